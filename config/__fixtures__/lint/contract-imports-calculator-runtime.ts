@@ -1,0 +1,3 @@
+// Deliberately wrong: the contract may import only calculator *types*.
+import { settleClaim } from '../calculator'
+export const x = settleClaim

@@ -1,0 +1,24 @@
+// Main package = the four tab pages only (thin shells); every other page lives in a
+// domain subpackage so the main package stays far below WeChat's 2 MB cap.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/pay/index', 'pages/claims/index', 'pages/me/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1b7f4c',
+    navigationBarTitleText: '乡亲医保',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f4'
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#1b7f4c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '参保' },
+      { pagePath: 'pages/pay/index', text: '缴费' },
+      { pagePath: 'pages/claims/index', text: '报销' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  }
+})

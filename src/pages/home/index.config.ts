@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '乡亲医保 · 参保' })

@@ -1,0 +1,23 @@
+import { View, Text, Switch } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+import { useElderly, useSettings } from '@/features/settings/store'
+
+export default function MePage() {
+  const elderly = useElderly()
+  const setElderly = useSettings((s) => s.setElderly)
+  return (
+    <PageShell title='我的'>
+      <View className='card'>
+        <View className='row'>
+          <Text id='elderly-label'>大字模式（字更大、按钮更大）</Text>
+          <Switch
+            className='elderly-switch'
+            checked={elderly}
+            ariaLabel='大字模式'
+            onChange={(e) => setElderly(e.detail.value ? 'on' : 'off')}
+          />
+        </View>
+      </View>
+    </PageShell>
+  )
+}
