@@ -51,7 +51,7 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/e2e/browser/**/*.test.ts'],
-      testTimeout: 60000
+      setupFilesAfterEnv: ['<rootDir>/config/jest/setup-browser.ts']
     }
   ]
 }

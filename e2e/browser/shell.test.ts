@@ -1,0 +1,48 @@
+// The h5 build renders the app shell in Chromium at phone size, the tab bar navigates,
+// and elderly mode makes the text larger (computed font size, not a class check).
+import { mkdirSync } from 'fs'
+import path from 'path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { startStaticServer, type RunningStatic } from '../support/static-server'
+
+let web: RunningStatic
+let context: BrowserContext
+let page: Page
+let errors: string[]
+
+beforeAll(async () => {
+  web = await startStaticServer({ root: path.resolve(__dirname, '../../dist/h5') })
+  ;({ context, page } = await launchPhone())
+  errors = collectErrors(page)
+  mkdirSync(ARTIFACTS, { recursive: true })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await web?.close()
+})
+
+test('the shell renders with its tab bar', async () => {
+  await page.goto(`${web.url}/#/pages/home/index`)
+  await page.getByText('我家参保情况').waitFor()
+  for (const tab of ['参保', '缴费', '报销', '我的']) {
+    await expect(page.locator('.taro-tabbar__tabbar').getByText(tab, { exact: true }).count()).resolves.toBe(1)
+  }
+  const base = await page.locator('.app-page').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  expect(base).toBeGreaterThanOrEqual(16)
+  await page.screenshot({ path: path.join(ARTIFACTS, 'shell-home.png') })
+})
+
+test('the 我的 tab turns on elderly mode, and text gets larger', async () => {
+  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
+  await page.getByText('大字模式（字更大、按钮更大）').waitFor()
+  const before = await page.locator('.app-page:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  await page.locator('.elderly-switch').first().click()
+  await page.locator('.app-page.elderly:visible').waitFor()
+  const after = await page.locator('.app-page.elderly:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  expect(after).toBeGreaterThanOrEqual(20)
+  expect(after).toBeGreaterThan(before)
+  await page.screenshot({ path: path.join(ARTIFACTS, 'shell-me-elderly.png') })
+  expect(errors).toEqual([])
+})

@@ -1,0 +1,105 @@
+// Serves the h5 build (dist/h5) and proxies /county/* to the county API, so one h5 build
+// works against any API port. Used by `npm start`, the browser tests and bench:h5.
+// No dependencies: node's http + zlib. Compresses text assets with gzip like a real CDN would.
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'http'
+import { promises as fs } from 'fs'
+import path from 'path'
+import { gzipSync } from 'zlib'
+import type { AddressInfo } from 'net'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8'
+}
+
+export interface StaticServerOptions {
+  root: string
+  /** county API base URL, e.g. http://127.0.0.1:8787; read on every request so tests can stop/start the API */
+  apiUrl?: () => string | undefined
+  port?: number
+  host?: string
+}
+
+export interface RunningStatic {
+  url: string
+  close: () => Promise<void>
+}
+
+const API_PREFIX = '/county'
+
+function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined) {
+  if (!apiUrl) {
+    res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify({ code: 'UPSTREAM_UNAVAILABLE', message: '县里的系统暂时连不上' }))
+    return
+  }
+  const target = new URL(apiUrl)
+  const upstream = httpRequest({
+    hostname: target.hostname,
+    port: target.port,
+    method: req.method,
+    path: (req.url || '/').slice(API_PREFIX.length) || '/',
+    headers: { ...req.headers, host: target.host }
+  }, (up) => {
+    res.writeHead(up.statusCode || 502, up.headers)
+    up.pipe(res)
+  })
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify({ code: 'UPSTREAM_UNAVAILABLE', message: '县里的系统暂时连不上' }))
+  })
+  req.pipe(upstream)
+}
+
+export async function startStaticServer(opts: StaticServerOptions): Promise<RunningStatic> {
+  const root = path.resolve(opts.root)
+  const gzCache = new Map<string, Buffer>()
+  const server = createServer(async (req, res) => {
+    try {
+      const url = req.url || '/'
+      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return proxy(req, res, opts.apiUrl?.())
+      let file = path.join(root, decodeURIComponent(url.split('?')[0]))
+      if (!file.startsWith(root)) { res.writeHead(403); res.end(); return }
+      const stat = await fs.stat(file).catch(() => null)
+      if (!stat || stat.isDirectory()) file = path.join(root, 'index.html') // SPA fallback
+      const ext = path.extname(file)
+      const type = TYPES[ext] || 'application/octet-stream'
+      const body = await fs.readFile(file)
+      const headers: Record<string, string> = {
+        'content-type': type,
+        // hashed assets are immutable; index.html must always be revalidated
+        'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
+      }
+      const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
+      if (wantsGzip && /^(text|application\/(javascript|json))/.test(type)) {
+        let gz = gzCache.get(file)
+        if (!gz) { gz = gzipSync(body, { level: 9 }); gzCache.set(file, gz) }
+        headers['content-encoding'] = 'gzip'
+        headers.vary = 'accept-encoding'
+        res.writeHead(200, headers)
+        res.end(gz)
+        return
+      }
+      res.writeHead(200, headers)
+      res.end(body)
+    } catch (err) {
+      res.writeHead(500)
+      res.end(String((err as Error).message))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    })
+  }
+}
