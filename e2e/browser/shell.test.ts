@@ -4,7 +4,7 @@ import { mkdirSync } from 'fs'
 import path from 'path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { startStaticServer, type RunningStatic } from '../support/static-server'
+import { startStaticServer, type RunningStatic } from '../../config/static-server'
 
 let web: RunningStatic
 let context: BrowserContext
