@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT lets several people build at once without clobbering dist/ (tests read WEAPP_DIST / H5_DIST)
+    outputRoot: process.env.TARO_OUTPUT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       'process.env.COUNTY_API_URL': JSON.stringify(countyApiUrl)

@@ -12,7 +12,7 @@ let page: Page
 let errors: string[]
 
 beforeAll(async () => {
-  web = await startStaticServer({ root: path.resolve(__dirname, '../../dist/h5') })
+  web = await startStaticServer({ root: path.resolve(process.env.H5_DIST || path.join(__dirname, '../../dist/h5')) })
   ;({ context, page } = await launchPhone())
   errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })

@@ -7,7 +7,7 @@ const path = require('path')
 const fs = require('fs')
 const simulate = require('miniprogram-simulate')
 
-const root = path.resolve(__dirname, '../../dist/weapp')
+const root = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../../dist/weapp'))
 
 function assertBuilt() {
   if (!fs.existsSync(path.join(root, 'app.js'))) {
