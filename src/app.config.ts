@@ -2,6 +2,10 @@
 // domain subpackage so the main package stays far below WeChat's 2 MB cap.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/pay/index', 'pages/claims/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'subpackages/pay', pages: ['quote/index', 'order/index', 'cashier/index', 'receipt/index', 'others/index'] },
+    { root: 'subpackages/enrol', pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index'] }
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1b7f4c',

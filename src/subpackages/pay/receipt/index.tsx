@@ -1,0 +1,12 @@
+import { View, Text } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+
+export default function Page() {
+  return (
+    <PageShell title='缴费票据'>
+      <View className='card'>
+        <Text>正在准备…</Text>
+      </View>
+    </PageShell>
+  )
+}
