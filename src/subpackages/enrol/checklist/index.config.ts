@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '要准备的材料' })

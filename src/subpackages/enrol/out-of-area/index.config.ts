@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '异地就医备案' })

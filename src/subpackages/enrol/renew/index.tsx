@@ -1,0 +1,10 @@
+import { Text } from '@tarojs/components'
+import { PageShell } from '@/components/page-shell'
+
+export default function Page() {
+  return (
+    <PageShell title='在外地续保'>
+      <Text>正在准备</Text>
+    </PageShell>
+  )
+}
