@@ -1,0 +1,288 @@
+// quoteContribution: what each member of a household pays for a coverage year, who pays
+// the rest, and when benefits start.
+import { compileSeries, need, type CompiledPolicy } from './compile'
+import { addDays, ageAtYearEnd, daysBetween, firstOfMonthAfter, makeDate, parseDate, yearOf } from './dates'
+import { CalculatorError } from './errors'
+import { checkAsOf } from './input'
+import { fmt, fmtRate, max, Money, pct, toFen, yuan, ZERO, type Dec } from './money'
+import { personMatches } from './settle'
+import type { CalcOptions, ContributionQuote, ContributionSection, Household, Member, MemberQuote, PaidBy, PolicyInput, Step } from './types'
+
+export interface QuoteOptions extends CalcOptions {
+  /** the coverage year being paid for; defaults to the year the policy takes effect */
+  coverageYear?: number
+}
+
+function bad(message: string, path: string): never {
+  throw new CalculatorError('INVALID_INPUT', message, path)
+}
+
+function pickVersion(series: CompiledPolicy[], year: number | undefined, asOf: string): CompiledPolicy {
+  if (year !== undefined) {
+    const start = makeDate(year, +series[0].coverageStart.slice(0, 2), +series[0].coverageStart.slice(3))
+    for (const c of series) if (c.from <= start && (c.to === null || c.to >= start)) return c
+    // a series may start mid-year; take the version in force on the last day of that year
+    for (const c of series) if (c.from <= makeDate(year, 12, 31)) return c
+    throw new CalculatorError('NO_POLICY_FOR_DATE', `${year} 年没有适用的缴费政策`, '$coverageYear')
+  }
+  for (const c of series) if (c.from <= asOf) return c
+  return series[series.length - 1]
+}
+
+export function quoteContribution(policy: PolicyInput, household: Household, asOf: string, options?: QuoteOptions): ContributionQuote {
+  const day = checkAsOf(asOf)
+  const series = compileSeries(policy, options?.resolve)
+  if (options?.coverageYear !== undefined && (!Number.isInteger(options.coverageYear) || options.coverageYear < 1900 || options.coverageYear > 2100)) {
+    throw new CalculatorError('DATE_OUT_OF_RANGE', `参保年度不合理：${String(options.coverageYear)}`, '$coverageYear')
+  }
+  const pol = pickVersion(series, options?.coverageYear, day)
+  const year = options?.coverageYear ?? yearOf(pol.from)
+  const con = pol.doc.contribution
+  if (!con) throw new CalculatorError('NO_MATCHING_RULE', `政策「${pol.doc.title}」没有缴费规定`, '$.contribution')
+  if (typeof household !== 'object' || household === null || !Array.isArray(household.members)) bad('家庭信息应当包含成员列表（members）', '$.members')
+  if (household.members.length === 0) bad('家庭里至少要有一位成员', '$.members')
+  if (household.members.length > 50) bad('一户成员不应超过50人，请检查', '$.members')
+  const paymentDate = household.paymentDate !== undefined ? parseDate(household.paymentDate, '$.paymentDate', '缴费日期') : day
+  if (paymentDate > day) throw new CalculatorError('DATE_OUT_OF_RANGE', `缴费日期 ${paymentDate} 晚于计算日期 ${day}`, '$.paymentDate')
+  const withSteps = options?.steps !== false
+  const steps: Step[] = []
+  const issues: ContributionQuote['issues'] = []
+  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
+  const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
+  const coll = con.collection ?? null
+  const open = coll ? paymentDate >= coll.from && paymentDate <= coll.to : true
+
+  const ids = new Set<string>()
+  const notEnrolling: string[] = []
+  const quotes: MemberQuote[] = []
+  household.members.forEach((m, i) => {
+    const path = `$.members[${i}]`
+    if (typeof m !== 'object' || m === null || typeof m.id !== 'string' || m.id.length === 0) bad('每位成员都要有编号（id）', `${path}.id`)
+    if (ids.has(m.id)) bad(`成员编号「${m.id}」重复`, `${path}.id`)
+    ids.add(m.id)
+    parseDate(m.birthDate, `${path}.birthDate`, '出生日期')
+    if (m.birthDate > yearEnd) bad('出生日期晚于参保年度', `${path}.birthDate`)
+    if (m.lapsedYears !== undefined && (!Number.isInteger(m.lapsedYears) || m.lapsedYears < 0 || m.lapsedYears > 30)) bad('断保年数应当是 0 到 30 的整数', `${path}.lapsedYears`)
+    if (m.groups !== undefined && (!Array.isArray(m.groups) || m.groups.some((g) => typeof g !== 'string'))) bad('人员类别应当是文字列表', `${path}.groups`)
+    if (m.enrolling === false) {
+      if (!m.exemptReason) notEnrolling.push(m.id)
+      return
+    }
+    quotes.push(quoteMember(pol, con, m, path, year, yearStart, yearEnd, paymentDate, open, withSteps))
+  })
+  if (quotes.length === 0) bad('没有要缴费的成员', '$.members')
+  let payable = true
+  if (con.householdUnit && notEnrolling.length > 0) {
+    payable = false
+    issues.push({ code: 'HOUSEHOLD_INCOMPLETE', message: '按规定全家户口本上的成员要一起参保，还有成员没有选上（已参加职工医保等的成员请注明原因）', memberIds: notEnrolling })
+  }
+  if (coll && !open) {
+    issues.push({
+      code: 'OUTSIDE_COLLECTION',
+      message: `现在不在集中缴费期（${coll.from} 至 ${coll.to}）内${con.waitingPeriod ? `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销` : ''}`
+    })
+  }
+  let standard = ZERO
+  let subsidy = ZERO
+  let others = ZERO
+  let personal = ZERO
+  let arrears = ZERO
+  let credit = ZERO
+  for (const q of quotes) {
+    standard = standard.plus(q.standard)
+    subsidy = subsidy.plus(q.subsidy)
+    others = q.paidBy.reduce((s, p) => s.plus(p.amount), others)
+    personal = personal.plus(q.personal)
+    arrears = arrears.plus(q.arrears)
+    credit = credit.plus(q.householdAccountCredit)
+  }
+  const due = personal.plus(arrears)
+  if (withSteps) {
+    steps.push({
+      rule: 'contribution.household',
+      label: `全家 ${quotes.length} 人，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${others.gt(0) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${arrears.gt(0) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
+      after: fmt(due),
+      source: con.source
+    })
+  }
+  return {
+    policyId: pol.id,
+    policyVersion: pol.version,
+    coverageYear: year,
+    members: quotes,
+    standard: fmt(standard),
+    subsidy: fmt(subsidy),
+    paidByOthers: fmt(others),
+    personal: fmt(personal),
+    arrears: fmt(arrears),
+    due: fmt(due),
+    householdAccountCredit: fmt(credit),
+    collection: coll ? { from: coll.from, to: coll.to, deadline: coll.deadline ?? null, open } : null,
+    payable,
+    issues,
+    steps
+  }
+}
+
+function quoteMember(
+  pol: CompiledPolicy,
+  con: ContributionSection,
+  m: Member,
+  path: string,
+  year: number,
+  yearStart: string,
+  yearEnd: string,
+  paymentDate: string,
+  open: boolean,
+  withSteps: boolean
+): MemberQuote {
+  const steps: Step[] = []
+  const age = ageAtYearEnd(m.birthDate, year)
+  const cat = con.categories.find((c) => personMatches(c.when, m, age))
+  if (!cat) throw new CalculatorError('NO_MATCHING_RULE', `政策的缴费类别没有覆盖这位成员（${age} 岁）`, `${path}`)
+  const catIndex = con.categories.indexOf(cat)
+  const cpath = `$.contribution.categories[${catIndex}]`
+  let standard = need(toFig(cat.total, `${cpath}.total`))
+  let personal = need(toFig(cat.personal, `${cpath}.personal`))
+  let subsidy = need(toFig(cat.subsidy, `${cpath}.subsidy`))
+  let paidBy: PaidBy[] = []
+  if (withSteps) {
+    steps.push({
+      rule: 'contribution.category',
+      label: `${cat.label}（按 ${year} 年12月31日计 ${age} 岁）：筹资标准 ${yuan(standard)}，财政补助 ${yuan(subsidy)}，个人缴费 ${yuan(personal)}`,
+      params: { category: cat.id, age: String(age) },
+      source: con.source
+    })
+  }
+  let subsidisedGroup: string | null = null
+  const groups = m.groups ?? []
+  if (groups.length && con.subsidisedGroups) {
+    for (let gi = 0; gi < con.subsidisedGroups.length && subsidisedGroup === null; gi++) {
+      const g = con.subsidisedGroups[gi]
+      if (!g.groups.some((x) => groups.includes(x))) continue
+      const ri = g.rows.findIndex((r) => r.category === undefined || (Array.isArray(r.category) ? r.category.includes(cat.id) : r.category === cat.id))
+      if (ri < 0) continue
+      const r = g.rows[ri]
+      const rpath = `$.contribution.subsidisedGroups[${gi}].rows[${ri}]`
+      personal = need(toFig(r.personal, `${rpath}.personal`))
+      subsidy = need(toFig(r.subsidy, `${rpath}.subsidy`))
+      paidBy = r.paidBy ? [r.paidBy] : []
+      subsidisedGroup = g.id
+      if (withSteps) {
+        steps.push({
+          rule: 'contribution.subsidised-group',
+          label: `${g.label}：个人缴费 ${yuan(personal)}${r.paidBy ? `，${r.paidBy.label} ${yuan(new Money(r.paidBy.amount))}` : ''}，财政补助 ${yuan(subsidy)}`,
+          params: { group: g.id },
+          source: con.source
+        })
+      }
+    }
+  }
+  // newborns enrolled soon after birth are covered from birth (and may pay nothing for the birth year)
+  let benefitStart = yearStart
+  let newbornCovered = false
+  const nb = con.newborn
+  if (nb && m.birthDate >= yearStart && m.birthDate <= yearEnd) {
+    const days = daysBetween(m.birthDate, paymentDate)
+    if (days >= 0 && days <= nb.enrolWithinDays) {
+      newbornCovered = true
+      benefitStart = m.birthDate
+      if (nb.birthYearContribution === 'waived') {
+        standard = ZERO
+        personal = ZERO
+        subsidy = ZERO
+        paidBy = []
+      }
+      if (withSteps) {
+        steps.push({
+          rule: 'contribution.newborn',
+          label: `新生儿出生 ${days} 天内参保，自出生之日（${m.birthDate}）起享受待遇${nb.birthYearContribution === 'waived' ? '，出生当年免缴' : ''}`,
+          params: { enrolWithinDays: String(nb.enrolWithinDays) },
+          source: con.source
+        })
+      }
+    }
+  }
+  let benefitEnd = yearEnd
+  if (m.student && pol.studentCoverageStart) {
+    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
+    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
+    if (withSteps) steps.push({ rule: 'contribution.student-year', label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`, source: con.source })
+  }
+  // arrears after a lapse: full standard, no subsidy (seed 001 Art.12)
+  let arrears = ZERO
+  const lapsed = m.lapsedYears ?? 0
+  if (lapsed > 0) {
+    if (!con.arrears) throw new CalculatorError('POLICY_FIGURE_MISSING', '这位成员有断保年份，但政策没有规定补缴办法', '$.contribution.arrears')
+    const perYear = con.arrears.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
+    arrears = perYear.times(lapsed)
+    const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
+    if (start > benefitStart) benefitStart = start
+    if (withSteps) {
+      steps.push({
+        rule: 'contribution.arrears',
+        label: `断保 ${lapsed} 年需补缴 ${yuan(arrears)}（每年 ${yuan(perYear)}，${con.arrears.subsidised ? '按个人缴费标准' : '全部由个人承担，没有财政补助'}，按今年标准计算）；补缴后满 ${con.arrears.waitingMonths} 个月，${benefitStart} 起享受待遇`,
+        after: fmt(arrears),
+        params: { lapsedYears: String(lapsed), subsidised: String(con.arrears.subsidised) },
+        source: con.source
+      })
+    }
+  } else if (con.waitingPeriod && !newbornCovered && (con.waitingPeriod.appliesTo === 'all' || !open)) {
+    const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
+    if (start > benefitStart) {
+      benefitStart = start
+      if (withSteps) {
+        steps.push({
+          rule: 'contribution.waiting-period',
+          label: `${con.waitingPeriod.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod.months} 个月后（${benefitStart}）开始报销`,
+          params: { months: String(con.waitingPeriod.months) },
+          source: con.source
+        })
+      }
+    }
+  }
+  // split of the fiscal subsidy between government levels
+  const split: MemberQuote['subsidySplit'] = []
+  if (con.subsidySplit && subsidy.gt(0)) {
+    const conditional = con.subsidySplit.filter((r) => r.when && (r.when.student === undefined || r.when.student === (m.student === true)) && (r.when.schoolFundedBy === undefined || r.when.schoolFundedBy === m.schoolFundedBy))
+    const rows = conditional.length ? conditional : con.subsidySplit.filter((r) => !r.when)
+    let left = subsidy
+    rows.forEach((r, i) => {
+      const amt = i === rows.length - 1 ? left : toFen(subsidy.times(r.share))
+      left = left.minus(amt)
+      split.push({ payer: r.payer, label: r.label, amount: fmt(amt) })
+    })
+  }
+  let credit = ZERO
+  const ha = pol.householdAccount
+  if (ha) {
+    const share = need(ha.share)
+    const base = paidBy.reduce((s, p) => s.plus(p.amount), personal)
+    credit = toFen(base.times(share))
+    if (withSteps && credit.gt(0)) {
+      steps.push({ rule: 'contribution.household-account', label: `个人缴费的 ${pct(share)}（${yuan(credit)}）记入家庭账户，可用于家人门诊`, params: { shareOfPersonal: fmtRate(share) }, source: ha.source })
+    }
+  }
+  const due = personal.plus(arrears)
+  return {
+    memberId: m.id,
+    category: cat.id,
+    categoryLabel: cat.label,
+    subsidisedGroup,
+    standard: fmt(standard),
+    subsidy: fmt(subsidy),
+    personal: fmt(personal),
+    paidBy: paidBy.map((p) => ({ ...p })),
+    subsidySplit: split,
+    householdAccountCredit: fmt(credit),
+    arrears: fmt(arrears),
+    due: fmt(max(ZERO, due)),
+    benefitStart,
+    benefitEnd,
+    steps
+  }
+}
+
+function toFig(v: string | { missing: true; note: string }, path: string): Dec | { missing: true; path: string; note: string } {
+  return typeof v === 'string' ? new Money(v) : { missing: true, path, note: v.note }
+}

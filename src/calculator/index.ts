@@ -1,0 +1,74 @@
+// 乡亲医保 shared calculator: public API. Pure TypeScript + decimal.js; policy and date
+// are always arguments. Import from here ('@/calculator' in the app, relative paths in
+// county-api). Signatures are stable: fields may be added, never removed or renamed.
+//
+// Shipped policies (JSON) live in src/calculator/policies/:
+//   demo-county-2026.json            演示县2026年城乡居民医保（演示数据）— DEMO_POLICY_ID
+// and more as they are added; list them with listBundledPolicies().
+// Format: docs/policy-format.md; JSON Schema: src/calculator/policy.schema.json.
+import { compilePolicy, compileSeries } from './compile'
+import { CalculatorError } from './errors'
+import { bundledPolicies, DEMO_POLICY_ID, listBundledPolicyIds } from './policies'
+import type { PolicyDocument, PolicyInput, Scheme } from './types'
+
+export * from './types'
+export { CalculatorError, PolicyInvalidError, PolicyFigureMissingError, isCalculatorError } from './errors'
+export type { CalculatorErrorCode } from './errors'
+export { settleClaim } from './settle'
+export { quoteContribution } from './contribution'
+export type { QuoteOptions } from './contribution'
+export { estimate } from './estimate'
+export { validatePolicy, isValidPolicy } from './validate'
+export { resolvePolicy, deepMerge } from './resolve'
+export { emptyHistory } from './input'
+export { DEMO_POLICY_ID, bundledPolicies }
+
+/** A shipped policy, with any `extends` resolved. Throws POLICY_NOT_FOUND for an unknown id. */
+export function loadBundledPolicy(id: string): PolicyDocument {
+  const doc = bundledPolicies[id]
+  if (!doc) throw new CalculatorError('POLICY_NOT_FOUND', `没有编号为「${id}」的政策`, '$.id')
+  return compilePolicy(doc).doc
+}
+
+export interface PolicySummary {
+  id: string
+  title: string
+  regionCode: string
+  regionName: string
+  scheme: Scheme
+  version: string
+  effectiveFrom: string
+  effectiveTo: string | null
+  demo: boolean
+}
+
+/** Every shipped policy, resolved and summarised. */
+export function listBundledPolicies(): PolicySummary[] {
+  return listBundledPolicyIds().map((id) => {
+    const d = loadBundledPolicy(id)
+    return {
+      id: d.id,
+      title: d.title,
+      regionCode: d.regionCode,
+      regionName: d.regionName,
+      scheme: d.scheme,
+      version: d.version,
+      effectiveFrom: d.effectiveFrom,
+      effectiveTo: d.effectiveTo ?? null,
+      demo: d.demo === true
+    }
+  })
+}
+
+/** All shipped versions for a region and scheme, newest first (a series for settleClaim). */
+export function bundledSeries(regionCode: string, scheme: Scheme): PolicyDocument[] {
+  return listBundledPolicyIds()
+    .map(loadBundledPolicy)
+    .filter((d) => d.regionCode === regionCode && d.scheme === scheme)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))
+}
+
+/** Check a policy (or a series) fully: resolve, validate, compile. Throws CalculatorError. */
+export function checkPolicy(policy: PolicyInput): void {
+  compileSeries(policy)
+}

@@ -1,0 +1,181 @@
+// Checks on claim and history input. Bad input is refused with a typed error and a
+// plain Chinese message; nothing here guesses.
+import { CalculatorError } from './errors'
+import { isIsoDate, parseDate } from './dates'
+import { parseMoney, ZERO, type Dec } from './money'
+import type { BillLineClass, CareArea, Claim, ClaimHistory, ClaimKind, FullClaimHistory, HospitalGrade, InstitutionTier } from './types'
+
+export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
+export const CARE_AREAS: readonly CareArea[] = ['local', 'out-referred', 'out-filed', 'out-unfiled', 'out-emergency', 'abroad']
+export const TIERS: readonly InstitutionTier[] = ['village', 'township', 'county', 'city', 'provincial']
+const GRADES: readonly HospitalGrade[] = ['A', 'B', 'C']
+const LINE_CLASSES: readonly BillLineClass[] = ['A', 'B', 'C', 'self-pay']
+const MAX_LINES = 5000
+
+export interface NormalClaim {
+  claim: Claim
+  total: Dec
+  classA: Dec
+  classB: Dec
+  classC: Dec
+  selfPayLines: Dec
+  overLimit: Dec
+  hasLines: boolean
+  /** admission date (inpatient) or service date (outpatient) */
+  serviceDate: string
+  dischargeDate: string
+  settlementDate: string
+}
+
+function bad(message: string, path: string): never {
+  throw new CalculatorError('INVALID_INPUT', message, path)
+}
+
+export function checkClaim(claim: Claim, asOf: string): NormalClaim {
+  if (typeof claim !== 'object' || claim === null) bad('报销申请应当是一个对象', '$')
+  if (!CLAIM_KINDS.includes(claim.kind)) bad(`就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${String(claim.kind)}`, '$.kind')
+  if (!CARE_AREAS.includes(claim.area)) bad(`就医地点类型不对：${String(claim.area)}`, '$.area')
+  const person = claim.person
+  if (typeof person !== 'object' || person === null) bad('缺少参保人信息', '$.person')
+  parseDate(person.birthDate, '$.person.birthDate', '出生日期')
+  if (person.continuousYears !== undefined && (!Number.isInteger(person.continuousYears) || person.continuousYears < 0 || person.continuousYears > 100)) {
+    bad('连续参保年数应当是 0 到 100 之间的整数', '$.person.continuousYears')
+  }
+  if (person.groups !== undefined && (!Array.isArray(person.groups) || person.groups.some((g) => typeof g !== 'string'))) bad('人员类别应当是文字列表', '$.person.groups')
+  const inst = claim.institution
+  if (typeof inst !== 'object' || inst === null) bad('缺少医院信息', '$.institution')
+  if (typeof inst.designated !== 'boolean') bad('请说明是不是定点医疗机构（designated: true/false）', '$.institution.designated')
+  if (inst.level !== undefined && inst.level !== 1 && inst.level !== 2 && inst.level !== 3) {
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等级只能是一级、二级或三级（1/2/3），收到：${String(inst.level)}`, '$.institution.level')
+  }
+  if (inst.grade !== undefined && !GRADES.includes(inst.grade)) {
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等次只能是甲、乙、丙（A/B/C），收到：${String(inst.grade)}`, '$.institution.grade')
+  }
+  if (inst.tier !== undefined && !TIERS.includes(inst.tier)) {
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院层级只能是村、乡镇、县、市、省（village/township/county/city/provincial），收到：${String(inst.tier)}`, '$.institution.tier')
+  }
+  if (inst.ownership !== undefined && inst.ownership !== 'public' && inst.ownership !== 'private') bad('医院性质只能是公立或民营（public/private）', '$.institution.ownership')
+
+  let serviceDate: string
+  let dischargeDate: string
+  if (claim.kind === 'inpatient') {
+    serviceDate = parseDate(claim.admissionDate, '$.admissionDate', '入院日期')
+    dischargeDate = parseDate(claim.dischargeDate, '$.dischargeDate', '出院日期')
+    if (dischargeDate < serviceDate) throw new CalculatorError('INVALID_DATE', `出院日期 ${dischargeDate} 早于入院日期 ${serviceDate}`, '$.dischargeDate')
+  } else {
+    serviceDate = parseDate(claim.serviceDate ?? claim.admissionDate, '$.serviceDate', '就诊日期')
+    dischargeDate = claim.dischargeDate !== undefined ? parseDate(claim.dischargeDate, '$.dischargeDate', '结束日期') : serviceDate
+  }
+  const settlementDate = claim.settlementDate !== undefined ? parseDate(claim.settlementDate, '$.settlementDate', '结算日期') : asOf
+  if (serviceDate < person.birthDate) throw new CalculatorError('INVALID_DATE', '就诊日期早于出生日期', '$.person.birthDate')
+  if (dischargeDate > asOf) throw new CalculatorError('DATE_OUT_OF_RANGE', `${claim.kind === 'inpatient' ? '出院' : '就诊'}日期 ${dischargeDate} 晚于计算日期 ${asOf}，还不能结算`, '$.dischargeDate')
+  if (settlementDate > asOf) throw new CalculatorError('DATE_OUT_OF_RANGE', `结算日期 ${settlementDate} 晚于计算日期 ${asOf}`, '$.settlementDate')
+  if (settlementDate < dischargeDate) throw new CalculatorError('INVALID_DATE', `结算日期 ${settlementDate} 早于出院（就诊）日期 ${dischargeDate}`, '$.settlementDate')
+
+  if (typeof claim.bill !== 'object' || claim.bill === null) bad('缺少费用信息（bill）', '$.bill')
+  const total = parseMoney(claim.bill.total, '$.bill.total', '总费用')
+  let classA = ZERO
+  let classB = ZERO
+  let classC = ZERO
+  let selfPayLines = ZERO
+  let overLimit = ZERO
+  const lines = claim.bill.lines
+  const hasLines = lines !== undefined
+  if (lines !== undefined) {
+    if (!Array.isArray(lines)) bad('费用明细应当是列表', '$.bill.lines')
+    if (lines.length > MAX_LINES) bad(`费用明细超过 ${MAX_LINES} 行，请先按类别汇总`, '$.bill.lines')
+    let sum = ZERO
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]
+      const p = `$.bill.lines[${i}]`
+      if (typeof l !== 'object' || l === null || !LINE_CLASSES.includes(l.class)) bad('费用类别只能是甲类、乙类、丙类或自费（A/B/C/self-pay）', `${p}.class`)
+      const amt = parseMoney(l.amount, `${p}.amount`, '费用')
+      sum = sum.plus(amt)
+      let over = ZERO
+      if (l.overLimit !== undefined) {
+        over = parseMoney(l.overLimit, `${p}.overLimit`, '超限价部分')
+        if (over.gt(amt)) bad('超限价部分不能大于这一项的金额', `${p}.overLimit`)
+      }
+      overLimit = overLimit.plus(over)
+      const net = amt.minus(over)
+      if (l.class === 'A') classA = classA.plus(net)
+      else if (l.class === 'B') classB = classB.plus(net)
+      else if (l.class === 'C') classC = classC.plus(net)
+      else selfPayLines = selfPayLines.plus(net)
+    }
+    if (!sum.eq(total)) bad(`费用明细合计 ${sum.toFixed(2)} 元，与总费用 ${total.toFixed(2)} 元不一致`, '$.bill.lines')
+  } else {
+    classA = total
+  }
+  if (claim.referral !== undefined) {
+    if (typeof claim.referral.approved !== 'boolean') bad('请说明是否办理了转诊（referral.approved: true/false）', '$.referral.approved')
+    if (claim.referral.expectedTier !== undefined && !TIERS.includes(claim.referral.expectedTier)) bad('应就诊层级不对', '$.referral.expectedTier')
+  }
+  if (claim.benchmark !== undefined && claim.benchmark.price !== undefined) parseMoney(claim.benchmark.price, '$.benchmark.price', '基准价格')
+  return { claim, total, classA, classB, classC, selfPayLines, overLimit, hasLines, serviceDate, dischargeDate, settlementDate }
+}
+
+export function emptyHistory(): FullClaimHistory {
+  return {
+    admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
+    lastDeductible: null,
+    fundPaid: '0.00',
+    outpatientFundPaid: '0.00',
+    outpatientDeductibleMet: '0.00',
+    specialFundPaid: '0.00',
+    specialDeductibleMet: '0.00',
+    majorDiseaseFundPaid: '0.00',
+    catastrophicBase: '0.00',
+    catastrophicPaid: '0.00',
+    assistanceBase: '0.00',
+    assistancePaid: '0.00',
+    householdAccountBalance: '0.00'
+  }
+}
+
+export interface NormalHistory {
+  admissions: Record<CareArea, number>
+  lastDeductible: Dec | null
+  fundPaid: Dec
+  outpatientFundPaid: Dec
+  outpatientDeductibleMet: Dec
+  specialFundPaid: Dec
+  specialDeductibleMet: Dec
+  majorDiseaseFundPaid: Dec
+  catastrophicBase: Dec
+  catastrophicPaid: Dec
+  assistanceBase: Dec
+  assistancePaid: Dec
+  householdAccountBalance: Dec
+}
+
+const MONEY_KEYS = [
+  'fundPaid', 'outpatientFundPaid', 'outpatientDeductibleMet', 'specialFundPaid', 'specialDeductibleMet', 'majorDiseaseFundPaid',
+  'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
+] as const
+
+export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
+  const out = {
+    admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
+    lastDeductible: null
+  } as unknown as NormalHistory
+  for (const k of MONEY_KEYS) out[k] = ZERO
+  if (h === undefined || h === null) return out
+  if (typeof h !== 'object') bad('本年度就医记录应当是一个对象', '$history')
+  for (const k of MONEY_KEYS) if (h[k] !== undefined) out[k] = parseMoney(h[k], `$history.${k}`, '本年度累计金额')
+  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = parseMoney(h.lastDeductible, '$history.lastDeductible', '上次起付线')
+  if (h.admissions !== undefined) {
+    if (typeof h.admissions !== 'object' || h.admissions === null) bad('住院次数应当按就医地点分别填写', '$history.admissions')
+    for (const [k, v] of Object.entries(h.admissions)) {
+      if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 366) bad('本年住院次数应当是 0 到 366 之间的整数', `$history.admissions.${k}`)
+      out.admissions[k as CareArea] = v as number
+    }
+  }
+  return out
+}
+
+export function checkAsOf(asOf: unknown): string {
+  if (!isIsoDate(asOf)) return parseDate(asOf, '$asOf', '计算日期')
+  return asOf
+}

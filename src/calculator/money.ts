@@ -1,0 +1,65 @@
+import DecimalBase from 'decimal.js'
+import { CalculatorError } from './errors'
+
+/** The calculator's own Decimal: 40 significant digits, half-up. Nobody else configures it. */
+export const Money = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP })
+export type Dec = InstanceType<typeof Money>
+
+export const ZERO = new Money(0)
+export const ONE = new Money(1)
+/** Largest amount accepted anywhere: 1 亿元 (no single bill or contribution comes near it). */
+export const MAX_AMOUNT = new Money('100000000')
+
+const MONEY_RE = /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/
+const RATE_RE = /^(0|1)(\.\d{1,4})?$/
+
+export function isMoneyString(s: unknown): s is string {
+  return typeof s === 'string' && MONEY_RE.test(s) && new Money(s).lte(MAX_AMOUNT)
+}
+export function isRateString(s: unknown): s is string {
+  return typeof s === 'string' && RATE_RE.test(s) && new Money(s).lte(ONE)
+}
+
+/** Parse a money string from input; anything else is refused with a typed error. */
+export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
+  if (typeof s !== 'string') {
+    throw new CalculatorError('INVALID_AMOUNT', `${what}必须是文字形式的金额，例如 "1200.00"`, path)
+  }
+  if (!MONEY_RE.test(s)) {
+    if (/^-/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}不能是负数：${s}`, path)
+    if (/^\d+\.\d{3,}$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}最多两位小数（到分）：${s}`, path)
+    if (/^\d{10,}(\.\d+)?$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
+    throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${JSON.stringify(s).slice(0, 40)}`, path)
+  }
+  const d = new Money(s)
+  if (d.gt(MAX_AMOUNT)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
+  return d
+}
+
+/** Round to the fen, half up. Only named steps call this. */
+export function toFen(d: Dec): Dec {
+  return d.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP)
+}
+export function fmt(d: Dec): string {
+  return d.toFixed(2)
+}
+export function fmtRate(d: Dec): string {
+  // at least two decimals: 0.7 → "0.70", 0.595 → "0.595"
+  const s = d.toString()
+  const dot = s.indexOf('.')
+  if (dot < 0) return d.toFixed(2)
+  return s.length - dot - 1 < 2 ? d.toFixed(2) : s
+}
+/** 0.7 → "70%", 0.595 → "59.5%" */
+export function pct(d: Dec): string {
+  return `${d.times(100).toString()}%`
+}
+export function yuan(d: Dec): string {
+  return `${d.toFixed(2)} 元`
+}
+export function min(a: Dec, b: Dec): Dec {
+  return a.lt(b) ? a : b
+}
+export function max(a: Dec, b: Dec): Dec {
+  return a.gt(b) ? a : b
+}
