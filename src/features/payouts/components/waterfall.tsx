@@ -1,0 +1,68 @@
+// The settlement line by line: total → what is not covered → deductible → ratio → fund →
+// 大病保险 → 救助 → what the family paid. Each line says why, and which document says so.
+// Rendered from the steps only (see ../waterfall.ts); nothing is computed here.
+import { View, Text } from '@tarojs/components'
+import type { Waterfall as WaterfallData, WaterfallLine } from '../waterfall'
+import { rateText, yuanText } from '../format'
+import './waterfall.scss'
+
+const SIGN: Partial<Record<WaterfallLine['kind'], string>> = { minus: '−', subtotal: '=', times: '×', payer: '', start: '', result: '' }
+
+function Line({ line }: { line: WaterfallLine }) {
+  const sign = SIGN[line.kind]
+  return (
+    <View className={`wf-line wf-${line.kind}`} data-rule={line.ruleId} data-kind={line.kind} data-amount={line.amount ?? ''}>
+      <View className='wf-head'>
+        <Text className='wf-title'>{line.title}</Text>
+        {line.rate ? <Text className='wf-amount'>× {line.rate}</Text> : null}
+        {line.amount !== undefined && !line.rate && line.kind !== 'why' && line.kind !== 'note' ? (
+          <Text className='wf-amount'>{sign ? `${sign} ` : ''}{yuanText(line.amount)} 元</Text>
+        ) : null}
+      </View>
+      <Text className='wf-reason'>{line.reason}</Text>
+      {line.bands && line.bands.length ? (
+        <View className='wf-bands'>
+          {line.bands.map((b, i) => (
+            <Text key={i} className='wf-band'>
+              {b.upTo ? `累计超出起付线 ${yuanText(b.upTo)} 元以内的部分` : '再往上的部分'}报 {rateText(b.rate)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {line.source ? <Text className='wf-source'>依据：{line.source}</Text> : null}
+    </View>
+  )
+}
+
+export function WaterfallView({ data, label }: { data: WaterfallData; label?: string }) {
+  return (
+    <View className='waterfall' aria-label={label ?? '报销计算过程'}>
+      {data.lines.map((l) => <Line key={l.key} line={l} />)}
+    </View>
+  )
+}
+
+/** "谁付了多少": every payer plus the family; together they are the total. */
+export function WhoPaid({ data }: { data: WaterfallData }) {
+  if (data.total === null) return null
+  return (
+    <View className='who-paid card'>
+      <View className='row'>
+        <Text className='wp-title'>总费用</Text>
+        <Text className='wp-total' data-total={data.total}>{yuanText(data.total)} 元</Text>
+      </View>
+      {data.payers.map((p) => (
+        <View className='row wp-row' key={p.ruleId} data-payer={p.ruleId} data-amount={p.amount}>
+          <Text>{p.title}付</Text>
+          <Text className='wp-paid'>{yuanText(p.amount)} 元</Text>
+        </View>
+      ))}
+      {data.familyPays !== null ? (
+        <View className='row wp-row wp-family' data-payer='family' data-amount={data.familyPays}>
+          <Text>您家自己付</Text>
+          <Text className='wp-family-amount'>{yuanText(data.familyPays)} 元</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
