@@ -1,0 +1,125 @@
+// What each application needs, shown before the user starts, so nobody travels home for a
+// missing paper. The catastrophic-claim list is seed 000 C23 (nine documents, criticised as
+// burdensome): shown so people photograph them while still in hospital.
+import type { ApplicationKind } from '@/contract'
+
+export interface DocumentNeed {
+  /** also the upload's file name, so the county sees which paper a photo is */
+  id: string
+  label: string
+  /** what the photo must show, in plain words */
+  hint: string
+  required: boolean
+  /** when it is needed, if not always */
+  when?: string
+}
+
+export interface Checklist {
+  kind: ApplicationKind | 'catastrophic_claim'
+  title: string
+  /** one sentence: what this is for */
+  purpose: string
+  documents: DocumentNeed[]
+  /** where the list comes from */
+  source?: string
+}
+
+const ID_CARD = (who: string): DocumentNeed => ({ id: 'id-card', label: `${who}身份证`, hint: '正反两面都拍，字要看得清', required: true })
+const HUKOU_HEAD: DocumentNeed = { id: 'hukou-head', label: '户口本户主页', hint: '户口本第一页（户主那一页）', required: true }
+
+export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklist> = {
+  add_newborn: {
+    kind: 'add_newborn',
+    title: '新生儿参保',
+    purpose: '孩子出生后给孩子办参保，没有身份证号也能办',
+    documents: [
+      { id: 'birth-certificate', label: '出生医学证明', hint: '整张证拍全，右上角的编号要清楚', required: true },
+      HUKOU_HEAD,
+      { id: 'hukou-child', label: '孩子的户口本页', hint: '已经上了户口的才需要', required: false, when: '已上户口' },
+      ID_CARD('父亲或母亲的')
+    ]
+  },
+  add_marriage: {
+    kind: 'add_marriage',
+    title: '结婚嫁入（娶进）参保',
+    purpose: '结婚后户口迁到本户的，跟家里一起参保',
+    documents: [
+      { id: 'marriage-certificate', label: '结婚证', hint: '有照片和登记日期的那一页', required: true },
+      ID_CARD('本人'),
+      HUKOU_HEAD,
+      { id: 'hukou-self', label: '本人户口本页', hint: '户口已经迁进本户的那一页', required: true },
+      { id: 'stop-certificate', label: '原参保地停保证明', hint: '以前在别的地方参了居民医保的才需要', required: false, when: '以前在别处参保' }
+    ]
+  },
+  add_return: {
+    kind: 'add_return',
+    title: '回乡落户参保',
+    purpose: '户口迁回村里，或不再参加职工医保，回到家里参保',
+    documents: [
+      ID_CARD('本人'),
+      HUKOU_HEAD,
+      { id: 'hukou-self', label: '本人户口本页', hint: '户口迁回后的那一页', required: true },
+      { id: 'stop-certificate', label: '职工医保或外地医保停保证明', hint: '以前参加职工医保或在外地参保的才需要', required: false, when: '以前在别处参保' }
+    ]
+  },
+  renew_remote: {
+    kind: 'renew_remote',
+    title: '在外地续保（明年参保）',
+    purpose: '不用回家：在手机上核对家里人员，然后直接缴费',
+    documents: [
+      { id: 'leave-proof', label: '人员变动证明', hint: '有人不再跟家里参保时才需要：职工医保参保证明、户口迁出证明或死亡证明', required: false, when: '家里人员有变动' }
+    ]
+  },
+  out_of_area_care: {
+    kind: 'out_of_area_care',
+    title: '异地就医备案',
+    purpose: '在外地打工或长住的，先备案，在外地看病报得更多',
+    documents: [
+      ID_CARD('本人'),
+      { id: 'residence-proof', label: '在外地居住或工作的证明', hint: '居住证，或单位开的工作证明、劳动合同（有一样就行）', required: true }
+    ]
+  },
+  catastrophic_claim: {
+    kind: 'catastrophic_claim',
+    title: '大病保险报销（九样材料）',
+    purpose: '住院花费很大、以后要报大病保险的，出院前就把这些拍好',
+    source: '某县大病保险报销要交的材料（种子资料 000，C23）',
+    documents: [
+      { id: 'ncms-slip', label: '合作医疗补偿凭据', hint: '出院结算时给的报销单', required: true },
+      { id: 'invoice', label: '住院发票', hint: '', required: true },
+      { id: 'bill', label: '住院费用清单', hint: '每一页都拍', required: true },
+      { id: 'record-front', label: '病历首页', hint: '', required: true },
+      { id: 'discharge', label: '出院证明', hint: '', required: true },
+      ID_CARD('病人'),
+      { id: 'hukou', label: '户口本', hint: '', required: true },
+      { id: 'bank-card', label: '银行卡（惠农卡）', hint: '卡号一面', required: true },
+      { id: 'relation-proof', label: '病人和户主关系证明', hint: '村里或派出所开的', required: true }
+    ]
+  }
+}
+
+export const APPLICATION_KINDS: ApplicationKind[] = ['add_newborn', 'add_marriage', 'add_return', 'renew_remote', 'out_of_area_care']
+
+export const KIND_LABEL: Record<ApplicationKind, string> = {
+  add_newborn: '新生儿参保',
+  add_marriage: '结婚嫁入参保',
+  add_return: '回乡落户参保',
+  renew_remote: '在外地续保',
+  out_of_area_care: '异地就医备案'
+}
+
+export function checklistFor(kind: ApplicationKind | 'catastrophic_claim'): Checklist {
+  return CHECKLISTS[kind]
+}
+
+/** The label of an uploaded file: its name starts with the document id (birth-certificate-2.jpg). */
+export function documentLabel(kind: ApplicationKind, fileName: string): string {
+  const docs = CHECKLISTS[kind].documents
+  const hit = [...docs].sort((a, b) => b.id.length - a.id.length).find((d) => fileName.startsWith(d.id))
+  return hit ? hit.label : '补充材料'
+}
+
+/** Required documents that have no upload yet (by file-name prefix). */
+export function missingDocuments(kind: ApplicationKind, uploadedNames: readonly string[]): DocumentNeed[] {
+  return CHECKLISTS[kind].documents.filter((d) => d.required && !uploadedNames.some((n) => n.startsWith(d.id)))
+}
