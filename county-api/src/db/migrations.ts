@@ -1,0 +1,88 @@
+// Schema migrations, applied in order inside one transaction each; user_version records progress.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE households (
+    id TEXT PRIMARY KEY, household_number TEXT, region_code TEXT NOT NULL, township TEXT NOT NULL,
+    village TEXT NOT NULL, head_person_id TEXT NOT NULL, account_balance_fen INTEGER
+  );
+  CREATE TABLE persons (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), name TEXT NOT NULL,
+    id_number TEXT NOT NULL UNIQUE, sex TEXT NOT NULL, birth_date TEXT NOT NULL, relation TEXT NOT NULL,
+    categories TEXT NOT NULL, phone TEXT
+  );
+  CREATE INDEX persons_household ON persons(household_id);
+  CREATE TABLE enrolments (
+    person_id TEXT NOT NULL REFERENCES persons(id), year INTEGER NOT NULL, status TEXT NOT NULL,
+    payer TEXT, amount_fen INTEGER, coverage_start TEXT, coverage_end TEXT, waiting_end TEXT, order_id TEXT,
+    PRIMARY KEY (person_id, year)
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY, role TEXT NOT NULL, openid TEXT UNIQUE, phone TEXT UNIQUE, person_id TEXT REFERENCES persons(id),
+    display_name TEXT NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), expires_at INTEGER NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE otps (phone TEXT PRIMARY KEY, code_hash TEXT NOT NULL, expires_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0);
+  CREATE TABLE policies (
+    region_code TEXT NOT NULL, version TEXT NOT NULL, effective_from TEXT NOT NULL, effective_to TEXT,
+    document TEXT NOT NULL, etag TEXT NOT NULL, PRIMARY KEY (region_code, version)
+  );
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), year INTEGER NOT NULL, status TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL, channel TEXT NOT NULL, payer_user_id TEXT NOT NULL REFERENCES users(id), payer_is_household INTEGER NOT NULL,
+    persons TEXT NOT NULL, policy_version TEXT NOT NULL, idempotency_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, paid_at INTEGER, confirmed_at INTEGER,
+    transaction_id TEXT, receipt_number TEXT UNIQUE, failure_reason TEXT, match_attempts INTEGER NOT NULL DEFAULT 0
+  );
+  -- At most one open order per household and year: the database enforces it, not the handler.
+  CREATE UNIQUE INDEX orders_one_open ON orders(household_id, year) WHERE status IN ('created', 'paying');
+  CREATE UNIQUE INDEX orders_idempotency ON orders(payer_user_id, idempotency_key);
+  CREATE INDEX orders_household ON orders(household_id, year);
+  CREATE TABLE payment_notices (
+    notify_id TEXT PRIMARY KEY, order_id TEXT NOT NULL, transaction_id TEXT NOT NULL, result TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL, received_at INTEGER NOT NULL, outcome TEXT NOT NULL
+  );
+  -- The simulated payment provider's own ledger and notify outbox (it would live at the provider).
+  CREATE TABLE sim_payments (
+    order_id TEXT PRIMARY KEY, notify_id TEXT NOT NULL, transaction_id TEXT NOT NULL, result TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL, paid_at INTEGER NOT NULL, delivered INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE institutions (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, grade TEXT NOT NULL, ownership TEXT NOT NULL,
+    township TEXT NOT NULL, address TEXT NOT NULL, phone TEXT NOT NULL, instant_settlement INTEGER NOT NULL,
+    agreement_status TEXT NOT NULL, agreement_since TEXT NOT NULL, agreement_until TEXT
+  );
+  CREATE TABLE claims (
+    id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES persons(id), year INTEGER NOT NULL, kind TEXT NOT NULL,
+    institution_id TEXT, institution_name TEXT NOT NULL, admission_date TEXT NOT NULL, discharge_date TEXT,
+    total_fen INTEGER NOT NULL, eligible_fen INTEGER NOT NULL, payout_fen INTEGER NOT NULL, self_fen INTEGER NOT NULL,
+    stage TEXT NOT NULL, timeline TEXT NOT NULL, policy_version TEXT NOT NULL, steps TEXT NOT NULL
+  );
+  CREATE INDEX claims_person ON claims(person_id, year);
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL, code_hash TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL,
+    created_by TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, used_by TEXT
+  );
+  CREATE TABLE grants (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL, grantee_user_id TEXT NOT NULL REFERENCES users(id), scopes TEXT NOT NULL,
+    created_at INTEGER NOT NULL, revoked_at INTEGER, invitation_id TEXT
+  );
+  CREATE INDEX grants_grantee ON grants(grantee_user_id);
+  CREATE TABLE access_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, household_id TEXT NOT NULL, grant_id TEXT NOT NULL, grantee_user_id TEXT NOT NULL,
+    action TEXT NOT NULL, scope TEXT NOT NULL, at INTEGER NOT NULL
+  );
+  CREATE INDEX access_log_household ON access_log(household_id, at);
+  CREATE TABLE applications (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, fields TEXT NOT NULL,
+    reason TEXT, submitted_by TEXT NOT NULL, submitted_at INTEGER NOT NULL, decided_at INTEGER, decided_by TEXT
+  );
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY, application_id TEXT NOT NULL REFERENCES applications(id), file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL, uploaded_at INTEGER NOT NULL
+  );
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, published_at INTEGER NOT NULL, body TEXT NOT NULL, entries TEXT NOT NULL
+  );
+  `
+]

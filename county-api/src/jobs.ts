@@ -1,0 +1,32 @@
+// Background work: expire stale orders, redeliver the simulated provider's notifies,
+// and re-match orders left paid (crash between notify and enrolment) or unmatched.
+import type { Ctx } from './context'
+import { expireStale, rematchPending } from './payment/orders'
+
+export async function runRecovery(ctx: Ctx): Promise<void> {
+  expireStale(ctx)
+  rematchPending(ctx)
+  // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
+  if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()
+}
+
+/** Starts the periodic job; the returned stop() resolves once a running pass has finished. */
+export function startBackgroundJobs(ctx: Ctx, everyMs = 5000): () => Promise<void> {
+  let current: Promise<void> | null = null
+  let stopped = false
+  const tick = () => {
+    if (current || stopped) return
+    current = runRecovery(ctx)
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'background job failed'))
+      .finally(() => { current = null })
+  }
+  const first = setImmediate(tick) // right after start: whatever a crash left behind
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  return async () => {
+    stopped = true
+    clearImmediate(first)
+    clearInterval(timer)
+    if (current) await current
+  }
+}

@@ -1,0 +1,240 @@
+// Contribution orders: quote, create (idempotent, one open order per household-year),
+// notify (verified, idempotent) and matching the money to enrolments.
+//   created → paying → paid → confirmed
+//   created/paying → expired (TTL) | failed (provider says FAIL)
+//   paid → paid_not_matched (money in, enrolment not recordable; retried, listed for reviewers)
+import type { Category, CreateOrderBody, PaymentNotifyBody, Quote } from '../../../src/contract'
+import type { Ctx, UserRow } from '../context'
+import { requireHousehold, relationTo } from '../access'
+import { ApiFailure } from '../errors'
+import { newId, sha256 } from '../ids'
+import { isoDate, parseTime } from '../clock'
+import { fenToYuan } from '../money'
+import { checkIdNumber } from '../../../src/shared/id-number'
+import type { EnrolmentRow, OrderPerson, OrderRow, PersonRow } from '../views'
+import type { PolicyRecord, QuoteResult } from '../settlement/port'
+
+export function policyForDate(ctx: Ctx, regionCode: string, date: string): PolicyRecord {
+  const row = ctx.db.prepare(`SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+    ORDER BY effective_from DESC LIMIT 1`).get(regionCode, date, date) as { region_code: string; version: string; effective_from: string; effective_to: string | null; document: string } | undefined
+  if (!row) throw new ApiFailure('POLICY_NOT_FOUND', { region: regionCode, date })
+  return { regionCode: row.region_code, version: row.version, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, document: JSON.parse(row.document) }
+}
+
+/** The contribution year's policy is the one in force on 1 January of that year. */
+export function contributionPolicy(ctx: Ctx, regionCode: string, year: number): PolicyRecord {
+  return policyForDate(ctx, regionCode, `${year}-01-01`)
+}
+
+export function defaultYear(ctx: Ctx): number {
+  // From September the collection is for next year (集中缴费期 for year N runs in year N-1's autumn).
+  const today = isoDate(ctx.clock.now())
+  const y = Number(today.slice(0, 4))
+  return Number(today.slice(5, 7)) >= 9 ? y + 1 : y
+}
+
+export function computeQuote(ctx: Ctx, householdId: string, year: number): { quote: QuoteResult; policy: PolicyRecord; people: PersonRow[] } {
+  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string } | undefined
+  if (!h) throw new ApiFailure('NOT_FOUND')
+  const policy = contributionPolicy(ctx, h.region_code, year)
+  const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(householdId) as PersonRow[]
+  const enrolled = new Set((ctx.db.prepare(`SELECT e.person_id FROM enrolments e JOIN persons p ON p.id = e.person_id
+    WHERE p.household_id = ? AND e.year = ? AND e.status = 'enrolled'`).all(householdId, year) as { person_id: string }[]).map((r) => r.person_id))
+  const quote = ctx.calc.quote(policy, people.map((p) => ({ personId: p.id, birthDate: p.birth_date, categories: JSON.parse(p.categories) as Category[], alreadyEnrolled: enrolled.has(p.id) })), year, isoDate(ctx.clock.now()))
+  return { quote, policy, people }
+}
+
+export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
+  const { quote, policy, people } = computeQuote(ctx, householdId, year)
+  const byId = new Map(people.map((p) => [p.id, p]))
+  return {
+    householdId, year, policyVersion: policy.version, collectionPeriod: quote.collectionPeriod,
+    lines: quote.lines.map((l) => {
+      const p = byId.get(l.personId) as PersonRow
+      return { personId: l.personId, name: p.name, categories: JSON.parse(p.categories) as Category[], payer: l.payer, standard: fenToYuan(l.standardFen), subsidy: fenToYuan(l.subsidyFen), due: fenToYuan(l.dueFen), alreadyEnrolled: l.dueFen === 0 && l.payer === 'self' }
+    }),
+    total: fenToYuan(quote.totalFen),
+    steps: quote.steps
+  }
+}
+
+export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
+  const now = ctx.clock.now()
+  if (where) {
+    return ctx.db.prepare(`UPDATE orders SET status = 'expired' WHERE household_id = ? AND year = ? AND status IN ('created', 'paying') AND expires_at <= ?`)
+      .run(where.householdId, where.year, now).changes
+  }
+  return ctx.db.prepare(`UPDATE orders SET status = 'expired' WHERE status IN ('created', 'paying') AND expires_at <= ?`).run(now).changes
+}
+
+export function householdByIdNumber(ctx: Ctx, raw: string): string {
+  const id = checkIdNumber(raw)
+  if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
+  const row = ctx.db.prepare('SELECT household_id FROM persons WHERE id_number = ?').get(id.value) as { household_id: string } | undefined
+  if (!row) throw new ApiFailure('NOT_FOUND', undefined, '没有找到这个身份证号的参保家庭')
+  return row.household_id
+}
+
+export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idemKey: string): { order: OrderRow; created: boolean } {
+  let householdId: string
+  let payerIsHousehold = false
+  if (body.householdId) {
+    const access = requireHousehold(ctx, user, body.householdId, 'pay', 'create_order')
+    householdId = body.householdId
+    payerIsHousehold = access.relation !== 'grantee'
+  } else if (body.payeeIdNumber) {
+    householdId = householdByIdNumber(ctx, body.payeeIdNumber)
+    payerIsHousehold = relationTo(ctx, user, householdId)?.relation === 'head' || relationTo(ctx, user, householdId)?.relation === 'member'
+  } else {
+    throw new ApiFailure('BAD_REQUEST', { field: 'householdId' }, '请选择要缴费的家庭')
+  }
+  const requestHash = sha256(JSON.stringify([householdId, body.year, body.channel]))
+
+  const result = ctx.db.transaction(() => {
+    const same = ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as OrderRow | undefined
+    if (same) {
+      if (same.request_hash !== requestHash) throw new ApiFailure('IDEMPOTENCY_KEY_REUSED')
+      return { order: same, created: false }
+    }
+    expireStale(ctx, { householdId, year: body.year })
+    const open = ctx.db.prepare(`SELECT id, payer_user_id FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`).get(householdId, body.year) as { id: string; payer_user_id: string } | undefined
+    if (open) throw new ApiFailure('OPEN_ORDER_EXISTS', open.payer_user_id === user.id ? { orderId: open.id } : undefined)
+    const { quote, policy, people } = computeQuote(ctx, householdId, body.year)
+    if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
+    const names = new Map(people.map((p) => [p.id, p.name]))
+    const persons: OrderPerson[] = quote.lines.filter((l) => l.dueFen > 0).map((l) => ({ personId: l.personId, name: names.get(l.personId) as string, dueFen: l.dueFen }))
+    const now = ctx.clock.now()
+    const id = newId('ord')
+    ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at)
+      VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, householdId, body.year, quote.totalFen, body.channel, user.id, payerIsHousehold ? 1 : 0, JSON.stringify(persons), policy.version, idemKey, requestHash, now, now + ctx.config.orderTtlMinutes * 60_000)
+    return { order: ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow, created: true }
+  })
+  try {
+    return result()
+  } catch (e) {
+    // The partial unique index is the last line of defence against two open orders.
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ApiFailure('OPEN_ORDER_EXISTS')
+    throw e
+  }
+}
+
+/** Order-level access: the payer who created it, or the household with the `pay` scope. */
+export function loadOrderFor(ctx: Ctx, user: UserRow, orderId: string, action: string): { order: OrderRow; namesVisible: boolean; access: ReturnType<typeof relationTo> } {
+  const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined
+  if (!order) throw new ApiFailure('NOT_FOUND')
+  const rel = relationTo(ctx, user, order.household_id)
+  if (order.payer_user_id === user.id && (!rel || rel.relation === 'grantee' && !rel.scopes.includes('pay'))) {
+    return { order, namesVisible: rel !== null, access: rel }
+  }
+  const access = requireHousehold(ctx, user, order.household_id, 'pay', action)
+  return { order, namesVisible: true, access }
+}
+
+export function refreshOrder(ctx: Ctx, order: OrderRow): OrderRow {
+  if ((order.status === 'created' || order.status === 'paying') && order.expires_at <= ctx.clock.now()) {
+    expireStale(ctx, { householdId: order.household_id, year: order.year })
+    return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow
+  }
+  return order
+}
+
+export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
+  return ctx.db.transaction(() => {
+    const o = refreshOrder(ctx, ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow)
+    if (o.status !== 'created' && o.status !== 'paying') throw new ApiFailure('CONFLICT', { status: o.status })
+    ctx.db.prepare(`UPDATE orders SET status = 'paying' WHERE id = ?`).run(o.id)
+    return { ...o, status: 'paying' as const }
+  })()
+}
+
+/** Applies a verified notify. Returns the order id to match, if any. Same notify twice → no change. */
+export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): string | null {
+  return ctx.db.transaction(() => {
+    if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
+    const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
+    const record = (outcome: string) => ctx.db.prepare('INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(n.notifyId, n.orderId, n.transactionId, n.result, n.amountFen, ctx.clock.now(), outcome)
+    if (!order) {
+      record('unknown_order')
+      ctx.log.warn({ orderId: n.orderId }, 'notify for unknown order')
+      return null
+    }
+    if (order.transaction_id === n.transactionId) {
+      record('duplicate')
+      return null
+    }
+    if (n.result === 'FAIL') {
+      if (order.status === 'created' || order.status === 'paying') {
+        ctx.db.prepare(`UPDATE orders SET status = 'failed', failure_reason = ? WHERE id = ?`).run('支付未成功', order.id)
+      }
+      record('failed')
+      return null
+    }
+    if (order.transaction_id !== null) {
+      // A second, different payment for an order already paid: money to refund, never silent.
+      record('second_payment')
+      ctx.log.error({ orderId: order.id }, 'second payment received for an already paid order')
+      return null
+    }
+    const paidAt = parseTime(n.paidAt)
+    if (n.amountFen !== order.amount_fen) {
+      ctx.db.prepare(`UPDATE orders SET status = 'paid_not_matched', paid_at = ?, transaction_id = ?, failure_reason = ? WHERE id = ?`)
+        .run(paidAt, n.transactionId, `到账金额 ${fenToYuan(n.amountFen)} 与订单金额不符`, order.id)
+      record('amount_mismatch')
+      return null
+    }
+    // Late money for an expired or failed order is still the villager's money: try to match it.
+    ctx.db.prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ? WHERE id = ?`).run(paidAt, n.transactionId, order.id)
+    record('paid')
+    return order.id
+  })()
+}
+
+/** paid (or paid_not_matched) → confirmed: enrol every member paid for and issue the receipt. */
+export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
+  ctx.db.transaction(() => {
+    const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
+    if (o.status !== 'paid' && o.status !== 'paid_not_matched') return
+    if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return // needs a refund, not a retry
+    const persons = JSON.parse(o.persons) as OrderPerson[]
+    const problems: string[] = []
+    for (const p of persons) {
+      const e = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, o.year) as EnrolmentRow | undefined
+      const stillHere = ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(p.personId, o.household_id)
+      if (!stillHere) problems.push('成员已迁出')
+      else if (e && e.status === 'enrolled' && e.order_id !== o.id) problems.push('该成员本年度已经缴费')
+    }
+    if (problems.length > 0) {
+      ctx.db.prepare(`UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`).run([...new Set(problems)].join('；'), o.id)
+      return
+    }
+    const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(o.household_id) as { region_code: string }
+    const policy = contributionPolicy(ctx, h.region_code, o.year)
+    const paidDate = isoDate(o.paid_at as number)
+    for (const p of persons) {
+      const prev = ctx.db.prepare(`SELECT status FROM enrolments WHERE person_id = ? AND year = ?`).get(p.personId, o.year - 1) as { status: string } | undefined
+      const cov = ctx.calc.coverage(policy, o.year, paidDate, prev?.status === 'enrolled')
+      ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+        VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)
+        ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
+          coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = excluded.order_id`)
+        .run(p.personId, o.year, p.dueFen, cov.start, cov.end, cov.waitingEnd, o.id)
+    }
+    const seqKey = `receipt_seq_${o.year}`
+    ctx.db.prepare(`INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(seqKey)
+    const seq = Number((ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(seqKey) as { value: string }).value)
+    const receipt = `${h.region_code}-${o.year}-${String(seq).padStart(8, '0')}`
+    ctx.db.prepare(`UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`)
+      .run(ctx.clock.now(), receipt, o.id)
+  })()
+  return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
+}
+
+/** Start-up and periodic recovery: orders left in `paid` (crash between notify and match) and unmatched ones. */
+export function rematchPending(ctx: Ctx): number {
+  const ids = ctx.db.prepare(`SELECT id FROM orders WHERE status = 'paid' OR (status = 'paid_not_matched' AND match_attempts < 20) LIMIT 500`).all() as { id: string }[]
+  let confirmed = 0
+  for (const { id } of ids) if (matchOrder(ctx, id).status === 'confirmed') confirmed++
+  return confirmed
+}

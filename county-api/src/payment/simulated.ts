@@ -1,0 +1,77 @@
+import crypto from 'node:crypto'
+import type { Ctx } from '../context'
+import type { OrderRow } from '../views'
+import { ApiFailure } from '../errors'
+import { fenToYuan } from '../money'
+import { isoTime } from '../clock'
+import { newId } from '../ids'
+import { signBody, verifySignature, type PaymentProvider } from './provider'
+
+interface SimPaymentRow { order_id: string; notify_id: string; transaction_id: string; result: 'SUCCESS' | 'FAIL'; amount_fen: number; paid_at: number; delivered: number; attempts: number }
+
+export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
+  const timers = new Set<NodeJS.Timeout>()
+
+  async function deliver(row: SimPaymentRow): Promise<boolean> {
+    const body = JSON.stringify({ notifyId: row.notify_id, orderId: row.order_id, transactionId: row.transaction_id, result: row.result, amountFen: row.amount_fen, paidAt: isoTime(row.paid_at) })
+    ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+    // In-process HTTP: the notify goes through the same route, validation and signature check as a real callback.
+    const res = await ctx.app().inject({ method: 'POST', url: '/v1/payments/notify', payload: body, headers: { 'content-type': 'application/json', 'x-notify-signature': signBody(ctx.config.notifyKey, body) } })
+    if (res.statusCode === 200) {
+      ctx.db.prepare('UPDATE sim_payments SET delivered = 1 WHERE order_id = ?').run(row.order_id)
+      return true
+    }
+    ctx.log.warn({ orderId: row.order_id, status: res.statusCode }, 'simulated notify not accepted; will retry')
+    return false
+  }
+
+  async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
+    const row = ctx.db.transaction(() => {
+      const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined
+      if (!order) throw new ApiFailure('NOT_FOUND')
+      const existing = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
+      if (existing) return existing // the cashier page pressed twice: one payment only
+      if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
+      const r: SimPaymentRow = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${crypto.randomBytes(10).toString('hex')}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
+      ctx.db.prepare('INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
+      return r
+    })()
+    if (row.delivered) return
+    const delay = ctx.config.simNotifyDelayMs
+    if (delay === 0) await deliver(row)
+    else if (delay > 0) {
+      const t = setTimeout(() => { timers.delete(t); void deliver(row).catch(() => undefined) }, delay)
+      t.unref()
+      timers.add(t)
+    }
+    // delay < 0: only the outbox retry sends it (tests stop the server "between payment and notify")
+  }
+
+  return {
+    start(order) {
+      const base = `${ctx.url()}/v1/sim-cashier/orders/${order.id}`
+      const nonce = crypto.randomBytes(12).toString('hex')
+      const timeStamp = String(Math.floor(ctx.clock.now() / 1000))
+      const pkg = `prepay_id=sim_${order.id}`
+      return {
+        orderId: order.id,
+        provider: 'simulated',
+        // Same shape as wx.requestPayment; paySign is an HMAC here (WeChat Pay v3 uses the merchant's RSA key).
+        wechat: order.channel === 'weapp'
+          ? { timeStamp, nonceStr: nonce, package: pkg, signType: 'RSA', paySign: crypto.createHmac('sha256', ctx.config.notifyKey).update(`${timeStamp}\n${nonce}\n${pkg}\n`).digest('base64') }
+          : null,
+        cashier: { orderId: order.id, amount: fenToYuan(order.amount_fen), payUrl: `${base}/pay`, failUrl: `${base}/fail`, abandonUrl: `${base}/abandon` }
+      }
+    },
+    verify: (raw, sig) => verifySignature(ctx.config.notifyKey, raw, sig),
+    cashierPay: (orderId) => record(orderId, 'SUCCESS'),
+    cashierFail: (orderId) => record(orderId, 'FAIL'),
+    async deliverPending() {
+      const rows = ctx.db.prepare('SELECT * FROM sim_payments WHERE delivered = 0 ORDER BY paid_at LIMIT 200').all() as SimPaymentRow[]
+      let n = 0
+      for (const r of rows) if (await deliver(r)) n++
+      return n
+    }
+  }
+}

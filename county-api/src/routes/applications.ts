@@ -1,0 +1,160 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { routes } from '../../../src/contract/routes'
+import type { Application, ApplicationFields, ApplicationKind } from '../../../src/contract'
+import type { Ctx, Handler } from '../context'
+import { requireMember } from '../access'
+import { ApiFailure } from '../errors'
+import { isoTime } from '../clock'
+import { newId, sha256 } from '../ids'
+import { checkIdNumber, idNumberBirthDate, idNumberSex } from '../../../src/shared/id-number'
+import { defaultYear } from '../payment/orders'
+
+type R = typeof routes
+
+interface ApplicationRow { id: string; household_id: string; kind: ApplicationKind; status: Application['status']; fields: string; reason: string | null; submitted_by: string; submitted_at: number; decided_at: number | null }
+
+const MAX_DOCUMENTS = 10
+// Magic numbers: the declared type must match the bytes.
+const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'
+}
+
+function view(ctx: Ctx, a: ApplicationRow): Application {
+  const docs = ctx.db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at').all(a.id) as { id: string; file_name: string; content_type: string; size: number; uploaded_at: number }[]
+  const fields = JSON.parse(a.fields) as ApplicationFields
+  // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
+  if (fields.idNumber) fields.idNumber = `${fields.idNumber.slice(0, 3)}***********${fields.idNumber.slice(-4)}`
+  return {
+    applicationId: a.id, householdId: a.household_id, kind: a.kind, status: a.status, fields, reason: a.reason,
+    documents: docs.map((d) => ({ documentId: d.id, fileName: d.file_name, contentType: d.content_type, size: d.size, uploadedAt: isoTime(d.uploaded_at) })),
+    submittedAt: isoTime(a.submitted_at), decidedAt: a.decided_at === null ? null : isoTime(a.decided_at)
+  }
+}
+
+function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f: ApplicationFields): ApplicationFields {
+  const problems: { field: string; problem: string }[] = []
+  const need = (k: keyof ApplicationFields) => { if (f[k] === undefined) problems.push({ field: k, problem: 'required' }) }
+  let out: ApplicationFields = { ...f }
+  if (kind === 'add_newborn' || kind === 'add_marriage' || kind === 'add_return') {
+    need('name'); need('idNumber'); need('relation')
+    if (f.idNumber) {
+      const c = checkIdNumber(f.idNumber)
+      if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
+      else {
+        out = { ...out, idNumber: c.value }
+        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value)) problems.push({ field: 'idNumber', problem: 'already_insured' })
+      }
+    }
+  } else {
+    need('personId')
+    if (f.personId && !ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId)) problems.push({ field: 'personId', problem: 'not_a_member' })
+    if (kind === 'renew_remote') need('year')
+    if (kind === 'out_of_area_care') {
+      need('destination'); need('from'); need('to')
+      if (f.from && f.to && f.from > f.to) problems.push({ field: 'to', problem: 'before_from' })
+    }
+  }
+  if (problems.length) throw new ApiFailure('BAD_REQUEST', { problems })
+  return out
+}
+
+function load(ctx: Ctx, id: string): ApplicationRow {
+  const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined
+  if (!a) throw new ApiFailure('NOT_FOUND')
+  return a
+}
+
+export const applicationHandlers = (ctx: Ctx) => ({
+  createApplication: (({ body, user, reply }) => {
+    requireMember(ctx, user, body.householdId)
+    const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
+    const id = newId('app')
+    ctx.db.prepare(`INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`)
+      .run(id, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
+    reply.status(201)
+    return view(ctx, load(ctx, id))
+  }) as Handler<R['createApplication']>,
+
+  uploadDocument: (async ({ params, user, req, reply }) => {
+    const a = load(ctx, params.applicationId)
+    requireMember(ctx, user, a.household_id)
+    if (a.status !== 'submitted' && a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
+    if (!req.isMultipart()) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'multipart/form-data expected' })
+    const file = await req.file()
+    if (!file) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'no file' })
+    const check = SIGNATURES[file.mimetype]
+    if (!check) {
+      file.file.resume()
+      throw new ApiFailure('UPLOAD_REJECTED', { reason: 'type', allowed: Object.keys(SIGNATURES) })
+    }
+    let buf: Buffer
+    try {
+      buf = await file.toBuffer()
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiFailure('PAYLOAD_TOO_LARGE', { maxBytes: 5 * 1024 * 1024 })
+      throw e
+    }
+    if (buf.length === 0 || !check(buf)) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'content does not match type' })
+    const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }).n
+    if (count >= MAX_DOCUMENTS) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
+    const docId = newId('doc')
+    fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
+    const filePath = path.join(ctx.config.uploadDir, docId)
+    fs.writeFileSync(filePath, buf)
+    const safeName = (file.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(0, 80)
+    ctx.db.prepare('INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(docId, a.id, safeName, file.mimetype, buf.length, sha256(buf), filePath, ctx.clock.now())
+    reply.status(201)
+    return view(ctx, load(ctx, a.id))
+  }) as Handler<R['uploadDocument']>,
+
+  getApplication: (({ params, user }) => {
+    const a = load(ctx, params.applicationId)
+    if (user.role !== 'reviewer') requireMember(ctx, user, a.household_id)
+    return view(ctx, a)
+  }) as Handler<R['getApplication']>,
+
+  resubmitApplication: (({ params, user }) => {
+    const a = load(ctx, params.applicationId)
+    requireMember(ctx, user, a.household_id)
+    if (a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
+    ctx.db.prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(ctx.clock.now(), a.id)
+    return view(ctx, load(ctx, a.id))
+  }) as Handler<R['resubmitApplication']>,
+
+  listApplications: (({ params, user }) => {
+    requireMember(ctx, user, params.householdId)
+    const rows = ctx.db.prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC').all(params.householdId) as ApplicationRow[]
+    return { applications: rows.map((a) => view(ctx, a)) }
+  }) as Handler<R['listApplications']>,
+
+  reviewList: (({ query }) => {
+    const rows = ctx.db.prepare('SELECT * FROM applications WHERE status = ? ORDER BY submitted_at').all(query.status ?? 'submitted') as ApplicationRow[]
+    return { applications: rows.map((a) => view(ctx, a)) }
+  }) as Handler<R['reviewList']>,
+
+  reviewDecide: (({ params, body, user }) => {
+    if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason) throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
+    ctx.db.transaction(() => {
+      const a = load(ctx, params.applicationId)
+      if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
+      const now = ctx.clock.now()
+      const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
+      ctx.db.prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(status, body.reason ?? null, now, user.id, a.id)
+      if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
+        const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'name' | 'idNumber' | 'relation'>>
+        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber)) throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
+        const pid = newId('p')
+        const categories = ['ordinary']
+        ctx.db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)')
+          .run(pid, a.household_id, f.name, f.idNumber, idNumberSex(f.idNumber), idNumberBirthDate(f.idNumber), f.relation, JSON.stringify(categories))
+        // The new member still has to pay: the enrolment shows as unpaid for the contribution year.
+        ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`).run(pid, defaultYear(ctx))
+      }
+    })()
+    return view(ctx, load(ctx, params.applicationId))
+  }) as Handler<R['reviewDecide']>
+})

@@ -1,0 +1,175 @@
+import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
+import { client, type Client } from '../testing/client'
+
+let server: SpawnedServer
+let api: Client
+let head: string
+let elder: string
+
+beforeAll(async () => {
+  server = await spawnServer({ households: 30 })
+  api = client(server.url)
+  head = await api.wechat('head')
+  elder = await api.wechat('elder')
+}, 60_000)
+
+afterAll(async () => { await server?.stop() })
+
+describe('sign-in', () => {
+  it('exchanges a demo WeChat code for a session bound to the demo villager', async () => {
+    const r = await api.post('/v1/auth/wechat', { code: 'demo-head' })
+    expect(r.status).toBe(200)
+    expect(r.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+    expect(r.body.expiresAt).toMatch(/\+08:00$/)
+    expect(r.body.me).toMatchObject({ userId: 'u_head', displayName: '王建国', phoneMasked: '138****0001' })
+  })
+
+  it('rejects a code the provider does not accept, and a missing code', async () => {
+    expect((await api.post('/v1/auth/wechat', { code: 'not-a-demo' })).body.code).toBe('WECHAT_CODE_INVALID')
+    const r = await api.post('/v1/auth/wechat', {})
+    expect(r.status).toBe(400)
+    expect(r.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+  })
+
+  it('signs in on h5 with phone + one-time code, logging only the masked phone', async () => {
+    expect((await api.post('/v1/auth/otp/request', { phone: '13800000002' })).body).toEqual({ sent: true, expiresInSeconds: 300 })
+    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '000000' })).body.code).toBe('OTP_INVALID')
+    const ok = await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })
+    expect(ok.status).toBe(200)
+    expect(ok.body.me.displayName).toBe('李秀英')
+    // the code is single use
+    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })).body.code).toBe('OTP_INVALID')
+    expect(server.logs()).toContain('138****0002')
+    expect(server.logs()).not.toContain('13800000002')
+  })
+
+  it('rejects malformed phones', async () => {
+    expect((await api.post('/v1/auth/otp/request', { phone: '12345' })).status).toBe(400)
+  })
+
+  it('signs out: the token stops working', async () => {
+    const t = await api.wechat('head')
+    expect((await api.get('/v1/me', t)).status).toBe(200)
+    expect((await api.post('/v1/auth/sign-out', {}, t)).body).toEqual({ ok: true })
+    const after = await api.get('/v1/me', t)
+    expect(after.status).toBe(401)
+    expect(after.body.code).toBe('UNAUTHENTICATED')
+  })
+
+  it('refuses requests without or with a forged token', async () => {
+    expect((await api.get('/v1/me')).status).toBe(401)
+    expect((await api.get('/v1/me', 'forged-token')).status).toBe(401)
+  })
+
+  it('expires sessions (server clock moved forward)', async () => {
+    const t = await api.wechat('elder')
+    await api.post('/__test/clock', { now: new Date(Date.now() + 8 * 24 * 3600_000).toISOString() })
+    try {
+      expect((await api.get('/v1/me', t)).body.code).toBe('SESSION_EXPIRED')
+    } finally {
+      await api.post('/__test/clock', { now: new Date().toISOString() })
+    }
+  })
+})
+
+describe('households', () => {
+  it('shows the head every member with full ID numbers and enrolments by year', async () => {
+    const r = await api.get('/v1/households/hh_0001', head)
+    expect(r.status).toBe(200)
+    expect(r.body.viewer).toEqual({ relation: 'head', scopes: ['status', 'claims', 'pay'] })
+    expect(r.body.members.length).toBeGreaterThanOrEqual(4)
+    for (const m of r.body.members) {
+      expect(m.idNumberMasked).toBe(false)
+      expect(m.idNumber).toMatch(/^\d{17}[\dX]$/)
+      expect(m.enrolments.length).toBeGreaterThanOrEqual(1)
+    }
+    const statuses = r.body.members.flatMap((m: any) => m.enrolments.map((e: any) => e.status))
+    expect(statuses).toContain('enrolled')
+    expect(statuses).toContain('lapsed')
+    expect(r.body.accountBalance).toMatch(/^\d+\.\d{2}$/)
+  })
+
+  it('masks other members\' ID numbers and phones for a non-head member', async () => {
+    const t = await api.wechat('member-of-1')
+    const hh = await api.get('/v1/households/hh_0001', head)
+    const wife = hh.body.members.find((m: any) => m.name === '刘桂兰')
+    const bind = await api.post('/v1/households/bind', { idNumber: wife.idNumber, name: '刘桂兰' }, t)
+    expect(bind.status).toBe(200)
+    const r = await api.get('/v1/households/hh_0001', t)
+    expect(r.body.viewer.relation).toBe('member')
+    const headRow = r.body.members.find((m: any) => m.isHead)
+    expect(headRow.idNumber).toMatch(/^\d{3}\*+\d{3}[\dX]$/)
+    expect(headRow.idNumberMasked).toBe(true)
+    expect(headRow.phone).toBe('138****0001')
+    const self = r.body.members.find((m: any) => m.name === '刘桂兰')
+    expect(self.idNumberMasked).toBe(false)
+  })
+
+  it('binds by ID number + name, accepting middle-dot look-alikes', async () => {
+    const headView = await api.get('/v1/households/hh_0004', await api.wechat('migrant'))
+    const person = headView.body.members.find((m: any) => m.name === '阿依古丽·买买提')
+    const t = await api.wechat('second-phone-of-migrant')
+    const r = await api.post('/v1/households/bind', { idNumber: person.idNumber.toLowerCase(), name: '阿依古丽•买买提' }, t)
+    expect(r.status).toBe(200)
+    expect(r.body.households[0]).toMatchObject({ householdId: 'hh_0004', relation: 'head' })
+  })
+
+  it('refuses a wrong name, an unknown number, a bad checksum, with one answer for the first two', async () => {
+    const t = await api.wechat('prober')
+    const hh = await api.get('/v1/households/hh_0001', head)
+    const wrongName = await api.post('/v1/households/bind', { idNumber: hh.body.members[0].idNumber, name: '李四' }, t)
+    expect(wrongName.body.code).toBe('BIND_MISMATCH')
+    const unknown = await api.post('/v1/households/bind', { idNumber: '11010519491231002X', name: '王建国' }, t)
+    expect(unknown.body).toEqual(wrongName.body)
+    const bad = await api.post('/v1/households/bind', { idNumber: '110105194912310021', name: '王建国' }, t)
+    expect(bad.status).toBe(400)
+    expect(bad.body.details).toMatchObject({ problem: 'checksum' })
+  })
+
+  it('returns 404 for another household and for an unbound user', async () => {
+    expect((await api.get('/v1/households/hh_0001', elder)).status).toBe(404)
+    expect((await api.get('/v1/households/hh_0002', head)).status).toBe(404)
+    expect((await api.get('/v1/households/hh_0002', await api.wechat('stranger'))).status).toBe(404)
+  })
+
+  it('rejects ids with characters outside the id alphabet with 400', async () => {
+    expect((await api.get('/v1/households/hh%20x', head)).status).toBe(400)
+  })
+})
+
+describe('policy', () => {
+  it('serves the policy in force with an ETag and answers 304 when unchanged', async () => {
+    const r = await api.get('/v1/policy?region=990101&date=2026-06-01')
+    expect(r.status).toBe(200)
+    expect(r.body.effectiveFrom <= '2026-06-01').toBe(true)
+    expect(r.body.document).toBeTruthy()
+    const etag = r.headers.get('etag') as string
+    expect(etag).toMatch(/^".+"$/)
+    expect(r.headers.get('cache-control')).toContain('max-age')
+    const again = await api.get('/v1/policy?region=990101&date=2026-06-01', undefined, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+  })
+
+  it('404s for an unknown region and 400s for a malformed one', async () => {
+    expect((await api.get('/v1/policy?region=000000')).body.code).toBe('POLICY_NOT_FOUND')
+    expect((await api.get('/v1/policy?region=abc')).status).toBe(400)
+  })
+})
+
+describe('contract', () => {
+  it('serves the OpenAPI document with every route and the error codes', async () => {
+    const r = await api.get('/openapi.json')
+    expect(r.body.openapi).toBe('3.1.0')
+    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/households/{householdId}', '/v1/payments/notify']))
+    expect(r.body['x-error-codes'].OPEN_ORDER_EXISTS.status).toBe(409)
+  })
+
+  it('answers unknown routes and broken JSON with the one error shape', async () => {
+    const nf = await api.get('/v1/nothing-here')
+    expect(nf.status).toBe(404)
+    expect(Object.keys(nf.body).sort()).toEqual(['code', 'message'])
+    const broken = await api.call('POST', '/v1/auth/wechat', { body: '{"code":', headers: {} })
+    expect(broken.status).toBe(400)
+    expect(broken.body.code).toBe('BAD_REQUEST')
+  })
+})

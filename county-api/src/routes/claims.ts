@@ -1,0 +1,47 @@
+import type { routes } from '../../../src/contract/routes'
+import type { Claim, ClaimStage, Step } from '../../../src/contract'
+import type { Ctx, Handler } from '../context'
+import { householdOfPerson, requireHousehold } from '../access'
+import { ApiFailure } from '../errors'
+import { fenToYuan } from '../money'
+import { isoDate } from '../clock'
+
+type R = typeof routes
+
+export interface ClaimRow {
+  id: string; person_id: string; year: number; kind: Claim['kind']; institution_id: string | null; institution_name: string
+  admission_date: string; discharge_date: string | null; total_fen: number; eligible_fen: number; payout_fen: number; self_fen: number
+  stage: ClaimStage; timeline: string; policy_version: string; steps: string
+}
+
+export function claimView(c: ClaimRow): Claim {
+  return {
+    claimId: c.id, personId: c.person_id, year: c.year, kind: c.kind, institutionId: c.institution_id, institutionName: c.institution_name,
+    admissionDate: c.admission_date, dischargeDate: c.discharge_date, totalCost: fenToYuan(c.total_fen), eligibleCost: fenToYuan(c.eligible_fen),
+    payout: fenToYuan(c.payout_fen), selfPaid: fenToYuan(c.self_fen), stage: c.stage,
+    timeline: JSON.parse(c.timeline) as Claim['timeline'], policyVersion: c.policy_version, steps: JSON.parse(c.steps) as Step[]
+  }
+}
+
+export const claimHandlers = (ctx: Ctx) => ({
+  listClaims: (({ params, query, user }) => {
+    const householdId = householdOfPerson(ctx, params.personId)
+    requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
+    const year = query.year ?? Number(isoDate(ctx.clock.now()).slice(0, 4))
+    const rows = ctx.db.prepare('SELECT * FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date').all(params.personId, year) as ClaimRow[]
+    const usedFen = rows.reduce((s, c) => s + c.payout_fen, 0)
+    const capFen = (ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(`cap_fen_${year}`) as { value: string } | undefined)?.value
+    const cap = capFen === undefined ? null : Number(capFen)
+    return {
+      personId: params.personId, year, cap: cap === null ? null : fenToYuan(cap), capUsed: fenToYuan(usedFen),
+      capRemaining: cap === null ? null : fenToYuan(Math.max(0, cap - usedFen)), claims: rows.map(claimView)
+    }
+  }) as Handler<R['listClaims']>,
+
+  getClaim: (({ params, user }) => {
+    const c = ctx.db.prepare('SELECT * FROM claims WHERE id = ?').get(params.claimId) as ClaimRow | undefined
+    if (!c) throw new ApiFailure('NOT_FOUND')
+    requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
+    return claimView(c)
+  }) as Handler<R['getClaim']>
+})

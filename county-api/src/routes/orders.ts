@@ -1,0 +1,115 @@
+import type { routes } from '../../../src/contract/routes'
+import type { Receipt } from '../../../src/contract'
+import type { Ctx, Handler } from '../context'
+import { relationTo, requireHousehold } from '../access'
+import { ApiFailure } from '../errors'
+import { isoTime } from '../clock'
+import { fenToYuan } from '../money'
+import { maskIdNumber, maskName } from '../mask'
+import { orderView, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
+import { applyNotify, computeQuote, createOrder, defaultYear, householdByIdNumber, loadOrderFor, matchOrder, quoteView, refreshOrder, startPaying } from '../payment/orders'
+
+type R = typeof routes
+
+export const orderHandlers = (ctx: Ctx) => ({
+  getQuote: (({ params, query, user }) => {
+    requireHousehold(ctx, user, params.householdId, 'pay', 'quote')
+    return quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
+  }) as Handler<R['getQuote']>,
+
+  lookupPayee: (({ body }) => {
+    const householdId = householdByIdNumber(ctx, body.idNumber)
+    const year = body.year ?? defaultYear(ctx)
+    const { quote, people } = computeQuote(ctx, householdId, year)
+    const names = new Map(people.map((p) => [p.id, p.name]))
+    return {
+      householdId, year, total: fenToYuan(quote.totalFen),
+      membersMasked: quote.lines.map((l) => ({ nameMasked: maskName(names.get(l.personId) as string), due: fenToYuan(l.dueFen), alreadyEnrolled: l.dueFen === 0 && l.payer === 'self' }))
+    }
+  }) as Handler<R['lookupPayee']>,
+
+  createOrder: (({ body, user, req, reply }) => {
+    const key = req.headers['idempotency-key'] as string
+    const { order, created } = createOrder(ctx, user, body, key)
+    reply.status(created ? 201 : 200)
+    return orderView(order, relationTo(ctx, user, order.household_id) !== null)
+  }) as Handler<R['createOrder']>,
+
+  listOrders: (({ params, user }) => {
+    requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
+    const rows = ctx.db.prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC').all(params.householdId) as OrderRow[]
+    return { orders: rows.map((o) => orderView(refreshOrder(ctx, o), true)) }
+  }) as Handler<R['listOrders']>,
+
+  getOrder: (({ params, user }) => {
+    const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order')
+    return orderView(refreshOrder(ctx, order), namesVisible)
+  }) as Handler<R['getOrder']>,
+
+  startPayment: (({ params, user }) => {
+    const { order } = loadOrderFor(ctx, user, params.orderId, 'start_payment')
+    return ctx.payments.start(startPaying(ctx, order))
+  }) as Handler<R['startPayment']>,
+
+  getReceipt: (({ params, user }) => {
+    const { order, namesVisible, access } = loadOrderFor(ctx, user, params.orderId, 'view_receipt')
+    if (order.status !== 'confirmed' || !order.receipt_number) throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
+    const receipt: Receipt = {
+      receiptNumber: order.receipt_number, orderId: order.id, householdId: order.household_id, year: order.year,
+      amount: fenToYuan(order.amount_fen), paidAt: isoTime(order.paid_at as number), issuedAt: isoTime(order.confirmed_at as number),
+      issuer: '医疗保障基金（参考实现）',
+      persons: (JSON.parse(order.persons) as OrderPerson[]).map((p) => {
+        const person = ctx.db.prepare('SELECT * FROM persons WHERE id = ?').get(p.personId) as PersonRow
+        const e = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, order.year) as EnrolmentRow
+        const fullId = access?.relation === 'head' || user.person_id === p.personId
+        return {
+          name: namesVisible ? person.name : maskName(person.name),
+          idNumber: fullId ? person.id_number : maskIdNumber(person.id_number),
+          amount: fenToYuan(p.dueFen), coverageStart: e.coverage_start as string, coverageEnd: e.coverage_end as string
+        }
+      })
+    }
+    return receipt
+  }) as Handler<R['getReceipt']>,
+
+  paymentNotify: (({ body, req }) => {
+    if (!ctx.payments.verify(req.rawBody ?? '', req.headers['x-notify-signature'] as string | undefined)) {
+      ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
+      throw new ApiFailure('SIGNATURE_INVALID')
+    }
+    const toMatch = applyNotify(ctx, body)
+    if (toMatch) matchOrder(ctx, toMatch)
+    return { code: 'SUCCESS' as const, message: '成功' }
+  }) as Handler<R['paymentNotify']>,
+
+  cashierPay: (async ({ params }) => {
+    await ctx.payments.cashierPay(params.orderId)
+    return { ok: true }
+  }) as Handler<R['cashierPay']>,
+
+  cashierFail: (async ({ params }) => {
+    await ctx.payments.cashierFail(params.orderId)
+    return { ok: true }
+  }) as Handler<R['cashierFail']>,
+
+  cashierAbandon: (({ params }) => {
+    const changed = ctx.db.prepare(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`).run(params.orderId).changes
+    if (changed === 0) {
+      if (!ctx.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(params.orderId)) throw new ApiFailure('NOT_FOUND')
+      throw new ApiFailure('CONFLICT')
+    }
+    return { ok: true }
+  }) as Handler<R['cashierAbandon']>,
+
+  reviewUnmatched: (() => {
+    const rows = ctx.db.prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`).all() as OrderRow[]
+    return { orders: rows.map((o) => orderView(o, true)) }
+  }) as Handler<R['reviewUnmatched']>,
+
+  reviewRetryMatch: (({ params }) => {
+    const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(params.orderId) as OrderRow | undefined
+    if (!o) throw new ApiFailure('NOT_FOUND')
+    if (o.status !== 'paid_not_matched' && o.status !== 'paid') throw new ApiFailure('CONFLICT', { status: o.status })
+    return orderView(matchOrder(ctx, o.id), true)
+  }) as Handler<R['reviewRetryMatch']>
+})

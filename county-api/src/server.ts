@@ -1,0 +1,184 @@
+// startServer(): the reference county API. Used by main.ts, tests (port 0, temp DB) and bench.
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import cors from '@fastify/cors'
+import multipart from '@fastify/multipart'
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import { buildOpenApi } from '../../src/contract/openapi'
+import { routes as contractRoutes, type RouteDef, type RouteId } from '../../src/contract/routes'
+import { ERROR_CODES } from '../../src/contract/errors'
+import { makeClock } from './clock'
+import { configFromEnv, type Config } from './config'
+import type { Ctx, Handler, UserRow } from './context'
+import { openDb, getMeta } from './db'
+import { ApiFailure } from './errors'
+import { makeLogger, scrub, type Logger } from './log'
+import { authenticate } from './auth'
+import { calculator } from './settlement/calculator-port'
+import { makeSimulatedProvider } from './payment/simulated'
+import { seedDemo, type SeedOptions } from './seed'
+import { makeHandlers } from './routes'
+import { startBackgroundJobs } from './jobs'
+
+export interface StartOptions {
+  port?: number
+  host?: string
+  dbPath?: string
+  /** Seed demo data when the database is empty (default true). `{ households }` picks a smaller size. */
+  seed?: boolean | SeedOptions
+  logger?: Logger | false
+  /** Overrides on top of the environment configuration. */
+  config?: Partial<Config>
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  close(): Promise<void>
+  ctx: Ctx
+}
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/no-shadow -- module augmentation must reuse the name
+  interface FastifyRequest {
+    user: UserRow | null
+    rawBody?: string
+  }
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const config: Config = { ...configFromEnv(), ...opts.config }
+  if (opts.port !== undefined) config.port = opts.port
+  if (opts.host !== undefined) config.host = opts.host
+  if (opts.dbPath !== undefined) {
+    config.dbPath = opts.dbPath
+    if (!opts.config?.uploadDir) config.uploadDir = `${opts.dbPath}.uploads`
+  }
+  const log = opts.logger === false ? makeLogger('silent') : (opts.logger ?? makeLogger())
+  const db = openDb(config.dbPath)
+  const clock = makeClock(config.now)
+
+  let baseUrl = ''
+  let appRef: FastifyInstance | null = null
+  const ctx: Ctx = {
+    db, clock, config, log, calc: calculator,
+    payments: null as unknown as Ctx['payments'],
+    url: () => baseUrl,
+    app: () => appRef as FastifyInstance
+  }
+  ctx.payments = makeSimulatedProvider(ctx)
+
+  const seedOpt = opts.seed ?? true
+  if (seedOpt !== false && getMeta(db, 'seeded') === undefined) {
+    const started = Date.now()
+    const summary = seedDemo(ctx, seedOpt === true ? {} : seedOpt)
+    log.info({ ...summary, ms: Date.now() - started }, 'seeded demo county')
+  }
+
+  const app = Fastify({
+    loggerInstance: log,
+    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== '1' }),
+    bodyLimit: 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 10)
+  })
+  appRef = app as unknown as FastifyInstance
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.decorateRequest('user', null)
+
+  // Keep the raw JSON text: the payment notify signature covers the exact bytes.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body as string
+    req.rawBody = text
+    if (text === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(new ApiFailure('BAD_REQUEST', { reason: 'invalid JSON' }), undefined)
+    }
+  })
+
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+    exposedHeaders: ['ETag'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
+  })
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })
+
+  app.setErrorHandler((err: FastifyError | ApiFailure, req, reply) => {
+    if (err instanceof ApiFailure) {
+      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
+    }
+    const fe = err as FastifyError
+    if (fe.validation) {
+      const details = fe.validation.map((v) => ({ path: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '', problem: scrub(v.message ?? '') }))
+      return reply.status(400).send({ code: 'BAD_REQUEST', message: ERROR_CODES.BAD_REQUEST.message, details: { in: fe.validationContext, problems: details } })
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
+      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: ERROR_CODES.PAYLOAD_TOO_LARGE.message })
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.status(400).send({ code: 'BAD_REQUEST', message: ERROR_CODES.BAD_REQUEST.message, details: { reason: scrub(fe.message) } })
+    }
+    req.log.error({ err: { message: scrub(String(fe.message)), stack: scrub(String(fe.stack)) } }, 'unhandled error')
+    return reply.status(500).send({ code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message })
+  })
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND.message }))
+
+  app.get('/openapi.json', async () => buildOpenApi(baseUrl))
+  app.get('/health', async () => ({ ok: true }))
+
+  const handlers = makeHandlers(ctx)
+  for (const [id, def] of Object.entries(contractRoutes) as [RouteId, RouteDef][]) {
+    const handler = handlers[id] as Handler<RouteDef> | undefined
+    if (!handler) throw new Error(`no handler for route ${id}`)
+    if (def.auth === 'dev' && config.paymentMode !== 'simulated') continue
+    app.route({
+      method: def.method,
+      url: def.url,
+      // Only the parts the route defines (fastify warns about explicit undefined ones).
+      schema: Object.fromEntries(Object.entries({ body: def.body, params: def.params, querystring: def.querystring, headers: def.headers, response: def.response }).filter(([, v]) => v !== undefined)),
+      preHandler: async (req: FastifyRequest) => {
+        if (def.auth === 'user' || def.auth === 'reviewer') {
+          req.user = authenticate(ctx, req.headers.authorization)
+          if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
+        }
+      },
+      handler: async (req: FastifyRequest, reply: FastifyReply) => {
+        const result = await handler({
+          body: req.body as never, params: req.params as never, query: req.query as never,
+          user: req.user as UserRow, req, reply
+        })
+        return result
+      }
+    })
+  }
+
+  if (config.testHooks) {
+    app.post('/__test/clock', async (req) => {
+      const body = req.body as { now?: string }
+      if (!body?.now || Number.isNaN(Date.parse(body.now))) throw new ApiFailure('BAD_REQUEST')
+      clock.set(Date.parse(body.now))
+      return { ok: true }
+    })
+  }
+
+  await app.listen({ port: config.port, host: config.host })
+  const addr = app.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : config.port
+  baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
+  const stopJobs = startBackgroundJobs(ctx)
+
+  let closed = false
+  return {
+    url: baseUrl,
+    port,
+    ctx,
+    async close() {
+      if (closed) return
+      closed = true
+      await stopJobs()
+      await app.close()
+      db.close()
+    }
+  }
+}

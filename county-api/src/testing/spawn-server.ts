@@ -1,0 +1,66 @@
+// Starts the real server in a child process (tsx) on a temporary database, port 0.
+// Jest cannot load the ESM-only schema library in-process, and a child process is also
+// what the crash tests need (SIGKILL, then restart on the same file).
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export interface SpawnedServer {
+  url: string
+  dbPath: string
+  child: ChildProcess
+  logs: () => string
+  /** SIGTERM and wait for exit (graceful shutdown). */
+  stop(): Promise<void>
+  /** SIGKILL and wait for exit (crash). */
+  kill(): Promise<void>
+}
+
+export interface SpawnOptions {
+  dbPath?: string
+  households?: number
+  env?: Record<string, string>
+  timeoutMs?: number
+}
+
+const ROOT = path.resolve(__dirname, '../../..')
+
+export function tempDbPath(label = 'county'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `county-api-${label}-`))
+  return path.join(dir, 'county.sqlite')
+}
+
+export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
+  const dbPath = opts.dbPath ?? tempDbPath()
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0', HOST: '127.0.0.1', COUNTY_API_DB: dbPath, DEV_OTP: '123456', TEST_HOOKS: '1', LOG_LEVEL: 'info',
+      SEED_HOUSEHOLDS: String(opts.households ?? 40), SIGNIN_RATE_LIMIT: '1000',
+      ...opts.env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const waitExit = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)) }, opts.timeoutMs ?? 30_000)
+    const onData = () => {
+      const m = /COUNTY_API_URL=(\S+)/.exec(out)
+      if (!m) return
+      clearTimeout(timer)
+      child.stdout?.off('data', onData)
+      resolve({ url: m[1], dbPath, child, logs: () => out, stop: () => waitExit('SIGTERM'), kill: () => waitExit('SIGKILL') })
+    }
+    child.stdout?.on('data', onData)
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before starting:\n${out}`)) })
+  })
+}

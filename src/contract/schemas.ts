@@ -1,0 +1,395 @@
+// County API entities. Each schema gives the runtime validator, the OpenAPI
+// component and (through Static) the TypeScript type the app imports.
+import { Type, type Static } from 'typebox'
+import { DateStr, DateTime, Id, IdNumberInput, Money, Nullable, PhoneInput, Year } from './scalars'
+
+export const ErrorBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Unknown())
+}, { $id: 'Error' })
+
+// ---------- sign-in ----------
+export const Role = Type.Union([Type.Literal('villager'), Type.Literal('reviewer')])
+export const Scope = Type.Union([Type.Literal('status'), Type.Literal('claims'), Type.Literal('pay')])
+
+export const HouseholdLink = Type.Object({
+  householdId: Id,
+  relation: Type.Union([Type.Literal('head'), Type.Literal('member'), Type.Literal('grantee')]),
+  scopes: Type.Array(Scope),
+  headNameMasked: Type.String(),
+  village: Type.String()
+})
+
+export const Me = Type.Object({
+  userId: Id,
+  role: Role,
+  personId: Nullable(Id),
+  displayName: Type.String(),
+  phoneMasked: Nullable(Type.String()),
+  households: Type.Array(HouseholdLink)
+})
+
+export const Session = Type.Object({
+  token: Type.String(),
+  expiresAt: DateTime,
+  me: Me
+})
+
+export const WechatSignInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) })
+export const OtpRequestBody = Type.Object({ phone: PhoneInput })
+export const OtpRequestResult = Type.Object({ sent: Type.Boolean(), expiresInSeconds: Type.Integer() })
+export const OtpVerifyBody = Type.Object({ phone: PhoneInput, code: Type.String({ pattern: '^\\d{6}$' }) })
+export const Ok = Type.Object({ ok: Type.Boolean() })
+
+// ---------- households and people ----------
+export const Category = Type.Union([
+  Type.Literal('ordinary'), Type.Literal('wubao'), Type.Literal('dibao'), Type.Literal('tekun'),
+  Type.Literal('poverty'), Type.Literal('family_planning'), Type.Literal('student'),
+  Type.Literal('disabled'), Type.Literal('elderly')
+], { description: '人员类别：普通、五保、低保、特困、脱贫人口、计生、学生、残疾、老年' })
+
+export const EnrolmentStatus = Type.Union([
+  Type.Literal('enrolled'), Type.Literal('unpaid'), Type.Literal('lapsed'), Type.Literal('pending_review')
+])
+export const Payer = Type.Union([
+  Type.Literal('self'), Type.Literal('civil_affairs'), Type.Literal('family_planning'), Type.Literal('employer')
+], { description: '缴费方：本人、民政、计生、单位' })
+
+export const Enrolment = Type.Object({
+  year: Year,
+  status: EnrolmentStatus,
+  payer: Nullable(Payer),
+  amountPaid: Nullable(Money),
+  coverageStart: Nullable(DateStr),
+  coverageEnd: Nullable(DateStr),
+  waitingPeriodEnd: Nullable(DateStr),
+  orderId: Nullable(Id)
+})
+
+export const Person = Type.Object({
+  personId: Id,
+  name: Type.String(),
+  idNumber: Type.String({ description: '本人或户主查看时为完整号码，其他人看到的是掩码' }),
+  idNumberMasked: Type.Boolean(),
+  sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
+  birthDate: DateStr,
+  relation: Type.String({ description: '与户主关系' }),
+  categories: Type.Array(Category),
+  phone: Nullable(Type.String()),
+  isHead: Type.Boolean(),
+  enrolments: Type.Array(Enrolment)
+})
+
+export const Household = Type.Object({
+  householdId: Id,
+  householdNumber: Nullable(Type.String()),
+  regionCode: Type.String(),
+  township: Type.String(),
+  village: Type.String(),
+  headPersonId: Id,
+  accountBalance: Nullable(Money),
+  members: Type.Array(Person),
+  viewer: Type.Object({ relation: Type.Union([Type.Literal('head'), Type.Literal('member'), Type.Literal('grantee')]), scopes: Type.Array(Scope) })
+})
+
+export const BindBody = Type.Object({
+  idNumber: IdNumberInput,
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  householdNumber: Type.Optional(Type.String({ maxLength: 40 }))
+})
+
+export const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) })
+
+// ---------- policy ----------
+export const PolicyQuery = Type.Object({
+  region: Type.String({ pattern: '^\\d{6}$' }),
+  date: Type.Optional(DateStr)
+})
+export const PolicyEnvelope = Type.Object({
+  regionCode: Type.String(),
+  version: Type.String(),
+  effectiveFrom: DateStr,
+  effectiveTo: Nullable(DateStr),
+  document: Type.Unknown({ description: '政策文件（计算器格式），与县里结算用的同一份' })
+})
+
+// ---------- contributions ----------
+export const Step = Type.Object({
+  ruleId: Type.String(),
+  label: Type.String(),
+  before: Type.Optional(Money),
+  after: Type.Optional(Money),
+  amount: Type.Optional(Money),
+  params: Type.Optional(Type.Unknown()),
+  source: Type.Optional(Type.Unknown())
+})
+
+export const QuoteLine = Type.Object({
+  personId: Id,
+  name: Type.String(),
+  categories: Type.Array(Category),
+  payer: Payer,
+  standard: Money,
+  subsidy: Money,
+  due: Money,
+  alreadyEnrolled: Type.Boolean()
+})
+
+export const Quote = Type.Object({
+  householdId: Id,
+  year: Year,
+  policyVersion: Type.String(),
+  collectionPeriod: Type.Object({ start: DateStr, end: DateStr }),
+  lines: Type.Array(QuoteLine),
+  total: Money,
+  steps: Type.Array(Step)
+})
+
+export const PayeeLookupBody = Type.Object({
+  idNumber: IdNumberInput,
+  year: Type.Optional(Year)
+})
+export const PayeeLookup = Type.Object({
+  householdId: Id,
+  year: Year,
+  membersMasked: Type.Array(Type.Object({ nameMasked: Type.String(), due: Money, alreadyEnrolled: Type.Boolean() })),
+  total: Money
+})
+
+export const OrderStatus = Type.Union([
+  Type.Literal('created'), Type.Literal('paying'), Type.Literal('paid'), Type.Literal('confirmed'),
+  Type.Literal('expired'), Type.Literal('failed'), Type.Literal('paid_not_matched')
+])
+export const Channel = Type.Union([Type.Literal('weapp'), Type.Literal('h5')])
+
+export const CreateOrderBody = Type.Object({
+  householdId: Type.Optional(Id),
+  payeeIdNumber: Type.Optional(IdNumberInput),
+  year: Year,
+  channel: Channel
+})
+
+export const Order = Type.Object({
+  orderId: Id,
+  householdId: Id,
+  year: Year,
+  status: OrderStatus,
+  amount: Money,
+  channel: Channel,
+  persons: Type.Array(Type.Object({ personId: Id, name: Type.String(), due: Money })),
+  payerIsHousehold: Type.Boolean(),
+  createdAt: DateTime,
+  expiresAt: DateTime,
+  paidAt: Nullable(DateTime),
+  confirmedAt: Nullable(DateTime),
+  receiptNumber: Nullable(Type.String()),
+  failureReason: Nullable(Type.String())
+})
+
+export const WechatPayParams = Type.Object({
+  timeStamp: Type.String(),
+  nonceStr: Type.String(),
+  package: Type.String(),
+  signType: Type.Literal('RSA'),
+  paySign: Type.String()
+})
+export const PaymentStart = Type.Object({
+  orderId: Id,
+  provider: Type.Union([Type.Literal('simulated'), Type.Literal('wechat')]),
+  wechat: Nullable(WechatPayParams),
+  cashier: Nullable(Type.Object({ orderId: Id, amount: Money, payUrl: Type.String(), failUrl: Type.String(), abandonUrl: Type.String() }))
+})
+
+export const PaymentNotifyBody = Type.Object({
+  notifyId: Type.String({ minLength: 1, maxLength: 64 }),
+  orderId: Id,
+  transactionId: Type.String({ minLength: 1, maxLength: 64 }),
+  result: Type.Union([Type.Literal('SUCCESS'), Type.Literal('FAIL')]),
+  amountFen: Type.Integer({ minimum: 0 }),
+  paidAt: DateTime
+})
+export const NotifyAck = Type.Object({ code: Type.Literal('SUCCESS'), message: Type.String() })
+
+export const Receipt = Type.Object({
+  receiptNumber: Type.String(),
+  orderId: Id,
+  householdId: Id,
+  year: Year,
+  amount: Money,
+  paidAt: DateTime,
+  issuedAt: DateTime,
+  issuer: Type.String(),
+  persons: Type.Array(Type.Object({ name: Type.String(), idNumber: Type.String(), amount: Money, coverageStart: DateStr, coverageEnd: DateStr }))
+})
+
+export const OrderList = Type.Object({ orders: Type.Array(Order) })
+
+// ---------- claims ----------
+export const ClaimStage = Type.Union([Type.Literal('accepted'), Type.Literal('reviewing'), Type.Literal('publicized'), Type.Literal('paid_out')],
+  { description: '受理、审核、公示、拨付' })
+export const Claim = Type.Object({
+  claimId: Id,
+  personId: Id,
+  year: Year,
+  kind: Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient'), Type.Literal('chronic')]),
+  institutionId: Nullable(Id),
+  institutionName: Type.String(),
+  admissionDate: DateStr,
+  dischargeDate: Nullable(DateStr),
+  totalCost: Money,
+  eligibleCost: Money,
+  payout: Money,
+  selfPaid: Money,
+  stage: ClaimStage,
+  timeline: Type.Array(Type.Object({ stage: ClaimStage, date: DateStr })),
+  policyVersion: Type.String(),
+  steps: Type.Array(Step)
+})
+export const ClaimList = Type.Object({
+  personId: Id,
+  year: Year,
+  cap: Nullable(Money),
+  capUsed: Money,
+  capRemaining: Nullable(Money),
+  claims: Type.Array(Claim)
+})
+
+// ---------- institutions ----------
+export const Institution = Type.Object({
+  institutionId: Id,
+  name: Type.String(),
+  level: Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county'), Type.Literal('city'), Type.Literal('provincial')]),
+  grade: Type.String({ description: '等级，如 一级甲等、未定级' }),
+  ownership: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+  township: Type.String(),
+  address: Type.String(),
+  phone: Type.String(),
+  instantSettlement: Type.Boolean(),
+  agreement: Type.Object({
+    status: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('terminated')]),
+    since: DateStr,
+    until: Nullable(DateStr)
+  })
+})
+export const InstitutionQuery = Type.Object({
+  township: Type.Optional(Type.String()),
+  level: Type.Optional(Type.String()),
+  status: Type.Optional(Type.String())
+})
+export const InstitutionList = Type.Object({ institutions: Type.Array(Institution) })
+
+// ---------- family access ----------
+export const CreateInvitationBody = Type.Object({
+  scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }),
+  ttlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 10080 }))
+})
+export const Invitation = Type.Object({ invitationId: Id, code: Type.String(), qrPayload: Type.String(), scopes: Type.Array(Scope), expiresAt: DateTime })
+export const AcceptInvitationBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 64 }) })
+export const Grant = Type.Object({
+  grantId: Id,
+  householdId: Id,
+  granteeUserId: Id,
+  granteeName: Type.String(),
+  scopes: Type.Array(Scope),
+  createdAt: DateTime,
+  revokedAt: Nullable(DateTime)
+})
+export const GrantList = Type.Object({ grants: Type.Array(Grant) })
+export const AccessLogEntry = Type.Object({ at: DateTime, granteeName: Type.String(), action: Type.String(), scope: Scope })
+export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
+
+// ---------- remote enrolment ----------
+export const ApplicationKind = Type.Union([
+  Type.Literal('add_newborn'), Type.Literal('add_marriage'), Type.Literal('add_return'),
+  Type.Literal('renew_remote'), Type.Literal('out_of_area_care')
+])
+export const ApplicationStatus = Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')])
+export const ApplicationFields = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  idNumber: Type.Optional(IdNumberInput),
+  relation: Type.Optional(Type.String({ maxLength: 20 })),
+  personId: Type.Optional(Id),
+  year: Type.Optional(Year),
+  destination: Type.Optional(Type.String({ maxLength: 100 })),
+  reason: Type.Optional(Type.String({ maxLength: 200 })),
+  from: Type.Optional(DateStr),
+  to: Type.Optional(DateStr)
+}, { additionalProperties: false })
+export const CreateApplicationBody = Type.Object({ householdId: Id, kind: ApplicationKind, fields: ApplicationFields })
+export const ApplicationDocument = Type.Object({ documentId: Id, fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: DateTime })
+export const Application = Type.Object({
+  applicationId: Id,
+  householdId: Id,
+  kind: ApplicationKind,
+  status: ApplicationStatus,
+  fields: Type.Unknown(),
+  documents: Type.Array(ApplicationDocument),
+  reason: Nullable(Type.String()),
+  submittedAt: DateTime,
+  decidedAt: Nullable(DateTime)
+})
+export const ApplicationList = Type.Object({ applications: Type.Array(Application) })
+export const ReviewDecisionBody = Type.Object({
+  decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('needs_more')]),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
+})
+export const ReviewQuery = Type.Object({ status: Type.Optional(ApplicationStatus) })
+
+// ---------- notices ----------
+export const Notice = Type.Object({
+  noticeId: Id,
+  kind: Type.Union([Type.Literal('announcement'), Type.Literal('payout_disclosure')]),
+  title: Type.String(),
+  publishedAt: DateTime,
+  body: Type.String(),
+  entries: Type.Array(Type.Object({ nameMasked: Type.String(), village: Type.String(), kind: Type.String(), totalCost: Money, payout: Money }))
+})
+export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
+export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) })
+
+// ---------- params ----------
+export const HouseholdParams = Type.Object({ householdId: Id })
+export const PersonParams = Type.Object({ personId: Id })
+export const OrderParams = Type.Object({ orderId: Id })
+export const ClaimParams = Type.Object({ claimId: Id })
+export const GrantParams = Type.Object({ grantId: Id })
+export const InstitutionParams = Type.Object({ institutionId: Id })
+export const ApplicationParams = Type.Object({ applicationId: Id })
+
+export type Me = Static<typeof Me>
+export type Session = Static<typeof Session>
+export type Scope = Static<typeof Scope>
+export type Role = Static<typeof Role>
+export type HouseholdLink = Static<typeof HouseholdLink>
+export type Category = Static<typeof Category>
+export type Person = Static<typeof Person>
+export type Household = Static<typeof Household>
+export type Enrolment = Static<typeof Enrolment>
+export type EnrolmentStatus = Static<typeof EnrolmentStatus>
+export type Payer = Static<typeof Payer>
+export type PolicyEnvelope = Static<typeof PolicyEnvelope>
+export type Step = Static<typeof Step>
+export type Quote = Static<typeof Quote>
+export type QuoteLine = Static<typeof QuoteLine>
+export type PayeeLookup = Static<typeof PayeeLookup>
+export type OrderStatus = Static<typeof OrderStatus>
+export type Order = Static<typeof Order>
+export type Channel = Static<typeof Channel>
+export type CreateOrderBody = Static<typeof CreateOrderBody>
+export type PaymentStart = Static<typeof PaymentStart>
+export type WechatPayParams = Static<typeof WechatPayParams>
+export type PaymentNotifyBody = Static<typeof PaymentNotifyBody>
+export type Receipt = Static<typeof Receipt>
+export type ClaimStage = Static<typeof ClaimStage>
+export type Claim = Static<typeof Claim>
+export type ClaimList = Static<typeof ClaimList>
+export type Institution = Static<typeof Institution>
+export type Invitation = Static<typeof Invitation>
+export type Grant = Static<typeof Grant>
+export type AccessLogEntry = Static<typeof AccessLogEntry>
+export type ApplicationKind = Static<typeof ApplicationKind>
+export type ApplicationStatus = Static<typeof ApplicationStatus>
+export type Application = Static<typeof Application>
+export type ApplicationFields = Static<typeof ApplicationFields>
+export type Notice = Static<typeof Notice>
