@@ -1,0 +1,57 @@
+// Test data shaped exactly like the county API's answers (contract types).
+import type { Order, Quote, Receipt } from '@/contract'
+
+export function order(over: Partial<Order> = {}): Order {
+  return {
+    orderId: 'ord_1',
+    householdId: 'hh_1',
+    year: 2026,
+    status: 'created',
+    amount: '780.00',
+    channel: 'h5',
+    persons: [{ personId: 'p1', name: '张建华', due: '400.00' }, { personId: 'p2', name: '李桂兰', due: '380.00' }],
+    payerIsHousehold: true,
+    createdAt: '2025-11-20T10:00:00+08:00',
+    expiresAt: '2025-11-20T10:30:00+08:00',
+    paidAt: null,
+    confirmedAt: null,
+    receiptNumber: null,
+    failureReason: null,
+    ...over
+  }
+}
+
+export function quote(over: Partial<Quote> = {}): Quote {
+  return {
+    householdId: 'hh_1',
+    year: 2026,
+    policyVersion: '2026.1',
+    collectionPeriod: { start: '2025-09-01', end: '2025-12-31' },
+    lines: [
+      { personId: 'p1', name: '张建华', categories: ['ordinary'], payer: 'self', standard: '400.00', subsidy: '0.00', due: '400.00', alreadyEnrolled: false },
+      { personId: 'p2', name: '李桂兰', categories: ['elderly'], payer: 'self', standard: '400.00', subsidy: '20.00', due: '380.00', alreadyEnrolled: false },
+      { personId: 'p3', name: '张德福', categories: ['wubao'], payer: 'civil_affairs', standard: '400.00', subsidy: '400.00', due: '0.00', alreadyEnrolled: false }
+    ],
+    total: '780.00',
+    steps: [],
+    ...over
+  }
+}
+
+export function receipt(over: Partial<Receipt> = {}): Receipt {
+  return {
+    receiptNumber: '990101-2026-00000001',
+    orderId: 'ord_1',
+    householdId: 'hh_1',
+    year: 2026,
+    amount: '780.00',
+    paidAt: '2025-11-20T10:05:00+08:00',
+    issuedAt: '2025-11-20T10:05:03+08:00',
+    issuer: '医疗保障基金（参考实现）',
+    persons: [
+      { name: '张建华', idNumber: '990101197001011234', amount: '400.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31' },
+      { name: '李桂兰', idNumber: '990101195502022345', amount: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31' }
+    ],
+    ...over
+  }
+}
