@@ -18,8 +18,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8'
 }
 
+/**
+ * Fault injection on the /county proxy (quality gates): the county API made slow, failing,
+ * cut off mid-response, answering garbage, or answering 304 to a stale ETag.
+ */
+export type Fault =
+  | { kind: 'none' }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'error500' }
+  | { kind: 'drop' }
+  | { kind: 'garbage' }
+  | { kind: 'stale-etag' }
+
 export interface StaticServerOptions {
   root: string
+  /** current fault for /county requests; read on every request */
+  fault?: () => Fault
   /** county API base URL, e.g. http://127.0.0.1:8787; read on every request so tests can stop/start the API */
   apiUrl?: () => string | undefined
   port?: number
@@ -33,7 +47,29 @@ export interface RunningStatic {
 
 const API_PREFIX = '/county'
 
-function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined) {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined, fault: Fault) {
+  if (fault.kind === 'slow') await sleep(fault.delayMs)
+  if (fault.kind === 'error500') {
+    req.resume()
+    res.writeHead(500, { 'content-type': 'text/html' })
+    res.end('<html><body>500 Internal Server Error</body></html>')
+    return
+  }
+  if (fault.kind === 'garbage') {
+    req.resume()
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    res.end('{"household": {"members": [1, 2,, oops')
+    return
+  }
+  if (fault.kind === 'stale-etag') {
+    // answers "not modified" whatever the app has cached (a cache that lies)
+    req.resume()
+    res.writeHead(304, { etag: '"stale"' })
+    res.end()
+    return
+  }
   if (!apiUrl) {
     res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' })
     res.end(JSON.stringify({ code: 'UPSTREAM_UNAVAILABLE', message: '县里的系统暂时连不上' }))
@@ -47,6 +83,21 @@ function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undef
     path: (req.url || '/').slice(API_PREFIX.length) || '/',
     headers: { ...req.headers, host: target.host }
   }, (up) => {
+    if (fault.kind === 'drop') {
+      // send the headers and half the body, then cut the connection
+      const chunks: Buffer[] = []
+      up.on('data', (c: Buffer) => chunks.push(c))
+      up.on('end', () => {
+        const body = Buffer.concat(chunks)
+        const headers = { ...up.headers }
+        delete headers['content-length']
+        delete headers['content-encoding']
+        res.writeHead(up.statusCode || 200, headers)
+        res.flushHeaders()
+        res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+      })
+      return
+    }
     res.writeHead(up.statusCode || 502, up.headers)
     up.pipe(res)
   })
@@ -63,7 +114,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   const server = createServer(async (req, res) => {
     try {
       const url = req.url || '/'
-      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return proxy(req, res, opts.apiUrl?.())
+      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return await proxy(req, res, opts.apiUrl?.(), opts.fault?.() ?? { kind: 'none' })
       let file = path.join(root, decodeURIComponent(url.split('?')[0]))
       if (!file.startsWith(root)) { res.writeHead(403); res.end(); return }
       const stat = await fs.stat(file).catch(() => null)
