@@ -4,7 +4,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/pay/index', 'pages/claims/index', 'pages/me/index'],
   subPackages: [
     { root: 'subpackages/pay', pages: ['quote/index', 'order/index', 'cashier/index', 'receipt/index', 'others/index'] },
-    { root: 'subpackages/enrol', pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index'] }
+    { root: 'subpackages/enrol', pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index'] },
+    { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '算一算能报多少' })
