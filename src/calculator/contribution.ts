@@ -227,7 +227,7 @@ function quoteMember(
         source: con.source
       })
     }
-  } else if (con.waitingPeriod && !newbornCovered && (con.waitingPeriod.appliesTo === 'all' || !open)) {
+  } else if (con.waitingPeriod && !newbornCovered && !(m.student && pol.studentCoverageStart) && (con.waitingPeriod.appliesTo === 'all' || !open)) {
     const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
     if (start > benefitStart) {
       benefitStart = start

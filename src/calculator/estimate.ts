@@ -28,8 +28,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   if (birthDate === undefined) {
     if (answers.age !== undefined) {
       if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 130) throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 130 的整数', '$.age')
-      birthDate = makeDate(yearOf(date) - answers.age - 1, 12, 31) > date ? makeDate(yearOf(date) - answers.age - 1, 1, 1) : makeDate(yearOf(date) - answers.age - 1, 12, 31)
-      // born on 31 Dec of (year − age − 1): exactly `age` full years on any date of this year
+      // born on 1 Jan: exactly `age` full years on every date of this year
+      birthDate = makeDate(yearOf(date) - answers.age, 1, 1)
     } else {
       birthDate = makeDate(yearOf(date) - 40, 1, 1)
       assume(a, '没有填写年龄，按 40 岁成年人计算')

@@ -165,7 +165,7 @@ function checkExclusions(pol: CompiledPolicy, n: NormalClaim, area: CareArea, ki
   const x = pol.exclusions
   if (!x) return null
   if (x.areas.includes(area)) return { code: 'EXCLUDED_AREA', reason: `${AREA_LABEL[area]}的费用不在报销范围内`, source: x.source }
-  if (x.requireDesignated && !c.institution.designated && !c.institution.approved && area !== 'out-emergency' && !c.emergency) {
+  if (x.requireDesignated && !c.institution.designated && !c.institution.approved && c.area !== 'out-emergency' && !c.emergency) {
     return { code: 'NON_DESIGNATED', reason: '在非定点医疗机构就医且未经批准', source: x.source }
   }
   const cause = c.cause ?? 'illness'
@@ -475,7 +475,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     if (kind === 'inpatient') out.admissions[area] = h.admissions[area] + 1
   } else if (kind === 'inpatient') {
     const ip = pol.inpatient
-    if (!ip) return excludedSettlement(pol, n, kind, versionDate, h, 'EXCLUDED_AREA', '本政策没有住院报销规定', pol.source, S)
+    if (!ip) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有住院报销规定', pol.source, S)
     const row = findRow(ip.deductible, ctx, '住院起付线')
     const base = need(row.value)
     // repeat-admission step-down (seed 001 Art.18: 依次降低100元, not below 100)
@@ -524,7 +524,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     if (rep && rep.areas.has(area)) out.lastDeductible = ded
   } else if (kind === 'outpatient') {
     const op = pol.outpatient
-    if (!op) return excludedSettlement(pol, n, kind, versionDate, h, 'EXCLUDED_AREA', '本政策不报销普通门诊费用', pol.source, S)
+    if (!op) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策不报销普通门诊费用', pol.source, S)
     const row = findRow(op.deductible, ctx, '门诊起付线')
     const D = need(row.value)
     const left = op.basis === 'annual' ? max(ZERO, D.minus(h.outpatientDeductibleMet)) : D
@@ -573,7 +573,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     out.outpatientFundPaid = h.outpatientFundPaid.plus(fund)
   } else {
     const sp = pol.special
-    if (!sp) return excludedSettlement(pol, n, kind, versionDate, h, 'EXCLUDED_AREA', '本政策没有门诊特殊病种报销规定', pol.source, S)
+    if (!sp) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有门诊特殊病种报销规定', pol.source, S)
     const sd = c.specialDisease
     if (!sd || typeof sd.code !== 'string') throw new CalculatorError('INVALID_INPUT', '门诊特殊病种报销需要写明病种（specialDisease.code）', '$.specialDisease')
     if ('missing' in sp.diseases) need(sp.diseases as never)

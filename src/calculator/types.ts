@@ -516,6 +516,7 @@ export type ExclusionCode =
   | 'EXCLUDED_AREA'
   | 'SPECIAL_DISEASE_NOT_APPROVED'
   | 'SPECIAL_DISEASE_NOT_LISTED'
+  | 'NOT_COVERED'
 
 export interface Settlement {
   claimId?: string
