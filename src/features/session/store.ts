@@ -1,0 +1,152 @@
+// Who is signed in, which households they may see and which one is on screen.
+// Persisted: user id, the Me answer (masked phone, no ID numbers) and the chosen household,
+// so the app can open on cached data without a network. The token is kept by token-vault
+// (never persisted in plain form). Signing out, or a different user signing in, clears
+// every user cache on the phone: a shared phone never shows the previous user's household.
+import Taro from '@tarojs/taro'
+import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { HouseholdLink, Me, Session } from '@/contract'
+import { call, configureCountyClient } from '@/services/county-client'
+import { clearAllUserCaches } from '@/services/cache'
+import { taroStorage } from '@/services/storage'
+import { appError, type AppError } from '@/services/errors'
+import { readToken, writeToken } from './token-vault'
+
+export type Result = { ok: true } | { ok: false; error: AppError }
+
+interface SessionState {
+  userId: string | null
+  me: Me | null
+  expiresAt: string | null
+  activeHouseholdId: string | null
+  /** true while the token is known good for this app run */
+  hasToken: boolean
+  adopt: (s: Session) => void
+  setMe: (me: Me) => void
+  selectHousehold: (householdId: string) => void
+  forget: () => void
+}
+
+function pickHousehold(me: Me, current: string | null): string | null {
+  if (current && me.households.some((h) => h.householdId === current)) return current
+  const own = me.households.find((h) => h.relation !== 'grantee')
+  return (own ?? me.households[0])?.householdId ?? null
+}
+
+export const useSession = create<SessionState>()(
+  persist(
+    (set, get) => ({
+      userId: null,
+      me: null,
+      expiresAt: null,
+      activeHouseholdId: null,
+      hasToken: false,
+      adopt: (s) => {
+        const previous = get().userId
+        if (previous && previous !== s.me.userId) clearAllUserCaches()
+        writeToken(s.token)
+        set({
+          userId: s.me.userId,
+          me: s.me,
+          expiresAt: s.expiresAt,
+          hasToken: true,
+          activeHouseholdId: pickHousehold(s.me, previous === s.me.userId ? get().activeHouseholdId : null)
+        })
+      },
+      setMe: (me) => set({ me, activeHouseholdId: pickHousehold(me, get().activeHouseholdId) }),
+      selectHousehold: (householdId) => set({ activeHouseholdId: householdId }),
+      forget: () => {
+        writeToken(null)
+        clearAllUserCaches()
+        set({ userId: null, me: null, expiresAt: null, activeHouseholdId: null, hasToken: false })
+      }
+    }),
+    {
+      name: 'xqyb.session',
+      version: 1,
+      storage: createJSONStorage(() => taroStorage),
+      partialize: (s) => ({ userId: s.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: s.activeHouseholdId }),
+      migrate: () => ({ userId: null, me: null, expiresAt: null, activeHouseholdId: null })
+    }
+  )
+)
+
+configureCountyClient({
+  token: () => readToken(),
+  // The county ended the session (expired, or signed out elsewhere): keep the user and the
+  // cached data on screen, but ask for sign-in before the next county call.
+  onSessionLost: () => {
+    writeToken(null)
+    useSession.setState({ hasToken: false })
+  }
+})
+
+export const selectActiveLink = (s: Pick<SessionState, 'me' | 'activeHouseholdId'>): HouseholdLink | null =>
+  s.me?.households.find((h) => h.householdId === s.activeHouseholdId) ?? null
+
+export const useActiveLink = () => useSession(selectActiveLink)
+
+export const isSignedIn = (s: Pick<SessionState, 'userId'>) => !!s.userId
+
+/** Mini-program sign-in: wx.login's one-time code is exchanged by the county for a session. */
+export async function signInWithWechat(): Promise<Result> {
+  let code: string
+  try {
+    code = (await Taro.login()).code
+  } catch {
+    return { ok: false, error: appError('WECHAT_CODE_INVALID') }
+  }
+  if (!code) return { ok: false, error: appError('WECHAT_CODE_INVALID') }
+  const r = await call('signInWechat', { body: { code } })
+  if (!r.ok) return r
+  useSession.getState().adopt(r.data)
+  return { ok: true }
+}
+
+export const PHONE_RE = /^1\d{10}$/
+export const OTP_RE = /^\d{6}$/
+
+export async function requestOtp(phone: string): Promise<{ ok: true; expiresInSeconds: number } | { ok: false; error: AppError }> {
+  const p = phone.replace(/\s+/g, '')
+  if (!PHONE_RE.test(p)) return { ok: false, error: appError('INVALID_INPUT', { message: '请输入11位手机号' }) }
+  const r = await call('requestOtp', { body: { phone: p } })
+  return r.ok ? { ok: true, expiresInSeconds: r.data.expiresInSeconds } : r
+}
+
+export async function signInWithOtp(phone: string, code: string): Promise<Result> {
+  const p = phone.replace(/\s+/g, '')
+  const c = code.trim()
+  if (!PHONE_RE.test(p)) return { ok: false, error: appError('INVALID_INPUT', { message: '请输入11位手机号' }) }
+  if (!OTP_RE.test(c)) return { ok: false, error: appError('INVALID_INPUT', { message: '验证码是6位数字' }) }
+  const r = await call('verifyOtp', { body: { phone: p, code: c } })
+  if (!r.ok) return r
+  useSession.getState().adopt(r.data)
+  return { ok: true }
+}
+
+/** Re-reads who I am and my households (after binding, accepting an invite, or a revoke). */
+export async function refreshMe(): Promise<Result> {
+  const r = await call('me', {})
+  if (!r.ok) return r
+  useSession.getState().setMe(r.data)
+  return { ok: true }
+}
+
+/**
+ * At launch: with a token (h5 tab still open) nothing to do; on weapp, sign in silently
+ * again when a user was signed in before (wx.login needs no tap).
+ */
+export async function resumeSession(): Promise<void> {
+  if (readToken()) {
+    useSession.setState({ hasToken: true })
+    return
+  }
+  if (process.env.TARO_ENV === 'weapp' && useSession.getState().userId) await signInWithWechat()
+}
+
+/** Sign out: end the session at the county (best effort) and clear this user's data here. */
+export async function signOut(): Promise<void> {
+  if (readToken()) await call('signOut', { timeoutMs: 4000, retries: 0 })
+  useSession.getState().forget()
+}

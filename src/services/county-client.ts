@@ -1,0 +1,165 @@
+// Typed calls to the county API by route id. The route table below holds only method and
+// url, typed against the contract's route table *as a type*: if the contract changes a
+// url or method, tsc fails here. Parameters, bodies and answers are typed from the same
+// schemas. Every call resolves to { ok: true, data } or { ok: false, error } — never throws.
+import type { Static, TSchema } from 'typebox'
+import type { routes as ContractRoutes, RouteId } from '@/contract'
+import { appError, isKnownCode, type AppError } from './errors'
+import { send, type HttpMethod } from './transport'
+import { useNetwork } from './network'
+import { anyObject } from './check'
+import { responseChecks } from './responses'
+
+type Routes = typeof ContractRoutes
+type Def<K extends RouteId> = Routes[K]
+
+const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] } } = {
+  signInWechat: { method: 'POST', url: '/v1/auth/wechat' },
+  requestOtp: { method: 'POST', url: '/v1/auth/otp/request' },
+  verifyOtp: { method: 'POST', url: '/v1/auth/otp/verify' },
+  signOut: { method: 'POST', url: '/v1/auth/sign-out' },
+  me: { method: 'GET', url: '/v1/me' },
+  bindHousehold: { method: 'POST', url: '/v1/households/bind' },
+  getHousehold: { method: 'GET', url: '/v1/households/:householdId' },
+  getPolicy: { method: 'GET', url: '/v1/policy' },
+  getQuote: { method: 'GET', url: '/v1/households/:householdId/quote' },
+  lookupPayee: { method: 'POST', url: '/v1/payee-lookup' },
+  createOrder: { method: 'POST', url: '/v1/orders' },
+  listOrders: { method: 'GET', url: '/v1/households/:householdId/orders' },
+  getOrder: { method: 'GET', url: '/v1/orders/:orderId' },
+  startPayment: { method: 'POST', url: '/v1/orders/:orderId/pay' },
+  getReceipt: { method: 'GET', url: '/v1/orders/:orderId/receipt' },
+  paymentNotify: { method: 'POST', url: '/v1/payments/notify' },
+  cashierPay: { method: 'POST', url: '/v1/sim-cashier/orders/:orderId/pay' },
+  cashierFail: { method: 'POST', url: '/v1/sim-cashier/orders/:orderId/fail' },
+  cashierAbandon: { method: 'POST', url: '/v1/sim-cashier/orders/:orderId/abandon' },
+  listClaims: { method: 'GET', url: '/v1/persons/:personId/claims' },
+  getClaim: { method: 'GET', url: '/v1/claims/:claimId' },
+  listInstitutions: { method: 'GET', url: '/v1/institutions' },
+  getInstitution: { method: 'GET', url: '/v1/institutions/:institutionId' },
+  createInvitation: { method: 'POST', url: '/v1/households/:householdId/invitations' },
+  acceptInvitation: { method: 'POST', url: '/v1/invitations/accept' },
+  listGrants: { method: 'GET', url: '/v1/households/:householdId/grants' },
+  revokeGrant: { method: 'DELETE', url: '/v1/grants/:grantId' },
+  accessLog: { method: 'GET', url: '/v1/households/:householdId/access-log' },
+  createApplication: { method: 'POST', url: '/v1/applications' },
+  uploadDocument: { method: 'POST', url: '/v1/applications/:applicationId/documents' },
+  getApplication: { method: 'GET', url: '/v1/applications/:applicationId' },
+  resubmitApplication: { method: 'POST', url: '/v1/applications/:applicationId/resubmit' },
+  listApplications: { method: 'GET', url: '/v1/households/:householdId/applications' },
+  reviewList: { method: 'GET', url: '/v1/review/applications' },
+  reviewDecide: { method: 'POST', url: '/v1/review/applications/:applicationId/decision' },
+  reviewUnmatched: { method: 'GET', url: '/v1/review/orders/unmatched' },
+  reviewRetryMatch: { method: 'POST', url: '/v1/review/orders/:orderId/retry' },
+  listNotices: { method: 'GET', url: '/v1/notices' }
+}
+
+type SchemaOf<K extends RouteId, F extends string> = Def<K> extends { [P in F]: infer S extends TSchema } ? Static<S> : never
+export type RouteParams<K extends RouteId> = SchemaOf<K, 'params'>
+export type RouteQuery<K extends RouteId> = SchemaOf<K, 'querystring'>
+export type RouteBody<K extends RouteId> = SchemaOf<K, 'body'>
+type Responses<K extends RouteId> = Def<K>['response']
+/** The success answer of a route (the union of its 2xx schemas). */
+export type RouteData<K extends RouteId> = { [S in keyof Responses<K>]: Responses<K>[S] extends TSchema ? Static<Responses<K>[S]> : never }[keyof Responses<K>]
+
+type Has<K extends RouteId, F extends string> = Def<K> extends { [P in F]: TSchema } ? true : false
+type NeedsIdempotency<K extends RouteId> = Def<K> extends { headers: TSchema } ? true : false
+
+/** What a call needs: params/query/body exactly when the route has them. */
+export type CallInput<K extends RouteId> =
+  (Has<K, 'params'> extends true ? { params: RouteParams<K> } : { params?: undefined }) &
+  (Has<K, 'querystring'> extends true ? { query?: RouteQuery<K> } : { query?: undefined }) &
+  (Has<K, 'body'> extends true ? { body: RouteBody<K> } : { body?: undefined }) &
+  (NeedsIdempotency<K> extends true ? { idempotencyKey: string } : { idempotencyKey?: string }) &
+  { timeoutMs?: number; retries?: number }
+
+export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+interface ClientConfig {
+  baseUrl: string
+  /** the session token, or null when signed out */
+  token: () => string | null
+  /** called when the county says the session is gone (sign in again) */
+  onSessionLost: () => void
+}
+
+const config: ClientConfig = {
+  baseUrl: process.env.COUNTY_API_URL || '/county',
+  token: () => null,
+  onSessionLost: () => {}
+}
+
+/** The session feature plugs in the token and the "signed out by the server" handler. */
+export function configureCountyClient(c: Partial<ClientConfig>): void {
+  Object.assign(config, c)
+}
+
+function fillPath(url: string, params: Record<string, unknown> | undefined): string | null {
+  let missing = false
+  const filled = url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    const v = params?.[name]
+    if (typeof v !== 'string' || v === '') { missing = true; return '' }
+    return encodeURIComponent(v)
+  })
+  return missing ? null : filled
+}
+
+function queryString(q: Record<string, unknown> | undefined): string {
+  if (!q) return ''
+  const parts = Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/** A fresh Idempotency-Key for one user action (reuse it when the user retries that action). */
+export function newIdempotencyKey(): string {
+  const rnd = () => Math.random().toString(36).slice(2, 10)
+  return `${Date.now().toString(36)}-${rnd()}${rnd()}`
+}
+
+export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<RouteData<K>>> {
+  const route = ROUTES[id] as { method: HttpMethod; url: string }
+  const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string; timeoutMs?: number; retries?: number }
+  const path = fillPath(route.url, i.params)
+  if (path === null) return { ok: false, error: appError('INVALID_INPUT') }
+  const headers: Record<string, string> = {}
+  const token = config.token()
+  if (token) headers.authorization = `Bearer ${token}`
+  if (i.idempotencyKey) headers['idempotency-key'] = i.idempotencyKey
+  const res = await send({
+    method: route.method,
+    url: `${config.baseUrl}${path}${queryString(i.query)}`,
+    body: i.body,
+    headers,
+    timeoutMs: i.timeoutMs,
+    retries: i.retries
+  })
+  const net = useNetwork.getState()
+  if (!res.ok) {
+    const f = res.failure
+    if (f.kind === 'offline' || f.kind === 'timeout' || f.kind === 'unreachable') {
+      net.setReachable(false)
+      return { ok: false, error: appError(f.kind === 'offline' ? 'OFFLINE' : f.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', { status: 'status' in f ? f.status : undefined }) }
+    }
+    net.setReachable(true)
+    if (f.kind === 'garbage') return { ok: false, error: appError('BAD_RESPONSE', { status: f.status }) }
+    const body = f.body as { code?: unknown; message?: unknown; details?: unknown } | null
+    if (body && isKnownCode(body.code)) {
+      if (body.code === 'UNAUTHENTICATED' || body.code === 'SESSION_EXPIRED') config.onSessionLost()
+      // the county's own sentence is often more specific ("身份证号和姓名对不上"); keep it when sane
+      const message = typeof body.message === 'string' && body.message.length > 0 && body.message.length <= 80 ? body.message : undefined
+      return { ok: false, error: appError(body.code, { status: f.status, message, details: body.details }) }
+    }
+    return { ok: false, error: appError('SERVER_ERROR', { status: f.status }) }
+  }
+  net.setReachable(true)
+  const check = responseChecks[id] ?? anyObject
+  const bad = check(res.body)
+  if (bad) {
+    // the path only, never the value: answers can hold ID numbers
+    console.warn(`county API ${id}: unexpected answer at ${bad}`)
+    return { ok: false, error: appError('BAD_RESPONSE', { status: res.status }) }
+  }
+  return { ok: true, data: res.body as RouteData<K> }
+}

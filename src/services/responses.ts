@@ -1,0 +1,86 @@
+// Checkers for the county API answers, keyed by route id. Typed against the contract:
+// a checker that misses or mistypes a field fails tsc. Routes without an entry are only
+// checked to be a JSON object; add one when your feature reads the answer's figures.
+import type * as C from '@/contract'
+import { arr, bool, date, dateTime, int, lit, money, nullable, obj, opaqueObject, str, type Checker } from './check'
+
+const scope = lit('status', 'claims', 'pay')
+const relation = lit('head', 'member', 'grantee')
+const category = lit('ordinary', 'wubao', 'dibao', 'tekun', 'poverty', 'family_planning', 'student', 'disabled', 'elderly')
+
+export const meCheck: Checker<C.Me> = obj<C.Me>({
+  userId: str,
+  role: lit('villager', 'reviewer'),
+  personId: nullable(str),
+  displayName: str,
+  phoneMasked: nullable(str),
+  households: arr(obj<C.HouseholdLink>({ householdId: str, relation, scopes: arr(scope), headNameMasked: str, village: str }))
+})
+
+export const sessionCheck: Checker<C.Session> = obj<C.Session>({ token: str, expiresAt: dateTime, me: meCheck })
+
+export const enrolmentCheck: Checker<C.Enrolment> = obj<C.Enrolment>({
+  year: int,
+  status: lit('enrolled', 'unpaid', 'lapsed', 'pending_review'),
+  payer: nullable(lit('self', 'civil_affairs', 'family_planning', 'employer')),
+  amountPaid: nullable(money),
+  coverageStart: nullable(date),
+  coverageEnd: nullable(date),
+  waitingPeriodEnd: nullable(date),
+  orderId: nullable(str)
+})
+
+export const personCheck: Checker<C.Person> = obj<C.Person>({
+  personId: str,
+  name: str,
+  idNumber: str,
+  idNumberMasked: bool,
+  sex: lit('male', 'female'),
+  birthDate: date,
+  relation: str,
+  categories: arr(category),
+  phone: nullable(str),
+  isHead: bool,
+  enrolments: arr(enrolmentCheck)
+})
+
+export const householdCheck: Checker<C.Household> = obj<C.Household>({
+  householdId: str,
+  householdNumber: nullable(str),
+  regionCode: str,
+  township: str,
+  village: str,
+  headPersonId: str,
+  accountBalance: nullable(money),
+  members: arr(personCheck),
+  viewer: obj<C.Household['viewer']>({ relation, scopes: arr(scope) })
+})
+
+export const grantCheck: Checker<C.Grant> = obj<C.Grant>({
+  grantId: str, householdId: str, granteeUserId: str, granteeName: str, scopes: arr(scope), createdAt: dateTime, revokedAt: nullable(dateTime)
+})
+
+export const invitationCheck: Checker<C.Invitation> = obj<C.Invitation>({
+  invitationId: str, code: str, qrPayload: str, scopes: arr(scope), expiresAt: dateTime
+})
+
+const okCheck = obj<{ ok: boolean }>({ ok: bool })
+
+/** Route id → checker of its success answer. */
+export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
+  signInWechat: sessionCheck,
+  verifyOtp: sessionCheck,
+  requestOtp: obj<{ sent: boolean; expiresInSeconds: number }>({ sent: bool, expiresInSeconds: int }),
+  signOut: okCheck,
+  me: meCheck,
+  bindHousehold: meCheck,
+  getHousehold: householdCheck,
+  createInvitation: invitationCheck,
+  acceptInvitation: grantCheck,
+  listGrants: obj<{ grants: C.Grant[] }>({ grants: arr(grantCheck) }),
+  revokeGrant: grantCheck,
+  accessLog: obj<{ entries: C.AccessLogEntry[] }>({
+    entries: arr(obj<C.AccessLogEntry>({ at: dateTime, granteeName: str, action: str, scope }))
+  }),
+  getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })
+}

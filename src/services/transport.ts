@@ -1,0 +1,135 @@
+// The only caller of Taro.request (lint enforces it). Turns every way a request can go
+// wrong on a weak rural network into a typed failure, and never hangs: each attempt has
+// a timeout, enforced both by Taro and by our own timer (some clients never call back).
+// Retries with backoff only when repeating is harmless: GET, or a request carrying an
+// Idempotency-Key (the server returns the first result for a repeated key).
+import Taro from '@tarojs/taro'
+import { useNetwork } from './network'
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE'
+
+export interface TransportRequest {
+  method: HttpMethod
+  url: string
+  body?: unknown
+  headers?: Record<string, string>
+  /** per attempt; default 10 s */
+  timeoutMs?: number
+  /** extra attempts for safe requests; default 2 (3 attempts in all) */
+  retries?: number
+}
+
+export type TransportFailure =
+  | { kind: 'offline' }
+  | { kind: 'timeout' }
+  /** a gateway answered that the county system is down (502/503/504 without a county error body) */
+  | { kind: 'unreachable'; status: number }
+  /** the server answered with an HTTP error; `body` is the parsed JSON body when there was one */
+  | { kind: 'http'; status: number; body: unknown }
+  /** the server answered 2xx with something that is not JSON */
+  | { kind: 'garbage'; status: number }
+
+export type TransportResult =
+  | { ok: true; status: number; body: unknown }
+  | { ok: false; failure: TransportFailure }
+
+interface Options {
+  sleep: (ms: number) => Promise<void>
+  defaultTimeoutMs: number
+  baseDelayMs: number
+}
+
+const options: Options = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  defaultTimeoutMs: 10000,
+  baseDelayMs: 400
+}
+
+/** Tests replace the sleep (no real waiting) and the delays. */
+export function configureTransport(o: Partial<Options>): void {
+  Object.assign(options, o)
+}
+
+export function isSafeToRetry(req: Pick<TransportRequest, 'method' | 'headers'>): boolean {
+  if (req.method === 'GET') return true
+  return Object.keys(req.headers || {}).some((h) => h.toLowerCase() === 'idempotency-key')
+}
+
+function retryableFailure(f: TransportFailure): boolean {
+  return f.kind === 'offline' || f.kind === 'timeout' || f.kind === 'unreachable' ||
+    (f.kind === 'http' && (f.status >= 500 || f.status === 429))
+}
+
+function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (raw === undefined || raw === null || raw === '') return { ok: true, value: null }
+  if (typeof raw !== 'string') return { ok: true, value: raw } // a platform that already parsed it
+  try {
+    return { ok: true, value: JSON.parse(raw) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function looksLikeCountyError(body: unknown): boolean {
+  return !!body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' &&
+    (body as { code: string }).code !== 'UPSTREAM_UNAVAILABLE'
+}
+
+async function attempt(req: TransportRequest): Promise<TransportResult> {
+  if (!useNetwork.getState().online) return { ok: false, failure: { kind: 'offline' } }
+  const timeoutMs = req.timeoutMs ?? options.defaultTimeoutMs
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let task: (Promise<unknown> & { abort?: () => void }) | undefined
+  const timedOut = new Promise<TransportResult>((resolve) => {
+    timer = setTimeout(() => {
+      try { task?.abort?.() } catch { /* already finished */ }
+      resolve({ ok: false, failure: { kind: 'timeout' } })
+    }, timeoutMs + 500)
+  })
+  const sent = (async (): Promise<TransportResult> => {
+    try {
+      task = Taro.request({
+        url: req.url,
+        method: req.method,
+        data: req.body === undefined ? undefined : (req.body as Record<string, unknown>),
+        header: { 'content-type': 'application/json', ...(req.headers || {}) },
+        timeout: timeoutMs,
+        // parse ourselves, so a garbage answer is a typed failure and not a silent null
+        dataType: 'text',
+        responseType: 'text'
+      }) as Promise<unknown> & { abort?: () => void }
+      const res = (await task) as { statusCode?: number; data?: unknown }
+      const status = typeof res?.statusCode === 'number' ? res.statusCode : 0
+      const parsed = parseBody(res?.data)
+      if (status >= 200 && status < 300) {
+        return parsed.ok ? { ok: true, status, body: parsed.value } : { ok: false, failure: { kind: 'garbage', status } }
+      }
+      const body = parsed.ok ? parsed.value : null
+      if ((status === 502 || status === 503 || status === 504) && !looksLikeCountyError(body)) {
+        return { ok: false, failure: { kind: 'unreachable', status } }
+      }
+      if (status === 0) return { ok: false, failure: { kind: 'offline' } }
+      return { ok: false, failure: { kind: 'http', status, body } }
+    } catch (e) {
+      const msg = String((e as { errMsg?: string; message?: string })?.errMsg || (e as Error)?.message || '')
+      if (/timeout|timed out|abort/i.test(msg)) return { ok: false, failure: { kind: 'timeout' } }
+      return { ok: false, failure: { kind: 'offline' } }
+    }
+  })()
+  const result = await Promise.race([sent, timedOut])
+  clearTimeout(timer)
+  return result
+}
+
+/** Sends one request, retrying safe ones with exponential backoff and jitter. */
+export async function send(req: TransportRequest): Promise<TransportResult> {
+  const maxRetries = isSafeToRetry(req) ? (req.retries ?? 2) : 0
+  let result = await attempt(req)
+  for (let i = 0; i < maxRetries && !result.ok && retryableFailure(result.failure); i++) {
+    if (result.failure.kind === 'offline' && !useNetwork.getState().online) break // wait for the reconnect event instead
+    const delay = options.baseDelayMs * 2 ** i * (0.75 + Math.random() * 0.5)
+    await options.sleep(delay)
+    result = await attempt(req)
+  }
+  return result
+}
