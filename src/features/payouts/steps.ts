@@ -1,8 +1,6 @@
 // One shape for settlement steps, whichever side produced them: the county API stores
 // the calculator's steps as contract Steps (`ruleId`), an estimate made in the app has
 // the calculator's own Steps (`rule`). Amounts stay decimal strings.
-import type { Step as ContractStep } from '@/contract'
-
 export interface SourceInfo {
   title: string
   docNo?: string
@@ -20,13 +18,18 @@ export interface FlowStep {
   source?: SourceInfo
 }
 
-/** The calculator's Step, described structurally so this module does not import the calculator. */
-export interface CalculatorLikeStep {
-  rule: string
+/**
+ * A step as the calculator writes it (`rule`) or as an older county API stored it
+ * (`ruleId`, `amount`), described structurally so this module imports neither side.
+ */
+export interface AnyStep {
+  rule?: string
+  ruleId?: string
   label: string
   before?: string
   after?: string
-  params?: Record<string, string>
+  amount?: string
+  params?: unknown
   source?: unknown
 }
 
@@ -50,20 +53,19 @@ function toParams(p: unknown): Record<string, string> {
 const MONEY_RE = /^-?\d+(\.\d+)?$/
 const money = (v: unknown): string | undefined => (typeof v === 'string' && MONEY_RE.test(v) ? v : undefined)
 
-export function normalizeStep(s: ContractStep | CalculatorLikeStep): FlowStep {
-  const ruleId = 'ruleId' in s ? s.ruleId : s.rule
+export function normalizeStep(s: AnyStep): FlowStep {
   return {
-    ruleId,
-    label: s.label,
+    ruleId: s.rule ?? s.ruleId ?? 'unknown',
+    label: typeof s.label === 'string' ? s.label : '',
     before: money(s.before),
     after: money(s.after),
-    amount: 'amount' in s ? money(s.amount) : undefined,
+    amount: money(s.amount),
     params: toParams(s.params),
     source: toSource(s.source)
   }
 }
 
-export function normalizeSteps(steps: readonly (ContractStep | CalculatorLikeStep)[]): FlowStep[] {
+export function normalizeSteps(steps: readonly AnyStep[]): FlowStep[] {
   return steps.map(normalizeStep)
 }
 

@@ -2,8 +2,7 @@
 // applies a rule: every amount is one the calculator wrote into a step (before/after),
 // or the gap between the two figures of one step (what that step took away).
 import Decimal from 'decimal.js'
-import type { Step as ContractStep } from '@/contract'
-import { normalizeSteps, sourceText, type CalculatorLikeStep, type FlowStep } from './steps'
+import { normalizeSteps, sourceText, type AnyStep, type FlowStep } from './steps'
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 
@@ -92,7 +91,7 @@ function parseBands(s: string | undefined): { upTo: string | null; rate: string 
   return out
 }
 
-export function buildWaterfall(rawSteps: readonly (ContractStep | CalculatorLikeStep)[]): Waterfall {
+export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
   const steps = normalizeSteps(rawSteps)
   const lines: WaterfallLine[] = []
   const payers: Waterfall['payers'] = []

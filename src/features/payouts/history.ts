@@ -1,0 +1,126 @@
+// Payout history: labels, filters, totals per year per member, and "this year's protection"
+// read from the county's list (cap used/left) and the settled claims' own steps.
+// Sums of amounts the county sent are decimal; no rule is applied here.
+import Decimal from 'decimal.js'
+import type { Claim, ClaimList, ClaimStage } from '@/contract'
+import { normalizeSteps } from './steps'
+
+export const STAGES: ClaimStage[] = ['accepted', 'reviewing', 'publicized', 'paid_out']
+export const STAGE_LABEL: Record<ClaimStage, string> = { accepted: '受理', reviewing: '审核', publicized: '公示', paid_out: '拨付' }
+export const KIND_LABEL: Record<Claim['kind'], string> = { inpatient: '住院', outpatient: '门诊', chronic: '慢病门诊' }
+
+export type KindFilter = 'all' | Claim['kind']
+export type StageFilter = 'all' | 'in-progress' | 'paid_out'
+
+export function filterClaims(claims: readonly Claim[], f: { kind: KindFilter; stage: StageFilter }): Claim[] {
+  return claims.filter((c) => (f.kind === 'all' || c.kind === f.kind) &&
+    (f.stage === 'all' || (f.stage === 'paid_out' ? c.stage === 'paid_out' : c.stage !== 'paid_out')))
+}
+
+export interface Totals {
+  count: number
+  totalCost: string
+  payout: string
+  selfPaid: string
+}
+
+export function totalsOf(claims: readonly Claim[]): Totals {
+  let t = new Decimal(0)
+  let p = new Decimal(0)
+  let s = new Decimal(0)
+  for (const c of claims) {
+    t = t.plus(c.totalCost)
+    p = p.plus(c.payout)
+    s = s.plus(c.selfPaid)
+  }
+  return { count: claims.length, totalCost: t.toFixed(2), payout: p.toFixed(2), selfPaid: s.toFixed(2) }
+}
+
+/** "实际报销比例": fund paid over the whole bill — what villagers feel (seed 000: 66.94%). */
+export function actualRatio(t: Totals): string | null {
+  if (new Decimal(t.totalCost).lte(0)) return null
+  return new Decimal(t.payout).div(t.totalCost).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString() + '%'
+}
+
+/** Claims newest first, each with its stage dates in order 受理 → 审核 → 公示 → 拨付. */
+export function sortClaims(claims: readonly Claim[]): Claim[] {
+  return [...claims].sort((a, b) => (a.admissionDate < b.admissionDate ? 1 : a.admissionDate > b.admissionDate ? -1 : 0))
+}
+
+export function timelineOf(c: Claim): { stage: ClaimStage; label: string; date: string | null; done: boolean }[] {
+  const at = new Map(c.timeline.map((t) => [t.stage, t.date]))
+  const reached = STAGES.indexOf(c.stage)
+  return STAGES.map((stage, i) => ({ stage, label: STAGE_LABEL[stage], date: at.get(stage) ?? null, done: i <= reached }))
+}
+
+export interface Meter {
+  /** decimal strings; null when unknown */
+  used: string
+  limit: string | null
+  left: string | null
+}
+
+export interface Protection {
+  year: number
+  /** basic fund this year against the annual cap (limit null: no cap) */
+  cap: Meter
+  /** inpatient deductibles paid this year and how many admissions */
+  deductiblesPaid: string
+  admissions: number
+  outpatient: Meter | null
+  /** 大病保险: in-policy self-pay this year towards the threshold */
+  catastrophic: { base: string; threshold: string; toGo: string; reached: boolean } | null
+}
+
+/**
+ * This year's protection for one member. The cap comes from the county's list; the
+ * other figures are read from the steps of this year's settled claims (the same
+ * numbers the calculator used), e.g. 大病保险's base is the sum of each claim's
+ * in-policy self-pay (`before` of its catastrophic step).
+ */
+export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?: string; catastrophicThreshold?: string } = {}): Protection {
+  let deductibles = new Decimal(0)
+  let admissions = 0
+  let outpatientUsed = new Decimal(0)
+  let outpatientLimit: string | null = policyLimits.outpatientAnnual ?? null
+  let catBase = new Decimal(0)
+  let threshold: string | null = policyLimits.catastrophicThreshold ?? null
+  for (const c of list.claims) {
+    if (c.kind === 'inpatient') admissions++
+    for (const s of normalizeSteps(c.steps)) {
+      if (s.ruleId === 'inpatient.deductible-applied' && s.before && s.after) deductibles = deductibles.plus(new Decimal(s.before).minus(s.after))
+      else if (s.ruleId === 'outpatient.annual-limit') {
+        if (s.after) outpatientUsed = outpatientUsed.plus(s.after)
+        if (s.params.annualLimit) outpatientLimit = s.params.annualLimit
+      } else if (s.ruleId === 'catastrophic') {
+        if (s.before) catBase = catBase.plus(s.before)
+        if (s.params.threshold) threshold = s.params.threshold
+      }
+    }
+  }
+  const cap: Meter = { used: list.capUsed, limit: list.cap, left: list.capRemaining }
+  const outpatient: Meter | null = outpatientLimit === null ? null : {
+    used: outpatientUsed.toFixed(2), limit: outpatientLimit, left: Decimal.max(0, new Decimal(outpatientLimit).minus(outpatientUsed)).toFixed(2)
+  }
+  const catastrophic = threshold === null ? null : {
+    base: catBase.toFixed(2),
+    threshold,
+    toGo: Decimal.max(0, new Decimal(threshold).minus(catBase)).toFixed(2),
+    reached: catBase.gt(threshold)
+  }
+  return { year: list.year, cap, deductiblesPaid: deductibles.toFixed(2), admissions, outpatient, catastrophic }
+}
+
+/** Share used, 0–100, for the bar width (display only). */
+export function percentUsed(m: Meter): number {
+  if (m.limit === null || new Decimal(m.limit).lte(0)) return 0
+  const p = new Decimal(m.used).div(m.limit).times(100)
+  return Math.max(0, Math.min(100, p.toDecimalPlaces(0).toNumber()))
+}
+
+/** Limits from a cached policy document (calculator format), for members with no claims yet. */
+export function limitsFromPolicy(doc: unknown): { outpatientAnnual?: string; catastrophicThreshold?: string } {
+  const d = (doc ?? {}) as Record<string, any>
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  return { outpatientAnnual: str(d.outpatient?.annualLimit), catastrophicThreshold: str(d.catastrophic?.threshold) }
+}
