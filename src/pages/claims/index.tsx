@@ -1,12 +1,12 @@
-import { View, Text } from '@tarojs/components'
+// 报销 tab: a thin shell around the payouts feature (the calculator is NOT used here:
+// estimates and claim waterfalls live in the claims subpackage).
 import { PageShell } from '@/components/page-shell'
+import { ClaimsHome } from '@/features/payouts/components/claims-home'
 
 export default function ClaimsPage() {
   return (
     <PageShell title='报销'>
-      <View className='card'>
-        <Text>查看看病报销记录，算一算住院能报多少。</Text>
-      </View>
+      <ClaimsHome />
     </PageShell>
   )
 }

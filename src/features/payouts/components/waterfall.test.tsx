@@ -3,9 +3,7 @@
 // every step kind has its line, a reason and its source, and the payers add up to the total.
 import { render, screen, within } from '@testing-library/react'
 import Decimal from 'decimal.js'
-import { settleClaim } from '@/calculator/settle'
-import { bundledPolicies, DEMO_POLICY_ID } from '@/calculator/policies'
-import type { Claim, ClaimHistory, Settlement } from '@/calculator/types'
+import { bundledPolicies, DEMO_POLICY_ID, settleClaim, type Claim, type ClaimHistory, type Settlement } from '@/calculator'
 import { buildWaterfall, sumOfPayers } from '../waterfall'
 import { WaterfallView, WhoPaid } from './waterfall'
 

@@ -2,8 +2,9 @@
 // 大病保险 → 救助 → what the family paid. Each line says why, and which document says so.
 // Rendered from the steps only (see ../waterfall.ts); nothing is computed here.
 import { View, Text } from '@tarojs/components'
+import { Money, formatMoney } from '@/components/money'
 import type { Waterfall as WaterfallData, WaterfallLine } from '../waterfall'
-import { rateText, yuanText } from '../format'
+import { rateText } from '../format'
 import './waterfall.scss'
 
 const SIGN: Partial<Record<WaterfallLine['kind'], string>> = { minus: '−', subtotal: '=', times: '×', payer: '', start: '', result: '' }
@@ -16,7 +17,7 @@ function Line({ line }: { line: WaterfallLine }) {
         <Text className='wf-title'>{line.title}</Text>
         {line.rate ? <Text className='wf-amount'>× {line.rate}</Text> : null}
         {line.amount !== undefined && !line.rate && line.kind !== 'why' && line.kind !== 'note' ? (
-          <Text className='wf-amount'>{sign ? `${sign} ` : ''}{yuanText(line.amount)} 元</Text>
+          <View className='wf-amount'>{sign ? <Text className='wf-sign'>{sign} </Text> : null}<Money value={line.amount} /></View>
         ) : null}
       </View>
       <Text className='wf-reason'>{line.reason}</Text>
@@ -24,7 +25,7 @@ function Line({ line }: { line: WaterfallLine }) {
         <View className='wf-bands'>
           {line.bands.map((b, i) => (
             <Text key={i} className='wf-band'>
-              {b.upTo ? `累计超出起付线 ${yuanText(b.upTo)} 元以内的部分` : '再往上的部分'}报 {rateText(b.rate)}
+              {b.upTo ? `累计超出起付线后 ${formatMoney(b.upTo)} 元以内的部分` : '再往上的部分'}报 {rateText(b.rate)}
             </Text>
           ))}
         </View>
@@ -49,18 +50,18 @@ export function WhoPaid({ data }: { data: WaterfallData }) {
     <View className='who-paid card'>
       <View className='row'>
         <Text className='wp-title'>总费用</Text>
-        <Text className='wp-total' data-total={data.total}>{yuanText(data.total)} 元</Text>
+        <Money className='wp-total' value={data.total} />
       </View>
       {data.payers.map((p) => (
         <View className='row wp-row' key={p.ruleId} data-payer={p.ruleId} data-amount={p.amount}>
           <Text>{p.title}付</Text>
-          <Text className='wp-paid'>{yuanText(p.amount)} 元</Text>
+          <Money className='wp-paid' value={p.amount} />
         </View>
       ))}
       {data.familyPays !== null ? (
         <View className='row wp-row wp-family' data-payer='family' data-amount={data.familyPays}>
           <Text>您家自己付</Text>
-          <Text className='wp-family-amount'>{yuanText(data.familyPays)} 元</Text>
+          <Money className='wp-family-amount' value={data.familyPays} />
         </View>
       ) : null}
     </View>
