@@ -5,6 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'subpackages/pay', pages: ['quote/index', 'order/index', 'cashier/index', 'receipt/index', 'others/index'] },
     { root: 'subpackages/enrol', pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index'] },
+    { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
     { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] }
   ],
   window: {
