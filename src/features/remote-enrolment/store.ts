@@ -1,0 +1,217 @@
+// Remote enrolment state: the household and its applications as last read from the county
+// (offline cache), the forms being filled in (drafts survive the app closing; ID numbers are
+// never written to storage), which paper each uploaded file is, and the upload queue.
+// Everything here is cleared when the user signs out or another user signs in.
+import { create, useStore } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import type { Application, ApplicationFields, Household, PolicyEnvelope } from '@/contract'
+import { createUserCache } from '@/services/cache'
+import { appError, type AppError } from '@/services/errors'
+import { onReconnect, useNetwork } from '@/services/network'
+import { taroStorage } from '@/services/storage'
+import { todayShanghai } from '@/services/time'
+import { compressPhoto, configureUpload, uploadDocument } from '@/services/upload'
+import { useSession } from '@/features/session/store'
+import { readToken } from '@/features/session/token-vault'
+import { maskIdNumber } from '@/shared/id-number'
+import * as api from './api'
+import { createUploadQueue, type UploadItem } from './upload-queue'
+import {
+  emptyAddMember, emptyFiling, FormValidationError, validateAddMember, validateFiling, validateRenew,
+  type AddKind, type AddMemberDraft, type FieldError, type FilingDraft, type RenewDraft
+} from './validation'
+
+// ---------------------------------------------------------------- county data (offline cache)
+
+export interface ApplicationList { applications: Application[] }
+
+function scrubHousehold(h: Household): Household {
+  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : { ...m, idNumber: maskIdNumber(m.idNumber), idNumberMasked: true })) }
+}
+
+export const householdCache = createUserCache<Household>({ name: 'enrol.household', version: 1, scrub: scrubHousehold, maxEntries: 5 })
+export const applicationsCache = createUserCache<ApplicationList>({ name: 'enrol.applications', version: 1, maxEntries: 5 })
+export const policyCache = createUserCache<PolicyEnvelope>({ name: 'enrol.policy', version: 1, maxEntries: 3 })
+
+// ---------------------------------------------------------------- drafts and document types
+
+type StoredAddDraft = Omit<AddMemberDraft, 'idNumber'>
+
+interface EnrolState {
+  owner: string | null
+  addDrafts: Partial<Record<AddKind, AddMemberDraft>>
+  filingDraft: FilingDraft | null
+  /** county document id → checklist document id (on weapp the file name cannot carry it) */
+  docTypes: Record<string, string>
+  saveAddDraft: (d: AddMemberDraft) => void
+  saveFilingDraft: (d: FilingDraft) => void
+  clearDraft: (kind: AddKind | 'out_of_area_care') => void
+  rememberDocType: (countyDocumentId: string, documentId: string) => void
+  reset: () => void
+}
+
+export const useEnrol = create<EnrolState>()(
+  persist(
+    (set, get) => ({
+      owner: null,
+      addDrafts: {},
+      filingDraft: null,
+      docTypes: {},
+      saveAddDraft: (d) => set({ addDrafts: { ...get().addDrafts, [d.kind]: d }, owner: useSession.getState().userId }),
+      saveFilingDraft: (d) => set({ filingDraft: d, owner: useSession.getState().userId }),
+      clearDraft: (kind) => {
+        if (kind === 'out_of_area_care') set({ filingDraft: null })
+        else {
+          const next = { ...get().addDrafts }
+          delete next[kind]
+          set({ addDrafts: next })
+        }
+      },
+      rememberDocType: (countyDocumentId, documentId) => set({ docTypes: { ...get().docTypes, [countyDocumentId]: documentId } }),
+      reset: () => set({ owner: null, addDrafts: {}, filingDraft: null, docTypes: {} })
+    }),
+    {
+      name: 'xqyb.enrol',
+      version: 1,
+      storage: createJSONStorage(() => taroStorage),
+      // never a full ID number on the phone's storage: the user types it again after a restart
+      partialize: (s) => ({
+        owner: s.owner,
+        filingDraft: s.filingDraft,
+        docTypes: s.docTypes,
+        addDrafts: Object.fromEntries(Object.entries(s.addDrafts).map(([k, d]) => [k, { ...(d as StoredAddDraft), idNumber: '' }]))
+      }),
+      migrate: () => ({ owner: null, addDrafts: {}, filingDraft: null, docTypes: {} }) as unknown as EnrolState
+    }
+  )
+)
+
+export function addDraft(kind: AddKind): AddMemberDraft {
+  return useEnrol.getState().addDrafts[kind] ?? emptyAddMember(kind)
+}
+
+export function filingDraft(): FilingDraft {
+  return useEnrol.getState().filingDraft ?? emptyFiling()
+}
+
+// ---------------------------------------------------------------- upload queue
+
+configureUpload({ token: readToken })
+
+export const uploadQueue = createUploadQueue({
+  compress: compressPhoto,
+  send: (input, onProgress) => uploadDocument(input, onProgress),
+  wait: (ms) => new Promise((r) => setTimeout(r, ms)),
+  isOnline: () => useNetwork.getState().online,
+  onUploaded: (app, item) => {
+    if (item.countyDocumentId) useEnrol.getState().rememberDocType(item.countyDocumentId, item.documentId)
+    applicationUpdated(app)
+  },
+  storage: taroStorage
+})
+
+export const useUploads = <T>(selector: (s: { items: UploadItem[] }) => T) => useStore(uploadQueue, selector)
+
+onReconnect(() => { void uploadQueue.getState().resume() })
+
+// A different user (or nobody) on this phone: forget drafts and unsent files.
+useSession.subscribe((s, prev) => {
+  if (s.userId === prev.userId) return
+  const mine = useEnrol.getState().owner
+  if (mine && mine !== s.userId) {
+    useEnrol.getState().reset()
+    uploadQueue.setState({ items: [] })
+  }
+})
+
+// ---------------------------------------------------------------- actions
+
+export type Submit = { ok: true; application: Application } | { ok: false; errors: FieldError[] } | { ok: false; error: AppError }
+
+/** Keeps the cached list in step with an application the county just sent. */
+export function applicationUpdated(app: Application): void {
+  const owner = useSession.getState().userId
+  if (!owner) return
+  const cur = applicationsCache.getState().read(owner, app.householdId)
+  const list = cur ? cur.data.applications.filter((a) => a.applicationId !== app.applicationId) : []
+  applicationsCache.getState().put(owner, app.householdId, { applications: [app, ...list] })
+}
+
+/** The county's "what is wrong" details, turned into field messages where it says which field. */
+function countyFieldErrors(e: AppError): FieldError[] {
+  const problems = (e.details as { problems?: { field: string; problem: string }[] } | undefined)?.problems
+  if (!problems) return []
+  const text: Record<string, string> = {
+    already_insured: '这个人已经参保了（在本县有参保记录），不用再添加',
+    required: '这一项县里要求必填',
+    checksum: '身份证号有一位不对，请核对',
+    format: '身份证号格式不对',
+    birthdate: '身份证号里的出生日期不对',
+    not_a_member: '这个人不在您家户里',
+    before_from: '结束日期不能早于开始日期'
+  }
+  return problems.map((p) => ({
+    field: p.field,
+    code: 'required' as const,
+    message: p.field === 'idNumber' && p.problem === 'required'
+      ? '县里的系统现在还要求填身份证号：请先给孩子上户口、拿到身份证号再办理'
+      : text[p.problem] ?? '这一项填写有误'
+  }))
+}
+
+async function send(body: Parameters<typeof api.createApplication>[0]): Promise<Submit> {
+  const r = await api.createApplication(body)
+  if (!r.ok) {
+    const fields = countyFieldErrors(r.error)
+    return fields.length ? { ok: false, errors: fields } : { ok: false, error: r.error }
+  }
+  applicationUpdated(r.data)
+  return { ok: true, application: r.data }
+}
+
+export async function submitAddMember(householdId: string, d: AddMemberDraft, existingIdNumbers: string[]): Promise<Submit> {
+  const v = validateAddMember(d, todayShanghai(), existingIdNumbers)
+  if (!v.ok) return { ok: false, errors: v.errors }
+  const r = await send(api.addMemberBody(householdId, v.value))
+  if (r.ok) useEnrol.getState().clearDraft(d.kind)
+  return r
+}
+
+export async function submitFiling(householdId: string, d: FilingDraft): Promise<Submit> {
+  const v = validateFiling(d, todayShanghai())
+  if (!v.ok) return { ok: false, errors: v.errors }
+  const r = await send(api.filingBody(householdId, v.value))
+  if (r.ok) useEnrol.getState().clearDraft('out_of_area_care')
+  return r
+}
+
+export async function submitRenew(householdId: string, applicantPersonId: string | null, d: RenewDraft, names: Record<string, string>): Promise<Submit> {
+  const v = validateRenew(d)
+  if (!v.ok) return { ok: false, errors: v.errors }
+  const applicant = applicantPersonId && v.value.staying.includes(applicantPersonId) ? applicantPersonId : v.value.staying[0]
+  return send(api.renewBody(householdId, applicant, v.value, names))
+}
+
+export async function resubmit(applicationId: string): Promise<{ ok: true; application: Application } | { ok: false; error: AppError }> {
+  const busy = uploadQueue.getState().items.some((i) => i.applicationId === applicationId && (i.status === 'waiting' || i.status === 'uploading' || i.status === 'retrying' || i.status === 'compressing'))
+  if (busy) return { ok: false, error: appError('INVALID_INPUT', { message: '照片还在上传，传完再提交' }) }
+  const r = await api.resubmitApplication(applicationId)
+  if (!r.ok) return r
+  applicationUpdated(r.data)
+  return { ok: true, application: r.data }
+}
+
+export { FormValidationError }
+
+export function fieldsOf(app: Pick<Application, 'fields'>): ApplicationFields {
+  return (app.fields && typeof app.fields === 'object' ? app.fields : {}) as ApplicationFields
+}
+
+/** The approved filing of a person that covers `day`, if any. */
+export function activeFiling(apps: readonly Application[], personId: string, day: string): Application | null {
+  return apps.find((a) => {
+    if (a.kind !== 'out_of_area_care' || a.status !== 'approved') return false
+    const f = fieldsOf(a)
+    return f.personId === personId && (!f.from || f.from <= day) && (!f.to || f.to >= day)
+  }) ?? null
+}
