@@ -1,6 +1,7 @@
 // County API entities. Each schema gives the runtime validator, the OpenAPI
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
+import type { ContributionQuote, PolicyDocument, Settlement } from '../calculator'
 import { DateStr, DateTime, Id, IdNumberInput, Money, Nullable, PhoneInput, Year } from './scalars'
 
 export const ErrorBody = Type.Object({
@@ -53,8 +54,9 @@ export const EnrolmentStatus = Type.Union([
   Type.Literal('enrolled'), Type.Literal('unpaid'), Type.Literal('lapsed'), Type.Literal('pending_review')
 ])
 export const Payer = Type.Union([
-  Type.Literal('self'), Type.Literal('civil_affairs'), Type.Literal('family_planning'), Type.Literal('employer')
-], { description: '缴费方：本人、民政、计生、单位' })
+  Type.Literal('self'), Type.Literal('civil_affairs'), Type.Literal('family_planning'), Type.Literal('employer'),
+  Type.Literal('disabled_federation'), Type.Literal('veterans_affairs')
+], { description: '缴费方：本人、民政、计生、单位、残联、退役军人事务部门' })
 
 export const Enrolment = Type.Object({
   year: Year,
@@ -111,39 +113,50 @@ export const PolicyEnvelope = Type.Object({
   version: Type.String(),
   effectiveFrom: DateStr,
   effectiveTo: Nullable(DateStr),
-  document: Type.Unknown({ description: '政策文件（计算器格式），与县里结算用的同一份' })
+  document: Type.Unsafe<PolicyDocument>({ description: '政策文件（计算器格式，见 docs/policy-format.md），与县里结算用的同一份' })
 })
 
 // ---------- contributions ----------
+// Same shape as the calculator's Step, so the app renders API results and local estimates alike.
 export const Step = Type.Object({
-  ruleId: Type.String(),
+  rule: Type.String(),
   label: Type.String(),
-  before: Type.Optional(Money),
-  after: Type.Optional(Money),
-  amount: Type.Optional(Money),
-  params: Type.Optional(Type.Unknown()),
-  source: Type.Optional(Type.Unknown())
+  before: Type.Optional(Type.String()),
+  after: Type.Optional(Type.String()),
+  params: Type.Optional(Type.Record(Type.String(), Type.String())),
+  source: Type.Optional(Type.Object({
+    title: Type.String(), docNo: Type.Optional(Type.String()), clause: Type.Optional(Type.String()), url: Type.Optional(Type.String()), note: Type.Optional(Type.String())
+  }))
 })
 
 export const QuoteLine = Type.Object({
   personId: Id,
   name: Type.String(),
   categories: Type.Array(Category),
+  categoryLabel: Type.String(),
   payer: Payer,
   standard: Money,
   subsidy: Money,
+  paidByOthers: Money,
+  arrears: Money,
   due: Money,
-  alreadyEnrolled: Type.Boolean()
+  alreadyEnrolled: Type.Boolean(),
+  benefitStart: Nullable(DateStr),
+  benefitEnd: Nullable(DateStr)
 })
 
 export const Quote = Type.Object({
   householdId: Id,
   year: Year,
   policyVersion: Type.String(),
-  collectionPeriod: Type.Object({ start: DateStr, end: DateStr }),
+  collectionPeriod: Nullable(Type.Object({ start: DateStr, end: DateStr, open: Type.Boolean() })),
   lines: Type.Array(QuoteLine),
   total: Money,
-  steps: Type.Array(Step)
+  /** false: the county will not take this payment now (see issues) */
+  payable: Type.Boolean(),
+  issues: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  steps: Type.Array(Step),
+  calculation: Type.Unsafe<ContributionQuote | null>({ description: '计算器的完整缴费计算结果（ContributionQuote）' })
 })
 
 export const PayeeLookupBody = Type.Object({
@@ -244,7 +257,8 @@ export const Claim = Type.Object({
   stage: ClaimStage,
   timeline: Type.Array(Type.Object({ stage: ClaimStage, date: DateStr })),
   policyVersion: Type.String(),
-  steps: Type.Array(Step)
+  steps: Type.Array(Step),
+  settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' })
 })
 export const ClaimList = Type.Object({
   personId: Id,

@@ -84,5 +84,10 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE notices (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, published_at INTEGER NOT NULL, body TEXT NOT NULL, entries TEXT NOT NULL
   );
+  `,
+  // 2: keep the calculator's full settlement and the cap remaining after each claim
+  `
+  ALTER TABLE claims ADD COLUMN settlement TEXT;
+  ALTER TABLE claims ADD COLUMN cap_remaining_fen INTEGER;
   `
 ]

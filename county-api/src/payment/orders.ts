@@ -3,7 +3,7 @@
 //   created → paying → paid → confirmed
 //   created/paying → expired (TTL) | failed (provider says FAIL)
 //   paid → paid_not_matched (money in, enrolment not recordable; retried, listed for reviewers)
-import type { Category, CreateOrderBody, PaymentNotifyBody, Quote } from '../../../src/contract'
+import type { Category, CreateOrderBody, PaymentNotifyBody, Quote, QuoteLine } from '../../../src/contract'
 import type { Ctx, UserRow } from '../context'
 import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
@@ -21,9 +21,21 @@ export function policyForDate(ctx: Ctx, regionCode: string, date: string): Polic
   return { regionCode: row.region_code, version: row.version, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, document: JSON.parse(row.document) }
 }
 
-/** The contribution year's policy is the one in force on 1 January of that year. */
-export function contributionPolicy(ctx: Ctx, regionCode: string, year: number): PolicyRecord {
-  return policyForDate(ctx, regionCode, `${year}-01-01`)
+/** Every version for the region: the calculator picks the one for the year or date. */
+export function policySeries(ctx: Ctx, regionCode: string): PolicyRecord[] {
+  const rows = ctx.db.prepare('SELECT * FROM policies WHERE region_code = ? ORDER BY effective_from DESC').all(regionCode) as { region_code: string; version: string; effective_from: string; effective_to: string | null; document: string }[]
+  if (rows.length === 0) throw new ApiFailure('POLICY_NOT_FOUND', { region: regionCode })
+  return rows.map((row) => ({ regionCode: row.region_code, version: row.version, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, document: JSON.parse(row.document) }))
+}
+
+const seriesCache = new WeakMap<Ctx, Map<string, PolicyRecord[]>>()
+/** Policies are immutable once published: cache the parsed series per server. */
+export function cachedSeries(ctx: Ctx, regionCode: string): PolicyRecord[] {
+  let m = seriesCache.get(ctx)
+  if (!m) seriesCache.set(ctx, (m = new Map()))
+  let s = m.get(regionCode)
+  if (!s) m.set(regionCode, (s = policySeries(ctx, regionCode)))
+  return s
 }
 
 export function defaultYear(ctx: Ctx): number {
@@ -33,28 +45,51 @@ export function defaultYear(ctx: Ctx): number {
   return Number(today.slice(5, 7)) >= 9 ? y + 1 : y
 }
 
-export function computeQuote(ctx: Ctx, householdId: string, year: number): { quote: QuoteResult; policy: PolicyRecord; people: PersonRow[] } {
+export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: { only?: string[]; paymentDate?: string } = {}): { quote: QuoteResult; people: PersonRow[] } {
   const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string } | undefined
   if (!h) throw new ApiFailure('NOT_FOUND')
-  const policy = contributionPolicy(ctx, h.region_code, year)
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(householdId) as PersonRow[]
-  const enrolled = new Set((ctx.db.prepare(`SELECT e.person_id FROM enrolments e JOIN persons p ON p.id = e.person_id
-    WHERE p.household_id = ? AND e.year = ? AND e.status = 'enrolled'`).all(householdId, year) as { person_id: string }[]).map((r) => r.person_id))
-  const quote = ctx.calc.quote(policy, people.map((p) => ({ personId: p.id, birthDate: p.birth_date, categories: JSON.parse(p.categories) as Category[], alreadyEnrolled: enrolled.has(p.id) })), year, isoDate(ctx.clock.now()))
-  return { quote, policy, people }
+  const status = new Map<string, string>()
+  for (const r of ctx.db.prepare(`SELECT e.person_id, e.status FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`).all(householdId, year) as { person_id: string; status: string }[]) status.set(r.person_id, r.status)
+  const lapsedYears = (personId: string) => {
+    const rows = ctx.db.prepare('SELECT year, status FROM enrolments WHERE person_id = ? AND year < ? ORDER BY year DESC').all(personId, year) as { year: number; status: string }[]
+    let n = 0
+    for (const r of rows) { if (r.status === 'lapsed') n++; else break }
+    return n
+  }
+  const members = people.filter((p) => p.birth_date <= `${year}-12-31`).map((p) => ({
+    personId: p.id, birthDate: p.birth_date, categories: JSON.parse(p.categories) as Category[],
+    alreadyEnrolled: status.get(p.id) === 'enrolled' || (opts.only !== undefined && !opts.only.includes(p.id)),
+    excludedReason: status.get(p.id) === 'pending_review' ? '参保申请待审核' : undefined,
+    lapsedYears: lapsedYears(p.id)
+  }))
+  const quote = ctx.calc.quote(cachedSeries(ctx, h.region_code), members, year, isoDate(ctx.clock.now()), opts.paymentDate)
+  return { quote, people }
 }
 
 export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
-  const { quote, policy, people } = computeQuote(ctx, householdId, year)
+  const { quote, people } = computeQuote(ctx, householdId, year)
   const byId = new Map(people.map((p) => [p.id, p]))
+  const quoted = new Set(quote.lines.map((l) => l.personId))
+  const enrolledLines = people.filter((p) => !quoted.has(p.id)).map((p): QuoteLine | null => {
+    const e = ctx.db.prepare('SELECT status, payer FROM enrolments WHERE person_id = ? AND year = ?').get(p.id, year) as { status: string; payer: string | null } | undefined
+    return e?.status === 'enrolled' ? { personId: p.id, name: p.name, categories: JSON.parse(p.categories) as Category[], categoryLabel: '本年度已参保', payer: (e.payer ?? 'self') as QuoteLine['payer'], standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', arrears: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null } : null
+  }).filter((l): l is QuoteLine => l !== null)
   return {
-    householdId, year, policyVersion: policy.version, collectionPeriod: quote.collectionPeriod,
-    lines: quote.lines.map((l) => {
+    householdId, year, policyVersion: quote.policyVersion, collectionPeriod: quote.collectionPeriod,
+    lines: [...quote.lines.map((l): QuoteLine => {
       const p = byId.get(l.personId) as PersonRow
-      return { personId: l.personId, name: p.name, categories: JSON.parse(p.categories) as Category[], payer: l.payer, standard: fenToYuan(l.standardFen), subsidy: fenToYuan(l.subsidyFen), due: fenToYuan(l.dueFen), alreadyEnrolled: l.dueFen === 0 && l.payer === 'self' }
-    }),
+      return {
+        personId: l.personId, name: p.name, categories: JSON.parse(p.categories) as Category[], categoryLabel: l.categoryLabel, payer: l.payer,
+        standard: fenToYuan(l.standardFen), subsidy: fenToYuan(l.subsidyFen), paidByOthers: fenToYuan(l.paidByOthersFen), arrears: fenToYuan(l.arrearsFen),
+        due: fenToYuan(l.dueFen), alreadyEnrolled: false, benefitStart: l.benefitStart, benefitEnd: l.benefitEnd
+      }
+    }), ...enrolledLines],
     total: fenToYuan(quote.totalFen),
-    steps: quote.steps
+    payable: quote.payable && quote.totalFen > 0,
+    issues: quote.issues,
+    steps: quote.steps,
+    calculation: quote.raw as Quote['calculation']
   }
 }
 
@@ -99,15 +134,16 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
     expireStale(ctx, { householdId, year: body.year })
     const open = ctx.db.prepare(`SELECT id, payer_user_id FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`).get(householdId, body.year) as { id: string; payer_user_id: string } | undefined
     if (open) throw new ApiFailure('OPEN_ORDER_EXISTS', open.payer_user_id === user.id ? { orderId: open.id } : undefined)
-    const { quote, policy, people } = computeQuote(ctx, householdId, body.year)
+    const { quote, people } = computeQuote(ctx, householdId, body.year)
     if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
+    if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
     const names = new Map(people.map((p) => [p.id, p.name]))
     const persons: OrderPerson[] = quote.lines.filter((l) => l.dueFen > 0).map((l) => ({ personId: l.personId, name: names.get(l.personId) as string, dueFen: l.dueFen }))
     const now = ctx.clock.now()
     const id = newId('ord')
     ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at)
       VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, householdId, body.year, quote.totalFen, body.channel, user.id, payerIsHousehold ? 1 : 0, JSON.stringify(persons), policy.version, idemKey, requestHash, now, now + ctx.config.orderTtlMinutes * 60_000)
+      .run(id, householdId, body.year, quote.totalFen, body.channel, user.id, payerIsHousehold ? 1 : 0, JSON.stringify(persons), quote.policyVersion, idemKey, requestHash, now, now + ctx.config.orderTtlMinutes * 60_000)
     return { order: ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow, created: true }
   })
   try {
@@ -210,11 +246,12 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
       return
     }
     const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(o.household_id) as { region_code: string }
-    const policy = contributionPolicy(ctx, h.region_code, o.year)
-    const paidDate = isoDate(o.paid_at as number)
+    // Benefit dates depend on the payment date (waiting period outside the collection period): ask the calculator.
+    const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: isoDate(o.paid_at as number) })
+    const dates = new Map(quote.lines.map((l) => [l.personId, l]))
     for (const p of persons) {
-      const prev = ctx.db.prepare(`SELECT status FROM enrolments WHERE person_id = ? AND year = ?`).get(p.personId, o.year - 1) as { status: string } | undefined
-      const cov = ctx.calc.coverage(policy, o.year, paidDate, prev?.status === 'enrolled')
+      const l = dates.get(p.personId)
+      const cov = { start: `${o.year}-01-01`, end: l?.benefitEnd ?? `${o.year}-12-31`, waitingEnd: l && l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null }
       ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
         VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)
         ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,

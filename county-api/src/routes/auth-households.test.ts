@@ -139,14 +139,14 @@ describe('households', () => {
 
 describe('policy', () => {
   it('serves the policy in force with an ETag and answers 304 when unchanged', async () => {
-    const r = await api.get('/v1/policy?region=990101&date=2026-06-01')
+    const r = await api.get('/v1/policy?region=999901&date=2026-06-01')
     expect(r.status).toBe(200)
     expect(r.body.effectiveFrom <= '2026-06-01').toBe(true)
     expect(r.body.document).toBeTruthy()
     const etag = r.headers.get('etag') as string
     expect(etag).toMatch(/^".+"$/)
     expect(r.headers.get('cache-control')).toContain('max-age')
-    const again = await api.get('/v1/policy?region=990101&date=2026-06-01', undefined, { 'if-none-match': etag })
+    const again = await api.get('/v1/policy?region=999901&date=2026-06-01', undefined, { 'if-none-match': etag })
     expect(again.status).toBe(304)
   })
 

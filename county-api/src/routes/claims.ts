@@ -11,7 +11,7 @@ type R = typeof routes
 export interface ClaimRow {
   id: string; person_id: string; year: number; kind: Claim['kind']; institution_id: string | null; institution_name: string
   admission_date: string; discharge_date: string | null; total_fen: number; eligible_fen: number; payout_fen: number; self_fen: number
-  stage: ClaimStage; timeline: string; policy_version: string; steps: string
+  stage: ClaimStage; timeline: string; policy_version: string; steps: string; settlement: string | null; cap_remaining_fen: number | null
 }
 
 export function claimView(c: ClaimRow): Claim {
@@ -19,7 +19,8 @@ export function claimView(c: ClaimRow): Claim {
     claimId: c.id, personId: c.person_id, year: c.year, kind: c.kind, institutionId: c.institution_id, institutionName: c.institution_name,
     admissionDate: c.admission_date, dischargeDate: c.discharge_date, totalCost: fenToYuan(c.total_fen), eligibleCost: fenToYuan(c.eligible_fen),
     payout: fenToYuan(c.payout_fen), selfPaid: fenToYuan(c.self_fen), stage: c.stage,
-    timeline: JSON.parse(c.timeline) as Claim['timeline'], policyVersion: c.policy_version, steps: JSON.parse(c.steps) as Step[]
+    timeline: JSON.parse(c.timeline) as Claim['timeline'], policyVersion: c.policy_version, steps: JSON.parse(c.steps) as Step[],
+    settlement: c.settlement === null ? null : JSON.parse(c.settlement) as Claim['settlement']
   }
 }
 
@@ -29,12 +30,14 @@ export const claimHandlers = (ctx: Ctx) => ({
     requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
     const year = query.year ?? Number(isoDate(ctx.clock.now()).slice(0, 4))
     const rows = ctx.db.prepare('SELECT * FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date').all(params.personId, year) as ClaimRow[]
-    const usedFen = rows.reduce((s, c) => s + c.payout_fen, 0)
     const capFen = (ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(`cap_fen_${year}`) as { value: string } | undefined)?.value
     const cap = capFen === undefined ? null : Number(capFen)
+    // The calculator reports what is left of the cap after each claim; the latest one counts.
+    const last = [...rows].reverse().find((c) => c.cap_remaining_fen !== null)
+    const remaining = cap === null ? null : last ? (last.cap_remaining_fen as number) : cap
     return {
-      personId: params.personId, year, cap: cap === null ? null : fenToYuan(cap), capUsed: fenToYuan(usedFen),
-      capRemaining: cap === null ? null : fenToYuan(Math.max(0, cap - usedFen)), claims: rows.map(claimView)
+      personId: params.personId, year, cap: cap === null ? null : fenToYuan(cap), capUsed: fenToYuan(cap === null || remaining === null ? 0 : cap - remaining),
+      capRemaining: remaining === null ? null : fenToYuan(remaining), claims: rows.map(claimView)
     }
   }) as Handler<R['listClaims']>,
 

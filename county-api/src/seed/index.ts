@@ -7,9 +7,10 @@ import { makeIdNumber } from '../../../src/shared/id-number'
 import { dateStart, isoDate, addDays } from '../clock'
 import { setMeta } from '../db'
 import { maskName } from '../mask'
+import { fenToYuan, yuanToFen } from '../money'
 import { policyEtag } from '../routes/households'
 import { defaultYear } from '../payment/orders'
-import type { ClaimInput, SettledHistoryItem } from '../settlement/port'
+import type { ClaimInput } from '../settlement/port'
 import { makeRng, type Rng } from './prng'
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES, TOWNSHIPS, UYGHUR_FEMALE, UYGHUR_MALE } from './data'
 
@@ -40,7 +41,8 @@ export const DEMO_ACCOUNTS = [
 
 export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
   const rng = makeRng(opts.seed ?? 20260101)
-  const region = ctx.config.regionCode
+  const series = ctx.calc.shippedPolicies()
+  const region = series[0].regionCode
   const collectionYear = defaultYear(ctx)
   const years = [collectionYear - 3, collectionYear - 2, collectionYear - 1]
   const targetHouseholds = opts.households ?? 200
@@ -156,11 +158,10 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       // contributions for the three past years (+ early payers for the collection year)
       const payYears = [...years, ...(rng.chance(0.3) && h.story === undefined ? [collectionYear] : [])]
       for (const year of payYears) {
-        const policy = ctx.calc.shippedPolicies().find((pp) => pp.effectiveFrom <= `${year}-01-01` && (pp.effectiveTo === null || pp.effectiveTo >= `${year}-01-01`))
-        if (!policy) continue
         const active = h.members.filter((p) => p.birth <= `${year}-01-01` && !(p.lapsedFrom !== undefined && year >= p.lapsedFrom) && !(p.pendingFrom !== undefined && year >= p.pendingFrom))
-        const quote = ctx.calc.quote(policy, active.map((p) => ({ personId: p.id, birthDate: p.birth, categories: p.categories, alreadyEnrolled: false })), year, `${year - 1}-10-15`)
+        if (active.length === 0) continue
         const paidDate = `${year - 1}-${String(rng.int(9, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+        const quote = ctx.calc.quote(series, active.map((p) => ({ personId: p.id, birthDate: p.birth, categories: p.categories, alreadyEnrolled: false })), year, paidDate, paidDate)
         let orderId: string | null = null
         const selfLines = quote.lines.filter((l) => l.dueFen > 0)
         if (selfLines.length > 0) {
@@ -169,12 +170,11 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
           receiptSeq.set(year, n)
           const paidAt = dateStart(paidDate) + rng.int(8, 19) * 3600_000
           insO.run(orderId, h.id, year, quote.totalFen, rng.chance(0.7) ? 'weapp' : 'h5', 'u_county', JSON.stringify(selfLines.map((l) => ({ personId: l.personId, name: (h.members.find((m) => m.id === l.personId) as P).name, dueFen: l.dueFen }))),
-            policy.version, `seed-${orderId}`, paidAt - 600_000, paidAt + 1_200_000, paidAt, paidAt + 5_000, `seedtx${h.id.slice(3)}${year}`, `${region}-${year}-${String(n).padStart(8, '0')}`)
+            quote.policyVersion, `seed-${orderId}`, paidAt - 600_000, paidAt + 1_200_000, paidAt, paidAt + 5_000, `seedtx${h.id.slice(3)}${year}`, `${region}-${year}-${String(n).padStart(8, '0')}`)
           summary.orders++
         }
         for (const l of quote.lines) {
-          const cov = ctx.calc.coverage(policy, year, paidDate, true)
-          insE.run(l.personId, year, 'enrolled', l.dueFen > 0 ? 'self' : l.payer, l.dueFen, cov.start, cov.end, cov.waitingEnd, l.dueFen > 0 ? orderId : null)
+          insE.run(l.personId, year, 'enrolled', l.dueFen > 0 ? 'self' : l.payer, l.dueFen, `${year}-01-01`, l.benefitEnd, l.benefitStart > `${year}-01-01` ? l.benefitStart : null, l.dueFen > 0 ? orderId : null)
         }
       }
       for (const p of h.members) {
@@ -206,30 +206,32 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       wanted.push({ ...e, admission: randomDate(rng, e.year, ctx) })
     }
     wanted.sort((a, b) => a.person_id.localeCompare(b.person_id) || a.admission.localeCompare(b.admission))
-    const insC = db.prepare(`INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const insC = db.prepare(`INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    const enrolledYears = db.prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`)
     const today = isoDate(now)
-    const history = new Map<string, SettledHistoryItem[]>()
+    const history = new Map<string, unknown>()
     const active = insts.filter((i) => i.status === 'active')
+    const diseases = ((series[0].document as { specialOutpatient?: { diseases?: { code: string }[] } }).specialOutpatient?.diseases ?? []).map((d) => d.code)
     let c = 0
     const caps = new Map<number, number>()
     const disclosures: { nameMasked: string; village: string; kind: string; totalCost: string; payout: string; year: number }[] = []
     for (const w of wanted) {
-      const policy = ctx.calc.shippedPolicies().find((pp) => pp.effectiveFrom <= w.admission && (pp.effectiveTo === null || pp.effectiveTo >= w.admission))
-      if (!policy) continue
       const inst = rng.pick(active)
-      const kind: ClaimInput['kind'] = inst.level === 'village' ? 'outpatient' : rng.chance(0.15) ? 'chronic' : 'inpatient'
+      const kind: ClaimInput['kind'] = inst.level === 'village' ? 'outpatient' : rng.chance(0.15) && diseases.length > 0 ? 'chronic' : 'inpatient'
       const days = kind === 'inpatient' ? rng.int(2, 15) : 0
       const totalFen = kind === 'outpatient' ? rng.int(3000, 30000) : kind === 'chronic' ? rng.int(20000, 150000) : rng.int(150000, inst.level === 'city' || inst.level === 'provincial' ? 12000000 : 3000000)
       const claim: ClaimInput = {
-        claimId: `c_${String(++c).padStart(5, '0')}`, kind, institutionLevel: inst.level, admissionDate: w.admission,
-        dischargeDate: kind === 'inpatient' ? addDays(w.admission, days) : null, totalFen, excludedFen: Math.round(totalFen * rng.int(0, 15) / 100), referred: inst.level === 'city' || inst.level === 'provincial' ? rng.chance(0.8) : true
+        claimId: `c_${String(++c).padStart(5, '0')}`, kind, institutionLevel: inst.level, institutionGrade: inst.grade, ownership: inst.ownership, admissionDate: w.admission,
+        dischargeDate: kind === 'inpatient' ? addDays(w.admission, days) : null, totalFen, excludedFen: Math.round(totalFen * rng.int(0, 15) / 100), referred: inst.level === 'city' || inst.level === 'provincial' ? rng.chance(0.8) : true,
+        ...(kind === 'chronic' ? { specialDisease: rng.pick(diseases) } : {})
       }
       const key = `${w.person_id}:${w.year}`
-      const hist = history.get(key) ?? []
-      const settled = ctx.calc.settle(policy, { birthDate: w.birth_date, categories: JSON.parse(w.categories) as Category[] }, claim, hist, claim.dischargeDate ?? claim.admissionDate)
-      hist.push({ claim, payoutFen: settled.payoutFen })
-      history.set(key, hist)
+      const continuousYears = (enrolledYears.get(w.person_id, w.year) as { n: number }).n
+      const settledOn = addDays(claim.dischargeDate ?? claim.admissionDate, 3)
+      const settled = ctx.calc.settle(series, { birthDate: w.birth_date, categories: JSON.parse(w.categories) as Category[], continuousYears }, claim, history.get(key), settledOn)
+      history.set(key, settled.historyAfter)
+      const capRemaining = (settled.raw as { capRemaining: string | null }).capRemaining
       if (settled.capFen !== null) caps.set(w.year, settled.capFen)
       // Status timeline: 受理 at discharge, 审核 +3 days, 公示 +10, 拨付 +20 (only the stages already reached by today).
       const base = claim.dischargeDate ?? claim.admissionDate
@@ -238,11 +240,11 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       if (timeline.length === 0) timeline.push({ stage: 'accepted', date: base })
       const stage = timeline[timeline.length - 1].stage
       insC.run(claim.claimId, w.person_id, w.year, kind, inst.id, inst.name, claim.admissionDate, claim.dischargeDate, totalFen, settled.eligibleFen, settled.payoutFen, settled.selfFen,
-        stage, JSON.stringify(timeline), policy.version, JSON.stringify(settled.steps))
+        stage, JSON.stringify(timeline), settled.policyVersion, JSON.stringify(settled.steps), JSON.stringify(settled.raw), capRemaining === null ? null : yuanToFen(capRemaining))
       summary.claims++
       if (kind === 'inpatient' && settled.payoutFen >= 500000) {
         const p = db.prepare('SELECT p.name, h.village FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?').get(w.person_id) as { name: string; village: string }
-        disclosures.push({ nameMasked: maskName(p.name), village: p.village, kind: '住院', totalCost: (totalFen / 100).toFixed(2), payout: (settled.payoutFen / 100).toFixed(2), year: w.year })
+        disclosures.push({ nameMasked: maskName(p.name), village: p.village, kind: '住院', totalCost: fenToYuan(totalFen), payout: fenToYuan(settled.payoutFen), year: w.year })
       }
     }
     for (const [year, cap] of caps) setMeta(db, `cap_fen_${year}`, String(cap))
@@ -274,7 +276,7 @@ function randomDate(rng: Rng, year: number, ctx: Ctx): string {
   return d > today ? addDays(today, -rng.int(5, 60)) : d
 }
 
-interface Inst { id: string; name: string; level: ClaimInput['institutionLevel']; status: string }
+interface Inst { id: string; name: string; level: ClaimInput['institutionLevel']; grade: string; ownership: 'public' | 'private'; status: string }
 
 function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
   const out: Inst[] = []
@@ -283,7 +285,7 @@ function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
   const add = (name: string, level: Inst['level'], grade: string, ownership: 'public' | 'private', township: string, instant: boolean, status = 'active', until: string | null = null) => {
     const id = `inst_${String(out.length + 1).padStart(3, '0')}`
     ins.run(id, name, level, grade, ownership, township, `${township}${name.slice(0, 2)}路${rng.int(1, 99)}号`, `0${rng.int(100, 999)}-${rng.int(1000000, 9999999)}`, instant ? 1 : 0, status, `20${rng.int(10, 22)}-0${rng.int(1, 9)}-01`, until)
-    out.push({ id, name, level, status })
+    out.push({ id, name, level, grade, ownership, status })
   }
   add('青山县人民医院', 'county', '二级甲等', 'public', '石桥镇', true)
   add('青山县中医医院', 'county', '二级甲等', 'public', '石桥镇', true)

@@ -1,107 +1,140 @@
 // The one module that talks to the shared calculator (src/calculator).
-// PROVISIONAL: until src/calculator/index.ts lands this implements the port over a
-// reference policy document kept here; it is replaced by calls to the calculator.
+// Mapping decisions (the calculator API has no county-side notions, so they live here):
+// - our person categories → the calculator's `groups` (disabled → severe-disability);
+// - members already enrolled for the year → `enrolling: false` with an exempt reason, so a
+//   household-unit policy does not refuse the rest of the household;
+// - the demo policy ships for 2026 only: the demo county's 2024, 2025 and 2027 versions are the
+//   same rules with their own dates and collection periods (demo data, marked as such).
 import Decimal from 'decimal.js'
+import {
+  DEMO_POLICY_ID, isCalculatorError, loadBundledPolicy, quoteContribution, settleClaim,
+  type Claim, type ClaimHistory, type ContributionQuote, type Member, type PolicyDocument, type Settlement
+} from '../../../src/calculator'
 import type { Category, Payer, Step } from '../../../src/contract'
-import type { CalculatorPort, ClaimInput, CoverageResult, PolicyRecord, QuoteResult, SettleResult, SettledHistoryItem } from './port'
+import type { CalculatorPort, ClaimInput, PolicyRecord, QuoteResult, SettleResult } from './port'
 
-interface ProvisionalPolicy {
-  note: string
-  contribution: { standard: string; collection: { start: string; end: string }; subsidies: Record<string, { payer: Payer; share: string }> }
-  inpatient: Record<string, { deductible: string; ratio: string }>
-  outpatient: { ratio: string; annualLimit: string }
-  cap: string
-  waitingDays: number
+const fen = (yuan: string) => new Decimal(yuan).mul(100).toNumber()
+
+const GROUPS: Partial<Record<Category, string>> = {
+  wubao: 'wubao', tekun: 'tekun', dibao: 'dibao', family_planning: 'family-planning', disabled: 'severe-disability', poverty: 'dibao-edge'
 }
 
-const provisional: PolicyRecord = {
-  regionCode: '990101',
-  version: '2026.1-provisional',
-  effectiveFrom: '2026-01-01',
-  effectiveTo: '2026-12-31',
-  document: {
-    note: 'provisional reference policy used until the shared calculator ships its demo county policy',
-    contribution: {
-      standard: '400.00',
-      collection: { start: '2025-09-01', end: '2025-12-31' },
-      subsidies: {
-        wubao: { payer: 'civil_affairs', share: '1' }, tekun: { payer: 'civil_affairs', share: '1' },
-        dibao: { payer: 'civil_affairs', share: '0.5' }, poverty: { payer: 'civil_affairs', share: '0.5' },
-        family_planning: { payer: 'family_planning', share: '1' }
-      }
-    },
-    inpatient: {
-      village: { deductible: '100.00', ratio: '0.85' }, township: { deductible: '200.00', ratio: '0.80' },
-      county: { deductible: '500.00', ratio: '0.70' }, city: { deductible: '800.00', ratio: '0.60' }, provincial: { deductible: '1200.00', ratio: '0.50' }
-    },
-    outpatient: { ratio: '0.50', annualLimit: '300.00' },
-    cap: '150000.00',
-    waitingDays: 90
-  } satisfies ProvisionalPolicy
+const PAYERS: Record<string, Payer> = {
+  'civil-affairs': 'civil_affairs', 'family-planning': 'family_planning', 'disabled-federation': 'disabled_federation', 'veterans-affairs': 'veterans_affairs', employer: 'employer'
 }
 
-const fen = (yuan: string | Decimal) => new Decimal(yuan).mul(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
-const yuan = (f: number | Decimal) => new Decimal(f).div(100).toFixed(2)
+function groupsOf(categories: Category[]): string[] {
+  return categories.map((c) => GROUPS[c]).filter((g): g is string => g !== undefined)
+}
 
-function forYear(year: number): PolicyRecord {
-  return { ...provisional, version: `${year}.1-provisional`, effectiveFrom: `${year}-01-01`, effectiveTo: `${year}-12-31`,
-    document: { ...(provisional.document as ProvisionalPolicy), contribution: { ...(provisional.document as ProvisionalPolicy).contribution, collection: { start: `${year - 1}-09-01`, end: `${year - 1}-12-31` } } } }
+function yearVersion(base: PolicyDocument, year: number): PolicyDocument {
+  const shift = (d: string) => `${Number(d.slice(0, 4)) + (year - 2026)}${d.slice(4)}`
+  const con = base.contribution
+  return {
+    ...base,
+    id: `${base.id.replace(/-2026$/, '')}-${year}`,
+    title: base.title.replace('2026', String(year)),
+    version: `${year}.1`,
+    effectiveFrom: `${year}-01-01`,
+    effectiveTo: `${year}-12-31`,
+    notes: [...(base.notes ?? []), `演示数据：${year} 年版本沿用 2026 年演示方案的规则，只调整日期和缴费期。`],
+    contribution: con && {
+      ...con,
+      collection: con.collection && { ...con.collection, ...(con.collection.from ? { from: shift(con.collection.from) } : {}), to: shift(con.collection.to), ...(con.collection.deadline ? { deadline: shift(con.collection.deadline) } : {}) }
+    }
+  }
+}
+
+let cache: PolicyRecord[] | null = null
+
+function series(records: PolicyRecord[]): PolicyDocument[] {
+  // newest first, as the calculator expects for a series
+  return [...records].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1)).map((r) => r.document as PolicyDocument)
+}
+
+function toSteps(steps: { rule: string; label: string; before?: string; after?: string; params?: Record<string, string>; source?: unknown }[]): Step[] {
+  return steps.map((s) => ({ ...s })) as Step[]
 }
 
 export const calculator: CalculatorPort = {
   shippedPolicies() {
-    return [forYear(2024), forYear(2025), forYear(2026), forYear(2027)]
-  },
-
-  quote(policy, members, _year, _asOf): QuoteResult {
-    const doc = policy.document as ProvisionalPolicy
-    const standard = fen(doc.contribution.standard)
-    const steps: Step[] = []
-    const lines = members.map((m) => {
-      const sub = m.categories.map((c: Category) => doc.contribution.subsidies[c]).filter(Boolean)
-        .sort((a, b) => new Decimal(b.share).cmp(a.share))[0]
-      const subsidyFen = sub ? fen(new Decimal(doc.contribution.standard).mul(sub.share)) : 0
-      const dueFen = m.alreadyEnrolled ? 0 : standard - subsidyFen
-      steps.push({ ruleId: 'contribution.member', label: '个人缴费', before: yuan(standard), after: yuan(dueFen), amount: yuan(subsidyFen) })
-      return { personId: m.personId, payer: (sub && sub.share === '1' ? sub.payer : 'self') as Payer, standardFen: standard, subsidyFen, dueFen }
-    })
-    const totalFen = lines.reduce((s, l) => s + l.dueFen, 0)
-    return { lines, totalFen, steps, collectionPeriod: doc.contribution.collection }
-  },
-
-  settle(policy, _person, claim: ClaimInput, history: SettledHistoryItem[]): SettleResult {
-    const doc = policy.document as ProvisionalPolicy
-    const capFen = fen(doc.cap)
-    const usedFen = history.reduce((s, h) => s + h.payoutFen, 0)
-    const eligibleFen = Math.max(0, claim.totalFen - claim.excludedFen)
-    const steps: Step[] = [{ ruleId: 'eligible', label: '目录内费用', before: yuan(claim.totalFen), after: yuan(eligibleFen) }]
-    let payout: Decimal
-    if (claim.kind === 'outpatient') {
-      payout = new Decimal(eligibleFen).mul(doc.outpatient.ratio)
-      steps.push({ ruleId: 'outpatient.ratio', label: '门诊报销比例', amount: yuan(payout.toDecimalPlaces(0)), params: { ratio: doc.outpatient.ratio } })
-    } else {
-      const rule = doc.inpatient[claim.institutionLevel]
-      const afterDeductible = Math.max(0, eligibleFen - fen(rule.deductible))
-      steps.push({ ruleId: 'inpatient.deductible', label: '减去起付线', before: yuan(eligibleFen), after: yuan(afterDeductible), params: { deductible: rule.deductible } })
-      payout = new Decimal(afterDeductible).mul(rule.ratio)
-      steps.push({ ruleId: 'inpatient.ratio', label: '按比例报销', before: yuan(afterDeductible), after: yuan(payout.toDecimalPlaces(0)), params: { ratio: rule.ratio } })
+    if (!cache) {
+      const base = loadBundledPolicy(DEMO_POLICY_ID)
+      cache = [2024, 2025, 2026, 2027].map((y) => (y === 2026 ? base : yearVersion(base, y))).map((d) => ({
+        regionCode: d.regionCode, version: d.version, effectiveFrom: d.effectiveFrom, effectiveTo: d.effectiveTo ?? null, document: d
+      }))
     }
-    let payoutFen = payout.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
-    if (usedFen + payoutFen > capFen) {
-      const capped = Math.max(0, capFen - usedFen)
-      steps.push({ ruleId: 'cap', label: '年度封顶线', before: yuan(payoutFen), after: yuan(capped), params: { cap: doc.cap } })
-      payoutFen = capped
-    }
-    return { eligibleFen, payoutFen, selfFen: claim.totalFen - payoutFen, capFen, steps }
+    return cache
   },
 
-  coverage(policy, year, paidDate, continuous): CoverageResult {
-    const doc = policy.document as ProvisionalPolicy
-    const start = `${year}-01-01`
-    const end = `${year}-12-31`
-    const late = paidDate > doc.contribution.collection.end
-    if (!late || continuous) return { start, end, waitingEnd: null }
-    const waiting = new Date(Date.parse(`${paidDate}T00:00:00Z`) + doc.waitingDays * 86400000).toISOString().slice(0, 10)
-    return { start, end, waitingEnd: waiting > start ? waiting : null }
+  quote(records, members, year, asOf, paymentDate): QuoteResult {
+    const calcMembers: Member[] = members.map((m) => ({
+      id: m.personId, birthDate: m.birthDate, student: m.categories.includes('student'), groups: groupsOf(m.categories),
+      ...(m.alreadyEnrolled ? { enrolling: false, exemptReason: '本年度已参保' } : m.excludedReason ? { enrolling: false, exemptReason: m.excludedReason } : {}),
+      ...(m.lapsedYears ? { lapsedYears: m.lapsedYears } : {})
+    }))
+    let q: ContributionQuote
+    try {
+      q = quoteContribution(series(records), { members: calcMembers, ...(paymentDate ? { paymentDate } : {}) }, asOf, { coverageYear: year })
+    } catch (e) {
+      // "nobody left to pay for" is an answer, not an error
+      if (isCalculatorError(e) && calcMembers.every((m) => m.enrolling === false)) {
+        return { policyVersion: '', lines: [], totalFen: 0, payable: false, issues: [], steps: [], collectionPeriod: null, raw: null }
+      }
+      throw e
+    }
+    return {
+      policyVersion: q.policyVersion,
+      lines: q.members.map((mq) => {
+        const others = mq.paidBy.reduce((s, p) => s.plus(p.amount), new Decimal(0))
+        const dueFen = fen(mq.due)
+        return {
+          personId: mq.memberId,
+          payer: dueFen === 0 && mq.paidBy.length > 0 ? (PAYERS[mq.paidBy[0].payer] ?? 'civil_affairs') : 'self',
+          categoryLabel: mq.categoryLabel,
+          standardFen: fen(mq.standard), subsidyFen: fen(mq.subsidy), paidByOthersFen: fen(others.toFixed(2)), arrearsFen: fen(mq.arrears), dueFen,
+          benefitStart: mq.benefitStart, benefitEnd: mq.benefitEnd
+        }
+      }),
+      totalFen: fen(q.due),
+      payable: q.payable,
+      issues: q.issues.map((i) => ({ code: i.code, message: i.message })),
+      steps: toSteps(q.steps),
+      collectionPeriod: q.collection && q.collection.from ? { start: q.collection.from, end: q.collection.to, open: q.collection.open } : null,
+      raw: q
+    }
+  },
+
+  settle(records, person, c: ClaimInput, history, asOf): SettleResult {
+    const grade = c.institutionGrade.includes('甲') ? 'A' : c.institutionGrade.includes('乙') ? 'B' : c.institutionGrade.includes('丙') ? 'C' : undefined
+    const level = c.institutionGrade.startsWith('三') ? 3 : c.institutionGrade.startsWith('二') ? 2 : c.institutionGrade.startsWith('一') ? 1 : undefined
+    const total = new Decimal(c.totalFen).div(100)
+    const excluded = new Decimal(c.excludedFen).div(100)
+    const claim: Claim = {
+      id: c.claimId,
+      kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
+      person: { birthDate: person.birthDate, student: person.categories.includes('student'), groups: groupsOf(person.categories), continuousYears: person.continuousYears },
+      institution: { designated: true, tier: c.institutionLevel, ownership: c.ownership, ...(level ? { level } : {}), ...(grade ? { grade } : {}) },
+      area: c.institutionLevel === 'city' || c.institutionLevel === 'provincial' ? (c.referred ? 'out-referred' : 'out-unfiled') : 'local',
+      ...(c.kind === 'inpatient' ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate } : { serviceDate: c.admissionDate }),
+      settlementDate: asOf,
+      bill: { total: total.toFixed(2), lines: [{ class: 'A', amount: total.minus(excluded).toFixed(2) }, ...(excluded.gt(0) ? [{ class: 'self-pay' as const, amount: excluded.toFixed(2) }] : [])] },
+      ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial' ? { referral: { approved: c.referred } } : {}),
+      ...(c.kind === 'chronic' && c.specialDisease ? { specialDisease: { code: c.specialDisease, approved: true } } : {})
+    }
+    const s: Settlement = settleClaim(series(records), claim, history as ClaimHistory | undefined, asOf)
+    const payoutFen = fen(s.basicFund) + fen(s.catastrophic) + fen(s.assistance)
+    const doc = (records.find((r) => r.version === s.policyVersion)?.document ?? null) as PolicyDocument | null
+    const capAmount = doc?.annualCap?.amount
+    return {
+      policyVersion: s.policyVersion,
+      eligibleFen: fen(s.eligible),
+      payoutFen,
+      selfFen: c.totalFen - payoutFen,
+      capFen: typeof capAmount === 'string' ? fen(capAmount) : null,
+      steps: toSteps(s.steps),
+      historyAfter: s.historyAfter,
+      raw: s
+    }
   }
 }

@@ -7,6 +7,7 @@ export interface PolicyRecord {
   version: string
   effectiveFrom: string
   effectiveTo: string | null
+  /** The calculator's policy document, as stored and served (the exact one used to settle). */
   document: unknown
 }
 
@@ -14,60 +15,71 @@ export interface QuoteMember {
   personId: string
   birthDate: string
   categories: Category[]
+  /** Already paid (or otherwise enrolled) for the year: not part of this payment. */
   alreadyEnrolled: boolean
+  /** Not payable now for another reason (e.g. pending review). */
+  excludedReason?: string
+  /** Whole years missed since the last contribution (断保). */
+  lapsedYears?: number
 }
 
 export interface QuoteLineResult {
   personId: string
   payer: Payer
+  categoryLabel: string
   standardFen: number
   subsidyFen: number
+  paidByOthersFen: number
+  arrearsFen: number
   dueFen: number
+  benefitStart: string
+  benefitEnd: string
 }
 
 export interface QuoteResult {
+  policyVersion: string
   lines: QuoteLineResult[]
   totalFen: number
+  payable: boolean
+  issues: { code: string; message: string }[]
   steps: Step[]
-  collectionPeriod: { start: string; end: string }
+  collectionPeriod: { start: string; end: string; open: boolean } | null
+  /** The calculator's own result object (ContributionQuote), passed to the app as is. */
+  raw: unknown
 }
 
 export interface ClaimInput {
   claimId: string
   kind: 'inpatient' | 'outpatient' | 'chronic'
   institutionLevel: 'village' | 'township' | 'county' | 'city' | 'provincial'
+  institutionGrade: string
+  ownership: 'public' | 'private'
   admissionDate: string
   dischargeDate: string | null
   totalFen: number
   /** Part of the bill outside the catalogue (not reimbursable). */
   excludedFen: number
   referred: boolean
+  /** Chronic (门诊特殊病种) claims: the approved disease code from the policy. */
+  specialDisease?: string
 }
 
 export interface SettleResult {
+  policyVersion: string
   eligibleFen: number
   payoutFen: number
   selfFen: number
   capFen: number | null
   steps: Step[]
-}
-
-export interface SettledHistoryItem {
-  claim: ClaimInput
-  payoutFen: number
-}
-
-export interface CoverageResult {
-  start: string
-  end: string
-  waitingEnd: string | null
+  /** Opaque: pass to the next settle() of the same person and year. */
+  historyAfter: unknown
+  /** The calculator's Settlement object, stored and served as is. */
+  raw: unknown
 }
 
 export interface CalculatorPort {
-  /** Policies shipped with the calculator, loaded into the database at seed time. */
+  /** Policies for the demo county (the calculator's shipped demo policy and its yearly versions). */
   shippedPolicies(): PolicyRecord[]
-  quote(policy: PolicyRecord, members: QuoteMember[], year: number, asOf: string): QuoteResult
-  settle(policy: PolicyRecord, person: { birthDate: string; categories: Category[] }, claim: ClaimInput, history: SettledHistoryItem[], asOf: string): SettleResult
-  /** Coverage dates for a contribution paid on `paidDate` for `year`. */
-  coverage(policy: PolicyRecord, year: number, paidDate: string, continuous: boolean): CoverageResult
+  quote(series: PolicyRecord[], members: QuoteMember[], year: number, asOf: string, paymentDate?: string): QuoteResult
+  settle(series: PolicyRecord[], person: { birthDate: string; categories: Category[]; continuousYears: number }, claim: ClaimInput, history: unknown, asOf: string): SettleResult
 }
