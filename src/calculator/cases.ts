@@ -1,19 +1,25 @@
 // Policy cases as data (OpenFisca-style tests): `<policy-id>.cases.json` beside each policy.
 // The calculator tests run them, and so can the county API's tests (same inputs, same
 // expected amounts to the fen).
+import { compilePolicy } from './compile'
 import { quoteContribution } from './contribution'
 import { isCalculatorError } from './errors'
 import { estimate } from './estimate'
+import { bundledPolicies } from './policies'
 import { deepMerge } from './resolve'
 import { settleClaim } from './settle'
-import type { Claim, ClaimHistory, EstimateAnswers, Household, PolicyDocument, PolicyInput } from './types'
+import type { Claim, ClaimHistory, EstimateAnswers, Household, PolicyDocument, PolicyInput, PolicyOverlay } from './types'
 
 interface CaseBase {
   name: string
   /** where the expected figures come from (seed note section, or "own") */
   from?: string
   asOf: string
-  /** deep-merged into the policy for this case only (e.g. to supply a figure the source lacks) */
+  /** run against this shipped policy instead of the file's */
+  policy?: string
+  /** run against these shipped versions as a series (e.g. a mid-year rule change) */
+  series?: string[]
+  /** deep-merged into the (resolved) policy for this case only, e.g. to supply a figure the source lacks; null removes a section */
   policyPatch?: Record<string, unknown>
   /** the CalculatorError code the case must produce instead of a result */
   expectError?: string
@@ -30,9 +36,25 @@ export interface PolicyCasesFile {
   cases: PolicyCase[]
 }
 
+function patched(doc: PolicyDocument | PolicyOverlay, patch: Record<string, unknown> | undefined): PolicyDocument | PolicyOverlay {
+  if (!patch) return doc
+  return deepMerge(compilePolicy(doc).doc, { ...patch, id: `${doc.id}-patched` }) as PolicyDocument
+}
+
 /** Run one case; returns the actual result (or `{ error: code }`). */
-export function runPolicyCase(policy: PolicyDocument | PolicyInput, c: PolicyCase): unknown {
-  const pol = c.policyPatch ? (deepMerge(policy, { ...c.policyPatch, id: `${(policy as PolicyDocument).id}-patched` }) as PolicyDocument) : policy
+export function runPolicyCase(policy: PolicyDocument | PolicyOverlay, c: PolicyCase, lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies): unknown {
+  let pol: PolicyInput
+  if (c.series) {
+    pol = c.series.map((id) => {
+      const d = lookup[id]
+      if (!d) throw new Error(`case "${c.name}": no policy ${id}`)
+      return patched(d, c.policyPatch)
+    })
+  } else if (c.policy) {
+    const d = lookup[c.policy]
+    if (!d) throw new Error(`case "${c.name}": no policy ${c.policy}`)
+    pol = patched(d, c.policyPatch)
+  } else pol = patched(policy, c.policyPatch)
   try {
     switch (c.type) {
       case 'settle':
@@ -74,7 +96,7 @@ export function diffExpected(actual: unknown, expected: unknown, path = '$'): st
   return out
 }
 
-export function checkPolicyCase(policy: PolicyDocument | PolicyInput, c: PolicyCase): string[] {
+export function checkPolicyCase(policy: PolicyDocument | PolicyOverlay, c: PolicyCase): string[] {
   const actual = runPolicyCase(policy, c)
   if (c.expectError) {
     const code = (actual as { error?: string }).error

@@ -43,6 +43,7 @@ export function need(f: Fig | Limit): Dec | null {
 }
 
 export interface CompiledCondition {
+  code?: readonly string[]
   kind?: readonly string[]
   area?: readonly string[]
   level?: readonly number[]
@@ -52,6 +53,7 @@ export interface CompiledCondition {
   group?: readonly string[]
 }
 export interface MatchContext {
+  code?: string
   kind: ClaimKind
   area: CareArea
   level?: number
@@ -165,6 +167,7 @@ function arr<T>(v: T | T[] | undefined): readonly T[] | undefined {
 }
 function cond(w: RowCondition): CompiledCondition {
   const c: CompiledCondition = {}
+  if (w.code !== undefined) c.code = arr(w.code)
   if (w.kind !== undefined) c.kind = arr(w.kind)
   if (w.area !== undefined) c.area = arr(w.area)
   if (w.level !== undefined) c.level = arr(w.level)
@@ -201,6 +204,7 @@ function diseaseMap(v: { code: string; label: string }[] | { missing: true; note
 }
 
 export function matches(c: CompiledCondition, ctx: MatchContext): boolean {
+  if (c.code && (ctx.code === undefined || !c.code.includes(ctx.code))) return false
   if (c.kind && !c.kind.includes(ctx.kind)) return false
   if (c.area && !c.area.includes(ctx.area)) return false
   if (c.level && (ctx.level === undefined || !c.level.includes(ctx.level))) return false

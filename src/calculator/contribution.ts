@@ -50,7 +50,7 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
   const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
   const coll = con.collection ?? null
-  const open = coll ? paymentDate >= coll.from && paymentDate <= coll.to : true
+  const open = coll ? (coll.from === undefined || paymentDate >= coll.from) && paymentDate <= coll.to : true
 
   const ids = new Set<string>()
   const notEnrolling: string[] = []
@@ -79,7 +79,7 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   if (coll && !open) {
     issues.push({
       code: 'OUTSIDE_COLLECTION',
-      message: `现在不在集中缴费期（${coll.from} 至 ${coll.to}）内${con.waitingPeriod ? `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销` : ''}`
+      message: `现在不在集中缴费期（${coll.from ? `${coll.from} 至 ` : ''}${coll.to} 截止）内${con.waitingPeriod ? `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销` : ''}`
     })
   }
   let standard = ZERO
@@ -117,7 +117,7 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
     arrears: fmt(arrears),
     due: fmt(due),
     householdAccountCredit: fmt(credit),
-    collection: coll ? { from: coll.from, to: coll.to, deadline: coll.deadline ?? null, open } : null,
+    collection: coll ? { from: coll.from ?? null, to: coll.to, deadline: coll.deadline ?? null, open } : null,
     payable,
     issues,
     steps

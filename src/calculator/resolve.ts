@@ -1,5 +1,6 @@
 // Overlays: a document may `extends` a baseline and override parts of it (OpenFisca reforms).
-// Objects merge key by key, arrays and scalars replace, and `null` removes a key.
+// Objects merge key by key, arrays and scalars replace, `null` removes a key, and a
+// figure object ({ missing } / { none }) is replaced whole.
 import { CalculatorError } from './errors'
 import type { PolicyDocument, PolicyOverlay } from './types'
 
@@ -9,8 +10,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** `{ missing: true, … }` and `{ none: true }` stand for one figure: replaced whole, never merged. */
+function isFigure(v: Record<string, unknown>): boolean {
+  return 'missing' in v || 'none' in v
+}
+
 export function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over
+  if (!isPlainObject(base) || !isPlainObject(over) || isFigure(base) || isFigure(over)) return over
   const out: Record<string, unknown> = { ...base }
   for (const [k, v] of Object.entries(over)) {
     if (v === null) delete out[k]

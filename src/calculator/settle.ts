@@ -58,6 +58,10 @@ export function personMatches(
   return true
 }
 
+function figLabel(f: Fig): string {
+  return 'missing' in f ? '（缺）' : pct(f)
+}
+
 function src(s: SourceRef | null | undefined, fallback: SourceRef): SourceRef {
   return s ?? fallback
 }
@@ -261,13 +265,16 @@ function applyRate(
     let fund = bandedAmount(r.bands, ZERO, amount)
     if (skipped > 0 && pol.referral) {
       const p = need(pol.referral.penalty).times(skipped)
-      const penalised = r.bands.map((b) => ({ upTo: b.upTo, rate: pol.referral!.mode === 'points' ? max(ZERO, need(b.rate).minus(p)) : need(b.rate).times(ONE.minus(p)) }))
+      const penalised = r.bands.map((b) => ({
+        upTo: b.upTo,
+        rate: 'missing' in b.rate ? b.rate : pol.referral!.mode === 'points' ? max(ZERO, b.rate.minus(p)) : b.rate.times(ONE.minus(p))
+      }))
       fund = bandedAmount(penalised, ZERO, amount)
     }
     if (S) {
       S.push({
         rule: `${kind}.banded-ratio`,
-        label: `按费用分段报销（${r.bands.map((b) => `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'} ${pct(need(b.rate))}`).join('，')}），合计 ${fund.toFixed(4)} 元${skipped > 0 ? '（已按未转诊降低比例）' : ''}`,
+        label: `按费用分段报销（${r.bands.map((b) => `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'} ${figLabel(b.rate)}`).join('，')}），合计 ${fund.toFixed(4)} 元${skipped > 0 ? '（已按未转诊降低比例）' : ''}`,
         before: fmt(amount),
         source
       })
@@ -327,7 +334,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
 
   const group = populationGroup(pol, c.person, n.serviceDate)
   const inst = c.institution
-  const ctx: MatchContext = { kind, area, level: inst.level, grade: inst.grade, tier: inst.tier, ownership: inst.ownership, group: group ? group.id : null }
+  const ctx: MatchContext = { code: inst.code, kind, area, level: inst.level, grade: inst.grade, tier: inst.tier, ownership: inst.ownership, group: group ? group.id : null }
   const years = c.person.continuousYears ?? 0
 
   // ---- eligible cost (政策范围内费用)
@@ -522,9 +529,15 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.basicFund = applyAnnualCap(pol, kind, rounded, h, out, parts, S)
     out.admissions[area] = h.admissions[area] + 1
     if (rep && rep.areas.has(area)) out.lastDeductible = ded
+  } else if (kind === 'outpatient' && !pol.outpatient) {
+    // no outpatient pooling: only the household account (seed 000 A4) can pay
+    const ha = pol.householdAccount
+    if (!ha || !ha.usableFor.has(kind) || !c.useHouseholdAccount) {
+      return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有门诊统筹，普通门诊费用基金不报销', pol.source, S)
+    }
+    if (S) S.push({ rule: 'outpatient.no-pooling', label: '本政策没有门诊统筹，门诊费用只能用家庭账户支付', source: ha.source })
   } else if (kind === 'outpatient') {
-    const op = pol.outpatient
-    if (!op) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策不报销普通门诊费用', pol.source, S)
+    const op = pol.outpatient!
     const row = findRow(op.deductible, ctx, '门诊起付线')
     const D = need(row.value)
     const left = op.basis === 'annual' ? max(ZERO, D.minus(h.outpatientDeductibleMet)) : D
@@ -546,12 +559,12 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.ratio = ratio
     let fund = toFen(raw)
     if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
-    const perVisit = need(op.perVisitLimit)
+    const perVisit = fund.gt(0) ? need(op.perVisitLimit) : null
     if (perVisit !== null && fund.gt(perVisit)) {
       if (S) S.push({ rule: 'outpatient.per-visit-limit', label: `门诊每次最多报销 ${yuan(perVisit)}`, before: fmt(fund), after: fmt(perVisit), source: op.source })
       fund = perVisit
     }
-    const annual = need(op.annualLimit)
+    const annual = fund.gt(0) ? need(op.annualLimit) : null
     if (annual !== null) {
       const remaining = max(ZERO, annual.minus(h.outpatientFundPaid))
       const paid = min(fund, remaining)
@@ -603,7 +616,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.ratio = ratio
     let fund = toFen(raw)
     if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
-    const lim = need(sp.annualLimit)
+    const lim = fund.gt(0) ? need(sp.annualLimit) : null
     if (lim !== null) {
       const remaining = max(ZERO, lim.minus(h.specialFundPaid))
       const paid = min(fund, remaining)
@@ -625,7 +638,8 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     const after = max(ZERO, h.catastrophicBase.plus(inPolicySelfPay).minus(threshold))
     const raw = after.gt(before) ? bandedAmount(cat.bands, before, after.minus(before)) : ZERO
     let pay = toFen(raw)
-    const capAmt = need(cat.cap)
+    // the cap is needed only when something is payable
+    const capAmt = pay.gt(0) ? need(cat.cap) : null
     if (capAmt !== null) pay = min(pay, max(ZERO, capAmt.minus(h.catastrophicPaid)))
     pay = min(pay, inPolicySelfPay)
     if (S) {
@@ -636,7 +650,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
           : `大病保险：本年政策范围内自付累计 ${yuan(h.catastrophicBase.plus(inPolicySelfPay))}，未超过起付线 ${yuan(threshold)}，本次不报`,
         before: fmt(inPolicySelfPay),
         after: fmt(pay),
-        params: { threshold: fmt(threshold), bands: cat.bands.map((b) => `${b.upTo ? fmt(b.upTo) : '以上'}:${fmtRate(need(b.rate))}`).join(','), ...(capAmt ? { cap: fmt(capAmt) } : {}) },
+        params: { threshold: fmt(threshold), bands: cat.bands.map((b) => `${b.upTo ? fmt(b.upTo) : '以上'}:${'missing' in b.rate ? 'missing' : fmtRate(b.rate)}`).join(','), ...(capAmt ? { cap: fmt(capAmt) } : {}) },
         source: cat.source
       })
     }
@@ -658,7 +672,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       const baseBefore = h.assistanceBase
       const countable = max(ZERO, baseBefore.plus(remaining).minus(threshold)).minus(max(ZERO, baseBefore.minus(threshold)))
       let pay = toFen(countable.times(rate))
-      const capAmt = need(rule.cap)
+      const capAmt = pay.gt(0) ? need(rule.cap) : null
       if (capAmt !== null) pay = min(pay, max(ZERO, capAmt.minus(h.assistancePaid)))
       pay = min(pay, remaining)
       if (S) {
@@ -741,6 +755,7 @@ function applyAnnualCap(pol: CompiledPolicy, kind: ClaimKind, fund: Dec, h: Norm
   const cap = pol.cap
   if (!cap || !cap.kinds.has(kind)) return fund
   out.fundPaid = h.fundPaid.plus(fund)
+  if (fund.isZero()) return fund
   const amount = need(cap.amount)
   if (amount === null) return fund
   const remaining = max(ZERO, amount.minus(h.fundPaid))

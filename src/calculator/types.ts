@@ -65,6 +65,8 @@ export type Cause =
 
 /** Conditions on a table row; a key that is absent matches anything; arrays mean "any of". */
 export interface RowCondition {
+  /** a named institution (its code in the county's list), e.g. a city People's Hospital */
+  code?: string | string[]
   kind?: ClaimKind | ClaimKind[]
   area?: CareArea | CareArea[]
   level?: HospitalLevel | HospitalLevel[]
@@ -202,7 +204,8 @@ export interface ContributionSection {
   subsidisedGroups?: SubsidisedGroupRule[]
   /** how the fiscal subsidy is split between levels; groups of rows with the same `when` sum to 1 */
   subsidySplit?: SubsidySplitRow[]
-  collection?: { from: IsoDate; to: IsoDate; deadline?: IsoDate; note?: string }
+  /** collection window; `from` may be absent when the source gives only the last day */
+  collection?: { from?: IsoDate; to: IsoDate; deadline?: IsoDate; note?: string }
   waitingPeriod?: {
     /** full months after the payment month before benefits start */
     months: number
@@ -615,7 +618,7 @@ export interface ContributionQuote {
   /** what the household pays now */
   due: MoneyString
   householdAccountCredit: MoneyString
-  collection: { from: IsoDate; to: IsoDate; deadline: IsoDate | null; open: boolean } | null
+  collection: { from: IsoDate | null; to: IsoDate; deadline: IsoDate | null; open: boolean } | null
   /** false when the payment must not be taken (e.g. part of the household) */
   payable: boolean
   issues: { code: 'HOUSEHOLD_INCOMPLETE' | 'OUTSIDE_COLLECTION'; message: string; memberIds?: string[] }[]

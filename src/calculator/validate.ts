@@ -153,8 +153,12 @@ function section(p: P, v: unknown, path: string, required: string[], optional: s
 }
 
 function rowCondition(p: P, v: unknown, path: string, groups: Set<string>): void {
-  const o = obj(p, v, path, [], ['kind', 'area', 'level', 'grade', 'tier', 'ownership', 'group'])
+  const o = obj(p, v, path, [], ['code', 'kind', 'area', 'level', 'grade', 'tier', 'ownership', 'group'])
   if (!o) return
+  if (o.code !== undefined) {
+    if (Array.isArray(o.code)) list(p, o.code, at(path, 'code'), (x, xp) => str(p, x, xp))
+    else str(p, o.code, at(path, 'code'))
+  }
   if (o.kind !== undefined) oneOrMany(p, o.kind, at(path, 'kind'), KINDS)
   if (o.area !== undefined) oneOrMany(p, o.area, at(path, 'area'), AREAS)
   if (o.level !== undefined) oneOrMany(p, o.level, at(path, 'level'), [1, 2, 3])
@@ -326,9 +330,9 @@ function contribution(p: P, v: unknown, path: string): void {
     }
   }
   if (o.collection !== undefined) {
-    const c = obj(p, o.collection, at(path, 'collection'), ['from', 'to'], ['deadline', 'note'])
+    const c = obj(p, o.collection, at(path, 'collection'), ['to'], ['from', 'deadline', 'note'])
     if (c) {
-      const okFrom = date(p, c.from, at(at(path, 'collection'), 'from'))
+      const okFrom = c.from !== undefined && date(p, c.from, at(at(path, 'collection'), 'from'))
       const okTo = date(p, c.to, at(at(path, 'collection'), 'to'))
       if (c.deadline !== undefined) date(p, c.deadline, at(at(path, 'collection'), 'deadline'))
       if (okFrom && okTo && (c.from as string) > (c.to as string)) add(p, at(path, 'collection'), '征缴开始日期晚于结束日期')
