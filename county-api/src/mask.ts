@@ -1,12 +1,11 @@
 // Masking for names and phones shown to people who are not the person or the head.
 export { maskIdNumber } from '../../src/shared/id-number'
 
-/** Keeps the first character of each part: 阿依古丽·买买提 → 阿***·买**, 张小明 → 张**. */
+/** Keeps only the first character (and the middle dot): 阿依古丽·买买提 → 阿***·***, 张小明 → 张**, 张三 → 张*. */
 export function maskName(name: string): string {
-  return name.split('·').map((part) => {
-    const chars = Array.from(part)
-    return chars.length === 0 ? '' : chars[0] + '*'.repeat(Math.max(1, chars.length - 1))
-  }).join('·')
+  const chars = Array.from(name) // code points: 𠮷 is one character, not two
+  if (chars.length <= 1) return '*'
+  return chars[0] + chars.slice(1).map((c) => (c === '·' ? '·' : '*')).join('')
 }
 
 export function maskPhone(phone: string): string {

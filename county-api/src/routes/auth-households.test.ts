@@ -156,6 +156,17 @@ describe('policy', () => {
   })
 })
 
+describe('logs', () => {
+  it('never contain an ID number, a full phone or a token, after all of the above', async () => {
+    const t = await api.wechat('head')
+    await api.get('/v1/me', t)
+    const logs = server.logs()
+    expect(logs).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/)
+    expect(logs).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/)
+    expect(logs).not.toContain(t)
+  })
+})
+
 describe('contract', () => {
   it('serves the OpenAPI document with every route and the error codes', async () => {
     const r = await api.get('/openapi.json')
