@@ -220,16 +220,16 @@ function rateTable(p: P, v: unknown, path: string, groups: Set<string>): void {
   if (o.source !== undefined) source(p, o.source, at(path, 'source'))
   list(p, o.rows, at(path, 'rows'), (r, rp) => {
     if (!isObj(r)) return add(p, rp, MSG.object)
-    const kinds = ['rate', 'bands', 'patientFlat'].filter((k) => r[k] !== undefined)
-    if (kinds.length !== 1) {
+    const forms = ['rate', 'bands', 'patientFlat'].filter((k) => r[k] !== undefined)
+    if (forms.length !== 1) {
       add(p, rp, '每一行必须且只能写 rate（比例）、bands（分段比例）或 patientFlat（个人定额）中的一种')
       return
     }
-    const row = obj(p, r, rp, ['when', kinds[0]], ['label'])
+    const row = obj(p, r, rp, ['when', forms[0]], ['label'])
     if (!row) return
     rowCondition(p, row.when, at(rp, 'when'), groups)
-    if (kinds[0] === 'rate') rateParam(p, row.rate, at(rp, 'rate'))
-    else if (kinds[0] === 'bands') bands(p, row.bands, at(rp, 'bands'))
+    if (forms[0] === 'rate') rateParam(p, row.rate, at(rp, 'rate'))
+    else if (forms[0] === 'bands') bands(p, row.bands, at(rp, 'bands'))
     else moneyParam(p, row.patientFlat, at(rp, 'patientFlat'))
     optStr(p, row, 'label', rp)
   })

@@ -1,0 +1,207 @@
+import { addMonths, ageAtYearEnd, ageOn, daysBetween, firstOfMonthAfter, isIsoDate, addDays } from './dates'
+import { parseMoney, toFen, Money } from './money'
+import { deepMerge } from './resolve'
+import {
+  bundledPolicies,
+  bundledSeries,
+  CalculatorError,
+  DEMO_POLICY_ID,
+  estimate,
+  listBundledPolicies,
+  loadBundledPolicy,
+  PolicyInvalidError,
+  quoteContribution,
+  resolvePolicy,
+  settleClaim,
+  validatePolicy,
+  type Claim,
+  type PolicyDocument
+} from './index'
+
+const demo = bundledPolicies[DEMO_POLICY_ID] as PolicyDocument
+const claim = (over: Partial<Claim> = {}): Claim => ({
+  kind: 'inpatient',
+  person: { birthDate: '1970-01-01' },
+  institution: { designated: true, tier: 'county' },
+  area: 'local',
+  admissionDate: '2026-03-01',
+  dischargeDate: '2026-03-05',
+  bill: { total: '5000.00' },
+  ...over
+})
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f()
+  } catch (e) {
+    if (e instanceof CalculatorError) return e.code
+    throw e
+  }
+  return undefined
+}
+
+describe('dates', () => {
+  it('validates ISO dates including leap years', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true)
+    expect(isIsoDate('2026-02-29')).toBe(false)
+    expect(isIsoDate('2026-13-01')).toBe(false)
+    expect(isIsoDate('26-01-01')).toBe(false)
+  })
+  it('adds months and days', () => {
+    expect(firstOfMonthAfter('2008-03-10', 3)).toBe('2008-06-01')
+    expect(firstOfMonthAfter('2025-11-30', 3)).toBe('2026-02-01')
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
+    expect(daysBetween('2026-03-01', '2026-06-29')).toBe(120)
+  })
+  it('counts age in full years, and at 31 Dec of a year', () => {
+    expect(ageOn('1961-06-15', '2026-06-14')).toBe(64)
+    expect(ageOn('1961-06-15', '2026-06-15')).toBe(65)
+    expect(ageAtYearEnd('1990-12-30', 2008)).toBe(18)
+  })
+})
+
+describe('money', () => {
+  it('parses only strings with at most two decimals', () => {
+    expect(parseMoney('12.30', '$').toFixed(2)).toBe('12.30')
+    for (const bad of ['-1.00', '1.234', 'abc', '', '1e5', ' 12', '1000000000', 'NaN']) {
+      expect(codeOf(() => parseMoney(bad, '$'))).toBe('INVALID_AMOUNT')
+    }
+    expect(codeOf(() => parseMoney(12 as unknown as string, '$'))).toBe('INVALID_AMOUNT')
+  })
+  it('rounds half up to the fen', () => {
+    expect(toFen(new Money('0.125')).toFixed(2)).toBe('0.13')
+    expect(toFen(new Money('2.345')).toFixed(2)).toBe('2.35')
+  })
+})
+
+describe('policy validation', () => {
+  it('lists every problem with its JSON path', () => {
+    const bad = deepMerge(demo, {
+      regionCode: '12',
+      scheme: 'employee',
+      inpatient: { deductible: { rows: [{ when: { tier: 'moon' }, amount: '-100' }, { when: {}, amount: '100.005' }] } },
+      catastrophic: { bands: [{ upTo: '100.00', rate: '1.50' }, { upTo: '50.00', rate: '0.50' }] },
+      contribution: { categories: [{ id: 'x', label: 'x', when: {}, total: '10.00', personal: '3.00', subsidy: '3.00' }] },
+      annualCap: { amuont: '1.00' }
+    })
+    const problems = validatePolicy(bad)
+    const paths = problems.map((p) => p.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '$.regionCode',
+        '$.scheme',
+        '$.inpatient.deductible.rows[0].when.tier',
+        '$.inpatient.deductible.rows[0].amount',
+        '$.inpatient.deductible.rows[1].amount',
+        '$.catastrophic.bands[0].rate',
+        '$.catastrophic.bands[1].upTo',
+        '$.contribution.categories[0].total',
+        '$.annualCap.amuont'
+      ])
+    )
+    expect(problems.find((p) => p.path === '$.inpatient.deductible.rows[1].amount')?.message).toBe('金额必须是最多两位小数的字符串，例如 "200.00"')
+  })
+  it('refuses an invalid policy with POLICY_INVALID and the problems', () => {
+    const bad = deepMerge(demo, { id: 'bad', effectiveFrom: '2026-02-30' }) as PolicyDocument
+    let err: unknown
+    try {
+      settleClaim(bad, claim(), undefined, '2026-12-31')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(PolicyInvalidError)
+    expect((err as PolicyInvalidError).problems[0].path).toBe('$.effectiveFrom')
+  })
+  it('resolves overlays: objects merge, arrays replace, null removes, figures replace whole', () => {
+    const child = { id: 'child', extends: DEMO_POLICY_ID, version: 'x', annualCap: { amount: '1000.00' }, catastrophic: null }
+    const r = resolvePolicy(child as never, (id) => bundledPolicies[id])
+    expect(r.annualCap?.amount).toBe('1000.00')
+    expect(r.annualCap?.kinds).toEqual(['inpatient', 'special-outpatient'])
+    expect(r.catastrophic).toBeUndefined()
+    expect(r.extends).toBeUndefined()
+    expect(r.resolvedFrom).toEqual([DEMO_POLICY_ID])
+    expect(deepMerge({ a: { missing: true, note: 'n' } }, { a: { none: true } })).toEqual({ a: { none: true } })
+    expect(codeOf(() => resolvePolicy({ id: 'x', extends: 'nope' } as never, () => undefined))).toBe('POLICY_NOT_FOUND')
+  })
+  it('ships policies that all load and summarise', () => {
+    const list = listBundledPolicies()
+    expect(list.map((p) => p.id)).toEqual(expect.arrayContaining(['demo-county-2026', 'benxi-urban-resident-2008', 'ganzhou-ncms-2014-08']))
+    expect(list.find((p) => p.id === DEMO_POLICY_ID)?.demo).toBe(true)
+    expect(bundledSeries('620702', 'ncms').map((d) => d.id)).toEqual(['ganzhou-ncms-2015', 'ganzhou-ncms-2014-08', 'ganzhou-ncms-2014'])
+    expect(codeOf(() => loadBundledPolicy('nope'))).toBe('POLICY_NOT_FOUND')
+  })
+})
+
+describe('settleClaim input checks', () => {
+  const asOf = '2026-12-31'
+  it.each([
+    ['negative total', claim({ bill: { total: '-1.00' } }), 'INVALID_AMOUNT'],
+    ['three decimals', claim({ bill: { total: '1.001' } }), 'INVALID_AMOUNT'],
+    ['absurd size', claim({ bill: { total: '999999999.00' } }), 'INVALID_AMOUNT'],
+    ['number instead of string', claim({ bill: { total: 100 as unknown as string } }), 'INVALID_AMOUNT'],
+    ['lines not adding up', claim({ bill: { total: '100.00', lines: [{ class: 'A', amount: '90.00' }] } }), 'INVALID_INPUT'],
+    ['unknown level', claim({ institution: { designated: true, level: 5 as never } }), 'UNKNOWN_INSTITUTION_LEVEL'],
+    ['unknown tier', claim({ institution: { designated: true, tier: 'capital' as never } }), 'UNKNOWN_INSTITUTION_LEVEL'],
+    ['no tier where the policy needs one', claim({ institution: { designated: true, level: 2 } }), 'UNKNOWN_INSTITUTION_LEVEL'],
+    ['impossible date', claim({ admissionDate: '2026-02-30' }), 'INVALID_DATE'],
+    ['discharge before admission', claim({ dischargeDate: '2026-02-01' }), 'INVALID_DATE'],
+    ['year out of range', claim({ admissionDate: '1800-01-01' }), 'DATE_OUT_OF_RANGE'],
+    ['before the policy starts', claim({ admissionDate: '2025-12-20', dischargeDate: '2025-12-28' }), 'NO_POLICY_FOR_DATE'],
+    ['unknown kind', claim({ kind: 'dental' as never }), 'INVALID_INPUT']
+  ])('%s', (_name, c, code) => {
+    expect(codeOf(() => settleClaim(demo, c, undefined, asOf))).toBe(code)
+  })
+  it('rejects a bad asOf and a bad history', () => {
+    expect(codeOf(() => settleClaim(demo, claim(), undefined, '2026/12/31'))).toBe('INVALID_DATE')
+    expect(codeOf(() => settleClaim(demo, claim(), { fundPaid: '-5.00' }, '2026-12-31'))).toBe('INVALID_AMOUNT')
+    expect(codeOf(() => settleClaim(demo, claim(), { admissions: { local: -1 } }, '2026-12-31'))).toBe('INVALID_INPUT')
+  })
+  it('error messages are Chinese', () => {
+    try {
+      settleClaim(demo, claim({ bill: { total: '-1.00' } }), undefined, '2026-12-31')
+    } catch (e) {
+      expect((e as Error).message).toMatch(/负数/)
+    }
+    expect.assertions(1)
+  })
+})
+
+describe('steps', () => {
+  it('carry rule ids, Chinese labels, params and sources', () => {
+    const s = settleClaim(demo, claim({ person: { birthDate: '1970-01-01', continuousYears: 2 } }), { admissions: { local: 1 } }, '2026-12-31')
+    const rules = s.steps.map((x) => x.rule)
+    expect(rules).toEqual(['policy.version', 'enrolment.assumed', 'eligible-cost', 'inpatient.deductible', 'inpatient.deductible-applied', 'inpatient.ratio', 'continuous-years-bonus', 'rounding.fen', 'annual-cap', 'catastrophic', 'patient-pays'])
+    const ded = s.steps.find((x) => x.rule === 'inpatient.deductible')!
+    expect(ded.label).toBe('起付线 500.00 元（县级医院，本地就医，本年第 2 次住院，由 600.00 元 逐次降低，最低 100.00 元）')
+    expect(ded.params).toEqual({ base: '600.00', step: '100.00', floor: '100.00', reading: 'from-base' })
+    expect(ded.source?.clause).toBe('第十四条')
+    // 4500 × 0.82 = 3690
+    expect(s.basicFund).toBe('3690.00')
+    expect(s.steps[s.steps.length - 1].after).toBe(s.patientPays)
+  })
+})
+
+describe('estimate', () => {
+  it('lists its assumptions as steps and uses the same engine', () => {
+    const e = estimate(demo, { kind: 'inpatient', institution: { tier: 'township' }, billAmount: '2000.00' }, '2026-06-01')
+    expect(e.assumptions.length).toBeGreaterThan(3)
+    expect(e.steps.slice(0, e.assumptions.length)).toEqual(e.assumptions)
+    expect(e.assumptions.every((a) => a.rule === 'estimate.assumption' && a.label.startsWith('估算假设'))).toBe(true)
+    // 2000 × 85% = 1700 in-policy; − 200 = 1500 × 90% = 1350
+    expect(e.basicFund).toBe('1350.00')
+  })
+  it('accepts a date in the future and refuses a bad bill', () => {
+    expect(estimate(demo, { kind: 'outpatient', institution: { tier: 'village' }, billAmount: '30.00', date: '2026-11-01' }, '2026-06-01').basicFund).toBe('20.50')
+    expect(codeOf(() => estimate(demo, { kind: 'inpatient', institution: { tier: 'county' }, billAmount: 'abc' }, '2026-06-01'))).toBe('INVALID_AMOUNT')
+  })
+})
+
+describe('quoteContribution input checks', () => {
+  it('refuses duplicate ids, bad dates and empty households', () => {
+    expect(codeOf(() => quoteContribution(demo, { members: [] }, '2025-10-01'))).toBe('INVALID_INPUT')
+    expect(codeOf(() => quoteContribution(demo, { members: [{ id: 'a', birthDate: '1970-01-01' }, { id: 'a', birthDate: '1971-01-01' }] }, '2025-10-01'))).toBe('INVALID_INPUT')
+    expect(codeOf(() => quoteContribution(demo, { members: [{ id: 'a', birthDate: '1970-02-31' }] }, '2025-10-01'))).toBe('INVALID_DATE')
+    expect(codeOf(() => quoteContribution(demo, { members: [{ id: 'a', birthDate: '1970-01-01' }], paymentDate: '2025-10-02' }, '2025-10-01'))).toBe('DATE_OUT_OF_RANGE')
+  })
+})
