@@ -1,0 +1,107 @@
+import { makeIdNumber } from '../../../src/shared/id-number'
+import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
+import { client, type Client } from '../testing/client'
+
+let server: SpawnedServer
+let api: Client
+let head: string
+let elder: string
+let reviewer: string
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)])
+
+async function upload(applicationId: string, token: string, data: Buffer, type: string, name = 'photo.png') {
+  const form = new FormData()
+  form.append('file', new Blob([data], { type }), name)
+  const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+  return { status: res.status, body: await res.json() as any }
+}
+
+beforeAll(async () => {
+  server = await spawnServer({ households: 20 })
+  api = client(server.url)
+  head = await api.wechat('head')
+  elder = await api.wechat('elder')
+  reviewer = await api.wechat('reviewer')
+}, 60_000)
+
+afterAll(async () => { await server?.stop() })
+
+describe('remote enrolment', () => {
+  it('adds a newborn end to end: submit, upload, needs more, resubmit, approve → member appears, unpaid', async () => {
+    const baby = makeIdNumber('999901', '20260801', '021')
+    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王𠮷安', idNumber: baby, relation: '孙子' } }, head)
+    expect(created.status).toBe(201)
+    expect(created.body.status).toBe('submitted')
+    expect(created.body.fields.idNumber).not.toBe(baby)
+    const id = created.body.applicationId
+
+    const up = await upload(id, head, PNG, 'image/png', '出生证明.png')
+    expect(up.status).toBe(201)
+    expect(up.body.documents).toEqual([expect.objectContaining({ contentType: 'image/png', size: PNG.length, fileName: '出生证明.png' })])
+
+    expect((await api.get('/v1/review/applications', reviewer)).body.applications.map((a: any) => a.applicationId)).toContain(id)
+    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'needs_more' }, reviewer)).status).toBe(400)
+    const more = await api.post(`/v1/review/applications/${id}/decision`, { decision: 'needs_more', reason: '请补充户口本页' }, reviewer)
+    expect(more.body).toMatchObject({ status: 'needs_more', reason: '请补充户口本页' })
+    expect((await upload(id, head, JPEG, 'image/jpeg', 'hukou.jpg')).status).toBe(201)
+    expect((await api.post(`/v1/applications/${id}/resubmit`, {}, head)).body.status).toBe('submitted')
+    const ok = await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)
+    expect(ok.body.status).toBe('approved')
+    expect(ok.body.decidedAt).toMatch(/\+08:00$/)
+    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'reject', reason: 'x' }, reviewer)).body.code).toBe('CONFLICT')
+
+    const hh = await api.get('/v1/households/hh_0001', head)
+    const member = hh.body.members.find((m: any) => m.name === '王𠮷安')
+    expect(member).toMatchObject({ idNumber: baby, birthDate: '2026-08-01', relation: '孙子' })
+    expect(member.enrolments).toEqual([expect.objectContaining({ year: 2027, status: 'unpaid' })])
+    expect((await api.get('/v1/households/hh_0001/applications', head)).body.applications[0].applicationId).toBe(id)
+  })
+
+  it('rejects with a reason; out-of-area care validates dates and membership', async () => {
+    const bad = await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'out_of_area_care', fields: { personId: 'p_0001', destination: '广州', from: '2026-12-01', to: '2026-11-01' } }, elder)
+    expect(bad.status).toBe(400)
+    expect(bad.body.details.problems).toEqual(expect.arrayContaining([{ field: 'personId', problem: 'not_a_member' }, { field: 'to', problem: 'before_from' }]))
+    const hh = await api.get('/v1/households/hh_0002', elder)
+    const ok = await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'out_of_area_care', fields: { personId: hh.body.headPersonId, destination: '广州市', from: '2026-12-01', to: '2027-03-01', reason: '随子女居住' } }, elder)
+    expect(ok.status).toBe(201)
+    const rej = await api.post(`/v1/review/applications/${ok.body.applicationId}/decision`, { decision: 'reject', reason: '请先在就医地确定定点医院' }, reviewer)
+    expect(rej.body).toMatchObject({ status: 'rejected', reason: '请先在就医地确定定点医院' })
+  })
+
+  it('validates fields: missing ones, bad ID checksum, unknown fields', async () => {
+    const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_marriage', fields: { name: '李芳' } }, head)
+    expect(missing.body.details.problems).toEqual(expect.arrayContaining([{ field: 'idNumber', problem: 'required' }, { field: 'relation', problem: 'required' }]))
+    const checksum = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_marriage', fields: { name: '李芳', idNumber: '110105194912310021', relation: '儿媳' } }, head)
+    expect(checksum.body.details.problems).toEqual([{ field: 'idNumber', problem: 'checksum' }])
+    const extra = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027, hack: 1 } }, head)
+    expect(extra.status).toBe(400)
+  })
+
+  it('refuses uploads of the wrong type, with lying content, too large, and from other households', async () => {
+    const a = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, head)
+    const id = a.body.applicationId
+    expect((await upload(id, head, Buffer.from('hello'), 'text/plain', 'a.txt')).body.code).toBe('UPLOAD_REJECTED')
+    expect((await upload(id, head, Buffer.from('not really a png'), 'image/png')).body.code).toBe('UPLOAD_REJECTED')
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 10)])
+    const tooBig = await upload(id, head, big, 'image/png')
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE')
+    expect((await upload(id, elder, PNG, 'image/png')).status).toBe(404)
+    const json = await api.post(`/v1/applications/${id}/documents`, {}, head)
+    expect(json.body.code).toBe('UPLOAD_REJECTED')
+  })
+
+  it('other households and non-reviewers are refused', async () => {
+    const a = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, head)
+    expect((await api.get(`/v1/applications/${a.body.applicationId}`, elder)).status).toBe(404)
+    expect((await api.post(`/v1/applications/${a.body.applicationId}/resubmit`, {}, elder)).status).toBe(404)
+    expect((await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, elder)).status).toBe(404)
+    expect((await api.get('/v1/households/hh_0001/applications', elder)).status).toBe(404)
+    expect((await api.get('/v1/review/applications', head)).status).toBe(403)
+    expect((await api.post(`/v1/review/applications/${a.body.applicationId}/decision`, { decision: 'approve' }, head)).status).toBe(403)
+    expect((await api.get(`/v1/applications/${a.body.applicationId}`, reviewer)).status).toBe(200)
+    expect((await api.post(`/v1/applications/${a.body.applicationId}/resubmit`, {}, head)).body.code).toBe('CONFLICT')
+  })
+})
