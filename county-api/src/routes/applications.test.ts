@@ -13,7 +13,7 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(
 
 async function upload(applicationId: string, token: string, data: Buffer, type: string, name = 'photo.png') {
   const form = new FormData()
-  form.append('file', new Blob([data], { type }), name)
+  form.append('file', new Blob([new Uint8Array(data)], { type }), name)
   const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
   return { status: res.status, body: await res.json() as any }
 }
