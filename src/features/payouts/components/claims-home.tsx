@@ -15,6 +15,7 @@ import { actualRatio, filterClaims, protectionOf, sortClaims, totalsOf, type Kin
 import { ClaimCard } from './claim-card'
 import { PayoutChart } from './payout-chart'
 import { ProtectionMeter } from './protection-meter'
+import './chips.scss'
 import './claims-home.scss'
 
 const KIND_FILTERS: { id: KindFilter; label: string }[] = [

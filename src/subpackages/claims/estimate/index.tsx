@@ -1,10 +1,77 @@
+// 算一算能报多少: the estimate runs here, on the phone, with the county's policy document
+// (cached, so it works offline) and the same calculator the county settles with.
+import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
+import { AsOf } from '@/components/as-of'
+import { OfflineBanner } from '@/components/offline-banner'
+import { EstimateForm } from '@/features/estimator/components/estimate-form'
+import { EstimateResult } from '@/features/estimator/components/estimate-result'
+import { memberDefaults } from '@/features/estimator/defaults'
+import { policyFacts, type EstimateFormInput } from '@/features/estimator/form'
+import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '@/features/estimator/run'
+import { saveEstimate } from '@/features/estimator/saved'
+import { todayShanghai } from '@/services/time'
+import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
 
-export default function Page() {
+export default function EstimatePage() {
+  const personParam = routeParam('personId')
+  const institutionParam = routeParam('institutionId')
+  const { userId, member, list, policy, year } = useMemberAndPolicy(personParam)
+  const institutions = useInstitutions()
+  const [result, setResult] = useState<{ estimate: Estimate; placeLabel: string; lower: LowerLevelComparison | null } | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const doc = policy.data?.document
+  const facts = useMemo(() => policyFacts(doc), [doc])
+  const defaults = memberDefaults(member, year, list.data)
+  const picked = institutionParam ? institutions.data?.institutions.find((i: { institutionId: string }) => i.institutionId === institutionParam) : undefined
+  const initial: Partial<EstimateFormInput> | undefined = picked
+    ? { institution: { institutionId: picked.institutionId, name: picked.name, level: picked.level, grade: picked.grade, ownership: picked.ownership } }
+    : undefined
+
+  if (!userId) {
+    return <PageShell title='算一算能报多少'><View className='card'><Text>请先在“我的”里登录，才能按您所在县的政策来算。</Text></View></PageShell>
+  }
+
   return (
     <PageShell title='算一算能报多少'>
-      <View className='card'><Text>正在准备……</Text></View>
+      <OfflineBanner hasCachedData={!!doc} />
+      {member ? <Text className='muted'>给 {member.name} 算（年龄、人员类别、连续参保年数、今年住院次数按记录自动填好）</Text> : null}
+      {!doc ? (
+        <View className='card'>
+          <Text>{policy.loading ? '正在读取县里的报销政策……' : policy.error ? `${policy.error.message}。手机上还没有保存过报销政策，连上网络后再算。` : '正在准备……'}</Text>
+        </View>
+      ) : (
+        <>
+          <EstimateForm
+            key={picked?.institutionId ?? 'none'}
+            facts={facts}
+            defaults={defaults}
+            institutions={institutions.data?.institutions}
+            initial={initial}
+            onSubmit={(answers, placeLabel) => {
+              const asOf = todayShanghai()
+              const r = runEstimate(doc, answers, asOf)
+              if (!r.ok) { setFailure(r.message); setResult(null); return }
+              setFailure(null)
+              const lower = compareLowerLevel(doc, answers, asOf, r.estimate)
+              setResult({ estimate: r.estimate, placeLabel, lower })
+              if (member) saveEstimate(userId, member.personId, asOf, answers, placeLabel, r.estimate)
+            }}
+          />
+          <AsOf at={policy.asOf} source={policy.source} />
+          {failure ? <View className='card estimate-failure' ariaRole='alert'><Text>{failure}</Text></View> : null}
+          {result ? (
+            <EstimateResult
+              estimate={result.estimate}
+              placeLabel={result.placeLabel}
+              lower={result.lower}
+              policyTitle={(doc as { title?: string }).title}
+              offline={policy.source === 'cache'}
+            />
+          ) : null}
+        </>
+      )}
     </PageShell>
   )
 }

@@ -1,0 +1,47 @@
+// The estimate: what the insurance pays and what the family pays, labelled 估算 with the
+// policy version, the assumptions made, the same waterfall as a real claim, and what a
+// township health centre would pay for the same stay.
+import { View, Text } from '@tarojs/components'
+import Decimal from 'decimal.js'
+import type { Estimate } from '@/calculator'
+import { Money } from '@/components/money'
+import { buildWaterfall } from '@/features/payouts/waterfall'
+import { WaterfallView, WhoPaid } from '@/features/payouts/components/waterfall'
+import { PLACE_LABEL } from '../form'
+import type { LowerLevelComparison } from '../run'
+import './estimate-result.scss'
+
+/** What others pay (fund, 大病, 救助, account) = total − what the family pays; both are the calculator's figures. */
+export function insuredOf(e: Pick<Estimate, 'total' | 'patientPays'>): string {
+  return new Decimal(e.total).minus(e.patientPays).toFixed(2)
+}
+
+export function EstimateResult({ estimate, placeLabel, lower, policyTitle, offline }: { estimate: Estimate; placeLabel: string; lower: LowerLevelComparison | null; policyTitle?: string; offline?: boolean }) {
+  const w = buildWaterfall(estimate.steps)
+  const insured = insuredOf(estimate)
+  return (
+    <View className='estimate-result'>
+      <View className='card er-summary' data-insured={insured} data-family={estimate.patientPays} data-total={estimate.total}>
+        <Text className='er-tag'>估算</Text>
+        <Text className='er-place'>在{placeLabel}，花 <Money value={estimate.total} /></Text>
+        <View className='row er-big'><Text>医保大约报</Text><Money className='er-insured' value={insured} /></View>
+        <View className='row er-big'><Text>自己大约付</Text><Money className='er-family' value={estimate.patientPays} /></View>
+        <Text className='muted er-policy'>按「{policyTitle ?? estimate.policyId}」{estimate.policyVersion}版估算{offline ? '（用的是手机上保存的政策）' : ''}。实际以医院结算为准。</Text>
+      </View>
+      {lower ? (
+        <View className='card er-lower' data-more={lower.more}>
+          <Text>如果{PLACE_LABEL[lower.tier]}能治这个病，在那里看估计医保能多报 <Money value={lower.more} />。</Text>
+        </View>
+      ) : null}
+      {estimate.assumptions.length ? (
+        <View className='card er-assumptions'>
+          <Text className='er-h'>估算时的假设</Text>
+          {estimate.assumptions.map((a, i) => <Text key={i} className='er-assumption'>· {a.label.replace(/^估算假设：/, '')}</Text>)}
+        </View>
+      ) : null}
+      <WhoPaid data={w} />
+      <Text className='er-h'>怎么算出来的</Text>
+      <WaterfallView data={w} label='估算的计算过程' />
+    </View>
+  )
+}
