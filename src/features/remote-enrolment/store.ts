@@ -32,6 +32,7 @@ function scrubHousehold(h: Household): Household {
 export const householdCache = createUserCache<Household>({ name: 'enrol.household', version: 1, scrub: scrubHousehold, maxEntries: 5 })
 export const applicationsCache = createUserCache<ApplicationList>({ name: 'enrol.applications', version: 1, maxEntries: 5 })
 export const policyCache = createUserCache<PolicyEnvelope>({ name: 'enrol.policy', version: 1, maxEntries: 3 })
+export const applicationCache = createUserCache<Application>({ name: 'enrol.application', version: 1, maxEntries: 10 })
 
 // ---------------------------------------------------------------- drafts and document types
 
@@ -135,6 +136,7 @@ export function applicationUpdated(app: Application): void {
   const cur = applicationsCache.getState().read(owner, app.householdId)
   const list = cur ? cur.data.applications.filter((a) => a.applicationId !== app.applicationId) : []
   applicationsCache.getState().put(owner, app.householdId, { applications: [app, ...list] })
+  applicationCache.getState().put(owner, app.applicationId, app)
 }
 
 /** The county's "what is wrong" details, turned into field messages where it says which field. */

@@ -152,3 +152,12 @@ describe('upload queue', () => {
     expect(q2.getState().items[0].status).toBe('done')
   })
 })
+
+test('refused files stay in the list with their reason until the user removes them', async () => {
+  const d = deps()
+  const q = createUploadQueue(d)
+  const [r] = await q.getState().add('app1', 'id-card', [{ path: 'x.doc', size: 10, name: 'x.doc' }])
+  expect(q.getState().items).toMatchObject([{ status: 'refused', message: expect.stringContaining('只能上传照片') }])
+  q.getState().remove(r.localId)
+  expect(q.getState().items).toEqual([])
+})

@@ -149,7 +149,9 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
           const first = checkFile(f)
           // a photo over the limit may still get under it by compression; anything else stops here
           if (!first.ok && !(first.error.code === 'too_large' && guessed && guessed !== 'application/pdf')) {
-            refused.push({ ...base, fileName: f.name || '', type: guessed ?? 'image/jpeg', status: 'refused', message: first.error.message })
+            const r: UploadItem = { ...base, fileName: f.name || '', type: guessed ?? 'image/jpeg', status: 'refused', message: first.error.message }
+            set({ items: [...get().items, r] })
+            refused.push(r)
             continue
           }
           const type = guessed!

@@ -1,7 +1,7 @@
 import { makeIdNumber } from '@/shared/id-number'
 import {
   checkBirthCertificateNumber, checkId, checkName, emptyAddMember, emptyFiling, errorsByField, FormValidationError,
-  nameLength, normaliseName, validateAddMember, validateFiling, validateRenew
+  nameLength, normaliseDateInput, normaliseName, validateAddMember, validateFiling, validateRenew
 } from './validation'
 
 const TODAY = '2026-11-23'
@@ -144,4 +144,9 @@ describe('renew from afar', () => {
     expect(codes(validateRenew({ year: 2027, members: { a: { change: 'same', leaveReason: '' }, b: { change: 'left', leaveReason: '' } } }))).toEqual(['members.b:change_note'])
     expect(codes(validateRenew({ year: 2027, members: { a: { change: 'left', leaveReason: '去世了' } } }))).toEqual(['members:no_member'])
   })
+})
+
+test('dates typed the way people write them', () => {
+  for (const s of ['2026-10-01', '2026.10.1', '2026/10/1', '2026年10月1日', ' 20261001 ']) expect(normaliseDateInput(s)).toBe('2026-10-01')
+  expect(normaliseDateInput('十月一日')).toBe('十月一日')
 })

@@ -317,3 +317,14 @@ export function errorsByField(errors: readonly FieldError[]): Record<string, str
   for (const e of errors) if (!(e.field in out)) out[e.field] = e.message
   return out
 }
+
+/**
+ * What people type for a date, turned into YYYY-MM-DD: 2026-10-01, 2026.10.1, 2026/10/1,
+ * 2026年10月1日, 20261001. Anything else comes back trimmed, for the validator to refuse.
+ */
+export function normaliseDateInput(raw: string): string {
+  const s = raw.replace(/\s+/g, '').replace(/[．。]/g, '.')
+  const m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(s) || /^(\d{4})(\d{2})(\d{2})$/.exec(s)
+  if (!m) return s
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
+}

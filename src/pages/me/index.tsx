@@ -1,12 +1,16 @@
 import { View, Text, Switch } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
 import { useElderly, useSettings } from '@/features/settings/store'
+import { AccountCard } from '@/features/session/components/account-card'
+import { EnrolEntry } from '@/features/remote-enrolment/components/entry'
 
 export default function MePage() {
   const elderly = useElderly()
   const setElderly = useSettings((s) => s.setElderly)
   return (
     <PageShell title='我的'>
+      <AccountCard />
+      <EnrolEntry />
       <View className='card'>
         <View className='row'>
           <Text id='elderly-label'>大字模式（字更大、按钮更大）</Text>

@@ -1,10 +1,66 @@
-import { Text } from '@tarojs/components'
+// One application: where it is, what the county asked for, photos to add, and what's next.
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { PageShell } from '@/components/page-shell'
+import { OfflineBanner } from '@/components/offline-banner'
+import { AsOf } from '@/components/as-of'
+import { notifyError } from '@/services/errors'
+import { todayShanghai } from '@/services/time'
+import { useSession } from '@/features/session/store'
+import { activeFiling, fieldsOf, resubmit } from '@/features/remote-enrolment/store'
+import { ApplicationStatusView } from '@/features/remote-enrolment/components/status-view'
+import { UploadPanel } from '@/features/remote-enrolment/components/upload-panel'
+import { useApplication, useHousehold } from '../shared/data'
+import { FilingWorthCard, SignInNeeded, useFilingWorth } from '../shared/components'
 
-export default function Page() {
+export default function StatusPage() {
+  const id = useRouter().params.id ?? null
+  const userId = useSession((s) => s.userId)
+  const q = useApplication(id)
+  const household = useHousehold()
+  const worth = useFilingWorth(household.data?.regionCode ?? null)
+  const [sending, setSending] = useState(false)
+  if (!userId) {
+    return (
+      <PageShell title='申请进度'>
+        <SignInNeeded />
+      </PageShell>
+    )
+  }
+  const app = q.data
+  const again = async () => {
+    if (!app || sending) return
+    setSending(true)
+    const r = await resubmit(app.applicationId)
+    setSending(false)
+    if (r.ok) {
+      q.reload()
+      void Taro.showToast({ title: '已重新提交', icon: 'success' }).catch(() => {})
+    } else notifyError(r.error)
+  }
   return (
-    <PageShell title='申请进度'>
-      <Text>正在准备</Text>
+    <PageShell title='申请进度' className='enrol-status-page'>
+      <OfflineBanner hasCachedData={!!app} />
+      {!app ? <View className='card'><Text>{q.loading ? '正在读取…' : q.error ? q.error.message : '没有找到这份申请'}</Text></View> : null}
+      {app ? <ApplicationStatusView app={app} /> : null}
+      {app && (app.status === 'submitted' || app.status === 'needs_more') ? <UploadPanel app={app} /> : null}
+      {app && app.status === 'needs_more' ? (
+        <Button className='btn btn-primary enrol-resubmit' disabled={sending} onClick={() => { void again() }}>
+          {sending ? '正在提交…' : '补好了，重新提交'}
+        </Button>
+      ) : null}
+      {app && app.kind === 'out_of_area_care' ? (
+        <FilingWorthCard worth={worth} filed={!!activeFiling([app], fieldsOf(app).personId ?? '', todayShanghai())} />
+      ) : null}
+      {app && app.kind === 'renew_remote' && app.status !== 'rejected' ? (
+        <Button className='btn btn-primary enrol-pay' onClick={() => { void Taro.navigateTo({ url: `/subpackages/pay/quote/index?year=${fieldsOf(app).year ?? ''}` }) }}>
+          去缴{fieldsOf(app).year ?? ''}年的费用
+        </Button>
+      ) : null}
+      <Button className='btn enrol-refresh' onClick={() => q.reload()}>刷新进度</Button>
+      <Button className='btn enrol-back-home' onClick={() => { void Taro.redirectTo({ url: '/subpackages/enrol/index/index' }) }}>回到“在外地办参保”</Button>
+      <AsOf at={q.asOf} source={q.source} />
     </PageShell>
   )
 }
