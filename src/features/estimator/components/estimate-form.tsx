@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import type { Institution } from '@/contract'
 import type { EstimateAnswers } from '@/calculator'
-import '@/features/payouts/components/chips.scss'
 import { PLACES, PLACE_LABEL, validateEstimateForm, type EstimateFormError, type EstimateFormInput, type MemberDefaults, type PolicyFacts } from '../form'
+import '../../payouts/components/chips.scss'
 import './estimate-form.scss'
 
 interface Props {
