@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
 import { appError } from '@/services/errors'
 import type { ContributionApi } from './api'
-import { resetContributionApi, resetContributionForTests, setContributionApi, useContribution } from './store'
+import { receiptCache, resetContributionApi, resetContributionForTests, setContributionApi, useContribution } from './store'
 import { order, receipt } from './__fixtures__/data'
 
 type Fake = { [K in keyof ContributionApi]: jest.Mock }
@@ -141,7 +141,7 @@ test('weapp: WeChat Pay success only marks the payment as submitted', async () =
   expect(Taro.requestPayment).toHaveBeenCalledWith(expect.objectContaining({ package: 'prepay_id=x', paySign: 's' }))
   expect(useContribution.getState().pending['hh_1:2026'].submitted).toBe(true)
   // the order itself is still what the county said
-  expect(useContribution.getState().orders.ord_1.data.status).toBe('created')
+  expect(useContribution.getState().orders.ord_1.status).toBe('created')
 })
 
 test('weapp: the user closes WeChat Pay → cancelled, nothing submitted', async () => {
@@ -151,11 +151,26 @@ test('weapp: the user closes WeChat Pay → cancelled, nothing submitted', async
   expect(launch).toEqual({ kind: 'cancelled', message: '您取消了付款，钱没有扣' })
 })
 
-test('receipts are kept for offline viewing with ID numbers masked', async () => {
+test('receipts are kept for offline viewing, stored with ID numbers masked', async () => {
+  useContribution.getState().setOwner('u_1')
   api.getReceipt.mockResolvedValueOnce({ ok: true, data: receipt() })
   const r = await useContribution.getState().loadReceipt('ord_1')
-  expect(r.ok && r.receipt.persons[0].idNumber).toBe('990***********1234')
-  const saved = String(Taro.getStorageSync('xqyb.contribution'))
+  expect(r.ok).toBe(true)
+  expect(receiptCache.getState().read('u_1', 'ord_1')?.data.receiptNumber).toBe('990101-2026-00000001')
+  const saved = String(Taro.getStorageSync('xqyb.cache.contribution.receipts'))
   expect(saved).toContain('990101-2026-00000001')
+  expect(saved).toContain('990***********1234')
   expect(saved).not.toContain('990101197001011234')
+  // another user on the same phone sees none of it, and their pending payments start empty
+  expect(receiptCache.getState().read('u_2', 'ord_1')).toBeNull()
+})
+
+test('a different user on the phone does not inherit the pending payment', async () => {
+  useContribution.getState().setOwner('u_1')
+  api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
+  await useContribution.getState().startOrder(target)
+  useContribution.getState().setOwner('u_1')
+  expect(useContribution.getState().pending['hh_1:2026']).toBeDefined()
+  useContribution.getState().setOwner('u_2')
+  expect(useContribution.getState().pending).toEqual({})
 })

@@ -1,22 +1,22 @@
-// Contribution feature state: quotes, the payment in progress (with its idempotency key),
-// orders as the county last reported them, and receipts kept for offline viewing.
-// Persisted through Taro storage; receipts are saved with ID numbers masked.
+// Contribution feature state. The payment in progress (with its idempotency key) lives in
+// this store, owned by one signed-in user; quotes, orders and receipts are user caches
+// (services/cache: cleared on sign-out, receipts stored with ID numbers masked) so they
+// can be shown offline.
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { Channel, Order, PayeeLookup, PaymentStart, Quote, Receipt } from '@/contract'
 import { taroStorage } from '@/services/storage'
+import { createUserCache } from '@/services/cache'
 import { appError, type AppError } from '@/services/errors'
-import { nowIso } from '@/services/time'
 import { maskIdNumber } from '@/shared/id-number'
 import { contributionApi, type ContributionApi } from './api'
 import { applyOrder, dropPending, ensurePending, findByOrder, markSubmitted, pendingSlot, type PendingMap, type PendingPayment } from './pending'
 import { screenForOrder, type PayScreen } from './payment-state'
 
-export interface Cached<T> {
-  data: T
-  asOf: string
-}
+export const quoteCache = createUserCache<Quote>({ name: 'contribution.quotes', version: 1, maxEntries: 10 })
+export const orderCache = createUserCache<Order>({ name: 'contribution.orders', version: 1, maxEntries: 20 })
+export const receiptCache = createUserCache<Receipt>({ name: 'contribution.receipts', version: 1, maxEntries: 30, scrub: maskReceipt })
 
 export interface PayTarget {
   householdId: string
@@ -39,11 +39,14 @@ export type PaymentLaunch =
   | { kind: 'error'; error: AppError }
 
 interface ContributionState {
-  quotes: Record<string, Cached<Quote>>
+  /** user id the pending payments belong to */
+  owner: string | null
   pending: PendingMap
-  orders: Record<string, Cached<Order>>
-  receipts: Record<string, Cached<Receipt>>
+  /** orders as the county last reported them (this run) */
+  orders: Record<string, Order>
   payee: PayeeLookup | null
+  /** pending payments are per user: a different user on the same phone starts empty */
+  setOwner: (userId: string | null) => void
   loadQuote: (householdId: string, year?: number) => Promise<{ ok: true; quote: Quote } | { ok: false; error: AppError }>
   startOrder: (target: PayTarget) => Promise<StartResult>
   launchPayment: (orderId: string) => Promise<PaymentLaunch>
@@ -51,6 +54,8 @@ interface ContributionState {
   loadReceipt: (orderId: string) => Promise<{ ok: true; receipt: Receipt } | { ok: false; error: AppError }>
   lookupPayee: (idNumber: string, year?: number) => Promise<{ ok: true; lookup: PayeeLookup } | { ok: false; error: AppError }>
   forgetPending: (householdId: string, year: number) => void
+  /** the payment page (cashier / WeChat Pay) finished: start asking the county for the result */
+  markSubmitted: (orderId: string) => void
 }
 
 export function currentChannel(): Channel {
@@ -65,17 +70,18 @@ export function resetContributionApi(): void { api = contributionApi }
 // One request per slot at a time: a double tap joins the request already on its way.
 const inFlight = new Map<string, Promise<StartResult>>()
 
-function maskReceipt(r: Receipt): Receipt {
+export function maskReceipt(r: Receipt): Receipt {
   return { ...r, persons: r.persons.map((p) => ({ ...p, idNumber: p.idNumber.includes('*') ? p.idNumber : maskIdNumber(p.idNumber) })) }
 }
 
 export const useContribution = create<ContributionState>()(
   persist(
     (set, get) => {
-      const rememberOrder = (order: Order) => set((s) => ({
-        orders: { ...s.orders, [order.orderId]: { data: order, asOf: nowIso() } },
-        pending: applyOrder(s.pending, order)
-      }))
+      const rememberOrder = (order: Order) => {
+        set((s) => ({ orders: { ...s.orders, [order.orderId]: order }, pending: applyOrder(s.pending, order) }))
+        const owner = get().owner
+        if (owner) orderCache.getState().put(owner, order.orderId, order)
+      }
 
       /** What to show when the county says there was already an order or payment this year. */
       const blockedScreen = async (householdId: string, error: AppError): Promise<PayScreen> => {
@@ -108,7 +114,7 @@ export const useContribution = create<ContributionState>()(
             // settled: the old key is spent; start again with a new one
             return doStart(target)
           }
-          return { ok: false, screen: { kind: 'trouble', error: known.error, order: get().orders[pending.orderId]?.data ?? null } }
+          return { ok: false, screen: { kind: 'trouble', error: known.error, order: get().orders[pending.orderId] ?? null } }
         }
 
         const body = target.payeeIdNumber
@@ -149,17 +155,23 @@ export const useContribution = create<ContributionState>()(
       }
 
       return {
-        quotes: {},
+        owner: null,
         pending: {},
         orders: {},
-        receipts: {},
         payee: null,
+
+        setOwner(userId) {
+          if (get().owner === userId) return
+          inFlight.clear()
+          set({ owner: userId, pending: {}, orders: {}, payee: null })
+        },
 
         async loadQuote(householdId, year) {
           const res = await api.getQuote(householdId, year)
           if (!res.ok) return res
           const quote = res.data
-          set((s) => ({ quotes: { ...s.quotes, [pendingSlot(householdId, 0)]: { data: quote, asOf: nowIso() }, [pendingSlot(householdId, quote.year)]: { data: quote, asOf: nowIso() } } }))
+          const owner = get().owner
+          if (owner) quoteCache.getState().put(owner, householdId, quote)
           return { ok: true, quote }
         },
 
@@ -200,9 +212,9 @@ export const useContribution = create<ContributionState>()(
         async loadReceipt(orderId) {
           const res = await api.getReceipt(orderId)
           if (!res.ok) return res
-          const receipt = maskReceipt(res.data)
-          set((s) => ({ receipts: { ...s.receipts, [orderId]: { data: receipt, asOf: nowIso() } } }))
-          return { ok: true, receipt }
+          const owner = get().owner
+          if (owner) receiptCache.getState().put(owner, orderId, res.data)
+          return { ok: true, receipt: res.data }
         },
 
         async lookupPayee(idNumber, year) {
@@ -210,6 +222,10 @@ export const useContribution = create<ContributionState>()(
           if (!res.ok) return res
           set({ payee: res.data })
           return { ok: true, lookup: res.data }
+        },
+
+        markSubmitted(orderId) {
+          set((s) => ({ pending: markSubmitted(s.pending, orderId, true) }))
         },
 
         forgetPending(householdId, year) {
@@ -222,7 +238,7 @@ export const useContribution = create<ContributionState>()(
       version: 1,
       storage: createJSONStorage(() => taroStorage),
       // the payee lookup is not kept; receipts are stored masked (see maskReceipt)
-      partialize: (s) => ({ quotes: s.quotes, pending: s.pending, orders: s.orders, receipts: s.receipts })
+      partialize: (s) => ({ owner: s.owner, pending: s.pending })
     }
   )
 )
@@ -233,5 +249,8 @@ export function pendingForOrder(orderId: string): PendingPayment | undefined {
 
 export function resetContributionForTests(): void {
   inFlight.clear()
-  useContribution.setState({ quotes: {}, pending: {}, orders: {}, receipts: {}, payee: null })
+  useContribution.setState({ owner: null, pending: {}, orders: {}, payee: null })
+  quoteCache.getState().clear()
+  orderCache.getState().clear()
+  receiptCache.getState().clear()
 }

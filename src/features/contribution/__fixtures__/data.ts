@@ -1,5 +1,5 @@
 // Test data shaped exactly like the county API's answers (contract types).
-import type { Order, Quote, Receipt } from '@/contract'
+import type { Order, Quote, QuoteLine, Receipt } from '@/contract'
 
 export function order(over: Partial<Order> = {}): Order {
   return {
@@ -21,19 +21,33 @@ export function order(over: Partial<Order> = {}): Order {
   }
 }
 
+export function line(over: Partial<QuoteLine> = {}): QuoteLine {
+  return {
+    personId: 'p1', name: '张建华', categories: ['ordinary'], categoryLabel: '18至59周岁居民', payer: 'self',
+    standard: '1100.00', subsidy: '700.00', paidByOthers: '0.00', arrears: '0.00', due: '400.00', alreadyEnrolled: false,
+    benefitStart: '2026-01-01', benefitEnd: '2026-12-31',
+    ...over
+  }
+}
+
 export function quote(over: Partial<Quote> = {}): Quote {
   return {
     householdId: 'hh_1',
     year: 2026,
     policyVersion: '2026.1',
-    collectionPeriod: { start: '2025-09-01', end: '2025-12-31' },
+    collectionPeriod: { start: '2025-09-01', end: '2025-12-31', open: true },
     lines: [
-      { personId: 'p1', name: '张建华', categories: ['ordinary'], payer: 'self', standard: '400.00', subsidy: '0.00', due: '400.00', alreadyEnrolled: false },
-      { personId: 'p2', name: '李桂兰', categories: ['elderly'], payer: 'self', standard: '400.00', subsidy: '20.00', due: '380.00', alreadyEnrolled: false },
-      { personId: 'p3', name: '张德福', categories: ['wubao'], payer: 'civil_affairs', standard: '400.00', subsidy: '400.00', due: '0.00', alreadyEnrolled: false }
+      line({ personId: 'p1', name: '张建华', categories: ['ordinary'], categoryLabel: '18至59周岁居民' }),
+      line({ personId: 'p2', name: '李桂兰', categories: ['elderly'], categoryLabel: '60周岁及以上居民', subsidy: '720.00', due: '380.00' }),
+      line({ personId: 'p3', name: '张德福', categories: ['wubao'], categoryLabel: '60周岁及以上居民', payer: 'civil_affairs', subsidy: '720.00', paidByOthers: '380.00', due: '0.00' })
     ],
     total: '780.00',
-    steps: [],
+    payable: true,
+    issues: [],
+    steps: [
+      { rule: 'contribution.household', label: '全家 3 人，筹资标准合计 3,300.00 元：财政补助 2,140.00 元，有关部门代缴 380.00 元，个人缴费 780.00 元，本次应交 780.00 元' }
+    ],
+    calculation: null,
     ...over
   }
 }

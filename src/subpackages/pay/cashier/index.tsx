@@ -1,12 +1,40 @@
-import { View, Text } from '@tarojs/components'
+// h5 only: the reference server's simulated cashier (stands in for WeChat Pay).
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { CashierSim } from '@/features/contribution/components/cashier'
+import { contributionApi } from '@/features/contribution/api'
+import { useContribution } from '@/features/contribution/store'
+import { PAY_ROUTES } from '@/features/contribution/use-order-flow'
 
-export default function Page() {
+export default function CashierPage() {
+  const params = useRouter().params as { orderId?: string; amount?: string }
+  const orderId = params.orderId ?? ''
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const act = async (what: 'pay' | 'fail' | 'abandon') => {
+    if (busy || !orderId) return
+    setBusy(true)
+    setError(null)
+    const r = what === 'pay' ? await contributionApi.cashierPay(orderId)
+      : what === 'fail' ? await contributionApi.cashierFail(orderId)
+        : await contributionApi.cashierAbandon(orderId)
+    setBusy(false)
+    if (!r.ok && what !== 'abandon') { setError(r.error.message); return }
+    // pay/fail: the provider tells the county; the order page asks the county for the result
+    if (what !== 'abandon') useContribution.getState().markSubmitted(orderId)
+    await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, what === 'abandon' ? '&note=abandoned' : '') })
+  }
   return (
-    <PageShell title='模拟收银台'>
-      <View className='card'>
-        <Text>正在准备…</Text>
-      </View>
+    <PageShell title='付款' className='pay-cashier-page'>
+      <CashierSim
+        amount={params.amount ? decodeURIComponent(params.amount) : null}
+        busy={busy}
+        error={error}
+        onPay={() => { void act('pay') }}
+        onFail={() => { void act('fail') }}
+        onAbandon={() => { void act('abandon') }}
+      />
     </PageShell>
   )
 }

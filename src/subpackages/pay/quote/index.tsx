@@ -1,12 +1,87 @@
-import { View, Text } from '@tarojs/components'
+// 缴费明细: the county's quote, then one button to pay (the same order on every tap).
+import { useEffect, useState } from 'react'
+import { View, Button, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { OfflineBanner } from '@/components/offline-banner'
+import { AsOf } from '@/components/as-of'
+import { formatMoney } from '@/components/money'
+import { useSession } from '@/features/session/store'
+import { contributionApi } from '@/features/contribution/api'
+import { quoteCache, useContribution } from '@/features/contribution/store'
+import { QuoteBreakdown } from '@/features/contribution/components/quote-breakdown'
+import { PaymentStatus } from '@/features/contribution/components/payment-status'
+import { ReminderCard } from '@/features/contribution/components/reminder-card'
+import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '@/features/contribution/policy-facts'
+import { PAY_ROUTES, startAndPay } from '@/features/contribution/use-order-flow'
+import { pendingSlot } from '@/features/contribution/pending'
+import type { PayScreen } from '@/features/contribution/payment-state'
+import { isZero } from '@/features/contribution/labels'
+import { useCountyData } from '@/services/use-county-data'
+import { todayShanghai } from '@/services/time'
 
-export default function Page() {
+export default function QuotePage() {
+  const params = useRouter().params as { householdId?: string; year?: string }
+  const householdId = params.householdId ?? null
+  const year = params.year ? Number(params.year) : undefined
+  const userId = useSession((s) => s.userId)
+  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
+  const q = useCountyData({
+    cache: quoteCache,
+    owner: userId,
+    cacheKey: householdId,
+    load: () => contributionApi.getQuote(householdId as string, year)
+  })
+  const quote = q.data
+  const [facts, setFacts] = useState<PolicyFacts | null>(null)
+  useEffect(() => {
+    if (!householdId || !quote) return
+    let live = true
+    void loadPolicyFacts(householdId, quote.year).then((f) => { if (live) setFacts(f) })
+    return () => { live = false }
+  }, [householdId, quote?.year]) // eslint-disable-line react-hooks/exhaustive-deps
+  const pending = useContribution((s) => (householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined))
+  const [busy, setBusy] = useState(false)
+  const [screen, setScreen] = useState<PayScreen | null>(null)
+
+  const pay = async () => {
+    if (!householdId || !quote || busy) return
+    setBusy(true)
+    setScreen({ kind: 'starting' })
+    const r = await startAndPay({ householdId, year: quote.year })
+    setBusy(false)
+    setScreen(r.ok ? null : r.screen)
+  }
+
+  const canPay = !!quote && quote.payable && !isZero(quote.total)
   return (
-    <PageShell title='缴费明细'>
-      <View className='card'>
-        <Text>正在准备…</Text>
-      </View>
+    <PageShell title='缴费明细' className='pay-quote-page'>
+      <OfflineBanner hasCachedData={!!quote} />
+      {!quote ? <View className='card'><Text>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : '没有找到要缴费的家庭'}</Text></View> : null}
+      {quote ? <QuoteBreakdown quote={quote} facts={facts} today={todayShanghai()} /> : null}
+      {quote ? <AsOf at={q.asOf} source={q.source} /> : null}
+      {pending?.orderId ? (
+        <View className='card pay-banner'>
+          <Text>这笔缴费已经开始了。接着付款不会重复扣钱。</Text>
+          <Button className='btn pay-action' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.order(pending.orderId as string) }) }}>查看缴费进度</Button>
+        </View>
+      ) : null}
+      {screen ? (
+        <PaymentStatus
+          screen={screen}
+          busy={busy}
+          onRetry={() => { void pay() }}
+          onRefresh={() => { q.reload(); setScreen(null) }}
+        />
+      ) : null}
+      {quote && !isZero(quote.total) ? <ReminderCard year={quote.year} total={quote.total} deadline={deadlineOf(quote, facts)} /> : null}
+      {quote ? (
+        <View className='pay-bar'>
+          <Button className='btn btn-primary pay-action pay-confirm' disabled={!canPay || busy} onClick={() => { void pay() }}>
+            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : '现在不用缴费'}
+          </Button>
+        </View>
+      ) : null}
     </PageShell>
   )
 }

@@ -1,12 +1,35 @@
+// 缴费票据: from the county when online, from the phone's saved copy when not.
+import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
+import { OfflineBanner } from '@/components/offline-banner'
+import { AsOf } from '@/components/as-of'
+import { useSession } from '@/features/session/store'
+import { contributionApi } from '@/features/contribution/api'
+import { orderCache, receiptCache, useContribution } from '@/features/contribution/store'
+import { ReceiptView } from '@/features/contribution/components/receipt-view'
+import { useCountyData } from '@/services/use-county-data'
 
-export default function Page() {
+export default function ReceiptPage() {
+  const params = useRouter().params as { orderId?: string }
+  const orderId = params.orderId ?? null
+  const userId = useSession((s) => s.userId)
+  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
+  const r = useCountyData({ cache: receiptCache, owner: userId, cacheKey: orderId, load: () => contributionApi.getReceipt(orderId as string) })
+  const order = orderCache((s) => (orderId ? s.read(userId, orderId) : null))
+  const payerText = order ? (order.data.payerIsHousehold ? '本户家人' : '代缴人（不是本户家人）') : null
   return (
-    <PageShell title='缴费票据'>
-      <View className='card'>
-        <Text>正在准备…</Text>
-      </View>
+    <PageShell title='缴费票据' className='pay-receipt-page'>
+      <OfflineBanner hasCachedData={!!r.data} />
+      {r.data ? (
+        <>
+          <AsOf at={r.asOf} source={r.source} />
+          <ReceiptView receipt={r.data} payerText={payerText} />
+        </>
+      ) : (
+        <View className='card'><Text>{r.loading ? '正在读取票据…' : r.error ? r.error.message : '没有找到票据'}</Text></View>
+      )}
     </PageShell>
   )
 }

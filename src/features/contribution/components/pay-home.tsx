@@ -1,0 +1,118 @@
+// The 缴费 tab: unfinished payments first (so an interrupted payment is resumed, not
+// repeated), then each household the user may pay for, paying for someone else, receipts.
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { HouseholdLink } from '@/contract'
+import { Money } from '@/components/money'
+import { AsOf } from '@/components/as-of'
+import { useCountyData } from '@/services/use-county-data'
+import { formatInstant } from '@/services/time'
+import { contributionApi } from '../api'
+import { quoteCache, receiptCache, useContribution } from '../store'
+import { PAY_ROUTES } from '../use-order-flow'
+import type { PendingPayment } from '../pending'
+import './pay.scss'
+
+const go = (url: string) => { void Taro.navigateTo({ url }) }
+
+function PendingBanner({ p }: { p: PendingPayment }) {
+  const order = useContribution((s) => (p.orderId ? s.orders[p.orderId] : undefined))
+  const money = order?.status === 'paid' || order?.status === 'paid_not_matched'
+  return (
+    <View className='card pay-banner pay-pending' data-order={p.orderId ?? ''}>
+      <Text className='pay-section-title'>{money ? '您的缴费正在入账' : '上次的缴费还没有完成'}</Text>
+      <Text>
+        {p.year}年{p.payeeIdMasked ? `（替身份证 ${p.payeeIdMasked} 的家庭）` : ''}
+        {p.amount ? <Text>，金额 <Money value={p.amount} /></Text> : null}
+        ，开始于 {formatInstant(p.startedAt)}。
+      </Text>
+      <Text>接着上次的办，不会重复扣钱。</Text>
+      <Button
+        className='btn btn-primary pay-action pay-pending__go'
+        onClick={() => go(p.orderId ? PAY_ROUTES.order(p.orderId) : p.payeeIdMasked ? PAY_ROUTES.others() : PAY_ROUTES.quote(p.householdId, p.year))}
+      >
+        接着办
+      </Button>
+    </View>
+  )
+}
+
+function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) {
+  const q = useCountyData({
+    cache: quoteCache,
+    owner,
+    cacheKey: link.householdId,
+    load: () => contributionApi.getQuote(link.householdId)
+  })
+  const quote = q.data
+  return (
+    <View className='card pay-household' data-household={link.householdId}>
+      <Text className='pay-section-title'>
+        {link.relation === 'grantee' ? `${link.headNameMasked}家（${link.village}，家人授权）` : `我家（${link.village}）`}
+      </Text>
+      {quote ? (
+        <>
+          <View className='pay-amount-line'>
+            <Text>{quote.year}年全家要交 </Text>
+            <Money value={quote.total} className='pay-big pay-household__total' />
+          </View>
+          <AsOf at={q.asOf} source={q.source} />
+        </>
+      ) : (
+        <Text className='muted'>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : ''}</Text>
+      )}
+      <Button className='btn btn-primary pay-action pay-household__go' onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
+        看明细，去缴费
+      </Button>
+    </View>
+  )
+}
+
+interface Props {
+  owner: string | null
+  households: HouseholdLink[]
+  onSignIn: () => void
+}
+
+export function PayHome({ owner, households, onSignIn }: Props) {
+  const pendingOwner = useContribution((s) => s.owner)
+  const pendingMap = useContribution((s) => s.pending)
+  const receiptOwner = receiptCache((s) => s.owner)
+  const receiptMap = receiptCache((s) => s.entries)
+  const pending = pendingOwner === owner ? Object.values(pendingMap) : []
+  const receipts = owner && receiptOwner === owner ? Object.entries(receiptMap) : []
+  if (!owner) {
+    return (
+      <View className='card'>
+        <Text>登录后，可以给自己家、给父母家缴纳医保费。在外打工也能交，不用回村。</Text>
+        <Button className='btn btn-primary pay-action' onClick={onSignIn}>去登录</Button>
+      </View>
+    )
+  }
+  const payable = households.filter((h) => h.relation !== 'grantee' || h.scopes.includes('pay'))
+  return (
+    <View className='pay-home'>
+      {pending.map((p) => <PendingBanner key={`${p.householdId}:${p.year}`} p={p} />)}
+      {payable.map((h) => <HouseholdCard key={h.householdId} link={h} owner={owner} />)}
+      {payable.length === 0 ? (
+        <View className='card'><Text>还没有绑定自己的家庭。可以先替父母等家人缴费，或到“我的”里绑定家庭。</Text></View>
+      ) : null}
+      <View className='card pay-others-entry'>
+        <Text className='pay-section-title'>替别人家缴费</Text>
+        <Text>给父母或亲戚家交，只要知道他家一个人的身份证号。</Text>
+        <Button className='btn pay-action pay-others-entry__go' onClick={() => go(PAY_ROUTES.others())}>按身份证号缴费</Button>
+      </View>
+      {receipts.length > 0 ? (
+        <View className='card pay-receipts'>
+          <Text className='pay-section-title'>我的缴费票据</Text>
+          {receipts.map(([orderId, e]) => (
+            <View key={orderId} className='pay-persons__row pay-receipts__item' onClick={() => go(PAY_ROUTES.receipt(orderId))}>
+              <Text className='pay-link'>{e.data.year}年 票据 {e.data.receiptNumber}</Text>
+              <Money value={e.data.amount} />
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

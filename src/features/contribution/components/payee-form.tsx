@@ -1,0 +1,67 @@
+// Pay for parents or any household by ID number. The payer sees masked names and amounts
+// only: no medical data, no full names, no ID numbers.
+import { useState } from 'react'
+import { View, Text, Button, Input } from '@tarojs/components'
+import type { PayeeLookup } from '@/contract'
+import { Money } from '@/components/money'
+import { checkPayeeId } from '../payee'
+import './pay.scss'
+
+interface Props {
+  lookup: PayeeLookup | null
+  busy?: boolean
+  error?: string | null
+  onLookup: (idNumber: string) => void
+  onConfirm: (idNumber: string) => void
+}
+
+export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
+  const [idNumber, setIdNumber] = useState('')
+  const [inputError, setInputError] = useState<string | null>(null)
+  const submit = () => {
+    const r = checkPayeeId(idNumber)
+    if (!r.ok) { setInputError(r.error.message); return }
+    setInputError(null)
+    onLookup(r.value)
+  }
+  const confirm = () => {
+    const r = checkPayeeId(idNumber)
+    if (r.ok) onConfirm(r.value)
+  }
+  return (
+    <View className='payee'>
+      <View className='card'>
+        <Text className='pay-section-title'>要给谁家交？</Text>
+        <Text>输入这家任何一位家人的身份证号，比如父母的。</Text>
+        <Input
+          className='pay-input payee__id'
+          type='idcard'
+          maxlength={18}
+          value={idNumber}
+          placeholder='18位身份证号'
+          ariaLabel='身份证号'
+          onInput={(e) => { setIdNumber(e.detail.value); setInputError(null) }}
+        />
+        {inputError ? <View className='pay-error' ariaRole='alert'><Text>{inputError}</Text></View> : null}
+        {error ? <View className='pay-error' ariaRole='alert'><Text>{error}</Text></View> : null}
+        <Button className='btn pay-action' disabled={busy} onClick={submit}>{busy && !lookup ? '正在查找…' : '查找这家人'}</Button>
+      </View>
+      {lookup ? (
+        <View className='card payee__result' ariaRole='region' ariaLabel='查到的家庭'>
+          <Text className='pay-section-title'>{lookup.year}年 这家要交</Text>
+          {lookup.membersMasked.map((m, i) => (
+            <View key={`${m.nameMasked}-${i}`} className='pay-persons__row'>
+              <Text className='payee__name'>{m.nameMasked}</Text>
+              {m.alreadyEnrolled ? <Text>已参保</Text> : <Money value={m.due} />}
+            </View>
+          ))}
+          <View className='pay-sum'><Text>合计</Text><Money value={lookup.total} className='pay-sum__amount' /></View>
+          <Text className='muted'>为保护隐私，姓名只显示部分。交完后票据给您，户主会收到通知。您看不到这家人的看病和报销信息。</Text>
+          <Button className='btn btn-primary pay-action payee__confirm' disabled={busy} onClick={confirm}>
+            {busy ? '正在准备…' : '确认，替这家缴费'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

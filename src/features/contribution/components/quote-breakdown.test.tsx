@@ -1,0 +1,87 @@
+import { render, screen as view, within } from '@testing-library/react'
+import { QuoteBreakdown } from './quote-breakdown'
+import { line, quote } from '../__fixtures__/data'
+import { policyFacts } from '../policy-facts'
+import demoPolicy from '@/calculator/policies/demo-county-2026.json'
+
+const facts = policyFacts(demoPolicy)
+
+function member(personId: string) {
+  const el = document.querySelector(`[data-person="${personId}"]`)
+  if (!el) throw new Error(`no row for ${personId}`)
+  return within(el as HTMLElement)
+}
+
+test('each member: category, standard, subsidy and what they pay; the household total', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  const p1 = member('p1')
+  expect(p1.getByText('张建华')).toBeInTheDocument()
+  expect(p1.getByText('18至59周岁居民')).toBeInTheDocument()
+  expect(p1.getByText('¥1,100.00')).toBeInTheDocument()
+  expect(p1.getByText('¥700.00')).toBeInTheDocument()
+  expect(p1.getByText('¥400.00')).toBeInTheDocument()
+  expect(view.getByText('2026年 全家一共要交')).toBeInTheDocument()
+  expect(view.getAllByText('¥780.00').length).toBe(2) // headline and the sum line
+})
+
+test('a member paid for by civil affairs shows 0 and why', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  const p3 = member('p3')
+  expect(p3.getByText('¥0.00')).toBeInTheDocument()
+  expect(p3.getByText('民政部门代缴（五保户），个人不用交')).toBeInTheDocument()
+  // a self-paying member has no such line
+  expect(member('p1').queryByText(/个人不用交/)).toBeNull()
+})
+
+test('an already enrolled member is marked, not charged', () => {
+  const q = quote({ lines: [line({ personId: 'p9', name: '王浩然', due: '0.00', alreadyEnrolled: true })], total: '0.00' })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+  expect(member('p9').getByText('已经参保，这次不用交')).toBeInTheDocument()
+  expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
+})
+
+test('arrears for a lapsed member are shown on their line', () => {
+  const q = quote({ lines: [line({ personId: 'p5', name: '王志强', arrears: '1100.00', due: '1500.00' })], total: '1500.00' })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+  expect(member('p5').getByText('¥1,500.00')).toBeInTheDocument()
+  expect(member('p5').getByText(/补缴往年/)).toBeInTheDocument()
+})
+
+test('collection window and days left before the deadline', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  expect(view.getByText('缴费时间：2025年9月1日 至 2025年12月31日')).toBeInTheDocument()
+  expect(view.getByText('离截止还有 38 天')).toBeInTheDocument()
+})
+
+test('after the deadline the window says how late', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2026-01-10' />)
+  expect(view.getByText('已过截止日期 10 天')).toBeInTheDocument()
+})
+
+test('paying late: waiting period in months and days, arrears without subsidy in yuan', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  expect(view.getByText(/过了截止日期再交：从交钱的月份起，要等 3 个月（约 90 天） 才能报销/)).toBeInTheDocument()
+  const arrears = view.getByText(/断保后再补交往年的钱，没有财政补助/)
+  expect(within(arrears).getByText('¥1,100.00')).toBeInTheDocument()
+  expect(arrears.textContent).toContain('补交后还要等 3 个月才能报销')
+})
+
+test('the household enrols as a unit, with the exceptions', () => {
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  expect(view.getByText(/户口本上的家人要一起参保/)).toBeInTheDocument()
+  expect(view.getByText(/职工医保/)).toBeInTheDocument()
+})
+
+test('the county\'s issues and steps are shown as the county wrote them', () => {
+  const q = quote({ payable: false, issues: [{ code: 'HOUSEHOLD_INCOMPLETE', message: '王志强 还没有一起参保，全家要一起交' }] })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+  expect(view.getByText('王志强 还没有一起参保，全家要一起交')).toBeInTheDocument()
+  expect(view.getByText(/1\. 全家 3 人，筹资标准合计/)).toBeInTheDocument()
+  expect(view.getByText('政策版本 2026.1')).toBeInTheDocument()
+})
+
+test('without policy facts the late-payment sentence falls back to plain words, no invented figures', () => {
+  render(<QuoteBreakdown quote={quote()} facts={null} today='2025-11-23' />)
+  expect(view.queryByText(/个月（约/)).toBeNull()
+  expect(view.getByText(/晚交的规定以县医保局公告为准/)).toBeInTheDocument()
+})
