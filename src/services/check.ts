@@ -66,3 +66,11 @@ export const anyObject = make<Record<string, unknown>>((v, p) => (v && typeof v 
 export function opaqueObject<T>(): Checker<T> {
   return make<T>((v, p) => (v && typeof v === 'object' && !Array.isArray(v) ? null : p))
 }
+
+/**
+ * One of a contract enum's values. Takes a record keyed by every value, so tsc fails when
+ * the contract adds a value (a plain list could silently miss it and refuse good answers).
+ */
+export function oneOf<T extends string>(all: Record<T, true>): Checker<T> {
+  return make<T>((v, p) => (typeof v === 'string' && Object.prototype.hasOwnProperty.call(all, v) ? null : p))
+}

@@ -2,15 +2,16 @@
 // a checker that misses or mistypes a field fails tsc. Routes without an entry are only
 // checked to be a JSON object; add one when your feature reads the answer's figures.
 import type * as C from '@/contract'
-import { arr, bool, date, dateTime, int, lit, money, nullable, obj, opaqueObject, str, type Checker } from './check'
+import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, str, type Checker } from './check'
 
-const scope = lit('status', 'claims', 'pay')
-const relation = lit('head', 'member', 'grantee')
-const category = lit('ordinary', 'wubao', 'dibao', 'tekun', 'poverty', 'family_planning', 'student', 'disabled', 'elderly')
+const scope = oneOf<C.Scope>({ status: true, claims: true, pay: true })
+const relation = oneOf<C.HouseholdLink['relation']>({ head: true, member: true, grantee: true })
+const category = oneOf<C.Category>({ ordinary: true, wubao: true, dibao: true, tekun: true, poverty: true, family_planning: true, student: true, disabled: true, elderly: true })
+const payer = oneOf<C.Payer>({ self: true, civil_affairs: true, family_planning: true, employer: true, disabled_federation: true, veterans_affairs: true })
 
 export const meCheck: Checker<C.Me> = obj<C.Me>({
   userId: str,
-  role: lit('villager', 'reviewer'),
+  role: oneOf<C.Role>({ villager: true, reviewer: true }),
   personId: nullable(str),
   displayName: str,
   phoneMasked: nullable(str),
@@ -21,8 +22,8 @@ export const sessionCheck: Checker<C.Session> = obj<C.Session>({ token: str, exp
 
 export const enrolmentCheck: Checker<C.Enrolment> = obj<C.Enrolment>({
   year: int,
-  status: lit('enrolled', 'unpaid', 'lapsed', 'pending_review'),
-  payer: nullable(lit('self', 'civil_affairs', 'family_planning', 'employer')),
+  status: oneOf<C.EnrolmentStatus>({ enrolled: true, unpaid: true, lapsed: true, pending_review: true }),
+  payer: nullable(payer),
   amountPaid: nullable(money),
   coverageStart: nullable(date),
   coverageEnd: nullable(date),

@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { HouseholdLink, Me, Session } from '@/contract'
+import type { HouseholdLink, Me, Scope, Session } from '@/contract'
 import { call, configureCountyClient } from '@/services/county-client'
 import { clearAllUserCaches } from '@/services/cache'
 import { taroStorage } from '@/services/storage'
@@ -149,4 +149,18 @@ export async function resumeSession(): Promise<void> {
 export async function signOut(): Promise<void> {
   if (readToken()) await call('signOut', { timeoutMs: 4000, retries: 0 })
   useSession.getState().forget()
+}
+
+/** What a viewer may see: household members see everything, grantees only their scopes. */
+export function hasScope(link: Pick<HouseholdLink, 'relation' | 'scopes'> | null, scope: Scope): boolean {
+  if (!link) return false
+  return link.relation !== 'grantee' || link.scopes.includes(scope)
+}
+
+/** Binds the signed-in user to their household by ID number and name (checked before sending). */
+export async function bindHousehold(idNumber: string, name: string): Promise<Result> {
+  const r = await call('bindHousehold', { body: { idNumber, name } })
+  if (!r.ok) return r
+  useSession.getState().setMe(r.data)
+  return { ok: true }
 }

@@ -1,5 +1,10 @@
 import { PageShell } from '@/components/page-shell'
+import { AcceptInvite } from '@/features/family/components/accept-invite'
 
-export default function Page() {
-  return <PageShell title='请稍候' />
+export default function AcceptPage() {
+  return (
+    <PageShell title='接受家人邀请'>
+      <AcceptInvite />
+    </PageShell>
+  )
 }

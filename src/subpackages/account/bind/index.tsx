@@ -1,5 +1,10 @@
 import { PageShell } from '@/components/page-shell'
+import { BindForm } from '@/features/session/components/bind-form'
 
-export default function Page() {
-  return <PageShell title='请稍候' />
+export default function BindPage() {
+  return (
+    <PageShell title='绑定我家'>
+      <BindForm />
+    </PageShell>
+  )
 }

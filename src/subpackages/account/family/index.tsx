@@ -1,5 +1,10 @@
 import { PageShell } from '@/components/page-shell'
+import { FamilyAccess } from '@/features/family/components/family-access'
 
-export default function Page() {
-  return <PageShell title='请稍候' />
+export default function FamilyPage() {
+  return (
+    <PageShell title='家人查看'>
+      <FamilyAccess />
+    </PageShell>
+  )
 }

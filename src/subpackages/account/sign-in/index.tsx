@@ -1,5 +1,10 @@
 import { PageShell } from '@/components/page-shell'
+import { SignInForm } from '@/features/session/components/sign-in-form'
 
-export default function Page() {
-  return <PageShell title='请稍候' />
+export default function SignInPage() {
+  return (
+    <PageShell title='登录'>
+      <SignInForm />
+    </PageShell>
+  )
 }

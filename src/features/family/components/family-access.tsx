@@ -1,0 +1,112 @@
+// The head's family-access page: create a one-time invite with chosen scopes, see who has
+// access and what they looked at, revoke with one tap.
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { AccessLogEntry, Grant, Invitation, Scope } from '@/contract'
+import { call } from '@/services/county-client'
+import { formatInstant } from '@/services/time'
+import { OfflineBanner } from '@/components/offline-banner'
+import { useActiveLink } from '@/features/session/store'
+import { SCOPE_TEXT } from '@/features/household/labels'
+import { ALL_SCOPES, toggleScope } from '../scopes'
+import './family-access.scss'
+
+const TTL = [{ minutes: 60 * 24, text: '1天内有效' }, { minutes: 60 * 24 * 7, text: '7天内有效' }]
+
+export function FamilyAccess() {
+  const link = useActiveLink()
+  const householdId = link?.householdId ?? null
+  const [scopes, setScopes] = useState<Scope[]>(['status'])
+  const [ttl, setTtl] = useState(TTL[0].minutes)
+  const [invite, setInvite] = useState<Invitation | null>(null)
+  const [grants, setGrants] = useState<Grant[] | null>(null)
+  const [log, setLog] = useState<AccessLogEntry[]>([])
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    if (!householdId) return
+    const [g, l] = await Promise.all([call('listGrants', { params: { householdId } }), call('accessLog', { params: { householdId } })])
+    if (g.ok) setGrants(g.data.grants.filter((x) => !x.revokedAt))
+    else setMessage(g.error.message)
+    if (l.ok) setLog(l.data.entries)
+  }, [householdId])
+
+  useEffect(() => { load() }, [load])
+
+  if (!link || link.relation !== 'head') {
+    return <View className='card'><Text>只有户主可以邀请家人查看。</Text></View>
+  }
+
+  return (
+    <View className='family-access'>
+      <OfflineBanner hasCachedData={false} />
+      <View className='card'>
+        <Text className='section-title'>邀请家人</Text>
+        <Text className='muted'>选好家人能做什么，生成邀请码，当面给家人看或念给他听。</Text>
+        {ALL_SCOPES.map((s) => (
+          <Button key={s} className={`btn family-access__scope family-access__scope--${s}${scopes.includes(s) ? ' btn-primary' : ''}`}
+            ariaLabel={`${SCOPE_TEXT[s]}${scopes.includes(s) ? '，已选' : '，未选'}`}
+            onClick={() => setScopes(toggleScope(scopes, s))}
+          >
+            {scopes.includes(s) ? '☑' : '☐'} {SCOPE_TEXT[s]}
+          </Button>
+        ))}
+        <View className='family-access__ttl'>
+          {TTL.map((t) => (
+            <Button key={t.minutes} className={`btn${ttl === t.minutes ? ' btn-primary' : ''}`} onClick={() => setTtl(t.minutes)}>{t.text}</Button>
+          ))}
+        </View>
+        <Button className='btn btn-primary family-access__create' disabled={busy} onClick={async () => {
+          setBusy(true)
+          setMessage(null)
+          const r = await call('createInvitation', { params: { householdId: link.householdId }, body: { scopes, ttlMinutes: ttl } })
+          setBusy(false)
+          if (r.ok) setInvite(r.data)
+          else setMessage(r.error.message)
+        }}
+        >生成邀请码</Button>
+        {invite ? (
+          <View className='family-access__invite' ariaRole='region' ariaLabel='邀请码'>
+            <Text className='family-access__code'>{invite.code}</Text>
+            <Text>可以：{invite.scopes.map((s) => SCOPE_TEXT[s]).join('、')}</Text>
+            <Text className='muted'>{formatInstant(invite.expiresAt)}前有效，只能用一次</Text>
+            <Button className='btn' onClick={() => Taro.setClipboardData({ data: invite.code }).catch(() => {})}>复制邀请码</Button>
+          </View>
+        ) : null}
+        {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>谁能看我家</Text>
+        {grants === null ? <Text className='muted'>正在读取…</Text> : null}
+        {grants && grants.length === 0 ? <Text className='muted family-access__none'>现在没有家人能看。</Text> : null}
+        {grants?.map((g) => (
+          <View key={g.grantId} className='family-access__grant' data-grant={g.grantId}>
+            <View>
+              <Text className='family-access__grantee'>{g.granteeName}</Text>
+              <Text className='muted'>可以{g.scopes.map((s) => SCOPE_TEXT[s]).join('、')}</Text>
+            </View>
+            <Button className='btn family-access__revoke' ariaLabel={`撤销${g.granteeName}的权限`} onClick={async () => {
+              const r = await call('revokeGrant', { params: { grantId: g.grantId } })
+              if (r.ok) { Taro.showToast({ title: '已撤销', icon: 'none' }).catch(() => {}); load() } else setMessage(r.error.message)
+            }}
+            >撤销</Button>
+          </View>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>家人查看记录</Text>
+        {log.length === 0 ? <Text className='muted'>还没有记录。</Text> : null}
+        {log.slice(0, 30).map((e, i) => (
+          <View key={`${e.at}-${i}`} className='family-access__log'>
+            <Text>{formatInstant(e.at)} {e.granteeName}</Text>
+            <Text className='muted'>{e.action}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

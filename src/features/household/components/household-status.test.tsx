@@ -1,0 +1,122 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { Household, Me, Person } from '@/contract'
+import { resetNetworkForTests, useNetwork } from '@/services/network'
+import { configureTransport } from '@/services/transport'
+import { resetClock, setClock } from '@/services/time'
+import { useSession } from '@/features/session/store'
+import { householdCache } from '../cache'
+import { HouseholdStatus } from './household-status'
+import { MemberCard, spokenStatus } from './member-card'
+
+const request = Taro.request as unknown as jest.Mock
+const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
+
+const person = (over: Partial<Person>): Person => ({
+  personId: 'p1', name: '王建国', idNumber: '990101197401011234', idNumberMasked: false, sex: 'male', birthDate: '1974-05-01',
+  relation: '户主', categories: ['ordinary'], phone: null, isHead: true,
+  enrolments: [{ year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null }],
+  ...over
+})
+
+const household: Household = {
+  householdId: 'hh1', householdNumber: null, regionCode: '990101', township: '石桥镇', village: '青石村', headPersonId: 'p1', accountBalance: '126.50',
+  members: [
+    person({}),
+    person({ personId: 'p2', name: '王志强', relation: '子', isHead: false, birthDate: '1999-03-02', enrolments: [{ year: 2026, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] })
+  ],
+  viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
+}
+
+const me = (relation: 'head' | 'grantee', scopes: Me['households'][0]['scopes'] = []): Me => ({
+  userId: 'u1', role: 'villager', personId: 'p1', displayName: '王建国', phoneMasked: '138****0001',
+  households: [{ householdId: 'hh1', relation, scopes, headNameMasked: '王*国', village: '青石村' }]
+})
+
+beforeEach(() => {
+  resetNetworkForTests()
+  configureTransport({ sleep: async () => {} })
+  setClock(() => Date.parse('2026-11-23T10:00:00+08:00'))
+  householdCache.getState().clear()
+  useSession.setState({ userId: 'u1', me: me('head'), activeHouseholdId: 'hh1', hasToken: true })
+})
+afterEach(() => resetClock())
+
+test('status card: covered member says yes; lapsed member says no with the reason', () => {
+  render(<>
+    <MemberCard person={household.members[0]} year={2026} today='2026-11-23' />
+    <MemberCard person={household.members[1]} year={2026} today='2026-11-23' />
+  </>)
+  expect(screen.getByText('✓ 今天看病能报销')).toBeTruthy()
+  expect(screen.getByText('✗ 今天看病不能报销')).toBeTruthy()
+  expect(screen.getByText(/已断保/, { selector: '.member-card__care-reason' })).toBeTruthy()
+  expect(screen.getAllByText('990***********1234', { exact: false })).toHaveLength(2) // masked on screen
+  expect(document.body.textContent).not.toContain('990101197401011234')
+})
+
+test('status card: waiting period shows the date cover starts; read-aloud speaks the status', () => {
+  const p = person({ enrolments: [{ year: 2026, status: 'enrolled', payer: 'civil_affairs', amountPaid: '0.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: '2026-12-01', orderId: null }] })
+  render(<MemberCard person={p} year={2026} today='2026-11-23' />)
+  expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
+  expect(screen.getByText('民政代缴')).toBeTruthy()
+  fireEvent.click(screen.getByLabelText('读出王建国的参保情况'))
+  expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: spokenStatus(p, 2026, '2026-11-23') }))
+  expect(spokenStatus(p, 2026, '2026-11-23')).toContain('今天看病不能报销')
+})
+
+test('fresh from the county: members, balance and "as of" from the county system', async () => {
+  request.mockImplementation((o: { url: string }) => (o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)))
+  render(<HouseholdStatus />)
+  await screen.findByText('王志强')
+  expect(screen.getByText('¥126.50')).toBeTruthy()
+  expect(screen.getByText(/来自县医保系统/)).toBeTruthy()
+  expect(screen.queryByText(/上次保存的数据/)).toBeNull()
+})
+
+test('offline: opens on the cached household, says so, and reloads when the network returns', async () => {
+  householdCache.getState().put('u1', 'hh1', household, '2026-11-22T08:30:00+08:00')
+  request.mockImplementation(() => Promise.reject({ errMsg: 'request:fail' }))
+  render(<HouseholdStatus />)
+  expect(screen.getByText('王建国')).toBeTruthy() // at once, from the phone
+  await waitFor(() => expect(screen.getByText(/上次保存的数据/)).toBeTruthy())
+  expect(screen.getByText(/11月22日 08:30 · 来自本手机保存的数据/)).toBeTruthy()
+  request.mockImplementation((o: { url: string }) => (o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)))
+  act(() => { useNetwork.getState().setOnline(false) })
+  act(() => { useNetwork.getState().setOnline(true) })
+  await waitFor(() => expect(screen.getByText(/来自县医保系统/)).toBeTruthy())
+  expect(screen.queryByText(/上次保存的数据/)).toBeNull()
+})
+
+test("another user's cached household is never shown", () => {
+  householdCache.getState().put('u-previous', 'hh1', household)
+  request.mockImplementation(() => new Promise(() => {}))
+  render(<HouseholdStatus />)
+  expect(screen.queryByText('王建国')).toBeNull()
+  expect(screen.getByText('正在读取全家的参保情况…')).toBeTruthy()
+})
+
+test('a grantee without the status scope is not shown the household and nothing is requested', () => {
+  useSession.setState({ me: me('grantee', ['claims']) })
+  render(<HouseholdStatus />)
+  expect(screen.getByText(/没有给您“看参保情况”的权限/)).toBeTruthy()
+  expect(request).not.toHaveBeenCalled()
+})
+
+test('a grantee with status only sees the household but no pay banner request', async () => {
+  useSession.setState({ me: me('grantee', ['status']) })
+  request.mockImplementation(() => answer(200, { ...household, viewer: { relation: 'grantee', scopes: ['status'] } }))
+  render(<HouseholdStatus />)
+  await screen.findByText('王志强')
+  expect(request.mock.calls.every(([o]) => !String(o.url).includes('/quote'))).toBe(true)
+  expect(screen.getByText(/家人授权查看/)).toBeTruthy()
+})
+
+test('the collection banner shows deadline and days left and links to payment', async () => {
+  const quote = { householdId: 'hh1', year: 2027, policyVersion: 'v', collectionPeriod: { start: '2026-09-01', end: '2026-12-31' }, lines: [], total: '760.00', steps: [] }
+  request.mockImplementation((o: { url: string }) => answer(200, o.url.includes('/quote') ? quote : household))
+  render(<HouseholdStatus />)
+  await screen.findByText('2027年医保正在缴费')
+  expect(screen.getByText(/截止 2026年12月31日，还剩 38 天/)).toBeTruthy()
+  fireEvent.click(screen.getByText('去缴费'))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/pay/index' })
+})

@@ -1,0 +1,106 @@
+// The home tab's content: "are we covered?" for the household on screen.
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback } from 'react'
+import { call } from '@/services/county-client'
+import { useCountyData } from '@/services/use-county-data'
+import { currentYear, formatDate, todayShanghai } from '@/services/time'
+import { AsOf } from '@/components/as-of'
+import { Money } from '@/components/money'
+import { OfflineBanner } from '@/components/offline-banner'
+import { useElderly } from '@/features/settings/store'
+import { hasScope, useActiveLink, useSession } from '@/features/session/store'
+import { householdCache, quoteCache } from '../cache'
+import { collectionBanner } from '../status'
+import { MemberCard } from './member-card'
+import { HouseholdSwitcher } from './household-switcher'
+import './household-status.scss'
+
+export function HouseholdStatus() {
+  const userId = useSession((s) => s.userId)
+  const me = useSession((s) => s.me)
+  const link = useActiveLink()
+  const elderly = useElderly()
+  const householdId = link?.householdId ?? null
+  const year = currentYear()
+  const today = todayShanghai()
+  const mayView = hasScope(link, 'status')
+  const mayPay = hasScope(link, 'pay')
+
+  const loadHousehold = useCallback(() => call('getHousehold', { params: { householdId: householdId as string } }), [householdId])
+  const hh = useCountyData({ cache: householdCache, owner: userId, cacheKey: mayView ? householdId : null, load: loadHousehold })
+  const loadQuote = useCallback(() => call('getQuote', { params: { householdId: householdId as string }, query: { year: year + 1 } }), [householdId, year])
+  const quote = useCountyData({ cache: quoteCache, owner: userId, cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null, load: loadQuote })
+
+  if (!userId || !me) {
+    return (
+      <View className='card home-welcome'>
+        <Text>登录后，这里显示全家每个人今年和明年有没有参保、今天看病能不能报销。</Text>
+        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}>去登录</Button>
+      </View>
+    )
+  }
+  if (!link) {
+    return (
+      <View className='card home-bind'>
+        <Text>还没有绑定家庭。用身份证号和姓名绑定后，就能看到全家的参保情况。</Text>
+        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/bind/index' })}>绑定我家</Button>
+        <Button className='btn' onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}>我有家人的邀请码</Button>
+      </View>
+    )
+  }
+
+  const banner = quote.data ? collectionBanner(quote.data.collectionPeriod, quote.data.year, today) : null
+  const h = hh.data
+
+  return (
+    <View className='household-status'>
+      <OfflineBanner hasCachedData={!!h} />
+      <HouseholdSwitcher />
+      {!mayView ? (
+        <View className='card'>
+          <Text>户主没有给您“看参保情况”的权限。需要的话，请户主在“我的 → 家人查看”里重新邀请。</Text>
+        </View>
+      ) : null}
+      {banner ? (
+        <View className='card collection-banner' ariaRole='region' ariaLabel='缴费提醒'>
+          <Text className='collection-banner__title'>{banner.year}年医保正在缴费</Text>
+          <Text>截止 {formatDate(banner.deadline)}，还剩 {banner.daysLeft} 天</Text>
+          {quote.data && quote.data.total !== '0.00' ? (
+            <Text>全家还需缴 <Money value={quote.data.total} /></Text>
+          ) : null}
+          <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>去缴费</Button>
+        </View>
+      ) : null}
+      {mayView && !h ? (
+        <View className='card'>
+          {hh.error ? (
+            <>
+              <Text className='home-error'>{hh.error.message}</Text>
+              <Button className='btn' onClick={hh.reload}>再试一次</Button>
+            </>
+          ) : <Text>正在读取全家的参保情况…</Text>}
+        </View>
+      ) : null}
+      {mayView && h ? (
+        <>
+          <View className='card household-summary'>
+            <Text className='household-summary__title'>{h.township}{h.village} · {link.headNameMasked}家</Text>
+            {h.accountBalance !== null ? (
+              <View className='row'>
+                <Text>家庭账户余额</Text>
+                <Money value={h.accountBalance} className='household-summary__balance' />
+              </View>
+            ) : null}
+            {link.relation === 'grantee' ? <Text className='muted'>您是家人授权查看（{link.scopes.length}项权限）</Text> : null}
+            <AsOf at={hh.asOf} source={hh.source} />
+            {hh.loading ? <Text className='muted'>正在更新…</Text> : null}
+          </View>
+          {h.members.map((p) => (
+            <MemberCard key={p.personId} person={p} year={year} today={today} elderly={elderly} />
+          ))}
+        </>
+      ) : null}
+    </View>
+  )
+}

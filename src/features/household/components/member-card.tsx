@@ -1,0 +1,66 @@
+import { View, Text, Button } from '@tarojs/components'
+import type { Person } from '@/contract'
+import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
+import { maskId } from '@/components/masked'
+import { ageOn, formatDate } from '@/services/time'
+import { CATEGORY_TEXT, PAYER_TEXT } from '../labels'
+import { careToday, enrolmentFor } from '../status'
+import { speak } from '../speak'
+import './member-card.scss'
+
+interface Props {
+  person: Person
+  year: number
+  today: string
+  elderly?: boolean
+}
+
+/** The sentence read aloud: name, this year's status and whether care is covered today. */
+export function spokenStatus(person: Person, year: number, today: string): string {
+  const e = enrolmentFor(person, year)
+  const care = careToday(e, today)
+  const next = enrolmentFor(person, year + 1)
+  return `${person.name}，${year}年${e ? STATUS_TEXT[e.status] : '没有参保记录'}。${care.yes ? '今天看病可以报销。' : '今天看病不能报销。'}${care.reason}。` +
+    `${year + 1}年${next ? STATUS_TEXT[next.status] : '还没缴费'}。`
+}
+
+export function MemberCard({ person, year, today, elderly }: Props) {
+  const e = enrolmentFor(person, year)
+  const next = enrolmentFor(person, year + 1)
+  const care = careToday(e, today)
+  const categories = person.categories.filter((c) => c !== 'ordinary' || person.categories.length === 1)
+  return (
+    <View className={`card member-card member-card--${care.yes ? 'covered' : 'not-covered'}`} data-person={person.personId}>
+      <View className='member-card__head'>
+        <Text className='member-card__name'>{person.name}</Text>
+        <Text className='member-card__relation'>{person.relation} · {ageOn(person.birthDate, today)}岁</Text>
+      </View>
+      {!elderly ? (
+        <View className='member-card__meta muted'>
+          <Text>{categories.map((c) => CATEGORY_TEXT[c]).join('、')}</Text>
+          <Text className='member-card__id'>身份证 {maskId(person.idNumber)}</Text>
+        </View>
+      ) : null}
+      <View className={`member-card__care member-card__care--${care.yes ? 'yes' : 'no'}`}>
+        <Text className='member-card__care-answer'>{care.yes ? '✓ 今天看病能报销' : '✗ 今天看病不能报销'}</Text>
+        <Text className='member-card__care-reason'>{care.reason}</Text>
+      </View>
+      <View className='member-card__years'>
+        <View className='member-card__year'>
+          <Text>{year}年</Text>
+          <StatusBadge status={e ? e.status : 'none'} />
+          {e?.payer && !elderly ? <Text className='muted'>{PAYER_TEXT[e.payer]}</Text> : null}
+        </View>
+        <View className='member-card__year'>
+          <Text>{year + 1}年</Text>
+          <StatusBadge status={next ? next.status : 'unpaid'} />
+          {next?.payer && !elderly ? <Text className='muted'>{PAYER_TEXT[next.payer]}</Text> : null}
+        </View>
+      </View>
+      {care.from && !care.yes && !elderly ? <Text className='muted'>保障开始：{formatDate(care.from)}</Text> : null}
+      <Button className='btn member-card__speak' ariaLabel={`读出${person.name}的参保情况`} onClick={() => speak(spokenStatus(person, year, today))}>
+        🔊 读给我听
+      </Button>
+    </View>
+  )
+}

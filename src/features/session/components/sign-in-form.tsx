@@ -1,0 +1,73 @@
+// Sign-in: one WeChat button on the mini-program; phone + one-time code on h5.
+import { View, Text, Button, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { requestOtp, signInWithOtp, signInWithWechat, useSession } from '../store'
+
+function afterSignIn() {
+  const me = useSession.getState().me
+  if (me && me.households.length === 0) Taro.redirectTo({ url: '/subpackages/account/bind/index' })
+  else Taro.switchTab({ url: '/pages/home/index' })
+}
+
+export function SignInForm() {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [wait, setWait] = useState(0)
+
+  useEffect(() => {
+    if (wait <= 0) return
+    const t = setTimeout(() => setWait(wait - 1), 1000)
+    return () => clearTimeout(t)
+  }, [wait])
+
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <View className='card sign-in'>
+        <Text>用微信登录，不用记密码。</Text>
+        {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
+        <Button className='btn btn-primary sign-in__wechat' loading={busy} disabled={busy} onClick={async () => {
+          setBusy(true)
+          const r = await signInWithWechat()
+          setBusy(false)
+          if (r.ok) afterSignIn()
+          else setMessage(r.error.message)
+        }}
+        >微信一键登录</Button>
+      </View>
+    )
+  }
+
+  return (
+    <View className='card sign-in'>
+      <Text className='field-label' id='phone-label'>手机号</Text>
+      <Input className='field-input sign-in__phone' type='number' maxlength={11} value={phone} placeholder='11位手机号'
+        ariaLabel='手机号' onInput={(e) => setPhone(e.detail.value)}
+      />
+      <Button className='btn sign-in__send' disabled={busy || wait > 0} onClick={async () => {
+        setMessage(null)
+        setBusy(true)
+        const r = await requestOtp(phone)
+        setBusy(false)
+        if (r.ok) { setWait(60); setMessage('验证码已发出，请查看短信') } else setMessage(r.error.message)
+      }}
+      >{wait > 0 ? `${wait}秒后可重发` : '获取验证码'}</Button>
+      <Text className='field-label'>验证码</Text>
+      <Input className='field-input sign-in__code' type='number' maxlength={6} value={code} placeholder='6位数字'
+        ariaLabel='验证码' onInput={(e) => setCode(e.detail.value)}
+      />
+      {message ? <View className='form-message' ariaRole='alert'>{message}</View> : null}
+      <Button className='btn btn-primary sign-in__submit' disabled={busy} onClick={async () => {
+        setMessage(null)
+        setBusy(true)
+        const r = await signInWithOtp(phone, code)
+        setBusy(false)
+        if (r.ok) afterSignIn()
+        else setMessage(r.error.message)
+      }}
+      >登录</Button>
+    </View>
+  )
+}
