@@ -1,8 +1,8 @@
 import { render, screen as view, within } from '@testing-library/react'
+import demoPolicy from '@/calculator/policies/demo-county-2026.json'
 import { QuoteBreakdown } from './quote-breakdown'
 import { line, quote } from '../__fixtures__/data'
 import { policyFacts } from '../policy-facts'
-import demoPolicy from '@/calculator/policies/demo-county-2026.json'
 
 const facts = policyFacts(demoPolicy)
 
