@@ -1,0 +1,89 @@
+// The whole product on one machine: the reference county API (real HTTP, sqlite file,
+// seeded demo data, in its own process) plus the h5 build served with /county proxied to it.
+// Used by `npm start` and by the browser tests (each test file gets its own temp database).
+import path from 'path'
+import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
+import { startStaticServer, type Fault, type RunningStatic } from './static-server'
+
+export interface ProductOptions {
+  /** county API port; 0 = any free port */
+  apiPort?: number
+  /** web port; 0 = any free port */
+  webPort?: number
+  /** sqlite file; default a fresh temp file */
+  dbPath?: string
+  /** demo households to seed on an empty database (the full demo county has 200) */
+  households?: number
+  /** extra county API environment (e.g. COUNTY_API_NOW for a fixed clock) */
+  env?: Record<string, string>
+  /** echo the county API's log lines (npm start shows them: the h5 one-time codes are logged there) */
+  echoLogs?: boolean
+}
+
+export interface RunningProduct {
+  webUrl: string
+  /** the county API while it runs (undefined after stopApi) */
+  readonly api: SpawnedServer | undefined
+  dbPath: string
+  /** everything the county API logged so far, across restarts (privacy checks read it) */
+  logs: () => string
+  /** stops the county API only (to test offline behaviour); the web server keeps serving */
+  stopApi: () => Promise<void>
+  /** starts the county API again on the same database and port */
+  startApi: () => Promise<void>
+  /** injects a fault on the app's path to the county API (slow, 500, drop, garbage, stale ETag) */
+  setFault: (fault: Fault) => void
+  close: () => Promise<void>
+}
+
+const root = path.resolve(__dirname, '..')
+
+export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
+  const dbPath = opts.dbPath ?? tempDbPath('product')
+  let api: SpawnedServer | undefined
+  let port = opts.apiPort ?? 0
+  let pastLogs = ''
+  const startApi = async () => {
+    api = await spawnServer({
+      dbPath,
+      households: opts.households ?? 200,
+      env: { PORT: String(port), ...opts.env }
+    })
+    if (opts.echoLogs) {
+      process.stdout.write(api.logs())
+      api.child.stdout?.on('data', (d: Buffer) => process.stdout.write(d))
+      api.child.stderr?.on('data', (d: Buffer) => process.stderr.write(d))
+    }
+    // a restart reuses the same port, so the proxy target stays valid
+    port = Number(new URL(api.url).port)
+  }
+  const stopApi = async () => {
+    const a = api
+    api = undefined
+    if (a) {
+      await a.stop()
+      pastLogs += a.logs()
+    }
+  }
+  await startApi()
+  let fault: Fault = { kind: 'none' }
+  const web: RunningStatic = await startStaticServer({
+    root: process.env.H5_DIST ? path.resolve(process.env.H5_DIST) : path.join(root, 'dist/h5'),
+    apiUrl: () => api?.url,
+    fault: () => fault,
+    port: opts.webPort ?? 0
+  })
+  return {
+    webUrl: web.url,
+    get api() { return api },
+    dbPath,
+    logs: () => pastLogs + (api?.logs() ?? ''),
+    stopApi,
+    startApi,
+    setFault: (f) => { fault = f },
+    close: async () => {
+      await stopApi()
+      await web.close()
+    }
+  }
+}
