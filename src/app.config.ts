@@ -21,10 +21,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '参保' },
-      { pagePath: 'pages/pay/index', text: '缴费' },
-      { pagePath: 'pages/claims/index', text: '报销' },
-      { pagePath: 'pages/me/index', text: '我的' }
+      { pagePath: 'pages/home/index', text: '参保', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/pay/index', text: '缴费', iconPath: 'assets/tab/pay.png', selectedIconPath: 'assets/tab/pay-active.png' },
+      { pagePath: 'pages/claims/index', text: '报销', iconPath: 'assets/tab/claims.png', selectedIconPath: 'assets/tab/claims-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
     ]
   }
 })

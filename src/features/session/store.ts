@@ -140,9 +140,11 @@ export async function refreshMe(): Promise<Result> {
 export async function resumeSession(): Promise<void> {
   if (readToken()) {
     useSession.setState({ hasToken: true })
-    return
+  } else if (process.env.TARO_ENV === 'weapp' && useSession.getState().userId) {
+    await signInWithWechat()
   }
-  if (process.env.TARO_ENV === 'weapp' && useSession.getState().userId) await signInWithWechat()
+  // households may have changed while the app was closed (a grant revoked, a new binding)
+  if (readToken()) await refreshMe()
 }
 
 /** Sign out: end the session at the county (best effort) and clear this user's data here. */

@@ -120,3 +120,14 @@ test('the collection banner shows deadline and days left and links to payment', 
   fireEvent.click(screen.getByText('去缴费'))
   expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/pay/index' })
 })
+
+test('when access is gone (revoked grant) the cached copy is dropped and households re-read', async () => {
+  useSession.setState({ me: me('grantee', ['status']) })
+  householdCache.getState().put('u1', 'hh1', household)
+  const meAfter = { ...me('grantee'), households: [] }
+  request.mockImplementation((o: { url: string }) => (o.url.endsWith('/v1/me') ? answer(200, meAfter) : answer(403, { code: 'FORBIDDEN', message: '您没有查看或办理这项业务的权限' })))
+  render(<HouseholdStatus />)
+  await screen.findByText('还没有绑定家庭。用身份证号和姓名绑定后，就能看到全家的参保情况。')
+  expect(householdCache.getState().read('u1', 'hh1')).toBeNull()
+  expect(screen.queryByText('王建国')).toBeNull()
+})

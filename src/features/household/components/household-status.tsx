@@ -1,7 +1,7 @@
 // The home tab's content: "are we covered?" for the household on screen.
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback } from 'react'
+import { useCallback, useEffect } from 'react'
 import { call } from '@/services/county-client'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, formatDate, todayShanghai } from '@/services/time'
@@ -9,7 +9,7 @@ import { AsOf } from '@/components/as-of'
 import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useElderly } from '@/features/settings/store'
-import { hasScope, useActiveLink, useSession } from '@/features/session/store'
+import { hasScope, refreshMe, useActiveLink, useSession } from '@/features/session/store'
 import { householdCache, quoteCache } from '../cache'
 import { collectionBanner } from '../status'
 import { MemberCard } from './member-card'
@@ -29,6 +29,13 @@ export function HouseholdStatus() {
 
   const loadHousehold = useCallback(() => call('getHousehold', { params: { householdId: householdId as string } }), [householdId])
   const hh = useCountyData({ cache: householdCache, owner: userId, cacheKey: mayView ? householdId : null, load: loadHousehold })
+  // Access gone (grant revoked, household unbound): forget the copy and re-read my households.
+  const lostAccess = hh.error?.code === 'FORBIDDEN' || hh.error?.code === 'NOT_FOUND'
+  useEffect(() => {
+    if (!lostAccess || !householdId) return
+    householdCache.getState().remove(householdId)
+    refreshMe()
+  }, [lostAccess, householdId])
   const loadQuote = useCallback(() => call('getQuote', { params: { householdId: householdId as string }, query: { year: year + 1 } }), [householdId, year])
   const quote = useCountyData({ cache: quoteCache, owner: userId, cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null, load: loadQuote })
 
