@@ -1,0 +1,57 @@
+// An upload over the county's 5 MB limit is refused on the phone with a clear message, and
+// not one byte goes out: no request to the documents route is made at all.
+import type { BrowserContext, Page } from 'playwright-core'
+import type { Application } from '../../src/contract'
+import type { RunningProduct } from '../../config/product'
+import { collectErrors, launchPhone } from '../support/browser'
+import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, signIn, startEnrolProduct, uploadRequests, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+
+jest.setTimeout(180000)
+
+let product: RunningProduct
+let context: BrowserContext
+let page: Page
+let errors: string[]
+let migrant: SignedIn
+let app: Application
+
+beforeAll(async () => {
+  product = await startEnrolProduct()
+  migrant = await signIn(product, MIGRANT_PHONE)
+  const created = await api<Application>(product, 'POST', '/v1/applications', {
+    householdId: migrant.me.households[0].householdId,
+    kind: 'out_of_area_care',
+    fields: { personId: migrant.me.personId, destination: '浙江省义乌市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
+  }, migrant.token)
+  expect(created.status).toBe(201)
+  app = created.body
+  ;({ context, page } = await launchPhone())
+  await useSessionInBrowser(context, migrant)
+  errors = collectErrors(page)
+})
+
+afterAll(async () => {
+  await context?.close()
+  await product?.close()
+})
+
+test('a 6 MB PDF is refused before sending, with its size and what to do', async () => {
+  const sent = uploadRequests(page)
+  await page.goto(`${product.webUrl}/#/subpackages/enrol/status/index?id=${app.applicationId}`)
+  await page.locator('.enrol-doc--residence-proof').waitFor()
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 0x20)])
+  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__file', [{ name: '劳动合同.pdf', mimeType: 'application/pdf', buffer: big }])
+  const msg = page.locator('.enrol-doc--residence-proof .enrol-upload--refused .enrol-upload__msg')
+  await msg.waitFor()
+  await expect(msg.textContent()).resolves.toBe('这个文件有 6.0 MB，超过了 5.0 MB 的上限，没有上传。请换一个小一点的文件，或者把纸拍成照片上传。')
+  expect(sent).toEqual([])
+
+  // the same paper, small enough, goes through: the route works and only then is something sent
+  const ok = await makeJpeg(page, '工作证明')
+  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__album', [{ name: 'proof.jpg', mimeType: 'image/jpeg', buffer: ok }])
+  await page.locator('.enrol-doc--residence-proof').getByText('已上传 1 张').waitFor()
+  expect(sent).toHaveLength(1)
+  const fresh = await api<Application>(product, 'GET', `/v1/applications/${app.applicationId}`, undefined, migrant.token)
+  expect(fresh.body.documents.map((d) => d.size)).toEqual([ok.length])
+  expect(errors).toEqual([])
+})
