@@ -3,6 +3,7 @@
 // Used by `npm start` and by the browser tests (each test file gets its own temp database).
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
+import { findLeaks, SecretsSeen } from './privacy'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
 
 export interface ProductOptions {
@@ -18,6 +19,8 @@ export interface ProductOptions {
   env?: Record<string, string>
   /** echo the county API's log lines (npm start shows them: the h5 one-time codes are logged there) */
   echoLogs?: boolean
+  /** on close, fail if any token, ID number or phone number appears in the API's logs (default on) */
+  checkLogPrivacy?: boolean
 }
 
 export interface RunningProduct {
@@ -67,10 +70,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   }
   await startApi()
   let fault: Fault = { kind: 'none' }
+  const secrets = new SecretsSeen()
   const web: RunningStatic = await startStaticServer({
     root: process.env.H5_DIST ? path.resolve(process.env.H5_DIST) : path.join(root, 'dist/h5'),
     apiUrl: () => api?.url,
     fault: () => fault,
+    observe: (headers, body) => secrets.observe(headers, body),
     port: opts.webPort ?? 0
   })
   return {
@@ -84,6 +89,10 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     close: async () => {
       await stopApi()
       await web.close()
+      if (opts.checkLogPrivacy !== false) {
+        const leaks = findLeaks(pastLogs, secrets)
+        if (leaks.length) throw new Error(`The county API logged private data:\n${leaks.join('\n')}`)
+      }
     }
   }
 }

@@ -34,6 +34,8 @@ export interface StaticServerOptions {
   root: string
   /** current fault for /county requests; read on every request */
   fault?: () => Fault
+  /** sees every proxied request's headers and body, and every response body (privacy checks) */
+  observe?: (headers: IncomingMessage['headers'], body: string) => void
   /** county API base URL, e.g. http://127.0.0.1:8787; read on every request so tests can stop/start the API */
   apiUrl?: () => string | undefined
   port?: number
@@ -49,7 +51,8 @@ const API_PREFIX = '/county'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined, fault: Fault) {
+async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined, fault: Fault,
+  observe?: StaticServerOptions['observe']) {
   if (fault.kind === 'slow') await sleep(fault.delayMs)
   if (fault.kind === 'error500') {
     req.resume()
@@ -83,6 +86,11 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string |
     path: (req.url || '/').slice(API_PREFIX.length) || '/',
     headers: { ...req.headers, host: target.host }
   }, (up) => {
+    if (observe) {
+      const chunks: Buffer[] = []
+      up.on('data', (c: Buffer) => chunks.push(c))
+      up.on('end', () => observe({}, Buffer.concat(chunks).toString('utf8')))
+    }
     if (fault.kind === 'drop') {
       // send the headers and half the body, then cut the connection
       const chunks: Buffer[] = []
@@ -105,6 +113,11 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string |
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' })
     res.end(JSON.stringify({ code: 'UPSTREAM_UNAVAILABLE', message: '县里的系统暂时连不上' }))
   })
+  if (observe) {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => observe(req.headers, Buffer.concat(chunks).toString('utf8')))
+  }
   req.pipe(upstream)
 }
 
@@ -114,7 +127,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   const server = createServer(async (req, res) => {
     try {
       const url = req.url || '/'
-      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return await proxy(req, res, opts.apiUrl?.(), opts.fault?.() ?? { kind: 'none' })
+      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return await proxy(req, res, opts.apiUrl?.(), opts.fault?.() ?? { kind: 'none' }, opts.observe)
       let file = path.join(root, decodeURIComponent(url.split('?')[0]))
       if (!file.startsWith(root)) { res.writeHead(403); res.end(); return }
       const stat = await fs.stat(file).catch(() => null)
