@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const log = makeLogger()
   const config = configFromEnv()
   const seedHouseholds = process.env.SEED_HOUSEHOLDS ? Number(process.env.SEED_HOUSEHOLDS) : undefined
-  const server = await startServer({ logger: log, seed: seedHouseholds ? { households: seedHouseholds } : true })
+  const seedClaims = process.env.SEED_CLAIMS ? Number(process.env.SEED_CLAIMS) : undefined
+  const server = await startServer({ logger: log, seed: { households: seedHouseholds, claims: seedClaims } })
   log.info({ url: server.url, db: config.dbPath, payment: config.paymentMode }, `county API listening on ${server.url} (contract: ${server.url}/openapi.json)`)
   log.info(`demo accounts (see county-api/DEMO.md): ${DEMO_ACCOUNTS.map((a) => `WeChat code demo-${a.key}`).join(', ')}; h5 phones 1380000000x, one-time code in this log${config.devOtp ? ' or DEV_OTP' : ''}`)
   // Machine-readable line for tools that spawn the server (tests, npm start).

@@ -24,7 +24,8 @@ export interface OrderRow {
   request_hash: string; created_at: number; expires_at: number; paid_at: number | null; confirmed_at: number | null
   transaction_id: string | null; receipt_number: string | null; failure_reason: string | null; match_attempts: number
 }
-export interface OrderPerson { personId: string; name: string; dueFen: number }
+/** benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */
+export interface OrderPerson { personId: string; name: string; dueFen: number; benefitStart?: string; benefitEnd?: string; quotedOn?: string }
 
 export function enrolmentView(r: EnrolmentRow): Enrolment {
   return {

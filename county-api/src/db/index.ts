@@ -14,7 +14,22 @@ export function openDb(dbPath: string): DB {
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
+  cacheStatements(db)
   return db
+}
+
+/** Handlers prepare their SQL inline; compiling it once per text keeps that cheap. */
+function cacheStatements(db: DB): void {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, Database.Statement>()
+  db.prepare = ((sql: string) => {
+    let st = cache.get(sql)
+    if (!st) {
+      st = prepare(sql)
+      cache.set(sql, st)
+    }
+    return st
+  }) as DB['prepare']
 }
 
 export function migrate(db: DB): void {

@@ -138,8 +138,9 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
     if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
     if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
     const names = new Map(people.map((p) => [p.id, p.name]))
-    const persons: OrderPerson[] = quote.lines.filter((l) => l.dueFen > 0).map((l) => ({ personId: l.personId, name: names.get(l.personId) as string, dueFen: l.dueFen }))
     const now = ctx.clock.now()
+    const quotedOn = isoDate(now)
+    const persons: OrderPerson[] = quote.lines.filter((l) => l.dueFen > 0).map((l) => ({ personId: l.personId, name: names.get(l.personId) as string, dueFen: l.dueFen, benefitStart: l.benefitStart, benefitEnd: l.benefitEnd, quotedOn }))
     const id = newId('ord')
     ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at)
       VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -246,9 +247,16 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
       return
     }
     const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(o.household_id) as { region_code: string }
-    // Benefit dates depend on the payment date (waiting period outside the collection period): ask the calculator.
-    const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: isoDate(o.paid_at as number) })
-    const dates = new Map(quote.lines.map((l) => [l.personId, l]))
+    // Benefit dates depend on the payment date (waiting period outside the collection period):
+    // reuse the quote's when paid the day it was quoted, otherwise ask the calculator again.
+    const paidDate = isoDate(o.paid_at as number)
+    const dates = new Map<string, { benefitStart: string; benefitEnd: string }>()
+    if (persons.every((p) => p.quotedOn === paidDate && p.benefitStart && p.benefitEnd)) {
+      for (const p of persons) dates.set(p.personId, { benefitStart: p.benefitStart as string, benefitEnd: p.benefitEnd as string })
+    } else {
+      const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: paidDate })
+      for (const l of quote.lines) dates.set(l.personId, l)
+    }
     for (const p of persons) {
       const l = dates.get(p.personId)
       const cov = { start: `${o.year}-01-01`, end: l?.benefitEnd ?? `${o.year}-12-31`, waitingEnd: l && l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null }

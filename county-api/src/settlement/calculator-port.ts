@@ -47,9 +47,15 @@ function yearVersion(base: PolicyDocument, year: number): PolicyDocument {
 
 let cache: PolicyRecord[] | null = null
 
+const seriesOf = new WeakMap<PolicyRecord[], PolicyDocument[]>()
 function series(records: PolicyRecord[]): PolicyDocument[] {
-  // newest first, as the calculator expects for a series
-  return [...records].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1)).map((r) => r.document as PolicyDocument)
+  // The calculator caches a compiled series by array identity: hand it the same array every time.
+  let docs = seriesOf.get(records)
+  if (!docs) {
+    docs = [...records].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1)).map((r) => r.document as PolicyDocument)
+    seriesOf.set(records, docs)
+  }
+  return docs
 }
 
 function toSteps(steps: { rule: string; label: string; before?: string; after?: string; params?: Record<string, string>; source?: unknown }[]): Step[] {
