@@ -81,6 +81,8 @@ export const useContribution = create<ContributionState>()(
         set((s) => ({ orders: { ...s.orders, [order.orderId]: order }, pending: applyOrder(s.pending, order) }))
         const owner = get().owner
         if (owner) orderCache.getState().put(owner, order.orderId, order)
+        // the saved quote no longer holds once the county has recorded the money
+        if (order.status === 'confirmed') quoteCache.getState().remove(order.householdId)
       }
 
       /** What to show when the county says there was already an order or payment this year. */

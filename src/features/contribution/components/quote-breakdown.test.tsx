@@ -40,11 +40,15 @@ test('an already enrolled member is marked, not charged', () => {
   expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
 })
 
-test('arrears for a lapsed member are shown on their line', () => {
-  const q = quote({ lines: [line({ personId: 'p5', name: '王志强', arrears: '1100.00', due: '1500.00' })], total: '1500.00' })
+test('arrears for a lapsed member are shown on their line, with the date benefits start', () => {
+  const q = quote({ lines: [line({ personId: 'p5', name: '王志强', arrears: '1100.00', due: '1500.00', benefitStart: '2026-04-01' })], total: '1500.00' })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(member('p5').getByText('¥1,500.00')).toBeInTheDocument()
   expect(member('p5').getByText(/补缴往年/)).toBeInTheDocument()
+  expect(member('p5').getByText(/要等到 2026年4月1日 起才能报销/)).toBeInTheDocument()
+  // members covered from 1 January have no such line
+  render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
+  expect(member('p1').queryByText(/要等到/)).toBeNull()
 })
 
 test('collection window and days left before the deadline', () => {

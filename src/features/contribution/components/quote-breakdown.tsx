@@ -27,8 +27,9 @@ function zeroReason(l: QuoteLine): string | null {
   return '个人不用交'
 }
 
-function MemberRow({ line }: { line: QuoteLine }) {
+function MemberRow({ line, year }: { line: QuoteLine; year: number }) {
   const reason = zeroReason(line)
+  const lateStart = line.benefitStart && line.benefitStart > `${year}-01-01` ? line.benefitStart : null
   return (
     <View className='pay-member' data-person={line.personId}>
       <View className='pay-member__head'>
@@ -47,6 +48,7 @@ function MemberRow({ line }: { line: QuoteLine }) {
         {!isZero(line.arrears) ? <Text>，补缴往年 <Money value={line.arrears} /></Text> : null}
       </View>
       {reason ? <View className='pay-member__reason'><Text>{reason}</Text></View> : null}
+      {lateStart ? <View className='pay-member__wait'><Text>要等到 {formatDate(lateStart)} 起才能报销（补交或晚交的等待期）</Text></View> : null}
     </View>
   )
 }
@@ -116,7 +118,7 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
 
       <View className='card'>
         <Text className='pay-section-title'>每个人交多少</Text>
-        {quote.lines.map((l) => <MemberRow key={l.personId} line={l} />)}
+        {quote.lines.map((l) => <MemberRow key={l.personId} line={l} year={quote.year} />)}
         <View className='pay-sum'>
           <Text>合计</Text>
           <Money value={quote.total} className='pay-sum__amount' />

@@ -80,7 +80,7 @@ export function ReceiptView({ receipt, payerText }: Props) {
           <View key={`${p.name}-${i}`} className='receipt__person'>
             <View className='receipt__person-head'><Text className='receipt__person-name'>{p.name}</Text><Money value={p.amount} /></View>
             <Text className='receipt__person-id'>身份证 {maskId(p.idNumber)}</Text>
-            <Text className='receipt__person-id'>　待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}</Text>
+            <Text className='receipt__person-id'>待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}</Text>
           </View>
         ))}
       </View>

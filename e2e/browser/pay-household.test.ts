@@ -1,0 +1,115 @@
+// Paying a household's contribution in the h5 build against the county API: the quote,
+// the simulated cashier, the county's confirmation, the receipt (checked against the
+// county's database to the fen), and never two charges for one double tap or reload.
+import { DEMO, chargesFor, openSignedIn, ordersOf, settle, shot, shown, startPayWorld, visiblePage, type PayWorld } from './pay-support'
+
+let w: PayWorld
+
+beforeAll(async () => { w = await startPayWorld() })
+afterAll(async () => { await w?.close() })
+
+test('a member paid for by civil affairs shows 0 and the reason', async () => {
+  await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
+  const row = w.page.locator('.pay-member:visible', { hasText: '张德福' })
+  await row.waitFor()
+  await expect(row.locator('.pay-member__amount').innerText()).resolves.toBe('¥0.00')
+  await expect(row.locator('.pay-member__reason').innerText()).resolves.toContain('民政部门代缴（五保户），个人不用交')
+  // the one who pays herself is charged the county's figure
+  const q = w.db().prepare("SELECT categories FROM persons WHERE household_id = 'hh_0002' AND name = '张德福'").get() as { categories: string }
+  expect(JSON.parse(q.categories)).toContain('wubao')
+  await w.page.getByText('晚交会怎样').waitFor()
+  await w.page.getByText(/过了截止日期再交/).waitFor()
+  await settle(w)
+  await shot(w, 'pay-quote')
+  await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002', { elderly: true })
+  await w.page.locator('.app-page.elderly:visible').waitFor()
+  await w.page.getByText('每个人交多少').waitFor()
+  await settle(w)
+  await shot(w, 'pay-quote-elderly')
+  expect(w.errors).toEqual([])
+})
+
+test('pay for the whole household: cashier, confirmation, receipt equal to the county record, everyone enrolled', async () => {
+  await openSignedIn(w, DEMO.head, '/subpackages/pay/quote/index?householdId=hh_0001')
+  await w.page.locator('.pay-confirm:visible').waitFor()
+  const totalText = await w.page.locator('.pay-total__amount:visible').innerText()
+  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
+  await expect(w.page.locator('.cashier__amount:visible').innerText()).resolves.toBe(totalText)
+  await settle(w)
+  await shot(w, 'pay-cashier')
+  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.getByText('缴费成功，已参保').waitFor()
+  await settle(w)
+  await shot(w, 'pay-done')
+
+  const [order] = ordersOf(w, 'hh_0001')
+  expect(order.status).toBe('confirmed')
+  expect(shown(order.amount_fen)).toBe(totalText)
+  await w.page.getByText('查看票据').click()
+  await w.page.locator('.receipt:visible').waitFor()
+  const receipt = visiblePage(w).locator('.receipt')
+  const text = await receipt.innerText()
+  expect(text).toContain(`票据号 ${order.receipt_number}`)
+  expect(await receipt.locator('.receipt__amount').innerText()).toBe(shown(order.amount_fen))
+  const persons = JSON.parse(order.persons) as { personId: string; name: string; dueFen: number }[]
+  const rows = receipt.locator('.receipt__person')
+  await expect(rows.count()).resolves.toBe(persons.length)
+  for (const p of persons) {
+    const row = receipt.locator('.receipt__person', { hasText: p.name })
+    await expect(row.locator('.money').innerText()).resolves.toBe(shown(p.dueFen))
+  }
+  // the full ID numbers never reach the screen
+  const ids = w.db().prepare("SELECT id_number FROM persons WHERE household_id = 'hh_0001'").all() as { id_number: string }[]
+  for (const { id_number } of ids) expect(text).not.toContain(id_number)
+  // every member paid for is enrolled for that year, by this order
+  for (const p of persons) {
+    const e = w.db().prepare('SELECT status, order_id FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, order.year) as { status: string; order_id: string }
+    expect(e).toEqual({ status: 'enrolled', order_id: order.id })
+  }
+  expect(chargesFor(w, [order.id])).toEqual([{ order_id: order.id, result: 'SUCCESS', amount_fen: order.amount_fen }])
+  await settle(w)
+  await shot(w, 'pay-receipt')
+
+  // the receipt as a picture to send to family
+  await w.page.locator('.receipt__share:visible').click()
+  const img = w.page.locator('.receipt__image:visible img, img.receipt__image:visible').first()
+  await img.waitFor()
+  await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
+
+  // the 缴费 tab now says there is nothing left to pay, and lists the receipt
+  await w.page.goto(`${w.product.webUrl}/#/pages/pay/index`)
+  await w.page.locator('.pay-household__total:visible', { hasText: '¥0.00' }).waitFor()
+  await w.page.getByText(`${order.year}年 票据 ${order.receipt_number}`).waitFor()
+  expect(w.errors).toEqual([])
+})
+
+test('a double tap and a reload in the middle of paying give one order and one charge', async () => {
+  await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
+  await w.page.locator('.pay-confirm:visible').waitFor()
+  await w.page.locator('.pay-confirm:visible').dblclick()
+  await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
+  // the phone kept the payment (and its key) before the order was asked for
+  const saved = await w.page.evaluate(() => window.localStorage.getItem('xqyb.contribution'))
+  expect(saved).toContain('"hh_0002:')
+  // the page is reloaded in the middle of paying, then the user starts again from the quote
+  await w.page.reload()
+  await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
+  await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
+  await w.page.getByText('这笔缴费已经开始了。接着付款不会重复扣钱。').waitFor()
+  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.locator('.cashier__pay:visible').waitFor()
+  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.getByText('缴费成功，已参保').waitFor()
+
+  const orders = ordersOf(w, 'hh_0002')
+  expect(orders).toHaveLength(1)
+  expect(orders[0].status).toBe('confirmed')
+  expect(chargesFor(w, orders.map((o) => o.id))).toEqual([{ order_id: orders[0].id, result: 'SUCCESS', amount_fen: orders[0].amount_fen }])
+  // paying again is refused with the date it was paid
+  await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
+  await w.page.reload()
+  await w.page.getByText('现在不用缴费').waitFor()
+  await expect(w.page.locator('.pay-total__amount:visible').innerText()).resolves.toBe('¥0.00')
+  expect(w.errors).toEqual([])
+})

@@ -1,0 +1,157 @@
+// Shared set-up for the payment browser tests: the whole product (county API on a temp
+// sqlite file + the h5 build), demo sign-in, and read-only looks into the county's database
+// to check what really happened to the money.
+import { mkdirSync, mkdtempSync } from 'fs'
+import os from 'os'
+import path from 'path'
+import Database from 'better-sqlite3'
+import type { BrowserContext, Page } from 'playwright-core'
+import { startProduct, type RunningProduct } from '../../config/product'
+import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+
+export const DEMO = {
+  head: '13800000001',
+  elder: '13800000002',
+  migrant: '13800000003',
+  grantee: '13800000004',
+  reviewer: '13800000009'
+} as const
+
+export interface PayWorld {
+  product: RunningProduct
+  dbPath: string
+  context: BrowserContext
+  page: Page
+  errors: string[]
+  db: () => Database.Database
+  close: () => Promise<void>
+}
+
+export async function startPayWorld(): Promise<PayWorld> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
+  const dbPath = path.join(dir, 'county.sqlite')
+  const product = await startProduct({ dbPath, quiet: true, seed: { households: 30 }, config: { devOtp: '123456', testHooks: true } })
+  const { context, page } = await launchPhone()
+  const errors = collectErrors(page)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  let handle: Database.Database | null = null
+  return {
+    product, dbPath, context, page, errors,
+    db: () => {
+      if (!handle) handle = new Database(dbPath, { readonly: true, fileMustExist: true })
+      return handle
+    },
+    close: async () => {
+      handle?.close()
+      await context.close()
+      await product.close()
+    }
+  }
+}
+
+export function apiUrl(w: PayWorld): string {
+  const url = w.product.api?.url
+  if (!url) throw new Error('county API is not running')
+  return url
+}
+
+export async function apiCall<T = unknown>(w: PayWorld, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${apiUrl(w)}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+/** Signs in through the county API (dev one-time code) and returns the session. */
+export async function signInApi(w: PayWorld, phone: string): Promise<{ token: string; expiresAt: string; me: { userId: string; households: { householdId: string; relation: string }[] } }> {
+  await apiCall(w, 'POST', '/v1/auth/otp/request', { phone })
+  const s = await apiCall<{ token: string; expiresAt: string; me: { userId: string; households: { householdId: string; relation: string }[] } }>(w, 'POST', '/v1/auth/otp/verify', { phone, code: '123456' })
+  if (s.status !== 200) throw new Error(`sign-in failed: ${s.status}`)
+  return s.body
+}
+
+/**
+ * Opens the app already signed in as a demo user, the way the app itself keeps a session
+ * on h5: the token in sessionStorage, the session store (Taro storage format) in localStorage.
+ */
+export async function openSignedIn(w: PayWorld, phone: string, route = '/pages/pay/index', opts: { elderly?: boolean } = {}): Promise<string> {
+  const s = await signInApi(w, phone)
+  const own = s.me.households.find((h) => h.relation !== 'grantee') ?? s.me.households[0]
+  const sessionState = JSON.stringify({ state: { userId: s.me.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: own?.householdId ?? null }, version: 1 })
+  const settings = JSON.stringify({ state: { elderlyChoice: opts.elderly ? 'on' : 'off' }, version: 1 })
+  await w.page.goto('about:blank')
+  await w.page.goto(`${w.product.webUrl}/blank.html`)
+  await w.page.evaluate(([token, session, settingsState]) => {
+    window.sessionStorage.setItem('xqyb.session-token', token)
+    window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
+    window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settingsState }))
+  }, [s.token, sessionState, settings])
+  // a new document (not a hash change), so the app starts with this session only
+  await w.page.goto(`${w.product.webUrl}/?as=${encodeURIComponent(s.me.userId)}&n=${++navs}#${route}`)
+  return s.token
+}
+
+let navs = 0
+
+export async function setElderly(w: PayWorld, on: boolean): Promise<void> {
+  const settings = JSON.stringify({ state: { elderlyChoice: on ? 'on' : 'off' }, version: 1 })
+  await w.page.evaluate((v) => window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: v })), settings)
+  await w.page.reload()
+}
+
+export interface OrderRowLite {
+  id: string; household_id: string; year: number; status: string; amount_fen: number; payer_user_id: string
+  receipt_number: string | null; transaction_id: string | null; persons: string
+}
+
+export function ordersOf(w: PayWorld, householdId: string, year?: number): OrderRowLite[] {
+  const rows = w.db().prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at').all(householdId) as OrderRowLite[]
+  return rows.filter((o) => !o.id.startsWith('ord_seed_') && (year === undefined || o.year === year))
+}
+
+/** Money that actually moved: the simulated provider's ledger (one row per charge). */
+export function chargesFor(w: PayWorld, orderIds: string[]): { order_id: string; result: string; amount_fen: number }[] {
+  if (orderIds.length === 0) return []
+  return w.db().prepare(`SELECT order_id, result, amount_fen FROM sim_payments WHERE order_id IN (${orderIds.map(() => '?').join(',')})`).all(...orderIds) as { order_id: string; result: string; amount_fen: number }[]
+}
+
+export function fenToYuan(fen: number): string {
+  const s = String(Math.abs(fen)).padStart(3, '0')
+  return `${fen < 0 ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`
+}
+
+/** ¥1,234.50 as the Money component shows it */
+export function shown(fen: number): string {
+  const y = fenToYuan(fen)
+  const [i, f] = y.split('.')
+  return `¥${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`
+}
+
+export async function shot(w: PayWorld, name: string): Promise<void> {
+  await w.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** Waits until the page on screen has finished sliding in (Taro h5 page transition). */
+export async function settle(w: PayWorld): Promise<void> {
+  await w.page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll('.app-page')).filter((e) => (e as HTMLElement).offsetParent !== null)
+    const el = pages[pages.length - 1]
+    return !!el && Math.abs(el.getBoundingClientRect().left) < 1
+  })
+}
+
+export function visiblePage(w: PayWorld) {
+  return w.page.locator('.app-page:visible').last()
+}
+
+/** Turns the county's clock (TEST_HOOKS only), e.g. past an order's expiry. */
+export async function setCountyClock(w: PayWorld, iso: string): Promise<void> {
+  const r = await apiCall(w, 'POST', '/__test/clock', { now: iso })
+  if (r.status !== 200) throw new Error(`clock hook refused: ${r.status}`)
+}
+
+export function writableDb(w: PayWorld): Database.Database {
+  return new Database(w.dbPath, { fileMustExist: true })
+}
