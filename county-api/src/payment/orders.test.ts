@@ -296,5 +296,7 @@ describe('crash between payment and notify', () => {
     } finally {
       await second.stop()
     }
+    // SIGTERM is a graceful shutdown: exit code 0
+    expect(second.child.exitCode).toBe(0)
   }, 90_000)
 })

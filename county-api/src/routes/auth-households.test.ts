@@ -43,6 +43,16 @@ describe('sign-in', () => {
     expect(server.logs()).not.toContain('13800000002')
   })
 
+  it('rate limits one-time code requests per phone', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 5; i++) codes.push((await api.post('/v1/auth/otp/request', { phone: '13900000077' })).status)
+    expect(codes).toEqual([200, 200, 200, 200, 200])
+    const last = await api.post('/v1/auth/otp/request', { phone: '13900000077' })
+    expect(last.status).toBe(429)
+    expect(last.body.code).toBe('RATE_LIMITED')
+    expect(last.body.details.retryAfterSeconds).toBeGreaterThan(0)
+  })
+
   it('rejects malformed phones', async () => {
     expect((await api.post('/v1/auth/otp/request', { phone: '12345' })).status).toBe(400)
   })
