@@ -30,7 +30,7 @@ export interface PayWorld {
 export async function startPayWorld(): Promise<PayWorld> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
   const dbPath = path.join(dir, 'county.sqlite')
-  const product = await startProduct({ dbPath, quiet: true, seed: { households: 30 }, config: { devOtp: '123456', testHooks: true } })
+  const product = await startProduct({ dbPath, households: 30, env: { DEV_OTP: '123456', TEST_HOOKS: '1' } })
   const { context, page } = await launchPhone()
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
