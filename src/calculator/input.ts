@@ -147,6 +147,8 @@ export interface NormalHistory {
   assistanceBase: Dec
   assistancePaid: Dec
   householdAccountBalance: Dec
+  /** the strings these amounts were read from, when known (reused when an amount does not change) */
+  strings?: FullClaimHistory
 }
 
 const MONEY_KEYS = [
@@ -154,7 +156,34 @@ const MONEY_KEYS = [
   'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
 ] as const
 
+/**
+ * historyAfter objects this calculator returned, with the Decimals behind them, so that
+ * settling a person's next claim does not parse the same amounts again. A hit is used
+ * only if every field still holds the string we wrote (the caller may have edited it).
+ */
+const seen = new WeakMap<object, { norm: NormalHistory; copy: FullClaimHistory }>()
+
+export function rememberHistory(out: FullClaimHistory, norm: NormalHistory): void {
+  norm.strings = out
+  seen.set(out, { norm, copy: { ...out, admissions: { ...out.admissions } } })
+}
+function recall(h: ClaimHistory): NormalHistory | undefined {
+  const hit = seen.get(h)
+  if (!hit) return undefined
+  const c = hit.copy
+  for (const k of MONEY_KEYS) if (h[k] !== c[k]) return undefined
+  if (h.lastDeductible !== c.lastDeductible) return undefined
+  const a = h.admissions
+  if (!a) return undefined
+  for (const k of CARE_AREAS) if (a[k] !== c.admissions[k]) return undefined
+  return hit.norm
+}
+
 export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
+  if (h !== undefined && h !== null && typeof h === 'object') {
+    const known = recall(h)
+    if (known) return known
+  }
   const out = {
     admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
     lastDeductible: null

@@ -31,17 +31,18 @@ export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
     if (/^\d{10,}(\.\d+)?$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
     throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${JSON.stringify(s).slice(0, 40)}`, path)
   }
+  if (s === '0.00' || s === '0') return ZERO
   const d = new Money(s)
-  if (d.gt(MAX_AMOUNT)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
+  if (s.length >= 9 && d.gt(MAX_AMOUNT)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
   return d
 }
 
 /** Round to the fen, half up. Only named steps call this. */
 export function toFen(d: Dec): Dec {
-  return d.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP)
+  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP)
 }
 export function fmt(d: Dec): string {
-  return d.toFixed(2)
+  return d.isZero() ? '0.00' : d.toFixed(2)
 }
 export function fmtRate(d: Dec): string {
   // at least two decimals: 0.7 → "0.70", 0.595 → "0.595"

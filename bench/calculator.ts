@@ -1,0 +1,153 @@
+// Calculator throughput: a synthetic county-year of 150,000 mixed claims under the demo
+// policy (seed 002's district: ~13万 outpatient visits and ~1.2万 admissions a year),
+// settled in date order with each person's history carried forward; and estimate latency.
+// Throughput and latency are measured in CPU time of this process, so other jobs on the
+// shared 2-core machine do not distort them; wall-clock rates are printed for reference.
+// Run: npm run bench:calculator
+import { estimate, loadBundledPolicy, settleClaim, type Claim, type ClaimHistory, type EstimateAnswers } from '../src/calculator'
+import { info, report, type Figure } from './format'
+
+const policy = loadBundledPolicy('demo-county-2026')
+const ASOF = '2026-12-31'
+
+function rng(seed: number): () => number {
+  // mulberry32: deterministic, so every run settles the same claims
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const rand = rng(20260101)
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
+/** whole fen → "yuan.fen" string, without floating-point money */
+const yuanOf = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+const pad = (n: number) => String(n).padStart(2, '0')
+
+// estimate latency first, on a fresh heap (the year of claims below is large)
+const answers: EstimateAnswers[] = Array.from({ length: 20_000 }, () => ({
+  kind: pick(['inpatient', 'inpatient', 'outpatient', 'special-outpatient'] as const),
+  institution: { tier: pick(['village', 'township', 'county', 'city', 'provincial'] as const) },
+  billAmount: yuanOf(5_000 + Math.floor(rand() * 8_000_000)),
+  age: Math.floor(rand() * 90),
+  admissionsThisYear: Math.floor(rand() * 3),
+  referralApproved: rand() < 0.8,
+  specialDisease: undefined
+}))
+for (const a of answers) if (a.kind === 'special-outpatient') a.specialDisease = 'diabetes'
+for (let i = 0; i < 2000; i++) estimate(policy, answers[i], '2026-06-01')
+const lat: number[] = []
+for (const a of answers) {
+  const c0 = process.cpuUsage()
+  estimate(policy, a, '2026-06-01')
+  const u = process.cpuUsage(c0)
+  lat.push((u.user + u.system) / 1000)
+}
+lat.sort((a, b) => a - b)
+const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]
+
+const PEOPLE = 50_000
+const people = Array.from({ length: PEOPLE }, (_, i) => ({
+  id: `P${i}`,
+  birthDate: `${1930 + Math.floor(rand() * 95)}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`,
+  continuousYears: Math.floor(rand() * 12),
+  groups: rand() < 0.06 ? [pick(['dibao', 'tekun', 'dibao-edge'])] : [],
+  student: rand() < 0.12
+}))
+
+function makeClaim(i: number): Claim {
+  const p = people[Math.floor(rand() * PEOPLE)]
+  const month = 1 + Math.floor(rand() * 12)
+  const day = `2026-${pad(month)}-${pad(1 + Math.floor(rand() * 28))}`
+  const r = rand()
+  const person = { id: p.id, birthDate: p.birthDate, continuousYears: p.continuousYears, groups: p.groups, student: p.student }
+  if (r < 0.08) {
+    // bill built in whole fen (integers), then written as yuan strings
+    const total = 150_000 + Math.floor(rand() * rand() * 12_000_000)
+    const a = Math.floor(total * 0.8)
+    const b = Math.floor(total * 0.15)
+    return {
+      id: `C${i}`,
+      kind: 'inpatient',
+      person,
+      institution: { designated: true, tier: pick(['township', 'township', 'county', 'county', 'city', 'provincial'] as const) },
+      area: rand() < 0.9 ? 'local' : pick(['out-referred', 'out-filed', 'out-unfiled'] as const),
+      admissionDate: day,
+      dischargeDate: day,
+      bill: { total: yuanOf(total), lines: [{ class: 'A', amount: yuanOf(a) }, { class: 'B', amount: yuanOf(b) }, { class: 'self-pay', amount: yuanOf(total - a - b) }] },
+      referral: rand() < 0.2 ? { approved: rand() < 0.5 } : undefined
+    }
+  }
+  if (r < 0.13) {
+    return {
+      id: `C${i}`,
+      kind: 'special-outpatient',
+      person,
+      institution: { designated: true, tier: pick(['township', 'county'] as const) },
+      area: 'local',
+      serviceDate: day,
+      bill: { total: yuanOf(10_000 + Math.floor(rand() * 300_000)) },
+      specialDisease: { code: pick(['hypertension', 'diabetes', 'uraemia']), approved: true }
+    }
+  }
+  return {
+    id: `C${i}`,
+    kind: 'outpatient',
+    person,
+    institution: { designated: true, tier: pick(['village', 'village', 'township', 'county'] as const) },
+    area: 'local',
+    serviceDate: day,
+    bill: { total: yuanOf(800 + Math.floor(rand() * rand() * 40_000)) },
+    useHouseholdAccount: rand() < 0.3
+  }
+}
+
+const N = 150_000
+const claims = Array.from({ length: N }, (_, i) => makeClaim(i)).sort((a, b) => ((a.dischargeDate ?? a.serviceDate)! < (b.dischargeDate ?? b.serviceDate)! ? -1 : 1))
+const kinds = claims.reduce<Record<string, number>>((m, c) => ((m[c.kind] = (m[c.kind] ?? 0) + 1), m), {})
+
+/** CPU seconds of this process (user + system): other jobs on the shared machine do not count */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
+
+function settleAll(steps: boolean): { seconds: number; wall: number; failed: number; fund: number } {
+  const histories = new Map<string, ClaimHistory>()
+  let failed = 0
+  let fund = 0
+  const t0 = process.hrtime.bigint()
+  const c0 = process.cpuUsage()
+  for (const c of claims) {
+    try {
+      const s = settleClaim(policy, c, histories.get(c.person.id!), ASOF, { steps })
+      histories.set(c.person.id!, s.historyAfter)
+      fund += s.basicFund.length
+    } catch {
+      failed++
+    }
+  }
+  return { seconds: cpuSeconds(c0), wall: Number(process.hrtime.bigint() - t0) / 1e9, failed, fund }
+}
+
+// warm up the JIT on a slice, then measure the whole year
+for (let i = 0; i < 3000; i++) settleClaim(policy, claims[i], undefined, ASOF, { steps: i % 2 === 0 })
+const noSteps = settleAll(false)
+const withSteps = settleAll(true)
+
+
+console.log(info('calculator claims settled', N, 'claims', 0))
+console.log(info('calculator claims inpatient/outpatient/special', kinds.inpatient, `admissions, ${kinds.outpatient} outpatient, ${kinds['special-outpatient']} special`, 0))
+console.log(info('calculator claims refused (typed errors)', noSteps.failed, 'claims', 0))
+console.log(info('calculator settle without steps, wall clock', N / noSteps.wall, 'claims/s', 0))
+console.log(info('calculator settle with steps, wall clock', N / withSteps.wall, 'claims/s', 0))
+const ok = report([
+  { name: 'calculator settle without steps', value: N / noSteps.seconds, unit: 'claims/s', kind: 'min', target: 50_000, digits: 0 },
+  { name: 'calculator settle with steps', value: N / withSteps.seconds, unit: 'claims/s', kind: 'min', target: 10_000, digits: 0 },
+  { name: 'calculator estimate median', value: q(0.5), unit: 'ms', kind: 'max', target: 1, digits: 3 },
+  { name: 'calculator estimate p99', value: q(0.99), unit: 'ms', kind: 'max', target: 1, digits: 3 }
+] satisfies Figure[])
+process.exitCode = ok ? 0 : 1
