@@ -17,11 +17,13 @@ test('a 2xx JSON answer is parsed', async () => {
   request.mockReturnValueOnce(answer(200, '{"a":"1.00"}'))
   await expect(send({ method: 'GET', url: '/x' })).resolves.toEqual({ ok: true, status: 200, body: { a: '1.00' } })
   expect(request.mock.calls[0][0]).toMatchObject({ dataType: 'text', timeout: 10000, method: 'GET' })
+  expect(request.mock.calls[0][0].header).toEqual({}) // no JSON content-type without a body
 })
 
 test('garbage on 200 is a typed failure, not a crash', async () => {
   request.mockReturnValueOnce(answer(200, '<html>oops'))
-  await expect(send({ method: 'POST', url: '/x' })).resolves.toEqual({ ok: false, failure: { kind: 'garbage', status: 200 } })
+  await expect(send({ method: 'POST', url: '/x', body: { a: 1 } })).resolves.toEqual({ ok: false, failure: { kind: 'garbage', status: 200 } })
+  expect(request.mock.calls[0][0].header).toEqual({ 'content-type': 'application/json' })
 })
 
 test('GET is retried with growing backoff, then succeeds', async () => {

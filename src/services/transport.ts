@@ -92,7 +92,8 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
         url: req.url,
         method: req.method,
         data: req.body === undefined ? undefined : (req.body as Record<string, unknown>),
-        header: { 'content-type': 'application/json', ...(req.headers || {}) },
+        // no content-type without a body: servers refuse an empty JSON body
+        header: { ...(req.body === undefined ? {} : { 'content-type': 'application/json' }), ...(req.headers || {}) },
         timeout: timeoutMs,
         // parse ourselves, so a garbage answer is a typed failure and not a silent null
         dataType: 'text',
