@@ -2,6 +2,7 @@
 // (cached, so it works offline) and the same calculator the county settles with.
 import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
@@ -11,6 +12,7 @@ import { memberDefaults } from '@/features/estimator/defaults'
 import { policyFacts, type EstimateFormInput } from '@/features/estimator/form'
 import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '@/features/estimator/run'
 import { saveEstimate } from '@/features/estimator/saved'
+import { useNetwork } from '@/services/network'
 import { todayShanghai } from '@/services/time'
 import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
 
@@ -19,6 +21,7 @@ export default function EstimatePage() {
   const institutionParam = routeParam('institutionId')
   const { userId, member, list, policy, year } = useMemberAndPolicy(personParam)
   const institutions = useInstitutions()
+  const connected = useNetwork((s) => s.online && s.reachable)
   const [result, setResult] = useState<{ estimate: Estimate; placeLabel: string; lower: LowerLevelComparison | null } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const doc = policy.data?.document
@@ -56,6 +59,8 @@ export default function EstimatePage() {
               setFailure(null)
               const lower = compareLowerLevel(doc, answers, asOf, r.estimate)
               setResult({ estimate: r.estimate, placeLabel, lower })
+              // the answer is below the form: bring it into view
+              setTimeout(() => { Taro.pageScrollTo({ selector: '.estimate-result', duration: 200 }).catch(() => {}) }, 50)
               if (member) saveEstimate(userId, member.personId, asOf, answers, placeLabel, r.estimate)
             }}
           />
@@ -67,7 +72,7 @@ export default function EstimatePage() {
               placeLabel={result.placeLabel}
               lower={result.lower}
               policyTitle={(doc as { title?: string }).title}
-              offline={policy.source === 'cache'}
+              offline={policy.source === 'cache' || !connected}
             />
           ) : null}
         </>

@@ -1,0 +1,88 @@
+// The estimate on the phone equals the shared calculator's result for the same input
+// (computed here with the calculator and the county's own policy document), the
+// township comparison too; and with the county API stopped the estimate still works
+// from the policy saved on the phone.
+import Decimal from 'decimal.js'
+import { estimate, type EstimateAnswers } from '../../src/calculator'
+import { fullShot, signInAsHead, setElderly, startWorld, stopWorld, todayShanghai, type ClaimsWorld } from './claims-support'
+
+let w: ClaimsWorld
+beforeAll(async () => { w = await startWorld(200) })
+afterAll(async () => { await stopWorld(w) })
+
+async function fillAndRun(amount: string) {
+  const { page } = w
+  await page.locator('.ef-place .chip[data-value="county"]').click()
+  await page.locator('.ef-inpatient .chip[data-value="true"]').click()
+  await page.locator('.ef-amount input').fill(amount)
+  await page.locator('.ef-referral .chip[data-value="false"]').click()
+  await page.locator('.ef-submit').click()
+  await page.locator('.er-summary').waitFor()
+}
+
+async function shown() {
+  const s = w.page.locator('.er-summary')
+  return { insured: await s.getAttribute('data-insured'), family: await s.getAttribute('data-family'), total: await s.getAttribute('data-total') }
+}
+
+test('the estimate equals the calculator for the same input, online and offline', async () => {
+  const { page, product } = w
+  await signInAsHead(w)
+  const me = await w.api<any>('/v1/me')
+  const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
+  const person = household.members.find((m: any) => m.personId === me.personId)
+  const today = todayShanghai()
+  const year = Number(today.slice(0, 4))
+  const list = await w.api<any>(`/v1/persons/${me.personId}/claims?year=${year}`)
+  const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
+  // the member's own data, as the form is documented to fill it in
+  let years = 0
+  for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
+  const answers: EstimateAnswers = {
+    kind: 'inpatient', institution: { tier: 'county' }, area: 'local', billAmount: '8000.00',
+    birthDate: person.birthDate, student: person.categories.includes('student'), continuousYears: years,
+    fundPaidThisYear: list.capUsed, admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
+  }
+  const expected = estimate(policy.document, answers, today)
+  const atTownship = estimate(policy.document, { ...answers, institution: { tier: 'township' }, referralApproved: undefined }, today)
+  const insured = (e: { total: string; patientPays: string }) => new Decimal(e.total).minus(e.patientPays).toFixed(2)
+
+  await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${me.personId}`)
+  await page.locator('.estimate-form').waitFor()
+  await fillAndRun('8000')
+  expect(await shown()).toEqual({ insured: insured(expected), family: expected.patientPays, total: '8000.00' })
+  await expect(page.locator('.er-summary').textContent()).resolves.toContain(`${policy.version}版估算`)
+  await expect(page.locator('.er-tag').textContent()).resolves.toBe('估算')
+  // "at 乡镇卫生院 you would get ¥X more", shown exactly when the calculator says it pays more there
+  const more = new Decimal(insured(atTownship)).minus(insured(expected))
+  expect(more.gt(0)).toBe(true)
+  expect(await page.locator('.er-lower').getAttribute('data-more')).toBe(more.toFixed(2))
+  expect(await page.locator('.er-assumption').count()).toBe(expected.assumptions.length)
+  // the waterfall of the estimate: its payers add up to the bill
+  const paid = await page.locator('.who-paid [data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
+  expect(paid.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)).toBe('8000.00')
+  await fullShot(page, 'claims-estimate')
+
+  // a wrong amount is refused in plain Chinese, nothing estimated
+  await page.locator('.ef-amount input').fill('-5')
+  await page.locator('.ef-submit').click()
+  await expect(page.locator('.ef-error[data-field="amount"]').textContent()).resolves.toBe('花费不能是负数')
+
+  // offline: the county API is gone; the saved policy still estimates, with the same result
+  await product.stopApi()
+  await page.reload()
+  await page.locator('.estimate-form').waitFor()
+  await page.locator('.offline-banner').waitFor()
+  await fillAndRun('8000')
+  expect(await shown()).toEqual({ insured: insured(expected), family: expected.patientPays, total: '8000.00' })
+  await expect(page.locator('.er-summary').textContent()).resolves.toContain('用的是手机上保存的政策')
+  await product.startApi()
+
+  await setElderly(w, true)
+  await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${me.personId}`)
+  await page.locator('.estimate-form').waitFor()
+  await fillAndRun('8000')
+  await fullShot(page, 'claims-estimate-elderly')
+  await setElderly(w, false)
+  expect(w.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION|502|503|504/.test(e))).toEqual([])
+})

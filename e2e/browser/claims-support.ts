@@ -1,0 +1,84 @@
+// Shared set-up for the claims browser tests: the whole product (county API on a temp
+// database + the h5 build), a phone-sized chromium, sign-in through the real h5 form,
+// and a second county session in node to read what the county says (expected values).
+import { mkdirSync } from 'fs'
+import path from 'path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { startProduct, type RunningProduct } from '../../config/product'
+import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+
+export const DEV_OTP = '123456'
+
+export interface ClaimsWorld {
+  product: RunningProduct
+  context: BrowserContext
+  page: Page
+  errors: string[]
+  /** county API as the app would call it (through the web server's /county proxy) */
+  api: <T = any>(p: string) => Promise<T>
+}
+
+export async function startWorld(households = 12): Promise<ClaimsWorld> {
+  const product = await startProduct({ households, env: { DEV_OTP } })
+  const { context, page } = await launchPhone()
+  const errors = collectErrors(page)
+  mkdirSync(ARTIFACTS, { recursive: true })
+  let token = ''
+  const api = async <T>(p: string): Promise<T> => {
+    const r = await fetch(`${product.webUrl}/county${p}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    if (!r.ok) throw new Error(`${p}: ${r.status}`)
+    return (await r.json()) as T
+  }
+  const post = async (p: string, body: unknown) => {
+    const r = await fetch(`${product.webUrl}/county${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    return (await r.json()) as any
+  }
+  await post('/v1/auth/otp/request', { phone: '13800000001' })
+  token = (await post('/v1/auth/otp/verify', { phone: '13800000001', code: DEV_OTP })).token
+  return { product, context, page, errors, api }
+}
+
+export async function stopWorld(w: ClaimsWorld | undefined): Promise<void> {
+  await w?.context.close()
+  await w?.product.close()
+}
+
+/** Signs in as 王建国 (demo-head) through the h5 sign-in form. */
+export async function signInAsHead(w: ClaimsWorld): Promise<void> {
+  const { page, product } = w
+  await page.goto(`${product.webUrl}/#/subpackages/account/sign-in/index`)
+  await page.locator('.sign-in__phone input').fill('13800000001')
+  await page.locator('.sign-in__send').click()
+  await page.locator('.sign-in__code input').fill(DEV_OTP)
+  await page.locator('.sign-in__submit').click()
+  await page.waitForFunction(() => !!window.sessionStorage.getItem('xqyb.session-token'))
+}
+
+/** Turns elderly mode on or off with the switch on the 我的 tab, as a villager would. */
+export async function setElderly(w: ClaimsWorld, on: boolean): Promise<void> {
+  const { page, product } = w
+  await page.goto(`${product.webUrl}/#/pages/me/index`)
+  const sw = page.locator('.elderly-switch:visible').first()
+  await sw.waitFor()
+  const isOn = await page.locator('.app-page.elderly:visible').count() > 0
+  if (isOn !== on) await sw.click()
+  await page.locator(on ? '.app-page.elderly:visible' : '.app-page:not(.elderly):visible').first().waitFor()
+}
+
+export function shot(name: string): string {
+  return path.join(ARTIFACTS, `${name}.png`)
+}
+
+/** Screenshot of the whole page: the h5 app scrolls inside its page container, so the
+ *  viewport is made as tall as the content for the picture, then put back to 375×667. */
+export async function fullShot(page: Page, name: string): Promise<void> {
+  const h = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, .app-page, body')).map((e) => (e as HTMLElement).scrollHeight)))
+  await page.setViewportSize({ width: 375, height: Math.min(Math.max(h + 60, 667), 6000) })
+  await page.screenshot({ path: shot(name) })
+  await page.setViewportSize({ width: 375, height: 667 })
+}
+
+/** Today in Beijing, as the app computes it. */
+export function todayShanghai(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}
