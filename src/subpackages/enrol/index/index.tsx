@@ -1,7 +1,8 @@
 // 在外地办参保: what can be done from afar, what each needs, the household's applications,
 // and what an out-of-area stay would be reimbursed for each member (filed or not).
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { PageShell } from '@/components/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
@@ -20,6 +21,12 @@ export default function EnrolHome() {
   const apps = useApplications()
   const worth = useFilingWorth(household.data?.regionCode ?? null)
   const today = todayShanghai()
+  const shown = useRef(false)
+  // back from a form or a status page: read the latest from the county
+  useDidShow(() => {
+    if (shown.current) { household.reload(); apps.reload() }
+    shown.current = true
+  })
 
   if (!userId) {
     return (

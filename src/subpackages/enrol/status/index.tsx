@@ -14,6 +14,16 @@ import { UploadPanel } from '@/features/remote-enrolment/components/upload-panel
 import { useApplication, useHousehold } from '../shared/data'
 import { FilingWorthCard, SignInNeeded, useFilingWorth } from '../shared/components'
 
+const HUB = 'subpackages/enrol/index/index'
+
+/** Back to the hub already open below (it refreshes when shown), else open it. */
+function backToHub() {
+  const pages = Taro.getCurrentPages()
+  const at = pages.map((p) => String(p.route ?? '')).findIndex((r) => r.includes(HUB))
+  if (at >= 0 && at < pages.length - 1) void Taro.navigateBack({ delta: pages.length - 1 - at })
+  else void Taro.redirectTo({ url: `/${HUB}` })
+}
+
 export default function StatusPage() {
   const id = useRouter().params.id ?? null
   const userId = useSession((s) => s.userId)
@@ -59,7 +69,7 @@ export default function StatusPage() {
         </Button>
       ) : null}
       <Button className='btn enrol-refresh' onClick={() => q.reload()}>刷新进度</Button>
-      <Button className='btn enrol-back-home' onClick={() => { void Taro.redirectTo({ url: '/subpackages/enrol/index/index' }) }}>回到“在外地办参保”</Button>
+      <Button className='btn enrol-back-home' onClick={backToHub}>回到“在外地办参保”</Button>
       <AsOf at={q.asOf} source={q.source} />
     </PageShell>
   )

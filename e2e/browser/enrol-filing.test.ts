@@ -1,0 +1,101 @@
+// Out-of-area care filing (异地就医备案) from afar: the hub's estimate for an out-of-area stay
+// is the unfiled one; the filing form says what filing is worth in yuan (shared calculator);
+// the filing is submitted and approved by the county; the estimate changes to the filed one.
+import { mkdirSync } from 'fs'
+import path from 'path'
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import type { BrowserContext, Page } from 'playwright-core'
+import type { Application, PolicyEnvelope } from '../../src/contract'
+import type { RunningProduct } from '../../config/product'
+import { filingWorth, yuanText } from '../../src/subpackages/enrol/shared/filing-worth'
+import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, pendingFor, review, REVIEWER_PHONE, signIn, startEnrolProduct, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+
+dayjs.extend(utc)
+jest.setTimeout(240000)
+
+let product: RunningProduct
+let context: BrowserContext
+let page: Page
+let errors: string[]
+let migrant: SignedIn
+let reviewer: SignedIn
+
+beforeAll(async () => {
+  product = await startEnrolProduct()
+  migrant = await signIn(product, MIGRANT_PHONE)
+  reviewer = await signIn(product, REVIEWER_PHONE)
+  ;({ context, page } = await launchPhone())
+  await useSessionInBrowser(context, migrant)
+  errors = collectErrors(page)
+  mkdirSync(ARTIFACTS, { recursive: true })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await product?.close()
+})
+
+test('a filing is submitted and approved, and the out-of-area estimate changes from unfiled to filed', async () => {
+  const householdId = migrant.me.households[0].householdId
+  const myName = migrant.me.displayName
+  const today = dayjs().utcOffset(480).format('YYYY-MM-DD')
+  const hh = await api<{ regionCode: string }>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
+  const policy = await api<PolicyEnvelope>(product, 'GET', `/v1/policy?region=${hh.body.regionCode}`)
+  const worth = filingWorth(policy.body.document as never, today)!
+  expect(worth).not.toBeNull()
+  expect(worth.filed.reimbursed).not.toBe(worth.unfiled.reimbursed)
+
+  await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
+  const myEstimate = page.locator('.enrol-estimate:visible').filter({ hasText: myName })
+  await myEstimate.waitFor()
+  await expect(myEstimate.textContent()).resolves.toContain('未备案')
+  await expect(myEstimate.textContent()).resolves.toContain(`能报约 ${yuanText(worth.unfiled.reimbursed)}`)
+
+  await page.locator('.enrol-kind--out_of_area_care .enrol-kind__start').click()
+  await page.getByText('异地就医备案：要准备的材料').waitFor()
+  await page.locator('.enrol-checklist__start').click()
+
+  const form = page.locator('.enrol-form--filing')
+  await form.waitFor()
+  // what filing is worth, in yuan, before submitting
+  await form.getByText(`备案能多报约 ${yuanText(worth.worth)}`).waitFor()
+  await page.locator('.enrol-chips--personId').getByText(myName).click()
+  await page.locator('.enrol-input--destination input').fill('广东省东莞市')
+  // a wrong end date is caught on the phone
+  await page.locator('.enrol-input--to input').fill('2020.1.1')
+  await page.locator('.enrol-chips--reason').getByText('在外地打工').click()
+  await page.locator('.enrol-submit').click()
+  await page.getByText('结束日期不能早于开始日期').waitFor()
+  const to = dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY年M月D日')
+  await page.locator('.enrol-input--to input').fill(to)
+  await page.locator('.enrol-submit').click()
+
+  await page.locator('.enrol-status-view--submitted').waitFor()
+  await expect(page.locator('.enrol-app-destination').textContent()).resolves.toContain('广东省东莞市')
+  await page.locator('.enrol-worth__now').getByText('现在还没有备案。').waitFor()
+  const photo = await makeJpeg(page, '身份证')
+  await chooseFiles(page, '.enrol-doc--id-card .enrol-pick__album', [{ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }])
+  await page.locator('.enrol-doc--id-card').getByText('已上传 1 张').waitFor()
+
+  const [pending] = await pendingFor(product, reviewer.token, householdId)
+  expect(pending.kind).toBe('out_of_area_care')
+  expect(pending.fields).toMatchObject({ destination: '广东省东莞市', from: today, to: dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'), reason: '在外地打工', personId: migrant.me.personId })
+  await review(product, reviewer.token, pending.applicationId, 'approve')
+
+  await page.locator('.enrol-refresh').click()
+  await page.locator('.enrol-status-view--approved').waitFor()
+  await page.locator('.enrol-worth__now').getByText('已经备案，按备案的比例报销。').waitFor()
+
+  await page.locator('.enrol-back-home').click()
+  const after = page.locator('.enrol-estimate:visible').filter({ hasText: myName }).filter({ hasText: '已备案' })
+  await after.waitFor()
+  await expect(after.textContent()).resolves.toContain(`能报约 ${yuanText(worth.filed.reimbursed)}`)
+  await expect(after.textContent()).resolves.toContain('广东省东莞市')
+  await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-filing.png'), fullPage: true })
+
+  const list = await api<{ applications: Application[] }>(product, 'GET', `/v1/households/${householdId}/applications`, undefined, migrant.token)
+  expect(list.body.applications.map((a) => `${a.kind}:${a.status}`)).toEqual(['out_of_area_care:approved'])
+  expect(errors).toEqual([])
+})

@@ -1,0 +1,118 @@
+// A migrant demo user adds a newborn from afar with a photo of the birth certificate; the
+// county reviewer asks for more; she uploads again and resubmits; the reviewer approves;
+// the baby appears on the household with the status the county gives (unpaid until paid).
+import { mkdirSync } from 'fs'
+import path from 'path'
+import dayjs from 'dayjs'
+import type { BrowserContext, Page } from 'playwright-core'
+import type { Application, Household } from '../../src/contract'
+import { makeIdNumber } from '../../src/shared/id-number'
+import type { RunningProduct } from '../../config/product'
+import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, pendingFor, review, REVIEWER_PHONE, signIn, startEnrolProduct, uploadRequests, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+
+jest.setTimeout(240000)
+
+let product: RunningProduct
+let context: BrowserContext
+let page: Page
+let errors: string[]
+let migrant: SignedIn
+let reviewer: SignedIn
+
+beforeAll(async () => {
+  product = await startEnrolProduct()
+  migrant = await signIn(product, MIGRANT_PHONE)
+  reviewer = await signIn(product, REVIEWER_PHONE)
+  ;({ context, page } = await launchPhone())
+  await useSessionInBrowser(context, migrant)
+  errors = collectErrors(page)
+  mkdirSync(ARTIFACTS, { recursive: true })
+})
+
+afterAll(async () => {
+  await context?.close()
+  await product?.close()
+})
+
+test('newborn added from afar: photo, needs more, photo again, approved, on the household', async () => {
+  const householdId = migrant.me.households[0].householdId
+  const uploads = uploadRequests(page)
+  const birth = dayjs().add(8, 'hour').subtract(40, 'day')
+  const babyId = makeIdNumber('999901', birth.format('YYYYMMDD'), '024')
+  const babyName = '帕丽达·艾力'
+
+  await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
+  await page.getByText('要办什么').waitFor()
+  await page.locator('.enrol-kind--add_newborn .enrol-kind__start').click()
+
+  // the checklist comes first
+  await page.getByText('新生儿参保：要准备的材料').waitFor()
+  await expect(page.locator('.enrol-checklist .enrol-doc__label', { hasText: '出生医学证明' }).count()).resolves.toBe(1)
+  await page.locator('.enrol-checklist__start').click()
+
+  // the form: nothing filled → Chinese messages, nothing sent
+  await page.locator('.enrol-form--add').waitFor()
+  await page.locator('.enrol-submit').click()
+  await page.getByText('请填写姓名').waitFor()
+  await expect(page.getByText('请填写出生医学证明编号（证上右上角红色的编号）').count()).resolves.toBe(1)
+
+  await page.locator('.enrol-input--name input').fill('帕丽达.艾力')
+  await page.locator('.enrol-chips--hasIdNumber').getByText('已经有了').click()
+  await page.locator('.enrol-input--idNumber input').fill(babyId)
+  await page.locator('.enrol-input--birthCertificateNumber input').fill('p440123456')
+  await page.locator('.enrol-chips--relation').getByText('女', { exact: true }).click()
+  await page.locator('.enrol-submit').click()
+
+  // status page: submitted; upload the birth certificate photo
+  await page.locator('.enrol-status-view--submitted').waitFor()
+  await expect(page.locator('.enrol-app-name').textContent()).resolves.toContain(babyName)
+  const photo1 = await makeJpeg(page, '出生医学证明 P440123456')
+  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__album', [{ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo1 }])
+  await page.locator('.enrol-doc--birth-certificate').getByText('已上传 1 张').waitFor()
+  expect(uploads).toHaveLength(1)
+
+  // the county asks for more
+  const [pending] = await pendingFor(product, reviewer.token, householdId)
+  expect(pending.kind).toBe('add_newborn')
+  expect((pending.fields as { reason?: string }).reason).toContain('P440123456')
+  expect(pending.documents.map((d) => d.fileName)).toEqual(['birth-certificate-1.jpg'])
+  await review(product, reviewer.token, pending.applicationId, 'needs_more', '出生医学证明照片看不清编号，请在亮处重拍一张')
+
+  await page.locator('.enrol-refresh').click()
+  await page.locator('.enrol-status-view--needs_more').waitFor()
+  await page.getByText('出生医学证明照片看不清编号，请在亮处重拍一张').waitFor()
+  const photo2 = await makeJpeg(page, '出生医学证明 P440123456（重拍）', 1000)
+  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__camera', [{ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photo2 }])
+  await page.locator('.enrol-doc--birth-certificate').getByText('已上传 2 张').waitFor()
+  await page.locator('.enrol-resubmit').click()
+  await page.locator('.enrol-status-view--submitted').waitFor()
+
+  // approved
+  const [again] = await pendingFor(product, reviewer.token, householdId)
+  expect(again.applicationId).toBe(pending.applicationId)
+  expect(again.documents).toHaveLength(2)
+  await review(product, reviewer.token, again.applicationId, 'approve')
+  await page.locator('.enrol-refresh').click()
+  await page.locator('.enrol-status-view--approved').waitFor()
+  await page.getByText(`${babyName}已加到家里的户上`, { exact: false }).waitFor()
+
+  // the baby is on the household, with the status the county holds for her
+  const hh = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
+  const baby = hh.body.members.find((m) => m.name === babyName)!
+  expect(baby).toBeTruthy()
+  const latest = [...baby.enrolments].sort((a, b) => b.year - a.year)[0]
+  const expectedWord = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' }[latest.status]
+  await page.locator('.enrol-back-home').click()
+  const row = page.locator('.enrol-member:visible').filter({ hasText: babyName })
+  await row.waitFor()
+  await expect(row.textContent()).resolves.toContain(expectedWord)
+  await expect(row.textContent()).resolves.toContain(`${latest.year}年`)
+  await page.locator('.enrol-application:visible').filter({ hasText: babyName }).filter({ hasText: '已通过' }).waitFor()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-newborn.png'), fullPage: true })
+
+  const mine = await api<Application>(product, 'GET', `/v1/applications/${pending.applicationId}`, undefined, migrant.token)
+  expect(mine.body.status).toBe('approved')
+  expect(uploads).toHaveLength(2)
+  expect(errors).toEqual([])
+})
