@@ -10,8 +10,19 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }
 
+// dates repeat (a county-year has 365 of them), so remember the valid ones
+const valid = new Set<string>()
+
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string') return false
+  if (valid.has(s)) return true
+  if (!checkIso(s)) return false
+  if (valid.size > 50_000) valid.clear()
+  valid.add(s)
+  return true
+}
+
+function checkIso(s: string): boolean {
   const m = ISO_RE.exec(s)
   if (!m) return false
   const y = +m[1]

@@ -41,8 +41,15 @@ export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
 export function toFen(d: Dec): Dec {
   return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP)
 }
+/** "1234.50": amounts here are already whole fen, so toString plus padding is exact and
+ * much cheaper than toFixed (which rounds through a new Decimal). */
 export function fmt(d: Dec): string {
-  return d.isZero() ? '0.00' : d.toFixed(2)
+  if (d.isZero()) return '0.00'
+  if (d.decimalPlaces() > 2 || d.abs().gte(1e15)) return d.toFixed(2)
+  const s = d.toString()
+  const dot = s.indexOf('.')
+  if (dot < 0) return `${s}.00`
+  return s.length - dot === 2 ? `${s}0` : s
 }
 export function fmtRate(d: Dec): string {
   // at least two decimals: 0.7 → "0.70", 0.595 → "0.595"

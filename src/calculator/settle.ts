@@ -147,21 +147,14 @@ const HISTORY_MONEY = [
 
 function historyOut(h: NormalHistory, before?: NormalHistory): FullClaimHistory {
   const prev = before?.strings
-  const f = (k: (typeof HISTORY_MONEY)[number]): string => (prev && before![k] === h[k] ? prev[k] : fmt(h[k]))
-  const out: FullClaimHistory = {
+  const out = {
     admissions: { ...h.admissions },
-    lastDeductible: h.lastDeductible === null ? null : prev && before!.lastDeductible === h.lastDeductible ? prev.lastDeductible : fmt(h.lastDeductible),
-    fundPaid: f('fundPaid'),
-    outpatientFundPaid: f('outpatientFundPaid'),
-    outpatientDeductibleMet: f('outpatientDeductibleMet'),
-    specialFundPaid: f('specialFundPaid'),
-    specialDeductibleMet: f('specialDeductibleMet'),
-    majorDiseaseFundPaid: f('majorDiseaseFundPaid'),
-    catastrophicBase: f('catastrophicBase'),
-    catastrophicPaid: f('catastrophicPaid'),
-    assistanceBase: f('assistanceBase'),
-    assistancePaid: f('assistancePaid'),
-    householdAccountBalance: f('householdAccountBalance')
+    lastDeductible: h.lastDeductible === null ? null : prev && before!.lastDeductible === h.lastDeductible ? prev.lastDeductible : fmt(h.lastDeductible)
+  } as FullClaimHistory
+  // an amount that did not change keeps the string it came in with
+  for (let i = 0; i < HISTORY_MONEY.length; i++) {
+    const k = HISTORY_MONEY[i]
+    out[k] = prev && before![k] === h[k] ? prev[k] : fmt(h[k])
   }
   rememberHistory(out, h)
   return out
