@@ -17,7 +17,8 @@ export function insuredOf(e: Pick<Estimate, 'total' | 'patientPays'>): string {
 }
 
 export function EstimateResult({ estimate, placeLabel, lower, policyTitle, offline }: { estimate: Estimate; placeLabel: string; lower: LowerLevelComparison | null; policyTitle?: string; offline?: boolean }) {
-  const w = buildWaterfall(estimate.steps)
+  // the assumptions have their own card above; the waterfall starts at the policy line
+  const w = buildWaterfall(estimate.steps.filter((s) => s.rule !== 'estimate.assumption'))
   const insured = insuredOf(estimate)
   return (
     <View className='estimate-result'>

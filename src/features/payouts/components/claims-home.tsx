@@ -123,7 +123,9 @@ export function ClaimsHome() {
 
       {list ? (
         <View className='claims-list'>
+          <Text className='muted filter-label'>看病类型</Text>
           <Chips className='kind-chips' items={KIND_FILTERS} value={kind} onChange={setKind} />
+          <Text className='muted filter-label'>报销进度</Text>
           <Chips className='stage-chips' items={STAGE_FILTERS} value={stage} onChange={setStage} />
           {shown.length === 0 ? <View className='card'><Text>{list.claims.length === 0 ? `${year}年没有报销记录。` : '没有符合条件的记录。'}</Text></View> : null}
           {shown.map((c) => <ClaimCard key={c.claimId} claim={c} onOpen={(id) => go(`${CLAIMS_SUB}/detail/index?claimId=${id}`)} />)}

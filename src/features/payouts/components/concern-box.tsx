@@ -39,7 +39,7 @@ export function ConcernBox({ owner, claimId, reports }: { owner: string; claimId
             </>
           ) : null}
           <Text>{kind === 'dispute' ? '哪里不对？' : '补充说明（可不填）'}</Text>
-          <Textarea className='ef-input concern-note' value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea className='ef-input concern-note' value={note} onInput={(e) => setNote(e.detail.value)} />
           {err('note')}
           <View className='btn btn-primary concern-send' ariaRole='button' onClick={send}><Text>提交</Text></View>
           <View className='btn' ariaRole='button' onClick={() => { setKind(null); setErrors([]) }}><Text>不反映了</Text></View>
