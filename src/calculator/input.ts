@@ -161,21 +161,35 @@ const MONEY_KEYS = [
  * settling a person's next claim does not parse the same amounts again. A hit is used
  * only if every field still holds the string we wrote (the caller may have edited it).
  */
-const seen = new WeakMap<object, { norm: NormalHistory; copy: FullClaimHistory }>()
+// A hidden (non-enumerable) property, not a WeakMap: 150,000 WeakMap entries cost the
+// garbage collector more than the parsing they save.
+const MEMO = Symbol('xqyb.history')
+interface Memo {
+  norm: NormalHistory
+  copy: FullClaimHistory
+}
 
 export function rememberHistory(out: FullClaimHistory, norm: NormalHistory): void {
   norm.strings = out
-  seen.set(out, { norm, copy: { ...out, admissions: { ...out.admissions } } })
+  const memo: Memo = { norm, copy: { ...out, admissions: { ...out.admissions } } }
+  Object.defineProperty(out, MEMO, { value: memo, enumerable: false })
 }
 function recall(h: ClaimHistory): NormalHistory | undefined {
-  const hit = seen.get(h)
+  const hit = (h as { [MEMO]?: Memo })[MEMO]
   if (!hit) return undefined
   const c = hit.copy
-  for (const k of MONEY_KEYS) if (h[k] !== c[k]) return undefined
-  if (h.lastDeductible !== c.lastDeductible) return undefined
   const a = h.admissions
-  if (!a) return undefined
-  for (const k of CARE_AREAS) if (a[k] !== c.admissions[k]) return undefined
+  const ca = c.admissions
+  if (
+    h.fundPaid !== c.fundPaid || h.outpatientFundPaid !== c.outpatientFundPaid || h.outpatientDeductibleMet !== c.outpatientDeductibleMet ||
+    h.specialFundPaid !== c.specialFundPaid || h.specialDeductibleMet !== c.specialDeductibleMet || h.majorDiseaseFundPaid !== c.majorDiseaseFundPaid ||
+    h.catastrophicBase !== c.catastrophicBase || h.catastrophicPaid !== c.catastrophicPaid || h.assistanceBase !== c.assistanceBase ||
+    h.assistancePaid !== c.assistancePaid || h.householdAccountBalance !== c.householdAccountBalance || h.lastDeductible !== c.lastDeductible ||
+    !a || a.local !== ca.local || a['out-referred'] !== ca['out-referred'] || a['out-filed'] !== ca['out-filed'] ||
+    a['out-unfiled'] !== ca['out-unfiled'] || a['out-emergency'] !== ca['out-emergency'] || a.abroad !== ca.abroad
+  ) {
+    return undefined
+  }
   return hit.norm
 }
 

@@ -45,7 +45,8 @@ export function toFen(d: Dec): Dec {
  * much cheaper than toFixed (which rounds through a new Decimal). */
 export function fmt(d: Dec): string {
   if (d.isZero()) return '0.00'
-  if (d.decimalPlaces() > 2 || d.abs().gte(1e15)) return d.toFixed(2)
+  // d.e is the decimal exponent: below 15 toString never switches to exponent notation
+  if (d.e >= 15 || d.decimalPlaces() > 2) return d.toFixed(2)
   const s = d.toString()
   const dot = s.indexOf('.')
   if (dot < 0) return `${s}.00`
