@@ -3,6 +3,9 @@
 // the year's totals, the protection meter and the entries into the claims subpackage.
 const { loadPage, waitFor, text } = require('./harness')
 
+// generous limits: the machine may be busy building; nothing here measures time
+jest.setTimeout(60000)
+
 const year = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
 const me = {
   userId: 'u_head', role: 'villager', personId: 'p_0001', displayName: '王建国', phoneMasked: '138****0001',
@@ -50,7 +53,7 @@ test('the claims tab renders from the weapp build with the signed-in household\'
     setStorageSync: (k, v) => { store.set(k, v) },
     navigateTo: (o) => { navigated.push(o.url); o.success && o.success({}) }
   })
-  await waitFor(() => text(page).includes('看病 2 次'), 8000)
+  await waitFor(() => text(page).includes('看病 2 次'), 30000)
   const t = text(page)
   expect(t).toContain('青山县中医医院')
   expect(t).toContain('新华村卫生室')
@@ -61,7 +64,7 @@ test('the claims tab renders from the weapp build with the signed-in household\'
   expect(page.querySelectorAll('.claim-card').length).toBe(2)
   // the entries lead into the claims subpackage
   page.querySelector('.entry-estimate').dispatchEvent('tap')
-  await waitFor(() => navigated.length > 0)
+  await waitFor(() => navigated.length > 0, 30000)
   expect(navigated[0]).toBe('/subpackages/claims/estimate/index?personId=p_0001')
   // the app stored what it read, so the tab opens offline next time (owner-scoped cache)
   expect(String(store.get('xqyb.cache.payouts.lists'))).toContain('c_1')
