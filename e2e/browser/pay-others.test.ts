@@ -1,0 +1,84 @@
+// Paying for someone else: a migrant worker pays her parents' household by ID number and
+// sees only masked names; and a second family member paying the same household at the
+// same time is stopped before any money moves.
+import { DEMO, apiCall, chargesFor, openSignedIn, ordersOf, settle, shot, signInApi, startPayWorld, type PayWorld } from './pay-support'
+
+let w: PayWorld
+
+beforeAll(async () => { w = await startPayWorld() })
+afterAll(async () => { await w?.close() })
+
+test('a migrant worker pays for her parents by ID number and sees only masked names', async () => {
+  const parents = w.db().prepare("SELECT name, id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id").all() as { name: string; id_number: string }[]
+  expect(parents.length).toBeGreaterThan(1)
+  await openSignedIn(w, DEMO.migrant, '/subpackages/pay/others/index')
+  const input = w.page.locator('.payee__id:visible input').first()
+  await input.waitFor()
+  // a mistyped number is caught on the phone, in plain words
+  await input.fill('99010119600101123')
+  await w.page.getByText('查找这家人').click()
+  await w.page.getByText('身份证号应是18位数字（最后一位可以是X），请核对').waitFor()
+  await input.fill(parents[0].id_number)
+  await w.page.getByText('查找这家人').click()
+  await w.page.locator('.payee__result:visible').waitFor()
+  const shownText = await w.page.locator('.app-page:visible').last().innerText()
+  for (const p of parents) {
+    expect(shownText).not.toContain(p.name)
+    expect(shownText).toContain(Array.from(p.name)[0]) // the family name stays, the rest is masked
+  }
+  expect(await w.page.locator('.payee__name:visible').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/\*/)]))
+  await settle(w)
+  await shot(w, 'pay-others')
+
+  await w.page.locator('.payee__confirm:visible').click()
+  await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
+  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.getByText('缴费成功，已参保').waitFor()
+  const after = await w.page.locator('.app-page:visible').last().innerText()
+  for (const p of parents) expect(after).not.toContain(p.name)
+
+  const [order] = ordersOf(w, 'hh_0003')
+  expect(order).toMatchObject({ status: 'confirmed', payer_user_id: 'u_migrant' })
+  expect(chargesFor(w, [order.id])).toHaveLength(1)
+
+  // the payer gets the receipt: masked names and ID numbers, amounts to the fen
+  await w.page.getByText('查看票据').click()
+  await w.page.locator('.receipt:visible').waitFor()
+  const receipt = await w.page.locator('.receipt:visible').innerText()
+  expect(receipt).toContain(`票据号 ${order.receipt_number}`)
+  expect(receipt).toContain('代缴人（不是本户家人）')
+  for (const p of parents) {
+    expect(receipt).not.toContain(p.name)
+    expect(receipt).not.toContain(p.id_number)
+  }
+  // no medical data for a payer without a grant
+  const claims = await apiCall(w, 'GET', `/v1/households/hh_0003`, undefined, (await signInApi(w, DEMO.migrant)).token)
+  expect(claims.status).toBe(404)
+  expect(w.errors).toEqual([])
+})
+
+test('while one family member is paying, another is told so and no second order is made', async () => {
+  // 王建国 (head) has an order open for his household…
+  const head = await signInApi(w, DEMO.head)
+  const quote = await apiCall<{ year: number }>(w, 'GET', '/v1/households/hh_0001/quote', undefined, head.token)
+  const res = await fetch(`${w.product.api?.url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${head.token}`, 'idempotency-key': 'head-phone-key-0001' },
+    body: JSON.stringify({ householdId: 'hh_0001', year: quote.body.year, channel: 'weapp' })
+  })
+  expect(res.status).toBe(201)
+  // …and his daughter 王小燕, who holds a family grant, tries to pay at the same time
+  await openSignedIn(w, DEMO.grantee, '/subpackages/pay/quote/index?householdId=hh_0001')
+  await w.page.locator('.pay-confirm:visible').waitFor()
+  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.getByText('家里有人正在缴费').waitFor()
+  await w.page.getByText(/为了不重复扣钱/).waitFor()
+  await settle(w)
+  await shot(w, 'pay-other-payer')
+  const orders = ordersOf(w, 'hh_0001')
+  expect(orders).toHaveLength(1)
+  expect(orders[0].payer_user_id).toBe('u_head')
+  expect(chargesFor(w, orders.map((o) => o.id))).toEqual([])
+  // the county's 409 (OPEN_ORDER_EXISTS) is expected here; the browser logs every non-2xx
+  expect(w.errors.filter((e) => !/status of 409/.test(e))).toEqual([])
+})
