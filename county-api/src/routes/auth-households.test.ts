@@ -166,6 +166,27 @@ describe('policy', () => {
   })
 })
 
+describe('CORS', () => {
+  it('answers the h5 app\'s preflight, allowing Authorization and Idempotency-Key', async () => {
+    const res = await fetch(`${server.url}/v1/orders`, { method: 'OPTIONS', headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key,content-type' } })
+    expect(res.status).toBeLessThan(300)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:10086')
+    expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase()).toContain('idempotency-key')
+  })
+
+  it('refuses origins outside CORS_ORIGINS when it is set', async () => {
+    const strict = await spawnServer({ households: 6, env: { CORS_ORIGINS: 'https://h5.example.cn' } })
+    try {
+      const ok = await fetch(`${strict.url}/health`, { headers: { origin: 'https://h5.example.cn' } })
+      expect(ok.headers.get('access-control-allow-origin')).toBe('https://h5.example.cn')
+      const other = await fetch(`${strict.url}/health`, { headers: { origin: 'https://evil.example' } })
+      expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    } finally {
+      await strict.stop()
+    }
+  }, 60_000)
+})
+
 describe('logs', () => {
   it('never contain an ID number, a full phone or a token, after all of the above', async () => {
     const t = await api.wechat('head')
