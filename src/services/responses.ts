@@ -2,7 +2,7 @@
 // a checker that misses or mistypes a field fails tsc. Routes without an entry are only
 // checked to be a JSON object; add one when your feature reads the answer's figures.
 import type * as C from '@/contract'
-import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, str, type Checker } from './check'
+import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, str, unknown, type Checker } from './check'
 
 const scope = oneOf<C.Scope>({ status: true, claims: true, pay: true })
 const relation = oneOf<C.HouseholdLink['relation']>({ head: true, member: true, grantee: true })
@@ -67,6 +67,19 @@ export const invitationCheck: Checker<C.Invitation> = obj<C.Invitation>({
 
 const okCheck = obj<{ ok: boolean }>({ ok: bool })
 
+// remote enrolment (issue 8): the status drives what the screen offers (upload, resubmit)
+export const applicationCheck: Checker<C.Application> = obj<C.Application>({
+  applicationId: str,
+  householdId: str,
+  kind: oneOf<C.ApplicationKind>({ add_newborn: true, add_marriage: true, add_return: true, renew_remote: true, out_of_area_care: true }),
+  status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
+  fields: unknown,
+  documents: arr(obj<C.Application['documents'][number]>({ documentId: str, fileName: str, contentType: str, size: int, uploadedAt: dateTime })),
+  reason: nullable(str),
+  submittedAt: dateTime,
+  decidedAt: nullable(dateTime)
+})
+
 /** Route id → checker of its success answer. */
 export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   signInWechat: sessionCheck,
@@ -83,5 +96,9 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   accessLog: obj<{ entries: C.AccessLogEntry[] }>({
     entries: arr(obj<C.AccessLogEntry>({ at: dateTime, granteeName: str, action: str, scope }))
   }),
+  createApplication: applicationCheck,
+  getApplication: applicationCheck,
+  resubmitApplication: applicationCheck,
+  listApplications: obj<{ applications: C.Application[] }>({ applications: arr(applicationCheck) }),
   getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })
 }

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import type { Application } from '@/contract'
 import { appError, isKnownCode, type AppError } from './errors'
 import { useNetwork } from './network'
+import { applicationCheck } from './responses'
 
 export interface PickedFile {
   path: string
@@ -71,7 +72,7 @@ export function uploadDocument(
         const body = parse(res.data) as { code?: unknown; message?: unknown; details?: unknown; applicationId?: unknown } | null
         if (res.statusCode >= 200 && res.statusCode < 300) {
           useNetwork.getState().setReachable(true)
-          if (body && typeof body.applicationId === 'string') done({ ok: true, data: body as unknown as Application })
+          if (applicationCheck(body) === null) done({ ok: true, data: body as unknown as Application })
           else done({ ok: false, error: appError('BAD_RESPONSE', { status: res.statusCode }) })
           return
         }

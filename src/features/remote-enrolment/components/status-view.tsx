@@ -54,9 +54,9 @@ export function ApplicationStatusView({ app }: { app: Application }) {
         <Text className='enrol-section-title'>{KIND_LABEL[app.kind]}</Text>
         <AppStatus status={s} />
       </View>
-      {f.name ? <Text className='enrol-app-name'>姓名：{f.name}</Text> : null}
-      {f.idNumber ? <Text className='muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
-      {f.destination ? <Text className='enrol-app-destination'>备案地点：{f.destination}</Text> : null}
+      {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
+      {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
+      {f.destination ? <Text className='enrol-line enrol-app-destination'>备案地点：{f.destination}</Text> : null}
       <View className='enrol-steps'>
         <Step state='done' label='已提交' detail={formatInstant(app.submittedAt)} />
         {s === 'needs_more' ? <Step state='bad' label='县里要求补充材料' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}

@@ -36,6 +36,27 @@ export default function EnrolHome() {
     )
   }
   const list = apps.data?.applications ?? []
+  const applicationsCard = (
+        <View className='card enrol-applications'>
+          <Text className='enrol-section-title'>我家的申请</Text>
+          {list.length === 0 ? <Text className='muted'>{apps.loading ? '正在读取…' : '还没有申请。'}</Text> : null}
+          {list.map((a) => {
+            const f = fieldsOf(a)
+            return (
+              <View key={a.applicationId} className='enrol-list-item enrol-application' data-id={a.applicationId}
+                onClick={() => { void Taro.navigateTo({ url: `/subpackages/enrol/status/index?id=${a.applicationId}` }) }}
+              >
+                <View>
+                  <Text className='enrol-doc__label'>{KIND_LABEL[a.kind]}{f.name ? `：${f.name}` : ''}</Text>
+                  <Text className='enrol-hint'>{formatInstant(a.submittedAt)} 提交</Text>
+                </View>
+                <AppStatus status={a.status} />
+              </View>
+            )
+          })}
+          <AsOf at={apps.asOf} source={apps.source} />
+        </View>
+  )
   return (
     <PageShell title='在外地办参保' className='enrol-home'>
       <OfflineBanner hasCachedData={!!household.data} />
@@ -43,6 +64,7 @@ export default function EnrolHome() {
         <Text>全家在外地打工，也能在手机上给家里办参保、备案。先看要准备什么材料，拍好照片再开始，不用回村跑。</Text>
       </View>
 
+      {list.length ? applicationsCard : null}
       <Text className='enrol-section-title'>要办什么</Text>
       {APPLICATION_KINDS.map((k) => (
         <View key={k} className={`card enrol-kind enrol-kind--${k}`}>
@@ -54,26 +76,7 @@ export default function EnrolHome() {
         </View>
       ))}
 
-      <View className='card enrol-applications'>
-        <Text className='enrol-section-title'>我家的申请</Text>
-        {list.length === 0 ? <Text className='muted'>{apps.loading ? '正在读取…' : '还没有申请。'}</Text> : null}
-        {list.map((a) => {
-          const f = fieldsOf(a)
-          return (
-            <View key={a.applicationId} className='enrol-list-item enrol-application' data-id={a.applicationId}
-              onClick={() => { void Taro.navigateTo({ url: `/subpackages/enrol/status/index?id=${a.applicationId}` }) }}
-            >
-              <View>
-                <Text className='enrol-doc__label'>{KIND_LABEL[a.kind]}{f.name ? `：${f.name}` : ''}</Text>
-                <Text className='enrol-hint'>{formatInstant(a.submittedAt)} 提交</Text>
-              </View>
-              <AppStatus status={a.status} />
-            </View>
-          )
-        })}
-        <AsOf at={apps.asOf} source={apps.source} />
-      </View>
-
+      {list.length ? null : applicationsCard}
       {household.data ? <HouseholdMembers household={household.data} /> : null}
 
       {household.data && worth ? (
