@@ -44,7 +44,7 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
         />
         {inputError ? <View className='pay-error' ariaRole='alert'><Text>{inputError}</Text></View> : null}
         {error ? <View className='pay-error' ariaRole='alert'><Text>{error}</Text></View> : null}
-        <Button className='btn pay-action' disabled={busy} onClick={submit}>{busy && !lookup ? '正在查找…' : '查找这家人'}</Button>
+        <Button key={busy && !lookup ? 'finding' : 'find'} className='btn pay-action payee__find' disabled={busy || undefined} onClick={submit}>{busy && !lookup ? '正在查找…' : '查找这家人'}</Button>
       </View>
       {lookup ? (
         <View className='card payee__result' ariaRole='region' ariaLabel='查到的家庭'>
@@ -57,7 +57,7 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
           ))}
           <View className='pay-sum'><Text>合计</Text><Money value={lookup.total} className='pay-sum__amount' /></View>
           <Text className='muted'>为保护隐私，姓名只显示部分。交完后票据给您，户主会收到通知。您看不到这家人的看病和报销信息。</Text>
-          <Button className='btn btn-primary pay-action payee__confirm' disabled={busy} onClick={confirm}>
+          <Button key={busy ? 'busy' : 'idle'} className='btn btn-primary pay-action payee__confirm' disabled={busy || undefined} onClick={confirm}>
             {busy ? '正在准备…' : '确认，替这家缴费'}
           </Button>
         </View>

@@ -57,7 +57,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
             <View className='pay-amount-line'><Text>要付 </Text><Money value={screen.order.amount} className='pay-big' /></View>
             <Text>钱还没有扣。请在 {formatInstant(screen.order.expiresAt)} 前付款，过时订单作废。</Text>
             <Persons order={screen.order} />
-            <Button className='btn btn-primary pay-action' disabled={busy} onClick={onPay}>
+            <Button key={busy ? 'busy' : 'idle'} className='btn btn-primary pay-action' disabled={busy || undefined} onClick={onPay}>
               {busy ? '正在打开付款…' : '去付款'}
             </Button>
             <Ref order={screen.order} />
@@ -71,7 +71,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
               {screen.countySawMoney ? '县里已经收到钱，正在给每个人登记参保。' : '付款已提交，正在等县里确认收到钱。'}
               一般几秒到几分钟。可以先离开，回来会接着查，不要再付一次。
             </Text>
-            <Button className='btn pay-action' disabled={busy} onClick={onRefresh}>{busy ? '正在查…' : '刷新看看'}</Button>
+            <Button key={busy ? 'busy' : 'idle'} className='btn pay-action' disabled={busy || undefined} onClick={onRefresh}>{busy ? '正在查…' : '刷新看看'}</Button>
             <Ref order={screen.order} />
           </>
         )
@@ -88,7 +88,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
         return (
           <>
             <Text>原因：{screen.reason}。钱没有扣，可以重新缴费。</Text>
-            <Button className='btn btn-primary pay-action' disabled={busy} onClick={onNewOrder}>重新缴费</Button>
+            <Button className='btn btn-primary pay-action' disabled={busy || undefined} onClick={onNewOrder}>重新缴费</Button>
             <Ref order={screen.order} />
           </>
         )
@@ -96,7 +96,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
         return (
           <>
             <Text>这笔订单在 {formatInstant(screen.order.expiresAt)} 前没有付款，已经作废，钱没有扣。</Text>
-            <Button className='btn btn-primary pay-action' disabled={busy} onClick={onNewOrder}>重新缴费</Button>
+            <Button className='btn btn-primary pay-action' disabled={busy || undefined} onClick={onNewOrder}>重新缴费</Button>
             <Ref order={screen.order} />
           </>
         )
@@ -111,7 +111,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
             </View>
             <Text>有疑问请拨打医保服务热线 {SERVICE_PHONE}，报上面的订单号。</Text>
             <Button className='btn pay-action' onClick={() => onCall?.(SERVICE_PHONE)}>拨打 {SERVICE_PHONE}</Button>
-            <Button className='btn pay-action' disabled={busy} onClick={onRefresh}>{busy ? '正在查…' : '刷新看看'}</Button>
+            <Button key={busy ? 'busy' : 'idle'} className='btn pay-action' disabled={busy || undefined} onClick={onRefresh}>{busy ? '正在查…' : '刷新看看'}</Button>
           </>
         )
       case 'blocked':
@@ -123,7 +123,7 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
         ) : (
           <>
             <Text>家里另一位亲人正在为这一年缴费。为了不重复扣钱，请等他付完；他没付的话，订单 30 分钟后作废，那时您再来交。</Text>
-            <Button className='btn pay-action' disabled={busy} onClick={onRefresh}>刷新看看</Button>
+            <Button className='btn pay-action' disabled={busy || undefined} onClick={onRefresh}>刷新看看</Button>
           </>
         )
       case 'trouble':
@@ -131,14 +131,14 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
           <>
             <Text>{screen.error.message}。</Text>
             <Text>这次缴费的记录存在手机上，重试不会重复扣钱。</Text>
-            <Button className='btn btn-primary pay-action' disabled={busy} onClick={onRetry}>{busy ? '正在重试…' : '重试'}</Button>
+            <Button key={busy ? 'busy' : 'idle'} className='btn btn-primary pay-action' disabled={busy || undefined} onClick={onRetry}>{busy ? '正在重试…' : '重试'}</Button>
           </>
         )
     }
   })()
   if (screen.kind === 'ready') return null
   return (
-    <View className={`card pay-status pay-status--${screen.kind}`} ariaRole='status'>
+    <View key={screen.kind} className={`card pay-status pay-status--${screen.kind}`} ariaRole='status'>
       <Text className='pay-status__title'>{title}</Text>
       {note ? <View className='pay-note'><Text>{note}</Text></View> : null}
       <View className='pay-status__body'>{body}</View>

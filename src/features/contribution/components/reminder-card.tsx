@@ -33,7 +33,7 @@ export function ReminderCard({ year, total, deadline }: Props) {
       ) : (
         <>
           <Text>截止前提醒您交钱，交完告诉您有没有入账。</Text>
-          <Button className='btn pay-action reminder__ask' onClick={ask}>{accepted?.length ? '已打开提醒' : '打开提醒'}</Button>
+          <Button key={accepted?.length ? 'on' : 'off'} className='btn pay-action reminder__ask' onClick={ask}>{accepted?.length ? '已打开提醒' : '打开提醒'}</Button>
         </>
       )}
       {message ? <Text className='muted'>{message}</Text> : null}

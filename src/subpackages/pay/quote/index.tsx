@@ -77,7 +77,7 @@ export default function QuotePage() {
       {quote && !isZero(quote.total) ? <ReminderCard year={quote.year} total={quote.total} deadline={deadlineOf(quote, facts)} /> : null}
       {quote ? (
         <View className='pay-bar'>
-          <Button className='btn btn-primary pay-action pay-confirm' disabled={!canPay || busy} onClick={() => { void pay() }}>
+          <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
             {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : '现在不用缴费'}
           </Button>
         </View>
