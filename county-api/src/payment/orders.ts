@@ -49,12 +49,16 @@ export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: 
   const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string } | undefined
   if (!h) throw new ApiFailure('NOT_FOUND')
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(householdId) as PersonRow[]
+  // One query for the household's enrolment history: this year's status and the lapsed streak before it.
   const status = new Map<string, string>()
-  for (const r of ctx.db.prepare(`SELECT e.person_id, e.status FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`).all(householdId, year) as { person_id: string; status: string }[]) status.set(r.person_id, r.status)
+  const history = new Map<string, { year: number; status: string }[]>()
+  for (const r of ctx.db.prepare(`SELECT e.person_id, e.year, e.status FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year <= ? ORDER BY e.year DESC`).all(householdId, year) as { person_id: string; year: number; status: string }[]) {
+    if (r.year === year) status.set(r.person_id, r.status)
+    else history.set(r.person_id, [...(history.get(r.person_id) ?? []), r])
+  }
   const lapsedYears = (personId: string) => {
-    const rows = ctx.db.prepare('SELECT year, status FROM enrolments WHERE person_id = ? AND year < ? ORDER BY year DESC').all(personId, year) as { year: number; status: string }[]
     let n = 0
-    for (const r of rows) { if (r.status === 'lapsed') n++; else break }
+    for (const r of history.get(personId) ?? []) { if (r.status === 'lapsed') n++; else break }
     return n
   }
   const members = people.filter((p) => p.birth_date <= `${year}-12-31`).map((p) => ({

@@ -196,9 +196,9 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       .run('g_demo', headHh.id, 'u_grantee', JSON.stringify(['status', 'claims', 'pay']), now - 30 * 86400_000)
 
     // ---- claims, settled by the calculator in date order per person-year ----
-    const enrolled = db.prepare(`SELECT e.person_id, e.year, p.birth_date, p.categories FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`).all() as
-      { person_id: string; year: number; birth_date: string; categories: string }[]
-    const wanted: { person_id: string; year: number; birth_date: string; categories: string; admission: string }[] = []
+    const enrolled = db.prepare(`SELECT e.person_id, e.year, p.birth_date, p.categories, e.coverage_start, e.coverage_end, e.waiting_end FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`).all() as
+      { person_id: string; year: number; birth_date: string; categories: string; coverage_start: string; coverage_end: string; waiting_end: string | null }[]
+    const wanted: ((typeof enrolled)[number] & { admission: string })[] = []
     const storyIds = new Set(households.filter((h) => h.story).flatMap((h) => h.members.map((m) => m.id)))
     for (const e of enrolled) if (storyIds.has(e.person_id) && rng.chance(0.7)) wanted.push({ ...e, admission: randomDate(rng, e.year, ctx) })
     while (wanted.length < targetClaims && enrolled.length > 0) {
@@ -229,7 +229,8 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       const key = `${w.person_id}:${w.year}`
       const continuousYears = (enrolledYears.get(w.person_id, w.year) as { n: number }).n
       const settledOn = addDays(claim.dischargeDate ?? claim.admissionDate, 3)
-      const settled = ctx.calc.settle(series, { birthDate: w.birth_date, categories: JSON.parse(w.categories) as Category[], continuousYears }, claim, history.get(key), settledOn)
+      const enrolment = { benefitStart: w.waiting_end ?? w.coverage_start, benefitEnd: w.coverage_end }
+      const settled = ctx.calc.settle(series, { birthDate: w.birth_date, categories: JSON.parse(w.categories) as Category[], continuousYears, enrolment }, claim, history.get(key), settledOn)
       history.set(key, settled.historyAfter)
       const capRemaining = (settled.raw as { capRemaining: string | null }).capRemaining
       if (settled.capFen !== null) caps.set(w.year, settled.capFen)

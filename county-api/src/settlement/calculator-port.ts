@@ -119,7 +119,10 @@ export const calculator: CalculatorPort = {
     const claim: Claim = {
       id: c.claimId,
       kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
-      person: { birthDate: person.birthDate, student: person.categories.includes('student'), groups: groupsOf(person.categories), continuousYears: person.continuousYears },
+      person: {
+        birthDate: person.birthDate, student: person.categories.includes('student'), groups: groupsOf(person.categories), continuousYears: person.continuousYears,
+        ...(person.enrolment ? { enrolment: { status: 'enrolled' as const, benefitStart: person.enrolment.benefitStart, benefitEnd: person.enrolment.benefitEnd } } : {})
+      },
       institution: { designated: true, tier: c.institutionLevel, ownership: c.ownership, ...(level ? { level } : {}), ...(grade ? { grade } : {}) },
       area: c.institutionLevel === 'city' || c.institutionLevel === 'provincial' ? (c.referred ? 'out-referred' : 'out-unfiled') : 'local',
       ...(c.kind === 'inpatient' ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate } : { serviceDate: c.admissionDate }),

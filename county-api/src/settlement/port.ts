@@ -77,9 +77,17 @@ export interface SettleResult {
   raw: unknown
 }
 
+export interface SettlePerson {
+  birthDate: string
+  categories: Category[]
+  continuousYears: number
+  /** The county's enrolment record for the claim's year (benefit dates after any waiting period). */
+  enrolment?: { benefitStart: string; benefitEnd: string }
+}
+
 export interface CalculatorPort {
   /** Policies for the demo county (the calculator's shipped demo policy and its yearly versions). */
   shippedPolicies(): PolicyRecord[]
   quote(series: PolicyRecord[], members: QuoteMember[], year: number, asOf: string, paymentDate?: string): QuoteResult
-  settle(series: PolicyRecord[], person: { birthDate: string; categories: Category[]; continuousYears: number }, claim: ClaimInput, history: unknown, asOf: string): SettleResult
+  settle(series: PolicyRecord[], person: SettlePerson, claim: ClaimInput, history: unknown, asOf: string): SettleResult
 }
