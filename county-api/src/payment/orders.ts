@@ -232,6 +232,16 @@ export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): string | null {
   })()
 }
 
+/** The notify callback: verify the signature over the exact bytes, apply once, then match. */
+export function processNotify(ctx: Ctx, rawBody: string, signature: string | undefined, body: PaymentNotifyBody): void {
+  if (!ctx.payments.verify(rawBody, signature)) {
+    ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
+    throw new ApiFailure('SIGNATURE_INVALID')
+  }
+  const toMatch = applyNotify(ctx, body)
+  if (toMatch) matchOrder(ctx, toMatch)
+}
+
 /** paid (or paid_not_matched) → confirmed: enrol every member paid for and issue the receipt. */
 export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
   ctx.db.transaction(() => {

@@ -6,6 +6,8 @@ import { fenToYuan } from '../money'
 import { isoTime } from '../clock'
 import { newId } from '../ids'
 import { signBody, verifySignature, type PaymentProvider } from './provider'
+import { processNotify } from './orders'
+import type { PaymentNotifyBody } from '../../../src/contract'
 
 interface SimPaymentRow { order_id: string; notify_id: string; transaction_id: string; result: 'SUCCESS' | 'FAIL'; amount_fen: number; paid_at: number; delivered: number; attempts: number }
 
@@ -15,14 +17,16 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   async function deliver(row: SimPaymentRow): Promise<boolean> {
     const body = JSON.stringify({ notifyId: row.notify_id, orderId: row.order_id, transactionId: row.transaction_id, result: row.result, amountFen: row.amount_fen, paidAt: isoTime(row.paid_at) })
     ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
-    // In-process HTTP: the notify goes through the same route, validation and signature check as a real callback.
-    const res = await ctx.app().inject({ method: 'POST', url: '/v1/payments/notify', payload: body, headers: { 'content-type': 'application/json', 'x-notify-signature': signBody(ctx.config.notifyKey, body) } })
-    if (res.statusCode === 200) {
+    // Delivered in-process to the same code as the HTTP callback (signature check included);
+    // a separate provider would POST it to /v1/payments/notify.
+    try {
+      processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
       ctx.db.prepare('UPDATE sim_payments SET delivered = 1 WHERE order_id = ?').run(row.order_id)
       return true
+    } catch (e) {
+      ctx.log.warn({ orderId: row.order_id, err: e }, 'simulated notify not accepted; will retry')
+      return false
     }
-    ctx.log.warn({ orderId: row.order_id, status: res.statusCode }, 'simulated notify not accepted; will retry')
-    return false
   }
 
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {

@@ -7,7 +7,7 @@ import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
 import { maskIdNumber, maskName } from '../mask'
 import { orderView, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
-import { applyNotify, computeQuote, createOrder, defaultYear, householdByIdNumber, loadOrderFor, matchOrder, quoteView, refreshOrder, startPaying } from '../payment/orders'
+import { computeQuote, createOrder, defaultYear, householdByIdNumber, loadOrderFor, matchOrder, processNotify, quoteView, refreshOrder, startPaying } from '../payment/orders'
 
 type R = typeof routes
 
@@ -73,12 +73,7 @@ export const orderHandlers = (ctx: Ctx) => ({
   }) as Handler<R['getReceipt']>,
 
   paymentNotify: (({ body, req }) => {
-    if (!ctx.payments.verify(req.rawBody ?? '', req.headers['x-notify-signature'] as string | undefined)) {
-      ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
-      throw new ApiFailure('SIGNATURE_INVALID')
-    }
-    const toMatch = applyNotify(ctx, body)
-    if (toMatch) matchOrder(ctx, toMatch)
+    processNotify(ctx, req.rawBody ?? '', req.headers['x-notify-signature'] as string | undefined, body)
     return { code: 'SUCCESS' as const, message: '成功' }
   }) as Handler<R['paymentNotify']>,
 
