@@ -39,7 +39,6 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
           maxlength={18}
           value={idNumber}
           placeholder='18位身份证号'
-          ariaLabel='身份证号'
           onInput={(e) => { setIdNumber(e.detail.value); setInputError(null) }}
         />
         {inputError ? <View className='pay-error' ariaRole='alert'><Text>{inputError}</Text></View> : null}
