@@ -182,6 +182,16 @@ describe('steps', () => {
   })
 })
 
+describe('historyAfter', () => {
+  it('writes every amount as yuan with two decimals, even when it came in shorter and did not change', () => {
+    const s = settleClaim(demo, claim({ kind: 'outpatient', serviceDate: '2026-03-01', institution: { designated: true, tier: 'village' }, bill: { total: '30.00' } }), { fundPaid: '100', catastrophicBase: '5.5', outpatientFundPaid: '20.00' }, '2026-12-31')
+    expect(s.historyAfter.fundPaid).toBe('100.00')
+    expect(s.historyAfter.catastrophicBase).toBe('5.50')
+    expect(s.historyAfter.outpatientFundPaid).toBe('45.00')
+    expect(s.historyAfter.assistancePaid).toBe('0.00')
+  })
+})
+
 describe('estimate', () => {
   it('lists its assumptions as steps and uses the same engine', () => {
     const e = estimate(demo, { kind: 'inpatient', institution: { tier: 'township' }, billAmount: '2000.00' }, '2026-06-01')

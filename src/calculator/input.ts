@@ -147,8 +147,8 @@ export interface NormalHistory {
   assistanceBase: Dec
   assistancePaid: Dec
   householdAccountBalance: Dec
-  /** the strings these amounts were read from, when known (reused when an amount does not change) */
-  strings?: FullClaimHistory
+  /** the history these amounts were read from (its strings are reused for amounts that do not change) */
+  strings?: ClaimHistory
 }
 
 const MONEY_KEYS = [
@@ -161,43 +161,7 @@ const MONEY_KEYS = [
  * settling a person's next claim does not parse the same amounts again. A hit is used
  * only if every field still holds the string we wrote (the caller may have edited it).
  */
-// A hidden (non-enumerable) property, not a WeakMap: 150,000 WeakMap entries cost the
-// garbage collector more than the parsing they save.
-const MEMO = Symbol('xqyb.history')
-interface Memo {
-  norm: NormalHistory
-  copy: FullClaimHistory
-}
-
-export function rememberHistory(out: FullClaimHistory, norm: NormalHistory): void {
-  norm.strings = out
-  const memo: Memo = { norm, copy: { ...out, admissions: { ...out.admissions } } }
-  Object.defineProperty(out, MEMO, { value: memo, enumerable: false })
-}
-function recall(h: ClaimHistory): NormalHistory | undefined {
-  const hit = (h as { [MEMO]?: Memo })[MEMO]
-  if (!hit) return undefined
-  const c = hit.copy
-  const a = h.admissions
-  const ca = c.admissions
-  if (
-    h.fundPaid !== c.fundPaid || h.outpatientFundPaid !== c.outpatientFundPaid || h.outpatientDeductibleMet !== c.outpatientDeductibleMet ||
-    h.specialFundPaid !== c.specialFundPaid || h.specialDeductibleMet !== c.specialDeductibleMet || h.majorDiseaseFundPaid !== c.majorDiseaseFundPaid ||
-    h.catastrophicBase !== c.catastrophicBase || h.catastrophicPaid !== c.catastrophicPaid || h.assistanceBase !== c.assistanceBase ||
-    h.assistancePaid !== c.assistancePaid || h.householdAccountBalance !== c.householdAccountBalance || h.lastDeductible !== c.lastDeductible ||
-    !a || a.local !== ca.local || a['out-referred'] !== ca['out-referred'] || a['out-filed'] !== ca['out-filed'] ||
-    a['out-unfiled'] !== ca['out-unfiled'] || a['out-emergency'] !== ca['out-emergency'] || a.abroad !== ca.abroad
-  ) {
-    return undefined
-  }
-  return hit.norm
-}
-
 export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
-  if (h !== undefined && h !== null && typeof h === 'object') {
-    const known = recall(h)
-    if (known) return known
-  }
   const out = {
     admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
     lastDeductible: null
@@ -205,6 +169,8 @@ export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
   for (const k of MONEY_KEYS) out[k] = ZERO
   if (h === undefined || h === null) return out
   if (typeof h !== 'object') bad('本年度就医记录应当是一个对象', '$history')
+  // amounts that stay unchanged are written back as they came, if they came as "x.yy"
+  out.strings = h as FullClaimHistory
   for (const k of MONEY_KEYS) if (h[k] !== undefined) out[k] = parseMoney(h[k], `$history.${k}`, '本年度累计金额')
   if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = parseMoney(h.lastDeductible, '$history.lastDeductible', '上次起付线')
   if (h.admissions !== undefined) {

@@ -7,7 +7,7 @@
 import { AREA_LABEL, compileSeries, findRow, matches, need, selectVersion, TIER_LABEL, type CompiledPolicy, type CompiledRate, type Fig, type MatchContext } from './compile'
 import { ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
-import { checkAsOf, checkClaim, checkHistory, rememberHistory, type NormalClaim, type NormalHistory } from './input'
+import { checkAsOf, checkClaim, checkHistory, type NormalClaim, type NormalHistory } from './input'
 import { fmt, fmtRate, max, min, Money, ONE, pct, toFen, yuan, ZERO, type Dec } from './money'
 import type {
   CalcOptions,
@@ -145,18 +145,23 @@ const HISTORY_MONEY = [
   'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
 ] as const
 
+/** "1234.50" exactly as fmt would write it (two decimals) */
+function canonical(s: string | null | undefined): boolean {
+  return typeof s === 'string' && s.length > 3 && s.charCodeAt(s.length - 3) === 46 && (s.length === 4 || s.charCodeAt(0) !== 48 || s.charCodeAt(1) === 46)
+}
+
 function historyOut(h: NormalHistory, before?: NormalHistory): FullClaimHistory {
   const prev = before?.strings
   const out = {
     admissions: { ...h.admissions },
-    lastDeductible: h.lastDeductible === null ? null : prev && before!.lastDeductible === h.lastDeductible ? prev.lastDeductible : fmt(h.lastDeductible)
+    lastDeductible: h.lastDeductible === null ? null : prev && before!.lastDeductible === h.lastDeductible && canonical(prev.lastDeductible) ? prev.lastDeductible! : fmt(h.lastDeductible)
   } as FullClaimHistory
   // an amount that did not change keeps the string it came in with
   for (let i = 0; i < HISTORY_MONEY.length; i++) {
     const k = HISTORY_MONEY[i]
-    out[k] = prev && before![k] === h[k] ? prev[k] : fmt(h[k])
+    const was = prev ? prev[k] : undefined
+    out[k] = was !== undefined && before![k] === h[k] && canonical(was) ? was : fmt(h[k])
   }
-  rememberHistory(out, h)
   return out
 
 }
