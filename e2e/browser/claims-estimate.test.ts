@@ -36,12 +36,15 @@ test('the estimate equals the calculator for the same input, online and offline'
   const list = await w.api<any>(`/v1/persons/${me.personId}/claims?year=${year}`)
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
   // the member's own data, as the form is documented to fill it in
+  // fund paid towards the annual cap this year: what each claim's annual-cap step let through
+  const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
+  const fundPaid = capSteps.length ? capSteps.reduce((a: Decimal, s: any) => a.plus(s.after), new Decimal(0)).toFixed(2) : list.capUsed
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const answers: EstimateAnswers = {
     kind: 'inpatient', institution: { tier: 'county' }, area: 'local', billAmount: '8000.00',
     birthDate: person.birthDate, student: person.categories.includes('student'), continuousYears: years,
-    fundPaidThisYear: list.capUsed, admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
+    fundPaidThisYear: fundPaid, admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
   }
   const expected = estimate(policy.document, answers, today)
   const atTownship = estimate(policy.document, { ...answers, institution: { tier: 'township' }, referralApproved: undefined }, today)

@@ -73,6 +73,28 @@ export interface Protection {
 }
 
 /**
+ * Basic fund paid towards the annual cap this year: the sum of what each claim's
+ * `annual-cap` step let through (the figure the calculator carries from claim to claim).
+ * Falls back to the county's `capUsed` when no claim has that step. (The county's own
+ * figure is taken from the last claim's `capRemaining`, which for an outpatient claim is
+ * the outpatient limit, not the annual cap — see the report.)
+ */
+export function capUsedOf(list: ClaimList): { used: string; cap: string | null } {
+  let used = new Decimal(0)
+  let seen = false
+  const cap: string | null = list.cap
+  for (const c of list.claims) {
+    for (const s of normalizeSteps(c.steps)) {
+      if (s.ruleId === 'annual-cap' && s.after) {
+        seen = true
+        used = used.plus(s.after)
+      }
+    }
+  }
+  return { used: seen ? used.toFixed(2) : list.capUsed, cap }
+}
+
+/**
  * This year's protection for one member. The cap comes from the county's list; the
  * other figures are read from the steps of this year's settled claims (the same
  * numbers the calculator used), e.g. 大病保险's base is the sum of each claim's
@@ -98,7 +120,8 @@ export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?:
       }
     }
   }
-  const cap: Meter = { used: list.capUsed, limit: list.cap, left: list.capRemaining }
+  const cu = capUsedOf(list)
+  const cap: Meter = { used: cu.used, limit: cu.cap, left: cu.cap === null ? null : Decimal.max(0, new Decimal(cu.cap).minus(cu.used)).toFixed(2) }
   const outpatient: Meter | null = outpatientLimit === null ? null : {
     used: outpatientUsed.toFixed(2), limit: outpatientLimit, left: Decimal.max(0, new Decimal(outpatientLimit).minus(outpatientUsed)).toFixed(2)
   }

@@ -77,3 +77,15 @@ test('past the 大病 threshold the meter says 大病保险 is paying', () => {
   expect(screen.getByText('已经开始报')).toBeInTheDocument()
   expect(screen.getByText('不设年度封顶线')).toBeInTheDocument()
 })
+
+test('the cap used is what the calculator counted towards the annual cap, even when the county list is off', () => {
+  // last claim of the year is an outpatient visit: its capRemaining is the outpatient limit left
+  const claims: CalcClaim[] = [stay('2026-02-01', '30000.00', 'city'), visit('2026-03-01', '150.00')]
+  let h: FullClaimHistory | undefined
+  let last: Settlement | undefined
+  const out = claims.map((c, i) => { last = settleClaim(policy, c, h, '2026-12-01'); h = last.historyAfter; return toContract(last, i, c) })
+  const countyCapUsed = new Decimal('200000.00').minus(last!.capRemaining!).toFixed(2)
+  expect(countyCapUsed).not.toBe(h!.fundPaid)
+  const p = protectionOf({ personId: 'p1', year: 2026, cap: '200000.00', capUsed: countyCapUsed, capRemaining: last!.capRemaining, claims: out })
+  expect(p.cap).toEqual({ used: h!.fundPaid, limit: '200000.00', left: new Decimal('200000.00').minus(h!.fundPaid).toFixed(2) })
+})
