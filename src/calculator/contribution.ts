@@ -4,7 +4,7 @@ import { compileSeries, need, type CompiledPolicy } from './compile'
 import { addDays, ageAtYearEnd, daysBetween, firstOfMonthAfter, makeDate, parseDate, yearOf } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
-import { fmt, fmtRate, max, Money, pct, toFen, yuan, ZERO, type Dec } from './money'
+import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
 import { personMatches } from './settle'
 import type { CalcOptions, ContributionQuote, ContributionSection, Household, Member, MemberQuote, PaidBy, PolicyInput, Step } from './types'
 
@@ -100,7 +100,7 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   if (withSteps) {
     steps.push({
       rule: 'contribution.household',
-      label: `全家 ${quotes.length} 人，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${others.gt(0) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${arrears.gt(0) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
+      label: `全家 ${quotes.length} 人，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${positive(others) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${positive(arrears) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
       after: fmt(due),
       source: con.source
     })
@@ -243,7 +243,7 @@ function quoteMember(
   }
   // split of the fiscal subsidy between government levels
   const split: MemberQuote['subsidySplit'] = []
-  if (con.subsidySplit && subsidy.gt(0)) {
+  if (con.subsidySplit && positive(subsidy)) {
     const conditional = con.subsidySplit.filter((r) => r.when && (r.when.student === undefined || r.when.student === (m.student === true)) && (r.when.schoolFundedBy === undefined || r.when.schoolFundedBy === m.schoolFundedBy))
     const rows = conditional.length ? conditional : con.subsidySplit.filter((r) => !r.when)
     let left = subsidy
@@ -259,7 +259,7 @@ function quoteMember(
     const share = need(ha.share)
     const base = paidBy.reduce((s, p) => s.plus(p.amount), personal)
     credit = toFen(base.times(share))
-    if (withSteps && credit.gt(0)) {
+    if (withSteps && positive(credit)) {
       steps.push({ rule: 'contribution.household-account', label: `个人缴费的 ${pct(share)}（${yuan(credit)}）记入家庭账户，可用于家人门诊`, params: { shareOfPersonal: fmtRate(share) }, source: ha.source })
     }
   }

@@ -72,3 +72,7 @@ export function min(a: Dec, b: Dec): Dec {
 export function max(a: Dec, b: Dec): Dec {
   return a.gt(b) ? a : b
 }
+/** d > 0 without building a Decimal from the literal 0 (a hot check on the settle path) */
+export function positive(d: Dec): boolean {
+  return !d.isZero() && !d.isNeg()
+}

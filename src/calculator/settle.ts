@@ -8,7 +8,7 @@ import { AREA_LABEL, compileSeries, findRow, matches, need, selectVersion, TIER_
 import { ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf, checkClaim, checkHistory, type NormalClaim, type NormalHistory } from './input'
-import { fmt, fmtRate, max, min, Money, ONE, pct, toFen, yuan, ZERO, type Dec } from './money'
+import { fmt, fmtRate, max, min, Money, ONE, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
 import type {
   CalcOptions,
   CareArea,
@@ -243,7 +243,7 @@ function adjustRate(pol: CompiledPolicy, base: Dec, kind: ClaimKind, years: numb
     const p = need(r.penalty)
     const before = rate
     rate = r.mode === 'points' ? rate.minus(p.times(levelsSkipped)) : rate.times(ONE.minus(p.times(levelsSkipped)))
-    if (rate.lt(0)) rate = ZERO
+    if (rate.isNeg()) rate = ZERO
     if (S) {
       S.push({
         rule: 'referral.penalty-ratio',
@@ -357,9 +357,9 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     let bFirst = ZERO
     let cFirst = n.classC
     if (el) {
-      if (n.classB.gt(0)) bFirst = n.classB.times(need(el.classB))
-      if (n.classC.gt(0)) cFirst = n.classC.times(need(el.classC))
-    } else if (n.classB.gt(0) || n.classC.gt(0)) {
+      if (positive(n.classB)) bFirst = n.classB.times(need(el.classB))
+      if (positive(n.classC)) cFirst = n.classC.times(need(el.classC))
+    } else if (positive(n.classB) || positive(n.classC)) {
       throw new CalculatorError('POLICY_FIGURE_MISSING', '账单里有乙类或丙类费用，但政策没有规定乙类、丙类的先行自付比例', '$.eligibleCost')
     }
     eligible = toFen(n.classA.plus(n.classB).plus(n.classC).minus(bFirst).minus(cFirst))
@@ -408,7 +408,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     if (S) {
       S.push({
         rule: 'major-disease.fund',
-        label: `重大疾病（${label}）：${major.base === 'total' ? '按实际总费用' : '按政策范围内费用'} ${yuan(base)}${ded.gt(0) ? ` 扣除起付线 ${yuan(ded)} 后` : ''}按 ${pct(ratio)} 报销，得 ${yuan(fund)}（四舍五入到分）`,
+        label: `重大疾病（${label}）：${major.base === 'total' ? '按实际总费用' : '按政策范围内费用'} ${yuan(base)}${positive(ded) ? ` 扣除起付线 ${yuan(ded)} 后` : ''}按 ${pct(ratio)} 报销，得 ${yuan(fund)}（四舍五入到分）`,
         before: fmt(base),
         after: fmt(fund),
         params: { ratio: fmtRate(ratio), base: major.base },
@@ -428,7 +428,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       if (S) {
         S.push({
           rule: 'major-disease.cap',
-          label: `重大疾病年度封顶 ${yuan(cap)}，本年已支付 ${yuan(h.majorDiseaseFundPaid)}，本次支付 ${yuan(paid)}${parts.overCap.gt(0) ? `，超出封顶 ${yuan(parts.overCap)}` : ''}`,
+          label: `重大疾病年度封顶 ${yuan(cap)}，本年已支付 ${yuan(h.majorDiseaseFundPaid)}，本次支付 ${yuan(paid)}${positive(parts.overCap) ? `，超出封顶 ${yuan(parts.overCap)}` : ''}`,
           before: fmt(fund),
           after: fmt(paid),
           params: { cap: fmt(cap) },
@@ -525,7 +525,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     const skipped = referralLevelsSkipped(pol, c, kind, area, S)
     if (skipped > 0) {
       const inc = need(pol.referral!.deductibleIncrease)
-      if (inc.gt(0)) {
+      if (positive(inc)) {
         ded = ded.plus(inc)
         if (S) S.push({ rule: 'referral.penalty-deductible', label: `未办转诊，起付线提高 ${yuan(inc)}，为 ${yuan(ded)}`, params: { deductibleIncrease: fmt(inc) }, source: pol.referral!.source })
       }
@@ -572,12 +572,12 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.ratio = ratio
     let fund = toFen(raw)
     if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
-    const perVisit = fund.gt(0) ? need(op.perVisitLimit) : null
+    const perVisit = positive(fund) ? need(op.perVisitLimit) : null
     if (perVisit !== null && fund.gt(perVisit)) {
       if (S) S.push({ rule: 'outpatient.per-visit-limit', label: `门诊每次最多报销 ${yuan(perVisit)}`, before: fmt(fund), after: fmt(perVisit), source: op.source })
       fund = perVisit
     }
-    const annual = fund.gt(0) ? need(op.annualLimit) : null
+    const annual = positive(fund) ? need(op.annualLimit) : null
     if (annual !== null) {
       const remaining = max(ZERO, annual.minus(h.outpatientFundPaid))
       const paid = min(fund, remaining)
@@ -629,7 +629,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.ratio = ratio
     let fund = toFen(raw)
     if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
-    const lim = fund.gt(0) ? need(sp.annualLimit) : null
+    const lim = positive(fund) ? need(sp.annualLimit) : null
     if (lim !== null) {
       const remaining = max(ZERO, lim.minus(h.specialFundPaid))
       const paid = min(fund, remaining)
@@ -652,7 +652,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     const raw = after.gt(before) ? bandedAmount(cat.bands, before, after.minus(before)) : ZERO
     let pay = toFen(raw)
     // the cap is needed only when something is payable
-    const capAmt = pay.gt(0) ? need(cat.cap) : null
+    const capAmt = positive(pay) ? need(cat.cap) : null
     if (capAmt !== null) pay = min(pay, max(ZERO, capAmt.minus(h.catastrophicPaid)))
     pay = min(pay, inPolicySelfPay)
     if (S) {
@@ -685,13 +685,13 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       const baseBefore = h.assistanceBase
       const countable = max(ZERO, baseBefore.plus(remaining).minus(threshold)).minus(max(ZERO, baseBefore.minus(threshold)))
       let pay = toFen(countable.times(rate))
-      const capAmt = pay.gt(0) ? need(rule.cap) : null
+      const capAmt = positive(pay) ? need(rule.cap) : null
       if (capAmt !== null) pay = min(pay, max(ZERO, capAmt.minus(h.assistancePaid)))
       pay = min(pay, remaining)
       if (S) {
         S.push({
           rule: 'assistance',
-          label: `医疗救助（${rule.label}）：剩余政策范围内自付 ${yuan(remaining)}${threshold.gt(0) ? `，年度起付 ${yuan(threshold)}` : ''}，按 ${pct(rate)} 救助 ${yuan(pay)}${capAmt ? `（年度最高 ${yuan(capAmt)}）` : ''}（四舍五入到分）`,
+          label: `医疗救助（${rule.label}）：剩余政策范围内自付 ${yuan(remaining)}${positive(threshold) ? `，年度起付 ${yuan(threshold)}` : ''}，按 ${pct(rate)} 救助 ${yuan(pay)}${capAmt ? `（年度最高 ${yuan(capAmt)}）` : ''}（四舍五入到分）`,
           before: fmt(remaining),
           after: fmt(pay),
           params: { rate: fmtRate(rate), threshold: fmt(threshold), ...(capAmt ? { cap: fmt(capAmt) } : {}) },
@@ -706,7 +706,7 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
 
   // ---- household account (家庭账户) pays what the patient still owes, if allowed and asked
   const ha = pol.householdAccount
-  if (ha && c.useHouseholdAccount && ha.usableFor.has(kind) && h.householdAccountBalance.gt(0)) {
+  if (ha && c.useHouseholdAccount && ha.usableFor.has(kind) && positive(h.householdAccountBalance)) {
     const owed = less(less(less(n.total, parts.basicFund), parts.catastrophic), parts.assistance)
     const use = min(owed, h.householdAccountBalance)
     parts.householdAccount = use
@@ -718,12 +718,12 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
   if (S) {
     S.push({
       rule: 'patient-pays',
-      label: `个人负担 ${yuan(patientPays)}（总费用 ${yuan(n.total)} − 基金 ${yuan(parts.basicFund)}${parts.catastrophic.gt(0) ? ` − 大病保险 ${yuan(parts.catastrophic)}` : ''}${parts.assistance.gt(0) ? ` − 医疗救助 ${yuan(parts.assistance)}` : ''}${parts.householdAccount.gt(0) ? ` − 家庭账户 ${yuan(parts.householdAccount)}` : ''}）`,
+      label: `个人负担 ${yuan(patientPays)}（总费用 ${yuan(n.total)} − 基金 ${yuan(parts.basicFund)}${positive(parts.catastrophic) ? ` − 大病保险 ${yuan(parts.catastrophic)}` : ''}${positive(parts.assistance) ? ` − 医疗救助 ${yuan(parts.assistance)}` : ''}${positive(parts.householdAccount) ? ` − 家庭账户 ${yuan(parts.householdAccount)}` : ''}）`,
       before: fmt(n.total),
       after: fmt(patientPays)
     })
   }
-  const paidAnything = parts.basicFund.gt(0) || parts.catastrophic.gt(0) || parts.assistance.gt(0) || parts.householdAccount.gt(0)
+  const paidAnything = positive(parts.basicFund) || positive(parts.catastrophic) || positive(parts.assistance) || positive(parts.householdAccount)
   return {
     claimId: c.id,
     policyId: pol.id,
