@@ -2,9 +2,13 @@
 // are always arguments. Import from here ('@/calculator' in the app, relative paths in
 // county-api). Signatures are stable: fields may be added, never removed or renamed.
 //
-// Shipped policies (JSON) live in src/calculator/policies/:
+// Shipped policies (JSON) live in src/calculator/policies/, each with <id>.cases.json:
 //   demo-county-2026.json            演示县2026年城乡居民医保（演示数据）— DEMO_POLICY_ID
-// and more as they are added; list them with listBundledPolicies().
+//   benxi-urban-resident-2008.json   本溪市城镇居民医保（seed 001，唯一完整的规则）
+//   seed000-a-county-2013.json (+ -2012 overlay)   seed 000 规则集A（某县新农合）
+//   seed000-b-city-2014.json (+ -2013 overlay)     seed 000 规则集B（某县级市新农合）
+//   ganzhou-ncms-2014.json (+ -2014-08, -2015 overlays)   seed 000 规则集C（甘州区，8月1日调整）
+// listBundledPolicies() lists them; bundledSeries(regionCode, scheme) gives a region's versions.
 // Format: docs/policy-format.md; JSON Schema: src/calculator/policy.schema.json.
 import { compilePolicy, compileSeries } from './compile'
 import { CalculatorError } from './errors'
