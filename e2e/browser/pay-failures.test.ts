@@ -1,6 +1,6 @@
 // When paying goes wrong: a failed payment retried, paid but not recorded (then resolved by
 // the county), and an abandoned payment that expires. Each checked in the county's database.
-import { DEMO, chargesFor, openSignedIn, ordersOf, setCountyClock, settle, shot, startPayWorld, writableDb, type PayWorld } from './pay-support'
+import { DEMO, chargesFor, openSignedIn, ordersOf, setCountyClock, setElderly, settle, shot, startPayWorld, writableDb, type PayWorld } from './pay-support'
 
 let w: PayWorld
 
@@ -84,6 +84,11 @@ test('an abandoned payment waits, then expires without taking money', async () =
   await w.page.getByText(/您没有付款，钱没有扣/).waitFor()
   await settle(w)
   await shot(w, 'pay-waiting')
+  await setElderly(w, true)
+  await w.page.locator('.app-page.elderly:visible').getByText('等待付款').waitFor()
+  await settle(w)
+  await shot(w, 'pay-waiting-elderly')
+  await setElderly(w, false)
   const [order] = ordersOf(w, 'hh_0002')
   expect(order.status).toBe('created')
 

@@ -1,7 +1,7 @@
 // Paying a household's contribution in the h5 build against the county API: the quote,
 // the simulated cashier, the county's confirmation, the receipt (checked against the
 // county's database to the fen), and never two charges for one double tap or reload.
-import { DEMO, chargesFor, openSignedIn, ordersOf, settle, shot, shown, startPayWorld, visiblePage, type PayWorld } from './pay-support'
+import { DEMO, chargesFor, openSignedIn, ordersOf, setElderly, settle, shot, shown, startPayWorld, visiblePage, type PayWorld } from './pay-support'
 
 let w: PayWorld
 
@@ -70,6 +70,26 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   expect(chargesFor(w, [order.id])).toEqual([{ order_id: order.id, result: 'SUCCESS', amount_fen: order.amount_fen }])
   await settle(w)
   await shot(w, 'pay-receipt')
+  await setElderly(w, true)
+  await w.page.locator('.app-page.elderly:visible .receipt').waitFor()
+  await settle(w)
+  await shot(w, 'pay-receipt-elderly')
+  await setElderly(w, false)
+  await w.page.locator('.receipt:visible').waitFor()
+
+  // offline: the county cannot be reached, the receipt still opens from the phone's copy
+  await w.product.stopApi()
+  try {
+    await w.page.reload()
+    await w.page.getByText(`票据号 ${order.receipt_number}`).waitFor()
+    await w.page.getByText(/来自本手机保存的数据/).waitFor()
+    await expect(visiblePage(w).locator('.receipt .receipt__amount').innerText()).resolves.toBe(shown(order.amount_fen))
+  } finally {
+    await w.product.startApi()
+  }
+  // the browser logs each failed request while the county was away (502 from the proxy): expected
+  expect(w.errors.every((e) => /status of 502/.test(e))).toBe(true)
+  w.errors.splice(0)
 
   // the receipt as a picture to send to family
   await w.page.locator('.receipt__share:visible').click()
@@ -92,9 +112,14 @@ test('a double tap and a reload in the middle of paying give one order and one c
   // the phone kept the payment (and its key) before the order was asked for
   const saved = await w.page.evaluate(() => window.localStorage.getItem('xqyb.contribution'))
   expect(saved).toContain('"hh_0002:')
-  // the page is reloaded in the middle of paying, then the user starts again from the quote
-  await w.page.reload()
+  // the page is reloaded in the middle of paying (here with large text switched on)
+  await setElderly(w, true)
   await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
+  await w.page.locator('.app-page.elderly:visible').waitFor()
+  await settle(w)
+  await shot(w, 'pay-cashier-elderly')
+  // then the user starts again from the quote
+  await setElderly(w, false)
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
   await w.page.getByText('这笔缴费已经开始了。接着付款不会重复扣钱。').waitFor()
   await w.page.locator('.pay-confirm:visible').click()
