@@ -78,7 +78,7 @@ export default function QuotePage() {
       {quote ? (
         <View className='pay-bar'>
           <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
-            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : '现在不用缴费'}
+            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : isZero(quote.total) ? '现在不用缴费' : '暂时不能缴费（见上面的说明）'}
           </Button>
         </View>
       ) : null}
