@@ -13,6 +13,8 @@ export function openDb(dbPath: string): DB {
   db.pragma('synchronous = NORMAL') // WAL + NORMAL: durable across process crashes (SIGKILL); fsync at checkpoints
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  db.pragma('cache_size = -32000') // 32 MB page cache: the whole demo county stays in memory
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   cacheStatements(db)
   return db

@@ -16,14 +16,14 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
 
   async function deliver(row: SimPaymentRow): Promise<boolean> {
     const body = JSON.stringify({ notifyId: row.notify_id, orderId: row.order_id, transactionId: row.transaction_id, result: row.result, amountFen: row.amount_fen, paidAt: isoTime(row.paid_at) })
-    ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
     try {
       processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
-      ctx.db.prepare('UPDATE sim_payments SET delivered = 1 WHERE order_id = ?').run(row.order_id)
+      ctx.db.prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
       return true
     } catch (e) {
+      ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
       ctx.log.warn({ orderId: row.order_id, err: e }, 'simulated notify not accepted; will retry')
       return false
     }
