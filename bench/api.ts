@@ -3,6 +3,7 @@
 // signed notify) → read the order back. Prints flows/s, request and flow latency p50/p99,
 // errors, then checks the database: no lost and no duplicated payment.
 //   npm run bench:api            (BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOUSEHOLDS to tune)
+import fs from 'node:fs'
 import http from 'node:http'
 import { info, report, type Figure } from './format'
 import { spawnServer, tempDbPath } from '../county-api/src/testing/spawn-server'
@@ -44,6 +45,16 @@ function fastClient(base: string, sockets: number) {
     get: (path: string, token?: string) => call('GET', path, undefined, token),
     post: (path: string, body: unknown, token?: string, headers?: Record<string, string>) => call('POST', path, body, token, headers),
     close: () => agent.destroy()
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN
   }
 }
 
@@ -108,6 +119,7 @@ async function main(): Promise<void> {
     const loadBefore = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')
     const fast = fastClient(server.url, CLIENTS)
     const queue = [...tokens]
+    const cpuBefore = cpuSeconds(server.child.pid)
     const started = performance.now()
     const deadline = started + SECONDS * 1000
     await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
       }
     }))
     const elapsed = (performance.now() - started) / 1000
+    const serverCpuMsPerFlow = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(1, flows)
     fast.close()
     requestMs.sort((a, b) => a - b)
     flowMs.sort((a, b) => a - b)
@@ -152,6 +165,10 @@ async function main(): Promise<void> {
     console.log(info('api.request_p50', pct(requestMs, 50), 'ms', 2))
     console.log(info('api.flow_p50', pct(flowMs, 50), 'ms', 1))
     console.log(info('api.flow_p99', pct(flowMs, 99), 'ms', 1))
+    // Less dependent on how busy the machine is: the server's own CPU per flow. One idle core could
+    // then serve about 1000 / this many flows per second (the client needs the other core).
+    console.log(info('api.server_cpu_per_flow', serverCpuMsPerFlow, 'ms', 2))
+    console.log(info('api.flows_per_second_one_idle_core_estimate', 1000 / serverCpuMsPerFlow, 'flows/s', 0))
     const ok = report([
       { name: 'api.flows_per_second', value: flows / elapsed, unit: 'flows/s', kind: 'min', target: 300 },
       { name: 'api.request_p99', value: pct(requestMs, 99), unit: 'ms', kind: 'max', target: 100, digits: 2 },
