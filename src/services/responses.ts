@@ -2,7 +2,7 @@
 // a checker that misses or mistypes a field fails tsc. Routes without an entry are only
 // checked to be a JSON object; add one when your feature reads the answer's figures.
 import type * as C from '@/contract'
-import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, str, unknown, type Checker } from './check'
+import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, optional, str, unknown, type Checker } from './check'
 
 const scope = oneOf<C.Scope>({ status: true, claims: true, pay: true })
 const relation = oneOf<C.HouseholdLink['relation']>({ head: true, member: true, grantee: true })
@@ -80,6 +80,24 @@ export const applicationCheck: Checker<C.Application> = obj<C.Application>({
   decidedAt: nullable(dateTime)
 })
 
+// payouts and institutions (issue 7): money must be two-place decimal strings before the
+// screens add them up; steps are passed to the waterfall, which reads only what it knows
+export const stepCheck: Checker<C.Step> = obj<C.Step>({
+  rule: str, label: str, before: optional(str), after: optional(str), params: optional(opaqueObject<NonNullable<C.Step['params']>>()), source: optional(opaqueObject<NonNullable<C.Step['source']>>())
+})
+const claimStage = lit('accepted', 'reviewing', 'publicized', 'paid_out')
+export const claimCheck: Checker<C.Claim> = obj<C.Claim>({
+  claimId: str, personId: str, year: int, kind: lit('inpatient', 'outpatient', 'chronic'), institutionId: nullable(str), institutionName: str,
+  admissionDate: date, dischargeDate: nullable(date), totalCost: money, eligibleCost: money, payout: money, selfPaid: money, stage: claimStage,
+  timeline: arr(obj<C.Claim['timeline'][number]>({ stage: claimStage, date })), policyVersion: str, steps: arr(stepCheck),
+  settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>())
+})
+export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
+  institutionId: str, name: str, level: lit('village', 'township', 'county', 'city', 'provincial'), grade: str, ownership: lit('public', 'private'),
+  township: str, address: str, phone: str, instantSettlement: bool,
+  agreement: obj<C.Institution['agreement']>({ status: lit('active', 'suspended', 'terminated'), since: date, until: nullable(date) })
+})
+
 /** Route id → checker of its success answer. */
 export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   signInWechat: sessionCheck,
@@ -100,5 +118,9 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   getApplication: applicationCheck,
   resubmitApplication: applicationCheck,
   listApplications: obj<{ applications: C.Application[] }>({ applications: arr(applicationCheck) }),
+  listClaims: obj<C.ClaimList>({ personId: str, year: int, cap: nullable(money), capUsed: money, capRemaining: nullable(money), claims: arr(claimCheck) }),
+  getClaim: claimCheck,
+  listInstitutions: obj<{ institutions: C.Institution[] }>({ institutions: arr(institutionCheck) }),
+  getInstitution: institutionCheck,
   getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })
 }
