@@ -50,13 +50,13 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
   const db = ctx.db
   let seq = 0
   const idSeq = () => String(++seq).padStart(4, '0')
-  let idCounter = 0
+  // Sequence numbers per birth date (unique), last digit odd for men; the region is fictional.
+  const perDate = new Map<string, number>()
   const idNumber = (birth: string, sex: 'male' | 'female') => {
-    idCounter++
-    // Sequence digit 3 carries sex (odd = male); region 990101 is fictional on purpose.
-    const s = String((idCounter * 2) % 1000).padStart(3, '0')
-    const third = sex === 'male' ? (Number(s[2]) | 1) : (Number(s[2]) & ~1)
-    return makeIdNumber(region, birth.replace(/-/g, ''), s.slice(0, 2) + String(third))
+    const n = perDate.get(birth) ?? 0
+    perDate.set(birth, n + 1)
+    if (n >= 499) throw new Error('too many people born on one day for the demo generator')
+    return makeIdNumber(region, birth.replace(/-/g, ''), String(n * 2 + (sex === 'male' ? 1 : 0)).padStart(3, '0'))
   }
   const birthFor = (age: number) => `${collectionYear - 1 - age}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
 
