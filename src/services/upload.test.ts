@@ -61,3 +61,8 @@ test('a 201 that is not an application is a BAD_RESPONSE, not a success', async 
   answerWith({ statusCode: 201, data: { applicationId: 'x' } })
   expect(await uploadDocument({ applicationId: 'a', path: 'p', fileName: 'f.jpg' })).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } })
 })
+
+test('a temp file the phone has cleaned up is reported as such, not as a network problem', async () => {
+  answerWith({ fail: 'uploadFile:fail file not found' })
+  expect(await uploadDocument({ applicationId: 'a', path: 'wxfile://gone.jpg', fileName: 'f.jpg' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', retryable: false, message: expect.stringContaining('请重新拍照或选择') } })
+})

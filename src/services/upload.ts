@@ -43,8 +43,29 @@ function parse(data: unknown): unknown {
   }
 }
 
+const FILE_GONE = '这张照片在手机上找不到了（网页关掉后会清掉），请重新拍照或选择'
+
+/** h5 keeps chosen files as blob: URLs, which die with the page: check before sending. */
+async function fileStillThere(path: string): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'h5' || !path.startsWith('blob:')) return true
+  try {
+    await fetch(path, { method: 'GET' })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Sends one file; `onProgress` gets 0–100 while the bytes go out. */
-export function uploadDocument(
+export async function uploadDocument(
+  input: { applicationId: string; path: string; fileName: string },
+  onProgress?: (percent: number) => void
+): Promise<UploadResult> {
+  if (!(await fileStillThere(input.path))) return { ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) }
+  return send(input, onProgress)
+}
+
+function send(
   input: { applicationId: string; path: string; fileName: string },
   onProgress?: (percent: number) => void
 ): Promise<UploadResult> {
@@ -91,7 +112,9 @@ export function uploadDocument(
       },
       fail: (err) => {
         const msg = String((err as { errMsg?: string })?.errMsg || '')
-        if (/timeout/i.test(msg)) done({ ok: false, error: appError('TIMEOUT') })
+        // weapp: the temp file was cleaned up (app closed long ago)
+        if (/no such file|not found|file not exist/i.test(msg)) done({ ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) })
+        else if (/timeout/i.test(msg)) done({ ok: false, error: appError('TIMEOUT') })
         else if (!useNetwork.getState().online) done({ ok: false, error: appError('OFFLINE') })
         else done({ ok: false, error: appError('UNREACHABLE') })
       }

@@ -102,13 +102,13 @@ describe('upload queue', () => {
     expect(d.waits).toEqual([2000, 4000])
   })
 
-  test('tries run out: failed with a message; the user can retry', async () => {
+  test('tries run out on a bad network: kept, waiting for the network; the user can retry', async () => {
     const d = deps({ send: jest.fn(async () => ({ ok: false, error: { code: 'UNREACHABLE', message: '县里的系统暂时连不上', retryable: true } }) as SendResult) })
     const q = createUploadQueue(d)
     await q.getState().add('app1', 'id-card', [{ path: 'a.jpg', size: 1000 }])
     await q.getState().run()
     const it = q.getState().items[0]
-    expect(it.status).toBe('failed')
+    expect(it.status).toBe('waiting_network')
     expect(it.attempts).toBe(MAX_ATTEMPTS)
     expect(it.message).toContain('重新上传')
     ;(d.send as jest.Mock).mockResolvedValueOnce({ ok: true, data: app(['d1']) })

@@ -119,7 +119,8 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
           return
         }
         if (attempts >= MAX_ATTEMPTS) {
-          patch(localId, { status: 'failed', progress: 0, message: `${r.error.message}（已试了 ${attempts} 次，可以点“重新上传”）` })
+          // not lost: it goes again by itself when the county answers again (or on “重新上传”)
+          patch(localId, { status: 'waiting_network', progress: 0, message: `${r.error.message}（已试了 ${attempts} 次，网络好了会自动接着传，也可以点“重新上传”）` })
           return
         }
         patch(localId, { status: 'retrying', progress: 0, message: RETRY_MESSAGE })

@@ -2,6 +2,7 @@
 // PDF. Each file shows its progress, a weak-network retry, or why it was not sent.
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import type { Application, ApplicationKind } from '@/contract'
 import { choosePhotos, chooseFile, type PickedFile } from '@/services/upload'
 import { checklistFor, type DocumentNeed } from '../documents'
@@ -67,6 +68,8 @@ function DocumentUpload({ app, need }: { app: Application; need: DocumentNeed })
 }
 
 export function UploadPanel({ app }: { app: Application }) {
+  // files chosen before the app was closed (or the network dropped) go on by themselves
+  useEffect(() => { void uploadQueue.getState().resume() }, [])
   const kind: ApplicationKind = app.kind
   const list = checklistFor(kind)
   const extra: DocumentNeed = { id: 'extra', label: '县里要求补充的材料', hint: '按县里说的补拍', required: false }

@@ -50,7 +50,10 @@ export default function EnrolHome() {
                   <Text className='enrol-doc__label'>{KIND_LABEL[a.kind]}{f.name ? `：${f.name}` : ''}</Text>
                   <Text className='enrol-hint'>{formatInstant(a.submittedAt)} 提交</Text>
                 </View>
-                <AppStatus status={a.status} />
+                <View className='enrol-application__right'>
+                  <AppStatus status={a.status} />
+                  <Text className='enrol-application__more'> ›</Text>
+                </View>
               </View>
             )
           })}
