@@ -1,5 +1,5 @@
 // Small pure helpers on ISO "YYYY-MM-DD" strings. No Date objects, no clock.
-import { CalculatorError } from './errors'
+import { CalculatorError, show } from './errors'
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 export const MIN_YEAR = 1900
@@ -33,7 +33,7 @@ function checkIso(s: string): boolean {
 
 export function parseDate(s: unknown, path: string, what = '日期'): string {
   if (typeof s !== 'string' || !ISO_RE.test(s)) {
-    throw new CalculatorError('INVALID_DATE', `${what}格式不对，应写成 2026-03-15 这样：${JSON.stringify(s)}`, path)
+    throw new CalculatorError('INVALID_DATE', `${what}格式不对，应写成 2026-03-15 这样：${show(s)}`, path)
   }
   if (!isIsoDate(s as unknown)) {
     const y = +s.slice(0, 4)

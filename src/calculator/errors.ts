@@ -50,3 +50,13 @@ export class PolicyFigureMissingError extends CalculatorError {
 export function isCalculatorError(e: unknown): e is CalculatorError {
   return e instanceof CalculatorError
 }
+
+/** A short, safe rendering of a bad input value for an error message (never throws). */
+export function show(v: unknown): string {
+  try {
+    const s = typeof v === 'string' ? v : JSON.stringify(v)
+    return s === undefined ? typeof v : s.length > 40 ? `${s.slice(0, 40)}…` : s
+  } catch {
+    return typeof v
+  }
+}

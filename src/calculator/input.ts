@@ -1,9 +1,9 @@
 // Checks on claim and history input. Bad input is refused with a typed error and a
 // plain Chinese message; nothing here guesses.
-import { CalculatorError } from './errors'
+import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
 import { parseMoney, ZERO, type Dec } from './money'
-import type { BillLineClass, CareArea, Claim, ClaimHistory, ClaimKind, FullClaimHistory, HospitalGrade, InstitutionTier } from './types'
+import type { BillLineClass, CareArea, Cause, Claim, ClaimHistory, ClaimKind, FullClaimHistory, HospitalGrade, InstitutionTier } from './types'
 
 export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
 export const CARE_AREAS: readonly CareArea[] = ['local', 'out-referred', 'out-filed', 'out-unfiled', 'out-emergency', 'abroad']
@@ -11,6 +11,10 @@ export const TIERS: readonly InstitutionTier[] = ['village', 'township', 'county
 const GRADES: readonly HospitalGrade[] = ['A', 'B', 'C']
 const LINE_CLASSES: readonly BillLineClass[] = ['A', 'B', 'C', 'self-pay']
 const MAX_LINES = 5000
+const CAUSES: readonly Cause[] = [
+  'illness', 'accident', 'self-harm', 'self-harm-mental-illness', 'fight', 'drunkenness', 'drugs', 'crime',
+  'medical-accident', 'childbirth', 'family-planning', 'cosmetic', 'other-violation'
+]
 
 export interface NormalClaim {
   claim: Claim
@@ -33,26 +37,35 @@ function bad(message: string, path: string): never {
 
 export function checkClaim(claim: Claim, asOf: string): NormalClaim {
   if (typeof claim !== 'object' || claim === null) bad('报销申请应当是一个对象', '$')
-  if (!CLAIM_KINDS.includes(claim.kind)) bad(`就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${String(claim.kind)}`, '$.kind')
-  if (!CARE_AREAS.includes(claim.area)) bad(`就医地点类型不对：${String(claim.area)}`, '$.area')
+  if (!CLAIM_KINDS.includes(claim.kind)) bad(`就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${show(claim.kind)}`, '$.kind')
+  if (!CARE_AREAS.includes(claim.area)) bad(`就医地点类型不对：${show(claim.area)}`, '$.area')
   const person = claim.person
   if (typeof person !== 'object' || person === null) bad('缺少参保人信息', '$.person')
   parseDate(person.birthDate, '$.person.birthDate', '出生日期')
+  if (person.student !== undefined && typeof person.student !== 'boolean') bad('是否学生只能是 true 或 false', '$.person.student')
+  const en = person.enrolment
+  if (en !== undefined) {
+    if (typeof en !== 'object' || en === null || !['enrolled', 'not-enrolled', 'lapsed'].includes(en.status)) bad('参保状态只能是 enrolled、not-enrolled 或 lapsed', '$.person.enrolment.status')
+    if (en.benefitStart !== undefined) parseDate(en.benefitStart, '$.person.enrolment.benefitStart', '待遇开始日期')
+    if (en.benefitEnd !== undefined) parseDate(en.benefitEnd, '$.person.enrolment.benefitEnd', '待遇结束日期')
+  }
   if (person.continuousYears !== undefined && (!Number.isInteger(person.continuousYears) || person.continuousYears < 0 || person.continuousYears > 100)) {
     bad('连续参保年数应当是 0 到 100 之间的整数', '$.person.continuousYears')
   }
   if (person.groups !== undefined && (!Array.isArray(person.groups) || person.groups.some((g) => typeof g !== 'string'))) bad('人员类别应当是文字列表', '$.person.groups')
   const inst = claim.institution
   if (typeof inst !== 'object' || inst === null) bad('缺少医院信息', '$.institution')
+  if (inst.approved !== undefined && typeof inst.approved !== 'boolean') bad('是否经批准只能是 true 或 false', '$.institution.approved')
+  if (inst.code !== undefined && typeof inst.code !== 'string') bad('医院编码应当是文字', '$.institution.code')
   if (typeof inst.designated !== 'boolean') bad('请说明是不是定点医疗机构（designated: true/false）', '$.institution.designated')
   if (inst.level !== undefined && inst.level !== 1 && inst.level !== 2 && inst.level !== 3) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等级只能是一级、二级或三级（1/2/3），收到：${String(inst.level)}`, '$.institution.level')
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等级只能是一级、二级或三级（1/2/3），收到：${show(inst.level)}`, '$.institution.level')
   }
   if (inst.grade !== undefined && !GRADES.includes(inst.grade)) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等次只能是甲、乙、丙（A/B/C），收到：${String(inst.grade)}`, '$.institution.grade')
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等次只能是甲、乙、丙（A/B/C），收到：${show(inst.grade)}`, '$.institution.grade')
   }
   if (inst.tier !== undefined && !TIERS.includes(inst.tier)) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院层级只能是村、乡镇、县、市、省（village/township/county/city/provincial），收到：${String(inst.tier)}`, '$.institution.tier')
+    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院层级只能是村、乡镇、县、市、省（village/township/county/city/provincial），收到：${show(inst.tier)}`, '$.institution.tier')
   }
   if (inst.ownership !== undefined && inst.ownership !== 'public' && inst.ownership !== 'private') bad('医院性质只能是公立或民营（public/private）', '$.institution.ownership')
 
@@ -106,6 +119,24 @@ export function checkClaim(claim: Claim, asOf: string): NormalClaim {
     if (!sum.eq(total)) bad(`费用明细合计 ${sum.toFixed(2)} 元，与总费用 ${total.toFixed(2)} 元不一致`, '$.bill.lines')
   } else {
     classA = total
+  }
+  for (const key of ['referral', 'emergency', 'benchmark', 'specialDisease'] as const) {
+    const v = claim[key]
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) bad(`「${key}」应当是一个对象`, `$.${key}`)
+  }
+  for (const key of ['thirdPartyLiable', 'useHouseholdAccount'] as const) {
+    if (claim[key] !== undefined && typeof claim[key] !== 'boolean') bad(`「${key}」只能是 true 或 false`, `$.${key}`)
+  }
+  for (const key of ['id', 'majorDisease', 'cause'] as const) {
+    if (claim[key] !== undefined && typeof claim[key] !== 'string') bad(`「${key}」应当是文字`, `$.${key}`)
+  }
+  if (claim.cause !== undefined && !CAUSES.includes(claim.cause)) bad(`不认识的就医原因：${claim.cause}`, '$.cause')
+  if (claim.emergency !== undefined && claim.emergency.died !== undefined && typeof claim.emergency.died !== 'boolean') bad('emergency.died 只能是 true 或 false', '$.emergency.died')
+  if (claim.specialDisease !== undefined && (typeof claim.specialDisease.code !== 'string' || typeof claim.specialDisease.approved !== 'boolean')) {
+    bad('门诊特殊病种要写病种代码（code）和是否已准入（approved: true/false）', '$.specialDisease')
+  }
+  if (claim.benchmark !== undefined && (typeof claim.benchmark.disease !== 'string' || typeof claim.benchmark.list !== 'string')) {
+    bad('按病种付费要写病种（disease）和病种目录（list）', '$.benchmark')
   }
   if (claim.referral !== undefined) {
     if (typeof claim.referral.approved !== 'boolean') bad('请说明是否办理了转诊（referral.approved: true/false）', '$.referral.approved')

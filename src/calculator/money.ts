@@ -1,5 +1,5 @@
 import DecimalBase from 'decimal.js'
-import { CalculatorError } from './errors'
+import { CalculatorError, show } from './errors'
 
 /** The calculator's own Decimal: 40 significant digits, half-up. Nobody else configures it. */
 export const Money = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP })
@@ -29,7 +29,7 @@ export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
     if (/^-/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}不能是负数：${s}`, path)
     if (/^\d+\.\d{3,}$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}最多两位小数（到分）：${s}`, path)
     if (/^\d{10,}(\.\d+)?$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
-    throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${JSON.stringify(s).slice(0, 40)}`, path)
+    throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${show(s)}`, path)
   }
   if (s === '0.00' || s === '0') return ZERO
   const d = new Money(s)

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import Decimal from 'decimal.js'
 import { deepMerge } from './resolve'
-import { bundledPolicies, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type Settlement } from './index'
+import { bundledPolicies, CalculatorError, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type Settlement } from './index'
 
 const demo = bundledPolicies['demo-county-2026'] as PolicyDocument
 
@@ -242,6 +242,57 @@ describe('settlement invariants (fast-check)', () => {
         expect({ ...b, steps: a.steps }).toEqual(a)
       }),
       { numRuns: 50 }
+    )
+  })
+})
+
+describe('bad input never escapes as anything but a CalculatorError', () => {
+  const base: Claim = {
+    kind: 'inpatient',
+    person: { birthDate: '1970-01-01', continuousYears: 2 },
+    institution: { designated: true, tier: 'county' },
+    area: 'local',
+    admissionDate: '2026-03-01',
+    dischargeDate: '2026-03-05',
+    bill: { total: '5000.00', lines: [{ class: 'A', amount: '5000.00' }] }
+  }
+  const paths: string[][] = [
+    ['kind'], ['area'], ['person'], ['person', 'birthDate'], ['person', 'groups'], ['person', 'continuousYears'], ['person', 'student'], ['person', 'enrolment'],
+    ['institution'], ['institution', 'designated'], ['institution', 'level'], ['institution', 'tier'], ['institution', 'grade'], ['institution', 'code'],
+    ['admissionDate'], ['dischargeDate'], ['settlementDate'], ['bill'], ['bill', 'total'], ['bill', 'lines'], ['referral'], ['emergency'], ['cause'],
+    ['thirdPartyLiable'], ['majorDisease'], ['specialDisease'], ['benchmark'], ['useHouseholdAccount']
+  ]
+  function withValue(path: string[], value: unknown): Claim {
+    const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>
+    let o = copy
+    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>
+    o[path[path.length - 1]] = value
+    return copy as unknown as Claim
+  }
+  it('settleClaim either settles or throws CalculatorError for any value in any field', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.anything(), (path, value) => {
+        try {
+          const s = settleClaim(demo, withValue(path, value), undefined, ASOF)
+          checkParts(s)
+        } catch (e) {
+          expect(e).toBeInstanceOf(CalculatorError)
+          expect((e as Error).message).toMatch(/[\u4e00-\u9fff]/)
+        }
+      }),
+      { numRuns: 600 }
+    )
+  })
+  it('history fields too', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'), fc.anything(), (key, value) => {
+        try {
+          checkParts(settleClaim(demo, base, { [key]: value } as ClaimHistory, ASOF))
+        } catch (e) {
+          expect(e).toBeInstanceOf(CalculatorError)
+        }
+      }),
+      { numRuns: 300 }
     )
   })
 })
