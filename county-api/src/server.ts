@@ -12,7 +12,7 @@ import { openDb, getMeta } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
-import { calculator } from './settlement/calculator-port'
+import { calculator, calculatorFailure } from './settlement/calculator-port'
 import { makeSimulatedProvider } from './payment/simulated'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
@@ -106,7 +106,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })
 
-  app.setErrorHandler((err: FastifyError | ApiFailure, req, reply) => {
+  app.setErrorHandler((thrown: FastifyError | ApiFailure, req, reply) => {
+    const err = calculatorFailure(thrown) ?? thrown
     if (err instanceof ApiFailure) {
       return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
     }

@@ -49,6 +49,10 @@ describe('quote', () => {
   it('404s another household\'s quote and 400s a bad year', async () => {
     expect((await api.get('/v1/households/hh_0001/quote?year=2027', elder)).status).toBe(404)
     expect((await api.get('/v1/households/hh_0001/quote?year=99', head)).status).toBe(400)
+    // a year before any policy: the calculator's refusal becomes POLICY_NOT_FOUND, not a 500
+    const early = await api.get('/v1/households/hh_0001/quote?year=2001', head)
+    expect(early.status).toBe(404)
+    expect(early.body.code).toBe('POLICY_NOT_FOUND')
   })
 })
 

@@ -12,6 +12,14 @@ import {
 } from '../../../src/calculator'
 import type { Category, Payer, Step } from '../../../src/contract'
 import type { CalculatorPort, ClaimInput, PolicyRecord, QuoteResult, SettleResult } from './port'
+import { ApiFailure } from '../errors'
+
+/** A calculator refusal as an API error: no policy → POLICY_NOT_FOUND, anything else → 400 with its Chinese message. */
+export function calculatorFailure(e: unknown): ApiFailure | null {
+  if (!isCalculatorError(e)) return null
+  if (e.code === 'NO_POLICY_FOR_DATE' || e.code === 'POLICY_NOT_FOUND') return new ApiFailure('POLICY_NOT_FOUND', { calculator: e.code })
+  return new ApiFailure('BAD_REQUEST', { calculator: e.code }, e.message)
+}
 
 const fen = (yuan: string) => new Decimal(yuan).mul(100).toNumber()
 
