@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import Decimal from 'decimal.js'
 import { deepMerge } from './resolve'
-import { bundledPolicies, CalculatorError, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type Settlement } from './index'
+import { bundledPolicies, CalculatorError, estimate, quoteContribution, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type Settlement } from './index'
 
 const demo = bundledPolicies['demo-county-2026'] as PolicyDocument
 
@@ -293,6 +293,36 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
         }
       }),
       { numRuns: 300 }
+    )
+  })
+})
+
+describe('quote and estimate refuse bad input with a CalculatorError', () => {
+  it('quoteContribution', () => {
+    const member = { id: 'a', birthDate: '1970-01-01' }
+    fc.assert(
+      fc.property(fc.constantFrom('id', 'birthDate', 'student', 'groups', 'enrolling', 'lapsedYears', 'schoolFundedBy', 'exemptReason'), fc.anything(), (key, value) => {
+        try {
+          quoteContribution(demo, { members: [{ ...member, [key]: value } as never] }, '2025-10-01')
+        } catch (e) {
+          expect(e).toBeInstanceOf(CalculatorError)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+  it('estimate', () => {
+    const answers = { kind: 'inpatient', institution: { tier: 'county' }, billAmount: '3000.00' }
+    fc.assert(
+      fc.property(fc.constantFrom('kind', 'institution', 'area', 'billAmount', 'admissionsThisYear', 'referralApproved', 'birthDate', 'age', 'student', 'groups', 'continuousYears', 'fundPaidThisYear', 'date', 'majorDisease', 'specialDisease'), fc.anything(), (key, value) => {
+        try {
+          const e = estimate(demo, { ...answers, [key]: value } as never, '2026-06-01')
+          checkParts(e)
+        } catch (e) {
+          expect(e).toBeInstanceOf(CalculatorError)
+        }
+      }),
+      { numRuns: 400 }
     )
   })
 })
