@@ -55,7 +55,7 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
             </View>
           ))}
           <View className='pay-sum'><Text>合计</Text><Money value={lookup.total} className='pay-sum__amount' /></View>
-          <Text className='muted'>为保护隐私，姓名只显示部分。交完后票据给您，户主会收到通知。您看不到这家人的看病和报销信息。</Text>
+          <Text className='muted'>为保护隐私，姓名只显示部分。交完后票据给您，这家人在县里的参保记录上能看到已缴费。您看不到这家人的看病和报销信息。</Text>
           <Button key={busy ? 'busy' : 'idle'} className='btn btn-primary pay-action payee__confirm' disabled={busy || undefined} onClick={confirm}>
             {busy ? '正在准备…' : '确认，替这家缴费'}
           </Button>
