@@ -25,6 +25,9 @@ async function notify(fields: Parameters<typeof signedNotify>[0], signKey?: stri
   return api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
 }
 
+// Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
+jest.setTimeout(30_000)
+
 beforeAll(async () => {
   server = await spawnServer({ households: 40, env: ENV })
   api = client(server.url)

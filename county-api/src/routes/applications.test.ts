@@ -18,6 +18,9 @@ async function upload(applicationId: string, token: string, data: Buffer, type: 
   return { status: res.status, body: await res.json() as any }
 }
 
+// Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
+jest.setTimeout(30_000)
+
 beforeAll(async () => {
   server = await spawnServer({ households: 20 })
   api = client(server.url)

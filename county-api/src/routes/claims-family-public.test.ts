@@ -7,6 +7,9 @@ let api: Client
 let head: string
 let elder: string
 
+// Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
+jest.setTimeout(30_000)
+
 beforeAll(async () => {
   server = await spawnServer({ households: 30 })
   api = client(server.url)
