@@ -43,7 +43,8 @@ function installWx(overrides = {}) {
   return global.wx
 }
 
-function loadPage(route, wxOverrides) {
+/** `query`: the page's options (what Taro's useRouter().params reads), e.g. { id: 'app_1' } */
+function loadPage(route, wxOverrides, query = {}) {
   assertBuilt()
   installWx(wxOverrides)
   let app
@@ -61,7 +62,7 @@ function loadPage(route, wxOverrides) {
         attached() {
           currentPage = this
           this.route = this.__route__ = route
-          cfg.onLoad.call(this, {})
+          cfg.onLoad.call(this, query)
         },
         ready() {
           if (cfg.onReady) cfg.onReady.call(this)
