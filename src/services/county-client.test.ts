@@ -81,3 +81,18 @@ test('createOrder sends the Idempotency-Key header', async () => {
   await call('createOrder', { body: { householdId: 'h1', year: 2026, channel: 'h5' }, idempotencyKey: 'key-12345678' })
   expect(request.mock.calls[0][0].header['idempotency-key']).toBe('key-12345678')
 })
+
+test('calls wait for a sign-in under way, so they carry the new token', async () => {
+  let token: string | null = null
+  let finish: () => void = () => {}
+  const pending = new Promise<void>((resolve) => { finish = () => { token = 'fresh'; resolve() } })
+  configureCountyClient({ token: () => token, pendingSignIn: () => pending })
+  request.mockReturnValue(answer(200, { userId: 'u1', role: 'villager', personId: null, displayName: 'x', phoneMasked: null, households: [] }))
+  const p = call('me', {})
+  await Promise.resolve()
+  expect(request).not.toHaveBeenCalled()
+  finish()
+  await p
+  expect(request.mock.calls[0][0].header.authorization).toBe('Bearer fresh')
+  configureCountyClient({ pendingSignIn: () => null })
+})

@@ -81,12 +81,17 @@ interface ClientConfig {
   token: () => string | null
   /** called when the county says the session is gone (sign in again) */
   onSessionLost: () => void
+  /** a sign-in under way (silent WeChat sign-in at launch): other calls wait for it */
+  pendingSignIn: () => Promise<unknown> | null
 }
+
+const SIGN_IN_ROUTES = new Set<RouteId>(['signInWechat', 'requestOtp', 'verifyOtp'])
 
 const config: ClientConfig = {
   baseUrl: process.env.COUNTY_API_URL || '/county',
   token: () => null,
-  onSessionLost: () => {}
+  onSessionLost: () => {},
+  pendingSignIn: () => null
 }
 
 /** The session feature plugs in the token and the "signed out by the server" handler. */
@@ -123,6 +128,10 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
   const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string; timeoutMs?: number; retries?: number }
   const path = fillPath(route.url, i.params)
   if (path === null) return { ok: false, error: appError('INVALID_INPUT') }
+  if (!SIGN_IN_ROUTES.has(id)) {
+    const pending = config.pendingSignIn()
+    if (pending) await pending.catch(() => {})
+  }
   const headers: Record<string, string> = {}
   const token = config.token()
   if (token) headers.authorization = `Bearer ${token}`

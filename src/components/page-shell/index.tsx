@@ -12,7 +12,7 @@ export function PageShell({ title, className, children }: PropsWithChildren<Prop
   const elderly = useElderly()
   return (
     <View className={`app-page${elderly ? ' elderly' : ''}${className ? ` ${className}` : ''}`} data-elderly={elderly ? '1' : '0'}>
-      {title ? <View className='page-title' ariaRole='heading'>{title}</View> : null}
+      {title ? <View className='page-title' ariaRole='heading' aria-level={1}>{title}</View> : null}
       {children}
     </View>
   )

@@ -72,8 +72,11 @@ export const useSession = create<SessionState>()(
   )
 )
 
+let silentSignIn: Promise<Result> | null = null
+
 configureCountyClient({
   token: () => readToken(),
+  pendingSignIn: () => silentSignIn,
   // The county ended the session (expired, or signed out elsewhere): keep the user and the
   // cached data on screen, but ask for sign-in before the next county call.
   onSessionLost: () => {
@@ -141,7 +144,8 @@ export async function resumeSession(): Promise<void> {
   if (readToken()) {
     useSession.setState({ hasToken: true })
   } else if (process.env.TARO_ENV === 'weapp' && useSession.getState().userId) {
-    await signInWithWechat()
+    silentSignIn = signInWithWechat().finally(() => { silentSignIn = null })
+    await silentSignIn
   }
   // households may have changed while the app was closed (a grant revoked, a new binding)
   if (readToken()) await refreshMe()

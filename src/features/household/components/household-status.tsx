@@ -76,6 +76,7 @@ export function HouseholdStatus() {
           {quote.data && quote.data.total !== '0.00' ? (
             <Text>全家还需缴 <Money value={quote.data.total} /></Text>
           ) : null}
+          <AsOf at={quote.asOf} source={quote.source} />
           <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>去缴费</Button>
         </View>
       ) : null}
