@@ -81,7 +81,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // TypeBox schemas are plain JSON Schema, so Fastify's compiled Ajv validates them. (The
     // TypeBox validator compiler converts query/params value by value on every request and
     // cost more CPU per flow than the handlers.) Unknown properties are errors, never silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } }
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Errors Fastify raises before routing (an over-long id in the path, a malformed URL)
+    // get the one error shape too, found by bench/fuzz-api.ts.
+    frameworkErrors: (error, _req, reply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+      const code = status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'
+      const raw = reply as unknown as { code(n: number): { send(body: unknown): unknown } }
+      raw.code(status).send({ code, message: ERROR_CODES[code].message })
+    },
+    // Errors at the HTTP layer (headers or URL too large, a broken request line) answer with it as well.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return
+      const tooLarge = (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW'
+      const body = JSON.stringify({ code: 'BAD_REQUEST', message: tooLarge ? '请求内容太长，请检查后再试' : ERROR_CODES.BAD_REQUEST.message })
+      socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    }
   })
   appRef = app as unknown as FastifyInstance
   app.decorateRequest('user', null)
