@@ -285,7 +285,7 @@ export function runCli(argv: string[], io: Io): number {
   }
 }
 
-/** Entry for bin/xqyb-calc.js. */
+/** Entry for cli/xqyb-calc.js. */
 export function main(): void {
   process.exitCode = runCli(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), cwd: process.cwd() })
 }

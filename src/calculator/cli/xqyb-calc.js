@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // xqyb-calc: county staff CLI for the shared calculator (validate, quote, settle, settle --batch).
 require('tsx/cjs')
-require('../src/calculator/cli/main.ts').main()
+require('./main.ts').main()
