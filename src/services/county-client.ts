@@ -151,9 +151,13 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
       net.setReachable(false)
       return { ok: false, error: appError(f.kind === 'offline' ? 'OFFLINE' : f.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', { status: 'status' in f ? f.status : undefined }) }
     }
-    net.setReachable(true)
+    // An answer we cannot use (garbage, or a 5xx that is not the county's own error) means the
+    // county system is not working for us right now: show the notice and keep probing, exactly
+    // as when it does not answer at all. A 4xx in the county's error shape is a real answer.
+    const body = f.kind === 'garbage' ? null : f.body as { code?: unknown; message?: unknown; details?: unknown } | null
+    const countyAnswered = !!body && isKnownCode(body.code)
+    net.setReachable(countyAnswered || (f.kind === 'http' && f.status < 500))
     if (f.kind === 'garbage') return { ok: false, error: appError('BAD_RESPONSE', { status: f.status }) }
-    const body = f.body as { code?: unknown; message?: unknown; details?: unknown } | null
     if (body && isKnownCode(body.code)) {
       if (body.code === 'UNAUTHENTICATED' || body.code === 'SESSION_EXPIRED') config.onSessionLost()
       // the county's own sentence is often more specific ("身份证号和姓名对不上"); keep it when sane
@@ -162,9 +166,9 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
     }
     return { ok: false, error: appError('SERVER_ERROR', { status: f.status }) }
   }
-  net.setReachable(true)
   const check = responseChecks[id] ?? anyObject
   const bad = check(res.body)
+  net.setReachable(!bad)
   if (bad) {
     // the path only, never the value: answers can hold ID numbers
     console.warn(`county API ${id}: unexpected answer at ${bad}`)
