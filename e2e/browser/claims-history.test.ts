@@ -23,12 +23,20 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
 
   await page.goto(`${product.webUrl}/#/pages/claims/index`)
   await page.locator('.year-chips .chip').first().waitFor()
+  // this year's protection: the cap from the county, the outpatient limit from the county's policy document
+  const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+  const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
+  const yuan = (v: string) => `¥${new Decimal(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
+  await page.locator('.protection .pm-outpatient').waitFor()
+  await expect(page.locator('.protection .pm-outpatient').textContent()).resolves.toContain(yuan(policy.document.outpatient.annualLimit))
+  await expect(page.locator('.protection .pm-cap').textContent()).resolves.toContain(yuan(lists[0].cap))
   await page.locator(`.year-chips .chip[data-value="${list.year}"]`).click()
   const totals = page.locator(`.year-totals[data-year="${list.year}"]`)
   await totals.waitFor()
   await expect(totals.textContent()).resolves.toContain(`${list.year}年 看病 ${list.claims.length} 次`)
   const payout = sum(list.claims.map((c: any) => c.payout))
-  await expect(totals.locator('.yt-payout').textContent()).resolves.toBe(`¥${new Decimal(payout).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`)
+  await expect(totals.locator('.yt-payout').textContent()).resolves.toBe(yuan(payout))
   await expect(page.locator('.claim-card').count()).resolves.toBe(list.claims.length)
   // every claim shows its institution and its progress with dates
   for (const c of list.claims) {

@@ -9,9 +9,10 @@ import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { useCountyData } from '@/services/use-county-data'
-import { currentYear } from '@/services/time'
+import { currentYear, todayShanghai } from '@/services/time'
+import { estimatorPolicyCache, loadPolicy } from '@/features/estimator/policy'
 import { claimListCache, claimsHouseholdCache, listKey, loadClaimList, loadHousehold } from '../api'
-import { actualRatio, filterClaims, protectionOf, sortClaims, totalsOf, type KindFilter, type StageFilter } from '../history'
+import { actualRatio, filterClaims, limitsFromPolicy, protectionOf, sortClaims, totalsOf, type KindFilter, type StageFilter } from '../history'
 import { ClaimCard } from './claim-card'
 import { PayoutChart } from './payout-chart'
 import { ProtectionMeter } from './protection-meter'
@@ -63,6 +64,10 @@ export function ClaimsHome() {
   const myPersonId = useSession((s) => s.me?.personId ?? null)
   const hh = useCountyData({ cache: claimsHouseholdCache, owner: userId, cacheKey: householdId, load: () => loadHousehold(householdId as string) })
   const members = hh.data?.members ?? []
+  // the county's policy: limits for the protection meter, and saved on the phone so the
+  // estimate works offline even if it was never opened online
+  const region = hh.data?.regionCode ?? null
+  const policy = useCountyData({ cache: estimatorPolicyCache, owner: userId, cacheKey: region, load: () => loadPolicy(region as string, todayShanghai()) })
   const [chosen, setChosen] = useState<string | null>(null)
   const personId = chosen && members.some((m) => m.personId === chosen) ? chosen
     : (members.find((m) => m.personId === myPersonId) ?? members[0])?.personId ?? null
@@ -102,7 +107,7 @@ export function ClaimsHome() {
       ) : null}
       <Chips className='year-chips' items={years.map((y) => ({ id: y, label: `${y}年` }))} value={year} onChange={setYear} />
 
-      {list && year === thisYear ? <ProtectionMeter data={protectionOf(list)} name={member?.name} /> : null}
+      {list && year === thisYear ? <ProtectionMeter data={protectionOf(list, limitsFromPolicy(policy.data?.document))} name={member?.name} /> : null}
 
       {totals ? (
         <View className='card year-totals' data-year={year}>
