@@ -46,7 +46,7 @@ async function main() {
   console.log(`County API: ${product.api?.url}  (contract: ${product.api?.url}/openapi.json)`)
   if (existsSync(demo)) {
     console.log('\nDemo accounts (from county-api/DEMO.md):')
-    console.log(readFileSync(demo, 'utf8').split('\n').filter((l) => l.startsWith('|')).join('\n'))
+    console.log(readFileSync(demo, 'utf8').split('\n').filter((l) => l.startsWith('| `demo-')).join('\n'))
   }
   console.log('\nh5 sign-in: a demo phone number and the one-time code 123456 (DEV_OTP). Ctrl+C stops both.')
   const stop = async () => { await product.close(); process.exit(0) }
