@@ -22,6 +22,8 @@ export interface SpawnOptions {
   households?: number
   env?: Record<string, string>
   timeoutMs?: number
+  /** Extra node flags for the server process (e.g. --trace-gc, --cpu-prof). */
+  nodeArgs?: string[]
 }
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -33,7 +35,7 @@ export function tempDbPath(label = 'county'): string {
 
 export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
   const dbPath = opts.dbPath ?? tempDbPath()
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
