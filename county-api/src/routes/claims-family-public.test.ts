@@ -1,6 +1,12 @@
+import Database from 'better-sqlite3'
 import Decimal from 'decimal.js'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
+import { peek } from '../testing/db-peek'
+import { calculator } from '../settlement/calculator-port'
+import type { ClaimInput } from '../settlement/port'
+import type { Settlement } from '../../../src/calculator'
+import { yuanToFen } from '../money'
 
 let server: SpawnedServer
 let api: Client
@@ -27,6 +33,30 @@ async function firstClaimYear(personId: string, token: string): Promise<{ year: 
   throw new Error('no claims')
 }
 
+/** Settles an outpatient visit at a village clinic on 31 Dec of the year (after every seeded claim) and stores it as the seed does. */
+function addVisit(dbPath: string, personId: string, year: number): Settlement {
+  const db = new Database(dbPath, { fileMustExist: true })
+  try {
+    const p = db.prepare('SELECT birth_date, categories FROM persons WHERE id = ?').get(personId) as { birth_date: string; categories: string }
+    const e = db.prepare('SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?').get(personId, year) as { coverage_start: string; coverage_end: string; waiting_end: string | null }
+    const years = (db.prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`).get(personId, year) as { n: number }).n
+    const last = db.prepare('SELECT settlement FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date DESC LIMIT 1').get(personId, year) as { settlement: string }
+    const inst = db.prepare(`SELECT id, name, grade, ownership FROM institutions WHERE level = 'village' AND agreement_status = 'active' LIMIT 1`).get() as { id: string; name: string; grade: string; ownership: 'public' | 'private' }
+    const date = `${year}-12-31`
+    const claim: ClaimInput = { claimId: `c_visit_${year}`, kind: 'outpatient', institutionLevel: 'village', institutionGrade: inst.grade, ownership: inst.ownership, admissionDate: date, dischargeDate: null, totalFen: 15000, excludedFen: 0, referred: true }
+    const s = calculator.settle(calculator.shippedPolicies(), { birthDate: p.birth_date, categories: JSON.parse(p.categories), continuousYears: years, enrolment: { benefitStart: e.waiting_end ?? e.coverage_start, benefitEnd: e.coverage_end } },
+      claim, (JSON.parse(last.settlement) as Settlement).historyAfter, date)
+    const raw = s.raw as Settlement
+    db.prepare(`INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+      VALUES (?, ?, ?, 'outpatient', ?, ?, ?, NULL, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`)
+      .run(claim.claimId, personId, year, inst.id, inst.name, date, claim.totalFen, s.eligibleFen, s.payoutFen, s.selfFen, JSON.stringify([{ stage: 'accepted', date }]), s.policyVersion,
+        JSON.stringify(s.steps), JSON.stringify(raw), raw.capRemaining === null ? null : yuanToFen(raw.capRemaining))
+    return { ...raw, claimId: claim.claimId }
+  } finally {
+    db.close()
+  }
+}
+
 describe('claims', () => {
   it('lists a person\'s claims with the settlement, timeline and cap use', async () => {
     const { body } = await firstClaimYear('p_0001', head)
@@ -44,6 +74,29 @@ describe('claims', () => {
     }
     const one = await api.get(`/v1/claims/${body.claims[0].claimId}`, head)
     expect(one.body).toEqual(body.claims[0])
+  })
+
+  it('capUsed is the basic fund counted against the annual cap, also when the year\'s last claim is outpatient (issue 4/7)', async () => {
+    // A seeded person-year with an inpatient stay, then (constructed) an outpatient visit at the
+    // end of that year: the visit's capRemaining is what is left of the outpatient limit.
+    const [stay] = peek<{ person_id: string; year: number }>(server.dbPath, `
+      SELECT c.person_id, c.year FROM claims c JOIN persons p ON p.id = c.person_id
+      WHERE p.household_id = 'hh_0001' AND c.kind = 'inpatient' AND c.payout_fen > 0 AND c.year < 2026
+      ORDER BY c.person_id, c.year LIMIT 1`)
+    expect(stay).toBeDefined()
+    const visit = addVisit(server.dbPath, stay.person_id, stay.year)
+    expect(visit.capRemaining).not.toBeNull()
+
+    const { body } = await api.get(`/v1/persons/${stay.person_id}/claims?year=${stay.year}`, head)
+    expect(body.claims[body.claims.length - 1].claimId).toBe(visit.claimId)
+    // the demo policy's annual cap covers inpatient and special-outpatient (chronic) claims, not outpatient visits
+    const counted = body.claims.filter((c: any) => c.kind !== 'outpatient')
+      .reduce((s: Decimal, c: any) => s.plus(c.settlement.basicFund), new Decimal(0)).toFixed(2)
+    expect(new Decimal(counted).gt(0)).toBe(true)
+    expect(body.capUsed).toBe(counted)
+    // the calculator's own running total agrees
+    expect(body.capUsed).toBe(visit.historyAfter.fundPaid)
+    expect(new Decimal(body.capUsed).plus(body.capRemaining).toFixed(2)).toBe(body.cap)
   })
 
   it('refuses another household\'s person and claim (404), and unknown ids', async () => {

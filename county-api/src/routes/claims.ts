@@ -5,6 +5,7 @@ import { householdOfPerson, requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
 import { fenToYuan } from '../money'
 import { isoDate } from '../clock'
+import { cachedSeries } from '../payment/orders'
 
 type R = typeof routes
 
@@ -32,12 +33,16 @@ export const claimHandlers = (ctx: Ctx) => ({
     const rows = ctx.db.prepare('SELECT * FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date').all(params.personId, year) as ClaimRow[]
     const capFen = (ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(`cap_fen_${year}`) as { value: string } | undefined)?.value
     const cap = capFen === undefined ? null : Number(capFen)
-    // The calculator reports what is left of the cap after each claim; the latest one counts.
-    const last = [...rows].reverse().find((c) => c.cap_remaining_fen !== null)
-    const remaining = cap === null ? null : last ? (last.cap_remaining_fen as number) : cap
+    // Summed over the year's claims, not read off the last one: a claim's capRemaining is the
+    // limit of its own kind (an outpatient visit's is the outpatient limit), not the annual cap.
+    const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string }
+    const series = cachedSeries(ctx, h.region_code)
+    const claims = rows.map(claimView)
+    const usedFen = claims.reduce((sum, c) => sum + ctx.calc.annualCapCountedFen(series, c.settlement), 0)
+    const remaining = cap === null ? null : Math.max(0, cap - usedFen)
     return {
-      personId: params.personId, year, cap: cap === null ? null : fenToYuan(cap), capUsed: fenToYuan(cap === null || remaining === null ? 0 : cap - remaining),
-      capRemaining: remaining === null ? null : fenToYuan(remaining), claims: rows.map(claimView)
+      personId: params.personId, year, cap: cap === null ? null : fenToYuan(cap), capUsed: fenToYuan(usedFen),
+      capRemaining: remaining === null ? null : fenToYuan(remaining), claims
     }
   }) as Handler<R['listClaims']>,
 

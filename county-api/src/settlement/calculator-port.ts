@@ -153,5 +153,13 @@ export const calculator: CalculatorPort = {
       historyAfter: s.historyAfter,
       raw: s
     }
+  },
+
+  annualCapCountedFen(records, settlement) {
+    const s = settlement as Pick<Settlement, 'policyVersion' | 'kind' | 'basicFund'> | null
+    if (!s) return 0
+    // (settle() sends no major-disease claims, whose fund the calculator keeps outside this cap)
+    const cap = (records.find((r) => r.version === s.policyVersion)?.document as PolicyDocument | undefined)?.annualCap
+    return cap && cap.kinds.includes(s.kind) ? fen(s.basicFund) : 0
   }
 }

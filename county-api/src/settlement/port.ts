@@ -90,4 +90,10 @@ export interface CalculatorPort {
   shippedPolicies(): PolicyRecord[]
   quote(series: PolicyRecord[], members: QuoteMember[], year: number, asOf: string, paymentDate?: string): QuoteResult
   settle(series: PolicyRecord[], person: SettlePerson, claim: ClaimInput, history: unknown, asOf: string): SettleResult
+  /**
+   * Of a stored settlement (SettleResult.raw), the basic fund that counts against its policy's
+   * annual cap, in fen: 0 for claim kinds the cap does not cover (e.g. outpatient visits,
+   * which have their own yearly limit).
+   */
+  annualCapCountedFen(series: PolicyRecord[], settlement: unknown): number
 }
