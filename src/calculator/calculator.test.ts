@@ -113,6 +113,24 @@ describe('policy validation', () => {
     expect(err).toBeInstanceOf(PolicyInvalidError)
     expect((err as PolicyInvalidError).problems[0].path).toBe('$.effectiveFrom')
   })
+  it('refuses a rate outside 0–1 or malformed with POLICY_INVALID, naming the field (rates only occur in policies)', () => {
+    for (const bad of ['1.50', '1.0001', '-0.10', '0.12345', '.7', '70%', 0.7, null]) {
+      const doc = deepMerge(demo, { id: 'bad-rate', eligibleCost: { classBFirstPayRate: bad } }) as PolicyDocument
+      expect(validatePolicy(doc)).toContainEqual({ path: '$.eligibleCost.classBFirstPayRate', message: '比例必须是 0 到 1 之间的字符串，例如 "0.70"' })
+      let err: unknown
+      try {
+        settleClaim(doc, claim(), undefined, '2026-12-31')
+      } catch (e) {
+        err = e
+      }
+      expect(err).toBeInstanceOf(PolicyInvalidError)
+      expect((err as PolicyInvalidError).code).toBe('POLICY_INVALID')
+      expect((err as PolicyInvalidError).problems.map((p) => p.path)).toContain('$.eligibleCost.classBFirstPayRate')
+    }
+    for (const good of ['0', '1', '0.7', '0.1234', '1.0000']) {
+      expect(validatePolicy(deepMerge(demo, { eligibleCost: { classBFirstPayRate: good } }))).toEqual([])
+    }
+  })
   it('resolves overlays: objects merge, arrays replace, null removes, figures replace whole', () => {
     const child = { id: 'child', extends: DEMO_POLICY_ID, version: 'x', annualCap: { amount: '1000.00' }, catastrophic: null }
     const r = resolvePolicy(child as never, (id) => bundledPolicies[id])

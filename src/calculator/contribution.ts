@@ -5,7 +5,7 @@ import { addDays, ageAtYearEnd, daysBetween, firstOfMonthAfter, makeDate, parseD
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
 import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
-import { personMatches } from './settle'
+import { personMatches } from './rules'
 import type { CalcOptions, ContributionQuote, ContributionSection, Household, Member, MemberQuote, PaidBy, PolicyInput, Step } from './types'
 
 export interface QuoteOptions extends CalcOptions {

@@ -2,7 +2,6 @@ import type { ValidationProblem } from './types'
 
 export type CalculatorErrorCode =
   | 'INVALID_AMOUNT'
-  | 'INVALID_RATE'
   | 'INVALID_DATE'
   | 'INVALID_INPUT'
   | 'UNKNOWN_INSTITUTION_LEVEL'

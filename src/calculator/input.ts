@@ -16,14 +16,41 @@ const CAUSES: readonly Cause[] = [
   'medical-accident', 'childbirth', 'family-planning', 'cosmetic', 'other-violation'
 ]
 
-export interface NormalClaim {
+/**
+ * How the input checks read and add amounts: as Decimals (the reference settle path) or
+ * as whole fen (settle-fen.ts). One set of checks for both, so both accept and refuse
+ * exactly the same claims and histories.
+ */
+export interface AmountOps<T> {
+  zero: T
+  /** must accept exactly what parseMoney accepts, and throw what it throws */
+  parse(s: unknown, path: string, what: string): T
+  plus(a: T, b: T): T
+  minus(a: T, b: T): T
+  gt(a: T, b: T): boolean
+  eq(a: T, b: T): boolean
+  /** "1234.50", for messages */
+  show(a: T): string
+}
+
+export const DECIMAL_AMOUNTS: AmountOps<Dec> = {
+  zero: ZERO,
+  parse: parseMoney,
+  plus: (a, b) => a.plus(b),
+  minus: (a, b) => a.minus(b),
+  gt: (a, b) => a.gt(b),
+  eq: (a, b) => a.eq(b),
+  show: (a) => a.toFixed(2)
+}
+
+export interface NormalClaim<T = Dec> {
   claim: Claim
-  total: Dec
-  classA: Dec
-  classB: Dec
-  classC: Dec
-  selfPayLines: Dec
-  overLimit: Dec
+  total: T
+  classA: T
+  classB: T
+  classC: T
+  selfPayLines: T
+  overLimit: T
   hasLines: boolean
   /** admission date (inpatient) or service date (outpatient) */
   serviceDate: string
@@ -31,11 +58,18 @@ export interface NormalClaim {
   settlementDate: string
 }
 
+// optional claim fields checked by type (module constants: checkClaim runs for every claim)
+const OBJECT_FIELDS = ['referral', 'emergency', 'benchmark', 'specialDisease'] as const
+const BOOLEAN_FIELDS = ['thirdPartyLiable', 'useHouseholdAccount'] as const
+const STRING_FIELDS = ['id', 'majorDisease', 'cause'] as const
+
 function bad(message: string, path: string): never {
   throw new CalculatorError('INVALID_INPUT', message, path)
 }
 
-export function checkClaim(claim: Claim, asOf: string): NormalClaim {
+export function checkClaim(claim: Claim, asOf: string): NormalClaim
+export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T>): NormalClaim<T>
+export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>): NormalClaim<T> {
   if (typeof claim !== 'object' || claim === null) bad('报销申请应当是一个对象', '$')
   if (!CLAIM_KINDS.includes(claim.kind)) bad(`就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${show(claim.kind)}`, '$.kind')
   if (!CARE_AREAS.includes(claim.area)) bad(`就医地点类型不对：${show(claim.area)}`, '$.area')
@@ -86,48 +120,48 @@ export function checkClaim(claim: Claim, asOf: string): NormalClaim {
   if (settlementDate < dischargeDate) throw new CalculatorError('INVALID_DATE', `结算日期 ${settlementDate} 早于出院（就诊）日期 ${dischargeDate}`, '$.settlementDate')
 
   if (typeof claim.bill !== 'object' || claim.bill === null) bad('缺少费用信息（bill）', '$.bill')
-  const total = parseMoney(claim.bill.total, '$.bill.total', '总费用')
-  let classA = ZERO
-  let classB = ZERO
-  let classC = ZERO
-  let selfPayLines = ZERO
-  let overLimit = ZERO
+  const total = ops.parse(claim.bill.total, '$.bill.total', '总费用')
+  let classA = ops.zero
+  let classB = ops.zero
+  let classC = ops.zero
+  let selfPayLines = ops.zero
+  let overLimit = ops.zero
   const lines = claim.bill.lines
   const hasLines = lines !== undefined
   if (lines !== undefined) {
     if (!Array.isArray(lines)) bad('费用明细应当是列表', '$.bill.lines')
     if (lines.length > MAX_LINES) bad(`费用明细超过 ${MAX_LINES} 行，请先按类别汇总`, '$.bill.lines')
-    let sum = ZERO
+    let sum = ops.zero
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]
       const p = `$.bill.lines[${i}]`
       if (typeof l !== 'object' || l === null || !LINE_CLASSES.includes(l.class)) bad('费用类别只能是甲类、乙类、丙类或自费（A/B/C/self-pay）', `${p}.class`)
-      const amt = parseMoney(l.amount, `${p}.amount`, '费用')
-      sum = sum.plus(amt)
-      let over = ZERO
+      const amt = ops.parse(l.amount, `${p}.amount`, '费用')
+      sum = ops.plus(sum, amt)
+      let over = ops.zero
       if (l.overLimit !== undefined) {
-        over = parseMoney(l.overLimit, `${p}.overLimit`, '超限价部分')
-        if (over.gt(amt)) bad('超限价部分不能大于这一项的金额', `${p}.overLimit`)
+        over = ops.parse(l.overLimit, `${p}.overLimit`, '超限价部分')
+        if (ops.gt(over, amt)) bad('超限价部分不能大于这一项的金额', `${p}.overLimit`)
       }
-      overLimit = overLimit.plus(over)
-      const net = amt.minus(over)
-      if (l.class === 'A') classA = classA.plus(net)
-      else if (l.class === 'B') classB = classB.plus(net)
-      else if (l.class === 'C') classC = classC.plus(net)
-      else selfPayLines = selfPayLines.plus(net)
+      overLimit = ops.plus(overLimit, over)
+      const net = ops.minus(amt, over)
+      if (l.class === 'A') classA = ops.plus(classA, net)
+      else if (l.class === 'B') classB = ops.plus(classB, net)
+      else if (l.class === 'C') classC = ops.plus(classC, net)
+      else selfPayLines = ops.plus(selfPayLines, net)
     }
-    if (!sum.eq(total)) bad(`费用明细合计 ${sum.toFixed(2)} 元，与总费用 ${total.toFixed(2)} 元不一致`, '$.bill.lines')
+    if (!ops.eq(sum, total)) bad(`费用明细合计 ${ops.show(sum)} 元，与总费用 ${ops.show(total)} 元不一致`, '$.bill.lines')
   } else {
     classA = total
   }
-  for (const key of ['referral', 'emergency', 'benchmark', 'specialDisease'] as const) {
+  for (const key of OBJECT_FIELDS) {
     const v = claim[key]
     if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) bad(`「${key}」应当是一个对象`, `$.${key}`)
   }
-  for (const key of ['thirdPartyLiable', 'useHouseholdAccount'] as const) {
+  for (const key of BOOLEAN_FIELDS) {
     if (claim[key] !== undefined && typeof claim[key] !== 'boolean') bad(`「${key}」只能是 true 或 false`, `$.${key}`)
   }
-  for (const key of ['id', 'majorDisease', 'cause'] as const) {
+  for (const key of STRING_FIELDS) {
     if (claim[key] !== undefined && typeof claim[key] !== 'string') bad(`「${key}」应当是文字`, `$.${key}`)
   }
   if (claim.cause !== undefined && !CAUSES.includes(claim.cause)) bad(`不认识的就医原因：${claim.cause}`, '$.cause')
@@ -164,20 +198,20 @@ export function emptyHistory(): FullClaimHistory {
   }
 }
 
-export interface NormalHistory {
+export interface NormalHistory<T = Dec> {
   admissions: Record<CareArea, number>
-  lastDeductible: Dec | null
-  fundPaid: Dec
-  outpatientFundPaid: Dec
-  outpatientDeductibleMet: Dec
-  specialFundPaid: Dec
-  specialDeductibleMet: Dec
-  majorDiseaseFundPaid: Dec
-  catastrophicBase: Dec
-  catastrophicPaid: Dec
-  assistanceBase: Dec
-  assistancePaid: Dec
-  householdAccountBalance: Dec
+  lastDeductible: T | null
+  fundPaid: T
+  outpatientFundPaid: T
+  outpatientDeductibleMet: T
+  specialFundPaid: T
+  specialDeductibleMet: T
+  majorDiseaseFundPaid: T
+  catastrophicBase: T
+  catastrophicPaid: T
+  assistanceBase: T
+  assistancePaid: T
+  householdAccountBalance: T
   /** the history these amounts were read from (its strings are reused for amounts that do not change) */
   strings?: ClaimHistory
 }
@@ -186,27 +220,49 @@ const MONEY_KEYS = [
   'fundPaid', 'outpatientFundPaid', 'outpatientDeductibleMet', 'specialFundPaid', 'specialDeductibleMet', 'majorDiseaseFundPaid',
   'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
 ] as const
+const MONEY_PATHS = MONEY_KEYS.map((k) => `$history.${k}`)
 
 /**
- * historyAfter objects this calculator returned, with the Decimals behind them, so that
- * settling a person's next claim does not parse the same amounts again. A hit is used
- * only if every field still holds the string we wrote (the caller may have edited it).
+ * The person's coverage year so far: every field optional, defaulting to zero; amounts
+ * read with `ops` (Decimals by default, whole fen for settle-fen.ts).
  */
-export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
-  const out = {
+export function checkHistory(h: ClaimHistory | undefined): NormalHistory
+export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T>): NormalHistory<T>
+export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>): NormalHistory<T> {
+  const z = ops.zero
+  // one object shape for every history (settling a county-year builds 150,000 of them)
+  const out: NormalHistory<T> = {
     admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
-    lastDeductible: null
-  } as unknown as NormalHistory
-  for (const k of MONEY_KEYS) out[k] = ZERO
+    lastDeductible: null,
+    fundPaid: z,
+    outpatientFundPaid: z,
+    outpatientDeductibleMet: z,
+    specialFundPaid: z,
+    specialDeductibleMet: z,
+    majorDiseaseFundPaid: z,
+    catastrophicBase: z,
+    catastrophicPaid: z,
+    assistanceBase: z,
+    assistancePaid: z,
+    householdAccountBalance: z,
+    strings: undefined
+  }
   if (h === undefined || h === null) return out
   if (typeof h !== 'object') bad('本年度就医记录应当是一个对象', '$history')
   // amounts that stay unchanged are written back as they came, if they came as "x.yy"
   out.strings = h as FullClaimHistory
-  for (const k of MONEY_KEYS) if (h[k] !== undefined) out[k] = parseMoney(h[k], `$history.${k}`, '本年度累计金额')
-  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = parseMoney(h.lastDeductible, '$history.lastDeductible', '上次起付线')
+  for (let i = 0; i < MONEY_KEYS.length; i++) {
+    const k = MONEY_KEYS[i]
+    if (h[k] !== undefined) out[k] = ops.parse(h[k], MONEY_PATHS[i], '本年度累计金额')
+  }
+  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = ops.parse(h.lastDeductible, '$history.lastDeductible', '上次起付线')
   if (h.admissions !== undefined) {
     if (typeof h.admissions !== 'object' || h.admissions === null) bad('住院次数应当按就医地点分别填写', '$history.admissions')
-    for (const [k, v] of Object.entries(h.admissions)) {
+    const a = h.admissions as Record<string, unknown>
+    const keys = Object.keys(a)
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]
+      const v = a[k]
       if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 366) bad('本年住院次数应当是 0 到 366 之间的整数', `$history.admissions.${k}`)
       out.admissions[k as CareArea] = v as number

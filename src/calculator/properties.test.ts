@@ -2,128 +2,11 @@
 // varying every figure of the demo policy) and any sequence of claims.
 import fc from 'fast-check'
 import Decimal from 'decimal.js'
-import { deepMerge } from './resolve'
-import { bundledPolicies, CalculatorError, estimate, quoteContribution, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type Settlement } from './index'
+import { bundledTargets, claimArb, demoVariantArb, fen, personYearArb, policyArb, policyTarget, type PersonYear } from './testing/arbitraries'
+import { DEFERRED, settleFen } from './settle-fen'
+import { bundledPolicies, CalculatorError, estimate, quoteContribution, resolvePolicy, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type PolicyInput, type Settlement } from './index'
 
 const demo = bundledPolicies['demo-county-2026'] as PolicyDocument
-
-const fen = (n: number): string => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`
-const money = (lo: number, hi: number) => fc.integer({ min: lo * 100, max: hi * 100 }).map(fen)
-const rate = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => (n / 100).toFixed(2))
-
-/** A valid policy: the demo's structure with every figure drawn at random. */
-const policyArb = fc
-  .record({
-    tDed: money(0, 500),
-    cDed: money(0, 2000),
-    cityDed: money(0, 3000),
-    provDed: money(0, 5000),
-    outDed: money(0, 5000),
-    tRate: rate(30, 100),
-    cRate: rate(30, 100),
-    cityRate: rate(20, 100),
-    provRate: rate(20, 100),
-    outRate: rate(10, 90),
-    step: money(0, 300),
-    floor: money(0, 300),
-    reading: fc.constantFrom('from-base', 'from-previous'),
-    perYear: rate(0, 3),
-    maxRate: rate(50, 100),
-    penalty: rate(0, 20),
-    mode: fc.constantFrom('points', 'relative'),
-    increase: money(0, 500),
-    cap: fc.oneof(money(1000, 300000), fc.constant(null)),
-    threshold: money(0, 30000),
-    b1: rate(0, 100),
-    b2: rate(0, 100),
-    catCap: money(0, 500000),
-    asRate: rate(0, 100),
-    asCap: money(0, 80000),
-    bFirst: rate(0, 100),
-    outRateOp: rate(0, 100),
-    opLimit: money(0, 2000),
-    flat: money(0, 20)
-  })
-  .map((f) => {
-    const patch = {
-      id: 'generated',
-      inpatient: {
-        deductible: {
-          rows: [
-            { when: { area: 'local', tier: ['village', 'township'] }, amount: f.tDed },
-            { when: { area: 'local', tier: 'county' }, amount: f.cDed },
-            { when: { area: 'local', tier: 'city' }, amount: f.cityDed },
-            { when: { area: 'local', tier: 'provincial' }, amount: f.provDed },
-            { when: {}, amount: f.outDed }
-          ]
-        },
-        repeatAdmission: { step: f.step, floor: f.floor, reading: f.reading, areas: ['local'], counts: 'same-areas' },
-        ratio: {
-          rows: [
-            { when: { area: 'local', tier: ['village', 'township'] }, rate: f.tRate },
-            { when: { area: 'local', tier: 'county' }, rate: f.cRate },
-            { when: { area: 'local', tier: 'city' }, bands: [{ upTo: '10000.00', rate: f.cityRate }, { upTo: null, rate: f.b1 }] },
-            { when: { area: 'local', tier: 'provincial' }, rate: f.provRate },
-            { when: {}, rate: f.outRate }
-          ]
-        }
-      },
-      continuousYearsBonus: { perYear: f.perYear, maxRate: f.maxRate },
-      referral: { penaltyPerLevel: f.penalty, mode: f.mode, deductibleIncrease: f.increase },
-      annualCap: { amount: f.cap === null ? { none: true } : f.cap },
-      catastrophic: { threshold: f.threshold, bands: [{ upTo: '50000.00', rate: f.b1 }, { upTo: null, rate: f.b2 }], cap: f.catCap },
-      assistance: { rules: [{ id: 'dibao', label: '低保', groups: ['dibao'], rate: f.asRate, cap: f.asCap }] },
-      eligibleCost: { classBFirstPayRate: f.bFirst },
-      outpatient: {
-        ratio: { rows: [{ when: { tier: 'village' }, patientFlat: f.flat }, { when: {}, rate: f.outRateOp }] },
-        annualLimit: f.opLimit
-      }
-    }
-    return deepMerge(demo, patch) as PolicyDocument
-  })
-
-const tierArb = fc.constantFrom('village', 'township', 'county', 'city', 'provincial' as const)
-const areaArb = fc.constantFrom('local', 'local', 'local', 'out-referred', 'out-filed', 'out-unfiled' as const)
-
-/** A claim in 2026 with bill lines; `bill` fen amounts per class. */
-const claimArb = fc
-  .record({
-    kind: fc.constantFrom('inpatient', 'inpatient', 'outpatient', 'special-outpatient' as const),
-    tier: tierArb,
-    area: areaArb,
-    a: fc.integer({ min: 0, max: 30_000_000 }),
-    b: fc.integer({ min: 0, max: 5_000_000 }),
-    self: fc.integer({ min: 0, max: 2_000_000 }),
-    years: fc.integer({ min: 0, max: 30 }),
-    referral: fc.constantFrom(undefined, true, false),
-    dibao: fc.boolean(),
-    month: fc.integer({ min: 1, max: 12 }),
-    birthYear: fc.integer({ min: 1930, max: 2025 }),
-    useAccount: fc.boolean()
-  })
-  .map((r): Claim => {
-    const date = `2026-${String(r.month).padStart(2, '0')}-10`
-    return {
-      kind: r.kind,
-      person: { birthDate: `${r.birthYear}-06-01`, continuousYears: r.years, groups: r.dibao ? ['dibao'] : [] },
-      institution: { designated: true, tier: r.tier },
-      area: r.area,
-      admissionDate: date,
-      dischargeDate: date,
-      serviceDate: date,
-      bill: {
-        total: fen(r.a + r.b + r.self),
-        lines: [
-          { class: 'A', amount: fen(r.a) },
-          { class: 'B', amount: fen(r.b) },
-          { class: 'self-pay', amount: fen(r.self) }
-        ]
-      },
-      referral: r.referral === undefined ? undefined : { approved: r.referral },
-      specialDisease: r.kind === 'special-outpatient' ? { code: 'diabetes', approved: true } : undefined,
-      useHouseholdAccount: r.useAccount
-    }
-  })
 
 const D = (s: string) => new Decimal(s)
 function payout(s: Settlement): Decimal {
@@ -135,6 +18,15 @@ function checkParts(s: Settlement): void {
   expect(parts.reduce((acc, p) => acc.plus(p), D('0')).eq(s.total)).toBe(true)
   expect(D(s.basicFund).lte(s.eligible)).toBe(true)
   expect(D(s.eligible).plus(s.selfPaid).eq(s.total)).toBe(true)
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: CalculatorError & Error }
+function attempt<T>(f: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: f() }
+  } catch (e) {
+    return { ok: false, error: e as CalculatorError }
+  }
 }
 
 const ASOF = '2026-12-31'
@@ -246,6 +138,83 @@ describe('settlement invariants (fast-check)', () => {
   })
 })
 
+describe('the whole-fen path (settle-fen.ts) settles exactly as the reference path', () => {
+  /**
+   * Settles a person's year three ways, each carrying its own history forward: the
+   * reference path (with steps), settleFen called directly (so a claim it wrongly gives
+   * up on fails here instead of hiding behind the fallback), and settleClaim without
+   * steps (the public fast path). Returns how many claims settleFen settled itself.
+   */
+  function sameAsReference(input: PolicyInput, y: PersonYear, relativePenalty: boolean): number {
+    let hr = y.history
+    let hf = y.history
+    let hs = y.history
+    let own = 0
+    for (const c of y.claims) {
+      const ref = attempt(() => settleClaim(input, c, hr, y.asOf))
+      const fast = attempt(() => settleFen(input, c, hf, y.asOf))
+      const pub = attempt(() => settleClaim(input, c, hs, y.asOf, { steps: false }))
+      if (!ref.ok) {
+        // refused: the same error, code and message, with or without steps
+        expect(fast.ok).toBe(false)
+        expect(pub.ok ? 'settled' : [pub.error.code, pub.error.message]).toEqual([ref.error.code, ref.error.message])
+        continue
+      }
+      const expected = JSON.stringify({ ...ref.value, steps: [] })
+      if (fast.ok) {
+        own++
+        expect(JSON.stringify(fast.value)).toBe(expected)
+        hf = fast.value.historyAfter
+      } else {
+        // only these claims are left to the reference path
+        expect(fast.error).toBe(DEFERRED)
+        expect(c.majorDisease !== undefined || c.benchmark !== undefined || (relativePenalty && c.referral?.approved === false)).toBe(true)
+        hf = ref.value.historyAfter
+      }
+      expect(pub.ok && JSON.stringify(pub.value)).toBe(expected)
+      hr = ref.value.historyAfter
+      hs = pub.ok ? pub.value.historyAfter : hs
+    }
+    return own
+  }
+
+  it('on generated demo policies (rates with 4 decimals, either referral mode) and generated years of claims', () => {
+    let own = 0
+    fc.assert(
+      fc.property(
+        demoVariantArb(4).chain((p) => personYearArb(policyTarget('generated', p)).map((y) => [p, y] as const)),
+        ([p, y]) => {
+          own += sameAsReference(p, y, p.referral?.mode === 'relative')
+        }
+      ),
+      { numRuns: 150 }
+    )
+    // the comparison is not vacuous: most claims were settled by the whole-fen path itself
+    expect(own).toBeGreaterThan(500)
+  })
+
+  const targets = bundledTargets()
+  it('on every bundled policy and series, as shipped and with missing figures filled', () => {
+    let own = 0
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...targets).chain((t) => personYearArb(t).map((y) => [t, y] as const)),
+        ([t, y]) => {
+          own += sameAsReference(t.input, y, false)
+        }
+      ),
+      { numRuns: 600 }
+    )
+    expect(own).toBeGreaterThan(1200)
+  })
+
+  it('every bundled target validates (a filled policy must still be a valid policy)', () => {
+    for (const t of targets) {
+      for (const d of Array.isArray(t.input) ? t.input : [t.input]) expect([t.name, validatePolicy(resolvePolicy(d, (id) => bundledPolicies[id]))]).toEqual([t.name, []])
+    }
+  })
+})
+
 describe('bad input never escapes as anything but a CalculatorError', () => {
   const base: Claim = {
     kind: 'inpatient',
@@ -281,6 +250,38 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
         }
       }),
       { numRuns: 600 }
+    )
+  })
+  it('the whole-fen path refuses exactly what the reference path refuses, and settles the rest the same', () => {
+    const same = (claim: Claim, history?: ClaimHistory) => {
+      const ref = attempt(() => settleClaim(demo, claim, history, ASOF))
+      const fast = attempt(() => settleFen(demo, claim, history, ASOF))
+      if (!ref.ok) expect(fast.ok).toBe(false)
+      else if (fast.ok) expect(JSON.stringify(fast.value)).toBe(JSON.stringify({ ...ref.value, steps: [] }))
+      else expect(fast.error).toBe(DEFERRED)
+    }
+    fc.assert(fc.property(fc.constantFrom(...paths), fc.anything(), (path, value) => same(withValue(path, value))), { numRuns: 600 })
+    fc.assert(
+      fc.property(fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'), fc.anything(), (key, value) => same(base, { [key]: value } as ClaimHistory)),
+      { numRuns: 300 }
+    )
+  })
+  it('the whole-fen path reads amount strings exactly as parseMoney does', () => {
+    // near misses of "1234.56": signs, leading zeros, 0/3+ decimals, 10+ digits, around 1 亿
+    const amount = fc.oneof(
+      fc.stringMatching(/^[-+]?0?[0-9]{0,10}(\.[0-9]{0,3})?$/),
+      fc.constantFrom('100000000.00', '100000000.01', '99999999.99', '0', '0.0', '00.10', '.5', '5.', '1e3', ' 1.00', '1.00 ', '１.00')
+    )
+    fc.assert(
+      fc.property(amount, fc.constantFrom('bill', 'line', 'history'), (s, where) => {
+        const claim: Claim = where === 'bill' ? { ...base, bill: { total: s } } : where === 'line' ? { ...base, bill: { total: s, lines: [{ class: 'A', amount: s }] } } : base
+        const history = where === 'history' ? { fundPaid: s } : undefined
+        const ref = attempt(() => settleClaim(demo, claim, history, ASOF))
+        const fast = attempt(() => settleFen(demo, claim, history, ASOF))
+        expect(fast.ok).toBe(ref.ok)
+        if (ref.ok && fast.ok) expect(JSON.stringify(fast.value)).toBe(JSON.stringify({ ...ref.value, steps: [] }))
+      }),
+      { numRuns: 1000 }
     )
   })
   it('history fields too', () => {
