@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'shutting down')
+    // a client holding a connection open must not keep the process alive: give requests under
+    // way a few seconds, then go (the database is closed by then or left consistent by WAL)
+    setTimeout(() => { log.warn('shutdown took too long; exiting'); process.exit(1) }, 5000).unref()
     server.close().then(() => process.exit(0), (e: unknown) => { log.error({ err: e }, 'shutdown failed'); process.exit(1) })
   }
   process.on('SIGINT', () => stop('SIGINT'))

@@ -6,8 +6,9 @@ import path from 'path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { DEMO, DEV_OTP, signInApi, signInWithForm } from '../support/session'
 
-export const DEV_OTP = '123456'
+export { DEV_OTP } from '../support/session'
 
 export interface ClaimsWorld {
   product: RunningProduct
@@ -23,18 +24,12 @@ export async function startWorld(households = 12): Promise<ClaimsWorld> {
   const { context, page } = await launchPhone()
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
-  let token = ''
+  const { token } = await signInApi(product, DEMO.head)
   const api = async <T>(p: string): Promise<T> => {
-    const r = await fetch(`${product.webUrl}/county${p}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const r = await fetch(`${product.webUrl}/county${p}`, { headers: { authorization: `Bearer ${token}` } })
     if (!r.ok) throw new Error(`${p}: ${r.status}`)
     return (await r.json()) as T
   }
-  const post = async (p: string, body: unknown) => {
-    const r = await fetch(`${product.webUrl}/county${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    return (await r.json()) as any
-  }
-  await post('/v1/auth/otp/request', { phone: '13800000001' })
-  token = (await post('/v1/auth/otp/verify', { phone: '13800000001', code: DEV_OTP })).token
   return { product, context, page, errors, api }
 }
 
@@ -45,13 +40,7 @@ export async function stopWorld(w: ClaimsWorld | undefined): Promise<void> {
 
 /** Signs in as 王建国 (demo-head) through the h5 sign-in form. */
 export async function signInAsHead(w: ClaimsWorld): Promise<void> {
-  const { page, product } = w
-  await page.goto(`${product.webUrl}/#/subpackages/account/sign-in/index`)
-  await page.locator('.sign-in__phone input').fill('13800000001')
-  await page.locator('.sign-in__send').click()
-  await page.locator('.sign-in__code input').fill(DEV_OTP)
-  await page.locator('.sign-in__submit').click()
-  await page.waitForFunction(() => !!window.sessionStorage.getItem('xqyb.session-token'))
+  await signInWithForm(w.page, w.product, DEMO.head)
 }
 
 /** Turns elderly mode on or off with the switch on the 我的 tab, as a villager would. */

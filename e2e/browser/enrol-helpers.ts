@@ -1,58 +1,27 @@
-// Helpers for the remote-enrolment browser tests: signing in demo users through the county
-// API (the h5 app is then opened with that session, as after an OTP sign-in), acting as the
-// county reviewer, and making real image files in the browser.
+// Helpers for the remote-enrolment browser tests: the product on its own database, acting as
+// the county reviewer, and making real image files in the browser (signing in: support/session).
 import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
-import type { BrowserContext, Page } from 'playwright-core'
-import type { Application, Me } from '../../src/contract'
+import type { Page } from 'playwright-core'
+import type { Application } from '../../src/contract'
 import { startProduct, type RunningProduct } from '../../config/product'
+import { countyApi, DEMO, DEV_OTP, signInApi, useSessionInContext } from '../support/session'
 
-export const DEV_OTP = '123456'
-export const MIGRANT_PHONE = '13800000003'
-export const REVIEWER_PHONE = '13800000009'
+export { DEV_OTP } from '../support/session'
+export type { SignedIn } from '../support/session'
+export const MIGRANT_PHONE = DEMO.migrant
+export const REVIEWER_PHONE = DEMO.reviewer
 
 export async function startEnrolProduct(): Promise<RunningProduct> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-enrol-'))
   return startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP } })
 }
 
-export interface SignedIn {
-  token: string
-  me: Me
-  expiresAt: string
-}
-
-export async function api<T = unknown>(p: RunningProduct, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const r = await fetch(`${p.api!.url}${url}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined
-  })
-  return { status: r.status, body: (await r.json()) as T }
-}
-
-export async function signIn(p: RunningProduct, phone: string): Promise<SignedIn> {
-  const sent = await api(p, 'POST', '/v1/auth/otp/request', { phone })
-  if (sent.status !== 200) throw new Error(`otp request ${sent.status}`)
-  const s = await api<SignedIn>(p, 'POST', '/v1/auth/otp/verify', { phone, code: DEV_OTP })
-  if (s.status !== 200) throw new Error(`otp verify ${s.status}`)
-  return s.body
-}
-
-/** Opens the app with this session, as the app itself stores it after sign-in (Taro h5 storage format). */
-export async function useSessionInBrowser(context: BrowserContext, s: SignedIn, opts: { elderly?: boolean } = {}): Promise<void> {
-  const session = JSON.stringify({
-    state: { userId: s.me.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: s.me.households[0]?.householdId ?? null },
-    version: 1
-  })
-  const settings = JSON.stringify({ state: { elderlyChoice: opts.elderly ? 'on' : 'off' }, version: 1 })
-  await context.addInitScript(([sessionJson, settingsJson, token]) => {
-    window.localStorage.setItem('xqyb.session', JSON.stringify({ data: sessionJson }))
-    window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settingsJson }))
-    window.sessionStorage.setItem('xqyb.session-token', token)
-  }, [session, settings, s.token] as const)
-}
+export const api = countyApi
+export const signIn = signInApi
+/** Opens the app with this session, as the app itself stores it after sign-in. */
+export const useSessionInBrowser = useSessionInContext
 
 /** The reviewer's decision on the newest application of a household with `status`. */
 export async function review(p: RunningProduct, reviewerToken: string, applicationId: string, decision: 'approve' | 'reject' | 'needs_more', reason?: string): Promise<Application> {

@@ -8,14 +8,9 @@ import Database from 'better-sqlite3'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { countyApi, openSignedIn as openWithSession, signInApi as signInWithApi, type SignedIn } from '../support/session'
 
-export const DEMO = {
-  head: '13800000001',
-  elder: '13800000002',
-  migrant: '13800000003',
-  grantee: '13800000004',
-  reviewer: '13800000009'
-} as const
+export { DEMO } from '../support/session'
 
 export interface PayWorld {
   product: RunningProduct
@@ -49,51 +44,21 @@ export async function startPayWorld(): Promise<PayWorld> {
   }
 }
 
-export function apiUrl(w: PayWorld): string {
-  const url = w.product.api?.url
-  if (!url) throw new Error('county API is not running')
-  return url
-}
-
 export async function apiCall<T = unknown>(w: PayWorld, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${apiUrl(w)}${url}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return { status: res.status, body: (await res.json()) as T }
+  return countyApi<T>(w.product, method, url, body, token)
 }
 
 /** Signs in through the county API (dev one-time code) and returns the session. */
-export async function signInApi(w: PayWorld, phone: string): Promise<{ token: string; expiresAt: string; me: { userId: string; households: { householdId: string; relation: string }[] } }> {
-  await apiCall(w, 'POST', '/v1/auth/otp/request', { phone })
-  const s = await apiCall<{ token: string; expiresAt: string; me: { userId: string; households: { householdId: string; relation: string }[] } }>(w, 'POST', '/v1/auth/otp/verify', { phone, code: '123456' })
-  if (s.status !== 200) throw new Error(`sign-in failed: ${s.status}`)
-  return s.body
+export async function signInApi(w: PayWorld, phone: string): Promise<SignedIn> {
+  return signInWithApi(w.product, phone)
 }
 
-/**
- * Opens the app already signed in as a demo user, the way the app itself keeps a session
- * on h5: the token in sessionStorage, the session store (Taro storage format) in localStorage.
- */
+/** Opens the app already signed in as a demo user, the way the app itself keeps a session. */
 export async function openSignedIn(w: PayWorld, phone: string, route = '/pages/pay/index', opts: { elderly?: boolean } = {}): Promise<string> {
-  const s = await signInApi(w, phone)
-  const own = s.me.households.find((h) => h.relation !== 'grantee') ?? s.me.households[0]
-  const sessionState = JSON.stringify({ state: { userId: s.me.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: own?.householdId ?? null }, version: 1 })
-  const settings = JSON.stringify({ state: { elderlyChoice: opts.elderly ? 'on' : 'off' }, version: 1 })
-  await w.page.goto('about:blank')
-  await w.page.goto(`${w.product.webUrl}/blank.html`)
-  await w.page.evaluate(([token, session, settingsState]) => {
-    window.sessionStorage.setItem('xqyb.session-token', token)
-    window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
-    window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settingsState }))
-  }, [s.token, sessionState, settings])
-  // a new document (not a hash change), so the app starts with this session only
-  await w.page.goto(`${w.product.webUrl}/?as=${encodeURIComponent(s.me.userId)}&n=${++navs}#${route}`)
+  const s = await signInWithApi(w.product, phone)
+  await openWithSession(w.page, w.product, s, route, opts)
   return s.token
 }
-
-let navs = 0
 
 export async function setElderly(w: PayWorld, on: boolean): Promise<void> {
   const settings = JSON.stringify({ state: { elderlyChoice: on ? 'on' : 'off' }, version: 1 })

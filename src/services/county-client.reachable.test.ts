@@ -33,3 +33,10 @@ test("the county's own 4xx error is an answer: still reachable", async () => {
   expect(!r.ok && r.error.code).toBe('NOT_FOUND')
   expect(useNetwork.getState().reachable).toBe(true)
 })
+
+test("the county's own 5xx error (INTERNAL) also means: not working for us now, probe again", async () => {
+  request.mockImplementation(() => answer(500, JSON.stringify({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' })))
+  const r = await call('getHousehold', { params: { householdId: 'h1' }, retries: 0 })
+  expect(!r.ok && r.error.code).toBe('INTERNAL')
+  expect(useNetwork.getState().reachable).toBe(false)
+})

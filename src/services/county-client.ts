@@ -151,12 +151,11 @@ export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promi
       net.setReachable(false)
       return { ok: false, error: appError(f.kind === 'offline' ? 'OFFLINE' : f.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', { status: 'status' in f ? f.status : undefined }) }
     }
-    // An answer we cannot use (garbage, or a 5xx that is not the county's own error) means the
-    // county system is not working for us right now: show the notice and keep probing, exactly
-    // as when it does not answer at all. A 4xx in the county's error shape is a real answer.
+    // An answer we cannot use (garbage, or any 5xx, even in the county's own error shape) means
+    // the county system is not working for us right now: show the notice and keep probing,
+    // exactly as when it does not answer at all. A 4xx is a real answer about this request.
     const body = f.kind === 'garbage' ? null : f.body as { code?: unknown; message?: unknown; details?: unknown } | null
-    const countyAnswered = !!body && isKnownCode(body.code)
-    net.setReachable(countyAnswered || (f.kind === 'http' && f.status < 500))
+    net.setReachable(f.kind === 'http' && f.status < 500)
     if (f.kind === 'garbage') return { ok: false, error: appError('BAD_RESPONSE', { status: f.status }) }
     if (body && isKnownCode(body.code)) {
       if (body.code === 'UNAUTHENTICATED' || body.code === 'SESSION_EXPIRED') config.onSessionLost()

@@ -73,6 +73,15 @@ export function isConnectivityError(e: Pick<AppError, 'code'>): boolean {
   return e.code === 'OFFLINE' || e.code === 'TIMEOUT' || e.code === 'UNREACHABLE'
 }
 
+/**
+ * The county system is not working for us right now (no answer, a 5xx, an answer we cannot
+ * read): screens keep the saved copy and load again by themselves once it answers.
+ * Unlike a 4xx, trying the same request later can succeed without the user doing anything.
+ */
+export function isCountyDownError(e: Pick<AppError, 'code'>): boolean {
+  return isConnectivityError(e) || e.code === 'SERVER_ERROR' || e.code === 'BAD_RESPONSE' || e.code === 'INTERNAL'
+}
+
 /** Shows the error to the user (a toast; long enough to read, no icon so two lines fit). */
 export function notifyError(e: Pick<AppError, 'message'>): void {
   Taro.showToast({ title: e.message, icon: 'none', duration: 3000 }).catch(() => {})

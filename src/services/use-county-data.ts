@@ -1,9 +1,10 @@
 // The one way a screen reads county data: shows this phone's cached copy at once, asks the
-// county, saves and shows the fresh answer, and on a network failure keeps the cached copy,
-// marks it as such and reloads by itself when the network comes back.
+// county, saves and shows the fresh answer, and when the county cannot be reached or answers
+// with a 5xx or garbage keeps the cached copy, marks it as such and reloads by itself when the
+// county answers again (network.ts probes with growing pauses).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CallResult } from './county-client'
-import { isConnectivityError, type AppError } from './errors'
+import { isCountyDownError, type AppError } from './errors'
 import { onReconnect } from './network'
 import type { DataSource, UserCache } from './cache'
 import { nowIso } from './time'
@@ -63,7 +64,7 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
   }, [reload])
 
   useEffect(() => {
-    if (!error || !isConnectivityError(error)) return
+    if (!error || !isCountyDownError(error)) return
     return onReconnect(reload)
   }, [error, reload])
 

@@ -51,7 +51,10 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const waitExit = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    // never wait forever on a server that does not stop: a hung test run tells nobody anything
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
     await exited
+    clearTimeout(force)
   }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)) }, opts.timeoutMs ?? 30_000)

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
-import { isConnectivityError } from '@/services/errors'
+import { isCountyDownError } from '@/services/errors'
 import { onReconnect } from '@/services/network'
 import { orderCache, pendingForOrder, useContribution, type PaymentLaunch, type PayTarget } from './store'
 import { pollDelay, screenForOrder, shouldPoll, type PayScreen } from './payment-state'
@@ -80,7 +80,9 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     const r = await useContribution.getState().refreshOrder(orderId)
     if (!alive.current) return
     if (r.ok) setOverride(null)
-    else if (!order || !isConnectivityError(r.error)) setOverride({ kind: 'trouble', error: r.error, order })
+    // county down while we know the order: keep its last known state (never a false 已缴费 or
+    // 失败) and keep asking; onReconnect below asks again when the county answers
+    else if (!order || !isCountyDownError(r.error)) setOverride({ kind: 'trouble', error: r.error, order })
   }, [orderId, order])
 
   useEffect(() => { attempt.current = 0; void refresh() }, [orderId]) // eslint-disable-line react-hooks/exhaustive-deps
