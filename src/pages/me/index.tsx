@@ -1,5 +1,6 @@
 import { View, Text, Switch } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell'
+import { controlLabel } from '@/components/control-label'
 import { useElderly, useSettings } from '@/features/settings/store'
 import { AccountCard } from '@/features/session/components/account-card'
 import { EnrolEntry } from '@/features/remote-enrolment/components/entry'
@@ -17,7 +18,7 @@ export default function MePage() {
           <Switch
             className='elderly-switch'
             checked={elderly}
-            ariaLabel='大字模式'
+            {...controlLabel('大字模式')}
             onChange={(e) => setElderly(e.detail.value ? 'on' : 'off')}
           />
         </View>

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { PayeeLookup } from '@/contract'
 import { Money } from '@/components/money'
+import { controlLabel } from '@/components/control-label'
 import { checkPayeeId } from '../payee'
 import './pay.scss'
 
@@ -39,6 +40,7 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
           maxlength={18}
           value={idNumber}
           placeholder='18位身份证号'
+          {...controlLabel('要交费这家人的身份证号')}
           onInput={(e) => { setIdNumber(e.detail.value); setInputError(null) }}
         />
         {inputError ? <View className='pay-error' ariaRole='alert'><Text>{inputError}</Text></View> : null}

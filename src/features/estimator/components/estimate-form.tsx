@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import type { Institution } from '@/contract'
 import type { EstimateAnswers } from '@/calculator'
+import { controlLabel } from '@/components/control-label'
 import { PLACES, PLACE_LABEL, validateEstimateForm, type EstimateFormError, type EstimateFormInput, type MemberDefaults, type PolicyFacts } from '../form'
 import '../../payouts/components/chips.scss'
 import './estimate-form.scss'
@@ -71,7 +72,7 @@ export function EstimateForm({ facts, defaults, institutions, initial, onSubmit 
           <Choice name='place' items={PLACES.map((p) => ({ id: p as string | null, label: PLACE_LABEL[p] }))} value={input.place} onChange={(place) => set({ place })} />
           {institutions && institutions.length ? (
             <View className='ef-search'>
-              <Input className='ef-input ef-search-input' placeholder='或输入医院名字、乡镇来找' value={search} onInput={(e) => setSearch(e.detail.value)} />
+              <Input className='ef-input ef-search-input' placeholder='或输入医院名字、乡镇来找' {...controlLabel('找医院：输入医院名字或乡镇')} value={search} onInput={(e) => setSearch(e.detail.value)} />
               {matches.map((i) => (
                 <View key={i.institutionId} className='ef-match' ariaRole='button' onClick={() => { set({ institution: { institutionId: i.institutionId, name: i.name, level: i.level, grade: i.grade, ownership: i.ownership } }); setSearch('') }}>
                   <Text>{i.name}（{i.township}）</Text>
@@ -91,7 +92,7 @@ export function EstimateForm({ facts, defaults, institutions, initial, onSubmit 
       <FieldError errors={errors} field='inpatient' />
 
       <Text className='ef-q'>3. 大概要花多少钱（元）？</Text>
-      <Input className='ef-input ef-amount' type='digit' placeholder='例如 8000' value={input.amount} onInput={(e) => set({ amount: e.detail.value })} />
+      <Input className='ef-input ef-amount' type='digit' placeholder='例如 8000' {...controlLabel('大概要花多少钱（元）')} value={input.amount} onInput={(e) => set({ amount: e.detail.value })} />
       <FieldError errors={errors} field='amount' />
 
       {input.inpatient && !outOfProvince ? (
@@ -103,7 +104,7 @@ export function EstimateForm({ facts, defaults, institutions, initial, onSubmit 
       {input.inpatient ? (
         <>
           <Text className='ef-q'>今年已经住过几次院？</Text>
-          <Input className='ef-input ef-admissions' type='number' placeholder={defaults.admissionsThisYear !== undefined ? `按记录是 ${defaults.admissionsThisYear} 次` : '没住过就不用填'} value={input.admissionsThisYear} onInput={(e) => set({ admissionsThisYear: e.detail.value })} />
+          <Input className='ef-input ef-admissions' type='number' placeholder={defaults.admissionsThisYear !== undefined ? `按记录是 ${defaults.admissionsThisYear} 次` : '没住过就不用填'} {...controlLabel('今年已经住过几次院')} value={input.admissionsThisYear} onInput={(e) => set({ admissionsThisYear: e.detail.value })} />
           <FieldError errors={errors} field='admissionsThisYear' />
         </>
       ) : diseases.length ? (

@@ -2,6 +2,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { controlLabel } from '@/components/control-label'
 import { call } from '@/services/county-client'
 import { refreshMe, useSession } from '@/features/session/store'
 
@@ -36,7 +37,7 @@ export function AcceptInvite() {
     <View className='card accept-invite'>
       <Text className='muted'>户主在“我的 → 家人查看”里生成邀请码，当面给您看。</Text>
       <Text className='field-label'>邀请码</Text>
-      <Input className='field-input accept-invite__code' value={code} maxlength={64} placeholder='邀请码' ariaLabel='邀请码'
+      <Input className='field-input accept-invite__code' value={code} maxlength={64} placeholder='邀请码' {...controlLabel('邀请码')}
         onInput={(e) => setCode(e.detail.value)}
       />
       {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}

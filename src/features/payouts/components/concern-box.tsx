@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { Money } from '@/components/money'
+import { controlLabel } from '@/components/control-label'
 import { formatInstant } from '@/services/time'
 import { CONCERN_LABEL, CONCERN_STATUS_TEXT, reportClaimConcern, type Concern, type ConcernError, type ConcernKind } from '../concerns'
 
@@ -34,12 +35,12 @@ export function ConcernBox({ owner, claimId, reports }: { owner: string; claimId
           {kind === 'paid-extra' ? (
             <>
               <Text>多交了多少钱（元）？</Text>
-              <Input className='ef-input concern-amount' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} placeholder='例如 200' />
+              <Input className='ef-input concern-amount' type='digit' value={amount} onInput={(e) => setAmount(e.detail.value)} placeholder='例如 200' {...controlLabel('多交了多少钱（元）')} />
               {err('amount')}
             </>
           ) : null}
           <Text>{kind === 'dispute' ? '哪里不对？' : '补充说明（可不填）'}</Text>
-          <Textarea className='ef-input concern-note' value={note} onInput={(e) => setNote(e.detail.value)} />
+          <Textarea className='ef-input concern-note' {...controlLabel(kind === 'dispute' ? '哪里不对' : '补充说明')} value={note} onInput={(e) => setNote(e.detail.value)} />
           {err('note')}
           <View className='btn btn-primary concern-send' ariaRole='button' onClick={send}><Text>提交</Text></View>
           <View className='btn' ariaRole='button' onClick={() => { setKind(null); setErrors([]) }}><Text>不反映了</Text></View>

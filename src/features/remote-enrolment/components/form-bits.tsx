@@ -2,6 +2,7 @@
 // and a row of choice chips (radio buttons people can hit).
 import { Input, Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
+import { controlLabel } from '@/components/control-label'
 import './enrol.scss'
 
 interface FieldProps {
@@ -26,7 +27,7 @@ export function Field({ name, label, value, onInput, error, hint, placeholder, t
         type={type}
         maxlength={maxlength ?? 140}
         placeholder={placeholder}
-        ariaLabel={label}
+        {...controlLabel(label)}
         onInput={(e) => onInput(e.detail.value)}
       />
       {hint ? <Text className='enrol-hint'>{hint}</Text> : null}
@@ -55,6 +56,7 @@ export function Chips<T extends string>({ options, value, onChange, name }: { op
           className={`enrol-chip${o.id === value ? ' enrol-chip--on' : ''}`}
           ariaRole='radio'
           ariaLabel={o.label}
+          aria-checked={o.id === value ? 'true' : 'false'}
           onClick={() => onChange(o.id)}
         >
           {o.id === value ? `✓ ${o.label}` : o.label}

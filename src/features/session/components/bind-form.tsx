@@ -3,6 +3,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { controlLabel } from '@/components/control-label'
 import { bindHousehold } from '../store'
 import { checkIdInput, checkNameInput } from '../bind-input'
 
@@ -33,12 +34,12 @@ export function BindForm() {
       <Text className='muted'>填本人的身份证号和姓名，找到您家的参保信息。身份证号只用来核对，不会显示给别人。</Text>
       <Text className='field-label'>身份证号</Text>
       <Input className='field-input bind-form__id' type='idcard' maxlength={18} value={idNumber} placeholder='18位身份证号'
-        ariaLabel='身份证号' onInput={(e) => { setIdNumber(e.detail.value); setIdError(null) }}
+        {...controlLabel('身份证号')} onInput={(e) => { setIdNumber(e.detail.value); setIdError(null) }}
       />
       {idError ? <View className='form-error bind-form__id-error' ariaRole='alert'>{idError}</View> : null}
       <Text className='field-label'>姓名</Text>
       <Input className='field-input bind-form__name' type='text' maxlength={40} value={name} placeholder='和身份证上一样'
-        ariaLabel='姓名' onInput={(e) => { setName(e.detail.value); setNameError(null) }}
+        {...controlLabel('姓名')} onInput={(e) => { setName(e.detail.value); setNameError(null) }}
       />
       {nameError ? <View className='form-error bind-form__name-error' ariaRole='alert'>{nameError}</View> : null}
       {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}

@@ -2,6 +2,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { controlLabel } from '@/components/control-label'
 import { requestOtp, signInWithOtp, signInWithWechat, useSession } from '../store'
 
 function afterSignIn() {
@@ -44,7 +45,7 @@ export function SignInForm() {
     <View className='card sign-in'>
       <Text className='field-label' id='phone-label'>手机号</Text>
       <Input className='field-input sign-in__phone' type='number' maxlength={11} value={phone} placeholder='11位手机号'
-        ariaLabel='手机号' onInput={(e) => setPhone(e.detail.value)}
+        {...controlLabel('手机号')} onInput={(e) => setPhone(e.detail.value)}
       />
       <Button className='btn sign-in__send' disabled={busy || wait > 0} onClick={async () => {
         setMessage(null)
@@ -56,7 +57,7 @@ export function SignInForm() {
       >{wait > 0 ? `${wait}秒后可重发` : '获取验证码'}</Button>
       <Text className='field-label'>验证码</Text>
       <Input className='field-input sign-in__code' type='number' maxlength={6} value={code} placeholder='6位数字'
-        ariaLabel='验证码' onInput={(e) => setCode(e.detail.value)}
+        {...controlLabel('验证码')} onInput={(e) => setCode(e.detail.value)}
       />
       {message ? <View className='form-message' ariaRole='alert'>{message}</View> : null}
       <Button className='btn btn-primary sign-in__submit' disabled={busy} onClick={async () => {

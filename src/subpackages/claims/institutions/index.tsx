@@ -5,6 +5,7 @@ import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Institution } from '@/contract'
 import { PageShell } from '@/components/page-shell'
+import { controlLabel } from '@/components/control-label'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
 import { InstitutionItem, type Terms } from '@/features/institutions/components/institution-item'
@@ -43,7 +44,7 @@ export default function InstitutionsPage() {
     <PageShell title='定点医院'>
       <OfflineBanner hasCachedData={all.length > 0} />
       {member && doc ? <Text className='muted'>报销比例和起付线是按 {member.name} 的情况、本年第一次住院算的。</Text> : null}
-      <Input className='ef-input inst-search' placeholder='输入医院名字或乡镇' value={text} onInput={(e) => setText(e.detail.value)} />
+      <Input className='ef-input inst-search' placeholder='输入医院名字或乡镇' {...controlLabel('找医院：输入医院名字或乡镇')} value={text} onInput={(e) => setText(e.detail.value)} />
       <View className='chips inst-levels'>
         {(['all', ...LEVELS] as (Level | 'all')[]).map((l) => (
           <View key={l} className={`chip${l === level ? ' chip--on' : ''}`} ariaRole='button' data-value={l} onClick={() => setLevel(l)}>
