@@ -12,7 +12,7 @@
 // settle.ts remains the definition. Claims this path does not take (major-disease and
 // benchmark-price claims, a relative referral penalty that leaves more than four decimals)
 // and every error go to it, so errors are the reference path's own. properties.test.ts
-// checks that both paths give identical settlements.
+// and bench/fuzz-calculator.ts check that both paths give identical settlements.
 import { compileSeries, findRow, selectVersion, type CompiledPolicy, type CompiledRate, type CompiledTable, type Fig, type Limit, type MatchContext, type MissingRef } from './compile'
 import { PolicyFigureMissingError } from './errors'
 import { checkClaim, checkHistory, type AmountOps, type NormalClaim, type NormalHistory } from './input'

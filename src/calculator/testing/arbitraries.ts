@@ -1,6 +1,6 @@
-// fast-check generators for the calculator's property tests (properties.test.ts). Test
-// tooling: neither the calculator nor the app imports this folder (lint lets only it use
-// fast-check inside src/calculator).
+// fast-check generators shared by the calculator's property tests (properties.test.ts) and
+// the million-claim fuzz (bench/fuzz-calculator.ts). Test tooling: neither the calculator
+// nor the app imports this folder (lint lets only it use fast-check inside src/calculator).
 import fc from 'fast-check'
 import { addDays, daysBetween, makeDate, yearOf } from '../dates'
 import { bundledPolicies, deepMerge, resolvePolicy, type Claim, type ClaimHistory, type ClaimKind, type Person, type PolicyDocument, type PolicyInput, type PolicyOverlay } from '../index'
@@ -14,6 +14,8 @@ export const MAX_FEN = 10_000_000_000
 export interface PolicyTarget {
   name: string
   input: PolicyInput
+  /** the versions, resolved (their caps and limits are what a fuzz checks against) */
+  docs: PolicyDocument[]
   /** first and last day any version is in force */
   from: string
   to: string
@@ -44,6 +46,7 @@ export function policyTarget(name: string, input: PolicyInput): PolicyTarget {
   return {
     name,
     input,
+    docs,
     from: docs.map((d) => d.effectiveFrom).sort()[0],
     // an open-ended version is fuzzed over the year after it starts
     to: docs.map((d) => d.effectiveTo ?? addDays(d.effectiveFrom, 364)).sort().reverse()[0],
