@@ -2,7 +2,8 @@
 // quote → create order → start payment → pay at the simulated cashier (which sends the
 // signed notify) → read the order back. Prints flows/s, request and flow latency p50/p99,
 // errors, then checks the database: no lost and no duplicated payment.
-//   npm run bench:api            (BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOUSEHOLDS to tune)
+//   npm run bench:api            (BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOUSEHOLDS to tune;
+//   BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server)
 import { info, report, type Figure } from './format'
 import { API_TARGET, collectionYear, cpuSeconds, fastClient, payFlow, pct, readyHouseholds } from './api-flow'
 import { spawnServer, tempDbPath } from '../county-api/src/testing/spawn-server'
@@ -35,7 +36,7 @@ function measureSeed(): number {
 async function main(): Promise<void> {
   const seedMs = measureSeed()
   const dbPath = tempDbPath('bench')
-  const server = await spawnServer({ dbPath, households: HOUSEHOLDS, timeoutMs: 180_000, env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' } })
+  const server = await spawnServer({ dbPath, households: HOUSEHOLDS, timeoutMs: 180_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean), env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' } })
   try {
     const api = client(server.url)
     const year = collectionYear(dbPath)

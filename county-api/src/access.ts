@@ -29,9 +29,9 @@ export function relationTo(ctx: Ctx, user: UserRow, householdId: string): Access
   return null
 }
 
-/** Checks access to a household for an action needing `scope`; logs grantee access. */
-export function requireHousehold(ctx: Ctx, user: UserRow, householdId: string, scope: Scope, action: string): Access {
-  const access = relationTo(ctx, user, householdId)
+/** Checks access to a household for an action needing `scope`; logs grantee access. Pass `known` when relationTo was already asked. */
+export function requireHousehold(ctx: Ctx, user: UserRow, householdId: string, scope: Scope, action: string, known?: Access | null): Access {
+  const access = known === undefined ? relationTo(ctx, user, householdId) : known
   if (!access) throw new ApiFailure('NOT_FOUND')
   if (!access.scopes.includes(scope)) throw new ApiFailure('FORBIDDEN', { needs: scope })
   if (access.relation === 'grantee' && access.grantId) {

@@ -155,12 +155,20 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       url: def.url,
       // Only the parts the route defines (fastify warns about explicit undefined ones).
       schema: Object.fromEntries(Object.entries({ body: def.body, params: def.params, querystring: def.querystring, headers: def.headers, response: def.response }).filter(([, v]) => v !== undefined)),
-      preHandler: async (req: FastifyRequest) => {
-        if (def.auth === 'user' || def.auth === 'reviewer') {
-          req.user = authenticate(ctx, req.headers.authorization)
-          if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
-        }
-      },
+      // Only signed-in routes get the hook, and a synchronous one (no promise per request).
+      ...(def.auth === 'user' || def.auth === 'reviewer'
+        ? {
+            preHandler: (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+              try {
+                req.user = authenticate(ctx, req.headers.authorization)
+                if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
+              } catch (e) {
+                return done(e as Error)
+              }
+              done()
+            }
+          }
+        : {}),
       handler: async (req: FastifyRequest, reply: FastifyReply) => {
         const result = await handler({
           body: req.body as never, params: req.params as never, query: req.query as never,

@@ -89,5 +89,11 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE claims ADD COLUMN settlement TEXT;
   ALTER TABLE claims ADD COLUMN cap_remaining_fen INTEGER;
+  `,
+  // 3: the background job's look-ups (paid orders to match, notifies to redeliver) read small
+  // partial indexes instead of scanning every order and payment every 5 s
+  `
+  CREATE INDEX orders_unsettled ON orders(status) WHERE status IN ('paid', 'paid_not_matched');
+  CREATE INDEX sim_payments_undelivered ON sim_payments(paid_at) WHERE delivered = 0;
   `
 ]

@@ -45,7 +45,8 @@ export function defaultYear(ctx: Ctx): number {
   return Number(today.slice(5, 7)) >= 9 ? y + 1 : y
 }
 
-export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: { only?: string[]; paymentDate?: string } = {}): { quote: QuoteResult; people: PersonRow[] } {
+/** `steps: false` when nobody will read the explanation (orders, matching): the calculator skips writing it. */
+export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: { only?: string[]; paymentDate?: string; steps?: boolean } = {}): { quote: QuoteResult; people: PersonRow[] } {
   const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string } | undefined
   if (!h) throw new ApiFailure('NOT_FOUND')
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(householdId) as PersonRow[]
@@ -67,7 +68,7 @@ export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: 
     excludedReason: status.get(p.id) === 'pending_review' ? '参保申请待审核' : undefined,
     lapsedYears: lapsedYears(p.id)
   }))
-  const quote = ctx.calc.quote(cachedSeries(ctx, h.region_code), members, year, isoDate(ctx.clock.now()), opts.paymentDate)
+  const quote = ctx.calc.quote(cachedSeries(ctx, h.region_code), members, year, isoDate(ctx.clock.now()), opts.paymentDate, { steps: opts.steps })
   return { quote, people }
 }
 
@@ -114,16 +115,20 @@ export function householdByIdNumber(ctx: Ctx, raw: string): string {
   return row.household_id
 }
 
-export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idemKey: string): { order: OrderRow; created: boolean } {
+/** `namesVisible`: the payer is of the household or holds a grant on it (else names are masked). */
+export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idemKey: string): { order: OrderRow; created: boolean; namesVisible: boolean } {
   let householdId: string
   let payerIsHousehold = false
+  let namesVisible = true
   if (body.householdId) {
     const access = requireHousehold(ctx, user, body.householdId, 'pay', 'create_order')
     householdId = body.householdId
     payerIsHousehold = access.relation !== 'grantee'
   } else if (body.payeeIdNumber) {
     householdId = householdByIdNumber(ctx, body.payeeIdNumber)
-    payerIsHousehold = relationTo(ctx, user, householdId)?.relation === 'head' || relationTo(ctx, user, householdId)?.relation === 'member'
+    const rel = relationTo(ctx, user, householdId)
+    payerIsHousehold = rel?.relation === 'head' || rel?.relation === 'member'
+    namesVisible = rel !== null
   } else {
     throw new ApiFailure('BAD_REQUEST', { field: 'householdId' }, '请选择要缴费的家庭')
   }
@@ -133,23 +138,29 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
     const same = ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as OrderRow | undefined
     if (same) {
       if (same.request_hash !== requestHash) throw new ApiFailure('IDEMPOTENCY_KEY_REUSED')
-      return { order: same, created: false }
+      return { order: same, created: false, namesVisible }
     }
     expireStale(ctx, { householdId, year: body.year })
     const open = ctx.db.prepare(`SELECT id, payer_user_id FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`).get(householdId, body.year) as { id: string; payer_user_id: string } | undefined
     if (open) throw new ApiFailure('OPEN_ORDER_EXISTS', open.payer_user_id === user.id ? { orderId: open.id } : undefined)
-    const { quote, people } = computeQuote(ctx, householdId, body.year)
+    const { quote, people } = computeQuote(ctx, householdId, body.year, { steps: false })
     if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
     if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
     const names = new Map(people.map((p) => [p.id, p.name]))
     const now = ctx.clock.now()
     const quotedOn = isoDate(now)
     const persons: OrderPerson[] = quote.lines.filter((l) => l.dueFen > 0).map((l) => ({ personId: l.personId, name: names.get(l.personId) as string, dueFen: l.dueFen, benefitStart: l.benefitStart, benefitEnd: l.benefitEnd, quotedOn }))
-    const id = newId('ord')
+    // The row as inserted (no read back: every column is known here).
+    const order: OrderRow = {
+      id: newId('ord'), household_id: householdId, year: body.year, status: 'created', amount_fen: quote.totalFen, channel: body.channel,
+      payer_user_id: user.id, payer_is_household: payerIsHousehold ? 1 : 0, persons: JSON.stringify(persons), policy_version: quote.policyVersion,
+      idempotency_key: idemKey, request_hash: requestHash, created_at: now, expires_at: now + ctx.config.orderTtlMinutes * 60_000,
+      paid_at: null, confirmed_at: null, transaction_id: null, receipt_number: null, failure_reason: null, match_attempts: 0
+    }
     ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at)
       VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, householdId, body.year, quote.totalFen, body.channel, user.id, payerIsHousehold ? 1 : 0, JSON.stringify(persons), quote.policyVersion, idemKey, requestHash, now, now + ctx.config.orderTtlMinutes * 60_000)
-    return { order: ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow, created: true }
+      .run(order.id, householdId, body.year, order.amount_fen, body.channel, user.id, order.payer_is_household, order.persons, order.policy_version, idemKey, requestHash, now, order.expires_at)
+    return { order, created: true, namesVisible }
   })
   try {
     return result()
@@ -168,7 +179,7 @@ export function loadOrderFor(ctx: Ctx, user: UserRow, orderId: string, action: s
   if (order.payer_user_id === user.id && (!rel || rel.relation === 'grantee' && !rel.scopes.includes('pay'))) {
     return { order, namesVisible: rel !== null, access: rel }
   }
-  const access = requireHousehold(ctx, user, order.household_id, 'pay', action)
+  const access = requireHousehold(ctx, user, order.household_id, 'pay', action, rel)
   return { order, namesVisible: true, access }
 }
 
@@ -181,16 +192,15 @@ export function refreshOrder(ctx: Ctx, order: OrderRow): OrderRow {
 }
 
 export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
-  return ctx.db.transaction(() => {
-    const o = refreshOrder(ctx, ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow)
-    if (o.status !== 'created' && o.status !== 'paying') throw new ApiFailure('CONFLICT', { status: o.status })
-    ctx.db.prepare(`UPDATE orders SET status = 'paying' WHERE id = ?`).run(o.id)
-    return { ...o, status: 'paying' as const }
-  })()
+  // One guarded write: only an open order that has not run out becomes (or stays) paying.
+  const changed = ctx.db.prepare(`UPDATE orders SET status = 'paying' WHERE id = ? AND status IN ('created', 'paying') AND expires_at > ?`).run(order.id, ctx.clock.now()).changes
+  if (changed === 1) return { ...order, status: 'paying' }
+  const o = refreshOrder(ctx, ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow)
+  throw new ApiFailure('CONFLICT', { status: o.status })
 }
 
-/** Applies a verified notify. Returns the order id to match, if any. Same notify twice → no change. */
-export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): string | null {
+/** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
+export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
   return ctx.db.transaction(() => {
     if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
     const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
@@ -228,33 +238,52 @@ export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): string | null {
     // Late money for an expired or failed order is still the villager's money: try to match it.
     ctx.db.prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ? WHERE id = ?`).run(paidAt, n.transactionId, order.id)
     record('paid')
-    return order.id
+    return { ...order, status: 'paid' as const, paid_at: paidAt, transaction_id: n.transactionId }
   })()
 }
 
-/** The notify callback: verify the signature over the exact bytes, apply once, then match. */
+/**
+ * The notify callback: verify the signature over the exact bytes, apply once, then match, in
+ * one commit. Matching runs in a savepoint: if it fails, the payment is still recorded (paid)
+ * and the background job retries the match.
+ */
 export function processNotify(ctx: Ctx, rawBody: string, signature: string | undefined, body: PaymentNotifyBody): void {
   if (!ctx.payments.verify(rawBody, signature)) {
     ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
     throw new ApiFailure('SIGNATURE_INVALID')
   }
-  const toMatch = applyNotify(ctx, body)
-  if (toMatch) matchOrder(ctx, toMatch)
+  ctx.db.transaction(() => {
+    const paid = applyNotify(ctx, body)
+    if (!paid) return
+    try {
+      confirmOrder(ctx, paid.id, paid)
+    } catch (e) {
+      ctx.log.error({ orderId: paid.id, err: e }, 'matching a paid order failed; left paid for the retry job')
+    }
+  })()
 }
 
 /** paid (or paid_not_matched) → confirmed: enrol every member paid for and issue the receipt. */
 export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
+  confirmOrder(ctx, orderId)
+  return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
+}
+
+/** `known`: the row as the same transaction just wrote it (saves reading it back). */
+function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
   ctx.db.transaction(() => {
-    const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
+    const o = known ?? ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
     if (o.status !== 'paid' && o.status !== 'paid_not_matched') return
     if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return // needs a refund, not a retry
     const persons = JSON.parse(o.persons) as OrderPerson[]
     const problems: string[] = []
+    // The household's members now and their enrolment for the year, in one query.
+    const members = new Map((ctx.db.prepare(`SELECT p.id, e.status, e.order_id FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? WHERE p.household_id = ?`)
+      .all(o.year, o.household_id) as { id: string; status: EnrolmentRow['status'] | null; order_id: string | null }[]).map((m) => [m.id, m]))
     for (const p of persons) {
-      const e = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, o.year) as EnrolmentRow | undefined
-      const stillHere = ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(p.personId, o.household_id)
-      if (!stillHere) problems.push('成员已迁出')
-      else if (e && e.status === 'enrolled' && e.order_id !== o.id) problems.push('该成员本年度已经缴费')
+      const m = members.get(p.personId)
+      if (!m) problems.push('成员已迁出')
+      else if (m.status === 'enrolled' && m.order_id !== o.id) problems.push('该成员本年度已经缴费')
     }
     if (problems.length > 0) {
       ctx.db.prepare(`UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`).run([...new Set(problems)].join('；'), o.id)
@@ -268,7 +297,7 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
     if (persons.every((p) => p.quotedOn === paidDate && p.benefitStart && p.benefitEnd)) {
       for (const p of persons) dates.set(p.personId, { benefitStart: p.benefitStart as string, benefitEnd: p.benefitEnd as string })
     } else {
-      const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: paidDate })
+      const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: paidDate, steps: false })
       for (const l of quote.lines) dates.set(l.personId, l)
     }
     for (const p of persons) {
@@ -287,12 +316,12 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
     ctx.db.prepare(`UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`)
       .run(ctx.clock.now(), receipt, o.id)
   })()
-  return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
 }
 
 /** Start-up and periodic recovery: orders left in `paid` (crash between notify and match) and unmatched ones. */
 export function rematchPending(ctx: Ctx): number {
-  const ids = ctx.db.prepare(`SELECT id FROM orders WHERE status = 'paid' OR (status = 'paid_not_matched' AND match_attempts < 20) LIMIT 500`).all() as { id: string }[]
+  // (written so the partial index orders_unsettled serves it: no scan of every order every 5 s)
+  const ids = ctx.db.prepare(`SELECT id FROM orders WHERE status IN ('paid', 'paid_not_matched') AND (status = 'paid' OR match_attempts < 20) LIMIT 500`).all() as { id: string }[]
   let confirmed = 0
   for (const { id } of ids) if (matchOrder(ctx, id).status === 'confirmed') confirmed++
   return confirmed

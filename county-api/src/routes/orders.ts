@@ -1,7 +1,7 @@
 import type { routes } from '../../../src/contract/routes'
 import type { Receipt } from '../../../src/contract'
 import type { Ctx, Handler } from '../context'
-import { relationTo, requireHousehold } from '../access'
+import { requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
@@ -30,9 +30,9 @@ export const orderHandlers = (ctx: Ctx) => ({
 
   createOrder: (({ body, user, req, reply }) => {
     const key = req.headers['idempotency-key'] as string
-    const { order, created } = createOrder(ctx, user, body, key)
+    const { order, created, namesVisible } = createOrder(ctx, user, body, key)
     reply.status(created ? 201 : 200)
-    return orderView(order, relationTo(ctx, user, order.household_id) !== null)
+    return orderView(order, namesVisible)
   }) as Handler<R['createOrder']>,
 
   listOrders: (({ params, user }) => {

@@ -161,7 +161,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         const active = h.members.filter((p) => p.birth <= `${year}-01-01` && !(p.lapsedFrom !== undefined && year >= p.lapsedFrom) && !(p.pendingFrom !== undefined && year >= p.pendingFrom))
         if (active.length === 0) continue
         const paidDate = `${year - 1}-${String(rng.int(9, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
-        const quote = ctx.calc.quote(series, active.map((p) => ({ personId: p.id, birthDate: p.birth, categories: p.categories, alreadyEnrolled: false })), year, paidDate, paidDate)
+        const quote = ctx.calc.quote(series, active.map((p) => ({ personId: p.id, birthDate: p.birth, categories: p.categories, alreadyEnrolled: false })), year, paidDate, paidDate, { steps: false })
         let orderId: string | null = null
         const selfLines = quote.lines.filter((l) => l.dueFen > 0)
         if (selfLines.length > 0) {

@@ -81,7 +81,7 @@ export const calculator: CalculatorPort = {
     return cache
   },
 
-  quote(records, members, year, asOf, paymentDate): QuoteResult {
+  quote(records, members, year, asOf, paymentDate, opts): QuoteResult {
     const calcMembers: Member[] = members.map((m) => ({
       id: m.personId, birthDate: m.birthDate, student: m.categories.includes('student'), groups: groupsOf(m.categories),
       ...(m.alreadyEnrolled ? { enrolling: false, exemptReason: '本年度已参保' } : m.excludedReason ? { enrolling: false, exemptReason: m.excludedReason } : {}),
@@ -89,7 +89,7 @@ export const calculator: CalculatorPort = {
     }))
     let q: ContributionQuote
     try {
-      q = quoteContribution(series(records), { members: calcMembers, ...(paymentDate ? { paymentDate } : {}) }, asOf, { coverageYear: year })
+      q = quoteContribution(series(records), { members: calcMembers, ...(paymentDate ? { paymentDate } : {}) }, asOf, { coverageYear: year, ...(opts?.steps === false ? { steps: false } : {}) })
     } catch (e) {
       // "nobody left to pay for" is an answer, not an error
       if (isCalculatorError(e) && calcMembers.every((m) => m.enrolling === false)) {
