@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 
 const storage = new Map<string, unknown>()
 const networkListeners: Array<(r: { isConnected: boolean; networkType: string }) => void> = []
+const pullListeners = new Set<() => void>()
 
 const Taro = {
   request: jest.fn(),
@@ -32,6 +33,7 @@ const Taro = {
   getFileSystemManager: jest.fn(),
   compressImage: jest.fn(),
   setClipboardData: jest.fn(() => Promise.resolve()),
+  stopPullDownRefresh: jest.fn(() => Promise.resolve()),
   getSystemInfoSync: jest.fn(() => ({ platform: 'devtools', windowWidth: 375, fontSizeSetting: 16 })),
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 16, SDKVersion: '3.0.0' })),
   getNetworkType: jest.fn(() => Promise.resolve({ networkType: 'wifi' })),
@@ -41,6 +43,8 @@ const Taro = {
   getEnv: jest.fn(() => 'WEAPP'),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   __storage: storage,
+  /** test helper: the user pulled the page down */
+  __pullDown: () => pullListeners.forEach((cb) => cb()),
   /** test helper: pretend the network changed */
   __emitNetwork: (isConnected: boolean) => networkListeners.forEach((cb) => cb({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
 }
@@ -55,7 +59,10 @@ export const useDidShow = useOnMount
 export const useReady = useOnMount
 export const useDidHide = (_cb?: () => void) => {}
 export const useUnload = (_cb?: () => void) => {}
-export const usePullDownRefresh = (_cb?: () => void) => {}
+export const usePullDownRefresh = (cb?: () => void) => {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => { if (!cb) return; pullListeners.add(cb); return () => { pullListeners.delete(cb) } })
+}
 export const useReachBottom = (_cb?: () => void) => {}
 export const useShareAppMessage = (_cb?: () => unknown) => {}
 export const useRouter = () => (Taro.getCurrentInstance() as { router: { params: Record<string, string> } }).router

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync } from 'fs'
 import os from 'os'
 import path from 'path'
 import Database from 'better-sqlite3'
+import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
@@ -146,6 +147,18 @@ test('the head invites a family member with one scope; the grantee sees only tha
   await page.goto(`${product.webUrl}/#/subpackages/account/family/index`)
   await visible(page, '.family-access__create').click()
   const code = (await visible(page, '.family-access__code').innerText()).trim()
+  // the QR shown beside it scans back to the same code (read from the pixels on screen)
+  const pixels = await page.evaluate(async () => {
+    const img = Array.from(document.querySelectorAll('.family-access__qr img')).find((i) => (i as HTMLElement).offsetParent) as HTMLImageElement
+    if (!img.complete) await new Promise((r) => { img.onload = r })
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    return { w: c.width, h: c.height, data: Array.from(ctx.getImageData(0, 0, c.width, c.height).data) }
+  })
+  expect(jsQR(Uint8ClampedArray.from(pixels.data), pixels.w, pixels.h)?.data).toBe(code)
   expect(code.length).toBeGreaterThanOrEqual(4)
   expect(await axeSerious(page)).toEqual([])
 

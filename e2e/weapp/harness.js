@@ -93,4 +93,10 @@ function text(page) {
   return page.dom.textContent.replace(/\s+/g, ' ')
 }
 
-module.exports = { loadPage, waitFor, text, root }
+/** The page's own JSON config as built (e.g. enablePullDownRefresh). */
+function pageJson(route) {
+  assertBuilt()
+  return JSON.parse(fs.readFileSync(path.join(root, `${route}.json`), 'utf8'))
+}
+
+module.exports = { loadPage, waitFor, text, root, pageJson }

@@ -1,7 +1,7 @@
 // The household status page of the BUILT mini-program: silent WeChat sign-in at launch
 // (wx.login → county), the household answer through wx.request (text, parsed by the app),
 // member cards with "can I get care today" and the masked ID number.
-const { loadPage, waitFor, text } = require('./harness')
+const { loadPage, waitFor, text, pageJson } = require('./harness')
 
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const me = {
@@ -23,6 +23,8 @@ jest.setTimeout(20000)
 test('home shows the household from the county in the weapp build, after a silent WeChat sign-in', async () => {
   const storage = new Map([['xqyb.session', JSON.stringify({ state: { userId: 'u_head', me, expiresAt: null, activeHouseholdId: 'hh_0001' }, version: 1 })]])
   const urls = []
+  let balance = '126.50'
+  let stopped = 0
   // like wx.request: answers later and returns a RequestTask
   const reply = (o, status, body) => {
     setTimeout(() => {
@@ -35,12 +37,13 @@ test('home shows the household from the county in the weapp build, after a silen
     setStorageSync: (k, v) => { storage.set(k, v) },
     getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
     removeStorageSync: (k) => { storage.delete(k) },
+    stopPullDownRefresh: () => { stopped++ },
     login: (o) => { setTimeout(() => o.success && o.success({ code: 'demo-head', errMsg: 'login:ok' }), 0) },
     request: (o) => {
       urls.push(`${o.method} ${o.url} ${(o.header && o.header.authorization) || ''}`)
       if (o.url.endsWith('/v1/auth/wechat')) return reply(o, 200, { token: 'tok-weapp', expiresAt: '2030-01-01T00:00:00+08:00', me })
       if (o.url.endsWith('/v1/me')) return reply(o, 200, me)
-      if (o.url.endsWith('/v1/households/hh_0001')) return reply(o, 200, household)
+      if (o.url.endsWith('/v1/households/hh_0001')) return reply(o, 200, { ...household, accountBalance: balance })
       return reply(o, 403, { code: 'FORBIDDEN', message: '您没有查看或办理这项业务的权限' })
     }
   })
@@ -59,4 +62,11 @@ test('home shows the household from the county in the weapp build, after a silen
   expect(stored).not.toContain('tok-weapp')
   expect(stored).toContain('王志强')
   expect(stored).not.toContain('999901197405011234')
+
+  // 下拉刷新 (page.json enables it): the household is asked for again, the spinner stops
+  expect(pageJson('pages/home/index').enablePullDownRefresh).toBe(true)
+  balance = '26.50'
+  page.instance.onPullDownRefresh()
+  await waitFor(() => text(page).includes('¥26.50'), 8000)
+  expect(stopped).toBe(1)
 })

@@ -1,6 +1,7 @@
 // A screen's data when the county fails and recovers: the saved copy stays on screen, and the
 // screen loads again by itself once the county answers, for every kind of "county down"
 // (no answer, a 5xx page, garbage) — but not after a 4xx, which retrying cannot fix.
+import Taro from '@tarojs/taro'
 import { act, renderHook } from '@testing-library/react'
 import { createUserCache } from './cache'
 import { appError, type AppErrorCode } from './errors'
@@ -63,4 +64,20 @@ test('a 4xx answer is not retried by itself', async () => {
   await act(async () => { jest.advanceTimersByTime(120_000) })
   await flush()
   expect(county.load).toHaveBeenCalledTimes(1)
+})
+
+test('pulling the page down asks the county again and stops the spinner when the answer is in', async () => {
+  let balance = '126.50'
+  const load = jest.fn(async (): Promise<CallResult<Doc>> => ({ ok: true, data: { balance } }))
+  const { result } = renderHook(() => useCountyData({ cache, owner: 'u1', cacheKey: 'h1', load }))
+  await flush()
+  expect(result.current.data).toEqual({ balance: '126.50' })
+  const stop = Taro.stopPullDownRefresh as jest.Mock
+  stop.mockClear()
+  balance = '26.50'
+  await act(async () => { (Taro as unknown as { __pullDown: () => void }).__pullDown() })
+  await flush()
+  expect(load).toHaveBeenCalledTimes(2)
+  expect(result.current.data).toEqual({ balance: '26.50' })
+  expect(stop).toHaveBeenCalledTimes(1)
 })

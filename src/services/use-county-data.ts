@@ -3,6 +3,7 @@
 // with a 5xx or garbage keeps the cached copy, marks it as such and reloads by itself when the
 // county answers again (network.ts probes with growing pauses).
 import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { CallResult } from './county-client'
 import { isCountyDownError, type AppError } from './errors'
 import { onReconnect } from './network'
@@ -39,11 +40,21 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
   loadRef.current = load
   const seq = useRef(0)
 
+  // the user pulled the page down (下拉刷新): the spinner stays until this answer is in
+  const pulled = useRef(false)
+  const stopPull = useCallback(() => {
+    if (!pulled.current) return
+    pulled.current = false
+    // h5 answers with a promise that may reject when the page has no pull-down; nothing to do then
+    Promise.resolve(Taro.stopPullDownRefresh() as unknown).catch(() => {})
+  }, [])
+
   const reload = useCallback(() => {
-    if (!owner || !cacheKey) return
+    if (!owner || !cacheKey) { stopPull(); return }
     const mine = ++seq.current
     setLoading(true)
     loadRef.current().then((r) => {
+      stopPull()
       if (mine !== seq.current) return // a newer request (or another household) won
       setLoading(false)
       if (r.ok) {
@@ -54,8 +65,10 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
       } else {
         setError(r.error)
       }
-    }, () => { if (mine === seq.current) setLoading(false) })
-  }, [cache, owner, cacheKey])
+    }, () => { stopPull(); if (mine === seq.current) setLoading(false) })
+  }, [cache, owner, cacheKey, stopPull])
+
+  usePullDownRefresh(() => { pulled.current = true; reload() })
 
   useEffect(() => {
     setError(null)

@@ -5,3 +5,8 @@
 export function controlLabel(label: string): { ariaLabel: string; nativeProps?: Record<string, unknown> } {
   return process.env.TARO_ENV === 'h5' ? { ariaLabel: label, nativeProps: { 'aria-label': label } } : { ariaLabel: label }
 }
+
+/** The same for an <Image>: h5 draws a native <img>, which is named by its `alt`. */
+export function imageLabel(label: string): { ariaLabel: string; nativeProps?: Record<string, unknown> } {
+  return process.env.TARO_ENV === 'h5' ? { ariaLabel: label, nativeProps: { alt: label } } : { ariaLabel: label }
+}

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '报销' })
+// 下拉刷新: every figure on the page is asked for again (use-county-data.ts)
+export default definePageConfig({ navigationBarTitleText: '报销', enablePullDownRefresh: true })

@@ -1,15 +1,17 @@
 // The head's family-access page: create a one-time invite with chosen scopes, see who has
 // access and what they looked at, revoke with one tap.
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text, Button, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AccessLogEntry, Grant, Invitation, Scope } from '@/contract'
 import { call } from '@/services/county-client'
 import { formatInstant } from '@/services/time'
 import { OfflineBanner } from '@/components/offline-banner'
+import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
 import { SCOPE_TEXT } from '@/features/household/labels'
 import { ALL_SCOPES, toggleScope } from '../scopes'
+import { inviteQr } from '../invite-qr'
 import './family-access.scss'
 
 const TTL = [{ minutes: 60 * 24, text: '1天内有效' }, { minutes: 60 * 24 * 7, text: '7天内有效' }]
@@ -20,6 +22,8 @@ export function FamilyAccess() {
   const [scopes, setScopes] = useState<Scope[]>(['status'])
   const [ttl, setTtl] = useState(TTL[0].minutes)
   const [invite, setInvite] = useState<Invitation | null>(null)
+  // drawn once per invite: shown in person, scanned by the family member's 扫一扫
+  const qrSrc = useMemo(() => (invite ? inviteQr(invite.code).src : null), [invite])
   const [grants, setGrants] = useState<Grant[] | null>(null)
   const [log, setLog] = useState<AccessLogEntry[]>([])
   const [message, setMessage] = useState<string | null>(null)
@@ -69,6 +73,8 @@ export function FamilyAccess() {
         >生成邀请码</Button>
         {invite ? (
           <View className='family-access__invite' ariaRole='region' ariaLabel='邀请码'>
+            <Image className='family-access__qr' src={qrSrc ?? ''} mode='aspectFit' {...imageLabel(`邀请二维码，邀请码 ${invite.code}`)} />
+            <Text className='muted'>请家人用微信“扫一扫”扫这个码，或输入下面的邀请码</Text>
             <Text className='family-access__code'>{invite.code}</Text>
             <Text>可以：{invite.scopes.map((s) => SCOPE_TEXT[s]).join('、')}</Text>
             <Text className='muted'>{formatInstant(invite.expiresAt)}前有效，只能用一次</Text>
