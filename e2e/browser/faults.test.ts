@@ -1,7 +1,7 @@
 // Quality gate: the county API failing in every way we could inject (slow past the timeout,
-// 500s, connection dropped mid-response, malformed JSON) never breaks the app and never
-// shows a wrong figure: the household opens on the phone's saved data with a plain notice,
-// and comes back fresh once the county answers again.
+// 500s, connection dropped mid-response, malformed JSON, "not modified" with a stale ETag)
+// never breaks the app and never shows a wrong figure: the household opens on the phone's saved
+// data with a plain notice, and comes back fresh once the county answers again.
 import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
@@ -59,6 +59,7 @@ const FAULTS: Array<[string, Fault]> = [
   ['500 answers', { kind: 'error500' }],
   ['malformed JSON', { kind: 'garbage' }],
   ['connection dropped mid-response', { kind: 'drop' }],
+  ['"not modified" with a stale ETag', { kind: 'stale-etag' }],
   ['an answer slower than the app waits', { kind: 'slow', delayMs: 12_000 }]
 ]
 

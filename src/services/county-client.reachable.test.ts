@@ -18,7 +18,9 @@ beforeEach(() => {
 test.each([
   ['malformed JSON', 200, '{"household": {"members": [1,, oops'],
   ['an HTML 500 page', 500, '<html>500 Internal Server Error</html>'],
-  ['a body that breaks the contract', 200, JSON.stringify({ householdId: 1 })]
+  ['a body that breaks the contract', 200, JSON.stringify({ householdId: 1 })],
+  ['"not modified" to a request that never asked (a stale ETag from a cache in between)', 304, ''],
+  ['a redirect nobody followed (a captive portal)', 302, '<html>login</html>']
 ])('%s: not reachable, typed error, no data', async (_label, status, body) => {
   request.mockImplementation(() => answer(status, body))
   const r = await call('getHousehold', { params: { householdId: 'h1' } })

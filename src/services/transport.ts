@@ -105,6 +105,10 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
       if (status >= 200 && status < 300) {
         return parsed.ok ? { ok: true, status, body: parsed.value } : { ok: false, failure: { kind: 'garbage', status } }
       }
+      // the app never asks conditionally (no If-None-Match) and redirects are followed below
+      // us, so a 3xx ("not modified" from a cache that lies, a captive portal's redirect) is an
+      // answer we cannot use: the screen keeps its saved copy, as for garbage
+      if (status >= 300 && status < 400) return { ok: false, failure: { kind: 'garbage', status } }
       const body = parsed.ok ? parsed.value : null
       if ((status === 502 || status === 503 || status === 504) && !looksLikeCountyError(body)) {
         return { ok: false, failure: { kind: 'unreachable', status } }
