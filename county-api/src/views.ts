@@ -23,6 +23,8 @@ export interface OrderRow {
   payer_user_id: string; payer_is_household: number; persons: string; policy_version: string; idempotency_key: string
   request_hash: string; created_at: number; expires_at: number; paid_at: number | null; confirmed_at: number | null
   transaction_id: string | null; receipt_number: string | null; failure_reason: string | null; match_attempts: number
+  /** null on orders from before migration 4 (see payerNameMasked) */
+  payer_name_masked: string | null
 }
 /** benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */
 export interface OrderPerson { personId: string; name: string; dueFen: number; benefitStart?: string; benefitEnd?: string; quotedOn?: string }
@@ -57,11 +59,26 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
   }
 }
 
-export function orderView(o: OrderRow, namesVisible: boolean): Order {
+/**
+ * How a payer appears to others: the bound person's name masked (张**), else the account's
+ * display name, which holds no name (微信用户, or the phone masked).
+ */
+export function maskedPayerName(ctx: Ctx, userId: string): string {
+  const u = ctx.db.prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?').get(userId) as { display_name: string; name: string | null } | undefined
+  if (!u) return '*'
+  return u.name !== null ? maskName(u.name) : u.display_name
+}
+
+/** Stored when the order was created; looked up for orders older than that column. */
+export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' | 'payer_user_id'>): string {
+  return o.payer_name_masked ?? maskedPayerName(ctx, o.payer_user_id)
+}
+
+export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
   const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({ personId: p.personId, name: namesVisible ? p.name : maskName(p.name), due: fenToYuan(p.dueFen) }))
   return {
     orderId: o.id, householdId: o.household_id, year: o.year, status: o.status, amount: fenToYuan(o.amount_fen), channel: o.channel,
-    persons, payerIsHousehold: o.payer_is_household === 1, createdAt: isoTime(o.created_at), expiresAt: isoTime(o.expires_at),
+    persons, payerIsHousehold: o.payer_is_household === 1, payerNameMasked: payerNameMasked(ctx, o), createdAt: isoTime(o.created_at), expiresAt: isoTime(o.expires_at),
     paidAt: o.paid_at === null ? null : isoTime(o.paid_at), confirmedAt: o.confirmed_at === null ? null : isoTime(o.confirmed_at),
     receiptNumber: o.receipt_number, failureReason: o.failure_reason
   }

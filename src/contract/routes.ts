@@ -26,7 +26,10 @@ function r<const T extends RouteDef>(def: T): T {
   return def
 }
 
-const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.String({ minLength: 8, maxLength: 128 }) })
+const IdempotencyKey = Type.String({ minLength: 8, maxLength: 128 })
+const IdempotencyHeaders = Type.Object({ 'idempotency-key': IdempotencyKey })
+/** Honoured when sent (same key + same request → the first answer, nothing created twice). */
+const OptionalIdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(IdempotencyKey) })
 
 export const routes = {
   // sign-in
@@ -72,8 +75,8 @@ export const routes = {
   accessLog: r({ method: 'GET', url: '/v1/households/:householdId/access-log', tag: 'family', auth: 'user', summary: '被授权人的每次查看和办理记录', params: S.HouseholdParams, response: { 200: S.AccessLog } }),
 
   // remote enrolment
-  createApplication: r({ method: 'POST', url: '/v1/applications', tag: 'applications', auth: 'user', summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案', body: S.CreateApplicationBody, response: { 201: S.Application } }),
-  uploadDocument: r({ method: 'POST', url: '/v1/applications/:applicationId/documents', tag: 'applications', auth: 'user', multipart: true, summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB）', params: S.ApplicationParams, response: { 201: S.Application } }),
+  createApplication: r({ method: 'POST', url: '/v1/applications', tag: 'applications', auth: 'user', summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案（可带 Idempotency-Key）', headers: OptionalIdempotencyHeaders, body: S.CreateApplicationBody, response: { 200: S.Application, 201: S.Application } }),
+  uploadDocument: r({ method: 'POST', url: '/v1/applications/:applicationId/documents', tag: 'applications', auth: 'user', multipart: true, summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB；可带 Idempotency-Key）', headers: OptionalIdempotencyHeaders, params: S.ApplicationParams, response: { 200: S.Application, 201: S.Application } }),
   getApplication: r({ method: 'GET', url: '/v1/applications/:applicationId', tag: 'applications', auth: 'user', summary: '申请进度', params: S.ApplicationParams, response: { 200: S.Application } }),
   resubmitApplication: r({ method: 'POST', url: '/v1/applications/:applicationId/resubmit', tag: 'applications', auth: 'user', summary: '补充材料后重新提交', params: S.ApplicationParams, response: { 200: S.Application } }),
   listApplications: r({ method: 'GET', url: '/v1/households/:householdId/applications', tag: 'applications', auth: 'user', summary: '家庭的申请', params: S.HouseholdParams, response: { 200: S.ApplicationList } }),

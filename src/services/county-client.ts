@@ -63,7 +63,7 @@ type Responses<K extends RouteId> = Def<K>['response']
 export type RouteData<K extends RouteId> = { [S in keyof Responses<K>]: Responses<K>[S] extends TSchema ? Static<Responses<K>[S]> : never }[keyof Responses<K>]
 
 type Has<K extends RouteId, F extends string> = Def<K> extends { [P in F]: TSchema } ? true : false
-type NeedsIdempotency<K extends RouteId> = Def<K> extends { headers: TSchema } ? true : false
+type NeedsIdempotency<K extends RouteId> = Def<K> extends { headers: infer H extends TSchema } ? (Static<H> extends { 'idempotency-key': string } ? true : false) : false
 
 /** What a call needs: params/query/body exactly when the route has them. */
 export type CallInput<K extends RouteId> =

@@ -95,5 +95,14 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX orders_unsettled ON orders(status) WHERE status IN ('paid', 'paid_not_matched');
   CREATE INDEX sim_payments_undelivered ON sim_payments(paid_at) WHERE delivered = 0;
+  `,
+  // 4: who started a payment, as others may see it (masked name; older orders: looked up);
+  // Idempotency-Key records for creates that have no key column of their own
+  `
+  ALTER TABLE orders ADD COLUMN payer_name_masked TEXT;
+  CREATE TABLE idempotency_keys (
+    user_id TEXT NOT NULL, route TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
+    resource_id TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user_id, route, key)
+  ) WITHOUT ROWID;
   `
 ]

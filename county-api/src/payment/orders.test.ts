@@ -250,6 +250,7 @@ describe('paying for another household', () => {
     const o = await createOrder(t, { payeeIdNumber: parent.id_number, year: 2027 })
     expect(o.status).toBe(201)
     expect(o.body.payerIsHousehold).toBe(false)
+    expect(o.body.payerNameMasked).toBe('阿***·***')
     expect(o.body.persons.every((p: any) => p.name.includes('*'))).toBe(true)
     await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
     await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})
@@ -265,6 +266,88 @@ describe('paying for another household', () => {
     expect((await api.post('/v1/payee-lookup', { idNumber: '11010519491231002X' }, t)).status).toBe(404)
     expect((await api.post('/v1/payee-lookup', { idNumber: '110105194912310021' }, t)).status).toBe(400)
     expect((await createOrder(t, { year: 2027 })).status).toBe(400)
+  })
+})
+
+describe('who pays, and when the county takes payments (issues 6/8)', () => {
+  /** A new user bound to the head of a household that has nothing paid, pending or open for 2027. */
+  async function freshHousehold(): Promise<{ householdId: string; token: string }> {
+    const rows = peek<{ household_id: string; id_number: string; name: string }>(server.dbPath, `
+      SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
+      WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
+        AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
+      ORDER BY h.id`)
+    const h = rows[0]
+    const token = await api.wechat(`fresh-${h.household_id.replace(/_/g, '-')}`)
+    expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
+    return { householdId: h.household_id, token }
+  }
+
+  it('orders and receipts carry the payer\'s masked name and the paid-at time', async () => {
+    const o = await createOrder(elder, { householdId: 'hh_0002', year: 2028 })
+    expect(o.status).toBe(201)
+    expect(o.body.payerNameMasked).toBe('李**')
+    expect(o.body.paidAt).toBeNull()
+    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, elder)
+    await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})
+    const after = await api.get(`/v1/orders/${o.body.orderId}`, elder)
+    expect(after.body).toMatchObject({ status: 'confirmed', payerNameMasked: '李**' })
+    expect(after.body.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/)
+    const receipt = await api.get(`/v1/orders/${o.body.orderId}/receipt`, elder)
+    expect(receipt.body).toMatchObject({ payerNameMasked: '李**', paidAt: after.body.paidAt })
+    // the seeded payments were made by the household's head
+    const seeded = (await api.get('/v1/households/hh_0002/orders', elder)).body.orders.filter((x: any) => x.orderId.startsWith('ord_seed_'))
+    expect(seeded.length).toBeGreaterThan(0)
+    for (const x of seeded) expect(x.payerNameMasked).toBe('李**')
+  })
+
+  it('OPEN_ORDER_EXISTS says who started the payment (masked) and when; the order id only to its payer', async () => {
+    const mine = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
+    expect(mine.status).toBe(201)
+    const grantee = await api.wechat('grantee')
+    const other = await createOrder(grantee, { householdId: 'hh_0001', year: 2033 })
+    expect(other.status).toBe(409)
+    expect(other.body.code).toBe('OPEN_ORDER_EXISTS')
+    expect(other.body.details).toEqual({ startedByYou: false, payerNameMasked: '王**', startedAt: mine.body.createdAt, expiresAt: mine.body.expiresAt })
+    const again = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
+    expect(again.body.details).toEqual({ orderId: mine.body.orderId, startedByYou: true, payerNameMasked: '王**', startedAt: mine.body.createdAt, expiresAt: mine.body.expiresAt })
+    expect(JSON.stringify(other.body)).not.toContain('王建国')
+  })
+
+  it('a year whose collection window is over (and too late for any benefit) is NOT_IN_COLLECTION_PERIOD, with the window', async () => {
+    // 王志强 (hh_0001) stopped paying in 2026: the 2026 window closed on 2025-12-31
+    const q = await api.get('/v1/households/hh_0001/quote?year=2026', head)
+    expect(q.body.payable).toBe(false)
+    expect(q.body.issues[0].code).toBe('NOT_IN_COLLECTION_PERIOD')
+    const o = await createOrder(head, { householdId: 'hh_0001', year: 2026 })
+    expect(o.status).toBe(409)
+    expect(o.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
+    expect(o.body.details).toMatchObject({ year: 2026, collectionPeriod: { start: '2025-09-01', end: '2025-12-31' }, reason: 'closed' })
+    expect(o.body.message).toContain('2025-09-01')
+    expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2026 AND payer_user_id != 'u_county'`)).toEqual([{ n: 0 }])
+  })
+
+  it('before the window opens it is NOT_IN_COLLECTION_PERIOD; after it closes the policy\'s late payment (waiting period) is taken', async () => {
+    try {
+      // sign-in and binding after each move of the county's clock: sessions are dated by it
+      await api.post('/__test/clock', { now: '2026-08-20T10:00:00+08:00' })
+      const early = await freshHousehold()
+      const e = await createOrder(early.token, { householdId: early.householdId, year: 2027 })
+      expect(e.status).toBe(409)
+      expect(e.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
+      expect(e.body.details).toMatchObject({ year: 2027, collectionPeriod: { start: '2026-09-01', end: '2026-12-31' }, today: '2026-08-20', reason: 'not_open_yet' })
+
+      await api.post('/__test/clock', { now: '2027-02-15T10:00:00+08:00' })
+      const late = await freshHousehold()
+      const q = await api.get(`/v1/households/${late.householdId}/quote?year=2027`, late.token)
+      expect(q.body.payable).toBe(true)
+      expect(q.body.issues.map((i: any) => i.code)).toContain('OUTSIDE_COLLECTION')
+      expect(q.body.lines.every((l: any) => l.benefitStart > '2027-02-15')).toBe(true)
+      expect((await createOrder(late.token, { householdId: late.householdId, year: 2027 })).status).toBe(201)
+    } finally {
+      await api.post('/__test/clock', { now: new Date().toISOString() })
+    }
   })
 })
 

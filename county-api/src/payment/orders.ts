@@ -7,11 +7,12 @@ import type { Category, CreateOrderBody, PaymentNotifyBody, Quote, QuoteLine } f
 import type { Ctx, UserRow } from '../context'
 import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
-import { newId, sha256 } from '../ids'
-import { isoDate, parseTime } from '../clock'
+import { newId } from '../ids'
+import { isoDate, isoTime, parseTime } from '../clock'
+import { requestHash, sameRequest } from '../idempotency'
 import { fenToYuan } from '../money'
 import { checkIdNumber } from '../../../src/shared/id-number'
-import type { EnrolmentRow, OrderPerson, OrderRow, PersonRow } from '../views'
+import { maskedPayerName, payerNameMasked, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
 import type { PolicyRecord, QuoteResult } from '../settlement/port'
 
 export function policyForDate(ctx: Ctx, regionCode: string, date: string): PolicyRecord {
@@ -91,8 +92,11 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
       }
     }), ...enrolledLines],
     total: fenToYuan(quote.totalFen),
-    payable: quote.payable && quote.totalFen > 0,
-    issues: quote.issues,
+    payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed,
+    // A closed window is a refusal, not the calculator's "late: waiting period" note.
+    issues: quote.collectionClosed
+      ? [{ code: 'NOT_IN_COLLECTION_PERIOD', message: notInCollectionPeriod(ctx, year, quote.collectionClosed).message }, ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')]
+      : quote.issues,
     steps: quote.steps,
     calculation: quote.raw as Quote['calculation']
   }
@@ -115,6 +119,25 @@ export function householdByIdNumber(ctx: Ctx, raw: string): string {
   return row.household_id
 }
 
+type OpenOrder = Pick<OrderRow, 'id' | 'payer_user_id' | 'payer_name_masked' | 'created_at' | 'expires_at'>
+
+/** Who started the open order and when (masked name), so the app can say 已由 张** 于 11月20日 发起缴费; its id only to its payer. */
+function openOrderExists(ctx: Ctx, user: UserRow, open: OpenOrder): ApiFailure {
+  return new ApiFailure('OPEN_ORDER_EXISTS', {
+    ...(open.payer_user_id === user.id ? { orderId: open.id } : {}),
+    startedByYou: open.payer_user_id === user.id,
+    payerNameMasked: payerNameMasked(ctx, open),
+    startedAt: isoTime(open.created_at),
+    expiresAt: isoTime(open.expires_at)
+  })
+}
+
+function notInCollectionPeriod(ctx: Ctx, year: number, closed: NonNullable<QuoteResult['collectionClosed']>): ApiFailure {
+  const today = isoDate(ctx.clock.now())
+  return new ApiFailure('NOT_IN_COLLECTION_PERIOD', { year, collectionPeriod: { start: closed.from, end: closed.to }, today, reason: closed.reason },
+    `${year}年度的集中缴费期是${closed.from ? `${closed.from}至` : ''}${closed.to}截止，${closed.reason === 'not_open_yet' ? '还没有开始' : '已经结束'}，现在不能缴费`)
+}
+
 /** `namesVisible`: the payer is of the household or holds a grant on it (else names are masked). */
 export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idemKey: string): { order: OrderRow; created: boolean; namesVisible: boolean } {
   let householdId: string
@@ -132,19 +155,19 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
   } else {
     throw new ApiFailure('BAD_REQUEST', { field: 'householdId' }, '请选择要缴费的家庭')
   }
-  const requestHash = sha256(JSON.stringify([householdId, body.year, body.channel]))
+  const hash = requestHash([householdId, body.year, body.channel])
+  const openOrder = () => ctx.db.prepare(`SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`)
+    .get(householdId, body.year) as OpenOrder | undefined
 
   const result = ctx.db.transaction(() => {
-    const same = ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as OrderRow | undefined
-    if (same) {
-      if (same.request_hash !== requestHash) throw new ApiFailure('IDEMPOTENCY_KEY_REUSED')
-      return { order: same, created: false, namesVisible }
-    }
+    const same = sameRequest(ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as OrderRow | undefined, hash)
+    if (same) return { order: same, created: false, namesVisible }
     expireStale(ctx, { householdId, year: body.year })
-    const open = ctx.db.prepare(`SELECT id, payer_user_id FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`).get(householdId, body.year) as { id: string; payer_user_id: string } | undefined
-    if (open) throw new ApiFailure('OPEN_ORDER_EXISTS', open.payer_user_id === user.id ? { orderId: open.id } : undefined)
+    const open = openOrder()
+    if (open) throw openOrderExists(ctx, user, open)
     const { quote, people } = computeQuote(ctx, householdId, body.year, { steps: false })
     if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
+    if (quote.collectionClosed) throw notInCollectionPeriod(ctx, body.year, quote.collectionClosed)
     if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
     const names = new Map(people.map((p) => [p.id, p.name]))
     const now = ctx.clock.now()
@@ -154,19 +177,23 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
     const order: OrderRow = {
       id: newId('ord'), household_id: householdId, year: body.year, status: 'created', amount_fen: quote.totalFen, channel: body.channel,
       payer_user_id: user.id, payer_is_household: payerIsHousehold ? 1 : 0, persons: JSON.stringify(persons), policy_version: quote.policyVersion,
-      idempotency_key: idemKey, request_hash: requestHash, created_at: now, expires_at: now + ctx.config.orderTtlMinutes * 60_000,
-      paid_at: null, confirmed_at: null, transaction_id: null, receipt_number: null, failure_reason: null, match_attempts: 0
+      idempotency_key: idemKey, request_hash: hash, created_at: now, expires_at: now + ctx.config.orderTtlMinutes * 60_000,
+      paid_at: null, confirmed_at: null, transaction_id: null, receipt_number: null, failure_reason: null, match_attempts: 0,
+      payer_name_masked: maskedPayerName(ctx, user.id)
     }
-    ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at)
-      VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(order.id, householdId, body.year, order.amount_fen, body.channel, user.id, order.payer_is_household, order.persons, order.policy_version, idemKey, requestHash, now, order.expires_at)
+    ctx.db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, payer_name_masked)
+      VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(order.id, householdId, body.year, order.amount_fen, body.channel, user.id, order.payer_is_household, order.persons, order.policy_version, idemKey, hash, now, order.expires_at, order.payer_name_masked)
     return { order, created: true, namesVisible }
   })
   try {
     return result()
   } catch (e) {
     // The partial unique index is the last line of defence against two open orders.
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ApiFailure('OPEN_ORDER_EXISTS')
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      const open = openOrder()
+      throw open ? openOrderExists(ctx, user, open) : new ApiFailure('OPEN_ORDER_EXISTS')
+    }
     throw e
   }
 }

@@ -11,10 +11,11 @@ let reviewer: string
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)])
 
-async function upload(applicationId: string, token: string, data: Buffer, type: string, name = 'photo.png') {
+async function upload(applicationId: string, token: string, data: Buffer, type: string, name = 'photo.png', idempotencyKey?: string) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type }), name)
-  const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }
+  const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, { method: 'POST', body: form, headers })
   return { status: res.status, body: await res.json() as any }
 }
 
@@ -106,5 +107,51 @@ describe('remote enrolment', () => {
     expect((await api.post(`/v1/review/applications/${a.body.applicationId}/decision`, { decision: 'approve' }, head)).status).toBe(403)
     expect((await api.get(`/v1/applications/${a.body.applicationId}`, reviewer)).status).toBe(200)
     expect((await api.post(`/v1/applications/${a.body.applicationId}/resubmit`, {}, head)).body.code).toBe('CONFLICT')
+  })
+})
+
+describe('Idempotency-Key on applications and uploads (issue 8)', () => {
+  const body = { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }
+  const count = async () => (await api.get('/v1/households/hh_0001/applications', head)).body.applications.length
+
+  it('the same key and body give the same application once; another body with the key is refused', async () => {
+    const before = await count()
+    const first = await api.post('/v1/applications', body, head, { 'idempotency-key': 'app-key-0001' })
+    expect(first.status).toBe(201)
+    const again = await api.post('/v1/applications', body, head, { 'idempotency-key': 'app-key-0001' })
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(first.body)
+    expect(await count()).toBe(before + 1)
+    const other = await api.post('/v1/applications', { ...body, fields: { ...body.fields, year: 2028 } }, head, { 'idempotency-key': 'app-key-0001' })
+    expect(other.status).toBe(409)
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    // keys are per user, and a request without one is not deduplicated
+    const elderHead = (await api.get('/v1/households/hh_0002', elder)).body.headPersonId
+    expect((await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'renew_remote', fields: { personId: elderHead, year: 2027 } }, elder, { 'idempotency-key': 'app-key-0001' })).status).toBe(201)
+    expect((await api.post('/v1/applications', body, head)).status).toBe(201)
+    expect((await api.post('/v1/applications', body, head, { 'idempotency-key': 'short' })).status).toBe(400)
+    expect(await count()).toBe(before + 2)
+  })
+
+  it('a repeated upload with its key stores the document once; the key with another file is refused', async () => {
+    const a = await api.post('/v1/applications', body, head)
+    const id = a.body.applicationId
+    const first = await upload(id, head, PNG, 'image/png', '户口本.png', 'upload-key-0001')
+    expect(first.status).toBe(201)
+    const again = await upload(id, head, PNG, 'image/png', '户口本.png', 'upload-key-0001')
+    expect(again.status).toBe(200)
+    expect(again.body.documents).toHaveLength(1)
+    expect(again.body.documents).toEqual(first.body.documents)
+    const other = await upload(id, head, JPEG, 'image/jpeg', 'other.jpg', 'upload-key-0001')
+    expect(other.status).toBe(409)
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    // a second photo with its own key is a second document
+    expect((await upload(id, head, JPEG, 'image/jpeg', 'other.jpg', 'upload-key-0002')).body.documents).toHaveLength(2)
+    // the repeat still answers after the application was decided
+    await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)
+    const late = await upload(id, head, PNG, 'image/png', '户口本.png', 'upload-key-0001')
+    expect(late.status).toBe(200)
+    expect(late.body.status).toBe('approved')
+    expect((await upload(id, head, PNG, 'image/png', 'new.png', 'upload-key-0003')).body.code).toBe('CONFLICT')
   })
 })

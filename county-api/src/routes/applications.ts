@@ -7,6 +7,7 @@ import { requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { newId, sha256 } from '../ids'
+import { once, requestHash } from '../idempotency'
 import { checkIdNumber, idNumberBirthDate, idNumberSex } from '../../../src/shared/id-number'
 import { defaultYear } from '../payment/orders'
 
@@ -68,20 +69,26 @@ function load(ctx: Ctx, id: string): ApplicationRow {
 }
 
 export const applicationHandlers = (ctx: Ctx) => ({
-  createApplication: (({ body, user, reply }) => {
+  createApplication: (({ body, user, req, reply }) => {
     requireMember(ctx, user, body.householdId)
-    const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
-    const id = newId('app')
-    ctx.db.prepare(`INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`)
-      .run(id, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
-    reply.status(201)
+    const { id, replayed } = once(ctx, user.id, 'createApplication', req.headers['idempotency-key'] as string | undefined, requestHash(body), () => {
+      const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
+      const appId = newId('app')
+      ctx.db.prepare(`INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`)
+        .run(appId, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
+      return appId
+    })
+    reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, id))
   }) as Handler<R['createApplication']>,
 
   uploadDocument: (async ({ params, user, req, reply }) => {
     const a = load(ctx, params.applicationId)
     requireMember(ctx, user, a.household_id)
-    if (a.status !== 'submitted' && a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
+    const key = req.headers['idempotency-key'] as string | undefined
+    // With a key the state is checked where the document is stored: a repeat of an upload
+    // that went through answers the same even after the application has moved on.
+    if (key === undefined && a.status !== 'submitted' && a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
     if (!req.isMultipart()) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'multipart/form-data expected' })
     const file = await req.file()
     if (!file) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'no file' })
@@ -98,16 +105,22 @@ export const applicationHandlers = (ctx: Ctx) => ({
       throw e
     }
     if (buf.length === 0 || !check(buf)) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'content does not match type' })
-    const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }).n
-    if (count >= MAX_DOCUMENTS) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
-    const docId = newId('doc')
-    fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
-    const filePath = path.join(ctx.config.uploadDir, docId)
-    fs.writeFileSync(filePath, buf)
     const safeName = (file.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(0, 80)
-    ctx.db.prepare('INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(docId, a.id, safeName, file.mimetype, buf.length, sha256(buf), filePath, ctx.clock.now())
-    reply.status(201)
+    const digest = sha256(buf)
+    const { replayed } = once(ctx, user.id, 'uploadDocument', key, requestHash([a.id, file.mimetype, safeName, digest]), () => {
+      const now = load(ctx, a.id)
+      if (now.status !== 'submitted' && now.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: now.status })
+      const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }).n
+      if (count >= MAX_DOCUMENTS) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
+      const docId = newId('doc')
+      fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
+      const filePath = path.join(ctx.config.uploadDir, docId)
+      fs.writeFileSync(filePath, buf)
+      ctx.db.prepare('INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now())
+      return docId
+    })
+    reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, a.id))
   }) as Handler<R['uploadDocument']>,
 

@@ -6,7 +6,7 @@ import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
 import { maskIdNumber, maskName } from '../mask'
-import { orderView, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
+import { orderView, payerNameMasked, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
 import { computeQuote, createOrder, defaultYear, householdByIdNumber, loadOrderFor, matchOrder, processNotify, quoteView, refreshOrder, startPaying } from '../payment/orders'
 
 type R = typeof routes
@@ -32,18 +32,18 @@ export const orderHandlers = (ctx: Ctx) => ({
     const key = req.headers['idempotency-key'] as string
     const { order, created, namesVisible } = createOrder(ctx, user, body, key)
     reply.status(created ? 201 : 200)
-    return orderView(order, namesVisible)
+    return orderView(ctx, order, namesVisible)
   }) as Handler<R['createOrder']>,
 
   listOrders: (({ params, user }) => {
     requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
     const rows = ctx.db.prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC').all(params.householdId) as OrderRow[]
-    return { orders: rows.map((o) => orderView(refreshOrder(ctx, o), true)) }
+    return { orders: rows.map((o) => orderView(ctx, refreshOrder(ctx, o), true)) }
   }) as Handler<R['listOrders']>,
 
   getOrder: (({ params, user }) => {
     const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order')
-    return orderView(refreshOrder(ctx, order), namesVisible)
+    return orderView(ctx, refreshOrder(ctx, order), namesVisible)
   }) as Handler<R['getOrder']>,
 
   startPayment: (({ params, user }) => {
@@ -56,7 +56,7 @@ export const orderHandlers = (ctx: Ctx) => ({
     if (order.status !== 'confirmed' || !order.receipt_number) throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
     const receipt: Receipt = {
       receiptNumber: order.receipt_number, orderId: order.id, householdId: order.household_id, year: order.year,
-      amount: fenToYuan(order.amount_fen), paidAt: isoTime(order.paid_at as number), issuedAt: isoTime(order.confirmed_at as number),
+      amount: fenToYuan(order.amount_fen), payerNameMasked: payerNameMasked(ctx, order), paidAt: isoTime(order.paid_at as number), issuedAt: isoTime(order.confirmed_at as number),
       issuer: '医疗保障基金（参考实现）',
       persons: (JSON.parse(order.persons) as OrderPerson[]).map((p) => {
         const person = ctx.db.prepare('SELECT * FROM persons WHERE id = ?').get(p.personId) as PersonRow
@@ -98,13 +98,13 @@ export const orderHandlers = (ctx: Ctx) => ({
 
   reviewUnmatched: (() => {
     const rows = ctx.db.prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`).all() as OrderRow[]
-    return { orders: rows.map((o) => orderView(o, true)) }
+    return { orders: rows.map((o) => orderView(ctx, o, true)) }
   }) as Handler<R['reviewUnmatched']>,
 
   reviewRetryMatch: (({ params }) => {
     const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(params.orderId) as OrderRow | undefined
     if (!o) throw new ApiFailure('NOT_FOUND')
     if (o.status !== 'paid_not_matched' && o.status !== 'paid') throw new ApiFailure('CONFLICT', { status: o.status })
-    return orderView(matchOrder(ctx, o.id), true)
+    return orderView(ctx, matchOrder(ctx, o.id), true)
   }) as Handler<R['reviewRetryMatch']>
 })

@@ -139,8 +139,9 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     const insHh = db.prepare('INSERT INTO households (id, household_number, region_code, township, village, head_person_id, account_balance_fen) VALUES (?, ?, ?, ?, ?, ?, ?)')
     const insP = db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     const insE = db.prepare('INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    const insO = db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, paid_at, confirmed_at, transaction_id, receipt_number)
-      VALUES (?, ?, ?, 'confirmed', ?, ?, ?, 1, ?, ?, ?, 'seed', ?, ?, ?, ?, ?, ?)`)
+    // Seeded payments were made by the household's head (the payer account is the county's).
+    const insO = db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, paid_at, confirmed_at, transaction_id, receipt_number, payer_name_masked)
+      VALUES (?, ?, ?, 'confirmed', ?, ?, ?, 1, ?, ?, ?, 'seed', ?, ?, ?, ?, ?, ?, ?)`)
     const insU = db.prepare('INSERT INTO users (id, role, openid, phone, person_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     const now = ctx.clock.now()
     insU.run('u_county', 'reviewer', 'dev-openid-reviewer', '13800000009', null, '县医保局审核员', now)
@@ -170,7 +171,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
           receiptSeq.set(year, n)
           const paidAt = dateStart(paidDate) + rng.int(8, 19) * 3600_000
           insO.run(orderId, h.id, year, quote.totalFen, rng.chance(0.7) ? 'weapp' : 'h5', 'u_county', JSON.stringify(selfLines.map((l) => ({ personId: l.personId, name: (h.members.find((m) => m.id === l.personId) as P).name, dueFen: l.dueFen }))),
-            quote.policyVersion, `seed-${orderId}`, paidAt - 600_000, paidAt + 1_200_000, paidAt, paidAt + 5_000, `seedtx${h.id.slice(3)}${year}`, `${region}-${year}-${String(n).padStart(8, '0')}`)
+            quote.policyVersion, `seed-${orderId}`, paidAt - 600_000, paidAt + 1_200_000, paidAt, paidAt + 5_000, `seedtx${h.id.slice(3)}${year}`, `${region}-${year}-${String(n).padStart(8, '0')}`, maskName(h.members[0].name))
           summary.orders++
         }
         for (const l of quote.lines) {

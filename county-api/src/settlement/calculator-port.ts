@@ -66,6 +66,16 @@ function series(records: PolicyRecord[]): PolicyDocument[] {
   return docs
 }
 
+/** See QuoteResult.collectionClosed: the policy's window, and whether it takes late payments. */
+function collectionClosed(records: PolicyRecord[], q: ContributionQuote, paymentDate: string): QuoteResult['collectionClosed'] {
+  const c = q.collection
+  if (!c || c.open) return null
+  if (c.from !== null && paymentDate < c.from) return { from: c.from, to: c.to, reason: 'not_open_yet' }
+  const doc = records.find((r) => r.version === q.policyVersion)?.document as PolicyDocument | undefined
+  const takesLate = doc?.contribution?.waitingPeriod?.appliesTo === 'outside-collection' && q.members.some((m) => m.benefitStart <= m.benefitEnd)
+  return takesLate ? null : { from: c.from, to: c.to, reason: 'closed' }
+}
+
 function toSteps(steps: { rule: string; label: string; before?: string; after?: string; params?: Record<string, string>; source?: unknown }[]): Step[] {
   return steps.map((s) => ({ ...s })) as Step[]
 }
@@ -93,7 +103,7 @@ export const calculator: CalculatorPort = {
     } catch (e) {
       // "nobody left to pay for" is an answer, not an error
       if (isCalculatorError(e) && calcMembers.every((m) => m.enrolling === false)) {
-        return { policyVersion: '', lines: [], totalFen: 0, payable: false, issues: [], steps: [], collectionPeriod: null, raw: null }
+        return { policyVersion: '', lines: [], totalFen: 0, payable: false, issues: [], steps: [], collectionPeriod: null, collectionClosed: null, raw: null }
       }
       throw e
     }
@@ -115,6 +125,7 @@ export const calculator: CalculatorPort = {
       issues: q.issues.map((i) => ({ code: i.code, message: i.message })),
       steps: toSteps(q.steps),
       collectionPeriod: q.collection && q.collection.from ? { start: q.collection.from, end: q.collection.to, open: q.collection.open } : null,
+      collectionClosed: collectionClosed(records, q, paymentDate ?? asOf),
       raw: q
     }
   },

@@ -44,6 +44,12 @@ export interface QuoteResult {
   issues: { code: string; message: string }[]
   steps: Step[]
   collectionPeriod: { start: string; end: string; open: boolean } | null
+  /**
+   * Set when the county takes no payment for the year on this date: the collection window has
+   * not opened yet, or it is over and the policy takes no late payments (a waiting period for
+   * payments outside the window) or a late one would start no benefit within the year.
+   */
+  collectionClosed: { from: string | null; to: string; reason: 'not_open_yet' | 'closed' } | null
   /** The calculator's own result object (ContributionQuote), passed to the app as is. */
   raw: unknown
 }

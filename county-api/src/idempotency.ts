@@ -1,0 +1,36 @@
+// Idempotency-Key, one way for every route that creates something (orders, applications,
+// uploaded documents): the same key with the same request answers as the first time did and
+// creates nothing more; the same key with a different request is IDEMPOTENCY_KEY_REUSED.
+// Keys belong to the user who sent them: two users can never collide.
+import type { Ctx } from './context'
+import { ApiFailure } from './errors'
+import { sha256 } from './ids'
+
+/** What identifies "the same request": the parts that decide what gets created. */
+export function requestHash(parts: unknown): string {
+  return sha256(JSON.stringify(parts))
+}
+
+/** The first request made with this key, if any; a different request with it is refused. */
+export function sameRequest<T extends { request_hash: string }>(first: T | undefined, hash: string): T | undefined {
+  if (first && first.request_hash !== hash) throw new ApiFailure('IDEMPOTENCY_KEY_REUSED')
+  return first
+}
+
+/**
+ * Runs `create` (which returns the new object's id) at most once per user, route and key, in one
+ * transaction with the key's record. A repeat gets the first id and `replayed: true`. Without a
+ * key the request is simply carried out. (Orders keep their key on the order row itself.)
+ */
+export function once(ctx: Ctx, userId: string, route: string, key: string | undefined, hash: string, create: () => string): { id: string; replayed: boolean } {
+  if (key === undefined) return { id: create(), replayed: false }
+  return ctx.db.transaction(() => {
+    const first = sameRequest(ctx.db.prepare('SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?')
+      .get(userId, route, key) as { request_hash: string; resource_id: string } | undefined, hash)
+    if (first) return { id: first.resource_id, replayed: true }
+    const id = create()
+    ctx.db.prepare('INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(userId, route, key, hash, id, ctx.clock.now())
+    return { id, replayed: false }
+  })()
+}
