@@ -2,7 +2,8 @@
 // of claims (src/calculator/testing/arbitraries.ts) under every bundled policy and series,
 // as shipped and with missing figures filled, each person's history carried from claim to
 // claim. Every claim is settled without steps twice and with steps once, and checked:
-//   refused only with a CalculatorError, the same one with and without steps; deterministic;
+//   refused only with a CalculatorError, the same one with and without steps, and never because
+//   of a history the calculator wrote (each historyAfter is read back by the next claim); deterministic;
 //   the same settlement with and without steps; amounts are "x.yy" strings; nothing negative;
 //   parts add up to the total; eligible + self-paid = total; fund + catastrophic + assistance
 //   ≤ eligible; excluded pays nothing and says why; the outcome says whether anything was
@@ -78,6 +79,8 @@ function checkYear(t: PolicyTarget, y: PersonYear, tally: Tally | null): Violati
   const out: Violation[] = []
   const versions = new Map<string, PolicyDocument>(t.docs.map((d) => [d.id, d]))
   let h: ClaimHistory | undefined = y.history
+  // h is a historyAfter the calculator wrote (not the generated starting history)
+  let produced = false
   for (let i = 0; i < y.claims.length; i++) {
     const c = y.claims[i]
     const bad = (rule: string, detail: string) => out.push({ rule, claim: i, detail })
@@ -89,6 +92,7 @@ function checkYear(t: PolicyTarget, y: PersonYear, tally: Tally | null): Violati
       const why = [fast, again, full].map(refusal)
       if (why.some((w) => w.startsWith('crash'))) bad('refused only with a CalculatorError', why.find((w) => w.startsWith('crash'))!)
       else if (why[0] !== why[1] || why[0] !== why[2]) bad('the same refusal with and without steps, every time', why.join(' | '))
+      else if (produced && ((fast as { error: CalculatorError }).error.path ?? '').startsWith('$history.')) bad('a history the calculator wrote is read back', why[0])
       else if (tally) tally.refused[(fast as { error: CalculatorError }).error.code] = (tally.refused[(fast as { error: CalculatorError }).error.code] ?? 0) + 1
       continue
     }
@@ -100,6 +104,7 @@ function checkYear(t: PolicyTarget, y: PersonYear, tally: Tally | null): Violati
     if (tally) tally.outcomes[s.outcome] = (tally.outcomes[s.outcome] ?? 0) + 1
     checkSettlement(c.bill.total, c.majorDisease !== undefined && s.outcome !== 'excluded', c.person.groups ?? [], h, s, versions.get(s.policyId), bad)
     h = s.historyAfter
+    produced = true
   }
   return out
 }

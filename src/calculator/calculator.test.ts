@@ -1,6 +1,7 @@
 import { addMonths, ageAtYearEnd, ageOn, daysBetween, firstOfMonthAfter, isIsoDate, addDays } from './dates'
 import { parseMoney, toFen, Money } from './money'
 import { deepMerge } from './resolve'
+import { DEFERRED, settleFen } from './settle-fen'
 import {
   bundledPolicies,
   bundledSeries,
@@ -15,6 +16,7 @@ import {
   settleClaim,
   validatePolicy,
   type Claim,
+  type ClaimHistory,
   type PolicyDocument
 } from './index'
 
@@ -207,6 +209,110 @@ describe('historyAfter', () => {
     expect(s.historyAfter.catastrophicBase).toBe('5.50')
     expect(s.historyAfter.outpatientFundPaid).toBe('45.00')
     expect(s.historyAfter.assistancePaid).toBe('0.00')
+  })
+})
+
+describe('referral penalty on banded rates', () => {
+  const asOf = '2026-12-31'
+  // relative mode, 30% per level, entry tier village: a provincial hospital is 4 levels up
+  const policy = deepMerge(demo, {
+    id: 'relative-banded',
+    referral: { penaltyPerLevel: '0.30', mode: 'relative', entryTier: 'village' },
+    inpatient: { ratio: { rows: [{ when: { area: 'local', tier: 'provincial' }, bands: [{ upTo: '10000.00', rate: '0.60' }, { upTo: null, rate: '0.70' }] }, { when: {}, rate: '0.80' }] } }
+  }) as PolicyDocument
+  const stay = (over: Partial<Claim> = {}) => claim({ institution: { designated: true, tier: 'provincial' }, bill: { total: '20000.00' }, referral: { approved: false }, ...over })
+  const both = (c: Claim) => {
+    const s = settleClaim(policy, c, undefined, asOf)
+    // the whole-fen path settles it itself, to the same figures
+    const fast = settleFen(policy, c, undefined, asOf)
+    expect(fast).not.toBe(DEFERRED)
+    expect(JSON.stringify(fast)).toBe(JSON.stringify({ ...s, steps: [] }))
+    expect(JSON.stringify(settleClaim(policy, c, undefined, asOf, { steps: false }))).toBe(JSON.stringify(fast))
+    return s
+  }
+  it('never takes a band below 0: 4 levels × 30% leaves every band 0%, so the fund pays 0.00 (was −2362.00)', () => {
+    const s = both(stay())
+    expect(s.deductible).toBe('1700.00')
+    expect(s.basicFund).toBe('0.00')
+    for (const k of ['basicFund', 'catastrophic', 'assistance', 'householdAccount', 'patientPays', 'overCap'] as const) expect(Number(s[k])).toBeGreaterThanOrEqual(0)
+    const pen = s.steps.find((x) => x.rule === 'referral.penalty-ratio')!
+    expect(pen.label).toContain('60% 降为 0%')
+    expect(pen.label).toContain('70% 降为 0%')
+    expect(pen.params).toEqual({ penaltyPerLevel: '0.30', mode: 'relative', levels: '4' })
+  })
+  it('scales each band\'s own ratio: 1 level × 30% makes 60%/70% into 42%/49%', () => {
+    // expected at a city hospital: 1 level above it; 18300 above the deductible: 10000 × 0.42 + 8300 × 0.49
+    const s = both(stay({ referral: { approved: false, expectedTier: 'city' } }))
+    expect(s.basicFund).toBe('8267.00')
+    expect(s.steps.find((x) => x.rule === 'referral.penalty-ratio')!.label).toContain('60% 降为 42%')
+  })
+  it('clamps bands in points mode too', () => {
+    const points = deepMerge(policy, { id: 'points-banded', referral: { mode: 'points', penaltyPerLevel: '0.20' } }) as PolicyDocument
+    const s = settleClaim(points, stay(), undefined, asOf)
+    expect(s.basicFund).toBe('0.00')
+  })
+})
+
+describe('history totals (year sums may pass 1 亿, a single bill may not)', () => {
+  const asOf = '2026-12-31'
+  const refusal = (f: () => unknown): [string, string, string | undefined] | 'settled' => {
+    try {
+      f()
+      return 'settled'
+    } catch (e) {
+      if (!(e instanceof CalculatorError)) throw e
+      return [e.code, e.message, e.path]
+    }
+  }
+  it('accepts a year total above 1 亿 (a sum of bills), up to 10 亿', () => {
+    for (const h of [{ catastrophicBase: '119799999.00' }, { fundPaid: '1000000000.00', assistanceBase: '999999999.99', lastDeductible: '150000000.00' }]) {
+      const s = settleClaim(demo, claim(), h, asOf)
+      expect(s.historyAfter.catastrophicBase).not.toBe('0.00')
+      expect(JSON.stringify(settleClaim(demo, claim(), h, asOf, { steps: false }))).toBe(JSON.stringify({ ...s, steps: [] }))
+    }
+  })
+  it('refuses a history amount above 10 亿 with INVALID_AMOUNT, the same on both paths', () => {
+    const h = { catastrophicBase: '1000000000.01' }
+    const r = refusal(() => settleClaim(demo, claim(), h, asOf))
+    expect(r).not.toBe('settled')
+    expect(r[0]).toBe('INVALID_AMOUNT')
+    expect(r[1]).toMatch(/10 亿/)
+    expect(refusal(() => settleClaim(demo, claim(), h, asOf, { steps: false }))).toEqual(r)
+  })
+  it('what it returns, it reads back: a year of 1 亿 bills settles claim after claim, until the 10 亿 limit refuses one', () => {
+    // in-patient stays of 99,999,999.00 (the reported history reached catastrophicBase 119,799,999.00 and was refused)
+    let h: ClaimHistory | undefined
+    let hf: ClaimHistory | undefined
+    const stay = (i: number) => claim({ id: `C${i + 1}`, admissionDate: `2026-0${1 + (i % 9)}-01`, dischargeDate: `2026-0${1 + (i % 9)}-02`, bill: { total: '99999999.00' } })
+    for (let i = 0; i < 10; i++) {
+      const s = settleClaim(demo, stay(i), h, asOf)
+      const f = settleClaim(demo, stay(i), hf, asOf, { steps: false })
+      expect(JSON.stringify(f)).toBe(JSON.stringify({ ...s, steps: [] }))
+      h = s.historyAfter
+      hf = f.historyAfter
+    }
+    expect(Number(h!.catastrophicBase)).toBeGreaterThan(900_000_000)
+    // the 11th would take the year's self-pay past 10 亿: refused at this claim, not at the next
+    const r = refusal(() => settleClaim(demo, stay(10), h, asOf))
+    expect(r).toEqual(['YEAR_TOTAL_OUT_OF_RANGE', expect.stringMatching(/[\u4e00-\u9fff]/), '$historyAfter.catastrophicBase'])
+    expect(refusal(() => settleClaim(demo, stay(10), hf, asOf, { steps: false }))).toEqual(r)
+  })
+  it('refuses, at that claim and with its own code, a claim that would take a year total above 10 亿', () => {
+    const h: ClaimHistory = { catastrophicBase: '999999000.00', fundPaid: '1000.00' }
+    const c = claim({ bill: { total: '5000.00' } })
+    const r = refusal(() => settleClaim(demo, c, h, asOf))
+    expect(r).toEqual(['YEAR_TOTAL_OUT_OF_RANGE', expect.stringMatching(/^本次结算后.*10 亿元/), '$historyAfter.catastrophicBase'])
+    expect(refusal(() => settleClaim(demo, c, h, asOf, { steps: false }))).toEqual(r)
+    expect(refusal(() => settleFen(demo, c, h, asOf))).not.toBe('settled')
+    // a smaller bill that stays within the limit settles, and its history reads back
+    const ok = settleClaim(demo, claim({ bill: { total: '600.00' } }), h, asOf)
+    expect(ok.historyAfter.catastrophicBase).toBe('999999600.00')
+    expect(settleClaim(demo, claim({ kind: 'outpatient', serviceDate: '2026-03-01', institution: { designated: true, tier: 'village' }, bill: { total: '0.00' } }), ok.historyAfter, asOf).outcome).toBe('nothing-payable')
+  })
+  it('refuses a 367th admission in a year the same way (366 is the most a history may hold)', () => {
+    const r = refusal(() => settleClaim(demo, claim(), { admissions: { local: 366 } }, asOf))
+    expect(r).toEqual(['YEAR_TOTAL_OUT_OF_RANGE', expect.stringMatching(/366/), '$historyAfter.admissions.local'])
+    expect(refusal(() => settleClaim(demo, claim(), { admissions: { local: 366 } }, asOf, { steps: false }))).toEqual(r)
   })
 })
 

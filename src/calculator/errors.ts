@@ -11,6 +11,8 @@ export type CalculatorErrorCode =
   | 'POLICY_FIGURE_MISSING'
   | 'DATE_OUT_OF_RANGE'
   | 'NO_POLICY_FOR_DATE'
+  /** settling the claim would take a year total of the history past 10 亿元 (or a 367th admission) */
+  | 'YEAR_TOTAL_OUT_OF_RANGE'
 
 /** Every refusal of the calculator: a code for programs, a plain Chinese message for people. */
 export class CalculatorError extends Error {

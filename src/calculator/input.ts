@@ -2,7 +2,7 @@
 // plain Chinese message; nothing here guesses.
 import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
-import { parseMoney, ZERO, type Dec } from './money'
+import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './money'
 import type { BillLineClass, CareArea, Cause, Claim, ClaimHistory, ClaimKind, FullClaimHistory, HospitalGrade, InstitutionTier } from './types'
 
 export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
@@ -25,6 +25,10 @@ export interface AmountOps<T> {
   zero: T
   /** must accept exactly what parseMoney accepts, and throw what it throws */
   parse(s: unknown, path: string, what: string): T
+  /** a history's year total: must accept exactly what parseYearTotal accepts, and throw what it throws */
+  parseTotal(s: unknown, path: string, what: string): T
+  /** MAX_YEAR_TOTAL, the most a history amount may hold */
+  maxTotal: T
   plus(a: T, b: T): T
   minus(a: T, b: T): T
   gt(a: T, b: T): boolean
@@ -36,6 +40,8 @@ export interface AmountOps<T> {
 export const DECIMAL_AMOUNTS: AmountOps<Dec> = {
   zero: ZERO,
   parse: parseMoney,
+  parseTotal: parseYearTotal,
+  maxTotal: MAX_YEAR_TOTAL,
   plus: (a, b) => a.plus(b),
   minus: (a, b) => a.minus(b),
   gt: (a, b) => a.gt(b),
@@ -221,6 +227,21 @@ const MONEY_KEYS = [
   'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
 ] as const
 const MONEY_PATHS = MONEY_KEYS.map((k) => `$history.${k}`)
+const MONEY_LABELS: Record<(typeof MONEY_KEYS)[number], string> = {
+  fundPaid: '基本医保基金支付',
+  outpatientFundPaid: '门诊统筹基金支付',
+  outpatientDeductibleMet: '门诊已扣起付线',
+  specialFundPaid: '门诊特殊病种基金支付',
+  specialDeductibleMet: '门诊特殊病种已扣起付线',
+  majorDiseaseFundPaid: '重大疾病专项基金支付',
+  catastrophicBase: '政策范围内自付',
+  catastrophicPaid: '大病保险支付',
+  assistanceBase: '医疗救助计算的自付',
+  assistancePaid: '医疗救助支付',
+  householdAccountBalance: '家庭账户余额'
+}
+/** the most admissions a history may count in one area (one a day, a leap year) */
+export const MAX_ADMISSIONS = 366
 
 /**
  * The person's coverage year so far: every field optional, defaulting to zero; amounts
@@ -253,9 +274,10 @@ export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T> =
   out.strings = h as FullClaimHistory
   for (let i = 0; i < MONEY_KEYS.length; i++) {
     const k = MONEY_KEYS[i]
-    if (h[k] !== undefined) out[k] = ops.parse(h[k], MONEY_PATHS[i], '本年度累计金额')
+    if (h[k] !== undefined) out[k] = ops.parseTotal(h[k], MONEY_PATHS[i], '本年度累计金额')
   }
-  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = ops.parse(h.lastDeductible, '$history.lastDeductible', '上次起付线')
+  // a deductible, but one with a referral increase can pass 1 亿 with a policy's largest figures: read as history
+  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = ops.parseTotal(h.lastDeductible, '$history.lastDeductible', '上次起付线')
   if (h.admissions !== undefined) {
     if (typeof h.admissions !== 'object' || h.admissions === null) bad('住院次数应当按就医地点分别填写', '$history.admissions')
     const a = h.admissions as Record<string, unknown>
@@ -264,11 +286,35 @@ export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T> =
       const k = keys[i]
       const v = a[k]
       if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
-      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 366) bad('本年住院次数应当是 0 到 366 之间的整数', `$history.admissions.${k}`)
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ADMISSIONS) bad(`本年住院次数应当是 0 到 ${MAX_ADMISSIONS} 之间的整数`, `$history.admissions.${k}`)
       out.admissions[k as CareArea] = v as number
     }
   }
   return out
+}
+
+/**
+ * The history a settlement is about to return must be one checkHistory reads back: a claim
+ * that would take a year total past MAX_YEAR_TOTAL (or an area's admissions past 366) is
+ * refused here, at that claim, rather than written into a history the next claim could not use.
+ * Both settle paths call it with the same history, so they refuse the same claims.
+ */
+export function checkHistoryAfter<T>(h: NormalHistory<T>, ops: AmountOps<T>): void {
+  const max = ops.maxTotal
+  for (let i = 0; i < MONEY_KEYS.length; i++) {
+    const k = MONEY_KEYS[i]
+    if (ops.gt(h[k], max)) yearTotalTooLarge(`本年度${MONEY_LABELS[k]}累计将达到 ${ops.show(h[k])} 元`, `$historyAfter.${k}`)
+  }
+  if (h.lastDeductible !== null && ops.gt(h.lastDeductible, max)) yearTotalTooLarge(`起付线将达到 ${ops.show(h.lastDeductible)} 元`, '$historyAfter.lastDeductible')
+  for (let i = 0; i < CARE_AREAS.length; i++) {
+    const a = CARE_AREAS[i]
+    if (h.admissions[a] > MAX_ADMISSIONS) {
+      throw new CalculatorError('YEAR_TOTAL_OUT_OF_RANGE', `本次结算后本年住院次数将超过 ${MAX_ADMISSIONS} 次，不像真实记录，不能结算。请核对本年度的就医记录`, `$historyAfter.admissions.${a}`)
+    }
+  }
+}
+function yearTotalTooLarge(what: string, path: string): never {
+  throw new CalculatorError('YEAR_TOTAL_OUT_OF_RANGE', `本次结算后，${what}，超过年度累计上限 10 亿元，不能结算。请核对本年度的就医记录和这次的费用`, path)
 }
 
 export function checkAsOf(asOf: unknown): string {

@@ -7,8 +7,19 @@ export type Dec = InstanceType<typeof Money>
 
 export const ZERO = new Money(0)
 export const ONE = new Money(1)
-/** Largest amount accepted anywhere: 1 亿元 (no single bill or contribution comes near it). */
+/** Largest amount accepted on a bill, a claim or a contribution: 1 亿元 (no single bill comes near it). */
 export const MAX_AMOUNT = new Money('100000000')
+/**
+ * Largest amount a claim history (a person's running year totals) may hold: 10 亿元. A year's
+ * total is a sum of bills, so it may pass one bill's 1 亿. Still bounded so that whole-fen
+ * arithmetic stays exact (settle-fen.ts): with rates in ten-thousandths, an amount of A fen
+ * times a rate is at most A × 10^4, exact while below 2^53, i.e. A ≤ 900,719,925,474 fen
+ * (9,007,199,254.74 元). 10 亿元 is 10^11 fen: a year total plus one more bill (≤ 1.1 × 10^11
+ * fen) times any rate stays below 1.1 × 10^15, well inside. A claim that would take a year
+ * total past it is refused (YEAR_TOTAL_OUT_OF_RANGE), so every history the calculator writes
+ * can be read back.
+ */
+export const MAX_YEAR_TOTAL = new Money('1000000000')
 
 const MONEY_RE = /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/
 const RATE_RE = /^(0|1)(\.\d{1,4})?$/
@@ -35,6 +46,21 @@ export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
   const d = new Money(s)
   if (s.length >= 9 && d.gt(MAX_AMOUNT)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
   return d
+}
+
+const YEAR_TOTAL_RE = /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/
+
+/** Parse a year total of a claim history (up to MAX_YEAR_TOTAL); refused as parseMoney refuses, with INVALID_AMOUNT. */
+export function parseYearTotal(s: unknown, path: string, what = '本年度累计金额'): Dec {
+  if (typeof s === 'string' && YEAR_TOTAL_RE.test(s)) {
+    if (s === '0.00' || s === '0') return ZERO
+    const d = new Money(s)
+    // fewer than 10 characters: at most 999,999,999, below the limit
+    if (s.length < 10 || d.lte(MAX_YEAR_TOTAL)) return d
+    throw new CalculatorError('INVALID_AMOUNT', `${what}超过年度累计上限 10 亿元，不像真实金额：${s}`, path)
+  }
+  // not a plain amount: negative, three decimals, not a string… refused with parseMoney's messages
+  return parseMoney(s, path, what)
 }
 
 /** Round to the fen, half up. Only named steps call this. */

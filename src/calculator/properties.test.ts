@@ -2,7 +2,8 @@
 // varying every figure of the demo policy) and any sequence of claims.
 import fc from 'fast-check'
 import Decimal from 'decimal.js'
-import { bundledTargets, claimArb, demoVariantArb, fen, personYearArb, policyArb, policyTarget, type PersonYear } from './testing/arbitraries'
+import { bundledTargets, claimArb, demoVariantArb, fen, historyArb, MAX_FEN, MAX_YEAR_FEN, personYearArb, policyArb, policyTarget, type PersonYear } from './testing/arbitraries'
+import { checkHistory } from './input'
 import { DEFERRED, settleFen } from './settle-fen'
 import { bundledPolicies, CalculatorError, estimate, quoteContribution, resolvePolicy, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type PolicyInput, type Settlement } from './index'
 
@@ -138,6 +139,134 @@ describe('settlement invariants (fast-check)', () => {
   })
 })
 
+describe('no payout is ever negative', () => {
+  const AMOUNTS = ['total', 'selfPaid', 'eligible', 'deductible', 'basicFund', 'catastrophic', 'assistance', 'householdAccount', 'patientPays', 'overCap'] as const
+  /** every amount, the ratio and the history ≥ 0 (one expect per settlement: the loop runs thousands of times) */
+  function nonNegative(s: Settlement): void {
+    const bad: string[] = []
+    for (const k of AMOUNTS) if (s[k].startsWith('-')) bad.push(`${k} ${s[k]}`)
+    if (s.capRemaining !== null && s.capRemaining.startsWith('-')) bad.push(`capRemaining ${s.capRemaining}`)
+    if (s.ratio !== null && (s.ratio.startsWith('-') || D(s.ratio).gt(1))) bad.push(`ratio ${s.ratio}`)
+    for (const [k, v] of Object.entries(s.historyAfter)) if (typeof v === 'string' && v.startsWith('-')) bad.push(`historyAfter.${k} ${v}`)
+    if (bad.length) expect(bad).toEqual([])
+  }
+  /** a relative penalty on a banded row that would take the bands below 0 without the clamp */
+  const pastZero = (s: Settlement) =>
+    s.steps.some((x) => x.rule.endsWith('.banded-ratio')) &&
+    s.steps.some((x) => x.rule === 'referral.penalty-ratio' && x.params?.mode === 'relative' && D(x.params.penaltyPerLevel).times(x.params.levels).gt(1))
+  const BANDED_TIERS = ['city', 'provincial'] as const
+
+  it('for any generated valid policy (either referral mode, relative penalties on banded rows too) and any year of claims, with and without steps', () => {
+    let hit = 0
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(
+            fc.constantFrom(2 as const, 4 as const).chain((d) => demoVariantArb(d)),
+            // half the time a relative penalty from 25% to 100% a level: 2 to 4 levels skipped take a ratio past 0
+            fc.option(fc.integer({ min: 25, max: 100 }).map((n) => (n / 100).toFixed(2)), { nil: undefined }),
+            fc.boolean()
+          )
+          .chain(([generated, big, focus]) => {
+            const p: PolicyDocument = big ? { ...generated, referral: { ...generated.referral!, mode: 'relative', penaltyPerLevel: big } } : generated
+            // half the years: every stay local at a city or provincial hospital (banded rows), without referral approval
+            const stays = (c: Claim, i: number): Claim =>
+              c.kind !== 'inpatient' ? c : { ...c, area: 'local', institution: { ...c.institution, tier: BANDED_TIERS[i % 2] }, referral: { approved: false, expectedTier: c.referral?.expectedTier } }
+            return personYearArb(policyTarget('generated', p)).map((y) => [p, focus ? { ...y, claims: y.claims.map(stays) } : y] as const)
+          }),
+        ([p, y]) => {
+          expect(validatePolicy(p)).toEqual([])
+          let h = y.history
+          let hf = y.history
+          for (const c of y.claims) {
+            const s = attempt(() => settleClaim(p, c, h, y.asOf))
+            const f = attempt(() => settleClaim(p, c, hf, y.asOf, { steps: false }))
+            if (s.ok) {
+              nonNegative(s.value)
+              if (pastZero(s.value)) hit++
+              h = s.value.historyAfter
+            }
+            if (f.ok) {
+              nonNegative(f.value)
+              hf = f.value.historyAfter
+            }
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+    // not vacuous: penalties that would have taken banded ratios below 0 were generated and settled
+    expect(hit).toBeGreaterThan(25)
+  })
+
+  it('for the demo variants and sequences of claims the other properties use', () => {
+    fc.assert(
+      fc.property(policyArb, fc.array(claimArb, { minLength: 1, maxLength: 8 }), (policy, claims) => {
+        let h: ClaimHistory | undefined
+        for (const c of claims) {
+          // every referral unapproved and expected at village level: up to 4 levels skipped
+          const s = settleClaim(policy, { ...c, referral: c.referral && { approved: false, expectedTier: 'village' } }, h, ASOF)
+          nonNegative(s)
+          h = s.historyAfter
+        }
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('a history the calculator produced is always accepted by the calculator', () => {
+  /** year totals within a few large bills of the 10 亿 a history may hold, or within an ordinary stay of one bill's 1 亿 */
+  const within = (limit: number, below: number) => fc.integer({ min: limit - below, max: limit })
+  const nearLimit = fc.oneof(within(MAX_YEAR_FEN, 3 * MAX_FEN), within(MAX_YEAR_FEN, 2_000_000), within(MAX_FEN, 2_000_000)).map(fen)
+  const bigHistoryArb: fc.Arbitrary<ClaimHistory | undefined> = fc.oneof(
+    historyArb,
+    fc.record(
+      { catastrophicBase: nearLimit, assistanceBase: nearLimit, specialDeductibleMet: nearLimit, outpatientDeductibleMet: nearLimit, fundPaid: nearLimit, catastrophicPaid: nearLimit },
+      { requiredKeys: [] }
+    )
+  )
+  const targets = [...bundledTargets(), ...[0, 1, 2].map(() => null)]
+  const yearArb = fc.constantFrom(...targets).chain((t) =>
+    (t ? fc.constant(t) : demoVariantArb(4).map((p) => policyTarget('generated', p))).chain((tt) => fc.tuple(fc.constant(tt), personYearArb(tt, 16), bigHistoryArb, fc.boolean()))
+  )
+
+  it('settling a generated year claim by claim, each historyAfter fed back in: never refused because of the history', () => {
+    let pastOneBill = 0
+    let refusedAtClaim = 0
+    fc.assert(
+      fc.property(yearArb, ([t, y, start, fast]) => {
+        let h = start ?? y.history
+        let produced = false
+        for (const c of y.claims) {
+          const r = attempt(() => settleClaim(t.input, c, h, y.asOf, fast ? { steps: false } : undefined))
+          if (!r.ok) {
+            expect(r.error).toBeInstanceOf(CalculatorError)
+            // a history the calculator wrote is never the reason for a refusal
+            if (produced) expect([r.error.code, r.error.path ?? '']).not.toEqual([r.error.code, expect.stringMatching(/^\$history\b/)])
+            if (r.error.code === 'YEAR_TOTAL_OUT_OF_RANGE') {
+              refusedAtClaim++
+              expect(r.error.path).toMatch(/^\$historyAfter\./)
+              expect(r.error.message).toMatch(/[\u4e00-\u9fff]/)
+            }
+            continue
+          }
+          const after = r.value.historyAfter
+          // read back by both paths' input checks
+          expect(() => checkHistory(after)).not.toThrow()
+          if (Object.values(after).some((v) => typeof v === 'string' && D(v).gt(MAX_FEN / 100))) pastOneBill++
+          h = after
+          produced = true
+        }
+      }),
+      { numRuns: 400 }
+    )
+    // not vacuous: histories past one bill's 1 亿 were produced and read back, and claims that would pass 10 亿 were refused
+    expect(pastOneBill).toBeGreaterThan(20)
+    expect(refusedAtClaim).toBeGreaterThan(5)
+  })
+})
+
 describe('the whole-fen path (settle-fen.ts) settles exactly as the reference path', () => {
   /**
    * Settles a person's year three ways, each carrying its own history forward: the
@@ -270,7 +399,7 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
     // near misses of "1234.56": signs, leading zeros, 0/3+ decimals, 10+ digits, around 1 亿
     const amount = fc.oneof(
       fc.stringMatching(/^[-+]?0?[0-9]{0,10}(\.[0-9]{0,3})?$/),
-      fc.constantFrom('100000000.00', '100000000.01', '99999999.99', '0', '0.0', '00.10', '.5', '5.', '1e3', ' 1.00', '1.00 ', '１.00')
+      fc.constantFrom('100000000.00', '100000000.01', '99999999.99', '1000000000.00', '1000000000.01', '999999999.99', '9999999999.99', '0', '0.0', '00.10', '.5', '5.', '1e3', ' 1.00', '1.00 ', '１.00')
     )
     fc.assert(
       fc.property(amount, fc.constantFrom('bill', 'line', 'history'), (s, where) => {

@@ -4,8 +4,10 @@
 // few hundred Decimal objects.
 //
 // Exact, not approximate. Money strings have at most two decimals and policy rates at
-// most four (validate.ts), so amount × rate is an integer over 10,000; amounts stay below
-// 2 × 10^10 fen and rates at most 10,000, so every such product stays below 2^53 and is
+// most four (validate.ts), so amount × rate is an integer over 10,000. A claim's amounts are
+// at most 1 亿元 (10^10 fen), a history's year totals at most 10 亿元 (10^11 fen; a claim
+// that would pass it is refused, money.ts MAX_YEAR_TOTAL) and rates at most 10,000, so every
+// such product stays below 1.1 × 10^15 < 2^53 (the bound is 900,719,925,474 fen) and is
 // exact in a JS number. Rounding to the fen is the documented rule (half up, a tie away
 // from zero, like decimal.js ROUND_HALF_UP) applied to that exact integer.
 //
@@ -15,8 +17,8 @@
 // and bench/fuzz-calculator.ts check that both paths give identical settlements.
 import { compileSeries, findRow, selectVersion, type CompiledPolicy, type CompiledRate, type CompiledTable, type Fig, type Limit, type MatchContext, type MissingRef } from './compile'
 import { PolicyFigureMissingError } from './errors'
-import { checkClaim, checkHistory, type AmountOps, type NormalClaim, type NormalHistory } from './input'
-import { fmtRate, Money, parseMoney, type Dec } from './money'
+import { checkClaim, checkHistory, checkHistoryAfter, MAX_ADMISSIONS, type AmountOps, type NormalClaim, type NormalHistory } from './input'
+import { fmtRate, Money, parseMoney, parseYearTotal, type Dec } from './money'
 import type { PolicyResolver } from './resolve'
 import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
 import type { CareArea, Claim, ClaimHistory, ClaimKind, ExclusionCode, FullClaimHistory, PolicyInput, Settlement } from './types'
@@ -25,6 +27,8 @@ import type { CareArea, Claim, ClaimHistory, ClaimKind, ExclusionCode, FullClaim
 const RATE = 10_000
 /** 1 亿元, the largest amount parseMoney accepts */
 const MAX_FEN = 10_000_000_000
+/** 10 亿元, the largest year total parseYearTotal accepts (MAX_YEAR_TOTAL) */
+const MAX_YEAR_FEN = 100_000_000_000
 
 /** Thrown for a claim this path leaves to the reference path (not an error of the claim). */
 export const DEFERRED = new Error('settle-fen: left to the reference path')
@@ -144,34 +148,44 @@ function rateStr(r: number): string {
   return RATE_STR[r] ?? (RATE_STR[r] = fmtRate(new Money(r).div(RATE)))
 }
 
+/**
+ * A plain amount ("1234.5", at most `digits` whole digits, no leading zero, one or two
+ * decimals or none) of at most `maxFen`, read straight into fen; −1 for anything else.
+ */
+function plainFen(s: unknown, digits: number, maxFen: number): number {
+  if (typeof s !== 'string') return -1
+  const len = s.length
+  const dot = s.indexOf('.')
+  const whole = dot < 0 ? len : dot
+  const decimals = dot < 0 ? 0 : len - dot - 1
+  if (whole < 1 || whole > digits || (dot >= 0 && decimals !== 1 && decimals !== 2) || (whole > 1 && s.charCodeAt(0) === 48)) return -1
+  let v = 0
+  for (let i = 0; i < len; i++) {
+    if (i === dot) continue
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    v = v * 10 + d
+  }
+  v = decimals === 0 ? v * 100 : decimals === 1 ? v * 10 : v
+  return v <= maxFen ? v : -1
+}
+
 /** parseMoney's rule (MONEY_RE, at most 1 亿) read straight into fen; anything else is parseMoney's to judge */
 function parseFen(s: unknown, path: string, what: string): number {
-  if (typeof s === 'string') {
-    const len = s.length
-    const dot = s.indexOf('.')
-    const whole = dot < 0 ? len : dot
-    const decimals = dot < 0 ? 0 : len - dot - 1
-    if (whole >= 1 && whole <= 9 && (dot < 0 || decimals === 1 || decimals === 2) && (whole === 1 || s.charCodeAt(0) !== 48)) {
-      let v = 0
-      let i = 0
-      for (; i < len; i++) {
-        if (i === dot) continue
-        const d = s.charCodeAt(i) - 48
-        if (d < 0 || d > 9) break
-        v = v * 10 + d
-      }
-      if (i === len) {
-        v = decimals === 0 ? v * 100 : decimals === 1 ? v * 10 : v
-        if (v <= MAX_FEN) return v
-      }
-    }
-  }
-  return exact(parseMoney(s, path, what), 100)
+  const v = plainFen(s, 9, MAX_FEN)
+  return v >= 0 ? v : exact(parseMoney(s, path, what), 100)
+}
+/** parseYearTotal's rule (at most 10 亿) read straight into fen; anything else is parseYearTotal's to judge */
+function parseFenTotal(s: unknown, path: string, what: string): number {
+  const v = plainFen(s, 10, MAX_YEAR_FEN)
+  return v >= 0 ? v : exact(parseYearTotal(s, path, what), 100)
 }
 
 const FEN: AmountOps<number> = {
   zero: 0,
   parse: parseFen,
+  parseTotal: parseFenTotal,
+  maxTotal: MAX_YEAR_FEN,
   plus: (a, b) => a + b,
   minus: (a, b) => a - b,
   gt: (a, b) => a > b,
@@ -239,11 +253,9 @@ function applyRate(pol: CompiledPolicy, f: FenPolicy, r: FenRate, amount: number
       const points = pol.referral.mode === 'points'
       const penalised = r.bands.map((b): FenBand => {
         if (isMissing(b.rate)) return b
-        if (points) return { upTo: b.upTo, rate: Math.max(0, b.rate - p) }
-        const v = relative(b.rate, p)
-        // a negative band rate is not clamped on the reference path: leave that to it
-        if (v < 0) throw DEFERRED
-        return { upTo: b.upTo, rate: v }
+        // never below 0, as settle.ts penalised: for a single rate and each band alike
+        const v = points ? b.rate - p : relative(b.rate, p)
+        return { upTo: b.upTo, rate: v < 0 ? 0 : v }
       })
       fund = banded(penalised, 0, amount)
     }
@@ -267,6 +279,19 @@ function applyAnnualCap(pol: CompiledPolicy, f: FenPolicy, kind: ClaimKind, fund
   parts.capRemaining = remaining - paid
   out.fundPaid = h.fundPaid + paid
   return paid
+}
+
+/** a year total past 10 亿 or an area's admissions past 366 (input.ts checkHistoryAfter), in plain comparisons: this runs for every claim */
+function pastLimits(h: NormalHistory<number>): boolean {
+  const M = MAX_YEAR_FEN
+  const N = MAX_ADMISSIONS
+  const a = h.admissions
+  return (
+    h.fundPaid > M || h.outpatientFundPaid > M || h.outpatientDeductibleMet > M || h.specialFundPaid > M || h.specialDeductibleMet > M ||
+    h.majorDiseaseFundPaid > M || h.catastrophicBase > M || h.catastrophicPaid > M || h.assistanceBase > M || h.assistancePaid > M ||
+    h.householdAccountBalance > M || (h.lastDeductible !== null && h.lastDeductible > M) ||
+    a.local > N || a['out-referred'] > N || a['out-filed'] > N || a['out-unfiled'] > N || a['out-emergency'] > N || a.abroad > N
+  )
 }
 
 function historyOut(h: NormalHistory<number>): FullClaimHistory {
@@ -498,6 +523,7 @@ export function settleFen(policy: PolicyInput, claim: Claim, history: ClaimHisto
   }
 
   const patientPays = n.total - basicFund - catastrophic - assistance - householdAccount
+  if (pastLimits(out)) checkHistoryAfter(out, FEN) // refuses, as the reference path does
   return {
     claimId: c.id,
     policyId: pol.id,

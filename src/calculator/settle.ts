@@ -10,7 +10,7 @@ import { coverageYearStart } from './dates'
 import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
 import { settleFen } from './settle-fen'
 import { CalculatorError } from './errors'
-import { checkAsOf, checkClaim, checkHistory, type NormalClaim, type NormalHistory } from './input'
+import { checkAsOf, checkClaim, checkHistory, checkHistoryAfter, DECIMAL_AMOUNTS, MAX_ADMISSIONS, type NormalClaim, type NormalHistory } from './input'
 import { fmt, fmtRate, max, min, Money, ONE, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
 import type {
   CalcOptions,
@@ -169,20 +169,33 @@ function adjustRate(pol: CompiledPolicy, base: Dec, kind: ClaimKind, years: numb
   }
   if (levelsSkipped > 0 && pol.referral) {
     const r = pol.referral
-    const p = need(r.penalty)
     const before = rate
-    rate = r.mode === 'points' ? rate.minus(p.times(levelsSkipped)) : rate.times(ONE.minus(p.times(levelsSkipped)))
-    if (rate.isNeg()) rate = ZERO
-    if (S) {
-      S.push({
-        rule: 'referral.penalty-ratio',
-        label: `未办转诊、越过 ${levelsSkipped} 级就医，报销比例由 ${pct(before)} 降为 ${pct(rate)}（${r.mode === 'points' ? `每级降 ${pct(p)}` : `每级按比例降 ${pct(p)}`}）`,
-        params: { penaltyPerLevel: fmtRate(p), mode: r.mode, levels: String(levelsSkipped) },
-        source: r.source
-      })
-    }
+    rate = penalised(r.mode, rate, need(r.penalty).times(levelsSkipped))
+    if (S) S.push(penaltyStep(pol, levelsSkipped, `报销比例由 ${pct(before)} 降为 ${pct(rate)}`))
   }
   return rate
+}
+
+/**
+ * A ratio after the referral penalty for `levels` tiers skipped (`total` = penalty × levels):
+ * 'points' takes the points off, 'relative' scales the ratio by (1 − total). Never below 0:
+ * a penalty can take away the whole ratio, never more (a payout is never negative).
+ * The same rule for a single rate and for each band of a banded row.
+ */
+function penalised(mode: 'points' | 'relative', rate: Dec, total: Dec): Dec {
+  const r = mode === 'points' ? rate.minus(total) : rate.times(ONE.minus(total))
+  return r.isNeg() ? ZERO : r
+}
+
+function penaltyStep(pol: CompiledPolicy, levels: number, change: string): Step {
+  const r = pol.referral!
+  const p = need(r.penalty)
+  return {
+    rule: 'referral.penalty-ratio',
+    label: `未办转诊、越过 ${levels} 级就医，${change}（${r.mode === 'points' ? `每级降 ${pct(p)}` : `每级按比例降 ${pct(p)}`}，最低 0%）`,
+    params: { penaltyPerLevel: fmtRate(p), mode: r.mode, levels: String(levels) },
+    source: r.source
+  }
 }
 
 /** Fund share of `amount` under a rate row (single rate, bands, or patient flat fee). */
@@ -204,19 +217,22 @@ function applyRate(
     return { fund: amount.times(rate), ratio: rate }
   }
   if (r.type === 'bands') {
-    let fund = bandedAmount(r.bands, ZERO, amount)
+    let bands = r.bands
     if (skipped > 0 && pol.referral) {
-      const p = need(pol.referral.penalty).times(skipped)
-      const penalised = r.bands.map((b) => ({
-        upTo: b.upTo,
-        rate: 'missing' in b.rate ? b.rate : pol.referral!.mode === 'points' ? max(ZERO, b.rate.minus(p)) : b.rate.times(ONE.minus(p))
-      }))
-      fund = bandedAmount(penalised, ZERO, amount)
+      // the penalty lowers each band's own ratio (seed 000 C5 「報銷比例每跨一級降低」, C8 each band has its ratio)
+      const mode = pol.referral.mode
+      const total = need(pol.referral.penalty).times(skipped)
+      bands = r.bands.map((b) => ({ upTo: b.upTo, rate: 'missing' in b.rate ? b.rate : penalised(mode, b.rate, total) }))
+      if (S) {
+        const change = r.bands.map((b, i) => ('missing' in b.rate ? `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'}（缺）` : `${pct(b.rate)} 降为 ${pct(bands[i].rate as Dec)}`)).join('，')
+        S.push(penaltyStep(pol, skipped, `各段报销比例分别由 ${change}`))
+      }
     }
+    const fund = bandedAmount(bands, ZERO, amount)
     if (S) {
       S.push({
         rule: `${kind}.banded-ratio`,
-        label: `按费用分段报销（${r.bands.map((b) => `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'} ${figLabel(b.rate)}`).join('，')}），合计 ${fund.toFixed(4)} 元${skipped > 0 ? '（已按未转诊降低比例）' : ''}`,
+        label: `按费用分段报销（${bands.map((b) => `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'} ${figLabel(b.rate)}`).join('，')}），合计 ${fund.toFixed(4)} 元${skipped > 0 ? '（已按未转诊降低比例）' : ''}`,
         before: fmt(amount),
         source
       })
@@ -660,6 +676,8 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     })
   }
   const paidAnything = positive(parts.basicFund) || positive(parts.catastrophic) || positive(parts.assistance) || positive(parts.householdAccount)
+  // never write a history the next claim could not read back: refuse this claim instead
+  if (nearLimits(out)) checkHistoryAfter(out, DECIMAL_AMOUNTS)
   return {
     claimId: c.id,
     policyId: pol.id,
@@ -682,6 +700,18 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     steps: S ?? [],
     historyAfter: historyOut(out, h)
   }
+}
+
+/**
+ * Whether checkHistoryAfter needs to look: some year total is at least 10^9 (its decimal
+ * exponent, read without building a Decimal) or an area has more than 366 admissions. A
+ * cheap pre-check on every claim; checkHistoryAfter itself decides.
+ */
+function nearLimits(h: NormalHistory): boolean {
+  for (let i = 0; i < HISTORY_MONEY.length; i++) if (h[HISTORY_MONEY[i]].e >= 9) return true
+  if (h.lastDeductible !== null && h.lastDeductible.e >= 9) return true
+  for (const a in h.admissions) if (h.admissions[a as CareArea] > MAX_ADMISSIONS) return true
+  return false
 }
 
 /** The basic fund's yearly cap across the claim kinds it covers; history counts towards it. */

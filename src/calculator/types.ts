@@ -328,7 +328,10 @@ export interface ReferralSection {
   entryTier: InstitutionTier
   /** ratio drop per tier skipped without approval */
   penaltyPerLevel: RateParam
-  /** 'points': ratio − penalty × levels; 'relative': ratio × (1 − penalty × levels) (seed 000 C5) */
+  /**
+   * 'points': ratio − penalty × levels; 'relative': ratio × (1 − penalty × levels) (seed 000 C5).
+   * Applied to a single rate or to each band's rate alike, and never below 0.
+   */
   mode: 'points' | 'relative'
   /** added to the deductible when referral is skipped (seed 000 C5 gives no figure) */
   deductibleIncrease: MoneyParam
@@ -469,9 +472,14 @@ export interface Claim {
   useHouseholdAccount?: boolean
 }
 
-/** The person's coverage year so far. Every field is optional and defaults to zero. */
+/**
+ * The person's coverage year so far. Every field is optional and defaults to zero.
+ * Amounts are year totals (sums of bills), each up to 10 亿元, not one bill's 1 亿
+ * (docs/policy-format.md §4); every `historyAfter` the calculator returns is within that
+ * and is accepted back.
+ */
 export interface ClaimHistory {
-  /** admissions already settled this coverage year, by area */
+  /** admissions already settled this coverage year, by area (each 0–366) */
   admissions?: Partial<Record<CareArea, number>>
   /** deductible of the last in-area admission (for the 'from-previous' reading) */
   lastDeductible?: MoneyString | null

@@ -7,8 +7,10 @@ import { bundledPolicies, deepMerge, resolvePolicy, type Claim, type ClaimHistor
 
 /** whole fen → "yuan.fen" (integers only: never a float amount) */
 export const fen = (n: number): string => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`
-/** the largest amount the calculator accepts: 1 亿元 */
+/** the largest amount the calculator accepts on a claim: 1 亿元 */
 export const MAX_FEN = 10_000_000_000
+/** the largest year total a history may hold: 10 亿元 (a year's bills add up past one bill's limit) */
+export const MAX_YEAR_FEN = 100_000_000_000
 
 /** A policy input to settle against (one document or a series) and what claims for it can name. */
 export interface PolicyTarget {
@@ -197,22 +199,29 @@ function claimForArb(t: PolicyTarget): fc.Arbitrary<Omit<Claim, 'person'> & { st
   })
 }
 
-/** A starting history: usually none, sometimes a year already under way (near the caps, large self-pay, an account balance). */
+/** a year total in fen: mostly as amountArb, now and then past one bill's 1 亿 and up to the 10 亿 a history may hold, or just under it */
+const yearTotalArb = (typical: number, large: number): fc.Arbitrary<number> =>
+  fc.oneof(
+    { arbitrary: amountArb(typical, large), weight: 19 },
+    { arbitrary: fc.oneof(fc.integer({ min: MAX_FEN, max: MAX_YEAR_FEN }), fc.constantFrom(MAX_YEAR_FEN, MAX_YEAR_FEN - 100_000, MAX_FEN + 1)), weight: 1 }
+  )
+
+/** A starting history: usually none, sometimes a year already under way (near the caps, large self-pay, an account balance, a year total near the limit). */
 export const historyArb: fc.Arbitrary<ClaimHistory | undefined> = maybe(
   fc.record(
     {
       admissions: fc.record({ local: fc.integer({ min: 0, max: 6 }), 'out-referred': fc.integer({ min: 0, max: 2 }), 'out-filed': fc.integer({ min: 0, max: 2 }) }, { requiredKeys: [] }),
       lastDeductible: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 300_000 }).map(fen)),
-      fundPaid: amountArb(5_000_000, 60_000_000).map(fen),
+      fundPaid: yearTotalArb(5_000_000, 60_000_000).map(fen),
       outpatientFundPaid: fc.integer({ min: 0, max: 200_000 }).map(fen),
       outpatientDeductibleMet: fc.integer({ min: 0, max: 50_000 }).map(fen),
-      specialFundPaid: amountArb(1_000_000, 5_000_000).map(fen),
+      specialFundPaid: yearTotalArb(1_000_000, 5_000_000).map(fen),
       specialDeductibleMet: fc.integer({ min: 0, max: 100_000 }).map(fen),
-      majorDiseaseFundPaid: amountArb(5_000_000, 50_000_000).map(fen),
-      catastrophicBase: amountArb(5_000_000, 100_000_000).map(fen),
-      catastrophicPaid: amountArb(5_000_000, 50_000_000).map(fen),
-      assistanceBase: amountArb(1_000_000, 10_000_000).map(fen),
-      assistancePaid: amountArb(1_000_000, 10_000_000).map(fen),
+      majorDiseaseFundPaid: yearTotalArb(5_000_000, 50_000_000).map(fen),
+      catastrophicBase: yearTotalArb(5_000_000, 100_000_000).map(fen),
+      catastrophicPaid: yearTotalArb(5_000_000, 50_000_000).map(fen),
+      assistanceBase: yearTotalArb(1_000_000, 10_000_000).map(fen),
+      assistancePaid: yearTotalArb(1_000_000, 10_000_000).map(fen),
       householdAccountBalance: fc.integer({ min: 0, max: 300_000 }).map(fen)
     },
     { requiredKeys: [] }
@@ -305,8 +314,11 @@ export function demoVariantArb(decimals: 2 | 4 = 2): fc.Arbitrary<PolicyDocument
       reading: fc.constantFrom('from-base', 'from-previous'),
       perYear: rate(0, 3),
       maxRate: rate(50, 100),
-      penalty: rate(0, 20),
+      // mostly modest penalties; sometimes large enough that penalty × levels passes 100%
+      penalty: fc.oneof({ arbitrary: rate(0, 20), weight: 3 }, { arbitrary: rate(0, 100), weight: 1 }),
       mode: fc.constantFrom('points', 'relative'),
+      entryTier: fc.constantFrom('village', 'township', 'county'),
+      provBanded: fc.boolean(),
       increase: money(0, 500),
       cap: fc.oneof(money(1000, 300000), fc.constant(null)),
       threshold: money(0, 30000),
@@ -339,13 +351,15 @@ export function demoVariantArb(decimals: 2 | 4 = 2): fc.Arbitrary<PolicyDocument
               { when: { area: 'local', tier: ['village', 'township'] }, rate: f.tRate },
               { when: { area: 'local', tier: 'county' }, rate: f.cRate },
               { when: { area: 'local', tier: 'city' }, bands: [{ upTo: '10000.00', rate: f.cityRate }, { upTo: null, rate: f.b1 }] },
-              { when: { area: 'local', tier: 'provincial' }, rate: f.provRate },
+              f.provBanded
+                ? { when: { area: 'local', tier: 'provincial' }, bands: [{ upTo: '20000.00', rate: f.provRate }, { upTo: '50000.00', rate: f.cityRate }, { upTo: null, rate: f.b2 }] }
+                : { when: { area: 'local', tier: 'provincial' }, rate: f.provRate },
               { when: {}, rate: f.outRate }
             ]
           }
         },
         continuousYearsBonus: { perYear: f.perYear, maxRate: f.maxRate },
-        referral: { penaltyPerLevel: f.penalty, mode: f.mode, deductibleIncrease: f.increase },
+        referral: { penaltyPerLevel: f.penalty, mode: f.mode, entryTier: f.entryTier, deductibleIncrease: f.increase },
         annualCap: { amount: f.cap === null ? { none: true } : f.cap },
         catastrophic: { threshold: f.threshold, bands: [{ upTo: '50000.00', rate: f.b1 }, { upTo: null, rate: f.b2 }], cap: f.catCap },
         assistance: { rules: [{ id: 'dibao', label: '低保', groups: ['dibao'], rate: f.asRate, cap: f.asCap }] },
