@@ -95,7 +95,7 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
     payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed,
     // A closed window is a refusal, not the calculator's "late: waiting period" note.
     issues: quote.collectionClosed
-      ? [{ code: 'NOT_IN_COLLECTION_PERIOD', message: notInCollectionPeriod(ctx, year, quote.collectionClosed).message }, ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')]
+      ? [{ code: 'NOT_IN_COLLECTION_PERIOD', message: closedMessage(year, quote.collectionClosed) }, ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')]
       : quote.issues,
     steps: quote.steps,
     calculation: quote.raw as Quote['calculation']
@@ -132,10 +132,17 @@ function openOrderExists(ctx: Ctx, user: UserRow, open: OpenOrder): ApiFailure {
   })
 }
 
-function notInCollectionPeriod(ctx: Ctx, year: number, closed: NonNullable<QuoteResult['collectionClosed']>): ApiFailure {
-  const today = isoDate(ctx.clock.now())
-  return new ApiFailure('NOT_IN_COLLECTION_PERIOD', { year, collectionPeriod: { start: closed.from, end: closed.to }, today, reason: closed.reason },
-    `${year}年度的集中缴费期是${closed.from ? `${closed.from}至` : ''}${closed.to}截止，${closed.reason === 'not_open_yet' ? '还没有开始' : '已经结束'}，现在不能缴费`)
+type ClosedWindow = NonNullable<QuoteResult['collectionClosed']>
+
+/** e.g. 2026年度的集中缴费期为 2025-09-01 至 2025-12-31，已经结束，现在不能缴费 */
+function closedMessage(year: number, closed: ClosedWindow): string {
+  const window = closed.from ? `集中缴费期为 ${closed.from} 至 ${closed.to}` : `缴费截止日期为 ${closed.to}`
+  return `${year}年度的${window}，${closed.reason === 'not_open_yet' ? '还没有开始' : '已经结束'}，现在不能缴费`
+}
+
+function notInCollectionPeriod(ctx: Ctx, year: number, closed: ClosedWindow): ApiFailure {
+  const details = { year, collectionPeriod: { start: closed.from, end: closed.to }, today: isoDate(ctx.clock.now()), reason: closed.reason }
+  return new ApiFailure('NOT_IN_COLLECTION_PERIOD', details, closedMessage(year, closed))
 }
 
 /** `namesVisible`: the payer is of the household or holds a grant on it (else names are masked). */

@@ -108,8 +108,8 @@ export const applicationHandlers = (ctx: Ctx) => ({
     const safeName = (file.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(0, 80)
     const digest = sha256(buf)
     const { replayed } = once(ctx, user.id, 'uploadDocument', key, requestHash([a.id, file.mimetype, safeName, digest]), () => {
-      const now = load(ctx, a.id)
-      if (now.status !== 'submitted' && now.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: now.status })
+      const current = load(ctx, a.id)
+      if (current.status !== 'submitted' && current.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: current.status })
       const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }).n
       if (count >= MAX_DOCUMENTS) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
       const docId = newId('doc')
