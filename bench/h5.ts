@@ -5,6 +5,7 @@
 //   each measured to "household status visible" (the first member card on the home page),
 //   plus the bytes transferred by a cold first load (compressed, as served).
 // Needs dist/h5 (npm run build:h5). Prints one figure a line with its target.
+// `--waterfall` also prints each request of the cold 3G start: start → end ms, KB, path.
 import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
@@ -43,6 +44,23 @@ async function main() {
   await cdp.send('Network.enable')
   let bytes = 0
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength })
+  // --waterfall: what a cold start waits for, request by request
+  const started = new Map<string, { url: string; t: number }>()
+  let t0 = 0
+  let watching = false
+  if (process.argv.includes('--waterfall')) {
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; request: { url: string } }) => {
+      if (!watching) return
+      if (!t0) t0 = e.timestamp
+      started.set(e.requestId, { url: e.request.url, t: e.timestamp })
+    })
+    cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+      const r = started.get(e.requestId)
+      if (!r || r.url.startsWith('data:')) return
+      const ms = (t: number) => ((t - t0) * 1000).toFixed(0).padStart(6)
+      console.log(`${ms(r.t)} → ${ms(e.timestamp)} ms ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB ${new URL(r.url).pathname}`)
+    })
+  }
   const home = `${product.webUrl}/#/pages/home/index`
   const figures: Figure[] = []
   const lines: string[] = []
@@ -64,7 +82,9 @@ async function main() {
       await page.goto('about:blank')
       await throttle(cdp, p)
       bytes = 0
+      watching = p.name === '3G'
       const cold = await timeToStatus(page, home)
+      watching = false
       const coldBytes = bytes
       // warm: everything cached from the cold run
       await page.goto('about:blank')

@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { PreloadFirstPage } from './preload-first-page'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -54,6 +55,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // React + the Taro runtime alone are ~280 KiB; the real budget is checked by bench:size.
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(400 * 1024)
+        // the home page's chunk downloads with the main bundle (one round trip less on 3G)
+        chain.plugin('preload-first-page').use(PreloadFirstPage, [/src[\\/]pages[\\/]home[\\/]index\.tsx$/, '/'])
       }
     }
   }

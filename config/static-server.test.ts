@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'fs'
 import os from 'os'
 import path from 'path'
 import type { AddressInfo } from 'net'
-import { gunzipSync } from 'zlib'
+import { brotliDecompressSync, gunzipSync } from 'zlib'
 import { request } from 'http'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
 
@@ -51,6 +51,15 @@ afterAll(async () => {
 })
 
 beforeEach(() => { fault = { kind: 'none' } })
+
+test('serves assets brotli-compressed to clients that take it, else gzip', async () => {
+  const br = await get(`${web.url}/js/app.12345678.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' })
+  expect(br.headers['content-encoding']).toBe('br')
+  expect(br.headers.vary).toBe('accept-encoding')
+  expect(brotliDecompressSync(br.body).toString()).toBe('console.log("' + 'a'.repeat(5000) + '")')
+  const plain = await get(`${web.url}/js/app.12345678.js`, {})
+  expect(plain.headers['content-encoding']).toBeUndefined()
+})
 
 test('serves assets gzipped and immutable, index.html revalidated, unknown paths fall back to index.html', async () => {
   const js = await get(`${web.url}/js/app.12345678.js`, { 'accept-encoding': 'gzip' })

@@ -1,10 +1,11 @@
 // Serves the h5 build (dist/h5) and proxies /county/* to the county API, so one h5 build
 // works against any API port. Used by `npm start`, the browser tests and bench:h5.
-// No dependencies: node's http + zlib. Compresses text assets with gzip like a real CDN would.
+// No dependencies: node's http + zlib. Compresses text assets with brotli (or gzip for clients
+// without it) like a real CDN would.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'http'
 import { promises as fs } from 'fs'
 import path from 'path'
-import { gzipSync } from 'zlib'
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'zlib'
 import type { AddressInfo } from 'net'
 
 const TYPES: Record<string, string> = {
@@ -123,7 +124,7 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string |
 
 export async function startStaticServer(opts: StaticServerOptions): Promise<RunningStatic> {
   const root = path.resolve(opts.root)
-  const gzCache = new Map<string, Buffer>()
+  const packedCache = new Map<string, Buffer>()
   const server = createServer(async (req, res) => {
     try {
       const url = req.url || '/'
@@ -134,20 +135,29 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
       if (!stat || stat.isDirectory()) file = path.join(root, 'index.html') // SPA fallback
       const ext = path.extname(file)
       const type = TYPES[ext] || 'application/octet-stream'
-      const body = await fs.readFile(file)
+      const [body, served] = await Promise.all([fs.readFile(file), fs.stat(file)])
       const headers: Record<string, string> = {
         'content-type': type,
         // hashed assets are immutable; index.html must always be revalidated
         'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable'
       }
-      const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''))
-      if (wantsGzip && /^(text|application\/(javascript|json))/.test(type)) {
-        let gz = gzCache.get(file)
-        if (!gz) { gz = gzipSync(body, { level: 9 }); gzCache.set(file, gz) }
-        headers['content-encoding'] = 'gzip'
+      // brotli when the client takes it (~15% smaller than gzip on our JS: less to wait for on 3G)
+      const accepts = String(req.headers['accept-encoding'] || '')
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null
+      if (encoding && /^(text|application\/(javascript|json))/.test(type)) {
+        // keyed by modification time too: a rebuild under a running server is served fresh
+        const key = `${encoding} ${file} ${served.mtimeMs}`
+        let packed = packedCache.get(key)
+        if (!packed) {
+          packed = encoding === 'br'
+            ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+            : gzipSync(body, { level: 9 })
+          packedCache.set(key, packed)
+        }
+        headers['content-encoding'] = encoding
         headers.vary = 'accept-encoding'
         res.writeHead(200, headers)
-        res.end(gz)
+        res.end(packed)
         return
       }
       res.writeHead(200, headers)

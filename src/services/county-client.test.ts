@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { call, configureCountyClient } from './county-client'
+import { call, configureCountyClient, forgetPrefetched, prefetch } from './county-client'
 import { configureTransport } from './transport'
 import { resetNetworkForTests, useNetwork } from './network'
 
@@ -18,6 +18,7 @@ const household = {
 }
 
 beforeEach(() => {
+  forgetPrefetched()
   resetNetworkForTests()
   configureTransport({ sleep: async () => {} })
   configureCountyClient({ baseUrl: '/county', token: () => 'tok-1', onSessionLost: jest.fn() })
@@ -95,4 +96,32 @@ test('calls wait for a sign-in under way, so they carry the new token', async ()
   await p
   expect(request.mock.calls[0][0].header.authorization).toBe('Bearer fresh')
   configureCountyClient({ pendingSignIn: () => null })
+})
+
+test('a prefetched GET is taken once by the first matching call; later calls ask again', async () => {
+  request.mockImplementation(() => answer(200, household))
+  prefetch('getHousehold', { params: { householdId: 'h1' } })
+  expect(request).toHaveBeenCalledTimes(1)
+  const first = await call('getHousehold', { params: { householdId: 'h1' } })
+  expect(first.ok).toBe(true)
+  expect(request).toHaveBeenCalledTimes(1) // joined the prefetch
+  await call('getHousehold', { params: { householdId: 'h1' } })
+  expect(request).toHaveBeenCalledTimes(2) // e.g. 下拉刷新: the county is asked again
+  // another household, or another signed-in user, never takes it
+  prefetch('getHousehold', { params: { householdId: 'h1' } })
+  await call('getHousehold', { params: { householdId: 'h2' } })
+  configureCountyClient({ token: () => 'tok-2' })
+  await call('getHousehold', { params: { householdId: 'h1' } })
+  expect(request).toHaveBeenCalledTimes(5)
+})
+
+test('a prefetched answer older than 10 s is not used', async () => {
+  request.mockImplementation(() => answer(200, household))
+  const now = jest.spyOn(Date, 'now')
+  now.mockReturnValue(1_000_000)
+  prefetch('getHousehold', { params: { householdId: 'h1' } })
+  now.mockReturnValue(1_011_000)
+  await call('getHousehold', { params: { householdId: 'h1' } })
+  expect(request).toHaveBeenCalledTimes(2)
+  now.mockRestore()
 })

@@ -123,8 +123,37 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${rnd()}${rnd()}`
 }
 
+// Answers asked for ahead of the screen that needs them (at launch, while the page's own code
+// is still downloading on a weak network): the first call for the same GET takes the answer,
+// once, within PREFETCH_TTL_MS; any later call (a 下拉刷新) asks the county again.
+const PREFETCH_TTL_MS = 10_000
+const prefetched = new Map<string, { at: number; answer: Promise<CallResult<unknown>> }>()
+
+function prefetchKey(id: RouteId, input: { params?: unknown; query?: unknown }): string {
+  return `${id} ${JSON.stringify(input.params ?? null)} ${JSON.stringify(input.query ?? null)} ${config.token() ?? ''}`
+}
+
+/** Starts a GET now so the screen that needs it finds the answer ready (or on its way). */
+export function prefetch<K extends RouteId>(id: K, input: CallInput<K>): void {
+  if (ROUTES[id].method !== 'GET') return
+  const key = prefetchKey(id, input as { params?: unknown; query?: unknown })
+  prefetched.set(key, { at: Date.now(), answer: call(id, input) as Promise<CallResult<unknown>> })
+}
+
+/** Drops answers asked for ahead (sign-out; tests). */
+export function forgetPrefetched(): void {
+  prefetched.clear()
+}
+
 export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<RouteData<K>>> {
   const route = ROUTES[id] as { method: HttpMethod; url: string }
+  if (route.method === 'GET' && prefetched.size) {
+    const key = prefetchKey(id, input as { params?: unknown; query?: unknown })
+    const early = prefetched.get(key)
+    prefetched.delete(key)
+    const age = early ? Date.now() - early.at : -1
+    if (early && age >= 0 && age < PREFETCH_TTL_MS) return early.answer as Promise<CallResult<RouteData<K>>>
+  }
   const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string; timeoutMs?: number; retries?: number }
   const path = fillPath(route.url, i.params)
   if (path === null) return { ok: false, error: appError('INVALID_INPUT') }

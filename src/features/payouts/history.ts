@@ -75,9 +75,9 @@ export interface Protection {
 /**
  * Basic fund paid towards the annual cap this year: the sum of what each claim's
  * `annual-cap` step let through (the figure the calculator carries from claim to claim).
- * Falls back to the county's `capUsed` when no claim has that step. (The county's own
- * figure is taken from the last claim's `capRemaining`, which for an outpatient claim is
- * the outpatient limit, not the annual cap — see the report.)
+ * Falls back to the county's `capUsed` when no claim has that step. The county computes
+ * the same sum (county-api claims route); adding it up from the steps shown keeps the meter
+ * equal to the lines the villager can read.
  */
 export function capUsedOf(list: ClaimList): { used: string; cap: string | null } {
   let used = new Decimal(0)
