@@ -46,7 +46,9 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   await w.page.locator('.receipt:visible').waitFor()
   const receipt = await w.page.locator('.receipt:visible').innerText()
   expect(receipt).toContain(`票据号 ${order.receipt_number}`)
-  expect(receipt).toContain('代缴人（不是本户家人）')
+  // who paid: her own name, masked (阿…), and that she is not of this household
+  expect(receipt).toMatch(/缴费人\s*阿\*+(·\*+)?（代缴，不是本户家人）/)
+  expect(receipt).not.toContain('阿依古丽')
   for (const p of parents) {
     expect(receipt).not.toContain(p.name)
     expect(receipt).not.toContain(p.id_number)

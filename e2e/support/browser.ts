@@ -41,7 +41,12 @@ export async function launchPhone(opts: { executablePath?: string } = {}): Promi
 export function collectErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`) })
+  // a failed request's message does not name it; the location does (path only: no tokens)
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const where = m.location()?.url ? ` [${m.location().url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]}]` : ''
+    errors.push(`console.error: ${m.text()}${where}`)
+  })
   return errors
 }
 

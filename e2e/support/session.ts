@@ -62,8 +62,15 @@ export async function useSessionInContext(context: BrowserContext, s: SignedIn, 
 }
 
 let navs = 0
+const blankServed = new WeakSet<Page>()
 /** Opens the app at `route` signed in with `s`: a new document, so the app starts with this session only. */
 export async function openSignedIn(page: Page, product: RunningProduct, s: SignedIn, route: string, opts: { elderly?: boolean } = {}): Promise<void> {
+  // an empty page on the app's origin to write its storage from: the web server would answer
+  // /blank.html with the app itself, which would start with the previous user's session
+  if (!blankServed.has(page)) {
+    blankServed.add(page)
+    await page.route('**/blank.html', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }))
+  }
   await page.goto('about:blank')
   await page.goto(`${product.webUrl}/blank.html`)
   await page.evaluate(([session, settings, token]) => {

@@ -20,7 +20,8 @@ export type PayScreen =
   /** money taken but the county could not match it to the enrolment yet */
   | { kind: 'not_matched'; order: Order; reason: string }
   /** the county refused a new order: already paid, or someone else is paying right now */
-  | { kind: 'blocked'; reason: 'already_paid' | 'other_payer'; paidAt: string | null }
+  /** `by`: who paid or started paying (masked, e.g. 王**); `at`: when they started (other_payer) */
+  | { kind: 'blocked'; reason: 'already_paid' | 'other_payer'; paidAt: string | null; by?: string | null; at?: string | null }
   /** the network or the county failed; the same idempotency key is kept for the retry */
   | { kind: 'trouble'; error: AppError; order: Order | null }
 

@@ -103,15 +103,21 @@ test('paid but not matched keeps the record (money was taken)', async () => {
 test('someone else in the family is paying: blocked, and our unused key is dropped', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('OPEN_ORDER_EXISTS') })
   const r = await useContribution.getState().startOrder(target)
-  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'other_payer', paidAt: null } })
+  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: null, at: null } })
   expect(useContribution.getState().pending).toEqual({})
+})
+
+test('someone else is paying: the screen names who (masked) and since when, as the county says', async () => {
+  api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('OPEN_ORDER_EXISTS', { details: { payerNameMasked: '王**', startedAt: '2026-11-20T09:30:00+08:00', startedByYou: false } }) })
+  const r = await useContribution.getState().startOrder(target)
+  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: '王**', at: '2026-11-20T09:30:00+08:00' } })
 })
 
 test('already paid: blocked, with the date the county confirmed it', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('ALREADY_PAID') })
   api.listOrders.mockResolvedValueOnce({ ok: true, data: { orders: [order({ status: 'expired' }), order({ orderId: 'ord_9', status: 'confirmed', paidAt: '2025-10-02T09:00:00+08:00' })] } })
   const r = await useContribution.getState().startOrder(target)
-  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'already_paid', paidAt: '2025-10-02T09:00:00+08:00' } })
+  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'already_paid', paidAt: '2025-10-02T09:00:00+08:00', by: '张**' } })
 })
 
 test('our own open order made under another key is adopted, not duplicated', async () => {

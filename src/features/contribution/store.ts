@@ -90,9 +90,16 @@ export const useContribution = create<ContributionState>()(
         if (error.code === 'ALREADY_PAID') {
           const list = await api.listOrders(householdId)
           const done = list.ok ? list.data.orders.find((o) => o.status === 'confirmed') : undefined
-          return { kind: 'blocked', reason: 'already_paid', paidAt: done?.paidAt ?? null }
+          return { kind: 'blocked', reason: 'already_paid', paidAt: done?.paidAt ?? null, by: done?.payerNameMasked ?? null }
         }
-        return { kind: 'blocked', reason: 'other_payer', paidAt: null }
+        // the county says who started the open order and when (names masked), so the family
+        // member knows whom to ask instead of paying twice
+        const d = (error.details ?? {}) as { payerNameMasked?: unknown; startedAt?: unknown }
+        return {
+          kind: 'blocked', reason: 'other_payer', paidAt: null,
+          by: typeof d.payerNameMasked === 'string' ? d.payerNameMasked : null,
+          at: typeof d.startedAt === 'string' ? d.startedAt : null
+        }
       }
 
       async function doStart(target: PayTarget): Promise<StartResult> {

@@ -106,6 +106,11 @@ test('blocked, another family member is paying right now', () => {
   expect(view.getByText(/为了不重复扣钱/)).toBeInTheDocument()
 })
 
+test('blocked: names who started paying and when, masked', () => {
+  setup({ kind: 'blocked', reason: 'other_payer', paidAt: null, by: '王**', at: '2026-11-20T09:30:00+08:00' })
+  expect(view.getByText(/王\*\* 在 .*11月20日 09:30.* 已经开始为这一年缴费/)).toBeInTheDocument()
+})
+
 test('trouble: the error in plain words, and retrying is safe', () => {
   const h = setup({ kind: 'trouble', error: appError('TIMEOUT'), order: null })
   expect(view.getByText('暂时连不上县里')).toBeInTheDocument()

@@ -117,12 +117,12 @@ export function PaymentStatus({ screen, busy, note, onPay, onRetry, onRefresh, o
       case 'blocked':
         return screen.reason === 'already_paid' ? (
           <>
-            <Text>这一年的钱{screen.paidAt ? `已在 ${formatInstant(screen.paidAt)} ` : '已经'}交过了，不用再交。</Text>
+            <Text>这一年的钱{screen.by ? `已由 ${screen.by} ` : ''}{screen.paidAt ? `在 ${formatInstant(screen.paidAt)} ` : '已经'}交过了，不用再交。</Text>
             <Button className='btn pay-action' onClick={onRefresh}>看参保情况</Button>
           </>
         ) : (
           <>
-            <Text>家里另一位亲人正在为这一年缴费。为了不重复扣钱，请等他付完；他没付的话，订单 30 分钟后作废，那时您再来交。</Text>
+            <Text>{screen.by ? `${screen.by}${screen.at ? ` 在 ${formatInstant(screen.at)} ` : ' '}已经开始为这一年缴费` : '家里另一位亲人正在为这一年缴费'}。为了不重复扣钱，请等他付完；他没付的话，订单 30 分钟后作废，那时您再来交。</Text>
             <Button className='btn pay-action' disabled={busy || undefined} onClick={onRefresh}>刷新看看</Button>
           </>
         )

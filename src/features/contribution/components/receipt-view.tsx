@@ -12,7 +12,7 @@ import './pay.scss'
 
 interface Props {
   receipt: Receipt
-  /** "本户家人" / "代缴人（非本户）" — the county's receipt does not carry the payer's name */
+  /** who paid, e.g. "王**（本户家人）" (masked name from the county's receipt) */
   payerText: string | null
 }
 

@@ -18,7 +18,10 @@ export default function ReceiptPage() {
   useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
   const r = useCountyData({ cache: receiptCache, owner: userId, cacheKey: orderId, load: () => contributionApi.getReceipt(orderId as string) })
   const order = orderCache((s) => (orderId ? s.read(userId, orderId) : null))
-  const payerText = order ? (order.data.payerIsHousehold ? '本户家人' : '代缴人（不是本户家人）') : null
+  // who paid (masked, from the county's receipt) and whether they belong to this household
+  const relation = order ? (order.data.payerIsHousehold ? '本户家人' : '代缴，不是本户家人') : null
+  const who = r.data?.payerNameMasked
+  const payerText = who ? (relation ? `${who}（${relation}）` : who) : relation
   return (
     <PageShell title='缴费票据' className='pay-receipt-page'>
       <OfflineBanner hasCachedData={!!r.data} />
