@@ -62,6 +62,8 @@ export const routes = {
   // claims
   listClaims: r({ method: 'GET', url: '/v1/persons/:personId/claims', tag: 'claims', auth: 'user', scope: 'claims', summary: '某人某年的报销记录、进度和封顶线使用情况', params: S.PersonParams, querystring: S.YearQuery, response: { 200: S.ClaimList } }),
   getClaim: r({ method: 'GET', url: '/v1/claims/:claimId', tag: 'claims', auth: 'user', scope: 'claims', summary: '一笔报销的结算步骤', params: S.ClaimParams, response: { 200: S.Claim } }),
+  reportClaimConcern: r({ method: 'POST', url: '/v1/claims/:claimId/concerns', tag: 'claims', auth: 'user', scope: 'claims', summary: '反映问题：医院让多交了钱（金额）或对报销有疑问（说明），得到受理号（需 Idempotency-Key）', headers: IdempotencyHeaders, params: S.ClaimParams, body: S.ClaimConcernBody, response: { 200: S.ClaimConcern, 201: S.ClaimConcern } }),
+  listClaimConcerns: r({ method: 'GET', url: '/v1/claims/:claimId/concerns', tag: 'claims', auth: 'user', scope: 'claims', summary: '这笔报销反映过的问题、受理号和处理状态', params: S.ClaimParams, response: { 200: S.ClaimConcernList } }),
 
   // institutions
   listInstitutions: r({ method: 'GET', url: '/v1/institutions', tag: 'institutions', auth: 'none', summary: '定点医疗机构', querystring: S.InstitutionQuery, response: { 200: S.InstitutionList } }),

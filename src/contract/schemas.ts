@@ -271,6 +271,29 @@ export const ClaimList = Type.Object({
   claims: Type.Array(Claim)
 })
 
+// ---------- claim concerns ("多收钱了吗？") ----------
+export const ConcernKind = Type.Union([Type.Literal('paid-extra'), Type.Literal('dispute')],
+  { description: 'paid-extra：医院让多交了钱（填金额）；dispute：对这笔报销有疑问（填说明）' })
+export const ConcernStatus = Type.Union([Type.Literal('received'), Type.Literal('investigating'), Type.Literal('resolved')],
+  { description: '已收到、正在核查、已答复' })
+export const ClaimConcernBody = Type.Object({
+  kind: ConcernKind,
+  amount: Type.Optional(Nullable(Money)),
+  note: Type.Optional(Type.String({ maxLength: 200 }))
+})
+export const ClaimConcern = Type.Object({
+  concernId: Id,
+  trackingNumber: Type.String({ description: '受理号，如 FK-2026-000123', examples: ['FK-2026-000123'] }),
+  claimId: Id,
+  kind: ConcernKind,
+  amount: Nullable(Money),
+  note: Nullable(Type.String()),
+  status: ConcernStatus,
+  createdAt: DateTime,
+  resolution: Nullable(Type.String())
+})
+export const ClaimConcernList = Type.Object({ claimId: Id, concerns: Type.Array(ClaimConcern) })
+
 // ---------- institutions ----------
 export const Institution = Type.Object({
   institutionId: Id,
@@ -400,6 +423,11 @@ export type Receipt = Static<typeof Receipt>
 export type ClaimStage = Static<typeof ClaimStage>
 export type Claim = Static<typeof Claim>
 export type ClaimList = Static<typeof ClaimList>
+export type ConcernKind = Static<typeof ConcernKind>
+export type ConcernStatus = Static<typeof ConcernStatus>
+export type ClaimConcernBody = Static<typeof ClaimConcernBody>
+export type ClaimConcern = Static<typeof ClaimConcern>
+export type ClaimConcernList = Static<typeof ClaimConcernList>
 export type Institution = Static<typeof Institution>
 export type Invitation = Static<typeof Invitation>
 export type Grant = Static<typeof Grant>

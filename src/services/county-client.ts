@@ -35,6 +35,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   cashierAbandon: { method: 'POST', url: '/v1/sim-cashier/orders/:orderId/abandon' },
   listClaims: { method: 'GET', url: '/v1/persons/:personId/claims' },
   getClaim: { method: 'GET', url: '/v1/claims/:claimId' },
+  reportClaimConcern: { method: 'POST', url: '/v1/claims/:claimId/concerns' },
+  listClaimConcerns: { method: 'GET', url: '/v1/claims/:claimId/concerns' },
   listInstitutions: { method: 'GET', url: '/v1/institutions' },
   getInstitution: { method: 'GET', url: '/v1/institutions/:institutionId' },
   createInvitation: { method: 'POST', url: '/v1/households/:householdId/invitations' },

@@ -98,6 +98,18 @@ export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
   agreement: obj<C.Institution['agreement']>({ status: lit('active', 'suspended', 'terminated'), since: date, until: nullable(date) })
 })
 
+export const claimConcernCheck: Checker<C.ClaimConcern> = obj<C.ClaimConcern>({
+  concernId: str,
+  trackingNumber: str,
+  claimId: str,
+  kind: oneOf<C.ConcernKind>({ 'paid-extra': true, dispute: true }),
+  amount: nullable(money),
+  note: nullable(str),
+  status: oneOf<C.ConcernStatus>({ received: true, investigating: true, resolved: true }),
+  createdAt: dateTime,
+  resolution: nullable(str)
+})
+
 /** Route id → checker of its success answer. */
 export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   signInWechat: sessionCheck,
@@ -120,6 +132,8 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   listApplications: obj<{ applications: C.Application[] }>({ applications: arr(applicationCheck) }),
   listClaims: obj<C.ClaimList>({ personId: str, year: int, cap: nullable(money), capUsed: money, capRemaining: nullable(money), claims: arr(claimCheck) }),
   getClaim: claimCheck,
+  reportClaimConcern: claimConcernCheck,
+  listClaimConcerns: obj<C.ClaimConcernList>({ claimId: str, concerns: arr(claimConcernCheck) }),
   listInstitutions: obj<{ institutions: C.Institution[] }>({ institutions: arr(institutionCheck) }),
   getInstitution: institutionCheck,
   getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })

@@ -104,5 +104,14 @@ export const MIGRATIONS: string[] = [
     user_id TEXT NOT NULL, route TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
     resource_id TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (user_id, route, key)
   ) WITHOUT ROWID;
+  `,
+  // 5: "多收钱了吗？" reports on a claim; seq numbers the tracking number (FK-<year>-<seq>)
+  `
+  CREATE TABLE claim_concerns (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, tracking_number TEXT UNIQUE,
+    claim_id TEXT NOT NULL REFERENCES claims(id), kind TEXT NOT NULL, amount_fen INTEGER, note TEXT,
+    status TEXT NOT NULL DEFAULT 'received', resolution TEXT, reported_by TEXT NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX claim_concerns_claim ON claim_concerns(claim_id, seq);
   `
 ]

@@ -7,10 +7,11 @@ import { claimHandlers } from './claims'
 import { publicHandlers } from './public'
 import { familyHandlers } from './family'
 import { applicationHandlers } from './applications'
+import { concernHandlers } from './concerns'
 
 export function makeHandlers(ctx: Ctx): Record<RouteId, Handler<never>> {
   return {
     ...authHandlers(ctx), ...householdHandlers(ctx), ...orderHandlers(ctx), ...claimHandlers(ctx),
-    ...publicHandlers(ctx), ...familyHandlers(ctx), ...applicationHandlers(ctx)
+    ...publicHandlers(ctx), ...familyHandlers(ctx), ...applicationHandlers(ctx), ...concernHandlers(ctx)
   } as Record<RouteId, Handler<never>>
 }

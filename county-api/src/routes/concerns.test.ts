@@ -1,0 +1,122 @@
+// "多收钱了吗？" over HTTP: a report gets a tracking number, is created once per Idempotency-Key,
+// is checked (amount > 0 and not above the claim's total; a dispute needs a note), and only
+// those who may read the claim may report on it or see the reports.
+import Decimal from 'decimal.js'
+import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
+import { client, type Client } from '../testing/client'
+import { peek } from '../testing/db-peek'
+
+let server: SpawnedServer
+let api: Client
+let head: string
+let elder: string
+let claim: { claimId: string; totalCost: string }
+
+jest.setTimeout(30_000)
+
+beforeAll(async () => {
+  server = await spawnServer({ households: 30 })
+  api = client(server.url)
+  head = await api.wechat('head')
+  elder = await api.wechat('elder')
+  // the household's largest claim, so that 200.50 is below its total
+  const [big] = peek<{ id: string }>(server.dbPath, `
+    SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.total_fen DESC, c.id LIMIT 1`)
+  claim = (await api.get(`/v1/claims/${big.id}`, head)).body
+  expect(new Decimal(claim.totalCost).gt('200.50')).toBe(true)
+}, 60_000)
+
+afterAll(async () => { await server?.stop() })
+
+const url = () => `/v1/claims/${claim.claimId}/concerns`
+const key = (k: string) => ({ 'idempotency-key': `concern-test-${k}` })
+
+describe('claim concerns', () => {
+  it('a paid-extra report answers 201 with a tracking number and status received; the same key and body answer the same, nothing twice', async () => {
+    const body = { kind: 'paid-extra', amount: '200.50', note: '  出院时让交的押金没退  ' }
+    const r = await api.post(url(), body, head, key('a'))
+    expect(r.status).toBe(201)
+    expect(r.body).toEqual({
+      concernId: expect.stringMatching(/^fk_/), trackingNumber: expect.stringMatching(/^FK-\d{4}-\d{6}$/), claimId: claim.claimId, kind: 'paid-extra',
+      amount: '200.50', note: '出院时让交的押金没退', status: 'received', createdAt: expect.stringMatching(/\+08:00$/), resolution: null
+    })
+    const again = await api.post(url(), body, head, key('a'))
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(r.body)
+    expect(peek<{ n: number }>(server.dbPath, `SELECT COUNT(*) AS n FROM claim_concerns WHERE claim_id = '${claim.claimId}' AND kind = 'paid-extra'`)[0].n).toBe(1)
+  })
+
+  it('the same key with a different report is IDEMPOTENCY_KEY_REUSED', async () => {
+    await api.post(url(), { kind: 'dispute', note: '住院天数算少了' }, head, key('b'))
+    const r = await api.post(url(), { kind: 'dispute', note: '住院天数算错了' }, head, key('b'))
+    expect(r.status).toBe(409)
+    expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+
+  it('needs an Idempotency-Key', async () => {
+    const r = await api.post(url(), { kind: 'dispute', note: '不对' }, head)
+    expect(r.status).toBe(400)
+    expect(r.body.code).toBe('BAD_REQUEST')
+  })
+
+  it('refuses paid-extra without an amount, a negative or zero amount, more than the claim total, a dispute without a note, a note over 200 characters', async () => {
+    const over = new Decimal(claim.totalCost).plus('0.01').toFixed(2)
+    const cases: [unknown, string][] = [
+      [{ kind: 'paid-extra' }, 'amount'],
+      [{ kind: 'paid-extra', amount: null }, 'amount'],
+      [{ kind: 'paid-extra', amount: '-20.00' }, 'amount'],
+      [{ kind: 'paid-extra', amount: '0.00' }, 'amount'],
+      [{ kind: 'paid-extra', amount: over }, 'amount'],
+      [{ kind: 'paid-extra', amount: 20 }, ''],
+      [{ kind: 'paid-extra', amount: '20.5' }, ''],
+      [{ kind: 'dispute', note: '   ' }, 'note'],
+      [{ kind: 'dispute', amount: '20.00', note: '不对' }, 'amount'],
+      [{ kind: 'dispute', note: '字'.repeat(201) }, ''],
+      [{ kind: 'refund', note: '不对' }, '']
+    ]
+    for (const [i, [body, field]] of cases.entries()) {
+      const r = await api.post(url(), body, head, key(`bad-${i}`))
+      expect([i, r.status, r.body.code]).toEqual([i, 400, 'BAD_REQUEST'])
+      expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/)
+      if (field) expect(r.body.details.problems[0].field).toBe(field)
+    }
+    const tooMuch = await api.post(url(), { kind: 'paid-extra', amount: over }, head, key('over'))
+    expect(tooMuch.body.message).toBe(`多交的金额不能超过这次看病的总费用${claim.totalCost}元`)
+    // exactly the total is allowed
+    expect((await api.post(url(), { kind: 'paid-extra', amount: claim.totalCost }, head, key('total'))).status).toBe(201)
+  })
+
+  it('lists the claim\'s reports in order with their status', async () => {
+    const r = await api.get(url(), head)
+    expect(r.status).toBe(200)
+    expect(r.body.claimId).toBe(claim.claimId)
+    expect(r.body.concerns.map((c: any) => [c.kind, c.amount, c.status])).toEqual([
+      ['paid-extra', '200.50', 'received'], ['dispute', null, 'received'], ['paid-extra', claim.totalCost, 'received']
+    ])
+    const numbers = r.body.concerns.map((c: any) => c.trackingNumber)
+    expect(new Set(numbers).size).toBe(3)
+  })
+
+  it('another household\'s user gets 404; unknown claims 404', async () => {
+    expect((await api.post(url(), { kind: 'dispute', note: '不对' }, elder, key('elder'))).status).toBe(404)
+    expect((await api.get(url(), elder)).status).toBe(404)
+    expect((await api.get('/v1/claims/c_99999/concerns', head)).status).toBe(404)
+    expect((await api.post('/v1/claims/c_99999/concerns', { kind: 'dispute', note: '不对' }, head, key('nope'))).status).toBe(404)
+  })
+
+  it('a grantee without the claims scope gets 403 as on the claim itself; with it, may report and the access is logged', async () => {
+    const inv = await api.post('/v1/households/hh_0001/invitations', { scopes: ['status'], ttlMinutes: 60 }, head)
+    const son = await api.wechat('concern-son')
+    expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, son)).status).toBe(200)
+    expect((await api.get(`/v1/claims/${claim.claimId}`, son)).status).toBe(403)
+    const r = await api.post(url(), { kind: 'dispute', note: '不对' }, son, key('son'))
+    expect([r.status, r.body.code]).toEqual([403, 'FORBIDDEN'])
+    expect((await api.get(url(), son)).status).toBe(403)
+
+    const g = await api.wechat('grantee')
+    const ok = await api.post(url(), { kind: 'dispute', note: '帮妈妈问一下：药费报得太少' }, g, key('grantee'))
+    expect(ok.status).toBe(201)
+    const log = await api.get('/v1/households/hh_0001/access-log', head)
+    expect(log.body.entries.some((e: any) => e.action === 'report_claim_concern' && e.scope === 'claims')).toBe(true)
+  })
+})
