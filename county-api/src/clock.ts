@@ -20,8 +20,18 @@ export function isoTime(ms: number): string {
   return new Date(ms + OFFSET).toISOString().replace('Z', '+08:00')
 }
 
+const DAY = 86400000
+let lastDay = NaN
+let lastDate = ''
+
+/** YYYY-MM-DD in Asia/Shanghai. Asked many times a request for the same day: the last day's text is kept. */
 export function isoDate(ms: number): string {
-  return new Date(ms + OFFSET).toISOString().slice(0, 10)
+  const day = Math.floor((ms + OFFSET) / DAY)
+  if (day === lastDay) return lastDate
+  const text = new Date(ms + OFFSET).toISOString().slice(0, 10)
+  lastDay = day
+  lastDate = text
+  return text
 }
 
 /** Midnight (Asia/Shanghai) of a YYYY-MM-DD date, as epoch ms. */

@@ -2,6 +2,12 @@
 import Decimal from 'decimal.js'
 
 export function fenToYuan(fen: number): string {
+  // Whole fen (every stored amount): exact integer arithmetic, the same text decimal.js gives.
+  if (Number.isSafeInteger(fen) && !Object.is(fen, -0)) {
+    const abs = Math.abs(fen)
+    const cents = abs % 100
+    return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`
+  }
   return new Decimal(fen).div(100).toFixed(2)
 }
 

@@ -169,11 +169,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
             }
           }
         : {}),
-      handler: async (req: FastifyRequest, reply: FastifyReply) => {
-        const result = await handler({
+      handler: (req: FastifyRequest, reply: FastifyReply) => {
+        const result = handler({
           body: req.body as never, params: req.params as never, query: req.query as never,
           user: req.user as UserRow, req, reply
-        })
+        }) as unknown
+        // A synchronous handler's answer is sent at once (Fastify sends a returned value; a thrown
+        // error goes to the error handler), without a promise and a microtask per request. A promise,
+        // a returned reply or no value go the way an async handler's did.
+        if (result === undefined || (result !== null && typeof (result as { then?: unknown }).then === 'function')) return Promise.resolve(result)
         return result
       }
     })

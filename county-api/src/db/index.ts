@@ -34,6 +34,19 @@ function cacheStatements(db: DB): void {
   }) as DB['prepare']
 }
 
+const runners = new WeakMap<DB, (fn: () => unknown) => unknown>()
+
+/**
+ * `db.transaction(fn)()` without building a new transaction function per call (better-sqlite3
+ * makes four wrappers and defines their properties each time): one wrapper per database runs
+ * `fn`, with the same BEGIN/COMMIT, ROLLBACK on a throw, and a savepoint when nested.
+ */
+export function transact<T>(db: DB, fn: () => T): T {
+  let run = runners.get(db)
+  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f())))
+  return run(fn) as T
+}
+
 export function migrate(db: DB): void {
   const current = db.pragma('user_version', { simple: true }) as number
   for (let v = current; v < MIGRATIONS.length; v++) {

@@ -8,6 +8,7 @@ import type { Ctx, UserRow } from '../context'
 import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
 import { newId } from '../ids'
+import { transact } from '../db'
 import { isoDate, isoTime, parseTime } from '../clock'
 import { requestHash, sameRequest } from '../idempotency'
 import { fenToYuan } from '../money'
@@ -166,7 +167,7 @@ export function createOrder(ctx: Ctx, user: UserRow, body: CreateOrderBody, idem
   const openOrder = () => ctx.db.prepare(`SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`)
     .get(householdId, body.year) as OpenOrder | undefined
 
-  const result = ctx.db.transaction(() => {
+  const result = () => transact(ctx.db, () => {
     const same = sameRequest(ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as OrderRow | undefined, hash)
     if (same) return { order: same, created: false, namesVisible }
     expireStale(ctx, { householdId, year: body.year })
@@ -235,7 +236,7 @@ export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
 
 /** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
 export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
-  return ctx.db.transaction(() => {
+  return transact(ctx.db, () => {
     if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
     const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
     const record = (outcome: string) => ctx.db.prepare('INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -273,7 +274,7 @@ export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
     ctx.db.prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ? WHERE id = ?`).run(paidAt, n.transactionId, order.id)
     record('paid')
     return { ...order, status: 'paid' as const, paid_at: paidAt, transaction_id: n.transactionId }
-  })()
+  })
 }
 
 /**
@@ -286,7 +287,7 @@ export function processNotify(ctx: Ctx, rawBody: string, signature: string | und
     ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
     throw new ApiFailure('SIGNATURE_INVALID')
   }
-  ctx.db.transaction(() => {
+  transact(ctx.db, () => {
     const paid = applyNotify(ctx, body)
     if (!paid) return
     try {
@@ -294,7 +295,7 @@ export function processNotify(ctx: Ctx, rawBody: string, signature: string | und
     } catch (e) {
       ctx.log.error({ orderId: paid.id, err: e }, 'matching a paid order failed; left paid for the retry job')
     }
-  })()
+  })
 }
 
 /** paid (or paid_not_matched) → confirmed: enrol every member paid for and issue the receipt. */
@@ -305,7 +306,7 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
 
 /** `known`: the row as the same transaction just wrote it (saves reading it back). */
 function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
-  ctx.db.transaction(() => {
+  transact(ctx.db, () => {
     const o = known ?? ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
     if (o.status !== 'paid' && o.status !== 'paid_not_matched') return
     if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return // needs a refund, not a retry
@@ -344,12 +345,12 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
         .run(p.personId, o.year, p.dueFen, cov.start, cov.end, cov.waitingEnd, o.id)
     }
     const seqKey = `receipt_seq_${o.year}`
-    ctx.db.prepare(`INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(seqKey)
-    const seq = Number((ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(seqKey) as { value: string }).value)
+    const seq = Number((ctx.db.prepare(`INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value`)
+      .get(seqKey) as { value: string | number }).value)
     const receipt = `${h.region_code}-${o.year}-${String(seq).padStart(8, '0')}`
     ctx.db.prepare(`UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`)
       .run(ctx.clock.now(), receipt, o.id)
-  })()
+  })
 }
 
 /** Start-up and periodic recovery: orders left in `paid` (crash between notify and match) and unmatched ones. */

@@ -4,7 +4,8 @@ import type { OrderRow } from '../views'
 import { ApiFailure } from '../errors'
 import { fenToYuan } from '../money'
 import { isoTime } from '../clock'
-import { newId } from '../ids'
+import { newId, randomHex } from '../ids'
+import { transact } from '../db'
 import { signBody, verifySignature, type PaymentProvider } from './provider'
 import { processNotify } from './orders'
 import type { PaymentNotifyBody } from '../../../src/contract'
@@ -19,8 +20,11 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
     try {
-      processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
-      ctx.db.prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+      // Accepted and marked delivered in one commit (processNotify's transaction nests as a savepoint).
+      transact(ctx.db, () => {
+        processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
+        ctx.db.prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+      })
       return true
     } catch (e) {
       ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
@@ -30,17 +34,17 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   }
 
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
-    const row = ctx.db.transaction(() => {
-      const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined
+    const row = transact(ctx.db, () => {
+      const order = ctx.db.prepare('SELECT status, amount_fen FROM orders WHERE id = ?').get(orderId) as Pick<OrderRow, 'status' | 'amount_fen'> | undefined
       if (!order) throw new ApiFailure('NOT_FOUND')
       const existing = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
       if (existing) return existing // the cashier page pressed twice: one payment only
       if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
-      const r: SimPaymentRow = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${crypto.randomBytes(10).toString('hex')}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
+      const r: SimPaymentRow = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${randomHex(10)}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
       ctx.db.prepare('INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
       return r
-    })()
+    })
     if (row.delivered) return
     const delay = ctx.config.simNotifyDelayMs
     if (delay === 0) await deliver(row)
@@ -55,7 +59,7 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   return {
     start(order) {
       const base = `${ctx.url()}/v1/sim-cashier/orders/${order.id}`
-      const nonce = crypto.randomBytes(12).toString('hex')
+      const nonce = randomHex(12)
       const timeStamp = String(Math.floor(ctx.clock.now() / 1000))
       const pkg = `prepay_id=sim_${order.id}`
       return {

@@ -21,7 +21,25 @@ export function calculatorFailure(e: unknown): ApiFailure | null {
   return new ApiFailure('BAD_REQUEST', { calculator: e.code }, e.message)
 }
 
-const fen = (yuan: string) => new Decimal(yuan).mul(100).toNumber()
+// The calculator's amounts are two-decimal strings: those convert exactly with integer
+// arithmetic (as decimal.js would); anything else goes through decimal.js.
+const YUAN_RE = /^(-?)(\d{1,13})\.(\d{2})$/
+const fen = (yuan: string) => {
+  const m = YUAN_RE.exec(yuan)
+  if (!m) return new Decimal(yuan).mul(100).toNumber()
+  const n = Number(m[2]) * 100 + Number(m[3])
+  return m[1] ? -n : n
+}
+
+/** What others pay for a member, in fen: summed exactly when every amount is in fen, else by decimal.js (rounded to fen). */
+function othersFen(paidBy: { amount: string }[]): number {
+  let sum = 0
+  for (const p of paidBy) {
+    if (!YUAN_RE.test(p.amount)) return fen(paidBy.reduce((s, q) => s.plus(q.amount), new Decimal(0)).toFixed(2))
+    sum += fen(p.amount)
+  }
+  return sum
+}
 
 const GROUPS: Partial<Record<Category, string>> = {
   wubao: 'wubao', tekun: 'tekun', dibao: 'dibao', family_planning: 'family-planning', disabled: 'severe-disability', poverty: 'dibao-edge'
@@ -110,13 +128,12 @@ export const calculator: CalculatorPort = {
     return {
       policyVersion: q.policyVersion,
       lines: q.members.map((mq) => {
-        const others = mq.paidBy.reduce((s, p) => s.plus(p.amount), new Decimal(0))
         const dueFen = fen(mq.due)
         return {
           personId: mq.memberId,
           payer: dueFen === 0 && mq.paidBy.length > 0 ? (PAYERS[mq.paidBy[0].payer] ?? 'civil_affairs') : 'self',
           categoryLabel: mq.categoryLabel,
-          standardFen: fen(mq.standard), subsidyFen: fen(mq.subsidy), paidByOthersFen: fen(others.toFixed(2)), arrearsFen: fen(mq.arrears), dueFen,
+          standardFen: fen(mq.standard), subsidyFen: fen(mq.subsidy), paidByOthersFen: othersFen(mq.paidBy), arrearsFen: fen(mq.arrears), dueFen,
           benefitStart: mq.benefitStart, benefitEnd: mq.benefitEnd
         }
       }),
