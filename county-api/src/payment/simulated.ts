@@ -15,12 +15,13 @@ interface SimPaymentRow { order_id: string; notify_id: string; transaction_id: s
 export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   const timers = new Set<NodeJS.Timeout>()
 
-  async function deliver(row: SimPaymentRow): Promise<boolean> {
+  /** Sends one notify, in process; in a transaction when the caller has one open (as a savepoint). */
+  function deliverNow(row: SimPaymentRow): boolean {
     const body = JSON.stringify({ notifyId: row.notify_id, orderId: row.order_id, transactionId: row.transaction_id, result: row.result, amountFen: row.amount_fen, paidAt: isoTime(row.paid_at) })
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
     try {
-      // Accepted and marked delivered in one commit (processNotify's transaction nests as a savepoint).
+      // Accepted and marked delivered together (processNotify's transaction nests as a savepoint).
       transact(ctx.db, () => {
         processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
         ctx.db.prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
@@ -33,22 +34,30 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     }
   }
 
+  async function deliver(row: SimPaymentRow): Promise<boolean> {
+    return deliverNow(row)
+  }
+
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
+    const delay = ctx.config.simNotifyDelayMs
     const row = transact(ctx.db, () => {
       const order = ctx.db.prepare('SELECT status, amount_fen FROM orders WHERE id = ?').get(orderId) as Pick<OrderRow, 'status' | 'amount_fen'> | undefined
       if (!order) throw new ApiFailure('NOT_FOUND')
-      const existing = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
-      if (existing) return existing // the cashier page pressed twice: one payment only
-      if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
-      const r: SimPaymentRow = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${randomHex(10)}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
-      ctx.db.prepare('INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
+      let r = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
+      // (r found: the cashier page pressed twice: one payment only)
+      if (!r) {
+        if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
+        r = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${randomHex(10)}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
+        ctx.db.prepare('INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
+      }
+      // No delay: the notify goes out at once, committed with the payment (one commit, not two);
+      // if it is not accepted, the payment stays recorded, undelivered, for the outbox retry.
+      if (!r.delivered && delay === 0) deliverNow(r)
       return r
     })
-    if (row.delivered) return
-    const delay = ctx.config.simNotifyDelayMs
-    if (delay === 0) await deliver(row)
-    else if (delay > 0) {
+    if (row.delivered || delay === 0) return
+    if (delay > 0) {
       const t = setTimeout(() => { timers.delete(t); void deliver(row).catch(() => undefined) }, delay)
       t.unref()
       timers.add(t)
