@@ -3,10 +3,11 @@
 import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import { startProduct, type RunningProduct } from '../../config/product'
-import { countyApi, DEMO, DEV_OTP, signInApi, useSessionInContext } from '../support/session'
+import { collectErrors, launchPhone } from '../support/browser'
+import { countyApi, DEMO, DEV_OTP, signInApi, useSessionInContext, useSessionInContext as sessionIntoContext, type SignedIn } from '../support/session'
 
 export { DEV_OTP } from '../support/session'
 export type { SignedIn } from '../support/session'
@@ -16,6 +17,42 @@ export const REVIEWER_PHONE = DEMO.reviewer
 export async function startEnrolProduct(): Promise<RunningProduct> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-enrol-'))
   return startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP } })
+}
+
+export interface EnrolWorld {
+  product: RunningProduct
+  context: BrowserContext
+  page: Page
+  errors: string[]
+  /** the migrant demo user, signed in in the browser */
+  migrant: SignedIn
+  /** the county reviewer, signed in through the API only */
+  reviewer: SignedIn
+}
+
+/** The product on its own database, a phone signed in as the migrant, the reviewer's session. */
+export async function startEnrolWorld(): Promise<EnrolWorld> {
+  const product = await startEnrolProduct()
+  const migrant = await signInApi(product, DEMO.migrant)
+  const reviewer = await signInApi(product, DEMO.reviewer)
+  const { context, page } = await launchPhone()
+  await sessionIntoContext(context, migrant)
+  return { product, context, page, errors: collectErrors(page), migrant, reviewer }
+}
+
+export async function stopEnrolWorld(w: Partial<EnrolWorld>): Promise<void> {
+  await w.context?.close()
+  await w.product?.close()
+}
+
+/** An out-of-area filing by the migrant for herself, straight through the county API. */
+export async function fileOutOfArea(w: EnrolWorld, destination: string): Promise<Application> {
+  const created = await api<Application>(w.product, 'POST', '/v1/applications', {
+    householdId: w.migrant.me.households[0].householdId, kind: 'out_of_area_care',
+    fields: { personId: w.migrant.me.personId, destination, from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
+  }, w.migrant.token)
+  if (created.status !== 201) throw new Error(`filing ${created.status}: ${JSON.stringify(created.body)}`)
+  return created.body
 }
 
 export const api = countyApi

@@ -4,36 +4,30 @@
 import { mkdirSync } from 'fs'
 import path from 'path'
 import dayjs from 'dayjs'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Application, Household } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
-import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, pendingFor, review, REVIEWER_PHONE, signIn, startEnrolProduct, uploadRequests, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+import { ARTIFACTS } from '../support/browser'
+import { api, chooseFiles, type EnrolWorld, makeJpeg, pendingFor, review, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
 
 jest.setTimeout(240000)
 
+let world: EnrolWorld
 let product: RunningProduct
-let context: BrowserContext
 let page: Page
 let errors: string[]
 let migrant: SignedIn
 let reviewer: SignedIn
 
 beforeAll(async () => {
-  product = await startEnrolProduct()
-  migrant = await signIn(product, MIGRANT_PHONE)
-  reviewer = await signIn(product, REVIEWER_PHONE)
-  ;({ context, page } = await launchPhone())
-  await useSessionInBrowser(context, migrant)
-  errors = collectErrors(page)
+  world = await startEnrolWorld()
+  ;({ product, page, errors, migrant } = world)
+  reviewer = world.reviewer
   mkdirSync(ARTIFACTS, { recursive: true })
 })
 
-afterAll(async () => {
-  await context?.close()
-  await product?.close()
-})
+afterAll(() => stopEnrolWorld(world))
 
 test('newborn added from afar: photo, needs more, photo again, approved, on the household', async () => {
   const householdId = migrant.me.households[0].householdId

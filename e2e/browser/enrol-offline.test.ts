@@ -1,38 +1,27 @@
 // Nothing is lost when the network drops: a photo chosen while the county cannot be reached
 // is retried and kept, and sent by itself once the county is back (on h5 a chosen file does not
 // survive closing the page — blob URLs die with it — and the app then asks to choose it again).
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { collectErrors, launchPhone } from '../support/browser'
-import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, signIn, startEnrolProduct, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+import { api, chooseFiles, type EnrolWorld, fileOutOfArea, makeJpeg, type SignedIn, startEnrolWorld, stopEnrolWorld } from './enrol-helpers'
 
 jest.setTimeout(240000)
 
+let world: EnrolWorld
 let product: RunningProduct
-let context: BrowserContext
 let page: Page
 let errors: string[]
 let migrant: SignedIn
 let app: Application
 
 beforeAll(async () => {
-  product = await startEnrolProduct()
-  migrant = await signIn(product, MIGRANT_PHONE)
-  const created = await api<Application>(product, 'POST', '/v1/applications', {
-    householdId: migrant.me.households[0].householdId, kind: 'out_of_area_care',
-    fields: { personId: migrant.me.personId, destination: '江苏省苏州市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
-  }, migrant.token)
-  app = created.body
-  ;({ context, page } = await launchPhone())
-  await useSessionInBrowser(context, migrant)
-  errors = collectErrors(page)
+  world = await startEnrolWorld()
+  ;({ product, page, errors, migrant } = world)
+  app = await fileOutOfArea(world, '江苏省苏州市')
 })
 
-afterAll(async () => {
-  await context?.close()
-  await product?.close()
-})
+afterAll(() => stopEnrolWorld(world))
 
 test('a photo chosen while the county is unreachable is retried, kept, and sent by itself when the county is back', async () => {
   await page.goto(`${product.webUrl}/#/subpackages/enrol/status/index?id=${app.applicationId}`)

@@ -1,33 +1,26 @@
 // Renew from afar: the household as the county has it is confirmed, a member who left is
 // reported with the reason, the application reaches the county, and the next step is paying.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Application, Household } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { collectErrors, launchPhone } from '../support/browser'
-import { api, MIGRANT_PHONE, pendingFor, REVIEWER_PHONE, signIn, startEnrolProduct, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+import { api, type EnrolWorld, pendingFor, type SignedIn, startEnrolWorld, stopEnrolWorld } from './enrol-helpers'
 
 jest.setTimeout(180000)
 
+let world: EnrolWorld
 let product: RunningProduct
-let context: BrowserContext
 let page: Page
 let errors: string[]
 let migrant: SignedIn
 let reviewer: SignedIn
 
 beforeAll(async () => {
-  product = await startEnrolProduct()
-  migrant = await signIn(product, MIGRANT_PHONE)
-  reviewer = await signIn(product, REVIEWER_PHONE)
-  ;({ context, page } = await launchPhone())
-  await useSessionInBrowser(context, migrant)
-  errors = collectErrors(page)
+  world = await startEnrolWorld()
+  ;({ product, page, errors, migrant } = world)
+  reviewer = world.reviewer
 })
 
-afterAll(async () => {
-  await context?.close()
-  await product?.close()
-})
+afterAll(() => stopEnrolWorld(world))
 
 test('renew: confirm members, report one who left, submit, then go to pay', async () => {
   const householdId = migrant.me.households[0].householdId

@@ -1,39 +1,26 @@
 // An upload over the county's 5 MB limit is refused on the phone with a clear message, and
 // not one byte goes out: no request to the documents route is made at all.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { collectErrors, launchPhone } from '../support/browser'
-import { api, chooseFiles, makeJpeg, MIGRANT_PHONE, signIn, startEnrolProduct, uploadRequests, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+import { api, chooseFiles, type EnrolWorld, fileOutOfArea, makeJpeg, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
 
 jest.setTimeout(180000)
 
+let world: EnrolWorld
 let product: RunningProduct
-let context: BrowserContext
 let page: Page
 let errors: string[]
 let migrant: SignedIn
 let app: Application
 
 beforeAll(async () => {
-  product = await startEnrolProduct()
-  migrant = await signIn(product, MIGRANT_PHONE)
-  const created = await api<Application>(product, 'POST', '/v1/applications', {
-    householdId: migrant.me.households[0].householdId,
-    kind: 'out_of_area_care',
-    fields: { personId: migrant.me.personId, destination: '浙江省义乌市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
-  }, migrant.token)
-  expect(created.status).toBe(201)
-  app = created.body
-  ;({ context, page } = await launchPhone())
-  await useSessionInBrowser(context, migrant)
-  errors = collectErrors(page)
+  world = await startEnrolWorld()
+  ;({ product, page, errors, migrant } = world)
+  app = await fileOutOfArea(world, '浙江省义乌市')
 })
 
-afterAll(async () => {
-  await context?.close()
-  await product?.close()
-})
+afterAll(() => stopEnrolWorld(world))
 
 test('a 6 MB PDF is refused before sending, with its size and what to do', async () => {
   const sent = uploadRequests(page)
