@@ -21,7 +21,7 @@ beforeEach(() => {
   forgetPrefetched()
   resetNetworkForTests()
   configureTransport({ sleep: async () => {} })
-  configureCountyClient({ baseUrl: '/county', token: () => 'tok-1', onSessionLost: jest.fn() })
+  configureCountyClient({ baseUrl: '/county', token: () => 'tok-1', onSessionLost: jest.fn(), pendingSignIn: () => null })
 })
 
 test('fills path params, sends the token and returns typed data', async () => {
@@ -107,12 +107,35 @@ test('a prefetched GET is taken once by the first matching call; later calls ask
   expect(request).toHaveBeenCalledTimes(1) // joined the prefetch
   await call('getHousehold', { params: { householdId: 'h1' } })
   expect(request).toHaveBeenCalledTimes(2) // e.g. 下拉刷新: the county is asked again
-  // another household, or another signed-in user, never takes it
+  // a screen asked for h1 just now: prefetching it again would only duplicate that answer
+  prefetch('getHousehold', { params: { householdId: 'h1' } })
+  expect(request).toHaveBeenCalledTimes(2)
+  // another household, or another signed-in user, never takes a prefetch
+  forgetPrefetched()
   prefetch('getHousehold', { params: { householdId: 'h1' } })
   await call('getHousehold', { params: { householdId: 'h2' } })
   configureCountyClient({ token: () => 'tok-2' })
   await call('getHousehold', { params: { householdId: 'h1' } })
   expect(request).toHaveBeenCalledTimes(5)
+})
+
+test('a screen that asked before the prefetch (during the silent sign-in) is never answered with the older prefetch later', async () => {
+  let balance = '1.00'
+  request.mockImplementation(() => answer(200, { ...household, accountBalance: balance }))
+  let token: string | null = null
+  let signedIn!: () => void
+  const pending = new Promise<void>((r) => { signedIn = r })
+  configureCountyClient({ token: () => token, pendingSignIn: () => (token ? null : pending) })
+  const screen = call('getHousehold', { params: { householdId: 'h1' } }) // waits for the sign-in
+  token = 'tok-9'
+  signedIn()
+  const first = await screen
+  expect(first.ok && first.data.accountBalance).toBe('1.00')
+  prefetch('getHousehold', { params: { householdId: 'h1' } }) // resumeSession, a moment later
+  balance = '2.00'
+  const pulled = await call('getHousehold', { params: { householdId: 'h1' } }) // 下拉刷新
+  expect(pulled.ok && pulled.data.accountBalance).toBe('2.00')
+  expect(request).toHaveBeenCalledTimes(2)
 })
 
 test('a prefetched answer older than 10 s is not used', async () => {

@@ -127,9 +127,12 @@ export function newIdempotencyKey(): string {
 
 // Answers asked for ahead of the screen that needs them (at launch, while the page's own code
 // is still downloading on a weak network): the first call for the same GET takes the answer,
-// once, within PREFETCH_TTL_MS; any later call (a 下拉刷新) asks the county again.
+// once, within PREFETCH_TTL_MS; any later call (a 下拉刷新) asks the county again. A screen that
+// asked first (e.g. while the silent sign-in was under way) makes a later prefetch of the same
+// GET a no-op, so a 下拉刷新 never gets that older answer.
 const PREFETCH_TTL_MS = 10_000
 const prefetched = new Map<string, { at: number; answer: Promise<CallResult<unknown>> }>()
+const askedAt = new Map<string, number>()
 
 function prefetchKey(id: RouteId, input: { params?: unknown; query?: unknown }): string {
   return `${id} ${JSON.stringify(input.params ?? null)} ${JSON.stringify(input.query ?? null)} ${config.token() ?? ''}`
@@ -139,29 +142,46 @@ function prefetchKey(id: RouteId, input: { params?: unknown; query?: unknown }):
 export function prefetch<K extends RouteId>(id: K, input: CallInput<K>): void {
   if (ROUTES[id].method !== 'GET') return
   const key = prefetchKey(id, input as { params?: unknown; query?: unknown })
-  prefetched.set(key, { at: Date.now(), answer: call(id, input) as Promise<CallResult<unknown>> })
+  const asked = askedAt.get(key)
+  if (asked !== undefined && Date.now() - asked < PREFETCH_TTL_MS) return // the screen was quicker
+  prefetched.set(key, { at: Date.now(), answer: ask(id, input, false) as Promise<CallResult<unknown>> })
 }
 
 /** Drops answers asked for ahead (sign-out; tests). */
 export function forgetPrefetched(): void {
   prefetched.clear()
+  askedAt.clear()
 }
 
-export async function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<RouteData<K>>> {
+/** A prefetched answer for this GET, taken once; otherwise notes that a screen asked now. */
+function takePrefetched(key: string): Promise<CallResult<unknown>> | null {
+  const now = Date.now()
+  const early = prefetched.get(key)
+  prefetched.delete(key)
+  const age = early ? now - early.at : -1
+  if (early && age >= 0 && age < PREFETCH_TTL_MS) return early.answer
+  if (askedAt.size > 50) for (const [k, at] of askedAt) if (now - at >= PREFETCH_TTL_MS) askedAt.delete(k)
+  askedAt.set(key, now)
+  return null
+}
+
+export function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<RouteData<K>>> {
+  return ask(id, input, true)
+}
+
+async function ask<K extends RouteId>(id: K, input: CallInput<K>, mayTakePrefetched: boolean): Promise<CallResult<RouteData<K>>> {
   const route = ROUTES[id] as { method: HttpMethod; url: string }
-  if (route.method === 'GET' && prefetched.size) {
-    const key = prefetchKey(id, input as { params?: unknown; query?: unknown })
-    const early = prefetched.get(key)
-    prefetched.delete(key)
-    const age = early ? Date.now() - early.at : -1
-    if (early && age >= 0 && age < PREFETCH_TTL_MS) return early.answer as Promise<CallResult<RouteData<K>>>
-  }
   const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string; timeoutMs?: number; retries?: number }
   const path = fillPath(route.url, i.params)
   if (path === null) return { ok: false, error: appError('INVALID_INPUT') }
   if (!SIGN_IN_ROUTES.has(id)) {
     const pending = config.pendingSignIn()
     if (pending) await pending.catch(() => {})
+  }
+  // after the sign-in wait, so the key carries the token the prefetch was made with
+  if (route.method === 'GET' && mayTakePrefetched) {
+    const early = takePrefetched(prefetchKey(id, i))
+    if (early) return early as Promise<CallResult<RouteData<K>>>
   }
   const headers: Record<string, string> = {}
   const token = config.token()
