@@ -1,5 +1,5 @@
 // Masking for names and phones shown to people who are not the person or the head.
-export { maskIdNumber } from '../../src/shared/id-number'
+export { maskBirthCertificate, maskIdNumber } from '../../src/shared/id-number'
 
 /** Keeps only the first character (and the middle dot): 阿依古丽·买买提 → 阿***·***, 张小明 → 张**, 张三 → 张*. */
 export function maskName(name: string): string {

@@ -4,11 +4,13 @@ import type { Access } from './access'
 import type { Ctx, UserRow } from './context'
 import { isoTime } from './clock'
 import { fenToYuan } from './money'
-import { maskIdNumber, maskName, maskPhone } from './mask'
+import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
 export interface PersonRow {
-  id: string; household_id: string; name: string; id_number: string; sex: 'male' | 'female'; birth_date: string
-  relation: string; categories: string; phone: string | null
+  id: string; household_id: string; name: string
+  /** null: a newborn enrolled by birth certificate, no ID number yet (migration 6) */
+  id_number: string | null; sex: 'male' | 'female'; birth_date: string
+  relation: string; categories: string; phone: string | null; birth_certificate_number: string | null
 }
 export interface HouseholdRow {
   id: string; household_number: string | null; region_code: string; township: string; village: string
@@ -42,7 +44,8 @@ export function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Acce
   const enrolments = (ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]).map(enrolmentView)
   return {
     personId: p.id, name: p.name,
-    idNumber: full ? p.id_number : maskIdNumber(p.id_number), idNumberMasked: !full,
+    idNumber: p.id_number === null ? null : full ? p.id_number : maskIdNumber(p.id_number), idNumberMasked: !full,
+    birthCertificateNumber: p.birth_certificate_number === null ? null : full ? p.birth_certificate_number : maskBirthCertificate(p.birth_certificate_number),
     sex: p.sex, birthDate: p.birth_date, relation: p.relation, categories: JSON.parse(p.categories) as Category[],
     phone: p.phone === null ? null : full ? p.phone : maskPhone(p.phone),
     isHead: p.id === headId, enrolments

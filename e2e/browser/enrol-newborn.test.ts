@@ -1,12 +1,12 @@
-// A migrant demo user adds a newborn from afar with a photo of the birth certificate; the
-// county reviewer asks for more; she uploads again and resubmits; the reviewer approves;
-// the baby appears on the household with the status the county gives (unpaid until paid).
+// A migrant demo user adds a newborn from afar, before the baby has an ID number (by the birth
+// certificate's number, birth date and sex), with a photo of the certificate; the county
+// reviewer asks for more; she uploads again and resubmits; the reviewer approves; the baby
+// appears on the household with the status the county gives (unpaid until paid).
 import { mkdirSync } from 'fs'
 import path from 'path'
 import dayjs from 'dayjs'
 import type { Page } from 'playwright-core'
 import type { Application, Household } from '../../src/contract'
-import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS } from '../support/browser'
 import { api, chooseFiles, type EnrolWorld, makeJpeg, pendingFor, review, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
@@ -29,11 +29,10 @@ beforeAll(async () => {
 
 afterAll(() => stopEnrolWorld(world))
 
-test('newborn added from afar: photo, needs more, photo again, approved, on the household', async () => {
+test('newborn without an ID number added from afar: photo, needs more, photo again, approved, on the household', async () => {
   const householdId = migrant.me.households[0].householdId
   const uploads = uploadRequests(page)
   const birth = dayjs().add(8, 'hour').subtract(40, 'day')
-  const babyId = makeIdNumber('999901', birth.format('YYYYMMDD'), '024')
   const babyName = '帕丽达·艾力'
 
   await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
@@ -52,15 +51,18 @@ test('newborn added from afar: photo, needs more, photo again, approved, on the 
   await expect(page.getByText('请填写出生医学证明编号（证上右上角红色的编号）').count()).resolves.toBe(1)
 
   await page.locator('.enrol-input--name input').fill('帕丽达.艾力')
-  await page.locator('.enrol-chips--hasIdNumber').getByText('已经有了').click()
-  await page.locator('.enrol-input--idNumber input').fill(babyId)
+  // "还没有" (no ID number yet) is the default for a newborn: certificate number, birth date, sex
+  await expect(page.locator('.enrol-input--idNumber:visible').count()).resolves.toBe(0)
   await page.locator('.enrol-input--birthCertificateNumber input').fill('p440123456')
+  await page.locator('.enrol-input--birthDate input').fill(birth.format('YYYY-MM-DD'))
+  await page.locator('.enrol-chips--sex').getByText('女孩').click()
   await page.locator('.enrol-chips--relation').getByText('女', { exact: true }).click()
   await page.locator('.enrol-submit').click()
 
   // status page: submitted; upload the birth certificate photo
   await page.locator('.enrol-status-view--submitted').waitFor()
   await expect(page.locator('.enrol-app-name').textContent()).resolves.toContain(babyName)
+  await expect(page.locator('.enrol-app-certificate').textContent()).resolves.toContain('P4*****456')
   const photo1 = await makeJpeg(page, '出生医学证明 P440123456')
   await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__album', [{ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo1 }])
   await page.locator('.enrol-doc--birth-certificate').getByText('已上传 1 张').waitFor()
@@ -69,7 +71,8 @@ test('newborn added from afar: photo, needs more, photo again, approved, on the 
   // the county asks for more
   const [pending] = await pendingFor(product, reviewer.token, householdId)
   expect(pending.kind).toBe('add_newborn')
-  expect((pending.fields as { reason?: string }).reason).toContain('P440123456')
+  expect(pending.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: birth.format('YYYY-MM-DD'), sex: 'female' })
+  expect((pending.fields as { idNumber?: string }).idNumber).toBeUndefined()
   expect(pending.documents.map((d) => d.fileName)).toEqual(['birth-certificate-1.jpg'])
   await review(product, reviewer.token, pending.applicationId, 'needs_more', '出生医学证明照片看不清编号，请在亮处重拍一张')
 
@@ -94,7 +97,7 @@ test('newborn added from afar: photo, needs more, photo again, approved, on the 
   // the baby is on the household, with the status the county holds for her
   const hh = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
   const baby = hh.body.members.find((m) => m.name === babyName)!
-  expect(baby).toBeTruthy()
+  expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: birth.format('YYYY-MM-DD'), sex: 'female' })
   const latest = [...baby.enrolments].sort((a, b) => b.year - a.year)[0]
   const expectedWord = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' }[latest.status]
   await page.locator('.enrol-back-home').click()

@@ -10,6 +10,9 @@ export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 })
 export const IdNumberInput = Type.String({ pattern: '^\\s*\\d{17}[\\dXx]\\s*$', description: '18位居民身份证号' })
 export const PhoneInput = Type.String({ pattern: '^1\\d{10}$', description: '11位手机号' })
-export function Nullable<T extends TSchema>(t: T) {
-  return Type.Union([t, Type.Null()])
+// 出生医学证明编号: one capital letter and nine digits, printed in red on the certificate
+export const BirthCertificateNumber = Type.String({ pattern: '^[A-Z]\\d{9}$', description: '出生医学证明编号（1个字母加9位数字）' })
+export const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')])
+export function Nullable<T extends TSchema>(t: T, options: { description?: string } = {}) {
+  return Type.Union([t, Type.Null()], options)
 }

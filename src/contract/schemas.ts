@@ -2,7 +2,7 @@
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
 import type { ContributionQuote, PolicyDocument, Settlement } from '../calculator'
-import { DateStr, DateTime, Id, IdNumberInput, Money, Nullable, PhoneInput, Year } from './scalars'
+import { BirthCertificateNumber, DateStr, DateTime, Id, IdNumberInput, Money, Nullable, PhoneInput, Sex, Year } from './scalars'
 
 export const ErrorBody = Type.Object({
   code: Type.String(),
@@ -72,9 +72,11 @@ export const Enrolment = Type.Object({
 export const Person = Type.Object({
   personId: Id,
   name: Type.String(),
-  idNumber: Type.String({ description: '本人或户主查看时为完整号码，其他人看到的是掩码' }),
+  idNumber: Nullable(Type.String({ description: '本人或户主查看时为完整号码，其他人看到的是掩码' }),
+    { description: 'null：还没有身份证号（新生儿凭出生医学证明参保，上户口后补登）' }),
   idNumberMasked: Type.Boolean(),
-  sex: Type.Union([Type.Literal('male'), Type.Literal('female')]),
+  birthCertificateNumber: Type.Optional(Nullable(Type.String(), { description: '出生医学证明编号（没有身份证号的新生儿；他人看到的是掩码）' })),
+  sex: Sex,
   birthDate: DateStr,
   relation: Type.String({ description: '与户主关系' }),
   categories: Type.Array(Category),
@@ -235,7 +237,7 @@ export const Receipt = Type.Object({
   paidAt: DateTime,
   issuedAt: DateTime,
   issuer: Type.String(),
-  persons: Type.Array(Type.Object({ name: Type.String(), idNumber: Type.String(), amount: Money, coverageStart: DateStr, coverageEnd: DateStr }))
+  persons: Type.Array(Type.Object({ name: Type.String(), idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }), amount: Money, coverageStart: DateStr, coverageEnd: DateStr }))
 })
 
 export const OrderList = Type.Object({ orders: Type.Array(Order) })
@@ -347,6 +349,10 @@ export const ApplicationStatus = Type.Union([Type.Literal('submitted'), Type.Lit
 export const ApplicationFields = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   idNumber: Type.Optional(IdNumberInput),
+  /** a newborn without an ID number yet: the birth certificate's number, birth date and sex */
+  birthCertificateNumber: Type.Optional(BirthCertificateNumber),
+  birthDate: Type.Optional(DateStr),
+  sex: Type.Optional(Sex),
   relation: Type.Optional(Type.String({ maxLength: 20 })),
   personId: Type.Optional(Id),
   year: Type.Optional(Year),
@@ -395,6 +401,56 @@ export const ClaimParams = Type.Object({ claimId: Id })
 export const GrantParams = Type.Object({ grantId: Id })
 export const InstitutionParams = Type.Object({ institutionId: Id })
 export const ApplicationParams = Type.Object({ applicationId: Id })
+
+// ---------- household notifications and reminder subscriptions (issue #6) ----------
+// Someone other than the head paid for the household: the household is told who (masked), how
+// much, for which year and whom, with the receipt number. No ID numbers or phones in it.
+export const PaidByOther = Type.Object({
+  orderId: Id,
+  year: Year,
+  amount: Money,
+  payerNameMasked: Type.String({ description: '缴费人（姓名掩码，如 王*强、阿***·***）' }),
+  payerIsHousehold: Type.Boolean({ description: '缴费人是本户家人（成员）；被授权的家人或按身份证号代缴的人为 false' }),
+  members: Type.Array(Type.String(), { description: '为谁交的：户内看到的姓名' }),
+  receiptNumber: Type.String(),
+  paidAt: DateTime
+})
+export const HouseholdNotification = Type.Object({
+  notificationId: Id,
+  householdId: Id,
+  kind: Type.Literal('paid_by_other', { description: 'paid_by_other：户主以外的人为本户交了医保费' }),
+  createdAt: DateTime,
+  /** when the caller tapped 知道了 (each user their own); null: not yet */
+  readAt: Nullable(DateTime),
+  payment: PaidByOther
+})
+export const HouseholdNotificationList = Type.Object({ householdId: Id, notifications: Type.Array(HouseholdNotification) })
+export const NotificationParams = Type.Object({ notificationId: Id })
+
+export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], { description: 'deadline：缴费截止提醒；result：缴费结果通知' })
+export const SubscriptionsBody = Type.Object({
+  householdId: Id,
+  year: Type.Optional(Year),
+  channel: Type.Optional(Channel),
+  templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }), { minItems: 1, maxItems: 2 })
+})
+export const Subscription = Type.Object({
+  kind: ReminderKind,
+  accepted: Type.Boolean({ description: '用户在微信的订阅消息弹窗里是否同意（一次同意可发一条）' }),
+  year: Nullable(Year),
+  channel: Channel,
+  updatedAt: DateTime
+})
+export const SubscriptionList = Type.Object({ householdId: Id, subscriptions: Type.Array(Subscription) })
+export const SubscriptionQuery = Type.Object({ householdId: Id })
+
+export type PaidByOther = Static<typeof PaidByOther>
+export type HouseholdNotification = Static<typeof HouseholdNotification>
+export type HouseholdNotificationList = Static<typeof HouseholdNotificationList>
+export type ReminderKind = Static<typeof ReminderKind>
+export type SubscriptionsBody = Static<typeof SubscriptionsBody>
+export type Subscription = Static<typeof Subscription>
+export type SubscriptionList = Static<typeof SubscriptionList>
 
 export type Me = Static<typeof Me>
 export type Session = Static<typeof Session>

@@ -34,8 +34,9 @@ export const enrolmentCheck: Checker<C.Enrolment> = obj<C.Enrolment>({
 export const personCheck: Checker<C.Person> = obj<C.Person>({
   personId: str,
   name: str,
-  idNumber: str,
+  idNumber: nullable(str),
   idNumberMasked: bool,
+  birthCertificateNumber: optional(nullable(str)),
   sex: lit('male', 'female'),
   birthDate: date,
   relation: str,
@@ -110,6 +111,16 @@ export const claimConcernCheck: Checker<C.ClaimConcern> = obj<C.ClaimConcern>({
   resolution: nullable(str)
 })
 
+// notifications (issue #6): the home page's notice card shows the amount and the names
+export const householdNotificationCheck: Checker<C.HouseholdNotification> = obj<C.HouseholdNotification>({
+  notificationId: str,
+  householdId: str,
+  kind: lit('paid_by_other'),
+  createdAt: dateTime,
+  readAt: nullable(dateTime),
+  payment: obj<C.PaidByOther>({ orderId: str, year: int, amount: money, payerNameMasked: str, payerIsHousehold: bool, members: arr(str), receiptNumber: str, paidAt: dateTime })
+})
+
 /** Route id → checker of its success answer. */
 export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   signInWechat: sessionCheck,
@@ -136,5 +147,7 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   listClaimConcerns: obj<C.ClaimConcernList>({ claimId: str, concerns: arr(claimConcernCheck) }),
   listInstitutions: obj<{ institutions: C.Institution[] }>({ institutions: arr(institutionCheck) }),
   getInstitution: institutionCheck,
+  listHouseholdNotifications: obj<C.HouseholdNotificationList>({ householdId: str, notifications: arr(householdNotificationCheck) }),
+  markNotificationRead: householdNotificationCheck,
   getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })
 }

@@ -50,10 +50,24 @@ export function transact<T>(db: DB, fn: () => T): T {
 export function migrate(db: DB): void {
   const current = db.pragma('user_version', { simple: true }) as number
   for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v])
-      db.pragma(`user_version = ${v + 1}`)
-    })()
+    const m = MIGRATIONS[v]
+    const sql = typeof m === 'string' ? m : m.sql
+    const rebuild = typeof m !== 'string' && m.rebuildsReferencedTable
+    const fkOn = db.pragma('foreign_keys', { simple: true }) === 1
+    // SQLite's table rebuild: foreign keys off around the transaction, checked before commit
+    if (rebuild && fkOn) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(sql)
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length) throw new Error(`migration ${v + 1}: ${broken.length} rows break a foreign key`)
+        }
+        db.pragma(`user_version = ${v + 1}`)
+      })()
+    } finally {
+      if (rebuild && fkOn) db.pragma('foreign_keys = ON')
+    }
   }
 }
 

@@ -1,5 +1,8 @@
 // Schema migrations, applied in order inside one transaction each; user_version records progress.
-export const MIGRATIONS: string[] = [
+// A migration that rebuilds a table others point at runs with foreign keys off (SQLite can only
+// switch them outside a transaction) and is checked with foreign_key_check before it commits.
+export interface Migration { sql: string; rebuildsReferencedTable: true }
+export const MIGRATIONS: (string | Migration)[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE households (
@@ -113,5 +116,42 @@ export const MIGRATIONS: string[] = [
     status TEXT NOT NULL DEFAULT 'received', resolution TEXT, reported_by TEXT NOT NULL, created_at INTEGER NOT NULL
   );
   CREATE INDEX claim_concerns_claim ON claim_concerns(claim_id, seq);
+  `,
+  // 6: a newborn is enrolled by birth certificate before the family has its ID number: id_number
+  // becomes nullable; either it or the birth certificate number identifies the person
+  {
+    rebuildsReferencedTable: true,
+    sql: `
+  CREATE TABLE persons_new (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), name TEXT NOT NULL,
+    id_number TEXT UNIQUE, sex TEXT NOT NULL, birth_date TEXT NOT NULL, relation TEXT NOT NULL,
+    categories TEXT NOT NULL, phone TEXT, birth_certificate_number TEXT UNIQUE,
+    CHECK (id_number IS NOT NULL OR birth_certificate_number IS NOT NULL)
+  );
+  INSERT INTO persons_new (id, household_id, name, id_number, sex, birth_date, relation, categories, phone)
+    SELECT id, household_id, name, id_number, sex, birth_date, relation, categories, phone FROM persons;
+  DROP TABLE persons;
+  ALTER TABLE persons_new RENAME TO persons;
+  CREATE INDEX persons_household ON persons(household_id);
+  `
+  },
+  // 7: the household's notices (someone else paid for us: issue #6), one per settled order at
+  // most (order_id UNIQUE), read per user; WeChat subscribe-message answers per user, household
+  // and kind.
+  `
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), kind TEXT NOT NULL,
+    order_id TEXT UNIQUE REFERENCES orders(id), payer_user_id TEXT, payload TEXT NOT NULL, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX notifications_household ON notifications(household_id, created_at);
+  CREATE TABLE notification_reads (
+    notification_id TEXT NOT NULL REFERENCES notifications(id), user_id TEXT NOT NULL REFERENCES users(id), read_at INTEGER NOT NULL,
+    PRIMARY KEY (notification_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE subscriptions (
+    user_id TEXT NOT NULL REFERENCES users(id), household_id TEXT NOT NULL REFERENCES households(id), kind TEXT NOT NULL,
+    accepted INTEGER NOT NULL, year INTEGER, channel TEXT NOT NULL, updated_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, household_id, kind)
+  ) WITHOUT ROWID;
   `
 ]

@@ -63,6 +63,42 @@ describe('remote enrolment', () => {
     expect((await api.get('/v1/households/hh_0001/applications', head)).body.applications[0].applicationId).toBe(id)
   })
 
+  it('adds a newborn who has no ID number yet, by birth certificate: checked, approved, on the household and the quote', async () => {
+    const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女' } }, head)
+    expect(missing.status).toBe(400)
+    expect(missing.body.details.problems).toEqual(expect.arrayContaining([
+      { field: 'birthCertificateNumber', problem: 'required' }, { field: 'birthDate', problem: 'required' }, { field: 'sex', problem: 'required' }
+    ]))
+    expect(missing.body.details.problems).not.toContainEqual({ field: 'idNumber', problem: 'required' })
+    const badCert = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'p44012345', birthDate: '2026-10-02', sex: 'female' } }, head)
+    expect(badCert.status).toBe(400) // the contract's pattern: one capital letter and nine digits
+    const future = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2099-01-01', sex: 'female' } }, head)
+    expect(future.body.details.problems).toEqual([{ field: 'birthDate', problem: 'in_future' }])
+    const noDay = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-02-30', sex: 'female' } }, head)
+    expect(noDay.body.details.problems).toEqual([{ field: 'birthDate', problem: 'not_a_date' }])
+    const toddler = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2024-01-02', sex: 'female' } }, head)
+    expect(toddler.body.details.problems).toEqual([{ field: 'birthDate', problem: 'not_newborn' }])
+
+    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female' } }, head)
+    expect(created.status).toBe(201)
+    expect(created.body.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: '2026-10-02', sex: 'female' })
+    expect(created.body.fields.idNumber).toBeUndefined()
+    const id = created.body.applicationId
+    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)).body.status).toBe('approved')
+
+    const hh = await api.get('/v1/households/hh_0001', head)
+    const baby = hh.body.members.find((m: any) => m.name === '王小满')
+    expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female', relation: '孙女' })
+    expect(baby.enrolments).toEqual([expect.objectContaining({ year: 2027, status: 'unpaid' })])
+    const quote = await api.get('/v1/households/hh_0001/quote?year=2027', head)
+    expect(quote.status).toBe(200)
+    expect(JSON.stringify(quote.body)).toContain(baby.personId)
+
+    // the same child cannot be added twice
+    const again = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female' } }, head)
+    expect(again.body.details.problems).toEqual([{ field: 'birthCertificateNumber', problem: 'already_insured' }])
+  })
+
   it('rejects with a reason; out-of-area care validates dates and membership', async () => {
     const bad = await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'out_of_area_care', fields: { personId: 'p_0001', destination: '广州', from: '2026-12-01', to: '2026-11-01' } }, elder)
     expect(bad.status).toBe(400)

@@ -5,10 +5,10 @@ import type { Application, ApplicationFields, ApplicationKind } from '../../../s
 import type { Ctx, Handler } from '../context'
 import { requireMember } from '../access'
 import { ApiFailure } from '../errors'
-import { isoTime } from '../clock'
+import { isoDate, isoTime } from '../clock'
 import { newId, sha256 } from '../ids'
 import { once, requestHash } from '../idempotency'
-import { checkIdNumber, idNumberBirthDate, idNumberSex } from '../../../src/shared/id-number'
+import { checkIdNumber, idNumberBirthDate, idNumberSex, maskBirthCertificate, maskIdNumber } from '../../../src/shared/id-number'
 import { defaultYear } from '../payment/orders'
 
 type R = typeof routes
@@ -27,7 +27,8 @@ function view(ctx: Ctx, a: ApplicationRow): Application {
   const docs = ctx.db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at').all(a.id) as { id: string; file_name: string; content_type: string; size: number; uploaded_at: number }[]
   const fields = JSON.parse(a.fields) as ApplicationFields
   // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
-  if (fields.idNumber) fields.idNumber = `${fields.idNumber.slice(0, 3)}***********${fields.idNumber.slice(-4)}`
+  if (fields.idNumber) fields.idNumber = maskIdNumber(fields.idNumber)
+  if (fields.birthCertificateNumber) fields.birthCertificateNumber = maskBirthCertificate(fields.birthCertificateNumber)
   return {
     applicationId: a.id, householdId: a.household_id, kind: a.kind, status: a.status, fields, reason: a.reason,
     documents: docs.map((d) => ({ documentId: d.id, fileName: d.file_name, contentType: d.content_type, size: d.size, uploadedAt: isoTime(d.uploaded_at) })),
@@ -35,12 +36,42 @@ function view(ctx: Ctx, a: ApplicationRow): Application {
   }
 }
 
+/** + n years; 29 Feb becomes 28 Feb (as dayjs does in the app's check) */
+function addYears(d: string, n: number): string {
+  const [y, m, day] = d.split('-').map(Number)
+  const last = new Date(Date.UTC(y + n, m, 0)).getUTCDate()
+  return new Date(Date.UTC(y + n, m - 1, Math.min(day, last))).toISOString().slice(0, 10)
+}
+
+/** 2026-02-30 is not a day */
+function isRealDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
+}
+
 function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f: ApplicationFields): ApplicationFields {
   const problems: { field: string; problem: string }[] = []
   const need = (k: keyof ApplicationFields) => { if (f[k] === undefined) problems.push({ field: k, problem: 'required' }) }
   let out: ApplicationFields = { ...f }
   if (kind === 'add_newborn' || kind === 'add_marriage' || kind === 'add_return') {
-    need('name'); need('idNumber'); need('relation')
+    need('name'); need('relation')
+    // a newborn may not have an ID number yet: the birth certificate stands in for it
+    const byCertificate = kind === 'add_newborn' && f.idNumber === undefined
+    if (!byCertificate) need('idNumber')
+    else {
+      need('birthCertificateNumber'); need('birthDate'); need('sex')
+      if (f.birthDate && !isRealDate(f.birthDate)) problems.push({ field: 'birthDate', problem: 'not_a_date' })
+      else if (f.birthDate && f.birthDate > isoDate(ctx.clock.now())) problems.push({ field: 'birthDate', problem: 'in_future' })
+      else if (f.birthDate && addYears(f.birthDate, 1) <= isoDate(ctx.clock.now())) problems.push({ field: 'birthDate', problem: 'not_newborn' })
+      if (f.birthCertificateNumber && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)) {
+        problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
+      }
+    }
+    if (!byCertificate) {
+      // with an ID number, birth date and sex are read from it (a certificate number is kept)
+      delete out.birthDate
+      delete out.sex
+    }
     if (f.idNumber) {
       const c = checkIdNumber(f.idNumber)
       if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
@@ -158,12 +189,18 @@ export const applicationHandlers = (ctx: Ctx) => ({
       const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
       ctx.db.prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(status, body.reason ?? null, now, user.id, a.id)
       if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
-        const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'name' | 'idNumber' | 'relation'>>
-        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber)) throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
+        const f = JSON.parse(a.fields) as ApplicationFields & Required<Pick<ApplicationFields, 'name' | 'relation'>>
+        const id = f.idNumber ?? null
+        const certificate = f.birthCertificateNumber ?? null
+        if (id && ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(id)) throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
+        if (certificate && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(certificate)) throw new ApiFailure('CONFLICT', undefined, '这个孩子已经参保')
+        const sex = id ? idNumberSex(id) : f.sex
+        const birthDate = id ? idNumberBirthDate(id) : f.birthDate
+        if (!sex || !birthDate || (!id && !certificate)) throw new ApiFailure('CONFLICT', undefined, '申请缺少身份证号或出生医学证明信息，请退回补充')
         const pid = newId('p')
         const categories = ['ordinary']
-        ctx.db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)')
-          .run(pid, a.household_id, f.name, f.idNumber, idNumberSex(f.idNumber), idNumberBirthDate(f.idNumber), f.relation, JSON.stringify(categories))
+        ctx.db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
+          .run(pid, a.household_id, f.name, id, sex, birthDate, f.relation, JSON.stringify(categories), certificate)
         // The new member still has to pay: the enrolment shows as unpaid for the contribution year.
         ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`).run(pid, defaultYear(ctx))
       }

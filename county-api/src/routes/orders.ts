@@ -64,7 +64,7 @@ export const orderHandlers = (ctx: Ctx) => ({
         const fullId = access?.relation === 'head' || user.person_id === p.personId
         return {
           name: namesVisible ? person.name : maskName(person.name),
-          idNumber: fullId ? person.id_number : maskIdNumber(person.id_number),
+          idNumber: person.id_number === null ? null : fullId ? person.id_number : maskIdNumber(person.id_number),
           amount: fenToYuan(p.dueFen), coverageStart: e.coverage_start as string, coverageEnd: e.coverage_end as string
         }
       })

@@ -2,7 +2,7 @@
 // built here (tested); drawing works on any 2D canvas context (h5 <canvas>, weapp Canvas 2D).
 import type { Receipt } from '@/contract'
 import { formatMoney } from '@/components/money'
-import { maskId } from '@/components/masked'
+import { memberIdText } from '@/components/masked'
 import { formatDate, formatInstant } from '@/services/time'
 
 export interface ImageLine {
@@ -26,7 +26,7 @@ export function receiptLines(r: Receipt, payerText: string | null): ImageLine[] 
   lines.push({ text: '参保人员', size: 28, bold: true, gap: 20 })
   for (const p of r.persons) {
     lines.push({ text: `${p.name}  ¥${formatMoney(p.amount) ?? '—'}`, size: 28, bold: true, gap: 10 })
-    lines.push({ text: `身份证 ${maskId(p.idNumber)}`, size: 22, color: '#444' })
+    lines.push({ text: memberIdText(p), size: 22, color: '#444' })
     lines.push({ text: `待遇期 ${formatDate(p.coverageStart)} 至 ${formatDate(p.coverageEnd)}`, size: 22, color: '#444' })
   }
   lines.push({ text: `开票单位 ${r.issuer}`, size: 22, color: '#333', gap: 20 })

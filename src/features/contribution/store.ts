@@ -10,6 +10,7 @@ import { taroStorage } from '@/services/storage'
 import { createUserCache } from '@/services/cache'
 import { appError, type AppError } from '@/services/errors'
 import { maskIdNumber } from '@/shared/id-number'
+import { maskId } from '@/components/masked'
 import { contributionApi, type ContributionApi } from './api'
 import { applyOrder, dropPending, ensurePending, findByOrder, markSubmitted, pendingSlot, type PendingMap, type PendingPayment } from './pending'
 import { screenForOrder, type PayScreen } from './payment-state'
@@ -71,7 +72,7 @@ export function resetContributionApi(): void { api = contributionApi }
 const inFlight = new Map<string, Promise<StartResult>>()
 
 export function maskReceipt(r: Receipt): Receipt {
-  return { ...r, persons: r.persons.map((p) => ({ ...p, idNumber: p.idNumber.includes('*') ? p.idNumber : maskIdNumber(p.idNumber) })) }
+  return { ...r, persons: r.persons.map((p) => ({ ...p, idNumber: maskId(p.idNumber) })) }
 }
 
 export const useContribution = create<ContributionState>()(

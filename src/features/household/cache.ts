@@ -2,17 +2,12 @@
 // Full ID numbers and phones are masked before the copy is written to the phone.
 import type { Household, Quote } from '@/contract'
 import { createUserCache } from '@/services/cache'
-import { maskId, maskPhone } from '@/components/masked'
+import { maskPerson } from '@/components/masked'
 
 export function scrubHousehold(h: Household): Household {
   return {
     ...h,
-    members: h.members.map((m) => ({
-      ...m,
-      idNumber: maskId(m.idNumber),
-      idNumberMasked: true,
-      phone: m.phone ? maskPhone(m.phone) : null
-    }))
+    members: h.members.map(maskPerson)
   }
 }
 

@@ -3,10 +3,10 @@
 import type { Claim, ClaimList, Household } from '@/contract'
 import { createUserCache } from '@/services/cache'
 import { call } from '@/services/county-client'
-import { maskIdNumber } from '@/shared/id-number'
+import { maskPerson } from '@/components/masked'
 
 function scrubHousehold(h: Household): Household {
-  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : { ...m, idNumber: maskIdNumber(m.idNumber), idNumberMasked: true })) }
+  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }
 }
 
 /** key: `${personId}:${year}` */

@@ -12,16 +12,15 @@ export const loadPolicy = (region: string) => call('getPolicy', { query: { regio
 
 type CreateBody = RouteBody<'createApplication'>
 
-/** SEX_LABEL for what the county reads */
-const SEX = { male: '男', female: '女' } as const
-
 export function addMemberBody(householdId: string, v: AddMemberValue): CreateBody {
   const fields: ApplicationFields = { name: v.name, relation: v.relation }
   if (v.idNumber) fields.idNumber = v.idNumber
-  // The contract has no field for the birth certificate: its number (and, without an ID
-  // number, birth date and sex) go to the reviewer in the free-text reason.
-  if (v.birthCertificateNumber) {
-    fields.reason = `出生医学证明编号：${v.birthCertificateNumber}；出生日期：${v.birthDate}；性别：${SEX[v.sex]}`
+  if (v.birthCertificateNumber) fields.birthCertificateNumber = v.birthCertificateNumber
+  // without an ID number the county reads birth date and sex from the application (and checks
+  // them against the certificate photo); with one, they come from the number
+  if (!v.idNumber) {
+    fields.birthDate = v.birthDate
+    fields.sex = v.sex
   }
   return { householdId, kind: v.kind, fields }
 }

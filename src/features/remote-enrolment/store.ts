@@ -13,7 +13,7 @@ import { todayShanghai } from '@/services/time'
 import { compressPhoto, configureUpload, uploadDocument } from '@/services/upload'
 import { useSession } from '@/features/session/store'
 import { readToken } from '@/features/session/token-vault'
-import { maskIdNumber } from '@/shared/id-number'
+import { maskPerson } from '@/components/masked'
 import * as api from './api'
 import { createUploadQueue, type UploadItem } from './upload-queue'
 import {
@@ -26,7 +26,7 @@ import {
 export interface ApplicationList { applications: Application[] }
 
 function scrubHousehold(h: Household): Household {
-  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : { ...m, idNumber: maskIdNumber(m.idNumber), idNumberMasked: true })) }
+  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }
 }
 
 export const householdCache = createUserCache<Household>({ name: 'enrol.household', version: 1, scrub: scrubHousehold, maxEntries: 5 })
@@ -150,13 +150,16 @@ function countyFieldErrors(e: AppError): FieldError[] {
     format: '身份证号格式不对',
     birthdate: '身份证号里的出生日期不对',
     not_a_member: '这个人不在您家户里',
-    before_from: '结束日期不能早于开始日期'
+    before_from: '结束日期不能早于开始日期',
+    in_future: '出生日期不能晚于今天',
+    not_a_date: '日期不对，请重新选择',
+    not_newborn: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加'
   }
   return problems.map((p) => ({
     field: p.field,
     code: 'required' as const,
-    message: p.field === 'idNumber' && p.problem === 'required'
-      ? '县里的系统现在还要求填身份证号：请先给孩子上户口、拿到身份证号再办理'
+    message: p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
+      ? '这个出生医学证明编号的孩子已经参保了，不用再添加'
       : text[p.problem] ?? '这一项填写有误'
   }))
 }

@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button, Canvas, Image } from '@tarojs/components'
 import type { Receipt } from '@/contract'
 import { Money } from '@/components/money'
-import { maskId } from '@/components/masked'
+import { memberIdText } from '@/components/masked'
 import { formatDate, formatInstant } from '@/services/time'
 import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines } from '../receipt-image'
 import './pay.scss'
@@ -79,7 +79,7 @@ export function ReceiptView({ receipt, payerText }: Props) {
         {receipt.persons.map((p, i) => (
           <View key={`${p.name}-${i}`} className='receipt__person'>
             <View className='receipt__person-head'><Text className='receipt__person-name'>{p.name}</Text><Money value={p.amount} /></View>
-            <Text className='receipt__person-id'>身份证 {maskId(p.idNumber)}</Text>
+            <Text className='receipt__person-id'>{memberIdText(p)}</Text>
             <Text className='receipt__person-id'>待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}</Text>
           </View>
         ))}

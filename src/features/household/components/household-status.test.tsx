@@ -54,6 +54,14 @@ test('status card: covered member says yes; lapsed member says no with the reaso
   expect(document.body.textContent).not.toContain('990101197401011234')
 })
 
+test('status card: a newborn without an ID number yet is shown by the masked birth certificate', () => {
+  const baby = person({ personId: 'p3', name: '王小满', idNumber: null, birthCertificateNumber: 'P440123456', sex: 'female', birthDate: '2026-10-02', relation: '孙女', isHead: false,
+    enrolments: [{ year: 2027, status: 'unpaid', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] })
+  render(<MemberCard person={baby} year={2026} today='2026-11-23' />)
+  expect(screen.getByText('出生证 P4*****456（还没有身份证号）')).toBeTruthy()
+  expect(document.body.textContent).not.toContain('P440123456')
+})
+
 test('status card: waiting period shows the date cover starts; read-aloud speaks the status', () => {
   const p = person({ enrolments: [{ year: 2026, status: 'enrolled', payer: 'civil_affairs', amountPaid: '0.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: '2026-12-01', orderId: null }] })
   render(<MemberCard person={p} year={2026} today='2026-11-23' />)

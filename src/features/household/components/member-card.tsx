@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import type { Person } from '@/contract'
 import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
-import { maskId } from '@/components/masked'
+import { memberIdText } from '@/components/masked'
 import { ageOn, formatDate } from '@/services/time'
 import { CATEGORY_TEXT, PAYER_TEXT } from '../labels'
 import { careToday, enrolmentFor } from '../status'
@@ -38,7 +38,7 @@ export function MemberCard({ person, year, today, elderly }: Props) {
       {!elderly ? (
         <View className='member-card__meta muted'>
           <Text>{categories.map((c) => CATEGORY_TEXT[c]).join('、')}</Text>
-          <Text className='member-card__id'>身份证 {maskId(person.idNumber)}</Text>
+          <Text className='member-card__id'>{memberIdText(person)}</Text>
         </View>
       ) : null}
       <View className={`member-card__care member-card__care--${care.yes ? 'yes' : 'no'}`}>

@@ -69,7 +69,7 @@ describe('add-member form', () => {
     const body = typeof sent.data === 'string' ? JSON.parse(sent.data) : sent.data
     expect(body).toEqual({
       householdId: 'h1', kind: 'add_newborn',
-      fields: { name: '阿依·王𪚥', relation: '女', reason: '出生医学证明编号：P440123456；出生日期：2026-10-01；性别：女' }
+      fields: { name: '阿依·王𪚥', relation: '女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-01', sex: 'female' }
     })
     // the draft is cleared after a successful submission
     expect(useEnrol.getState().addDrafts.add_newborn).toBeUndefined()
@@ -93,6 +93,19 @@ describe('add-member form', () => {
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--idNumber')).not.toBeNull())
     expect(container.querySelector('.enrol-error--idNumber')?.textContent).toBe('这个人已经参保了（在本县有参保记录），不用再添加')
+  })
+
+  test('the county already has a child with this birth certificate: shown under the certificate number', async () => {
+    request.mockReturnValueOnce(answer(400, { code: 'BAD_REQUEST', message: '填写的内容有误，请检查后再试', details: { problems: [{ field: 'birthCertificateNumber', problem: 'already_insured' }] } }))
+    const { container } = render(<AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} onSubmitted={jest.fn()} />)
+    type(container, 'name', '王小满')
+    type(container, 'birthCertificateNumber', 'P440123456')
+    type(container, 'birthDate', '2026年10月1日')
+    await tap(screen.getByText('女孩'))
+    await tap(screen.getByText('女'))
+    await tap(screen.getByText('提交申请，下一步拍照上传'))
+    await waitFor(() => expect(container.querySelector('.enrol-error--birthCertificateNumber')).not.toBeNull())
+    expect(container.querySelector('.enrol-error--birthCertificateNumber')?.textContent).toBe('这个出生医学证明编号的孩子已经参保了，不用再添加')
   })
 
   test('the draft survives closing the form, without the ID number', async () => {

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Application, ApplicationStatus } from '@/contract'
 import { formatDate, formatInstant } from '@/services/time'
-import { maskId } from '@/components/masked'
+import { maskBirthCertificate, maskId } from '@/components/masked'
 import { KIND_LABEL } from '../documents'
 import { fieldsOf } from '../store'
 import './enrol.scss'
@@ -56,6 +56,8 @@ export function ApplicationStatusView({ app }: { app: Application }) {
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
+      {f.birthCertificateNumber ? <Text className='enrol-line muted enrol-app-certificate'>出生医学证明：{maskBirthCertificate(f.birthCertificateNumber)}</Text> : null}
+      {f.birthCertificateNumber && !f.idNumber && f.birthDate ? <Text className='enrol-line muted'>出生日期：{formatDate(f.birthDate)}{f.sex ? `，${f.sex === 'male' ? '男孩' : '女孩'}` : ''}（还没有身份证号，上户口后再补登）</Text> : null}
       {f.destination ? <Text className='enrol-line enrol-app-destination'>备案地点：{f.destination}</Text> : null}
       <View className='enrol-steps'>
         <Step state='done' label='已提交' detail={formatInstant(app.submittedAt)} />

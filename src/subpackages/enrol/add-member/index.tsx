@@ -30,7 +30,7 @@ export default function AddMemberPage() {
       </PageShell>
     )
   }
-  const ids = (household.data?.members ?? []).filter((m) => !m.idNumberMasked).map((m) => m.idNumber)
+  const ids = (household.data?.members ?? []).flatMap((m) => (!m.idNumberMasked && m.idNumber ? [m.idNumber] : []))
   return (
     <PageShell title='给家里添人' className='enrol-add-page'>
       <OfflineBanner hasCachedData />
