@@ -88,7 +88,13 @@ export const routes = {
   reviewRetryMatch: r({ method: 'POST', url: '/v1/review/orders/:orderId/retry', tag: 'review', auth: 'reviewer', summary: '县经办人员：重试入账', params: S.OrderParams, response: { 200: S.Order } }),
 
   // notices
-  listNotices: r({ method: 'GET', url: '/v1/notices', tag: 'notices', auth: 'none', summary: '政策公告和报销公示（姓名掩码）', querystring: S.NoticeQuery, response: { 200: S.NoticeList } })
+  listNotices: r({ method: 'GET', url: '/v1/notices', tag: 'notices', auth: 'none', summary: '政策公告和报销公示（姓名掩码）', querystring: S.NoticeQuery, response: { 200: S.NoticeList } }),
+
+  // notifications (issue #6): the household is told when someone else paid; reminder subscriptions
+  listHouseholdNotifications: r({ method: 'GET', url: '/v1/households/:householdId/notifications', tag: 'notifications', auth: 'user', summary: '本户的通知：户主以外的人为本户缴了费（谁、多少、哪年、为谁、票据号）；仅户主和本户成员，被授权人不能看', params: S.HouseholdParams, response: { 200: S.HouseholdNotificationList } }),
+  markNotificationRead: r({ method: 'POST', url: '/v1/notifications/:notificationId/read', tag: 'notifications', auth: 'user', summary: '“知道了”：把一条通知标为已读（每人各自记录，重复调用不变）', params: S.NotificationParams, response: { 200: S.HouseholdNotification } }),
+  saveSubscriptions: r({ method: 'POST', url: '/v1/me/subscriptions', tag: 'notifications', auth: 'user', scope: 'pay', summary: '保存微信订阅消息的选择（缴费截止提醒、缴费结果通知），每人每户每种一条，后发的覆盖先发的', body: S.SubscriptionsBody, response: { 200: S.SubscriptionList } }),
+  listSubscriptions: r({ method: 'GET', url: '/v1/me/subscriptions', tag: 'notifications', auth: 'user', scope: 'pay', summary: '读回本人对某户的订阅消息选择', querystring: S.SubscriptionQuery, response: { 200: S.SubscriptionList } })
 } as const
 
 export type RouteId = keyof typeof routes

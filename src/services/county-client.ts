@@ -53,7 +53,11 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewDecide: { method: 'POST', url: '/v1/review/applications/:applicationId/decision' },
   reviewUnmatched: { method: 'GET', url: '/v1/review/orders/unmatched' },
   reviewRetryMatch: { method: 'POST', url: '/v1/review/orders/:orderId/retry' },
-  listNotices: { method: 'GET', url: '/v1/notices' }
+  listNotices: { method: 'GET', url: '/v1/notices' },
+  listHouseholdNotifications: { method: 'GET', url: '/v1/households/:householdId/notifications' },
+  markNotificationRead: { method: 'POST', url: '/v1/notifications/:notificationId/read' },
+  saveSubscriptions: { method: 'POST', url: '/v1/me/subscriptions' },
+  listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' }
 }
 
 type SchemaOf<K extends RouteId, F extends string> = Def<K> extends { [P in F]: infer S extends TSchema } ? Static<S> : never

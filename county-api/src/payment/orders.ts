@@ -12,6 +12,7 @@ import { transact } from '../db'
 import { isoDate, isoTime, parseTime } from '../clock'
 import { requestHash, sameRequest } from '../idempotency'
 import { fenToYuan } from '../money'
+import { recordPaidByOther } from '../notifications'
 import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
 import type { PolicyRecord, QuoteResult } from '../settlement/port'
@@ -324,7 +325,9 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
       ctx.db.prepare(`UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`).run([...new Set(problems)].join('；'), o.id)
       return
     }
-    const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(o.household_id) as { region_code: string }
+    // (and whether the payer is the head: anyone else paying is told to the household)
+    const h = ctx.db.prepare('SELECT h.region_code, h.head_person_id, (SELECT person_id FROM users WHERE id = ?) AS payer_person_id FROM households h WHERE h.id = ?')
+      .get(o.payer_user_id, o.household_id) as { region_code: string; head_person_id: string; payer_person_id: string | null }
     // Benefit dates depend on the payment date (waiting period outside the collection period):
     // reuse the quote's when paid the day it was quoted, otherwise ask the calculator again.
     const paidDate = isoDate(o.paid_at as number)
@@ -348,8 +351,11 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
     const seq = Number((ctx.db.prepare(`INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value`)
       .get(seqKey) as { value: string | number }).value)
     const receipt = `${h.region_code}-${o.year}-${String(seq).padStart(8, '0')}`
+    const now = ctx.clock.now()
     ctx.db.prepare(`UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`)
-      .run(ctx.clock.now(), receipt, o.id)
+      .run(now, receipt, o.id)
+    // Someone other than the head paid: the household is notified, in this same commit.
+    if (h.payer_person_id !== h.head_person_id) recordPaidByOther(ctx, o, receipt, now)
   })
 }
 

@@ -1,9 +1,11 @@
 import { PageShell } from '@/components/page-shell'
 import { HouseholdStatus } from '@/features/household/components/household-status'
+import { HouseholdNotices } from '@/features/notifications/components/household-notices'
 
 export default function HomePage() {
   return (
     <PageShell title='我家参保情况'>
+      <HouseholdNotices />
       <HouseholdStatus />
     </PageShell>
   )

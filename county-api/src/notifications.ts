@@ -1,0 +1,41 @@
+// The household's notifications (issue #6): when someone other than the head pays for the
+// household (a grantee, a member, a migrant child paying by ID number), the household is told
+// who paid (masked), how much, for which year and whom, with the receipt number. Written by
+// the settlement itself, in its transaction: never lost, and at most one per order
+// (notifications.order_id is UNIQUE), however often the provider repeats its notify.
+// No ID numbers or phones go into a notification.
+import type { HouseholdNotification, PaidByOther } from '../../src/contract'
+import type { Ctx } from './context'
+import type { OrderPerson, OrderRow } from './views'
+import { isoTime } from './clock'
+import { fenToYuan } from './money'
+import { newId } from './ids'
+import { payerNameMasked } from './views'
+
+export interface NotificationRow {
+  id: string; household_id: string; kind: 'paid_by_other'; order_id: string | null; payer_user_id: string | null
+  payload: string; created_at: number
+  /** the reader's own read time (LEFT JOIN notification_reads) */
+  read_at: number | null
+}
+
+/** Called by the settlement, inside its transaction, once the order is confirmed with `receipt`. */
+export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: number): void {
+  const payment: PaidByOther = {
+    orderId: o.id, year: o.year, amount: fenToYuan(o.amount_fen), payerNameMasked: payerNameMasked(ctx, o),
+    payerIsHousehold: o.payer_is_household === 1,
+    // the names as the household knows them (the order keeps them as quoted)
+    members: (JSON.parse(o.persons) as OrderPerson[]).map((p) => p.name),
+    receiptNumber: receipt, paidAt: isoTime(o.paid_at ?? now)
+  }
+  ctx.db.prepare(`INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at)
+    VALUES (?, ?, 'paid_by_other', ?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING`)
+    .run(newId('ntf'), o.household_id, o.id, o.payer_user_id, JSON.stringify(payment), now)
+}
+
+export function notificationView(n: NotificationRow): HouseholdNotification {
+  return {
+    notificationId: n.id, householdId: n.household_id, kind: n.kind, createdAt: isoTime(n.created_at),
+    readAt: n.read_at === null ? null : isoTime(n.read_at), payment: JSON.parse(n.payload) as PaidByOther
+  }
+}
