@@ -1,9 +1,19 @@
 // Subscribe messages: the deadline reminder and the payment result. WeChat asks the user
-// once per template (Taro.requestSubscribeMessage); h5 has no such messages, so the screen
-// shows what would be sent. The county API has no route yet to store the subscription
-// (see the report in docs): the choice is kept on the phone until it does.
+// once per template (Taro.requestSubscribeMessage), and each acceptance lets the county send
+// one message; the county sends only what it knows was accepted, so the answer (per kind,
+// accepted or not) goes to the county: POST /v1/me/subscriptions, per user and household
+// (GET reads it back). Telling the county never stands in the way of paying: when it cannot
+// be reached the answer stays on the phone, for this user only, and is sent when the network
+// or the county comes back, or the next time the reminder card is shown (a refusal drops it).
+// h5 has no subscribe messages: the screen shows what would be sent (previewMessages), and
+// offers no choice, so nothing is stored.
 import Taro from '@tarojs/taro'
+import type { SubscriptionsBody } from '@/contract'
 import { formatMoney } from '@/components/money'
+import { call } from '@/services/county-client'
+import { isCountyDownError } from '@/services/errors'
+import { onReconnect } from '@/services/network'
+import { taroStorage } from '@/services/storage'
 import { formatDate } from '@/services/time'
 
 /** Template ids are issued to the county's mini-program account in the WeChat console. */
@@ -13,15 +23,88 @@ export const TEMPLATES = {
 } as const
 
 export type ReminderKind = keyof typeof TEMPLATES
-export type SubscribeOutcome = { ok: true; accepted: ReminderKind[] } | { ok: false; message: string }
+/** `stored`: the county has the answer (false: kept on the phone, sent later). */
+export type SubscribeOutcome = { ok: true; accepted: ReminderKind[]; stored: boolean } | { ok: false; message: string }
 
-export async function askForReminders(kinds: ReminderKind[] = ['deadline', 'result']): Promise<SubscribeOutcome> {
+export interface ReminderTarget {
+  /** the signed-in user: a kept answer is only ever sent for them */
+  owner: string
+  householdId: string
+  year: number
+}
+
+export async function askForReminders(target: ReminderTarget, kinds: ReminderKind[] = ['deadline', 'result']): Promise<SubscribeOutcome> {
+  let accepted: ReminderKind[]
   try {
     const res = await Taro.requestSubscribeMessage({ tmplIds: kinds.map((k) => TEMPLATES[k]) } as never) as unknown as Record<string, string>
-    const accepted = kinds.filter((k) => res?.[TEMPLATES[k]] === 'accept')
-    return { ok: true, accepted }
+    accepted = kinds.filter((k) => res?.[TEMPLATES[k]] === 'accept')
   } catch {
     return { ok: false, message: '没有打开提醒，可以以后在这里再打开' }
+  }
+  const stored = await tellCounty(target.owner, {
+    householdId: target.householdId, year: target.year, channel: 'weapp',
+    templates: kinds.map((kind) => ({ kind, accepted: accepted.includes(kind) }))
+  })
+  return { ok: true, accepted, stored }
+}
+
+// ---- the answer on its way to the county ----
+const PENDING_KEY = 'xqyb.reminders.pending'
+interface Pending { owner: string; choices: Record<string, SubscriptionsBody> }
+
+function readPending(): Pending | null {
+  try {
+    const raw = taroStorage.getItem(PENDING_KEY) as string | null
+    const p = raw ? JSON.parse(raw) as Pending : null
+    return p && typeof p.owner === 'string' && p.choices && typeof p.choices === 'object' ? p : null
+  } catch {
+    return null
+  }
+}
+
+function writePending(p: Pending | null): void {
+  if (!p || Object.keys(p.choices).length === 0) void taroStorage.removeItem(PENDING_KEY)
+  else void taroStorage.setItem(PENDING_KEY, JSON.stringify(p))
+}
+
+let retryArmed: (() => void) | null = null
+function armRetry(): void {
+  if (retryArmed) return
+  retryArmed = onReconnect(() => {
+    retryArmed?.()
+    retryArmed = null
+    const p = readPending()
+    if (p) void sendPendingReminderChoices(p.owner)
+  })
+}
+
+/** Sends one answer; kept on the phone (newest per household wins) only while the county cannot be reached. */
+async function tellCounty(owner: string, body: SubscriptionsBody): Promise<boolean> {
+  const r = await call('saveSubscriptions', { body })
+  const p = readPending()
+  const mine = p && p.owner === owner ? { ...p.choices } : {}
+  if (!r.ok && isCountyDownError(r.error)) {
+    mine[body.householdId] = body
+    writePending({ owner, choices: mine })
+    armRetry()
+    return false
+  }
+  // taken, or refused for good (no access any more): nothing left to send for this household
+  delete mine[body.householdId]
+  writePending({ owner, choices: mine })
+  return r.ok
+}
+
+/** Sends answers kept on the phone for `owner`; another user's are dropped, never sent. */
+export async function sendPendingReminderChoices(owner: string | null): Promise<void> {
+  const p = readPending()
+  if (!p) return
+  if (!owner || p.owner !== owner) { writePending(null); return }
+  for (const body of Object.values(p.choices)) {
+    if (!(await tellCounty(owner, body))) {
+      const left = readPending()
+      if (left?.choices[body.householdId]) return // the county is still away: the rest waits too
+    }
   }
 }
 

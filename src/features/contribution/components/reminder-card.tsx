@@ -1,22 +1,30 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import { askForReminders, previewMessages, type ReminderKind } from '../reminders'
+import { useSession } from '@/features/session/store'
+import { askForReminders, previewMessages, sendPendingReminderChoices, type ReminderKind } from '../reminders'
 import './pay.scss'
 
 interface Props {
+  householdId: string
   year: number
   total: string
   deadline: string | null
 }
 
-export function ReminderCard({ year, total, deadline }: Props) {
+export function ReminderCard({ householdId, year, total, deadline }: Props) {
+  const userId = useSession((s) => s.userId)
   const [accepted, setAccepted] = useState<ReminderKind[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const h5 = process.env.TARO_ENV === 'h5'
+  // an earlier answer the county has not got yet (it was not reachable then)
+  useEffect(() => { if (!h5) void sendPendingReminderChoices(userId) }, [h5, userId])
   const ask = async () => {
-    const r = await askForReminders()
-    if (r.ok) { setAccepted(r.accepted); setMessage(r.accepted.length ? '好的，到时会在微信里提醒您' : '您没有同意提醒，可以以后再打开') }
-    else setMessage(r.message)
+    if (!userId) return
+    const r = await askForReminders({ owner: userId, householdId, year })
+    if (!r.ok) { setMessage(r.message); return }
+    setAccepted(r.accepted)
+    if (r.accepted.length === 0) setMessage('您没有同意提醒，可以以后再打开')
+    else setMessage(r.stored ? '好的，到时会在微信里提醒您' : '好的。现在连不上县医保系统，联网后会自动告诉县里，到时在微信里提醒您')
   }
   return (
     <View className='card reminder'>

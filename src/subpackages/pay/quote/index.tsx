@@ -74,7 +74,7 @@ export default function QuotePage() {
           onRefresh={() => { q.reload(); setScreen(null) }}
         />
       ) : null}
-      {quote && !isZero(quote.total) ? <ReminderCard year={quote.year} total={quote.total} deadline={deadlineOf(quote, facts)} /> : null}
+      {quote && !isZero(quote.total) ? <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadlineOf(quote, facts)} /> : null}
       {quote ? (
         <View className='pay-bar'>
           <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
