@@ -1,7 +1,10 @@
 // Paying for someone else: a migrant worker pays her parents' household by ID number and
-// sees only masked names; and a second family member paying the same household at the
-// same time is stopped before any money moves.
-import { DEMO, apiCall, chargesFor, openSignedIn, ordersOf, settle, shot, signInApi, startPayWorld, type PayWorld } from './pay-support'
+// sees only masked names; the parents' household head then finds who paid on the home page;
+// and a second family member paying the same household at the same time is stopped before
+// any money moves.
+import type { Me } from '../../src/contract'
+import { openSignedIn as openWithSession } from '../support/session'
+import { DEMO, apiCall, chargesFor, openSignedIn, ordersOf, settle, shot, shown, signInApi, startPayWorld, type PayWorld } from './pay-support'
 
 let w: PayWorld
 
@@ -56,6 +59,47 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   // no medical data for a payer without a grant
   const claims = await apiCall(w, 'GET', `/v1/households/hh_0003`, undefined, (await signInApi(w, DEMO.migrant)).token)
   expect(claims.status).toBe(404)
+  expect(w.errors).toEqual([])
+})
+
+test("the parents' household head sees on home who paid, how much and for whom, taps 知道了, and it stays gone", async () => {
+  const [order] = ordersOf(w, 'hh_0003')
+  expect(order?.status).toBe('confirmed') // paid by the test above
+  // the parents have no demo account: a new one, bound to the head 买买提·艾力
+  const head = w.db().prepare("SELECT p.name, p.id_number FROM persons p JOIN households h ON h.head_person_id = p.id WHERE h.id = 'hh_0003'").get() as { name: string; id_number: string }
+  const s = await signInApi(w, '13800000031')
+  const bound = await apiCall<Me>(w, 'POST', '/v1/households/bind', { idNumber: head.id_number, name: head.name }, s.token)
+  expect(bound.status).toBe(200)
+  await openWithSession(w.page, w.product, { ...s, me: bound.body }, '/pages/home/index')
+
+  const card = w.page.locator('.paid-notice:visible')
+  await card.waitFor()
+  const names = (JSON.parse(order.persons) as { name: string }[]).map((p) => p.name)
+  const text = await card.innerText()
+  expect(text).toContain(`阿***·*** 已为您家交了${order.year}年医保费 ${shown(order.amount_fen)}（${names.join('、')}）`)
+  expect(text).toContain(`票据号 ${order.receipt_number}`)
+  expect(text).not.toContain('阿依古丽')
+  await settle(w)
+  await shot(w, 'home-paid-by-other')
+  // the head may open the receipt: full names this time
+  await w.page.locator('.paid-notice__receipt-btn:visible').click()
+  await w.page.locator('.receipt:visible').waitFor()
+  const receipt = await w.page.locator('.receipt:visible').innerText()
+  expect(receipt).toContain(`票据号 ${order.receipt_number}`)
+  for (const n of names) expect(receipt).toContain(n)
+  await w.page.goBack()
+  await card.waitFor()
+
+  await w.page.locator('.paid-notice__ok:visible').click()
+  await card.waitFor({ state: 'detached' })
+  expect(w.db().prepare('SELECT COUNT(*) AS n FROM notification_reads r JOIN notifications n ON n.id = r.notification_id WHERE n.order_id = ?').get(order.id)).toEqual({ n: 1 })
+  // after a reload, with the county's fresh answer in, it is still gone
+  const fresh = w.page.waitForResponse((r) => r.url().includes('/v1/households/hh_0003/notifications') && r.status() === 200)
+  await w.page.reload()
+  await fresh
+  await w.page.getByText(names[0]).first().waitFor()
+  await settle(w)
+  expect(await w.page.locator('.paid-notice:visible').count()).toBe(0)
   expect(w.errors).toEqual([])
 })
 
