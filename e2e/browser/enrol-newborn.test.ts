@@ -100,6 +100,23 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: birth.format('YYYY-MM-DD'), sex: 'female' })
   const latest = [...baby.enrolments].sort((a, b) => b.year - a.year)[0]
   const expectedWord = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' }[latest.status]
+
+  // born this year, 40 days ago: the demo policy covers her from birth if her birth year is paid
+  // within 90 days; the status page offers that year, and its quote says so
+  const thisYear = Number(dayjs().add(8, 'hour').format('YYYY'))
+  if (birth.year() === thisYear) {
+    expect(baby.enrolments.find((e) => e.year === thisYear)?.status).toBe('unpaid')
+    const payBirthYear = page.locator('.enrol-pay--birth-year')
+    await expect(payBirthYear.textContent()).resolves.toContain(`去缴${thisYear}年的费用`)
+    await payBirthYear.click()
+    const row = page.locator('.pay-quote-page .pay-member:visible').filter({ hasText: babyName })
+    await row.waitFor()
+    await expect(row.locator('.pay-member__from-birth').textContent()).resolves.toContain(`${birth.year()}年${birth.month() + 1}月${birth.date()}日`)
+    await expect(row.textContent()).resolves.not.toContain('要等到')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-newborn-birth-year-quote.png'), fullPage: true })
+    await page.goBack()
+    await page.locator('.enrol-status-view--approved').waitFor()
+  }
   await page.locator('.enrol-back-home').click()
   const row = page.locator('.enrol-member:visible').filter({ hasText: babyName })
   await row.waitFor()
@@ -107,6 +124,14 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await expect(row.textContent()).resolves.toContain(`${latest.year}年`)
   await page.locator('.enrol-application:visible').filter({ hasText: babyName }).filter({ hasText: '已通过' }).waitFor()
   await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-newborn.png'), fullPage: true })
+
+  // the household page names her by the masked birth certificate until she has an ID number
+  await page.goto(`${product.webUrl}/#/pages/home/index`)
+  const card = page.locator('.member-card:visible').filter({ hasText: babyName })
+  await card.waitFor()
+  await expect(card.locator('.member-card__id').textContent()).resolves.toBe('出生证 P4*****456（还没有身份证号）')
+  await expect(page.content()).resolves.not.toContain('P440123456')
+  await card.screenshot({ path: path.join(ARTIFACTS, 'home-newborn-card.png') })
 
   const mine = await api<Application>(product, 'GET', `/v1/applications/${pending.applicationId}`, undefined, migrant.token)
   expect(mine.body.status).toBe('approved')

@@ -339,3 +339,34 @@ describe('quoteContribution input checks', () => {
     expect(codeOf(() => quoteContribution(demo, { members: [{ id: 'a', birthDate: '1970-01-01' }], paymentDate: '2025-10-02' }, '2025-10-01'))).toBe('DATE_OUT_OF_RANGE')
   })
 })
+
+describe('newborns (policy contribution.newborn: enrolled within N days of birth → covered from birth)', () => {
+  const quoteOn = (policy: PolicyDocument, birthDate: string, paymentDate: string, others: { id: string; birthDate: string }[] = []) =>
+    quoteContribution(policy, { members: [{ id: 'baby', birthDate }, ...others], paymentDate }, paymentDate, { coverageYear: 2026 })
+
+  it('paid within the window: cover from the birth date, no waiting period, the rule is named', () => {
+    const q = quoteOn(demo, '2026-10-02', '2026-11-23') // 52 days, demo window 90
+    const baby = q.members[0]
+    expect(baby.benefitStart).toBe('2026-10-02')
+    expect(baby.steps.map((s) => s.rule)).toContain('contribution.newborn')
+    expect(baby.steps.map((s) => s.rule)).not.toContain('contribution.waiting-period')
+    expect(baby.due).toBe(baby.personal) // demo: birthYearContribution "full"
+    expect(q.issues.find((i) => i.code === 'OUTSIDE_COLLECTION')?.message).toContain('不用等待，从出生那天起就能报销')
+  })
+
+  it('paid after the window: an ordinary late payment, with the waiting period', () => {
+    const q = quoteOn(demo, '2026-03-01', '2026-07-15') // 136 days
+    expect(q.members[0].benefitStart).toBe('2026-10-01')
+    expect(q.members[0].steps.map((s) => s.rule)).toContain('contribution.waiting-period')
+    expect(q.issues.find((i) => i.code === 'OUTSIDE_COLLECTION')?.message).toContain('缴费后要等 3 个月才能报销')
+  })
+
+  it('a policy that waives the birth year charges nothing for it; one grown-up paying late still hears about the wait', () => {
+    const waived = deepMerge(demo, { contribution: { newborn: { enrolWithinDays: 90, birthYearContribution: 'waived' } } }) as PolicyDocument
+    const q = quoteOn(waived, '2026-10-02', '2026-11-23')
+    expect(q.members[0]).toMatchObject({ standard: '0.00', subsidy: '0.00', personal: '0.00', due: '0.00', benefitStart: '2026-10-02' })
+    const withMother = quoteOn(waived, '2026-10-02', '2026-11-23', [{ id: 'mother', birthDate: '1998-05-05' }])
+    expect(withMother.members[1].benefitStart).toBe('2027-02-01')
+    expect(withMother.issues.find((i) => i.code === 'OUTSIDE_COLLECTION')?.message).toContain('缴费后要等 3 个月才能报销')
+  })
+})

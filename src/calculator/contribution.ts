@@ -77,10 +77,13 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
     issues.push({ code: 'HOUSEHOLD_INCOMPLETE', message: '按规定全家户口本上的成员要一起参保，还有成员没有选上（已参加职工医保等的成员请注明原因）', memberIds: notEnrolling })
   }
   if (coll && !open) {
-    issues.push({
-      code: 'OUTSIDE_COLLECTION',
-      message: `现在不在集中缴费期（${coll.from ? `${coll.from} 至 ` : ''}${coll.to} 截止）内${con.waitingPeriod ? `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销` : ''}`
-    })
+    // newborns covered from birth have no waiting period: when they are all that is paid for, say so
+    const birthDates = new Map(household.members.map((m) => [m.id, m.birthDate]))
+    const allFromBirth = !!con.newborn && quotes.every((q) => q.benefitStart === birthDates.get(q.memberId))
+    const after = !con.waitingPeriod ? ''
+      : allFromBirth ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
+        : `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销`
+    issues.push({ code: 'OUTSIDE_COLLECTION', message: `现在不在集中缴费期（${coll.from ? `${coll.from} 至 ` : ''}${coll.to} 截止）内${after}` })
   }
   let standard = ZERO
   let subsidy = ZERO

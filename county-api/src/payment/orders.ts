@@ -71,7 +71,17 @@ export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: 
     excludedReason: status.get(p.id) === 'pending_review' ? '参保申请待审核' : undefined,
     lapsedYears: lapsedYears(p.id)
   }))
-  const quote = ctx.calc.quote(cachedSeries(ctx, h.region_code), members, year, isoDate(ctx.clock.now()), opts.paymentDate, { steps: opts.steps })
+  const series = cachedSeries(ctx, h.region_code)
+  const today = isoDate(ctx.clock.now())
+  let quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
+  // Paid this late, a member would get no day of cover in that year (the waiting period runs past
+  // its end): nobody is charged for that; they are shown as not payable for the year instead.
+  // (When nobody would be covered the window counts as closed: collectionClosed already says so.)
+  const noCover = new Set(quote.lines.filter((l) => l.benefitStart > l.benefitEnd).map((l) => l.personId))
+  if (noCover.size && noCover.size < quote.lines.length) {
+    for (const m of members) if (noCover.has(m.personId)) m.excludedReason = `${year}年剩下的时间不够等待期，现在交也报销不了，请交下一年的`
+    quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
+  }
   return { quote, people }
 }
 

@@ -64,13 +64,17 @@ describe('remote enrolment', () => {
   })
 
   it('adds a newborn who has no ID number yet, by birth certificate: checked, approved, on the household and the quote', async () => {
+    const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
+    const today = shanghai(Date.now())
+    const born = shanghai(Date.now() - 40 * 86400_000) // within the demo policy's 90 days
+    const thisYear = Number(today.slice(0, 4))
     const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女' } }, head)
     expect(missing.status).toBe(400)
     expect(missing.body.details.problems).toEqual(expect.arrayContaining([
       { field: 'birthCertificateNumber', problem: 'required' }, { field: 'birthDate', problem: 'required' }, { field: 'sex', problem: 'required' }
     ]))
     expect(missing.body.details.problems).not.toContainEqual({ field: 'idNumber', problem: 'required' })
-    const badCert = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'p44012345', birthDate: '2026-10-02', sex: 'female' } }, head)
+    const badCert = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'p44012345', birthDate: born, sex: 'female' } }, head)
     expect(badCert.status).toBe(400) // the contract's pattern: one capital letter and nine digits
     const future = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2099-01-01', sex: 'female' } }, head)
     expect(future.body.details.problems).toEqual([{ field: 'birthDate', problem: 'in_future' }])
@@ -79,23 +83,35 @@ describe('remote enrolment', () => {
     const toddler = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2024-01-02', sex: 'female' } }, head)
     expect(toddler.body.details.problems).toEqual([{ field: 'birthDate', problem: 'not_newborn' }])
 
-    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female' } }, head)
+    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female' } }, head)
     expect(created.status).toBe(201)
-    expect(created.body.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: '2026-10-02', sex: 'female' })
+    expect(created.body.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: born, sex: 'female' })
     expect(created.body.fields.idNumber).toBeUndefined()
     const id = created.body.applicationId
     expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)).body.status).toBe('approved')
 
     const hh = await api.get('/v1/households/hh_0001', head)
     const baby = hh.body.members.find((m: any) => m.name === '王小满')
-    expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female', relation: '孙女' })
-    expect(baby.enrolments).toEqual([expect.objectContaining({ year: 2027, status: 'unpaid' })])
-    const quote = await api.get('/v1/households/hh_0001/quote?year=2027', head)
+    expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female', relation: '孙女' })
+    // unpaid for the contribution year being collected, and for the birth year when that is this year
+    const collecting = Number(today.slice(5, 7)) >= 9 ? thisYear + 1 : thisYear
+    const years = [...new Set([...(Number(born.slice(0, 4)) === thisYear ? [thisYear] : []), collecting])]
+    expect(baby.enrolments).toEqual(years.map((year) => expect.objectContaining({ year, status: 'unpaid' })))
+    const quote = await api.get(`/v1/households/hh_0001/quote?year=${collecting}`, head)
     expect(quote.status).toBe(200)
-    expect(JSON.stringify(quote.body)).toContain(baby.personId)
+    expect(quote.body.lines.map((l: any) => l.personId)).toContain(baby.personId)
+    if (Number(born.slice(0, 4)) === thisYear) {
+      // the birth year: paid within 90 days of birth, she is covered from the day she was born;
+      // nobody is charged for a year whose rest is shorter than the waiting period
+      const birthYear = await api.get(`/v1/households/hh_0001/quote?year=${thisYear}`, head)
+      const line = birthYear.body.lines.find((l: any) => l.personId === baby.personId)
+      expect(line).toMatchObject({ benefitStart: born, alreadyEnrolled: false })
+      expect(birthYear.body.payable).toBe(true)
+      for (const l of birthYear.body.lines) if (!l.alreadyEnrolled) expect(l.benefitStart <= l.benefitEnd).toBe(true)
+    }
 
     // the same child cannot be added twice
-    const again = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-02', sex: 'female' } }, head)
+    const again = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female' } }, head)
     expect(again.body.details.problems).toEqual([{ field: 'birthCertificateNumber', problem: 'already_insured' }])
   })
 

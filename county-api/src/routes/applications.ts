@@ -9,7 +9,7 @@ import { isoDate, isoTime } from '../clock'
 import { newId, sha256 } from '../ids'
 import { once, requestHash } from '../idempotency'
 import { checkIdNumber, idNumberBirthDate, idNumberSex, maskBirthCertificate, maskIdNumber } from '../../../src/shared/id-number'
-import { defaultYear } from '../payment/orders'
+import { computeQuote, defaultYear } from '../payment/orders'
 
 type R = typeof routes
 
@@ -91,6 +91,16 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
   }
   if (problems.length) throw new ApiFailure('BAD_REQUEST', { problems })
   return out
+}
+
+/** Would paying for `year` today still give this person some cover (the newborn rule, the waiting period)? */
+function coveredIfPaidNow(ctx: Ctx, householdId: string, year: number, personId: string): boolean {
+  try {
+    const line = computeQuote(ctx, householdId, year, { only: [personId], steps: false }).quote.lines.find((l) => l.personId === personId)
+    return !!line && line.benefitStart <= line.benefitEnd
+  } catch {
+    return false // no policy for that year: nothing to offer
+  }
 }
 
 function load(ctx: Ctx, id: string): ApplicationRow {
@@ -201,8 +211,15 @@ export const applicationHandlers = (ctx: Ctx) => ({
         const categories = ['ordinary']
         ctx.db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
           .run(pid, a.household_id, f.name, id, sex, birthDate, f.relation, JSON.stringify(categories), certificate)
-        // The new member still has to pay: the enrolment shows as unpaid for the contribution year.
-        ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`).run(pid, defaultYear(ctx))
+        // The new member still has to pay: the enrolment shows as unpaid for the contribution year,
+        // and for a newborn also for the birth year when that is this year (the policy's newborn
+        // rule may cover the baby from birth when paid soon enough: the quote for that year says)
+        const unpaid = ctx.db.prepare(`INSERT OR IGNORE INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`)
+        const thisYear = Number(isoDate(now).slice(0, 4))
+        if (a.kind === 'add_newborn' && Number(birthDate.slice(0, 4)) === thisYear && thisYear !== defaultYear(ctx)) {
+          if (coveredIfPaidNow(ctx, a.household_id, thisYear, pid)) unpaid.run(pid, thisYear)
+        }
+        unpaid.run(pid, defaultYear(ctx))
       }
     })()
     return view(ctx, load(ctx, params.applicationId))

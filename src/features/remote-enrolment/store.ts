@@ -139,6 +139,20 @@ export function applicationUpdated(app: Application): void {
   applicationCache.getState().put(owner, app.applicationId, app)
 }
 
+/**
+ * An approved newborn whose birth year can still be paid with cover (the county left an unpaid
+ * enrolment for this year only when the policy's newborn rule covers the baby from birth):
+ * that year, else null.
+ */
+export function newbornBirthYearToPay(app: Application, household: Household | null, today: string): number | null {
+  if (app.kind !== 'add_newborn' || app.status !== 'approved' || !household) return null
+  const f = fieldsOf(app)
+  const thisYear = Number(today.slice(0, 4))
+  const baby = household.members.find((m) => m.name === f.name && m.birthDate.slice(0, 4) === String(thisYear))
+  const e = baby?.enrolments.find((x) => x.year === thisYear)
+  return e && e.status === 'unpaid' ? thisYear : null
+}
+
 /** The county's "what is wrong" details, turned into field messages where it says which field. */
 function countyFieldErrors(e: AppError): FieldError[] {
   const problems = (e.details as { problems?: { field: string; problem: string }[] } | undefined)?.problems

@@ -1,5 +1,6 @@
 import { render, screen as view, within } from '@testing-library/react'
 import demoPolicy from '@/calculator/policies/demo-county-2026.json'
+import { quoteContribution, type PolicyDocument } from '@/calculator'
 import { QuoteBreakdown } from './quote-breakdown'
 import { line, quote } from '../__fixtures__/data'
 import { policyFacts } from '../policy-facts'
@@ -49,6 +50,18 @@ test('arrears for a lapsed member are shown on their line, with the date benefit
   // members covered from 1 January have no such line
   render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
   expect(member('p1').queryByText(/要等到/)).toBeNull()
+})
+
+test('a newborn covered from birth by the policy is told so, not given a waiting period', () => {
+  // the real calculator's answer for a baby born 2026-10-02, paid on 2026-11-23 (within 90 days)
+  const calc = quoteContribution(demoPolicy as unknown as PolicyDocument, { members: [{ id: 'p7', birthDate: '2026-10-02' }], paymentDate: '2026-11-23' }, '2026-11-23', { coverageYear: 2026 })
+  expect(calc.members[0].benefitStart).toBe('2026-10-02')
+  const q = quote({ lines: [line({ personId: 'p7', name: '王小满', benefitStart: '2026-10-02', due: calc.members[0].due })], total: calc.due, calculation: calc })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2026-11-23' />)
+  expect(member('p7').getByText('新生儿及时参保：从出生那天（2026年10月2日）起就能报销')).toBeInTheDocument()
+  expect(member('p7').queryByText(/要等到/)).toBeNull()
+  expect(view.getByText('新生儿出生后及时参保，不受这个期限限制')).toBeInTheDocument()
+  expect(view.queryByText(/已过截止日期/)).toBeNull()
 })
 
 test('collection window and days left before the deadline', () => {

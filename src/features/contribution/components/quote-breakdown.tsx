@@ -27,9 +27,21 @@ function zeroReason(l: QuoteLine): string | null {
   return '个人不用交'
 }
 
-function MemberRow({ line, year }: { line: QuoteLine; year: number }) {
+/** The calculator applied the policy's newborn rule to this member (covered from birth, no waiting period). */
+function coveredFromBirth(quote: Quote, personId: string): boolean {
+  const m = quote.calculation?.members.find((x) => x.memberId === personId)
+  return !!m && m.steps.some((st) => st.rule === 'contribution.newborn')
+}
+
+/** Everyone still to pay is a newborn the policy covers from birth: the collection deadline does not apply to them. */
+function onlyNewbornsFromBirth(quote: Quote): boolean {
+  const due = quote.lines.filter((l) => !l.alreadyEnrolled)
+  return due.length > 0 && due.every((l) => coveredFromBirth(quote, l.personId))
+}
+
+function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; fromBirth: boolean }) {
   const reason = zeroReason(line)
-  const lateStart = line.benefitStart && line.benefitStart > `${year}-01-01` ? line.benefitStart : null
+  const lateStart = !fromBirth && line.benefitStart && line.benefitStart > `${year}-01-01` ? line.benefitStart : null
   return (
     <View className='pay-member' data-person={line.personId}>
       <View className='pay-member__head'>
@@ -49,6 +61,7 @@ function MemberRow({ line, year }: { line: QuoteLine; year: number }) {
       </View>
       {reason ? <View className='pay-member__reason'><Text>{reason}</Text></View> : null}
       {lateStart ? <View className='pay-member__wait'><Text>要等到 {formatDate(lateStart)} 起才能报销（补交或晚交的等待期）</Text></View> : null}
+      {fromBirth && line.benefitStart ? <View className='pay-member__from-birth'><Text>新生儿及时参保：从出生那天（{formatDate(line.benefitStart)}）起就能报销</Text></View> : null}
     </View>
   )
 }
@@ -64,7 +77,8 @@ export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote
       <Text className='pay-window__left'>
         {w.kind === 'open' ? (w.daysLeft === 0 ? '今天是最后一天' : `离截止还有 ${w.daysLeft} 天`)
           : w.kind === 'before' ? `还有 ${w.daysToStart} 天开始缴费`
-            : `已过截止日期 ${w.daysLate} 天`}
+            : onlyNewbornsFromBirth(quote) ? '新生儿出生后及时参保，不受这个期限限制'
+              : `已过截止日期 ${w.daysLate} 天`}
       </Text>
     </View>
   )
@@ -118,7 +132,7 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
 
       <View className='card'>
         <Text className='pay-section-title'>每个人交多少</Text>
-        {quote.lines.map((l) => <MemberRow key={l.personId} line={l} year={quote.year} />)}
+        {quote.lines.map((l) => <MemberRow key={l.personId} line={l} year={quote.year} fromBirth={coveredFromBirth(quote, l.personId)} />)}
         <View className='pay-sum'>
           <Text>合计</Text>
           <Money value={quote.total} className='pay-sum__amount' />

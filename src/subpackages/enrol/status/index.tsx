@@ -1,14 +1,15 @@
 // One application: where it is, what the county asked for, photos to add, and what's next.
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
 import { useSession } from '@/features/session/store'
-import { activeFiling, fieldsOf, resubmit } from '@/features/remote-enrolment/store'
+import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '@/features/remote-enrolment/store'
+import { PAY_ROUTES } from '@/features/contribution/use-order-flow'
 import { ApplicationStatusView } from '@/features/remote-enrolment/components/status-view'
 import { UploadPanel } from '@/features/remote-enrolment/components/upload-panel'
 import { useApplication, useHousehold } from '../shared/data'
@@ -31,6 +32,9 @@ export default function StatusPage() {
   const household = useHousehold()
   const worth = useFilingWorth(household.data?.regionCode ?? null)
   const [sending, setSending] = useState(false)
+  // approved: the household changed at the county (a new member, a filing): read it again
+  const status = q.data?.status
+  useEffect(() => { if (status === 'approved') household.reload() }, [status]) // eslint-disable-line react-hooks/exhaustive-deps
   if (!userId) {
     return (
       <PageShell title='申请进度'>
@@ -39,6 +43,7 @@ export default function StatusPage() {
     )
   }
   const app = q.data
+  const birthYear = app ? newbornBirthYearToPay(app, household.data, todayShanghai()) : null
   const again = async () => {
     if (!app || sending) return
     setSending(true)
@@ -64,9 +69,17 @@ export default function StatusPage() {
         <FilingWorthCard worth={worth} filed={!!activeFiling([app], fieldsOf(app).personId ?? '', todayShanghai())} />
       ) : null}
       {app && app.kind === 'renew_remote' && app.status !== 'rejected' ? (
-        <Button className='btn btn-primary enrol-pay' onClick={() => { void Taro.navigateTo({ url: `/subpackages/pay/quote/index?year=${fieldsOf(app).year ?? ''}` }) }}>
+        <Button className='btn btn-primary enrol-pay' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, fieldsOf(app).year) }) }}>
           去缴{fieldsOf(app).year ?? ''}年的费用
         </Button>
+      ) : null}
+      {app && birthYear ? (
+        <View className='card enrol-newborn-pay'>
+          <Text className='enrol-line'>{fieldsOf(app).name}出生不久就参保了：按县里的政策，交了{birthYear}年的费，从出生那天起看病就能报销。具体金额和从哪天起报销，看缴费明细。</Text>
+          <Button className='btn btn-primary enrol-pay enrol-pay--birth-year' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) }) }}>
+            去缴{birthYear}年的费用
+          </Button>
+        </View>
       ) : null}
       <Button className='btn enrol-refresh' onClick={() => q.reload()}>刷新进度</Button>
       <Button className='btn enrol-back-home' onClick={backToHub}>回到“在外地办参保”</Button>

@@ -29,7 +29,8 @@ export default function QuotePage() {
   const q = useCountyData({
     cache: quoteCache,
     owner: userId,
-    cacheKey: householdId,
+    // another year than the one being collected (a newborn's birth year) is kept apart
+    cacheKey: householdId && year ? `${householdId}:${year}` : householdId,
     load: () => contributionApi.getQuote(householdId as string, year)
   })
   const quote = q.data
