@@ -5,6 +5,7 @@ import { ApiFailure } from './errors'
 import { newId, randomDigits, randomToken, sha256 } from './ids'
 import { isoTime } from './clock'
 import { maskPhone } from './mask'
+import { transact } from './db'
 
 export function authenticate(ctx: Ctx, header: string | undefined): UserRow {
   const m = header ? /^Bearer\s+(\S+)$/.exec(header) : null
@@ -98,7 +99,7 @@ export function requestOtp(ctx: Ctx, phone: string): number {
 
 export function verifyOtp(ctx: Ctx, phone: string, code: string): string {
   // A wrong code must still count as an attempt, so the transaction returns null instead of throwing.
-  const userId = ctx.db.transaction((): string | null => {
+  const userId = transact(ctx.db, (): string | null => {
     const row = ctx.db.prepare('SELECT code_hash, expires_at, attempts FROM otps WHERE phone = ?').get(phone) as { code_hash: string; expires_at: number; attempts: number } | undefined
     if (!row || row.expires_at <= ctx.clock.now() || row.attempts >= 5) return null
     if (row.code_hash !== sha256(`${phone}:${code}`)) {
@@ -111,7 +112,7 @@ export function verifyOtp(ctx: Ctx, phone: string, code: string): string {
     const id = newId('u')
     ctx.db.prepare('INSERT INTO users (id, role, phone, display_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, 'villager', phone, maskPhone(phone), ctx.clock.now())
     return id
-  })()
+  })
   if (userId === null) throw new ApiFailure('OTP_INVALID')
   return userId
 }

@@ -5,6 +5,7 @@
 import type { Ctx } from './context'
 import { ApiFailure } from './errors'
 import { sha256 } from './ids'
+import { transact } from './db'
 
 /** What identifies "the same request": the parts that decide what gets created. */
 export function requestHash(parts: unknown): string {
@@ -24,7 +25,7 @@ export function sameRequest<T extends { request_hash: string }>(first: T | undef
  */
 export function once(ctx: Ctx, userId: string, route: string, key: string | undefined, hash: string, create: () => string): { id: string; replayed: boolean } {
   if (key === undefined) return { id: create(), replayed: false }
-  return ctx.db.transaction(() => {
+  return transact(ctx.db, () => {
     const first = sameRequest(ctx.db.prepare('SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?')
       .get(userId, route, key) as { request_hash: string; resource_id: string } | undefined, hash)
     if (first) return { id: first.resource_id, replayed: true }
@@ -32,5 +33,5 @@ export function once(ctx: Ctx, userId: string, route: string, key: string | unde
     ctx.db.prepare('INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(userId, route, key, hash, id, ctx.clock.now())
     return { id, replayed: false }
-  })()
+  })
 }

@@ -4,17 +4,18 @@ import pino, { type Logger } from 'pino'
 
 const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-notify-signature"]',
-  'headers.authorization', '*.idNumber', '*.payeeIdNumber', '*.phone', '*.name', '*.token',
-  'idNumber', 'payeeIdNumber', 'phone', 'name', 'token', 'req.body'
+  'headers.authorization', '*.idNumber', '*.payeeIdNumber', '*.birthCertificateNumber', '*.phone', '*.name', '*.token',
+  'idNumber', 'payeeIdNumber', 'birthCertificateNumber', 'phone', 'name', 'token', 'req.body'
 ]
 
 const ID_RE = /\b\d{17}[\dXx]\b/g
 const PHONE_RE = /\b1\d{10}\b/g
+const BIRTH_CERT_RE = /\b[A-Z]\d{9}\b/g // 出生医学证明编号
 const BEARER_RE = /Bearer\s+[A-Za-z0-9._~+/=-]+/g
 
-/** Scrubs free text (messages, error strings) of ID numbers, phones and bearer tokens. */
+/** Scrubs free text (messages, error strings) of ID and birth certificate numbers, phones and bearer tokens. */
 export function scrub(text: string): string {
-  return text.replace(ID_RE, '[ID]').replace(PHONE_RE, (p) => `${p.slice(0, 3)}****${p.slice(7)}`).replace(BEARER_RE, 'Bearer [TOKEN]')
+  return text.replace(ID_RE, '[ID]').replace(BIRTH_CERT_RE, '[BIRTH-CERT]').replace(PHONE_RE, (p) => `${p.slice(0, 3)}****${p.slice(7)}`).replace(BEARER_RE, 'Bearer [TOKEN]')
 }
 
 export function makeLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {

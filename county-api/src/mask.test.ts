@@ -20,5 +20,6 @@ describe('masking', () => {
     expect(out).not.toContain('13912345678')
     expect(out).not.toContain('abc.DEF-123')
     expect(out).toContain('139****5678')
+    expect(scrub('newborn P440123456 added')).toBe('newborn [BIRTH-CERT] added')
   })
 })

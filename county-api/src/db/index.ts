@@ -37,13 +37,16 @@ function cacheStatements(db: DB): void {
 const runners = new WeakMap<DB, (fn: () => unknown) => unknown>()
 
 /**
- * `db.transaction(fn)()` without building a new transaction function per call (better-sqlite3
+ * `db.transaction(fn).immediate()` without building a new transaction function per call (better-sqlite3
  * makes four wrappers and defines their properties each time): one wrapper per database runs
  * `fn`, with the same BEGIN/COMMIT, ROLLBACK on a throw, and a savepoint when nested.
  */
 export function transact<T>(db: DB, fn: () => T): T {
   let run = runners.get(db)
-  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f())))
+  // BEGIN IMMEDIATE: the write lock is taken (or waited for, busy_timeout) before the first read,
+  // so a transaction that reads then writes never fails with SQLITE_BUSY when another process
+  // (a second worker, COUNTY_API_WORKERS) committed in between.
+  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f()).immediate))
   return run(fn) as T
 }
 

@@ -351,6 +351,44 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
   })
 })
 
+describe('a payment that crosses midnight (quoted one day, paid the next)', () => {
+  it('when the payment day leaves a member without cover, the order is paid_not_matched and no cover is recorded (never a full year)', async () => {
+    try {
+      // 2027's window closed on 2026-12-31; a late payment waits 3 months: on 30 Sep cover starts
+      // 1 Dec, on 1 Oct it would start 1 Jan 2028, after the year
+      await api.post('/__test/clock', { now: '2027-09-30T23:50:00+08:00' })
+      const rows = peek<{ household_id: string; id_number: string; name: string }>(server.dbPath, `
+        SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
+        WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
+        ORDER BY h.id DESC`)
+      const h = rows[0]
+      const token = await api.wechat(`midnight-${h.household_id.replace(/_/g, '-')}`)
+      expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
+      const q = await api.get(`/v1/households/${h.household_id}/quote?year=2027`, token)
+      expect(q.body.payable).toBe(true)
+      expect(q.body.lines.filter((l: any) => !l.alreadyEnrolled).every((l: any) => l.benefitStart === '2027-12-01')).toBe(true)
+      const o = await createOrder(token, { householdId: h.household_id, year: 2027 })
+      expect(o.status).toBe(201)
+      const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, token)
+      expect(start.status).toBe(200)
+
+      await api.post('/__test/clock', { now: '2027-10-01T00:05:00+08:00' })
+      const paid = await api.post(new URL(start.body.cashier.payUrl).pathname, {})
+      expect(paid.status).toBe(200)
+      const after = await api.get(`/v1/orders/${o.body.orderId}`, token)
+      expect(after.body.status).toBe('paid_not_matched')
+      expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?`, o.body.orderId)).toEqual([{ n: 0 }])
+      // the money is not lost: the county's reviewers see it
+      const reviewer = await api.wechat('reviewer')
+      expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(o.body.orderId)
+    } finally {
+      await api.post('/__test/clock', { now: new Date().toISOString() })
+    }
+  })
+})
+
 describe('crash between payment and notify', () => {
   it('SIGKILL after the provider took the money, restart: confirmed exactly once', async () => {
     const dbPath = tempDbPath('crash')

@@ -49,7 +49,12 @@ export function defaultYear(ctx: Ctx): number {
 }
 
 /** `steps: false` when nobody will read the explanation (orders, matching): the calculator skips writing it. */
-export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: { only?: string[]; paymentDate?: string; steps?: boolean } = {}): { quote: QuoteResult; people: PersonRow[] } {
+/**
+ * `keepUncovered`: matching a payment already taken must see every person paid for, even one the
+ * payment day leaves without cover (the caller refuses to match then); quotes and new orders leave
+ * such a person out, listed in `uncovered`, so nobody is charged for no cover.
+ */
+export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: { only?: string[]; paymentDate?: string; steps?: boolean; keepUncovered?: boolean } = {}): { quote: QuoteResult; people: PersonRow[]; uncovered: string[] } {
   const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string } | undefined
   if (!h) throw new ApiFailure('NOT_FOUND')
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(householdId) as PersonRow[]
@@ -77,17 +82,22 @@ export function computeQuote(ctx: Ctx, householdId: string, year: number, opts: 
   // Paid this late, a member would get no day of cover in that year (the waiting period runs past
   // its end): nobody is charged for that; they are shown as not payable for the year instead.
   // (When nobody would be covered the window counts as closed: collectionClosed already says so.)
-  const noCover = new Set(quote.lines.filter((l) => l.benefitStart > l.benefitEnd).map((l) => l.personId))
+  const noCover = new Set(opts.keepUncovered ? [] : quote.lines.filter((l) => l.benefitStart > l.benefitEnd).map((l) => l.personId))
   if (noCover.size && noCover.size < quote.lines.length) {
-    for (const m of members) if (noCover.has(m.personId)) m.excludedReason = `${year}年剩下的时间不够等待期，现在交也报销不了，请交下一年的`
+    for (const m of members) if (noCover.has(m.personId)) m.excludedReason = 'no cover left in the year'
     quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
+    return { quote, people, uncovered: [...noCover] }
   }
-  return { quote, people }
+  return { quote, people, uncovered: [] }
 }
 
 export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
-  const { quote, people } = computeQuote(ctx, householdId, year)
+  const { quote, people, uncovered } = computeQuote(ctx, householdId, year)
   const byId = new Map(people.map((p) => [p.id, p]))
+  // left out of the quote because paying now would give them no day of cover: say who and why
+  const noCoverIssue = uncovered.length
+    ? [{ code: 'NO_COVER_LEFT', message: `${uncovered.map((id) => byId.get(id)?.name ?? id).join('、')}：${year}年剩下的时间不够等待期，现在交也报销不了，这次不收；请交下一年的` }]
+    : []
   const quoted = new Set(quote.lines.map((l) => l.personId))
   const enrolledLines = people.filter((p) => !quoted.has(p.id)).map((p): QuoteLine | null => {
     const e = ctx.db.prepare('SELECT status, payer FROM enrolments WHERE person_id = ? AND year = ?').get(p.id, year) as { status: string; payer: string | null } | undefined
@@ -106,9 +116,9 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
     total: fenToYuan(quote.totalFen),
     payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed,
     // A closed window is a refusal, not the calculator's "late: waiting period" note.
-    issues: quote.collectionClosed
+    issues: [...(quote.collectionClosed
       ? [{ code: 'NOT_IN_COLLECTION_PERIOD', message: closedMessage(year, quote.collectionClosed) }, ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')]
-      : quote.issues,
+      : quote.issues), ...noCoverIssue],
     steps: quote.steps,
     calculation: quote.raw as Quote['calculation']
   }
@@ -345,12 +355,21 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
     if (persons.every((p) => p.quotedOn === paidDate && p.benefitStart && p.benefitEnd)) {
       for (const p of persons) dates.set(p.personId, { benefitStart: p.benefitStart as string, benefitEnd: p.benefitEnd as string })
     } else {
-      const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: paidDate, steps: false })
+      const { quote } = computeQuote(ctx, o.household_id, o.year, { only: persons.map((p) => p.personId), paymentDate: paidDate, steps: false, keepUncovered: true })
       for (const l of quote.lines) dates.set(l.personId, l)
     }
+    // Paid for someone the payment day leaves without a benefit period (paid past midnight at the
+    // end of a window, a newborn on day 91): never guess a full year; the county looks at it
+    // (paid_not_matched: visible, refundable), nothing is recorded as cover.
+    const noDates = persons.filter((p) => { const l = dates.get(p.personId); return !l || l.benefitStart > l.benefitEnd })
+    if (noDates.length > 0) {
+      ctx.db.prepare(`UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`)
+        .run('按缴费日期计算，有成员当年已没有待遇期（需人工核对或退款）', o.id)
+      return
+    }
     for (const p of persons) {
-      const l = dates.get(p.personId)
-      const cov = { start: `${o.year}-01-01`, end: l?.benefitEnd ?? `${o.year}-12-31`, waitingEnd: l && l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null }
+      const l = dates.get(p.personId) as { benefitStart: string; benefitEnd: string }
+      const cov = { start: `${o.year}-01-01`, end: l.benefitEnd, waitingEnd: l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null }
       ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
         VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)
         ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,

@@ -108,6 +108,9 @@ describe('remote enrolment', () => {
       expect(line).toMatchObject({ benefitStart: born, alreadyEnrolled: false })
       expect(birthYear.body.payable).toBe(true)
       for (const l of birthYear.body.lines) if (!l.alreadyEnrolled) expect(l.benefitStart <= l.benefitEnd).toBe(true)
+      // 王志强 (lapsed) would get no day of cover this late in the year: not charged, and told why
+      expect(birthYear.body.lines.map((l: any) => l.name)).not.toContain('王志强')
+      expect(birthYear.body.issues).toContainEqual({ code: 'NO_COVER_LEFT', message: expect.stringContaining('王志强') })
     }
 
     // the same child cannot be added twice

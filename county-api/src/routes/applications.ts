@@ -10,6 +10,7 @@ import { newId, sha256 } from '../ids'
 import { once, requestHash } from '../idempotency'
 import { checkIdNumber, idNumberBirthDate, idNumberSex, maskBirthCertificate, maskIdNumber } from '../../../src/shared/id-number'
 import { computeQuote, defaultYear } from '../payment/orders'
+import { transact } from '../db'
 
 type R = typeof routes
 
@@ -68,9 +69,14 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       }
     }
     if (!byCertificate) {
-      // with an ID number, birth date and sex are read from it (a certificate number is kept)
+      // with an ID number, birth date and sex are read from it; a newborn's certificate number is
+      // kept (and must not be someone else's); nobody else has one to give
       delete out.birthDate
       delete out.sex
+      if (kind !== 'add_newborn') delete out.birthCertificateNumber
+      else if (f.birthCertificateNumber && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)) {
+        problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
+      }
     }
     if (f.idNumber) {
       const c = checkIdNumber(f.idNumber)
@@ -192,7 +198,7 @@ export const applicationHandlers = (ctx: Ctx) => ({
 
   reviewDecide: (({ params, body, user }) => {
     if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason) throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
-    ctx.db.transaction(() => {
+    transact(ctx.db, () => {
       const a = load(ctx, params.applicationId)
       if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
       const now = ctx.clock.now()
@@ -221,7 +227,7 @@ export const applicationHandlers = (ctx: Ctx) => ({
         }
         unpaid.run(pid, defaultYear(ctx))
       }
-    })()
+    })
     return view(ctx, load(ctx, params.applicationId))
   }) as Handler<R['reviewDecide']>
 })

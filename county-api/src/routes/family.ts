@@ -6,6 +6,7 @@ import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { newId, randomDigits, sha256 } from '../ids'
 import { rateLimit } from '../auth'
+import { transact } from '../db'
 
 type R = typeof routes
 
@@ -37,7 +38,7 @@ export const familyHandlers = (ctx: Ctx) => ({
 
   acceptInvitation: (({ body, user }) => {
     rateLimit(ctx, `accept:${user.id}`, 10)
-    const grant = ctx.db.transaction(() => {
+    const grant = transact(ctx.db, () => {
       const inv = ctx.db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(sha256(body.code.trim())) as
         { id: string; household_id: string; scopes: string; expires_at: number; used_at: number | null } | undefined
       if (!inv || inv.used_at !== null || inv.expires_at <= ctx.clock.now()) throw new ApiFailure('INVITATION_INVALID')
@@ -53,7 +54,7 @@ export const familyHandlers = (ctx: Ctx) => ({
       ctx.db.prepare('INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, inv.household_id, user.id, inv.scopes, now, inv.id)
       return ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(id) as GrantRow
-    })()
+    })
     return grantView(ctx, grant)
   }) as Handler<R['acceptInvitation']>,
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { act } from '@testing-library/react'
 import { resetNetworkForTests, useNetwork } from '@/services/network'
 import { configureTransport } from '@/services/transport'
+import { useSession } from '@/features/session/store'
 import { askForReminders, previewMessages, sendPendingReminderChoices, TEMPLATES } from './reminders'
 
 const request = Taro.request as unknown as jest.Mock
@@ -46,6 +47,15 @@ test('county away: the answer stays on the phone and is sent when the county is 
   expect(String(storage.get('xqyb.reminders.pending'))).toContain('"hh1"')
   request.mockReset()
   request.mockImplementation((o: { data: unknown }) => answer(200, saved((typeof o.data === 'string' ? JSON.parse(o.data) : o.data) as Parameters<typeof saved>[0])))
+  // another user signed in on this phone meanwhile: the network comes back, u1's answer stays put
+  useSession.setState({ userId: 'u2' })
+  await act(async () => { useNetwork.getState().setOnline(false) })
+  await act(async () => { useNetwork.getState().setOnline(true); useNetwork.getState().setReachable(true) })
+  await new Promise((res) => setTimeout(res, 0))
+  expect(posts()).toHaveLength(0)
+  expect(String(storage.get('xqyb.reminders.pending'))).toContain('"hh1"')
+  // u1 signed in again: sent the next time the network comes back
+  useSession.setState({ userId: 'u1' })
   await act(async () => { useNetwork.getState().setOnline(false) })
   await act(async () => { useNetwork.getState().setOnline(true); useNetwork.getState().setReachable(true) })
   await new Promise((res) => setTimeout(res, 0))

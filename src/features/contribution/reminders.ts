@@ -15,6 +15,7 @@ import { isCountyDownError } from '@/services/errors'
 import { onReconnect } from '@/services/network'
 import { taroStorage } from '@/services/storage'
 import { formatDate } from '@/services/time'
+import { useSession } from '@/features/session/store'
 
 /** Template ids are issued to the county's mini-program account in the WeChat console. */
 export const TEMPLATES = {
@@ -73,8 +74,11 @@ function armRetry(): void {
   retryArmed = onReconnect(() => {
     retryArmed?.()
     retryArmed = null
+    // only the signed-in user's own answers go out, with their own session
     const p = readPending()
-    if (p) void sendPendingReminderChoices(p.owner)
+    const me = useSession.getState().userId
+    if (p && me && p.owner === me) void sendPendingReminderChoices(me)
+    else if (p) void Promise.resolve().then(armRetry) // kept for its owner's next time online (armed after this round of retries)
   })
 }
 

@@ -83,7 +83,10 @@ export const useContribution = create<ContributionState>()(
         const owner = get().owner
         if (owner) orderCache.getState().put(owner, order.orderId, order)
         // the saved quote no longer holds once the county has recorded the money
-        if (order.status === 'confirmed') quoteCache.getState().remove(order.householdId)
+        if (order.status === 'confirmed') {
+          quoteCache.getState().remove(order.householdId)
+          quoteCache.getState().remove(`${order.householdId}:${order.year}`) // the quote page for a chosen year
+        }
       }
 
       /** What to show when the county says there was already an order or payment this year. */

@@ -75,12 +75,12 @@ export const useEnrol = create<EnrolState>()(
       name: 'xqyb.enrol',
       version: 1,
       storage: createJSONStorage(() => taroStorage),
-      // never a full ID number on the phone's storage: the user types it again after a restart
+      // never a full ID or birth certificate number on the phone's storage: typed again after a restart
       partialize: (s) => ({
         owner: s.owner,
         filingDraft: s.filingDraft,
         docTypes: s.docTypes,
-        addDrafts: Object.fromEntries(Object.entries(s.addDrafts).map(([k, d]) => [k, { ...(d as StoredAddDraft), idNumber: '' }]))
+        addDrafts: Object.fromEntries(Object.entries(s.addDrafts).map(([k, d]) => [k, { ...(d as StoredAddDraft), idNumber: '', birthCertificateNumber: '' }]))
       }),
       migrate: () => ({ owner: null, addDrafts: {}, filingDraft: null, docTypes: {} }) as unknown as EnrolState
     }
