@@ -85,6 +85,8 @@ export const routes = {
   reviewList: r({ method: 'GET', url: '/v1/review/applications', tag: 'review', auth: 'reviewer', summary: '县经办人员：待审核的申请', querystring: S.ReviewQuery, response: { 200: S.ApplicationList } }),
   reviewDecide: r({ method: 'POST', url: '/v1/review/applications/:applicationId/decision', tag: 'review', auth: 'reviewer', summary: '县经办人员：通过、退回补充或驳回（附原因）', params: S.ApplicationParams, body: S.ReviewDecisionBody, response: { 200: S.Application } }),
   reviewUnmatched: r({ method: 'GET', url: '/v1/review/orders/unmatched', tag: 'review', auth: 'reviewer', summary: '县经办人员：已收款未入账的订单', response: { 200: S.OrderList } }),
+  reviewConcerns: r({ method: 'GET', url: '/v1/review/concerns', tag: 'review', auth: 'reviewer', summary: '县经办人员：村民反映的报销问题（多收钱、有疑问），按状态', querystring: S.ConcernReviewQuery, response: { 200: S.ConcernReviewList } }),
+  reviewConcernUpdate: r({ method: 'POST', url: '/v1/review/concerns/:concernId', tag: 'review', auth: 'reviewer', summary: '县经办人员：开始核查或答复（已答复的不能再改）', params: S.ConcernParams, body: S.ConcernUpdateBody, response: { 200: S.ClaimConcern } }),
   reviewRetryMatch: r({ method: 'POST', url: '/v1/review/orders/:orderId/retry', tag: 'review', auth: 'reviewer', summary: '县经办人员：重试入账', params: S.OrderParams, response: { 200: S.Order } }),
 
   // notices

@@ -295,6 +295,13 @@ export const ClaimConcern = Type.Object({
   resolution: Nullable(Type.String())
 })
 export const ClaimConcernList = Type.Object({ claimId: Id, concerns: Type.Array(ClaimConcern) })
+export const ConcernParams = Type.Object({ concernId: Id })
+export const ConcernReviewQuery = Type.Object({ status: Type.Optional(ConcernStatus) })
+export const ConcernReviewList = Type.Object({ concerns: Type.Array(ClaimConcern) })
+export const ConcernUpdateBody = Type.Object({
+  status: Type.Union([Type.Literal('investigating'), Type.Literal('resolved')]),
+  resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '给村民的答复（答复时必填），如“已责令医院退还200.50元”' }))
+}, { additionalProperties: false })
 
 // ---------- institutions ----------
 export const Institution = Type.Object({
@@ -484,6 +491,8 @@ export type ConcernStatus = Static<typeof ConcernStatus>
 export type ClaimConcernBody = Static<typeof ClaimConcernBody>
 export type ClaimConcern = Static<typeof ClaimConcern>
 export type ClaimConcernList = Static<typeof ClaimConcernList>
+export type ConcernReviewList = Static<typeof ConcernReviewList>
+export type ConcernUpdateBody = Static<typeof ConcernUpdateBody>
 export type Institution = Static<typeof Institution>
 export type Invitation = Static<typeof Invitation>
 export type Grant = Static<typeof Grant>

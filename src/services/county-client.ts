@@ -53,6 +53,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewDecide: { method: 'POST', url: '/v1/review/applications/:applicationId/decision' },
   reviewUnmatched: { method: 'GET', url: '/v1/review/orders/unmatched' },
   reviewRetryMatch: { method: 'POST', url: '/v1/review/orders/:orderId/retry' },
+  reviewConcerns: { method: 'GET', url: '/v1/review/concerns' },
+  reviewConcernUpdate: { method: 'POST', url: '/v1/review/concerns/:concernId' },
   listNotices: { method: 'GET', url: '/v1/notices' },
   listHouseholdNotifications: { method: 'GET', url: '/v1/households/:householdId/notifications' },
   markNotificationRead: { method: 'POST', url: '/v1/notifications/:notificationId/read' },

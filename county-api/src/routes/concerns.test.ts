@@ -120,3 +120,39 @@ describe('claim concerns', () => {
     expect(log.body.entries.some((e: any) => e.action === 'report_claim_concern' && e.scope === 'claims')).toBe(true)
   })
 })
+
+describe('county staff work through the reports', () => {
+  it('lists received reports, moves one to investigating, answers it; the villager sees the answer; an answer is final', async () => {
+    const reviewer = await api.wechat('reviewer')
+    const mine = await api.post(url(), { kind: 'paid-extra', amount: '88.00', note: '检查费收了两次' }, head, key('staff-1'))
+    expect(mine.status).toBe(201)
+    const id = mine.body.concernId
+
+    const received = await api.get('/v1/review/concerns', reviewer)
+    expect(received.status).toBe(200)
+    expect(received.body.concerns.map((c: any) => c.concernId)).toContain(id)
+    expect(received.body.concerns.every((c: any) => c.status === 'received')).toBe(true)
+
+    // villagers may not use the staff routes
+    expect((await api.get('/v1/review/concerns', head)).status).toBe(403)
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '自己答复' }, head)).status).toBe(403)
+
+    // checked before anything changes
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved' }, reviewer)).body.details).toEqual({ problems: [{ field: 'resolution', problem: 'required' }] })
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'received' }, reviewer)).status).toBe(400)
+    expect((await api.post('/v1/review/concerns/fk_nope', { status: 'investigating' }, reviewer)).status).toBe(404)
+
+    const checking = await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)
+    expect(checking.body).toMatchObject({ concernId: id, status: 'investigating', resolution: null })
+    expect((await api.get('/v1/review/concerns?status=investigating', reviewer)).body.concerns.map((c: any) => c.concernId)).toContain(id)
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)).body.code).toBe('CONFLICT')
+
+    const answered = await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '  已责令医院退还88.00元  ' }, reviewer)
+    expect(answered.body).toMatchObject({ status: 'resolved', resolution: '已责令医院退还88.00元' })
+    const seen = (await api.get(url(), head)).body.concerns.find((c: any) => c.concernId === id)
+    expect(seen).toMatchObject({ status: 'resolved', resolution: '已责令医院退还88.00元', trackingNumber: mine.body.trackingNumber })
+    const again = await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '改口' }, reviewer)
+    expect([again.status, again.body.code]).toEqual([409, 'CONFLICT'])
+    expect(peek<{ resolution: string }>(server.dbPath, 'SELECT resolution FROM claim_concerns WHERE id = ?', id)).toEqual([{ resolution: '已责令医院退还88.00元' }])
+  })
+})

@@ -1,7 +1,8 @@
 // "多收钱了吗？": a villager reports that the hospital asked for more than the settlement shows
 // (paid-extra, with the amount) or disputes the claim (dispute, with a note). Whoever may read
 // the claim may report on it and see the reports; each gets a tracking number (FK-2026-000123)
-// and a status the county moves on: received → investigating → resolved (with a resolution).
+// and a status the county moves on: received → investigating → resolved (with a resolution),
+// through the reviewer routes below.
 import type { routes } from '../../../src/contract/routes'
 import type { ClaimConcern, ConcernKind, ConcernStatus } from '../../../src/contract'
 import type { Ctx, Handler, UserRow } from '../context'
@@ -11,6 +12,7 @@ import { fenToYuan, yuanToFen } from '../money'
 import { isoTime, yearOf } from '../clock'
 import { newId } from '../ids'
 import { once, requestHash } from '../idempotency'
+import { transact } from '../db'
 
 type R = typeof routes
 
@@ -76,5 +78,25 @@ export const concernHandlers = (ctx: Ctx) => ({
     const claim = claimFor(ctx, user, params.claimId, 'view_claim_concerns')
     const rows = ctx.db.prepare('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq').all(claim.id) as ConcernRow[]
     return { claimId: claim.id, concerns: rows.map(view) }
-  }) as Handler<R['listClaimConcerns']>
+  }) as Handler<R['listClaimConcerns']>,
+
+  // County staff: the reports in one status, oldest first (the order they are worked through)
+  reviewConcerns: (({ query }) => {
+    const rows = ctx.db.prepare('SELECT * FROM claim_concerns WHERE status = ? ORDER BY seq LIMIT 500').all(query.status ?? 'received') as ConcernRow[]
+    return { concerns: rows.map(view) }
+  }) as Handler<R['reviewConcerns']>,
+
+  // received → investigating → resolved (or straight to resolved); an answer is final
+  reviewConcernUpdate: (({ params, body }) => {
+    const resolution = body.resolution?.trim() ?? ''
+    if (body.status === 'resolved' && resolution === '') bad('resolution', 'required', '答复时请写明处理结果')
+    if (body.status === 'investigating' && resolution !== '') bad('resolution', 'not_allowed', '开始核查时不用写答复，核查完再答复')
+    return transact(ctx.db, () => {
+      const c = ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(params.concernId) as ConcernRow | undefined
+      if (!c) throw new ApiFailure('NOT_FOUND')
+      if (c.status === 'resolved' || c.status === body.status) throw new ApiFailure('CONFLICT', { status: c.status }, c.status === 'resolved' ? '这件事已经答复过了' : '已经是这个状态')
+      ctx.db.prepare('UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?').run(body.status, resolution === '' ? null : resolution, c.id)
+      return view(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(c.id) as ConcernRow)
+    })
+  }) as Handler<R['reviewConcernUpdate']>
 })
