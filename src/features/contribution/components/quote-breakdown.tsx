@@ -71,13 +71,14 @@ export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote
   const start = quote.collectionPeriod?.start
   const end = deadlineOf(quote, facts)
   if (!w || !end) return null
+  const newborns = w.kind !== 'open' && w.kind !== 'before' && onlyNewbornsFromBirth(quote)
   return (
-    <View className={`pay-window pay-window--${w.kind}`}>
+    <View className={`pay-window pay-window--${newborns ? 'newborn' : w.kind}`}>
       <Text className='pay-window__range'>缴费时间：{start ? `${formatDate(start)} 至 ` : ''}{formatDate(end)}</Text>
       <Text className='pay-window__left'>
         {w.kind === 'open' ? (w.daysLeft === 0 ? '今天是最后一天' : `离截止还有 ${w.daysLeft} 天`)
           : w.kind === 'before' ? `还有 ${w.daysToStart} 天开始缴费`
-            : onlyNewbornsFromBirth(quote) ? '新生儿出生后及时参保，不受这个期限限制'
+            : newborns ? '新生儿出生后及时参保，不受这个期限限制'
               : `已过截止日期 ${w.daysLate} 天`}
       </Text>
     </View>
