@@ -7,6 +7,7 @@ import path from 'path'
 import dayjs from 'dayjs'
 import type { Page } from 'playwright-core'
 import type { Application, Household } from '../../src/contract'
+import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS } from '../support/browser'
 import { api, chooseFiles, type EnrolWorld, makeJpeg, pendingFor, review, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
@@ -134,8 +135,32 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await expect(page.content()).resolves.not.toContain('P440123456')
   await card.screenshot({ path: path.join(ARTIFACTS, 'home-newborn-card.png') })
 
+  // she gets her hukou: her ID number is added on the hub (checked against her birth date and sex)
+  await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
+  const addId = page.locator('.enrol-add-id:visible').filter({ hasText: babyName })
+  await addId.waitFor()
+  const wrong = makeIdNumber('999901', birth.subtract(1, 'day').format('YYYYMMDD'), '024')
+  await addId.locator('.enrol-input--idNumber input').fill(wrong)
+  await addId.locator('.enrol-add-id__submit').click()
+  await addId.getByText('身份证号里的出生日期和孩子登记的不一样，请核对').waitFor()
+  await addId.screenshot({ path: path.join(ARTIFACTS, 'enrol-add-id-number.png') })
+  const herId = makeIdNumber('999901', birth.format('YYYYMMDD'), '024')
+  await addId.locator('.enrol-input--idNumber input').fill(herId)
+  await addId.locator('.enrol-add-id__submit').click()
+  await page.locator('.enrol-status-view--submitted:visible').waitFor()
+  const hukou = await makeJpeg(page, '户口本 帕丽达·艾力')
+  await chooseFiles(page, '.enrol-doc--hukou-child .enrol-pick__album', [{ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: hukou }])
+  await page.locator('.enrol-doc--hukou-child').getByText('已上传 1 张').waitFor()
+  const [idApp] = (await pendingFor(product, reviewer.token, householdId)).filter((a) => a.kind === 'add_id_number')
+  expect(idApp.fields).toMatchObject({ personId: baby.personId })
+  await review(product, reviewer.token, idApp.applicationId, 'approve')
+  await page.locator('.enrol-refresh:visible').click()
+  await page.locator('.enrol-status-view--approved:visible').getByText('身份证号已补登', { exact: false }).waitFor()
+  const after = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
+  expect(after.body.members.find((m) => m.personId === baby.personId)).toMatchObject({ idNumber: herId, birthCertificateNumber: 'P440123456' })
+
   const mine = await api<Application>(product, 'GET', `/v1/applications/${pending.applicationId}`, undefined, migrant.token)
   expect(mine.body.status).toBe('approved')
-  expect(uploads).toHaveLength(2)
+  expect(uploads).toHaveLength(3)
   expect(errors).toEqual([])
 })

@@ -350,8 +350,8 @@ export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
 // ---------- remote enrolment ----------
 export const ApplicationKind = Type.Union([
   Type.Literal('add_newborn'), Type.Literal('add_marriage'), Type.Literal('add_return'),
-  Type.Literal('renew_remote'), Type.Literal('out_of_area_care')
-])
+  Type.Literal('renew_remote'), Type.Literal('out_of_area_care'), Type.Literal('add_id_number')
+], { description: 'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）' })
 export const ApplicationStatus = Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')])
 export const ApplicationFields = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),

@@ -72,7 +72,7 @@ const okCheck = obj<{ ok: boolean }>({ ok: bool })
 export const applicationCheck: Checker<C.Application> = obj<C.Application>({
   applicationId: str,
   householdId: str,
-  kind: oneOf<C.ApplicationKind>({ add_newborn: true, add_marriage: true, add_return: true, renew_remote: true, out_of_area_care: true }),
+  kind: oneOf<C.ApplicationKind>({ add_newborn: true, add_marriage: true, add_return: true, renew_remote: true, out_of_area_care: true, add_id_number: true }),
   status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
   fields: unknown,
   documents: arr(obj<C.Application['documents'][number]>({ documentId: str, fileName: str, contentType: str, size: int, uploadedAt: dateTime })),

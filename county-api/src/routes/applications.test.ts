@@ -113,6 +113,21 @@ describe('remote enrolment', () => {
       expect(birthYear.body.issues).toContainEqual({ code: 'NO_COVER_LEFT', message: expect.stringContaining('王志强') })
     }
 
+    // she gets her hukou and ID number: it is added to her record (checked against her birth date and sex)
+    const born8 = born.replace(/-/g, '')
+    const wrongDay = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: makeIdNumber('999901', '20200101', '022') } }, head)
+    expect(wrongDay.body.details.problems).toEqual([{ field: 'idNumber', problem: 'birthdate_mismatch' }])
+    const wrongSex = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: makeIdNumber('999901', born8, '023') } }, head)
+    expect(wrongSex.body.details.problems).toEqual([{ field: 'idNumber', problem: 'sex_mismatch' }])
+    const herId = makeIdNumber('999901', born8, '022')
+    const add = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } }, head)
+    expect(add.status).toBe(201)
+    expect((await api.post(`/v1/review/applications/${add.body.applicationId}/decision`, { decision: 'approve' }, reviewer)).body.status).toBe('approved')
+    const withId = (await api.get('/v1/households/hh_0001', head)).body.members.find((m: any) => m.personId === baby.personId)
+    expect(withId).toMatchObject({ idNumber: herId, birthCertificateNumber: 'P440123456' })
+    const twice = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } }, head)
+    expect(twice.body.details.problems).toEqual(expect.arrayContaining([{ field: 'personId', problem: 'already_has_id' }]))
+
     // the same child cannot be added twice
     const again = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female' } }, head)
     expect(again.body.details.problems).toEqual([{ field: 'birthCertificateNumber', problem: 'already_insured' }])

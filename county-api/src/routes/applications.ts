@@ -90,6 +90,22 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
     need('personId')
     if (f.personId && !ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId)) problems.push({ field: 'personId', problem: 'not_a_member' })
     if (kind === 'renew_remote') need('year')
+    if (kind === 'add_id_number') {
+      // a child enrolled by birth certificate now has an ID number: it must be theirs
+      need('idNumber')
+      const p = f.personId ? ctx.db.prepare('SELECT id_number, birth_date, sex FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId) as { id_number: string | null; birth_date: string; sex: string } | undefined : undefined
+      if (p && p.id_number !== null) problems.push({ field: 'personId', problem: 'already_has_id' })
+      if (f.idNumber) {
+        const c = checkIdNumber(f.idNumber)
+        if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
+        else {
+          out = { personId: f.personId, idNumber: c.value }
+          if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value)) problems.push({ field: 'idNumber', problem: 'already_insured' })
+          else if (p && idNumberBirthDate(c.value) !== p.birth_date) problems.push({ field: 'idNumber', problem: 'birthdate_mismatch' })
+          else if (p && idNumberSex(c.value) !== p.sex) problems.push({ field: 'idNumber', problem: 'sex_mismatch' })
+        }
+      }
+    }
     if (kind === 'out_of_area_care') {
       need('destination'); need('from'); need('to')
       if (f.from && f.to && f.from > f.to) problems.push({ field: 'to', problem: 'before_from' })
@@ -204,6 +220,12 @@ export const applicationHandlers = (ctx: Ctx) => ({
       const now = ctx.clock.now()
       const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
       ctx.db.prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(status, body.reason ?? null, now, user.id, a.id)
+      if (status === 'approved' && a.kind === 'add_id_number') {
+        const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'idNumber'>>
+        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber)) throw new ApiFailure('CONFLICT', undefined, '这个身份证号已经有人在用')
+        const done = ctx.db.prepare('UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL').run(f.idNumber, f.personId)
+        if (done.changes !== 1) throw new ApiFailure('CONFLICT', undefined, '这个人已经有身份证号了')
+      }
       if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
         const f = JSON.parse(a.fields) as ApplicationFields & Required<Pick<ApplicationFields, 'name' | 'relation'>>
         const id = f.idNumber ?? null

@@ -25,6 +25,10 @@ export function addMemberBody(householdId: string, v: AddMemberValue): CreateBod
   return { householdId, kind: v.kind, fields }
 }
 
+export function idNumberBody(householdId: string, personId: string, idNumber: string): CreateBody {
+  return { householdId, kind: 'add_id_number', fields: { personId, idNumber } }
+}
+
 export function filingBody(householdId: string, v: FilingValue): CreateBody {
   return { householdId, kind: 'out_of_area_care', fields: { personId: v.personId, destination: v.destination, from: v.from, to: v.to, reason: v.reason } }
 }

@@ -79,6 +79,14 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
       { id: 'residence-proof', label: '在外地居住或工作的证明', hint: '居住证，或单位开的工作证明、劳动合同（有一样就行）', required: true }
     ]
   },
+  add_id_number: {
+    kind: 'add_id_number',
+    title: '补登身份证号',
+    purpose: '凭出生医学证明参保的孩子，上了户口、有了身份证号以后补登上',
+    documents: [
+      { id: 'hukou-child', label: '孩子的户口本页', hint: '有孩子姓名和身份证号的那一页', required: true }
+    ]
+  },
   catastrophic_claim: {
     kind: 'catastrophic_claim',
     title: '大病保险报销（九样材料）',
@@ -105,7 +113,8 @@ export const KIND_LABEL: Record<ApplicationKind, string> = {
   add_marriage: '结婚嫁入参保',
   add_return: '回乡落户参保',
   renew_remote: '在外地续保',
-  out_of_area_care: '异地就医备案'
+  out_of_area_care: '异地就医备案',
+  add_id_number: '补登身份证号'
 }
 
 export function checklistFor(kind: ApplicationKind | 'catastrophic_claim'): Checklist {

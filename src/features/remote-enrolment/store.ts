@@ -4,7 +4,7 @@
 // Everything here is cleared when the user signs out or another user signs in.
 import { create, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { Application, ApplicationFields, Household, PolicyEnvelope } from '@/contract'
+import type { Application, ApplicationFields, Household, Person, PolicyEnvelope } from '@/contract'
 import { createUserCache } from '@/services/cache'
 import { appError, type AppError } from '@/services/errors'
 import { onReconnect, useNetwork } from '@/services/network'
@@ -17,7 +17,7 @@ import { maskPerson } from '@/components/masked'
 import * as api from './api'
 import { createUploadQueue, type UploadItem } from './upload-queue'
 import {
-  emptyAddMember, emptyFiling, FormValidationError, validateAddMember, validateFiling, validateRenew,
+  emptyAddMember, emptyFiling, FormValidationError, validateAddMember, validateFiling, validateRenew, validateIdNumberFor,
   type AddKind, type AddMemberDraft, type FieldError, type FilingDraft, type RenewDraft
 } from './validation'
 
@@ -167,7 +167,10 @@ function countyFieldErrors(e: AppError): FieldError[] {
     before_from: '结束日期不能早于开始日期',
     in_future: '出生日期不能晚于今天',
     not_a_date: '日期不对，请重新选择',
-    not_newborn: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加'
+    not_newborn: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加',
+    birthdate_mismatch: '身份证号里的出生日期和孩子登记的不一样，请核对',
+    sex_mismatch: '身份证号里的性别和孩子登记的不一样，请核对',
+    already_has_id: '这个孩子已经登记了身份证号'
   }
   return problems.map((p) => ({
     field: p.field,
@@ -194,6 +197,13 @@ export async function submitAddMember(householdId: string, d: AddMemberDraft, ex
   const r = await send(api.addMemberBody(householdId, v.value))
   if (r.ok) useEnrol.getState().clearDraft(d.kind)
   return r
+}
+
+/** A child enrolled by birth certificate now has an ID number (checked against her record first). */
+export async function submitIdNumber(householdId: string, child: Pick<Person, 'personId' | 'birthDate' | 'sex'>, raw: string): Promise<Submit> {
+  const v = validateIdNumberFor(child, raw)
+  if (!v.ok) return { ok: false, errors: v.errors }
+  return send(api.idNumberBody(householdId, child.personId, v.value))
 }
 
 export async function submitFiling(householdId: string, d: FilingDraft): Promise<Submit> {

@@ -22,6 +22,7 @@ export type FormErrorCode =
   | 'date_future'
   | 'not_newborn'
   | 'birth_mismatch'
+  | 'sex_mismatch'
   | 'to_before_from'
   | 'already_ended'
   | 'too_long'
@@ -113,6 +114,17 @@ export function isDate(s: string): boolean {
 
 function daysFrom(a: string, b: string): number {
   return dayjs.utc(b).diff(dayjs.utc(a), 'day')
+}
+
+// ---------------------------------------------------------------- an ID number for a child enrolled by birth certificate
+
+/** The ID number must be the child's: its birth date and sex are those on the record. */
+export function validateIdNumberFor(child: { birthDate: string; sex: Sex }, raw: string): Validated<string> {
+  const id = checkId(raw)
+  if (!id.ok) return id
+  if (idNumberBirthDate(id.value) !== child.birthDate) return fail('idNumber', 'birth_mismatch', '身份证号里的出生日期和孩子登记的不一样，请核对')
+  if (idNumberSex(id.value) !== child.sex) return fail('idNumber', 'sex_mismatch', '身份证号里的性别和孩子登记的不一样，请核对')
+  return id
 }
 
 // ---------------------------------------------------------------- add a member

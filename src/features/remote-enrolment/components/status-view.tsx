@@ -42,6 +42,8 @@ function approvedMeaning(app: Application): string {
       return `已备案：${f.destination ?? ''}，${f.from ? formatDate(f.from) : ''}到${f.to ? formatDate(f.to) : ''}。在那里看病按备案的比例报销。`
     case 'renew_remote':
       return '家里人员已核对好，可以去缴明年的费用了。'
+    case 'add_id_number':
+      return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
   }
 }
 

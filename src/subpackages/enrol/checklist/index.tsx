@@ -11,7 +11,8 @@ const FORM: Record<ApplicationKind, string> = {
   add_marriage: '/subpackages/enrol/add-member/index?kind=add_marriage',
   add_return: '/subpackages/enrol/add-member/index?kind=add_return',
   out_of_area_care: '/subpackages/enrol/out-of-area/index',
-  renew_remote: '/subpackages/enrol/renew/index'
+  renew_remote: '/subpackages/enrol/renew/index',
+  add_id_number: '/subpackages/enrol/index/index' // started from the child's card there
 }
 
 export default function ChecklistPage() {

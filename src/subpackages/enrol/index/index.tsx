@@ -10,6 +10,7 @@ import { useSession } from '@/features/session/store'
 import { APPLICATION_KINDS, checklistFor, KIND_LABEL } from '@/features/remote-enrolment/documents'
 import { activeFiling, fieldsOf } from '@/features/remote-enrolment/store'
 import { AppStatus } from '@/features/remote-enrolment/components/status-view'
+import { AddIdNumberCard } from '@/features/remote-enrolment/components/add-id-number'
 import { formatInstant, todayShanghai } from '@/services/time'
 import '@/features/remote-enrolment/components/enrol.scss'
 import { useApplications, useHousehold } from '../shared/data'
@@ -80,6 +81,13 @@ export default function EnrolHome() {
       ))}
 
       {list.length ? null : applicationsCard}
+      {(household.data?.members ?? []).filter((m) => m.idNumber === null).map((m) => (
+        <AddIdNumberCard key={m.personId} householdId={household.data?.householdId ?? ''} child={m}
+          pending={list.find((a) => a.kind === 'add_id_number' && (a.status === 'submitted' || a.status === 'needs_more') && fieldsOf(a).personId === m.personId) ?? null}
+          onSubmitted={(app) => { void Taro.navigateTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` }) }}
+          onOpen={(app) => { void Taro.navigateTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` }) }}
+        />
+      ))}
       {household.data ? <HouseholdMembers household={household.data} /> : null}
 
       {household.data && worth ? (
