@@ -5,6 +5,7 @@ import { ApiFailure } from '../errors'
 import { meView } from '../views'
 import { checkIdNumber } from '../../../src/shared/id-number'
 import type { PersonRow } from '../views'
+import { normaliseName as normaliseDots } from '../../../src/shared/names'
 
 type R = typeof routes
 
@@ -18,8 +19,9 @@ function session(ctx: Ctx, userId: string) {
 }
 
 /** Names are compared without spaces, with the usual look-alikes of the middle dot unified. */
+/** The app's normaliser (every look-alike of the middle dot is ·), on NFC text. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, '').replace(/[•・.．‧∙⋅･]/g, '·')
+  return normaliseDots(name.normalize('NFC'))
 }
 
 export const authHandlers = (ctx: Ctx) => ({

@@ -5,6 +5,7 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import { checkIdNumber, idNumberBirthDate, idNumberSex } from '@/shared/id-number'
+import { normaliseName } from '@/shared/names'
 
 dayjs.extend(utc)
 
@@ -49,18 +50,13 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldEr
 
 // ---------------------------------------------------------------- names
 
-/** The middle dot of minority names (阿依古丽·买买提) and the look-alikes phones type for it. */
-const DOT_LOOKALIKES = /[\u2022\u2027\u30FB\uFF65\u2219\u22C5\uFE52\uFF0E.。\u00B7]/g
 // Han characters, including the rare ones outside the basic plane (extensions B–H), which
 // take two UTF-16 units each: 𪚥, 𠮷. Ranges instead of \p{…} so old WeChat clients cope.
 const HAN = '[\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3007\\u{20000}-\\u{323AF}]'
 const NAME_RE = new RegExp(`^${HAN}+(?:\\u00B7${HAN}+)*$`, 'u')
 export const NAME_MAX = 40
 
-/** Spaces removed, every kind of middle dot turned into ·. */
-export function normaliseName(raw: string): string {
-  return raw.replace(/\s+/g, '').replace(DOT_LOOKALIKES, '\u00B7')
-}
+export { normaliseName }
 
 /** Length in characters as people count them (a rare character is one, not two). */
 export function nameLength(name: string): number {

@@ -38,6 +38,10 @@ test('length and character problems', () => {
 test('names with rare characters and the middle dot are accepted', () => {
   expect(checkNameInput('阿依古丽·买买提')).toEqual({ ok: true, value: '阿依古丽·买买提' })
   expect(checkNameInput('阿依古丽・买买提')).toEqual({ ok: true, value: '阿依古丽·买买提' })
+  // the dot as a phone keyboard types it, as the add-member form already allows
+  expect(checkNameInput('买买提.艾力')).toEqual({ ok: true, value: '买买提·艾力' })
+  expect(checkNameInput('买买提。艾力')).toEqual({ ok: true, value: '买买提·艾力' })
+  expect(checkNameInput('买买提 . 艾力')).toEqual({ ok: true, value: '买买提·艾力' })
   expect(checkNameInput('欧阳𠮷祥')).toEqual({ ok: true, value: '欧阳𠮷祥' })
   expect(checkNameInput('王䶮')).toEqual({ ok: true, value: '王䶮' })
   expect(checkNameInput(' 张三 ')).toEqual({ ok: true, value: '张三' })

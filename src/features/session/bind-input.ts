@@ -2,6 +2,7 @@
 // checksum, X) with one clear Chinese sentence per problem, and names as real rosters have
 // them (rare characters outside the BMP, the middle dot of Uyghur names: 阿依古丽·买买提).
 import { checkIdNumber } from '@/shared/id-number'
+import { normaliseName } from '@/shared/names'
 
 export type IdProblem = 'empty' | 'legacy15' | 'length' | 'chars' | 'birthdate' | 'checksum'
 
@@ -28,12 +29,13 @@ export function checkIdInput(raw: string): { ok: true; value: string } | { ok: f
 
 // Han (incl. extensions A–H via the Unicode property), the middle dot (·, also the
 // look-alike ・ and • people type), and Latin letters for minority names written in pinyin.
-const NAME_RE = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z·・•\s]*$/u
+const NAME_RE = /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z·]*$/u
 
 export function checkNameInput(raw: string): { ok: true; value: string } | { ok: false; message: string } {
-  const v = raw.trim().replace(/[・•]/g, '·').replace(/\s*·\s*/g, '·')
+  // the dot may be typed as . 。 ・ • (whatever the keyboard has): all become ·
+  const v = normaliseName(raw)
   if (v === '') return { ok: false, message: '请填写姓名' }
   if (Array.from(v).length > 40) return { ok: false, message: '姓名太长了，请核对' }
-  if (!NAME_RE.test(v) || /··|·$/.test(v)) return { ok: false, message: '姓名只能是汉字，少数民族姓名中间可以用“·”' }
+  if (!NAME_RE.test(v) || /··|·$/.test(v)) return { ok: false, message: '姓名照户口本填汉字；少数民族姓名中间的点可以直接打“.”，例如 买买提.艾力' }
   return { ok: true, value: v }
 }
