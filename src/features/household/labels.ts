@@ -13,7 +13,7 @@ export const CATEGORY_TEXT: Record<Category, string> = {
 }
 
 export const PAYER_TEXT: Record<Payer, string> = {
-  self: '自己缴的',
+  self: '个人缴费',
   civil_affairs: '民政代缴',
   family_planning: '计生部门代缴',
   employer: '单位代缴',

@@ -49,12 +49,12 @@ export function MemberCard({ person, year, today, elderly }: Props) {
         <View className='member-card__year'>
           <Text>{year}年</Text>
           <StatusBadge status={e ? e.status : 'none'} />
-          {e?.payer && !elderly ? <Text className='muted'>{PAYER_TEXT[e.payer]}</Text> : null}
+          {e?.payer ? <Text className='muted'>{PAYER_TEXT[e.payer]}</Text> : null}
         </View>
         <View className='member-card__year'>
           <Text>{year + 1}年</Text>
           <StatusBadge status={next ? next.status : 'unpaid'} />
-          {next?.payer && !elderly ? <Text className='muted'>{PAYER_TEXT[next.payer]}</Text> : null}
+          {next?.payer ? <Text className='muted'>{PAYER_TEXT[next.payer]}</Text> : null}
         </View>
       </View>
       {care.from && !care.yes && !elderly ? <Text className='muted'>保障开始：{formatDate(care.from)}</Text> : null}
