@@ -162,7 +162,7 @@ export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
       push(s, 'times', '分段报销', { amount: s.before })
     } else if (FUND_STEP.has(r)) {
       if (/patient-flat$/.test(r)) {
-        push(s, 'times', '个人定额自付', { amount: s.params.patientFlat })
+        push(s, 'minus', '每次自己付的固定金额', { amount: s.params.patientFlat })
       } else if (r === 'rounding.fen') {
         push(s, 'subtotal', '基本医保应付', { amount: s.after })
       } else if (r === 'major-disease.fund' || r === 'benchmark-price.fund') {

@@ -25,7 +25,7 @@ export function EstimateResult({ estimate, placeLabel, lower, policyTitle, offli
       <View className='card er-summary' data-insured={insured} data-family={estimate.patientPays} data-total={estimate.total}>
         <Text className='er-tag'>估算</Text>
         <Text className='er-place'>在{placeLabel}，花 <Money value={estimate.total} /></Text>
-        <View className='row er-big'><Text>医保大约报</Text><Money className='er-insured' value={insured} /></View>
+        <View className='row er-big'><Text>大约能报销</Text><Money className='er-insured' value={insured} /></View>
         <View className='row er-big'><Text>自己大约付</Text><Money className='er-family' value={estimate.patientPays} /></View>
         <Text className='muted er-policy'>按「{policyTitle ?? estimate.policyId}」{estimate.policyVersion}版估算{offline ? '（用的是手机上保存的政策）' : ''}。实际以医院结算为准。</Text>
       </View>

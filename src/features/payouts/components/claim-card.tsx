@@ -34,7 +34,7 @@ export function ClaimCard({ claim, onOpen }: { claim: Claim; onOpen: (claimId: s
       <Text className='cc-dates muted'>{dates}</Text>
       <View className='cc-figures'>
         <View className='cc-fig'><Text className='cc-fig-label'>总费用</Text><Money className='cc-total' value={claim.totalCost} /></View>
-        <View className='cc-fig'><Text className='cc-fig-label'>医保报了</Text><Money className='cc-payout' value={claim.payout} /></View>
+        <View className='cc-fig'><Text className='cc-fig-label'>报销了</Text><Money className='cc-payout' value={claim.payout} /></View>
         <View className='cc-fig'><Text className='cc-fig-label'>自己付</Text><Money className='cc-self' value={claim.selfPaid} /></View>
       </View>
       <StageTimeline claim={claim} />

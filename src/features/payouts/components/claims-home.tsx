@@ -113,9 +113,9 @@ export function ClaimsHome() {
         <View className='card year-totals' data-year={year}>
           <Text className='yt-title'>{member ? `${member.name} ` : ''}{year}年 看病 {totals.count} 次</Text>
           <View className='row'><Text>总费用</Text><Money value={totals.totalCost} /></View>
-          <View className='row'><Text>医保报了</Text><Money className='yt-payout' value={totals.payout} /></View>
+          <View className='row'><Text>共报销（含医疗救助等）</Text><Money className='yt-payout' value={totals.payout} /></View>
           <View className='row'><Text>自己付了</Text><Money value={totals.selfPaid} /></View>
-          {actualRatio(totals) ? <Text className='muted'>按总费用算，医保实际报了 {actualRatio(totals)}。政策里的比例只对“政策范围内”的费用，所以实际比例会低一些，点开每一笔能看到原因。</Text> : null}
+          {actualRatio(totals) ? <Text className='muted'>按总费用算，实际报了 {actualRatio(totals)}。政策里的比例只对“政策范围内”的费用；医疗救助、大病保险另外再报。所以实际比例和政策比例不一样，点开每一笔能看到原因。</Text> : null}
           <AsOf at={current.asOf} source={current.source} />
         </View>
       ) : current.loading ? <View className='card'><Text>正在读取报销记录……</Text></View> : current.error ? (
