@@ -37,6 +37,28 @@ function PendingBanner({ p }: { p: PendingPayment }) {
   )
 }
 
+/** The receipt this phone already has for a household's year, if any (the newest). */
+function useReceiptFor(owner: string, householdId: string, year: number | undefined): { orderId: string; receiptNumber: string } | null {
+  const entryOwner = receiptCache((s) => s.owner)
+  const entries = receiptCache((s) => s.entries)
+  if (year === undefined || entryOwner !== owner) return null
+  const found = Object.entries(entries)
+    .filter(([, e]) => e.data.householdId === householdId && e.data.year === year)
+    .sort(([, a], [, b]) => (a.data.issuedAt < b.data.issuedAt ? 1 : -1))[0]
+  return found ? { orderId: found[0], receiptNumber: found[1].data.receiptNumber } : null
+}
+
+/** 看缴费票据 for a paid-up year, when the phone has the receipt. */
+export function ReceiptLink({ owner, householdId, year }: { owner: string; householdId: string; year: number }) {
+  const r = useReceiptFor(owner, householdId, year)
+  if (!r) return null
+  return (
+    <Button className='btn pay-action pay-receipt-link' onClick={() => go(PAY_ROUTES.receipt(r.orderId))}>
+      看{year}年缴费票据
+    </Button>
+  )
+}
+
 function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) {
   const q = useCountyData({
     cache: quoteCache,
@@ -45,12 +67,19 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
     load: () => contributionApi.getQuote(link.householdId)
   })
   const quote = q.data
+  const paidUp = !!quote && quote.lines.length > 0 && quote.lines.every((l) => l.alreadyEnrolled)
   return (
     <View className='card pay-household' data-household={link.householdId}>
       <Text className='pay-section-title'>
         {link.relation === 'grantee' ? `${link.headNameMasked}家（${link.village}，家人授权）` : `我家（${link.village}）`}
       </Text>
-      {quote ? (
+      {quote && paidUp ? (
+        <>
+          <Text className='pay-paid__title pay-household__paid'>{quote.year}年已交清</Text>
+          <AsOf at={q.asOf} source={q.source} />
+          <ReceiptLink owner={owner} householdId={link.householdId} year={quote.year} />
+        </>
+      ) : quote ? (
         <>
           <View className='pay-amount-line'>
             <Text>{quote.year}年全家要交 </Text>
@@ -61,9 +90,11 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
       ) : (
         <Text className='muted'>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : ''}</Text>
       )}
-      <Button className='btn btn-primary pay-action pay-household__go' onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
-        看明细，去缴费
-      </Button>
+      {paidUp ? null : (
+        <Button className='btn btn-primary pay-action pay-household__go' onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
+          看明细，去缴费
+        </Button>
+      )}
     </View>
   )
 }

@@ -34,11 +34,60 @@ test('a member paid for by civil affairs shows 0 and why', () => {
   expect(member('p1').queryByText(/个人不用交/)).toBeNull()
 })
 
-test('an already enrolled member is marked, not charged', () => {
-  const q = quote({ lines: [line({ personId: 'p9', name: '王浩然', due: '0.00', alreadyEnrolled: true })], total: '0.00' })
+/** A member already enrolled for the year: the county sends zeros for every figure. */
+const enrolled = (personId: string, name: string) =>
+  line({ personId, name, standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null })
+
+test('an already enrolled member among others still to pay: 已经参保, no zero figures', () => {
+  const q = quote({ lines: [line({ personId: 'p1', name: '张建华' }), enrolled('p9', '王浩然')], total: '400.00' })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
-  expect(member('p9').getByText('已经参保，这次不用交')).toBeInTheDocument()
+  const p9 = member('p9')
+  expect(p9.getByText('已经参保，这次不用交')).toBeInTheDocument()
+  expect(p9.getByText('已参保')).toBeInTheDocument()
+  expect(p9.queryByText(/筹资标准|财政补助|应交/)).toBeNull()
+  expect(p9.queryByText('¥0.00')).toBeNull()
+  // the one still to pay keeps the county's figures, and the late-payment rule quotes only his standard
+  expect(member('p1').getByText(/筹资标准/)).toBeInTheDocument()
+  const arrears = view.getByText(/断保后再补交往年的钱/)
+  expect(within(arrears).getByText('¥1,100.00')).toBeInTheDocument()
+  expect(within(arrears).queryByText('¥0.00')).toBeNull()
+  expect(view.getByText('离截止还有 38 天')).toBeInTheDocument()
+})
+
+test('a year the whole household has paid: 已交清, each name with 已参保, no countdown, no rules, no zero figures', () => {
+  const q = quote({
+    year: 2027,
+    collectionPeriod: { start: '2026-09-01', end: '2026-12-31', open: true },
+    lines: [enrolled('p1', '张建华'), enrolled('p2', '阿依古丽·买买提')],
+    total: '0.00',
+    payable: false
+  })
+  const { container } = render(<QuoteBreakdown quote={q} facts={facts} today='2026-11-24' />)
+  expect(view.getByText('2027年全家都已交清')).toBeInTheDocument()
+  expect(member('p1').getByText('张建华')).toBeInTheDocument()
+  expect(member('p1').getByText('已参保')).toBeInTheDocument()
+  expect(member('p2').getByText('阿依古丽·买买提')).toBeInTheDocument()
+  expect(member('p2').getByText('已参保')).toBeInTheDocument()
+  const text = container.textContent ?? ''
+  expect(text).not.toMatch(/离截止|缴费时间|已过截止/)
+  expect(text).not.toMatch(/晚交会怎样|断保后再补交|每人每年按全额/)
+  expect(text).not.toMatch(/筹资标准|财政补助|全家一共要交/)
+  expect(text).not.toContain('¥0.00')
+})
+
+test('nothing is charged to anyone (civil affairs pays): 这一年不用再交钱了, figures kept', () => {
+  const q = quote({ lines: [line({ personId: 'p3', name: '张德福', payer: 'civil_affairs', categories: ['wubao'], paidByOthers: '400.00', due: '0.00' })], total: '0.00' })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
+  expect(member('p3').getByText(/个人不用交/)).toBeInTheDocument()
+})
+
+test('late-payment rules without a standard to quote leave the figures out rather than show ¥0.00', () => {
+  const q = quote({ lines: [line({ personId: 'p1', standard: '0.00', due: '0.00', subsidy: '0.00' }), enrolled('p9', '王浩然')], total: '0.00' })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+  const arrears = view.getByText(/断保后再补交往年的钱/)
+  expect(arrears.textContent).not.toContain('¥')
+  expect(arrears.textContent).toContain('每人每年按全额交')
 })
 
 test('arrears for a lapsed member are shown on their line, with the date benefits start', () => {

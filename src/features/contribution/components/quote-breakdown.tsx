@@ -33,13 +33,35 @@ function coveredFromBirth(quote: Quote, personId: string): boolean {
   return !!m && m.steps.some((st) => st.rule === 'contribution.newborn')
 }
 
+/** Every member is already enrolled for the year: nothing is charged, the year is paid up. */
+export function allEnrolled(quote: Quote): boolean {
+  return quote.lines.length > 0 && quote.lines.every((l) => l.alreadyEnrolled)
+}
+
 /** Everyone still to pay is a newborn the policy covers from birth: the collection deadline does not apply to them. */
 function onlyNewbornsFromBirth(quote: Quote): boolean {
   const due = quote.lines.filter((l) => !l.alreadyEnrolled)
   return due.length > 0 && due.every((l) => coveredFromBirth(quote, l.personId))
 }
 
+function EnrolledRow({ line, note }: { line: QuoteLine; note?: string | null }) {
+  return (
+    <View className='pay-member pay-member--enrolled' data-person={line.personId}>
+      <View className='pay-member__head'>
+        <View className='pay-member__who'>
+          <Text className='pay-member__name'>{line.name}</Text>
+          <Text className='pay-member__cat'>{line.categoryLabel}</Text>
+        </View>
+        <Text className='pay-member__enrolled'>已参保</Text>
+      </View>
+      {note ? <View className='pay-member__reason'><Text>{note}</Text></View> : null}
+    </View>
+  )
+}
+
 function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; fromBirth: boolean }) {
+  // no standard/subsidy figures for someone not charged this time (the county sends zeros)
+  if (line.alreadyEnrolled) return <EnrolledRow line={line} note={zeroReason(line)} />
   const reason = zeroReason(line)
   const lateStart = !fromBirth && line.benefitStart && line.benefitStart > `${year}-01-01` ? line.benefitStart : null
   return (
@@ -67,6 +89,8 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
 }
 
 export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote' | 'facts' | 'today'>) {
+  // a paid-up year has no deadline to count down to
+  if (allEnrolled(quote)) return null
   const w = collectionWindow(quote, today, facts)
   const start = quote.collectionPeriod?.start
   const end = deadlineOf(quote, facts)
@@ -87,7 +111,8 @@ export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote
 
 function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }) {
   const waiting = waitingText(facts)
-  const standards = Array.from(new Set(quote.lines.map((l) => l.standard)))
+  // only members charged this time: an already enrolled line carries no figures
+  const standards = Array.from(new Set(quote.lines.filter((l) => !l.alreadyEnrolled && !isZero(l.standard)).map((l) => l.standard)))
   return (
     <View className='card pay-rules' ariaRole='region' ariaLabel='晚交的后果'>
       <Text className='pay-section-title'>晚交会怎样</Text>
@@ -102,7 +127,7 @@ function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }
         <View className='pay-rule'>
           <Text>
             断保后再补交往年的钱，没有财政补助，每人每年按全额
-            {standards.map((s, i) => <Text key={s}>{i > 0 ? ' 或 ' : ' '}<Money value={s} /></Text>)} 交
+            {standards.length > 0 ? <>{standards.map((s, i) => <Text key={s}>{i > 0 ? ' 或 ' : ' '}<Money value={s} /></Text>)} </> : null}交
             {facts.arrearsWaitingMonths !== null ? `，补交后还要等 ${facts.arrearsWaitingMonths} 个月才能报销` : ''}。
           </Text>
         </View>
@@ -114,7 +139,23 @@ function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }
   )
 }
 
+function PaidUp({ quote }: { quote: Quote }) {
+  return (
+    <View className='pay-quote pay-quote--paid'>
+      <View className='card pay-total pay-paid' ariaRole='region' ariaLabel='已交清'>
+        <Text className='pay-paid__title'>{quote.year}年全家都已交清</Text>
+        <Text className='pay-total__note'>这一年全家都已经参保，不用再交钱了。</Text>
+      </View>
+      <View className='card'>
+        <Text className='pay-section-title'>参保的家人</Text>
+        {quote.lines.map((l) => <EnrolledRow key={l.personId} line={l} />)}
+      </View>
+    </View>
+  )
+}
+
 export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
+  if (allEnrolled(quote)) return <PaidUp quote={quote} />
   const allZero = isZero(quote.total)
   return (
     <View className='pay-quote'>

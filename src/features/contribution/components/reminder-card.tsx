@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
+import type { Quote } from '@/contract'
 import { useSession } from '@/features/session/store'
+import { isZero } from '../labels'
 import { askForReminders, previewMessages, sendPendingReminderChoices, type ReminderKind } from '../reminders'
 import './pay.scss'
 
@@ -9,6 +11,17 @@ interface Props {
   year: number
   total: string
   deadline: string | null
+}
+
+/**
+ * A deadline reminder only makes sense while there is something left to pay and the
+ * deadline is still ahead (or today): not for a paid-up year, not after the deadline.
+ * `deadline` is the quote's (deadlineOf); YYYY-MM-DD strings compare as dates.
+ */
+export function offerReminder(quote: Quote, deadline: string | null, today: string): boolean {
+  if (isZero(quote.total)) return false
+  if (!quote.lines.some((l) => !l.alreadyEnrolled && !isZero(l.due))) return false
+  return !deadline || today <= deadline
 }
 
 export function ReminderCard({ householdId, year, total, deadline }: Props) {

@@ -9,9 +9,10 @@ import { formatMoney } from '@/components/money'
 import { useSession } from '@/features/session/store'
 import { contributionApi } from '@/features/contribution/api'
 import { quoteCache, useContribution } from '@/features/contribution/store'
-import { QuoteBreakdown } from '@/features/contribution/components/quote-breakdown'
+import { QuoteBreakdown, allEnrolled } from '@/features/contribution/components/quote-breakdown'
+import { ReceiptLink } from '@/features/contribution/components/pay-home'
 import { PaymentStatus } from '@/features/contribution/components/payment-status'
-import { ReminderCard } from '@/features/contribution/components/reminder-card'
+import { ReminderCard, offerReminder } from '@/features/contribution/components/reminder-card'
 import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '@/features/contribution/policy-facts'
 import { PAY_ROUTES, startAndPay } from '@/features/contribution/use-order-flow'
 import { pendingSlot } from '@/features/contribution/pending'
@@ -55,11 +56,14 @@ export default function QuotePage() {
   }
 
   const canPay = !!quote && quote.payable && !isZero(quote.total)
+  const paidUp = !!quote && allEnrolled(quote)
+  const today = todayShanghai()
+  const deadline = quote ? deadlineOf(quote, facts) : null
   return (
     <PageShell title='缴费明细' className='pay-quote-page'>
       <OfflineBanner hasCachedData={!!quote} />
       {!quote ? <View className='card'><Text>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : '没有找到要缴费的家庭'}</Text></View> : null}
-      {quote ? <QuoteBreakdown quote={quote} facts={facts} today={todayShanghai()} /> : null}
+      {quote ? <QuoteBreakdown quote={quote} facts={facts} today={today} /> : null}
       {quote ? <AsOf at={q.asOf} source={q.source} /> : null}
       {pending?.orderId ? (
         <View className='card pay-banner'>
@@ -75,8 +79,9 @@ export default function QuotePage() {
           onRefresh={() => { q.reload(); setScreen(null) }}
         />
       ) : null}
-      {quote && !isZero(quote.total) ? <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadlineOf(quote, facts)} /> : null}
-      {quote ? (
+      {quote && offerReminder(quote, deadline, today) ? <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} /> : null}
+      {quote && paidUp && userId ? <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} /> : null}
+      {quote && !paidUp ? (
         <View className='pay-bar'>
           <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
             {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : isZero(quote.total) ? '现在不用缴费' : '暂时不能缴费（见上面的说明）'}

@@ -1,0 +1,33 @@
+import { render, screen as view } from '@testing-library/react'
+import { ReminderCard, offerReminder } from './reminder-card'
+import { line, quote } from '../__fixtures__/data'
+
+const enrolled = (personId: string) => line({ personId, standard: '0.00', subsidy: '0.00', due: '0.00', alreadyEnrolled: true })
+
+test('offered while something is due and the deadline is still ahead (or today)', () => {
+  expect(offerReminder(quote(), '2025-12-31', '2025-11-23')).toBe(true)
+  expect(offerReminder(quote(), '2025-12-31', '2025-12-31')).toBe(true)
+  // the policy gives no deadline: the reminder still helps
+  expect(offerReminder(quote(), null, '2025-11-23')).toBe(true)
+})
+
+test('not offered once the deadline has passed (a 2026 quote in November 2026)', () => {
+  expect(offerReminder(quote(), '2025-12-31', '2026-11-24')).toBe(false)
+  expect(offerReminder(quote(), '2025-12-31', '2026-01-01')).toBe(false)
+})
+
+test('not offered when nothing is due: a paid-up year, or nobody pays anything', () => {
+  expect(offerReminder(quote({ lines: [enrolled('p1'), enrolled('p2')], total: '0.00', payable: false }), '2026-12-31', '2026-11-24')).toBe(false)
+  expect(offerReminder(quote({ lines: [line({ due: '0.00', payer: 'civil_affairs' })], total: '0.00' }), '2025-12-31', '2025-11-23')).toBe(false)
+})
+
+test('the h5 preview names the amount and the deadline', () => {
+  const env = process.env.TARO_ENV
+  process.env.TARO_ENV = 'h5'
+  try {
+    render(<ReminderCard householdId='hh_1' year={2026} total='780.00' deadline='2025-12-31' />)
+    expect(view.getByText(/您家2026年医保费 ¥780.00 还没交，2025年12月31日截止/)).toBeInTheDocument()
+  } finally {
+    process.env.TARO_ENV = env
+  }
+})
