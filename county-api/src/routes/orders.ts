@@ -57,7 +57,7 @@ export const orderHandlers = (ctx: Ctx) => ({
     const receipt: Receipt = {
       receiptNumber: order.receipt_number, orderId: order.id, householdId: order.household_id, year: order.year,
       amount: fenToYuan(order.amount_fen), payerNameMasked: payerNameMasked(ctx, order), paidAt: isoTime(order.paid_at as number), issuedAt: isoTime(order.confirmed_at as number),
-      issuer: '医疗保障基金（参考实现）',
+      issuer: '城乡居民医保基金',
       persons: (JSON.parse(order.persons) as OrderPerson[]).map((p) => {
         const person = ctx.db.prepare('SELECT * FROM persons WHERE id = ?').get(p.personId) as PersonRow
         const e = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, order.year) as EnrolmentRow

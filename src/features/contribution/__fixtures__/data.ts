@@ -63,7 +63,7 @@ export function receipt(over: Partial<Receipt> = {}): Receipt {
     payerNameMasked: '张**',
     paidAt: '2025-11-20T10:05:00+08:00',
     issuedAt: '2025-11-20T10:05:03+08:00',
-    issuer: '医疗保障基金（参考实现）',
+    issuer: '城乡居民医保基金',
     persons: [
       { name: '张建华', idNumber: '990101197001011234', amount: '400.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31' },
       { name: '李桂兰', idNumber: '990101195502022345', amount: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31' }

@@ -6,8 +6,8 @@ import { View, Text, Button, Canvas, Image } from '@tarojs/components'
 import type { Receipt } from '@/contract'
 import { Money } from '@/components/money'
 import { memberIdText } from '@/components/masked'
-import { formatDate, formatInstant } from '@/services/time'
-import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines } from '../receipt-image'
+import { formatDate } from '@/services/time'
+import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines, receiptTime } from '../receipt-image'
 import './pay.scss'
 
 interface Props {
@@ -71,8 +71,8 @@ export function ReceiptView({ receipt, payerText }: Props) {
         <Text className='receipt__no'>票据号 {receipt.receiptNumber}</Text>
         <View className='receipt__row'><Text>缴费年度</Text><Text>{receipt.year}年</Text></View>
         <View className='receipt__row'><Text>合计金额</Text><Money value={receipt.amount} className='receipt__amount' /></View>
-        <View className='receipt__row'><Text>付款时间</Text><Text>{formatInstant(receipt.paidAt)}</Text></View>
-        <View className='receipt__row'><Text>入账时间</Text><Text>{formatInstant(receipt.issuedAt)}</Text></View>
+        <View className='receipt__row'><Text>付款时间</Text><Text>{receiptTime(receipt.paidAt)}</Text></View>
+        <View className='receipt__row'><Text>入账时间</Text><Text>{receiptTime(receipt.issuedAt)}</Text></View>
         {payerText ? <View className='receipt__row'><Text>缴费人</Text><Text>{payerText}</Text></View> : null}
         <View className='receipt__row'><Text>开票单位</Text><Text>{receipt.issuer}</Text></View>
         <Text className='pay-section-title'>参保人员（{receipt.persons.length}人）</Text>
