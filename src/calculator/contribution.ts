@@ -1,7 +1,7 @@
 // quoteContribution: what each member of a household pays for a coverage year, who pays
 // the rest, and when benefits start.
 import { compileSeries, need, type CompiledPolicy } from './compile'
-import { addDays, ageAtYearEnd, daysBetween, firstOfMonthAfter, makeDate, parseDate, yearOf } from './dates'
+import { addDays, ageAtYearEnd, chineseDate, daysBetween, firstOfMonthAfter, makeDate, parseDate, yearOf } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
 import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
@@ -83,7 +83,7 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
     const after = !con.waitingPeriod ? ''
       : allFromBirth ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
         : `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销`
-    issues.push({ code: 'OUTSIDE_COLLECTION', message: `现在不在集中缴费期（${coll.from ? `${coll.from} 至 ` : ''}${coll.to} 截止）内${after}` })
+    issues.push({ code: 'OUTSIDE_COLLECTION', message: `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}` })
   }
   let standard = ZERO
   let subsidy = ZERO

@@ -131,3 +131,8 @@ export function coverageYearStart(d: string, startMonthDay: string): string {
 export function lastDayBefore(d: string): string {
   return addDays(d, -1)
 }
+
+/** 2025-09-01 → 2025年9月1日: dates inside sentences people read. */
+export function chineseDate(d: string): string {
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+}

@@ -324,7 +324,7 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     expect(o.status).toBe(409)
     expect(o.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
     expect(o.body.details).toMatchObject({ year: 2026, collectionPeriod: { start: '2025-09-01', end: '2025-12-31' }, reason: 'closed' })
-    expect(o.body.message).toContain('2025-09-01')
+    expect(o.body.message).toContain('2025年9月1日')
     expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2026 AND payer_user_id != 'u_county'`)).toEqual([{ n: 0 }])
   })
 

@@ -16,6 +16,7 @@ import { recordPaidByOther } from '../notifications'
 import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
 import type { PolicyRecord, QuoteResult } from '../settlement/port'
+import { chineseDate } from '../../../src/calculator/dates'
 
 export function policyForDate(ctx: Ctx, regionCode: string, date: string): PolicyRecord {
   const row = ctx.db.prepare(`SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
@@ -156,9 +157,9 @@ function openOrderExists(ctx: Ctx, user: UserRow, open: OpenOrder): ApiFailure {
 
 type ClosedWindow = NonNullable<QuoteResult['collectionClosed']>
 
-/** e.g. 2026年度的集中缴费期为 2025-09-01 至 2025-12-31，已经结束，现在不能缴费 */
+/** e.g. 2026年度的集中缴费期为2025年9月1日至2025年12月31日，已经结束，现在不能缴费 */
 function closedMessage(year: number, closed: ClosedWindow): string {
-  const window = closed.from ? `集中缴费期为 ${closed.from} 至 ${closed.to}` : `缴费截止日期为 ${closed.to}`
+  const window = closed.from ? `集中缴费期为${chineseDate(closed.from)}至${chineseDate(closed.to)}` : `缴费截止日期为${chineseDate(closed.to)}`
   return `${year}年度的${window}，${closed.reason === 'not_open_yet' ? '还没有开始' : '已经结束'}，现在不能缴费`
 }
 

@@ -102,9 +102,9 @@ export const calculator: CalculatorPort = {
   shippedPolicies() {
     if (!cache) {
       const base = loadBundledPolicy(DEMO_POLICY_ID)
-      // one version a year from 2024 to two years past the current one (Beijing time), so the
+      // one version a year from 2024 to the year after the current one (Beijing time), so the
       // demo county keeps a policy for the year being collected whenever it is started
-      const last = Math.max(2027, new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 2)
+      const last = Math.max(2027, new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1)
       const years = Array.from({ length: last - 2024 + 1 }, (_, i) => 2024 + i)
       cache = years.map((y) => (y === 2026 ? base : yearVersion(base, y))).map((d) => ({
         regionCode: d.regionCode, version: d.version, effectiveFrom: d.effectiveFrom, effectiveTo: d.effectiveTo ?? null, document: d

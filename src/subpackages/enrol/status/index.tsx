@@ -75,7 +75,7 @@ export default function StatusPage() {
       ) : null}
       {app && birthYear ? (
         <View className='card enrol-newborn-pay'>
-          <Text className='enrol-line'>{fieldsOf(app).name}出生不久就参保了：按县里的政策，交了{birthYear}年的费，从出生那天起看病就能报销。具体金额和从哪天起报销，看缴费明细。</Text>
+          <Text className='enrol-line'>{fieldsOf(app).name}出生不久就参保了：按县里的政策，现在交上{birthYear}年的费，孩子从出生那天起看病就能报销。要交多少、从哪天起报销，点下面看缴费明细。</Text>
           <Button className='btn btn-primary enrol-pay enrol-pay--birth-year' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) }) }}>
             去缴{birthYear}年的费用
           </Button>
