@@ -125,6 +125,24 @@ test('with the county system down, the app opens on the cached household, says s
   await expect(page.locator('.offline-banner:visible').count()).resolves.toBe(0)
 })
 
+test('the browser was closed: the saved household stays, marked 需要重新登录; signing in again takes the mark away', async () => {
+  // the session lives as long as the tab (sessionStorage); the saved household in localStorage stays
+  await page.evaluate(() => sessionStorage.clear())
+  await page.reload()
+  await visible(page, '.session-banner').waitFor()
+  await checkStatuses(page, 'hh_0003')
+  await page.screenshot({ path: path.join(ARTIFACTS, 'home-session-ended.png') })
+  await visible(page, '.session-banner__sign-in').click()
+  await fill(page, '.sign-in__phone', '13900000123')
+  await visible(page, '.sign-in__send').click()
+  await page.getByText('验证码已发出，请查看短信').waitFor()
+  await fill(page, '.sign-in__code', '123456')
+  await visible(page, '.sign-in__submit').click()
+  await page.goto(`${product.webUrl}/#/pages/home/index`)
+  await page.locator('.as-of--county:visible').first().waitFor()
+  await expect(page.locator('.session-banner:visible').count()).resolves.toBe(0)
+})
+
 test("sign-out on a shared phone clears that user's household; the next user never sees it", async () => {
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
   await visible(page, '.account-card__sign-out').click()

@@ -153,6 +153,20 @@ export function prefetch<K extends RouteId>(id: K, input: CallInput<K>): void {
   prefetched.set(key, { at: Date.now(), answer: ask(id, input, false) as Promise<CallResult<unknown>> })
 }
 
+// A new session (signed in again after the old one ended): screens showing saved data ask again.
+const sessionStartListeners = new Set<() => void>()
+
+/** Calls `fn` each time a session starts; returns the unsubscribe. */
+export function onSessionStart(fn: () => void): () => void {
+  sessionStartListeners.add(fn)
+  return () => { sessionStartListeners.delete(fn) }
+}
+
+/** The session feature reports a sign-in that worked. */
+export function sessionStarted(): void {
+  Array.from(sessionStartListeners).forEach((fn) => { try { fn() } catch (e) { console.warn('reload after sign-in failed', e) } })
+}
+
 /** Drops answers asked for ahead (sign-out; tests). */
 export function forgetPrefetched(): void {
   prefetched.clear()

@@ -6,7 +6,7 @@ import { act, renderHook } from '@testing-library/react'
 import { createUserCache } from './cache'
 import { appError, type AppErrorCode } from './errors'
 import { resetNetworkForTests, useNetwork } from './network'
-import type { CallResult } from './county-client'
+import { sessionStarted, type CallResult } from './county-client'
 import { useCountyData } from './use-county-data'
 
 interface Doc { balance: string }
@@ -64,6 +64,21 @@ test('a 4xx answer is not retried by itself', async () => {
   await act(async () => { jest.advanceTimersByTime(120_000) })
   await flush()
   expect(county.load).toHaveBeenCalledTimes(1)
+})
+
+test('session ended (401): the saved copy stays; signed in again, the county is asked again at once', async () => {
+  let signedIn = false
+  const load = jest.fn(async (): Promise<CallResult<Doc>> => (signedIn ? { ok: true, data: { balance: '126.50' } } : { ok: false, error: appError('UNAUTHENTICATED') }))
+  const { result } = renderHook(() => useCountyData({ cache, owner: 'u1', cacheKey: 'h1', load }))
+  await flush()
+  expect(result.current.error?.code).toBe('UNAUTHENTICATED')
+  expect(result.current.data).toEqual({ balance: '100.00' })
+  signedIn = true
+  await act(async () => { sessionStarted() })
+  await flush()
+  expect(load).toHaveBeenCalledTimes(2)
+  expect(result.current.data).toEqual({ balance: '126.50' })
+  expect(result.current.source).toBe('county')
 })
 
 test('pulling the page down asks the county again and stops the spinner when the answer is in', async () => {

@@ -4,7 +4,7 @@
 // county answers again (network.ts probes with growing pauses).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { CallResult } from './county-client'
+import { onSessionStart, type CallResult } from './county-client'
 import { isCountyDownError, type AppError } from './errors'
 import { onReconnect } from './network'
 import type { DataSource, UserCache } from './cache'
@@ -80,6 +80,9 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
     if (!error || !isCountyDownError(error)) return
     return onReconnect(reload)
   }, [error, reload])
+
+  // signed in again (the session had ended): what is on screen is the saved copy, ask again
+  useEffect(() => onSessionStart(reload), [reload])
 
   const isFresh = !!fresh && fresh.key === cacheKey && !!cached && cached.asOf === fresh.asOf
   return {

@@ -2,13 +2,16 @@
 import { View } from '@tarojs/components'
 import { useEffect, type PropsWithChildren } from 'react'
 import { useElderly } from '@/features/settings/store'
+import { SessionBanner } from '@/features/session/components/session-banner'
 
 interface Props {
   title?: string
   className?: string
+  /** the sign-in page itself: no "sign in again" banner */
+  signInPage?: boolean
 }
 
-export function PageShell({ title, className, children }: PropsWithChildren<Props>) {
+export function PageShell({ title, className, signInPage, children }: PropsWithChildren<Props>) {
   const elderly = useElderly()
   useEffect(() => {
     // h5: Taro's page container scrolls but holds no native focusable element, so keyboard
@@ -19,6 +22,7 @@ export function PageShell({ title, className, children }: PropsWithChildren<Prop
   return (
     <View className={`app-page${elderly ? ' elderly' : ''}${className ? ` ${className}` : ''}`} data-elderly={elderly ? '1' : '0'}>
       {title ? <View className='page-title' ariaRole='heading' aria-level={1}>{title}</View> : null}
+      {signInPage ? null : <SessionBanner />}
       {children}
     </View>
   )

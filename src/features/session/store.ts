@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { HouseholdLink, Me, Scope, Session } from '@/contract'
-import { call, configureCountyClient, forgetPrefetched, prefetch } from '@/services/county-client'
+import { call, configureCountyClient, forgetPrefetched, prefetch, sessionStarted } from '@/services/county-client'
 import { clearAllUserCaches } from '@/services/cache'
 import { taroStorage } from '@/services/storage'
 import { appError, type AppError } from '@/services/errors'
@@ -41,7 +41,7 @@ export const useSession = create<SessionState>()(
       me: null,
       expiresAt: null,
       activeHouseholdId: null,
-      hasToken: false,
+      hasToken: !!readToken(), // h5: a session kept by this tab (reload) counts from the first screen
       adopt: (s) => {
         const previous = get().userId
         if (previous && previous !== s.me.userId) clearAllUserCaches()
@@ -104,6 +104,7 @@ export async function signInWithWechat(): Promise<Result> {
   const r = await call('signInWechat', { body: { code } })
   if (!r.ok) return r
   useSession.getState().adopt(r.data)
+  if (!silentSignIn) sessionStarted() // a tap on 登录: screens showing saved data ask again
   return { ok: true }
 }
 
@@ -125,6 +126,7 @@ export async function signInWithOtp(phone: string, code: string): Promise<Result
   const r = await call('verifyOtp', { body: { phone: p, code: c } })
   if (!r.ok) return r
   useSession.getState().adopt(r.data)
+  sessionStarted() // screens showing saved data ask the county again
   return { ok: true }
 }
 

@@ -3,7 +3,7 @@ import { SignInForm } from '@/features/session/components/sign-in-form'
 
 export default function SignInPage() {
   return (
-    <PageShell title='登录'>
+    <PageShell title='登录' signInPage>
       <SignInForm />
     </PageShell>
   )
