@@ -96,11 +96,52 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   const img = w.page.locator('.receipt__image:visible img, img.receipt__image:visible').first()
   await img.waitFor()
   await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
+  // the whole picture is shown, scaled to the screen's width (not cut off at Taro's 240px box)
+  await w.page.waitForFunction(() => {
+    const i = document.querySelector('.receipt__image img, img.receipt__image') as HTMLImageElement | null
+    return !!i && i.complete && i.naturalHeight > 0
+  })
+  const box = await img.evaluate((i: HTMLImageElement) => {
+    const frame = (i.closest('.receipt__image') ?? i) as HTMLElement
+    return { natural: i.naturalHeight / i.naturalWidth, shown: i.getBoundingClientRect().height / i.getBoundingClientRect().width, frame: frame.getBoundingClientRect().height, img: i.getBoundingClientRect().height }
+  })
+  expect(Math.abs(box.shown - box.natural)).toBeLessThan(0.01)
+  expect(box.frame).toBeGreaterThanOrEqual(box.img - 1)
+  const receiptText = await visiblePage(w).locator('.receipt').innerText()
+  expect(receiptText).toMatch(/付款时间\s*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
+  expect(receiptText).toContain('城乡居民医保基金')
+  await img.scrollIntoViewIfNeeded()
+  await settle(w)
+  await shot(w, 'pay-receipt-image')
 
   // the 缴费 tab now says there is nothing left to pay, and lists the receipt
   await w.page.goto(`${w.product.webUrl}/#/pages/pay/index`)
-  await w.page.locator('.pay-household__total:visible', { hasText: '¥0.00' }).waitFor()
+  const home = w.page.locator('.pay-household[data-household="hh_0001"]:visible')
+  // (陈玉珍 is paid for by the disabled persons' federation: the family has nothing left to pay)
+  await home.locator('.pay-household__paid', { hasText: `${order.year}年您家不用再交钱` }).waitFor()
+  await expect(home.innerText()).resolves.not.toMatch(/¥0\.00|去缴费/)
+  await home.getByText(`看${order.year}年缴费票据`).waitFor()
   await w.page.getByText(`${order.year}年 票据 ${order.receipt_number}`).waitFor()
+  await settle(w)
+  await shot(w, 'pay-home-paid-up')
+
+  // the quote for that year again: everyone paid for is 已参保 without zero figures; no countdown,
+  // late rules, reminder or pay button (a year where every member is enrolled: quote-breakdown.test.tsx)
+  await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0001&year=${order.year}`)
+  const page = visiblePage(w)
+  await page.getByText('这一年不用再交钱了。').waitFor()
+  for (const p of persons) {
+    const row = page.locator('.pay-member', { hasText: p.name })
+    await row.getByText('已经参保，这次不用交').waitFor()
+    await expect(row.innerText()).resolves.not.toMatch(/筹资标准|¥0\.00/)
+  }
+  const quoteText = await page.innerText()
+  expect(quoteText).not.toMatch(/离截止|已过截止|缴费时间/)
+  expect(quoteText).not.toMatch(/晚交会怎样|断保后再补交|微信提醒|现在不用缴费/)
+  await expect(page.locator('.pay-confirm').count()).resolves.toBe(0)
+  await page.getByText(`看${order.year}年缴费票据`).waitFor()
+  await settle(w)
+  await shot(w, 'pay-quote-paid-up')
   expect(w.errors).toEqual([])
 })
 
@@ -134,7 +175,11 @@ test('a double tap and a reload in the middle of paying give one order and one c
   // paying again is refused with the date it was paid
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
   await w.page.reload()
-  await w.page.getByText('现在不用缴费').waitFor()
-  await expect(w.page.locator('.pay-total__amount:visible').innerText()).resolves.toBe('¥0.00')
+  // 张德福 is paid for by civil affairs: nothing left for the family, no countdown, no pay button
+  await visiblePage(w).getByText('这一年不用再交钱了。').waitFor()
+  await expect(visiblePage(w).locator('.pay-confirm').count()).resolves.toBe(0)
+  await expect(visiblePage(w).innerText()).resolves.not.toMatch(/离截止|晚交会怎样|微信提醒|现在不用缴费/)
+  await settle(w)
+  await shot(w, 'pay-quote-nothing-due')
   expect(w.errors).toEqual([])
 })

@@ -55,3 +55,13 @@ test('a paid-up household without the receipt on this phone: just 已交清', as
   expect(card.getByText('2027年已交清')).toBeInTheDocument()
   expect(card.queryByText(/缴费票据/)).toBeNull()
 })
+
+test('nothing left to pay but not everyone enrolled (civil affairs pays the rest): 不用再交钱, 看明细, no ¥0.00', async () => {
+  getQuote.mockResolvedValue({ ok: true, data: quote({ year: 2027, lines: [enrolled('p1', '李秀英'), line({ personId: 'p3', payer: 'civil_affairs', due: '0.00' })], total: '0.00', payable: false }) })
+  render(<PayHome owner='u1' households={[link]} onSignIn={jest.fn()} />)
+  await flush()
+  const el = document.querySelector('.pay-household') as HTMLElement
+  expect(within(el).getByText('2027年您家不用再交钱')).toBeInTheDocument()
+  expect(within(el).getByText('看明细')).toBeInTheDocument()
+  expect(el.textContent).not.toMatch(/¥0\.00|去缴费/)
+})

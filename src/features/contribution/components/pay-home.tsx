@@ -10,6 +10,7 @@ import { formatInstant } from '@/services/time'
 import { contributionApi } from '../api'
 import { quoteCache, receiptCache, useContribution } from '../store'
 import { PAY_ROUTES } from '../use-order-flow'
+import { isZero } from '../labels'
 import type { PendingPayment } from '../pending'
 import './pay.scss'
 
@@ -68,6 +69,7 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
   })
   const quote = q.data
   const paidUp = !!quote && quote.lines.length > 0 && quote.lines.every((l) => l.alreadyEnrolled)
+  const nothingDue = !!quote && !paidUp && isZero(quote.total)
   return (
     <View className='card pay-household' data-household={link.householdId}>
       <Text className='pay-section-title'>
@@ -76,6 +78,12 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
       {quote && paidUp ? (
         <>
           <Text className='pay-paid__title pay-household__paid'>{quote.year}年已交清</Text>
+          <AsOf at={q.asOf} source={q.source} />
+          <ReceiptLink owner={owner} householdId={link.householdId} year={quote.year} />
+        </>
+      ) : quote && nothingDue ? (
+        <>
+          <Text className='pay-paid__title pay-household__paid'>{quote.year}年您家不用再交钱</Text>
           <AsOf at={q.asOf} source={q.source} />
           <ReceiptLink owner={owner} householdId={link.householdId} year={quote.year} />
         </>
@@ -91,8 +99,8 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
         <Text className='muted'>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : ''}</Text>
       )}
       {paidUp ? null : (
-        <Button className='btn btn-primary pay-action pay-household__go' onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
-          看明细，去缴费
+        <Button className={`btn ${nothingDue ? '' : 'btn-primary '}pay-action pay-household__go`} onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
+          {nothingDue ? '看明细' : '看明细，去缴费'}
         </Button>
       )}
     </View>

@@ -36,7 +36,7 @@ test('a member paid for by civil affairs shows 0 and why', () => {
 
 /** A member already enrolled for the year: the county sends zeros for every figure. */
 const enrolled = (personId: string, name: string) =>
-  line({ personId, name, standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null })
+  line({ personId, name, categoryLabel: '本年度已参保', standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null })
 
 test('an already enrolled member among others still to pay: 已经参保, no zero figures', () => {
   const q = quote({ lines: [line({ personId: 'p1', name: '张建华' }), enrolled('p9', '王浩然')], total: '400.00' })
@@ -75,15 +75,18 @@ test('a year the whole household has paid: 已交清, each name with 已参保, 
   expect(text).not.toContain('¥0.00')
 })
 
-test('nothing is charged to anyone (civil affairs pays): 这一年不用再交钱了, figures kept', () => {
-  const q = quote({ lines: [line({ personId: 'p3', name: '张德福', payer: 'civil_affairs', categories: ['wubao'], paidByOthers: '400.00', due: '0.00' })], total: '0.00' })
-  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+test('nothing left for the household to pay (one enrolled, one paid by civil affairs): no countdown, no late rules; figures kept', () => {
+  const q = quote({ lines: [line({ personId: 'p3', name: '张德福', payer: 'civil_affairs', categories: ['wubao'], paidByOthers: '400.00', due: '0.00' }), enrolled('p9', '李秀英')], total: '0.00', payable: false })
+  const { container } = render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
   expect(member('p3').getByText(/个人不用交/)).toBeInTheDocument()
+  expect(member('p3').getByText(/筹资标准/)).toBeInTheDocument()
+  expect(member('p9').getByText('已经参保，这次不用交')).toBeInTheDocument()
+  expect(container.textContent).not.toMatch(/离截止|晚交会怎样|断保后再补交/)
 })
 
 test('late-payment rules without a standard to quote leave the figures out rather than show ¥0.00', () => {
-  const q = quote({ lines: [line({ personId: 'p1', standard: '0.00', due: '0.00', subsidy: '0.00' }), enrolled('p9', '王浩然')], total: '0.00' })
+  const q = quote({ lines: [line({ personId: 'p1', standard: '0.00', due: '20.00', subsidy: '0.00', arrears: '20.00' }), enrolled('p9', '王浩然')], total: '20.00' })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   const arrears = view.getByText(/断保后再补交往年的钱/)
   expect(arrears.textContent).not.toContain('¥')

@@ -44,13 +44,13 @@ function onlyNewbornsFromBirth(quote: Quote): boolean {
   return due.length > 0 && due.every((l) => coveredFromBirth(quote, l.personId))
 }
 
+/** A member already enrolled for the year: the name and 已参保 (the county's label for such a line says the same). */
 function EnrolledRow({ line, note }: { line: QuoteLine; note?: string | null }) {
   return (
     <View className='pay-member pay-member--enrolled' data-person={line.personId}>
       <View className='pay-member__head'>
         <View className='pay-member__who'>
           <Text className='pay-member__name'>{line.name}</Text>
-          <Text className='pay-member__cat'>{line.categoryLabel}</Text>
         </View>
         <Text className='pay-member__enrolled'>已参保</Text>
       </View>
@@ -89,8 +89,8 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
 }
 
 export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote' | 'facts' | 'today'>) {
-  // a paid-up year has no deadline to count down to
-  if (allEnrolled(quote)) return null
+  // nothing left to pay (paid up, or paid for by others): no deadline to count down to
+  if (allEnrolled(quote) || isZero(quote.total)) return null
   const w = collectionWindow(quote, today, facts)
   const start = quote.collectionPeriod?.start
   const end = deadlineOf(quote, facts)
@@ -194,7 +194,8 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
         </View>
       ) : null}
 
-      {!compact ? <LateRules quote={quote} facts={facts} /> : null}
+      {/* what paying late costs matters only while there is something to pay */}
+      {!compact && !allZero ? <LateRules quote={quote} facts={facts} /> : null}
 
       {quote.steps.length > 0 ? (
         <View className='card pay-steps'>

@@ -80,11 +80,11 @@ export default function QuotePage() {
         />
       ) : null}
       {quote && offerReminder(quote, deadline, today) ? <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} /> : null}
-      {quote && paidUp && userId ? <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} /> : null}
-      {quote && !paidUp ? (
+      {quote && isZero(quote.total) && userId ? <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} /> : null}
+      {quote && !paidUp && !isZero(quote.total) ? (
         <View className='pay-bar'>
           <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
-            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : isZero(quote.total) ? '现在不用缴费' : '暂时不能缴费（见上面的说明）'}
+            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : '暂时不能缴费（见上面的说明）'}
           </Button>
         </View>
       ) : null}
