@@ -1,7 +1,7 @@
 // What each application needs, shown before the user starts, so nobody travels home for a
 // missing paper. The catastrophic-claim list is seed 000 C23 (nine documents, criticised as
 // burdensome): shown so people photograph them while still in hospital.
-import type { ApplicationKind } from '@/contract'
+import type { Application, ApplicationKind } from '@/contract'
 
 export interface DocumentNeed {
   /** also the upload's file name, so the county sees which paper a photo is */
@@ -131,4 +131,10 @@ export function documentLabel(kind: ApplicationKind, fileName: string): string {
 /** Required documents that have no upload yet (by file-name prefix). */
 export function missingDocuments(kind: ApplicationKind, uploadedNames: readonly string[]): DocumentNeed[] {
   return CHECKLISTS[kind].documents.filter((d) => d.required && !uploadedNames.some((n) => n.startsWith(d.id)))
+}
+
+/** Required papers an open application has no photo of yet. */
+export function papersStillMissing(app: Pick<Application, 'kind' | 'status' | 'documents'>): DocumentNeed[] {
+  if (app.status !== 'submitted' && app.status !== 'needs_more') return []
+  return missingDocuments(app.kind, app.documents.map((f) => f.fileName))
 }

@@ -8,8 +8,18 @@ const base: Application = {
   submittedAt: '2026-11-20T10:00:00+08:00', decidedAt: null
 }
 
-test('submitted: waiting for the county; the ID number is masked', () => {
-  const { container } = render(<ApplicationStatusView app={base} />)
+const doc = (fileName: string) => ({ documentId: fileName, fileName, contentType: 'image/jpeg', size: 1000, uploadedAt: '2026-11-20T10:05:00+08:00' })
+
+test('submitted without the required photos: says which are still missing, not 审核中', () => {
+  render(<ApplicationStatusView app={{ ...base, documents: [doc('birth-certificate-1.jpg')] }} />)
+  expect(screen.getByText('还差材料')).toBeInTheDocument()
+  expect(screen.getByText('等您上传材料')).toBeInTheDocument()
+  expect(screen.getByText('还差：户口本户主页、父亲或母亲的身份证。拍好传上来，县里才能审核。')).toBeInTheDocument()
+  expect(screen.queryByText('县里审核中')).toBeNull()
+})
+
+test('submitted with every required photo: waiting for the county; the ID number is masked', () => {
+  const { container } = render(<ApplicationStatusView app={{ ...base, documents: [doc('birth-certificate-1.jpg'), doc('hukou-head-1.jpg'), doc('id-card-1.jpg')] }} />)
   expect(screen.getAllByText('县里审核中').length).toBeGreaterThan(0)
   expect(container.textContent).toContain('999***********0136')
   expect(container.textContent).not.toContain('999901202610010136')

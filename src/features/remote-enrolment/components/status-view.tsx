@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { Application, ApplicationStatus } from '@/contract'
 import { formatDate, formatInstant } from '@/services/time'
 import { maskBirthCertificate, maskId } from '@/components/masked'
-import { KIND_LABEL } from '../documents'
+import { KIND_LABEL, papersStillMissing } from '../documents'
 import { fieldsOf } from '../store'
 import './enrol.scss'
 
@@ -14,7 +14,9 @@ export const APP_STATUS_TEXT: Record<ApplicationStatus, string> = {
   rejected: '没有通过'
 }
 
-export function AppStatus({ status }: { status: ApplicationStatus }) {
+/** `missingPapers`: submitted, but a required photo is not uploaded yet (the county waits for it) */
+export function AppStatus({ status, missingPapers }: { status: ApplicationStatus; missingPapers?: boolean }) {
+  if (status === 'submitted' && missingPapers) return <Text className='enrol-status enrol-status--needs_more enrol-status--missing'>还差材料</Text>
   return <Text className={`enrol-status enrol-status--${status}`}>{APP_STATUS_TEXT[status]}</Text>
 }
 
@@ -50,11 +52,12 @@ function approvedMeaning(app: Application): string {
 export function ApplicationStatusView({ app }: { app: Application }) {
   const f = fieldsOf(app)
   const s = app.status
+  const missing = papersStillMissing(app)
   return (
     <View className={`card enrol-status-view enrol-status-view--${s}`}>
       <View className='row'>
         <Text className='enrol-section-title'>{KIND_LABEL[app.kind]}</Text>
-        <AppStatus status={s} />
+        <AppStatus status={s} missingPapers={missing.length > 0} />
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
@@ -64,7 +67,8 @@ export function ApplicationStatusView({ app }: { app: Application }) {
       <View className='enrol-steps'>
         <Step state='done' label='已提交' detail={formatInstant(app.submittedAt)} />
         {s === 'needs_more' ? <Step state='bad' label='县里要求补充材料' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
-        {s === 'submitted' ? <Step state='current' label='县里审核中' detail='一般几个工作日内审核，有结果会在这里显示' /> : null}
+        {s === 'submitted' && missing.length ? <Step state='current' label='等您上传材料' detail={`还差：${missing.map((d) => d.label).join('、')}。拍好传上来，县里才能审核。`} /> : null}
+        {s === 'submitted' && !missing.length ? <Step state='current' label='县里审核中' detail='一般几个工作日内审核，有结果会在这里显示' /> : null}
         {s === 'approved' ? <Step state='done' label='审核通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
         {s === 'rejected' ? <Step state='bad' label='没有通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
         {s === 'submitted' || s === 'needs_more' ? <Step state='todo' label='通过或不通过' /> : null}

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'
-import { APPLICATION_KINDS, checklistFor, KIND_LABEL } from '@/features/remote-enrolment/documents'
+import { APPLICATION_KINDS, checklistFor, KIND_LABEL, papersStillMissing } from '@/features/remote-enrolment/documents'
 import { activeFiling, fieldsOf } from '@/features/remote-enrolment/store'
 import { AppStatus } from '@/features/remote-enrolment/components/status-view'
 import { AddIdNumberCard } from '@/features/remote-enrolment/components/add-id-number'
@@ -52,7 +52,7 @@ export default function EnrolHome() {
                   <Text className='enrol-hint'>{formatInstant(a.submittedAt)} 提交</Text>
                 </View>
                 <View className='enrol-application__right'>
-                  <AppStatus status={a.status} />
+                  <AppStatus status={a.status} missingPapers={papersStillMissing(a).length > 0} />
                   <Text className='enrol-application__more'> ›</Text>
                 </View>
               </View>
