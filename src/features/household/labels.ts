@@ -26,3 +26,9 @@ export const SCOPE_TEXT: Record<Scope, string> = {
   claims: '看报销记录',
   pay: '帮忙缴费'
 }
+
+/** 与户主关系 as rosters write it (子, 女) read as sex on a card: the words people say */
+const RELATION_WORD: Record<string, string> = { 子: '儿子', 女: '女儿' }
+export function relationText(relation: string): string {
+  return RELATION_WORD[relation] ?? relation
+}

@@ -129,6 +129,8 @@ export type AddKind = 'add_newborn' | 'add_marriage' | 'add_return'
 export type Sex = 'male' | 'female'
 
 export const RELATIONS = ['子', '女', '孙子', '孙女', '配偶', '儿媳', '女婿', '父亲', '母亲', '兄弟姐妹', '其他'] as const
+/** A newborn is the head's child or grandchild (or, rarely, something else) */
+export const NEWBORN_RELATIONS = ['子', '女', '孙子', '孙女', '其他'] as const
 
 export interface AddMemberDraft {
   kind: AddKind

@@ -48,6 +48,7 @@ test('status card: covered member says yes; lapsed member says no with the reaso
     <MemberCard person={household.members[1]} year={2026} today='2026-11-23' />
   </>)
   expect(screen.getByText('✓ 今天看病能报销')).toBeTruthy()
+  expect(screen.getByText('儿子 · 27岁')).toBeTruthy() // 子 on the roster reads as 儿子, not as sex
   expect(screen.getByText('✗ 今天看病不能报销')).toBeTruthy()
   expect(screen.getByText(/已断保/, { selector: '.member-card__care-reason' })).toBeTruthy()
   expect(screen.getAllByText('990***********1234', { exact: false })).toHaveLength(2) // masked on screen
@@ -59,6 +60,7 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
     enrolments: [{ year: 2027, status: 'unpaid', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] })
   render(<MemberCard person={baby} year={2026} today='2026-11-23' />)
   expect(screen.getByText('出生证 P4*****456（还没有身份证号）')).toBeTruthy()
+  expect(screen.getByText('孙女 · 0岁')).toBeTruthy()
   expect(document.body.textContent).not.toContain('P440123456')
 })
 

@@ -3,7 +3,7 @@ import type { Person } from '@/contract'
 import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
 import { memberIdText } from '@/components/masked'
 import { ageOn, formatDate } from '@/services/time'
-import { CATEGORY_TEXT, PAYER_TEXT } from '../labels'
+import { CATEGORY_TEXT, PAYER_TEXT, relationText } from '../labels'
 import { careToday, enrolmentFor } from '../status'
 import { speak } from '../speak'
 import './member-card.scss'
@@ -33,7 +33,7 @@ export function MemberCard({ person, year, today, elderly }: Props) {
     <View className={`card member-card member-card--${care.yes ? 'covered' : 'not-covered'}`} data-person={person.personId}>
       <View className='member-card__head'>
         <Text className='member-card__name'>{person.name}</Text>
-        <Text className='member-card__relation'>{person.relation} · {ageOn(person.birthDate, today)}岁</Text>
+        <Text className='member-card__relation'>{relationText(person.relation)} · {ageOn(person.birthDate, today)}岁</Text>
       </View>
       {!elderly ? (
         <View className='member-card__meta muted'>

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
 import { addDraft, submitAddMember, useEnrol } from '../store'
-import { errorsByField, normaliseDateInput, RELATIONS, type AddKind, type AddMemberDraft, type FieldError } from '../validation'
+import { errorsByField, NEWBORN_RELATIONS, normaliseDateInput, RELATIONS, type AddKind, type AddMemberDraft, type FieldError } from '../validation'
 import { Chips, Field, FieldBlock } from './form-bits'
 import './enrol.scss'
 
@@ -88,7 +88,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
         </>
       ) : null}
       <FieldBlock name='relation' label='和户主的关系' error={errors.relation}>
-        <Chips name='relation' options={RELATIONS.map((r) => ({ id: r, label: r }))} value={d.relation as (typeof RELATIONS)[number]} onChange={(v) => update({ relation: v })} />
+        <Chips name='relation' options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: r }))} value={d.relation as (typeof RELATIONS)[number]} onChange={(v) => update({ relation: v })} />
       </FieldBlock>
       {errorCount ? <Text className='enrol-error enrol-error--summary'>有 {errorCount} 处要改，请看上面红字</Text> : null}
       <Button className='btn btn-primary enrol-submit' disabled={sending} onClick={() => { void submit() }}>

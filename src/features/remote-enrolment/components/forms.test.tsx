@@ -55,6 +55,7 @@ describe('add-member form', () => {
     const { container } = render(<AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} newbornNote='出生90天内参保的，自出生之日起享受待遇' onSubmitted={onSubmitted} />)
     expect(screen.getByText('政策：出生90天内参保的，自出生之日起享受待遇')).toBeInTheDocument()
     expect(container.querySelector('.enrol-input--idNumber')).toBeNull() // "还没有" is the default for a newborn
+    expect(screen.queryByText('配偶')).toBeNull() // a newborn is a child or grandchild of the head
     type(container, 'name', '阿依・王𪚥')
     type(container, 'birthCertificateNumber', 'p440123456')
     type(container, 'birthDate', '2026年10月1日')
