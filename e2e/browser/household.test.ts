@@ -165,7 +165,9 @@ test('the head invites a family member with one scope; the grantee sees only tha
   await page.goto(`${product.webUrl}/#/subpackages/account/family/index`)
   await visible(page, '.family-access__create').click()
   const code = (await visible(page, '.family-access__code').innerText()).trim()
-  // the QR shown beside it scans back to the same code (read from the pixels on screen)
+  // the QR shown beside it scans back to the same code (read from the pixels on screen); it is
+  // drawn just after the code arrives
+  await visible(page, '.family-access__qr img').waitFor()
   const pixels = await page.evaluate(async () => {
     const img = Array.from(document.querySelectorAll('.family-access__qr img')).find((i) => (i as HTMLElement).offsetParent) as HTMLImageElement
     if (!img.complete) await new Promise((r) => { img.onload = r })
