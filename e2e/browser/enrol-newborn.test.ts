@@ -120,16 +120,16 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
     await page.locator('.enrol-status-view--approved').waitFor()
   }
   await page.locator('.enrol-back-home').click()
-  const row = page.locator('.enrol-member:visible').filter({ hasText: babyName })
+  const row = page.locator('.enrol-member:visible').filter({ hasText: babyName }).last()
   await row.waitFor()
   await expect(row.textContent()).resolves.toContain(expectedWord)
   await expect(row.textContent()).resolves.toContain(`${latest.year}年`)
-  await page.locator('.enrol-application:visible').filter({ hasText: babyName }).filter({ hasText: '已通过' }).waitFor()
+  await page.locator('.enrol-application:visible').filter({ hasText: babyName }).filter({ hasText: '已通过' }).last().waitFor()
   await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-newborn.png'), fullPage: true })
 
   // the household page names her by the masked birth certificate until she has an ID number
   await page.goto(`${product.webUrl}/#/pages/home/index`)
-  const card = page.locator('.member-card:visible').filter({ hasText: babyName })
+  const card = page.locator('.member-card:visible').filter({ hasText: babyName }).last()
   await card.waitFor()
   await expect(card.locator('.member-card__id').textContent()).resolves.toBe('出生证 P4*****456（还没有身份证号）')
   await expect(page.content()).resolves.not.toContain('P440123456')
@@ -137,7 +137,8 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
 
   // she gets her hukou: her ID number is added on the hub (checked against her birth date and sex)
   await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
-  const addId = page.locator('.enrol-add-id:visible').filter({ hasText: babyName })
+  // .last(): the hub page just opened (the earlier one may still be on screen mid-transition)
+  const addId = page.locator('.enrol-add-id:visible').filter({ hasText: babyName }).last()
   await addId.waitFor()
   const wrong = makeIdNumber('999901', birth.subtract(1, 'day').format('YYYYMMDD'), '024')
   await addId.locator('.enrol-input--idNumber input').fill(wrong)
