@@ -3,6 +3,7 @@
 // screen, and this says so and offers to sign in again, instead of screens looking empty.
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import '@/components/offline-banner/index.scss'
 import { useSession } from '../store'
 import './session-banner.scss'
 
