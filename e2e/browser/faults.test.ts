@@ -76,8 +76,9 @@ test.each(FAULTS)('%s: saved data, a plain notice, the same figures, no crash', 
     product.setFault({ kind: 'none' })
   }
   // the county answers again: fresh data, notice gone, by itself (the app probes with pauses
-  // growing up to 60 s, so allow for one full pause)
-  await page.locator('.as-of--county:visible').first().waitFor({ timeout: 100_000 })
+  // growing up to 60 s: allow for one full pause, plus a probe already under way with its retries
+  // on a loaded machine — 100 s was once not enough in a fresh-clone run)
+  await page.locator('.as-of--county:visible').first().waitFor({ timeout: 160_000 })
   await expect(page.locator('.offline-banner:visible').count()).resolves.toBe(0)
 })
 
