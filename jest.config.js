@@ -31,11 +31,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/src/calculator/', '<rootDir>/src/contract/'],
+      // first match wins: styles before '@/…', so '@/x/index.scss' is mocked, not parsed as JS
       moduleNameMapper: {
+        '\\.(css|scss|sass|less|styl)$': '<rootDir>/config/jest/style-mock.js',
         ...base.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/config/jest/taro-components.tsx',
-        '^@tarojs/taro$': '<rootDir>/config/jest/taro-mock.ts',
-        '\\.(css|scss|sass|less|styl)$': '<rootDir>/config/jest/style-mock.js'
+        '^@tarojs/taro$': '<rootDir>/config/jest/taro-mock.ts'
       },
       setupFilesAfterEnv: ['<rootDir>/config/jest/setup-app.ts']
     },

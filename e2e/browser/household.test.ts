@@ -146,7 +146,7 @@ test('the browser was closed: the saved household stays, marked 需要重新登�
 test("sign-out on a shared phone clears that user's household; the next user never sees it", async () => {
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
   await visible(page, '.account-card__sign-out').click()
-  await page.locator('.taro-model__confirm:visible').click()
+  await page.locator('.taro-model__confirm:visible').last().click()
   await page.locator('.home-welcome:visible').first().waitFor()
   const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'))
   expect(stored).not.toContain('买买提')

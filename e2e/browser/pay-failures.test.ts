@@ -10,8 +10,8 @@ afterAll(async () => { await w?.close() })
 const CASHIER = '模拟收银台（演示用，不会真的扣钱）'
 
 async function toCashier(householdId: string) {
-  await w.page.locator('.pay-confirm:visible').waitFor()
-  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.locator('.pay-confirm:visible').last().waitFor()
+  await w.page.locator('.pay-confirm:visible').last().click()
   await w.page.getByText(CASHIER).waitFor()
   await w.page.waitForURL(/orderId=/)
   return new URL(w.page.url().replace('#', '')).searchParams.get('orderId') ?? (ordersOf(w, householdId).pop()?.id as string)
@@ -30,14 +30,14 @@ async function refreshUntil(text: string, tries = 40) {
 test('a payment that fails says why, and paying again works with a new order and one charge', async () => {
   await openSignedIn(w, DEMO.head, '/subpackages/pay/quote/index?householdId=hh_0001')
   await toCashier('hh_0001')
-  await w.page.locator('.cashier__fail:visible').click()
+  await w.page.locator('.cashier__fail:visible').last().click()
   await w.page.getByText('付款没有成功').waitFor()
   await w.page.getByText(/原因：支付未成功。钱没有扣/).waitFor()
   await settle(w)
   await shot(w, 'pay-failed')
   await w.page.getByText('重新缴费', { exact: true }).click()
   await w.page.getByText(CASHIER).waitFor()
-  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('缴费成功，已参保').waitFor()
 
   const orders = ordersOf(w, 'hh_0001')
@@ -58,7 +58,7 @@ test('paid but not recorded: the reference and whom to call, then resolved by th
   const db = writableDb(w)
   db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, order_id) VALUES (?, ?, 'enrolled', 'self', 40000, 'ord_elsewhere')
     ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', order_id = 'ord_elsewhere'`).run(person.personId, order.year)
-  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('钱已付，县里还没入账').waitFor()
   await w.page.getByText(`付款凭据：订单号 ${order.id}`).waitFor()
   await w.page.getByText(/医保服务热线 12393/).waitFor()
@@ -79,7 +79,7 @@ test('paid but not recorded: the reference and whom to call, then resolved by th
 test('an abandoned payment waits, then expires without taking money', async () => {
   await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
   await toCashier('hh_0002')
-  await w.page.locator('.cashier__abandon:visible').click()
+  await w.page.locator('.cashier__abandon:visible').last().click()
   await w.page.getByText('等待付款').waitFor()
   await w.page.getByText(/您没有付款，钱没有扣/).waitFor()
   await settle(w)

@@ -22,7 +22,7 @@ test('a member paid for by civil affairs shows 0 and the reason', async () => {
   await settle(w)
   await shot(w, 'pay-quote')
   await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002', { elderly: true })
-  await w.page.locator('.app-page.elderly:visible').waitFor()
+  await w.page.locator('.app-page.elderly:visible').last().waitFor()
   await w.page.getByText('每个人交多少').waitFor()
   await settle(w)
   await shot(w, 'pay-quote-elderly')
@@ -31,14 +31,14 @@ test('a member paid for by civil affairs shows 0 and the reason', async () => {
 
 test('pay for the whole household: cashier, confirmation, receipt equal to the county record, everyone enrolled', async () => {
   await openSignedIn(w, DEMO.head, '/subpackages/pay/quote/index?householdId=hh_0001')
-  await w.page.locator('.pay-confirm:visible').waitFor()
-  const totalText = await w.page.locator('.pay-total__amount:visible').innerText()
-  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.locator('.pay-confirm:visible').last().waitFor()
+  const totalText = await w.page.locator('.pay-total__amount:visible').last().innerText()
+  await w.page.locator('.pay-confirm:visible').last().click()
   await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
-  await expect(w.page.locator('.cashier__amount:visible').innerText()).resolves.toBe(totalText)
+  await expect(w.page.locator('.cashier__amount:visible').last().innerText()).resolves.toBe(totalText)
   await settle(w)
   await shot(w, 'pay-cashier')
-  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('缴费成功，已参保').waitFor()
   await settle(w)
   await shot(w, 'pay-done')
@@ -47,7 +47,7 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   expect(order.status).toBe('confirmed')
   expect(shown(order.amount_fen)).toBe(totalText)
   await w.page.getByText('查看票据').click()
-  await w.page.locator('.receipt:visible').waitFor()
+  await w.page.locator('.receipt:visible').last().waitFor()
   const receipt = visiblePage(w).locator('.receipt')
   const text = await receipt.innerText()
   expect(text).toContain(`票据号 ${order.receipt_number}`)
@@ -75,7 +75,7 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   await settle(w)
   await shot(w, 'pay-receipt-elderly')
   await setElderly(w, false)
-  await w.page.locator('.receipt:visible').waitFor()
+  await w.page.locator('.receipt:visible').last().waitFor()
 
   // offline: the county cannot be reached, the receipt still opens from the phone's copy
   await w.product.stopApi()
@@ -92,7 +92,7 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   w.errors.splice(0)
 
   // the receipt as a picture to send to family
-  await w.page.locator('.receipt__share:visible').click()
+  await w.page.locator('.receipt__share:visible').last().click()
   const img = w.page.locator('.receipt__image:visible img, img.receipt__image:visible').first()
   await img.waitFor()
   await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
@@ -147,8 +147,8 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
 
 test('a double tap and a reload in the middle of paying give one order and one charge', async () => {
   await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
-  await w.page.locator('.pay-confirm:visible').waitFor()
-  await w.page.locator('.pay-confirm:visible').dblclick()
+  await w.page.locator('.pay-confirm:visible').last().waitFor()
+  await w.page.locator('.pay-confirm:visible').last().dblclick()
   await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
   // the phone kept the payment (and its key) before the order was asked for
   const saved = await w.page.evaluate(() => window.localStorage.getItem('xqyb.contribution'))
@@ -156,16 +156,16 @@ test('a double tap and a reload in the middle of paying give one order and one c
   // the page is reloaded in the middle of paying (here with large text switched on)
   await setElderly(w, true)
   await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
-  await w.page.locator('.app-page.elderly:visible').waitFor()
+  await w.page.locator('.app-page.elderly:visible').last().waitFor()
   await settle(w)
   await shot(w, 'pay-cashier-elderly')
   // then the user starts again from the quote
   await setElderly(w, false)
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
   await w.page.getByText('这笔缴费已经开始了。接着付款不会重复扣钱。').waitFor()
-  await w.page.locator('.pay-confirm:visible').click()
-  await w.page.locator('.cashier__pay:visible').waitFor()
-  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.locator('.pay-confirm:visible').last().click()
+  await w.page.locator('.cashier__pay:visible').last().waitFor()
+  await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('缴费成功，已参保').waitFor()
 
   const orders = ordersOf(w, 'hh_0002')

@@ -23,7 +23,7 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   await w.page.getByText('身份证号应是18位数字（最后一位可以是X），请核对').waitFor()
   await input.fill(parents[0].id_number)
   await w.page.getByText('查找这家人').click()
-  await w.page.locator('.payee__result:visible').waitFor()
+  await w.page.locator('.payee__result:visible').last().waitFor()
   const shownText = await w.page.locator('.app-page:visible').last().innerText()
   for (const p of parents) {
     expect(shownText).not.toContain(p.name)
@@ -33,9 +33,9 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   await settle(w)
   await shot(w, 'pay-others')
 
-  await w.page.locator('.payee__confirm:visible').click()
+  await w.page.locator('.payee__confirm:visible').last().click()
   await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
-  await w.page.locator('.cashier__pay:visible').click()
+  await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('缴费成功，已参保').waitFor()
   const after = await w.page.locator('.app-page:visible').last().innerText()
   for (const p of parents) expect(after).not.toContain(p.name)
@@ -46,8 +46,8 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
 
   // the payer gets the receipt: masked names and ID numbers, amounts to the fen
   await w.page.getByText('查看票据').click()
-  await w.page.locator('.receipt:visible').waitFor()
-  const receipt = await w.page.locator('.receipt:visible').innerText()
+  await w.page.locator('.receipt:visible').last().waitFor()
+  const receipt = await w.page.locator('.receipt:visible').last().innerText()
   expect(receipt).toContain(`票据号 ${order.receipt_number}`)
   // who paid: her own name, masked (阿…), and that she is not of this household
   expect(receipt).toMatch(/缴费人\s*阿\*+(·\*+)?（代缴，不是本户家人）/)
@@ -82,15 +82,15 @@ test("the parents' household head sees on home who paid, how much and for whom, 
   await settle(w)
   await shot(w, 'home-paid-by-other')
   // the head may open the receipt: full names this time
-  await w.page.locator('.paid-notice__receipt-btn:visible').click()
-  await w.page.locator('.receipt:visible').waitFor()
-  const receipt = await w.page.locator('.receipt:visible').innerText()
+  await w.page.locator('.paid-notice__receipt-btn:visible').last().click()
+  await w.page.locator('.receipt:visible').last().waitFor()
+  const receipt = await w.page.locator('.receipt:visible').last().innerText()
   expect(receipt).toContain(`票据号 ${order.receipt_number}`)
   for (const n of names) expect(receipt).toContain(n)
   await w.page.goBack()
   await card.waitFor()
 
-  await w.page.locator('.paid-notice__ok:visible').click()
+  await w.page.locator('.paid-notice__ok:visible').last().click()
   await card.waitFor({ state: 'detached' })
   expect(w.db().prepare('SELECT COUNT(*) AS n FROM notification_reads r JOIN notifications n ON n.id = r.notification_id WHERE n.order_id = ?').get(order.id)).toEqual({ n: 1 })
   // after a reload, with the county's fresh answer in, it is still gone
@@ -115,8 +115,8 @@ test('while one family member is paying, another is told so and no second order 
   expect(res.status).toBe(201)
   // …and his daughter 王小燕, who holds a family grant, tries to pay at the same time
   await openSignedIn(w, DEMO.grantee, '/subpackages/pay/quote/index?householdId=hh_0001')
-  await w.page.locator('.pay-confirm:visible').waitFor()
-  await w.page.locator('.pay-confirm:visible').click()
+  await w.page.locator('.pay-confirm:visible').last().waitFor()
+  await w.page.locator('.pay-confirm:visible').last().click()
   await w.page.getByText('家里有人正在缴费').waitFor()
   await w.page.getByText(/为了不重复扣钱/).waitFor()
   await settle(w)

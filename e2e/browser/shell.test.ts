@@ -39,7 +39,7 @@ test('the 我的 tab turns on elderly mode, and text gets larger', async () => {
   await page.getByText('大字模式（字更大、按钮更大）').waitFor()
   const before = await page.locator('.app-page:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   await page.locator('.elderly-switch').first().click()
-  await page.locator('.app-page.elderly:visible').waitFor()
+  await page.locator('.app-page.elderly:visible').last().waitFor()
   const after = await page.locator('.app-page.elderly:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(after).toBeGreaterThanOrEqual(20)
   expect(after).toBeGreaterThan(before)
