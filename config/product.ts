@@ -3,6 +3,7 @@
 // Used by `npm start` and by the browser tests (each test file gets its own temp database).
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
+export { TEST_NOW } from '../county-api/src/testing/spawn-server'
 import { findLeaks, SecretsSeen } from './privacy'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
 
@@ -21,6 +22,11 @@ export interface ProductOptions {
   echoLogs?: boolean
   /** on close, fail if any token, ID number or phone number appears in the API's logs (default on) */
   checkLogPrivacy?: boolean
+  /**
+   * The county's clock at start, running on at real speed (tests pin it, e.g. TEST_NOW, so they mean
+   * the same on any real date); default this machine's clock (npm start).
+   */
+  now?: string
 }
 
 export interface RunningProduct {
@@ -34,6 +40,8 @@ export interface RunningProduct {
   stopApi: () => Promise<void>
   /** starts the county API again on the same database and port */
   startApi: () => Promise<void>
+  /** the product's clock now (epoch ms): pinned and running on, or the machine's; a browser is set to it */
+  now: () => number
   /** injects a fault on the app's path to the county API (slow, 500, drop, garbage, stale ETag) */
   setFault: (fault: Fault) => void
   close: () => Promise<void>
@@ -46,11 +54,15 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   let api: SpawnedServer | undefined
   let port = opts.apiPort ?? 0
   let pastLogs = ''
+  const pinnedAt = Date.now()
+  const now = () => opts.now ? Date.parse(opts.now) + (Date.now() - pinnedAt) : Date.now()
   const startApi = async () => {
     api = await spawnServer({
       dbPath,
       households: opts.households ?? 200,
-      env: { PORT: String(port), ...opts.env }
+      env: { PORT: String(port), ...opts.env },
+      // a restart keeps the clock running where it was, not back at the start
+      now: opts.now ? new Date(now()).toISOString() : null
     })
     if (opts.echoLogs) {
       process.stdout.write(api.logs())
@@ -85,6 +97,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     logs: () => pastLogs + (api?.logs() ?? ''),
     stopApi,
     startApi,
+    now,
     setFault: (f) => { fault = f },
     close: async () => {
       await stopApi()

@@ -1,7 +1,9 @@
 // Background work: expire stale orders, redeliver the simulated provider's notifies,
-// and re-match orders left paid (crash between notify and enrolment) or unmatched.
+// re-match orders left paid (crash between notify and enrolment) or unmatched, and once a day
+// enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale, rematchPending } from './payment/orders'
+import { fundedEnrolmentJob } from './payment/funded'
 
 export async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)
@@ -14,9 +16,11 @@ export async function runRecovery(ctx: Ctx): Promise<void> {
 export function startBackgroundJobs(ctx: Ctx, everyMs = 5000): () => Promise<void> {
   let current: Promise<void> | null = null
   let stopped = false
+  const funded = fundedEnrolmentJob(ctx)
   const tick = () => {
     if (current || stopped) return
     current = runRecovery(ctx)
+      .then(() => funded())
       .catch((e: unknown) => ctx.log.error({ err: e }, 'background job failed'))
       .finally(() => { current = null })
   }

@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart'
 import { buildOpenApi } from '../../src/contract/openapi'
 import { routes as contractRoutes, type RouteDef, type RouteId } from '../../src/contract/routes'
 import { ERROR_CODES } from '../../src/contract/errors'
-import { makeClock } from './clock'
+import { isoTime, makeClock } from './clock'
 import { configFromEnv, type Config } from './config'
 import type { Ctx, Handler, UserRow } from './context'
 import { openDb, getMeta } from './db'
@@ -17,6 +17,7 @@ import { makeSimulatedProvider } from './payment/simulated'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
+import { enrolFundedMembers } from './payment/funded'
 
 export interface StartOptions {
   port?: number
@@ -72,6 +73,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const summary = seedDemo(ctx, seedOpt === true ? {} : seedOpt)
     log.info({ ...summary, ms: Date.now() - started }, 'seeded demo county')
   }
+  // before the first request: members a department pays for are enrolled for the year being collected
+  enrolFundedMembers(ctx)
 
   const app = Fastify({
     loggerInstance: log,
@@ -190,6 +193,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       clock.set(Date.parse(body.now))
       return { ok: true }
     })
+    // tests run on a pinned clock: what "now" is here, for payment notifications dated by it
+    app.get('/__test/clock', async () => ({ now: isoTime(clock.now()) }))
   }
 
   await app.listen({ port: config.port, host: config.host })

@@ -9,7 +9,7 @@ import dayjs from 'dayjs'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Application, ClaimList, Household, Order } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { countyApi, DEMO, DEV_OTP, openSignedIn, signInApi, type SignedIn } from '../support/session'
 
@@ -24,8 +24,8 @@ let head: SignedIn
 const query: Record<string, string> = {}
 
 beforeAll(async () => {
-  product = await startProduct({ dbPath: path.join(mkdtempSync(path.join(os.tmpdir(), 'xqyb-a11y-')), 'county.sqlite'), households: 12, env: { DEV_OTP } })
-  ;({ context, page } = await launchPhone())
+  product = await startProduct({ dbPath: path.join(mkdtempSync(path.join(os.tmpdir(), 'xqyb-a11y-')), 'county.sqlite'), households: 12, env: { DEV_OTP }, now: TEST_NOW })
+  ;({ context, page } = await launchPhone({ now: product.now }))
   errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   head = await signInApi(product, DEMO.head)
@@ -46,13 +46,13 @@ beforeAll(async () => {
     if (claimId) break
   }
   if (!claimId) throw new Error('the demo household has no claim')
-  const birth = dayjs().add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
+  const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
   const app = await countyApi<Application>(product, 'POST', '/v1/applications', {
     householdId: hh, kind: 'add_newborn',
     fields: { name: '王𪚥', idNumber: makeIdNumber('999901', birth, '031'), relation: '孙子', reason: '出生医学证明编号：P440123456' }
   }, head.token)
   if (app.status !== 201) throw new Error(`application: ${app.status}`)
-  const year = dayjs().add(8, 'hour').year() + 1
+  const year = dayjs(product.now()).add(8, 'hour').year() + 1
   Object.assign(query, {
     'subpackages/pay/quote/index': `householdId=${hh}&year=${year}`,
     'subpackages/pay/order/index': `orderId=${paid.orderId}`,

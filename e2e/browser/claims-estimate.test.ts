@@ -35,7 +35,7 @@ test('the estimate equals the calculator for the same input, online and offline'
   const me = await w.api<any>('/v1/me')
   const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
   const person = household.members.find((m: any) => m.personId === me.personId)
-  const today = todayShanghai()
+  const today = todayShanghai(w)
   const year = Number(today.slice(0, 4))
   const list = await w.api<any>(`/v1/persons/${me.personId}/claims?year=${year}`)
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)

@@ -15,7 +15,7 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   const { page, product } = w
   await signInAsHead(w)
   const me = await w.api<any>('/v1/me')
-  const year = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()
+  const year = new Date(product.now() + 8 * 3600e3).getUTCFullYear()
   // find the year of 王建国 with the most claims: that is the one the test opens
   const lists = await Promise.all([year, year - 1, year - 2].map((y) => w.api<any>(`/v1/persons/${me.personId}/claims?year=${y}`)))
   const list = [...lists].sort((a, b) => b.claims.length - a.claims.length)[0]
@@ -25,7 +25,7 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   await page.locator('.year-chips .chip').first().waitFor()
   // this year's protection: the cap from the county, the outpatient limit from the county's policy document
   const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
-  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+  const today = new Date(product.now() + 8 * 3600e3).toISOString().slice(0, 10)
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
   const yuan = (v: string) => `¥${new Decimal(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
   await page.locator('.protection .pm-outpatient').waitFor()

@@ -15,7 +15,7 @@ test('search finds a township health centre with this member\'s ratio; suspended
   const me = await w.api<any>('/v1/me')
   const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
   const person = household.members.find((m: any) => m.personId === me.personId)
-  const today = todayShanghai()
+  const today = todayShanghai(w)
   const year = Number(today.slice(0, 4))
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
   const { institutions } = await w.api<any>('/v1/institutions')

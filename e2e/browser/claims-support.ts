@@ -4,7 +4,7 @@
 import { mkdirSync } from 'fs'
 import path from 'path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { DEMO, DEV_OTP, signInApi, signInWithForm } from '../support/session'
 
@@ -20,8 +20,8 @@ export interface ClaimsWorld {
 }
 
 export async function startWorld(households = 12): Promise<ClaimsWorld> {
-  const product = await startProduct({ households, env: { DEV_OTP } })
-  const { context, page } = await launchPhone()
+  const product = await startProduct({ households, env: { DEV_OTP }, now: TEST_NOW })
+  const { context, page } = await launchPhone({ now: product.now })
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   const { token } = await signInApi(product, DEMO.head)
@@ -68,6 +68,7 @@ export async function fullShot(page: Page, name: string): Promise<void> {
 }
 
 /** Today in Beijing, as the app computes it. */
-export function todayShanghai(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+/** Today by the product's (pinned) clock, in Asia/Shanghai. */
+export function todayShanghai(w: ClaimsWorld): string {
+  return new Date(w.product.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 }

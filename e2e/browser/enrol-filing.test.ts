@@ -34,7 +34,7 @@ afterAll(() => stopEnrolWorld(world))
 test('a filing is submitted and approved, and the out-of-area estimate changes from unfiled to filed', async () => {
   const householdId = migrant.me.households[0].householdId
   const myName = migrant.me.displayName
-  const today = dayjs().utcOffset(480).format('YYYY-MM-DD')
+  const today = dayjs(product.now()).utcOffset(480).format('YYYY-MM-DD')
   const hh = await api<{ regionCode: string }>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
   const policy = await api<PolicyEnvelope>(product, 'GET', `/v1/policy?region=${hh.body.regionCode}`)
   const worth = filingWorth(policy.body.document as never, today)!

@@ -5,7 +5,7 @@ import path from 'path'
 import { mkdtempSync } from 'fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { collectErrors, launchPhone } from '../support/browser'
 import { countyApi, DEMO, DEV_OTP, signInApi, useSessionInContext, useSessionInContext as sessionIntoContext, type SignedIn } from '../support/session'
 
@@ -16,7 +16,7 @@ export const REVIEWER_PHONE = DEMO.reviewer
 
 export async function startEnrolProduct(): Promise<RunningProduct> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-enrol-'))
-  return startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP } })
+  return startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP }, now: TEST_NOW })
 }
 
 export interface EnrolWorld {
@@ -35,7 +35,7 @@ export async function startEnrolWorld(): Promise<EnrolWorld> {
   const product = await startEnrolProduct()
   const migrant = await signInApi(product, DEMO.migrant)
   const reviewer = await signInApi(product, DEMO.reviewer)
-  const { context, page } = await launchPhone()
+  const { context, page } = await launchPhone({ now: product.now })
   await sessionIntoContext(context, migrant)
   return { product, context, page, errors: collectErrors(page), migrant, reviewer }
 }

@@ -33,7 +33,7 @@ afterAll(() => stopEnrolWorld(world))
 test('newborn without an ID number added from afar: photo, needs more, photo again, approved, on the household', async () => {
   const householdId = migrant.me.households[0].householdId
   const uploads = uploadRequests(page)
-  const birth = dayjs().add(8, 'hour').subtract(40, 'day')
+  const birth = dayjs(product.now()).add(8, 'hour').subtract(40, 'day')
   const babyName = '帕丽达·艾力'
 
   await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
@@ -104,7 +104,7 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
 
   // born this year, 40 days ago: the demo policy covers her from birth if her birth year is paid
   // within 90 days; the status page offers that year, and its quote says so
-  const thisYear = Number(dayjs().add(8, 'hour').format('YYYY'))
+  const thisYear = Number(dayjs(product.now()).add(8, 'hour').format('YYYY'))
   if (birth.year() === thisYear) {
     expect(baby.enrolments.find((e) => e.year === thisYear)?.status).toBe('unpaid')
     const payBirthYear = page.locator('.enrol-pay--birth-year')

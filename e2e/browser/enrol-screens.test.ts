@@ -25,7 +25,7 @@ beforeAll(async () => {
   migrant = await signIn(product, MIGRANT_PHONE)
   const reviewer = await signIn(product, REVIEWER_PHONE)
   const householdId = migrant.me.households[0].householdId
-  const birth = dayjs().add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
+  const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
   const newborn = await api<Application>(product, 'POST', '/v1/applications', {
     householdId, kind: 'add_newborn',
     fields: { name: '王𪚥', idNumber: makeIdNumber('999901', birth, '031'), relation: '子', reason: '出生医学证明编号：P440123456' }
@@ -67,7 +67,7 @@ for (const mode of ['normal', 'elderly'] as const) {
     const minTarget = mode === 'elderly' ? 48 : 44
 
     beforeAll(async () => {
-      ;({ context, page } = await launchPhone())
+      ;({ context, page } = await launchPhone({ now: product.now }))
       await useSessionInBrowser(context, migrant, { elderly: mode === 'elderly' })
       errors = collectErrors(page)
     })

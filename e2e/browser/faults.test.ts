@@ -6,7 +6,7 @@ import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import type { Fault } from '../../config/static-server'
 import { collectErrors, launchPhone } from '../support/browser'
 import { DEMO, signInWithForm } from '../support/session'
@@ -24,9 +24,10 @@ beforeAll(async () => {
   product = await startProduct({
     dbPath: path.join(mkdtempSync(path.join(os.tmpdir(), 'xqyb-faults-')), 'county.sqlite'),
     households: 12,
-    env: { DEV_OTP: '123456' }
+    env: { DEV_OTP: '123456' },
+    now: TEST_NOW
   })
-  ;({ context, page } = await launchPhone())
+  ;({ context, page } = await launchPhone({ now: product.now }))
   errors = collectErrors(page)
   await signInWithForm(page, product, DEMO.head) // 王建国, head of hh_0001
   await visible('.household-summary').waitFor()

@@ -8,7 +8,7 @@ import path from 'path'
 import Database from 'better-sqlite3'
 import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 
 jest.setTimeout(240_000)
@@ -20,13 +20,14 @@ let errors: string[]
 let db: Database.Database
 
 const STATUS = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' } as Record<string, string>
-const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+// the product runs on a pinned clock (TEST_NOW): the year it shows is that clock's
+const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(TEST_NOW)))
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-home-'))
-  product = await startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP: '123456' } })
+  product = await startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP: '123456' }, now: TEST_NOW })
   db = new Database(product.dbPath, { readonly: true, fileMustExist: true })
-  ;({ context, page } = await launchPhone())
+  ;({ context, page } = await launchPhone({ now: product.now }))
   errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
 })
@@ -182,7 +183,7 @@ test('the head invites a family member with one scope; the grantee sees only tha
   expect(code.length).toBeGreaterThanOrEqual(4)
   expect(await axeSerious(page)).toEqual([])
 
-  const second = await launchPhone()
+  const second = await launchPhone({ now: product.now })
   const p2 = second.page
   const errors2 = collectErrors(p2)
   try {

@@ -93,7 +93,7 @@ test('an abandoned payment waits, then expires without taking money', async () =
   expect(order.status).toBe('created')
 
   // 31 minutes later (the order lives 30)
-  await setCountyClock(w, new Date(Date.now() + 31 * 60_000).toISOString())
+  await setCountyClock(w, new Date(w.product.now() + 31 * 60_000).toISOString())
   await w.page.reload()
   await w.page.getByText('订单已过期，钱没有扣').waitFor()
   await settle(w)

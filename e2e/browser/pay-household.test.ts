@@ -8,12 +8,16 @@ let w: PayWorld
 beforeAll(async () => { w = await startPayWorld() })
 afterAll(async () => { await w?.close() })
 
-test('a member paid for by civil affairs shows 0 and the reason', async () => {
+test('a member civil affairs pays for in full shows 0 and the reason, already enrolled by them, not charged', async () => {
   await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
   const row = w.page.locator('.pay-member:visible', { hasText: '张德福' })
   await row.waitFor()
+  // 资助参保: 民政 enrolled him when the window opened, whatever the family does
+  await expect(row.locator('.pay-member__enrolled').innerText()).resolves.toBe('已参保')
   await expect(row.locator('.pay-member__amount').innerText()).resolves.toBe('¥0.00')
-  await expect(row.locator('.pay-member__reason').innerText()).resolves.toContain('民政部门代缴（五保户），个人不用交')
+  await expect(row.locator('.pay-member__reason').innerText()).resolves.toContain('已经参保：民政部门代缴（五保户），个人不用交')
+  const hisYear = w.db().prepare("SELECT e.status, e.payer, e.amount_fen, e.order_id FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = 'hh_0002' AND p.name = '张德福' ORDER BY e.year DESC LIMIT 1").get()
+  expect(hisYear).toEqual({ status: 'enrolled', payer: 'civil_affairs', amount_fen: 0, order_id: null })
   // the one who pays herself is charged the county's figure
   const q = w.db().prepare("SELECT categories FROM persons WHERE household_id = 'hh_0002' AND name = '张德福'").get() as { categories: string }
   expect(JSON.parse(q.categories)).toContain('wubao')
@@ -117,8 +121,8 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   // the 缴费 tab now says there is nothing left to pay, and lists the receipt
   await w.page.goto(`${w.product.webUrl}/#/pages/pay/index`)
   const home = w.page.locator('.pay-household[data-household="hh_0001"]:visible')
-  // (陈玉珍 is paid for by the disabled persons' federation: the family has nothing left to pay)
-  await home.locator('.pay-household__paid', { hasText: `${order.year}年您家不用再交钱` }).waitFor()
+  // (陈玉珍 was enrolled by the disabled persons' federation, the rest by this order: all paid up)
+  await home.locator('.pay-household__paid', { hasText: `${order.year}年已交清` }).waitFor()
   await expect(home.innerText()).resolves.not.toMatch(/¥0\.00|去缴费/)
   await home.getByText(`看${order.year}年缴费票据`).waitFor()
   await w.page.getByText(`${order.year}年 票据 ${order.receipt_number}`).waitFor()
@@ -129,7 +133,7 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   // late rules, reminder or pay button (a year where every member is enrolled: quote-breakdown.test.tsx)
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0001&year=${order.year}`)
   const page = visiblePage(w)
-  await page.getByText('这一年不用再交钱了。').waitFor()
+  await page.getByText('这一年全家都已经参保，不用再交钱了。').waitFor()
   for (const p of persons) {
     const row = page.locator('.pay-member', { hasText: p.name })
     await row.getByText('已经参保，这次不用交').waitFor()
@@ -175,8 +179,8 @@ test('a double tap and a reload in the middle of paying give one order and one c
   // paying again is refused with the date it was paid
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
   await w.page.reload()
-  // 张德福 is paid for by civil affairs: nothing left for the family, no countdown, no pay button
-  await visiblePage(w).getByText('这一年不用再交钱了。').waitFor()
+  // 张德福 was enrolled by civil affairs, 李秀英 by this order: all paid up, no countdown, no pay button
+  await visiblePage(w).getByText('这一年全家都已经参保，不用再交钱了。').waitFor()
   await expect(visiblePage(w).locator('.pay-confirm').count()).resolves.toBe(0)
   await expect(visiblePage(w).innerText()).resolves.not.toMatch(/离截止|晚交会怎样|微信提醒|现在不用缴费/)
   await settle(w)

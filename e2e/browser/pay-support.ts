@@ -6,7 +6,7 @@ import os from 'os'
 import path from 'path'
 import Database from 'better-sqlite3'
 import type { BrowserContext, Page } from 'playwright-core'
-import { startProduct, type RunningProduct } from '../../config/product'
+import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { countyApi, openSignedIn as openWithSession, signInApi as signInWithApi, type SignedIn } from '../support/session'
 
@@ -25,8 +25,8 @@ export interface PayWorld {
 export async function startPayWorld(): Promise<PayWorld> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
   const dbPath = path.join(dir, 'county.sqlite')
-  const product = await startProduct({ dbPath, households: 30, env: { DEV_OTP: '123456', TEST_HOOKS: '1' } })
-  const { context, page } = await launchPhone()
+  const product = await startProduct({ dbPath, households: 30, env: { DEV_OTP: '123456', TEST_HOOKS: '1' }, now: TEST_NOW })
+  const { context, page } = await launchPhone({ now: product.now })
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   let handle: Database.Database | null = null

@@ -18,7 +18,12 @@ export class ChromiumMissingError extends Error {
 
 export const PHONE = { width: 375, height: 667 }
 
-export async function launchPhone(opts: { executablePath?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * `now`: the clock the product runs on (RunningProduct.now). Playwright's clock starts the page's
+ * time there and lets it run on at real speed, so the app's "today" is the county's. (A hand-made
+ * Date shift was tried first: the app then came back from a county outage only after minutes.)
+ */
+export async function launchPhone(opts: { executablePath?: string; now?: () => number } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const executablePath = opts.executablePath || CHROMIUM_PATH
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath)
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'xqyb-chromium-')), {
@@ -33,6 +38,7 @@ export async function launchPhone(opts: { executablePath?: string } = {}): Promi
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai'
   })
+  if (opts.now) await context.clock.install({ time: opts.now() })
   const page = context.pages()[0] || await context.newPage()
   return { context, page }
 }

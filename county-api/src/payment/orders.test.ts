@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js'
-import { spawnServer, tempDbPath, type SpawnedServer } from '../testing/spawn-server'
+import { spawnServer, tempDbPath, type SpawnedServer, TEST_NOW } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { signedNotify, TEST_NOTIFY_KEY } from '../testing/notify'
+import { isoTime } from '../clock'
 
 const ENV = { PAYMENT_NOTIFY_KEY: TEST_NOTIFY_KEY }
 let server: SpawnedServer
@@ -20,8 +21,9 @@ function fen(amount: string): number {
   return new Decimal(amount).mul(100).toNumber()
 }
 
-async function notify(fields: Parameters<typeof signedNotify>[0], signKey?: string) {
-  const n = signedNotify(fields, signKey)
+/** Paid now by the county's clock unless the test says when. */
+async function notify(fields: Omit<Parameters<typeof signedNotify>[0], 'paidAt'> & { paidAt?: string }, signKey?: string) {
+  const n = signedNotify({ ...fields, paidAt: fields.paidAt ?? isoTime(await api.now()) }, signKey)
   return api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
 }
 
@@ -178,7 +180,7 @@ describe('payment notify', () => {
     const forged = await notify({ orderId: o.orderId, amountFen: fen(o.amount) }, 'wrong-key')
     expect(forged.status).toBe(400)
     expect(forged.body.code).toBe('SIGNATURE_INVALID')
-    const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount) })
+    const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
     const tampered = await api.call('POST', '/v1/payments/notify', { body: n.body.replace(String(fen(o.amount)), '1'), headers: { 'x-notify-signature': n.signature } })
     expect(tampered.body.code).toBe('SIGNATURE_INVALID')
     const unsigned = await api.call('POST', '/v1/payments/notify', { body: n.body })
@@ -188,7 +190,7 @@ describe('payment notify', () => {
 
   it('the same notice twice confirms once', async () => {
     const o = await payingOrder(head, 'hh_0001', 2031)
-    const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount) })
+    const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
     const send = () => api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
     const [a, b] = await Promise.all([send(), send()])
     expect(a.body.code).toBe('SUCCESS')
@@ -218,7 +220,7 @@ describe('payment notify', () => {
     const t = await api.wechat('migrant')
     const first = await payingOrder(t, 'hh_0004', 2027)
     // 31 minutes later the first order has expired
-    await api.post('/__test/clock', { now: new Date(Date.now() + 31 * 60_000).toISOString() })
+    await api.setNow(await api.now() + 31 * 60_000)
     try {
       expect((await api.get(`/v1/orders/${first.orderId}`, t)).body.status).toBe('expired')
       const second = await payingOrder(t, 'hh_0004', 2027)
@@ -233,7 +235,7 @@ describe('payment notify', () => {
       expect(retried.body.status).toBe('paid_not_matched')
       expect((await api.post(`/v1/review/orders/${second.orderId}/retry`, {}, reviewer)).body.code).toBe('CONFLICT')
     } finally {
-      await api.post('/__test/clock', { now: new Date().toISOString() })
+      await api.setNow(TEST_NOW)
     }
   })
 })
@@ -331,14 +333,14 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
   it('before the window opens it is NOT_IN_COLLECTION_PERIOD; after it closes the policy\'s late payment (waiting period) is taken', async () => {
     try {
       // sign-in and binding after each move of the county's clock: sessions are dated by it
-      await api.post('/__test/clock', { now: '2026-08-20T10:00:00+08:00' })
+      await api.setNow('2026-08-20T10:00:00+08:00')
       const early = await freshHousehold()
       const e = await createOrder(early.token, { householdId: early.householdId, year: 2027 })
       expect(e.status).toBe(409)
       expect(e.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
       expect(e.body.details).toMatchObject({ year: 2027, collectionPeriod: { start: '2026-09-01', end: '2026-12-31' }, today: '2026-08-20', reason: 'not_open_yet' })
 
-      await api.post('/__test/clock', { now: '2027-02-15T10:00:00+08:00' })
+      await api.setNow('2027-02-15T10:00:00+08:00')
       const late = await freshHousehold()
       const q = await api.get(`/v1/households/${late.householdId}/quote?year=2027`, late.token)
       expect(q.body.payable).toBe(true)
@@ -346,7 +348,7 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
       expect(q.body.lines.every((l: any) => l.benefitStart > '2027-02-15')).toBe(true)
       expect((await createOrder(late.token, { householdId: late.householdId, year: 2027 })).status).toBe(201)
     } finally {
-      await api.post('/__test/clock', { now: new Date().toISOString() })
+      await api.setNow(TEST_NOW)
     }
   })
 })
@@ -356,7 +358,7 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
     try {
       // 2027's window closed on 2026-12-31; a late payment waits 3 months: on 30 Sep cover starts
       // 1 Dec, on 1 Oct it would start 1 Jan 2028, after the year
-      await api.post('/__test/clock', { now: '2027-09-30T23:50:00+08:00' })
+      await api.setNow('2027-09-30T23:50:00+08:00')
       const rows = peek<{ household_id: string; id_number: string; name: string }>(server.dbPath, `
         SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
         WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
@@ -374,7 +376,7 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, token)
       expect(start.status).toBe(200)
 
-      await api.post('/__test/clock', { now: '2027-10-01T00:05:00+08:00' })
+      await api.setNow('2027-10-01T00:05:00+08:00')
       const paid = await api.post(new URL(start.body.cashier.payUrl).pathname, {})
       expect(paid.status).toBe(200)
       const after = await api.get(`/v1/orders/${o.body.orderId}`, token)
@@ -384,7 +386,7 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       const reviewer = await api.wechat('reviewer')
       expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(o.body.orderId)
     } finally {
-      await api.post('/__test/clock', { now: new Date().toISOString() })
+      await api.setNow(TEST_NOW)
     }
   })
 })
@@ -415,7 +417,7 @@ describe('crash between payment and notify', () => {
       expect(status).toBe('confirmed')
       // the provider retries again: still once
       const [sim] = peek<{ notify_id: string; transaction_id: string; amount_fen: number; paid_at: number }>(dbPath, 'SELECT * FROM sim_payments WHERE order_id = ?', o.body.orderId)
-      const again = signedNotify({ orderId: o.body.orderId, amountFen: sim.amount_fen, notifyId: sim.notify_id, transactionId: sim.transaction_id })
+      const again = signedNotify({ orderId: o.body.orderId, amountFen: sim.amount_fen, notifyId: sim.notify_id, transactionId: sim.transaction_id, paidAt: isoTime(await api.now()) })
       expect((await c2.call('POST', '/v1/payments/notify', { body: again.body, headers: { 'x-notify-signature': again.signature } })).body.code).toBe('SUCCESS')
       expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.body.orderId)).toEqual([{ outcome: 'paid' }])
       const enrolled = peek<{ n: number }>(dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ? AND status = 'enrolled'`, o.body.orderId)

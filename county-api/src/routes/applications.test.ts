@@ -65,8 +65,9 @@ describe('remote enrolment', () => {
 
   it('adds a newborn who has no ID number yet, by birth certificate: checked, approved, on the household and the quote', async () => {
     const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
-    const today = shanghai(Date.now())
-    const born = shanghai(Date.now() - 40 * 86400_000) // within the demo policy's 90 days
+    const now = await api.now()
+    const today = shanghai(now)
+    const born = shanghai(now - 40 * 86400_000) // within the demo policy's 90 days
     const thisYear = Number(today.slice(0, 4))
     const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女' } }, head)
     expect(missing.status).toBe(400)

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import Decimal from 'decimal.js'
-import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
+import { spawnServer, type SpawnedServer, TEST_NOW } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { calculator } from '../settlement/calculator-port'
@@ -168,11 +168,11 @@ describe('family access', () => {
   it('expired and unknown invitation codes are refused; a member cannot accept for their own household', async () => {
     const inv = await api.post('/v1/households/hh_0001/invitations', { scopes: ['pay'], ttlMinutes: 5 }, head)
     expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, head)).body.code).toBe('CONFLICT')
-    await api.post('/__test/clock', { now: new Date(Date.now() + 6 * 60_000).toISOString() })
+    await api.setNow(await api.now() + 6 * 60_000)
     try {
       expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('late'))).body.code).toBe('INVITATION_INVALID')
     } finally {
-      await api.post('/__test/clock', { now: new Date().toISOString() })
+      await api.setNow(TEST_NOW)
     }
     expect((await api.post('/v1/invitations/accept', { code: '00000000' }, head)).body.code).toBe('INVITATION_INVALID')
   })

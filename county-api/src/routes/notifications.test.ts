@@ -5,6 +5,7 @@ import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { signedNotify, TEST_NOTIFY_KEY } from '../testing/notify'
+import { isoTime } from '../clock'
 
 let server: SpawnedServer
 let api: Client
@@ -54,7 +55,7 @@ describe('the household is notified when someone else pays', () => {
     order = o.body
     expect((await api.post(`/v1/orders/${order.orderId}/pay`, {}, migrant)).status).toBe(200)
     const amountFen = Number(order.amount.replace('.', ''))
-    const n = signedNotify({ orderId: order.orderId, amountFen })
+    const n = signedNotify({ orderId: order.orderId, amountFen, paidAt: isoTime(await api.now()) })
     const send = (body = n.body, sig = n.signature) => api.call('POST', '/v1/payments/notify', { body, headers: { 'x-notify-signature': sig } })
     // the provider repeats itself, at the same time and later
     const [a, b] = await Promise.all([send(), send()])
@@ -62,7 +63,7 @@ describe('the household is notified when someone else pays', () => {
     expect((await send()).body.code).toBe('SUCCESS')
     // the same payment under a new notify id
     const txn = JSON.parse(n.body).transactionId as string
-    const again = signedNotify({ orderId: order.orderId, amountFen, transactionId: txn })
+    const again = signedNotify({ orderId: order.orderId, amountFen, transactionId: txn, paidAt: isoTime(await api.now()) })
     expect((await send(again.body, again.signature)).body.code).toBe('SUCCESS')
     // and a reviewer's retry of a confirmed order is refused, nothing written
     expect((await api.post(`/v1/review/orders/${order.orderId}/retry`, {}, await api.wechat('reviewer'))).body.code).toBe('CONFLICT')

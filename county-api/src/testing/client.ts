@@ -21,6 +21,17 @@ export function client(base: string) {
     get: <T = any>(path: string, token?: string, headers?: Record<string, string>) => call<T>('GET', path, { token, headers }),
     post: <T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>) => call<T>('POST', path, { token, body, headers }),
     del: <T = any>(path: string, token?: string) => call<T>('DELETE', path, { token }),
+    /** The county's clock (TEST_HOOKS only), epoch ms: tests run on a pinned clock, not the machine's. */
+    async now(): Promise<number> {
+      const r = await call('GET', '/__test/clock')
+      if (r.status !== 200) throw new Error(`clock hook refused: ${r.status}`)
+      return Date.parse(r.body.now as string)
+    },
+    /** Moves the county's clock (TEST_HOOKS only). */
+    async setNow(at: number | string): Promise<void> {
+      const r = await call('POST', '/__test/clock', { body: { now: typeof at === 'number' ? new Date(at).toISOString() : at } })
+      if (r.status !== 200) throw new Error(`clock hook refused: ${r.status}`)
+    },
     /** Signs in with a dev WeChat code (demo-head, demo-elder, … or any demo-<name> for a new user). */
     async wechat(name: string): Promise<string> {
       const r = await call('POST', '/v1/auth/wechat', { body: { code: `demo-${name}` } })

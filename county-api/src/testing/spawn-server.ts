@@ -24,9 +24,18 @@ export interface SpawnOptions {
   timeoutMs?: number
   /** Extra node flags for the server process (e.g. --trace-gc, --cpu-prof). */
   nodeArgs?: string[]
+  /** The county's clock at start (runs on at real speed): default TEST_NOW; null = this machine's clock. */
+  now?: string | null
 }
 
 const ROOT = path.resolve(__dirname, '../../..')
+
+/**
+ * The county's clock in tests, unless a test asks otherwise: inside the 2027 collection window
+ * (2026-09-01..12-31), so tests that name 2026 and 2027 mean the same thing on any real date.
+ * The clock runs on from here at real speed.
+ */
+export const TEST_NOW = '2026-11-20T10:00:00+08:00'
 
 export function tempDbPath(label = 'county'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `county-api-${label}-`))
@@ -41,6 +50,7 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
       ...process.env,
       PORT: '0', HOST: '127.0.0.1', COUNTY_API_DB: dbPath, DEV_OTP: '123456', TEST_HOOKS: '1', LOG_LEVEL: 'info',
       SEED_HOUSEHOLDS: String(opts.households ?? 40), SIGNIN_RATE_LIMIT: '1000',
+      ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW }),
       ...opts.env
     },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -38,6 +38,17 @@ test('a member paid for by civil affairs shows 0 and why', () => {
 const enrolled = (personId: string, name: string) =>
   line({ personId, name, categoryLabel: '本年度已参保', standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null })
 
+test('a member the department already enrolled (资助参保): 已参保, which department and why, no zero figures', () => {
+  const byCivilAffairs = { ...enrolled('p3', '张德福'), payer: 'civil_affairs' as const, categories: ['elderly' as const, 'wubao' as const] }
+  const q = quote({ lines: [line({ personId: 'p1', name: '张建华' }), byCivilAffairs], total: '400.00' })
+  render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
+  const p3 = member('p3')
+  expect(p3.getByText('已参保')).toBeInTheDocument()
+  expect(p3.getByText('已经参保：民政部门代缴（五保户），个人不用交')).toBeInTheDocument()
+  expect(p3.getByText('¥0.00')).toBeInTheDocument() // the family's part, said once
+  expect(p3.queryByText(/筹资标准|财政补助/)).toBeNull()
+})
+
 test('an already enrolled member among others still to pay: 已经参保, no zero figures', () => {
   const q = quote({ lines: [line({ personId: 'p1', name: '张建华' }), enrolled('p9', '王浩然')], total: '400.00' })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)

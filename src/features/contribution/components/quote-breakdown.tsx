@@ -18,13 +18,12 @@ interface Props {
 }
 
 function zeroReason(l: QuoteLine): string | null {
-  if (l.alreadyEnrolled) return '已经参保，这次不用交'
+  // a department pays the whole share (资助参保): say which, and for what, enrolled or not yet
+  const who = l.categories.filter((c) => c !== 'ordinary' && c !== 'elderly' && c !== 'student').map((c) => CATEGORY_TEXT[c])
+  const byOthers = l.payer !== 'self' ? `${PAYER_TEXT[l.payer]}${who.length ? `（${who.join('、')}）` : ''}，个人不用交` : null
+  if (l.alreadyEnrolled) return byOthers ? `已经参保：${byOthers}` : '已经参保，这次不用交'
   if (!isZero(l.due)) return null
-  if (l.payer !== 'self') {
-    const who = l.categories.filter((c) => c !== 'ordinary' && c !== 'elderly' && c !== 'student').map((c) => CATEGORY_TEXT[c])
-    return `${PAYER_TEXT[l.payer]}${who.length ? `（${who.join('、')}）` : ''}，个人不用交`
-  }
-  return '个人不用交'
+  return byOthers ?? '个人不用交'
 }
 
 /** The calculator applied the policy's newborn rule to this member (covered from birth, no waiting period). */
@@ -52,7 +51,11 @@ function EnrolledRow({ line, note }: { line: QuoteLine; note?: string | null }) 
         <View className='pay-member__who'>
           <Text className='pay-member__name'>{line.name}</Text>
         </View>
-        <Text className='pay-member__enrolled'>已参保</Text>
+        <View className='pay-member__due'>
+          {/* a department paid the whole share (资助参保): the family's part is 0, said so */}
+          {line.payer !== 'self' ? <Text className='pay-label'>个人交 <Money value='0.00' className='pay-member__amount' /> · </Text> : null}
+          <Text className='pay-member__enrolled'>已参保</Text>
+        </View>
       </View>
       {note ? <View className='pay-member__reason'><Text>{note}</Text></View> : null}
     </View>

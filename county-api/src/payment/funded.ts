@@ -1,0 +1,63 @@
+// 资助参保: 民政、残联、退役军人事务部门 pay the whole personal share for the people they cover
+// (特困/五保、重度残疾、优抚 in the demo policy), in one batch to the county, whatever the household
+// does. So once a year's collection window is open such a member is enrolled, with that payer and
+// nothing charged to the household; the household's quote then lists them as already enrolled.
+// Before this, a member like that stayed 未缴费 until the household paid for someone else, and a
+// household of only such members could never be enrolled at all (nothing to pay, so no order).
+import type { Ctx } from '../context'
+import { transact } from '../db'
+import { isoDate } from '../clock'
+import { ApiFailure } from '../errors'
+import { computeQuote, defaultYear } from './orders'
+
+/** Enrols the fully funded members for `year` (default: the year being collected). Returns how many. */
+export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
+  // households with someone who has no record for the year (or only an unpaid one, e.g. a newborn's)
+  const households = ctx.db.prepare(`SELECT DISTINCT p.household_id AS id FROM persons p
+    LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ?
+    WHERE e.person_id IS NULL OR e.status = 'unpaid' ORDER BY p.household_id`).all(year) as { id: string }[]
+  const insert = ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+    VALUES (?, ?, 'enrolled', ?, 0, ?, ?, NULL, NULL)
+    ON CONFLICT (person_id, year) DO UPDATE SET status = 'enrolled', payer = excluded.payer, amount_fen = 0,
+      coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = NULL, order_id = NULL
+    WHERE enrolments.status = 'unpaid'`)
+  let enrolled = 0
+  let failed = 0
+  let firstFailure: string | undefined
+  for (const h of households) {
+    transact(ctx.db, () => {
+      let quote
+      try {
+        quote = computeQuote(ctx, h.id, year, { steps: false }).quote
+      } catch (e) {
+        // no policy for the year yet, or a household the calculator refuses: nothing to batch
+        failed++
+        firstFailure ??= e instanceof ApiFailure ? e.code : String(e)
+        return
+      }
+      // only inside the window: a late batch would carry a waiting period the county decides on
+      if (quote.collectionClosed || quote.issues.some((i) => i.code === 'OUTSIDE_COLLECTION')) return
+      for (const l of quote.lines) {
+        if (l.dueFen !== 0 || l.payer === 'self' || l.benefitStart > l.benefitEnd) continue
+        enrolled += insert.run(l.personId, year, l.payer, l.benefitStart, l.benefitEnd).changes
+      }
+    })
+  }
+  if (enrolled) ctx.log.info({ year, enrolled }, 'funded members enrolled (资助参保)')
+  if (failed) ctx.log.warn({ year, households: failed, firstFailure }, 'funded enrolment skipped households it could not quote')
+  return enrolled
+}
+
+/**
+ * Runs the batch at most once per county day (the background job asks every few seconds).
+ * The server runs it once before it listens, so that day is already done.
+ */
+export function fundedEnrolmentJob(ctx: Ctx, doneOn = isoDate(ctx.clock.now())): () => void {
+  let lastDay = doneOn
+  return () => {
+    const day = isoDate(ctx.clock.now())
+    if (day === lastDay) return
+    lastDay = day
+    enrolFundedMembers(ctx)
+  }
+}
