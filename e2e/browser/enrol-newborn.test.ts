@@ -55,6 +55,10 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   // "还没有" (no ID number yet) is the default for a newborn: certificate number, birth date, sex
   await expect(page.locator('.enrol-input--idNumber:visible').count()).resolves.toBe(0)
   await page.locator('.enrol-input--birthCertificateNumber input').fill('p440123456')
+  // the calendar wheel fills the date box (it opens on today); typing works too
+  await page.locator('.enrol-pick-date:visible').last().click()
+  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
+  await expect(page.locator('.enrol-input--birthDate input').inputValue()).resolves.toBe(dayjs(product.now()).add(8, 'hour').format('YYYY-MM-DD'))
   await page.locator('.enrol-input--birthDate input').fill(birth.format('YYYY-MM-DD'))
   await page.locator('.enrol-chips--sex').getByText('女孩').click()
   await page.locator('.enrol-chips--relation').getByText('女', { exact: true }).click()

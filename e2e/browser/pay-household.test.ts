@@ -136,9 +136,13 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   await page.getByText('这一年全家都已经参保，不用再交钱了。').waitFor()
   for (const p of persons) {
     const row = page.locator('.pay-member', { hasText: p.name })
-    await row.getByText('已经参保，这次不用交').waitFor()
+    await row.getByText('已参保', { exact: true }).waitFor()
     await expect(row.innerText()).resolves.not.toMatch(/筹资标准|¥0\.00/)
   }
+  // 陈玉珍, enrolled by the disabled persons' federation: her row says so, and that she paid nothing
+  const chen = page.locator('.pay-member', { hasText: '陈玉珍' })
+  await expect(chen.locator('.pay-member__reason').innerText()).resolves.toMatch(/^已经参保：残联.*个人不用交$/)
+  await expect(chen.locator('.pay-member__amount').innerText()).resolves.toBe('¥0.00')
   const quoteText = await page.innerText()
   expect(quoteText).not.toMatch(/离截止|已过截止|缴费时间/)
   expect(quoteText).not.toMatch(/晚交会怎样|断保后再补交|微信提醒|现在不用缴费/)

@@ -151,7 +151,7 @@ function PaidUp({ quote }: { quote: Quote }) {
       </View>
       <View className='card'>
         <Text className='pay-section-title'>参保的家人</Text>
-        {quote.lines.map((l) => <EnrolledRow key={l.personId} line={l} />)}
+        {quote.lines.map((l) => <EnrolledRow key={l.personId} line={l} note={l.payer !== 'self' ? zeroReason(l) : null} />)}
       </View>
     </View>
   )

@@ -93,7 +93,7 @@ export function HouseholdStatus() {
       {mayView && h ? (
         <>
           <View className='card household-summary'>
-            <Text className='household-summary__title'>{h.township}{h.village} · {link.headNameMasked}家</Text>
+            <Text className='household-summary__title'>{h.township}{h.village} · {h.members.find((m) => m.isHead)?.name ?? link.headNameMasked}家</Text>
             {h.accountBalance !== null ? (
               <View className='row'>
                 <Text>家庭账户余额</Text>

@@ -4,6 +4,9 @@ import './household-switcher.scss'
 
 const RELATION_TEXT = { head: '我家', member: '我家', grantee: '家人授权' } as const
 
+// the head's name is masked (王**): the village tells two 王**家 apart
+const label = (h: { headNameMasked: string; village: string }) => `${h.headNameMasked}家（${h.village}）`
+
 /** Shown when the user may see more than one household (own + granted). */
 export function HouseholdSwitcher() {
   const me = useSession((s) => s.me)
@@ -16,10 +19,10 @@ export function HouseholdSwitcher() {
         <Button
           key={h.householdId}
           className={`household-switcher__item${h.householdId === active ? ' household-switcher__item--active' : ''}`}
-          ariaLabel={`${RELATION_TEXT[h.relation]}：${h.headNameMasked}家${h.householdId === active ? '（正在看）' : ''}`}
+          ariaLabel={`${RELATION_TEXT[h.relation]}：${label(h)}${h.householdId === active ? '（正在看）' : ''}`}
           onClick={() => select(h.householdId)}
         >
-          <Text>{RELATION_TEXT[h.relation]}：{h.headNameMasked}家</Text>
+          <Text>{RELATION_TEXT[h.relation]}：{label(h)}</Text>
         </Button>
       ))}
     </View>

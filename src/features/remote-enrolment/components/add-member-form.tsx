@@ -1,9 +1,10 @@
 // Add a member to the household from afar: a newborn (with or without an ID number yet),
 // someone who married in, or someone whose household registration came back to the village.
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
+import { todayShanghai } from '@/services/time'
 import { addDraft, submitAddMember, useEnrol } from '../store'
 import { errorsByField, NEWBORN_RELATIONS, normaliseDateInput, RELATIONS, type AddKind, type AddMemberDraft, type FieldError } from '../validation'
 import { Chips, Field, FieldBlock } from './form-bits'
@@ -24,6 +25,8 @@ interface Props {
   newbornNote?: string | null
   onSubmitted: (app: Application) => void
 }
+
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`
 
 export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNote, onSubmitted }: Props) {
   const [d, setD] = useState<AddMemberDraft>(() => addDraft(kind))
@@ -52,6 +55,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
   }
 
   const newborn = d.kind === 'add_newborn'
+  const today = todayShanghai()
   const errorCount = Object.keys(errors).length
   return (
     <View className='card enrol-form enrol-form--add'>
@@ -82,6 +86,10 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
       {newborn && !d.hasIdNumber ? (
         <>
           <Field name='birthDate' label='出生日期' value={d.birthDate} placeholder='例如 2026-10-01' onInput={(v) => update({ birthDate: v })} error={errors.birthDate} />
+          {/* typing a date is hard for many: a calendar wheel fills the box (a newborn: within the last year) */}
+          <Picker mode='date' value={normaliseDateInput(d.birthDate) || today} start={yearBefore(today)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
+            <View className='btn enrol-pick-date' ariaRole='button'>📅 在日历上选出生日期</View>
+          </Picker>
           <FieldBlock name='sex' label='性别' error={errors.sex}>
             <Chips name='sex' options={[{ id: 'male', label: '男孩' }, { id: 'female', label: '女孩' }]} value={d.sex} onChange={(v) => update({ sex: v })} />
           </FieldBlock>
