@@ -100,8 +100,12 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
     ? [{ code: 'NO_COVER_LEFT', message: `${uncovered.map((id) => byId.get(id)?.name ?? id).join('、')}：${year}年剩下的时间不够等待期，现在交也报销不了，这次不收；请交下一年的` }]
     : []
   const quoted = new Set(quote.lines.map((l) => l.personId))
-  const enrolledLines = people.filter((p) => !quoted.has(p.id)).map((p): QuoteLine | null => {
-    const e = ctx.db.prepare('SELECT status, payer FROM enrolments WHERE person_id = ? AND year = ?').get(p.id, year) as { status: string; payer: string | null } | undefined
+  const rest = people.filter((p) => !quoted.has(p.id))
+  // the year's records of those not quoted, in one query (not one per person: 资助参保 members are many)
+  const records = rest.length === 0 ? new Map<string, { status: string; payer: string | null }>() : new Map((ctx.db.prepare(`SELECT e.person_id, e.status, e.payer FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`)
+    .all(householdId, year) as { person_id: string; status: string; payer: string | null }[]).map((r) => [r.person_id, r]))
+  const enrolledLines = rest.map((p): QuoteLine | null => {
+    const e = records.get(p.id)
     return e?.status === 'enrolled' ? { personId: p.id, name: p.name, categories: JSON.parse(p.categories) as Category[], categoryLabel: '本年度已参保', payer: (e.payer ?? 'self') as QuoteLine['payer'], standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', arrears: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null } : null
   }).filter((l): l is QuoteLine => l !== null)
   return {
