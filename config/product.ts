@@ -3,9 +3,10 @@
 // Used by `npm start` and by the browser tests (each test file gets its own temp database).
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
-export { TEST_NOW } from '../county-api/src/testing/spawn-server'
 import { findLeaks, SecretsSeen } from './privacy'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
+
+export { TEST_NOW } from '../county-api/src/testing/spawn-server'
 
 export interface ProductOptions {
   /** county API port; 0 = any free port */

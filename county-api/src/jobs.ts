@@ -13,10 +13,10 @@ export async function runRecovery(ctx: Ctx): Promise<void> {
 }
 
 /** Starts the periodic job; the returned stop() resolves once a running pass has finished. */
-export function startBackgroundJobs(ctx: Ctx, everyMs = 5000): () => Promise<void> {
+export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: string | null = null): () => Promise<void> {
   let current: Promise<void> | null = null
   let stopped = false
-  const funded = fundedEnrolmentJob(ctx)
+  const funded = fundedEnrolmentJob(ctx, fundedDoneOn)
   const tick = () => {
     if (current || stopped) return
     current = runRecovery(ctx)

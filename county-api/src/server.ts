@@ -17,7 +17,7 @@ import { makeSimulatedProvider } from './payment/simulated'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
-import { enrolFundedMembers } from './payment/funded'
+import { enrolFundedAtStart } from './payment/funded'
 
 export interface StartOptions {
   port?: number
@@ -74,7 +74,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     log.info({ ...summary, ms: Date.now() - started }, 'seeded demo county')
   }
   // before the first request: members a department pays for are enrolled for the year being collected
-  enrolFundedMembers(ctx)
+  const fundedDoneOn = enrolFundedAtStart(ctx)
 
   const app = Fastify({
     loggerInstance: log,
@@ -201,7 +201,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : config.port
   baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
-  const stopJobs = startBackgroundJobs(ctx)
+  const stopJobs = startBackgroundJobs(ctx, 5000, fundedDoneOn)
 
   let closed = false
   return {

@@ -19,8 +19,8 @@ function seededCtx(now: string): Ctx {
   return ctx
 }
 
-type Row = { id: string; household_id: string; categories: string; status: string | null; payer: string | null; amount_fen: number | null; coverage_start: string | null; order_id: string | null }
-const people = (ctx: Ctx, year: number) => ctx.db.prepare(`SELECT p.id, p.household_id, p.categories, e.status, e.payer, e.amount_fen, e.coverage_start, e.order_id
+type Row = { id: string; household_id: string; categories: string; status: string | null; payer: string | null; amount_fen: number | null; coverage_start: string | null; waiting_end: string | null; order_id: string | null }
+const people = (ctx: Ctx, year: number) => ctx.db.prepare(`SELECT p.id, p.household_id, p.categories, e.status, e.payer, e.amount_fen, e.coverage_start, e.waiting_end, e.order_id
   FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? ORDER BY p.id`).all(year) as Row[]
 // 五保/特困: the demo policy has 民政 pay the whole personal share
 const fullyFunded = (r: Row) => /"(wubao|tekun)"/.test(r.categories)
@@ -34,7 +34,7 @@ describe('资助参保: members a department pays for in full', () => {
     expect(enrolFundedMembers(ctx)).toBeGreaterThanOrEqual(before.length)
     const after = new Map(people(ctx, 2027).map((r) => [r.id, r]))
     for (const r of before) {
-      expect(after.get(r.id)).toMatchObject({ status: 'enrolled', payer: 'civil_affairs', amount_fen: 0, coverage_start: '2027-01-01', order_id: null })
+      expect(after.get(r.id)).toMatchObject({ status: 'enrolled', payer: 'civil_affairs', amount_fen: 0, coverage_start: '2027-01-01', waiting_end: null, order_id: null })
     }
     // nobody who pays a share themself was touched
     for (const r of after.values()) if (r.status === 'enrolled' && r.order_id === null && r.payer === 'self') throw new Error(`${r.id} enrolled without an order`)
@@ -55,11 +55,17 @@ describe('资助参保: members a department pays for in full', () => {
 
   it('the daily job runs once a county day', () => {
     const ctx = seededCtx('2026-11-20T10:00:00+08:00')
-    const job = fundedEnrolmentJob(ctx)
+    const job = fundedEnrolmentJob(ctx, '2026-11-20')
     job() // same day as start: already done by the server before it listened
     expect(people(ctx, 2027).some((r) => fullyFunded(r) && r.status === null)).toBe(true)
     ctx.clock.set(Date.parse('2026-11-21T08:00:00+08:00'))
     job()
+    expect(people(ctx, 2027).some((r) => fullyFunded(r) && r.status === null)).toBe(false)
+  })
+
+  it('a job whose start-up batch did not run (or failed) runs at its first tick', () => {
+    const ctx = seededCtx('2026-11-20T10:00:00+08:00')
+    fundedEnrolmentJob(ctx, null)()
     expect(people(ctx, 2027).some((r) => fullyFunded(r) && r.status === null)).toBe(false)
   })
 })

@@ -16,15 +16,16 @@ export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
   const households = ctx.db.prepare(`SELECT DISTINCT p.household_id AS id FROM persons p
     LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ?
     WHERE e.person_id IS NULL OR e.status = 'unpaid' ORDER BY p.household_id`).all(year) as { id: string }[]
+  // dates as a paid order records them: the year from 1 January, benefits from the end of any wait
   const insert = ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
-    VALUES (?, ?, 'enrolled', ?, 0, ?, ?, NULL, NULL)
+    VALUES (?, ?, 'enrolled', ?, 0, ?, ?, ?, NULL)
     ON CONFLICT (person_id, year) DO UPDATE SET status = 'enrolled', payer = excluded.payer, amount_fen = 0,
-      coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = NULL, order_id = NULL
+      coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = NULL
     WHERE enrolments.status = 'unpaid'`)
   let enrolled = 0
   let failed = 0
   let firstFailure: string | undefined
-  // in chunks: one commit per household left a long write-ahead log that slowed every later read
+  // in chunks of 200 households: the daily run never holds the write lock for the whole county
   for (let i = 0; i < households.length; i += 200) transact(ctx.db, () => households.slice(i, i + 200).forEach((h) => {
     transact(ctx.db, () => {
       let quote
@@ -39,10 +40,11 @@ export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
         return
       }
       // only inside the window: a late batch would carry a waiting period the county decides on
-      if (quote.collectionClosed || quote.issues.some((i) => i.code === 'OUTSIDE_COLLECTION')) return
+      if (quote.collectionClosed || quote.issues.some((issue) => issue.code === 'OUTSIDE_COLLECTION')) return
       for (const l of quote.lines) {
         if (l.dueFen !== 0 || l.payer === 'self' || l.benefitStart > l.benefitEnd) continue
-        enrolled += insert.run(l.personId, year, l.payer, l.benefitStart, l.benefitEnd).changes
+        const jan1 = `${year}-01-01`
+        enrolled += insert.run(l.personId, year, l.payer, jan1, l.benefitEnd, l.benefitStart > jan1 ? l.benefitStart : null).changes
       }
     })
   }))
@@ -53,15 +55,34 @@ export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
 }
 
 /**
- * Runs the batch at most once per county day (the background job asks every few seconds).
- * The server runs it once before it listens, so that day is already done.
+ * Runs the batch once per county day (the background job asks every few seconds); a batch that
+ * failed is tried again ten minutes later. `doneOn`: the day already done (the server runs the
+ * batch once before it listens).
  */
-export function fundedEnrolmentJob(ctx: Ctx, doneOn = isoDate(ctx.clock.now())): () => void {
+export function fundedEnrolmentJob(ctx: Ctx, doneOn: string | null): () => void {
   let lastDay = doneOn
+  let failedAt = -Infinity
   return () => {
-    const day = isoDate(ctx.clock.now())
-    if (day === lastDay) return
-    lastDay = day
+    const now = ctx.clock.now()
+    const day = isoDate(now)
+    if (day === lastDay || now - failedAt < 10 * 60_000) return
+    try {
+      enrolFundedMembers(ctx)
+      lastDay = day
+    } catch (e) {
+      failedAt = now
+      throw e // the job runner logs it
+    }
+  }
+}
+
+/** The first batch, before the server listens: a failure is logged, not fatal (the job tries again). */
+export function enrolFundedAtStart(ctx: Ctx): string | null {
+  try {
     enrolFundedMembers(ctx)
+    return isoDate(ctx.clock.now())
+  } catch (e) {
+    ctx.log.error({ err: e }, 'funded enrolment at start failed; the background job tries again')
+    return null
   }
 }

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js'
-import { spawnServer, tempDbPath, type SpawnedServer, TEST_NOW } from '../testing/spawn-server'
+import { spawnServer, tempDbPath, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { signedNotify, TEST_NOTIFY_KEY } from '../testing/notify'
@@ -219,8 +219,9 @@ describe('payment notify', () => {
   it('late money for an expired order whose members were paid meanwhile is paid_not_matched, and retried', async () => {
     const t = await api.wechat('migrant')
     const first = await payingOrder(t, 'hh_0004', 2027)
+    const t0 = await api.now()
     // 31 minutes later the first order has expired
-    await api.setNow(await api.now() + 31 * 60_000)
+    await api.setNow(t0 + 31 * 60_000)
     try {
       expect((await api.get(`/v1/orders/${first.orderId}`, t)).body.status).toBe('expired')
       const second = await payingOrder(t, 'hh_0004', 2027)
@@ -235,7 +236,7 @@ describe('payment notify', () => {
       expect(retried.body.status).toBe('paid_not_matched')
       expect((await api.post(`/v1/review/orders/${second.orderId}/retry`, {}, reviewer)).body.code).toBe('CONFLICT')
     } finally {
-      await api.setNow(TEST_NOW)
+      await api.setNow(t0) // back where it was
     }
   })
 })
@@ -331,6 +332,7 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
   })
 
   it('before the window opens it is NOT_IN_COLLECTION_PERIOD; after it closes the policy\'s late payment (waiting period) is taken', async () => {
+    const t0 = await api.now()
     try {
       // sign-in and binding after each move of the county's clock: sessions are dated by it
       await api.setNow('2026-08-20T10:00:00+08:00')
@@ -348,13 +350,14 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
       expect(q.body.lines.every((l: any) => l.benefitStart > '2027-02-15')).toBe(true)
       expect((await createOrder(late.token, { householdId: late.householdId, year: 2027 })).status).toBe(201)
     } finally {
-      await api.setNow(TEST_NOW)
+      await api.setNow(t0) // back where it was
     }
   })
 })
 
 describe('a payment that crosses midnight (quoted one day, paid the next)', () => {
   it('when the payment day leaves a member without cover, the order is paid_not_matched and no cover is recorded (never a full year)', async () => {
+    const t0 = await api.now()
     try {
       // 2027's window closed on 2026-12-31; a late payment waits 3 months: on 30 Sep cover starts
       // 1 Dec, on 1 Oct it would start 1 Jan 2028, after the year
@@ -386,7 +389,7 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       const reviewer = await api.wechat('reviewer')
       expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(o.body.orderId)
     } finally {
-      await api.setNow(TEST_NOW)
+      await api.setNow(t0) // back where it was
     }
   })
 })
@@ -417,7 +420,7 @@ describe('crash between payment and notify', () => {
       expect(status).toBe('confirmed')
       // the provider retries again: still once
       const [sim] = peek<{ notify_id: string; transaction_id: string; amount_fen: number; paid_at: number }>(dbPath, 'SELECT * FROM sim_payments WHERE order_id = ?', o.body.orderId)
-      const again = signedNotify({ orderId: o.body.orderId, amountFen: sim.amount_fen, notifyId: sim.notify_id, transactionId: sim.transaction_id, paidAt: isoTime(await api.now()) })
+      const again = signedNotify({ orderId: o.body.orderId, amountFen: sim.amount_fen, notifyId: sim.notify_id, transactionId: sim.transaction_id, paidAt: isoTime(await c2.now()) })
       expect((await c2.call('POST', '/v1/payments/notify', { body: again.body, headers: { 'x-notify-signature': again.signature } })).body.code).toBe('SUCCESS')
       expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.body.orderId)).toEqual([{ outcome: 'paid' }])
       const enrolled = peek<{ n: number }>(dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ? AND status = 'enrolled'`, o.body.orderId)

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import Decimal from 'decimal.js'
-import { spawnServer, type SpawnedServer, TEST_NOW } from '../testing/spawn-server'
+import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { calculator } from '../settlement/calculator-port'
@@ -168,11 +168,12 @@ describe('family access', () => {
   it('expired and unknown invitation codes are refused; a member cannot accept for their own household', async () => {
     const inv = await api.post('/v1/households/hh_0001/invitations', { scopes: ['pay'], ttlMinutes: 5 }, head)
     expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, head)).body.code).toBe('CONFLICT')
-    await api.setNow(await api.now() + 6 * 60_000)
+    const t0 = await api.now()
+    await api.setNow(t0 + 6 * 60_000)
     try {
       expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('late'))).body.code).toBe('INVITATION_INVALID')
     } finally {
-      await api.setNow(TEST_NOW)
+      await api.setNow(t0) // back where it was
     }
     expect((await api.post('/v1/invitations/accept', { code: '00000000' }, head)).body.code).toBe('INVITATION_INVALID')
   })

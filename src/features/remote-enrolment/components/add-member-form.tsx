@@ -28,6 +28,12 @@ interface Props {
 
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`
 
+/** Where the wheel opens: the date typed so far when it is a whole date in range, else today. */
+function pickerStart(typed: string, today: string): string {
+  const d = normaliseDateInput(typed)
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= yearBefore(today) && d <= today ? d : today
+}
+
 export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNote, onSubmitted }: Props) {
   const [d, setD] = useState<AddMemberDraft>(() => addDraft(kind))
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -87,7 +93,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
         <>
           <Field name='birthDate' label='出生日期' value={d.birthDate} placeholder='例如 2026-10-01' onInput={(v) => update({ birthDate: v })} error={errors.birthDate} />
           {/* typing a date is hard for many: a calendar wheel fills the box (a newborn: within the last year) */}
-          <Picker mode='date' value={normaliseDateInput(d.birthDate) || today} start={yearBefore(today)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
+          <Picker mode='date' value={pickerStart(d.birthDate, today)} start={yearBefore(today)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
             <View className='btn enrol-pick-date' ariaRole='button'>📅 在日历上选出生日期</View>
           </Picker>
           <FieldBlock name='sex' label='性别' error={errors.sex}>
