@@ -43,12 +43,15 @@ test('the estimate equals the calculator for the same input, online and offline'
   // fund paid towards the annual cap this year: what each claim's annual-cap step let through
   const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
   const fundPaid = capSteps.length ? capSteps.reduce((a: Decimal, s: any) => a.plus(s.after), new Decimal(0)).toFixed(2) : list.capUsed
+  // 大病保险 so far: each claim's catastrophic step (its in-policy self-pay before, what it paid after)
+  const catSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'catastrophic'))
+  const sumOf = (k: 'before' | 'after') => catSteps.reduce((a: Decimal, s: any) => a.plus(s[k] ?? '0'), new Decimal(0)).toFixed(2)
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const answers: EstimateAnswers = {
     kind: 'inpatient', institution: { tier: 'county' }, area: 'local', billAmount: '8000.00',
     birthDate: person.birthDate, student: person.categories.includes('student'), continuousYears: years,
-    fundPaidThisYear: fundPaid, admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
+    fundPaidThisYear: fundPaid, catastrophicBaseThisYear: sumOf('before'), catastrophicPaidThisYear: sumOf('after'), admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
   }
   const expected = estimate(policy.document, answers, today)
   const atTownship = estimate(policy.document, { ...answers, institution: { tier: 'township' }, referralApproved: undefined }, today)
@@ -91,5 +94,18 @@ test('the estimate equals the calculator for the same input, online and offline'
   await fillAndRun('8000')
   await fullShot(page, 'claims-estimate-elderly')
   await setElderly(w, false)
+
+  // 王建国 is covered: no warning. His son 王志强 stopped paying (已断保): told before any figure
+  // that he cannot claim now, and the figure is labelled as after enrolling again
+  await expect(onScreen().locator('.estimate-not-covered').count()).resolves.toBe(0)
+  const lapsed = household.members.find((m: any) => m.enrolments.some((e: any) => e.year === year && e.status === 'lapsed'))
+  expect(lapsed).toBeDefined()
+  await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${lapsed.personId}`)
+  await onScreen().locator('.estimate-not-covered').waitFor()
+  await expect(onScreen().locator('.estimate-not-covered').innerText()).resolves.toContain(`${lapsed.name}现在看病不能报销：已断保`)
+  await fillAndRun('8000')
+  await expect(onScreen().locator('.er-not-covered').innerText()).resolves.toContain('现在看病不能报销')
+  await expect(onScreen().locator('.er-big').first().innerText()).resolves.toContain('参保以后大约能报销')
+  await fullShot(page, 'claims-estimate-not-covered')
   expect(w.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION|502|503|504/.test(e))).toEqual([])
 })

@@ -325,6 +325,17 @@ describe('estimate', () => {
     // 2000 × 85% = 1700 in-policy; − 200 = 1500 × 90% = 1350
     expect(e.basicFund).toBe('1350.00')
   })
+  it('counts this year\'s earlier self-pay towards 大病保险, and says so when it is not given', () => {
+    const big = { kind: 'inpatient' as const, institution: { tier: 'city' as const }, billAmount: '80000.00', fundPaidThisYear: '0.00' }
+    const alone = estimate(demo, big, '2026-06-01')
+    expect(alone.assumptions.some((x) => x.label.includes('大病保险按今年还没有别的自付费用计算'))).toBe(true)
+    const withEarlier = estimate(demo, { ...big, catastrophicBaseThisYear: '5000.00', catastrophicPaidThisYear: '0.00' }, '2026-06-01')
+    expect(withEarlier.assumptions.some((x) => x.label.includes('大病保险按今年'))).toBe(false)
+    // the same bill on top of ¥5,000 already self-paid reaches further into the bands: more is paid
+    expect(new Money(withEarlier.catastrophic).gt(alone.catastrophic)).toBe(true)
+    expect(withEarlier.basicFund).toBe(alone.basicFund)
+    expect(codeOf(() => estimate(demo, { ...big, catastrophicBaseThisYear: '-1' }, '2026-06-01'))).toBe('INVALID_AMOUNT')
+  })
   it('accepts a date in the future and refuses a bad bill', () => {
     expect(estimate(demo, { kind: 'outpatient', institution: { tier: 'village' }, billAmount: '30.00', date: '2026-11-01' }, '2026-06-01').basicFund).toBe('20.50')
     expect(codeOf(() => estimate(demo, { kind: 'inpatient', institution: { tier: 'county' }, billAmount: 'abc' }, '2026-06-01'))).toBe('INVALID_AMOUNT')

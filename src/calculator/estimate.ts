@@ -64,9 +64,14 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   }
   if (answers.kind === 'inpatient' && answers.admissionsThisYear === undefined) assume(a, '按本年第一次住院计算')
   if (answers.fundPaidThisYear === undefined && pol.cap) assume(a, '按本年还没有报销过计算')
+  if (answers.catastrophicBaseThisYear === undefined && pol.catastrophic && pol.catastrophic.kinds.has(answers.kind)) {
+    assume(a, '大病保险按今年还没有别的自付费用计算（今年看病已经自付的钱没算进去，实际可能多报一些）')
+  }
   const history: ClaimHistory = {
     admissions: { [area]: answers.admissionsThisYear ?? 0 },
-    fundPaid: answers.fundPaidThisYear ?? '0.00'
+    fundPaid: answers.fundPaidThisYear ?? '0.00',
+    ...(answers.catastrophicBaseThisYear !== undefined ? { catastrophicBase: answers.catastrophicBaseThisYear } : {}),
+    ...(answers.catastrophicPaidThisYear !== undefined ? { catastrophicPaid: answers.catastrophicPaidThisYear } : {})
   }
   if (answers.specialDisease !== undefined) assume(a, '门诊特殊病种已办理准入手续')
   const claim: Claim = {

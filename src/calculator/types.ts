@@ -650,6 +650,9 @@ export interface EstimateAnswers {
   groups?: string[]
   continuousYears?: number
   fundPaidThisYear?: MoneyString
+  /** in-policy self-pay already this year (towards the 大病保险 threshold), and what 大病保险 paid */
+  catastrophicBaseThisYear?: MoneyString
+  catastrophicPaidThisYear?: MoneyString
   /** date of care; defaults to asOf */
   date?: IsoDate
   majorDisease?: string

@@ -1,7 +1,7 @@
 // Defaults for the estimate from the member's own data: population group (age, student,
 // subsidised groups), years of continuous contribution, and this year's history.
 import type { ClaimList, Person } from '@/contract'
-import { capUsedOf } from '@/features/payouts/history'
+import { capUsedOf, catastrophicOf } from '@/features/payouts/history'
 import type { MemberDefaults } from './form'
 
 /** County categories → the calculator's person groups (as the demo policy names them). */
@@ -32,6 +32,9 @@ export function memberDefaults(p: Person | undefined, thisYear: number, list?: C
   if (list && list.year === thisYear) {
     d.admissionsThisYear = list.claims.filter((c) => c.kind === 'inpatient').length
     d.fundPaidThisYear = capUsedOf(list).used
+    const cat = catastrophicOf(list)
+    d.catastrophicBaseThisYear = cat.base
+    d.catastrophicPaidThisYear = cat.paid
   }
   return d
 }

@@ -41,6 +41,9 @@ export interface MemberDefaults {
   continuousYears?: number
   admissionsThisYear?: number
   fundPaidThisYear?: string
+  /** this year's 大病保险 base (in-policy self-pay) and payments, from the member's claims */
+  catastrophicBaseThisYear?: string
+  catastrophicPaidThisYear?: string
 }
 
 /** What the policy knows, read from the cached policy document. */
@@ -187,6 +190,8 @@ export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFact
     ...(defaults.groups && defaults.groups.length ? { groups: defaults.groups } : {}),
     ...(defaults.continuousYears !== undefined ? { continuousYears: defaults.continuousYears } : {}),
     ...(defaults.fundPaidThisYear !== undefined ? { fundPaidThisYear: defaults.fundPaidThisYear } : {}),
+    ...(defaults.catastrophicBaseThisYear !== undefined ? { catastrophicBaseThisYear: defaults.catastrophicBaseThisYear } : {}),
+    ...(defaults.catastrophicPaidThisYear !== undefined ? { catastrophicPaidThisYear: defaults.catastrophicPaidThisYear } : {}),
     ...(kind === 'inpatient' && admissions !== undefined ? { admissionsThisYear: admissions } : {}),
     ...(kind === 'inpatient' && input.referral !== null && !outOfProvince ? { referralApproved: input.referral } : {}),
     ...(special ? { specialDisease: special } : {})

@@ -94,6 +94,20 @@ export function capUsedOf(list: ClaimList): { used: string; cap: string | null }
   return { used: seen ? used.toFixed(2) : list.capUsed, cap }
 }
 
+/** This year's 大病保险 so far, from the claims' catastrophic steps: base (in-policy self-pay) and paid. */
+export function catastrophicOf(list: ClaimList): { base: string; paid: string } {
+  let base = new Decimal(0)
+  let paid = new Decimal(0)
+  for (const c of list.claims) {
+    for (const s of normalizeSteps(c.steps)) {
+      if (s.ruleId !== 'catastrophic') continue
+      if (s.before) base = base.plus(s.before)
+      if (s.after) paid = paid.plus(s.after)
+    }
+  }
+  return { base: base.toFixed(2), paid: paid.toFixed(2) }
+}
+
 /**
  * This year's protection for one member. The cap comes from the county's list; the
  * other figures are read from the steps of this year's settled claims (the same
@@ -105,7 +119,7 @@ export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?:
   let admissions = 0
   let outpatientUsed = new Decimal(0)
   let outpatientLimit: string | null = policyLimits.outpatientAnnual ?? null
-  let catBase = new Decimal(0)
+  const catBase = new Decimal(catastrophicOf(list).base)
   let threshold: string | null = policyLimits.catastrophicThreshold ?? null
   for (const c of list.claims) {
     if (c.kind === 'inpatient') admissions++
@@ -114,9 +128,8 @@ export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?:
       else if (s.ruleId === 'outpatient.annual-limit') {
         if (s.after) outpatientUsed = outpatientUsed.plus(s.after)
         if (s.params.annualLimit) outpatientLimit = s.params.annualLimit
-      } else if (s.ruleId === 'catastrophic') {
-        if (s.before) catBase = catBase.plus(s.before)
-        if (s.params.threshold) threshold = s.params.threshold
+      } else if (s.ruleId === 'catastrophic' && s.params.threshold) {
+        threshold = s.params.threshold
       }
     }
   }

@@ -14,6 +14,7 @@ import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelCompariso
 import { saveEstimate } from '@/features/estimator/saved'
 import { useNetwork } from '@/services/network'
 import { todayShanghai } from '@/services/time'
+import { careToday, enrolmentFor } from '@/features/household/status'
 import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
 
 export default function EstimatePage() {
@@ -27,6 +28,10 @@ export default function EstimatePage() {
   const doc = policy.data?.document
   const facts = useMemo(() => policyFacts(doc), [doc])
   const defaults = memberDefaults(member, year, list.data)
+  // a member who cannot claim today (lapsed, unpaid, still waiting) is told so before any figure
+  const care = member ? careToday(enrolmentFor(member, year), todayShanghai()) : null
+  // (the sentence already says 不能报销: the reason is given without repeating it)
+  const notCovered = care && !care.yes ? care.reason.replace('，看病不能报销', '') : null
   const picked = institutionParam ? institutions.data?.institutions.find((i: { institutionId: string }) => i.institutionId === institutionParam) : undefined
   const initial: Partial<EstimateFormInput> | undefined = picked
     ? { institution: { institutionId: picked.institutionId, name: picked.name, level: picked.level, grade: picked.grade, ownership: picked.ownership } }
@@ -40,6 +45,11 @@ export default function EstimatePage() {
     <PageShell title='算一算能报多少'>
       <OfflineBanner hasCachedData={!!doc} />
       {member ? <Text className='muted'>给 {member.name} 算（年龄、人员类别、连续参保年数、今年住院次数按记录自动填好）</Text> : null}
+      {member && notCovered ? (
+        <View className='card estimate-not-covered' ariaRole='alert'>
+          <Text>{member.name}现在看病不能报销：{notCovered}。下面算的是参保并过了等待期以后大约能报多少。</Text>
+        </View>
+      ) : null}
       {!doc ? (
         <View className='card'>
           <Text>{policy.loading ? '正在读取县里的报销政策……' : policy.error ? `${policy.error.message}。手机上还没有保存过报销政策，连上网络后再算。` : '正在准备……'}</Text>
@@ -73,6 +83,7 @@ export default function EstimatePage() {
               lower={result.lower}
               policyTitle={(doc as { title?: string }).title}
               offline={policy.source === 'cache' || !connected}
+              notCovered={notCovered}
             />
           ) : null}
         </>
