@@ -103,7 +103,8 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   if (withSteps) {
     steps.push({
       rule: 'contribution.household',
-      label: `全家 ${quotes.length} 人，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${positive(others) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${positive(arrears) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
+      // counted as asked: those paying now, of the whole household (others enrolled or excused)
+      label: `${quotes.length === household.members.length ? `全家 ${quotes.length} 人` : `这次交费的 ${quotes.length} 人（全家 ${household.members.length} 人）`}，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${positive(others) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${positive(arrears) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
       after: fmt(due),
       source: con.source
     })

@@ -179,7 +179,8 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         }
       }
       for (const p of h.members) {
-        if (p.lapsedFrom !== undefined) for (let y = p.lapsedFrom; y <= collectionYear; y++) if (years.includes(y) || y === collectionYear) insE.run(p.id, y, 'lapsed', null, null, null, null, null, null)
+        // lapsed in past years only: the year being collected is still open to pay (未缴费, not 已断保)
+        if (p.lapsedFrom !== undefined) for (let y = p.lapsedFrom; y < collectionYear; y++) if (years.includes(y)) insE.run(p.id, y, 'lapsed', null, null, null, null, null, null)
         if (p.pendingFrom !== undefined) insE.run(p.id, collectionYear, 'pending_review', null, null, null, null, null, null)
       }
     }

@@ -74,6 +74,18 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
   expect(spokenStatus(p, 2026, '2026-11-23')).toContain('今天看病不能报销')
 })
 
+test('read aloud: each thing said once, and who pays when it is a department', () => {
+  const covered = person({ enrolments: [
+    { year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null },
+    { year: 2027, status: 'enrolled', payer: 'civil_affairs', amountPaid: '0.00', coverageStart: '2027-01-01', coverageEnd: '2027-12-31', waitingPeriodEnd: null, orderId: null }
+  ] })
+  const said = spokenStatus(covered, 2026, '2026-11-23')
+  expect(said).toBe('王建国，2026年已参保。今天看病可以报销，保障到2026年12月31日。2027年已参保，民政代缴。')
+  const lapsed = spokenStatus(person({ enrolments: [{ year: 2026, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] }), 2026, '2026-11-23')
+  expect(lapsed).toBe('王建国，2026年已断保。今天看病不能报销，已断保。补缴后还要过等待期。2027年还没缴费。')
+  expect(lapsed.match(/不能报销/g)).toHaveLength(1)
+})
+
 test('fresh from the county: members, balance and "as of" from the county system', async () => {
   request.mockImplementation((o: { url: string }) => (o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)))
   render(<HouseholdStatus />)

@@ -9,16 +9,18 @@ const me = (households: Me['households']): Me => ({
 
 afterEach(() => useSession.setState({ me: null, activeHouseholdId: null }))
 
-test('two households whose heads mask alike are told apart by village, and a tap switches', () => {
+test('her own household by her name, another by its masked head and village; a tap switches', () => {
   useSession.setState({
     me: me([
       { householdId: 'hh1', relation: 'head', scopes: ['status', 'claims', 'pay'], headNameMasked: '王**', village: '青石村' },
-      { householdId: 'hh2', relation: 'grantee', scopes: ['status'], headNameMasked: '王**', village: '云岭村' }
+      { householdId: 'hh2', relation: 'grantee', scopes: ['status'], headNameMasked: '王**', village: '云岭村' },
+      { householdId: 'hh3', relation: 'grantee', scopes: ['status'], headNameMasked: '王**', village: '柳湾村' }
     ]),
     activeHouseholdId: 'hh1'
   })
   render(<HouseholdSwitcher />)
-  expect(screen.getByText('我家：王**家（青石村）')).toBeInTheDocument()
+  expect(screen.getByText('我家：王小燕家（青石村）')).toBeInTheDocument() // her own, by her own name
+  expect(screen.getByText('家人授权：王**家（柳湾村）')).toBeInTheDocument()
   fireEvent.click(screen.getByText('家人授权：王**家（云岭村）'))
   expect(useSession.getState().activeHouseholdId).toBe('hh2')
 })

@@ -15,13 +15,21 @@ interface Props {
   elderly?: boolean
 }
 
-/** The sentence read aloud: name, this year's status and whether care is covered today. */
+/** A year's status as spoken, with who paid when it was not the member (民政代缴 …). */
+function spokenYear(person: Person, year: number): string {
+  const e = enrolmentFor(person, year)
+  if (!e) return `${year}年还没缴费`
+  return `${year}年${STATUS_TEXT[e.status]}${e.payer && e.payer !== 'self' ? `，${PAYER_TEXT[e.payer]}` : ''}`
+}
+
+/** The sentence read aloud: name, this year's status, whether care is covered today and why, next year. */
 export function spokenStatus(person: Person, year: number, today: string): string {
   const e = enrolmentFor(person, year)
   const care = careToday(e, today)
-  const next = enrolmentFor(person, year + 1)
-  return `${person.name}，${year}年${e ? STATUS_TEXT[e.status] : '没有参保记录'}。${care.yes ? '今天看病可以报销。' : '今天看病不能报销。'}${care.reason}。` +
-    `${year + 1}年${next ? STATUS_TEXT[next.status] : '还没缴费'}。`
+  // the reason repeats 看病可以/不能报销 on its own: said once
+  const reason = care.reason.replace(/，?看病(可以|不能)报销/, '').replace(/^已参保，?/, '')
+  return `${person.name}，${e ? spokenYear(person, year) : `${year}年没有参保记录`}。今天看病${care.yes ? '可以' : '不能'}报销${reason ? `，${reason}` : ''}。` +
+    `${spokenYear(person, year + 1)}。`
 }
 
 export function MemberCard({ person, year, today, elderly }: Props) {

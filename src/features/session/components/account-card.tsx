@@ -20,14 +20,14 @@ export function AccountCard() {
   const activeLink = me.households.find((h) => h.householdId === active)
   return (
     <View className='card account-card'>
-      <Text className='account-card__name'>{me.displayName}</Text>
-      {me.phoneMasked ? <Text className='muted'>手机 {me.phoneMasked}</Text> : null}
+      <View className='account-card__name'><Text>{me.displayName}</Text></View>
+      {me.phoneMasked ? <View className='muted'><Text>手机 {me.phoneMasked}</Text></View> : null}
       <View className='account-card__households'>
         {me.households.map((h) => (
           <Button key={h.householdId} className={`btn account-card__household${h.householdId === active ? ' btn-primary' : ''}`}
             onClick={() => select(h.householdId)}
           >
-            {h.village} {h.headNameMasked}家（{RELATION[h.relation]}）{h.householdId === active ? ' ✓' : ''}
+            {h.village} {h.relation === 'head' ? me.displayName : h.headNameMasked}家（{RELATION[h.relation]}）{h.householdId === active ? ' ✓' : ''}
           </Button>
         ))}
       </View>
