@@ -6,8 +6,9 @@ import { quoteCache, receiptCache } from '../store'
 import { PayHome } from './pay-home'
 import { line, quote, receipt } from '../__fixtures__/data'
 
-jest.mock('../api', () => ({ contributionApi: { getQuote: jest.fn() } }))
+jest.mock('../api', () => ({ contributionApi: { getQuote: jest.fn(), listOrders: jest.fn() } }))
 const getQuote = contributionApi.getQuote as jest.Mock
+const listOrders = contributionApi.listOrders as jest.Mock
 
 const link = { householdId: 'hh_1', relation: 'head', village: '青山村', headNameMasked: '张*华', scopes: ['pay'] } as unknown as HouseholdLink
 const enrolled = (personId: string, name: string) => line({ personId, name, standard: '0.00', subsidy: '0.00', due: '0.00', alreadyEnrolled: true })
@@ -17,6 +18,8 @@ beforeEach(() => {
   quoteCache.getState().clear()
   receiptCache.getState().clear()
   getQuote.mockReset()
+  listOrders.mockReset()
+  listOrders.mockResolvedValue({ ok: true, data: { orders: [] } })
   ;(Taro.navigateTo as jest.Mock).mockClear()
 })
 
@@ -45,9 +48,28 @@ test('a paid-up household: 2027年已交清, no ¥0.00 and no pay button; the re
   expect(card.queryByText('看明细，去缴费')).toBeNull()
   fireEvent.click(card.getByText('看2027年缴费票据'))
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('ord_9') })
+  expect(listOrders).not.toHaveBeenCalled() // the phone's copy: the county is not asked
 })
 
-test('a paid-up household without the receipt on this phone: just 已交清', async () => {
+test('a paid-up household without the receipt on this phone: 已交清, and the county\'s receipt for that year', async () => {
+  getQuote.mockResolvedValue({ ok: true, data: paidUp })
+  const o = (orderId: string, year: number, status: string, confirmedAt: string | null, receiptNumber: string | null) => ({ orderId, year, status, confirmedAt, receiptNumber })
+  listOrders.mockResolvedValue({ ok: true, data: { orders: [
+    o('ord_old', 2026, 'confirmed', '2025-10-01T10:00:00+08:00', '990101-2026-00000001'),
+    o('ord_gone', 2027, 'expired', null, null),
+    o('ord_7', 2027, 'confirmed', '2026-11-02T10:00:00+08:00', '990101-2027-00000007')
+  ] } })
+  render(<PayHome owner='u1' households={[link]} onSignIn={jest.fn()} />)
+  await flush()
+  await flush()
+  const card = within(document.querySelector('.pay-household') as HTMLElement)
+  expect(card.getByText('2027年已交清')).toBeInTheDocument()
+  fireEvent.click(card.getByText('看2027年缴费票据'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('ord_7') })
+  expect(listOrders).toHaveBeenCalledWith('hh_1')
+})
+
+test('a paid-up household the county has no receipt for (yet): just 已交清', async () => {
   getQuote.mockResolvedValue({ ok: true, data: paidUp })
   render(<PayHome owner='u1' households={[link]} onSignIn={jest.fn()} />)
   await flush()

@@ -2,6 +2,7 @@
 // repeated), then each household the user may pay for, paying for someone else, receipts.
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { HouseholdLink } from '@/contract'
 import { Money } from '@/components/money'
 import { AsOf } from '@/components/as-of'
@@ -49,12 +50,34 @@ function useReceiptFor(owner: string, householdId: string, year: number | undefi
   return found ? { orderId: found[0], receiptNumber: found[1].data.receiptNumber } : null
 }
 
-/** 看缴费票据 for a paid-up year, when the phone has the receipt. */
+/** The county's confirmed order for a household's year (its receipt), asked only when the phone has none. */
+function useConfirmedOrder(householdId: string, year: number, skip: boolean): string | null {
+  const [orderId, setOrderId] = useState<string | null>(null)
+  useEffect(() => {
+    if (skip) return
+    let alive = true
+    void contributionApi.listOrders(householdId).then((r) => {
+      if (!alive || !r.ok) return
+      const paid = r.data.orders.filter((o) => o.year === year && o.status === 'confirmed' && o.receiptNumber)
+        .sort((a, b) => ((a.confirmedAt ?? '') < (b.confirmedAt ?? '') ? 1 : -1))[0]
+      setOrderId(paid ? paid.orderId : null)
+    })
+    return () => { alive = false }
+  }, [householdId, year, skip])
+  return orderId
+}
+
+/**
+ * 看缴费票据 for a paid-up year: the receipt this phone has, else the county's (paid on another
+ * phone, or signed in again: the 缴费 tab said 已交清 with nowhere to find the receipt).
+ */
 export function ReceiptLink({ owner, householdId, year }: { owner: string; householdId: string; year: number }) {
-  const r = useReceiptFor(owner, householdId, year)
-  if (!r) return null
+  const cached = useReceiptFor(owner, householdId, year)
+  const fromCounty = useConfirmedOrder(householdId, year, !!cached)
+  const orderId = cached?.orderId ?? fromCounty
+  if (!orderId) return null
   return (
-    <Button className='btn pay-action pay-receipt-link' onClick={() => go(PAY_ROUTES.receipt(r.orderId))}>
+    <Button className='btn pay-action pay-receipt-link' onClick={() => go(PAY_ROUTES.receipt(orderId))}>
       看{year}年缴费票据
     </Button>
   )
