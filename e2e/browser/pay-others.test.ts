@@ -2,6 +2,7 @@
 // sees only masked names; the parents' household head then finds who paid on the home page;
 // and a second family member paying the same household at the same time is stopped before
 // any money moves.
+import { makeIdNumber } from '../../src/shared/id-number'
 import type { Me } from '../../src/contract'
 import { openSignedIn as openWithSession } from '../support/session'
 import { DEMO, apiCall, chargesFor, openSignedIn, ordersOf, settle, shot, shown, signInApi, startPayWorld, type PayWorld } from './pay-support'
@@ -59,7 +60,21 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   // no medical data for a payer without a grant
   const claims = await apiCall(w, 'GET', `/v1/households/hh_0003`, undefined, (await signInApi(w, DEMO.migrant)).token)
   expect(claims.status).toBe(404)
-  expect(w.errors).toEqual([])
+
+  // looking the parents up again: they are paid up, said so, with nothing to tap; a wrong number
+  // afterwards clears that card
+  await openSignedIn(w, DEMO.migrant, '/subpackages/pay/others/index')
+  const again = w.page.locator('.payee__id:visible input').last()
+  await again.fill(parents[0].id_number)
+  await w.page.locator('.payee__find:visible').last().click()
+  await w.page.locator('.payee__paid-up:visible').last().getByText(`${order.year}年这家已经交清了`).waitFor()
+  await expect(w.page.locator('.payee__confirm:visible').count()).resolves.toBe(0)
+  await again.fill(makeIdNumber('999901', '19500101', '997'))
+  await w.page.locator('.payee__find:visible').last().click()
+  await w.page.getByText('没有找到这个身份证号的参保家庭').waitFor()
+  await expect(w.page.locator('.payee__result:visible').count()).resolves.toBe(0)
+  expect(w.errors.filter((e) => !/status of 404/.test(e))).toEqual([])
+  w.errors.splice(0) // the browser logs the unknown number's 404: expected
 })
 
 test("the parents' household head sees on home who paid, how much and for whom, taps 知道了, and it stays gone", async () => {

@@ -180,3 +180,13 @@ test('a different user on the phone does not inherit the pending payment', async
   useContribution.getState().setOwner('u_2')
   expect(useContribution.getState().pending).toEqual({})
 })
+
+test('a failed look-up by ID number clears the last household found (its card must not stay under the error)', async () => {
+  const found = { householdId: 'hh_3', year: 2027, total: '490.00', membersMasked: [] }
+  api.lookupPayee.mockResolvedValueOnce({ ok: true, data: found }).mockResolvedValueOnce({ ok: false, error: appError('NOT_FOUND') })
+  await useContribution.getState().lookupPayee('x')
+  expect(useContribution.getState().payee).toEqual(found)
+  const r = await useContribution.getState().lookupPayee('y')
+  expect(r.ok).toBe(false)
+  expect(useContribution.getState().payee).toBeNull()
+})

@@ -232,7 +232,8 @@ export const useContribution = create<ContributionState>()(
 
         async lookupPayee(idNumber, year) {
           const res = await api.lookupPayee(idNumber.trim(), year)
-          if (!res.ok) return res
+          // a failed look-up clears the last one: its card must not stay under the error
+          if (!res.ok) { set({ payee: null }); return res }
           set({ payee: res.data })
           return { ok: true, lookup: res.data }
         },

@@ -41,3 +41,11 @@ test('the county\'s refusal is shown as it said it', () => {
   setup({ error: '没有找到这个身份证号的参保家庭' })
   expect(view.getByText('没有找到这个身份证号的参保家庭')).toBeInTheDocument()
 })
+
+test('a household already paid up: says so, no ¥0.00 and no pay button', () => {
+  setup({ lookup: { householdId: 'hh_3', year: 2027, total: '0.00', membersMasked: [{ nameMasked: '买**·**', due: '0.00', alreadyEnrolled: true }] } })
+  expect(view.getByText('2027年这家已经交清了')).toBeInTheDocument()
+  expect(view.getByText('已参保')).toBeInTheDocument()
+  expect(view.queryByText('¥0.00')).toBeNull()
+  expect(view.queryByText('确认，替这家缴费')).toBeNull()
+})

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { PayeeLookup } from '@/contract'
 import { Money } from '@/components/money'
+import { isZero } from '../labels'
 import { controlLabel } from '@/components/control-label'
 import { checkPayeeId } from '../payee'
 import './pay.scss'
@@ -47,7 +48,19 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
         {error ? <View className='pay-error' ariaRole='alert'><Text>{error}</Text></View> : null}
         <Button key={busy && !lookup ? 'finding' : 'find'} className='btn pay-action payee__find' disabled={busy || undefined} onClick={submit}>{busy && !lookup ? '正在查找…' : '查找这家人'}</Button>
       </View>
-      {lookup ? (
+      {lookup && isZero(lookup.total) ? (
+        // nothing to pay: said plainly, no ¥0.00 and no button that only then says 已经缴过了
+        <View className='card payee__result payee__paid-up' ariaRole='region' ariaLabel='查到的家庭'>
+          <Text className='pay-section-title'>{lookup.year}年这家已经交清了</Text>
+          <Text>这一年这家人都已经参保，不用再交钱。</Text>
+          {lookup.membersMasked.map((m, i) => (
+            <View key={`${m.nameMasked}-${i}`} className='pay-persons__row'>
+              <Text className='payee__name'>{m.nameMasked}</Text>
+              <Text>{m.alreadyEnrolled ? '已参保' : '不用交'}</Text>
+            </View>
+          ))}
+        </View>
+      ) : lookup ? (
         <View className='card payee__result' ariaRole='region' ariaLabel='查到的家庭'>
           <Text className='pay-section-title'>{lookup.year}年 这家要交</Text>
           {lookup.membersMasked.map((m, i) => (
