@@ -324,6 +324,8 @@ describe('estimate', () => {
     expect(e.assumptions.every((a) => a.rule === 'estimate.assumption' && a.label.startsWith('估算假设'))).toBe(true)
     // 2000 × 85% = 1700 in-policy; − 200 = 1500 × 90% = 1350
     expect(e.basicFund).toBe('1350.00')
+    // no discharge yet: the policy line names the day of care
+    expect(e.steps.find((x) => x.rule === 'policy.version')?.label).toMatch(/^按看病日期（2026-06-01）适用/)
   })
   it('counts this year\'s earlier self-pay towards 大病保险, and says so when it is not given', () => {
     const big = { kind: 'inpatient' as const, institution: { tier: 'city' as const }, billAmount: '80000.00', fundPaidThisYear: '0.00' }

@@ -93,7 +93,9 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const h = checkHistory(history)
   const steps: Step[] = []
   const s = settleWith(pol, n, h, date, steps)
-  // replace the settle-path enrolment note with the estimate's own assumption list
+  // replace the settle-path enrolment note with the estimate's own assumption list; an estimate
+  // has no discharge yet: its policy line names the day of care, not an 出院日期
   const rest = s.steps.filter((x) => x.rule !== 'enrolment.assumed')
+    .map((x) => (x.rule === 'policy.version' ? { ...x, label: x.label.replace(/^按[^（]*（/, '按看病日期（') } : x))
   return { ...s, steps: [...a, ...rest], assumptions: a }
 }

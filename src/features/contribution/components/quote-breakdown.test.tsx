@@ -46,7 +46,7 @@ test('a member the department already enrolled (资助参保): 已参保, which 
   expect(p3.getByText('已参保')).toBeInTheDocument()
   expect(p3.getByText('已经参保：民政部门代缴（五保户），个人不用交')).toBeInTheDocument()
   expect(p3.getByText('¥0.00')).toBeInTheDocument() // the family's part, said once
-  expect(p3.queryByText(/筹资标准|财政补助/)).toBeNull()
+  expect(p3.queryByText(/一年每人共|国家补贴/)).toBeNull()
 })
 
 test('an already enrolled member among others still to pay: 已经参保, no zero figures', () => {
@@ -55,10 +55,10 @@ test('an already enrolled member among others still to pay: 已经参保, no zer
   const p9 = member('p9')
   expect(p9.getByText('已经参保，这次不用交')).toBeInTheDocument()
   expect(p9.getByText('已参保')).toBeInTheDocument()
-  expect(p9.queryByText(/筹资标准|财政补助|应交/)).toBeNull()
+  expect(p9.queryByText(/一年每人共|国家补贴|应交/)).toBeNull()
   expect(p9.queryByText('¥0.00')).toBeNull()
   // the one still to pay keeps the county's figures, and the late-payment rule quotes only his standard
-  expect(member('p1').getByText(/筹资标准/)).toBeInTheDocument()
+  expect(member('p1').getByText(/一年每人共/)).toBeInTheDocument()
   const arrears = view.getByText(/断保后再补交往年的钱/)
   expect(within(arrears).getByText('¥1,100.00')).toBeInTheDocument()
   expect(within(arrears).queryByText('¥0.00')).toBeNull()
@@ -82,7 +82,7 @@ test('a year the whole household has paid: 已交清, each name with 已参保, 
   const text = container.textContent ?? ''
   expect(text).not.toMatch(/离截止|缴费时间|已过截止/)
   expect(text).not.toMatch(/晚交会怎样|断保后再补交|每人每年按全额/)
-  expect(text).not.toMatch(/筹资标准|财政补助|全家一共要交/)
+  expect(text).not.toMatch(/一年每人共|国家补贴|全家一共要交/)
   expect(text).not.toContain('¥0.00')
 })
 
@@ -91,7 +91,7 @@ test('nothing left for the household to pay (one enrolled, one paid by civil aff
   const { container } = render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
   expect(member('p3').getByText(/个人不用交/)).toBeInTheDocument()
-  expect(member('p3').getByText(/筹资标准/)).toBeInTheDocument()
+  expect(member('p3').getByText(/一年每人共/)).toBeInTheDocument()
   expect(member('p9').getByText('已经参保，这次不用交')).toBeInTheDocument()
   expect(container.textContent).not.toMatch(/离截止|晚交会怎样|断保后再补交/)
 })
@@ -141,7 +141,7 @@ test('after the deadline the window says how late', () => {
 test('paying late: waiting period in months and days, arrears without subsidy in yuan', () => {
   render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
   expect(view.getByText(/过了截止日期再交：从交钱的月份起，要等 3 个月（约 90 天） 才能报销/)).toBeInTheDocument()
-  const arrears = view.getByText(/断保后再补交往年的钱，没有财政补助/)
+  const arrears = view.getByText(/断保后再补交往年的钱，没有国家补贴/)
   expect(within(arrears).getByText('¥1,100.00')).toBeInTheDocument()
   expect(arrears.textContent).toContain('补交后还要等 3 个月才能报销')
 })

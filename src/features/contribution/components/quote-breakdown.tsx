@@ -80,7 +80,8 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
         </View>
       </View>
       <View className='pay-member__detail'>
-        <Text>筹资标准 <Money value={line.standard} />，财政补助 <Money value={line.subsidy} /></Text>
+        {/* plain words for 筹资标准 / 财政补助: what a year costs per person, and what the state pays of it */}
+        <Text>一年每人共 <Money value={line.standard} />，国家补贴 <Money value={line.subsidy} /></Text>
         {!isZero(line.paidByOthers) ? <Text>，{line.payer === 'self' ? '有关部门资助' : PAYER_TEXT[line.payer]} <Money value={line.paidByOthers} /></Text> : null}
         {!isZero(line.arrears) ? <Text>，补缴往年 <Money value={line.arrears} /></Text> : null}
       </View>
@@ -129,7 +130,7 @@ function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }
       {facts?.arrearsSubsidised === false ? (
         <View className='pay-rule'>
           <Text>
-            断保后再补交往年的钱，没有财政补助，每人每年按全额
+            断保后再补交往年的钱，没有国家补贴，每人每年按全额
             {standards.length > 0 ? <>{standards.map((s, i) => <Text key={s}>{i > 0 ? ' 或 ' : ' '}<Money value={s} /></Text>)} </> : null}交
             {facts.arrearsWaitingMonths !== null ? `，补交后还要等 ${facts.arrearsWaitingMonths} 个月才能报销` : ''}。
           </Text>
