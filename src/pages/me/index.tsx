@@ -10,8 +10,7 @@ export default function MePage() {
   const setElderly = useSettings((s) => s.setElderly)
   return (
     <PageShell title='我的'>
-      <AccountCard />
-      <EnrolEntry />
+      {/* first on the page: someone who needs large text should not have to scroll to find it */}
       <View className='card'>
         <View className='row'>
           <Text id='elderly-label'>大字模式（字更大、按钮更大）</Text>
@@ -23,6 +22,8 @@ export default function MePage() {
           />
         </View>
       </View>
+      <AccountCard />
+      <EnrolEntry />
     </PageShell>
   )
 }
