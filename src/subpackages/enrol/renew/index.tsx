@@ -8,6 +8,7 @@ import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
 import { currentYear } from '@/services/time'
 import { useSession } from '@/features/session/store'
+import { relationText } from '@/features/household/labels'
 import { submitRenew } from '@/features/remote-enrolment/store'
 import { errorsByField, LEAVE_REASONS, type RenewDraft } from '@/features/remote-enrolment/validation'
 import { Chips } from '@/features/remote-enrolment/components/form-bits'
@@ -59,7 +60,7 @@ export default function RenewPage() {
         const e = entry(p.personId)
         return (
           <View key={p.personId} className={`card enrol-renew-member${errors[`members.${p.personId}`] ? ' enrol-field--error' : ''}`}>
-            <Text className='enrol-doc__label'>{p.name}（{p.relation}）</Text>
+            <Text className='enrol-doc__label'>{p.name}（{relationText(p.relation)}）</Text>
             <Chips name={`change-${p.personId}`} options={[{ id: 'same', label: '继续参保' }, { id: 'left', label: '不再一起参保' }]} value={e.change} onChange={(v) => set(p.personId, { change: v })} />
             {e.change === 'left' ? (
               <Chips name={`reason-${p.personId}`} options={LEAVE_REASONS.map((r) => ({ id: r, label: r }))} value={e.leaveReason as (typeof LEAVE_REASONS)[number]} onChange={(v) => set(p.personId, { leaveReason: v })} />

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import type { Household, Person } from '@/contract'
 import { StatusBadge } from '@/components/status-badge'
+import { relationText } from '@/features/household/labels'
 import { todayShanghai } from '@/services/time'
 import '@/features/remote-enrolment/components/enrol.scss'
 import { filingWorth, policyFor, yuanText, type FilingWorth } from './filing-worth'
@@ -85,7 +86,7 @@ export function HouseholdMembers({ household }: { household: Household }) {
           <View key={m.personId} className='enrol-list-item enrol-member' data-person={m.personId}>
             <View>
               <Text className='enrol-doc__label enrol-member__name'>{m.name}</Text>
-              <Text className='enrol-hint'>{m.relation}</Text>
+              <Text className='enrol-hint'>{relationText(m.relation)}</Text>
             </View>
             <View>
               {e ? <Text className='enrol-hint'>{e.year}年 </Text> : null}
