@@ -1,5 +1,5 @@
 import type { Enrolment } from '@/contract'
-import { careToday, collectionBanner, unpaidMembers } from './status'
+import { careToday, careWhy, collectionBanner, unpaidMembers } from './status'
 
 const e = (over: Partial<Enrolment>): Enrolment => ({
   year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null, ...over
@@ -39,4 +39,11 @@ test('collection banner only inside the window, with days left', () => {
 test('unpaid members for next year', () => {
   const members = [{ name: '甲', enrolments: [e({ year: 2027 })] }, { name: '乙', enrolments: [e({ year: 2027, status: 'unpaid' })] }, { name: '丙', enrolments: [] }]
   expect(unpaidMembers(members, 2027)).toEqual(['乙', '丙'])
+})
+
+test('careWhy: the reason without saying again whether care is covered', () => {
+  expect(careWhy(careToday(e({}), '2026-11-23'))).toBe('保障到2026年12月31日')
+  expect(careWhy(careToday(e({ status: 'lapsed' }), '2026-11-23'))).toBe('已断保。补缴后还要过等待期')
+  expect(careWhy(careToday(undefined, '2026-11-23'))).toBe('今年没有参保记录')
+  expect(careWhy(careToday(e({ waitingPeriodEnd: '2026-12-01' }), '2026-11-23'))).toBe('还在等待期，2026年12月1日起才能报销')
 })

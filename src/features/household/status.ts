@@ -11,6 +11,14 @@ export interface CareAnswer {
   from: string | null
 }
 
+/**
+ * The reason without its own 看病可以/不能报销, for a sentence that has already said whether care
+ * is covered (the estimate's warning, read-aloud).
+ */
+export function careWhy(care: CareAnswer): string {
+  return care.reason.replace(/^已参保，看病可以报销，?/, '').replace('，看病不能报销', '')
+}
+
 export function enrolmentFor(person: Pick<Person, 'enrolments'>, year: number): Enrolment | undefined {
   return person.enrolments.find((e) => e.year === year)
 }

@@ -4,7 +4,7 @@ import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
 import { memberIdText } from '@/components/masked'
 import { ageOn, formatDate } from '@/services/time'
 import { CATEGORY_TEXT, PAYER_TEXT, relationText } from '../labels'
-import { careToday, enrolmentFor } from '../status'
+import { careToday, careWhy, enrolmentFor } from '../status'
 import { speak } from '../speak'
 import './member-card.scss'
 
@@ -26,8 +26,7 @@ function spokenYear(person: Person, year: number): string {
 export function spokenStatus(person: Person, year: number, today: string): string {
   const e = enrolmentFor(person, year)
   const care = careToday(e, today)
-  // the reason repeats 看病可以/不能报销 on its own: said once
-  const reason = care.reason.replace(/，?看病(可以|不能)报销/, '').replace(/^已参保，?/, '')
+  const reason = careWhy(care)
   return `${person.name}，${e ? spokenYear(person, year) : `${year}年没有参保记录`}。今天看病${care.yes ? '可以' : '不能'}报销${reason ? `，${reason}` : ''}。` +
     `${spokenYear(person, year + 1)}。`
 }

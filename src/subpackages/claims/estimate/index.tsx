@@ -14,7 +14,7 @@ import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelCompariso
 import { saveEstimate } from '@/features/estimator/saved'
 import { useNetwork } from '@/services/network'
 import { todayShanghai } from '@/services/time'
-import { careToday, enrolmentFor } from '@/features/household/status'
+import { careToday, careWhy, enrolmentFor } from '@/features/household/status'
 import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
 
 export default function EstimatePage() {
@@ -30,8 +30,7 @@ export default function EstimatePage() {
   const defaults = memberDefaults(member, year, list.data)
   // a member who cannot claim today (lapsed, unpaid, still waiting) is told so before any figure
   const care = member ? careToday(enrolmentFor(member, year), todayShanghai()) : null
-  // (the sentence already says 不能报销: the reason is given without repeating it)
-  const notCovered = care && !care.yes ? care.reason.replace('，看病不能报销', '') : null
+  const notCovered = care && !care.yes ? careWhy(care) : null
   const picked = institutionParam ? institutions.data?.institutions.find((i: { institutionId: string }) => i.institutionId === institutionParam) : undefined
   const initial: Partial<EstimateFormInput> | undefined = picked
     ? { institution: { institutionId: picked.institutionId, name: picked.name, level: picked.level, grade: picked.grade, ownership: picked.ownership } }
