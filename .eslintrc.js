@@ -7,14 +7,34 @@ const calculatorPurity = {
   files: ['src/calculator/**/*.ts'],
   excludedFiles: ['src/calculator/cli/**', 'src/calculator/testing/**', 'src/calculator/**/*.test.ts'],
   rules: {
-    'no-restricted-syntax': ['error',
-      { selector: 'ImportDeclaration[source.value=/^(?!\\.{1,2}\\/|decimal\\.js$)/]', message: '计算器只能依赖自身和 decimal.js (the calculator is pure: only itself and decimal.js).' },
-      { selector: 'ExportAllDeclaration[source.value=/^(?!\\.{1,2}\\/)/], ExportNamedDeclaration[source.value=/^(?!\\.{1,2}\\/)/]', message: 'The calculator re-exports only itself.' },
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'ImportDeclaration[source.value=/^(?!\\.{1,2}\\/|decimal\\.js$)/]',
+        message: '计算器只能依赖自身和 decimal.js (the calculator is pure: only itself and decimal.js).'
+      },
+      {
+        selector:
+          'ExportAllDeclaration[source.value=/^(?!\\.{1,2}\\/)/], ExportNamedDeclaration[source.value=/^(?!\\.{1,2}\\/)/]',
+        message: 'The calculator re-exports only itself.'
+      },
       { selector: 'ImportExpression', message: 'No dynamic imports in the calculator.' },
-      { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in the calculator: pass asOf.' },
-      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in the calculator: pass asOf.' },
-      { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: 'No clock in the calculator: pass asOf.' },
-      { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the calculator.' }
+      {
+        selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+        message: 'No clock in the calculator: pass asOf.'
+      },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'No clock in the calculator: pass asOf.'
+      },
+      {
+        selector: "CallExpression[callee.name='dayjs'][arguments.length=0]",
+        message: 'No clock in the calculator: pass asOf.'
+      },
+      {
+        selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+        message: 'No randomness in the calculator.'
+      }
     ],
     'no-restricted-globals': ['error', 'process', 'require', 'window', 'wx']
   }
@@ -24,9 +44,16 @@ const contractBoundary = {
   files: ['src/contract/**/*.ts'],
   excludedFiles: ['src/contract/**/*.test.ts'],
   rules: {
-    'no-restricted-syntax': ['error',
-      { selector: 'ImportDeclaration[source.value=/^(?!\\.{1,2}\\/|typebox(\\/|$))/]', message: 'The contract imports only typebox and the calculator types.' },
-      { selector: "ImportDeclaration[importKind!='type'][source.value=/calculator/]", message: 'The contract may import only the calculator types (import type).' }
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'ImportDeclaration[source.value=/^(?!\\.{1,2}\\/|typebox(\\/|$))/]',
+        message: 'The contract imports only typebox and the calculator types.'
+      },
+      {
+        selector: "ImportDeclaration[importKind!='type'][source.value=/calculator/]",
+        message: 'The contract may import only the calculator types (import type).'
+      }
     ]
   }
 }
@@ -35,21 +62,36 @@ const appBoundary = {
   files: ['src/**/*.ts', 'src/**/*.tsx'],
   excludedFiles: ['src/calculator/**', 'src/contract/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
   rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      patterns: [{
-        group: ['@/contract', '@/contract/**', '**/contract', '**/contract/**'],
-        allowTypeImports: true,
-        message: 'The app imports the contract as types only (import type), so the bundle does not grow.'
-      }],
-      paths: [{ name: '@tarojs/taro', importNames: ['request'], message: 'Only src/services/transport.ts calls Taro.request.' }]
-    }],
-    'no-restricted-properties': ['error', { object: 'Taro', property: 'request', message: 'Only src/services/transport.ts calls Taro.request.' }]
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@/contract', '@/contract/**', '**/contract', '**/contract/**'],
+            allowTypeImports: true,
+            message: 'The app imports the contract as types only (import type), so the bundle does not grow.'
+          }
+        ],
+        paths: [
+          {
+            name: '@tarojs/taro',
+            importNames: ['request'],
+            message: 'Only src/services/transport.ts calls Taro.request.'
+          }
+        ]
+      }
+    ],
+    'no-restricted-properties': [
+      'error',
+      { object: 'Taro', property: 'request', message: 'Only src/services/transport.ts calls Taro.request.' }
+    ]
   }
 }
 
 module.exports = {
   root: true,
-  extends: ['taro/react', 'plugin:react-hooks/recommended'],
+  // prettier last: formatting is Prettier's (npm run format), lint keeps only the rules about meaning
+  extends: ['taro/react', 'plugin:react-hooks/recommended', 'prettier'],
   parser: '@typescript-eslint/parser',
   plugins: ['@typescript-eslint', 'react-hooks'],
   rules: {
@@ -65,11 +107,32 @@ module.exports = {
     calculatorPurity,
     contractBoundary,
     appBoundary,
-    { files: ['src/services/transport.ts'], rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' } },
+    {
+      files: ['src/services/transport.ts'],
+      rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' }
+    },
     // servers, CLIs, tests and benchmarks print to the console on purpose
-    { files: ['county-api/**', 'bench/**', 'e2e/**', '.ci/**', 'config/**', 'src/calculator/cli/**', '**/*.test.ts', '**/*.test.tsx'], rules: { 'no-console': 'off' } },
+    {
+      files: [
+        'county-api/**',
+        'bench/**',
+        'e2e/**',
+        '.ci/**',
+        'config/**',
+        'src/calculator/cli/**',
+        '**/*.test.ts',
+        '**/*.test.tsx'
+      ],
+      rules: { 'no-console': 'off' }
+    },
     { files: ['**/*.test.ts', '**/*.test.tsx', 'config/jest/**', 'e2e/**'], env: { jest: true } },
-    { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], parser: 'espree', parserOptions: { ecmaVersion: 2022, sourceType: 'module' }, env: { node: true }, rules: { 'import/no-commonjs': 'off' } }
+    {
+      files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+      parser: 'espree',
+      parserOptions: { ecmaVersion: 2022, sourceType: 'module' },
+      env: { node: true },
+      rules: { 'import/no-commonjs': 'off' }
+    }
   ],
   ignorePatterns: ['dist/', 'node_modules/', '.tmp/', 'coverage/', '**/__fixtures__/**', '!.ci']
 }

@@ -2,6 +2,7 @@
 // `npm test`: every check the project has, in one run, ending with one plain line
 // `N passed, N failed` (totals over every part) after each runner's own summary.
 //   typecheck (tsc over app, calculator, contract, server, tests) · lint (with import boundaries)
+//   format (Prettier: `npm run format` writes it)
 //   build:weapp + build:h5 (the weapp and browser tests run against the built output)
 //   jest: node (calculator, contract, county API), app (components), weapp (built mini-program),
 //         browser (h5 build + county API in Debian chromium)
@@ -28,7 +29,18 @@ function step(name, cmd, args, env = {}) {
 
 const t0 = Date.now()
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
-step('lint', bin('eslint'), ['--no-error-on-unmatched-pattern', '--ext', '.ts,.tsx,.js,.mjs', 'src', 'county-api', 'e2e', 'bench', 'config', '.ci'])
+step('lint', bin('eslint'), [
+  '--no-error-on-unmatched-pattern',
+  '--ext',
+  '.ts,.tsx,.js,.mjs',
+  'src',
+  'county-api',
+  'e2e',
+  'bench',
+  'config',
+  '.ci'
+])
+step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
 if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(root, 'dist/weapp/app.js'))) {
   step('build:weapp', bin('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' })
 }
@@ -42,7 +54,9 @@ rmSync(jestJson, { force: true })
 const jestStarted = Date.now()
 console.log('\n── jest: node, app, weapp, browser projects')
 const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...process.argv.slice(2)], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' }
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test' }
 })
 let jestPassed = 0
 let jestFailed = 0
@@ -51,11 +65,16 @@ if (existsSync(jestJson)) {
   jestPassed = report.numPassedTests
   // a suite that fails to load (syntax error, missing chromium in beforeAll) counts as a failure too
   jestFailed = report.numFailedTests + report.numRuntimeErrorTestSuites
-  if (report.numTotalTests === 0) { jestFailed += 1; console.log('jest ran no test: counted as a failure') }
+  if (report.numTotalTests === 0) {
+    jestFailed += 1
+    console.log('jest ran no test: counted as a failure')
+  }
 } else {
   jestFailed = 1
 }
-console.log(`── jest: ${jest.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - jestStarted) / 1000).toFixed(1)} s`)
+console.log(
+  `── jest: ${jest.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - jestStarted) / 1000).toFixed(1)} s`
+)
 if (jest.status !== 0 && jestFailed === 0) jestFailed = 1
 
 const checksPassed = results.filter((r) => r.ok).length

@@ -21,16 +21,25 @@ let missed = 0
 let failed = 0
 for (const b of ALL) {
   if (only && !only.includes(b.name)) continue
-  if (!existsSync(path.join(root, b.file))) { console.log(`\n== ${b.name}: ${b.file} not present, skipped`); continue }
+  if (!existsSync(path.join(root, b.file))) {
+    console.log(`\n== ${b.name}: ${b.file} not present, skipped`)
+    continue
+  }
   console.log(`\n== bench:${b.name}`)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, b.file), ...(b.args ?? [])], { cwd: root, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, b.file), ...(b.args ?? [])], {
+    cwd: root,
+    encoding: 'utf8'
+  })
   process.stdout.write(r.stdout)
   if (r.stderr.trim()) process.stderr.write(r.stderr)
   for (const line of r.stdout.split('\n')) {
     if (/\(target: .*\) met$/.test(line)) met++
     if (/\(target: .*\) MISSED$/.test(line)) missed++
   }
-  if (r.status !== 0 && !/MISSED/.test(r.stdout)) { failed++; console.log(`bench:${b.name} failed (exit ${r.status})`) }
+  if (r.status !== 0 && !/MISSED/.test(r.stdout)) {
+    failed++
+    console.log(`bench:${b.name} failed (exit ${r.status})`)
+  }
 }
 console.log(`\nbenchmarks: ${met} figures met, ${missed} missed, ${failed} benchmarks failed`)
 process.exitCode = missed + failed === 0 ? 0 : 1

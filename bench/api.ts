@@ -24,7 +24,13 @@ const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 4000)
 /** First start of a fresh server: creating and seeding the demo county (200 households, ~500 claims). */
 function measureSeed(): number {
   const db = openDb(tempDbPath('seed'))
-  const ctx = { db, clock: makeClock(), calc: calculator, config: configFromEnv({} as NodeJS.ProcessEnv), log: makeLogger('silent') } as unknown as Ctx
+  const ctx = {
+    db,
+    clock: makeClock(),
+    calc: calculator,
+    config: configFromEnv({} as NodeJS.ProcessEnv),
+    log: makeLogger('silent')
+  } as unknown as Ctx
   calculator.shippedPolicies() // load the policy documents outside the measurement, as a running server has
   const t0 = performance.now()
   seedDemo(ctx, { households: 200 })
@@ -36,7 +42,13 @@ function measureSeed(): number {
 async function main(): Promise<void> {
   const seedMs = measureSeed()
   const dbPath = tempDbPath('bench')
-  const server = await spawnServer({ dbPath, households: HOUSEHOLDS, timeoutMs: 180_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean), env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' } })
+  const server = await spawnServer({
+    dbPath,
+    households: HOUSEHOLDS,
+    timeoutMs: 180_000,
+    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
+    env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' }
+  })
   try {
     const api = client(server.url)
     const year = collectionYear(dbPath)
@@ -47,27 +59,32 @@ async function main(): Promise<void> {
     let errors = 0
     let flows = 0
     const flowed: string[] = []
-    const loadBefore = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')
+    const loadBefore = (await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')
     const fast = fastClient(server.url, CLIENTS)
     const queue = [...tokens]
     const cpuBefore = cpuSeconds(server.child.pid)
     const clientBefore = process.cpuUsage()
     const started = performance.now()
     const deadline = started + SECONDS * 1000
-    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let job = queue.shift(); job && performance.now() < deadline; job = queue.shift()) {
-        const t0 = performance.now()
-        try {
-          await payFlow(fast, { ...job, year }, `bench-${c}-${job.householdId}`, (ms) => requestMs.push(ms))
-          flows++
-          flowed.push(job.householdId)
-          flowMs.push(performance.now() - t0)
-        } catch (e) {
-          errors++
-          if (errors <= 3) console.error(`flow error: ${(e as Error).message}`)
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let job = queue.shift(); job && performance.now() < deadline; job = queue.shift()) {
+          const t0 = performance.now()
+          try {
+            await payFlow(fast, { ...job, year }, `bench-${c}-${job.householdId}`, (ms) => requestMs.push(ms))
+            flows++
+            flowed.push(job.householdId)
+            flowMs.push(performance.now() - t0)
+          } catch (e) {
+            errors++
+            if (errors <= 3) console.error(`flow error: ${(e as Error).message}`)
+          }
         }
-      }
-    }))
+      })
+    )
     const elapsed = (performance.now() - started) / 1000
     const serverCpuMsPerFlow = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(1, flows)
     const clientUsed = process.cpuUsage(clientBefore)
@@ -79,17 +96,34 @@ async function main(): Promise<void> {
     // Database checks, after the server has settled (stop = graceful shutdown).
     await server.stop()
     const ids = flowed.map((h) => `'${h}'`).join(',') || "''"
-    const confirmed = peek<{ household_id: string; n: number; amount: number }>(dbPath, `SELECT household_id, COUNT(*) AS n, SUM(amount_fen) AS amount FROM orders WHERE year = ? AND status = 'confirmed' AND household_id IN (${ids}) GROUP BY household_id`, year)
+    const confirmed = peek<{ household_id: string; n: number; amount: number }>(
+      dbPath,
+      `SELECT household_id, COUNT(*) AS n, SUM(amount_fen) AS amount FROM orders WHERE year = ? AND status = 'confirmed' AND household_id IN (${ids}) GROUP BY household_id`,
+      year
+    )
     const lost = flowed.length - confirmed.length
     const duplicated = confirmed.filter((r) => r.n > 1).length
-    const [notices] = peek<{ paid: number; other: number }>(dbPath, `SELECT SUM(outcome = 'paid') AS paid, SUM(outcome != 'paid') AS other FROM payment_notices`)
-    const [money] = peek<{ taken: number; booked: number }>(dbPath, `SELECT
+    const [notices] = peek<{ paid: number; other: number }>(
+      dbPath,
+      `SELECT SUM(outcome = 'paid') AS paid, SUM(outcome != 'paid') AS other FROM payment_notices`
+    )
+    const [money] = peek<{ taken: number; booked: number }>(
+      dbPath,
+      `SELECT
         (SELECT COALESCE(SUM(amount_fen), 0) FROM sim_payments WHERE result = 'SUCCESS') AS taken,
-        (SELECT COALESCE(SUM(amount_fen), 0) FROM orders WHERE status = 'confirmed' AND idempotency_key LIKE 'bench-%') AS booked`)
-    const [stuck] = peek<{ n: number }>(dbPath, `SELECT COUNT(*) AS n FROM orders WHERE status IN ('paid', 'paid_not_matched')`)
+        (SELECT COALESCE(SUM(amount_fen), 0) FROM orders WHERE status = 'confirmed' AND idempotency_key LIKE 'bench-%') AS booked`
+    )
+    const [stuck] = peek<{ n: number }>(
+      dbPath,
+      `SELECT COUNT(*) AS n FROM orders WHERE status IN ('paid', 'paid_not_matched')`
+    )
 
-    console.log(`machine load average before the run: ${loadBefore} (2 cores shared with other work; figures are noisy)`)
-    console.log(`county API deadline-day spike: ${CLIENTS} clients, ${flows} flows in ${elapsed.toFixed(1)} s, ${requestMs.length} requests, ${tokens.length} households ready`)
+    console.log(
+      `machine load average before the run: ${loadBefore} (2 cores shared with other work; figures are noisy)`
+    )
+    console.log(
+      `county API deadline-day spike: ${CLIENTS} clients, ${flows} flows in ${elapsed.toFixed(1)} s, ${requestMs.length} requests, ${tokens.length} households ready`
+    )
     console.log(info('api.request_p50', pct(requestMs, 50), 'ms', 2))
     console.log(info('api.flow_p50', pct(flowMs, 50), 'ms', 1))
     console.log(info('api.flow_p99', pct(flowMs, 99), 'ms', 1))
@@ -100,16 +134,44 @@ async function main(): Promise<void> {
     // the load generator shares the two cores: its own CPU per flow is what the server cannot have
     console.log(info('api.client_cpu_per_flow', clientCpuMsPerFlow, 'ms', 2))
     const ok = report([
-      { name: 'api.flows_per_second', value: flows / elapsed, unit: 'flows/s', kind: 'min', target: API_TARGET.flowsPerSecond },
-      { name: 'api.request_p99', value: pct(requestMs, 99), unit: 'ms', kind: 'max', target: API_TARGET.requestP99Ms, digits: 2 },
+      {
+        name: 'api.flows_per_second',
+        value: flows / elapsed,
+        unit: 'flows/s',
+        kind: 'min',
+        target: API_TARGET.flowsPerSecond
+      },
+      {
+        name: 'api.request_p99',
+        value: pct(requestMs, 99),
+        unit: 'ms',
+        kind: 'max',
+        target: API_TARGET.requestP99Ms,
+        digits: 2
+      },
       { name: 'api.errors', value: errors, unit: 'errors', kind: 'max', target: 0, digits: 0 },
       { name: 'api.lost_payments', value: lost, unit: 'payments', kind: 'max', target: 0, digits: 0 },
-      { name: 'api.duplicated_payments', value: duplicated + (notices.other ?? 0), unit: 'payments', kind: 'max', target: 0, digits: 0 },
-      { name: 'api.money_taken_minus_booked', value: Math.abs(money.taken - money.booked), unit: 'fen', kind: 'max', target: 0, digits: 0 },
+      {
+        name: 'api.duplicated_payments',
+        value: duplicated + (notices.other ?? 0),
+        unit: 'payments',
+        kind: 'max',
+        target: 0,
+        digits: 0
+      },
+      {
+        name: 'api.money_taken_minus_booked',
+        value: Math.abs(money.taken - money.booked),
+        unit: 'fen',
+        kind: 'max',
+        target: 0,
+        digits: 0
+      },
       { name: 'api.orders_paid_not_confirmed', value: stuck.n, unit: 'orders', kind: 'max', target: 0, digits: 0 },
       { name: 'api.seed_200_households_500_claims', value: seedMs, unit: 'ms', kind: 'max', target: 2000, digits: 0 }
     ] satisfies Figure[])
-    if (flows < tokens.length && queue.length === 0) console.log('note: ran out of households before the time limit; raise BENCH_HOUSEHOLDS')
+    if (flows < tokens.length && queue.length === 0)
+      console.log('note: ran out of households before the time limit; raise BENCH_HOUSEHOLDS')
     process.exitCode = ok ? 0 : 1
   } finally {
     await server.stop()

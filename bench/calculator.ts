@@ -8,14 +8,29 @@ import { buildSync } from 'esbuild'
 import { mkdtempSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { estimate, loadBundledPolicy, settleClaim, type Claim, type ClaimHistory, type EstimateAnswers } from '../src/calculator'
+import {
+  estimate,
+  loadBundledPolicy,
+  settleClaim,
+  type Claim,
+  type ClaimHistory,
+  type EstimateAnswers
+} from '../src/calculator'
 import { info, report, type Figure } from './format'
 
 // The same calculator bundled into one module, as webpack ships it in the app: tsx's
 // per-module wrappers (export getters on every call into money.ts, dates.ts…) cost ~40%
 // on this path, so both figures are printed.
 const bundlePath = join(mkdtempSync(join(tmpdir(), 'xqyb-bench-')), 'calculator.cjs')
-buildSync({ entryPoints: [join(__dirname, '../src/calculator/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundlePath, logLevel: 'error' })
+buildSync({
+  entryPoints: [join(__dirname, '../src/calculator/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundlePath,
+  logLevel: 'error'
+})
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const bundled = require(bundlePath) as typeof import('../src/calculator')
 
@@ -75,7 +90,13 @@ function makeClaim(i: number): Claim {
   const month = 1 + Math.floor(rand() * 12)
   const day = `2026-${pad(month)}-${pad(1 + Math.floor(rand() * 28))}`
   const r = rand()
-  const person = { id: p.id, birthDate: p.birthDate, continuousYears: p.continuousYears, groups: p.groups, student: p.student }
+  const person = {
+    id: p.id,
+    birthDate: p.birthDate,
+    continuousYears: p.continuousYears,
+    groups: p.groups,
+    student: p.student
+  }
   if (r < 0.08) {
     // bill built in whole fen (integers), then written as yuan strings
     const total = 150_000 + Math.floor(rand() * rand() * 12_000_000)
@@ -85,11 +106,21 @@ function makeClaim(i: number): Claim {
       id: `C${i}`,
       kind: 'inpatient',
       person,
-      institution: { designated: true, tier: pick(['township', 'township', 'county', 'county', 'city', 'provincial'] as const) },
+      institution: {
+        designated: true,
+        tier: pick(['township', 'township', 'county', 'county', 'city', 'provincial'] as const)
+      },
       area: rand() < 0.9 ? 'local' : pick(['out-referred', 'out-filed', 'out-unfiled'] as const),
       admissionDate: day,
       dischargeDate: day,
-      bill: { total: yuanOf(total), lines: [{ class: 'A', amount: yuanOf(a) }, { class: 'B', amount: yuanOf(b) }, { class: 'self-pay', amount: yuanOf(total - a - b) }] },
+      bill: {
+        total: yuanOf(total),
+        lines: [
+          { class: 'A', amount: yuanOf(a) },
+          { class: 'B', amount: yuanOf(b) },
+          { class: 'self-pay', amount: yuanOf(total - a - b) }
+        ]
+      },
       referral: rand() < 0.2 ? { approved: rand() < 0.5 } : undefined
     }
   }
@@ -118,7 +149,9 @@ function makeClaim(i: number): Claim {
 }
 
 const N = 150_000
-const claims = Array.from({ length: N }, (_, i) => makeClaim(i)).sort((a, b) => ((a.dischargeDate ?? a.serviceDate)! < (b.dischargeDate ?? b.serviceDate)! ? -1 : 1))
+const claims = Array.from({ length: N }, (_, i) => makeClaim(i)).sort((a, b) =>
+  (a.dischargeDate ?? a.serviceDate)! < (b.dischargeDate ?? b.serviceDate)! ? -1 : 1
+)
 const kinds = claims.reduce<Record<string, number>>((m, c) => ((m[c.kind] = (m[c.kind] ?? 0) + 1), m), {})
 
 /** CPU seconds of this process (user + system): other jobs on the shared machine do not count */
@@ -127,7 +160,10 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6
 }
 
-function settleAll(steps: boolean, settle: typeof settleClaim = settleClaim): { seconds: number; wall: number; failed: number; fund: number } {
+function settleAll(
+  steps: boolean,
+  settle: typeof settleClaim = settleClaim
+): { seconds: number; wall: number; failed: number; fund: number } {
   const histories = new Map<string, ClaimHistory>()
   let failed = 0
   let fund = 0
@@ -152,16 +188,43 @@ const withSteps = settleAll(true)
 for (let i = 0; i < 3000; i++) bundled.settleClaim(policy, claims[i], undefined, ASOF, { steps: i % 2 === 0 })
 const noStepsBundled = settleAll(false, bundled.settleClaim)
 
-
 console.log(info('calculator claims settled', N, 'claims', 0))
-console.log(info('calculator claims inpatient/outpatient/special', kinds.inpatient, `admissions, ${kinds.outpatient} outpatient, ${kinds['special-outpatient']} special`, 0))
+console.log(
+  info(
+    'calculator claims inpatient/outpatient/special',
+    kinds.inpatient,
+    `admissions, ${kinds.outpatient} outpatient, ${kinds['special-outpatient']} special`,
+    0
+  )
+)
 console.log(info('calculator claims refused (typed errors)', noSteps.failed, 'claims', 0))
 console.log(info('calculator settle without steps, wall clock', N / noSteps.wall, 'claims/s', 0))
 console.log(info('calculator settle with steps, wall clock', N / withSteps.wall, 'claims/s', 0))
 const ok = report([
-  { name: 'calculator settle without steps', value: N / noSteps.seconds, unit: 'claims/s', kind: 'min', target: 50_000, digits: 0 },
-  { name: 'calculator settle without steps (bundled, as shipped in the app)', value: N / noStepsBundled.seconds, unit: 'claims/s', kind: 'min', target: 50_000, digits: 0 },
-  { name: 'calculator settle with steps', value: N / withSteps.seconds, unit: 'claims/s', kind: 'min', target: 10_000, digits: 0 },
+  {
+    name: 'calculator settle without steps',
+    value: N / noSteps.seconds,
+    unit: 'claims/s',
+    kind: 'min',
+    target: 50_000,
+    digits: 0
+  },
+  {
+    name: 'calculator settle without steps (bundled, as shipped in the app)',
+    value: N / noStepsBundled.seconds,
+    unit: 'claims/s',
+    kind: 'min',
+    target: 50_000,
+    digits: 0
+  },
+  {
+    name: 'calculator settle with steps',
+    value: N / withSteps.seconds,
+    unit: 'claims/s',
+    kind: 'min',
+    target: 10_000,
+    digits: 0
+  },
   { name: 'calculator estimate median', value: q(0.5), unit: 'ms', kind: 'max', target: 1, digits: 3 },
   { name: 'calculator estimate p99', value: q(0.99), unit: 'ms', kind: 'max', target: 1, digits: 3 }
 ] satisfies Figure[])

@@ -6,7 +6,9 @@ import path from 'path'
 test('county API rejects every generated bad payload with the error shape, never a 500', () => {
   const root = path.resolve(__dirname, '..')
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/fuzz-api.ts'), '--rounds', '1'], {
-    cwd: root, encoding: 'utf8', timeout: 240_000
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 240_000
   })
   const out = `${r.stdout}\n${r.stderr}`
   expect(out).toMatch(/api fuzz 5xx answers: 0 answers .* met/)

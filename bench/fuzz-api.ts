@@ -10,7 +10,14 @@ import { routes } from '../src/contract/routes'
 import { info, report } from './format'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
-interface SchemaLike { type?: string; properties?: Record<string, SchemaLike>; required?: string[]; anyOf?: SchemaLike[]; enum?: unknown[]; const?: unknown }
+interface SchemaLike {
+  type?: string
+  properties?: Record<string, SchemaLike>
+  required?: string[]
+  anyOf?: SchemaLike[]
+  enum?: unknown[]
+  const?: unknown
+}
 
 const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -18,21 +25,46 @@ const arg = (name: string, d: number) => {
 }
 const ROUNDS = arg('rounds', 1)
 let seed = arg('seed', 20261123) >>> 0
-const rand = () => { seed = (seed * 1664525 + 1013904223) >>> 0; return seed / 2 ** 32 }
+const rand = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0
+  return seed / 2 ** 32
+}
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]
 
-const JUNK_STRINGS = ['', ' ', 'x'.repeat(100_000), '💥\u0000\uFFFF', '<script>alert(1)</script>', "' OR 1=1 --",
-  '-1.00', 'NaN', 'Infinity', '1e309', '12.345', '99999999999999999999.99', '１２３', '../../etc/passwd', '%00']
+const JUNK_STRINGS = [
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  '💥\u0000\uFFFF',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '-1.00',
+  'NaN',
+  'Infinity',
+  '1e309',
+  '12.345',
+  '99999999999999999999.99',
+  '１２３',
+  '../../etc/passwd',
+  '%00'
+]
 const JUNK_VALUES: Json[] = [null, true, -1, 0, 1e308, -1e308, 3.14159, [], [1, 2], {}, { $gt: '' }, ...JUNK_STRINGS]
 
 function wrongFor(s: SchemaLike | undefined): Json[] {
   switch (s?.type) {
-    case 'string': return [123, null, true, [], {}, pick(JUNK_STRINGS)]
-    case 'integer': case 'number': return ['12', -1, 1e308, 1.5, null, 'NaN', []]
-    case 'boolean': return ['true', 1, null]
-    case 'array': return ['[]', {}, [null, { junk: 1 }], null]
-    case 'object': return ['{}', [], 1, null]
-    default: return [pick(JUNK_VALUES)]
+    case 'string':
+      return [123, null, true, [], {}, pick(JUNK_STRINGS)]
+    case 'integer':
+    case 'number':
+      return ['12', -1, 1e308, 1.5, null, 'NaN', []]
+    case 'boolean':
+      return ['true', 1, null]
+    case 'array':
+      return ['[]', {}, [null, { junk: 1 }], null]
+    case 'object':
+      return ['{}', [], 1, null]
+    default:
+      return [pick(JUNK_VALUES)]
   }
 }
 
@@ -42,18 +74,32 @@ function validish(s: SchemaLike | undefined): Json {
   if (s.enum) return s.enum[0] as Json
   if (s.anyOf?.length) return validish(s.anyOf[0])
   switch (s.type) {
-    case 'string': return 'abc'
-    case 'integer': case 'number': return 1
-    case 'boolean': return true
-    case 'array': return []
-    case 'object': return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, validish(v)]))
-    default: return 'x'
+    case 'string':
+      return 'abc'
+    case 'integer':
+    case 'number':
+      return 1
+    case 'boolean':
+      return true
+    case 'array':
+      return []
+    case 'object':
+      return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, validish(v)]))
+    default:
+      return 'x'
   }
 }
 
 /** Bad bodies for one object schema: each field wrong in turn, each required field missing, non-objects, junk. */
 function badBodies(schema: SchemaLike | undefined): Array<Json | { raw: string }> {
-  const out: Array<Json | { raw: string }> = [null, [], 42, 'text', { raw: '{"unterminated": ' }, { raw: 'not json at all' }]
+  const out: Array<Json | { raw: string }> = [
+    null,
+    [],
+    42,
+    'text',
+    { raw: '{"unterminated": ' },
+    { raw: 'not json at all' }
+  ]
   const props = schema?.properties ?? {}
   const base = validish(schema) as Record<string, Json>
   for (const [k, v] of Object.entries(props)) {
@@ -86,21 +132,36 @@ async function main() {
 
   const check = (label: string, status: number, body: unknown, expect400: boolean) => {
     requests++
-    if (status >= 500) { serverErrors++; problems.push(`${label} → ${status}`) ; return }
+    if (status >= 500) {
+      serverErrors++
+      problems.push(`${label} → ${status}`)
+      return
+    }
     if (status >= 400) {
       const b = body as { code?: unknown; message?: unknown }
       if (typeof b?.code !== 'string' || typeof b?.message !== 'string' || !/[\u4e00-\u9fff]/.test(b.message)) {
-        badShape++; problems.push(`${label} → ${status} without the error shape: ${JSON.stringify(body).slice(0, 120)}`)
+        badShape++
+        problems.push(`${label} → ${status} without the error shape: ${JSON.stringify(body).slice(0, 120)}`)
       }
     }
     // 401/403/404/409/413/415 are right answers too when auth or the id fails first
-    if (expect400 && (status < 400)) { not400++; problems.push(`${label} accepted a bad payload (${status})`) }
+    if (expect400 && status < 400) {
+      not400++
+      problems.push(`${label} accepted a bad payload (${status})`)
+    }
   }
 
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [id, def] of Object.entries(routes) as Array<[string, typeof routes[keyof typeof routes]]>) {
+    for (const [id, def] of Object.entries(routes) as Array<[string, (typeof routes)[keyof typeof routes]]>) {
       const token = def.auth === 'reviewer' ? reviewerToken : userToken
-      const d = def as unknown as { method: string; url: string; body?: SchemaLike; querystring?: SchemaLike; params?: SchemaLike; multipart?: boolean }
+      const d = def as unknown as {
+        method: string
+        url: string
+        body?: SchemaLike
+        querystring?: SchemaLike
+        params?: SchemaLike
+        multipart?: boolean
+      }
       const goodPath = fillPath(d.url, 'hh_0001')
       // junk path ids
       for (const junk of ['', "'; DROP TABLE orders; --", 'x'.repeat(5000), '💥', '..%2F..%2Fetc']) {
@@ -111,11 +172,17 @@ async function main() {
       // bad bodies
       if (d.body || d.multipart) {
         for (const b of badBodies(d.body)) {
-          const raw = b && typeof b === 'object' && !Array.isArray(b) && 'raw' in b ? (b as { raw: string }).raw : undefined
+          const raw =
+            b && typeof b === 'object' && !Array.isArray(b) && 'raw' in b ? (b as { raw: string }).raw : undefined
           const headers = { 'idempotency-key': `fuzz-${round}-${requests}` }
-          const r = raw !== undefined
-            ? await c.call(d.method, goodPath, { token, headers: { ...headers, 'content-type': 'application/json' }, body: raw })
-            : await c.call(d.method, goodPath, { token, headers, body: b as Json })
+          const r =
+            raw !== undefined
+              ? await c.call(d.method, goodPath, {
+                  token,
+                  headers: { ...headers, 'content-type': 'application/json' },
+                  body: raw
+                })
+              : await c.call(d.method, goodPath, { token, headers, body: b as Json })
           check(`${id} body=${JSON.stringify(raw ?? b).slice(0, 60)}`, r.status, r.body, true)
         }
       }
@@ -137,11 +204,21 @@ async function main() {
   console.log(info('api fuzz rate', requests / seconds, 'requests/s'))
   const ok = report([
     { name: 'api fuzz 5xx answers', value: serverErrors, unit: 'answers', kind: 'max', target: 0, digits: 0 },
-    { name: 'api fuzz errors without the error shape', value: badShape, unit: 'answers', kind: 'max', target: 0, digits: 0 },
+    {
+      name: 'api fuzz errors without the error shape',
+      value: badShape,
+      unit: 'answers',
+      kind: 'max',
+      target: 0,
+      digits: 0
+    },
     { name: 'api fuzz bad payloads accepted', value: not400, unit: 'answers', kind: 'max', target: 0, digits: 0 }
   ])
   for (const p of problems.slice(0, 20)) console.log(`  ${p}`)
   process.exitCode = ok ? 0 : 1
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

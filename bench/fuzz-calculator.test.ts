@@ -7,9 +7,15 @@ import path from 'path'
 
 const root = path.resolve(__dirname, '..')
 function fuzz(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/fuzz-calculator.ts'), '--claims', '2000', ...args], {
-    cwd: root, encoding: 'utf8', timeout: 240_000
-  })
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'bench/fuzz-calculator.ts'), '--claims', '2000', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 240_000
+    }
+  )
   return { stdout: r.stdout, out: `${r.stdout}\n${r.stderr}`, status: r.status }
 }
 // bench/format.ts: `name: value unit (target: none|≤ n unit|≥ n unit) met|MISSED`

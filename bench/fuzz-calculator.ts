@@ -17,8 +17,20 @@
 // 2,000 claims by bench/fuzz-calculator.test.ts. `--fault` corrupts one amount on purpose
 // (for that test: it proves a violation is found, shrunk and fails the run).
 import fc from 'fast-check'
-import { CalculatorError, settleClaim, type ClaimHistory, type PolicyDocument, type Settlement } from '../src/calculator'
-import { bundledTargets, fen, personYearArb, type PersonYear, type PolicyTarget } from '../src/calculator/testing/arbitraries'
+import {
+  CalculatorError,
+  settleClaim,
+  type ClaimHistory,
+  type PolicyDocument,
+  type Settlement
+} from '../src/calculator'
+import {
+  bundledTargets,
+  fen,
+  personYearArb,
+  type PersonYear,
+  type PolicyTarget
+} from '../src/calculator/testing/arbitraries'
 import { info, report } from './format'
 
 const arg = (name: string, d: number) => {
@@ -38,8 +50,17 @@ const RATE = /^(0\.\d{2,8}|1\.00)$/
 /** a checked "x.yy" string as whole fen (an exact integer) */
 const f = (s: string): number => Number(s.replace('.', ''))
 const HISTORY_MONEY = [
-  'fundPaid', 'outpatientFundPaid', 'outpatientDeductibleMet', 'specialFundPaid', 'specialDeductibleMet', 'majorDiseaseFundPaid',
-  'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
+  'fundPaid',
+  'outpatientFundPaid',
+  'outpatientDeductibleMet',
+  'specialFundPaid',
+  'specialDeductibleMet',
+  'majorDiseaseFundPaid',
+  'catastrophicBase',
+  'catastrophicPaid',
+  'assistanceBase',
+  'assistancePaid',
+  'householdAccountBalance'
 ] as const
 
 type Result = { ok: true; s: Settlement } | { ok: false; error: unknown }
@@ -50,7 +71,12 @@ function attempt(run: () => Settlement): Result {
     return { ok: false, error }
   }
 }
-const refusal = (r: Result) => (r.ok ? 'settled' : r.error instanceof CalculatorError ? `${r.error.code}: ${r.error.message}` : `crash: ${String(r.error)}`)
+const refusal = (r: Result) =>
+  r.ok
+    ? 'settled'
+    : r.error instanceof CalculatorError
+      ? `${r.error.code}: ${r.error.message}`
+      : `crash: ${String(r.error)}`
 
 // --fault: the patient is charged one fen too many on bills of 1000.00 or more
 const settle: typeof settleClaim = FAULT
@@ -90,19 +116,36 @@ function checkYear(t: PolicyTarget, y: PersonYear, tally: Tally | null): Violati
     if (tally) tally.claims++
     if (!fast.ok || !again.ok || !full.ok) {
       const why = [fast, again, full].map(refusal)
-      if (why.some((w) => w.startsWith('crash'))) bad('refused only with a CalculatorError', why.find((w) => w.startsWith('crash'))!)
-      else if (why[0] !== why[1] || why[0] !== why[2]) bad('the same refusal with and without steps, every time', why.join(' | '))
-      else if (produced && ((fast as { error: CalculatorError }).error.path ?? '').startsWith('$history.')) bad('a history the calculator wrote is read back', why[0])
-      else if (tally) tally.refused[(fast as { error: CalculatorError }).error.code] = (tally.refused[(fast as { error: CalculatorError }).error.code] ?? 0) + 1
+      if (why.some((w) => w.startsWith('crash')))
+        bad(
+          'refused only with a CalculatorError',
+          why.find((w) => w.startsWith('crash'))!
+        )
+      else if (why[0] !== why[1] || why[0] !== why[2])
+        bad('the same refusal with and without steps, every time', why.join(' | '))
+      else if (produced && ((fast as { error: CalculatorError }).error.path ?? '').startsWith('$history.'))
+        bad('a history the calculator wrote is read back', why[0])
+      else if (tally)
+        tally.refused[(fast as { error: CalculatorError }).error.code] =
+          (tally.refused[(fast as { error: CalculatorError }).error.code] ?? 0) + 1
       continue
     }
     const s = fast.s
     const json = JSON.stringify(s)
     if (JSON.stringify(again.s) !== json) bad('deterministic', `${json} then ${JSON.stringify(again.s)}`)
-    if (JSON.stringify({ ...full.s, steps: [] }) !== json) bad('the same settlement with and without steps', `${json} vs ${JSON.stringify({ ...full.s, steps: [] })}`)
+    if (JSON.stringify({ ...full.s, steps: [] }) !== json)
+      bad('the same settlement with and without steps', `${json} vs ${JSON.stringify({ ...full.s, steps: [] })}`)
     if (full.s.steps.length === 0) bad('with steps, steps explain the settlement', 'no steps')
     if (tally) tally.outcomes[s.outcome] = (tally.outcomes[s.outcome] ?? 0) + 1
-    checkSettlement(c.bill.total, c.majorDisease !== undefined && s.outcome !== 'excluded', c.person.groups ?? [], h, s, versions.get(s.policyId), bad)
+    checkSettlement(
+      c.bill.total,
+      c.majorDisease !== undefined && s.outcome !== 'excluded',
+      c.person.groups ?? [],
+      h,
+      s,
+      versions.get(s.policyId),
+      bad
+    )
     h = s.historyAfter
     produced = true
   }
@@ -120,9 +163,18 @@ function checkSettlement(
 ): void {
   const a = s.historyAfter
   const amounts: [string, string | null][] = [
-    ['total', s.total], ['selfPaid', s.selfPaid], ['eligible', s.eligible], ['deductible', s.deductible], ['basicFund', s.basicFund],
-    ['catastrophic', s.catastrophic], ['assistance', s.assistance], ['householdAccount', s.householdAccount], ['patientPays', s.patientPays],
-    ['overCap', s.overCap], ['capRemaining', s.capRemaining], ['historyAfter.lastDeductible', a.lastDeductible],
+    ['total', s.total],
+    ['selfPaid', s.selfPaid],
+    ['eligible', s.eligible],
+    ['deductible', s.deductible],
+    ['basicFund', s.basicFund],
+    ['catastrophic', s.catastrophic],
+    ['assistance', s.assistance],
+    ['householdAccount', s.householdAccount],
+    ['patientPays', s.patientPays],
+    ['overCap', s.overCap],
+    ['capRemaining', s.capRemaining],
+    ['historyAfter.lastDeductible', a.lastDeductible],
     ...HISTORY_MONEY.map((k): [string, string] => [`historyAfter.${k}`, a[k]])
   ]
   let formatted = true
@@ -137,49 +189,105 @@ function checkSettlement(
   if (!doc) return bad('settled under a version of the policy given', s.policyId)
   if (s.ratio !== null && !RATE.test(s.ratio)) bad('the ratio is a rate from 0 to 1', s.ratio)
   const total = f(s.total)
-  const [fund, cat, assist, account, patient, eligible] = [s.basicFund, s.catastrophic, s.assistance, s.householdAccount, s.patientPays, s.eligible].map(f)
+  const [fund, cat, assist, account, patient, eligible] = [
+    s.basicFund,
+    s.catastrophic,
+    s.assistance,
+    s.householdAccount,
+    s.patientPays,
+    s.eligible
+  ].map(f)
   if (s.total !== billTotal) bad('the total is the bill total', `${s.total} vs ${billTotal}`)
-  if (fund + cat + assist + account + patient !== total) bad('parts add up to the total', `${s.basicFund} + ${s.catastrophic} + ${s.assistance} + ${s.householdAccount} + ${s.patientPays} ≠ ${s.total}`)
-  if (eligible + f(s.selfPaid) !== total) bad('eligible + self-paid = total', `${s.eligible} + ${s.selfPaid} ≠ ${s.total}`)
+  if (fund + cat + assist + account + patient !== total)
+    bad(
+      'parts add up to the total',
+      `${s.basicFund} + ${s.catastrophic} + ${s.assistance} + ${s.householdAccount} + ${s.patientPays} ≠ ${s.total}`
+    )
+  if (eligible + f(s.selfPaid) !== total)
+    bad('eligible + self-paid = total', `${s.eligible} + ${s.selfPaid} ≠ ${s.total}`)
   // major-disease civil-affairs relief may be on the whole bill (seed 000), so it is left out there
-  if (fund + cat + (major ? 0 : assist) > eligible) bad('fund + catastrophic + assistance ≤ eligible', `${s.basicFund} + ${s.catastrophic} + ${s.assistance} > ${s.eligible}`)
+  if (fund + cat + (major ? 0 : assist) > eligible)
+    bad(
+      'fund + catastrophic + assistance ≤ eligible',
+      `${s.basicFund} + ${s.catastrophic} + ${s.assistance} > ${s.eligible}`
+    )
   if (s.outcome === 'excluded') {
-    if (!s.exclusion || fund + cat + assist + account !== 0 || s.patientPays !== s.total) bad('an excluded claim pays nothing and says why', JSON.stringify({ exclusion: s.exclusion, paid: [s.basicFund, s.catastrophic, s.assistance, s.householdAccount] }))
+    if (!s.exclusion || fund + cat + assist + account !== 0 || s.patientPays !== s.total)
+      bad(
+        'an excluded claim pays nothing and says why',
+        JSON.stringify({
+          exclusion: s.exclusion,
+          paid: [s.basicFund, s.catastrophic, s.assistance, s.householdAccount]
+        })
+      )
   } else if (s.exclusion) bad('only an excluded claim has an exclusion', JSON.stringify(s.exclusion))
-  else if ((s.outcome === 'paid') !== fund + cat + assist + account > 0) bad('the outcome says whether anything was paid', s.outcome)
+  else if ((s.outcome === 'paid') !== fund + cat + assist + account > 0)
+    bad('the outcome says whether anything was paid', s.outcome)
 
   // the history counts this claim
   const b = (k: (typeof HISTORY_MONEY)[number]) => f(before?.[k] ?? '0.00')
   for (const k of HISTORY_MONEY) {
-    if (k !== 'householdAccountBalance' && f(a[k]) < b(k)) bad('accumulated amounts never go down', `${k}: ${before?.[k] ?? '0.00'} → ${a[k]}`)
+    if (k !== 'householdAccountBalance' && f(a[k]) < b(k))
+      bad('accumulated amounts never go down', `${k}: ${before?.[k] ?? '0.00'} → ${a[k]}`)
   }
-  if (f(a.householdAccountBalance) !== b('householdAccountBalance') - account) bad('the household account drops by what it paid', `${before?.householdAccountBalance ?? '0.00'} − ${s.householdAccount} ≠ ${a.householdAccountBalance}`)
-  if (f(a.catastrophicPaid) !== b('catastrophicPaid') + cat) bad('the history counts catastrophic payments', `${before?.catastrophicPaid ?? '0.00'} + ${s.catastrophic} ≠ ${a.catastrophicPaid}`)
+  if (f(a.householdAccountBalance) !== b('householdAccountBalance') - account)
+    bad(
+      'the household account drops by what it paid',
+      `${before?.householdAccountBalance ?? '0.00'} − ${s.householdAccount} ≠ ${a.householdAccountBalance}`
+    )
+  if (f(a.catastrophicPaid) !== b('catastrophicPaid') + cat)
+    bad(
+      'the history counts catastrophic payments',
+      `${before?.catastrophicPaid ?? '0.00'} + ${s.catastrophic} ≠ ${a.catastrophicPaid}`
+    )
   const stays = (x: ClaimHistory['admissions']) => Object.values(x ?? {}).reduce((n, v) => n + (v ?? 0), 0)
   const added = stays(a.admissions) - stays(before?.admissions)
-  if (added !== (s.kind === 'inpatient' && s.outcome !== 'excluded' ? 1 : 0)) bad('one more admission per settled stay', `${added} added for a settled ${s.kind} claim (${s.outcome})`)
+  if (added !== (s.kind === 'inpatient' && s.outcome !== 'excluded' ? 1 : 0))
+    bad('one more admission per settled stay', `${added} added for a settled ${s.kind} claim (${s.outcome})`)
 
   // caps and limits over the person's year (after paying anything, the year's total is within them)
   const cap = doc.annualCap
   const covered = !major && cap !== undefined && cap.kinds.includes(s.kind)
-  if (f(a.fundPaid) !== b('fundPaid') + (covered ? fund : 0)) bad('the history counts the fund towards the annual cap', `${before?.fundPaid ?? '0.00'} → ${a.fundPaid} after ${s.basicFund}`)
+  if (f(a.fundPaid) !== b('fundPaid') + (covered ? fund : 0))
+    bad(
+      'the history counts the fund towards the annual cap',
+      `${before?.fundPaid ?? '0.00'} → ${a.fundPaid} after ${s.basicFund}`
+    )
   const limits: [string, boolean, unknown, string][] = [
     ['annual cap', covered && fund > 0, cap?.amount, a.fundPaid],
-    ['outpatient annual limit', !major && s.kind === 'outpatient' && fund > 0, doc.outpatient?.annualLimit, a.outpatientFundPaid],
-    ['special-outpatient annual limit', !major && s.kind === 'special-outpatient' && fund > 0, doc.specialOutpatient?.annualLimit, a.specialFundPaid],
+    [
+      'outpatient annual limit',
+      !major && s.kind === 'outpatient' && fund > 0,
+      doc.outpatient?.annualLimit,
+      a.outpatientFundPaid
+    ],
+    [
+      'special-outpatient annual limit',
+      !major && s.kind === 'special-outpatient' && fund > 0,
+      doc.specialOutpatient?.annualLimit,
+      a.specialFundPaid
+    ],
     ['major-disease cap', major && fund > 0, doc.majorDiseases?.cap, a.majorDiseaseFundPaid],
     ['catastrophic cap', cat > 0, doc.catastrophic?.cap, a.catastrophicPaid],
-    ['assistance cap', !major && assist > 0, doc.assistance?.rules.find((r) => r.groups.some((g) => groups.includes(g)))?.cap, a.assistancePaid]
+    [
+      'assistance cap',
+      !major && assist > 0,
+      doc.assistance?.rules.find((r) => r.groups.some((g) => groups.includes(g)))?.cap,
+      a.assistancePaid
+    ]
   ]
   for (const [name, applies, figure, year] of limits) {
     const lim = limitOf(figure)
-    if (applies && lim !== null && f(year) > lim) bad(`the ${name} is never exceeded`, `${year} paid this year, ${String(figure)} allowed`)
+    if (applies && lim !== null && f(year) > lim)
+      bad(`the ${name} is never exceeded`, `${year} paid this year, ${String(figure)} allowed`)
   }
 }
 
 function main(): void {
   const targets = bundledTargets()
-  const yearArb = fc.integer({ min: 0, max: targets.length - 1 }).chain((i) => personYearArb(targets[i]).map((y) => ({ target: i, ...y })))
+  const yearArb = fc
+    .integer({ min: 0, max: targets.length - 1 })
+    .chain((i) => personYearArb(targets[i]).map((y) => ({ target: i, ...y })))
   const tally: Tally = { claims: 0, outcomes: {}, refused: {} }
   const found: (Violation & { target: string })[] = []
   let firstBad: number | null = null
@@ -209,22 +317,58 @@ function main(): void {
 
   const o = tally.outcomes
   const refused = Object.values(tally.refused).reduce((n, x) => n + x, 0)
-  console.log(info('fuzz-calculator policy targets (bundled policies and series, as shipped and filled)', targets.length, 'targets', 0))
+  console.log(
+    info(
+      'fuzz-calculator policy targets (bundled policies and series, as shipped and filled)',
+      targets.length,
+      'targets',
+      0
+    )
+  )
   console.log(info('fuzz-calculator person-years', years, 'years', 0))
-  console.log(info('fuzz-calculator claims paid/nothing payable/excluded/refused', o.paid ?? 0, `paid, ${o['nothing-payable'] ?? 0} nothing payable, ${o.excluded ?? 0} excluded, ${refused} refused with a typed error`, 0))
+  console.log(
+    info(
+      'fuzz-calculator claims paid/nothing payable/excluded/refused',
+      o.paid ?? 0,
+      `paid, ${o['nothing-payable'] ?? 0} nothing payable, ${o.excluded ?? 0} excluded, ${refused} refused with a typed error`,
+      0
+    )
+  )
   console.log(info('fuzz-calculator wall time', wall, 's', 1))
-  console.log(info('fuzz-calculator throughput (3 settlements and the checks per claim, wall clock)', tally.claims / wall, 'claims/s', 0))
+  console.log(
+    info(
+      'fuzz-calculator throughput (3 settlements and the checks per claim, wall clock)',
+      tally.claims / wall,
+      'claims/s',
+      0
+    )
+  )
   console.log(info('fuzz-calculator throughput (CPU time)', tally.claims / cpu, 'claims/s', 0))
   const ok = report([
     { name: 'fuzz-calculator claims', value: tally.claims, unit: 'claims', kind: 'min', target: CLAIMS, digits: 0 },
-    { name: 'fuzz-calculator violations', value: claimsWithViolations, unit: 'claims', kind: 'max', target: 0, digits: 0 }
+    {
+      name: 'fuzz-calculator violations',
+      value: claimsWithViolations,
+      unit: 'claims',
+      kind: 'max',
+      target: 0,
+      digits: 0
+    }
   ])
-  console.log(`  seed ${SEED}, refusals by code: ${Object.entries(tally.refused).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`)
+  console.log(
+    `  seed ${SEED}, refusals by code: ${
+      Object.entries(tally.refused)
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`
+  )
   if (found.length > 0) {
     const byRule = new Map<string, number>()
     for (const v of found) byRule.set(v.rule, (byRule.get(v.rule) ?? 0) + 1)
     console.log(`  violations by invariant: ${[...byRule].map(([r, n]) => `${r} ${n}`).join(', ')}`)
-    for (const v of found.slice(0, 10)) console.log(`  ${v.target}, claim ${v.claim + 1}: ${v.rule}: ${v.detail.slice(0, 300)}`)
+    for (const v of found.slice(0, 10))
+      console.log(`  ${v.target}, claim ${v.claim + 1}: ${v.rule}: ${v.detail.slice(0, 300)}`)
     // run the first failing batch again, failing this time, so fast-check shrinks the year
     const details = fc.check(
       fc.property(yearArb, (y) => checkYear(targets[y.target], y, null).length === 0),
@@ -232,9 +376,12 @@ function main(): void {
     )
     if (details.failed && details.counterexample) {
       const [y] = details.counterexample
-      console.log(`\nshrunk counterexample (seed ${details.seed}, path ${details.counterexamplePath}, ${details.numShrinks} shrinks), policy ${targets[y.target].name}:`)
+      console.log(
+        `\nshrunk counterexample (seed ${details.seed}, path ${details.counterexamplePath}, ${details.numShrinks} shrinks), policy ${targets[y.target].name}:`
+      )
       console.log(JSON.stringify({ person: y.person, history: y.history, claims: y.claims, asOf: y.asOf }, null, 2))
-      for (const v of checkYear(targets[y.target], y, null)) console.log(`  claim ${v.claim + 1}: ${v.rule}: ${v.detail}`)
+      for (const v of checkYear(targets[y.target], y, null))
+        console.log(`  claim ${v.claim + 1}: ${v.rule}: ${v.detail}`)
     }
   }
   process.exitCode = ok ? 0 : 1

@@ -14,16 +14,28 @@ import { startProduct } from '../config/product'
 import { launchPhone } from '../e2e/support/browser'
 import { info, report, type Figure } from './format'
 
-interface Profile { name: string; kbps: number; rttMs: number }
+interface Profile {
+  name: string
+  kbps: number
+  rttMs: number
+}
 const PROFILES: Profile[] = [
   { name: '3G', kbps: 750, rttMs: 300 },
   { name: '2G', kbps: 250, rttMs: 800 }
 ]
 
 async function throttle(cdp: CDPSession, p: Profile | null) {
-  await cdp.send('Network.emulateNetworkConditions', p
-    ? { offline: false, latency: p.rttMs, downloadThroughput: (p.kbps * 1000) / 8, uploadThroughput: (p.kbps * 1000) / 8 }
-    : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  await cdp.send(
+    'Network.emulateNetworkConditions',
+    p
+      ? {
+          offline: false,
+          latency: p.rttMs,
+          downloadThroughput: (p.kbps * 1000) / 8,
+          uploadThroughput: (p.kbps * 1000) / 8
+        }
+      : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
+  )
 }
 
 async function timeToStatus(page: Page, url: string): Promise<number> {
@@ -43,7 +55,9 @@ async function main() {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   let bytes = 0
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength })
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength
+  })
   // --waterfall: what a cold start waits for, request by request
   const started = new Map<string, { url: string; t: number }>()
   let t0 = 0
@@ -58,7 +72,9 @@ async function main() {
       const r = started.get(e.requestId)
       if (!r || r.url.startsWith('data:')) return
       const ms = (t: number) => ((t - t0) * 1000).toFixed(0).padStart(6)
-      console.log(`${ms(r.t)} → ${ms(e.timestamp)} ms ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB ${new URL(r.url).pathname}`)
+      console.log(
+        `${ms(r.t)} → ${ms(e.timestamp)} ms ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB ${new URL(r.url).pathname}`
+      )
     })
   }
   const home = `${product.webUrl}/#/pages/home/index`
@@ -78,7 +94,11 @@ async function main() {
       // cold: no HTTP cache and no cached household on the phone (the session stays)
       await cdp.send('Network.clearBrowserCache')
       // the data cache only (xqyb.cache.*): the signed-in session stays, as after an app restart
-      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('xqyb.cache.')).forEach((k) => localStorage.removeItem(k)))
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('xqyb.cache.'))
+          .forEach((k) => localStorage.removeItem(k))
+      )
       await page.goto('about:blank')
       await throttle(cdp, p)
       bytes = 0
@@ -91,11 +111,33 @@ async function main() {
       const warm = await timeToStatus(page, home)
       await throttle(cdp, null)
       if (p.name === '3G') {
-        figures.push({ name: 'h5 cold start to status visible (3G 750 kbps, 300 ms)', value: cold / 1000, unit: 's', kind: 'max', target: 3, digits: 2 })
-        figures.push({ name: 'h5 warm start from cache to status visible (3G)', value: warm / 1000, unit: 's', kind: 'max', target: 1, digits: 2 })
-        figures.push({ name: 'h5 first-load transfer (compressed)', value: coldBytes / 1024, unit: 'KB', kind: 'max', target: 300 })
+        figures.push({
+          name: 'h5 cold start to status visible (3G 750 kbps, 300 ms)',
+          value: cold / 1000,
+          unit: 's',
+          kind: 'max',
+          target: 3,
+          digits: 2
+        })
+        figures.push({
+          name: 'h5 warm start from cache to status visible (3G)',
+          value: warm / 1000,
+          unit: 's',
+          kind: 'max',
+          target: 1,
+          digits: 2
+        })
+        figures.push({
+          name: 'h5 first-load transfer (compressed)',
+          value: coldBytes / 1024,
+          unit: 'KB',
+          kind: 'max',
+          target: 300
+        })
       } else {
-        lines.push(info(`h5 cold start to status visible (${p.name} ${p.kbps} kbps, ${p.rttMs} ms)`, cold / 1000, 's', 2))
+        lines.push(
+          info(`h5 cold start to status visible (${p.name} ${p.kbps} kbps, ${p.rttMs} ms)`, cold / 1000, 's', 2)
+        )
         lines.push(info(`h5 warm start from cache to status visible (${p.name})`, warm / 1000, 's', 2))
       }
     }
@@ -108,4 +150,7 @@ async function main() {
   process.exitCode = ok ? 0 : 1
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -71,12 +71,23 @@ function heapWatcher(stream: NodeJS.ReadableStream | null): () => number {
   return () => [...isolates.values()].sort((a, b) => b.count - a.count)[0]?.heap ?? NaN
 }
 
-interface Interval { endS: number; flows: number; errors: number; requestMs: number[]; flowMs: number[]; rss: number; heap: number }
+interface Interval {
+  endS: number
+  flows: number
+  errors: number
+  requestMs: number[]
+  flowMs: number[]
+  rss: number
+  heap: number
+}
 
 async function main(): Promise<void> {
   const dbPath = tempDbPath('soak')
   const server = await spawnServer({
-    dbPath, households: HOUSEHOLDS, timeoutMs: 600_000, nodeArgs: ['--trace-gc'],
+    dbPath,
+    households: HOUSEHOLDS,
+    timeoutMs: 600_000,
+    nodeArgs: ['--trace-gc'],
     env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' }
   })
   const heap = heapWatcher(server.child.stdout)
@@ -89,8 +100,15 @@ async function main(): Promise<void> {
     // Year by year: every household's year N flow is long finished before its year N+1 one starts.
     const jobs: (Ready & { year: number })[] = []
     for (let y = 0; y < YEARS_PER_HOUSEHOLD; y++) for (const r of ready) jobs.push({ ...r, year: first + y })
-    console.log(`soak-api setup: ${HOUSEHOLDS} households seeded, ${ready.length} ready to pay × ${YEARS_PER_HOUSEHOLD} years = ${jobs.length} flows available, ${((performance.now() - setupStart) / 1000).toFixed(0)} s`)
-    console.log(`soak-api: ${RATE} flows/s for ${SECONDS} s (open loop, at most ${MAX_IN_FLIGHT} in flight); machine load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores shared with other work)`)
+    console.log(
+      `soak-api setup: ${HOUSEHOLDS} households seeded, ${ready.length} ready to pay × ${YEARS_PER_HOUSEHOLD} years = ${jobs.length} flows available, ${((performance.now() - setupStart) / 1000).toFixed(0)} s`
+    )
+    console.log(
+      `soak-api: ${RATE} flows/s for ${SECONDS} s (open loop, at most ${MAX_IN_FLIGHT} in flight); machine load average before: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (2 cores shared with other work)`
+    )
 
     const fast = fastClient(server.url, MAX_IN_FLIGHT)
     const intervals: Interval[] = []
@@ -110,7 +128,9 @@ async function main(): Promise<void> {
       cur = { flows: 0, errors: 0, requestMs: [], flowMs: [] }
       iv.requestMs.sort((a, b) => a - b)
       iv.flowMs.sort((a, b) => a - b)
-      console.log(`soak-api t=${endS.toFixed(0)}s: ${(iv.flows / span).toFixed(1)} flows/s, request p50 ${pct(iv.requestMs, 50).toFixed(1)} ms p99 ${pct(iv.requestMs, 99).toFixed(1)} ms, flow p99 ${pct(iv.flowMs, 99).toFixed(1)} ms, rss ${(rss / MB).toFixed(1)} MB, heap ${iv.heap.toFixed(1)} MB, errors ${iv.errors}`)
+      console.log(
+        `soak-api t=${endS.toFixed(0)}s: ${(iv.flows / span).toFixed(1)} flows/s, request p50 ${pct(iv.requestMs, 50).toFixed(1)} ms p99 ${pct(iv.requestMs, 99).toFixed(1)} ms, flow p99 ${pct(iv.flowMs, 99).toFixed(1)} ms, rss ${(rss / MB).toFixed(1)} MB, heap ${iv.heap.toFixed(1)} MB, errors ${iv.errors}`
+      )
     }
 
     const inFlightDone: Promise<void>[] = []
@@ -139,7 +159,10 @@ async function main(): Promise<void> {
       const due = Math.min(Math.floor(((now - started) / 1000) * RATE) + 1, planned)
       while (launched < due && inFlight < MAX_IN_FLIGHT) {
         const job = jobs[launched]
-        if (!job) { ranOut = true; break }
+        if (!job) {
+          ranOut = true
+          break
+        }
         inFlightDone.push(runOne(job, started + (launched * 1000) / RATE))
         launched++
       }
@@ -174,9 +197,19 @@ async function main(): Promise<void> {
       { name: 'soak-api.p99_drift', value: lastP99 / firstP99, unit: '×', kind: 'max', target: 1.5, digits: 2 },
       { name: 'soak-api.errors', value: errors, unit: 'errors', kind: 'max', target: 0, digits: 0 },
       // flows started on schedule within the run and completed, per second of schedule
-      { name: 'soak-api.flows_per_second', value: flows / SECONDS, unit: 'flows/s', kind: 'min', target: RATE, digits: 1 }
+      {
+        name: 'soak-api.flows_per_second',
+        value: flows / SECONDS,
+        unit: 'flows/s',
+        kind: 'min',
+        target: RATE,
+        digits: 1
+      }
     ] satisfies Figure[])
-    if (ranOut) console.log(`note: ran out of households after ${launched} flows; the county was seeded too small for this rate and duration`)
+    if (ranOut)
+      console.log(
+        `note: ran out of households after ${launched} flows; the county was seeded too small for this rate and duration`
+      )
     process.exitCode = ok ? 0 : 1
   } finally {
     await server.stop()

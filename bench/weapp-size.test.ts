@@ -8,8 +8,13 @@ import { BUDGET, measureWeapp, type PackageSize } from './weapp-size'
 const root = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../dist/weapp'))
 
 function explain(p: PackageSize): string {
-  return `${p.name} is ${(p.bytes / 1024).toFixed(1)} KB; largest files: ` +
-    p.files.slice(0, 5).map((f) => `${f.file} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')
+  return (
+    `${p.name} is ${(p.bytes / 1024).toFixed(1)} KB; largest files: ` +
+    p.files
+      .slice(0, 5)
+      .map((f) => `${f.file} ${(f.bytes / 1024).toFixed(1)} KB`)
+      .join(', ')
+  )
 }
 
 describe('weapp package budget', () => {
@@ -17,7 +22,7 @@ describe('weapp package budget', () => {
     if (!existsSync(path.join(root, 'app.json'))) throw new Error(`${root} is missing: run npm run build:weapp first`)
   })
 
-  test('main package within budget (and far from WeChat\'s 2 MB cap)', () => {
+  test("main package within budget (and far from WeChat's 2 MB cap)", () => {
     const { main } = measureWeapp(root)
     if (main.bytes > BUDGET.mainKB * 1024) throw new Error(explain(main))
     expect(main.bytes).toBeLessThanOrEqual(BUDGET.mainKB * 1024)

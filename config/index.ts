@@ -7,8 +7,8 @@ import prodConfig from './prod'
 // Where the app finds the county API.
 // h5: same origin under /county (the dev/start server and the browser tests proxy it to the county API),
 // so one build works against any API port. weapp: the county's HTTPS domain, set at build time.
-const countyApiUrl = process.env.COUNTY_API_URL ||
-  (process.env.TARO_ENV === 'h5' ? '/county' : 'https://county-api.example.invalid')
+const countyApiUrl =
+  process.env.COUNTY_API_URL || (process.env.TARO_ENV === 'h5' ? '/county' : 'https://county-api.example.invalid')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -30,7 +30,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' }
+        }
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
@@ -48,7 +51,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' }
+        }
       },
       devServer: { host: '127.0.0.1' },
       webpackChain(chain) {

@@ -6,14 +6,22 @@ import HtmlWebpackPlugin from 'html-webpack-plugin'
 import type { Compilation, Compiler } from 'webpack'
 
 export class PreloadFirstPage {
-  constructor(private readonly page: RegExp, private readonly publicPath = '/') {}
+  constructor(
+    private readonly page: RegExp,
+    private readonly publicPath = '/'
+  ) {}
 
   apply(compiler: Compiler): void {
     compiler.hooks.compilation.tap('PreloadFirstPage', (compilation: Compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadFirstPage', (data) => {
         for (const file of this.filesOfPage(compilation)) {
           const as = file.endsWith('.css') ? 'style' : 'script'
-          data.headTags.unshift({ tagName: 'link', voidTag: true, attributes: { rel: 'preload', as, href: this.publicPath + file }, meta: { plugin: 'PreloadFirstPage' } })
+          data.headTags.unshift({
+            tagName: 'link',
+            voidTag: true,
+            attributes: { rel: 'preload', as, href: this.publicPath + file },
+            meta: { plugin: 'PreloadFirstPage' }
+          })
         }
         return data
       })
@@ -33,7 +41,12 @@ export class PreloadFirstPage {
         }
         return false
       })
-      if (holdsPage) group.chunks.forEach((c) => c.files.forEach((f) => { if (/\.(js|css)$/.test(f)) files.add(f) }))
+      if (holdsPage)
+        group.chunks.forEach((c) =>
+          c.files.forEach((f) => {
+            if (/\.(js|css)$/.test(f)) files.add(f)
+          })
+        )
     }
     return [...files].sort()
   }

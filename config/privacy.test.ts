@@ -6,8 +6,12 @@ const validId = id17 + idNumberCheckChar(id17)
 
 test('a clean log has no leaks', () => {
   const seen = new SecretsSeen()
-  seen.observe({ authorization: 'Bearer abcdefghijklmnop' }, JSON.stringify({ idNumber: validId, phone: '13800000001' }))
-  const log = '{"msg":"bound household","idNumber":"[REDACTED]","phone":"138****0001","req":{"headers":{"authorization":"[REDACTED]"}}}'
+  seen.observe(
+    { authorization: 'Bearer abcdefghijklmnop' },
+    JSON.stringify({ idNumber: validId, phone: '13800000001' })
+  )
+  const log =
+    '{"msg":"bound household","idNumber":"[REDACTED]","phone":"138****0001","req":{"headers":{"authorization":"[REDACTED]"}}}'
   expect(findLeaks(log, seen)).toEqual([])
 })
 

@@ -56,7 +56,7 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   let port = opts.apiPort ?? 0
   let pastLogs = ''
   const pinnedAt = Date.now()
-  const now = () => opts.now ? Date.parse(opts.now) + (Date.now() - pinnedAt) : Date.now()
+  const now = () => (opts.now ? Date.parse(opts.now) + (Date.now() - pinnedAt) : Date.now())
   const startApi = async () => {
     api = await spawnServer({
       dbPath,
@@ -93,13 +93,17 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   })
   return {
     webUrl: web.url,
-    get api() { return api },
+    get api() {
+      return api
+    },
     dbPath,
     logs: () => pastLogs + (api?.logs() ?? ''),
     stopApi,
     startApi,
     now,
-    setFault: (f) => { fault = f },
+    setFault: (f) => {
+      fault = f
+    },
     close: async () => {
       await stopApi()
       await web.close()

@@ -22,7 +22,9 @@ function buildH5IfStale() {
   if (existsSync(index) && statSync(index).mtimeMs > newestMtime(path.join(root, 'src'))) return
   console.log('正在构建网页版 (taro build --type h5)…')
   const r = spawnSync(path.join(root, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' }
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' }
   })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
@@ -46,12 +48,23 @@ async function main() {
   console.log(`County API: ${product.api?.url}  (contract: ${product.api?.url}/openapi.json)`)
   if (existsSync(demo)) {
     console.log('\nDemo accounts (from county-api/DEMO.md):')
-    console.log(readFileSync(demo, 'utf8').split('\n').filter((l) => l.startsWith('| `demo-')).join('\n'))
+    console.log(
+      readFileSync(demo, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('| `demo-'))
+        .join('\n')
+    )
   }
   console.log('\nh5 sign-in: a demo phone number and the one-time code 123456 (DEV_OTP). Ctrl+C stops both.')
-  const stop = async () => { await product.close(); process.exit(0) }
+  const stop = async () => {
+    await product.close()
+    process.exit(0)
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
-main().catch((err) => { console.error(err); process.exit(1) })
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

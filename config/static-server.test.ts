@@ -15,15 +15,29 @@ let web: RunningStatic
 let fault: Fault = { kind: 'none' }
 const seen: string[] = []
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer; aborted: boolean }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer; aborted: boolean }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = []
       let aborted = false
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('aborted', () => { aborted = true })
-      res.on('error', () => { aborted = true })
-      res.on('close', () => resolve({ status: res.statusCode || 0, headers: res.headers, body: Buffer.concat(chunks), aborted: aborted || !res.complete }))
+      res.on('aborted', () => {
+        aborted = true
+      })
+      res.on('error', () => {
+        aborted = true
+      })
+      res.on('close', () =>
+        resolve({
+          status: res.statusCode || 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          aborted: aborted || !res.complete
+        })
+      )
     })
     req.on('error', reject)
     req.end()
@@ -50,7 +64,9 @@ afterAll(async () => {
   await new Promise((r) => upstream.close(r))
 })
 
-beforeEach(() => { fault = { kind: 'none' } })
+beforeEach(() => {
+  fault = { kind: 'none' }
+})
 
 test('serves assets brotli-compressed to clients that take it, else gzip', async () => {
   const br = await get(`${web.url}/js/app.12345678.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' })
@@ -84,7 +100,10 @@ test('API down: 502 with the one error shape, in Chinese', async () => {
   const r = await get(`${down.url}/county/v1/me`)
   await down.close()
   expect(r.status).toBe(502)
-  expect(JSON.parse(r.body.toString())).toEqual({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/连不上/) })
+  expect(JSON.parse(r.body.toString())).toEqual({
+    code: 'UPSTREAM_UNAVAILABLE',
+    message: expect.stringMatching(/连不上/)
+  })
 })
 
 test('faults: 500, garbage, stale ETag, dropped mid-response', async () => {

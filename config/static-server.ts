@@ -52,8 +52,13 @@ const API_PREFIX = '/county'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string | undefined, fault: Fault,
-  observe?: StaticServerOptions['observe']) {
+async function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  apiUrl: string | undefined,
+  fault: Fault,
+  observe?: StaticServerOptions['observe']
+) {
   if (fault.kind === 'slow') await sleep(fault.delayMs)
   if (fault.kind === 'error500') {
     req.resume()
@@ -80,36 +85,39 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: string |
     return
   }
   const target = new URL(apiUrl)
-  const upstream = httpRequest({
-    hostname: target.hostname,
-    port: target.port,
-    method: req.method,
-    path: (req.url || '/').slice(API_PREFIX.length) || '/',
-    headers: { ...req.headers, host: target.host }
-  }, (up) => {
-    if (observe) {
-      const chunks: Buffer[] = []
-      up.on('data', (c: Buffer) => chunks.push(c))
-      up.on('end', () => observe({}, Buffer.concat(chunks).toString('utf8')))
+  const upstream = httpRequest(
+    {
+      hostname: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: (req.url || '/').slice(API_PREFIX.length) || '/',
+      headers: { ...req.headers, host: target.host }
+    },
+    (up) => {
+      if (observe) {
+        const chunks: Buffer[] = []
+        up.on('data', (c: Buffer) => chunks.push(c))
+        up.on('end', () => observe({}, Buffer.concat(chunks).toString('utf8')))
+      }
+      if (fault.kind === 'drop') {
+        // send the headers and half the body, then cut the connection
+        const chunks: Buffer[] = []
+        up.on('data', (c: Buffer) => chunks.push(c))
+        up.on('end', () => {
+          const body = Buffer.concat(chunks)
+          const headers = { ...up.headers }
+          delete headers['content-length']
+          delete headers['content-encoding']
+          res.writeHead(up.statusCode || 200, headers)
+          res.flushHeaders()
+          res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+        })
+        return
+      }
+      res.writeHead(up.statusCode || 502, up.headers)
+      up.pipe(res)
     }
-    if (fault.kind === 'drop') {
-      // send the headers and half the body, then cut the connection
-      const chunks: Buffer[] = []
-      up.on('data', (c: Buffer) => chunks.push(c))
-      up.on('end', () => {
-        const body = Buffer.concat(chunks)
-        const headers = { ...up.headers }
-        delete headers['content-length']
-        delete headers['content-encoding']
-        res.writeHead(up.statusCode || 200, headers)
-        res.flushHeaders()
-        res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
-      })
-      return
-    }
-    res.writeHead(up.statusCode || 502, up.headers)
-    up.pipe(res)
-  })
+  )
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' })
     res.end(JSON.stringify({ code: 'UPSTREAM_UNAVAILABLE', message: '县里的系统暂时连不上' }))
@@ -128,9 +136,14 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   const server = createServer(async (req, res) => {
     try {
       const url = req.url || '/'
-      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`)) return await proxy(req, res, opts.apiUrl?.(), opts.fault?.() ?? { kind: 'none' }, opts.observe)
+      if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`))
+        return await proxy(req, res, opts.apiUrl?.(), opts.fault?.() ?? { kind: 'none' }, opts.observe)
       let file = path.join(root, decodeURIComponent(url.split('?')[0]))
-      if (!file.startsWith(root)) { res.writeHead(403); res.end(); return }
+      if (!file.startsWith(root)) {
+        res.writeHead(403)
+        res.end()
+        return
+      }
       const stat = await fs.stat(file).catch(() => null)
       if (!stat || stat.isDirectory()) file = path.join(root, 'index.html') // SPA fallback
       const ext = path.extname(file)
@@ -149,9 +162,15 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
         const key = `${encoding} ${file} ${served.mtimeMs}`
         let packed = packedCache.get(key)
         if (!packed) {
-          packed = encoding === 'br'
-            ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-            : gzipSync(body, { level: 9 })
+          packed =
+            encoding === 'br'
+              ? brotliCompressSync(body, {
+                  params: {
+                    [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+                    [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length
+                  }
+                })
+              : gzipSync(body, { level: 9 })
           packedCache.set(key, packed)
         }
         headers['content-encoding'] = encoding
@@ -171,9 +190,10 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Runn
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    })
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
   }
 }

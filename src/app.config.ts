@@ -3,8 +3,14 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/pay/index', 'pages/claims/index', 'pages/me/index'],
   subPackages: [
-    { root: 'subpackages/pay', pages: ['quote/index', 'order/index', 'cashier/index', 'receipt/index', 'others/index'] },
-    { root: 'subpackages/enrol', pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index'] },
+    {
+      root: 'subpackages/pay',
+      pages: ['quote/index', 'order/index', 'cashier/index', 'receipt/index', 'others/index']
+    },
+    {
+      root: 'subpackages/enrol',
+      pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index']
+    },
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
     { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] }
   ],
@@ -21,10 +27,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '参保', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/pay/index', text: '缴费', iconPath: 'assets/tab/pay.png', selectedIconPath: 'assets/tab/pay-active.png' },
-      { pagePath: 'pages/claims/index', text: '报销', iconPath: 'assets/tab/claims.png', selectedIconPath: 'assets/tab/claims-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
+      {
+        pagePath: 'pages/home/index',
+        text: '参保',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png'
+      },
+      {
+        pagePath: 'pages/pay/index',
+        text: '缴费',
+        iconPath: 'assets/tab/pay.png',
+        selectedIconPath: 'assets/tab/pay-active.png'
+      },
+      {
+        pagePath: 'pages/claims/index',
+        text: '报销',
+        iconPath: 'assets/tab/claims.png',
+        selectedIconPath: 'assets/tab/claims-active.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png'
+      }
     ]
   }
 })

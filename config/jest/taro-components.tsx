@@ -36,7 +36,11 @@ export const Textarea = ({ onInput, value, ...rest }: AnyProps) => (
   <textarea value={value ?? ''} {...rest} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />
 )
 export const Switch = ({ checked, onChange, ...rest }: AnyProps) => (
-  <input type='checkbox' role='switch' checked={!!checked} {...rest}
+  <input
+    type='checkbox'
+    role='switch'
+    checked={!!checked}
+    {...rest}
     onChange={(e) => onChange?.({ detail: { value: e.target.checked } })}
   />
 )

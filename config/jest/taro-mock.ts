@@ -11,13 +11,25 @@ const Taro = {
   requestPayment: jest.fn(),
   requestSubscribeMessage: jest.fn(() => Promise.resolve({})),
   login: jest.fn(() => Promise.resolve({ code: 'dev-code' })),
-  setStorageSync: jest.fn((k: string, v: unknown) => { storage.set(k, v) }),
+  setStorageSync: jest.fn((k: string, v: unknown) => {
+    storage.set(k, v)
+  }),
   getStorageSync: jest.fn((k: string) => storage.get(k) ?? ''),
-  removeStorageSync: jest.fn((k: string) => { storage.delete(k) }),
+  removeStorageSync: jest.fn((k: string) => {
+    storage.delete(k)
+  }),
   clearStorageSync: jest.fn(() => storage.clear()),
-  setStorage: jest.fn(({ key, data }: { key: string; data: unknown }) => { storage.set(key, data); return Promise.resolve() }),
-  getStorage: jest.fn(({ key }: { key: string }) => storage.has(key) ? Promise.resolve({ data: storage.get(key) }) : Promise.reject(new Error('not found'))),
-  removeStorage: jest.fn(({ key }: { key: string }) => { storage.delete(key); return Promise.resolve() }),
+  setStorage: jest.fn(({ key, data }: { key: string; data: unknown }) => {
+    storage.set(key, data)
+    return Promise.resolve()
+  }),
+  getStorage: jest.fn(({ key }: { key: string }) =>
+    storage.has(key) ? Promise.resolve({ data: storage.get(key) }) : Promise.reject(new Error('not found'))
+  ),
+  removeStorage: jest.fn(({ key }: { key: string }) => {
+    storage.delete(key)
+    return Promise.resolve()
+  }),
   showToast: jest.fn(() => Promise.resolve()),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   showLoading: jest.fn(() => Promise.resolve()),
@@ -37,7 +49,9 @@ const Taro = {
   getSystemInfoSync: jest.fn(() => ({ platform: 'devtools', windowWidth: 375, fontSizeSetting: 16 })),
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 16, SDKVersion: '3.0.0' })),
   getNetworkType: jest.fn(() => Promise.resolve({ networkType: 'wifi' })),
-  onNetworkStatusChange: jest.fn((cb: (r: { isConnected: boolean; networkType: string }) => void) => { networkListeners.push(cb) }),
+  onNetworkStatusChange: jest.fn((cb: (r: { isConnected: boolean; networkType: string }) => void) => {
+    networkListeners.push(cb)
+  }),
   offNetworkStatusChange: jest.fn(),
   getCurrentInstance: jest.fn(() => ({ router: { params: {} } })),
   getEnv: jest.fn(() => 'WEAPP'),
@@ -46,12 +60,15 @@ const Taro = {
   /** test helper: the user pulled the page down */
   __pullDown: () => pullListeners.forEach((cb) => cb()),
   /** test helper: pretend the network changed */
-  __emitNetwork: (isConnected: boolean) => networkListeners.forEach((cb) => cb({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
+  __emitNetwork: (isConnected: boolean) =>
+    networkListeners.forEach((cb) => cb({ isConnected, networkType: isConnected ? 'wifi' : 'none' }))
 }
 
 const useOnMount = (cb?: () => void) => {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => { cb?.() }, [])
+  useEffect(() => {
+    cb?.()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only, as the real hooks
+  }, [])
 }
 export const useLoad = useOnMount
 export const useLaunch = useOnMount
@@ -61,7 +78,13 @@ export const useDidHide = (_cb?: () => void) => {}
 export const useUnload = (_cb?: () => void) => {}
 export const usePullDownRefresh = (cb?: () => void) => {
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => { if (!cb) return; pullListeners.add(cb); return () => { pullListeners.delete(cb) } })
+  useEffect(() => {
+    if (!cb) return
+    pullListeners.add(cb)
+    return () => {
+      pullListeners.delete(cb)
+    }
+  })
 }
 export const useReachBottom = (_cb?: () => void) => {}
 export const useShareAppMessage = (_cb?: () => unknown) => {}

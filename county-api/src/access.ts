@@ -17,25 +17,44 @@ const ALL: Scope[] = ['status', 'claims', 'pay']
 
 export function relationTo(ctx: Ctx, user: UserRow, householdId: string): Access | null {
   if (user.person_id) {
-    const row = ctx.db.prepare(`SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`)
+    const row = ctx.db
+      .prepare(
+        `SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`
+      )
       .get(user.person_id) as { household_id: string; head_person_id: string } | undefined
     if (row && row.household_id === householdId) {
-      return { householdId, relation: row.head_person_id === user.person_id ? 'head' : 'member', scopes: ALL, grantId: null }
+      return {
+        householdId,
+        relation: row.head_person_id === user.person_id ? 'head' : 'member',
+        scopes: ALL,
+        grantId: null
+      }
     }
   }
-  const grant = ctx.db.prepare('SELECT id, scopes FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL')
+  const grant = ctx.db
+    .prepare('SELECT id, scopes FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL')
     .get(householdId, user.id) as { id: string; scopes: string } | undefined
   if (grant) return { householdId, relation: 'grantee', scopes: JSON.parse(grant.scopes) as Scope[], grantId: grant.id }
   return null
 }
 
 /** Checks access to a household for an action needing `scope`; logs grantee access. Pass `known` when relationTo was already asked. */
-export function requireHousehold(ctx: Ctx, user: UserRow, householdId: string, scope: Scope, action: string, known?: Access | null): Access {
+export function requireHousehold(
+  ctx: Ctx,
+  user: UserRow,
+  householdId: string,
+  scope: Scope,
+  action: string,
+  known?: Access | null
+): Access {
   const access = known === undefined ? relationTo(ctx, user, householdId) : known
   if (!access) throw new ApiFailure('NOT_FOUND')
   if (!access.scopes.includes(scope)) throw new ApiFailure('FORBIDDEN', { needs: scope })
   if (access.relation === 'grantee' && access.grantId) {
-    ctx.db.prepare('INSERT INTO access_log (household_id, grant_id, grantee_user_id, action, scope, at) VALUES (?, ?, ?, ?, ?, ?)')
+    ctx.db
+      .prepare(
+        'INSERT INTO access_log (household_id, grant_id, grantee_user_id, action, scope, at) VALUES (?, ?, ?, ?, ?, ?)'
+      )
       .run(householdId, access.grantId, user.id, action, scope, ctx.clock.now())
   }
   return access
@@ -54,7 +73,9 @@ export function requireInviter(ctx: Ctx, user: UserRow, householdId: string): Ac
   const access = requireMember(ctx, user, householdId)
   if (access.relation === 'head') return access
   if (ctx.config.familyInviter === 'adult' && user.person_id) {
-    const p = ctx.db.prepare('SELECT birth_date FROM persons WHERE id = ?').get(user.person_id) as { birth_date: string }
+    const p = ctx.db.prepare('SELECT birth_date FROM persons WHERE id = ?').get(user.person_id) as {
+      birth_date: string
+    }
     const today = new Date(ctx.clock.now() + 8 * 3600_000).toISOString().slice(0, 10)
     const adultFrom = `${Number(p.birth_date.slice(0, 4)) + 18}${p.birth_date.slice(4)}`
     if (adultFrom <= today) return access
@@ -63,7 +84,8 @@ export function requireInviter(ctx: Ctx, user: UserRow, householdId: string): Ac
 }
 
 export function householdOfPerson(ctx: Ctx, personId: string): string {
-  const row = ctx.db.prepare('SELECT household_id FROM persons WHERE id = ?').get(personId) as { household_id: string } | undefined
+  const row = ctx.db.prepare('SELECT household_id FROM persons WHERE id = ?').get(personId) as
+    { household_id: string } | undefined
   if (!row) throw new ApiFailure('NOT_FOUND')
   return row.household_id
 }

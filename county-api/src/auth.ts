@@ -10,8 +10,12 @@ import { transact } from './db'
 export function authenticate(ctx: Ctx, header: string | undefined): UserRow {
   const m = header ? /^Bearer\s+(\S+)$/.exec(header) : null
   if (!m) throw new ApiFailure('UNAUTHENTICATED')
-  const row = ctx.db.prepare(`SELECT s.expires_at, u.id, u.role, u.openid, u.phone, u.person_id, u.display_name
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`).get(sha256(m[1])) as (UserRow & { expires_at: number }) | undefined
+  const row = ctx.db
+    .prepare(
+      `SELECT s.expires_at, u.id, u.role, u.openid, u.phone, u.person_id, u.display_name
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`
+    )
+    .get(sha256(m[1])) as (UserRow & { expires_at: number }) | undefined
   if (!row) throw new ApiFailure('UNAUTHENTICATED')
   if (row.expires_at <= ctx.clock.now()) throw new ApiFailure('SESSION_EXPIRED')
   const { expires_at: _unused, ...user } = row
@@ -23,7 +27,9 @@ export function createSession(ctx: Ctx, userId: string): { token: string; expire
   const token = randomToken()
   const now = ctx.clock.now()
   const expires = now + ctx.config.sessionTtlHours * 3600_000
-  ctx.db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)').run(sha256(token), userId, expires, now)
+  ctx.db
+    .prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
+    .run(sha256(token), userId, expires, now)
   return { token, expiresAt: isoTime(expires) }
 }
 
@@ -44,7 +50,8 @@ export function rateLimit(ctx: Ctx, key: string, limit = ctx.config.signInLimitP
     return
   }
   w.count++
-  if (w.count > limit) throw new ApiFailure('RATE_LIMITED', { retryAfterSeconds: Math.ceil((w.start + 60_000 - now) / 1000) })
+  if (w.count > limit)
+    throw new ApiFailure('RATE_LIMITED', { retryAfterSeconds: Math.ceil((w.start + 60_000 - now) / 1000) })
 }
 
 // ---- WeChat code exchange ----
@@ -66,21 +73,25 @@ export function jscode2sessionProvider(appid: string, secret: string): WechatPro
     async exchange(code) {
       const url = `https://api.weixin.qq.com/sns/jscode2session?appid=${encodeURIComponent(appid)}&secret=${encodeURIComponent(secret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`
       const res = await fetch(url)
-      const body = await res.json() as { openid?: string; errcode?: number }
+      const body = (await res.json()) as { openid?: string; errcode?: number }
       return body.openid ? { openid: body.openid } : null
     }
   }
 }
 
 export function wechatProvider(ctx: Ctx): WechatProvider {
-  return ctx.config.wechatAppId && ctx.config.wechatSecret ? jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret) : devWechatProvider
+  return ctx.config.wechatAppId && ctx.config.wechatSecret
+    ? jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret)
+    : devWechatProvider
 }
 
 export function findOrCreateWechatUser(ctx: Ctx, openid: string): string {
   const row = ctx.db.prepare('SELECT id FROM users WHERE openid = ?').get(openid) as { id: string } | undefined
   if (row) return row.id
   const id = newId('u')
-  ctx.db.prepare('INSERT INTO users (id, role, openid, display_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, 'villager', openid, '微信用户', ctx.clock.now())
+  ctx.db
+    .prepare('INSERT INTO users (id, role, openid, display_name, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(id, 'villager', openid, '微信用户', ctx.clock.now())
   return id
 }
 
@@ -89,8 +100,11 @@ const OTP_TTL_MS = 5 * 60_000
 
 export function requestOtp(ctx: Ctx, phone: string): number {
   const code = ctx.config.devOtp ?? randomDigits(6)
-  ctx.db.prepare(`INSERT INTO otps (phone, code_hash, expires_at, attempts) VALUES (?, ?, ?, 0)
-    ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0`)
+  ctx.db
+    .prepare(
+      `INSERT INTO otps (phone, code_hash, expires_at, attempts) VALUES (?, ?, ?, 0)
+    ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0`
+    )
     .run(phone, sha256(`${phone}:${code}`), ctx.clock.now() + OTP_TTL_MS)
   // Development SMS gateway: the code goes to the log, the phone only masked.
   ctx.log.info({ phoneMasked: maskPhone(phone), otp: code }, 'dev sms: one-time code')
@@ -100,7 +114,8 @@ export function requestOtp(ctx: Ctx, phone: string): number {
 export function verifyOtp(ctx: Ctx, phone: string, code: string): string {
   // A wrong code must still count as an attempt, so the transaction returns null instead of throwing.
   const userId = transact(ctx.db, (): string | null => {
-    const row = ctx.db.prepare('SELECT code_hash, expires_at, attempts FROM otps WHERE phone = ?').get(phone) as { code_hash: string; expires_at: number; attempts: number } | undefined
+    const row = ctx.db.prepare('SELECT code_hash, expires_at, attempts FROM otps WHERE phone = ?').get(phone) as
+      { code_hash: string; expires_at: number; attempts: number } | undefined
     if (!row || row.expires_at <= ctx.clock.now() || row.attempts >= 5) return null
     if (row.code_hash !== sha256(`${phone}:${code}`)) {
       ctx.db.prepare('UPDATE otps SET attempts = attempts + 1 WHERE phone = ?').run(phone)
@@ -110,7 +125,9 @@ export function verifyOtp(ctx: Ctx, phone: string, code: string): string {
     const user = ctx.db.prepare('SELECT id FROM users WHERE phone = ?').get(phone) as { id: string } | undefined
     if (user) return user.id
     const id = newId('u')
-    ctx.db.prepare('INSERT INTO users (id, role, phone, display_name, created_at) VALUES (?, ?, ?, ?, ?)').run(id, 'villager', phone, maskPhone(phone), ctx.clock.now())
+    ctx.db
+      .prepare('INSERT INTO users (id, role, phone, display_name, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, 'villager', phone, maskPhone(phone), ctx.clock.now())
     return id
   })
   if (userId === null) throw new ApiFailure('OTP_INVALID')

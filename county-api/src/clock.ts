@@ -10,7 +10,9 @@ export function makeClock(start?: number): Clock {
   let offset = start === undefined ? 0 : start - Date.now()
   return {
     now: () => Date.now() + offset,
-    set: (ms: number) => { offset = ms - Date.now() }
+    set: (ms: number) => {
+      offset = ms - Date.now()
+    }
   }
 }
 

@@ -23,14 +23,28 @@ export function sameRequest<T extends { request_hash: string }>(first: T | undef
  * transaction with the key's record. A repeat gets the first id and `replayed: true`. Without a
  * key the request is simply carried out. (Orders keep their key on the order row itself.)
  */
-export function once(ctx: Ctx, userId: string, route: string, key: string | undefined, hash: string, create: () => string): { id: string; replayed: boolean } {
+export function once(
+  ctx: Ctx,
+  userId: string,
+  route: string,
+  key: string | undefined,
+  hash: string,
+  create: () => string
+): { id: string; replayed: boolean } {
   if (key === undefined) return { id: create(), replayed: false }
   return transact(ctx.db, () => {
-    const first = sameRequest(ctx.db.prepare('SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?')
-      .get(userId, route, key) as { request_hash: string; resource_id: string } | undefined, hash)
+    const first = sameRequest(
+      ctx.db
+        .prepare('SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?')
+        .get(userId, route, key) as { request_hash: string; resource_id: string } | undefined,
+      hash
+    )
     if (first) return { id: first.resource_id, replayed: true }
     const id = create()
-    ctx.db.prepare('INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    ctx.db
+      .prepare(
+        'INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+      )
       .run(userId, route, key, hash, id, ctx.clock.now())
     return { id, replayed: false }
   })

@@ -22,7 +22,9 @@ export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: stri
     current = runRecovery(ctx)
       .then(() => funded())
       .catch((e: unknown) => ctx.log.error({ err: e }, 'background job failed'))
-      .finally(() => { current = null })
+      .finally(() => {
+        current = null
+      })
   }
   const first = setImmediate(tick) // right after start: whatever a crash left behind
   const timer = setInterval(tick, everyMs)

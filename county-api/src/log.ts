@@ -3,9 +3,23 @@
 import pino, { type Logger } from 'pino'
 
 const REDACT_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-notify-signature"]',
-  'headers.authorization', '*.idNumber', '*.payeeIdNumber', '*.birthCertificateNumber', '*.phone', '*.name', '*.token',
-  'idNumber', 'payeeIdNumber', 'birthCertificateNumber', 'phone', 'name', 'token', 'req.body'
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-notify-signature"]',
+  'headers.authorization',
+  '*.idNumber',
+  '*.payeeIdNumber',
+  '*.birthCertificateNumber',
+  '*.phone',
+  '*.name',
+  '*.token',
+  'idNumber',
+  'payeeIdNumber',
+  'birthCertificateNumber',
+  'phone',
+  'name',
+  'token',
+  'req.body'
 ]
 
 const ID_RE = /\b\d{17}[\dXx]\b/g
@@ -15,29 +29,40 @@ const BEARER_RE = /Bearer\s+[A-Za-z0-9._~+/=-]+/g
 
 /** Scrubs free text (messages, error strings) of ID and birth certificate numbers, phones and bearer tokens. */
 export function scrub(text: string): string {
-  return text.replace(ID_RE, '[ID]').replace(BIRTH_CERT_RE, '[BIRTH-CERT]').replace(PHONE_RE, (p) => `${p.slice(0, 3)}****${p.slice(7)}`).replace(BEARER_RE, 'Bearer [TOKEN]')
+  return text
+    .replace(ID_RE, '[ID]')
+    .replace(BIRTH_CERT_RE, '[BIRTH-CERT]')
+    .replace(PHONE_RE, (p) => `${p.slice(0, 3)}****${p.slice(7)}`)
+    .replace(BEARER_RE, 'Bearer [TOKEN]')
 }
 
 export function makeLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
-  return pino({
-    level,
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    hooks: {
-      logMethod(args, method) {
-        // Scrub every string argument (the message and its format values).
-        method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>)
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      hooks: {
+        logMethod(args, method) {
+          // Scrub every string argument (the message and its format values).
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>)
+        }
+      },
+      formatters: {
+        log(obj) {
+          const err = obj.err as { message?: string; stack?: string } | undefined
+          if (err && typeof err === 'object') {
+            obj.err = {
+              ...err,
+              message: err.message ? scrub(err.message) : err.message,
+              stack: err.stack ? scrub(err.stack) : err.stack
+            }
+          }
+          return obj
+        }
       }
     },
-    formatters: {
-      log(obj) {
-        const err = obj.err as { message?: string; stack?: string } | undefined
-        if (err && typeof err === 'object') {
-          obj.err = { ...err, message: err.message ? scrub(err.message) : err.message, stack: err.stack ? scrub(err.stack) : err.stack }
-        }
-        return obj
-      }
-    }
-  }, destination)
+    destination
+  )
 }
 
 export type { Logger }

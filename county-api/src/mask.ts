@@ -5,7 +5,13 @@ export { maskBirthCertificate, maskIdNumber } from '../../src/shared/id-number'
 export function maskName(name: string): string {
   const chars = Array.from(name) // code points: 𠮷 is one character, not two
   if (chars.length <= 1) return '*'
-  return chars[0] + chars.slice(1).map((c) => (c === '·' ? '·' : '*')).join('')
+  return (
+    chars[0] +
+    chars
+      .slice(1)
+      .map((c) => (c === '·' ? '·' : '*'))
+      .join('')
+  )
 }
 
 export function maskPhone(phone: string): string {

@@ -13,8 +13,13 @@ import { newId } from './ids'
 import { payerNameMasked } from './views'
 
 export interface NotificationRow {
-  id: string; household_id: string; kind: 'paid_by_other'; order_id: string | null; payer_user_id: string | null
-  payload: string; created_at: number
+  id: string
+  household_id: string
+  kind: 'paid_by_other'
+  order_id: string | null
+  payer_user_id: string | null
+  payload: string
+  created_at: number
   /** the reader's own read time (LEFT JOIN notification_reads) */
   read_at: number | null
 }
@@ -22,20 +27,31 @@ export interface NotificationRow {
 /** Called by the settlement, inside its transaction, once the order is confirmed with `receipt`. */
 export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: number): void {
   const payment: PaidByOther = {
-    orderId: o.id, year: o.year, amount: fenToYuan(o.amount_fen), payerNameMasked: payerNameMasked(ctx, o),
+    orderId: o.id,
+    year: o.year,
+    amount: fenToYuan(o.amount_fen),
+    payerNameMasked: payerNameMasked(ctx, o),
     payerIsHousehold: o.payer_is_household === 1,
     // the names as the household knows them (the order keeps them as quoted)
     members: (JSON.parse(o.persons) as OrderPerson[]).map((p) => p.name),
-    receiptNumber: receipt, paidAt: isoTime(o.paid_at ?? now)
+    receiptNumber: receipt,
+    paidAt: isoTime(o.paid_at ?? now)
   }
-  ctx.db.prepare(`INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at)
-    VALUES (?, ?, 'paid_by_other', ?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING`)
+  ctx.db
+    .prepare(
+      `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at)
+    VALUES (?, ?, 'paid_by_other', ?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING`
+    )
     .run(newId('ntf'), o.household_id, o.id, o.payer_user_id, JSON.stringify(payment), now)
 }
 
 export function notificationView(n: NotificationRow): HouseholdNotification {
   return {
-    notificationId: n.id, householdId: n.household_id, kind: n.kind, createdAt: isoTime(n.created_at),
-    readAt: n.read_at === null ? null : isoTime(n.read_at), payment: JSON.parse(n.payload) as PaidByOther
+    notificationId: n.id,
+    householdId: n.household_id,
+    kind: n.kind,
+    createdAt: isoTime(n.created_at),
+    readAt: n.read_at === null ? null : isoTime(n.read_at),
+    payment: JSON.parse(n.payload) as PaidByOther
   }
 }

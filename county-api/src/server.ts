@@ -1,5 +1,11 @@
 // startServer(): the reference county API. Used by main.ts, tests (port 0, temp DB) and bench.
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest
+} from 'fastify'
 import cors from '@fastify/cors'
 import multipart from '@fastify/multipart'
 import { buildOpenApi } from '../../src/contract/openapi'
@@ -60,7 +66,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   let baseUrl = ''
   let appRef: FastifyInstance | null = null
   const ctx: Ctx = {
-    db, clock, config, log, calc: calculator,
+    db,
+    clock,
+    config,
+    log,
+    calc: calculator,
     payments: null as unknown as Ctx['payments'],
     url: () => baseUrl,
     app: () => appRef as FastifyInstance
@@ -88,7 +98,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // Errors Fastify raises before routing (an over-long id in the path, a malformed URL)
     // get the one error shape too, found by bench/fuzz-api.ts.
     frameworkErrors: (error, _req, reply) => {
-      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+      const status =
+        typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 400
       const code = status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'
       const raw = reply as unknown as { code(n: number): { send(body: unknown): unknown } }
       raw.code(status).send({ code, message: ERROR_CODES[code].message })
@@ -97,8 +110,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return
       const tooLarge = (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW'
-      const body = JSON.stringify({ code: 'BAD_REQUEST', message: tooLarge ? '请求内容太长，请检查后再试' : ERROR_CODES.BAD_REQUEST.message })
-      socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+      const body = JSON.stringify({
+        code: 'BAD_REQUEST',
+        message: tooLarge ? '请求内容太长，请检查后再试' : ERROR_CODES.BAD_REQUEST.message
+      })
+      socket.end(
+        `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+      )
     }
   })
   appRef = app as unknown as FastifyInstance
@@ -127,23 +145,36 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   app.setErrorHandler((thrown: FastifyError | ApiFailure, req, reply) => {
     const err = calculatorFailure(thrown) ?? thrown
     if (err instanceof ApiFailure) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
+      return reply
+        .status(err.status)
+        .send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
     }
     const fe = err as FastifyError
     if (fe.validation) {
-      const details = fe.validation.map((v) => ({ path: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '', problem: scrub(v.message ?? '') }))
-      return reply.status(400).send({ code: 'BAD_REQUEST', message: ERROR_CODES.BAD_REQUEST.message, details: { in: fe.validationContext, problems: details } })
+      const details = fe.validation.map((v) => ({
+        path: v.instancePath || (v.params as { missingProperty?: string })?.missingProperty || '',
+        problem: scrub(v.message ?? '')
+      }))
+      return reply.status(400).send({
+        code: 'BAD_REQUEST',
+        message: ERROR_CODES.BAD_REQUEST.message,
+        details: { in: fe.validationContext, problems: details }
+      })
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.statusCode === 413) {
       return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: ERROR_CODES.PAYLOAD_TOO_LARGE.message })
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.status(400).send({ code: 'BAD_REQUEST', message: ERROR_CODES.BAD_REQUEST.message, details: { reason: scrub(fe.message) } })
+      return reply
+        .status(400)
+        .send({ code: 'BAD_REQUEST', message: ERROR_CODES.BAD_REQUEST.message, details: { reason: scrub(fe.message) } })
     }
     req.log.error({ err: { message: scrub(String(fe.message)), stack: scrub(String(fe.stack)) } }, 'unhandled error')
     return reply.status(500).send({ code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message })
   })
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND.message }))
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND.message })
+  )
 
   app.get('/openapi.json', async () => buildOpenApi(baseUrl))
   app.get('/health', async () => ({ ok: true }))
@@ -157,7 +188,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       method: def.method,
       url: def.url,
       // Only the parts the route defines (fastify warns about explicit undefined ones).
-      schema: Object.fromEntries(Object.entries({ body: def.body, params: def.params, querystring: def.querystring, headers: def.headers, response: def.response }).filter(([, v]) => v !== undefined)),
+      schema: Object.fromEntries(
+        Object.entries({
+          body: def.body,
+          params: def.params,
+          querystring: def.querystring,
+          headers: def.headers,
+          response: def.response
+        }).filter(([, v]) => v !== undefined)
+      ),
       // Only signed-in routes get the hook, and a synchronous one (no promise per request).
       ...(def.auth === 'user' || def.auth === 'reviewer'
         ? {
@@ -174,13 +213,18 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         : {}),
       handler: (req: FastifyRequest, reply: FastifyReply) => {
         const result = handler({
-          body: req.body as never, params: req.params as never, query: req.query as never,
-          user: req.user as UserRow, req, reply
+          body: req.body as never,
+          params: req.params as never,
+          query: req.query as never,
+          user: req.user as UserRow,
+          req,
+          reply
         }) as unknown
         // A synchronous handler's answer is sent at once (Fastify sends a returned value; a thrown
         // error goes to the error handler), without a promise and a microtask per request. A promise,
         // a returned reply or no value go the way an async handler's did.
-        if (result === undefined || (result !== null && typeof (result as { then?: unknown }).then === 'function')) return Promise.resolve(result)
+        if (result === undefined || (result !== null && typeof (result as { then?: unknown }).then === 'function'))
+          return Promise.resolve(result)
         return result
       }
     })

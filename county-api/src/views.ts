@@ -7,56 +7,122 @@ import { fenToYuan } from './money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
 export interface PersonRow {
-  id: string; household_id: string; name: string
+  id: string
+  household_id: string
+  name: string
   /** null: a newborn enrolled by birth certificate, no ID number yet (migration 6) */
-  id_number: string | null; sex: 'male' | 'female'; birth_date: string
-  relation: string; categories: string; phone: string | null; birth_certificate_number: string | null
+  id_number: string | null
+  sex: 'male' | 'female'
+  birth_date: string
+  relation: string
+  categories: string
+  phone: string | null
+  birth_certificate_number: string | null
 }
 export interface HouseholdRow {
-  id: string; household_number: string | null; region_code: string; township: string; village: string
-  head_person_id: string; account_balance_fen: number | null
+  id: string
+  household_number: string | null
+  region_code: string
+  township: string
+  village: string
+  head_person_id: string
+  account_balance_fen: number | null
 }
 export interface EnrolmentRow {
-  person_id: string; year: number; status: Enrolment['status']; payer: Enrolment['payer']; amount_fen: number | null
-  coverage_start: string | null; coverage_end: string | null; waiting_end: string | null; order_id: string | null
+  person_id: string
+  year: number
+  status: Enrolment['status']
+  payer: Enrolment['payer']
+  amount_fen: number | null
+  coverage_start: string | null
+  coverage_end: string | null
+  waiting_end: string | null
+  order_id: string | null
 }
 export interface OrderRow {
-  id: string; household_id: string; year: number; status: Order['status']; amount_fen: number; channel: Order['channel']
-  payer_user_id: string; payer_is_household: number; persons: string; policy_version: string; idempotency_key: string
-  request_hash: string; created_at: number; expires_at: number; paid_at: number | null; confirmed_at: number | null
-  transaction_id: string | null; receipt_number: string | null; failure_reason: string | null; match_attempts: number
+  id: string
+  household_id: string
+  year: number
+  status: Order['status']
+  amount_fen: number
+  channel: Order['channel']
+  payer_user_id: string
+  payer_is_household: number
+  persons: string
+  policy_version: string
+  idempotency_key: string
+  request_hash: string
+  created_at: number
+  expires_at: number
+  paid_at: number | null
+  confirmed_at: number | null
+  transaction_id: string | null
+  receipt_number: string | null
+  failure_reason: string | null
+  match_attempts: number
   /** null on orders from before migration 4 (see payerNameMasked) */
   payer_name_masked: string | null
 }
 /** benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */
-export interface OrderPerson { personId: string; name: string; dueFen: number; benefitStart?: string; benefitEnd?: string; quotedOn?: string }
+export interface OrderPerson {
+  personId: string
+  name: string
+  dueFen: number
+  benefitStart?: string
+  benefitEnd?: string
+  quotedOn?: string
+}
 
 export function enrolmentView(r: EnrolmentRow): Enrolment {
   return {
-    year: r.year, status: r.status, payer: r.payer, amountPaid: r.amount_fen === null ? null : fenToYuan(r.amount_fen),
-    coverageStart: r.coverage_start, coverageEnd: r.coverage_end, waitingPeriodEnd: r.waiting_end, orderId: r.order_id
+    year: r.year,
+    status: r.status,
+    payer: r.payer,
+    amountPaid: r.amount_fen === null ? null : fenToYuan(r.amount_fen),
+    coverageStart: r.coverage_start,
+    coverageEnd: r.coverage_end,
+    waitingPeriodEnd: r.waiting_end,
+    orderId: r.order_id
   }
 }
 
 /** Full ID number and phone only for the person themself and the household head. */
 export function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Access, headId: string): Person {
   const full = access.relation === 'head' || viewer.person_id === p.id
-  const enrolments = (ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]).map(enrolmentView)
+  const enrolments = (
+    ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]
+  ).map(enrolmentView)
   return {
-    personId: p.id, name: p.name,
-    idNumber: p.id_number === null ? null : full ? p.id_number : maskIdNumber(p.id_number), idNumberMasked: !full,
-    birthCertificateNumber: p.birth_certificate_number === null ? null : full ? p.birth_certificate_number : maskBirthCertificate(p.birth_certificate_number),
-    sex: p.sex, birthDate: p.birth_date, relation: p.relation, categories: JSON.parse(p.categories) as Category[],
+    personId: p.id,
+    name: p.name,
+    idNumber: p.id_number === null ? null : full ? p.id_number : maskIdNumber(p.id_number),
+    idNumberMasked: !full,
+    birthCertificateNumber:
+      p.birth_certificate_number === null
+        ? null
+        : full
+          ? p.birth_certificate_number
+          : maskBirthCertificate(p.birth_certificate_number),
+    sex: p.sex,
+    birthDate: p.birth_date,
+    relation: p.relation,
+    categories: JSON.parse(p.categories) as Category[],
     phone: p.phone === null ? null : full ? p.phone : maskPhone(p.phone),
-    isHead: p.id === headId, enrolments
+    isHead: p.id === headId,
+    enrolments
   }
 }
 
 export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access: Access): Household {
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(h.id) as PersonRow[]
   return {
-    householdId: h.id, householdNumber: h.household_number, regionCode: h.region_code, township: h.township, village: h.village,
-    headPersonId: h.head_person_id, accountBalance: h.account_balance_fen === null ? null : fenToYuan(h.account_balance_fen),
+    householdId: h.id,
+    householdNumber: h.household_number,
+    regionCode: h.region_code,
+    township: h.township,
+    village: h.village,
+    headPersonId: h.head_person_id,
+    accountBalance: h.account_balance_fen === null ? null : fenToYuan(h.account_balance_fen),
     members: people.map((p) => personView(ctx, p, viewer, access, h.head_person_id)),
     viewer: { relation: access.relation, scopes: access.scopes }
   }
@@ -67,7 +133,9 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
  * display name, which holds no name (微信用户, or the phone masked).
  */
 export function maskedPayerName(ctx: Ctx, userId: string): string {
-  const u = ctx.db.prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?').get(userId) as { display_name: string; name: string | null } | undefined
+  const u = ctx.db
+    .prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?')
+    .get(userId) as { display_name: string; name: string | null } | undefined
   if (!u) return '*'
   return u.name !== null ? maskName(u.name) : u.display_name
 }
@@ -78,28 +146,70 @@ export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' 
 }
 
 export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
-  const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({ personId: p.personId, name: namesVisible ? p.name : maskName(p.name), due: fenToYuan(p.dueFen) }))
+  const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({
+    personId: p.personId,
+    name: namesVisible ? p.name : maskName(p.name),
+    due: fenToYuan(p.dueFen)
+  }))
   return {
-    orderId: o.id, householdId: o.household_id, year: o.year, status: o.status, amount: fenToYuan(o.amount_fen), channel: o.channel,
-    persons, payerIsHousehold: o.payer_is_household === 1, payerNameMasked: payerNameMasked(ctx, o), createdAt: isoTime(o.created_at), expiresAt: isoTime(o.expires_at),
-    paidAt: o.paid_at === null ? null : isoTime(o.paid_at), confirmedAt: o.confirmed_at === null ? null : isoTime(o.confirmed_at),
-    receiptNumber: o.receipt_number, failureReason: o.failure_reason
+    orderId: o.id,
+    householdId: o.household_id,
+    year: o.year,
+    status: o.status,
+    amount: fenToYuan(o.amount_fen),
+    channel: o.channel,
+    persons,
+    payerIsHousehold: o.payer_is_household === 1,
+    payerNameMasked: payerNameMasked(ctx, o),
+    createdAt: isoTime(o.created_at),
+    expiresAt: isoTime(o.expires_at),
+    paidAt: o.paid_at === null ? null : isoTime(o.paid_at),
+    confirmedAt: o.confirmed_at === null ? null : isoTime(o.confirmed_at),
+    receiptNumber: o.receipt_number,
+    failureReason: o.failure_reason
   }
 }
 
 export function meView(ctx: Ctx, user: UserRow): Me {
   const households: Me['households'] = []
   const headName = (hid: string) => {
-    const r = ctx.db.prepare('SELECT p.name, h.village FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?').get(hid) as { name: string; village: string }
+    const r = ctx.db
+      .prepare('SELECT p.name, h.village FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?')
+      .get(hid) as { name: string; village: string }
     return { headNameMasked: maskName(r.name), village: r.village }
   }
   if (user.person_id) {
-    const r = ctx.db.prepare('SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?').get(user.person_id) as { household_id: string; head_person_id: string }
-    households.push({ householdId: r.household_id, relation: r.head_person_id === user.person_id ? 'head' : 'member', scopes: ['status', 'claims', 'pay'], ...headName(r.household_id) })
+    const r = ctx.db
+      .prepare(
+        'SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
+      )
+      .get(user.person_id) as { household_id: string; head_person_id: string }
+    households.push({
+      householdId: r.household_id,
+      relation: r.head_person_id === user.person_id ? 'head' : 'member',
+      scopes: ['status', 'claims', 'pay'],
+      ...headName(r.household_id)
+    })
   }
-  const grants = ctx.db.prepare('SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL').all(user.id) as { household_id: string; scopes: string }[]
-  for (const g of grants) households.push({ householdId: g.household_id, relation: 'grantee', scopes: JSON.parse(g.scopes), ...headName(g.household_id) })
+  const grants = ctx.db
+    .prepare('SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL')
+    .all(user.id) as { household_id: string; scopes: string }[]
+  for (const g of grants)
+    households.push({
+      householdId: g.household_id,
+      relation: 'grantee',
+      scopes: JSON.parse(g.scopes),
+      ...headName(g.household_id)
+    })
   let displayName = user.display_name
-  if (user.person_id) displayName = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(user.person_id) as { name: string }).name
-  return { userId: user.id, role: user.role, personId: user.person_id, displayName, phoneMasked: user.phone ? maskPhone(user.phone) : null, households }
+  if (user.person_id)
+    displayName = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(user.person_id) as { name: string }).name
+  return {
+    userId: user.id,
+    role: user.role,
+    personId: user.person_id,
+    displayName,
+    phoneMasked: user.phone ? maskPhone(user.phone) : null,
+    households
+  }
 }

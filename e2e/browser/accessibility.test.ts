@@ -24,7 +24,12 @@ let head: SignedIn
 const query: Record<string, string> = {}
 
 beforeAll(async () => {
-  product = await startProduct({ dbPath: path.join(mkdtempSync(path.join(os.tmpdir(), 'xqyb-a11y-')), 'county.sqlite'), households: 12, env: { DEV_OTP }, now: TEST_NOW })
+  product = await startProduct({
+    dbPath: path.join(mkdtempSync(path.join(os.tmpdir(), 'xqyb-a11y-')), 'county.sqlite'),
+    households: 12,
+    env: { DEV_OTP },
+    now: TEST_NOW
+  })
   ;({ context, page } = await launchPhone({ now: product.now }))
   errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
@@ -47,10 +52,22 @@ beforeAll(async () => {
   }
   if (!claimId) throw new Error('the demo household has no claim')
   const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
-  const app = await countyApi<Application>(product, 'POST', '/v1/applications', {
-    householdId: hh, kind: 'add_newborn',
-    fields: { name: '王𪚥', idNumber: makeIdNumber('999901', birth, '031'), relation: '孙子', reason: '出生医学证明编号：P440123456' }
-  }, head.token)
+  const app = await countyApi<Application>(
+    product,
+    'POST',
+    '/v1/applications',
+    {
+      householdId: hh,
+      kind: 'add_newborn',
+      fields: {
+        name: '王𪚥',
+        idNumber: makeIdNumber('999901', birth, '031'),
+        relation: '孙子',
+        reason: '出生医学证明编号：P440123456'
+      }
+    },
+    head.token
+  )
   if (app.status !== 201) throw new Error(`application: ${app.status}`)
   const year = dayjs(product.now()).add(8, 'hour').year() + 1
   Object.assign(query, {
@@ -74,7 +91,10 @@ afterAll(async () => {
  *  calls Taro's build-time global defineAppConfig, so it is given here). */
 ;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
 // eslint-disable-next-line import/no-commonjs, @typescript-eslint/no-var-requires
-const appConfig = require('../../src/app.config').default as { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
+const appConfig = require('../../src/app.config').default as {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+}
 
 const ROUTES: string[] = [
   ...appConfig.pages,
@@ -84,11 +104,26 @@ const ROUTES: string[] = [
 async function axeSerious(p: Page): Promise<string[]> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe
     const r = await axe.run(document, { resultTypes: ['violations'] })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+    }))
   })
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
 }
 
 test('the app declares the pages this test walks', () => {
@@ -97,7 +132,10 @@ test('the app declares the pages this test walks', () => {
   expect(ROUTES).toContain('subpackages/claims/detail/index')
 })
 
-describe.each([['normal', false], ['elderly', true]] as const)('%s mode', (mode, elderly) => {
+describe.each([
+  ['normal', false],
+  ['elderly', true]
+] as const)('%s mode', (mode, elderly) => {
   test.each(ROUTES.map((r) => [r]))('%s: no serious or critical axe violation', async (route) => {
     const q = query[route]
     await openSignedIn(page, product, head, `/${route}${q ? `?${q}` : ''}`, { elderly })
@@ -107,7 +145,9 @@ describe.each([['normal', false], ['elderly', true]] as const)('%s mode', (mode,
     await page.waitForTimeout(300) // let the last answer render
     // the page shows its own content, not a crash or a blank shell
     expect((await shell.innerText()).trim().length).toBeGreaterThan(4)
-    await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${mode}-${route.replace(/\/index$/, '').replace(/\//g, '_')}.png`) })
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `a11y-${mode}-${route.replace(/\/index$/, '').replace(/\//g, '_')}.png`)
+    })
     expect(await axeSerious(page)).toEqual([])
   })
 })

@@ -4,15 +4,31 @@
 // from the policy saved on the phone.
 import Decimal from 'decimal.js'
 import { estimate, type EstimateAnswers } from '../../src/calculator'
-import { fullShot, signInAsHead, setElderly, startWorld, stopWorld, todayShanghai, type ClaimsWorld } from './claims-support'
+import {
+  fullShot,
+  signInAsHead,
+  setElderly,
+  startWorld,
+  stopWorld,
+  todayShanghai,
+  type ClaimsWorld
+} from './claims-support'
 
 let w: ClaimsWorld
-beforeAll(async () => { w = await startWorld(200) })
-afterAll(async () => { await stopWorld(w) })
+beforeAll(async () => {
+  w = await startWorld(200)
+})
+afterAll(async () => {
+  await stopWorld(w)
+})
 
 // Taro h5 keeps earlier pages in the DOM, hidden (after a tab and back there can be two estimate
 // pages): every selector is taken inside the estimate page on screen.
-const onScreen = () => w.page.locator('.estimate-page:visible, .taro_page:visible').filter({ has: w.page.locator('.estimate-form') }).last()
+const onScreen = () =>
+  w.page
+    .locator('.estimate-page:visible, .taro_page:visible')
+    .filter({ has: w.page.locator('.estimate-form') })
+    .last()
 
 async function fillAndRun(amount: string) {
   const p = onScreen()
@@ -26,7 +42,11 @@ async function fillAndRun(amount: string) {
 
 async function shown() {
   const s = onScreen().locator('.er-summary')
-  return { insured: await s.getAttribute('data-insured'), family: await s.getAttribute('data-family'), total: await s.getAttribute('data-total') }
+  return {
+    insured: await s.getAttribute('data-insured'),
+    family: await s.getAttribute('data-family'),
+    total: await s.getAttribute('data-total')
+  }
 }
 
 test('the estimate equals the calculator for the same input, online and offline', async () => {
@@ -42,19 +62,35 @@ test('the estimate equals the calculator for the same input, online and offline'
   // the member's own data, as the form is documented to fill it in
   // fund paid towards the annual cap this year: what each claim's annual-cap step let through
   const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
-  const fundPaid = capSteps.length ? capSteps.reduce((a: Decimal, s: any) => a.plus(s.after), new Decimal(0)).toFixed(2) : list.capUsed
+  const fundPaid = capSteps.length
+    ? capSteps.reduce((a: Decimal, s: any) => a.plus(s.after), new Decimal(0)).toFixed(2)
+    : list.capUsed
   // 大病保险 so far: each claim's catastrophic step (its in-policy self-pay before, what it paid after)
   const catSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'catastrophic'))
-  const sumOf = (k: 'before' | 'after') => catSteps.reduce((a: Decimal, s: any) => a.plus(s[k] ?? '0'), new Decimal(0)).toFixed(2)
+  const sumOf = (k: 'before' | 'after') =>
+    catSteps.reduce((a: Decimal, s: any) => a.plus(s[k] ?? '0'), new Decimal(0)).toFixed(2)
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const answers: EstimateAnswers = {
-    kind: 'inpatient', institution: { tier: 'county' }, area: 'local', billAmount: '8000.00',
-    birthDate: person.birthDate, student: person.categories.includes('student'), continuousYears: years,
-    fundPaidThisYear: fundPaid, catastrophicBaseThisYear: sumOf('before'), catastrophicPaidThisYear: sumOf('after'), admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length, referralApproved: false
+    kind: 'inpatient',
+    institution: { tier: 'county' },
+    area: 'local',
+    billAmount: '8000.00',
+    birthDate: person.birthDate,
+    student: person.categories.includes('student'),
+    continuousYears: years,
+    fundPaidThisYear: fundPaid,
+    catastrophicBaseThisYear: sumOf('before'),
+    catastrophicPaidThisYear: sumOf('after'),
+    admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length,
+    referralApproved: false
   }
   const expected = estimate(policy.document, answers, today)
-  const atTownship = estimate(policy.document, { ...answers, institution: { tier: 'township' }, referralApproved: undefined }, today)
+  const atTownship = estimate(
+    policy.document,
+    { ...answers, institution: { tier: 'township' }, referralApproved: undefined },
+    today
+  )
   const insured = (e: { total: string; patientPays: string }) => new Decimal(e.total).minus(e.patientPays).toFixed(2)
 
   await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${me.personId}`)
@@ -69,7 +105,9 @@ test('the estimate equals the calculator for the same input, online and offline'
   expect(await onScreen().locator('.er-lower').getAttribute('data-more')).toBe(more.toFixed(2))
   expect(await onScreen().locator('.er-assumption').count()).toBe(expected.assumptions.length)
   // the waterfall of the estimate: its payers add up to the bill
-  const paid = await onScreen().locator('.who-paid [data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
+  const paid = await onScreen()
+    .locator('.who-paid [data-payer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
   expect(paid.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)).toBe('8000.00')
   await fullShot(page, 'claims-estimate')
 
@@ -98,11 +136,15 @@ test('the estimate equals the calculator for the same input, online and offline'
   // 王建国 is covered: no warning. His son 王志强 stopped paying (已断保): told before any figure
   // that he cannot claim now, and the figure is labelled as after enrolling again
   await expect(onScreen().locator('.estimate-not-covered').count()).resolves.toBe(0)
-  const lapsed = household.members.find((m: any) => m.enrolments.some((e: any) => e.year === year && e.status === 'lapsed'))
+  const lapsed = household.members.find((m: any) =>
+    m.enrolments.some((e: any) => e.year === year && e.status === 'lapsed')
+  )
   expect(lapsed).toBeDefined()
   await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${lapsed.personId}`)
   await onScreen().locator('.estimate-not-covered').waitFor()
-  await expect(onScreen().locator('.estimate-not-covered').innerText()).resolves.toContain(`${lapsed.name}现在看病不能报销：已断保`)
+  await expect(onScreen().locator('.estimate-not-covered').innerText()).resolves.toContain(
+    `${lapsed.name}现在看病不能报销：已断保`
+  )
   await fillAndRun('8000')
   await expect(onScreen().locator('.er-not-covered').innerText()).resolves.toContain('现在看病不能报销')
   await expect(onScreen().locator('.er-big').first().innerText()).resolves.toContain('参保以后大约能报销')

@@ -6,8 +6,12 @@ import { fullShot, signInAsHead, setElderly, startWorld, stopWorld, type ClaimsW
 
 let w: ClaimsWorld
 // the full demo county: 王建国's story has claims in every year
-beforeAll(async () => { w = await startWorld(200) })
-afterAll(async () => { await stopWorld(w) })
+beforeAll(async () => {
+  w = await startWorld(200)
+})
+afterAll(async () => {
+  await stopWorld(w)
+})
 
 const sum = (xs: string[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)
 
@@ -17,7 +21,9 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   const me = await w.api<any>('/v1/me')
   const year = new Date(product.now() + 8 * 3600e3).getUTCFullYear()
   // find the year of 王建国 with the most claims: that is the one the test opens
-  const lists = await Promise.all([year, year - 1, year - 2].map((y) => w.api<any>(`/v1/persons/${me.personId}/claims?year=${y}`)))
+  const lists = await Promise.all(
+    [year, year - 1, year - 2].map((y) => w.api<any>(`/v1/persons/${me.personId}/claims?year=${y}`))
+  )
   const list = [...lists].sort((a, b) => b.claims.length - a.claims.length)[0]
   expect(list.claims.length).toBeGreaterThan(1)
 
@@ -29,7 +35,9 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
   const yuan = (v: string) => `¥${new Decimal(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
   await page.locator('.protection .pm-outpatient').waitFor()
-  await expect(page.locator('.protection .pm-outpatient').textContent()).resolves.toContain(yuan(policy.document.outpatient.annualLimit))
+  await expect(page.locator('.protection .pm-outpatient').textContent()).resolves.toContain(
+    yuan(policy.document.outpatient.annualLimit)
+  )
   await expect(page.locator('.protection .pm-cap').textContent()).resolves.toContain(yuan(lists[0].cap))
   await page.locator(`.year-chips .chip[data-value="${list.year}"]`).click()
   const totals = page.locator(`.year-totals[data-year="${list.year}"]`)
@@ -42,7 +50,9 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   for (const c of list.claims) {
     const card = page.locator(`.claim-card[data-claim-id="${c.claimId}"]`)
     await expect(card.textContent()).resolves.toContain(c.institutionName)
-    await expect(card.locator('.stage--done').count()).resolves.toBe(['accepted', 'reviewing', 'publicized', 'paid_out'].indexOf(c.stage) + 1)
+    await expect(card.locator('.stage--done').count()).resolves.toBe(
+      ['accepted', 'reviewing', 'publicized', 'paid_out'].indexOf(c.stage) + 1
+    )
   }
   // filter: only hospital stays
   const stays = list.claims.filter((c: any) => c.kind === 'inpatient').length
@@ -57,16 +67,23 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   await page.getByText('每一笔是怎么算的').first().waitFor()
   const total = await page.locator('.wf-line[data-rule="total"]').getAttribute('data-amount')
   expect(total).toBe(claim.totalCost)
-  const paid = await page.locator('.who-paid [data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
+  const paid = await page
+    .locator('.who-paid [data-payer]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
   expect(sum(paid)).toBe(total)
   expect(await page.locator('.who-paid [data-payer="family"]').getAttribute('data-amount')).toBe(claim.selfPaid)
   expect(await page.locator('.who-paid [data-payer="basic-fund"]').getAttribute('data-amount')).toBe(claim.payout)
   // the waterfall, line by line: total − not covered − deductible … each with a reason and its document
   const notCovered = (await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="minus"]').count())
-    ? await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="minus"]').getAttribute('data-amount') : '0.00'
+    ? await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="minus"]').getAttribute('data-amount')
+    : '0.00'
   expect(new Decimal(total!).minus(notCovered!).toFixed(2)).toBe(claim.eligibleCost)
-  expect(await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="subtotal"]').getAttribute('data-amount')).toBe(claim.eligibleCost)
-  const reasons = await page.locator('.wf-line .wf-reason').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
+  expect(
+    await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="subtotal"]').getAttribute('data-amount')
+  ).toBe(claim.eligibleCost)
+  const reasons = await page
+    .locator('.wf-line .wf-reason')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()))
   expect(reasons.every((r) => r.length > 3)).toBe(true)
   await expect(page.locator('.wf-line .wf-source').first().textContent()).resolves.toMatch(/^依据：/)
   await fullShot(page, 'claims-detail')
@@ -77,7 +94,10 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   await fullShot(page, 'claims-list-elderly')
   await page.goto(`${product.webUrl}/#/subpackages/claims/detail/index?claimId=${claim.claimId}`)
   await page.getByText('每一笔是怎么算的').first().waitFor()
-  const size = await page.locator('.wf-reason').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const size = await page
+    .locator('.wf-reason')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(size).toBeGreaterThanOrEqual(18)
   await fullShot(page, 'claims-detail-elderly')
   await setElderly(w, false)

@@ -3,13 +3,25 @@
 // for the same member), and a suspended institution is flagged.
 import Decimal from 'decimal.js'
 import { settleClaim } from '../../src/calculator'
-import { fullShot, signInAsHead, setElderly, startWorld, stopWorld, todayShanghai, type ClaimsWorld } from './claims-support'
+import {
+  fullShot,
+  signInAsHead,
+  setElderly,
+  startWorld,
+  stopWorld,
+  todayShanghai,
+  type ClaimsWorld
+} from './claims-support'
 
 let w: ClaimsWorld
-beforeAll(async () => { w = await startWorld() })
-afterAll(async () => { await stopWorld(w) })
+beforeAll(async () => {
+  w = await startWorld()
+})
+afterAll(async () => {
+  await stopWorld(w)
+})
 
-test('search finds a township health centre with this member\'s ratio; suspended ones are flagged', async () => {
+test("search finds a township health centre with this member's ratio; suspended ones are flagged", async () => {
   const { page, product } = w
   await signInAsHead(w)
   const me = await w.api<any>('/v1/me')
@@ -19,14 +31,31 @@ test('search finds a township health centre with this member\'s ratio; suspended
   const year = Number(today.slice(0, 4))
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
   const { institutions } = await w.api<any>('/v1/institutions')
-  const centre = institutions.find((i: any) => i.level === 'township' && i.agreement.status === 'active' && i.name.includes('卫生院'))
+  const centre = institutions.find(
+    (i: any) => i.level === 'township' && i.agreement.status === 'active' && i.name.includes('卫生院')
+  )
   const suspended = institutions.find((i: any) => i.agreement.status === 'suspended')
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
-  const s = settleClaim(policy.document, {
-    kind: 'inpatient', area: 'local', person: { birthDate: person.birthDate, student: person.categories.includes('student'), groups: [], continuousYears: years },
-    institution: { designated: true, tier: 'township', level: 1, grade: 'A', ownership: centre.ownership }, admissionDate: today, dischargeDate: today, bill: { total: '10000.00' }
-  }, undefined, today)
+  const s = settleClaim(
+    policy.document,
+    {
+      kind: 'inpatient',
+      area: 'local',
+      person: {
+        birthDate: person.birthDate,
+        student: person.categories.includes('student'),
+        groups: [],
+        continuousYears: years
+      },
+      institution: { designated: true, tier: 'township', level: 1, grade: 'A', ownership: centre.ownership },
+      admissionDate: today,
+      dischargeDate: today,
+      bill: { total: '10000.00' }
+    },
+    undefined,
+    today
+  )
   const ratio = `${new Decimal(s.ratio as string).times(100).toString()}%`
 
   await page.goto(`${product.webUrl}/#/subpackages/claims/institutions/index?personId=${me.personId}`)

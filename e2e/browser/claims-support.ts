@@ -49,9 +49,12 @@ export async function setElderly(w: ClaimsWorld, on: boolean): Promise<void> {
   await page.goto(`${product.webUrl}/#/pages/me/index`)
   const sw = page.locator('.elderly-switch:visible').first()
   await sw.waitFor()
-  const isOn = await page.locator('.app-page.elderly:visible').count() > 0
+  const isOn = (await page.locator('.app-page.elderly:visible').count()) > 0
   if (isOn !== on) await sw.click()
-  await page.locator(on ? '.app-page.elderly:visible' : '.app-page:not(.elderly):visible').first().waitFor()
+  await page
+    .locator(on ? '.app-page.elderly:visible' : '.app-page:not(.elderly):visible')
+    .first()
+    .waitFor()
 }
 
 export function shot(name: string): string {
@@ -61,7 +64,13 @@ export function shot(name: string): string {
 /** Screenshot of the whole page: the h5 app scrolls inside its page container, so the
  *  viewport is made as tall as the content for the picture, then put back to 375×667. */
 export async function fullShot(page: Page, name: string): Promise<void> {
-  const h = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, .app-page, body')).map((e) => (e as HTMLElement).scrollHeight)))
+  const h = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(document.querySelectorAll('.taro_page, .app-page, body')).map(
+        (e) => (e as HTMLElement).scrollHeight
+      )
+    )
+  )
   await page.setViewportSize({ width: 375, height: Math.min(Math.max(h + 60, 667), 6000) })
   await page.screenshot({ path: shot(name) })
   await page.setViewportSize({ width: 375, height: 667 })

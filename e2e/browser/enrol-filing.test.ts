@@ -10,7 +10,17 @@ import type { Application, PolicyEnvelope } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
 import { filingWorth, yuanText } from '../../src/subpackages/enrol/shared/filing-worth'
 import { ARTIFACTS } from '../support/browser'
-import { api, chooseFiles, type EnrolWorld, makeJpeg, pendingFor, review, type SignedIn, startEnrolWorld, stopEnrolWorld } from './enrol-helpers'
+import {
+  api,
+  chooseFiles,
+  type EnrolWorld,
+  makeJpeg,
+  pendingFor,
+  review,
+  type SignedIn,
+  startEnrolWorld,
+  stopEnrolWorld
+} from './enrol-helpers'
 
 dayjs.extend(utc)
 jest.setTimeout(240000)
@@ -35,7 +45,13 @@ test('a filing is submitted and approved, and the out-of-area estimate changes f
   const householdId = migrant.me.households[0].householdId
   const myName = migrant.me.displayName
   const today = dayjs(product.now()).utcOffset(480).format('YYYY-MM-DD')
-  const hh = await api<{ regionCode: string }>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
+  const hh = await api<{ regionCode: string }>(
+    product,
+    'GET',
+    `/v1/households/${householdId}`,
+    undefined,
+    migrant.token
+  )
   const policy = await api<PolicyEnvelope>(product, 'GET', `/v1/policy?region=${hh.body.regionCode}`)
   const worth = filingWorth(policy.body.document as never, today)!
   expect(worth).not.toBeNull()
@@ -70,12 +86,20 @@ test('a filing is submitted and approved, and the out-of-area estimate changes f
   await expect(page.locator('.enrol-app-destination').textContent()).resolves.toContain('广东省东莞市')
   await page.locator('.enrol-worth__now').getByText('现在还没有备案。').waitFor()
   const photo = await makeJpeg(page, '身份证')
-  await chooseFiles(page, '.enrol-doc--id-card .enrol-pick__album', [{ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }])
+  await chooseFiles(page, '.enrol-doc--id-card .enrol-pick__album', [
+    { name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }
+  ])
   await page.locator('.enrol-doc--id-card').getByText('已上传 1 张').waitFor()
 
   const [pending] = await pendingFor(product, reviewer.token, householdId)
   expect(pending.kind).toBe('out_of_area_care')
-  expect(pending.fields).toMatchObject({ destination: '广东省东莞市', from: today, to: dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'), reason: '在外地打工', personId: migrant.me.personId })
+  expect(pending.fields).toMatchObject({
+    destination: '广东省东莞市',
+    from: today,
+    to: dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+    reason: '在外地打工',
+    personId: migrant.me.personId
+  })
   await review(product, reviewer.token, pending.applicationId, 'approve')
 
   await page.locator('.enrol-refresh').click()
@@ -89,7 +113,13 @@ test('a filing is submitted and approved, and the out-of-area estimate changes f
   await expect(after.textContent()).resolves.toContain('广东省东莞市')
   await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-filing.png'), fullPage: true })
 
-  const list = await api<{ applications: Application[] }>(product, 'GET', `/v1/households/${householdId}/applications`, undefined, migrant.token)
+  const list = await api<{ applications: Application[] }>(
+    product,
+    'GET',
+    `/v1/households/${householdId}/applications`,
+    undefined,
+    migrant.token
+  )
   expect(list.body.applications.map((a) => `${a.kind}:${a.status}`)).toEqual(['out_of_area_care:approved'])
   expect(errors).toEqual([])
 })

@@ -7,7 +7,15 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { collectErrors, launchPhone } from '../support/browser'
-import { countyApi, DEMO, DEV_OTP, signInApi, useSessionInContext, useSessionInContext as sessionIntoContext, type SignedIn } from '../support/session'
+import {
+  countyApi,
+  DEMO,
+  DEV_OTP,
+  signInApi,
+  useSessionInContext,
+  useSessionInContext as sessionIntoContext,
+  type SignedIn
+} from '../support/session'
 
 export { DEV_OTP } from '../support/session'
 export type { SignedIn } from '../support/session'
@@ -47,10 +55,23 @@ export async function stopEnrolWorld(w: Partial<EnrolWorld>): Promise<void> {
 
 /** An out-of-area filing by the migrant for herself, straight through the county API. */
 export async function fileOutOfArea(w: EnrolWorld, destination: string): Promise<Application> {
-  const created = await api<Application>(w.product, 'POST', '/v1/applications', {
-    householdId: w.migrant.me.households[0].householdId, kind: 'out_of_area_care',
-    fields: { personId: w.migrant.me.personId, destination, from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
-  }, w.migrant.token)
+  const created = await api<Application>(
+    w.product,
+    'POST',
+    '/v1/applications',
+    {
+      householdId: w.migrant.me.households[0].householdId,
+      kind: 'out_of_area_care',
+      fields: {
+        personId: w.migrant.me.personId,
+        destination,
+        from: '2026-12-01',
+        to: '2027-11-30',
+        reason: '在外地打工'
+      }
+    },
+    w.migrant.token
+  )
   if (created.status !== 201) throw new Error(`filing ${created.status}: ${JSON.stringify(created.body)}`)
   return created.body
 }
@@ -61,42 +82,73 @@ export const signIn = signInApi
 export const useSessionInBrowser = useSessionInContext
 
 /** The reviewer's decision on the newest application of a household with `status`. */
-export async function review(p: RunningProduct, reviewerToken: string, applicationId: string, decision: 'approve' | 'reject' | 'needs_more', reason?: string): Promise<Application> {
-  const r = await api<Application>(p, 'POST', `/v1/review/applications/${applicationId}/decision`, { decision, ...(reason ? { reason } : {}) }, reviewerToken)
+export async function review(
+  p: RunningProduct,
+  reviewerToken: string,
+  applicationId: string,
+  decision: 'approve' | 'reject' | 'needs_more',
+  reason?: string
+): Promise<Application> {
+  const r = await api<Application>(
+    p,
+    'POST',
+    `/v1/review/applications/${applicationId}/decision`,
+    { decision, ...(reason ? { reason } : {}) },
+    reviewerToken
+  )
   if (r.status !== 200) throw new Error(`review ${r.status}: ${JSON.stringify(r.body)}`)
   return r.body
 }
 
-export async function pendingFor(p: RunningProduct, reviewerToken: string, householdId: string): Promise<Application[]> {
-  const r = await api<{ applications: Application[] }>(p, 'GET', '/v1/review/applications?status=submitted', undefined, reviewerToken)
+export async function pendingFor(
+  p: RunningProduct,
+  reviewerToken: string,
+  householdId: string
+): Promise<Application[]> {
+  const r = await api<{ applications: Application[] }>(
+    p,
+    'GET',
+    '/v1/review/applications?status=submitted',
+    undefined,
+    reviewerToken
+  )
   return r.body.applications.filter((a) => a.householdId === householdId)
 }
 
 /** A real JPEG drawn by the browser (so the h5 image loader can decode it). */
 export async function makeJpeg(page: Page, label: string, size = 800): Promise<Buffer> {
-  const dataUrl = await page.evaluate(([text, w]) => {
-    const c = document.createElement('canvas')
-    c.width = w
-    c.height = Math.round(w * 0.7)
-    const x = c.getContext('2d')!
-    x.fillStyle = '#f5f0e6'
-    x.fillRect(0, 0, c.width, c.height)
-    x.fillStyle = '#8c1d18'
-    x.font = '36px sans-serif'
-    x.fillText(text, 30, 80)
-    return c.toDataURL('image/jpeg', 0.85)
-  }, [label, size] as const)
+  const dataUrl = await page.evaluate(
+    ([text, w]) => {
+      const c = document.createElement('canvas')
+      c.width = w
+      c.height = Math.round(w * 0.7)
+      const x = c.getContext('2d')!
+      x.fillStyle = '#f5f0e6'
+      x.fillRect(0, 0, c.width, c.height)
+      x.fillStyle = '#8c1d18'
+      x.font = '36px sans-serif'
+      x.fillText(text, 30, 80)
+      return c.toDataURL('image/jpeg', 0.85)
+    },
+    [label, size] as const
+  )
   return Buffer.from(dataUrl.split(',')[1], 'base64')
 }
 
 /** Clicks a button that opens the file chooser and gives it these files. */
-export async function chooseFiles(page: Page, buttonSelector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+export async function chooseFiles(
+  page: Page,
+  buttonSelector: string,
+  files: { name: string; mimeType: string; buffer: Buffer }[]
+): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(buttonSelector).first().click()])
   await chooser.setFiles(files)
 }
 
 export function uploadRequests(page: Page): string[] {
   const seen: string[] = []
-  page.on('request', (r) => { if (/\/documents$/.test(new URL(r.url()).pathname)) seen.push(`${r.method()} ${r.url()}`) })
+  page.on('request', (r) => {
+    if (/\/documents$/.test(new URL(r.url()).pathname)) seen.push(`${r.method()} ${r.url()}`)
+  })
   return seen
 }

@@ -10,7 +10,18 @@ import type { Application, Household } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS } from '../support/browser'
-import { api, chooseFiles, type EnrolWorld, makeJpeg, pendingFor, review, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
+import {
+  api,
+  chooseFiles,
+  type EnrolWorld,
+  makeJpeg,
+  pendingFor,
+  review,
+  type SignedIn,
+  startEnrolWorld,
+  stopEnrolWorld,
+  uploadRequests
+} from './enrol-helpers'
 
 jest.setTimeout(240000)
 
@@ -58,7 +69,9 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   // the calendar wheel fills the date box (it opens on today); typing works too
   await page.locator('.enrol-pick-date:visible').last().click()
   await page.locator('.weui-picker__action:visible', { hasText: '确定' }).last().click()
-  await expect(page.locator('.enrol-input--birthDate input').inputValue()).resolves.toBe(dayjs(product.now()).add(8, 'hour').format('YYYY-MM-DD'))
+  await expect(page.locator('.enrol-input--birthDate input').inputValue()).resolves.toBe(
+    dayjs(product.now()).add(8, 'hour').format('YYYY-MM-DD')
+  )
   await page.locator('.enrol-input--birthDate input').fill(birth.format('YYYY-MM-DD'))
   await page.locator('.enrol-chips--sex').getByText('女孩').click()
   await page.locator('.enrol-chips--relation').getByText('女', { exact: true }).click()
@@ -69,23 +82,37 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await expect(page.locator('.enrol-app-name').textContent()).resolves.toContain(babyName)
   await expect(page.locator('.enrol-app-certificate').textContent()).resolves.toContain('P4*****456')
   const photo1 = await makeJpeg(page, '出生医学证明 P440123456')
-  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__album', [{ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo1 }])
+  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__album', [
+    { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo1 }
+  ])
   await page.locator('.enrol-doc--birth-certificate').getByText('已上传 1 张').waitFor()
   expect(uploads).toHaveLength(1)
 
   // the county asks for more
   const [pending] = await pendingFor(product, reviewer.token, householdId)
   expect(pending.kind).toBe('add_newborn')
-  expect(pending.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: birth.format('YYYY-MM-DD'), sex: 'female' })
+  expect(pending.fields).toMatchObject({
+    birthCertificateNumber: 'P4*****456',
+    birthDate: birth.format('YYYY-MM-DD'),
+    sex: 'female'
+  })
   expect((pending.fields as { idNumber?: string }).idNumber).toBeUndefined()
   expect(pending.documents.map((d) => d.fileName)).toEqual(['birth-certificate-1.jpg'])
-  await review(product, reviewer.token, pending.applicationId, 'needs_more', '出生医学证明照片看不清编号，请在亮处重拍一张')
+  await review(
+    product,
+    reviewer.token,
+    pending.applicationId,
+    'needs_more',
+    '出生医学证明照片看不清编号，请在亮处重拍一张'
+  )
 
   await page.locator('.enrol-refresh').click()
   await page.locator('.enrol-status-view--needs_more').waitFor()
   await page.getByText('出生医学证明照片看不清编号，请在亮处重拍一张').waitFor()
   const photo2 = await makeJpeg(page, '出生医学证明 P440123456（重拍）', 1000)
-  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__camera', [{ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photo2 }])
+  await chooseFiles(page, '.enrol-doc--birth-certificate .enrol-pick__camera', [
+    { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photo2 }
+  ])
   await page.locator('.enrol-doc--birth-certificate').getByText('已上传 2 张').waitFor()
   await page.locator('.enrol-resubmit').click()
   await page.locator('.enrol-status-view--submitted').waitFor()
@@ -102,9 +129,16 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   // the baby is on the household, with the status the county holds for her
   const hh = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
   const baby = hh.body.members.find((m) => m.name === babyName)!
-  expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: birth.format('YYYY-MM-DD'), sex: 'female' })
+  expect(baby).toMatchObject({
+    idNumber: null,
+    birthCertificateNumber: 'P440123456',
+    birthDate: birth.format('YYYY-MM-DD'),
+    sex: 'female'
+  })
   const latest = [...baby.enrolments].sort((a, b) => b.year - a.year)[0]
-  const expectedWord = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' }[latest.status]
+  const expectedWord = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' }[
+    latest.status
+  ]
 
   // born this year, 40 days ago: the demo policy covers her from birth if her birth year is paid
   // within 90 days; the status page offers that year, and its quote says so
@@ -116,7 +150,9 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
     await payBirthYear.click()
     const row = page.locator('.pay-quote-page .pay-member:visible').filter({ hasText: babyName })
     await row.waitFor()
-    await expect(row.locator('.pay-member__from-birth').textContent()).resolves.toContain(`${birth.year()}年${birth.month() + 1}月${birth.date()}日`)
+    await expect(row.locator('.pay-member__from-birth').textContent()).resolves.toContain(
+      `${birth.year()}年${birth.month() + 1}月${birth.date()}日`
+    )
     await expect(row.textContent()).resolves.not.toContain('要等到')
     await page.waitForTimeout(500) // the page's slide-in, so the picture shows the page in place
     await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-newborn-birth-year-quote.png'), fullPage: true })
@@ -128,7 +164,12 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await row.waitFor()
   await expect(row.textContent()).resolves.toContain(expectedWord)
   await expect(row.textContent()).resolves.toContain(`${latest.year}年`)
-  await page.locator('.enrol-application:visible').filter({ hasText: babyName }).filter({ hasText: '已通过' }).last().waitFor()
+  await page
+    .locator('.enrol-application:visible')
+    .filter({ hasText: babyName })
+    .filter({ hasText: '已通过' })
+    .last()
+    .waitFor()
   await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-newborn.png'), fullPage: true })
 
   // the household page names her by the masked birth certificate until she has an ID number
@@ -154,7 +195,9 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await addId.locator('.enrol-add-id__submit').click()
   await page.locator('.enrol-status-view--submitted:visible').last().waitFor()
   const hukou = await makeJpeg(page, '户口本 帕丽达·艾力')
-  await chooseFiles(page, '.enrol-doc--hukou-child .enrol-pick__album', [{ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: hukou }])
+  await chooseFiles(page, '.enrol-doc--hukou-child .enrol-pick__album', [
+    { name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: hukou }
+  ])
   await page.locator('.enrol-doc--hukou-child').getByText('已上传 1 张').waitFor()
   const [idApp] = (await pendingFor(product, reviewer.token, householdId)).filter((a) => a.kind === 'add_id_number')
   expect(idApp.fields).toMatchObject({ personId: baby.personId })
@@ -162,9 +205,18 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await page.locator('.enrol-refresh:visible').last().click()
   await page.locator('.enrol-status-view--approved:visible').getByText('身份证号已补登', { exact: false }).waitFor()
   const after = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
-  expect(after.body.members.find((m) => m.personId === baby.personId)).toMatchObject({ idNumber: herId, birthCertificateNumber: 'P440123456' })
+  expect(after.body.members.find((m) => m.personId === baby.personId)).toMatchObject({
+    idNumber: herId,
+    birthCertificateNumber: 'P440123456'
+  })
 
-  const mine = await api<Application>(product, 'GET', `/v1/applications/${pending.applicationId}`, undefined, migrant.token)
+  const mine = await api<Application>(
+    product,
+    'GET',
+    `/v1/applications/${pending.applicationId}`,
+    undefined,
+    migrant.token
+  )
   expect(mine.body.status).toBe('approved')
   expect(uploads).toHaveLength(3)
   expect(errors).toEqual([])

@@ -4,7 +4,16 @@
 import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { api, chooseFiles, type EnrolWorld, fileOutOfArea, makeJpeg, type SignedIn, startEnrolWorld, stopEnrolWorld } from './enrol-helpers'
+import {
+  api,
+  chooseFiles,
+  type EnrolWorld,
+  fileOutOfArea,
+  makeJpeg,
+  type SignedIn,
+  startEnrolWorld,
+  stopEnrolWorld
+} from './enrol-helpers'
 
 jest.setTimeout(240000)
 
@@ -28,15 +37,26 @@ test('a photo chosen while the county is unreachable is retried, kept, and sent 
   await page.locator('.enrol-doc--id-card').waitFor()
   await product.stopApi()
   const photo = await makeJpeg(page, '身份证')
-  await chooseFiles(page, '.enrol-doc--id-card .enrol-pick__album', [{ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }])
+  await chooseFiles(page, '.enrol-doc--id-card .enrol-pick__album', [
+    { name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }
+  ])
   // retried on the weak network, never dropped
-  await page.locator('.enrol-doc--id-card .enrol-upload--retrying, .enrol-doc--id-card .enrol-upload--waiting_network').first().waitFor()
+  await page
+    .locator('.enrol-doc--id-card .enrol-upload--retrying, .enrol-doc--id-card .enrol-upload--waiting_network')
+    .first()
+    .waitFor()
 
   await expect(page.locator('.enrol-doc--id-card .enrol-upload').count()).resolves.toBe(1)
 
   await product.startApi()
   await page.locator('.enrol-doc--id-card').getByText('已上传 1 张').waitFor({ timeout: 120000 })
-  const fresh = await api<Application>(product, 'GET', `/v1/applications/${app.applicationId}`, undefined, migrant.token)
+  const fresh = await api<Application>(
+    product,
+    'GET',
+    `/v1/applications/${app.applicationId}`,
+    undefined,
+    migrant.token
+  )
   expect(fresh.body.documents).toHaveLength(1)
   expect(fresh.body.documents[0].size).toBe(photo.length)
   // only the failed requests while the county was down may show up as console errors

@@ -55,7 +55,13 @@ test('renew: confirm members, report one who left, submit, then go to pay', asyn
   // the quote page finds the household and the year (not "没有找到要缴费的家庭")
   await page.locator('.pay-quote-page').getByText(`${fields.year}年`, { exact: false }).first().waitFor()
   await expect(page.locator('.pay-quote-page').textContent()).resolves.not.toContain('没有找到要缴费的家庭')
-  const mine = await api<Application>(product, 'GET', `/v1/applications/${pending.applicationId}`, undefined, migrant.token)
+  const mine = await api<Application>(
+    product,
+    'GET',
+    `/v1/applications/${pending.applicationId}`,
+    undefined,
+    migrant.token
+  )
   expect(mine.body.status).toBe('submitted')
   expect(errors).toEqual([])
 })

@@ -11,7 +11,17 @@ import type { Application } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { api, makeJpeg, MIGRANT_PHONE, review, REVIEWER_PHONE, signIn, startEnrolProduct, useSessionInBrowser, type SignedIn } from './enrol-helpers'
+import {
+  api,
+  makeJpeg,
+  MIGRANT_PHONE,
+  review,
+  REVIEWER_PHONE,
+  signIn,
+  startEnrolProduct,
+  useSessionInBrowser,
+  type SignedIn
+} from './enrol-helpers'
 
 jest.setTimeout(240000)
 
@@ -26,16 +36,47 @@ beforeAll(async () => {
   const reviewer = await signIn(product, REVIEWER_PHONE)
   const householdId = migrant.me.households[0].householdId
   const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
-  const newborn = await api<Application>(product, 'POST', '/v1/applications', {
-    householdId, kind: 'add_newborn',
-    fields: { name: '王𪚥', idNumber: makeIdNumber('999901', birth, '031'), relation: '子', reason: '出生医学证明编号：P440123456' }
-  }, migrant.token)
+  const newborn = await api<Application>(
+    product,
+    'POST',
+    '/v1/applications',
+    {
+      householdId,
+      kind: 'add_newborn',
+      fields: {
+        name: '王𪚥',
+        idNumber: makeIdNumber('999901', birth, '031'),
+        relation: '子',
+        reason: '出生医学证明编号：P440123456'
+      }
+    },
+    migrant.token
+  )
   expect(newborn.status).toBe(201)
-  sentBack = await review(product, reviewer.token, newborn.body.applicationId, 'needs_more', '请补拍户口本户主页，要能看清户号')
-  const filing = await api<Application>(product, 'POST', '/v1/applications', {
-    householdId, kind: 'out_of_area_care',
-    fields: { personId: migrant.me.personId, destination: '广东省东莞市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
-  }, migrant.token)
+  sentBack = await review(
+    product,
+    reviewer.token,
+    newborn.body.applicationId,
+    'needs_more',
+    '请补拍户口本户主页，要能看清户号'
+  )
+  const filing = await api<Application>(
+    product,
+    'POST',
+    '/v1/applications',
+    {
+      householdId,
+      kind: 'out_of_area_care',
+      fields: {
+        personId: migrant.me.personId,
+        destination: '广东省东莞市',
+        from: '2026-12-01',
+        to: '2027-11-30',
+        reason: '在外地打工'
+      }
+    },
+    migrant.token
+  )
   open = filing.body
   mkdirSync(ARTIFACTS, { recursive: true })
 })
@@ -48,14 +89,22 @@ async function checkLayout(page: Page, minTarget: number) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
   const small = await page.evaluate((min) => {
-    const els = Array.from(document.querySelectorAll('.app-page .btn, .app-page .enrol-chip, .app-page .enrol-input')) as HTMLElement[]
-    return els.filter((e) => e.offsetParent !== null).map((e) => ({ cls: e.className, h: e.getBoundingClientRect().height })).filter((x) => x.h < min)
+    const els = Array.from(
+      document.querySelectorAll('.app-page .btn, .app-page .enrol-chip, .app-page .enrol-input')
+    ) as HTMLElement[]
+    return els
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => ({ cls: e.className, h: e.getBoundingClientRect().height }))
+      .filter((x) => x.h < min)
   }, minTarget)
   expect(small).toEqual([])
 }
 
 async function fontSize(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 }
 
 for (const mode of ['normal', 'elderly'] as const) {
@@ -63,7 +112,8 @@ for (const mode of ['normal', 'elderly'] as const) {
     let context: BrowserContext
     let page: Page
     let errors: string[]
-    const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `enrol-${name}-${mode}.png`), fullPage: true })
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(ARTIFACTS, `enrol-${name}-${mode}.png`), fullPage: true })
     const minTarget = mode === 'elderly' ? 48 : 44
 
     beforeAll(async () => {
@@ -71,7 +121,9 @@ for (const mode of ['normal', 'elderly'] as const) {
       await useSessionInBrowser(context, migrant, { elderly: mode === 'elderly' })
       errors = collectErrors(page)
     })
-    afterAll(async () => { await context?.close() })
+    afterAll(async () => {
+      await context?.close()
+    })
 
     test('hub: applications first, then what can be done', async () => {
       await page.goto(`${product.webUrl}/#/subpackages/enrol/index/index`)
@@ -89,7 +141,9 @@ for (const mode of ['normal', 'elderly'] as const) {
     test('checklist before starting', async () => {
       await page.goto(`${product.webUrl}/#/subpackages/enrol/checklist/index?kind=add_newborn`)
       await page.getByText('新生儿参保：要准备的材料').waitFor()
-      await expect(page.locator(`.app-page${mode === 'elderly' ? '.elderly' : ':not(.elderly)'}`).count()).resolves.toBe(1)
+      await expect(
+        page.locator(`.app-page${mode === 'elderly' ? '.elderly' : ':not(.elderly)'}`).count()
+      ).resolves.toBe(1)
       await checkLayout(page, minTarget)
       const size = await fontSize(page, '.enrol-doc__label')
       expect(size).toBeGreaterThanOrEqual(mode === 'elderly' ? 20 : 16)
@@ -109,18 +163,29 @@ for (const mode of ['normal', 'elderly'] as const) {
 
     test('upload in progress', async () => {
       let release!: () => void
-      const held = new Promise<void>((r) => { release = r })
-      await page.route('**/documents', async (route) => { await held; await route.continue() })
+      const held = new Promise<void>((r) => {
+        release = r
+      })
+      await page.route('**/documents', async (route) => {
+        await held
+        await route.continue()
+      })
       await page.goto(`${product.webUrl}/#/subpackages/enrol/status/index?id=${open.applicationId}`)
       await page.locator('.enrol-doc--id-card').waitFor()
       const photo = await makeJpeg(page, '身份证 正面')
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.enrol-doc--id-card .enrol-pick__album').click()])
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.locator('.enrol-doc--id-card .enrol-pick__album').click()
+      ])
       await chooser.setFiles([{ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo }])
       await page.locator('.enrol-doc--id-card .enrol-upload--uploading').waitFor()
       await checkLayout(page, minTarget)
       await shot('upload-progress')
       release()
-      await page.locator('.enrol-doc--id-card').getByText(/已上传 \d 张/).waitFor()
+      await page
+        .locator('.enrol-doc--id-card')
+        .getByText(/已上传 \d 张/)
+        .waitFor()
       await page.unroute('**/documents')
     })
 

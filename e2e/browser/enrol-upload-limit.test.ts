@@ -3,7 +3,17 @@
 import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { api, chooseFiles, type EnrolWorld, fileOutOfArea, makeJpeg, type SignedIn, startEnrolWorld, stopEnrolWorld, uploadRequests } from './enrol-helpers'
+import {
+  api,
+  chooseFiles,
+  type EnrolWorld,
+  fileOutOfArea,
+  makeJpeg,
+  type SignedIn,
+  startEnrolWorld,
+  stopEnrolWorld,
+  uploadRequests
+} from './enrol-helpers'
 
 jest.setTimeout(180000)
 
@@ -27,18 +37,30 @@ test('a 6 MB PDF is refused before sending, with its size and what to do', async
   await page.goto(`${product.webUrl}/#/subpackages/enrol/status/index?id=${app.applicationId}`)
   await page.locator('.enrol-doc--residence-proof').waitFor()
   const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 0x20)])
-  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__file', [{ name: '劳动合同.pdf', mimeType: 'application/pdf', buffer: big }])
+  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__file', [
+    { name: '劳动合同.pdf', mimeType: 'application/pdf', buffer: big }
+  ])
   const msg = page.locator('.enrol-doc--residence-proof .enrol-upload--refused .enrol-upload__msg')
   await msg.waitFor()
-  await expect(msg.textContent()).resolves.toBe('这个文件有 6.0 MB，超过了 5.0 MB 的上限，没有上传。请换一个小一点的文件，或者把纸拍成照片上传。')
+  await expect(msg.textContent()).resolves.toBe(
+    '这个文件有 6.0 MB，超过了 5.0 MB 的上限，没有上传。请换一个小一点的文件，或者把纸拍成照片上传。'
+  )
   expect(sent).toEqual([])
 
   // the same paper, small enough, goes through: the route works and only then is something sent
   const ok = await makeJpeg(page, '工作证明')
-  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__album', [{ name: 'proof.jpg', mimeType: 'image/jpeg', buffer: ok }])
+  await chooseFiles(page, '.enrol-doc--residence-proof .enrol-pick__album', [
+    { name: 'proof.jpg', mimeType: 'image/jpeg', buffer: ok }
+  ])
   await page.locator('.enrol-doc--residence-proof').getByText('已上传 1 张').waitFor()
   expect(sent).toHaveLength(1)
-  const fresh = await api<Application>(product, 'GET', `/v1/applications/${app.applicationId}`, undefined, migrant.token)
+  const fresh = await api<Application>(
+    product,
+    'GET',
+    `/v1/applications/${app.applicationId}`,
+    undefined,
+    migrant.token
+  )
   expect(fresh.body.documents.map((d) => d.size)).toEqual([ok.length])
   expect(errors).toEqual([])
 })

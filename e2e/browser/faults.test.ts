@@ -46,7 +46,10 @@ let reference: { summary: string; cards: string[] }
 async function snapshot() {
   return {
     // the figures only: not the as-of line, its source, or a transient "updating" note
-    summary: (await visible('.household-summary').innerText()).split('\n').filter((l) => l.trim() && !/数据时间|来自|正在更新/.test(l)).join('\n'),
+    summary: (await visible('.household-summary').innerText())
+      .split('\n')
+      .filter((l) => l.trim() && !/数据时间|来自|正在更新/.test(l))
+      .join('\n'),
     cards: await page.locator('.member-card:visible').allInnerTexts()
   }
 }

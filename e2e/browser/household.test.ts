@@ -19,13 +19,23 @@ let page: Page
 let errors: string[]
 let db: Database.Database
 
-const STATUS = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' } as Record<string, string>
+const STATUS = { enrolled: '已参保', unpaid: '未缴费', lapsed: '已断保', pending_review: '审核中' } as Record<
+  string,
+  string
+>
 // the product runs on a pinned clock (TEST_NOW): the year it shows is that clock's
-const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(TEST_NOW)))
+const YEAR = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(TEST_NOW))
+)
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-home-'))
-  product = await startProduct({ dbPath: path.join(dir, 'county.sqlite'), households: 12, env: { DEV_OTP: '123456' }, now: TEST_NOW })
+  product = await startProduct({
+    dbPath: path.join(dir, 'county.sqlite'),
+    households: 12,
+    env: { DEV_OTP: '123456' },
+    now: TEST_NOW
+  })
   db = new Database(product.dbPath, { readonly: true, fileMustExist: true })
   ;({ context, page } = await launchPhone({ now: product.now }))
   errors = collectErrors(page)
@@ -48,11 +58,25 @@ async function fill(p: Page, sel: string, value: string) {
 async function axeSerious(p: Page): Promise<string[]> {
   await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
   const result = await p.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run(document, { resultTypes: ['violations'] })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>
+        }
+      }
+    ).axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+    }))
   })
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`)
 }
 
 async function signIn(p: Page, phone: string) {
@@ -66,13 +90,18 @@ async function signIn(p: Page, phone: string) {
 
 /** The county's own records for a household: name → [this year's, next year's] status text. */
 function expectedStatuses(householdId: string): Map<string, [string, string]> {
-  const rows = db.prepare('SELECT id, name FROM persons WHERE household_id = ?').all(householdId) as { id: string; name: string }[]
+  const rows = db.prepare('SELECT id, name FROM persons WHERE household_id = ?').all(householdId) as {
+    id: string
+    name: string
+  }[]
   const status = db.prepare('SELECT status FROM enrolments WHERE person_id = ? AND year = ?')
-  return new Map(rows.map((r) => {
-    const now = status.get(r.id, YEAR) as { status: string } | undefined
-    const next = status.get(r.id, YEAR + 1) as { status: string } | undefined
-    return [r.name, [now ? STATUS[now.status] : '无记录', next ? STATUS[next.status] : '未缴费']]
-  }))
+  return new Map(
+    rows.map((r) => {
+      const now = status.get(r.id, YEAR) as { status: string } | undefined
+      const next = status.get(r.id, YEAR + 1) as { status: string } | undefined
+      return [r.name, [now ? STATUS[now.status] : '无记录', next ? STATUS[next.status] : '未缴费']]
+    })
+  )
 }
 
 async function checkStatuses(p: Page, householdId: string) {
@@ -87,7 +116,11 @@ async function checkStatuses(p: Page, householdId: string) {
 }
 
 test('a villager signs in with phone + code, binds by ID number and name, and sees the household as the county has it', async () => {
-  const head = db.prepare("SELECT p.name, p.id_number FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 'hh_0003'").get() as { name: string; id_number: string }
+  const head = db
+    .prepare(
+      "SELECT p.name, p.id_number FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 'hh_0003'"
+    )
+    .get() as { name: string; id_number: string }
   expect(head.name).toContain('·') // 买买提·艾力: the middle dot must survive the whole way
   await page.goto(`${product.webUrl}/#/pages/home/index`)
   await visible(page, '.home-welcome').waitFor()
@@ -109,7 +142,11 @@ test('a villager signs in with phone + code, binds by ID number and name, and se
   await expect(visible(page, '.household-summary').innerText()).resolves.toContain('来自县医保系统')
   // ID numbers are masked on screen and never written to the phone's storage in full
   expect(await page.locator('body').innerText()).not.toContain(head.id_number)
-  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'))
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .map((k) => localStorage.getItem(k))
+      .join('\n')
+  )
   expect(stored).not.toContain(head.id_number)
 })
 
@@ -149,7 +186,11 @@ test("sign-out on a shared phone clears that user's household; the next user nev
   await visible(page, '.account-card__sign-out').click()
   await page.locator('.taro-model__confirm:visible').last().click()
   await page.locator('.home-welcome:visible').first().waitFor()
-  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'))
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .map((k) => localStorage.getItem(k))
+      .join('\n')
+  )
   expect(stored).not.toContain('买买提')
   expect(stored).not.toContain('hh_0003')
 
@@ -170,8 +211,13 @@ test('the head invites a family member with one scope; the grantee sees only tha
   // drawn just after the code arrives
   await visible(page, '.family-access__qr img').waitFor()
   const pixels = await page.evaluate(async () => {
-    const img = Array.from(document.querySelectorAll('.family-access__qr img')).find((i) => (i as HTMLElement).offsetParent) as HTMLImageElement
-    if (!img.complete) await new Promise((r) => { img.onload = r })
+    const img = Array.from(document.querySelectorAll('.family-access__qr img')).find(
+      (i) => (i as HTMLElement).offsetParent
+    ) as HTMLImageElement
+    if (!img.complete)
+      await new Promise((r) => {
+        img.onload = r
+      })
     const c = document.createElement('canvas')
     c.width = img.naturalWidth
     c.height = img.naturalHeight
@@ -197,7 +243,9 @@ test('the head invites a family member with one scope; the grantee sees only tha
     await expect(visible(p2, '.household-summary').innerText()).resolves.toContain('家人授权查看')
     expect(await p2.locator('.collection-banner:visible').count()).toBe(0) // no pay scope: no pay prompt
     // the county refuses what the scope does not cover
-    const person = (db.prepare("SELECT head_person_id AS id FROM households WHERE id = 'hh_0001'").get() as { id: string }).id
+    const person = (
+      db.prepare("SELECT head_person_id AS id FROM households WHERE id = 'hh_0001'").get() as { id: string }
+    ).id
     const claims = await p2.evaluate(async (pid) => {
       const token = sessionStorage.getItem('xqyb.session-token')
       const r = await fetch(`/county/v1/persons/${pid}/claims`, { headers: { authorization: `Bearer ${token}` } })

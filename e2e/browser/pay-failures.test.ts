@@ -1,11 +1,27 @@
 // When paying goes wrong: a failed payment retried, paid but not recorded (then resolved by
 // the county), and an abandoned payment that expires. Each checked in the county's database.
-import { DEMO, chargesFor, openSignedIn, ordersOf, setCountyClock, setElderly, settle, shot, startPayWorld, writableDb, type PayWorld } from './pay-support'
+import {
+  DEMO,
+  chargesFor,
+  openSignedIn,
+  ordersOf,
+  setCountyClock,
+  setElderly,
+  settle,
+  shot,
+  startPayWorld,
+  writableDb,
+  type PayWorld
+} from './pay-support'
 
 let w: PayWorld
 
-beforeAll(async () => { w = await startPayWorld() })
-afterAll(async () => { await w?.close() })
+beforeAll(async () => {
+  w = await startPayWorld()
+})
+afterAll(async () => {
+  await w?.close()
+})
 
 const CASHIER = '模拟收银台（演示用，不会真的扣钱）'
 
@@ -14,7 +30,9 @@ async function toCashier(householdId: string) {
   await w.page.locator('.pay-confirm:visible').last().click()
   await w.page.getByText(CASHIER).waitFor()
   await w.page.waitForURL(/orderId=/)
-  return new URL(w.page.url().replace('#', '')).searchParams.get('orderId') ?? (ordersOf(w, householdId).pop()?.id as string)
+  return (
+    new URL(w.page.url().replace('#', '')).searchParams.get('orderId') ?? (ordersOf(w, householdId).pop()?.id as string)
+  )
 }
 
 async function refreshUntil(text: string, tries = 40) {
@@ -42,8 +60,13 @@ test('a payment that fails says why, and paying again works with a new order and
 
   const orders = ordersOf(w, 'hh_0001')
   expect(orders.map((o) => o.status)).toEqual(['failed', 'confirmed'])
-  const charges = chargesFor(w, orders.map((o) => o.id))
-  expect(charges.filter((c) => c.result === 'SUCCESS')).toEqual([{ order_id: orders[1].id, result: 'SUCCESS', amount_fen: orders[1].amount_fen }])
+  const charges = chargesFor(
+    w,
+    orders.map((o) => o.id)
+  )
+  expect(charges.filter((c) => c.result === 'SUCCESS')).toEqual([
+    { order_id: orders[1].id, result: 'SUCCESS', amount_fen: orders[1].amount_fen }
+  ])
   expect(charges.filter((c) => c.result === 'FAIL').map((c) => c.order_id)).toEqual([orders[0].id])
   expect(w.errors).toEqual([])
 })
@@ -56,22 +79,31 @@ test('paid but not recorded: the reference and whom to call, then resolved by th
   const person = (JSON.parse(order.persons) as { personId: string }[])[1]
   // the county's roll changes between order and payment: this member shows as paid elsewhere
   const db = writableDb(w)
-  db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, order_id) VALUES (?, ?, 'enrolled', 'self', 40000, 'ord_elsewhere')
-    ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', order_id = 'ord_elsewhere'`).run(person.personId, order.year)
+  db.prepare(
+    `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, order_id) VALUES (?, ?, 'enrolled', 'self', 40000, 'ord_elsewhere')
+    ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', order_id = 'ord_elsewhere'`
+  ).run(person.personId, order.year)
   await w.page.locator('.cashier__pay:visible').last().click()
   await w.page.getByText('钱已付，县里还没入账').waitFor()
   await w.page.getByText(`付款凭据：订单号 ${order.id}`).waitFor()
   await w.page.getByText(/医保服务热线 12393/).waitFor()
   await w.page.getByText(/工作人员正在核对/).waitFor()
-  expect((w.db().prepare('SELECT status FROM orders WHERE id = ?').get(order.id) as { status: string }).status).toBe('paid_not_matched')
+  expect((w.db().prepare('SELECT status FROM orders WHERE id = ?').get(order.id) as { status: string }).status).toBe(
+    'paid_not_matched'
+  )
   await settle(w)
   await shot(w, 'pay-not-matched')
 
   // the county sorts it out (the wrong record removed); its retry job records the money
-  db.prepare(`DELETE FROM enrolments WHERE person_id = ? AND year = ? AND order_id = 'ord_elsewhere'`).run(person.personId, order.year)
+  db.prepare(`DELETE FROM enrolments WHERE person_id = ? AND year = ? AND order_id = 'ord_elsewhere'`).run(
+    person.personId,
+    order.year
+  )
   db.close()
   await refreshUntil('缴费成功，已参保')
-  expect((w.db().prepare('SELECT status FROM orders WHERE id = ?').get(order.id) as { status: string }).status).toBe('confirmed')
+  expect((w.db().prepare('SELECT status FROM orders WHERE id = ?').get(order.id) as { status: string }).status).toBe(
+    'confirmed'
+  )
   expect(chargesFor(w, [order.id])).toHaveLength(1)
   expect(w.errors).toEqual([])
 })

@@ -1,12 +1,28 @@
 // Paying a household's contribution in the h5 build against the county API: the quote,
 // the simulated cashier, the county's confirmation, the receipt (checked against the
 // county's database to the fen), and never two charges for one double tap or reload.
-import { DEMO, chargesFor, openSignedIn, ordersOf, setElderly, settle, shot, shown, startPayWorld, visiblePage, type PayWorld } from './pay-support'
+import {
+  DEMO,
+  chargesFor,
+  openSignedIn,
+  ordersOf,
+  setElderly,
+  settle,
+  shot,
+  shown,
+  startPayWorld,
+  visiblePage,
+  type PayWorld
+} from './pay-support'
 
 let w: PayWorld
 
-beforeAll(async () => { w = await startPayWorld() })
-afterAll(async () => { await w?.close() })
+beforeAll(async () => {
+  w = await startPayWorld()
+})
+afterAll(async () => {
+  await w?.close()
+})
 
 test('a member civil affairs pays for in full shows 0 and the reason, already enrolled by them, not charged', async () => {
   await openSignedIn(w, DEMO.elder, '/subpackages/pay/quote/index?householdId=hh_0002')
@@ -15,11 +31,21 @@ test('a member civil affairs pays for in full shows 0 and the reason, already en
   // 资助参保: 民政 enrolled him when the window opened, whatever the family does
   await expect(row.locator('.pay-member__enrolled').innerText()).resolves.toBe('已参保')
   await expect(row.locator('.pay-member__amount').innerText()).resolves.toBe('¥0.00')
-  await expect(row.locator('.pay-member__reason').innerText()).resolves.toContain('已经参保：民政部门代缴（五保户），个人不用交')
-  const hisYear = w.db().prepare("SELECT e.status, e.payer, e.amount_fen, e.order_id FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = 'hh_0002' AND p.name = '张德福' ORDER BY e.year DESC LIMIT 1").get()
+  await expect(row.locator('.pay-member__reason').innerText()).resolves.toContain(
+    '已经参保：民政部门代缴（五保户），个人不用交'
+  )
+  const hisYear = w
+    .db()
+    .prepare(
+      "SELECT e.status, e.payer, e.amount_fen, e.order_id FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = 'hh_0002' AND p.name = '张德福' ORDER BY e.year DESC LIMIT 1"
+    )
+    .get()
   expect(hisYear).toEqual({ status: 'enrolled', payer: 'civil_affairs', amount_fen: 0, order_id: null })
   // the one who pays herself is charged the county's figure
-  const q = w.db().prepare("SELECT categories FROM persons WHERE household_id = 'hh_0002' AND name = '张德福'").get() as { categories: string }
+  const q = w
+    .db()
+    .prepare("SELECT categories FROM persons WHERE household_id = 'hh_0002' AND name = '张德福'")
+    .get() as { categories: string }
   expect(JSON.parse(q.categories)).toContain('wubao')
   await w.page.getByText('晚交会怎样').waitFor()
   await w.page.getByText(/过了截止日期再交/).waitFor()
@@ -64,11 +90,16 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
     await expect(row.locator('.money').innerText()).resolves.toBe(shown(p.dueFen))
   }
   // the full ID numbers never reach the screen
-  const ids = w.db().prepare("SELECT id_number FROM persons WHERE household_id = 'hh_0001'").all() as { id_number: string }[]
+  const ids = w.db().prepare("SELECT id_number FROM persons WHERE household_id = 'hh_0001'").all() as {
+    id_number: string
+  }[]
   for (const { id_number } of ids) expect(text).not.toContain(id_number)
   // every member paid for is enrolled for that year, by this order
   for (const p of persons) {
-    const e = w.db().prepare('SELECT status, order_id FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, order.year) as { status: string; order_id: string }
+    const e = w
+      .db()
+      .prepare('SELECT status, order_id FROM enrolments WHERE person_id = ? AND year = ?')
+      .get(p.personId, order.year) as { status: string; order_id: string }
     expect(e).toEqual({ status: 'enrolled', order_id: order.id })
   }
   expect(chargesFor(w, [order.id])).toEqual([{ order_id: order.id, result: 'SUCCESS', amount_fen: order.amount_fen }])
@@ -107,7 +138,12 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   })
   const box = await img.evaluate((i: HTMLImageElement) => {
     const frame = (i.closest('.receipt__image') ?? i) as HTMLElement
-    return { natural: i.naturalHeight / i.naturalWidth, shown: i.getBoundingClientRect().height / i.getBoundingClientRect().width, frame: frame.getBoundingClientRect().height, img: i.getBoundingClientRect().height }
+    return {
+      natural: i.naturalHeight / i.naturalWidth,
+      shown: i.getBoundingClientRect().height / i.getBoundingClientRect().width,
+      frame: frame.getBoundingClientRect().height,
+      img: i.getBoundingClientRect().height
+    }
   })
   expect(Math.abs(box.shown - box.natural)).toBeLessThan(0.01)
   expect(box.frame).toBeGreaterThanOrEqual(box.img - 1)
@@ -179,7 +215,12 @@ test('a double tap and a reload in the middle of paying give one order and one c
   const orders = ordersOf(w, 'hh_0002')
   expect(orders).toHaveLength(1)
   expect(orders[0].status).toBe('confirmed')
-  expect(chargesFor(w, orders.map((o) => o.id))).toEqual([{ order_id: orders[0].id, result: 'SUCCESS', amount_fen: orders[0].amount_fen }])
+  expect(
+    chargesFor(
+      w,
+      orders.map((o) => o.id)
+    )
+  ).toEqual([{ order_id: orders[0].id, result: 'SUCCESS', amount_fen: orders[0].amount_fen }])
   // paying again is refused with the date it was paid
   await w.page.goto(`${w.product.webUrl}/#/subpackages/pay/quote/index?householdId=hh_0002`)
   await w.page.reload()

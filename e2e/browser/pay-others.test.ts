@@ -5,15 +5,34 @@
 import { makeIdNumber } from '../../src/shared/id-number'
 import type { Me } from '../../src/contract'
 import { openSignedIn as openWithSession } from '../support/session'
-import { DEMO, apiCall, chargesFor, openSignedIn, ordersOf, settle, shot, shown, signInApi, startPayWorld, type PayWorld } from './pay-support'
+import {
+  DEMO,
+  apiCall,
+  chargesFor,
+  openSignedIn,
+  ordersOf,
+  settle,
+  shot,
+  shown,
+  signInApi,
+  startPayWorld,
+  type PayWorld
+} from './pay-support'
 
 let w: PayWorld
 
-beforeAll(async () => { w = await startPayWorld() })
-afterAll(async () => { await w?.close() })
+beforeAll(async () => {
+  w = await startPayWorld()
+})
+afterAll(async () => {
+  await w?.close()
+})
 
 test('a migrant worker pays for her parents by ID number and sees only masked names', async () => {
-  const parents = w.db().prepare("SELECT name, id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id").all() as { name: string; id_number: string }[]
+  const parents = w
+    .db()
+    .prepare("SELECT name, id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id")
+    .all() as { name: string; id_number: string }[]
   expect(parents.length).toBeGreaterThan(1)
   await openSignedIn(w, DEMO.migrant, '/subpackages/pay/others/index')
   const input = w.page.locator('.payee__id:visible input').first()
@@ -30,7 +49,9 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
     expect(shownText).not.toContain(p.name)
     expect(shownText).toContain(Array.from(p.name)[0]) // the family name stays, the rest is masked
   }
-  expect(await w.page.locator('.payee__name:visible').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/\*/)]))
+  expect(await w.page.locator('.payee__name:visible').allInnerTexts()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\*/)])
+  )
   await settle(w)
   await shot(w, 'pay-others')
 
@@ -81,9 +102,20 @@ test("the parents' household head sees on home who paid, how much and for whom, 
   const [order] = ordersOf(w, 'hh_0003')
   expect(order?.status).toBe('confirmed') // paid by the test above
   // the parents have no demo account: a new one, bound to the head 买买提·艾力
-  const head = w.db().prepare("SELECT p.name, p.id_number FROM persons p JOIN households h ON h.head_person_id = p.id WHERE h.id = 'hh_0003'").get() as { name: string; id_number: string }
+  const head = w
+    .db()
+    .prepare(
+      "SELECT p.name, p.id_number FROM persons p JOIN households h ON h.head_person_id = p.id WHERE h.id = 'hh_0003'"
+    )
+    .get() as { name: string; id_number: string }
   const s = await signInApi(w, '13800000031')
-  const bound = await apiCall<Me>(w, 'POST', '/v1/households/bind', { idNumber: head.id_number, name: head.name }, s.token)
+  const bound = await apiCall<Me>(
+    w,
+    'POST',
+    '/v1/households/bind',
+    { idNumber: head.id_number, name: head.name },
+    s.token
+  )
   expect(bound.status).toBe(200)
   await openWithSession(w.page, w.product, { ...s, me: bound.body }, '/pages/home/index')
 
@@ -91,7 +123,9 @@ test("the parents' household head sees on home who paid, how much and for whom, 
   await card.waitFor()
   const names = (JSON.parse(order.persons) as { name: string }[]).map((p) => p.name)
   const text = await card.innerText()
-  expect(text).toContain(`阿***·*** 已为您家交了${order.year}年医保费 ${shown(order.amount_fen)}（${names.join('、')}）`)
+  expect(text).toContain(
+    `阿***·*** 已为您家交了${order.year}年医保费 ${shown(order.amount_fen)}（${names.join('、')}）`
+  )
   expect(text).toContain(`票据号 ${order.receipt_number}`)
   expect(text).not.toContain('阿依古丽')
   await settle(w)
@@ -107,9 +141,18 @@ test("the parents' household head sees on home who paid, how much and for whom, 
 
   await w.page.locator('.paid-notice__ok:visible').last().click()
   await card.waitFor({ state: 'detached' })
-  expect(w.db().prepare('SELECT COUNT(*) AS n FROM notification_reads r JOIN notifications n ON n.id = r.notification_id WHERE n.order_id = ?').get(order.id)).toEqual({ n: 1 })
+  expect(
+    w
+      .db()
+      .prepare(
+        'SELECT COUNT(*) AS n FROM notification_reads r JOIN notifications n ON n.id = r.notification_id WHERE n.order_id = ?'
+      )
+      .get(order.id)
+  ).toEqual({ n: 1 })
   // after a reload, with the county's fresh answer in, it is still gone
-  const fresh = w.page.waitForResponse((r) => r.url().includes('/v1/households/hh_0003/notifications') && r.status() === 200)
+  const fresh = w.page.waitForResponse(
+    (r) => r.url().includes('/v1/households/hh_0003/notifications') && r.status() === 200
+  )
   await w.page.reload()
   await fresh
   await w.page.getByText(names[0]).first().waitFor()
@@ -124,7 +167,11 @@ test('while one family member is paying, another is told so and no second order 
   const quote = await apiCall<{ year: number }>(w, 'GET', '/v1/households/hh_0001/quote', undefined, head.token)
   const res = await fetch(`${w.product.api?.url}/v1/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${head.token}`, 'idempotency-key': 'head-phone-key-0001' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${head.token}`,
+      'idempotency-key': 'head-phone-key-0001'
+    },
     body: JSON.stringify({ householdId: 'hh_0001', year: quote.body.year, channel: 'weapp' })
   })
   expect(res.status).toBe(201)
@@ -139,7 +186,12 @@ test('while one family member is paying, another is told so and no second order 
   const orders = ordersOf(w, 'hh_0001')
   expect(orders).toHaveLength(1)
   expect(orders[0].payer_user_id).toBe('u_head')
-  expect(chargesFor(w, orders.map((o) => o.id))).toEqual([])
+  expect(
+    chargesFor(
+      w,
+      orders.map((o) => o.id)
+    )
+  ).toEqual([])
   // the county's 409 (OPEN_ORDER_EXISTS) is expected here; the browser logs every non-2xx
   expect(w.errors.filter((e) => !/status of 409/.test(e))).toEqual([])
 })

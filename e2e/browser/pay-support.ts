@@ -8,7 +8,12 @@ import Database from 'better-sqlite3'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { countyApi, openSignedIn as openWithSession, signInApi as signInWithApi, type SignedIn } from '../support/session'
+import {
+  countyApi,
+  openSignedIn as openWithSession,
+  signInApi as signInWithApi,
+  type SignedIn
+} from '../support/session'
 
 export { DEMO } from '../support/session'
 
@@ -25,13 +30,22 @@ export interface PayWorld {
 export async function startPayWorld(): Promise<PayWorld> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
   const dbPath = path.join(dir, 'county.sqlite')
-  const product = await startProduct({ dbPath, households: 30, env: { DEV_OTP: '123456', TEST_HOOKS: '1' }, now: TEST_NOW })
+  const product = await startProduct({
+    dbPath,
+    households: 30,
+    env: { DEV_OTP: '123456', TEST_HOOKS: '1' },
+    now: TEST_NOW
+  })
   const { context, page } = await launchPhone({ now: product.now })
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   let handle: Database.Database | null = null
   return {
-    product, dbPath, context, page, errors,
+    product,
+    dbPath,
+    context,
+    page,
+    errors,
     db: () => {
       if (!handle) handle = new Database(dbPath, { readonly: true, fileMustExist: true })
       return handle
@@ -44,7 +58,13 @@ export async function startPayWorld(): Promise<PayWorld> {
   }
 }
 
-export async function apiCall<T = unknown>(w: PayWorld, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+export async function apiCall<T = unknown>(
+  w: PayWorld,
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string
+): Promise<{ status: number; body: T }> {
   return countyApi<T>(w.product, method, url, body, token)
 }
 
@@ -54,7 +74,12 @@ export async function signInApi(w: PayWorld, phone: string): Promise<SignedIn> {
 }
 
 /** Opens the app already signed in as a demo user, the way the app itself keeps a session. */
-export async function openSignedIn(w: PayWorld, phone: string, route = '/pages/pay/index', opts: { elderly?: boolean } = {}): Promise<string> {
+export async function openSignedIn(
+  w: PayWorld,
+  phone: string,
+  route = '/pages/pay/index',
+  opts: { elderly?: boolean } = {}
+): Promise<string> {
   const s = await signInWithApi(w.product, phone)
   await openWithSession(w.page, w.product, s, route, opts)
   return s.token
@@ -67,19 +92,37 @@ export async function setElderly(w: PayWorld, on: boolean): Promise<void> {
 }
 
 export interface OrderRowLite {
-  id: string; household_id: string; year: number; status: string; amount_fen: number; payer_user_id: string
-  receipt_number: string | null; transaction_id: string | null; persons: string
+  id: string
+  household_id: string
+  year: number
+  status: string
+  amount_fen: number
+  payer_user_id: string
+  receipt_number: string | null
+  transaction_id: string | null
+  persons: string
 }
 
 export function ordersOf(w: PayWorld, householdId: string, year?: number): OrderRowLite[] {
-  const rows = w.db().prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at').all(householdId) as OrderRowLite[]
+  const rows = w
+    .db()
+    .prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at')
+    .all(householdId) as OrderRowLite[]
   return rows.filter((o) => !o.id.startsWith('ord_seed_') && (year === undefined || o.year === year))
 }
 
 /** Money that actually moved: the simulated provider's ledger (one row per charge). */
-export function chargesFor(w: PayWorld, orderIds: string[]): { order_id: string; result: string; amount_fen: number }[] {
+export function chargesFor(
+  w: PayWorld,
+  orderIds: string[]
+): { order_id: string; result: string; amount_fen: number }[] {
   if (orderIds.length === 0) return []
-  return w.db().prepare(`SELECT order_id, result, amount_fen FROM sim_payments WHERE order_id IN (${orderIds.map(() => '?').join(',')})`).all(...orderIds) as { order_id: string; result: string; amount_fen: number }[]
+  return w
+    .db()
+    .prepare(
+      `SELECT order_id, result, amount_fen FROM sim_payments WHERE order_id IN (${orderIds.map(() => '?').join(',')})`
+    )
+    .all(...orderIds) as { order_id: string; result: string; amount_fen: number }[]
 }
 
 export function fenToYuan(fen: number): string {
@@ -101,7 +144,9 @@ export async function shot(w: PayWorld, name: string): Promise<void> {
 /** Waits until the page on screen has finished sliding in (Taro h5 page transition). */
 export async function settle(w: PayWorld): Promise<void> {
   await w.page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.app-page')).filter((e) => (e as HTMLElement).offsetParent !== null)
+    const pages = Array.from(document.querySelectorAll('.app-page')).filter(
+      (e) => (e as HTMLElement).offsetParent !== null
+    )
     const el = pages[pages.length - 1]
     return !!el && Math.abs(el.getBoundingClientRect().left) < 1
   })

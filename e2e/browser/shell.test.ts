@@ -29,7 +29,10 @@ test('the shell renders with its tab bar', async () => {
   for (const tab of ['参保', '缴费', '报销', '我的']) {
     await expect(page.locator('.taro-tabbar__tabbar').getByText(tab, { exact: true }).count()).resolves.toBe(1)
   }
-  const base = await page.locator('.app-page').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const base = await page
+    .locator('.app-page')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(base).toBeGreaterThanOrEqual(16)
   await page.screenshot({ path: path.join(ARTIFACTS, 'shell-home.png') })
 })
@@ -37,10 +40,16 @@ test('the shell renders with its tab bar', async () => {
 test('the 我的 tab turns on elderly mode, and text gets larger', async () => {
   await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
   await page.getByText('大字模式（字更大、按钮更大）').waitFor()
-  const before = await page.locator('.app-page:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const before = await page
+    .locator('.app-page:visible')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   await page.locator('.elderly-switch').first().click()
   await page.locator('.app-page.elderly:visible').last().waitFor()
-  const after = await page.locator('.app-page.elderly:visible').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const after = await page
+    .locator('.app-page.elderly:visible')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(after).toBeGreaterThanOrEqual(20)
   expect(after).toBeGreaterThan(before)
   await page.screenshot({ path: path.join(ARTIFACTS, 'shell-me-elderly.png') })

@@ -10,8 +10,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 export class ChromiumMissingError extends Error {
   constructor(executablePath: string) {
-    super(`Chromium was not found at ${executablePath}. The browser tests need Debian's chromium: ` +
-      'run `sudo apt-get update && sudo apt-get install -y chromium` (CI: .ci/run installs it).')
+    super(
+      `Chromium was not found at ${executablePath}. The browser tests need Debian's chromium: ` +
+        'run `sudo apt-get update && sudo apt-get install -y chromium` (CI: .ci/run installs it).'
+    )
     this.name = 'ChromiumMissingError'
   }
 }
@@ -23,14 +25,25 @@ export const PHONE = { width: 375, height: 667 }
  * time there and lets it run on at real speed, so the app's "today" is the county's. (A hand-made
  * Date shift was tried first: the app then came back from a county outage only after minutes.)
  */
-export async function launchPhone(opts: { executablePath?: string; now?: () => number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchPhone(
+  opts: { executablePath?: string; now?: () => number } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
   const executablePath = opts.executablePath || CHROMIUM_PATH
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath)
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'xqyb-chromium-')), {
     executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN'
+    ],
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -39,7 +52,7 @@ export async function launchPhone(opts: { executablePath?: string; now?: () => n
     timezoneId: 'Asia/Shanghai'
   })
   if (opts.now) await context.clock.install({ time: opts.now() })
-  const page = context.pages()[0] || await context.newPage()
+  const page = context.pages()[0] || (await context.newPage())
   return { context, page }
 }
 
@@ -50,7 +63,14 @@ export function collectErrors(page: Page): string[] {
   // a failed request's message does not name it; the location does (path only: no tokens)
   page.on('console', (m) => {
     if (m.type() !== 'error') return
-    const where = m.location()?.url ? ` [${m.location().url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]}]` : ''
+    const where = m.location()?.url
+      ? ` [${
+          m
+            .location()
+            .url.replace(/^https?:\/\/[^/]+/, '')
+            .split('?')[0]
+        }]`
+      : ''
     errors.push(`console.error: ${m.text()}${where}`)
   })
   return errors

@@ -24,12 +24,21 @@ export interface SignedIn {
 }
 
 /** One call straight to the county API (not through the web server's proxy). */
-export async function countyApi<T = unknown>(product: RunningProduct, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+export async function countyApi<T = unknown>(
+  product: RunningProduct,
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string
+): Promise<{ status: number; body: T }> {
   const base = product.api?.url
   if (!base) throw new Error('county API is not running')
   const r = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {})
+    },
     body: body === undefined ? undefined : JSON.stringify(body)
   })
   return { status: r.status, body: (await r.json()) as T }
@@ -47,37 +56,58 @@ export async function signInApi(product: RunningProduct, phone: string): Promise
 /** The app's own storage after a sign-in (Taro h5 storage format): session, settings, token. */
 function appStorage(s: SignedIn, opts: { elderly?: boolean }): [session: string, settings: string, token: string] {
   const own = s.me.households.find((h) => h.relation !== 'grantee') ?? s.me.households[0]
-  const session = JSON.stringify({ state: { userId: s.me.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: own?.householdId ?? null }, version: 1 })
+  const session = JSON.stringify({
+    state: { userId: s.me.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: own?.householdId ?? null },
+    version: 1
+  })
   const settings = JSON.stringify({ state: { elderlyChoice: opts.elderly ? 'on' : 'off' }, version: 1 })
   return [session, settings, s.token]
 }
 
 /** Every page of this browser context starts signed in with `s` (set before the app loads). */
-export async function useSessionInContext(context: BrowserContext, s: SignedIn, opts: { elderly?: boolean } = {}): Promise<void> {
-  await context.addInitScript(([session, settings, token]) => {
-    window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
-    window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settings }))
-    window.sessionStorage.setItem('xqyb.session-token', token)
-  }, appStorage(s, opts))
+export async function useSessionInContext(
+  context: BrowserContext,
+  s: SignedIn,
+  opts: { elderly?: boolean } = {}
+): Promise<void> {
+  await context.addInitScript(
+    ([session, settings, token]) => {
+      window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
+      window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settings }))
+      window.sessionStorage.setItem('xqyb.session-token', token)
+    },
+    appStorage(s, opts)
+  )
 }
 
 let navs = 0
 const blankServed = new WeakSet<Page>()
 /** Opens the app at `route` signed in with `s`: a new document, so the app starts with this session only. */
-export async function openSignedIn(page: Page, product: RunningProduct, s: SignedIn, route: string, opts: { elderly?: boolean } = {}): Promise<void> {
+export async function openSignedIn(
+  page: Page,
+  product: RunningProduct,
+  s: SignedIn,
+  route: string,
+  opts: { elderly?: boolean } = {}
+): Promise<void> {
   // an empty page on the app's origin to write its storage from: the web server would answer
   // /blank.html with the app itself, which would start with the previous user's session
   if (!blankServed.has(page)) {
     blankServed.add(page)
-    await page.route('**/blank.html', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }))
+    await page.route('**/blank.html', (r) =>
+      r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' })
+    )
   }
   await page.goto('about:blank')
   await page.goto(`${product.webUrl}/blank.html`)
-  await page.evaluate(([session, settings, token]) => {
-    window.sessionStorage.setItem('xqyb.session-token', token)
-    window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
-    window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settings }))
-  }, appStorage(s, opts))
+  await page.evaluate(
+    ([session, settings, token]) => {
+      window.sessionStorage.setItem('xqyb.session-token', token)
+      window.localStorage.setItem('xqyb.session', JSON.stringify({ data: session }))
+      window.localStorage.setItem('xqyb.settings', JSON.stringify({ data: settings }))
+    },
+    appStorage(s, opts)
+  )
   await page.goto(`${product.webUrl}/?as=${encodeURIComponent(s.me.userId)}&n=${++navs}#${route}`)
 }
 

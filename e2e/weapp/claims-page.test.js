@@ -8,28 +8,86 @@ jest.setTimeout(60000)
 
 const year = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4))
 const me = {
-  userId: 'u_head', role: 'villager', personId: 'p_0001', displayName: '王建国', phoneMasked: '138****0001',
-  households: [{ householdId: 'hh_0001', relation: 'head', scopes: ['status', 'claims', 'pay'], headNameMasked: '王**', village: '青石村' }]
+  userId: 'u_head',
+  role: 'villager',
+  personId: 'p_0001',
+  displayName: '王建国',
+  phoneMasked: '138****0001',
+  households: [
+    {
+      householdId: 'hh_0001',
+      relation: 'head',
+      scopes: ['status', 'claims', 'pay'],
+      headNameMasked: '王**',
+      village: '青石村'
+    }
+  ]
 }
-const enrolled = (y) => ({ year: y, status: 'enrolled', payer: 'self', amountPaid: '400.00', coverageStart: `${y}-01-01`, coverageEnd: `${y}-12-31`, waitingPeriodEnd: null, orderId: null })
+const enrolled = (y) => ({
+  year: y,
+  status: 'enrolled',
+  payer: 'self',
+  amountPaid: '400.00',
+  coverageStart: `${y}-01-01`,
+  coverageEnd: `${y}-12-31`,
+  waitingPeriodEnd: null,
+  orderId: null
+})
 const person = (personId, name, birthDate) => ({
-  personId, name, idNumber: '990101********0011', idNumberMasked: true, sex: 'male', birthDate, relation: '本人', categories: ['ordinary'],
-  phone: null, isHead: personId === 'p_0001', enrolments: [enrolled(year - 1), enrolled(year)]
+  personId,
+  name,
+  idNumber: '990101********0011',
+  idNumberMasked: true,
+  sex: 'male',
+  birthDate,
+  relation: '本人',
+  categories: ['ordinary'],
+  phone: null,
+  isHead: personId === 'p_0001',
+  enrolments: [enrolled(year - 1), enrolled(year)]
 })
 const household = {
-  householdId: 'hh_0001', householdNumber: null, regionCode: '999901', township: '石桥镇', village: '青石村', headPersonId: 'p_0001', accountBalance: '126.50',
-  members: [person('p_0001', '王建国', '1974-05-01'), person('p_0002', '刘桂兰', '1976-02-03')], viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
+  householdId: 'hh_0001',
+  householdNumber: null,
+  regionCode: '999901',
+  township: '石桥镇',
+  village: '青石村',
+  headPersonId: 'p_0001',
+  accountBalance: '126.50',
+  members: [person('p_0001', '王建国', '1974-05-01'), person('p_0002', '刘桂兰', '1976-02-03')],
+  viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
 }
 const claim = (claimId, kind, institutionName, date, totalCost, payout, selfPaid, stage) => ({
-  claimId, personId: 'p_0001', year, kind, institutionId: null, institutionName, admissionDate: date, dischargeDate: date,
-  totalCost, eligibleCost: totalCost, payout, selfPaid, stage,
-  timeline: [{ stage: 'accepted', date }], policyVersion: `${year}.1`, steps: [], settlement: null
+  claimId,
+  personId: 'p_0001',
+  year,
+  kind,
+  institutionId: null,
+  institutionName,
+  admissionDate: date,
+  dischargeDate: date,
+  totalCost,
+  eligibleCost: totalCost,
+  payout,
+  selfPaid,
+  stage,
+  timeline: [{ stage: 'accepted', date }],
+  policyVersion: `${year}.1`,
+  steps: [],
+  settlement: null
 })
 const claims = [
   claim('c_1', 'inpatient', '青山县中医医院', `${year}-01-27`, '17955.68', '13495.48', '4460.20', 'paid_out'),
   claim('c_2', 'outpatient', '新华村卫生室', `${year}-03-02`, '48.26', '41.33', '6.93', 'reviewing')
 ]
-const lists = (y) => ({ personId: 'p_0001', year: y, cap: '200000.00', capUsed: y === year ? '13536.81' : '0.00', capRemaining: y === year ? '186463.19' : '200000.00', claims: y === year ? claims : [] })
+const lists = (y) => ({
+  personId: 'p_0001',
+  year: y,
+  cap: '200000.00',
+  capUsed: y === year ? '13536.81' : '0.00',
+  capRemaining: y === year ? '186463.19' : '200000.00',
+  claims: y === year ? claims : []
+})
 
 function county(o) {
   const url = o.url.replace(/^https?:\/\/[^/]+/, '')
@@ -37,21 +95,43 @@ function county(o) {
   if (url.startsWith('/v1/auth/wechat')) body = { token: 't-weapp', expiresAt: `${year}-12-31T00:00:00+08:00`, me }
   else if (url.startsWith('/v1/households/hh_0001')) body = household
   else if (url.startsWith('/v1/persons/p_0001/claims')) body = lists(Number((/year=(\d+)/.exec(url) || [])[1] || year))
-  else if (url.startsWith('/v1/persons/')) body = { personId: 'x', year, cap: null, capUsed: '0.00', capRemaining: null, claims: [] }
-  const res = body ? { statusCode: 200, data: JSON.stringify(body), header: {} } : { statusCode: 404, data: JSON.stringify({ code: 'NOT_FOUND', message: '没有找到相关信息' }), header: {} }
-  setTimeout(() => { o.success && o.success(res); o.complete && o.complete(res) }, 0)
+  else if (url.startsWith('/v1/persons/'))
+    body = { personId: 'x', year, cap: null, capUsed: '0.00', capRemaining: null, claims: [] }
+  const res = body
+    ? { statusCode: 200, data: JSON.stringify(body), header: {} }
+    : { statusCode: 404, data: JSON.stringify({ code: 'NOT_FOUND', message: '没有找到相关信息' }), header: {} }
+  setTimeout(() => {
+    o.success && o.success(res)
+    o.complete && o.complete(res)
+  }, 0)
   return { abort() {} }
 }
 
-test('the claims tab renders from the weapp build with the signed-in household\'s claims', async () => {
-  const store = new Map([['xqyb.session', JSON.stringify({ state: { userId: 'u_head', me, expiresAt: null, activeHouseholdId: 'hh_0001' }, version: 1 })]])
+test("the claims tab renders from the weapp build with the signed-in household's claims", async () => {
+  const store = new Map([
+    [
+      'xqyb.session',
+      JSON.stringify({ state: { userId: 'u_head', me, expiresAt: null, activeHouseholdId: 'hh_0001' }, version: 1 })
+    ]
+  ])
   const navigated = []
   const page = loadPage('pages/claims/index', {
-    login: (o) => { const r = { code: 'demo-head' }; setTimeout(() => { o.success && o.success(r); o.complete && o.complete(r) }, 0) },
+    login: (o) => {
+      const r = { code: 'demo-head' }
+      setTimeout(() => {
+        o.success && o.success(r)
+        o.complete && o.complete(r)
+      }, 0)
+    },
     request: county,
     getStorageSync: (k) => (store.has(k) ? store.get(k) : ''),
-    setStorageSync: (k, v) => { store.set(k, v) },
-    navigateTo: (o) => { navigated.push(o.url); o.success && o.success({}) }
+    setStorageSync: (k, v) => {
+      store.set(k, v)
+    },
+    navigateTo: (o) => {
+      navigated.push(o.url)
+      o.success && o.success({})
+    }
   })
   await waitFor(() => text(page).includes('看病 2 次'), 30000)
   const t = text(page)

@@ -19,24 +19,45 @@ function assertBuilt() {
 function installWx(overrides = {}) {
   const storage = new Map()
   global.wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2, SDKVersion: '3.0.0', fontSizeSetting: 16 }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 667,
+      pixelRatio: 2,
+      SDKVersion: '3.0.0',
+      fontSizeSetting: 16
+    }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
     getDeviceInfo: () => ({ platform: 'devtools' }),
     getAppBaseInfo: () => ({ SDKVersion: '3.0.0', fontSizeSetting: 16 }),
     getSystemSetting: () => ({}),
-    setStorageSync: (k, v) => { storage.set(k, v) },
+    setStorageSync: (k, v) => {
+      storage.set(k, v)
+    },
     getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
-    removeStorageSync: (k) => { storage.delete(k) },
+    removeStorageSync: (k) => {
+      storage.delete(k)
+    },
     getStorageInfoSync: () => ({ keys: [...storage.keys()] }),
     nextTick: (fn) => Promise.resolve().then(fn),
     canIUse: () => true,
     onNetworkStatusChange: () => {},
     offNetworkStatusChange: () => {},
-    getNetworkType: (o) => { o && o.success && o.success({ networkType: 'wifi' }) },
-    switchTab: (o) => { o && o.success && o.success({}) },
-    navigateTo: (o) => { o && o.success && o.success({}) },
-    showToast: (o) => { o && o.success && o.success({}) },
-    request: (o) => { o.fail && o.fail({ errMsg: 'request:fail no network in simulate' }) },
+    getNetworkType: (o) => {
+      o && o.success && o.success({ networkType: 'wifi' })
+    },
+    switchTab: (o) => {
+      o && o.success && o.success({})
+    },
+    navigateTo: (o) => {
+      o && o.success && o.success({})
+    },
+    showToast: (o) => {
+      o && o.success && o.success({})
+    },
+    request: (o) => {
+      o.fail && o.fail({ errMsg: 'request:fail no network in simulate' })
+    },
     ...overrides
   }
   global.wx.__storage = storage
@@ -48,7 +69,9 @@ function loadPage(route, wxOverrides, query = {}) {
   assertBuilt()
   installWx(wxOverrides)
   let app
-  global.App = (cfg) => { app = cfg }
+  global.App = (cfg) => {
+    app = cfg
+  }
   global.getApp = () => app
   let currentPage
   global.getCurrentPages = () => [currentPage]

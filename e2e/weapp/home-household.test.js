@@ -5,15 +5,68 @@ const { loadPage, waitFor, text, pageJson } = require('./harness')
 
 const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
 const me = {
-  userId: 'u_head', role: 'villager', personId: 'p1', displayName: '王建国', phoneMasked: '138****0001',
-  households: [{ householdId: 'hh_0001', relation: 'head', scopes: ['status', 'claims', 'pay'], headNameMasked: '王*国', village: '青石村' }]
+  userId: 'u_head',
+  role: 'villager',
+  personId: 'p1',
+  displayName: '王建国',
+  phoneMasked: '138****0001',
+  households: [
+    {
+      householdId: 'hh_0001',
+      relation: 'head',
+      scopes: ['status', 'claims', 'pay'],
+      headNameMasked: '王*国',
+      village: '青石村'
+    }
+  ]
 }
-const enrolled = { year, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: `${year}-01-01`, coverageEnd: `${year}-12-31`, waitingPeriodEnd: null, orderId: null }
+const enrolled = {
+  year,
+  status: 'enrolled',
+  payer: 'self',
+  amountPaid: '380.00',
+  coverageStart: `${year}-01-01`,
+  coverageEnd: `${year}-12-31`,
+  waitingPeriodEnd: null,
+  orderId: null
+}
 const household = {
-  householdId: 'hh_0001', householdNumber: null, regionCode: '999901', township: '石桥镇', village: '青石村', headPersonId: 'p1', accountBalance: '126.50',
+  householdId: 'hh_0001',
+  householdNumber: null,
+  regionCode: '999901',
+  township: '石桥镇',
+  village: '青石村',
+  headPersonId: 'p1',
+  accountBalance: '126.50',
   members: [
-    { personId: 'p1', name: '王建国', idNumber: '999901197405011234', idNumberMasked: false, sex: 'male', birthDate: '1974-05-01', relation: '户主', categories: ['ordinary'], phone: null, isHead: true, enrolments: [enrolled] },
-    { personId: 'p2', name: '王志强', idNumber: '999901199903021235', idNumberMasked: false, sex: 'male', birthDate: '1999-03-02', relation: '子', categories: ['ordinary'], phone: null, isHead: false, enrolments: [{ ...enrolled, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null }] }
+    {
+      personId: 'p1',
+      name: '王建国',
+      idNumber: '999901197405011234',
+      idNumberMasked: false,
+      sex: 'male',
+      birthDate: '1974-05-01',
+      relation: '户主',
+      categories: ['ordinary'],
+      phone: null,
+      isHead: true,
+      enrolments: [enrolled]
+    },
+    {
+      personId: 'p2',
+      name: '王志强',
+      idNumber: '999901199903021235',
+      idNumberMasked: false,
+      sex: 'male',
+      birthDate: '1999-03-02',
+      relation: '子',
+      categories: ['ordinary'],
+      phone: null,
+      isHead: false,
+      enrolments: [
+        { ...enrolled, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null }
+      ]
+    }
   ],
   viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
 }
@@ -21,7 +74,12 @@ const household = {
 jest.setTimeout(20000)
 
 test('home shows the household from the county in the weapp build, after a silent WeChat sign-in', async () => {
-  const storage = new Map([['xqyb.session', JSON.stringify({ state: { userId: 'u_head', me, expiresAt: null, activeHouseholdId: 'hh_0001' }, version: 1 })]])
+  const storage = new Map([
+    [
+      'xqyb.session',
+      JSON.stringify({ state: { userId: 'u_head', me, expiresAt: null, activeHouseholdId: 'hh_0001' }, version: 1 })
+    ]
+  ])
   const urls = []
   let balance = '126.50'
   let stopped = 0
@@ -34,14 +92,23 @@ test('home shows the household from the county in the weapp build, after a silen
     return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
   }
   const page = loadPage('pages/home/index', {
-    setStorageSync: (k, v) => { storage.set(k, v) },
+    setStorageSync: (k, v) => {
+      storage.set(k, v)
+    },
     getStorageSync: (k) => (storage.has(k) ? storage.get(k) : ''),
-    removeStorageSync: (k) => { storage.delete(k) },
-    stopPullDownRefresh: () => { stopped++ },
-    login: (o) => { setTimeout(() => o.success && o.success({ code: 'demo-head', errMsg: 'login:ok' }), 0) },
+    removeStorageSync: (k) => {
+      storage.delete(k)
+    },
+    stopPullDownRefresh: () => {
+      stopped++
+    },
+    login: (o) => {
+      setTimeout(() => o.success && o.success({ code: 'demo-head', errMsg: 'login:ok' }), 0)
+    },
     request: (o) => {
       urls.push(`${o.method} ${o.url} ${(o.header && o.header.authorization) || ''}`)
-      if (o.url.endsWith('/v1/auth/wechat')) return reply(o, 200, { token: 'tok-weapp', expiresAt: '2030-01-01T00:00:00+08:00', me })
+      if (o.url.endsWith('/v1/auth/wechat'))
+        return reply(o, 200, { token: 'tok-weapp', expiresAt: '2030-01-01T00:00:00+08:00', me })
       if (o.url.endsWith('/v1/me')) return reply(o, 200, me)
       if (o.url.endsWith('/v1/households/hh_0001')) return reply(o, 200, { ...household, accountBalance: balance })
       return reply(o, 403, { code: 'FORBIDDEN', message: '您没有查看或办理这项业务的权限' })

@@ -8,7 +8,15 @@ import { estimate } from './estimate'
 import { bundledPolicies } from './policies'
 import { deepMerge } from './resolve'
 import { settleClaim } from './settle'
-import type { Claim, ClaimHistory, EstimateAnswers, Household, PolicyDocument, PolicyInput, PolicyOverlay } from './types'
+import type {
+  Claim,
+  ClaimHistory,
+  EstimateAnswers,
+  Household,
+  PolicyDocument,
+  PolicyInput,
+  PolicyOverlay
+} from './types'
 
 interface CaseBase {
   name: string
@@ -36,13 +44,20 @@ export interface PolicyCasesFile {
   cases: PolicyCase[]
 }
 
-function patched(doc: PolicyDocument | PolicyOverlay, patch: Record<string, unknown> | undefined): PolicyDocument | PolicyOverlay {
+function patched(
+  doc: PolicyDocument | PolicyOverlay,
+  patch: Record<string, unknown> | undefined
+): PolicyDocument | PolicyOverlay {
   if (!patch) return doc
   return deepMerge(compilePolicy(doc).doc, { ...patch, id: `${doc.id}-patched` }) as PolicyDocument
 }
 
 /** Run one case; returns the actual result (or `{ error: code }`). */
-export function runPolicyCase(policy: PolicyDocument | PolicyOverlay, c: PolicyCase, lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies): unknown {
+export function runPolicyCase(
+  policy: PolicyDocument | PolicyOverlay,
+  c: PolicyCase,
+  lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies
+): unknown {
   let pol: PolicyInput
   if (c.series) {
     pol = c.series.map((id) => {
@@ -90,9 +105,11 @@ export function diffExpected(actual: unknown, expected: unknown, path = '$'): st
     expected.forEach((e, i) => out.push(...diffExpected(actual[i], e, `${path}[${i}]`)))
     return out
   }
-  if (actual === null || typeof actual !== 'object') return [`${path}: expected an object, got ${JSON.stringify(actual)}`]
+  if (actual === null || typeof actual !== 'object')
+    return [`${path}: expected an object, got ${JSON.stringify(actual)}`]
   const out: string[] = []
-  for (const [k, v] of Object.entries(expected as Record<string, unknown>)) out.push(...diffExpected((actual as Record<string, unknown>)[k], v, `${path}.${k}`))
+  for (const [k, v] of Object.entries(expected as Record<string, unknown>))
+    out.push(...diffExpected((actual as Record<string, unknown>)[k], v, `${path}.${k}`))
   return out
 }
 
@@ -102,6 +119,9 @@ export function checkPolicyCase(policy: PolicyDocument | PolicyOverlay, c: Polic
     const code = (actual as { error?: string }).error
     return code === c.expectError ? [] : [`expected error ${c.expectError}, got ${code ? `error ${code}` : 'a result'}`]
   }
-  if ((actual as { error?: string }).error) return [`unexpected error ${(actual as { error: string; message: string }).error}: ${(actual as { message: string }).message}`]
+  if ((actual as { error?: string }).error)
+    return [
+      `unexpected error ${(actual as { error: string; message: string }).error}: ${(actual as { message: string }).message}`
+    ]
   return diffExpected(actual, c.expect)
 }

@@ -89,7 +89,11 @@ export interface CompiledPolicy {
   source: SourceRef
   coverageStart: string
   studentCoverageStart: string | null
-  groups: { ageAt: 'year-end' | 'service-date'; list: { id: string; label: string; when: PersonCondition }[]; source: SourceRef } | null
+  groups: {
+    ageAt: 'year-end' | 'service-date'
+    list: { id: string; label: string; when: PersonCondition }[]
+    source: SourceRef
+  } | null
   householdAccount: { share: Fig; usableFor: ReadonlySet<ClaimKind>; source: SourceRef } | null
   exclusions: PolicyDocument['exclusions'] | null
   eligible: { classB: Fig; classC: Fig; source: SourceRef } | null
@@ -97,7 +101,13 @@ export interface CompiledPolicy {
     source: SourceRef
     deductible: CompiledTable<Fig>
     ratio: CompiledTable<CompiledRate>
-    repeat: { step: Dec; floor: Dec; reading: 'from-base' | 'from-previous'; areas: ReadonlySet<CareArea>; counts: 'same-areas' | 'all' } | null
+    repeat: {
+      step: Dec
+      floor: Dec
+      reading: 'from-base' | 'from-previous'
+      areas: ReadonlySet<CareArea>
+      counts: 'same-areas' | 'all'
+    } | null
   } | null
   outpatient: {
     source: SourceRef
@@ -142,11 +152,25 @@ export interface CompiledPolicy {
     prices: ReadonlyMap<string, { label: string; list: string; price: Fig }>
     shares: CompiledRow<{ list: string; fundShare: Fig }>[]
   } | null
-  catastrophic: { source: SourceRef; threshold: Fig; bands: { upTo: Dec | null; rate: Fig }[]; cap: Limit; kinds: ReadonlySet<ClaimKind> } | null
+  catastrophic: {
+    source: SourceRef
+    threshold: Fig
+    bands: { upTo: Dec | null; rate: Fig }[]
+    cap: Limit
+    kinds: ReadonlySet<ClaimKind>
+  } | null
   assistance: {
     source: SourceRef
     payer: string
-    rules: { id: string; label: string; groups: readonly string[]; rate: Fig; threshold: Fig | null; cap: Limit; path: string }[]
+    rules: {
+      id: string
+      label: string
+      groups: readonly string[]
+      rate: Fig
+      threshold: Fig | null
+      cap: Limit
+      path: string
+    }[]
     kinds: ReadonlySet<ClaimKind>
   } | null
   estimateShare: Fig | null
@@ -180,25 +204,52 @@ function cond(w: RowCondition): CompiledCondition {
 function rateValue(r: RateRow, path: string): CompiledRate {
   if ('rate' in r) return { type: 'rate', rate: fig(r.rate, `${path}.rate`) }
   if ('bands' in r) {
-    return { type: 'bands', bands: r.bands.map((b, i) => ({ upTo: b.upTo === null ? null : new Money(b.upTo), rate: fig(b.rate, `${path}.bands[${i}].rate`) })) }
+    return {
+      type: 'bands',
+      bands: r.bands.map((b, i) => ({
+        upTo: b.upTo === null ? null : new Money(b.upTo),
+        rate: fig(b.rate, `${path}.bands[${i}].rate`)
+      }))
+    }
   }
   return { type: 'flat', patientFlat: fig(r.patientFlat, `${path}.patientFlat`) }
 }
-function deductibleTable(t: { rows: { when: RowCondition; amount: MoneyParam; label?: string }[]; source?: SourceRef }, src: SourceRef, path: string): CompiledTable<Fig> {
+function deductibleTable(
+  t: { rows: { when: RowCondition; amount: MoneyParam; label?: string }[]; source?: SourceRef },
+  src: SourceRef,
+  path: string
+): CompiledTable<Fig> {
   return {
     source: t.source ?? src,
     path,
-    rows: t.rows.map((r, i) => ({ when: cond(r.when), value: fig(r.amount, `${path}.rows[${i}].amount`), label: r.label, path: `${path}.rows[${i}]` }))
+    rows: t.rows.map((r, i) => ({
+      when: cond(r.when),
+      value: fig(r.amount, `${path}.rows[${i}].amount`),
+      label: r.label,
+      path: `${path}.rows[${i}]`
+    }))
   }
 }
-function rateTable(t: { rows: RateRow[]; source?: SourceRef }, src: SourceRef, path: string): CompiledTable<CompiledRate> {
+function rateTable(
+  t: { rows: RateRow[]; source?: SourceRef },
+  src: SourceRef,
+  path: string
+): CompiledTable<CompiledRate> {
   return {
     source: t.source ?? src,
     path,
-    rows: t.rows.map((r, i) => ({ when: cond(r.when), value: rateValue(r, `${path}.rows[${i}]`), label: r.label, path: `${path}.rows[${i}]` }))
+    rows: t.rows.map((r, i) => ({
+      when: cond(r.when),
+      value: rateValue(r, `${path}.rows[${i}]`),
+      label: r.label,
+      path: `${path}.rows[${i}]`
+    }))
   }
 }
-function diseaseMap(v: { code: string; label: string }[] | { missing: true; note: string }, path: string): ReadonlyMap<string, string> | MissingRef {
+function diseaseMap(
+  v: { code: string; label: string }[] | { missing: true; note: string },
+  path: string
+): ReadonlyMap<string, string> | MissingRef {
   if (!Array.isArray(v)) return { missing: true, path, note: v.note }
   return new Map(v.map((d) => [d.code, d.label]))
 }
@@ -218,7 +269,13 @@ export function matches(c: CompiledCondition, ctx: MatchContext): boolean {
 /** The first row whose condition holds; a table without a matching row cannot settle the claim. */
 export function findRow<T>(t: CompiledTable<T>, ctx: MatchContext, what: string): CompiledRow<T> {
   for (let i = 0; i < t.rows.length; i++) if (matches(t.rows[i].when, ctx)) return t.rows[i]
-  const inst = [ctx.level ? `${ctx.level}级` : '', ctx.grade ? `${{ A: '甲', B: '乙', C: '丙' }[ctx.grade]}等` : '', ctx.tier ? TIER_LABEL[ctx.tier] : ''].filter(Boolean).join('')
+  const inst = [
+    ctx.level ? `${ctx.level}级` : '',
+    ctx.grade ? `${{ A: '甲', B: '乙', C: '丙' }[ctx.grade]}等` : '',
+    ctx.tier ? TIER_LABEL[ctx.tier] : ''
+  ]
+    .filter(Boolean)
+    .join('')
   throw new CalculatorError(
     'UNKNOWN_INSTITUTION_LEVEL',
     `政策的${what}里没有适用于这家医院（${inst || '未写等级'}，${AREA_LABEL[ctx.area]}）的规定，请确认医院等级`,
@@ -226,7 +283,13 @@ export function findRow<T>(t: CompiledTable<T>, ctx: MatchContext, what: string)
   )
 }
 
-export const TIER_LABEL: Record<string, string> = { village: '村卫生室', township: '乡镇卫生院', county: '县级医院', city: '市级医院', provincial: '省级医院' }
+export const TIER_LABEL: Record<string, string> = {
+  village: '村卫生室',
+  township: '乡镇卫生院',
+  county: '县级医院',
+  city: '市级医院',
+  provincial: '省级医院'
+}
 export const AREA_LABEL: Record<CareArea, string> = {
   local: '本地就医',
   'out-referred': '转外就医',
@@ -258,13 +321,23 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
     source: src,
     coverageStart: doc.coverageYear?.startMonthDay ?? '01-01',
     studentCoverageStart: doc.coverageYear?.studentStartMonthDay ?? null,
-    groups: doc.populationGroups ? { ageAt: doc.populationGroups.ageAt, list: doc.populationGroups.groups, source: doc.populationGroups.source } : null,
+    groups: doc.populationGroups
+      ? { ageAt: doc.populationGroups.ageAt, list: doc.populationGroups.groups, source: doc.populationGroups.source }
+      : null,
     householdAccount: doc.householdAccount
-      ? { share: fig(doc.householdAccount.shareOfPersonal, '$.householdAccount.shareOfPersonal'), usableFor: new Set(doc.householdAccount.usableFor), source: doc.householdAccount.source }
+      ? {
+          share: fig(doc.householdAccount.shareOfPersonal, '$.householdAccount.shareOfPersonal'),
+          usableFor: new Set(doc.householdAccount.usableFor),
+          source: doc.householdAccount.source
+        }
       : null,
     exclusions: doc.exclusions ?? null,
     eligible: doc.eligibleCost
-      ? { classB: fig(doc.eligibleCost.classBFirstPayRate, '$.eligibleCost.classBFirstPayRate'), classC: fig(doc.eligibleCost.classCFirstPayRate, '$.eligibleCost.classCFirstPayRate'), source: doc.eligibleCost.source }
+      ? {
+          classB: fig(doc.eligibleCost.classBFirstPayRate, '$.eligibleCost.classBFirstPayRate'),
+          classC: fig(doc.eligibleCost.classCFirstPayRate, '$.eligibleCost.classCFirstPayRate'),
+          source: doc.eligibleCost.source
+        }
       : null,
     inpatient: ip
       ? {
@@ -323,7 +396,13 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
       : null,
     emergency: doc.emergency ?? null,
     cap: doc.annualCap
-      ? { amount: limit(doc.annualCap.amount, '$.annualCap.amount'), kinds: new Set(doc.annualCap.kinds), above: doc.annualCap.above, aboveNote: doc.annualCap.aboveNote, source: doc.annualCap.source }
+      ? {
+          amount: limit(doc.annualCap.amount, '$.annualCap.amount'),
+          kinds: new Set(doc.annualCap.kinds),
+          above: doc.annualCap.above,
+          aboveNote: doc.annualCap.aboveNote,
+          source: doc.annualCap.source
+        }
       : null,
     major: md
       ? {
@@ -332,7 +411,8 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
           ratio: fig(md.ratio, '$.majorDiseases.ratio'),
           base: md.base,
           deductible: limit(md.deductible, '$.majorDiseases.deductible'),
-          civilAffairsShare: md.civilAffairsShare === undefined ? null : fig(md.civilAffairsShare, '$.majorDiseases.civilAffairsShare'),
+          civilAffairsShare:
+            md.civilAffairsShare === undefined ? null : fig(md.civilAffairsShare, '$.majorDiseases.civilAffairsShare'),
           cap: limit(md.cap, '$.majorDiseases.cap')
         }
       : null,
@@ -340,7 +420,12 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
       ? {
           source: bp.source,
           priceFrom: bp.priceFrom,
-          prices: new Map((bp.prices ?? []).map((x, i) => [x.code, { label: x.label, list: x.list, price: fig(x.price, `$.benchmarkPrice.prices[${i}].price`) }])),
+          prices: new Map(
+            (bp.prices ?? []).map((x, i) => [
+              x.code,
+              { label: x.label, list: x.list, price: fig(x.price, `$.benchmarkPrice.prices[${i}].price`) }
+            ])
+          ),
           shares: bp.shares.map((s, i) => ({
             when: cond(s.when),
             value: { list: s.list, fundShare: fig(s.fundShare, `$.benchmarkPrice.shares[${i}].fundShare`) },
@@ -353,7 +438,10 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
       ? {
           source: cat.source,
           threshold: fig(cat.threshold, '$.catastrophic.threshold'),
-          bands: cat.bands.map((b, i) => ({ upTo: b.upTo === null ? null : new Money(b.upTo), rate: fig(b.rate, `$.catastrophic.bands[${i}].rate`) })),
+          bands: cat.bands.map((b, i) => ({
+            upTo: b.upTo === null ? null : new Money(b.upTo),
+            rate: fig(b.rate, `$.catastrophic.bands[${i}].rate`)
+          })),
           cap: limit(cat.cap, '$.catastrophic.cap'),
           kinds: new Set(cat.kinds)
         }
@@ -385,7 +473,10 @@ const seriesCache = new WeakMap<object, CompiledPolicy[]>()
 export const bundledResolver: PolicyResolver = (id) => bundledPolicies[id]
 
 /** Resolve, validate and compile one document (cached per document object). */
-export function compilePolicy(doc: PolicyDocument | PolicyOverlay, resolve: PolicyResolver = bundledResolver): CompiledPolicy {
+export function compilePolicy(
+  doc: PolicyDocument | PolicyOverlay,
+  resolve: PolicyResolver = bundledResolver
+): CompiledPolicy {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new CalculatorError('POLICY_INVALID', '政策文件应当是一个 JSON 对象', '$')
   }
@@ -405,8 +496,16 @@ export function compileSeries(input: PolicyInput, resolve: PolicyResolver = bund
   const list = (input as readonly (PolicyDocument | PolicyOverlay)[]).map((d) => compilePolicy(d, resolve))
   const first = list[0]
   for (const c of list) {
-    if (c.doc.regionCode !== first.doc.regionCode || c.doc.scheme !== first.doc.scheme || c.selection !== first.selection) {
-      throw new CalculatorError('POLICY_INVALID', `同一组政策的地区、险种和版本选择方式必须一致：「${first.id}」与「${c.id}」不一致`, '$')
+    if (
+      c.doc.regionCode !== first.doc.regionCode ||
+      c.doc.scheme !== first.doc.scheme ||
+      c.selection !== first.selection
+    ) {
+      throw new CalculatorError(
+        'POLICY_INVALID',
+        `同一组政策的地区、险种和版本选择方式必须一致：「${first.id}」与「${c.id}」不一致`,
+        '$'
+      )
     }
   }
   const sorted = [...list].sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0))
@@ -423,5 +522,9 @@ export function selectVersion(series: CompiledPolicy[], date: string): CompiledP
     }
   }
   const p = series[0]
-  throw new CalculatorError('NO_POLICY_FOR_DATE', `${date} 没有适用的政策（「${p.doc.regionName}」已有政策的有效期不包括这一天）`, '$')
+  throw new CalculatorError(
+    'NO_POLICY_FOR_DATE',
+    `${date} 没有适用的政策（「${p.doc.regionName}」已有政策的有效期不包括这一天）`,
+    '$'
+  )
 }

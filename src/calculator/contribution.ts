@@ -1,12 +1,31 @@
 // quoteContribution: what each member of a household pays for a coverage year, who pays
 // the rest, and when benefits start.
 import { compileSeries, need, type CompiledPolicy } from './compile'
-import { addDays, ageAtYearEnd, chineseDate, daysBetween, firstOfMonthAfter, makeDate, parseDate, yearOf } from './dates'
+import {
+  addDays,
+  ageAtYearEnd,
+  chineseDate,
+  daysBetween,
+  firstOfMonthAfter,
+  makeDate,
+  parseDate,
+  yearOf
+} from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
 import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
 import { personMatches } from './rules'
-import type { CalcOptions, ContributionQuote, ContributionSection, Household, Member, MemberQuote, PaidBy, PolicyInput, Step } from './types'
+import type {
+  CalcOptions,
+  ContributionQuote,
+  ContributionSection,
+  Household,
+  Member,
+  MemberQuote,
+  PaidBy,
+  PolicyInput,
+  Step
+} from './types'
 
 export interface QuoteOptions extends CalcOptions {
   /** the coverage year being paid for; defaults to the year the policy takes effect */
@@ -29,21 +48,32 @@ function pickVersion(series: CompiledPolicy[], year: number | undefined, asOf: s
   return series[series.length - 1]
 }
 
-export function quoteContribution(policy: PolicyInput, household: Household, asOf: string, options?: QuoteOptions): ContributionQuote {
+export function quoteContribution(
+  policy: PolicyInput,
+  household: Household,
+  asOf: string,
+  options?: QuoteOptions
+): ContributionQuote {
   const day = checkAsOf(asOf)
   const series = compileSeries(policy, options?.resolve)
-  if (options?.coverageYear !== undefined && (!Number.isInteger(options.coverageYear) || options.coverageYear < 1900 || options.coverageYear > 2100)) {
+  if (
+    options?.coverageYear !== undefined &&
+    (!Number.isInteger(options.coverageYear) || options.coverageYear < 1900 || options.coverageYear > 2100)
+  ) {
     throw new CalculatorError('DATE_OUT_OF_RANGE', `参保年度不合理：${String(options.coverageYear)}`, '$coverageYear')
   }
   const pol = pickVersion(series, options?.coverageYear, day)
   const year = options?.coverageYear ?? yearOf(pol.from)
   const con = pol.doc.contribution
   if (!con) throw new CalculatorError('NO_MATCHING_RULE', `政策「${pol.doc.title}」没有缴费规定`, '$.contribution')
-  if (typeof household !== 'object' || household === null || !Array.isArray(household.members)) bad('家庭信息应当包含成员列表（members）', '$.members')
+  if (typeof household !== 'object' || household === null || !Array.isArray(household.members))
+    bad('家庭信息应当包含成员列表（members）', '$.members')
   if (household.members.length === 0) bad('家庭里至少要有一位成员', '$.members')
   if (household.members.length > 50) bad('一户成员不应超过50人，请检查', '$.members')
-  const paymentDate = household.paymentDate !== undefined ? parseDate(household.paymentDate, '$.paymentDate', '缴费日期') : day
-  if (paymentDate > day) throw new CalculatorError('DATE_OUT_OF_RANGE', `缴费日期 ${paymentDate} 晚于计算日期 ${day}`, '$.paymentDate')
+  const paymentDate =
+    household.paymentDate !== undefined ? parseDate(household.paymentDate, '$.paymentDate', '缴费日期') : day
+  if (paymentDate > day)
+    throw new CalculatorError('DATE_OUT_OF_RANGE', `缴费日期 ${paymentDate} 晚于计算日期 ${day}`, '$.paymentDate')
   const withSteps = options?.steps !== false
   const steps: Step[] = []
   const issues: ContributionQuote['issues'] = []
@@ -57,13 +87,16 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   const quotes: MemberQuote[] = []
   household.members.forEach((m, i) => {
     const path = `$.members[${i}]`
-    if (typeof m !== 'object' || m === null || typeof m.id !== 'string' || m.id.length === 0) bad('每位成员都要有编号（id）', `${path}.id`)
+    if (typeof m !== 'object' || m === null || typeof m.id !== 'string' || m.id.length === 0)
+      bad('每位成员都要有编号（id）', `${path}.id`)
     if (ids.has(m.id)) bad(`成员编号「${m.id}」重复`, `${path}.id`)
     ids.add(m.id)
     parseDate(m.birthDate, `${path}.birthDate`, '出生日期')
     if (m.birthDate > yearEnd) bad('出生日期晚于参保年度', `${path}.birthDate`)
-    if (m.lapsedYears !== undefined && (!Number.isInteger(m.lapsedYears) || m.lapsedYears < 0 || m.lapsedYears > 30)) bad('断保年数应当是 0 到 30 的整数', `${path}.lapsedYears`)
-    if (m.groups !== undefined && (!Array.isArray(m.groups) || m.groups.some((g) => typeof g !== 'string'))) bad('人员类别应当是文字列表', `${path}.groups`)
+    if (m.lapsedYears !== undefined && (!Number.isInteger(m.lapsedYears) || m.lapsedYears < 0 || m.lapsedYears > 30))
+      bad('断保年数应当是 0 到 30 的整数', `${path}.lapsedYears`)
+    if (m.groups !== undefined && (!Array.isArray(m.groups) || m.groups.some((g) => typeof g !== 'string')))
+      bad('人员类别应当是文字列表', `${path}.groups`)
     if (m.enrolling === false) {
       if (!m.exemptReason) notEnrolling.push(m.id)
       return
@@ -74,16 +107,25 @@ export function quoteContribution(policy: PolicyInput, household: Household, asO
   let payable = true
   if (con.householdUnit && notEnrolling.length > 0) {
     payable = false
-    issues.push({ code: 'HOUSEHOLD_INCOMPLETE', message: '按规定全家户口本上的成员要一起参保，还有成员没有选上（已参加职工医保等的成员请注明原因）', memberIds: notEnrolling })
+    issues.push({
+      code: 'HOUSEHOLD_INCOMPLETE',
+      message: '按规定全家户口本上的成员要一起参保，还有成员没有选上（已参加职工医保等的成员请注明原因）',
+      memberIds: notEnrolling
+    })
   }
   if (coll && !open) {
     // newborns covered from birth have no waiting period: when they are all that is paid for, say so
     const birthDates = new Map(household.members.map((m) => [m.id, m.birthDate]))
     const allFromBirth = !!con.newborn && quotes.every((q) => q.benefitStart === birthDates.get(q.memberId))
-    const after = !con.waitingPeriod ? ''
-      : allFromBirth ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
+    const after = !con.waitingPeriod
+      ? ''
+      : allFromBirth
+        ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
         : `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销`
-    issues.push({ code: 'OUTSIDE_COLLECTION', message: `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}` })
+    issues.push({
+      code: 'OUTSIDE_COLLECTION',
+      message: `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}`
+    })
   }
   let standard = ZERO
   let subsidy = ZERO
@@ -164,7 +206,10 @@ function quoteMember(
     for (let gi = 0; gi < con.subsidisedGroups.length && subsidisedGroup === null; gi++) {
       const g = con.subsidisedGroups[gi]
       if (!g.groups.some((x) => groups.includes(x))) continue
-      const ri = g.rows.findIndex((r) => r.category === undefined || (Array.isArray(r.category) ? r.category.includes(cat.id) : r.category === cat.id))
+      const ri = g.rows.findIndex(
+        (r) =>
+          r.category === undefined || (Array.isArray(r.category) ? r.category.includes(cat.id) : r.category === cat.id)
+      )
       if (ri < 0) continue
       const r = g.rows[ri]
       const rpath = `$.contribution.subsidisedGroups[${gi}].rows[${ri}]`
@@ -211,13 +256,23 @@ function quoteMember(
   if (m.student && pol.studentCoverageStart) {
     benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
     benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
-    if (withSteps) steps.push({ rule: 'contribution.student-year', label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`, source: con.source })
+    if (withSteps)
+      steps.push({
+        rule: 'contribution.student-year',
+        label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
+        source: con.source
+      })
   }
   // arrears after a lapse: full standard, no subsidy (seed 001 Art.12)
   let arrears = ZERO
   const lapsed = m.lapsedYears ?? 0
   if (lapsed > 0) {
-    if (!con.arrears) throw new CalculatorError('POLICY_FIGURE_MISSING', '这位成员有断保年份，但政策没有规定补缴办法', '$.contribution.arrears')
+    if (!con.arrears)
+      throw new CalculatorError(
+        'POLICY_FIGURE_MISSING',
+        '这位成员有断保年份，但政策没有规定补缴办法',
+        '$.contribution.arrears'
+      )
     const perYear = con.arrears.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
     arrears = perYear.times(lapsed)
     const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
@@ -231,7 +286,12 @@ function quoteMember(
         source: con.source
       })
     }
-  } else if (con.waitingPeriod && !newbornCovered && !(m.student && pol.studentCoverageStart) && (con.waitingPeriod.appliesTo === 'all' || !open)) {
+  } else if (
+    con.waitingPeriod &&
+    !newbornCovered &&
+    !(m.student && pol.studentCoverageStart) &&
+    (con.waitingPeriod.appliesTo === 'all' || !open)
+  ) {
     const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
     if (start > benefitStart) {
       benefitStart = start
@@ -248,7 +308,12 @@ function quoteMember(
   // split of the fiscal subsidy between government levels
   const split: MemberQuote['subsidySplit'] = []
   if (con.subsidySplit && positive(subsidy)) {
-    const conditional = con.subsidySplit.filter((r) => r.when && (r.when.student === undefined || r.when.student === (m.student === true)) && (r.when.schoolFundedBy === undefined || r.when.schoolFundedBy === m.schoolFundedBy))
+    const conditional = con.subsidySplit.filter(
+      (r) =>
+        r.when &&
+        (r.when.student === undefined || r.when.student === (m.student === true)) &&
+        (r.when.schoolFundedBy === undefined || r.when.schoolFundedBy === m.schoolFundedBy)
+    )
     const rows = conditional.length ? conditional : con.subsidySplit.filter((r) => !r.when)
     let left = subsidy
     rows.forEach((r, i) => {
@@ -264,7 +329,12 @@ function quoteMember(
     const base = paidBy.reduce((s, p) => s.plus(p.amount), personal)
     credit = toFen(base.times(share))
     if (withSteps && positive(credit)) {
-      steps.push({ rule: 'contribution.household-account', label: `个人缴费的 ${pct(share)}（${yuan(credit)}）记入家庭账户，可用于家人门诊`, params: { shareOfPersonal: fmtRate(share) }, source: ha.source })
+      steps.push({
+        rule: 'contribution.household-account',
+        label: `个人缴费的 ${pct(share)}（${yuan(credit)}）记入家庭账户，可用于家人门诊`,
+        params: { shareOfPersonal: fmtRate(share) },
+        source: ha.source
+      })
     }
   }
   const due = personal.plus(arrears)
@@ -287,6 +357,9 @@ function quoteMember(
   }
 }
 
-function toFig(v: string | { missing: true; note: string }, path: string): Dec | { missing: true; path: string; note: string } {
+function toFig(
+  v: string | { missing: true; note: string },
+  path: string
+): Dec | { missing: true; path: string; note: string } {
   return typeof v === 'string' ? new Money(v) : { missing: true, path, note: v.note }
 }

@@ -82,7 +82,9 @@ function dayNumber(d: string): number {
     y -= 1
     m += 12
   }
-  return 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m - 3) + 2) / 5) + day
+  return (
+    365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m - 3) + 2) / 5) + day
+  )
 }
 export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a)

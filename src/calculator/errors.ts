@@ -32,7 +32,13 @@ export class CalculatorError extends Error {
 export class PolicyInvalidError extends CalculatorError {
   readonly problems: ValidationProblem[]
   constructor(policyId: string, problems: ValidationProblem[]) {
-    super('POLICY_INVALID', `政策文件「${policyId}」有 ${problems.length} 处错误：${problems.slice(0, 3).map((p) => `${p.path} ${p.message}`).join('；')}${problems.length > 3 ? '……' : ''}`)
+    super(
+      'POLICY_INVALID',
+      `政策文件「${policyId}」有 ${problems.length} 处错误：${problems
+        .slice(0, 3)
+        .map((p) => `${p.path} ${p.message}`)
+        .join('；')}${problems.length > 3 ? '……' : ''}`
+    )
     this.name = 'PolicyInvalidError'
     this.problems = problems
   }

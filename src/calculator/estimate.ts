@@ -14,9 +14,12 @@ function assume(list: Step[], label: string, params?: Record<string, string>): v
 
 export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: string, options?: CalcOptions): Estimate {
   const day = checkAsOf(asOf)
-  if (typeof answers !== 'object' || answers === null) throw new CalculatorError('INVALID_INPUT', '请填写估算需要的信息', '$')
-  if (!CLAIM_KINDS.includes(answers.kind)) throw new CalculatorError('INVALID_INPUT', '请选择住院、普通门诊或门诊特殊病种', '$.kind')
-  if (typeof answers.institution !== 'object' || answers.institution === null) throw new CalculatorError('INVALID_INPUT', '请选择医院', '$.institution')
+  if (typeof answers !== 'object' || answers === null)
+    throw new CalculatorError('INVALID_INPUT', '请填写估算需要的信息', '$')
+  if (!CLAIM_KINDS.includes(answers.kind))
+    throw new CalculatorError('INVALID_INPUT', '请选择住院、普通门诊或门诊特殊病种', '$.kind')
+  if (typeof answers.institution !== 'object' || answers.institution === null)
+    throw new CalculatorError('INVALID_INPUT', '请选择医院', '$.institution')
   const bill = parseMoney(answers.billAmount, '$.billAmount', '大概花费')
   const date = answers.date ?? day
   if (!isIsoDate(date)) throw new CalculatorError('INVALID_DATE', '就医日期格式不对', '$.date')
@@ -27,7 +30,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   let birthDate = answers.birthDate
   if (birthDate === undefined) {
     if (answers.age !== undefined) {
-      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 130) throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 130 的整数', '$.age')
+      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 130)
+        throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 130 的整数', '$.age')
       // born on 1 Jan: exactly `age` full years on every date of this year
       birthDate = makeDate(yearOf(date) - answers.age, 1, 1)
     } else {
@@ -50,7 +54,9 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
       { class: 'A', amount: fmt(inScope) },
       { class: 'self-pay', amount: fmt(bill.minus(inScope)) }
     ]
-    assume(a, `没有费用明细，按花费的 ${pct(share)}（${yuan(inScope)}）属于医保目录内计算，实际以医院结算为准`, { assumedEligibleShare: share.toString() })
+    assume(a, `没有费用明细，按花费的 ${pct(share)}（${yuan(inScope)}）属于医保目录内计算，实际以医院结算为准`, {
+      assumedEligibleShare: share.toString()
+    })
   } else {
     assume(a, '没有费用明细，按全部花费都属于医保目录内计算，实际报销可能更少')
   }
@@ -59,7 +65,12 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     if (answers.referralApproved === undefined) assume(a, '按已办理转诊（或不需要转诊）计算')
     else referral = { approved: answers.referralApproved }
   }
-  if (answers.admissionsThisYear !== undefined && (!Number.isInteger(answers.admissionsThisYear) || answers.admissionsThisYear < 0 || answers.admissionsThisYear > 366)) {
+  if (
+    answers.admissionsThisYear !== undefined &&
+    (!Number.isInteger(answers.admissionsThisYear) ||
+      answers.admissionsThisYear < 0 ||
+      answers.admissionsThisYear > 366)
+  ) {
     throw new CalculatorError('INVALID_INPUT', '本年住院次数应当是 0 到 366 的整数', '$.admissionsThisYear')
   }
   if (answers.kind === 'inpatient' && answers.admissionsThisYear === undefined) assume(a, '按本年第一次住院计算')
@@ -95,7 +106,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const s = settleWith(pol, n, h, date, steps)
   // replace the settle-path enrolment note with the estimate's own assumption list; an estimate
   // has no discharge yet: its policy line names the day of care, not an 出院日期
-  const rest = s.steps.filter((x) => x.rule !== 'enrolment.assumed')
+  const rest = s.steps
+    .filter((x) => x.rule !== 'enrolment.assumed')
     .map((x) => (x.rule === 'policy.version' ? { ...x, label: x.label.replace(/^按[^（]*（/, '按看病日期（') } : x))
   return { ...s, steps: [...a, ...rest], assumptions: a }
 }

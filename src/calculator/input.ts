@@ -3,17 +3,45 @@
 import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
 import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './money'
-import type { BillLineClass, CareArea, Cause, Claim, ClaimHistory, ClaimKind, FullClaimHistory, HospitalGrade, InstitutionTier } from './types'
+import type {
+  BillLineClass,
+  CareArea,
+  Cause,
+  Claim,
+  ClaimHistory,
+  ClaimKind,
+  FullClaimHistory,
+  HospitalGrade,
+  InstitutionTier
+} from './types'
 
 export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
-export const CARE_AREAS: readonly CareArea[] = ['local', 'out-referred', 'out-filed', 'out-unfiled', 'out-emergency', 'abroad']
+export const CARE_AREAS: readonly CareArea[] = [
+  'local',
+  'out-referred',
+  'out-filed',
+  'out-unfiled',
+  'out-emergency',
+  'abroad'
+]
 export const TIERS: readonly InstitutionTier[] = ['village', 'township', 'county', 'city', 'provincial']
 const GRADES: readonly HospitalGrade[] = ['A', 'B', 'C']
 const LINE_CLASSES: readonly BillLineClass[] = ['A', 'B', 'C', 'self-pay']
 const MAX_LINES = 5000
 const CAUSES: readonly Cause[] = [
-  'illness', 'accident', 'self-harm', 'self-harm-mental-illness', 'fight', 'drunkenness', 'drugs', 'crime',
-  'medical-accident', 'childbirth', 'family-planning', 'cosmetic', 'other-violation'
+  'illness',
+  'accident',
+  'self-harm',
+  'self-harm-mental-illness',
+  'fight',
+  'drunkenness',
+  'drugs',
+  'crime',
+  'medical-accident',
+  'childbirth',
+  'family-planning',
+  'cosmetic',
+  'other-violation'
 ]
 
 /**
@@ -75,55 +103,110 @@ function bad(message: string, path: string): never {
 
 export function checkClaim(claim: Claim, asOf: string): NormalClaim
 export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T>): NormalClaim<T>
-export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>): NormalClaim<T> {
+export function checkClaim<T>(
+  claim: Claim,
+  asOf: string,
+  ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>
+): NormalClaim<T> {
   if (typeof claim !== 'object' || claim === null) bad('报销申请应当是一个对象', '$')
-  if (!CLAIM_KINDS.includes(claim.kind)) bad(`就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${show(claim.kind)}`, '$.kind')
+  if (!CLAIM_KINDS.includes(claim.kind))
+    bad(
+      `就医类型只能是住院、普通门诊或门诊特殊病种（inpatient/outpatient/special-outpatient），收到：${show(claim.kind)}`,
+      '$.kind'
+    )
   if (!CARE_AREAS.includes(claim.area)) bad(`就医地点类型不对：${show(claim.area)}`, '$.area')
   const person = claim.person
   if (typeof person !== 'object' || person === null) bad('缺少参保人信息', '$.person')
   parseDate(person.birthDate, '$.person.birthDate', '出生日期')
-  if (person.student !== undefined && typeof person.student !== 'boolean') bad('是否学生只能是 true 或 false', '$.person.student')
+  if (person.student !== undefined && typeof person.student !== 'boolean')
+    bad('是否学生只能是 true 或 false', '$.person.student')
   const en = person.enrolment
   if (en !== undefined) {
-    if (typeof en !== 'object' || en === null || !['enrolled', 'not-enrolled', 'lapsed'].includes(en.status)) bad('参保状态只能是 enrolled、not-enrolled 或 lapsed', '$.person.enrolment.status')
+    if (typeof en !== 'object' || en === null || !['enrolled', 'not-enrolled', 'lapsed'].includes(en.status))
+      bad('参保状态只能是 enrolled、not-enrolled 或 lapsed', '$.person.enrolment.status')
     if (en.benefitStart !== undefined) parseDate(en.benefitStart, '$.person.enrolment.benefitStart', '待遇开始日期')
     if (en.benefitEnd !== undefined) parseDate(en.benefitEnd, '$.person.enrolment.benefitEnd', '待遇结束日期')
   }
-  if (person.continuousYears !== undefined && (!Number.isInteger(person.continuousYears) || person.continuousYears < 0 || person.continuousYears > 100)) {
+  if (
+    person.continuousYears !== undefined &&
+    (!Number.isInteger(person.continuousYears) || person.continuousYears < 0 || person.continuousYears > 100)
+  ) {
     bad('连续参保年数应当是 0 到 100 之间的整数', '$.person.continuousYears')
   }
-  if (person.groups !== undefined && (!Array.isArray(person.groups) || person.groups.some((g) => typeof g !== 'string'))) bad('人员类别应当是文字列表', '$.person.groups')
+  if (
+    person.groups !== undefined &&
+    (!Array.isArray(person.groups) || person.groups.some((g) => typeof g !== 'string'))
+  )
+    bad('人员类别应当是文字列表', '$.person.groups')
   const inst = claim.institution
   if (typeof inst !== 'object' || inst === null) bad('缺少医院信息', '$.institution')
-  if (inst.approved !== undefined && typeof inst.approved !== 'boolean') bad('是否经批准只能是 true 或 false', '$.institution.approved')
+  if (inst.approved !== undefined && typeof inst.approved !== 'boolean')
+    bad('是否经批准只能是 true 或 false', '$.institution.approved')
   if (inst.code !== undefined && typeof inst.code !== 'string') bad('医院编码应当是文字', '$.institution.code')
-  if (typeof inst.designated !== 'boolean') bad('请说明是不是定点医疗机构（designated: true/false）', '$.institution.designated')
+  if (typeof inst.designated !== 'boolean')
+    bad('请说明是不是定点医疗机构（designated: true/false）', '$.institution.designated')
   if (inst.level !== undefined && inst.level !== 1 && inst.level !== 2 && inst.level !== 3) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等级只能是一级、二级或三级（1/2/3），收到：${show(inst.level)}`, '$.institution.level')
+    throw new CalculatorError(
+      'UNKNOWN_INSTITUTION_LEVEL',
+      `医院等级只能是一级、二级或三级（1/2/3），收到：${show(inst.level)}`,
+      '$.institution.level'
+    )
   }
   if (inst.grade !== undefined && !GRADES.includes(inst.grade)) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院等次只能是甲、乙、丙（A/B/C），收到：${show(inst.grade)}`, '$.institution.grade')
+    throw new CalculatorError(
+      'UNKNOWN_INSTITUTION_LEVEL',
+      `医院等次只能是甲、乙、丙（A/B/C），收到：${show(inst.grade)}`,
+      '$.institution.grade'
+    )
   }
   if (inst.tier !== undefined && !TIERS.includes(inst.tier)) {
-    throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `医院层级只能是村、乡镇、县、市、省（village/township/county/city/provincial），收到：${show(inst.tier)}`, '$.institution.tier')
+    throw new CalculatorError(
+      'UNKNOWN_INSTITUTION_LEVEL',
+      `医院层级只能是村、乡镇、县、市、省（village/township/county/city/provincial），收到：${show(inst.tier)}`,
+      '$.institution.tier'
+    )
   }
-  if (inst.ownership !== undefined && inst.ownership !== 'public' && inst.ownership !== 'private') bad('医院性质只能是公立或民营（public/private）', '$.institution.ownership')
+  if (inst.ownership !== undefined && inst.ownership !== 'public' && inst.ownership !== 'private')
+    bad('医院性质只能是公立或民营（public/private）', '$.institution.ownership')
 
   let serviceDate: string
   let dischargeDate: string
   if (claim.kind === 'inpatient') {
     serviceDate = parseDate(claim.admissionDate, '$.admissionDate', '入院日期')
     dischargeDate = parseDate(claim.dischargeDate, '$.dischargeDate', '出院日期')
-    if (dischargeDate < serviceDate) throw new CalculatorError('INVALID_DATE', `出院日期 ${dischargeDate} 早于入院日期 ${serviceDate}`, '$.dischargeDate')
+    if (dischargeDate < serviceDate)
+      throw new CalculatorError(
+        'INVALID_DATE',
+        `出院日期 ${dischargeDate} 早于入院日期 ${serviceDate}`,
+        '$.dischargeDate'
+      )
   } else {
     serviceDate = parseDate(claim.serviceDate ?? claim.admissionDate, '$.serviceDate', '就诊日期')
-    dischargeDate = claim.dischargeDate !== undefined ? parseDate(claim.dischargeDate, '$.dischargeDate', '结束日期') : serviceDate
+    dischargeDate =
+      claim.dischargeDate !== undefined ? parseDate(claim.dischargeDate, '$.dischargeDate', '结束日期') : serviceDate
   }
-  const settlementDate = claim.settlementDate !== undefined ? parseDate(claim.settlementDate, '$.settlementDate', '结算日期') : asOf
-  if (serviceDate < person.birthDate) throw new CalculatorError('INVALID_DATE', '就诊日期早于出生日期', '$.person.birthDate')
-  if (dischargeDate > asOf) throw new CalculatorError('DATE_OUT_OF_RANGE', `${claim.kind === 'inpatient' ? '出院' : '就诊'}日期 ${dischargeDate} 晚于计算日期 ${asOf}，还不能结算`, '$.dischargeDate')
-  if (settlementDate > asOf) throw new CalculatorError('DATE_OUT_OF_RANGE', `结算日期 ${settlementDate} 晚于计算日期 ${asOf}`, '$.settlementDate')
-  if (settlementDate < dischargeDate) throw new CalculatorError('INVALID_DATE', `结算日期 ${settlementDate} 早于出院（就诊）日期 ${dischargeDate}`, '$.settlementDate')
+  const settlementDate =
+    claim.settlementDate !== undefined ? parseDate(claim.settlementDate, '$.settlementDate', '结算日期') : asOf
+  if (serviceDate < person.birthDate)
+    throw new CalculatorError('INVALID_DATE', '就诊日期早于出生日期', '$.person.birthDate')
+  if (dischargeDate > asOf)
+    throw new CalculatorError(
+      'DATE_OUT_OF_RANGE',
+      `${claim.kind === 'inpatient' ? '出院' : '就诊'}日期 ${dischargeDate} 晚于计算日期 ${asOf}，还不能结算`,
+      '$.dischargeDate'
+    )
+  if (settlementDate > asOf)
+    throw new CalculatorError(
+      'DATE_OUT_OF_RANGE',
+      `结算日期 ${settlementDate} 晚于计算日期 ${asOf}`,
+      '$.settlementDate'
+    )
+  if (settlementDate < dischargeDate)
+    throw new CalculatorError(
+      'INVALID_DATE',
+      `结算日期 ${settlementDate} 早于出院（就诊）日期 ${dischargeDate}`,
+      '$.settlementDate'
+    )
 
   if (typeof claim.bill !== 'object' || claim.bill === null) bad('缺少费用信息（bill）', '$.bill')
   const total = ops.parse(claim.bill.total, '$.bill.total', '总费用')
@@ -141,7 +224,8 @@ export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T> = DE
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]
       const p = `$.bill.lines[${i}]`
-      if (typeof l !== 'object' || l === null || !LINE_CLASSES.includes(l.class)) bad('费用类别只能是甲类、乙类、丙类或自费（A/B/C/self-pay）', `${p}.class`)
+      if (typeof l !== 'object' || l === null || !LINE_CLASSES.includes(l.class))
+        bad('费用类别只能是甲类、乙类、丙类或自费（A/B/C/self-pay）', `${p}.class`)
       const amt = ops.parse(l.amount, `${p}.amount`, '费用')
       sum = ops.plus(sum, amt)
       let over = ops.zero
@@ -156,13 +240,15 @@ export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T> = DE
       else if (l.class === 'C') classC = ops.plus(classC, net)
       else selfPayLines = ops.plus(selfPayLines, net)
     }
-    if (!ops.eq(sum, total)) bad(`费用明细合计 ${ops.show(sum)} 元，与总费用 ${ops.show(total)} 元不一致`, '$.bill.lines')
+    if (!ops.eq(sum, total))
+      bad(`费用明细合计 ${ops.show(sum)} 元，与总费用 ${ops.show(total)} 元不一致`, '$.bill.lines')
   } else {
     classA = total
   }
   for (const key of OBJECT_FIELDS) {
     const v = claim[key]
-    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) bad(`「${key}」应当是一个对象`, `$.${key}`)
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)))
+      bad(`「${key}」应当是一个对象`, `$.${key}`)
   }
   for (const key of BOOLEAN_FIELDS) {
     if (claim[key] !== undefined && typeof claim[key] !== 'boolean') bad(`「${key}」只能是 true 或 false`, `$.${key}`)
@@ -171,19 +257,41 @@ export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T> = DE
     if (claim[key] !== undefined && typeof claim[key] !== 'string') bad(`「${key}」应当是文字`, `$.${key}`)
   }
   if (claim.cause !== undefined && !CAUSES.includes(claim.cause)) bad(`不认识的就医原因：${claim.cause}`, '$.cause')
-  if (claim.emergency !== undefined && claim.emergency.died !== undefined && typeof claim.emergency.died !== 'boolean') bad('emergency.died 只能是 true 或 false', '$.emergency.died')
-  if (claim.specialDisease !== undefined && (typeof claim.specialDisease.code !== 'string' || typeof claim.specialDisease.approved !== 'boolean')) {
+  if (claim.emergency !== undefined && claim.emergency.died !== undefined && typeof claim.emergency.died !== 'boolean')
+    bad('emergency.died 只能是 true 或 false', '$.emergency.died')
+  if (
+    claim.specialDisease !== undefined &&
+    (typeof claim.specialDisease.code !== 'string' || typeof claim.specialDisease.approved !== 'boolean')
+  ) {
     bad('门诊特殊病种要写病种代码（code）和是否已准入（approved: true/false）', '$.specialDisease')
   }
-  if (claim.benchmark !== undefined && (typeof claim.benchmark.disease !== 'string' || typeof claim.benchmark.list !== 'string')) {
+  if (
+    claim.benchmark !== undefined &&
+    (typeof claim.benchmark.disease !== 'string' || typeof claim.benchmark.list !== 'string')
+  ) {
     bad('按病种付费要写病种（disease）和病种目录（list）', '$.benchmark')
   }
   if (claim.referral !== undefined) {
-    if (typeof claim.referral.approved !== 'boolean') bad('请说明是否办理了转诊（referral.approved: true/false）', '$.referral.approved')
-    if (claim.referral.expectedTier !== undefined && !TIERS.includes(claim.referral.expectedTier)) bad('应就诊层级不对', '$.referral.expectedTier')
+    if (typeof claim.referral.approved !== 'boolean')
+      bad('请说明是否办理了转诊（referral.approved: true/false）', '$.referral.approved')
+    if (claim.referral.expectedTier !== undefined && !TIERS.includes(claim.referral.expectedTier))
+      bad('应就诊层级不对', '$.referral.expectedTier')
   }
-  if (claim.benchmark !== undefined && claim.benchmark.price !== undefined) parseMoney(claim.benchmark.price, '$.benchmark.price', '基准价格')
-  return { claim, total, classA, classB, classC, selfPayLines, overLimit, hasLines, serviceDate, dischargeDate, settlementDate }
+  if (claim.benchmark !== undefined && claim.benchmark.price !== undefined)
+    parseMoney(claim.benchmark.price, '$.benchmark.price', '基准价格')
+  return {
+    claim,
+    total,
+    classA,
+    classB,
+    classC,
+    selfPayLines,
+    overLimit,
+    hasLines,
+    serviceDate,
+    dischargeDate,
+    settlementDate
+  }
 }
 
 export function emptyHistory(): FullClaimHistory {
@@ -223,8 +331,17 @@ export interface NormalHistory<T = Dec> {
 }
 
 const MONEY_KEYS = [
-  'fundPaid', 'outpatientFundPaid', 'outpatientDeductibleMet', 'specialFundPaid', 'specialDeductibleMet', 'majorDiseaseFundPaid',
-  'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
+  'fundPaid',
+  'outpatientFundPaid',
+  'outpatientDeductibleMet',
+  'specialFundPaid',
+  'specialDeductibleMet',
+  'majorDiseaseFundPaid',
+  'catastrophicBase',
+  'catastrophicPaid',
+  'assistanceBase',
+  'assistancePaid',
+  'householdAccountBalance'
 ] as const
 const MONEY_PATHS = MONEY_KEYS.map((k) => `$history.${k}`)
 const MONEY_LABELS: Record<(typeof MONEY_KEYS)[number], string> = {
@@ -249,7 +366,10 @@ export const MAX_ADMISSIONS = 366
  */
 export function checkHistory(h: ClaimHistory | undefined): NormalHistory
 export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T>): NormalHistory<T>
-export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>): NormalHistory<T> {
+export function checkHistory<T>(
+  h: ClaimHistory | undefined,
+  ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>
+): NormalHistory<T> {
   const z = ops.zero
   // one object shape for every history (settling a county-year builds 150,000 of them)
   const out: NormalHistory<T> = {
@@ -277,16 +397,19 @@ export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T> =
     if (h[k] !== undefined) out[k] = ops.parseTotal(h[k], MONEY_PATHS[i], '本年度累计金额')
   }
   // a deductible, but one with a referral increase can pass 1 亿 with a policy's largest figures: read as history
-  if (h.lastDeductible !== undefined && h.lastDeductible !== null) out.lastDeductible = ops.parseTotal(h.lastDeductible, '$history.lastDeductible', '上次起付线')
+  if (h.lastDeductible !== undefined && h.lastDeductible !== null)
+    out.lastDeductible = ops.parseTotal(h.lastDeductible, '$history.lastDeductible', '上次起付线')
   if (h.admissions !== undefined) {
-    if (typeof h.admissions !== 'object' || h.admissions === null) bad('住院次数应当按就医地点分别填写', '$history.admissions')
+    if (typeof h.admissions !== 'object' || h.admissions === null)
+      bad('住院次数应当按就医地点分别填写', '$history.admissions')
     const a = h.admissions as Record<string, unknown>
     const keys = Object.keys(a)
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]
       const v = a[k]
       if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
-      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ADMISSIONS) bad(`本年住院次数应当是 0 到 ${MAX_ADMISSIONS} 之间的整数`, `$history.admissions.${k}`)
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ADMISSIONS)
+        bad(`本年住院次数应当是 0 到 ${MAX_ADMISSIONS} 之间的整数`, `$history.admissions.${k}`)
       out.admissions[k as CareArea] = v as number
     }
   }
@@ -303,18 +426,28 @@ export function checkHistoryAfter<T>(h: NormalHistory<T>, ops: AmountOps<T>): vo
   const max = ops.maxTotal
   for (let i = 0; i < MONEY_KEYS.length; i++) {
     const k = MONEY_KEYS[i]
-    if (ops.gt(h[k], max)) yearTotalTooLarge(`本年度${MONEY_LABELS[k]}累计将达到 ${ops.show(h[k])} 元`, `$historyAfter.${k}`)
+    if (ops.gt(h[k], max))
+      yearTotalTooLarge(`本年度${MONEY_LABELS[k]}累计将达到 ${ops.show(h[k])} 元`, `$historyAfter.${k}`)
   }
-  if (h.lastDeductible !== null && ops.gt(h.lastDeductible, max)) yearTotalTooLarge(`起付线将达到 ${ops.show(h.lastDeductible)} 元`, '$historyAfter.lastDeductible')
+  if (h.lastDeductible !== null && ops.gt(h.lastDeductible, max))
+    yearTotalTooLarge(`起付线将达到 ${ops.show(h.lastDeductible)} 元`, '$historyAfter.lastDeductible')
   for (let i = 0; i < CARE_AREAS.length; i++) {
     const a = CARE_AREAS[i]
     if (h.admissions[a] > MAX_ADMISSIONS) {
-      throw new CalculatorError('YEAR_TOTAL_OUT_OF_RANGE', `本次结算后本年住院次数将超过 ${MAX_ADMISSIONS} 次，不像真实记录，不能结算。请核对本年度的就医记录`, `$historyAfter.admissions.${a}`)
+      throw new CalculatorError(
+        'YEAR_TOTAL_OUT_OF_RANGE',
+        `本次结算后本年住院次数将超过 ${MAX_ADMISSIONS} 次，不像真实记录，不能结算。请核对本年度的就医记录`,
+        `$historyAfter.admissions.${a}`
+      )
     }
   }
 }
 function yearTotalTooLarge(what: string, path: string): never {
-  throw new CalculatorError('YEAR_TOTAL_OUT_OF_RANGE', `本次结算后，${what}，超过年度累计上限 10 亿元，不能结算。请核对本年度的就医记录和这次的费用`, path)
+  throw new CalculatorError(
+    'YEAR_TOTAL_OUT_OF_RANGE',
+    `本次结算后，${what}，超过年度累计上限 10 亿元，不能结算。请核对本年度的就医记录和这次的费用`,
+    path
+  )
 }
 
 export function checkAsOf(asOf: unknown): string {

@@ -39,12 +39,14 @@ export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
   if (!MONEY_RE.test(s)) {
     if (/^-/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}不能是负数：${s}`, path)
     if (/^\d+\.\d{3,}$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}最多两位小数（到分）：${s}`, path)
-    if (/^\d{10,}(\.\d+)?$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
+    if (/^\d{10,}(\.\d+)?$/.test(s))
+      throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
     throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${show(s)}`, path)
   }
   if (s === '0.00' || s === '0') return ZERO
   const d = new Money(s)
-  if (s.length >= 9 && d.gt(MAX_AMOUNT)) throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
+  if (s.length >= 9 && d.gt(MAX_AMOUNT))
+    throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
   return d
 }
 

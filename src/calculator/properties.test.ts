@@ -2,10 +2,35 @@
 // varying every figure of the demo policy) and any sequence of claims.
 import fc from 'fast-check'
 import Decimal from 'decimal.js'
-import { bundledTargets, claimArb, demoVariantArb, fen, historyArb, MAX_FEN, MAX_YEAR_FEN, personYearArb, policyArb, policyTarget, type PersonYear } from './testing/arbitraries'
+import {
+  bundledTargets,
+  claimArb,
+  demoVariantArb,
+  fen,
+  historyArb,
+  MAX_FEN,
+  MAX_YEAR_FEN,
+  personYearArb,
+  policyArb,
+  policyTarget,
+  type PersonYear
+} from './testing/arbitraries'
 import { checkHistory } from './input'
 import { DEFERRED, settleFen } from './settle-fen'
-import { bundledPolicies, CalculatorError, estimate, quoteContribution, resolvePolicy, settleClaim, validatePolicy, type Claim, type ClaimHistory, type PolicyDocument, type PolicyInput, type Settlement } from './index'
+import {
+  bundledPolicies,
+  CalculatorError,
+  estimate,
+  quoteContribution,
+  resolvePolicy,
+  settleClaim,
+  validatePolicy,
+  type Claim,
+  type ClaimHistory,
+  type PolicyDocument,
+  type PolicyInput,
+  type Settlement
+} from './index'
 
 const demo = bundledPolicies['demo-county-2026'] as PolicyDocument
 
@@ -35,19 +60,27 @@ const RUNS = 150
 
 describe('settlement invariants (fast-check)', () => {
   it('generated policies are valid', () => {
-    fc.assert(fc.property(policyArb, (p) => expect(validatePolicy(p)).toEqual([])), { numRuns: 50 })
+    fc.assert(
+      fc.property(policyArb, (p) => expect(validatePolicy(p)).toEqual([])),
+      { numRuns: 50 }
+    )
   })
 
   it('parts add up to the total, nothing is negative, fund ≤ eligible — for any sequence of claims', () => {
     fc.assert(
-      fc.property(policyArb, fc.array(claimArb, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 50000 }), (policy, claims, balance) => {
-        let h: ClaimHistory = { householdAccountBalance: fen(balance) }
-        for (const c of claims) {
-          const s = settleClaim(policy, c, h, ASOF)
-          checkParts(s)
-          h = s.historyAfter
+      fc.property(
+        policyArb,
+        fc.array(claimArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 50000 }),
+        (policy, claims, balance) => {
+          let h: ClaimHistory = { householdAccountBalance: fen(balance) }
+          for (const c of claims) {
+            const s = settleClaim(policy, c, h, ASOF)
+            checkParts(s)
+            h = s.historyAfter
+          }
         }
-      }),
+      ),
       { numRuns: RUNS }
     )
   })
@@ -96,32 +129,46 @@ describe('settlement invariants (fast-check)', () => {
 
   it('payout does not decrease when the eligible cost rises, everything else fixed', () => {
     fc.assert(
-      fc.property(policyArb, claimArb, fc.integer({ min: 1, max: 5_000_000 }), fc.nat({ max: 200000 }), (policy, claim, extra, paidBefore) => {
-        const lines = claim.bill.lines!
-        const more: Claim = {
-          ...claim,
-          bill: { total: fen(Math.round(+claim.bill.total * 100) + extra), lines: [{ ...lines[0], amount: fen(Math.round(+lines[0].amount * 100) + extra) }, lines[1], lines[2]] }
+      fc.property(
+        policyArb,
+        claimArb,
+        fc.integer({ min: 1, max: 5_000_000 }),
+        fc.nat({ max: 200000 }),
+        (policy, claim, extra, paidBefore) => {
+          const lines = claim.bill.lines!
+          const more: Claim = {
+            ...claim,
+            bill: {
+              total: fen(Math.round(+claim.bill.total * 100) + extra),
+              lines: [{ ...lines[0], amount: fen(Math.round(+lines[0].amount * 100) + extra) }, lines[1], lines[2]]
+            }
+          }
+          const h: ClaimHistory = { fundPaid: fen(paidBefore * 100), catastrophicBase: fen(paidBefore * 50) }
+          const a = settleClaim(policy, { ...claim, useHouseholdAccount: false }, h, ASOF)
+          const b = settleClaim(policy, { ...more, useHouseholdAccount: false }, h, ASOF)
+          expect(D(b.basicFund).gte(a.basicFund)).toBe(true)
+          expect(payout(b).gte(payout(a))).toBe(true)
         }
-        const h: ClaimHistory = { fundPaid: fen(paidBefore * 100), catastrophicBase: fen(paidBefore * 50) }
-        const a = settleClaim(policy, { ...claim, useHouseholdAccount: false }, h, ASOF)
-        const b = settleClaim(policy, { ...more, useHouseholdAccount: false }, h, ASOF)
-        expect(D(b.basicFund).gte(a.basicFund)).toBe(true)
-        expect(payout(b).gte(payout(a))).toBe(true)
-      }),
+      ),
       { numRuns: RUNS }
     )
   })
 
   it('an excluded claim pays 0 and says why', () => {
     fc.assert(
-      fc.property(policyArb, claimArb, fc.constantFrom('self-harm', 'fight', 'drunkenness', 'crime' as const), (policy, claim, cause) => {
-        const s = settleClaim(policy, { ...claim, cause }, undefined, ASOF)
-        expect(s.outcome).toBe('excluded')
-        expect(s.exclusion?.code).toBe('EXCLUDED_CAUSE')
-        expect(s.basicFund).toBe('0.00')
-        expect(s.patientPays).toBe(s.total)
-        expect(s.steps.some((x) => x.rule === 'exclusion')).toBe(true)
-      }),
+      fc.property(
+        policyArb,
+        claimArb,
+        fc.constantFrom('self-harm', 'fight', 'drunkenness', 'crime' as const),
+        (policy, claim, cause) => {
+          const s = settleClaim(policy, { ...claim, cause }, undefined, ASOF)
+          expect(s.outcome).toBe('excluded')
+          expect(s.exclusion?.code).toBe('EXCLUDED_CAUSE')
+          expect(s.basicFund).toBe('0.00')
+          expect(s.patientPays).toBe(s.total)
+          expect(s.steps.some((x) => x.rule === 'exclusion')).toBe(true)
+        }
+      ),
       { numRuns: 50 }
     )
   })
@@ -140,20 +187,37 @@ describe('settlement invariants (fast-check)', () => {
 })
 
 describe('no payout is ever negative', () => {
-  const AMOUNTS = ['total', 'selfPaid', 'eligible', 'deductible', 'basicFund', 'catastrophic', 'assistance', 'householdAccount', 'patientPays', 'overCap'] as const
+  const AMOUNTS = [
+    'total',
+    'selfPaid',
+    'eligible',
+    'deductible',
+    'basicFund',
+    'catastrophic',
+    'assistance',
+    'householdAccount',
+    'patientPays',
+    'overCap'
+  ] as const
   /** every amount, the ratio and the history ≥ 0 (one expect per settlement: the loop runs thousands of times) */
   function nonNegative(s: Settlement): void {
     const bad: string[] = []
     for (const k of AMOUNTS) if (s[k].startsWith('-')) bad.push(`${k} ${s[k]}`)
     if (s.capRemaining !== null && s.capRemaining.startsWith('-')) bad.push(`capRemaining ${s.capRemaining}`)
     if (s.ratio !== null && (s.ratio.startsWith('-') || D(s.ratio).gt(1))) bad.push(`ratio ${s.ratio}`)
-    for (const [k, v] of Object.entries(s.historyAfter)) if (typeof v === 'string' && v.startsWith('-')) bad.push(`historyAfter.${k} ${v}`)
+    for (const [k, v] of Object.entries(s.historyAfter))
+      if (typeof v === 'string' && v.startsWith('-')) bad.push(`historyAfter.${k} ${v}`)
     if (bad.length) expect(bad).toEqual([])
   }
   /** a relative penalty on a banded row that would take the bands below 0 without the clamp */
   const pastZero = (s: Settlement) =>
     s.steps.some((x) => x.rule.endsWith('.banded-ratio')) &&
-    s.steps.some((x) => x.rule === 'referral.penalty-ratio' && x.params?.mode === 'relative' && D(x.params.penaltyPerLevel).times(x.params.levels).gt(1))
+    s.steps.some(
+      (x) =>
+        x.rule === 'referral.penalty-ratio' &&
+        x.params?.mode === 'relative' &&
+        D(x.params.penaltyPerLevel).times(x.params.levels).gt(1)
+    )
   const BANDED_TIERS = ['city', 'provincial'] as const
 
   it('for any generated valid policy (either referral mode, relative penalties on banded rows too) and any year of claims, with and without steps', () => {
@@ -164,15 +228,29 @@ describe('no payout is ever negative', () => {
           .tuple(
             fc.constantFrom(2 as const, 4 as const).chain((d) => demoVariantArb(d)),
             // half the time a relative penalty from 25% to 100% a level: 2 to 4 levels skipped take a ratio past 0
-            fc.option(fc.integer({ min: 25, max: 100 }).map((n) => (n / 100).toFixed(2)), { nil: undefined }),
+            fc.option(
+              fc.integer({ min: 25, max: 100 }).map((n) => (n / 100).toFixed(2)),
+              { nil: undefined }
+            ),
             fc.boolean()
           )
           .chain(([generated, big, focus]) => {
-            const p: PolicyDocument = big ? { ...generated, referral: { ...generated.referral!, mode: 'relative', penaltyPerLevel: big } } : generated
+            const p: PolicyDocument = big
+              ? { ...generated, referral: { ...generated.referral!, mode: 'relative', penaltyPerLevel: big } }
+              : generated
             // half the years: every stay local at a city or provincial hospital (banded rows), without referral approval
             const stays = (c: Claim, i: number): Claim =>
-              c.kind !== 'inpatient' ? c : { ...c, area: 'local', institution: { ...c.institution, tier: BANDED_TIERS[i % 2] }, referral: { approved: false, expectedTier: c.referral?.expectedTier } }
-            return personYearArb(policyTarget('generated', p)).map((y) => [p, focus ? { ...y, claims: y.claims.map(stays) } : y] as const)
+              c.kind !== 'inpatient'
+                ? c
+                : {
+                    ...c,
+                    area: 'local',
+                    institution: { ...c.institution, tier: BANDED_TIERS[i % 2] },
+                    referral: { approved: false, expectedTier: c.referral?.expectedTier }
+                  }
+            return personYearArb(policyTarget('generated', p)).map(
+              (y) => [p, focus ? { ...y, claims: y.claims.map(stays) } : y] as const
+            )
           }),
         ([p, y]) => {
           expect(validatePolicy(p)).toEqual([])
@@ -205,7 +283,12 @@ describe('no payout is ever negative', () => {
         let h: ClaimHistory | undefined
         for (const c of claims) {
           // every referral unapproved and expected at village level: up to 4 levels skipped
-          const s = settleClaim(policy, { ...c, referral: c.referral && { approved: false, expectedTier: 'village' } }, h, ASOF)
+          const s = settleClaim(
+            policy,
+            { ...c, referral: c.referral && { approved: false, expectedTier: 'village' } },
+            h,
+            ASOF
+          )
           nonNegative(s)
           h = s.historyAfter
         }
@@ -218,18 +301,31 @@ describe('no payout is ever negative', () => {
 describe('a history the calculator produced is always accepted by the calculator', () => {
   /** year totals within a few large bills of the 10 亿 a history may hold, or within an ordinary stay of one bill's 1 亿 */
   const within = (limit: number, below: number) => fc.integer({ min: limit - below, max: limit })
-  const nearLimit = fc.oneof(within(MAX_YEAR_FEN, 3 * MAX_FEN), within(MAX_YEAR_FEN, 2_000_000), within(MAX_FEN, 2_000_000)).map(fen)
+  const nearLimit = fc
+    .oneof(within(MAX_YEAR_FEN, 3 * MAX_FEN), within(MAX_YEAR_FEN, 2_000_000), within(MAX_FEN, 2_000_000))
+    .map(fen)
   const bigHistoryArb: fc.Arbitrary<ClaimHistory | undefined> = fc.oneof(
     historyArb,
     fc.record(
-      { catastrophicBase: nearLimit, assistanceBase: nearLimit, specialDeductibleMet: nearLimit, outpatientDeductibleMet: nearLimit, fundPaid: nearLimit, catastrophicPaid: nearLimit },
+      {
+        catastrophicBase: nearLimit,
+        assistanceBase: nearLimit,
+        specialDeductibleMet: nearLimit,
+        outpatientDeductibleMet: nearLimit,
+        fundPaid: nearLimit,
+        catastrophicPaid: nearLimit
+      },
       { requiredKeys: [] }
     )
   )
   const targets = [...bundledTargets(), ...[0, 1, 2].map(() => null)]
-  const yearArb = fc.constantFrom(...targets).chain((t) =>
-    (t ? fc.constant(t) : demoVariantArb(4).map((p) => policyTarget('generated', p))).chain((tt) => fc.tuple(fc.constant(tt), personYearArb(tt, 16), bigHistoryArb, fc.boolean()))
-  )
+  const yearArb = fc
+    .constantFrom(...targets)
+    .chain((t) =>
+      (t ? fc.constant(t) : demoVariantArb(4).map((p) => policyTarget('generated', p))).chain((tt) =>
+        fc.tuple(fc.constant(tt), personYearArb(tt, 16), bigHistoryArb, fc.boolean())
+      )
+    )
 
   it('settling a generated year claim by claim, each historyAfter fed back in: never refused because of the history', () => {
     let pastOneBill = 0
@@ -243,7 +339,11 @@ describe('a history the calculator produced is always accepted by the calculator
           if (!r.ok) {
             expect(r.error).toBeInstanceOf(CalculatorError)
             // a history the calculator wrote is never the reason for a refusal
-            if (produced) expect([r.error.code, r.error.path ?? '']).not.toEqual([r.error.code, expect.stringMatching(/^\$history\b/)])
+            if (produced)
+              expect([r.error.code, r.error.path ?? '']).not.toEqual([
+                r.error.code,
+                expect.stringMatching(/^\$history\b/)
+              ])
             if (r.error.code === 'YEAR_TOTAL_OUT_OF_RANGE') {
               refusedAtClaim++
               expect(r.error.path).toMatch(/^\$historyAfter\./)
@@ -297,7 +397,11 @@ describe('the whole-fen path (settle-fen.ts) settles exactly as the reference pa
       } else {
         // only these claims are left to the reference path
         expect(fast.error).toBe(DEFERRED)
-        expect(c.majorDisease !== undefined || c.benchmark !== undefined || (relativePenalty && c.referral?.approved === false)).toBe(true)
+        expect(
+          c.majorDisease !== undefined ||
+            c.benchmark !== undefined ||
+            (relativePenalty && c.referral?.approved === false)
+        ).toBe(true)
         hf = ref.value.historyAfter
       }
       expect(pub.ok && JSON.stringify(pub.value)).toBe(expected)
@@ -339,7 +443,8 @@ describe('the whole-fen path (settle-fen.ts) settles exactly as the reference pa
 
   it('every bundled target validates (a filled policy must still be a valid policy)', () => {
     for (const t of targets) {
-      for (const d of Array.isArray(t.input) ? t.input : [t.input]) expect([t.name, validatePolicy(resolvePolicy(d, (id) => bundledPolicies[id]))]).toEqual([t.name, []])
+      for (const d of Array.isArray(t.input) ? t.input : [t.input])
+        expect([t.name, validatePolicy(resolvePolicy(d, (id) => bundledPolicies[id]))]).toEqual([t.name, []])
     }
   })
 })
@@ -355,10 +460,34 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
     bill: { total: '5000.00', lines: [{ class: 'A', amount: '5000.00' }] }
   }
   const paths: string[][] = [
-    ['kind'], ['area'], ['person'], ['person', 'birthDate'], ['person', 'groups'], ['person', 'continuousYears'], ['person', 'student'], ['person', 'enrolment'],
-    ['institution'], ['institution', 'designated'], ['institution', 'level'], ['institution', 'tier'], ['institution', 'grade'], ['institution', 'code'],
-    ['admissionDate'], ['dischargeDate'], ['settlementDate'], ['bill'], ['bill', 'total'], ['bill', 'lines'], ['referral'], ['emergency'], ['cause'],
-    ['thirdPartyLiable'], ['majorDisease'], ['specialDisease'], ['benchmark'], ['useHouseholdAccount']
+    ['kind'],
+    ['area'],
+    ['person'],
+    ['person', 'birthDate'],
+    ['person', 'groups'],
+    ['person', 'continuousYears'],
+    ['person', 'student'],
+    ['person', 'enrolment'],
+    ['institution'],
+    ['institution', 'designated'],
+    ['institution', 'level'],
+    ['institution', 'tier'],
+    ['institution', 'grade'],
+    ['institution', 'code'],
+    ['admissionDate'],
+    ['dischargeDate'],
+    ['settlementDate'],
+    ['bill'],
+    ['bill', 'total'],
+    ['bill', 'lines'],
+    ['referral'],
+    ['emergency'],
+    ['cause'],
+    ['thirdPartyLiable'],
+    ['majorDisease'],
+    ['specialDisease'],
+    ['benchmark'],
+    ['useHouseholdAccount']
   ]
   function withValue(path: string[], value: unknown): Claim {
     const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>
@@ -389,9 +518,16 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
       else if (fast.ok) expect(JSON.stringify(fast.value)).toBe(JSON.stringify({ ...ref.value, steps: [] }))
       else expect(fast.error).toBe(DEFERRED)
     }
-    fc.assert(fc.property(fc.constantFrom(...paths), fc.anything(), (path, value) => same(withValue(path, value))), { numRuns: 600 })
     fc.assert(
-      fc.property(fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'), fc.anything(), (key, value) => same(base, { [key]: value } as ClaimHistory)),
+      fc.property(fc.constantFrom(...paths), fc.anything(), (path, value) => same(withValue(path, value))),
+      { numRuns: 600 }
+    )
+    fc.assert(
+      fc.property(
+        fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'),
+        fc.anything(),
+        (key, value) => same(base, { [key]: value } as ClaimHistory)
+      ),
       { numRuns: 300 }
     )
   })
@@ -399,11 +535,33 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
     // near misses of "1234.56": signs, leading zeros, 0/3+ decimals, 10+ digits, around 1 亿
     const amount = fc.oneof(
       fc.stringMatching(/^[-+]?0?[0-9]{0,10}(\.[0-9]{0,3})?$/),
-      fc.constantFrom('100000000.00', '100000000.01', '99999999.99', '1000000000.00', '1000000000.01', '999999999.99', '9999999999.99', '0', '0.0', '00.10', '.5', '5.', '1e3', ' 1.00', '1.00 ', '１.00')
+      fc.constantFrom(
+        '100000000.00',
+        '100000000.01',
+        '99999999.99',
+        '1000000000.00',
+        '1000000000.01',
+        '999999999.99',
+        '9999999999.99',
+        '0',
+        '0.0',
+        '00.10',
+        '.5',
+        '5.',
+        '1e3',
+        ' 1.00',
+        '1.00 ',
+        '１.00'
+      )
     )
     fc.assert(
       fc.property(amount, fc.constantFrom('bill', 'line', 'history'), (s, where) => {
-        const claim: Claim = where === 'bill' ? { ...base, bill: { total: s } } : where === 'line' ? { ...base, bill: { total: s, lines: [{ class: 'A', amount: s }] } } : base
+        const claim: Claim =
+          where === 'bill'
+            ? { ...base, bill: { total: s } }
+            : where === 'line'
+              ? { ...base, bill: { total: s, lines: [{ class: 'A', amount: s }] } }
+              : base
         const history = where === 'history' ? { fundPaid: s } : undefined
         const ref = attempt(() => settleClaim(demo, claim, history, ASOF))
         const fast = attempt(() => settleFen(demo, claim, history, ASOF))
@@ -415,13 +573,17 @@ describe('bad input never escapes as anything but a CalculatorError', () => {
   })
   it('history fields too', () => {
     fc.assert(
-      fc.property(fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'), fc.anything(), (key, value) => {
-        try {
-          checkParts(settleClaim(demo, base, { [key]: value } as ClaimHistory, ASOF))
-        } catch (e) {
-          expect(e).toBeInstanceOf(CalculatorError)
+      fc.property(
+        fc.constantFrom('fundPaid', 'admissions', 'lastDeductible', 'householdAccountBalance', 'catastrophicBase'),
+        fc.anything(),
+        (key, value) => {
+          try {
+            checkParts(settleClaim(demo, base, { [key]: value } as ClaimHistory, ASOF))
+          } catch (e) {
+            expect(e).toBeInstanceOf(CalculatorError)
+          }
         }
-      }),
+      ),
       { numRuns: 300 }
     )
   })
@@ -431,27 +593,60 @@ describe('quote and estimate refuse bad input with a CalculatorError', () => {
   it('quoteContribution', () => {
     const member = { id: 'a', birthDate: '1970-01-01' }
     fc.assert(
-      fc.property(fc.constantFrom('id', 'birthDate', 'student', 'groups', 'enrolling', 'lapsedYears', 'schoolFundedBy', 'exemptReason'), fc.anything(), (key, value) => {
-        try {
-          quoteContribution(demo, { members: [{ ...member, [key]: value } as never] }, '2025-10-01')
-        } catch (e) {
-          expect(e).toBeInstanceOf(CalculatorError)
+      fc.property(
+        fc.constantFrom(
+          'id',
+          'birthDate',
+          'student',
+          'groups',
+          'enrolling',
+          'lapsedYears',
+          'schoolFundedBy',
+          'exemptReason'
+        ),
+        fc.anything(),
+        (key, value) => {
+          try {
+            quoteContribution(demo, { members: [{ ...member, [key]: value } as never] }, '2025-10-01')
+          } catch (e) {
+            expect(e).toBeInstanceOf(CalculatorError)
+          }
         }
-      }),
+      ),
       { numRuns: 300 }
     )
   })
   it('estimate', () => {
     const answers = { kind: 'inpatient', institution: { tier: 'county' }, billAmount: '3000.00' }
     fc.assert(
-      fc.property(fc.constantFrom('kind', 'institution', 'area', 'billAmount', 'admissionsThisYear', 'referralApproved', 'birthDate', 'age', 'student', 'groups', 'continuousYears', 'fundPaidThisYear', 'date', 'majorDisease', 'specialDisease'), fc.anything(), (key, value) => {
-        try {
-          const e = estimate(demo, { ...answers, [key]: value } as never, '2026-06-01')
-          checkParts(e)
-        } catch (e) {
-          expect(e).toBeInstanceOf(CalculatorError)
+      fc.property(
+        fc.constantFrom(
+          'kind',
+          'institution',
+          'area',
+          'billAmount',
+          'admissionsThisYear',
+          'referralApproved',
+          'birthDate',
+          'age',
+          'student',
+          'groups',
+          'continuousYears',
+          'fundPaidThisYear',
+          'date',
+          'majorDisease',
+          'specialDisease'
+        ),
+        fc.anything(),
+        (key, value) => {
+          try {
+            const e = estimate(demo, { ...answers, [key]: value } as never, '2026-06-01')
+            checkParts(e)
+          } catch (e) {
+            expect(e).toBeInstanceOf(CalculatorError)
+          }
         }
-      }),
+      ),
       { numRuns: 400 }
     )
   })

@@ -33,11 +33,19 @@ export function resolvePolicy(doc: PolicyDocument | PolicyOverlay, resolve: Poli
   while (cur.extends !== undefined) {
     const parentId: string = cur.extends
     if (seen.has(parentId)) {
-      throw new CalculatorError('POLICY_INVALID', `政策「${doc.id}」的 extends 形成了循环：${[...seen, parentId].join(' → ')}`, '$.extends')
+      throw new CalculatorError(
+        'POLICY_INVALID',
+        `政策「${doc.id}」的 extends 形成了循环：${[...seen, parentId].join(' → ')}`,
+        '$.extends'
+      )
     }
     const parent = resolve(parentId)
     if (!parent) {
-      throw new CalculatorError('POLICY_NOT_FOUND', `政策「${cur.id}」所依据的基础政策「${parentId}」找不到`, '$.extends')
+      throw new CalculatorError(
+        'POLICY_NOT_FOUND',
+        `政策「${cur.id}」所依据的基础政策「${parentId}」找不到`,
+        '$.extends'
+      )
     }
     seen.add(parentId)
     chain.push(parent)

@@ -7,9 +7,16 @@ import { CalculatorError } from './errors'
 import type { CareArea, Claim, ClaimKind, ExclusionCode, Person, SourceRef, Step } from './types'
 
 /** Which population group (e.g. students and minors vs others) the person belongs to. */
-export function populationGroup(pol: CompiledPolicy, person: Person, serviceDate: string): { id: string; label: string } | null {
+export function populationGroup(
+  pol: CompiledPolicy,
+  person: Person,
+  serviceDate: string
+): { id: string; label: string } | null {
   if (!pol.groups) return null
-  const age = pol.groups.ageAt === 'year-end' ? ageAtYearEnd(person.birthDate, yearOf(serviceDate)) : ageOn(person.birthDate, serviceDate)
+  const age =
+    pol.groups.ageAt === 'year-end'
+      ? ageAtYearEnd(person.birthDate, yearOf(serviceDate))
+      : ageOn(person.birthDate, serviceDate)
   for (const g of pol.groups.list) if (personMatches(g.when, person, age)) return g
   throw new CalculatorError('NO_MATCHING_RULE', '政策的人群分类没有覆盖这位参保人', '$.populationGroups')
 }
@@ -28,36 +35,56 @@ export function personMatches(
 }
 
 /** Preconditions and exclusions; returns the reason when the fund pays nothing. */
-export function checkExclusions(pol: CompiledPolicy, n: { claim: Claim; serviceDate: string }, area: CareArea, kind: ClaimKind): { code: ExclusionCode; reason: string; source: SourceRef } | null {
+export function checkExclusions(
+  pol: CompiledPolicy,
+  n: { claim: Claim; serviceDate: string },
+  area: CareArea,
+  kind: ClaimKind
+): { code: ExclusionCode; reason: string; source: SourceRef } | null {
   const c = n.claim
   const e = c.person.enrolment
   const base = pol.source
   if (e) {
     if (e.status === 'not-enrolled') return { code: 'NOT_ENROLLED', reason: '就医时没有参保', source: base }
-    if (e.status === 'lapsed') return { code: 'LAPSED', reason: '就医时处于断保期间，断保期间的费用不报销', source: base }
+    if (e.status === 'lapsed')
+      return { code: 'LAPSED', reason: '就医时处于断保期间，断保期间的费用不报销', source: base }
     if (e.benefitStart !== undefined && n.serviceDate < e.benefitStart) {
       return { code: 'WAITING_PERIOD', reason: `还在等待期内，${e.benefitStart} 起才能报销`, source: base }
     }
-    if (e.benefitEnd !== undefined && n.serviceDate > e.benefitEnd) return { code: 'COVERAGE_ENDED', reason: `待遇已于 ${e.benefitEnd} 结束`, source: base }
+    if (e.benefitEnd !== undefined && n.serviceDate > e.benefitEnd)
+      return { code: 'COVERAGE_ENDED', reason: `待遇已于 ${e.benefitEnd} 结束`, source: base }
   }
   const x = pol.exclusions
   if (!x) return null
-  if (x.areas.includes(area)) return { code: 'EXCLUDED_AREA', reason: `${AREA_LABEL[area]}的费用不在报销范围内`, source: x.source }
-  if (x.requireDesignated && !c.institution.designated && !c.institution.approved && c.area !== 'out-emergency' && !c.emergency) {
+  if (x.areas.includes(area))
+    return { code: 'EXCLUDED_AREA', reason: `${AREA_LABEL[area]}的费用不在报销范围内`, source: x.source }
+  if (
+    x.requireDesignated &&
+    !c.institution.designated &&
+    !c.institution.approved &&
+    c.area !== 'out-emergency' &&
+    !c.emergency
+  ) {
     return { code: 'NON_DESIGNATED', reason: '在非定点医疗机构就医且未经批准', source: x.source }
   }
   const cause = c.cause ?? 'illness'
-  if (x.causes.includes(cause)) return { code: 'EXCLUDED_CAUSE', reason: `${CAUSE_LABEL[cause] ?? cause}的费用不予报销`, source: x.source }
+  if (x.causes.includes(cause))
+    return { code: 'EXCLUDED_CAUSE', reason: `${CAUSE_LABEL[cause] ?? cause}的费用不予报销`, source: x.source }
   if (cause === 'accident' || cause === 'medical-accident') {
     if (c.thirdPartyLiable === true) {
-      if (x.thirdPartyLiable === 'excluded') return { code: 'THIRD_PARTY_LIABLE', reason: '有第三方责任人，应由责任方赔付', source: x.source }
+      if (x.thirdPartyLiable === 'excluded')
+        return { code: 'THIRD_PARTY_LIABLE', reason: '有第三方责任人，应由责任方赔付', source: x.source }
     } else if (cause === 'accident') {
       const rule = x.accidentWithoutThirdParty
       if (rule === 'excluded') return { code: 'EXCLUDED_CAUSE', reason: '意外伤害不在报销范围内', source: x.source }
       if (typeof rule === 'object') {
         const age = ageOn(c.person.birthDate, n.serviceDate)
         if (age < rule.coveredFromAge) {
-          return { code: 'EXCLUDED_CAUSE', reason: `意外伤害只对 ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`, source: x.source }
+          return {
+            code: 'EXCLUDED_CAUSE',
+            reason: `意外伤害只对 ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`,
+            source: x.source
+          }
         }
       }
     }
@@ -80,12 +107,23 @@ const CAUSE_LABEL: Record<string, string> = {
 }
 
 /** Tiers skipped without referral approval (seed 000 C5); 0 when no penalty applies. */
-export function referralLevelsSkipped(pol: CompiledPolicy, c: Claim, kind: ClaimKind, area: CareArea, S: Step[] | null): number {
+export function referralLevelsSkipped(
+  pol: CompiledPolicy,
+  c: Claim,
+  kind: ClaimKind,
+  area: CareArea,
+  S: Step[] | null
+): number {
   const r = pol.referral
   if (!r || !r.kinds.has(kind) || area !== 'local' || c.emergency) return 0
   if (c.referral === undefined || c.referral.approved) return 0
   const tier = c.institution.tier
-  if (tier === undefined) throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', '计算未转诊的降低比例需要知道医院层级（村、乡、县、市、省）', '$.institution.tier')
+  if (tier === undefined)
+    throw new CalculatorError(
+      'UNKNOWN_INSTITUTION_LEVEL',
+      '计算未转诊的降低比例需要知道医院层级（村、乡、县、市、省）',
+      '$.institution.tier'
+    )
   const at = r.rank.get(tier)
   const entry = r.rank.get(c.referral.expectedTier ?? r.entryTier)
   if (at === undefined || entry === undefined) return 0

@@ -17,7 +17,11 @@ describe('policy.schema.json', () => {
     expect(validatePolicy(doc)).toEqual([])
   })
   it('both reject the same broken document', () => {
-    const bad = deepMerge(loadBundledPolicy('demo-county-2026'), { annualCap: { amount: '200000' + '.001' }, scheme: 'x', extra: 1 })
+    const bad = deepMerge(loadBundledPolicy('demo-county-2026'), {
+      annualCap: { amount: '200000' + '.001' },
+      scheme: 'x',
+      extra: 1
+    })
     expect(check(bad)).toBe(false)
     const paths = validatePolicy(bad).map((p) => p.path)
     expect(paths).toEqual(expect.arrayContaining(['$.annualCap.amount', '$.scheme', '$.extra']))

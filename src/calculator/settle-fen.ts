@@ -15,13 +15,41 @@
 // benchmark-price claims, a relative referral penalty that leaves more than four decimals)
 // and every error go to it, so errors are the reference path's own. properties.test.ts
 // and bench/fuzz-calculator.ts check that both paths give identical settlements.
-import { compileSeries, findRow, selectVersion, type CompiledPolicy, type CompiledRate, type CompiledTable, type Fig, type Limit, type MatchContext, type MissingRef } from './compile'
+import {
+  compileSeries,
+  findRow,
+  selectVersion,
+  type CompiledPolicy,
+  type CompiledRate,
+  type CompiledTable,
+  type Fig,
+  type Limit,
+  type MatchContext,
+  type MissingRef
+} from './compile'
 import { PolicyFigureMissingError } from './errors'
-import { checkClaim, checkHistory, checkHistoryAfter, MAX_ADMISSIONS, type AmountOps, type NormalClaim, type NormalHistory } from './input'
+import {
+  checkClaim,
+  checkHistory,
+  checkHistoryAfter,
+  MAX_ADMISSIONS,
+  type AmountOps,
+  type NormalClaim,
+  type NormalHistory
+} from './input'
 import { fmtRate, Money, parseMoney, parseYearTotal, type Dec } from './money'
 import type { PolicyResolver } from './resolve'
 import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
-import type { CareArea, Claim, ClaimHistory, ClaimKind, ExclusionCode, FullClaimHistory, PolicyInput, Settlement } from './types'
+import type {
+  CareArea,
+  Claim,
+  ClaimHistory,
+  ClaimKind,
+  ExclusionCode,
+  FullClaimHistory,
+  PolicyInput,
+  Settlement
+} from './types'
 
 /** Rates are integer ten-thousandths: policy rates have at most four decimals. */
 const RATE = 10_000
@@ -39,13 +67,19 @@ interface FenBand {
   upTo: number | null
   rate: FenFig
 }
-type FenRate = { type: 'rate'; rate: FenFig } | { type: 'bands'; bands: FenBand[] } | { type: 'flat'; patientFlat: FenFig }
+type FenRate =
+  { type: 'rate'; rate: FenFig } | { type: 'bands'; bands: FenBand[] } | { type: 'flat'; patientFlat: FenFig }
 
 /** The figures of a compiled policy in fen and ten-thousandths; everything else is read from the CompiledPolicy. */
 interface FenPolicy {
   eligible: { classB: FenFig; classC: FenFig } | null
   inpatient: { deductible: CompiledTable<FenFig>; ratio: CompiledTable<FenRate>; step: number; floor: number } | null
-  outpatient: { deductible: CompiledTable<FenFig>; ratio: CompiledTable<FenRate>; perVisitLimit: FenLimit; annualLimit: FenLimit } | null
+  outpatient: {
+    deductible: CompiledTable<FenFig>
+    ratio: CompiledTable<FenRate>
+    perVisitLimit: FenLimit
+    annualLimit: FenLimit
+  } | null
   special: { deductible: CompiledTable<FenFig>; ratio: CompiledTable<FenRate>; annualLimit: FenLimit } | null
   bonus: { perYear: FenFig; maxRate: FenFig } | null
   referral: { penalty: FenFig; deductibleIncrease: FenFig } | null
@@ -68,11 +102,19 @@ const rate = (f: Fig): FenFig => (isMissing(f) ? f : exact(f, RATE))
 const limit = (f: Limit): FenLimit => (f === null ? null : money(f))
 function table<A, B>(t: CompiledTable<A>, conv: (v: A) => B): CompiledTable<B> {
   // same conditions and labels, so findRow picks the same row as on the reference path
-  return { source: t.source, path: t.path, rows: t.rows.map((r) => ({ when: r.when, value: conv(r.value), label: r.label, path: r.path })) }
+  return {
+    source: t.source,
+    path: t.path,
+    rows: t.rows.map((r) => ({ when: r.when, value: conv(r.value), label: r.label, path: r.path }))
+  }
 }
 function rateRow(r: CompiledRate): FenRate {
   if (r.type === 'rate') return { type: 'rate', rate: rate(r.rate) }
-  if (r.type === 'bands') return { type: 'bands', bands: r.bands.map((b) => ({ upTo: b.upTo === null ? null : exact(b.upTo, 100), rate: rate(b.rate) })) }
+  if (r.type === 'bands')
+    return {
+      type: 'bands',
+      bands: r.bands.map((b) => ({ upTo: b.upTo === null ? null : exact(b.upTo, 100), rate: rate(b.rate) }))
+    }
   return { type: 'flat', patientFlat: money(r.patientFlat) }
 }
 
@@ -81,15 +123,41 @@ function compileFen(pol: CompiledPolicy): FenPolicy {
   return {
     eligible: pol.eligible ? { classB: rate(pol.eligible.classB), classC: rate(pol.eligible.classC) } : null,
     inpatient: ip
-      ? { deductible: table(ip.deductible, money), ratio: table(ip.ratio, rateRow), step: ip.repeat ? exact(ip.repeat.step, 100) : 0, floor: ip.repeat ? exact(ip.repeat.floor, 100) : 0 }
+      ? {
+          deductible: table(ip.deductible, money),
+          ratio: table(ip.ratio, rateRow),
+          step: ip.repeat ? exact(ip.repeat.step, 100) : 0,
+          floor: ip.repeat ? exact(ip.repeat.floor, 100) : 0
+        }
       : null,
-    outpatient: op ? { deductible: table(op.deductible, money), ratio: table(op.ratio, rateRow), perVisitLimit: limit(op.perVisitLimit), annualLimit: limit(op.annualLimit) } : null,
-    special: sp ? { deductible: table(sp.deductible, money), ratio: table(sp.ratio, rateRow), annualLimit: limit(sp.annualLimit) } : null,
+    outpatient: op
+      ? {
+          deductible: table(op.deductible, money),
+          ratio: table(op.ratio, rateRow),
+          perVisitLimit: limit(op.perVisitLimit),
+          annualLimit: limit(op.annualLimit)
+        }
+      : null,
+    special: sp
+      ? { deductible: table(sp.deductible, money), ratio: table(sp.ratio, rateRow), annualLimit: limit(sp.annualLimit) }
+      : null,
     bonus: pol.bonus ? { perYear: rate(pol.bonus.perYear), maxRate: rate(pol.bonus.maxRate) } : null,
-    referral: pol.referral ? { penalty: rate(pol.referral.penalty), deductibleIncrease: money(pol.referral.deductibleIncrease) } : null,
+    referral: pol.referral
+      ? { penalty: rate(pol.referral.penalty), deductibleIncrease: money(pol.referral.deductibleIncrease) }
+      : null,
     cap: pol.cap ? limit(pol.cap.amount) : null,
-    catastrophic: cat ? { threshold: money(cat.threshold), bands: cat.bands.map((b) => ({ upTo: b.upTo === null ? null : exact(b.upTo, 100), rate: rate(b.rate) })), cap: limit(cat.cap) } : null,
-    assistance: (pol.assistance?.rules ?? []).map((r) => ({ rate: rate(r.rate), threshold: r.threshold === null ? null : money(r.threshold), cap: limit(r.cap) }))
+    catastrophic: cat
+      ? {
+          threshold: money(cat.threshold),
+          bands: cat.bands.map((b) => ({ upTo: b.upTo === null ? null : exact(b.upTo, 100), rate: rate(b.rate) })),
+          cap: limit(cat.cap)
+        }
+      : null,
+    assistance: (pol.assistance?.rules ?? []).map((r) => ({
+      rate: rate(r.rate),
+      threshold: r.threshold === null ? null : money(r.threshold),
+      cap: limit(r.cap)
+    }))
   }
 }
 
@@ -158,7 +226,13 @@ function plainFen(s: unknown, digits: number, maxFen: number): number {
   const dot = s.indexOf('.')
   const whole = dot < 0 ? len : dot
   const decimals = dot < 0 ? 0 : len - dot - 1
-  if (whole < 1 || whole > digits || (dot >= 0 && decimals !== 1 && decimals !== 2) || (whole > 1 && s.charCodeAt(0) === 48)) return -1
+  if (
+    whole < 1 ||
+    whole > digits ||
+    (dot >= 0 && decimals !== 1 && decimals !== 2) ||
+    (whole > 1 && s.charCodeAt(0) === 48)
+  )
+    return -1
   let v = 0
   for (let i = 0; i < len; i++) {
     if (i === dot) continue
@@ -218,7 +292,14 @@ function relative(r: number, points: number): number {
 }
 
 /** The single rate after the continuous-years bonus and any referral penalty (settle.ts adjustRate). */
-function adjustRate(pol: CompiledPolicy, f: FenPolicy, base: number, kind: ClaimKind, years: number, skipped: number): number {
+function adjustRate(
+  pol: CompiledPolicy,
+  f: FenPolicy,
+  base: number,
+  kind: ClaimKind,
+  years: number,
+  skipped: number
+): number {
   let r = base
   if (pol.bonus && pol.bonus.kinds.has(kind) && years > 0) {
     const maxRate = need(f.bonus!.maxRate)
@@ -240,7 +321,16 @@ interface Parts {
 }
 
 /** Fund share of `amount` under a rate row, in 1/RATE fen (settle.ts applyRate); sets parts.ratio for a single rate. */
-function applyRate(pol: CompiledPolicy, f: FenPolicy, r: FenRate, amount: number, kind: ClaimKind, years: number, skipped: number, parts: Parts): number {
+function applyRate(
+  pol: CompiledPolicy,
+  f: FenPolicy,
+  r: FenRate,
+  amount: number,
+  kind: ClaimKind,
+  years: number,
+  skipped: number,
+  parts: Parts
+): number {
   if (r.type === 'rate') {
     const rt = adjustRate(pol, f, need(r.rate), kind, years, skipped)
     parts.ratio = rt
@@ -266,7 +356,15 @@ function applyRate(pol: CompiledPolicy, f: FenPolicy, r: FenRate, amount: number
 }
 
 /** The basic fund's yearly cap (settle.ts applyAnnualCap). */
-function applyAnnualCap(pol: CompiledPolicy, f: FenPolicy, kind: ClaimKind, fund: number, h: NormalHistory<number>, out: NormalHistory<number>, parts: Parts): number {
+function applyAnnualCap(
+  pol: CompiledPolicy,
+  f: FenPolicy,
+  kind: ClaimKind,
+  fund: number,
+  h: NormalHistory<number>,
+  out: NormalHistory<number>,
+  parts: Parts
+): number {
   const cap = pol.cap
   if (!cap || !cap.kinds.has(kind)) return fund
   out.fundPaid = h.fundPaid + fund
@@ -287,10 +385,24 @@ function pastLimits(h: NormalHistory<number>): boolean {
   const N = MAX_ADMISSIONS
   const a = h.admissions
   return (
-    h.fundPaid > M || h.outpatientFundPaid > M || h.outpatientDeductibleMet > M || h.specialFundPaid > M || h.specialDeductibleMet > M ||
-    h.majorDiseaseFundPaid > M || h.catastrophicBase > M || h.catastrophicPaid > M || h.assistanceBase > M || h.assistancePaid > M ||
-    h.householdAccountBalance > M || (h.lastDeductible !== null && h.lastDeductible > M) ||
-    a.local > N || a['out-referred'] > N || a['out-filed'] > N || a['out-unfiled'] > N || a['out-emergency'] > N || a.abroad > N
+    h.fundPaid > M ||
+    h.outpatientFundPaid > M ||
+    h.outpatientDeductibleMet > M ||
+    h.specialFundPaid > M ||
+    h.specialDeductibleMet > M ||
+    h.majorDiseaseFundPaid > M ||
+    h.catastrophicBase > M ||
+    h.catastrophicPaid > M ||
+    h.assistanceBase > M ||
+    h.assistancePaid > M ||
+    h.householdAccountBalance > M ||
+    (h.lastDeductible !== null && h.lastDeductible > M) ||
+    a.local > N ||
+    a['out-referred'] > N ||
+    a['out-filed'] > N ||
+    a['out-unfiled'] > N ||
+    a['out-emergency'] > N ||
+    a.abroad > N
   )
 }
 
@@ -313,7 +425,15 @@ function historyOut(h: NormalHistory<number>): FullClaimHistory {
   }
 }
 
-function excluded(pol: CompiledPolicy, n: NormalClaim<number>, kind: ClaimKind, versionDate: string, h: NormalHistory<number>, code: ExclusionCode, reason: string): Settlement {
+function excluded(
+  pol: CompiledPolicy,
+  n: NormalClaim<number>,
+  kind: ClaimKind,
+  versionDate: string,
+  h: NormalHistory<number>,
+  code: ExclusionCode,
+  reason: string
+): Settlement {
   const total = fenStr(n.total)
   return {
     claimId: n.claim.id,
@@ -345,7 +465,13 @@ function excluded(pol: CompiledPolicy, n: NormalClaim<number>, kind: ClaimKind, 
  * reference path, and whatever the shared input checks or a missing figure throw; the
  * caller (settle.ts) then settles or refuses the claim on the reference path.
  */
-export function settleFen(policy: PolicyInput, claim: Claim, history: ClaimHistory | undefined, asOf: string, resolve?: PolicyResolver): Settlement {
+export function settleFen(
+  policy: PolicyInput,
+  claim: Claim,
+  history: ClaimHistory | undefined,
+  asOf: string,
+  resolve?: PolicyResolver
+): Settlement {
   const n = checkClaim(claim, asOf, FEN)
   const series = compileSeries(policy, resolve)
   const sel = series[0].selection
@@ -361,7 +487,8 @@ export function settleFen(policy: PolicyInput, claim: Claim, history: ClaimHisto
   let area: CareArea = c.area
   const em = pol.emergency
   if (em && c.emergency) {
-    if (kind === 'outpatient' && area === 'local' && c.emergency.died && em.localOutpatientDeath === 'as-inpatient') kind = 'inpatient'
+    if (kind === 'outpatient' && area === 'local' && c.emergency.died && em.localOutpatientDeath === 'as-inpatient')
+      kind = 'inpatient'
     if (area !== 'local' && area !== 'abroad' && area !== em.outOfAreaAs) area = em.outOfAreaAs
   }
   if (area === 'out-emergency' && em && em.outOfAreaAs !== 'out-emergency') area = em.outOfAreaAs
@@ -371,7 +498,16 @@ export function settleFen(policy: PolicyInput, claim: Claim, history: ClaimHisto
 
   const group = populationGroup(pol, c.person, n.serviceDate)
   const inst = c.institution
-  const ctx: MatchContext = { code: inst.code, kind, area, level: inst.level, grade: inst.grade, tier: inst.tier, ownership: inst.ownership, group: group ? group.id : null }
+  const ctx: MatchContext = {
+    code: inst.code,
+    kind,
+    area,
+    level: inst.level,
+    grade: inst.grade,
+    tier: inst.tier,
+    ownership: inst.ownership,
+    group: group ? group.id : null
+  }
   const years = c.person.continuousYears ?? 0
 
   // ---- eligible cost: bill lines less the first self-pay of class B and C, rounded to the fen
@@ -454,9 +590,26 @@ export function settleFen(policy: PolicyInput, claim: Claim, history: ClaimHisto
     const sd = c.specialDisease
     if (!sd || typeof sd.code !== 'string' || isMissing(sp.diseases)) throw DEFERRED // refused on the reference path
     const label = (sp.diseases as ReadonlyMap<string, string>).get(sd.code)
-    if (label === undefined) return excluded(pol, n, kind, versionDate, h, 'SPECIAL_DISEASE_NOT_LISTED', `「${sd.code}」不在门诊特殊病种名单里`)
+    if (label === undefined)
+      return excluded(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'SPECIAL_DISEASE_NOT_LISTED',
+        `「${sd.code}」不在门诊特殊病种名单里`
+      )
     if (sp.requireApproval && !sd.approved) {
-      return excluded(pol, n, kind, versionDate, h, 'SPECIAL_DISEASE_NOT_APPROVED', `${label}还没有办理门诊特殊病种准入手续`)
+      return excluded(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'SPECIAL_DISEASE_NOT_APPROVED',
+        `${label}还没有办理门诊特殊病种准入手续`
+      )
     }
     const D = need(findRow(fsp.deductible, ctx, '门诊特殊病种起付线').value)
     deductible = Math.min(Math.max(0, D - h.specialDeductibleMet), eligible)

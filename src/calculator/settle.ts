@@ -5,12 +5,33 @@
 // the parts always add up to the total exactly). Rounding to the fen happens only where
 // a step says so. This Decimal path is the definition; without steps, settleClaim first
 // tries the whole-fen path (settle-fen.ts), which gives the same settlement faster.
-import { AREA_LABEL, compileSeries, findRow, matches, need, selectVersion, TIER_LABEL, type CompiledPolicy, type CompiledRate, type Fig, type MatchContext } from './compile'
+import {
+  AREA_LABEL,
+  compileSeries,
+  findRow,
+  matches,
+  need,
+  selectVersion,
+  TIER_LABEL,
+  type CompiledPolicy,
+  type CompiledRate,
+  type Fig,
+  type MatchContext
+} from './compile'
 import { coverageYearStart } from './dates'
 import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
 import { settleFen } from './settle-fen'
 import { CalculatorError } from './errors'
-import { checkAsOf, checkClaim, checkHistory, checkHistoryAfter, DECIMAL_AMOUNTS, MAX_ADMISSIONS, type NormalClaim, type NormalHistory } from './input'
+import {
+  checkAsOf,
+  checkClaim,
+  checkHistory,
+  checkHistoryAfter,
+  DECIMAL_AMOUNTS,
+  MAX_ADMISSIONS,
+  type NormalClaim,
+  type NormalHistory
+} from './input'
 import { fmt, fmtRate, max, min, Money, ONE, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
 import type {
   CalcOptions,
@@ -34,7 +55,11 @@ type Steps = Step[] | null
 
 function institutionLabel(c: Claim): string {
   const i = c.institution
-  const parts = [i.level ? LEVEL_LABEL[i.level] : '', i.grade ? GRADE_LABEL[i.grade] : '', i.tier ? TIER_LABEL[i.tier] : '']
+  const parts = [
+    i.level ? LEVEL_LABEL[i.level] : '',
+    i.grade ? GRADE_LABEL[i.grade] : '',
+    i.tier ? TIER_LABEL[i.tier] : ''
+  ]
   const s = parts.join('')
   return (i.name ? `${i.name}，` : '') + (s || '医院') + (i.level && !i.tier ? '医院' : '')
 }
@@ -93,7 +118,14 @@ function excludedSettlement(
   S: Steps
 ): Settlement {
   if (S) {
-    S.push({ rule: 'exclusion', label: `不予报销：${reason}`, before: fmt(n.total), after: '0.00', params: { code }, source })
+    S.push({
+      rule: 'exclusion',
+      label: `不予报销：${reason}`,
+      before: fmt(n.total),
+      after: '0.00',
+      params: { code },
+      source
+    })
     S.push({ rule: 'patient-pays', label: `全部费用 ${yuan(n.total)} 由个人负担`, after: fmt(n.total) })
   }
   return {
@@ -122,20 +154,39 @@ function excludedSettlement(
 }
 
 const HISTORY_MONEY = [
-  'fundPaid', 'outpatientFundPaid', 'outpatientDeductibleMet', 'specialFundPaid', 'specialDeductibleMet', 'majorDiseaseFundPaid',
-  'catastrophicBase', 'catastrophicPaid', 'assistanceBase', 'assistancePaid', 'householdAccountBalance'
+  'fundPaid',
+  'outpatientFundPaid',
+  'outpatientDeductibleMet',
+  'specialFundPaid',
+  'specialDeductibleMet',
+  'majorDiseaseFundPaid',
+  'catastrophicBase',
+  'catastrophicPaid',
+  'assistanceBase',
+  'assistancePaid',
+  'householdAccountBalance'
 ] as const
 
 /** "1234.50" exactly as fmt would write it (two decimals) */
 function canonical(s: string | null | undefined): boolean {
-  return typeof s === 'string' && s.length > 3 && s.charCodeAt(s.length - 3) === 46 && (s.length === 4 || s.charCodeAt(0) !== 48 || s.charCodeAt(1) === 46)
+  return (
+    typeof s === 'string' &&
+    s.length > 3 &&
+    s.charCodeAt(s.length - 3) === 46 &&
+    (s.length === 4 || s.charCodeAt(0) !== 48 || s.charCodeAt(1) === 46)
+  )
 }
 
 function historyOut(h: NormalHistory, before?: NormalHistory): FullClaimHistory {
   const prev = before?.strings
   const out = {
     admissions: { ...h.admissions },
-    lastDeductible: h.lastDeductible === null ? null : prev && before!.lastDeductible === h.lastDeductible && canonical(prev.lastDeductible) ? prev.lastDeductible! : fmt(h.lastDeductible)
+    lastDeductible:
+      h.lastDeductible === null
+        ? null
+        : prev && before!.lastDeductible === h.lastDeductible && canonical(prev.lastDeductible)
+          ? prev.lastDeductible!
+          : fmt(h.lastDeductible)
   } as FullClaimHistory
   // an amount that did not change keeps the string it came in with
   for (let i = 0; i < HISTORY_MONEY.length; i++) {
@@ -144,11 +195,17 @@ function historyOut(h: NormalHistory, before?: NormalHistory): FullClaimHistory 
     out[k] = was !== undefined && before![k] === h[k] && canonical(was) ? was : fmt(h[k])
   }
   return out
-
 }
 
 /** The ratio after the continuous-years bonus and any referral penalty. */
-function adjustRate(pol: CompiledPolicy, base: Dec, kind: ClaimKind, years: number, levelsSkipped: number, S: Steps): Dec {
+function adjustRate(
+  pol: CompiledPolicy,
+  base: Dec,
+  kind: ClaimKind,
+  years: number,
+  levelsSkipped: number,
+  S: Steps
+): Dec {
   let rate = base
   const b = pol.bonus
   if (b && b.kinds.has(kind) && years > 0) {
@@ -212,7 +269,13 @@ function applyRate(
 ): { fund: Dec; ratio: Dec | null } {
   if (r.type === 'rate') {
     const base = need(r.rate)
-    if (S) S.push({ rule: `${kind}.ratio`, label: `报销比例 ${pct(base)}（${rowLabel}）`, params: { rate: fmtRate(base) }, source })
+    if (S)
+      S.push({
+        rule: `${kind}.ratio`,
+        label: `报销比例 ${pct(base)}（${rowLabel}）`,
+        params: { rate: fmtRate(base) },
+        source
+      })
     const rate = adjustRate(pol, base, kind, years, skipped, S)
     return { fund: amount.times(rate), ratio: rate }
   }
@@ -222,9 +285,18 @@ function applyRate(
       // the penalty lowers each band's own ratio (seed 000 C5 「報銷比例每跨一級降低」, C8 each band has its ratio)
       const mode = pol.referral.mode
       const total = need(pol.referral.penalty).times(skipped)
-      bands = r.bands.map((b) => ({ upTo: b.upTo, rate: 'missing' in b.rate ? b.rate : penalised(mode, b.rate, total) }))
+      bands = r.bands.map((b) => ({
+        upTo: b.upTo,
+        rate: 'missing' in b.rate ? b.rate : penalised(mode, b.rate, total)
+      }))
       if (S) {
-        const change = r.bands.map((b, i) => ('missing' in b.rate ? `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'}（缺）` : `${pct(b.rate)} 降为 ${pct(bands[i].rate as Dec)}`)).join('，')
+        const change = r.bands
+          .map((b, i) =>
+            'missing' in b.rate
+              ? `${b.upTo ? `${fmt(b.upTo)} 元以内` : '以上'}（缺）`
+              : `${pct(b.rate)} 降为 ${pct(bands[i].rate as Dec)}`
+          )
+          .join('，')
         S.push(penaltyStep(pol, skipped, `各段报销比例分别由 ${change}`))
       }
     }
@@ -242,12 +314,25 @@ function applyRate(
   const flat = need(r.patientFlat)
   const fund = max(ZERO, amount.minus(flat))
   if (S) {
-    S.push({ rule: `${kind}.patient-flat`, label: `个人定额自付 ${yuan(min(flat, amount))}，其余由基金支付（${rowLabel}）`, before: fmt(amount), after: fmt(fund), params: { patientFlat: fmt(flat) }, source })
+    S.push({
+      rule: `${kind}.patient-flat`,
+      label: `个人定额自付 ${yuan(min(flat, amount))}，其余由基金支付（${rowLabel}）`,
+      before: fmt(amount),
+      after: fmt(fund),
+      params: { patientFlat: fmt(flat) },
+      source
+    })
   }
   return { fund, ratio: null }
 }
 
-export function settleClaim(policy: PolicyInput, claim: Claim, history: ClaimHistory | undefined, asOf: string, options?: CalcOptions): Settlement {
+export function settleClaim(
+  policy: PolicyInput,
+  claim: Claim,
+  history: ClaimHistory | undefined,
+  asOf: string,
+  options?: CalcOptions
+): Settlement {
   const day = checkAsOf(asOf)
   if (options?.steps === false) {
     try {
@@ -264,7 +349,13 @@ export function settleClaim(policy: PolicyInput, claim: Claim, history: ClaimHis
   return settleWith(pol, n, checkHistory(history), versionDate, options?.steps !== false ? [] : null)
 }
 
-export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory, versionDate: string, S: Steps): Settlement {
+export function settleWith(
+  pol: CompiledPolicy,
+  n: NormalClaim,
+  h: NormalHistory,
+  versionDate: string,
+  S: Steps
+): Settlement {
   const c = n.claim
   if (S) {
     S.push({
@@ -273,25 +364,46 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       params: { policyId: pol.id, version: pol.version, versionSelection: pol.selection },
       source: pol.source
     })
-    if (!c.person.enrolment) S.push({ rule: 'enrolment.assumed', label: '参保状态以经办系统核验为准（本次按已参保、已过等待期计算）' })
+    if (!c.person.enrolment)
+      S.push({ rule: 'enrolment.assumed', label: '参保状态以经办系统核验为准（本次按已参保、已过等待期计算）' })
   }
   // Emergency rules (seed 001 Art.20): local outpatient rescue ending in death is settled
   // as inpatient; out-of-area emergencies are settled under the area the policy names.
   let kind: ClaimKind = c.kind
   let area: CareArea = c.area
   if (pol.emergency && c.emergency) {
-    if (kind === 'outpatient' && area === 'local' && c.emergency.died && pol.emergency.localOutpatientDeath === 'as-inpatient') {
+    if (
+      kind === 'outpatient' &&
+      area === 'local' &&
+      c.emergency.died &&
+      pol.emergency.localOutpatientDeath === 'as-inpatient'
+    ) {
       kind = 'inpatient'
-      if (S) S.push({ rule: 'emergency.as-inpatient', label: '门诊抢救无效死亡，急救费用按住院规定报销', source: pol.emergency.source })
+      if (S)
+        S.push({
+          rule: 'emergency.as-inpatient',
+          label: '门诊抢救无效死亡，急救费用按住院规定报销',
+          source: pol.emergency.source
+        })
     }
     if (area !== 'local' && area !== 'abroad' && area !== pol.emergency.outOfAreaAs) {
       area = pol.emergency.outOfAreaAs
-      if (S) S.push({ rule: 'emergency.out-of-area', label: `异地急诊，按${AREA_LABEL[area]}的规定报销`, source: pol.emergency.source })
+      if (S)
+        S.push({
+          rule: 'emergency.out-of-area',
+          label: `异地急诊，按${AREA_LABEL[area]}的规定报销`,
+          source: pol.emergency.source
+        })
     }
   }
   if (area === 'out-emergency' && pol.emergency && pol.emergency.outOfAreaAs !== 'out-emergency') {
     area = pol.emergency.outOfAreaAs
-    if (S) S.push({ rule: 'emergency.out-of-area', label: `异地急诊，按${AREA_LABEL[area]}的规定报销`, source: pol.emergency.source })
+    if (S)
+      S.push({
+        rule: 'emergency.out-of-area',
+        label: `异地急诊，按${AREA_LABEL[area]}的规定报销`,
+        source: pol.emergency.source
+      })
   }
 
   const ex = checkExclusions(pol, n, area, kind)
@@ -299,7 +411,16 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
 
   const group = populationGroup(pol, c.person, n.serviceDate)
   const inst = c.institution
-  const ctx: MatchContext = { code: inst.code, kind, area, level: inst.level, grade: inst.grade, tier: inst.tier, ownership: inst.ownership, group: group ? group.id : null }
+  const ctx: MatchContext = {
+    code: inst.code,
+    kind,
+    area,
+    level: inst.level,
+    grade: inst.grade,
+    tier: inst.tier,
+    ownership: inst.ownership,
+    group: group ? group.id : null
+  }
   const years = c.person.continuousYears ?? 0
 
   // ---- eligible cost (政策范围内费用)
@@ -312,7 +433,11 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       if (positive(n.classB)) bFirst = n.classB.times(need(el.classB))
       if (positive(n.classC)) cFirst = n.classC.times(need(el.classC))
     } else if (positive(n.classB) || positive(n.classC)) {
-      throw new CalculatorError('POLICY_FIGURE_MISSING', '账单里有乙类或丙类费用，但政策没有规定乙类、丙类的先行自付比例', '$.eligibleCost')
+      throw new CalculatorError(
+        'POLICY_FIGURE_MISSING',
+        '账单里有乙类或丙类费用，但政策没有规定乙类、丙类的先行自付比例',
+        '$.eligibleCost'
+      )
     }
     eligible = toFen(n.classA.plus(n.classB).plus(n.classC).minus(bFirst).minus(cFirst))
     if (S) {
@@ -321,13 +446,25 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
         label: `政策范围内费用 ${yuan(eligible)}（总费用 ${yuan(n.total)}，其中自费 ${yuan(n.selfPayLines)}、超限价 ${yuan(n.overLimit)}、乙类先行自付 ${yuan(toFen(bFirst))}、丙类自付 ${yuan(toFen(cFirst))}，四舍五入到分）`,
         before: fmt(n.total),
         after: fmt(eligible),
-        params: el ? { classBFirstPayRate: typeof el.classB === 'object' && 'missing' in el.classB ? 'missing' : fmtRate(el.classB as Dec), classCFirstPayRate: 'missing' in el.classC ? 'missing' : fmtRate(el.classC as Dec) } : {},
+        params: el
+          ? {
+              classBFirstPayRate:
+                typeof el.classB === 'object' && 'missing' in el.classB ? 'missing' : fmtRate(el.classB as Dec),
+              classCFirstPayRate: 'missing' in el.classC ? 'missing' : fmtRate(el.classC as Dec)
+            }
+          : {},
         source: el?.source ?? pol.source
       })
     }
   } else {
     eligible = n.total
-    if (S) S.push({ rule: 'eligible-cost', label: `没有费用明细，总费用 ${yuan(n.total)} 全部按政策范围内费用计算`, before: fmt(n.total), after: fmt(eligible) })
+    if (S)
+      S.push({
+        rule: 'eligible-cost',
+        label: `没有费用明细，总费用 ${yuan(n.total)} 全部按政策范围内费用计算`,
+        before: fmt(n.total),
+        after: fmt(eligible)
+      })
   }
   const parts: Parts = {
     eligible,
@@ -352,7 +489,8 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
   if (major) {
     if ('missing' in major.diseases) need(major.diseases as never)
     const label = (major.diseases as ReadonlyMap<string, string>).get(c.majorDisease!)
-    if (label === undefined) throw new CalculatorError('NO_MATCHING_RULE', `「${c.majorDisease}」不在政策的重大疾病名单里`, '$.majorDisease')
+    if (label === undefined)
+      throw new CalculatorError('NO_MATCHING_RULE', `「${c.majorDisease}」不在政策的重大疾病名单里`, '$.majorDisease')
     const base = major.base === 'total' ? n.total : eligible
     const ded = major.deductible === null ? ZERO : min(need(major.deductible), base)
     const ratio = need(major.ratio)
@@ -369,7 +507,13 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     }
     if (fund.gt(eligible)) {
       fund = eligible
-      if (S) S.push({ rule: 'major-disease.eligible-limit', label: `基金支付不超过政策范围内费用 ${yuan(eligible)}`, after: fmt(fund), source: major.source })
+      if (S)
+        S.push({
+          rule: 'major-disease.eligible-limit',
+          label: `基金支付不超过政策范围内费用 ${yuan(eligible)}`,
+          after: fmt(fund),
+          source: major.source
+        })
     }
     const cap = need(major.cap)
     if (cap !== null) {
@@ -414,16 +558,26 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     let label = c.benchmark.disease
     if (bp.priceFrom === 'policy') {
       const entry = bp.prices.get(c.benchmark.disease)
-      if (!entry) throw new CalculatorError('NO_MATCHING_RULE', `「${c.benchmark.disease}」不在政策的按病种付费名单里`, '$.benchmark.disease')
+      if (!entry)
+        throw new CalculatorError(
+          'NO_MATCHING_RULE',
+          `「${c.benchmark.disease}」不在政策的按病种付费名单里`,
+          '$.benchmark.disease'
+        )
       price = need(entry.price)
       label = entry.label
     } else {
-      if (c.benchmark.price === undefined) throw new CalculatorError('INVALID_INPUT', '按病种付费需要写明该病种的基准价格', '$.benchmark.price')
+      if (c.benchmark.price === undefined)
+        throw new CalculatorError('INVALID_INPUT', '按病种付费需要写明该病种的基准价格', '$.benchmark.price')
       price = new Money(c.benchmark.price)
     }
     const row = bp.shares.find((s) => s.value.list === c.benchmark!.list && matches(s.when, ctx))
     if (!row) {
-      throw new CalculatorError('UNKNOWN_INSTITUTION_LEVEL', `政策没有规定「${c.benchmark.list}」类病种在这家医院（${institutionLabel(c)}）的基金支付比例`, '$.benchmarkPrice.shares')
+      throw new CalculatorError(
+        'UNKNOWN_INSTITUTION_LEVEL',
+        `政策没有规定「${c.benchmark.list}」类病种在这家医院（${institutionLabel(c)}）的基金支付比例`,
+        '$.benchmarkPrice.shares'
+      )
     }
     const share = need(row.value.fundShare)
     let fund = toFen(price.times(share))
@@ -439,7 +593,13 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     }
     if (fund.gt(eligible)) {
       fund = eligible
-      if (S) S.push({ rule: 'benchmark-price.eligible-limit', label: `基金支付不超过政策范围内费用 ${yuan(eligible)}`, after: fmt(fund), source: bp.source })
+      if (S)
+        S.push({
+          rule: 'benchmark-price.eligible-limit',
+          label: `基金支付不超过政策范围内费用 ${yuan(eligible)}`,
+          after: fmt(fund),
+          source: bp.source
+        })
     }
     parts.ratio = share
     fund = applyAnnualCap(pol, kind, fund, h, out, parts, S)
@@ -447,7 +607,8 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     if (kind === 'inpatient') out.admissions[area] = h.admissions[area] + 1
   } else if (kind === 'inpatient') {
     const ip = pol.inpatient
-    if (!ip) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有住院报销规定', pol.source, S)
+    if (!ip)
+      return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有住院报销规定', pol.source, S)
     const row = findRow(ip.deductible, ctx, '住院起付线')
     const base = need(row.value)
     // repeat-admission step-down (seed 001 Art.18: 依次降低100元, not below 100)
@@ -470,7 +631,9 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       S.push({
         rule: 'inpatient.deductible',
         label: `起付线 ${yuan(ded)}（${row.label ?? institutionLabel(c)}，${AREA_LABEL[area]}，本年第 ${nth} 次住院${ded.lt(base) ? `，由 ${yuan(base)} 逐次降低，最低 ${yuan(rep!.floor)}` : ''}${rep && !rep.areas.has(area) && nth > 1 ? '，这类住院多次也不降低' : ''}）`,
-        params: rep ? { base: fmt(base), step: fmt(rep.step), floor: fmt(rep.floor), reading: rep.reading } : { base: fmt(base) },
+        params: rep
+          ? { base: fmt(base), step: fmt(rep.step), floor: fmt(rep.floor), reading: rep.reading }
+          : { base: fmt(base) },
         source: src(ip.deductible.source, ip.source)
       })
     }
@@ -479,18 +642,47 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       const inc = need(pol.referral!.deductibleIncrease)
       if (positive(inc)) {
         ded = ded.plus(inc)
-        if (S) S.push({ rule: 'referral.penalty-deductible', label: `未办转诊，起付线提高 ${yuan(inc)}，为 ${yuan(ded)}`, params: { deductibleIncrease: fmt(inc) }, source: pol.referral!.source })
+        if (S)
+          S.push({
+            rule: 'referral.penalty-deductible',
+            label: `未办转诊，起付线提高 ${yuan(inc)}，为 ${yuan(ded)}`,
+            params: { deductibleIncrease: fmt(inc) },
+            source: pol.referral!.source
+          })
       }
     }
     const applied = min(ded, eligible)
     const above = eligible.minus(applied)
-    if (S) S.push({ rule: 'inpatient.deductible-applied', label: `政策范围内费用 ${yuan(eligible)} 扣除起付线 ${yuan(applied)}，剩 ${yuan(above)}`, before: fmt(eligible), after: fmt(above), source: src(ip.deductible.source, ip.source) })
+    if (S)
+      S.push({
+        rule: 'inpatient.deductible-applied',
+        label: `政策范围内费用 ${yuan(eligible)} 扣除起付线 ${yuan(applied)}，剩 ${yuan(above)}`,
+        before: fmt(eligible),
+        after: fmt(above),
+        source: src(ip.deductible.source, ip.source)
+      })
     parts.deductible = applied
     const rrow = findRow(ip.ratio, ctx, '住院报销比例')
-    const { fund: raw, ratio } = applyRate(pol, rrow.value, above, kind, years, skipped, S ? rrow.label ?? `${group ? `${group.label}，` : ''}${institutionLabel(c)}` : '', src(ip.ratio.source, ip.source), S)
+    const { fund: raw, ratio } = applyRate(
+      pol,
+      rrow.value,
+      above,
+      kind,
+      years,
+      skipped,
+      S ? (rrow.label ?? `${group ? `${group.label}，` : ''}${institutionLabel(c)}`) : '',
+      src(ip.ratio.source, ip.source),
+      S
+    )
     parts.ratio = ratio
     const rounded = toFen(raw)
-    if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(rounded)}（四舍五入到分）`, before: raw.toString(), after: fmt(rounded) })
+    if (S)
+      S.push({
+        rule: 'rounding.fen',
+        label: `基金应付 ${yuan(rounded)}（四舍五入到分）`,
+        before: raw.toString(),
+        after: fmt(rounded)
+      })
     parts.basicFund = applyAnnualCap(pol, kind, rounded, h, out, parts, S)
     out.admissions[area] = h.admissions[area] + 1
     if (rep && rep.areas.has(area)) out.lastDeductible = ded
@@ -498,9 +690,24 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     // no outpatient pooling: only the household account (seed 000 A4) can pay
     const ha = pol.householdAccount
     if (!ha || !ha.usableFor.has(kind) || !c.useHouseholdAccount) {
-      return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有门诊统筹，普通门诊费用基金不报销', pol.source, S)
+      return excludedSettlement(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'NOT_COVERED',
+        '本政策没有门诊统筹，普通门诊费用基金不报销',
+        pol.source,
+        S
+      )
     }
-    if (S) S.push({ rule: 'outpatient.no-pooling', label: '本政策没有门诊统筹，门诊费用只能用家庭账户支付', source: ha.source })
+    if (S)
+      S.push({
+        rule: 'outpatient.no-pooling',
+        label: '本政策没有门诊统筹，门诊费用只能用家庭账户支付',
+        source: ha.source
+      })
   } else if (kind === 'outpatient') {
     const op = pol.outpatient!
     const row = findRow(op.deductible, ctx, '门诊起付线')
@@ -510,7 +717,10 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     if (S) {
       S.push({
         rule: 'outpatient.deductible',
-        label: op.basis === 'annual' ? `门诊年度起付线 ${yuan(D)}，本年已扣 ${yuan(h.outpatientDeductibleMet)}，本次扣 ${yuan(applied)}` : `门诊每次起付线 ${yuan(D)}，本次扣 ${yuan(applied)}`,
+        label:
+          op.basis === 'annual'
+            ? `门诊年度起付线 ${yuan(D)}，本年已扣 ${yuan(h.outpatientDeductibleMet)}，本次扣 ${yuan(applied)}`
+            : `门诊每次起付线 ${yuan(D)}，本次扣 ${yuan(applied)}`,
         before: fmt(eligible),
         after: fmt(eligible.minus(applied)),
         params: { deductible: fmt(D), basis: op.basis },
@@ -518,15 +728,39 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       })
     }
     parts.deductible = applied
-    out.outpatientDeductibleMet = op.basis === 'annual' && !applied.isZero() ? h.outpatientDeductibleMet.plus(applied) : h.outpatientDeductibleMet
+    out.outpatientDeductibleMet =
+      op.basis === 'annual' && !applied.isZero() ? h.outpatientDeductibleMet.plus(applied) : h.outpatientDeductibleMet
     const rrow = findRow(op.ratio, ctx, '门诊报销比例')
-    const { fund: raw, ratio } = applyRate(pol, rrow.value, less(eligible, applied), kind, years, 0, S ? rrow.label ?? institutionLabel(c) : '', src(op.ratio.source, op.source), S)
+    const { fund: raw, ratio } = applyRate(
+      pol,
+      rrow.value,
+      less(eligible, applied),
+      kind,
+      years,
+      0,
+      S ? (rrow.label ?? institutionLabel(c)) : '',
+      src(op.ratio.source, op.source),
+      S
+    )
     parts.ratio = ratio
     let fund = toFen(raw)
-    if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
+    if (S)
+      S.push({
+        rule: 'rounding.fen',
+        label: `基金应付 ${yuan(fund)}（四舍五入到分）`,
+        before: raw.toString(),
+        after: fmt(fund)
+      })
     const perVisit = positive(fund) ? need(op.perVisitLimit) : null
     if (perVisit !== null && fund.gt(perVisit)) {
-      if (S) S.push({ rule: 'outpatient.per-visit-limit', label: `门诊每次最多报销 ${yuan(perVisit)}`, before: fmt(fund), after: fmt(perVisit), source: op.source })
+      if (S)
+        S.push({
+          rule: 'outpatient.per-visit-limit',
+          label: `门诊每次最多报销 ${yuan(perVisit)}`,
+          before: fmt(fund),
+          after: fmt(perVisit),
+          source: op.source
+        })
       fund = perVisit
     }
     const annual = positive(fund) ? need(op.annualLimit) : null
@@ -551,14 +785,51 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     out.outpatientFundPaid = fund.isZero() ? h.outpatientFundPaid : h.outpatientFundPaid.plus(fund)
   } else {
     const sp = pol.special
-    if (!sp) return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有门诊特殊病种报销规定', pol.source, S)
+    if (!sp)
+      return excludedSettlement(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'NOT_COVERED',
+        '本政策没有门诊特殊病种报销规定',
+        pol.source,
+        S
+      )
     const sd = c.specialDisease
-    if (!sd || typeof sd.code !== 'string') throw new CalculatorError('INVALID_INPUT', '门诊特殊病种报销需要写明病种（specialDisease.code）', '$.specialDisease')
+    if (!sd || typeof sd.code !== 'string')
+      throw new CalculatorError(
+        'INVALID_INPUT',
+        '门诊特殊病种报销需要写明病种（specialDisease.code）',
+        '$.specialDisease'
+      )
     if ('missing' in sp.diseases) need(sp.diseases as never)
     const label = (sp.diseases as ReadonlyMap<string, string>).get(sd.code)
-    if (label === undefined) return excludedSettlement(pol, n, kind, versionDate, h, 'SPECIAL_DISEASE_NOT_LISTED', `「${sd.code}」不在门诊特殊病种名单里`, sp.source, S)
+    if (label === undefined)
+      return excludedSettlement(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'SPECIAL_DISEASE_NOT_LISTED',
+        `「${sd.code}」不在门诊特殊病种名单里`,
+        sp.source,
+        S
+      )
     if (sp.requireApproval && !sd.approved) {
-      return excludedSettlement(pol, n, kind, versionDate, h, 'SPECIAL_DISEASE_NOT_APPROVED', `${label}还没有办理门诊特殊病种准入手续`, sp.source, S)
+      return excludedSettlement(
+        pol,
+        n,
+        kind,
+        versionDate,
+        h,
+        'SPECIAL_DISEASE_NOT_APPROVED',
+        `${label}还没有办理门诊特殊病种准入手续`,
+        sp.source,
+        S
+      )
     }
     const row = findRow(sp.deductible, ctx, '门诊特殊病种起付线')
     const D = need(row.value)
@@ -577,15 +848,38 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     parts.deductible = applied
     out.specialDeductibleMet = h.specialDeductibleMet.plus(applied)
     const rrow = findRow(sp.ratio, ctx, '门诊特殊病种报销比例')
-    const { fund: raw, ratio } = applyRate(pol, rrow.value, eligible.minus(applied), kind, years, 0, S ? rrow.label ?? `${group ? `${group.label}，` : ''}${institutionLabel(c)}` : '', src(sp.ratio.source, sp.source), S)
+    const { fund: raw, ratio } = applyRate(
+      pol,
+      rrow.value,
+      eligible.minus(applied),
+      kind,
+      years,
+      0,
+      S ? (rrow.label ?? `${group ? `${group.label}，` : ''}${institutionLabel(c)}`) : '',
+      src(sp.ratio.source, sp.source),
+      S
+    )
     parts.ratio = ratio
     let fund = toFen(raw)
-    if (S) S.push({ rule: 'rounding.fen', label: `基金应付 ${yuan(fund)}（四舍五入到分）`, before: raw.toString(), after: fmt(fund) })
+    if (S)
+      S.push({
+        rule: 'rounding.fen',
+        label: `基金应付 ${yuan(fund)}（四舍五入到分）`,
+        before: raw.toString(),
+        after: fmt(fund)
+      })
     const lim = positive(fund) ? need(sp.annualLimit) : null
     if (lim !== null) {
       const remaining = max(ZERO, lim.minus(h.specialFundPaid))
       const paid = min(fund, remaining)
-      if (S && paid.lt(fund)) S.push({ rule: 'special-outpatient.annual-limit', label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`, before: fmt(fund), after: fmt(paid), source: sp.source })
+      if (S && paid.lt(fund))
+        S.push({
+          rule: 'special-outpatient.annual-limit',
+          label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`,
+          before: fmt(fund),
+          after: fmt(paid),
+          source: sp.source
+        })
       parts.overCap = fund.minus(paid)
       fund = paid
     }
@@ -615,7 +909,13 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
           : `大病保险：本年政策范围内自付累计 ${yuan(h.catastrophicBase.plus(inPolicySelfPay))}，未超过起付线 ${yuan(threshold)}，本次不报`,
         before: fmt(inPolicySelfPay),
         after: fmt(pay),
-        params: { threshold: fmt(threshold), bands: cat.bands.map((b) => `${b.upTo ? fmt(b.upTo) : '以上'}:${'missing' in b.rate ? 'missing' : fmtRate(b.rate)}`).join(','), ...(capAmt ? { cap: fmt(capAmt) } : {}) },
+        params: {
+          threshold: fmt(threshold),
+          bands: cat.bands
+            .map((b) => `${b.upTo ? fmt(b.upTo) : '以上'}:${'missing' in b.rate ? 'missing' : fmtRate(b.rate)}`)
+            .join(','),
+          ...(capAmt ? { cap: fmt(capAmt) } : {})
+        },
         source: cat.source
       })
     }
@@ -635,7 +935,9 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       const rate = need(rule.rate)
       const threshold = rule.threshold === null ? ZERO : need(rule.threshold)
       const baseBefore = h.assistanceBase
-      const countable = max(ZERO, baseBefore.plus(remaining).minus(threshold)).minus(max(ZERO, baseBefore.minus(threshold)))
+      const countable = max(ZERO, baseBefore.plus(remaining).minus(threshold)).minus(
+        max(ZERO, baseBefore.minus(threshold))
+      )
       let pay = toFen(countable.times(rate))
       const capAmt = positive(pay) ? need(rule.cap) : null
       if (capAmt !== null) pay = min(pay, max(ZERO, capAmt.minus(h.assistancePaid)))
@@ -663,10 +965,20 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
     const use = min(owed, h.householdAccountBalance)
     parts.householdAccount = use
     out.householdAccountBalance = h.householdAccountBalance.minus(use)
-    if (S) S.push({ rule: 'household-account', label: `家庭账户支付 ${yuan(use)}，余额 ${yuan(out.householdAccountBalance)}`, before: fmt(h.householdAccountBalance), after: fmt(out.householdAccountBalance), source: ha.source })
+    if (S)
+      S.push({
+        rule: 'household-account',
+        label: `家庭账户支付 ${yuan(use)}，余额 ${yuan(out.householdAccountBalance)}`,
+        before: fmt(h.householdAccountBalance),
+        after: fmt(out.householdAccountBalance),
+        source: ha.source
+      })
   }
 
-  const patientPays = less(less(less(less(n.total, parts.basicFund), parts.catastrophic), parts.assistance), parts.householdAccount)
+  const patientPays = less(
+    less(less(less(n.total, parts.basicFund), parts.catastrophic), parts.assistance),
+    parts.householdAccount
+  )
   if (S) {
     S.push({
       rule: 'patient-pays',
@@ -675,7 +987,11 @@ export function settleWith(pol: CompiledPolicy, n: NormalClaim, h: NormalHistory
       after: fmt(patientPays)
     })
   }
-  const paidAnything = positive(parts.basicFund) || positive(parts.catastrophic) || positive(parts.assistance) || positive(parts.householdAccount)
+  const paidAnything =
+    positive(parts.basicFund) ||
+    positive(parts.catastrophic) ||
+    positive(parts.assistance) ||
+    positive(parts.householdAccount)
   // never write a history the next claim could not read back: refuse this claim instead
   if (nearLimits(out)) checkHistoryAfter(out, DECIMAL_AMOUNTS)
   return {
@@ -715,7 +1031,15 @@ function nearLimits(h: NormalHistory): boolean {
 }
 
 /** The basic fund's yearly cap across the claim kinds it covers; history counts towards it. */
-function applyAnnualCap(pol: CompiledPolicy, kind: ClaimKind, fund: Dec, h: NormalHistory, out: NormalHistory, parts: Parts, S: Steps): Dec {
+function applyAnnualCap(
+  pol: CompiledPolicy,
+  kind: ClaimKind,
+  fund: Dec,
+  h: NormalHistory,
+  out: NormalHistory,
+  parts: Parts,
+  S: Steps
+): Dec {
   const cap = pol.cap
   if (!cap || !cap.kinds.has(kind)) return fund
   out.fundPaid = h.fundPaid.plus(fund)
@@ -728,7 +1052,12 @@ function applyAnnualCap(pol: CompiledPolicy, kind: ClaimKind, fund: Dec, h: Norm
   parts.capRemaining = remaining.minus(paid)
   out.fundPaid = h.fundPaid.plus(paid)
   if (S) {
-    const aboveLabel = cap.above === 'catastrophic' ? '超出部分转大病保险' : cap.above === 'supplementary-insurance' ? '超出部分由大额医疗补充保险按规定支付' : '超出部分基金不支付'
+    const aboveLabel =
+      cap.above === 'catastrophic'
+        ? '超出部分转大病保险'
+        : cap.above === 'supplementary-insurance'
+          ? '超出部分由大额医疗补充保险按规定支付'
+          : '超出部分基金不支付'
     S.push({
       rule: 'annual-cap',
       label: paid.lt(fund)

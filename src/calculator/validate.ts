@@ -17,8 +17,19 @@ const TIERS = ['village', 'township', 'county', 'city', 'provincial']
 const GRADES = ['A', 'B', 'C']
 const OWNERSHIP = ['public', 'private']
 const CAUSES = [
-  'illness', 'accident', 'self-harm', 'self-harm-mental-illness', 'fight', 'drunkenness', 'drugs', 'crime',
-  'medical-accident', 'childbirth', 'family-planning', 'cosmetic', 'other-violation'
+  'illness',
+  'accident',
+  'self-harm',
+  'self-harm-mental-illness',
+  'fight',
+  'drunkenness',
+  'drugs',
+  'crime',
+  'medical-accident',
+  'childbirth',
+  'family-planning',
+  'cosmetic',
+  'other-violation'
 ]
 const MONTH_DAY_RE = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/
@@ -131,7 +142,13 @@ function int(p: P, v: unknown, path: string, max = 200): boolean {
 function bool(p: P, v: unknown, path: string): void {
   if (typeof v !== 'boolean') add(p, path, '应当是 true 或 false')
 }
-function list(p: P, v: unknown, path: string, each: (x: unknown, path: string, i: number) => void, nonEmpty = true): unknown[] {
+function list(
+  p: P,
+  v: unknown,
+  path: string,
+  each: (x: unknown, path: string, i: number) => void,
+  nonEmpty = true
+): unknown[] {
   if (!Array.isArray(v)) {
     add(p, path, MSG.array)
     return []
@@ -168,7 +185,12 @@ function rowCondition(p: P, v: unknown, path: string, groups: Set<string>): void
   if (o.group !== undefined) {
     const gs = Array.isArray(o.group) ? o.group : [o.group]
     gs.forEach((g, i) => {
-      if (!groups.has(g as string)) add(p, Array.isArray(o.group) ? at(at(path, 'group'), i) : at(path, 'group'), `人群「${String(g)}」没有在 populationGroups 里定义`)
+      if (!groups.has(g as string))
+        add(
+          p,
+          Array.isArray(o.group) ? at(at(path, 'group'), i) : at(path, 'group'),
+          `人群「${String(g)}」没有在 populationGroups 里定义`
+        )
     })
   }
 }
@@ -197,10 +219,12 @@ function bands(p: P, v: unknown, path: string): void {
     }
   })
   arr.forEach((b, i) => {
-    if (isObj(b) && b.upTo === null && i !== arr.length - 1) add(p, at(at(path, i), 'upTo'), '只有最后一段可以没有上限（null）')
+    if (isObj(b) && b.upTo === null && i !== arr.length - 1)
+      add(p, at(at(path, i), 'upTo'), '只有最后一段可以没有上限（null）')
   })
   const last = arr[arr.length - 1]
-  if (isObj(last) && last.upTo !== null) add(p, at(at(path, arr.length - 1), 'upTo'), '最后一段的上限应当是 null（不设上限）')
+  if (isObj(last) && last.upTo !== null)
+    add(p, at(at(path, arr.length - 1), 'upTo'), '最后一段的上限应当是 null（不设上限）')
 }
 function deductibleTable(p: P, v: unknown, path: string, groups: Set<string>): void {
   const o = obj(p, v, path, ['rows'], ['source'])
@@ -252,7 +276,13 @@ function kinds(p: P, v: unknown, path: string): void {
 }
 
 function contribution(p: P, v: unknown, path: string): void {
-  const o = section(p, v, path, ['ageAt', 'householdUnit', 'categories'], ['subsidisedGroups', 'subsidySplit', 'collection', 'waitingPeriod', 'arrears', 'newborn'])
+  const o = section(
+    p,
+    v,
+    path,
+    ['ageAt', 'householdUnit', 'categories'],
+    ['subsidisedGroups', 'subsidySplit', 'collection', 'waitingPeriod', 'arrears', 'newborn']
+  )
   if (!o) return
   oneOf(p, o.ageAt, at(path, 'ageAt'), ['year-end'])
   bool(p, o.householdUnit, at(path, 'householdUnit'))
@@ -270,44 +300,59 @@ function contribution(p: P, v: unknown, path: string): void {
     for (const k of ['total', 'personal', 'subsidy']) moneyParam(p, cat[k], at(cp, k))
     if ([cat.total, cat.personal, cat.subsidy].every(isMoneyString)) {
       if (!new Money(cat.personal as string).plus(cat.subsidy as string).eq(cat.total as string)) {
-        add(p, at(cp, 'total'), `个人缴费 ${String(cat.personal)} 加财政补助 ${String(cat.subsidy)} 不等于筹资标准 ${String(cat.total)}`)
+        add(
+          p,
+          at(cp, 'total'),
+          `个人缴费 ${String(cat.personal)} 加财政补助 ${String(cat.subsidy)} 不等于筹资标准 ${String(cat.total)}`
+        )
       }
       totals.set(cat.id as string, cat.total as string)
     }
   })
   if (o.subsidisedGroups !== undefined) {
-    list(p, o.subsidisedGroups, at(path, 'subsidisedGroups'), (g, gp) => {
-      const grp = obj(p, g, gp, ['id', 'label', 'groups', 'rows'])
-      if (!grp) return
-      str(p, grp.id, at(gp, 'id'))
-      str(p, grp.label, at(gp, 'label'))
-      list(p, grp.groups, at(gp, 'groups'), (x, xp) => str(p, x, xp))
-      list(p, grp.rows, at(gp, 'rows'), (r, rp) => {
-        const row = obj(p, r, rp, ['personal', 'subsidy'], ['category', 'paidBy'])
-        if (!row) return
-        moneyParam(p, row.personal, at(rp, 'personal'))
-        moneyParam(p, row.subsidy, at(rp, 'subsidy'))
-        let paid = '0'
-        if (row.paidBy !== undefined) {
-          const pb = obj(p, row.paidBy, at(rp, 'paidBy'), ['payer', 'label', 'amount'])
-          if (pb) {
-            str(p, pb.payer, at(at(rp, 'paidBy'), 'payer'))
-            str(p, pb.label, at(at(rp, 'paidBy'), 'label'))
-            if (money(p, pb.amount, at(at(rp, 'paidBy'), 'amount'))) paid = pb.amount as string
-          }
-        }
-        const cats = row.category === undefined ? [...catIds] : Array.isArray(row.category) ? row.category : [row.category]
-        cats.forEach((c) => {
-          if (!catIds.has(c as string)) add(p, at(rp, 'category'), `缴费类别「${String(c)}」没有定义`)
-          const total = totals.get(c as string)
-          if (total && isMoneyString(row.personal) && isMoneyString(row.subsidy)) {
-            if (!new Money(row.personal).plus(row.subsidy).plus(paid).eq(total)) {
-              add(p, rp, `类别「${String(c)}」：个人 ${row.personal} + 财政补助 ${row.subsidy} + 代缴 ${paid} 不等于筹资标准 ${total}`)
+    list(
+      p,
+      o.subsidisedGroups,
+      at(path, 'subsidisedGroups'),
+      (g, gp) => {
+        const grp = obj(p, g, gp, ['id', 'label', 'groups', 'rows'])
+        if (!grp) return
+        str(p, grp.id, at(gp, 'id'))
+        str(p, grp.label, at(gp, 'label'))
+        list(p, grp.groups, at(gp, 'groups'), (x, xp) => str(p, x, xp))
+        list(p, grp.rows, at(gp, 'rows'), (r, rp) => {
+          const row = obj(p, r, rp, ['personal', 'subsidy'], ['category', 'paidBy'])
+          if (!row) return
+          moneyParam(p, row.personal, at(rp, 'personal'))
+          moneyParam(p, row.subsidy, at(rp, 'subsidy'))
+          let paid = '0'
+          if (row.paidBy !== undefined) {
+            const pb = obj(p, row.paidBy, at(rp, 'paidBy'), ['payer', 'label', 'amount'])
+            if (pb) {
+              str(p, pb.payer, at(at(rp, 'paidBy'), 'payer'))
+              str(p, pb.label, at(at(rp, 'paidBy'), 'label'))
+              if (money(p, pb.amount, at(at(rp, 'paidBy'), 'amount'))) paid = pb.amount as string
             }
           }
+          const cats =
+            row.category === undefined ? [...catIds] : Array.isArray(row.category) ? row.category : [row.category]
+          cats.forEach((c) => {
+            if (!catIds.has(c as string)) add(p, at(rp, 'category'), `缴费类别「${String(c)}」没有定义`)
+            const total = totals.get(c as string)
+            if (total && isMoneyString(row.personal) && isMoneyString(row.subsidy)) {
+              if (!new Money(row.personal).plus(row.subsidy).plus(paid).eq(total)) {
+                add(
+                  p,
+                  rp,
+                  `类别「${String(c)}」：个人 ${row.personal} + 财政补助 ${row.subsidy} + 代缴 ${paid} 不等于筹资标准 ${total}`
+                )
+              }
+            }
+          })
         })
-      })
-    }, false)
+      },
+      false
+    )
   }
   if (o.subsidySplit !== undefined) {
     const sums = new Map<string, InstanceType<typeof Money>>()
@@ -319,14 +364,16 @@ function contribution(p: P, v: unknown, path: string): void {
       let key = '{}'
       if (row.when !== undefined) {
         const w = obj(p, row.when, at(sp, 'when'), [], ['schoolFundedBy', 'student'])
-        if (w?.schoolFundedBy !== undefined) oneOf(p, w.schoolFundedBy, at(at(sp, 'when'), 'schoolFundedBy'), ['county', 'other'])
+        if (w?.schoolFundedBy !== undefined)
+          oneOf(p, w.schoolFundedBy, at(at(sp, 'when'), 'schoolFundedBy'), ['county', 'other'])
         if (w?.student !== undefined) bool(p, w.student, at(at(sp, 'when'), 'student'))
         key = JSON.stringify(row.when)
       }
       if (rate(p, row.share, at(sp, 'share'))) sums.set(key, (sums.get(key) ?? new Money(0)).plus(row.share as string))
     })
     for (const [key, sum] of sums) {
-      if (!sum.eq(1)) add(p, at(path, 'subsidySplit'), `条件 ${key} 下各级财政分担比例之和是 ${sum.toString()}，应当等于 1`)
+      if (!sum.eq(1))
+        add(p, at(path, 'subsidySplit'), `条件 ${key} 下各级财政分担比例之和是 ${sum.toString()}，应当等于 1`)
     }
   }
   if (o.collection !== undefined) {
@@ -335,7 +382,8 @@ function contribution(p: P, v: unknown, path: string): void {
       const okFrom = c.from !== undefined && date(p, c.from, at(at(path, 'collection'), 'from'))
       const okTo = date(p, c.to, at(at(path, 'collection'), 'to'))
       if (c.deadline !== undefined) date(p, c.deadline, at(at(path, 'collection'), 'deadline'))
-      if (okFrom && okTo && (c.from as string) > (c.to as string)) add(p, at(path, 'collection'), '征缴开始日期晚于结束日期')
+      if (okFrom && okTo && (c.from as string) > (c.to as string))
+        add(p, at(path, 'collection'), '征缴开始日期晚于结束日期')
       optStr(p, c, 'note', at(path, 'collection'))
     }
   }
@@ -344,7 +392,8 @@ function contribution(p: P, v: unknown, path: string): void {
     if (w) {
       int(p, w.months, at(at(path, 'waitingPeriod'), 'months'), 24)
       oneOf(p, w.appliesTo, at(at(path, 'waitingPeriod'), 'appliesTo'), ['all', 'outside-collection'])
-      if (w.appliesTo === 'outside-collection' && o.collection === undefined) add(p, at(path, 'waitingPeriod'), '按征缴期判断等待期时必须写 collection（征缴期）')
+      if (w.appliesTo === 'outside-collection' && o.collection === undefined)
+        add(p, at(path, 'waitingPeriod'), '按征缴期判断等待期时必须写 collection（征缴期）')
     }
   }
   if (o.arrears !== undefined) {
@@ -368,17 +417,38 @@ function contribution(p: P, v: unknown, path: string): void {
 export function validatePolicy(doc: unknown): ValidationProblem[] {
   const p: P = []
   const top = [
-    'coverageYear', 'populationGroups', 'contribution', 'householdAccount', 'exclusions', 'eligibleCost', 'inpatient',
-    'outpatient', 'specialOutpatient', 'continuousYearsBonus', 'referral', 'emergency', 'annualCap', 'majorDiseases',
-    'benchmarkPrice', 'catastrophic', 'assistance', 'estimate'
+    'coverageYear',
+    'populationGroups',
+    'contribution',
+    'householdAccount',
+    'exclusions',
+    'eligibleCost',
+    'inpatient',
+    'outpatient',
+    'specialOutpatient',
+    'continuousYearsBonus',
+    'referral',
+    'emergency',
+    'annualCap',
+    'majorDiseases',
+    'benchmarkPrice',
+    'catastrophic',
+    'assistance',
+    'estimate'
   ]
-  const d = obj(p, doc, '$', ['id', 'title', 'regionCode', 'regionName', 'scheme', 'version', 'effectiveFrom', 'versionSelection', 'source'], [
-    '$schema', 'demo', 'effectiveTo', 'extends', 'resolvedFrom', 'notes', ...top
-  ])
+  const d = obj(
+    p,
+    doc,
+    '$',
+    ['id', 'title', 'regionCode', 'regionName', 'scheme', 'version', 'effectiveFrom', 'versionSelection', 'source'],
+    ['$schema', 'demo', 'effectiveTo', 'extends', 'resolvedFrom', 'notes', ...top]
+  )
   if (!d) return p
-  if (typeof d.id !== 'string' || !ID_RE.test(d.id)) add(p, '$.id', '编号只能用小写字母、数字和连字符，例如 "demo-county-2026"')
+  if (typeof d.id !== 'string' || !ID_RE.test(d.id))
+    add(p, '$.id', '编号只能用小写字母、数字和连字符，例如 "demo-county-2026"')
   str(p, d.title, '$.title')
-  if (typeof d.regionCode !== 'string' || !/^\d{6}$/.test(d.regionCode)) add(p, '$.regionCode', '行政区划代码应当是6位数字')
+  if (typeof d.regionCode !== 'string' || !/^\d{6}$/.test(d.regionCode))
+    add(p, '$.regionCode', '行政区划代码应当是6位数字')
   str(p, d.regionName, '$.regionName')
   oneOf(p, d.scheme, '$.scheme', SCHEMES)
   str(p, d.version, '$.version')
@@ -397,8 +467,12 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
   if (d.coverageYear !== undefined) {
     const c = section(p, d.coverageYear, '$.coverageYear', ['startMonthDay'], ['studentStartMonthDay'])
     if (c) {
-      if (typeof c.startMonthDay !== 'string' || !MONTH_DAY_RE.test(c.startMonthDay)) add(p, '$.coverageYear.startMonthDay', '应写成 "01-01" 这样的月-日')
-      if (c.studentStartMonthDay !== undefined && (typeof c.studentStartMonthDay !== 'string' || !MONTH_DAY_RE.test(c.studentStartMonthDay))) {
+      if (typeof c.startMonthDay !== 'string' || !MONTH_DAY_RE.test(c.startMonthDay))
+        add(p, '$.coverageYear.startMonthDay', '应写成 "01-01" 这样的月-日')
+      if (
+        c.studentStartMonthDay !== undefined &&
+        (typeof c.studentStartMonthDay !== 'string' || !MONTH_DAY_RE.test(c.studentStartMonthDay))
+      ) {
         add(p, '$.coverageYear.studentStartMonthDay', '应写成 "09-01" 这样的月-日')
       }
     }
@@ -429,7 +503,13 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     }
   }
   if (d.exclusions !== undefined) {
-    const e = section(p, d.exclusions, '$.exclusions', ['requireDesignated', 'causes', 'thirdPartyLiable', 'accidentWithoutThirdParty', 'areas'])
+    const e = section(p, d.exclusions, '$.exclusions', [
+      'requireDesignated',
+      'causes',
+      'thirdPartyLiable',
+      'accidentWithoutThirdParty',
+      'areas'
+    ])
     if (e) {
       bool(p, e.requireDesignated, '$.exclusions.requireDesignated')
       list(p, e.causes, '$.exclusions.causes', (c, cp) => oneOf(p, c, cp, CAUSES), false)
@@ -454,7 +534,13 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
       deductibleTable(p, i.deductible, '$.inpatient.deductible', groups)
       rateTable(p, i.ratio, '$.inpatient.ratio', groups)
       if (i.repeatAdmission !== undefined) {
-        const r = obj(p, i.repeatAdmission, '$.inpatient.repeatAdmission', ['step', 'floor', 'reading', 'areas', 'counts'])
+        const r = obj(p, i.repeatAdmission, '$.inpatient.repeatAdmission', [
+          'step',
+          'floor',
+          'reading',
+          'areas',
+          'counts'
+        ])
         if (r) {
           money(p, r.step, '$.inpatient.repeatAdmission.step')
           money(p, r.floor, '$.inpatient.repeatAdmission.floor')
@@ -466,7 +552,13 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     }
   }
   if (d.outpatient !== undefined) {
-    const o = section(p, d.outpatient, '$.outpatient', ['deductibleBasis', 'deductible', 'ratio', 'annualLimit'], ['perVisitLimit'])
+    const o = section(
+      p,
+      d.outpatient,
+      '$.outpatient',
+      ['deductibleBasis', 'deductible', 'ratio', 'annualLimit'],
+      ['perVisitLimit']
+    )
     if (o) {
       oneOf(p, o.deductibleBasis, '$.outpatient.deductibleBasis', ['per-visit', 'annual'])
       deductibleTable(p, o.deductible, '$.outpatient.deductible', groups)
@@ -476,7 +568,13 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     }
   }
   if (d.specialOutpatient !== undefined) {
-    const s = section(p, d.specialOutpatient, '$.specialOutpatient', ['diseases', 'requireApproval', 'deductible', 'ratio'], ['annualLimit'])
+    const s = section(
+      p,
+      d.specialOutpatient,
+      '$.specialOutpatient',
+      ['diseases', 'requireApproval', 'deductible', 'ratio'],
+      ['annualLimit']
+    )
     if (s) {
       diseaseList(p, s.diseases, '$.specialOutpatient.diseases')
       bool(p, s.requireApproval, '$.specialOutpatient.requireApproval')
@@ -494,10 +592,18 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     }
   }
   if (d.referral !== undefined) {
-    const r = section(p, d.referral, '$.referral', ['tierOrder', 'entryTier', 'penaltyPerLevel', 'mode', 'deductibleIncrease', 'kinds'])
+    const r = section(p, d.referral, '$.referral', [
+      'tierOrder',
+      'entryTier',
+      'penaltyPerLevel',
+      'mode',
+      'deductibleIncrease',
+      'kinds'
+    ])
     if (r) {
       const order = list(p, r.tierOrder, '$.referral.tierOrder', (t, tp) => oneOf(p, t, tp, TIERS))
-      if (oneOf(p, r.entryTier, '$.referral.entryTier', TIERS) && !order.includes(r.entryTier)) add(p, '$.referral.entryTier', '首诊层级必须在 tierOrder 里')
+      if (oneOf(p, r.entryTier, '$.referral.entryTier', TIERS) && !order.includes(r.entryTier))
+        add(p, '$.referral.entryTier', '首诊层级必须在 tierOrder 里')
       rateParam(p, r.penaltyPerLevel, '$.referral.penaltyPerLevel')
       oneOf(p, r.mode, '$.referral.mode', ['points', 'relative'])
       moneyParam(p, r.deductibleIncrease, '$.referral.deductibleIncrease')
@@ -521,7 +627,13 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     }
   }
   if (d.majorDiseases !== undefined) {
-    const m = section(p, d.majorDiseases, '$.majorDiseases', ['diseases', 'ratio', 'base', 'deductible', 'cap'], ['civilAffairsShare'])
+    const m = section(
+      p,
+      d.majorDiseases,
+      '$.majorDiseases',
+      ['diseases', 'ratio', 'base', 'deductible', 'cap'],
+      ['civilAffairsShare']
+    )
     if (m) {
       diseaseList(p, m.diseases, '$.majorDiseases.diseases')
       rateParam(p, m.ratio, '$.majorDiseases.ratio')
@@ -529,7 +641,11 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
       limitParam(p, m.deductible, '$.majorDiseases.deductible')
       if (m.civilAffairsShare !== undefined) rateParam(p, m.civilAffairsShare, '$.majorDiseases.civilAffairsShare')
       limitParam(p, m.cap, '$.majorDiseases.cap')
-      if (isRateString(m.ratio) && isRateString(m.civilAffairsShare) && new Money(m.ratio).plus(m.civilAffairsShare).gt(1)) {
+      if (
+        isRateString(m.ratio) &&
+        isRateString(m.civilAffairsShare) &&
+        new Money(m.ratio).plus(m.civilAffairsShare).gt(1)
+      ) {
         add(p, '$.majorDiseases.civilAffairsShare', '基金比例加民政救助比例超过了100%')
       }
     }
@@ -538,7 +654,8 @@ export function validatePolicy(doc: unknown): ValidationProblem[] {
     const b = section(p, d.benchmarkPrice, '$.benchmarkPrice', ['priceFrom', 'shares'], ['prices'])
     if (b) {
       oneOf(p, b.priceFrom, '$.benchmarkPrice.priceFrom', ['policy', 'claim'])
-      if (b.priceFrom === 'policy' && b.prices === undefined) add(p, '$.benchmarkPrice.prices', '基准价格来自政策时必须列出 prices')
+      if (b.priceFrom === 'policy' && b.prices === undefined)
+        add(p, '$.benchmarkPrice.prices', '基准价格来自政策时必须列出 prices')
       if (b.prices !== undefined) {
         list(p, b.prices, '$.benchmarkPrice.prices', (x, xp) => {
           const r = obj(p, x, xp, ['code', 'label', 'list', 'price'])

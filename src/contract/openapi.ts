@@ -8,19 +8,36 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
   for (const [id, def] of Object.entries(routes) as [string, RouteDef][]) {
     const path = def.url.replace(/:(\w+)/g, '{$1}')
     const parameters: unknown[] = []
-    for (const [where, schema] of [['path', def.params], ['query', def.querystring], ['header', def.headers]] as const) {
-      const props = (schema as { properties?: Record<string, unknown>; required?: string[] } | undefined)
+    for (const [where, schema] of [
+      ['path', def.params],
+      ['query', def.querystring],
+      ['header', def.headers]
+    ] as const) {
+      const props = schema as { properties?: Record<string, unknown>; required?: string[] } | undefined
       if (!props?.properties) continue
       for (const [name, s] of Object.entries(props.properties)) {
-        parameters.push({ name, in: where, required: where === 'path' || (props.required ?? []).includes(name), schema: s })
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (props.required ?? []).includes(name),
+          schema: s
+        })
       }
     }
     const responses: Record<string, unknown> = {}
     for (const [status, schema] of Object.entries(def.response)) {
       responses[status] = { description: 'OK', content: { 'application/json': { schema } } }
     }
-    responses.default = { description: '错误（code + message + details）', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
-    const security = def.auth === 'user' || def.auth === 'reviewer' ? [{ bearer: [] }] : def.auth === 'provider' ? [{ notifySignature: [] }] : []
+    responses.default = {
+      description: '错误（code + message + details）',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+    }
+    const security =
+      def.auth === 'user' || def.auth === 'reviewer'
+        ? [{ bearer: [] }]
+        : def.auth === 'provider'
+          ? [{ notifySignature: [] }]
+          : []
     paths[path] ??= {}
     paths[path][def.method.toLowerCase()] = {
       operationId: id,
@@ -31,20 +48,38 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       parameters,
       requestBody: def.body
         ? { required: true, content: { 'application/json': { schema: def.body } } }
-        : def.multipart ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } } : undefined,
+        : def.multipart
+          ? {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } }
+                }
+              }
+            }
+          : undefined,
       responses
     }
   }
   return {
     openapi: '3.1.0',
-    info: { title: '乡亲医保 县级接口', version: '1.0.0', description: 'County API contract. Money is a decimal string with two places; times are ISO 8601 with +08:00.' },
+    info: {
+      title: '乡亲医保 县级接口',
+      version: '1.0.0',
+      description: 'County API contract. Money is a decimal string with two places; times are ISO 8601 with +08:00.'
+    },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     paths,
     components: {
       schemas: { Error: ErrorBody },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: '不透明会话令牌' },
-        notifySignature: { type: 'apiKey', in: 'header', name: 'x-notify-signature', description: 'HMAC-SHA256(body) 十六进制' }
+        notifySignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-notify-signature',
+          description: 'HMAC-SHA256(body) 十六进制'
+        }
       }
     },
     'x-error-codes': Object.fromEntries(Object.entries(ERROR_CODES).map(([c, v]) => [c, v]))

@@ -33,70 +33,459 @@ const OptionalIdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optiona
 
 export const routes = {
   // sign-in
-  signInWechat: r({ method: 'POST', url: '/v1/auth/wechat', tag: 'auth', auth: 'none', summary: '微信小程序登录（用 wx.login 的 code 换会话）', body: S.WechatSignInBody, response: { 200: S.Session } }),
-  requestOtp: r({ method: 'POST', url: '/v1/auth/otp/request', tag: 'auth', auth: 'none', summary: 'H5：发送手机验证码', body: S.OtpRequestBody, response: { 200: S.OtpRequestResult } }),
-  verifyOtp: r({ method: 'POST', url: '/v1/auth/otp/verify', tag: 'auth', auth: 'none', summary: 'H5：手机号+验证码登录', body: S.OtpVerifyBody, response: { 200: S.Session } }),
-  signOut: r({ method: 'POST', url: '/v1/auth/sign-out', tag: 'auth', auth: 'user', summary: '退出登录（会话立即失效）', response: { 200: S.Ok } }),
-  me: r({ method: 'GET', url: '/v1/me', tag: 'auth', auth: 'user', summary: '当前用户、绑定的家庭和被授权的家庭', response: { 200: S.Me } }),
+  signInWechat: r({
+    method: 'POST',
+    url: '/v1/auth/wechat',
+    tag: 'auth',
+    auth: 'none',
+    summary: '微信小程序登录（用 wx.login 的 code 换会话）',
+    body: S.WechatSignInBody,
+    response: { 200: S.Session }
+  }),
+  requestOtp: r({
+    method: 'POST',
+    url: '/v1/auth/otp/request',
+    tag: 'auth',
+    auth: 'none',
+    summary: 'H5：发送手机验证码',
+    body: S.OtpRequestBody,
+    response: { 200: S.OtpRequestResult }
+  }),
+  verifyOtp: r({
+    method: 'POST',
+    url: '/v1/auth/otp/verify',
+    tag: 'auth',
+    auth: 'none',
+    summary: 'H5：手机号+验证码登录',
+    body: S.OtpVerifyBody,
+    response: { 200: S.Session }
+  }),
+  signOut: r({
+    method: 'POST',
+    url: '/v1/auth/sign-out',
+    tag: 'auth',
+    auth: 'user',
+    summary: '退出登录（会话立即失效）',
+    response: { 200: S.Ok }
+  }),
+  me: r({
+    method: 'GET',
+    url: '/v1/me',
+    tag: 'auth',
+    auth: 'user',
+    summary: '当前用户、绑定的家庭和被授权的家庭',
+    response: { 200: S.Me }
+  }),
 
   // households
-  bindHousehold: r({ method: 'POST', url: '/v1/households/bind', tag: 'households', auth: 'user', summary: '用身份证号+姓名（+户号）绑定本人所在家庭', body: S.BindBody, response: { 200: S.Me } }),
-  getHousehold: r({ method: 'GET', url: '/v1/households/:householdId', tag: 'households', auth: 'user', scope: 'status', summary: '家庭成员、类别、各年参保状态', params: S.HouseholdParams, response: { 200: S.Household } }),
+  bindHousehold: r({
+    method: 'POST',
+    url: '/v1/households/bind',
+    tag: 'households',
+    auth: 'user',
+    summary: '用身份证号+姓名（+户号）绑定本人所在家庭',
+    body: S.BindBody,
+    response: { 200: S.Me }
+  }),
+  getHousehold: r({
+    method: 'GET',
+    url: '/v1/households/:householdId',
+    tag: 'households',
+    auth: 'user',
+    scope: 'status',
+    summary: '家庭成员、类别、各年参保状态',
+    params: S.HouseholdParams,
+    response: { 200: S.Household }
+  }),
 
   // policy
-  getPolicy: r({ method: 'GET', url: '/v1/policy', tag: 'policy', auth: 'none', summary: '某地区某日执行的政策文件（ETag，可缓存）', querystring: S.PolicyQuery, response: { 200: S.PolicyEnvelope } }),
+  getPolicy: r({
+    method: 'GET',
+    url: '/v1/policy',
+    tag: 'policy',
+    auth: 'none',
+    summary: '某地区某日执行的政策文件（ETag，可缓存）',
+    querystring: S.PolicyQuery,
+    response: { 200: S.PolicyEnvelope }
+  }),
 
   // contributions
-  getQuote: r({ method: 'GET', url: '/v1/households/:householdId/quote', tag: 'contributions', auth: 'user', scope: 'pay', summary: '家庭某年应缴金额（共享计算器计算）', params: S.HouseholdParams, querystring: S.YearQuery, response: { 200: S.Quote } }),
-  lookupPayee: r({ method: 'POST', url: '/v1/payee-lookup', tag: 'contributions', auth: 'user', summary: '代他人缴费：按身份证号查找家庭（只显示掩码姓名）', body: S.PayeeLookupBody, response: { 200: S.PayeeLookup } }),
-  createOrder: r({ method: 'POST', url: '/v1/orders', tag: 'contributions', auth: 'user', scope: 'pay', summary: '创建缴费订单（需 Idempotency-Key；每户每年最多一笔未完成订单）', headers: IdempotencyHeaders, body: S.CreateOrderBody, response: { 200: S.Order, 201: S.Order } }),
-  listOrders: r({ method: 'GET', url: '/v1/households/:householdId/orders', tag: 'contributions', auth: 'user', scope: 'pay', summary: '家庭的缴费订单', params: S.HouseholdParams, response: { 200: S.OrderList } }),
-  getOrder: r({ method: 'GET', url: '/v1/orders/:orderId', tag: 'contributions', auth: 'user', scope: 'pay', summary: '订单状态', params: S.OrderParams, response: { 200: S.Order } }),
-  startPayment: r({ method: 'POST', url: '/v1/orders/:orderId/pay', tag: 'contributions', auth: 'user', scope: 'pay', summary: '发起支付：小程序得到 wx.requestPayment 参数，H5 得到模拟收银台', params: S.OrderParams, response: { 200: S.PaymentStart } }),
-  getReceipt: r({ method: 'GET', url: '/v1/orders/:orderId/receipt', tag: 'contributions', auth: 'user', scope: 'pay', summary: '电子票据（已确认的订单）', params: S.OrderParams, response: { 200: S.Receipt } }),
-  paymentNotify: r({ method: 'POST', url: '/v1/payments/notify', tag: 'contributions', auth: 'provider', summary: '支付结果通知（签名验证，幂等）', body: S.PaymentNotifyBody, response: { 200: S.NotifyAck } }),
-  cashierPay: r({ method: 'POST', url: '/v1/sim-cashier/orders/:orderId/pay', tag: 'simulated-cashier', auth: 'dev', summary: '模拟收银台：支付成功（随后由模拟支付方发送签名通知）', params: S.OrderParams, response: { 200: S.Ok } }),
-  cashierFail: r({ method: 'POST', url: '/v1/sim-cashier/orders/:orderId/fail', tag: 'simulated-cashier', auth: 'dev', summary: '模拟收银台：支付失败', params: S.OrderParams, response: { 200: S.Ok } }),
-  cashierAbandon: r({ method: 'POST', url: '/v1/sim-cashier/orders/:orderId/abandon', tag: 'simulated-cashier', auth: 'dev', summary: '模拟收银台：放弃支付（订单回到待支付，到期作废）', params: S.OrderParams, response: { 200: S.Ok } }),
+  getQuote: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/quote',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '家庭某年应缴金额（共享计算器计算）',
+    params: S.HouseholdParams,
+    querystring: S.YearQuery,
+    response: { 200: S.Quote }
+  }),
+  lookupPayee: r({
+    method: 'POST',
+    url: '/v1/payee-lookup',
+    tag: 'contributions',
+    auth: 'user',
+    summary: '代他人缴费：按身份证号查找家庭（只显示掩码姓名）',
+    body: S.PayeeLookupBody,
+    response: { 200: S.PayeeLookup }
+  }),
+  createOrder: r({
+    method: 'POST',
+    url: '/v1/orders',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '创建缴费订单（需 Idempotency-Key；每户每年最多一笔未完成订单）',
+    headers: IdempotencyHeaders,
+    body: S.CreateOrderBody,
+    response: { 200: S.Order, 201: S.Order }
+  }),
+  listOrders: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/orders',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '家庭的缴费订单',
+    params: S.HouseholdParams,
+    response: { 200: S.OrderList }
+  }),
+  getOrder: r({
+    method: 'GET',
+    url: '/v1/orders/:orderId',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '订单状态',
+    params: S.OrderParams,
+    response: { 200: S.Order }
+  }),
+  startPayment: r({
+    method: 'POST',
+    url: '/v1/orders/:orderId/pay',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '发起支付：小程序得到 wx.requestPayment 参数，H5 得到模拟收银台',
+    params: S.OrderParams,
+    response: { 200: S.PaymentStart }
+  }),
+  getReceipt: r({
+    method: 'GET',
+    url: '/v1/orders/:orderId/receipt',
+    tag: 'contributions',
+    auth: 'user',
+    scope: 'pay',
+    summary: '电子票据（已确认的订单）',
+    params: S.OrderParams,
+    response: { 200: S.Receipt }
+  }),
+  paymentNotify: r({
+    method: 'POST',
+    url: '/v1/payments/notify',
+    tag: 'contributions',
+    auth: 'provider',
+    summary: '支付结果通知（签名验证，幂等）',
+    body: S.PaymentNotifyBody,
+    response: { 200: S.NotifyAck }
+  }),
+  cashierPay: r({
+    method: 'POST',
+    url: '/v1/sim-cashier/orders/:orderId/pay',
+    tag: 'simulated-cashier',
+    auth: 'dev',
+    summary: '模拟收银台：支付成功（随后由模拟支付方发送签名通知）',
+    params: S.OrderParams,
+    response: { 200: S.Ok }
+  }),
+  cashierFail: r({
+    method: 'POST',
+    url: '/v1/sim-cashier/orders/:orderId/fail',
+    tag: 'simulated-cashier',
+    auth: 'dev',
+    summary: '模拟收银台：支付失败',
+    params: S.OrderParams,
+    response: { 200: S.Ok }
+  }),
+  cashierAbandon: r({
+    method: 'POST',
+    url: '/v1/sim-cashier/orders/:orderId/abandon',
+    tag: 'simulated-cashier',
+    auth: 'dev',
+    summary: '模拟收银台：放弃支付（订单回到待支付，到期作废）',
+    params: S.OrderParams,
+    response: { 200: S.Ok }
+  }),
 
   // claims
-  listClaims: r({ method: 'GET', url: '/v1/persons/:personId/claims', tag: 'claims', auth: 'user', scope: 'claims', summary: '某人某年的报销记录、进度和封顶线使用情况', params: S.PersonParams, querystring: S.YearQuery, response: { 200: S.ClaimList } }),
-  getClaim: r({ method: 'GET', url: '/v1/claims/:claimId', tag: 'claims', auth: 'user', scope: 'claims', summary: '一笔报销的结算步骤', params: S.ClaimParams, response: { 200: S.Claim } }),
-  reportClaimConcern: r({ method: 'POST', url: '/v1/claims/:claimId/concerns', tag: 'claims', auth: 'user', scope: 'claims', summary: '反映问题：医院让多交了钱（金额）或对报销有疑问（说明），得到受理号（需 Idempotency-Key）', headers: IdempotencyHeaders, params: S.ClaimParams, body: S.ClaimConcernBody, response: { 200: S.ClaimConcern, 201: S.ClaimConcern } }),
-  listClaimConcerns: r({ method: 'GET', url: '/v1/claims/:claimId/concerns', tag: 'claims', auth: 'user', scope: 'claims', summary: '这笔报销反映过的问题、受理号和处理状态', params: S.ClaimParams, response: { 200: S.ClaimConcernList } }),
+  listClaims: r({
+    method: 'GET',
+    url: '/v1/persons/:personId/claims',
+    tag: 'claims',
+    auth: 'user',
+    scope: 'claims',
+    summary: '某人某年的报销记录、进度和封顶线使用情况',
+    params: S.PersonParams,
+    querystring: S.YearQuery,
+    response: { 200: S.ClaimList }
+  }),
+  getClaim: r({
+    method: 'GET',
+    url: '/v1/claims/:claimId',
+    tag: 'claims',
+    auth: 'user',
+    scope: 'claims',
+    summary: '一笔报销的结算步骤',
+    params: S.ClaimParams,
+    response: { 200: S.Claim }
+  }),
+  reportClaimConcern: r({
+    method: 'POST',
+    url: '/v1/claims/:claimId/concerns',
+    tag: 'claims',
+    auth: 'user',
+    scope: 'claims',
+    summary: '反映问题：医院让多交了钱（金额）或对报销有疑问（说明），得到受理号（需 Idempotency-Key）',
+    headers: IdempotencyHeaders,
+    params: S.ClaimParams,
+    body: S.ClaimConcernBody,
+    response: { 200: S.ClaimConcern, 201: S.ClaimConcern }
+  }),
+  listClaimConcerns: r({
+    method: 'GET',
+    url: '/v1/claims/:claimId/concerns',
+    tag: 'claims',
+    auth: 'user',
+    scope: 'claims',
+    summary: '这笔报销反映过的问题、受理号和处理状态',
+    params: S.ClaimParams,
+    response: { 200: S.ClaimConcernList }
+  }),
 
   // institutions
-  listInstitutions: r({ method: 'GET', url: '/v1/institutions', tag: 'institutions', auth: 'none', summary: '定点医疗机构', querystring: S.InstitutionQuery, response: { 200: S.InstitutionList } }),
-  getInstitution: r({ method: 'GET', url: '/v1/institutions/:institutionId', tag: 'institutions', auth: 'none', summary: '一家定点医疗机构', params: S.InstitutionParams, response: { 200: S.Institution } }),
+  listInstitutions: r({
+    method: 'GET',
+    url: '/v1/institutions',
+    tag: 'institutions',
+    auth: 'none',
+    summary: '定点医疗机构',
+    querystring: S.InstitutionQuery,
+    response: { 200: S.InstitutionList }
+  }),
+  getInstitution: r({
+    method: 'GET',
+    url: '/v1/institutions/:institutionId',
+    tag: 'institutions',
+    auth: 'none',
+    summary: '一家定点医疗机构',
+    params: S.InstitutionParams,
+    response: { 200: S.Institution }
+  }),
 
   // family access
-  createInvitation: r({ method: 'POST', url: '/v1/households/:householdId/invitations', tag: 'family', auth: 'user', summary: '户主邀请家人（一次性邀请码/二维码，选择权限）', params: S.HouseholdParams, body: S.CreateInvitationBody, response: { 201: S.Invitation } }),
-  acceptInvitation: r({ method: 'POST', url: '/v1/invitations/accept', tag: 'family', auth: 'user', summary: '家人接受邀请', body: S.AcceptInvitationBody, response: { 200: S.Grant } }),
-  listGrants: r({ method: 'GET', url: '/v1/households/:householdId/grants', tag: 'family', auth: 'user', summary: '户主查看授权', params: S.HouseholdParams, response: { 200: S.GrantList } }),
-  revokeGrant: r({ method: 'DELETE', url: '/v1/grants/:grantId', tag: 'family', auth: 'user', summary: '户主撤销授权', params: S.GrantParams, response: { 200: S.Grant } }),
-  accessLog: r({ method: 'GET', url: '/v1/households/:householdId/access-log', tag: 'family', auth: 'user', summary: '被授权人的每次查看和办理记录', params: S.HouseholdParams, response: { 200: S.AccessLog } }),
+  createInvitation: r({
+    method: 'POST',
+    url: '/v1/households/:householdId/invitations',
+    tag: 'family',
+    auth: 'user',
+    summary: '户主邀请家人（一次性邀请码/二维码，选择权限）',
+    params: S.HouseholdParams,
+    body: S.CreateInvitationBody,
+    response: { 201: S.Invitation }
+  }),
+  acceptInvitation: r({
+    method: 'POST',
+    url: '/v1/invitations/accept',
+    tag: 'family',
+    auth: 'user',
+    summary: '家人接受邀请',
+    body: S.AcceptInvitationBody,
+    response: { 200: S.Grant }
+  }),
+  listGrants: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/grants',
+    tag: 'family',
+    auth: 'user',
+    summary: '户主查看授权',
+    params: S.HouseholdParams,
+    response: { 200: S.GrantList }
+  }),
+  revokeGrant: r({
+    method: 'DELETE',
+    url: '/v1/grants/:grantId',
+    tag: 'family',
+    auth: 'user',
+    summary: '户主撤销授权',
+    params: S.GrantParams,
+    response: { 200: S.Grant }
+  }),
+  accessLog: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/access-log',
+    tag: 'family',
+    auth: 'user',
+    summary: '被授权人的每次查看和办理记录',
+    params: S.HouseholdParams,
+    response: { 200: S.AccessLog }
+  }),
 
   // remote enrolment
-  createApplication: r({ method: 'POST', url: '/v1/applications', tag: 'applications', auth: 'user', summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案（可带 Idempotency-Key）', headers: OptionalIdempotencyHeaders, body: S.CreateApplicationBody, response: { 200: S.Application, 201: S.Application } }),
-  uploadDocument: r({ method: 'POST', url: '/v1/applications/:applicationId/documents', tag: 'applications', auth: 'user', multipart: true, summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB；可带 Idempotency-Key）', headers: OptionalIdempotencyHeaders, params: S.ApplicationParams, response: { 200: S.Application, 201: S.Application } }),
-  getApplication: r({ method: 'GET', url: '/v1/applications/:applicationId', tag: 'applications', auth: 'user', summary: '申请进度', params: S.ApplicationParams, response: { 200: S.Application } }),
-  resubmitApplication: r({ method: 'POST', url: '/v1/applications/:applicationId/resubmit', tag: 'applications', auth: 'user', summary: '补充材料后重新提交', params: S.ApplicationParams, response: { 200: S.Application } }),
-  listApplications: r({ method: 'GET', url: '/v1/households/:householdId/applications', tag: 'applications', auth: 'user', summary: '家庭的申请', params: S.HouseholdParams, response: { 200: S.ApplicationList } }),
-  reviewList: r({ method: 'GET', url: '/v1/review/applications', tag: 'review', auth: 'reviewer', summary: '县经办人员：待审核的申请', querystring: S.ReviewQuery, response: { 200: S.ApplicationList } }),
-  reviewDecide: r({ method: 'POST', url: '/v1/review/applications/:applicationId/decision', tag: 'review', auth: 'reviewer', summary: '县经办人员：通过、退回补充或驳回（附原因）', params: S.ApplicationParams, body: S.ReviewDecisionBody, response: { 200: S.Application } }),
-  reviewUnmatched: r({ method: 'GET', url: '/v1/review/orders/unmatched', tag: 'review', auth: 'reviewer', summary: '县经办人员：已收款未入账的订单', response: { 200: S.OrderList } }),
-  reviewConcerns: r({ method: 'GET', url: '/v1/review/concerns', tag: 'review', auth: 'reviewer', summary: '县经办人员：村民反映的报销问题（多收钱、有疑问），按状态', querystring: S.ConcernReviewQuery, response: { 200: S.ConcernReviewList } }),
-  reviewConcernUpdate: r({ method: 'POST', url: '/v1/review/concerns/:concernId', tag: 'review', auth: 'reviewer', summary: '县经办人员：开始核查或答复（已答复的不能再改）', params: S.ConcernParams, body: S.ConcernUpdateBody, response: { 200: S.ClaimConcern } }),
-  reviewRetryMatch: r({ method: 'POST', url: '/v1/review/orders/:orderId/retry', tag: 'review', auth: 'reviewer', summary: '县经办人员：重试入账', params: S.OrderParams, response: { 200: S.Order } }),
+  createApplication: r({
+    method: 'POST',
+    url: '/v1/applications',
+    tag: 'applications',
+    auth: 'user',
+    summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案（可带 Idempotency-Key）',
+    headers: OptionalIdempotencyHeaders,
+    body: S.CreateApplicationBody,
+    response: { 200: S.Application, 201: S.Application }
+  }),
+  uploadDocument: r({
+    method: 'POST',
+    url: '/v1/applications/:applicationId/documents',
+    tag: 'applications',
+    auth: 'user',
+    multipart: true,
+    summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB；可带 Idempotency-Key）',
+    headers: OptionalIdempotencyHeaders,
+    params: S.ApplicationParams,
+    response: { 200: S.Application, 201: S.Application }
+  }),
+  getApplication: r({
+    method: 'GET',
+    url: '/v1/applications/:applicationId',
+    tag: 'applications',
+    auth: 'user',
+    summary: '申请进度',
+    params: S.ApplicationParams,
+    response: { 200: S.Application }
+  }),
+  resubmitApplication: r({
+    method: 'POST',
+    url: '/v1/applications/:applicationId/resubmit',
+    tag: 'applications',
+    auth: 'user',
+    summary: '补充材料后重新提交',
+    params: S.ApplicationParams,
+    response: { 200: S.Application }
+  }),
+  listApplications: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/applications',
+    tag: 'applications',
+    auth: 'user',
+    summary: '家庭的申请',
+    params: S.HouseholdParams,
+    response: { 200: S.ApplicationList }
+  }),
+  reviewList: r({
+    method: 'GET',
+    url: '/v1/review/applications',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：待审核的申请',
+    querystring: S.ReviewQuery,
+    response: { 200: S.ApplicationList }
+  }),
+  reviewDecide: r({
+    method: 'POST',
+    url: '/v1/review/applications/:applicationId/decision',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：通过、退回补充或驳回（附原因）',
+    params: S.ApplicationParams,
+    body: S.ReviewDecisionBody,
+    response: { 200: S.Application }
+  }),
+  reviewUnmatched: r({
+    method: 'GET',
+    url: '/v1/review/orders/unmatched',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：已收款未入账的订单',
+    response: { 200: S.OrderList }
+  }),
+  reviewConcerns: r({
+    method: 'GET',
+    url: '/v1/review/concerns',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：村民反映的报销问题（多收钱、有疑问），按状态',
+    querystring: S.ConcernReviewQuery,
+    response: { 200: S.ConcernReviewList }
+  }),
+  reviewConcernUpdate: r({
+    method: 'POST',
+    url: '/v1/review/concerns/:concernId',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：开始核查或答复（已答复的不能再改）',
+    params: S.ConcernParams,
+    body: S.ConcernUpdateBody,
+    response: { 200: S.ClaimConcern }
+  }),
+  reviewRetryMatch: r({
+    method: 'POST',
+    url: '/v1/review/orders/:orderId/retry',
+    tag: 'review',
+    auth: 'reviewer',
+    summary: '县经办人员：重试入账',
+    params: S.OrderParams,
+    response: { 200: S.Order }
+  }),
 
   // notices
-  listNotices: r({ method: 'GET', url: '/v1/notices', tag: 'notices', auth: 'none', summary: '政策公告和报销公示（姓名掩码）', querystring: S.NoticeQuery, response: { 200: S.NoticeList } }),
+  listNotices: r({
+    method: 'GET',
+    url: '/v1/notices',
+    tag: 'notices',
+    auth: 'none',
+    summary: '政策公告和报销公示（姓名掩码）',
+    querystring: S.NoticeQuery,
+    response: { 200: S.NoticeList }
+  }),
 
   // notifications (issue #6): the household is told when someone else paid; reminder subscriptions
-  listHouseholdNotifications: r({ method: 'GET', url: '/v1/households/:householdId/notifications', tag: 'notifications', auth: 'user', summary: '本户的通知：户主以外的人为本户缴了费（谁、多少、哪年、为谁、票据号）；仅户主和本户成员，被授权人不能看', params: S.HouseholdParams, response: { 200: S.HouseholdNotificationList } }),
-  markNotificationRead: r({ method: 'POST', url: '/v1/notifications/:notificationId/read', tag: 'notifications', auth: 'user', summary: '“知道了”：把一条通知标为已读（每人各自记录，重复调用不变）', params: S.NotificationParams, response: { 200: S.HouseholdNotification } }),
-  saveSubscriptions: r({ method: 'POST', url: '/v1/me/subscriptions', tag: 'notifications', auth: 'user', scope: 'pay', summary: '保存微信订阅消息的选择（缴费截止提醒、缴费结果通知），每人每户每种一条，后发的覆盖先发的', body: S.SubscriptionsBody, response: { 200: S.SubscriptionList } }),
-  listSubscriptions: r({ method: 'GET', url: '/v1/me/subscriptions', tag: 'notifications', auth: 'user', scope: 'pay', summary: '读回本人对某户的订阅消息选择', querystring: S.SubscriptionQuery, response: { 200: S.SubscriptionList } })
+  listHouseholdNotifications: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/notifications',
+    tag: 'notifications',
+    auth: 'user',
+    summary: '本户的通知：户主以外的人为本户缴了费（谁、多少、哪年、为谁、票据号）；仅户主和本户成员，被授权人不能看',
+    params: S.HouseholdParams,
+    response: { 200: S.HouseholdNotificationList }
+  }),
+  markNotificationRead: r({
+    method: 'POST',
+    url: '/v1/notifications/:notificationId/read',
+    tag: 'notifications',
+    auth: 'user',
+    summary: '“知道了”：把一条通知标为已读（每人各自记录，重复调用不变）',
+    params: S.NotificationParams,
+    response: { 200: S.HouseholdNotification }
+  }),
+  saveSubscriptions: r({
+    method: 'POST',
+    url: '/v1/me/subscriptions',
+    tag: 'notifications',
+    auth: 'user',
+    scope: 'pay',
+    summary: '保存微信订阅消息的选择（缴费截止提醒、缴费结果通知），每人每户每种一条，后发的覆盖先发的',
+    body: S.SubscriptionsBody,
+    response: { 200: S.SubscriptionList }
+  }),
+  listSubscriptions: r({
+    method: 'GET',
+    url: '/v1/me/subscriptions',
+    tag: 'notifications',
+    auth: 'user',
+    scope: 'pay',
+    summary: '读回本人对某户的订阅消息选择',
+    querystring: S.SubscriptionQuery,
+    response: { 200: S.SubscriptionList }
+  })
 } as const
 
 export type RouteId = keyof typeof routes

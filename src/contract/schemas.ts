@@ -2,13 +2,27 @@
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
 import type { ContributionQuote, PolicyDocument, Settlement } from '../calculator'
-import { BirthCertificateNumber, DateStr, DateTime, Id, IdNumberInput, Money, Nullable, PhoneInput, Sex, Year } from './scalars'
+import {
+  BirthCertificateNumber,
+  DateStr,
+  DateTime,
+  Id,
+  IdNumberInput,
+  Money,
+  Nullable,
+  PhoneInput,
+  Sex,
+  Year
+} from './scalars'
 
-export const ErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  details: Type.Optional(Type.Unknown())
-}, { $id: 'Error' })
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown())
+  },
+  { $id: 'Error' }
+)
 
 // ---------- sign-in ----------
 export const Role = Type.Union([Type.Literal('villager'), Type.Literal('reviewer')])
@@ -44,19 +58,38 @@ export const OtpVerifyBody = Type.Object({ phone: PhoneInput, code: Type.String(
 export const Ok = Type.Object({ ok: Type.Boolean() })
 
 // ---------- households and people ----------
-export const Category = Type.Union([
-  Type.Literal('ordinary'), Type.Literal('wubao'), Type.Literal('dibao'), Type.Literal('tekun'),
-  Type.Literal('poverty'), Type.Literal('family_planning'), Type.Literal('student'),
-  Type.Literal('disabled'), Type.Literal('elderly')
-], { description: '人员类别：普通、五保、低保、特困、脱贫人口、计生、学生、残疾、老年' })
+export const Category = Type.Union(
+  [
+    Type.Literal('ordinary'),
+    Type.Literal('wubao'),
+    Type.Literal('dibao'),
+    Type.Literal('tekun'),
+    Type.Literal('poverty'),
+    Type.Literal('family_planning'),
+    Type.Literal('student'),
+    Type.Literal('disabled'),
+    Type.Literal('elderly')
+  ],
+  { description: '人员类别：普通、五保、低保、特困、脱贫人口、计生、学生、残疾、老年' }
+)
 
 export const EnrolmentStatus = Type.Union([
-  Type.Literal('enrolled'), Type.Literal('unpaid'), Type.Literal('lapsed'), Type.Literal('pending_review')
+  Type.Literal('enrolled'),
+  Type.Literal('unpaid'),
+  Type.Literal('lapsed'),
+  Type.Literal('pending_review')
 ])
-export const Payer = Type.Union([
-  Type.Literal('self'), Type.Literal('civil_affairs'), Type.Literal('family_planning'), Type.Literal('employer'),
-  Type.Literal('disabled_federation'), Type.Literal('veterans_affairs')
-], { description: '缴费方：本人、民政、计生、单位、残联、退役军人事务部门' })
+export const Payer = Type.Union(
+  [
+    Type.Literal('self'),
+    Type.Literal('civil_affairs'),
+    Type.Literal('family_planning'),
+    Type.Literal('employer'),
+    Type.Literal('disabled_federation'),
+    Type.Literal('veterans_affairs')
+  ],
+  { description: '缴费方：本人、民政、计生、单位、残联、退役军人事务部门' }
+)
 
 export const Enrolment = Type.Object({
   year: Year,
@@ -72,10 +105,13 @@ export const Enrolment = Type.Object({
 export const Person = Type.Object({
   personId: Id,
   name: Type.String(),
-  idNumber: Nullable(Type.String({ description: '本人或户主查看时为完整号码，其他人看到的是掩码' }),
-    { description: 'null：还没有身份证号（新生儿凭出生医学证明参保，上户口后补登）' }),
+  idNumber: Nullable(Type.String({ description: '本人或户主查看时为完整号码，其他人看到的是掩码' }), {
+    description: 'null：还没有身份证号（新生儿凭出生医学证明参保，上户口后补登）'
+  }),
   idNumberMasked: Type.Boolean(),
-  birthCertificateNumber: Type.Optional(Nullable(Type.String(), { description: '出生医学证明编号（没有身份证号的新生儿；他人看到的是掩码）' })),
+  birthCertificateNumber: Type.Optional(
+    Nullable(Type.String(), { description: '出生医学证明编号（没有身份证号的新生儿；他人看到的是掩码）' })
+  ),
   sex: Sex,
   birthDate: DateStr,
   relation: Type.String({ description: '与户主关系' }),
@@ -94,7 +130,10 @@ export const Household = Type.Object({
   headPersonId: Id,
   accountBalance: Nullable(Money),
   members: Type.Array(Person),
-  viewer: Type.Object({ relation: Type.Union([Type.Literal('head'), Type.Literal('member'), Type.Literal('grantee')]), scopes: Type.Array(Scope) })
+  viewer: Type.Object({
+    relation: Type.Union([Type.Literal('head'), Type.Literal('member'), Type.Literal('grantee')]),
+    scopes: Type.Array(Scope)
+  })
 })
 
 export const BindBody = Type.Object({
@@ -115,7 +154,9 @@ export const PolicyEnvelope = Type.Object({
   version: Type.String(),
   effectiveFrom: DateStr,
   effectiveTo: Nullable(DateStr),
-  document: Type.Unsafe<PolicyDocument>({ description: '政策文件（计算器格式，见 docs/policy-format.md），与县里结算用的同一份' })
+  document: Type.Unsafe<PolicyDocument>({
+    description: '政策文件（计算器格式，见 docs/policy-format.md），与县里结算用的同一份'
+  })
 })
 
 // ---------- contributions ----------
@@ -126,9 +167,15 @@ export const Step = Type.Object({
   before: Type.Optional(Type.String()),
   after: Type.Optional(Type.String()),
   params: Type.Optional(Type.Record(Type.String(), Type.String())),
-  source: Type.Optional(Type.Object({
-    title: Type.String(), docNo: Type.Optional(Type.String()), clause: Type.Optional(Type.String()), url: Type.Optional(Type.String()), note: Type.Optional(Type.String())
-  }))
+  source: Type.Optional(
+    Type.Object({
+      title: Type.String(),
+      docNo: Type.Optional(Type.String()),
+      clause: Type.Optional(Type.String()),
+      url: Type.Optional(Type.String()),
+      note: Type.Optional(Type.String())
+    })
+  )
 })
 
 export const QuoteLine = Type.Object({
@@ -173,8 +220,13 @@ export const PayeeLookup = Type.Object({
 })
 
 export const OrderStatus = Type.Union([
-  Type.Literal('created'), Type.Literal('paying'), Type.Literal('paid'), Type.Literal('confirmed'),
-  Type.Literal('expired'), Type.Literal('failed'), Type.Literal('paid_not_matched')
+  Type.Literal('created'),
+  Type.Literal('paying'),
+  Type.Literal('paid'),
+  Type.Literal('confirmed'),
+  Type.Literal('expired'),
+  Type.Literal('failed'),
+  Type.Literal('paid_not_matched')
 ])
 export const Channel = Type.Union([Type.Literal('weapp'), Type.Literal('h5')])
 
@@ -214,7 +266,15 @@ export const PaymentStart = Type.Object({
   orderId: Id,
   provider: Type.Union([Type.Literal('simulated'), Type.Literal('wechat')]),
   wechat: Nullable(WechatPayParams),
-  cashier: Nullable(Type.Object({ orderId: Id, amount: Money, payUrl: Type.String(), failUrl: Type.String(), abandonUrl: Type.String() }))
+  cashier: Nullable(
+    Type.Object({
+      orderId: Id,
+      amount: Money,
+      payUrl: Type.String(),
+      failUrl: Type.String(),
+      abandonUrl: Type.String()
+    })
+  )
 })
 
 export const PaymentNotifyBody = Type.Object({
@@ -237,14 +297,24 @@ export const Receipt = Type.Object({
   paidAt: DateTime,
   issuedAt: DateTime,
   issuer: Type.String(),
-  persons: Type.Array(Type.Object({ name: Type.String(), idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }), amount: Money, coverageStart: DateStr, coverageEnd: DateStr }))
+  persons: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }),
+      amount: Money,
+      coverageStart: DateStr,
+      coverageEnd: DateStr
+    })
+  )
 })
 
 export const OrderList = Type.Object({ orders: Type.Array(Order) })
 
 // ---------- claims ----------
-export const ClaimStage = Type.Union([Type.Literal('accepted'), Type.Literal('reviewing'), Type.Literal('publicized'), Type.Literal('paid_out')],
-  { description: '受理、审核、公示、拨付' })
+export const ClaimStage = Type.Union(
+  [Type.Literal('accepted'), Type.Literal('reviewing'), Type.Literal('publicized'), Type.Literal('paid_out')],
+  { description: '受理、审核、公示、拨付' }
+)
 export const Claim = Type.Object({
   claimId: Id,
   personId: Id,
@@ -274,10 +344,13 @@ export const ClaimList = Type.Object({
 })
 
 // ---------- claim concerns ("多收钱了吗？") ----------
-export const ConcernKind = Type.Union([Type.Literal('paid-extra'), Type.Literal('dispute')],
-  { description: 'paid-extra：医院让多交了钱（填金额）；dispute：对这笔报销有疑问（填说明）' })
-export const ConcernStatus = Type.Union([Type.Literal('received'), Type.Literal('investigating'), Type.Literal('resolved')],
-  { description: '已收到、正在核查、已答复' })
+export const ConcernKind = Type.Union([Type.Literal('paid-extra'), Type.Literal('dispute')], {
+  description: 'paid-extra：医院让多交了钱（填金额）；dispute：对这笔报销有疑问（填说明）'
+})
+export const ConcernStatus = Type.Union(
+  [Type.Literal('received'), Type.Literal('investigating'), Type.Literal('resolved')],
+  { description: '已收到、正在核查、已答复' }
+)
 export const ClaimConcernBody = Type.Object({
   kind: ConcernKind,
   amount: Type.Optional(Nullable(Money)),
@@ -298,16 +371,31 @@ export const ClaimConcernList = Type.Object({ claimId: Id, concerns: Type.Array(
 export const ConcernParams = Type.Object({ concernId: Id })
 export const ConcernReviewQuery = Type.Object({ status: Type.Optional(ConcernStatus) })
 export const ConcernReviewList = Type.Object({ concerns: Type.Array(ClaimConcern) })
-export const ConcernUpdateBody = Type.Object({
-  status: Type.Union([Type.Literal('investigating'), Type.Literal('resolved')]),
-  resolution: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '给村民的答复（答复时必填），如“已责令医院退还200.50元”' }))
-}, { additionalProperties: false })
+export const ConcernUpdateBody = Type.Object(
+  {
+    status: Type.Union([Type.Literal('investigating'), Type.Literal('resolved')]),
+    resolution: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: '给村民的答复（答复时必填），如“已责令医院退还200.50元”'
+      })
+    )
+  },
+  { additionalProperties: false }
+)
 
 // ---------- institutions ----------
 export const Institution = Type.Object({
   institutionId: Id,
   name: Type.String(),
-  level: Type.Union([Type.Literal('village'), Type.Literal('township'), Type.Literal('county'), Type.Literal('city'), Type.Literal('provincial')]),
+  level: Type.Union([
+    Type.Literal('village'),
+    Type.Literal('township'),
+    Type.Literal('county'),
+    Type.Literal('city'),
+    Type.Literal('provincial')
+  ]),
   grade: Type.String({ description: '等级，如 一级甲等、未定级' }),
   ownership: Type.Union([Type.Literal('public'), Type.Literal('private')]),
   township: Type.String(),
@@ -332,7 +420,13 @@ export const CreateInvitationBody = Type.Object({
   scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }),
   ttlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 10080 }))
 })
-export const Invitation = Type.Object({ invitationId: Id, code: Type.String(), qrPayload: Type.String(), scopes: Type.Array(Scope), expiresAt: DateTime })
+export const Invitation = Type.Object({
+  invitationId: Id,
+  code: Type.String(),
+  qrPayload: Type.String(),
+  scopes: Type.Array(Scope),
+  expiresAt: DateTime
+})
 export const AcceptInvitationBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 64 }) })
 export const Grant = Type.Object({
   grantId: Id,
@@ -344,32 +438,58 @@ export const Grant = Type.Object({
   revokedAt: Nullable(DateTime)
 })
 export const GrantList = Type.Object({ grants: Type.Array(Grant) })
-export const AccessLogEntry = Type.Object({ at: DateTime, granteeName: Type.String(), action: Type.String(), scope: Scope })
+export const AccessLogEntry = Type.Object({
+  at: DateTime,
+  granteeName: Type.String(),
+  action: Type.String(),
+  scope: Scope
+})
 export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
 
 // ---------- remote enrolment ----------
-export const ApplicationKind = Type.Union([
-  Type.Literal('add_newborn'), Type.Literal('add_marriage'), Type.Literal('add_return'),
-  Type.Literal('renew_remote'), Type.Literal('out_of_area_care'), Type.Literal('add_id_number')
-], { description: 'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）' })
-export const ApplicationStatus = Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')])
-export const ApplicationFields = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-  idNumber: Type.Optional(IdNumberInput),
-  /** a newborn without an ID number yet: the birth certificate's number, birth date and sex */
-  birthCertificateNumber: Type.Optional(BirthCertificateNumber),
-  birthDate: Type.Optional(DateStr),
-  sex: Type.Optional(Sex),
-  relation: Type.Optional(Type.String({ maxLength: 20 })),
-  personId: Type.Optional(Id),
-  year: Type.Optional(Year),
-  destination: Type.Optional(Type.String({ maxLength: 100 })),
-  reason: Type.Optional(Type.String({ maxLength: 200 })),
-  from: Type.Optional(DateStr),
-  to: Type.Optional(DateStr)
-}, { additionalProperties: false })
+export const ApplicationKind = Type.Union(
+  [
+    Type.Literal('add_newborn'),
+    Type.Literal('add_marriage'),
+    Type.Literal('add_return'),
+    Type.Literal('renew_remote'),
+    Type.Literal('out_of_area_care'),
+    Type.Literal('add_id_number')
+  ],
+  { description: 'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）' }
+)
+export const ApplicationStatus = Type.Union([
+  Type.Literal('submitted'),
+  Type.Literal('needs_more'),
+  Type.Literal('approved'),
+  Type.Literal('rejected')
+])
+export const ApplicationFields = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    idNumber: Type.Optional(IdNumberInput),
+    /** a newborn without an ID number yet: the birth certificate's number, birth date and sex */
+    birthCertificateNumber: Type.Optional(BirthCertificateNumber),
+    birthDate: Type.Optional(DateStr),
+    sex: Type.Optional(Sex),
+    relation: Type.Optional(Type.String({ maxLength: 20 })),
+    personId: Type.Optional(Id),
+    year: Type.Optional(Year),
+    destination: Type.Optional(Type.String({ maxLength: 100 })),
+    reason: Type.Optional(Type.String({ maxLength: 200 })),
+    from: Type.Optional(DateStr),
+    to: Type.Optional(DateStr)
+  },
+  { additionalProperties: false }
+)
 export const CreateApplicationBody = Type.Object({ householdId: Id, kind: ApplicationKind, fields: ApplicationFields })
-export const ApplicationDocument = Type.Object({ documentId: Id, fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: DateTime })
+export const ApplicationDocument = Type.Object({
+  documentId: Id,
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploadedAt: DateTime
+})
 export const Application = Type.Object({
   applicationId: Id,
   householdId: Id,
@@ -395,7 +515,15 @@ export const Notice = Type.Object({
   title: Type.String(),
   publishedAt: DateTime,
   body: Type.String(),
-  entries: Type.Array(Type.Object({ nameMasked: Type.String(), village: Type.String(), kind: Type.String(), totalCost: Money, payout: Money }))
+  entries: Type.Array(
+    Type.Object({
+      nameMasked: Type.String(),
+      village: Type.String(),
+      kind: Type.String(),
+      totalCost: Money,
+      payout: Money
+    })
+  )
 })
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
 export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) })
@@ -431,10 +559,15 @@ export const HouseholdNotification = Type.Object({
   readAt: Nullable(DateTime),
   payment: PaidByOther
 })
-export const HouseholdNotificationList = Type.Object({ householdId: Id, notifications: Type.Array(HouseholdNotification) })
+export const HouseholdNotificationList = Type.Object({
+  householdId: Id,
+  notifications: Type.Array(HouseholdNotification)
+})
 export const NotificationParams = Type.Object({ notificationId: Id })
 
-export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], { description: 'deadline：缴费截止提醒；result：缴费结果通知' })
+export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], {
+  description: 'deadline：缴费截止提醒；result：缴费结果通知'
+})
 export const SubscriptionsBody = Type.Object({
   householdId: Id,
   year: Type.Optional(Year),

@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro'
 import { clearAllUserCaches, createUserCache } from './cache'
 
-interface Doc { idNumber: string; amount: string }
+interface Doc {
+  idNumber: string
+  amount: string
+}
 const cache = createUserCache<Doc>({
   name: 'test-docs',
   version: 2,
@@ -13,7 +16,10 @@ beforeEach(() => cache.getState().clear())
 
 test('entries belong to one user and are never read by another', () => {
   cache.getState().put('u1', 'h1', { idNumber: '110101199003071234', amount: '1.00' }, '2026-11-23T10:00:00+08:00')
-  expect(cache.getState().read('u1', 'h1')).toEqual({ data: { idNumber: '110101199003071234', amount: '1.00' }, asOf: '2026-11-23T10:00:00+08:00' })
+  expect(cache.getState().read('u1', 'h1')).toEqual({
+    data: { idNumber: '110101199003071234', amount: '1.00' },
+    asOf: '2026-11-23T10:00:00+08:00'
+  })
   expect(cache.getState().read('u2', 'h1')).toBeNull()
   expect(cache.getState().read(null, 'h1')).toBeNull()
   cache.getState().put('u2', 'h9', { idNumber: '1', amount: '2.00' })

@@ -36,7 +36,10 @@ export interface UserCacheOptions<T> {
   name: string
   version: number
   /** upgrade a persisted state from `version`; return null to drop it */
-  migrate?: (persisted: unknown, version: number) => { owner: string | null; entries: Record<string, CacheEntry<T>> } | null
+  migrate?: (
+    persisted: unknown,
+    version: number
+  ) => { owner: string | null; entries: Record<string, CacheEntry<T>> } | null
   /** makes data safe for storage (mask ID numbers, drop what must not stay on the phone) */
   scrub?: (data: T) => T
   /** at most this many entries are kept (oldest dropped); default 20 */
@@ -81,7 +84,9 @@ export function createUserCache<T>(opts: UserCacheOptions<T>): UserCache<T> {
         partialize: (s) => ({
           owner: s.owner,
           entries: opts.scrub
-            ? Object.fromEntries(Object.entries(s.entries).map(([k, e]) => [k, { asOf: e.asOf, data: opts.scrub!(e.data) }]))
+            ? Object.fromEntries(
+                Object.entries(s.entries).map(([k, e]) => [k, { asOf: e.asOf, data: opts.scrub!(e.data) }])
+              )
             : s.entries
         }),
         migrate: (persisted, version) => {

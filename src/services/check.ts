@@ -21,7 +21,9 @@ export const unknown = make<unknown>(() => null)
 /** Money: a decimal string with two places ("380.00"); a number here would be a bug upstream. */
 export const money = make<string>((v, p) => (typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? null : p))
 export const date = make<string>((v, p) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : p))
-export const dateTime = make<string>((v, p) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v) ? null : p))
+export const dateTime = make<string>((v, p) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v) ? null : p
+)
 
 export function lit<const L extends readonly (string | number | boolean)[]>(...values: L): Checker<L[number]> {
   return make<L[number]>((v, p) => (values.includes(v as L[number]) ? null : p))
@@ -60,7 +62,9 @@ export function obj<T>(shape: Shape<T>): Checker<T> {
 }
 
 /** Any JSON object: the default for answers nobody has written a checker for yet. */
-export const anyObject = make<Record<string, unknown>>((v, p) => (v && typeof v === 'object' && !Array.isArray(v) ? null : p))
+export const anyObject = make<Record<string, unknown>>((v, p) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? null : p
+)
 
 /** A JSON object whose inside the app passes on without reading (e.g. the policy document for the calculator). */
 export function opaqueObject<T>(): Checker<T> {

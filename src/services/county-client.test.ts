@@ -4,16 +4,43 @@ import { configureTransport } from './transport'
 import { resetNetworkForTests, useNetwork } from './network'
 
 const request = Taro.request as unknown as jest.Mock
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: typeof data === 'string' ? data : JSON.stringify(data), header: {} })
+const answer = (statusCode: number, data: unknown) =>
+  Promise.resolve({ statusCode, data: typeof data === 'string' ? data : JSON.stringify(data), header: {} })
 
 const household = {
-  householdId: 'h1', householdNumber: null, regionCode: '510000', township: '城关镇', village: '青山村', headPersonId: 'p1',
+  householdId: 'h1',
+  householdNumber: null,
+  regionCode: '510000',
+  township: '城关镇',
+  village: '青山村',
+  headPersonId: 'p1',
   accountBalance: '120.50',
-  members: [{
-    personId: 'p1', name: '张三', idNumber: '110101199003071234', idNumberMasked: false, sex: 'male', birthDate: '1990-03-07',
-    relation: '户主', categories: ['ordinary'], phone: null, isHead: true,
-    enrolments: [{ year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null }]
-  }],
+  members: [
+    {
+      personId: 'p1',
+      name: '张三',
+      idNumber: '110101199003071234',
+      idNumberMasked: false,
+      sex: 'male',
+      birthDate: '1990-03-07',
+      relation: '户主',
+      categories: ['ordinary'],
+      phone: null,
+      isHead: true,
+      enrolments: [
+        {
+          year: 2026,
+          status: 'enrolled',
+          payer: 'self',
+          amountPaid: '380.00',
+          coverageStart: '2026-01-01',
+          coverageEnd: '2026-12-31',
+          waitingPeriodEnd: null,
+          orderId: null
+        }
+      ]
+    }
+  ],
   viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
 }
 
@@ -21,7 +48,12 @@ beforeEach(() => {
   forgetPrefetched()
   resetNetworkForTests()
   configureTransport({ sleep: async () => {} })
-  configureCountyClient({ baseUrl: '/county', token: () => 'tok-1', onSessionLost: jest.fn(), pendingSignIn: () => null })
+  configureCountyClient({
+    baseUrl: '/county',
+    token: () => 'tok-1',
+    onSessionLost: jest.fn(),
+    pendingSignIn: () => null
+  })
 })
 
 test('fills path params, sends the token and returns typed data', async () => {
@@ -34,7 +66,9 @@ test('fills path params, sends the token and returns typed data', async () => {
 })
 
 test('query strings skip empty values', async () => {
-  request.mockReturnValueOnce(answer(200, { regionCode: '510000', version: 'v1', effectiveFrom: '2026-01-01', effectiveTo: null, document: {} }))
+  request.mockReturnValueOnce(
+    answer(200, { regionCode: '510000', version: 'v1', effectiveFrom: '2026-01-01', effectiveTo: null, document: {} })
+  )
   await call('getPolicy', { query: { region: '510000' } })
   expect(request.mock.calls[0][0].url).toBe('/county/v1/policy?region=510000')
 })
@@ -46,7 +80,10 @@ test('a money figure sent as a number is refused as BAD_RESPONSE (no wrong numbe
 })
 
 test('an unknown status value is refused', async () => {
-  const bad = { ...household, members: [{ ...household.members[0], enrolments: [{ ...household.members[0].enrolments[0], status: 'maybe' }] }] }
+  const bad = {
+    ...household,
+    members: [{ ...household.members[0], enrolments: [{ ...household.members[0].enrolments[0], status: 'maybe' }] }]
+  }
   request.mockReturnValueOnce(answer(200, bad))
   const r = await call('getHousehold', { params: { householdId: 'h1' } })
   expect(!r.ok && r.error.code).toBe('BAD_RESPONSE')
@@ -57,7 +94,15 @@ test('county error codes keep their Chinese message; the session-lost hook runs 
   configureCountyClient({ onSessionLost: lost })
   request.mockReturnValueOnce(answer(401, { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }))
   const r = await call('me', {})
-  expect(r).toEqual({ ok: false, error: expect.objectContaining({ code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录', retryable: false, status: 401 }) })
+  expect(r).toEqual({
+    ok: false,
+    error: expect.objectContaining({
+      code: 'SESSION_EXPIRED',
+      message: '登录已过期，请重新登录',
+      retryable: false,
+      status: 401
+    })
+  })
   expect(lost).toHaveBeenCalledTimes(1)
 })
 
@@ -72,7 +117,9 @@ test('connectivity failures mark the county unreachable, and success marks it ba
   const r = await call('me', { retries: 0 })
   expect(!r.ok && r.error).toMatchObject({ code: 'UNREACHABLE', retryable: true })
   expect(useNetwork.getState().reachable).toBe(false)
-  request.mockReturnValue(answer(200, { userId: 'u1', role: 'villager', personId: null, displayName: 'x', phoneMasked: null, households: [] }))
+  request.mockReturnValue(
+    answer(200, { userId: 'u1', role: 'villager', personId: null, displayName: 'x', phoneMasked: null, households: [] })
+  )
   expect((await call('me', {})).ok).toBe(true)
   expect(useNetwork.getState().reachable).toBe(true)
 })
@@ -86,9 +133,16 @@ test('createOrder sends the Idempotency-Key header', async () => {
 test('calls wait for a sign-in under way, so they carry the new token', async () => {
   let token: string | null = null
   let finish: () => void = () => {}
-  const pending = new Promise<void>((resolve) => { finish = () => { token = 'fresh'; resolve() } })
+  const pending = new Promise<void>((resolve) => {
+    finish = () => {
+      token = 'fresh'
+      resolve()
+    }
+  })
   configureCountyClient({ token: () => token, pendingSignIn: () => pending })
-  request.mockReturnValue(answer(200, { userId: 'u1', role: 'villager', personId: null, displayName: 'x', phoneMasked: null, households: [] }))
+  request.mockReturnValue(
+    answer(200, { userId: 'u1', role: 'villager', personId: null, displayName: 'x', phoneMasked: null, households: [] })
+  )
   const p = call('me', {})
   await Promise.resolve()
   expect(request).not.toHaveBeenCalled()
@@ -124,7 +178,9 @@ test('a screen that asked before the prefetch (during the silent sign-in) is nev
   request.mockImplementation(() => answer(200, { ...household, accountBalance: balance }))
   let token: string | null = null
   let signedIn!: () => void
-  const pending = new Promise<void>((r) => { signedIn = r })
+  const pending = new Promise<void>((r) => {
+    signedIn = r
+  })
   configureCountyClient({ token: () => token, pendingSignIn: () => (token ? null : pending) })
   const screen = call('getHousehold', { params: { householdId: 'h1' } }) // waits for the sign-in
   token = 'tok-9'

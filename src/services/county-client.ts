@@ -62,24 +62,35 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' }
 }
 
-type SchemaOf<K extends RouteId, F extends string> = Def<K> extends { [P in F]: infer S extends TSchema } ? Static<S> : never
+type SchemaOf<K extends RouteId, F extends string> =
+  Def<K> extends { [P in F]: infer S extends TSchema } ? Static<S> : never
 export type RouteParams<K extends RouteId> = SchemaOf<K, 'params'>
 export type RouteQuery<K extends RouteId> = SchemaOf<K, 'querystring'>
 export type RouteBody<K extends RouteId> = SchemaOf<K, 'body'>
 type Responses<K extends RouteId> = Def<K>['response']
 /** The success answer of a route (the union of its 2xx schemas). */
-export type RouteData<K extends RouteId> = { [S in keyof Responses<K>]: Responses<K>[S] extends TSchema ? Static<Responses<K>[S]> : never }[keyof Responses<K>]
+export type RouteData<K extends RouteId> = {
+  [S in keyof Responses<K>]: Responses<K>[S] extends TSchema ? Static<Responses<K>[S]> : never
+}[keyof Responses<K>]
 
 type Has<K extends RouteId, F extends string> = Def<K> extends { [P in F]: TSchema } ? true : false
-type NeedsIdempotency<K extends RouteId> = Def<K> extends { headers: infer H extends TSchema } ? (Static<H> extends { 'idempotency-key': string } ? true : false) : false
+type NeedsIdempotency<K extends RouteId> =
+  Def<K> extends { headers: infer H extends TSchema }
+    ? Static<H> extends { 'idempotency-key': string }
+      ? true
+      : false
+    : false
 
 /** What a call needs: params/query/body exactly when the route has them. */
-export type CallInput<K extends RouteId> =
-  (Has<K, 'params'> extends true ? { params: RouteParams<K> } : { params?: undefined }) &
+export type CallInput<K extends RouteId> = (Has<K, 'params'> extends true
+  ? { params: RouteParams<K> }
+  : { params?: undefined }) &
   (Has<K, 'querystring'> extends true ? { query?: RouteQuery<K> } : { query?: undefined }) &
   (Has<K, 'body'> extends true ? { body: RouteBody<K> } : { body?: undefined }) &
-  (NeedsIdempotency<K> extends true ? { idempotencyKey: string } : { idempotencyKey?: string }) &
-  { timeoutMs?: number; retries?: number }
+  (NeedsIdempotency<K> extends true ? { idempotencyKey: string } : { idempotencyKey?: string }) & {
+    timeoutMs?: number
+    retries?: number
+  }
 
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
@@ -111,7 +122,10 @@ function fillPath(url: string, params: Record<string, unknown> | undefined): str
   let missing = false
   const filled = url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
     const v = params?.[name]
-    if (typeof v !== 'string' || v === '') { missing = true; return '' }
+    if (typeof v !== 'string' || v === '') {
+      missing = true
+      return ''
+    }
     return encodeURIComponent(v)
   })
   return missing ? null : filled
@@ -159,12 +173,20 @@ const sessionStartListeners = new Set<() => void>()
 /** Calls `fn` each time a session starts; returns the unsubscribe. */
 export function onSessionStart(fn: () => void): () => void {
   sessionStartListeners.add(fn)
-  return () => { sessionStartListeners.delete(fn) }
+  return () => {
+    sessionStartListeners.delete(fn)
+  }
 }
 
 /** The session feature reports a sign-in that worked. */
 export function sessionStarted(): void {
-  Array.from(sessionStartListeners).forEach((fn) => { try { fn() } catch (e) { console.warn('reload after sign-in failed', e) } })
+  Array.from(sessionStartListeners).forEach((fn) => {
+    try {
+      fn()
+    } catch (e) {
+      console.warn('reload after sign-in failed', e)
+    }
+  })
 }
 
 /** Drops answers asked for ahead (sign-out; tests). */
@@ -189,9 +211,20 @@ export function call<K extends RouteId>(id: K, input: CallInput<K>): Promise<Cal
   return ask(id, input, true)
 }
 
-async function ask<K extends RouteId>(id: K, input: CallInput<K>, mayTakePrefetched: boolean): Promise<CallResult<RouteData<K>>> {
+async function ask<K extends RouteId>(
+  id: K,
+  input: CallInput<K>,
+  mayTakePrefetched: boolean
+): Promise<CallResult<RouteData<K>>> {
   const route = ROUTES[id] as { method: HttpMethod; url: string }
-  const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; idempotencyKey?: string; timeoutMs?: number; retries?: number }
+  const i = input as {
+    params?: Record<string, unknown>
+    query?: Record<string, unknown>
+    body?: unknown
+    idempotencyKey?: string
+    timeoutMs?: number
+    retries?: number
+  }
   const path = fillPath(route.url, i.params)
   if (path === null) return { ok: false, error: appError('INVALID_INPUT') }
   if (!SIGN_IN_ROUTES.has(id)) {
@@ -220,18 +253,27 @@ async function ask<K extends RouteId>(id: K, input: CallInput<K>, mayTakePrefetc
     const f = res.failure
     if (f.kind === 'offline' || f.kind === 'timeout' || f.kind === 'unreachable') {
       net.setReachable(false)
-      return { ok: false, error: appError(f.kind === 'offline' ? 'OFFLINE' : f.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', { status: 'status' in f ? f.status : undefined }) }
+      return {
+        ok: false,
+        error: appError(f.kind === 'offline' ? 'OFFLINE' : f.kind === 'timeout' ? 'TIMEOUT' : 'UNREACHABLE', {
+          status: 'status' in f ? f.status : undefined
+        })
+      }
     }
     // An answer we cannot use (garbage, or any 5xx, even in the county's own error shape) means
     // the county system is not working for us right now: show the notice and keep probing,
     // exactly as when it does not answer at all. A 4xx is a real answer about this request.
-    const body = f.kind === 'garbage' ? null : f.body as { code?: unknown; message?: unknown; details?: unknown } | null
+    const body =
+      f.kind === 'garbage' ? null : (f.body as { code?: unknown; message?: unknown; details?: unknown } | null)
     net.setReachable(f.kind === 'http' && f.status < 500)
     if (f.kind === 'garbage') return { ok: false, error: appError('BAD_RESPONSE', { status: f.status }) }
     if (body && isKnownCode(body.code)) {
       if (body.code === 'UNAUTHENTICATED' || body.code === 'SESSION_EXPIRED') config.onSessionLost()
       // the county's own sentence is often more specific ("身份证号和姓名对不上"); keep it when sane
-      const message = typeof body.message === 'string' && body.message.length > 0 && body.message.length <= 80 ? body.message : undefined
+      const message =
+        typeof body.message === 'string' && body.message.length > 0 && body.message.length <= 80
+          ? body.message
+          : undefined
       return { ok: false, error: appError(body.code, { status: f.status, message, details: body.details }) }
     }
     return { ok: false, error: appError('SERVER_ERROR', { status: f.status }) }

@@ -53,7 +53,14 @@ const MESSAGES: Record<AppErrorCode, string> = {
   INTERNAL: '系统繁忙，请稍后再试'
 }
 
-const RETRYABLE = new Set<AppErrorCode>(['OFFLINE', 'TIMEOUT', 'UNREACHABLE', 'SERVER_ERROR', 'INTERNAL', 'RATE_LIMITED'])
+const RETRYABLE = new Set<AppErrorCode>([
+  'OFFLINE',
+  'TIMEOUT',
+  'UNREACHABLE',
+  'SERVER_ERROR',
+  'INTERNAL',
+  'RATE_LIMITED'
+])
 
 export function isKnownCode(code: unknown): code is AppErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, code)
@@ -64,8 +71,17 @@ export function messageFor(code: AppErrorCode): string {
 }
 
 /** Builds an AppError; `message` overrides the table (e.g. a more specific county message). */
-export function appError(code: AppErrorCode, extra: { message?: string; status?: number; details?: unknown } = {}): AppError {
-  return { code, message: extra.message || MESSAGES[code], retryable: RETRYABLE.has(code), status: extra.status, details: extra.details }
+export function appError(
+  code: AppErrorCode,
+  extra: { message?: string; status?: number; details?: unknown } = {}
+): AppError {
+  return {
+    code,
+    message: extra.message || MESSAGES[code],
+    retryable: RETRYABLE.has(code),
+    status: extra.status,
+    details: extra.details
+  }
 }
 
 /** Network-type failures: the app should fall back to cached data and say it is offline. */

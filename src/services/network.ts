@@ -23,7 +23,11 @@ const PROBE_MAX = 60000
 
 function runRetries() {
   retries.forEach((fn) => {
-    try { fn() } catch (e) { console.warn('retry on reconnect failed', e) }
+    try {
+      fn()
+    } catch (e) {
+      console.warn('retry on reconnect failed', e)
+    }
   })
 }
 
@@ -83,7 +87,11 @@ export function startNetworkWatch(): void {
   const { setOnline } = useNetwork.getState()
   try {
     Taro.onNetworkStatusChange((r) => setOnline(!!r.isConnected))
-    Taro.getNetworkType().then((r) => { if (r.networkType === 'none') setOnline(false) }).catch(() => {})
+    Taro.getNetworkType()
+      .then((r) => {
+        if (r.networkType === 'none') setOnline(false)
+      })
+      .catch(() => {})
   } catch {
     // platform without network events: requests still report reachability
   }

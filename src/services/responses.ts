@@ -2,12 +2,45 @@
 // a checker that misses or mistypes a field fails tsc. Routes without an entry are only
 // checked to be a JSON object; add one when your feature reads the answer's figures.
 import type * as C from '@/contract'
-import { arr, bool, date, dateTime, int, lit, money, nullable, obj, oneOf, opaqueObject, optional, str, unknown, type Checker } from './check'
+import {
+  arr,
+  bool,
+  date,
+  dateTime,
+  int,
+  lit,
+  money,
+  nullable,
+  obj,
+  oneOf,
+  opaqueObject,
+  optional,
+  str,
+  unknown,
+  type Checker
+} from './check'
 
 const scope = oneOf<C.Scope>({ status: true, claims: true, pay: true })
 const relation = oneOf<C.HouseholdLink['relation']>({ head: true, member: true, grantee: true })
-const category = oneOf<C.Category>({ ordinary: true, wubao: true, dibao: true, tekun: true, poverty: true, family_planning: true, student: true, disabled: true, elderly: true })
-const payer = oneOf<C.Payer>({ self: true, civil_affairs: true, family_planning: true, employer: true, disabled_federation: true, veterans_affairs: true })
+const category = oneOf<C.Category>({
+  ordinary: true,
+  wubao: true,
+  dibao: true,
+  tekun: true,
+  poverty: true,
+  family_planning: true,
+  student: true,
+  disabled: true,
+  elderly: true
+})
+const payer = oneOf<C.Payer>({
+  self: true,
+  civil_affairs: true,
+  family_planning: true,
+  employer: true,
+  disabled_federation: true,
+  veterans_affairs: true
+})
 
 export const meCheck: Checker<C.Me> = obj<C.Me>({
   userId: str,
@@ -15,7 +48,9 @@ export const meCheck: Checker<C.Me> = obj<C.Me>({
   personId: nullable(str),
   displayName: str,
   phoneMasked: nullable(str),
-  households: arr(obj<C.HouseholdLink>({ householdId: str, relation, scopes: arr(scope), headNameMasked: str, village: str }))
+  households: arr(
+    obj<C.HouseholdLink>({ householdId: str, relation, scopes: arr(scope), headNameMasked: str, village: str })
+  )
 })
 
 export const sessionCheck: Checker<C.Session> = obj<C.Session>({ token: str, expiresAt: dateTime, me: meCheck })
@@ -59,11 +94,21 @@ export const householdCheck: Checker<C.Household> = obj<C.Household>({
 })
 
 export const grantCheck: Checker<C.Grant> = obj<C.Grant>({
-  grantId: str, householdId: str, granteeUserId: str, granteeName: str, scopes: arr(scope), createdAt: dateTime, revokedAt: nullable(dateTime)
+  grantId: str,
+  householdId: str,
+  granteeUserId: str,
+  granteeName: str,
+  scopes: arr(scope),
+  createdAt: dateTime,
+  revokedAt: nullable(dateTime)
 })
 
 export const invitationCheck: Checker<C.Invitation> = obj<C.Invitation>({
-  invitationId: str, code: str, qrPayload: str, scopes: arr(scope), expiresAt: dateTime
+  invitationId: str,
+  code: str,
+  qrPayload: str,
+  scopes: arr(scope),
+  expiresAt: dateTime
 })
 
 const okCheck = obj<{ ok: boolean }>({ ok: bool })
@@ -72,10 +117,25 @@ const okCheck = obj<{ ok: boolean }>({ ok: bool })
 export const applicationCheck: Checker<C.Application> = obj<C.Application>({
   applicationId: str,
   householdId: str,
-  kind: oneOf<C.ApplicationKind>({ add_newborn: true, add_marriage: true, add_return: true, renew_remote: true, out_of_area_care: true, add_id_number: true }),
+  kind: oneOf<C.ApplicationKind>({
+    add_newborn: true,
+    add_marriage: true,
+    add_return: true,
+    renew_remote: true,
+    out_of_area_care: true,
+    add_id_number: true
+  }),
   status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
   fields: unknown,
-  documents: arr(obj<C.Application['documents'][number]>({ documentId: str, fileName: str, contentType: str, size: int, uploadedAt: dateTime })),
+  documents: arr(
+    obj<C.Application['documents'][number]>({
+      documentId: str,
+      fileName: str,
+      contentType: str,
+      size: int,
+      uploadedAt: dateTime
+    })
+  ),
   reason: nullable(str),
   submittedAt: dateTime,
   decidedAt: nullable(dateTime)
@@ -84,19 +144,48 @@ export const applicationCheck: Checker<C.Application> = obj<C.Application>({
 // payouts and institutions (issue 7): money must be two-place decimal strings before the
 // screens add them up; steps are passed to the waterfall, which reads only what it knows
 export const stepCheck: Checker<C.Step> = obj<C.Step>({
-  rule: str, label: str, before: optional(str), after: optional(str), params: optional(opaqueObject<NonNullable<C.Step['params']>>()), source: optional(opaqueObject<NonNullable<C.Step['source']>>())
+  rule: str,
+  label: str,
+  before: optional(str),
+  after: optional(str),
+  params: optional(opaqueObject<NonNullable<C.Step['params']>>()),
+  source: optional(opaqueObject<NonNullable<C.Step['source']>>())
 })
 const claimStage = lit('accepted', 'reviewing', 'publicized', 'paid_out')
 export const claimCheck: Checker<C.Claim> = obj<C.Claim>({
-  claimId: str, personId: str, year: int, kind: lit('inpatient', 'outpatient', 'chronic'), institutionId: nullable(str), institutionName: str,
-  admissionDate: date, dischargeDate: nullable(date), totalCost: money, eligibleCost: money, payout: money, selfPaid: money, stage: claimStage,
-  timeline: arr(obj<C.Claim['timeline'][number]>({ stage: claimStage, date })), policyVersion: str, steps: arr(stepCheck),
+  claimId: str,
+  personId: str,
+  year: int,
+  kind: lit('inpatient', 'outpatient', 'chronic'),
+  institutionId: nullable(str),
+  institutionName: str,
+  admissionDate: date,
+  dischargeDate: nullable(date),
+  totalCost: money,
+  eligibleCost: money,
+  payout: money,
+  selfPaid: money,
+  stage: claimStage,
+  timeline: arr(obj<C.Claim['timeline'][number]>({ stage: claimStage, date })),
+  policyVersion: str,
+  steps: arr(stepCheck),
   settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>())
 })
 export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
-  institutionId: str, name: str, level: lit('village', 'township', 'county', 'city', 'provincial'), grade: str, ownership: lit('public', 'private'),
-  township: str, address: str, phone: str, instantSettlement: bool,
-  agreement: obj<C.Institution['agreement']>({ status: lit('active', 'suspended', 'terminated'), since: date, until: nullable(date) })
+  institutionId: str,
+  name: str,
+  level: lit('village', 'township', 'county', 'city', 'provincial'),
+  grade: str,
+  ownership: lit('public', 'private'),
+  township: str,
+  address: str,
+  phone: str,
+  instantSettlement: bool,
+  agreement: obj<C.Institution['agreement']>({
+    status: lit('active', 'suspended', 'terminated'),
+    since: date,
+    until: nullable(date)
+  })
 })
 
 export const claimConcernCheck: Checker<C.ClaimConcern> = obj<C.ClaimConcern>({
@@ -118,7 +207,16 @@ export const householdNotificationCheck: Checker<C.HouseholdNotification> = obj<
   kind: lit('paid_by_other'),
   createdAt: dateTime,
   readAt: nullable(dateTime),
-  payment: obj<C.PaidByOther>({ orderId: str, year: int, amount: money, payerNameMasked: str, payerIsHousehold: bool, members: arr(str), receiptNumber: str, paidAt: dateTime })
+  payment: obj<C.PaidByOther>({
+    orderId: str,
+    year: int,
+    amount: money,
+    payerNameMasked: str,
+    payerIsHousehold: bool,
+    members: arr(str),
+    receiptNumber: str,
+    paidAt: dateTime
+  })
 })
 
 /** Route id → checker of its success answer. */
@@ -141,13 +239,29 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   getApplication: applicationCheck,
   resubmitApplication: applicationCheck,
   listApplications: obj<{ applications: C.Application[] }>({ applications: arr(applicationCheck) }),
-  listClaims: obj<C.ClaimList>({ personId: str, year: int, cap: nullable(money), capUsed: money, capRemaining: nullable(money), claims: arr(claimCheck) }),
+  listClaims: obj<C.ClaimList>({
+    personId: str,
+    year: int,
+    cap: nullable(money),
+    capUsed: money,
+    capRemaining: nullable(money),
+    claims: arr(claimCheck)
+  }),
   getClaim: claimCheck,
   reportClaimConcern: claimConcernCheck,
   listClaimConcerns: obj<C.ClaimConcernList>({ claimId: str, concerns: arr(claimConcernCheck) }),
   listInstitutions: obj<{ institutions: C.Institution[] }>({ institutions: arr(institutionCheck) }),
   getInstitution: institutionCheck,
-  listHouseholdNotifications: obj<C.HouseholdNotificationList>({ householdId: str, notifications: arr(householdNotificationCheck) }),
+  listHouseholdNotifications: obj<C.HouseholdNotificationList>({
+    householdId: str,
+    notifications: arr(householdNotificationCheck)
+  }),
   markNotificationRead: householdNotificationCheck,
-  getPolicy: obj<C.PolicyEnvelope>({ regionCode: str, version: str, effectiveFrom: date, effectiveTo: nullable(date), document: opaqueObject<C.PolicyEnvelope['document']>() })
+  getPolicy: obj<C.PolicyEnvelope>({
+    regionCode: str,
+    version: str,
+    effectiveFrom: date,
+    effectiveTo: nullable(date),
+    document: opaqueObject<C.PolicyEnvelope['document']>()
+  })
 }

@@ -10,10 +10,16 @@ const OFFSET_MINUTES = 8 * 60
 
 /** The clock, replaceable in tests. */
 let clock: () => number = () => Date.now()
-export function setClock(fn: () => number): void { clock = fn }
-export function resetClock(): void { clock = () => Date.now() }
+export function setClock(fn: () => number): void {
+  clock = fn
+}
+export function resetClock(): void {
+  clock = () => Date.now()
+}
 
-export function nowMs(): number { return clock() }
+export function nowMs(): number {
+  return clock()
+}
 
 /** Now as ISO 8601 with +08:00, the contract's DateTime format. */
 export function nowIso(): string {

@@ -8,7 +8,12 @@ const sleeps: number[] = []
 beforeEach(() => {
   resetNetworkForTests()
   sleeps.length = 0
-  configureTransport({ sleep: async (ms) => { sleeps.push(ms) }, defaultTimeoutMs: 10000 })
+  configureTransport({
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    defaultTimeoutMs: 10000
+  })
 })
 
 const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} })
@@ -22,7 +27,10 @@ test('a 2xx JSON answer is parsed', async () => {
 
 test('garbage on 200 is a typed failure, not a crash', async () => {
   request.mockReturnValueOnce(answer(200, '<html>oops'))
-  await expect(send({ method: 'POST', url: '/x', body: { a: 1 } })).resolves.toEqual({ ok: false, failure: { kind: 'garbage', status: 200 } })
+  await expect(send({ method: 'POST', url: '/x', body: { a: 1 } })).resolves.toEqual({
+    ok: false,
+    failure: { kind: 'garbage', status: 200 }
+  })
   expect(request.mock.calls[0][0].header).toEqual({ 'content-type': 'application/json' })
 })
 
@@ -55,7 +63,10 @@ test('POST with an Idempotency-Key is retried', async () => {
 test('a county error body is passed through and 4xx is not retried', async () => {
   request.mockReturnValue(answer(400, '{"code":"BIND_MISMATCH","message":"对不上"}'))
   const r = await send({ method: 'GET', url: '/x' })
-  expect(r).toEqual({ ok: false, failure: { kind: 'http', status: 400, body: { code: 'BIND_MISMATCH', message: '对不上' } } })
+  expect(r).toEqual({
+    ok: false,
+    failure: { kind: 'http', status: 400, body: { code: 'BIND_MISMATCH', message: '对不上' } }
+  })
   expect(request).toHaveBeenCalledTimes(1)
 })
 

@@ -29,9 +29,7 @@ export type TransportFailure =
   /** the server answered 2xx with something that is not JSON */
   | { kind: 'garbage'; status: number }
 
-export type TransportResult =
-  | { ok: true; status: number; body: unknown }
-  | { ok: false; failure: TransportFailure }
+export type TransportResult = { ok: true; status: number; body: unknown } | { ok: false; failure: TransportFailure }
 
 interface Options {
   sleep: (ms: number) => Promise<void>
@@ -56,8 +54,12 @@ export function isSafeToRetry(req: Pick<TransportRequest, 'method' | 'headers'>)
 }
 
 function retryableFailure(f: TransportFailure): boolean {
-  return f.kind === 'offline' || f.kind === 'timeout' || f.kind === 'unreachable' ||
+  return (
+    f.kind === 'offline' ||
+    f.kind === 'timeout' ||
+    f.kind === 'unreachable' ||
     (f.kind === 'http' && (f.status >= 500 || f.status === 429))
+  )
 }
 
 function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false } {
@@ -71,8 +73,12 @@ function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false } {
 }
 
 function looksLikeCountyError(body: unknown): boolean {
-  return !!body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string' &&
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    typeof (body as { code?: unknown }).code === 'string' &&
     (body as { code: string }).code !== 'UPSTREAM_UNAVAILABLE'
+  )
 }
 
 async function attempt(req: TransportRequest): Promise<TransportResult> {
@@ -82,7 +88,11 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
   let task: (Promise<unknown> & { abort?: () => void }) | undefined
   const timedOut = new Promise<TransportResult>((resolve) => {
     timer = setTimeout(() => {
-      try { task?.abort?.() } catch { /* already finished */ }
+      try {
+        task?.abort?.()
+      } catch {
+        /* already finished */
+      }
       resolve({ ok: false, failure: { kind: 'timeout' } })
     }, timeoutMs + 500)
   })
@@ -103,7 +113,9 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
       const status = typeof res?.statusCode === 'number' ? res.statusCode : 0
       const parsed = parseBody(res?.data)
       if (status >= 200 && status < 300) {
-        return parsed.ok ? { ok: true, status, body: parsed.value } : { ok: false, failure: { kind: 'garbage', status } }
+        return parsed.ok
+          ? { ok: true, status, body: parsed.value }
+          : { ok: false, failure: { kind: 'garbage', status } }
       }
       // the app never asks conditionally (no If-None-Match) and redirects are followed below
       // us, so a 3xx ("not modified" from a cache that lies, a captive portal's redirect) is an

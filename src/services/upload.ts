@@ -61,7 +61,8 @@ export async function uploadDocument(
   input: { applicationId: string; path: string; fileName: string },
   onProgress?: (percent: number) => void
 ): Promise<UploadResult> {
-  if (!(await fileStillThere(input.path))) return { ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) }
+  if (!(await fileStillThere(input.path)))
+    return { ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) }
   return send(input, onProgress)
 }
 
@@ -90,7 +91,12 @@ function send(
       header,
       timeout: config.timeoutMs,
       success: (res) => {
-        const body = parse(res.data) as { code?: unknown; message?: unknown; details?: unknown; applicationId?: unknown } | null
+        const body = parse(res.data) as {
+          code?: unknown
+          message?: unknown
+          details?: unknown
+          applicationId?: unknown
+        } | null
         if (res.statusCode >= 200 && res.statusCode < 300) {
           useNetwork.getState().setReachable(true)
           if (applicationCheck(body) === null) done({ ok: true, data: body as unknown as Application })
@@ -99,7 +105,10 @@ function send(
         }
         if (body && isKnownCode(body.code)) {
           useNetwork.getState().setReachable(true)
-          const message = typeof body.message === 'string' && body.message.length > 0 && body.message.length <= 80 ? body.message : undefined
+          const message =
+            typeof body.message === 'string' && body.message.length > 0 && body.message.length <= 80
+              ? body.message
+              : undefined
           done({ ok: false, error: appError(body.code, { status: res.statusCode, message, details: body.details }) })
         } else if (res.statusCode === 413) {
           done({ ok: false, error: appError('PAYLOAD_TOO_LARGE', { status: 413 }) })
@@ -113,7 +122,8 @@ function send(
       fail: (err) => {
         const msg = String((err as { errMsg?: string })?.errMsg || '')
         // weapp: the temp file was cleaned up (app closed long ago)
-        if (/no such file|not found|file not exist/i.test(msg)) done({ ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) })
+        if (/no such file|not found|file not exist/i.test(msg))
+          done({ ok: false, error: appError('INVALID_INPUT', { message: FILE_GONE }) })
         else if (/timeout/i.test(msg)) done({ ok: false, error: appError('TIMEOUT') })
         else if (!useNetwork.getState().online) done({ ok: false, error: appError('OFFLINE') })
         else done({ ok: false, error: appError('UNREACHABLE') })
@@ -145,7 +155,12 @@ export async function chooseFile(): Promise<PickedFile[]> {
   if (process.env.TARO_ENV === 'h5') return chooseFileH5()
   try {
     const r = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] })
-    return (r.tempFiles || []).map((f) => ({ path: f.path, size: f.size, name: f.name, type: f.type === 'file' ? undefined : f.type }))
+    return (r.tempFiles || []).map((f) => ({
+      path: f.path,
+      size: f.size,
+      name: f.name,
+      type: f.type === 'file' ? undefined : f.type
+    }))
   } catch {
     return []
   }
@@ -173,9 +188,14 @@ function chooseFileH5(): Promise<PickedFile[]> {
 const MAX_EDGE = 1600
 
 /** A smaller JPEG of a photo (long edge ≤ 1600 px). Throws when the phone cannot do it. */
-export async function compressPhoto(file: { path: string; size: number }): Promise<{ path: string; size: number; type: 'image/jpeg' }> {
+export async function compressPhoto(file: {
+  path: string
+  size: number
+}): Promise<{ path: string; size: number; type: 'image/jpeg' }> {
   if (process.env.TARO_ENV === 'h5') return compressH5(file.path)
-  const r = await Taro.compressImage({ src: file.path, quality: 60, compressedWidth: MAX_EDGE } as Parameters<typeof Taro.compressImage>[0])
+  const r = await Taro.compressImage({ src: file.path, quality: 60, compressedWidth: MAX_EDGE } as Parameters<
+    typeof Taro.compressImage
+  >[0])
   const size = await new Promise<number>((resolve, reject) => {
     Taro.getFileSystemManager().getFileInfo({
       filePath: r.tempFilePath,
@@ -197,10 +217,14 @@ function compressH5(src: string): Promise<{ path: string; size: number; type: 'i
       const ctx = canvas.getContext('2d')
       if (!ctx) return reject(new Error('no canvas'))
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
-      canvas.toBlob((blob) => {
-        if (!blob) return reject(new Error('no blob'))
-        resolve({ path: URL.createObjectURL(blob), size: blob.size, type: 'image/jpeg' })
-      }, 'image/jpeg', 0.7)
+      canvas.toBlob(
+        (blob) => {
+          if (!blob) return reject(new Error('no blob'))
+          resolve({ path: URL.createObjectURL(blob), size: blob.size, type: 'image/jpeg' })
+        },
+        'image/jpeg',
+        0.7
+      )
     }
     img.onerror = () => reject(new Error('not an image'))
     img.src = src

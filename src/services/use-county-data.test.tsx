@@ -9,7 +9,9 @@ import { resetNetworkForTests, useNetwork } from './network'
 import { sessionStarted, type CallResult } from './county-client'
 import { useCountyData } from './use-county-data'
 
-interface Doc { balance: string }
+interface Doc {
+  balance: string
+}
 const cache = createUserCache<Doc>({ name: 'test-county-data', version: 1, scrub: (d) => d, migrate: () => null })
 
 beforeEach(() => {
@@ -24,17 +26,30 @@ afterEach(() => jest.useRealTimers())
 function flakyCounty(code: AppErrorCode) {
   let healed = false
   const load = jest.fn(async (): Promise<CallResult<Doc>> => {
-    if (healed) { useNetwork.getState().setReachable(true); return { ok: true, data: { balance: '126.50' } } }
+    if (healed) {
+      useNetwork.getState().setReachable(true)
+      return { ok: true, data: { balance: '126.50' } }
+    }
     if (code !== 'NOT_FOUND') useNetwork.getState().setReachable(false)
     return { ok: false, error: appError(code) }
   })
-  return { load, heal: () => { healed = true } }
+  return {
+    load,
+    heal: () => {
+      healed = true
+    }
+  }
 }
 
-async function flush() { await act(async () => { await Promise.resolve() }) }
+async function flush() {
+  await act(async () => {
+    await Promise.resolve()
+  })
+}
 
 test.each<AppErrorCode>(['UNREACHABLE', 'TIMEOUT', 'SERVER_ERROR', 'BAD_RESPONSE', 'INTERNAL'])(
-  '%s: saved copy shown, then fresh data by itself once the county answers', async (code) => {
+  '%s: saved copy shown, then fresh data by itself once the county answers',
+  async (code) => {
     const county = flakyCounty(code)
     const { result } = renderHook(() => useCountyData({ cache, owner: 'u1', cacheKey: 'h1', load: county.load }))
     await flush()
@@ -42,39 +57,50 @@ test.each<AppErrorCode>(['UNREACHABLE', 'TIMEOUT', 'SERVER_ERROR', 'BAD_RESPONSE
     expect(result.current.data).toEqual({ balance: '100.00' })
     expect(result.current.source).toBe('cache')
 
-    await act(async () => { jest.advanceTimersByTime(5_000) }) // first probe: still down
+    await act(async () => {
+      jest.advanceTimersByTime(5_000)
+    }) // first probe: still down
     await flush()
     expect(county.load).toHaveBeenCalledTimes(2)
     expect(result.current.source).toBe('cache')
 
     county.heal()
-    await act(async () => { jest.advanceTimersByTime(10_000) }) // the next, longer pause
+    await act(async () => {
+      jest.advanceTimersByTime(10_000)
+    }) // the next, longer pause
     await flush()
     expect(result.current.data).toEqual({ balance: '126.50' })
     expect(result.current.source).toBe('county')
     expect(result.current.error).toBeNull()
     expect(useNetwork.getState().reachable).toBe(true)
-  })
+  }
+)
 
 test('a 4xx answer is not retried by itself', async () => {
   const county = flakyCounty('NOT_FOUND')
   const { result } = renderHook(() => useCountyData({ cache, owner: 'u1', cacheKey: 'h1', load: county.load }))
   await flush()
   expect(result.current.error?.code).toBe('NOT_FOUND')
-  await act(async () => { jest.advanceTimersByTime(120_000) })
+  await act(async () => {
+    jest.advanceTimersByTime(120_000)
+  })
   await flush()
   expect(county.load).toHaveBeenCalledTimes(1)
 })
 
 test('session ended (401): the saved copy stays; signed in again, the county is asked again at once', async () => {
   let signedIn = false
-  const load = jest.fn(async (): Promise<CallResult<Doc>> => (signedIn ? { ok: true, data: { balance: '126.50' } } : { ok: false, error: appError('UNAUTHENTICATED') }))
+  const load = jest.fn(async (): Promise<CallResult<Doc>> =>
+    signedIn ? { ok: true, data: { balance: '126.50' } } : { ok: false, error: appError('UNAUTHENTICATED') }
+  )
   const { result } = renderHook(() => useCountyData({ cache, owner: 'u1', cacheKey: 'h1', load }))
   await flush()
   expect(result.current.error?.code).toBe('UNAUTHENTICATED')
   expect(result.current.data).toEqual({ balance: '100.00' })
   signedIn = true
-  await act(async () => { sessionStarted() })
+  await act(async () => {
+    sessionStarted()
+  })
   await flush()
   expect(load).toHaveBeenCalledTimes(2)
   expect(result.current.data).toEqual({ balance: '126.50' })
@@ -90,7 +116,9 @@ test('pulling the page down asks the county again and stops the spinner when the
   const stop = Taro.stopPullDownRefresh as jest.Mock
   stop.mockClear()
   balance = '26.50'
-  await act(async () => { (Taro as unknown as { __pullDown: () => void }).__pullDown() })
+  await act(async () => {
+    ;(Taro as unknown as { __pullDown: () => void }).__pullDown()
+  })
   await flush()
   expect(load).toHaveBeenCalledTimes(2)
   expect(result.current.data).toEqual({ balance: '26.50' })

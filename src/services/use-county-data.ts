@@ -50,25 +50,37 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
   }, [])
 
   const reload = useCallback(() => {
-    if (!owner || !cacheKey) { stopPull(); return }
+    if (!owner || !cacheKey) {
+      stopPull()
+      return
+    }
     const mine = ++seq.current
     setLoading(true)
-    loadRef.current().then((r) => {
-      stopPull()
-      if (mine !== seq.current) return // a newer request (or another household) won
-      setLoading(false)
-      if (r.ok) {
-        const asOf = nowIso()
-        cache.getState().put(owner, cacheKey, r.data, asOf)
-        setFresh({ key: cacheKey, asOf })
-        setError(null)
-      } else {
-        setError(r.error)
+    loadRef.current().then(
+      (r) => {
+        stopPull()
+        if (mine !== seq.current) return // a newer request (or another household) won
+        setLoading(false)
+        if (r.ok) {
+          const asOf = nowIso()
+          cache.getState().put(owner, cacheKey, r.data, asOf)
+          setFresh({ key: cacheKey, asOf })
+          setError(null)
+        } else {
+          setError(r.error)
+        }
+      },
+      () => {
+        stopPull()
+        if (mine === seq.current) setLoading(false)
       }
-    }, () => { stopPull(); if (mine === seq.current) setLoading(false) })
+    )
   }, [cache, owner, cacheKey, stopPull])
 
-  usePullDownRefresh(() => { pulled.current = true; reload() })
+  usePullDownRefresh(() => {
+    pulled.current = true
+    reload()
+  })
 
   useEffect(() => {
     setError(null)

@@ -1,5 +1,13 @@
 import fc from 'fast-check'
-import { checkIdNumber, idNumberBirthDate, idNumberCheckChar, idNumberSex, isValidIdNumber, makeIdNumber, maskIdNumber } from './id-number'
+import {
+  checkIdNumber,
+  idNumberBirthDate,
+  idNumberCheckChar,
+  idNumberSex,
+  isValidIdNumber,
+  makeIdNumber,
+  maskIdNumber
+} from './id-number'
 
 describe('GB 11643 ID numbers', () => {
   it('accepts the standard example and computes its check character', () => {
@@ -18,16 +26,23 @@ describe('GB 11643 ID numbers', () => {
   })
 
   it('detects every single-digit change (property)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1950, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }),
-      fc.integer({ min: 0, max: 999 }), fc.integer({ min: 14, max: 16 }), fc.integer({ min: 1, max: 9 }),
-      (y, m, d, seq, pos, delta) => {
-        const birth = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`
-        const id = makeIdNumber('440105', birth, String(seq).padStart(3, '0'))
-        expect(isValidIdNumber(id)).toBe(true)
-        const changed = id.slice(0, pos) + String((Number(id[pos]) + delta) % 10) + id.slice(pos + 1)
-        expect(isValidIdNumber(changed)).toBe(false)
-      }))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1950, max: 2025 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 14, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
+        (y, m, d, seq, pos, delta) => {
+          const birth = `${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`
+          const id = makeIdNumber('440105', birth, String(seq).padStart(3, '0'))
+          expect(isValidIdNumber(id)).toBe(true)
+          const changed = id.slice(0, pos) + String((Number(id[pos]) + delta) % 10) + id.slice(pos + 1)
+          expect(isValidIdNumber(changed)).toBe(false)
+        }
+      )
+    )
   })
 
   it('reads birth date and sex, and masks', () => {

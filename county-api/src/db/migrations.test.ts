@@ -33,12 +33,30 @@ test('migration 6 (nullable id_number) keeps every person and what points at the
   ])
   expect(db.pragma('foreign_key_check')).toEqual([])
   // enrolments and users still point at persons: a dangling reference is refused
-  expect(() => db.prepare(`INSERT INTO enrolments (person_id, year, status) VALUES ('nobody', 2027, 'unpaid')`).run()).toThrow(/FOREIGN KEY/)
+  expect(() =>
+    db.prepare(`INSERT INTO enrolments (person_id, year, status) VALUES ('nobody', 2027, 'unpaid')`).run()
+  ).toThrow(/FOREIGN KEY/)
   // a newborn by birth certificate; neither number at all is refused; numbers stay unique
-  db.prepare(`INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories, birth_certificate_number) VALUES ('p3', 'h1', '王小满', 'female', '2026-10-02', '孙女', '["ordinary"]', 'P440123456')`).run()
-  expect(() => db.prepare(`INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories) VALUES ('p4', 'h1', '无名', 'female', '2026-10-02', '孙女', '["ordinary"]')`).run()).toThrow(/CHECK/)
-  expect(() => db.prepare(`INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories, birth_certificate_number) VALUES ('p5', 'h1', '重号', 'female', '2026-10-02', '孙女', '["ordinary"]', 'P440123456')`).run()).toThrow(/UNIQUE/)
-  expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'persons_household'`).get()).toBeTruthy()
+  db.prepare(
+    `INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories, birth_certificate_number) VALUES ('p3', 'h1', '王小满', 'female', '2026-10-02', '孙女', '["ordinary"]', 'P440123456')`
+  ).run()
+  expect(() =>
+    db
+      .prepare(
+        `INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories) VALUES ('p4', 'h1', '无名', 'female', '2026-10-02', '孙女', '["ordinary"]')`
+      )
+      .run()
+  ).toThrow(/CHECK/)
+  expect(() =>
+    db
+      .prepare(
+        `INSERT INTO persons (id, household_id, name, sex, birth_date, relation, categories, birth_certificate_number) VALUES ('p5', 'h1', '重号', 'female', '2026-10-02', '孙女', '["ordinary"]', 'P440123456')`
+      )
+      .run()
+  ).toThrow(/UNIQUE/)
+  expect(
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'persons_household'`).get()
+  ).toBeTruthy()
 })
 
 test('a rebuild that would break a foreign key is rolled back, not half applied', () => {

@@ -1,7 +1,10 @@
 // Schema migrations, applied in order inside one transaction each; user_version records progress.
 // A migration that rebuilds a table others point at runs with foreign keys off (SQLite can only
 // switch them outside a transaction) and is checked with foreign_key_check before it commits.
-export interface Migration { sql: string; rebuildsReferencedTable: true }
+export interface Migration {
+  sql: string
+  rebuildsReferencedTable: true
+}
 export const MIGRATIONS: (string | Migration)[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

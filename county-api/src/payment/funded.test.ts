@@ -14,14 +14,35 @@ import { quoteView } from './orders'
 function seededCtx(now: string): Ctx {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funded-test-'))
   const db = openDb(path.join(dir, 'c.sqlite'))
-  const ctx = { db, clock: makeClock(Date.parse(now)), calc: calculator, config: configFromEnv({} as NodeJS.ProcessEnv), log: makeLogger('silent') } as unknown as Ctx
+  const ctx = {
+    db,
+    clock: makeClock(Date.parse(now)),
+    calc: calculator,
+    config: configFromEnv({} as NodeJS.ProcessEnv),
+    log: makeLogger('silent')
+  } as unknown as Ctx
   seedDemo(ctx, { households: 60 })
   return ctx
 }
 
-type Row = { id: string; household_id: string; categories: string; status: string | null; payer: string | null; amount_fen: number | null; coverage_start: string | null; waiting_end: string | null; order_id: string | null }
-const people = (ctx: Ctx, year: number) => ctx.db.prepare(`SELECT p.id, p.household_id, p.categories, e.status, e.payer, e.amount_fen, e.coverage_start, e.waiting_end, e.order_id
-  FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? ORDER BY p.id`).all(year) as Row[]
+type Row = {
+  id: string
+  household_id: string
+  categories: string
+  status: string | null
+  payer: string | null
+  amount_fen: number | null
+  coverage_start: string | null
+  waiting_end: string | null
+  order_id: string | null
+}
+const people = (ctx: Ctx, year: number) =>
+  ctx.db
+    .prepare(
+      `SELECT p.id, p.household_id, p.categories, e.status, e.payer, e.amount_fen, e.coverage_start, e.waiting_end, e.order_id
+  FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? ORDER BY p.id`
+    )
+    .all(year) as Row[]
 // 五保/特困: the demo policy has 民政 pay the whole personal share
 const fullyFunded = (r: Row) => /"(wubao|tekun)"/.test(r.categories)
 
@@ -34,18 +55,31 @@ describe('资助参保: members a department pays for in full', () => {
     expect(enrolFundedMembers(ctx)).toBeGreaterThanOrEqual(before.length)
     const after = new Map(people(ctx, 2027).map((r) => [r.id, r]))
     for (const r of before) {
-      expect(after.get(r.id)).toMatchObject({ status: 'enrolled', payer: 'civil_affairs', amount_fen: 0, coverage_start: '2027-01-01', waiting_end: null, order_id: null })
+      expect(after.get(r.id)).toMatchObject({
+        status: 'enrolled',
+        payer: 'civil_affairs',
+        amount_fen: 0,
+        coverage_start: '2027-01-01',
+        waiting_end: null,
+        order_id: null
+      })
     }
     // nobody who pays a share themself was touched
-    for (const r of after.values()) if (r.status === 'enrolled' && r.order_id === null && r.payer === 'self') throw new Error(`${r.id} enrolled without an order`)
+    for (const r of after.values())
+      if (r.status === 'enrolled' && r.order_id === null && r.payer === 'self')
+        throw new Error(`${r.id} enrolled without an order`)
     // the household's quote lists them as enrolled, and does not charge for them
     const q = quoteView(ctx, before[0].household_id, 2027)
-    expect(q.lines.find((l) => l.personId === before[0].id)).toMatchObject({ alreadyEnrolled: true, payer: 'civil_affairs', due: '0.00' })
+    expect(q.lines.find((l) => l.personId === before[0].id)).toMatchObject({
+      alreadyEnrolled: true,
+      payer: 'civil_affairs',
+      due: '0.00'
+    })
     // once only
     expect(enrolFundedMembers(ctx)).toBe(0)
   })
 
-  it('outside the collection window nothing is batched (a late batch is the county\'s call)', () => {
+  it("outside the collection window nothing is batched (a late batch is the county's call)", () => {
     const ctx = seededCtx('2027-02-15T10:00:00+08:00')
     const count = () => people(ctx, 2027).filter((r) => r.status === 'enrolled').length
     const n = count()

@@ -13,11 +13,16 @@ import { computeQuote, defaultYear } from './orders'
 /** Enrols the fully funded members for `year` (default: the year being collected). Returns how many. */
 export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
   // households with someone who has no record for the year (or only an unpaid one, e.g. a newborn's)
-  const households = ctx.db.prepare(`SELECT DISTINCT p.household_id AS id FROM persons p
+  const households = ctx.db
+    .prepare(
+      `SELECT DISTINCT p.household_id AS id FROM persons p
     LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ?
-    WHERE e.person_id IS NULL OR e.status = 'unpaid' ORDER BY p.household_id`).all(year) as { id: string }[]
+    WHERE e.person_id IS NULL OR e.status = 'unpaid' ORDER BY p.household_id`
+    )
+    .all(year) as { id: string }[]
   // dates as a paid order records them: the year from 1 January, benefits from the end of any wait
-  const insert = ctx.db.prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+  const insert = ctx.db
+    .prepare(`INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
     VALUES (?, ?, 'enrolled', ?, 0, ?, ?, ?, NULL)
     ON CONFLICT (person_id, year) DO UPDATE SET status = 'enrolled', payer = excluded.payer, amount_fen = 0,
       coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = NULL
@@ -26,31 +31,42 @@ export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {
   let failed = 0
   let firstFailure: string | undefined
   // in chunks of 200 households: the daily run never holds the write lock for the whole county
-  for (let i = 0; i < households.length; i += 200) transact(ctx.db, () => households.slice(i, i + 200).forEach((h) => {
-    transact(ctx.db, () => {
-      let quote
-      try {
-        // with the steps, as the quote screen asks: thousands of step-less quotes at start-up left V8's
-        // code shaped for those, and every later quote 17% slower (bench:api, 3.0 → 3.5 ms a flow)
-        quote = computeQuote(ctx, h.id, year, { steps: true }).quote
-      } catch (e) {
-        // no policy for the year yet, or a household the calculator refuses: nothing to batch
-        failed++
-        firstFailure ??= e instanceof ApiFailure ? e.code : String(e)
-        return
-      }
-      // only inside the window: a late batch would carry a waiting period the county decides on
-      if (quote.collectionClosed || quote.issues.some((issue) => issue.code === 'OUTSIDE_COLLECTION')) return
-      for (const l of quote.lines) {
-        if (l.dueFen !== 0 || l.payer === 'self' || l.benefitStart > l.benefitEnd) continue
-        const jan1 = `${year}-01-01`
-        enrolled += insert.run(l.personId, year, l.payer, jan1, l.benefitEnd, l.benefitStart > jan1 ? l.benefitStart : null).changes
-      }
-    })
-  }))
+  for (let i = 0; i < households.length; i += 200)
+    transact(ctx.db, () =>
+      households.slice(i, i + 200).forEach((h) => {
+        transact(ctx.db, () => {
+          let quote
+          try {
+            // with the steps, as the quote screen asks: thousands of step-less quotes at start-up left V8's
+            // code shaped for those, and every later quote 17% slower (bench:api, 3.0 → 3.5 ms a flow)
+            quote = computeQuote(ctx, h.id, year, { steps: true }).quote
+          } catch (e) {
+            // no policy for the year yet, or a household the calculator refuses: nothing to batch
+            failed++
+            firstFailure ??= e instanceof ApiFailure ? e.code : String(e)
+            return
+          }
+          // only inside the window: a late batch would carry a waiting period the county decides on
+          if (quote.collectionClosed || quote.issues.some((issue) => issue.code === 'OUTSIDE_COLLECTION')) return
+          for (const l of quote.lines) {
+            if (l.dueFen !== 0 || l.payer === 'self' || l.benefitStart > l.benefitEnd) continue
+            const jan1 = `${year}-01-01`
+            enrolled += insert.run(
+              l.personId,
+              year,
+              l.payer,
+              jan1,
+              l.benefitEnd,
+              l.benefitStart > jan1 ? l.benefitStart : null
+            ).changes
+          }
+        })
+      })
+    )
   if (enrolled) ctx.db.pragma('wal_checkpoint(TRUNCATE)')
   if (enrolled) ctx.log.info({ year, enrolled }, 'funded members enrolled (资助参保)')
-  if (failed) ctx.log.warn({ year, households: failed, firstFailure }, 'funded enrolment skipped households it could not quote')
+  if (failed)
+    ctx.log.warn({ year, households: failed, firstFailure }, 'funded enrolment skipped households it could not quote')
   return enrolled
 }
 

@@ -22,7 +22,10 @@ function fen(amount: string): number {
 }
 
 /** Paid now by the county's clock unless the test says when. */
-async function notify(fields: Omit<Parameters<typeof signedNotify>[0], 'paidAt'> & { paidAt?: string }, signKey?: string) {
+async function notify(
+  fields: Omit<Parameters<typeof signedNotify>[0], 'paidAt'> & { paidAt?: string },
+  signKey?: string
+) {
   const n = signedNotify({ ...fields, paidAt: fields.paidAt ?? isoTime(await api.now()) }, signKey)
   return api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
 }
@@ -37,7 +40,9 @@ beforeAll(async () => {
   elder = await api.wechat('elder')
 }, 60_000)
 
-afterAll(async () => { await server?.stop() })
+afterAll(async () => {
+  await server?.stop()
+})
 
 describe('quote', () => {
   it('quotes the household with the calculator: lines add up to the total', async () => {
@@ -51,7 +56,7 @@ describe('quote', () => {
     expect(r.body.calculation.policyVersion).toBe('2027.1')
   })
 
-  it('404s another household\'s quote and 400s a bad year', async () => {
+  it("404s another household's quote and 400s a bad year", async () => {
     expect((await api.get('/v1/households/hh_0001/quote?year=2027', elder)).status).toBe(404)
     expect((await api.get('/v1/households/hh_0001/quote?year=99', head)).status).toBe(400)
     // a year before any policy: the calculator's refusal becomes POLICY_NOT_FOUND, not a 500
@@ -85,22 +90,33 @@ describe('orders', () => {
   it('50 concurrent creations for one household-year make exactly one order', async () => {
     const t = await api.wechat('concurrency')
     const hh = await api.get('/v1/households/hh_0001', head)
-    const bind = await api.post('/v1/households/bind', { idNumber: hh.body.members[1].idNumber, name: hh.body.members[1].name }, t)
+    const bind = await api.post(
+      '/v1/households/bind',
+      { idNumber: hh.body.members[1].idNumber, name: hh.body.members[1].name },
+      t
+    )
     expect(bind.status).toBe(200)
-    const results = await Promise.all(Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2028 })))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2028 }))
+    )
     const created = results.filter((r) => r.status === 201)
     expect(created).toHaveLength(1)
     expect(results.filter((r) => r.status === 409 && r.body.code === 'OPEN_ORDER_EXISTS')).toHaveLength(49)
-    const rows = peek<{ n: number }>(server.dbPath, `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2028`)
+    const rows = peek<{ n: number }>(
+      server.dbPath,
+      `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2028`
+    )
     expect(rows[0].n).toBe(1)
     // and 50 concurrent retries of one key all return that one order
     const k = key()
-    const same = await Promise.all(Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2029 }, k)))
+    const same = await Promise.all(
+      Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2029 }, k))
+    )
     expect(new Set(same.map((r) => r.body.orderId)).size).toBe(1)
     expect(same.filter((r) => r.status === 201)).toHaveLength(1)
   })
 
-  it('refuses another household\'s orders: create, read, pay, receipt, list', async () => {
+  it("refuses another household's orders: create, read, pay, receipt, list", async () => {
     const mine = await createOrder(head, { householdId: 'hh_0001', year: 2027 })
     expect(mine.status).toBe(201)
     expect((await createOrder(elder, { householdId: 'hh_0001', year: 2027 })).status).toBe(404)
@@ -132,7 +148,11 @@ describe('orders', () => {
     const hh = await api.get('/v1/households/hh_0001', head)
     for (const p of order.persons) {
       const m = hh.body.members.find((x: any) => x.personId === p.personId)
-      expect(m.enrolments.find((e: any) => e.year === 2027)).toMatchObject({ status: 'enrolled', orderId: order.orderId, amountPaid: p.due })
+      expect(m.enrolments.find((e: any) => e.year === 2027)).toMatchObject({
+        status: 'enrolled',
+        orderId: order.orderId,
+        amountPaid: p.due
+      })
     }
     // paid: no new order for that year
     expect((await createOrder(head, { householdId: 'hh_0001', year: 2027 })).body.code).toBe('ALREADY_PAID')
@@ -181,7 +201,10 @@ describe('payment notify', () => {
     expect(forged.status).toBe(400)
     expect(forged.body.code).toBe('SIGNATURE_INVALID')
     const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
-    const tampered = await api.call('POST', '/v1/payments/notify', { body: n.body.replace(String(fen(o.amount)), '1'), headers: { 'x-notify-signature': n.signature } })
+    const tampered = await api.call('POST', '/v1/payments/notify', {
+      body: n.body.replace(String(fen(o.amount)), '1'),
+      headers: { 'x-notify-signature': n.signature }
+    })
     expect(tampered.body.code).toBe('SIGNATURE_INVALID')
     const unsigned = await api.call('POST', '/v1/payments/notify', { body: n.body })
     expect(unsigned.status).toBe(400)
@@ -191,16 +214,25 @@ describe('payment notify', () => {
   it('the same notice twice confirms once', async () => {
     const o = await payingOrder(head, 'hh_0001', 2031)
     const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
-    const send = () => api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
+    const send = () =>
+      api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
     const [a, b] = await Promise.all([send(), send()])
     expect(a.body.code).toBe('SUCCESS')
     expect(b.body.code).toBe('SUCCESS')
     expect((await send()).body.code).toBe('SUCCESS')
     const after = await api.get(`/v1/orders/${o.orderId}`, head)
     expect(after.body.status).toBe('confirmed')
-    const notices = peek<{ outcome: string }>(server.dbPath, 'SELECT outcome FROM payment_notices WHERE order_id = ?', o.orderId)
+    const notices = peek<{ outcome: string }>(
+      server.dbPath,
+      'SELECT outcome FROM payment_notices WHERE order_id = ?',
+      o.orderId
+    )
     expect(notices).toEqual([{ outcome: 'paid' }])
-    const receipts = peek<{ n: number }>(server.dbPath, 'SELECT COUNT(DISTINCT receipt_number) AS n FROM orders WHERE id = ?', o.orderId)
+    const receipts = peek<{ n: number }>(
+      server.dbPath,
+      'SELECT COUNT(DISTINCT receipt_number) AS n FROM orders WHERE id = ?',
+      o.orderId
+    )
     expect(receipts[0].n).toBe(1)
   })
 
@@ -244,7 +276,10 @@ describe('payment notify', () => {
 describe('paying for another household', () => {
   it('a migrant child pays for her parents by ID number, seeing only masked names', async () => {
     const t = await api.wechat('migrant')
-    const [parent] = peek<{ id_number: string }>(server.dbPath, `SELECT id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id LIMIT 1`)
+    const [parent] = peek<{ id_number: string }>(
+      server.dbPath,
+      `SELECT id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id LIMIT 1`
+    )
     const look = await api.post('/v1/payee-lookup', { idNumber: parent.id_number, year: 2027 }, t)
     expect(look.status).toBe(200)
     expect(look.body.householdId).toBe('hh_0003')
@@ -275,19 +310,22 @@ describe('paying for another household', () => {
 describe('who pays, and when the county takes payments (issues 6/8)', () => {
   /** A new user bound to the head of a household that has nothing paid, pending or open for 2027. */
   async function freshHousehold(): Promise<{ householdId: string; token: string }> {
-    const rows = peek<{ household_id: string; id_number: string; name: string }>(server.dbPath, `
+    const rows = peek<{ household_id: string; id_number: string; name: string }>(
+      server.dbPath,
+      `
       SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
       WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
         AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
         AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
-      ORDER BY h.id`)
+      ORDER BY h.id`
+    )
     const h = rows[0]
     const token = await api.wechat(`fresh-${h.household_id.replace(/_/g, '-')}`)
     expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
     return { householdId: h.household_id, token }
   }
 
-  it('orders and receipts carry the payer\'s masked name and the paid-at time', async () => {
+  it("orders and receipts carry the payer's masked name and the paid-at time", async () => {
     const o = await createOrder(elder, { householdId: 'hh_0002', year: 2028 })
     expect(o.status).toBe(201)
     expect(o.body.payerNameMasked).toBe('李**')
@@ -300,7 +338,9 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     const receipt = await api.get(`/v1/orders/${o.body.orderId}/receipt`, elder)
     expect(receipt.body).toMatchObject({ payerNameMasked: '李**', paidAt: after.body.paidAt })
     // the seeded payments were made by the household's head
-    const seeded = (await api.get('/v1/households/hh_0002/orders', elder)).body.orders.filter((x: any) => x.orderId.startsWith('ord_seed_'))
+    const seeded = (await api.get('/v1/households/hh_0002/orders', elder)).body.orders.filter((x: any) =>
+      x.orderId.startsWith('ord_seed_')
+    )
     expect(seeded.length).toBeGreaterThan(0)
     for (const x of seeded) expect(x.payerNameMasked).toBe('李**')
   })
@@ -312,9 +352,20 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     const other = await createOrder(grantee, { householdId: 'hh_0001', year: 2033 })
     expect(other.status).toBe(409)
     expect(other.body.code).toBe('OPEN_ORDER_EXISTS')
-    expect(other.body.details).toEqual({ startedByYou: false, payerNameMasked: '王**', startedAt: mine.body.createdAt, expiresAt: mine.body.expiresAt })
+    expect(other.body.details).toEqual({
+      startedByYou: false,
+      payerNameMasked: '王**',
+      startedAt: mine.body.createdAt,
+      expiresAt: mine.body.expiresAt
+    })
     const again = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
-    expect(again.body.details).toEqual({ orderId: mine.body.orderId, startedByYou: true, payerNameMasked: '王**', startedAt: mine.body.createdAt, expiresAt: mine.body.expiresAt })
+    expect(again.body.details).toEqual({
+      orderId: mine.body.orderId,
+      startedByYou: true,
+      payerNameMasked: '王**',
+      startedAt: mine.body.createdAt,
+      expiresAt: mine.body.expiresAt
+    })
     expect(JSON.stringify(other.body)).not.toContain('王建国')
   })
 
@@ -326,12 +377,21 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     const o = await createOrder(head, { householdId: 'hh_0001', year: 2026 })
     expect(o.status).toBe(409)
     expect(o.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
-    expect(o.body.details).toMatchObject({ year: 2026, collectionPeriod: { start: '2025-09-01', end: '2025-12-31' }, reason: 'closed' })
+    expect(o.body.details).toMatchObject({
+      year: 2026,
+      collectionPeriod: { start: '2025-09-01', end: '2025-12-31' },
+      reason: 'closed'
+    })
     expect(o.body.message).toContain('2025年9月1日')
-    expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2026 AND payer_user_id != 'u_county'`)).toEqual([{ n: 0 }])
+    expect(
+      peek(
+        server.dbPath,
+        `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2026 AND payer_user_id != 'u_county'`
+      )
+    ).toEqual([{ n: 0 }])
   })
 
-  it('before the window opens it is NOT_IN_COLLECTION_PERIOD; after it closes the policy\'s late payment (waiting period) is taken', async () => {
+  it("before the window opens it is NOT_IN_COLLECTION_PERIOD; after it closes the policy's late payment (waiting period) is taken", async () => {
     const t0 = await api.now()
     try {
       // sign-in and binding after each move of the county's clock: sessions are dated by it
@@ -340,7 +400,12 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
       const e = await createOrder(early.token, { householdId: early.householdId, year: 2027 })
       expect(e.status).toBe(409)
       expect(e.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
-      expect(e.body.details).toMatchObject({ year: 2027, collectionPeriod: { start: '2026-09-01', end: '2026-12-31' }, today: '2026-08-20', reason: 'not_open_yet' })
+      expect(e.body.details).toMatchObject({
+        year: 2027,
+        collectionPeriod: { start: '2026-09-01', end: '2026-12-31' },
+        today: '2026-08-20',
+        reason: 'not_open_yet'
+      })
 
       await api.setNow('2027-02-15T10:00:00+08:00')
       const late = await freshHousehold()
@@ -362,18 +427,23 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       // 2027's window closed on 2026-12-31; a late payment waits 3 months: on 30 Sep cover starts
       // 1 Dec, on 1 Oct it would start 1 Jan 2028, after the year
       await api.setNow('2027-09-30T23:50:00+08:00')
-      const rows = peek<{ household_id: string; id_number: string; name: string }>(server.dbPath, `
+      const rows = peek<{ household_id: string; id_number: string; name: string }>(
+        server.dbPath,
+        `
         SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
         WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
           AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
           AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
-        ORDER BY h.id DESC`)
+        ORDER BY h.id DESC`
+      )
       const h = rows[0]
       const token = await api.wechat(`midnight-${h.household_id.replace(/_/g, '-')}`)
       expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
       const q = await api.get(`/v1/households/${h.household_id}/quote?year=2027`, token)
       expect(q.body.payable).toBe(true)
-      expect(q.body.lines.filter((l: any) => !l.alreadyEnrolled).every((l: any) => l.benefitStart === '2027-12-01')).toBe(true)
+      expect(
+        q.body.lines.filter((l: any) => !l.alreadyEnrolled).every((l: any) => l.benefitStart === '2027-12-01')
+      ).toBe(true)
       const o = await createOrder(token, { householdId: h.household_id, year: 2027 })
       expect(o.status).toBe(201)
       const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, token)
@@ -384,10 +454,14 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       expect(paid.status).toBe(200)
       const after = await api.get(`/v1/orders/${o.body.orderId}`, token)
       expect(after.body.status).toBe('paid_not_matched')
-      expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?`, o.body.orderId)).toEqual([{ n: 0 }])
+      expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?`, o.body.orderId)).toEqual([
+        { n: 0 }
+      ])
       // the money is not lost: the county's reviewers see it
       const reviewer = await api.wechat('reviewer')
-      expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(o.body.orderId)
+      expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(
+        o.body.orderId
+      )
     } finally {
       await api.setNow(t0) // back where it was
     }
@@ -401,7 +475,9 @@ describe('crash between payment and notify', () => {
     const first = await spawnServer({ dbPath, households: 10, env: { ...ENV, SIM_NOTIFY_DELAY_MS: '-1' } })
     const c1 = client(first.url)
     const t = await c1.wechat('head')
-    const o = await c1.post('/v1/orders', { householdId: 'hh_0001', year: 2027, channel: 'h5' }, t, { 'idempotency-key': key() })
+    const o = await c1.post('/v1/orders', { householdId: 'hh_0001', year: 2027, channel: 'h5' }, t, {
+      'idempotency-key': key()
+    })
     expect(o.status).toBe(201)
     await c1.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
     expect((await c1.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})).status).toBe(200)
@@ -419,13 +495,41 @@ describe('crash between payment and notify', () => {
       }
       expect(status).toBe('confirmed')
       // the provider retries again: still once
-      const [sim] = peek<{ notify_id: string; transaction_id: string; amount_fen: number; paid_at: number }>(dbPath, 'SELECT * FROM sim_payments WHERE order_id = ?', o.body.orderId)
-      const again = signedNotify({ orderId: o.body.orderId, amountFen: sim.amount_fen, notifyId: sim.notify_id, transactionId: sim.transaction_id, paidAt: isoTime(await c2.now()) })
-      expect((await c2.call('POST', '/v1/payments/notify', { body: again.body, headers: { 'x-notify-signature': again.signature } })).body.code).toBe('SUCCESS')
-      expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.body.orderId)).toEqual([{ outcome: 'paid' }])
-      const enrolled = peek<{ n: number }>(dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ? AND status = 'enrolled'`, o.body.orderId)
+      const [sim] = peek<{ notify_id: string; transaction_id: string; amount_fen: number; paid_at: number }>(
+        dbPath,
+        'SELECT * FROM sim_payments WHERE order_id = ?',
+        o.body.orderId
+      )
+      const again = signedNotify({
+        orderId: o.body.orderId,
+        amountFen: sim.amount_fen,
+        notifyId: sim.notify_id,
+        transactionId: sim.transaction_id,
+        paidAt: isoTime(await c2.now())
+      })
+      expect(
+        (
+          await c2.call('POST', '/v1/payments/notify', {
+            body: again.body,
+            headers: { 'x-notify-signature': again.signature }
+          })
+        ).body.code
+      ).toBe('SUCCESS')
+      expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.body.orderId)).toEqual([
+        { outcome: 'paid' }
+      ])
+      const enrolled = peek<{ n: number }>(
+        dbPath,
+        `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ? AND status = 'enrolled'`,
+        o.body.orderId
+      )
       expect(enrolled[0].n).toBe(o.body.persons.length)
-      expect(peek(dbPath, `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2027 AND status = 'confirmed'`)).toEqual([{ n: 1 }])
+      expect(
+        peek(
+          dbPath,
+          `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2027 AND status = 'confirmed'`
+        )
+      ).toEqual([{ n: 1 }])
     } finally {
       await second.stop()
     }

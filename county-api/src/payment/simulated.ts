@@ -10,21 +10,39 @@ import { signBody, verifySignature, type PaymentProvider } from './provider'
 import { processNotify } from './orders'
 import type { PaymentNotifyBody } from '../../../src/contract'
 
-interface SimPaymentRow { order_id: string; notify_id: string; transaction_id: string; result: 'SUCCESS' | 'FAIL'; amount_fen: number; paid_at: number; delivered: number; attempts: number }
+interface SimPaymentRow {
+  order_id: string
+  notify_id: string
+  transaction_id: string
+  result: 'SUCCESS' | 'FAIL'
+  amount_fen: number
+  paid_at: number
+  delivered: number
+  attempts: number
+}
 
 export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   const timers = new Set<NodeJS.Timeout>()
 
   /** Sends one notify, in process; in a transaction when the caller has one open (as a savepoint). */
   function deliverNow(row: SimPaymentRow): boolean {
-    const body = JSON.stringify({ notifyId: row.notify_id, orderId: row.order_id, transactionId: row.transaction_id, result: row.result, amountFen: row.amount_fen, paidAt: isoTime(row.paid_at) })
+    const body = JSON.stringify({
+      notifyId: row.notify_id,
+      orderId: row.order_id,
+      transactionId: row.transaction_id,
+      result: row.result,
+      amountFen: row.amount_fen,
+      paidAt: isoTime(row.paid_at)
+    })
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
     try {
       // Accepted and marked delivered together (processNotify's transaction nests as a savepoint).
       transact(ctx.db, () => {
         processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
-        ctx.db.prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+        ctx.db
+          .prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?')
+          .run(row.order_id)
       })
       return true
     } catch (e) {
@@ -41,14 +59,27 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
     const delay = ctx.config.simNotifyDelayMs
     const row = transact(ctx.db, () => {
-      const order = ctx.db.prepare('SELECT status, amount_fen FROM orders WHERE id = ?').get(orderId) as Pick<OrderRow, 'status' | 'amount_fen'> | undefined
+      const order = ctx.db.prepare('SELECT status, amount_fen FROM orders WHERE id = ?').get(orderId) as
+        Pick<OrderRow, 'status' | 'amount_fen'> | undefined
       if (!order) throw new ApiFailure('NOT_FOUND')
       let r = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
       // (r found: the cashier page pressed twice: one payment only)
       if (!r) {
         if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
-        r = { order_id: orderId, notify_id: newId('n'), transaction_id: `sim${randomHex(10)}`, result, amount_fen: order.amount_fen, paid_at: ctx.clock.now(), delivered: 0, attempts: 0 }
-        ctx.db.prepare('INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)')
+        r = {
+          order_id: orderId,
+          notify_id: newId('n'),
+          transaction_id: `sim${randomHex(10)}`,
+          result,
+          amount_fen: order.amount_fen,
+          paid_at: ctx.clock.now(),
+          delivered: 0,
+          attempts: 0
+        }
+        ctx.db
+          .prepare(
+            'INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)'
+          )
           .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
       }
       // No delay: the notify goes out at once, committed with the payment (one commit, not two);
@@ -58,7 +89,10 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     })
     if (row.delivered || delay === 0) return
     if (delay > 0) {
-      const t = setTimeout(() => { timers.delete(t); void deliver(row).catch(() => undefined) }, delay)
+      const t = setTimeout(() => {
+        timers.delete(t)
+        void deliver(row).catch(() => undefined)
+      }, delay)
       t.unref()
       timers.add(t)
     }
@@ -75,17 +109,35 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
         orderId: order.id,
         provider: 'simulated',
         // Same shape as wx.requestPayment; paySign is an HMAC here (WeChat Pay v3 uses the merchant's RSA key).
-        wechat: order.channel === 'weapp'
-          ? { timeStamp, nonceStr: nonce, package: pkg, signType: 'RSA', paySign: crypto.createHmac('sha256', ctx.config.notifyKey).update(`${timeStamp}\n${nonce}\n${pkg}\n`).digest('base64') }
-          : null,
-        cashier: { orderId: order.id, amount: fenToYuan(order.amount_fen), payUrl: `${base}/pay`, failUrl: `${base}/fail`, abandonUrl: `${base}/abandon` }
+        wechat:
+          order.channel === 'weapp'
+            ? {
+                timeStamp,
+                nonceStr: nonce,
+                package: pkg,
+                signType: 'RSA',
+                paySign: crypto
+                  .createHmac('sha256', ctx.config.notifyKey)
+                  .update(`${timeStamp}\n${nonce}\n${pkg}\n`)
+                  .digest('base64')
+              }
+            : null,
+        cashier: {
+          orderId: order.id,
+          amount: fenToYuan(order.amount_fen),
+          payUrl: `${base}/pay`,
+          failUrl: `${base}/fail`,
+          abandonUrl: `${base}/abandon`
+        }
       }
     },
     verify: (raw, sig) => verifySignature(ctx.config.notifyKey, raw, sig),
     cashierPay: (orderId) => record(orderId, 'SUCCESS'),
     cashierFail: (orderId) => record(orderId, 'FAIL'),
     async deliverPending() {
-      const rows = ctx.db.prepare('SELECT * FROM sim_payments WHERE delivered = 0 ORDER BY paid_at LIMIT 200').all() as SimPaymentRow[]
+      const rows = ctx.db
+        .prepare('SELECT * FROM sim_payments WHERE delivered = 0 ORDER BY paid_at LIMIT 200')
+        .all() as SimPaymentRow[]
       let n = 0
       for (const r of rows) if (await deliver(r)) n++
       return n

@@ -11,12 +11,26 @@ let reviewer: string
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82])
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)])
 
-async function upload(applicationId: string, token: string, data: Buffer, type: string, name = 'photo.png', idempotencyKey?: string) {
+async function upload(
+  applicationId: string,
+  token: string,
+  data: Buffer,
+  type: string,
+  name = 'photo.png',
+  idempotencyKey?: string
+) {
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(data)], { type }), name)
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) }
-  const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, { method: 'POST', body: form, headers })
-  return { status: res.status, body: await res.json() as any }
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {})
+  }
+  const res = await fetch(`${server.url}/v1/applications/${applicationId}/documents`, {
+    method: 'POST',
+    body: form,
+    headers
+  })
+  return { status: res.status, body: (await res.json()) as any }
 }
 
 // Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
@@ -30,12 +44,18 @@ beforeAll(async () => {
   reviewer = await api.wechat('reviewer')
 }, 60_000)
 
-afterAll(async () => { await server?.stop() })
+afterAll(async () => {
+  await server?.stop()
+})
 
 describe('remote enrolment', () => {
   it('adds a newborn end to end: submit, upload, needs more, resubmit, approve → member appears, unpaid', async () => {
     const baby = makeIdNumber('999901', '20260801', '021')
-    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王𠮷安', idNumber: baby, relation: '孙子' } }, head)
+    const created = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王𠮷安', idNumber: baby, relation: '孙子' } },
+      head
+    )
     expect(created.status).toBe(201)
     expect(created.body.status).toBe('submitted')
     expect(created.body.fields.idNumber).not.toBe(baby)
@@ -43,18 +63,31 @@ describe('remote enrolment', () => {
 
     const up = await upload(id, head, PNG, 'image/png', '出生证明.png')
     expect(up.status).toBe(201)
-    expect(up.body.documents).toEqual([expect.objectContaining({ contentType: 'image/png', size: PNG.length, fileName: '出生证明.png' })])
+    expect(up.body.documents).toEqual([
+      expect.objectContaining({ contentType: 'image/png', size: PNG.length, fileName: '出生证明.png' })
+    ])
 
-    expect((await api.get('/v1/review/applications', reviewer)).body.applications.map((a: any) => a.applicationId)).toContain(id)
-    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'needs_more' }, reviewer)).status).toBe(400)
-    const more = await api.post(`/v1/review/applications/${id}/decision`, { decision: 'needs_more', reason: '请补充户口本页' }, reviewer)
+    expect(
+      (await api.get('/v1/review/applications', reviewer)).body.applications.map((a: any) => a.applicationId)
+    ).toContain(id)
+    expect(
+      (await api.post(`/v1/review/applications/${id}/decision`, { decision: 'needs_more' }, reviewer)).status
+    ).toBe(400)
+    const more = await api.post(
+      `/v1/review/applications/${id}/decision`,
+      { decision: 'needs_more', reason: '请补充户口本页' },
+      reviewer
+    )
     expect(more.body).toMatchObject({ status: 'needs_more', reason: '请补充户口本页' })
     expect((await upload(id, head, JPEG, 'image/jpeg', 'hukou.jpg')).status).toBe(201)
     expect((await api.post(`/v1/applications/${id}/resubmit`, {}, head)).body.status).toBe('submitted')
     const ok = await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)
     expect(ok.body.status).toBe('approved')
     expect(ok.body.decidedAt).toMatch(/\+08:00$/)
-    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'reject', reason: 'x' }, reviewer)).body.code).toBe('CONFLICT')
+    expect(
+      (await api.post(`/v1/review/applications/${id}/decision`, { decision: 'reject', reason: 'x' }, reviewer)).body
+        .code
+    ).toBe('CONFLICT')
 
     const hh = await api.get('/v1/households/hh_0001', head)
     const member = hh.body.members.find((m: any) => m.name === '王𠮷安')
@@ -69,31 +102,117 @@ describe('remote enrolment', () => {
     const today = shanghai(now)
     const born = shanghai(now - 40 * 86400_000) // within the demo policy's 90 days
     const thisYear = Number(today.slice(0, 4))
-    const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女' } }, head)
+    const missing = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女' } },
+      head
+    )
     expect(missing.status).toBe(400)
-    expect(missing.body.details.problems).toEqual(expect.arrayContaining([
-      { field: 'birthCertificateNumber', problem: 'required' }, { field: 'birthDate', problem: 'required' }, { field: 'sex', problem: 'required' }
-    ]))
+    expect(missing.body.details.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'birthCertificateNumber', problem: 'required' },
+        { field: 'birthDate', problem: 'required' },
+        { field: 'sex', problem: 'required' }
+      ])
+    )
     expect(missing.body.details.problems).not.toContainEqual({ field: 'idNumber', problem: 'required' })
-    const badCert = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'p44012345', birthDate: born, sex: 'female' } }, head)
+    const badCert = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'p44012345',
+          birthDate: born,
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(badCert.status).toBe(400) // the contract's pattern: one capital letter and nine digits
-    const future = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2099-01-01', sex: 'female' } }, head)
+    const future = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'P440123456',
+          birthDate: '2099-01-01',
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(future.body.details.problems).toEqual([{ field: 'birthDate', problem: 'in_future' }])
-    const noDay = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2026-02-30', sex: 'female' } }, head)
+    const noDay = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'P440123456',
+          birthDate: '2026-02-30',
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(noDay.body.details.problems).toEqual([{ field: 'birthDate', problem: 'not_a_date' }])
-    const toddler = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: '2024-01-02', sex: 'female' } }, head)
+    const toddler = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'P440123456',
+          birthDate: '2024-01-02',
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(toddler.body.details.problems).toEqual([{ field: 'birthDate', problem: 'not_newborn' }])
 
-    const created = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female' } }, head)
+    const created = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'P440123456',
+          birthDate: born,
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(created.status).toBe(201)
     expect(created.body.fields).toMatchObject({ birthCertificateNumber: 'P4*****456', birthDate: born, sex: 'female' })
     expect(created.body.fields.idNumber).toBeUndefined()
     const id = created.body.applicationId
-    expect((await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)).body.status).toBe('approved')
+    expect(
+      (await api.post(`/v1/review/applications/${id}/decision`, { decision: 'approve' }, reviewer)).body.status
+    ).toBe('approved')
 
     const hh = await api.get('/v1/households/hh_0001', head)
     const baby = hh.body.members.find((m: any) => m.name === '王小满')
-    expect(baby).toMatchObject({ idNumber: null, birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female', relation: '孙女' })
+    expect(baby).toMatchObject({
+      idNumber: null,
+      birthCertificateNumber: 'P440123456',
+      birthDate: born,
+      sex: 'female',
+      relation: '孙女'
+    })
     // unpaid for the contribution year being collected, and for the birth year when that is this year
     const collecting = Number(today.slice(5, 7)) >= 9 ? thisYear + 1 : thisYear
     const years = [...new Set([...(Number(born.slice(0, 4)) === thisYear ? [thisYear] : []), collecting])]
@@ -111,51 +230,155 @@ describe('remote enrolment', () => {
       for (const l of birthYear.body.lines) if (!l.alreadyEnrolled) expect(l.benefitStart <= l.benefitEnd).toBe(true)
       // 王志强 (lapsed) would get no day of cover this late in the year: not charged, and told why
       expect(birthYear.body.lines.map((l: any) => l.name)).not.toContain('王志强')
-      expect(birthYear.body.issues).toContainEqual({ code: 'NO_COVER_LEFT', message: expect.stringContaining('王志强') })
+      expect(birthYear.body.issues).toContainEqual({
+        code: 'NO_COVER_LEFT',
+        message: expect.stringContaining('王志强')
+      })
     }
 
     // she gets her hukou and ID number: it is added to her record (checked against her birth date and sex)
     const born8 = born.replace(/-/g, '')
-    const wrongDay = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: makeIdNumber('999901', '20200101', '022') } }, head)
+    const wrongDay = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_id_number',
+        fields: { personId: baby.personId, idNumber: makeIdNumber('999901', '20200101', '022') }
+      },
+      head
+    )
     expect(wrongDay.body.details.problems).toEqual([{ field: 'idNumber', problem: 'birthdate_mismatch' }])
-    const wrongSex = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: makeIdNumber('999901', born8, '023') } }, head)
+    const wrongSex = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_id_number',
+        fields: { personId: baby.personId, idNumber: makeIdNumber('999901', born8, '023') }
+      },
+      head
+    )
     expect(wrongSex.body.details.problems).toEqual([{ field: 'idNumber', problem: 'sex_mismatch' }])
     const herId = makeIdNumber('999901', born8, '022')
-    const add = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } }, head)
+    const add = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } },
+      head
+    )
     expect(add.status).toBe(201)
-    expect((await api.post(`/v1/review/applications/${add.body.applicationId}/decision`, { decision: 'approve' }, reviewer)).body.status).toBe('approved')
-    const withId = (await api.get('/v1/households/hh_0001', head)).body.members.find((m: any) => m.personId === baby.personId)
+    expect(
+      (await api.post(`/v1/review/applications/${add.body.applicationId}/decision`, { decision: 'approve' }, reviewer))
+        .body.status
+    ).toBe('approved')
+    const withId = (await api.get('/v1/households/hh_0001', head)).body.members.find(
+      (m: any) => m.personId === baby.personId
+    )
     expect(withId).toMatchObject({ idNumber: herId, birthCertificateNumber: 'P440123456' })
-    const twice = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } }, head)
-    expect(twice.body.details.problems).toEqual(expect.arrayContaining([{ field: 'personId', problem: 'already_has_id' }]))
+    const twice = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'add_id_number', fields: { personId: baby.personId, idNumber: herId } },
+      head
+    )
+    expect(twice.body.details.problems).toEqual(
+      expect.arrayContaining([{ field: 'personId', problem: 'already_has_id' }])
+    )
 
     // the same child cannot be added twice
-    const again = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_newborn', fields: { name: '王小满', relation: '孙女', birthCertificateNumber: 'P440123456', birthDate: born, sex: 'female' } }, head)
+    const again = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_newborn',
+        fields: {
+          name: '王小满',
+          relation: '孙女',
+          birthCertificateNumber: 'P440123456',
+          birthDate: born,
+          sex: 'female'
+        }
+      },
+      head
+    )
     expect(again.body.details.problems).toEqual([{ field: 'birthCertificateNumber', problem: 'already_insured' }])
   })
 
   it('rejects with a reason; out-of-area care validates dates and membership', async () => {
-    const bad = await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'out_of_area_care', fields: { personId: 'p_0001', destination: '广州', from: '2026-12-01', to: '2026-11-01' } }, elder)
+    const bad = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0002',
+        kind: 'out_of_area_care',
+        fields: { personId: 'p_0001', destination: '广州', from: '2026-12-01', to: '2026-11-01' }
+      },
+      elder
+    )
     expect(bad.status).toBe(400)
-    expect(bad.body.details.problems).toEqual(expect.arrayContaining([{ field: 'personId', problem: 'not_a_member' }, { field: 'to', problem: 'before_from' }]))
+    expect(bad.body.details.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'personId', problem: 'not_a_member' },
+        { field: 'to', problem: 'before_from' }
+      ])
+    )
     const hh = await api.get('/v1/households/hh_0002', elder)
-    const ok = await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'out_of_area_care', fields: { personId: hh.body.headPersonId, destination: '广州市', from: '2026-12-01', to: '2027-03-01', reason: '随子女居住' } }, elder)
+    const ok = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0002',
+        kind: 'out_of_area_care',
+        fields: {
+          personId: hh.body.headPersonId,
+          destination: '广州市',
+          from: '2026-12-01',
+          to: '2027-03-01',
+          reason: '随子女居住'
+        }
+      },
+      elder
+    )
     expect(ok.status).toBe(201)
-    const rej = await api.post(`/v1/review/applications/${ok.body.applicationId}/decision`, { decision: 'reject', reason: '请先在就医地确定定点医院' }, reviewer)
+    const rej = await api.post(
+      `/v1/review/applications/${ok.body.applicationId}/decision`,
+      { decision: 'reject', reason: '请先在就医地确定定点医院' },
+      reviewer
+    )
     expect(rej.body).toMatchObject({ status: 'rejected', reason: '请先在就医地确定定点医院' })
   })
 
   it('validates fields: missing ones, bad ID checksum, unknown fields', async () => {
-    const missing = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_marriage', fields: { name: '李芳' } }, head)
-    expect(missing.body.details.problems).toEqual(expect.arrayContaining([{ field: 'idNumber', problem: 'required' }, { field: 'relation', problem: 'required' }]))
-    const checksum = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'add_marriage', fields: { name: '李芳', idNumber: '110105194912310021', relation: '儿媳' } }, head)
+    const missing = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'add_marriage', fields: { name: '李芳' } },
+      head
+    )
+    expect(missing.body.details.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'idNumber', problem: 'required' },
+        { field: 'relation', problem: 'required' }
+      ])
+    )
+    const checksum = await api.post(
+      '/v1/applications',
+      {
+        householdId: 'hh_0001',
+        kind: 'add_marriage',
+        fields: { name: '李芳', idNumber: '110105194912310021', relation: '儿媳' }
+      },
+      head
+    )
     expect(checksum.body.details.problems).toEqual([{ field: 'idNumber', problem: 'checksum' }])
-    const extra = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027, hack: 1 } }, head)
+    const extra = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027, hack: 1 } },
+      head
+    )
     expect(extra.status).toBe(400)
   })
 
   it('refuses uploads of the wrong type, with lying content, too large, and from other households', async () => {
-    const a = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, head)
+    const a = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } },
+      head
+    )
     const id = a.body.applicationId
     expect((await upload(id, head, Buffer.from('hello'), 'text/plain', 'a.txt')).body.code).toBe('UPLOAD_REJECTED')
     expect((await upload(id, head, Buffer.from('not really a png'), 'image/png')).body.code).toBe('UPLOAD_REJECTED')
@@ -169,13 +392,27 @@ describe('remote enrolment', () => {
   })
 
   it('other households and non-reviewers are refused', async () => {
-    const a = await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, head)
+    const a = await api.post(
+      '/v1/applications',
+      { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } },
+      head
+    )
     expect((await api.get(`/v1/applications/${a.body.applicationId}`, elder)).status).toBe(404)
     expect((await api.post(`/v1/applications/${a.body.applicationId}/resubmit`, {}, elder)).status).toBe(404)
-    expect((await api.post('/v1/applications', { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } }, elder)).status).toBe(404)
+    expect(
+      (
+        await api.post(
+          '/v1/applications',
+          { householdId: 'hh_0001', kind: 'renew_remote', fields: { personId: 'p_0001', year: 2027 } },
+          elder
+        )
+      ).status
+    ).toBe(404)
     expect((await api.get('/v1/households/hh_0001/applications', elder)).status).toBe(404)
     expect((await api.get('/v1/review/applications', head)).status).toBe(403)
-    expect((await api.post(`/v1/review/applications/${a.body.applicationId}/decision`, { decision: 'approve' }, head)).status).toBe(403)
+    expect(
+      (await api.post(`/v1/review/applications/${a.body.applicationId}/decision`, { decision: 'approve' }, head)).status
+    ).toBe(403)
     expect((await api.get(`/v1/applications/${a.body.applicationId}`, reviewer)).status).toBe(200)
     expect((await api.post(`/v1/applications/${a.body.applicationId}/resubmit`, {}, head)).body.code).toBe('CONFLICT')
   })
@@ -193,12 +430,23 @@ describe('Idempotency-Key on applications and uploads (issue 8)', () => {
     expect(again.status).toBe(200)
     expect(again.body).toEqual(first.body)
     expect(await count()).toBe(before + 1)
-    const other = await api.post('/v1/applications', { ...body, fields: { ...body.fields, year: 2028 } }, head, { 'idempotency-key': 'app-key-0001' })
+    const other = await api.post('/v1/applications', { ...body, fields: { ...body.fields, year: 2028 } }, head, {
+      'idempotency-key': 'app-key-0001'
+    })
     expect(other.status).toBe(409)
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
     // keys are per user, and a request without one is not deduplicated
     const elderHead = (await api.get('/v1/households/hh_0002', elder)).body.headPersonId
-    expect((await api.post('/v1/applications', { householdId: 'hh_0002', kind: 'renew_remote', fields: { personId: elderHead, year: 2027 } }, elder, { 'idempotency-key': 'app-key-0001' })).status).toBe(201)
+    expect(
+      (
+        await api.post(
+          '/v1/applications',
+          { householdId: 'hh_0002', kind: 'renew_remote', fields: { personId: elderHead, year: 2027 } },
+          elder,
+          { 'idempotency-key': 'app-key-0001' }
+        )
+      ).status
+    ).toBe(201)
     expect((await api.post('/v1/applications', body, head)).status).toBe(201)
     expect((await api.post('/v1/applications', body, head, { 'idempotency-key': 'short' })).status).toBe(400)
     expect(await count()).toBe(before + 2)

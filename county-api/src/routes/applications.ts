@@ -8,13 +8,29 @@ import { ApiFailure } from '../errors'
 import { isoDate, isoTime } from '../clock'
 import { newId, sha256 } from '../ids'
 import { once, requestHash } from '../idempotency'
-import { checkIdNumber, idNumberBirthDate, idNumberSex, maskBirthCertificate, maskIdNumber } from '../../../src/shared/id-number'
+import {
+  checkIdNumber,
+  idNumberBirthDate,
+  idNumberSex,
+  maskBirthCertificate,
+  maskIdNumber
+} from '../../../src/shared/id-number'
 import { computeQuote, defaultYear } from '../payment/orders'
 import { transact } from '../db'
 
 type R = typeof routes
 
-interface ApplicationRow { id: string; household_id: string; kind: ApplicationKind; status: Application['status']; fields: string; reason: string | null; submitted_by: string; submitted_at: number; decided_at: number | null }
+interface ApplicationRow {
+  id: string
+  household_id: string
+  kind: ApplicationKind
+  status: Application['status']
+  fields: string
+  reason: string | null
+  submitted_by: string
+  submitted_at: number
+  decided_at: number | null
+}
 
 const MAX_DOCUMENTS = 10
 // Magic numbers: the declared type must match the bytes.
@@ -25,15 +41,33 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 }
 
 function view(ctx: Ctx, a: ApplicationRow): Application {
-  const docs = ctx.db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at').all(a.id) as { id: string; file_name: string; content_type: string; size: number; uploaded_at: number }[]
+  const docs = ctx.db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at').all(a.id) as {
+    id: string
+    file_name: string
+    content_type: string
+    size: number
+    uploaded_at: number
+  }[]
   const fields = JSON.parse(a.fields) as ApplicationFields
   // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
   if (fields.idNumber) fields.idNumber = maskIdNumber(fields.idNumber)
   if (fields.birthCertificateNumber) fields.birthCertificateNumber = maskBirthCertificate(fields.birthCertificateNumber)
   return {
-    applicationId: a.id, householdId: a.household_id, kind: a.kind, status: a.status, fields, reason: a.reason,
-    documents: docs.map((d) => ({ documentId: d.id, fileName: d.file_name, contentType: d.content_type, size: d.size, uploadedAt: isoTime(d.uploaded_at) })),
-    submittedAt: isoTime(a.submitted_at), decidedAt: a.decided_at === null ? null : isoTime(a.decided_at)
+    applicationId: a.id,
+    householdId: a.household_id,
+    kind: a.kind,
+    status: a.status,
+    fields,
+    reason: a.reason,
+    documents: docs.map((d) => ({
+      documentId: d.id,
+      fileName: d.file_name,
+      contentType: d.content_type,
+      size: d.size,
+      uploadedAt: isoTime(d.uploaded_at)
+    })),
+    submittedAt: isoTime(a.submitted_at),
+    decidedAt: a.decided_at === null ? null : isoTime(a.decided_at)
   }
 }
 
@@ -52,19 +86,29 @@ function isRealDate(d: string): boolean {
 
 function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f: ApplicationFields): ApplicationFields {
   const problems: { field: string; problem: string }[] = []
-  const need = (k: keyof ApplicationFields) => { if (f[k] === undefined) problems.push({ field: k, problem: 'required' }) }
+  const need = (k: keyof ApplicationFields) => {
+    if (f[k] === undefined) problems.push({ field: k, problem: 'required' })
+  }
   let out: ApplicationFields = { ...f }
   if (kind === 'add_newborn' || kind === 'add_marriage' || kind === 'add_return') {
-    need('name'); need('relation')
+    need('name')
+    need('relation')
     // a newborn may not have an ID number yet: the birth certificate stands in for it
     const byCertificate = kind === 'add_newborn' && f.idNumber === undefined
     if (!byCertificate) need('idNumber')
     else {
-      need('birthCertificateNumber'); need('birthDate'); need('sex')
+      need('birthCertificateNumber')
+      need('birthDate')
+      need('sex')
       if (f.birthDate && !isRealDate(f.birthDate)) problems.push({ field: 'birthDate', problem: 'not_a_date' })
-      else if (f.birthDate && f.birthDate > isoDate(ctx.clock.now())) problems.push({ field: 'birthDate', problem: 'in_future' })
-      else if (f.birthDate && addYears(f.birthDate, 1) <= isoDate(ctx.clock.now())) problems.push({ field: 'birthDate', problem: 'not_newborn' })
-      if (f.birthCertificateNumber && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)) {
+      else if (f.birthDate && f.birthDate > isoDate(ctx.clock.now()))
+        problems.push({ field: 'birthDate', problem: 'in_future' })
+      else if (f.birthDate && addYears(f.birthDate, 1) <= isoDate(ctx.clock.now()))
+        problems.push({ field: 'birthDate', problem: 'not_newborn' })
+      if (
+        f.birthCertificateNumber &&
+        ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)
+      ) {
         problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
       }
     }
@@ -74,7 +118,10 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       delete out.birthDate
       delete out.sex
       if (kind !== 'add_newborn') delete out.birthCertificateNumber
-      else if (f.birthCertificateNumber && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)) {
+      else if (
+        f.birthCertificateNumber &&
+        ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)
+      ) {
         problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
       }
     }
@@ -83,31 +130,44 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
       else {
         out = { ...out, idNumber: c.value }
-        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value)) problems.push({ field: 'idNumber', problem: 'already_insured' })
+        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value))
+          problems.push({ field: 'idNumber', problem: 'already_insured' })
       }
     }
   } else {
     need('personId')
-    if (f.personId && !ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId)) problems.push({ field: 'personId', problem: 'not_a_member' })
+    if (
+      f.personId &&
+      !ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId)
+    )
+      problems.push({ field: 'personId', problem: 'not_a_member' })
     if (kind === 'renew_remote') need('year')
     if (kind === 'add_id_number') {
       // a child enrolled by birth certificate now has an ID number: it must be theirs
       need('idNumber')
-      const p = f.personId ? ctx.db.prepare('SELECT id_number, birth_date, sex FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId) as { id_number: string | null; birth_date: string; sex: string } | undefined : undefined
+      const p = f.personId
+        ? (ctx.db
+            .prepare('SELECT id_number, birth_date, sex FROM persons WHERE id = ? AND household_id = ?')
+            .get(f.personId, householdId) as { id_number: string | null; birth_date: string; sex: string } | undefined)
+        : undefined
       if (p && p.id_number !== null) problems.push({ field: 'personId', problem: 'already_has_id' })
       if (f.idNumber) {
         const c = checkIdNumber(f.idNumber)
         if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
         else {
           out = { personId: f.personId, idNumber: c.value }
-          if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value)) problems.push({ field: 'idNumber', problem: 'already_insured' })
-          else if (p && idNumberBirthDate(c.value) !== p.birth_date) problems.push({ field: 'idNumber', problem: 'birthdate_mismatch' })
+          if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value))
+            problems.push({ field: 'idNumber', problem: 'already_insured' })
+          else if (p && idNumberBirthDate(c.value) !== p.birth_date)
+            problems.push({ field: 'idNumber', problem: 'birthdate_mismatch' })
           else if (p && idNumberSex(c.value) !== p.sex) problems.push({ field: 'idNumber', problem: 'sex_mismatch' })
         }
       }
     }
     if (kind === 'out_of_area_care') {
-      need('destination'); need('from'); need('to')
+      need('destination')
+      need('from')
+      need('to')
       if (f.from && f.to && f.from > f.to) problems.push({ field: 'to', problem: 'before_from' })
     }
   }
@@ -118,7 +178,9 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
 /** Would paying for `year` today still give this person some cover (the newborn rule, the waiting period)? */
 function coveredIfPaidNow(ctx: Ctx, householdId: string, year: number, personId: string): boolean {
   try {
-    const line = computeQuote(ctx, householdId, year, { only: [personId], steps: false }).quote.lines.find((l) => l.personId === personId)
+    const line = computeQuote(ctx, householdId, year, { only: [personId], steps: false }).quote.lines.find(
+      (l) => l.personId === personId
+    )
     return !!line && line.benefitStart <= line.benefitEnd
   } catch {
     return false // no policy for that year: nothing to offer
@@ -134,13 +196,23 @@ function load(ctx: Ctx, id: string): ApplicationRow {
 export const applicationHandlers = (ctx: Ctx) => ({
   createApplication: (({ body, user, req, reply }) => {
     requireMember(ctx, user, body.householdId)
-    const { id, replayed } = once(ctx, user.id, 'createApplication', req.headers['idempotency-key'] as string | undefined, requestHash(body), () => {
-      const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
-      const appId = newId('app')
-      ctx.db.prepare(`INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`)
-        .run(appId, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
-      return appId
-    })
+    const { id, replayed } = once(
+      ctx,
+      user.id,
+      'createApplication',
+      req.headers['idempotency-key'] as string | undefined,
+      requestHash(body),
+      () => {
+        const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
+        const appId = newId('app')
+        ctx.db
+          .prepare(
+            `INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`
+          )
+          .run(appId, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
+        return appId
+      }
+    )
     reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, id))
   }) as Handler<R['createApplication']>,
@@ -151,7 +223,8 @@ export const applicationHandlers = (ctx: Ctx) => ({
     const key = req.headers['idempotency-key'] as string | undefined
     // With a key the state is checked where the document is stored: a repeat of an upload
     // that went through answers the same even after the application has moved on.
-    if (key === undefined && a.status !== 'submitted' && a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
+    if (key === undefined && a.status !== 'submitted' && a.status !== 'needs_more')
+      throw new ApiFailure('CONFLICT', { status: a.status })
     if (!req.isMultipart()) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'multipart/form-data expected' })
     const file = await req.file()
     if (!file) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'no file' })
@@ -164,25 +237,41 @@ export const applicationHandlers = (ctx: Ctx) => ({
     try {
       buf = await file.toBuffer()
     } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiFailure('PAYLOAD_TOO_LARGE', { maxBytes: 5 * 1024 * 1024 })
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new ApiFailure('PAYLOAD_TOO_LARGE', { maxBytes: 5 * 1024 * 1024 })
       throw e
     }
-    if (buf.length === 0 || !check(buf)) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'content does not match type' })
+    if (buf.length === 0 || !check(buf))
+      throw new ApiFailure('UPLOAD_REJECTED', { reason: 'content does not match type' })
     const safeName = (file.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(0, 80)
     const digest = sha256(buf)
-    const { replayed } = once(ctx, user.id, 'uploadDocument', key, requestHash([a.id, file.mimetype, safeName, digest]), () => {
-      const current = load(ctx, a.id)
-      if (current.status !== 'submitted' && current.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: current.status })
-      const count = (ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }).n
-      if (count >= MAX_DOCUMENTS) throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
-      const docId = newId('doc')
-      fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
-      const filePath = path.join(ctx.config.uploadDir, docId)
-      fs.writeFileSync(filePath, buf)
-      ctx.db.prepare('INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now())
-      return docId
-    })
+    const { replayed } = once(
+      ctx,
+      user.id,
+      'uploadDocument',
+      key,
+      requestHash([a.id, file.mimetype, safeName, digest]),
+      () => {
+        const current = load(ctx, a.id)
+        if (current.status !== 'submitted' && current.status !== 'needs_more')
+          throw new ApiFailure('CONFLICT', { status: current.status })
+        const count = (
+          ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }
+        ).n
+        if (count >= MAX_DOCUMENTS)
+          throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
+        const docId = newId('doc')
+        fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
+        const filePath = path.join(ctx.config.uploadDir, docId)
+        fs.writeFileSync(filePath, buf)
+        ctx.db
+          .prepare(
+            'INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+          )
+          .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now())
+        return docId
+      }
+    )
     reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, a.id))
   }) as Handler<R['uploadDocument']>,
@@ -197,52 +286,72 @@ export const applicationHandlers = (ctx: Ctx) => ({
     const a = load(ctx, params.applicationId)
     requireMember(ctx, user, a.household_id)
     if (a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
-    ctx.db.prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`).run(ctx.clock.now(), a.id)
+    ctx.db
+      .prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`)
+      .run(ctx.clock.now(), a.id)
     return view(ctx, load(ctx, a.id))
   }) as Handler<R['resubmitApplication']>,
 
   listApplications: (({ params, user }) => {
     requireMember(ctx, user, params.householdId)
-    const rows = ctx.db.prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC').all(params.householdId) as ApplicationRow[]
+    const rows = ctx.db
+      .prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC')
+      .all(params.householdId) as ApplicationRow[]
     return { applications: rows.map((a) => view(ctx, a)) }
   }) as Handler<R['listApplications']>,
 
   reviewList: (({ query }) => {
-    const rows = ctx.db.prepare('SELECT * FROM applications WHERE status = ? ORDER BY submitted_at').all(query.status ?? 'submitted') as ApplicationRow[]
+    const rows = ctx.db
+      .prepare('SELECT * FROM applications WHERE status = ? ORDER BY submitted_at')
+      .all(query.status ?? 'submitted') as ApplicationRow[]
     return { applications: rows.map((a) => view(ctx, a)) }
   }) as Handler<R['reviewList']>,
 
   reviewDecide: (({ params, body, user }) => {
-    if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason) throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
+    if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason)
+      throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
     transact(ctx.db, () => {
       const a = load(ctx, params.applicationId)
       if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
       const now = ctx.clock.now()
       const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
-      ctx.db.prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?').run(status, body.reason ?? null, now, user.id, a.id)
+      ctx.db
+        .prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?')
+        .run(status, body.reason ?? null, now, user.id, a.id)
       if (status === 'approved' && a.kind === 'add_id_number') {
         const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'idNumber'>>
-        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber)) throw new ApiFailure('CONFLICT', undefined, '这个身份证号已经有人在用')
-        const done = ctx.db.prepare('UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL').run(f.idNumber, f.personId)
+        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber))
+          throw new ApiFailure('CONFLICT', undefined, '这个身份证号已经有人在用')
+        const done = ctx.db
+          .prepare('UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL')
+          .run(f.idNumber, f.personId)
         if (done.changes !== 1) throw new ApiFailure('CONFLICT', undefined, '这个人已经有身份证号了')
       }
       if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
         const f = JSON.parse(a.fields) as ApplicationFields & Required<Pick<ApplicationFields, 'name' | 'relation'>>
         const id = f.idNumber ?? null
         const certificate = f.birthCertificateNumber ?? null
-        if (id && ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(id)) throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
-        if (certificate && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(certificate)) throw new ApiFailure('CONFLICT', undefined, '这个孩子已经参保')
+        if (id && ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(id))
+          throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
+        if (certificate && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(certificate))
+          throw new ApiFailure('CONFLICT', undefined, '这个孩子已经参保')
         const sex = id ? idNumberSex(id) : f.sex
         const birthDate = id ? idNumberBirthDate(id) : f.birthDate
-        if (!sex || !birthDate || (!id && !certificate)) throw new ApiFailure('CONFLICT', undefined, '申请缺少身份证号或出生医学证明信息，请退回补充')
+        if (!sex || !birthDate || (!id && !certificate))
+          throw new ApiFailure('CONFLICT', undefined, '申请缺少身份证号或出生医学证明信息，请退回补充')
         const pid = newId('p')
         const categories = ['ordinary']
-        ctx.db.prepare('INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
+        ctx.db
+          .prepare(
+            'INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)'
+          )
           .run(pid, a.household_id, f.name, id, sex, birthDate, f.relation, JSON.stringify(categories), certificate)
         // The new member still has to pay: the enrolment shows as unpaid for the contribution year,
         // and for a newborn also for the birth year when that is this year (the policy's newborn
         // rule may cover the baby from birth when paid soon enough: the quote for that year says)
-        const unpaid = ctx.db.prepare(`INSERT OR IGNORE INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`)
+        const unpaid = ctx.db.prepare(
+          `INSERT OR IGNORE INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`
+        )
         const thisYear = Number(isoDate(now).slice(0, 4))
         if (a.kind === 'add_newborn' && Number(birthDate.slice(0, 4)) === thisYear && thisYear !== defaultYear(ctx)) {
           if (coveredIfPaidNow(ctx, a.household_id, thisYear, pid)) unpaid.run(pid, thisYear)

@@ -16,7 +16,9 @@ beforeAll(async () => {
   elder = await api.wechat('elder')
 }, 60_000)
 
-afterAll(async () => { await server?.stop() })
+afterAll(async () => {
+  await server?.stop()
+})
 
 describe('sign-in', () => {
   it('exchanges a demo WeChat code for a session bound to the demo villager', async () => {
@@ -35,13 +37,20 @@ describe('sign-in', () => {
   })
 
   it('signs in on h5 with phone + one-time code, logging only the masked phone', async () => {
-    expect((await api.post('/v1/auth/otp/request', { phone: '13800000002' })).body).toEqual({ sent: true, expiresInSeconds: 300 })
-    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '000000' })).body.code).toBe('OTP_INVALID')
+    expect((await api.post('/v1/auth/otp/request', { phone: '13800000002' })).body).toEqual({
+      sent: true,
+      expiresInSeconds: 300
+    })
+    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '000000' })).body.code).toBe(
+      'OTP_INVALID'
+    )
     const ok = await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })
     expect(ok.status).toBe(200)
     expect(ok.body.me.displayName).toBe('李秀英')
     // the code is single use
-    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })).body.code).toBe('OTP_INVALID')
+    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })).body.code).toBe(
+      'OTP_INVALID'
+    )
     expect(server.logs()).toContain('138****0002')
     expect(server.logs()).not.toContain('13800000002')
   })
@@ -103,7 +112,7 @@ describe('households', () => {
     expect(r.body.accountBalance).toMatch(/^\d+\.\d{2}$/)
   })
 
-  it('masks other members\' ID numbers and phones for a non-head member', async () => {
+  it("masks other members' ID numbers and phones for a non-head member", async () => {
     const t = await api.wechat('member-of-1')
     const hh = await api.get('/v1/households/hh_0001', head)
     const wife = hh.body.members.find((m: any) => m.name === '刘桂兰')
@@ -123,7 +132,11 @@ describe('households', () => {
     const headView = await api.get('/v1/households/hh_0004', await api.wechat('migrant'))
     const person = headView.body.members.find((m: any) => m.name === '阿依古丽·买买提')
     const t = await api.wechat('second-phone-of-migrant')
-    const r = await api.post('/v1/households/bind', { idNumber: person.idNumber.toLowerCase(), name: '阿依古丽•买买提' }, t)
+    const r = await api.post(
+      '/v1/households/bind',
+      { idNumber: person.idNumber.toLowerCase(), name: '阿依古丽•买买提' },
+      t
+    )
     expect(r.status).toBe(200)
     expect(r.body.households[0]).toMatchObject({ householdId: 'hh_0004', relation: 'head' })
   })
@@ -171,8 +184,15 @@ describe('policy', () => {
 })
 
 describe('CORS', () => {
-  it('answers the h5 app\'s preflight, allowing Authorization and Idempotency-Key', async () => {
-    const res = await fetch(`${server.url}/v1/orders`, { method: 'OPTIONS', headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,idempotency-key,content-type' } })
+  it("answers the h5 app's preflight, allowing Authorization and Idempotency-Key", async () => {
+    const res = await fetch(`${server.url}/v1/orders`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:10086',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,idempotency-key,content-type'
+      }
+    })
     expect(res.status).toBeLessThan(300)
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:10086')
     expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase()).toContain('idempotency-key')
@@ -206,7 +226,9 @@ describe('contract', () => {
   it('serves the OpenAPI document with every route and the error codes', async () => {
     const r = await api.get('/openapi.json')
     expect(r.body.openapi).toBe('3.1.0')
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/v1/orders', '/v1/households/{householdId}', '/v1/payments/notify']))
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/orders', '/v1/households/{householdId}', '/v1/payments/notify'])
+    )
     expect(r.body['x-error-codes'].OPEN_ORDER_EXISTS.status).toBe(409)
   })
 

@@ -1,6 +1,14 @@
 import type { routes } from '../../../src/contract/routes'
 import type { Ctx, Handler, UserRow } from '../context'
-import { createSession, findOrCreateWechatUser, rateLimit, requestOtp, signOut, verifyOtp, wechatProvider } from '../auth'
+import {
+  createSession,
+  findOrCreateWechatUser,
+  rateLimit,
+  requestOtp,
+  signOut,
+  verifyOtp,
+  wechatProvider
+} from '../auth'
 import { ApiFailure } from '../errors'
 import { meView } from '../views'
 import { checkIdNumber } from '../../../src/shared/id-number'
@@ -10,7 +18,9 @@ import { normaliseName as normaliseDots } from '../../../src/shared/names'
 type R = typeof routes
 
 function userById(ctx: Ctx, id: string): UserRow {
-  return ctx.db.prepare('SELECT id, role, openid, phone, person_id, display_name FROM users WHERE id = ?').get(id) as UserRow
+  return ctx.db
+    .prepare('SELECT id, role, openid, phone, person_id, display_name FROM users WHERE id = ?')
+    .get(id) as UserRow
 }
 
 function session(ctx: Ctx, userId: string) {
@@ -54,13 +64,19 @@ export const authHandlers = (ctx: Ctx) => ({
   bindHousehold: (({ body, user }) => {
     rateLimit(ctx, `bind:${user.id}`, 10)
     const id = checkIdNumber(body.idNumber)
-    if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
-    const p = ctx.db.prepare('SELECT p.*, h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = ?')
+    if (!id.ok)
+      throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
+    const p = ctx.db
+      .prepare(
+        'SELECT p.*, h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = ?'
+      )
       .get(id.value) as (PersonRow & { household_number: string | null }) | undefined
     // One answer for "unknown number" and "wrong name", so the endpoint cannot be used to probe who is insured.
     if (!p || normaliseName(p.name) !== normaliseName(body.name)) throw new ApiFailure('BIND_MISMATCH')
-    if (p.household_number && body.householdNumber !== undefined && body.householdNumber.trim() !== p.household_number) throw new ApiFailure('BIND_MISMATCH')
-    if (user.person_id && user.person_id !== p.id) throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定了其他人')
+    if (p.household_number && body.householdNumber !== undefined && body.householdNumber.trim() !== p.household_number)
+      throw new ApiFailure('BIND_MISMATCH')
+    if (user.person_id && user.person_id !== p.id)
+      throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定了其他人')
     ctx.db.prepare('UPDATE users SET person_id = ? WHERE id = ?').run(p.id, user.id)
     return meView(ctx, { ...user, person_id: p.id })
   }) as Handler<R['bindHousehold']>

@@ -23,7 +23,9 @@ beforeAll(async () => {
   elder = await api.wechat('elder')
 }, 60_000)
 
-afterAll(async () => { await server?.stop() })
+afterAll(async () => {
+  await server?.stop()
+})
 
 async function firstClaimYear(personId: string, token: string): Promise<{ year: number; body: any }> {
   for (const year of [2026, 2025, 2024]) {
@@ -37,20 +39,72 @@ async function firstClaimYear(personId: string, token: string): Promise<{ year: 
 function addVisit(dbPath: string, personId: string, year: number): Settlement {
   const db = new Database(dbPath, { fileMustExist: true })
   try {
-    const p = db.prepare('SELECT birth_date, categories FROM persons WHERE id = ?').get(personId) as { birth_date: string; categories: string }
-    const e = db.prepare('SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?').get(personId, year) as { coverage_start: string; coverage_end: string; waiting_end: string | null }
-    const years = (db.prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`).get(personId, year) as { n: number }).n
-    const last = db.prepare('SELECT settlement FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date DESC LIMIT 1').get(personId, year) as { settlement: string }
-    const inst = db.prepare(`SELECT id, name, grade, ownership FROM institutions WHERE level = 'village' AND agreement_status = 'active' LIMIT 1`).get() as { id: string; name: string; grade: string; ownership: 'public' | 'private' }
+    const p = db.prepare('SELECT birth_date, categories FROM persons WHERE id = ?').get(personId) as {
+      birth_date: string
+      categories: string
+    }
+    const e = db
+      .prepare('SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?')
+      .get(personId, year) as { coverage_start: string; coverage_end: string; waiting_end: string | null }
+    const years = (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`)
+        .get(personId, year) as { n: number }
+    ).n
+    const last = db
+      .prepare('SELECT settlement FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date DESC LIMIT 1')
+      .get(personId, year) as { settlement: string }
+    const inst = db
+      .prepare(
+        `SELECT id, name, grade, ownership FROM institutions WHERE level = 'village' AND agreement_status = 'active' LIMIT 1`
+      )
+      .get() as { id: string; name: string; grade: string; ownership: 'public' | 'private' }
     const date = `${year}-12-31`
-    const claim: ClaimInput = { claimId: `c_visit_${year}`, kind: 'outpatient', institutionLevel: 'village', institutionGrade: inst.grade, ownership: inst.ownership, admissionDate: date, dischargeDate: null, totalFen: 15000, excludedFen: 0, referred: true }
-    const s = calculator.settle(calculator.shippedPolicies(), { birthDate: p.birth_date, categories: JSON.parse(p.categories), continuousYears: years, enrolment: { benefitStart: e.waiting_end ?? e.coverage_start, benefitEnd: e.coverage_end } },
-      claim, (JSON.parse(last.settlement) as Settlement).historyAfter, date)
+    const claim: ClaimInput = {
+      claimId: `c_visit_${year}`,
+      kind: 'outpatient',
+      institutionLevel: 'village',
+      institutionGrade: inst.grade,
+      ownership: inst.ownership,
+      admissionDate: date,
+      dischargeDate: null,
+      totalFen: 15000,
+      excludedFen: 0,
+      referred: true
+    }
+    const s = calculator.settle(
+      calculator.shippedPolicies(),
+      {
+        birthDate: p.birth_date,
+        categories: JSON.parse(p.categories),
+        continuousYears: years,
+        enrolment: { benefitStart: e.waiting_end ?? e.coverage_start, benefitEnd: e.coverage_end }
+      },
+      claim,
+      (JSON.parse(last.settlement) as Settlement).historyAfter,
+      date
+    )
     const raw = s.raw as Settlement
-    db.prepare(`INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
-      VALUES (?, ?, ?, 'outpatient', ?, ?, ?, NULL, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`)
-      .run(claim.claimId, personId, year, inst.id, inst.name, date, claim.totalFen, s.eligibleFen, s.payoutFen, s.selfFen, JSON.stringify([{ stage: 'accepted', date }]), s.policyVersion,
-        JSON.stringify(s.steps), JSON.stringify(raw), raw.capRemaining === null ? null : yuanToFen(raw.capRemaining))
+    db.prepare(
+      `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+      VALUES (?, ?, ?, 'outpatient', ?, ?, ?, NULL, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`
+    ).run(
+      claim.claimId,
+      personId,
+      year,
+      inst.id,
+      inst.name,
+      date,
+      claim.totalFen,
+      s.eligibleFen,
+      s.payoutFen,
+      s.selfFen,
+      JSON.stringify([{ stage: 'accepted', date }]),
+      s.policyVersion,
+      JSON.stringify(s.steps),
+      JSON.stringify(raw),
+      raw.capRemaining === null ? null : yuanToFen(raw.capRemaining)
+    )
     return { ...raw, claimId: claim.claimId }
   } finally {
     db.close()
@@ -58,7 +112,7 @@ function addVisit(dbPath: string, personId: string, year: number): Settlement {
 }
 
 describe('claims', () => {
-  it('lists a person\'s claims with the settlement, timeline and cap use', async () => {
+  it("lists a person's claims with the settlement, timeline and cap use", async () => {
     const { body } = await firstClaimYear('p_0001', head)
     expect(body.cap).toBe('200000.00')
     expect(new Decimal(body.capUsed).plus(body.capRemaining).toFixed(2)).toBe(body.cap)
@@ -76,13 +130,16 @@ describe('claims', () => {
     expect(one.body).toEqual(body.claims[0])
   })
 
-  it('capUsed is the basic fund counted against the annual cap, also when the year\'s last claim is outpatient (issue 4/7)', async () => {
+  it("capUsed is the basic fund counted against the annual cap, also when the year's last claim is outpatient (issue 4/7)", async () => {
     // A seeded person-year with an inpatient stay, then (constructed) an outpatient visit at the
     // end of that year: the visit's capRemaining is what is left of the outpatient limit.
-    const [stay] = peek<{ person_id: string; year: number }>(server.dbPath, `
+    const [stay] = peek<{ person_id: string; year: number }>(
+      server.dbPath,
+      `
       SELECT c.person_id, c.year FROM claims c JOIN persons p ON p.id = c.person_id
       WHERE p.household_id = 'hh_0001' AND c.kind = 'inpatient' AND c.payout_fen > 0 AND c.year < 2026
-      ORDER BY c.person_id, c.year LIMIT 1`)
+      ORDER BY c.person_id, c.year LIMIT 1`
+    )
     expect(stay).toBeDefined()
     const visit = addVisit(server.dbPath, stay.person_id, stay.year)
     expect(visit.capRemaining).not.toBeNull()
@@ -90,8 +147,10 @@ describe('claims', () => {
     const { body } = await api.get(`/v1/persons/${stay.person_id}/claims?year=${stay.year}`, head)
     expect(body.claims[body.claims.length - 1].claimId).toBe(visit.claimId)
     // the demo policy's annual cap covers inpatient and special-outpatient (chronic) claims, not outpatient visits
-    const counted = body.claims.filter((c: any) => c.kind !== 'outpatient')
-      .reduce((s: Decimal, c: any) => s.plus(c.settlement.basicFund), new Decimal(0)).toFixed(2)
+    const counted = body.claims
+      .filter((c: any) => c.kind !== 'outpatient')
+      .reduce((s: Decimal, c: any) => s.plus(c.settlement.basicFund), new Decimal(0))
+      .toFixed(2)
     expect(new Decimal(counted).gt(0)).toBe(true)
     expect(body.capUsed).toBe(counted)
     // the calculator's own running total agrees
@@ -99,7 +158,7 @@ describe('claims', () => {
     expect(new Decimal(body.capUsed).plus(body.capRemaining).toFixed(2)).toBe(body.cap)
   })
 
-  it('refuses another household\'s person and claim (404), and unknown ids', async () => {
+  it("refuses another household's person and claim (404), and unknown ids", async () => {
     const { body } = await firstClaimYear('p_0001', head)
     expect((await api.get('/v1/persons/p_0001/claims?year=2026', elder)).status).toBe(404)
     expect((await api.get(`/v1/claims/${body.claims[0].claimId}`, elder)).status).toBe(404)
@@ -119,17 +178,27 @@ describe('family access', () => {
     expect(grant.status).toBe(200)
     expect(grant.body.scopes).toEqual(['status'])
     // single use
-    expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('someone-else'))).body.code).toBe('INVITATION_INVALID')
+    expect(
+      (await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('someone-else'))).body.code
+    ).toBe('INVITATION_INVALID')
 
     const me = await api.get('/v1/me', son)
-    expect(me.body.households).toEqual([expect.objectContaining({ householdId: 'hh_0002', relation: 'grantee', scopes: ['status'] })])
+    expect(me.body.households).toEqual([
+      expect.objectContaining({ householdId: 'hh_0002', relation: 'grantee', scopes: ['status'] })
+    ])
     const hh = await api.get('/v1/households/hh_0002', son)
     expect(hh.status).toBe(200)
     expect(hh.body.members.every((m: any) => m.idNumberMasked)).toBe(true)
     // no claims scope, no pay scope
     expect((await api.get(`/v1/persons/${hh.body.headPersonId}/claims`, son)).status).toBe(403)
     expect((await api.get('/v1/households/hh_0002/quote', son)).status).toBe(403)
-    expect((await api.post('/v1/orders', { householdId: 'hh_0002', year: 2027, channel: 'h5' }, son, { 'idempotency-key': 'grantee-key-1' })).status).toBe(403)
+    expect(
+      (
+        await api.post('/v1/orders', { householdId: 'hh_0002', year: 2027, channel: 'h5' }, son, {
+          'idempotency-key': 'grantee-key-1'
+        })
+      ).status
+    ).toBe(403)
     // grantees cannot manage grants or read the log
     expect((await api.get('/v1/households/hh_0002/grants', son)).status).toBe(403)
     expect((await api.get('/v1/households/hh_0002/access-log', son)).status).toBe(403)
@@ -171,7 +240,9 @@ describe('family access', () => {
     const t0 = await api.now()
     await api.setNow(t0 + 6 * 60_000)
     try {
-      expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('late'))).body.code).toBe('INVITATION_INVALID')
+      expect(
+        (await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('late'))).body.code
+      ).toBe('INVITATION_INVALID')
     } finally {
       await api.setNow(t0) // back where it was
     }
@@ -198,9 +269,10 @@ describe('institutions and notices (public)', () => {
     expect(r.body.notices.some((n: any) => n.kind === 'announcement')).toBe(true)
     const disclosures = (await api.get('/v1/notices?kind=payout_disclosure')).body.notices
     expect(disclosures.length).toBeGreaterThan(0)
-    for (const n of disclosures) for (const e of n.entries) {
-      expect(e.nameMasked).toMatch(/^\S\**(·\**)?$/u)
-      expect(e.payout).toMatch(/^\d+\.\d{2}$/)
-    }
+    for (const n of disclosures)
+      for (const e of n.entries) {
+        expect(e.nameMasked).toMatch(/^\S\**(·\**)?$/u)
+        expect(e.payout).toMatch(/^\d+\.\d{2}$/)
+      }
   })
 })

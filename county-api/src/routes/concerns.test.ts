@@ -20,13 +20,18 @@ beforeAll(async () => {
   head = await api.wechat('head')
   elder = await api.wechat('elder')
   // the household's largest claim, so that 200.50 is below its total
-  const [big] = peek<{ id: string }>(server.dbPath, `
-    SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.total_fen DESC, c.id LIMIT 1`)
+  const [big] = peek<{ id: string }>(
+    server.dbPath,
+    `
+    SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.total_fen DESC, c.id LIMIT 1`
+  )
   claim = (await api.get(`/v1/claims/${big.id}`, head)).body
   expect(new Decimal(claim.totalCost).gt('200.50')).toBe(true)
 }, 60_000)
 
-afterAll(async () => { await server?.stop() })
+afterAll(async () => {
+  await server?.stop()
+})
 
 const url = () => `/v1/claims/${claim.claimId}/concerns`
 const key = (k: string) => ({ 'idempotency-key': `concern-test-${k}` })
@@ -37,13 +42,25 @@ describe('claim concerns', () => {
     const r = await api.post(url(), body, head, key('a'))
     expect(r.status).toBe(201)
     expect(r.body).toEqual({
-      concernId: expect.stringMatching(/^fk_/), trackingNumber: expect.stringMatching(/^FK-\d{4}-\d{6}$/), claimId: claim.claimId, kind: 'paid-extra',
-      amount: '200.50', note: '出院时让交的押金没退', status: 'received', createdAt: expect.stringMatching(/\+08:00$/), resolution: null
+      concernId: expect.stringMatching(/^fk_/),
+      trackingNumber: expect.stringMatching(/^FK-\d{4}-\d{6}$/),
+      claimId: claim.claimId,
+      kind: 'paid-extra',
+      amount: '200.50',
+      note: '出院时让交的押金没退',
+      status: 'received',
+      createdAt: expect.stringMatching(/\+08:00$/),
+      resolution: null
     })
     const again = await api.post(url(), body, head, key('a'))
     expect(again.status).toBe(200)
     expect(again.body).toEqual(r.body)
-    expect(peek<{ n: number }>(server.dbPath, `SELECT COUNT(*) AS n FROM claim_concerns WHERE claim_id = '${claim.claimId}' AND kind = 'paid-extra'`)[0].n).toBe(1)
+    expect(
+      peek<{ n: number }>(
+        server.dbPath,
+        `SELECT COUNT(*) AS n FROM claim_concerns WHERE claim_id = '${claim.claimId}' AND kind = 'paid-extra'`
+      )[0].n
+    ).toBe(1)
   })
 
   it('the same key with a different report is IDEMPOTENCY_KEY_REUSED', async () => {
@@ -83,25 +100,31 @@ describe('claim concerns', () => {
     const tooMuch = await api.post(url(), { kind: 'paid-extra', amount: over }, head, key('over'))
     expect(tooMuch.body.message).toBe(`多交的金额不能超过这次看病的总费用${claim.totalCost}元`)
     // exactly the total is allowed
-    expect((await api.post(url(), { kind: 'paid-extra', amount: claim.totalCost }, head, key('total'))).status).toBe(201)
+    expect((await api.post(url(), { kind: 'paid-extra', amount: claim.totalCost }, head, key('total'))).status).toBe(
+      201
+    )
   })
 
-  it('lists the claim\'s reports in order with their status', async () => {
+  it("lists the claim's reports in order with their status", async () => {
     const r = await api.get(url(), head)
     expect(r.status).toBe(200)
     expect(r.body.claimId).toBe(claim.claimId)
     expect(r.body.concerns.map((c: any) => [c.kind, c.amount, c.status])).toEqual([
-      ['paid-extra', '200.50', 'received'], ['dispute', null, 'received'], ['paid-extra', claim.totalCost, 'received']
+      ['paid-extra', '200.50', 'received'],
+      ['dispute', null, 'received'],
+      ['paid-extra', claim.totalCost, 'received']
     ])
     const numbers = r.body.concerns.map((c: any) => c.trackingNumber)
     expect(new Set(numbers).size).toBe(3)
   })
 
-  it('another household\'s user gets 404; unknown claims 404', async () => {
+  it("another household's user gets 404; unknown claims 404", async () => {
     expect((await api.post(url(), { kind: 'dispute', note: '不对' }, elder, key('elder'))).status).toBe(404)
     expect((await api.get(url(), elder)).status).toBe(404)
     expect((await api.get('/v1/claims/c_99999/concerns', head)).status).toBe(404)
-    expect((await api.post('/v1/claims/c_99999/concerns', { kind: 'dispute', note: '不对' }, head, key('nope'))).status).toBe(404)
+    expect(
+      (await api.post('/v1/claims/c_99999/concerns', { kind: 'dispute', note: '不对' }, head, key('nope'))).status
+    ).toBe(404)
   })
 
   it('a grantee without the claims scope gets 403 as on the claim itself; with it, may report and the access is logged', async () => {
@@ -124,7 +147,12 @@ describe('claim concerns', () => {
 describe('county staff work through the reports', () => {
   it('lists received reports, moves one to investigating, answers it; the villager sees the answer; an answer is final', async () => {
     const reviewer = await api.wechat('reviewer')
-    const mine = await api.post(url(), { kind: 'paid-extra', amount: '88.00', note: '检查费收了两次' }, head, key('staff-1'))
+    const mine = await api.post(
+      url(),
+      { kind: 'paid-extra', amount: '88.00', note: '检查费收了两次' },
+      head,
+      key('staff-1')
+    )
     expect(mine.status).toBe(201)
     const id = mine.body.concernId
 
@@ -135,24 +163,42 @@ describe('county staff work through the reports', () => {
 
     // villagers may not use the staff routes
     expect((await api.get('/v1/review/concerns', head)).status).toBe(403)
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '自己答复' }, head)).status).toBe(403)
+    expect(
+      (await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '自己答复' }, head)).status
+    ).toBe(403)
 
     // checked before anything changes
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved' }, reviewer)).body.details).toEqual({ problems: [{ field: 'resolution', problem: 'required' }] })
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved' }, reviewer)).body.details).toEqual({
+      problems: [{ field: 'resolution', problem: 'required' }]
+    })
     expect((await api.post(`/v1/review/concerns/${id}`, { status: 'received' }, reviewer)).status).toBe(400)
     expect((await api.post('/v1/review/concerns/fk_nope', { status: 'investigating' }, reviewer)).status).toBe(404)
 
     const checking = await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)
     expect(checking.body).toMatchObject({ concernId: id, status: 'investigating', resolution: null })
-    expect((await api.get('/v1/review/concerns?status=investigating', reviewer)).body.concerns.map((c: any) => c.concernId)).toContain(id)
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)).body.code).toBe('CONFLICT')
+    expect(
+      (await api.get('/v1/review/concerns?status=investigating', reviewer)).body.concerns.map((c: any) => c.concernId)
+    ).toContain(id)
+    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)).body.code).toBe(
+      'CONFLICT'
+    )
 
-    const answered = await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '  已责令医院退还88.00元  ' }, reviewer)
+    const answered = await api.post(
+      `/v1/review/concerns/${id}`,
+      { status: 'resolved', resolution: '  已责令医院退还88.00元  ' },
+      reviewer
+    )
     expect(answered.body).toMatchObject({ status: 'resolved', resolution: '已责令医院退还88.00元' })
     const seen = (await api.get(url(), head)).body.concerns.find((c: any) => c.concernId === id)
-    expect(seen).toMatchObject({ status: 'resolved', resolution: '已责令医院退还88.00元', trackingNumber: mine.body.trackingNumber })
+    expect(seen).toMatchObject({
+      status: 'resolved',
+      resolution: '已责令医院退还88.00元',
+      trackingNumber: mine.body.trackingNumber
+    })
     const again = await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '改口' }, reviewer)
     expect([again.status, again.body.code]).toEqual([409, 'CONFLICT'])
-    expect(peek<{ resolution: string }>(server.dbPath, 'SELECT resolution FROM claim_concerns WHERE id = ?', id)).toEqual([{ resolution: '已责令医院退还88.00元' }])
+    expect(
+      peek<{ resolution: string }>(server.dbPath, 'SELECT resolution FROM claim_concerns WHERE id = ?', id)
+    ).toEqual([{ resolution: '已责令医院退还88.00元' }])
   })
 })

@@ -17,22 +17,38 @@ import { transact } from '../db'
 type R = typeof routes
 
 interface ConcernRow {
-  seq: number; id: string; tracking_number: string; claim_id: string; kind: ConcernKind; amount_fen: number | null; note: string | null
-  status: ConcernStatus; resolution: string | null; created_at: number
+  seq: number
+  id: string
+  tracking_number: string
+  claim_id: string
+  kind: ConcernKind
+  amount_fen: number | null
+  note: string | null
+  status: ConcernStatus
+  resolution: string | null
+  created_at: number
 }
 
 const MAX_NOTE = 200
 
 function view(c: ConcernRow): ClaimConcern {
   return {
-    concernId: c.id, trackingNumber: c.tracking_number, claimId: c.claim_id, kind: c.kind, amount: c.amount_fen === null ? null : fenToYuan(c.amount_fen),
-    note: c.note, status: c.status, createdAt: isoTime(c.created_at), resolution: c.resolution
+    concernId: c.id,
+    trackingNumber: c.tracking_number,
+    claimId: c.claim_id,
+    kind: c.kind,
+    amount: c.amount_fen === null ? null : fenToYuan(c.amount_fen),
+    note: c.note,
+    status: c.status,
+    createdAt: isoTime(c.created_at),
+    resolution: c.resolution
   }
 }
 
 /** The claim, if this user may read it (404 otherwise, 403 for a grantee without the claims scope). */
 function claimFor(ctx: Ctx, user: UserRow, claimId: string, action: string): { id: string; total_fen: number } {
-  const c = ctx.db.prepare('SELECT id, person_id, total_fen FROM claims WHERE id = ?').get(claimId) as { id: string; person_id: string; total_fen: number } | undefined
+  const c = ctx.db.prepare('SELECT id, person_id, total_fen FROM claims WHERE id = ?').get(claimId) as
+    { id: string; person_id: string; total_fen: number } | undefined
   if (!c) throw new ApiFailure('NOT_FOUND')
   requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', action)
   return c
@@ -53,36 +69,55 @@ export const concernHandlers = (ctx: Ctx) => ({
       amountFen = yuanToFen(body.amount as string)
       if (amountFen <= 0) bad('amount', 'not_positive', '多交的金额要大于0元')
       if (amountFen > claim.total_fen) {
-        throw new ApiFailure('BAD_REQUEST', { problems: [{ field: 'amount', problem: 'more_than_total' }], totalCost: fenToYuan(claim.total_fen) },
-          `多交的金额不能超过这次看病的总费用${fenToYuan(claim.total_fen)}元`)
+        throw new ApiFailure(
+          'BAD_REQUEST',
+          { problems: [{ field: 'amount', problem: 'more_than_total' }], totalCost: fenToYuan(claim.total_fen) },
+          `多交的金额不能超过这次看病的总费用${fenToYuan(claim.total_fen)}元`
+        )
       }
     } else {
-      if (body.amount !== undefined && body.amount !== null) bad('amount', 'not_allowed', '对报销有疑问时不用填金额，请在说明里写清楚')
+      if (body.amount !== undefined && body.amount !== null)
+        bad('amount', 'not_allowed', '对报销有疑问时不用填金额，请在说明里写清楚')
       if (note === '') bad('note', 'required', '请简单说一下哪里不对')
     }
     const key = req.headers['idempotency-key'] as string
-    const { id, replayed } = once(ctx, user.id, 'reportClaimConcern', key, requestHash([claim.id, body.kind, amountFen, note]), () => {
-      const concernId = newId('fk')
-      const now = ctx.clock.now()
-      const { lastInsertRowid } = ctx.db.prepare(`INSERT INTO claim_concerns (id, claim_id, kind, amount_fen, note, status, reported_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`)
-        .run(concernId, claim.id, body.kind, amountFen, note === '' ? null : note, user.id, now)
-      ctx.db.prepare('UPDATE claim_concerns SET tracking_number = ? WHERE seq = ?')
-        .run(`FK-${yearOf(now)}-${String(lastInsertRowid).padStart(6, '0')}`, lastInsertRowid)
-      return concernId
-    })
+    const { id, replayed } = once(
+      ctx,
+      user.id,
+      'reportClaimConcern',
+      key,
+      requestHash([claim.id, body.kind, amountFen, note]),
+      () => {
+        const concernId = newId('fk')
+        const now = ctx.clock.now()
+        const { lastInsertRowid } = ctx.db
+          .prepare(
+            `INSERT INTO claim_concerns (id, claim_id, kind, amount_fen, note, status, reported_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`
+          )
+          .run(concernId, claim.id, body.kind, amountFen, note === '' ? null : note, user.id, now)
+        ctx.db
+          .prepare('UPDATE claim_concerns SET tracking_number = ? WHERE seq = ?')
+          .run(`FK-${yearOf(now)}-${String(lastInsertRowid).padStart(6, '0')}`, lastInsertRowid)
+        return concernId
+      }
+    )
     reply.status(replayed ? 200 : 201)
     return view(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(id) as ConcernRow)
   }) as Handler<R['reportClaimConcern']>,
 
   listClaimConcerns: (({ params, user }) => {
     const claim = claimFor(ctx, user, params.claimId, 'view_claim_concerns')
-    const rows = ctx.db.prepare('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq').all(claim.id) as ConcernRow[]
+    const rows = ctx.db
+      .prepare('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq')
+      .all(claim.id) as ConcernRow[]
     return { claimId: claim.id, concerns: rows.map(view) }
   }) as Handler<R['listClaimConcerns']>,
 
   // County staff: the reports in one status, oldest first (the order they are worked through)
   reviewConcerns: (({ query }) => {
-    const rows = ctx.db.prepare('SELECT * FROM claim_concerns WHERE status = ? ORDER BY seq LIMIT 500').all(query.status ?? 'received') as ConcernRow[]
+    const rows = ctx.db
+      .prepare('SELECT * FROM claim_concerns WHERE status = ? ORDER BY seq LIMIT 500')
+      .all(query.status ?? 'received') as ConcernRow[]
     return { concerns: rows.map(view) }
   }) as Handler<R['reviewConcerns']>,
 
@@ -90,12 +125,21 @@ export const concernHandlers = (ctx: Ctx) => ({
   reviewConcernUpdate: (({ params, body }) => {
     const resolution = body.resolution?.trim() ?? ''
     if (body.status === 'resolved' && resolution === '') bad('resolution', 'required', '答复时请写明处理结果')
-    if (body.status === 'investigating' && resolution !== '') bad('resolution', 'not_allowed', '开始核查时不用写答复，核查完再答复')
+    if (body.status === 'investigating' && resolution !== '')
+      bad('resolution', 'not_allowed', '开始核查时不用写答复，核查完再答复')
     return transact(ctx.db, () => {
-      const c = ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(params.concernId) as ConcernRow | undefined
+      const c = ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(params.concernId) as
+        ConcernRow | undefined
       if (!c) throw new ApiFailure('NOT_FOUND')
-      if (c.status === 'resolved' || c.status === body.status) throw new ApiFailure('CONFLICT', { status: c.status }, c.status === 'resolved' ? '这件事已经答复过了' : '已经是这个状态')
-      ctx.db.prepare('UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?').run(body.status, resolution === '' ? null : resolution, c.id)
+      if (c.status === 'resolved' || c.status === body.status)
+        throw new ApiFailure(
+          'CONFLICT',
+          { status: c.status },
+          c.status === 'resolved' ? '这件事已经答复过了' : '已经是这个状态'
+        )
+      ctx.db
+        .prepare('UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?')
+        .run(body.status, resolution === '' ? null : resolution, c.id)
       return view(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(c.id) as ConcernRow)
     })
   }) as Handler<R['reviewConcernUpdate']>

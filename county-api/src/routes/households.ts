@@ -17,9 +17,21 @@ export const householdHandlers = (ctx: Ctx) => ({
 
   getPolicy: (({ query, req, reply }) => {
     const date = query.date ?? isoDate(ctx.clock.now())
-    const row = ctx.db.prepare(`SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-      ORDER BY effective_from DESC LIMIT 1`).get(query.region, date, date) as
-      { region_code: string; version: string; effective_from: string; effective_to: string | null; document: string; etag: string } | undefined
+    const row = ctx.db
+      .prepare(
+        `SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+      ORDER BY effective_from DESC LIMIT 1`
+      )
+      .get(query.region, date, date) as
+      | {
+          region_code: string
+          version: string
+          effective_from: string
+          effective_to: string | null
+          document: string
+          etag: string
+        }
+      | undefined
     if (!row) throw new ApiFailure('POLICY_NOT_FOUND', { region: query.region, date })
     const etag = `"${row.etag}"`
     reply.header('ETag', etag)
@@ -29,7 +41,13 @@ export const householdHandlers = (ctx: Ctx) => ({
       reply.status(304)
       return reply.send()
     }
-    return { regionCode: row.region_code, version: row.version, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, document: JSON.parse(row.document) }
+    return {
+      regionCode: row.region_code,
+      version: row.version,
+      effectiveFrom: row.effective_from,
+      effectiveTo: row.effective_to,
+      document: JSON.parse(row.document)
+    }
   }) as Handler<R['getPolicy']>
 })
 

@@ -12,8 +12,14 @@ import { notificationHandlers } from './notifications'
 
 export function makeHandlers(ctx: Ctx): Record<RouteId, Handler<never>> {
   return {
-    ...authHandlers(ctx), ...householdHandlers(ctx), ...orderHandlers(ctx), ...claimHandlers(ctx),
-    ...publicHandlers(ctx), ...familyHandlers(ctx), ...applicationHandlers(ctx), ...concernHandlers(ctx),
+    ...authHandlers(ctx),
+    ...householdHandlers(ctx),
+    ...orderHandlers(ctx),
+    ...claimHandlers(ctx),
+    ...publicHandlers(ctx),
+    ...familyHandlers(ctx),
+    ...applicationHandlers(ctx),
+    ...concernHandlers(ctx),
     ...notificationHandlers(ctx)
   } as Record<RouteId, Handler<never>>
 }

@@ -20,32 +20,61 @@ type R = typeof routes
 
 const LIST_LIMIT = 50
 
-interface SubscriptionRow { kind: Subscription['kind']; accepted: number; year: number | null; channel: Subscription['channel']; updated_at: number }
+interface SubscriptionRow {
+  kind: Subscription['kind']
+  accepted: number
+  year: number | null
+  channel: Subscription['channel']
+  updated_at: number
+}
 
 function subscriptions(ctx: Ctx, user: UserRow, householdId: string): SubscriptionList {
-  const rows = ctx.db.prepare('SELECT kind, accepted, year, channel, updated_at FROM subscriptions WHERE user_id = ? AND household_id = ? ORDER BY kind')
+  const rows = ctx.db
+    .prepare(
+      'SELECT kind, accepted, year, channel, updated_at FROM subscriptions WHERE user_id = ? AND household_id = ? ORDER BY kind'
+    )
     .all(user.id, householdId) as SubscriptionRow[]
-  return { householdId, subscriptions: rows.map((r) => ({ kind: r.kind, accepted: r.accepted === 1, year: r.year, channel: r.channel, updatedAt: isoTime(r.updated_at) })) }
+  return {
+    householdId,
+    subscriptions: rows.map((r) => ({
+      kind: r.kind,
+      accepted: r.accepted === 1,
+      year: r.year,
+      channel: r.channel,
+      updatedAt: isoTime(r.updated_at)
+    }))
+  }
 }
 
 export const notificationHandlers = (ctx: Ctx) => ({
   listHouseholdNotifications: (({ params, user }) => {
     requireMember(ctx, user, params.householdId)
-    const rows = ctx.db.prepare(`SELECT n.*, r.read_at FROM notifications n
+    const rows = ctx.db
+      .prepare(
+        `SELECT n.*, r.read_at FROM notifications n
       LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ?
       WHERE n.household_id = ? AND (n.payer_user_id IS NULL OR n.payer_user_id != ?)
-      ORDER BY n.created_at DESC, n.id LIMIT ${LIST_LIMIT}`).all(user.id, params.householdId, user.id) as NotificationRow[]
+      ORDER BY n.created_at DESC, n.id LIMIT ${LIST_LIMIT}`
+      )
+      .all(user.id, params.householdId, user.id) as NotificationRow[]
     return { householdId: params.householdId, notifications: rows.map(notificationView) }
   }) as Handler<R['listHouseholdNotifications']>,
 
   markNotificationRead: (({ params, user }) => {
-    const n = ctx.db.prepare('SELECT household_id FROM notifications WHERE id = ?').get(params.notificationId) as { household_id: string } | undefined
+    const n = ctx.db.prepare('SELECT household_id FROM notifications WHERE id = ?').get(params.notificationId) as
+      { household_id: string } | undefined
     if (!n) throw new ApiFailure('NOT_FOUND')
     requireMember(ctx, user, n.household_id)
     // the first 知道了 counts; a repeat (double tap, retry) changes nothing
-    ctx.db.prepare('INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+    ctx.db
+      .prepare(
+        'INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
+      )
       .run(params.notificationId, user.id, ctx.clock.now())
-    const row = ctx.db.prepare(`SELECT n.*, r.read_at FROM notifications n JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? WHERE n.id = ?`)
+    const row = ctx.db
+      .prepare(
+        `SELECT n.*, r.read_at FROM notifications n JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? WHERE n.id = ?`
+      )
       .get(user.id, params.notificationId) as NotificationRow
     return notificationView(row)
   }) as Handler<R['markNotificationRead']>,
@@ -54,13 +83,20 @@ export const notificationHandlers = (ctx: Ctx) => ({
     requireHousehold(ctx, user, body.householdId, 'pay', 'save_subscriptions')
     const kinds = body.templates.map((t) => t.kind)
     if (new Set(kinds).size !== kinds.length) {
-      throw new ApiFailure('BAD_REQUEST', { problems: [{ field: 'templates', problem: 'duplicate_kind' }] }, '每种提醒只能填一次')
+      throw new ApiFailure(
+        'BAD_REQUEST',
+        { problems: [{ field: 'templates', problem: 'duplicate_kind' }] },
+        '每种提醒只能填一次'
+      )
     }
     const now = ctx.clock.now()
     transact(ctx.db, () => {
       for (const t of body.templates) {
-        ctx.db.prepare(`INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at`)
+        ctx.db
+          .prepare(
+            `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at`
+          )
           .run(user.id, body.householdId, t.kind, t.accepted ? 1 : 0, body.year ?? null, body.channel ?? 'weapp', now)
       }
     })

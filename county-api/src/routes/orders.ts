@@ -6,8 +6,26 @@ import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
 import { maskIdNumber, maskName } from '../mask'
-import { orderView, payerNameMasked, type EnrolmentRow, type OrderPerson, type OrderRow, type PersonRow } from '../views'
-import { computeQuote, createOrder, defaultYear, householdByIdNumber, loadOrderFor, matchOrder, processNotify, quoteView, refreshOrder, startPaying } from '../payment/orders'
+import {
+  orderView,
+  payerNameMasked,
+  type EnrolmentRow,
+  type OrderPerson,
+  type OrderRow,
+  type PersonRow
+} from '../views'
+import {
+  computeQuote,
+  createOrder,
+  defaultYear,
+  householdByIdNumber,
+  loadOrderFor,
+  matchOrder,
+  processNotify,
+  quoteView,
+  refreshOrder,
+  startPaying
+} from '../payment/orders'
 
 type R = typeof routes
 
@@ -23,8 +41,14 @@ export const orderHandlers = (ctx: Ctx) => ({
     const { quote, people } = computeQuote(ctx, householdId, year)
     const names = new Map(people.map((p) => [p.id, p.name]))
     return {
-      householdId, year, total: fenToYuan(quote.totalFen),
-      membersMasked: quote.lines.map((l) => ({ nameMasked: maskName(names.get(l.personId) as string), due: fenToYuan(l.dueFen), alreadyEnrolled: l.dueFen === 0 && l.payer === 'self' }))
+      householdId,
+      year,
+      total: fenToYuan(quote.totalFen),
+      membersMasked: quote.lines.map((l) => ({
+        nameMasked: maskName(names.get(l.personId) as string),
+        due: fenToYuan(l.dueFen),
+        alreadyEnrolled: l.dueFen === 0 && l.payer === 'self'
+      }))
     }
   }) as Handler<R['lookupPayee']>,
 
@@ -37,7 +61,9 @@ export const orderHandlers = (ctx: Ctx) => ({
 
   listOrders: (({ params, user }) => {
     requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
-    const rows = ctx.db.prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC').all(params.householdId) as OrderRow[]
+    const rows = ctx.db
+      .prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC')
+      .all(params.householdId) as OrderRow[]
     return { orders: rows.map((o) => orderView(ctx, refreshOrder(ctx, o), true)) }
   }) as Handler<R['listOrders']>,
 
@@ -53,19 +79,30 @@ export const orderHandlers = (ctx: Ctx) => ({
 
   getReceipt: (({ params, user }) => {
     const { order, namesVisible, access } = loadOrderFor(ctx, user, params.orderId, 'view_receipt')
-    if (order.status !== 'confirmed' || !order.receipt_number) throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
+    if (order.status !== 'confirmed' || !order.receipt_number)
+      throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
     const receipt: Receipt = {
-      receiptNumber: order.receipt_number, orderId: order.id, householdId: order.household_id, year: order.year,
-      amount: fenToYuan(order.amount_fen), payerNameMasked: payerNameMasked(ctx, order), paidAt: isoTime(order.paid_at as number), issuedAt: isoTime(order.confirmed_at as number),
+      receiptNumber: order.receipt_number,
+      orderId: order.id,
+      householdId: order.household_id,
+      year: order.year,
+      amount: fenToYuan(order.amount_fen),
+      payerNameMasked: payerNameMasked(ctx, order),
+      paidAt: isoTime(order.paid_at as number),
+      issuedAt: isoTime(order.confirmed_at as number),
       issuer: '城乡居民医保基金',
       persons: (JSON.parse(order.persons) as OrderPerson[]).map((p) => {
         const person = ctx.db.prepare('SELECT * FROM persons WHERE id = ?').get(p.personId) as PersonRow
-        const e = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?').get(p.personId, order.year) as EnrolmentRow
+        const e = ctx.db
+          .prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?')
+          .get(p.personId, order.year) as EnrolmentRow
         const fullId = access?.relation === 'head' || user.person_id === p.personId
         return {
           name: namesVisible ? person.name : maskName(person.name),
           idNumber: person.id_number === null ? null : fullId ? person.id_number : maskIdNumber(person.id_number),
-          amount: fenToYuan(p.dueFen), coverageStart: e.coverage_start as string, coverageEnd: e.coverage_end as string
+          amount: fenToYuan(p.dueFen),
+          coverageStart: e.coverage_start as string,
+          coverageEnd: e.coverage_end as string
         }
       })
     }
@@ -88,7 +125,9 @@ export const orderHandlers = (ctx: Ctx) => ({
   }) as Handler<R['cashierFail']>,
 
   cashierAbandon: (({ params }) => {
-    const changed = ctx.db.prepare(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`).run(params.orderId).changes
+    const changed = ctx.db
+      .prepare(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`)
+      .run(params.orderId).changes
     if (changed === 0) {
       if (!ctx.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(params.orderId)) throw new ApiFailure('NOT_FOUND')
       throw new ApiFailure('CONFLICT')
@@ -97,7 +136,9 @@ export const orderHandlers = (ctx: Ctx) => ({
   }) as Handler<R['cashierAbandon']>,
 
   reviewUnmatched: (() => {
-    const rows = ctx.db.prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`).all() as OrderRow[]
+    const rows = ctx.db
+      .prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`)
+      .all() as OrderRow[]
     return { orders: rows.map((o) => orderView(ctx, o, true)) }
   }) as Handler<R['reviewUnmatched']>,
 

@@ -13,7 +13,13 @@ import type { Ctx } from '../context'
 function seeded(households: number): DB {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-test-'))
   const db = openDb(path.join(dir, 'c.sqlite'))
-  const ctx = { db, clock: makeClock(Date.parse('2026-11-20T10:00:00+08:00')), calc: calculator, config: configFromEnv({} as NodeJS.ProcessEnv), log: makeLogger('silent') } as unknown as Ctx
+  const ctx = {
+    db,
+    clock: makeClock(Date.parse('2026-11-20T10:00:00+08:00')),
+    calc: calculator,
+    config: configFromEnv({} as NodeJS.ProcessEnv),
+    log: makeLogger('silent')
+  } as unknown as Ctx
   seedDemo(ctx, { households })
   return db
 }
@@ -22,7 +28,9 @@ jest.setTimeout(60_000)
 
 describe('demo county seed', () => {
   let db: DB
-  beforeAll(() => { db = seeded(200) })
+  beforeAll(() => {
+    db = seeded(200)
+  })
   afterAll(() => db.close())
 
   const all = <T>(sql: string) => db.prepare(sql).all() as T[]
@@ -45,30 +53,62 @@ describe('demo county seed', () => {
   })
 
   it('covers every category, elderly-only households, a lapsed member, a pending review and a grant', () => {
-    const cats = new Set(all<{ categories: string }>('SELECT categories FROM persons').flatMap((r) => JSON.parse(r.categories) as string[]))
-    expect([...cats].sort()).toEqual(['dibao', 'disabled', 'elderly', 'family_planning', 'ordinary', 'poverty', 'student', 'tekun', 'wubao'])
-    const elderlyOnly = one<{ n: number }>(`SELECT COUNT(*) AS n FROM households h WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.categories NOT LIKE '%elderly%')`)
+    const cats = new Set(
+      all<{ categories: string }>('SELECT categories FROM persons').flatMap((r) => JSON.parse(r.categories) as string[])
+    )
+    expect([...cats].sort()).toEqual([
+      'dibao',
+      'disabled',
+      'elderly',
+      'family_planning',
+      'ordinary',
+      'poverty',
+      'student',
+      'tekun',
+      'wubao'
+    ])
+    const elderlyOnly = one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM households h WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id AND p.categories NOT LIKE '%elderly%')`
+    )
     expect(elderlyOnly.n).toBeGreaterThan(10)
-    const statuses = all<{ status: string }>('SELECT DISTINCT status FROM enrolments').map((r) => r.status).sort()
+    const statuses = all<{ status: string }>('SELECT DISTINCT status FROM enrolments')
+      .map((r) => r.status)
+      .sort()
     expect(statuses).toEqual(['enrolled', 'lapsed', 'pending_review'])
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM grants WHERE revoked_at IS NULL').n).toBeGreaterThanOrEqual(1)
   })
 
   it('has three years of contributions with receipts, ~500 calculator-settled claims, 30 institutions, 3 townships and 10 villages', () => {
-    expect(all<{ year: number }>(`SELECT DISTINCT year FROM orders WHERE status = 'confirmed' ORDER BY year`).map((r) => r.year).slice(0, 3)).toEqual([2024, 2025, 2026])
+    expect(
+      all<{ year: number }>(`SELECT DISTINCT year FROM orders WHERE status = 'confirmed' ORDER BY year`)
+        .map((r) => r.year)
+        .slice(0, 3)
+    ).toEqual([2024, 2025, 2026])
     expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM orders WHERE receipt_number IS NULL`).n).toBe(0)
-    const claims = one<{ n: number; bad: number }>(`SELECT COUNT(*) AS n, SUM(payout_fen + self_fen != total_fen) AS bad FROM claims`)
+    const claims = one<{ n: number; bad: number }>(
+      `SELECT COUNT(*) AS n, SUM(payout_fen + self_fen != total_fen) AS bad FROM claims`
+    )
     expect(claims.n).toBeGreaterThanOrEqual(450)
     expect(claims.bad).toBe(0)
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM claims WHERE settlement IS NULL OR policy_version NOT LIKE '20__.1'`).n).toBe(0)
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM claims WHERE settlement IS NULL OR policy_version NOT LIKE '20__.1'`
+      ).n
+    ).toBe(0)
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM institutions').n).toBe(30)
     expect(one<{ n: number }>('SELECT COUNT(DISTINCT township) AS n FROM households').n).toBe(3)
     expect(one<{ n: number }>('SELECT COUNT(DISTINCT village) AS n FROM households').n).toBe(10)
   })
 
   it('stores money as integer fen, never REAL', () => {
-    for (const [table, col] of [['orders', 'amount_fen'], ['claims', 'payout_fen'], ['enrolments', 'amount_fen']]) {
-      expect(all<{ t: string }>(`SELECT DISTINCT typeof(${col}) AS t FROM ${table} WHERE ${col} IS NOT NULL`).map((r) => r.t)).toEqual(['integer'])
+    for (const [table, col] of [
+      ['orders', 'amount_fen'],
+      ['claims', 'payout_fen'],
+      ['enrolments', 'amount_fen']
+    ]) {
+      expect(
+        all<{ t: string }>(`SELECT DISTINCT typeof(${col}) AS t FROM ${table} WHERE ${col} IS NOT NULL`).map((r) => r.t)
+      ).toEqual(['integer'])
     }
   })
 })

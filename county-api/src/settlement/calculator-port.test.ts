@@ -4,7 +4,9 @@
 import { calculator } from './calculator-port'
 import type { PolicyRecord, QuoteMember } from './port'
 
-const members: QuoteMember[] = [{ personId: 'p1', birthDate: '1980-05-01', categories: ['ordinary'], alreadyEnrolled: false }]
+const members: QuoteMember[] = [
+  { personId: 'p1', birthDate: '1980-05-01', categories: ['ordinary'], alreadyEnrolled: false }
+]
 const shipped = calculator.shippedPolicies()
 
 /** The demo series with the 2027 version taking no late payments. */
@@ -23,7 +25,11 @@ test('inside the window the county takes the payment', () => {
 })
 
 test('before the window opens it is closed, with its dates', () => {
-  expect(calculator.quote(shipped, members, 2027, '2026-08-20').collectionClosed).toEqual({ from: '2026-09-01', to: '2026-12-31', reason: 'not_open_yet' })
+  expect(calculator.quote(shipped, members, 2027, '2026-08-20').collectionClosed).toEqual({
+    from: '2026-09-01',
+    to: '2026-12-31',
+    reason: 'not_open_yet'
+  })
 })
 
 test('after the window, a policy with a waiting period for late payments takes them while benefits can still start', () => {
@@ -31,9 +37,17 @@ test('after the window, a policy with a waiting period for late payments takes t
   expect(q.collectionClosed).toBeNull()
   expect(q.lines[0].benefitStart > '2027-02-15').toBe(true)
   // November of the year itself: a 3-month wait would end after the year
-  expect(calculator.quote(shipped, members, 2027, '2027-11-20').collectionClosed).toEqual({ from: '2026-09-01', to: '2026-12-31', reason: 'closed' })
+  expect(calculator.quote(shipped, members, 2027, '2027-11-20').collectionClosed).toEqual({
+    from: '2026-09-01',
+    to: '2026-12-31',
+    reason: 'closed'
+  })
 })
 
 test('after the window, a policy without late payments is closed', () => {
-  expect(calculator.quote(withoutLatePayments(), members, 2027, '2027-02-15').collectionClosed).toEqual({ from: '2026-09-01', to: '2026-12-31', reason: 'closed' })
+  expect(calculator.quote(withoutLatePayments(), members, 2027, '2027-02-15').collectionClosed).toEqual({
+    from: '2026-09-01',
+    to: '2026-12-31',
+    reason: 'closed'
+  })
 })

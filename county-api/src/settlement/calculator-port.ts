@@ -7,8 +7,17 @@
 //   same rules with their own dates and collection periods (demo data, marked as such).
 import Decimal from 'decimal.js'
 import {
-  DEMO_POLICY_ID, isCalculatorError, loadBundledPolicy, quoteContribution, settleClaim,
-  type Claim, type ClaimHistory, type ContributionQuote, type Member, type PolicyDocument, type Settlement
+  DEMO_POLICY_ID,
+  isCalculatorError,
+  loadBundledPolicy,
+  quoteContribution,
+  settleClaim,
+  type Claim,
+  type ClaimHistory,
+  type ContributionQuote,
+  type Member,
+  type PolicyDocument,
+  type Settlement
 } from '../../../src/calculator'
 import type { Category, Payer, Step } from '../../../src/contract'
 import type { CalculatorPort, ClaimInput, PolicyRecord, QuoteResult, SettleResult } from './port'
@@ -17,7 +26,8 @@ import { ApiFailure } from '../errors'
 /** A calculator refusal as an API error: no policy → POLICY_NOT_FOUND, anything else → 400 with its Chinese message. */
 export function calculatorFailure(e: unknown): ApiFailure | null {
   if (!isCalculatorError(e)) return null
-  if (e.code === 'NO_POLICY_FOR_DATE' || e.code === 'POLICY_NOT_FOUND') return new ApiFailure('POLICY_NOT_FOUND', { calculator: e.code })
+  if (e.code === 'NO_POLICY_FOR_DATE' || e.code === 'POLICY_NOT_FOUND')
+    return new ApiFailure('POLICY_NOT_FOUND', { calculator: e.code })
   return new ApiFailure('BAD_REQUEST', { calculator: e.code }, e.message)
 }
 
@@ -42,11 +52,20 @@ function othersFen(paidBy: { amount: string }[]): number {
 }
 
 const GROUPS: Partial<Record<Category, string>> = {
-  wubao: 'wubao', tekun: 'tekun', dibao: 'dibao', family_planning: 'family-planning', disabled: 'severe-disability', poverty: 'dibao-edge'
+  wubao: 'wubao',
+  tekun: 'tekun',
+  dibao: 'dibao',
+  family_planning: 'family-planning',
+  disabled: 'severe-disability',
+  poverty: 'dibao-edge'
 }
 
 const PAYERS: Record<string, Payer> = {
-  'civil-affairs': 'civil_affairs', 'family-planning': 'family_planning', 'disabled-federation': 'disabled_federation', 'veterans-affairs': 'veterans_affairs', employer: 'employer'
+  'civil-affairs': 'civil_affairs',
+  'family-planning': 'family_planning',
+  'disabled-federation': 'disabled_federation',
+  'veterans-affairs': 'veterans_affairs',
+  employer: 'employer'
 }
 
 function groupsOf(categories: Category[]): string[] {
@@ -66,7 +85,12 @@ function yearVersion(base: PolicyDocument, year: number): PolicyDocument {
     notes: [...(base.notes ?? []), `演示数据：${year} 年版本沿用 2026 年演示方案的规则，只调整日期和缴费期。`],
     contribution: con && {
       ...con,
-      collection: con.collection && { ...con.collection, ...(con.collection.from ? { from: shift(con.collection.from) } : {}), to: shift(con.collection.to), ...(con.collection.deadline ? { deadline: shift(con.collection.deadline) } : {}) }
+      collection: con.collection && {
+        ...con.collection,
+        ...(con.collection.from ? { from: shift(con.collection.from) } : {}),
+        to: shift(con.collection.to),
+        ...(con.collection.deadline ? { deadline: shift(con.collection.deadline) } : {})
+      }
     }
   }
 }
@@ -78,23 +102,40 @@ function series(records: PolicyRecord[]): PolicyDocument[] {
   // The calculator caches a compiled series by array identity: hand it the same array every time.
   let docs = seriesOf.get(records)
   if (!docs) {
-    docs = [...records].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1)).map((r) => r.document as PolicyDocument)
+    docs = [...records]
+      .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))
+      .map((r) => r.document as PolicyDocument)
     seriesOf.set(records, docs)
   }
   return docs
 }
 
 /** See QuoteResult.collectionClosed: the policy's window, and whether it takes late payments. */
-function collectionClosed(records: PolicyRecord[], q: ContributionQuote, paymentDate: string): QuoteResult['collectionClosed'] {
+function collectionClosed(
+  records: PolicyRecord[],
+  q: ContributionQuote,
+  paymentDate: string
+): QuoteResult['collectionClosed'] {
   const c = q.collection
   if (!c || c.open) return null
   if (c.from !== null && paymentDate < c.from) return { from: c.from, to: c.to, reason: 'not_open_yet' }
   const doc = records.find((r) => r.version === q.policyVersion)?.document as PolicyDocument | undefined
-  const takesLate = doc?.contribution?.waitingPeriod?.appliesTo === 'outside-collection' && q.members.some((m) => m.benefitStart <= m.benefitEnd)
+  const takesLate =
+    doc?.contribution?.waitingPeriod?.appliesTo === 'outside-collection' &&
+    q.members.some((m) => m.benefitStart <= m.benefitEnd)
   return takesLate ? null : { from: c.from, to: c.to, reason: 'closed' }
 }
 
-function toSteps(steps: { rule: string; label: string; before?: string; after?: string; params?: Record<string, string>; source?: unknown }[]): Step[] {
+function toSteps(
+  steps: {
+    rule: string
+    label: string
+    before?: string
+    after?: string
+    params?: Record<string, string>
+    source?: unknown
+  }[]
+): Step[] {
   return steps.map((s) => ({ ...s })) as Step[]
 }
 
@@ -106,26 +147,52 @@ export const calculator: CalculatorPort = {
       // demo county keeps a policy for the year being collected whenever it is started
       const last = Math.max(2027, new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1)
       const years = Array.from({ length: last - 2024 + 1 }, (_, i) => 2024 + i)
-      cache = years.map((y) => (y === 2026 ? base : yearVersion(base, y))).map((d) => ({
-        regionCode: d.regionCode, version: d.version, effectiveFrom: d.effectiveFrom, effectiveTo: d.effectiveTo ?? null, document: d
-      }))
+      cache = years
+        .map((y) => (y === 2026 ? base : yearVersion(base, y)))
+        .map((d) => ({
+          regionCode: d.regionCode,
+          version: d.version,
+          effectiveFrom: d.effectiveFrom,
+          effectiveTo: d.effectiveTo ?? null,
+          document: d
+        }))
     }
     return cache
   },
 
   quote(records, members, year, asOf, paymentDate, opts): QuoteResult {
     const calcMembers: Member[] = members.map((m) => ({
-      id: m.personId, birthDate: m.birthDate, student: m.categories.includes('student'), groups: groupsOf(m.categories),
-      ...(m.alreadyEnrolled ? { enrolling: false, exemptReason: '本年度已参保' } : m.excludedReason ? { enrolling: false, exemptReason: m.excludedReason } : {}),
+      id: m.personId,
+      birthDate: m.birthDate,
+      student: m.categories.includes('student'),
+      groups: groupsOf(m.categories),
+      ...(m.alreadyEnrolled
+        ? { enrolling: false, exemptReason: '本年度已参保' }
+        : m.excludedReason
+          ? { enrolling: false, exemptReason: m.excludedReason }
+          : {}),
       ...(m.lapsedYears ? { lapsedYears: m.lapsedYears } : {})
     }))
     let q: ContributionQuote
     try {
-      q = quoteContribution(series(records), { members: calcMembers, ...(paymentDate ? { paymentDate } : {}) }, asOf, { coverageYear: year, ...(opts?.steps === false ? { steps: false } : {}) })
+      q = quoteContribution(series(records), { members: calcMembers, ...(paymentDate ? { paymentDate } : {}) }, asOf, {
+        coverageYear: year,
+        ...(opts?.steps === false ? { steps: false } : {})
+      })
     } catch (e) {
       // "nobody left to pay for" is an answer, not an error
       if (isCalculatorError(e) && calcMembers.every((m) => m.enrolling === false)) {
-        return { policyVersion: '', lines: [], totalFen: 0, payable: false, issues: [], steps: [], collectionPeriod: null, collectionClosed: null, raw: null }
+        return {
+          policyVersion: '',
+          lines: [],
+          totalFen: 0,
+          payable: false,
+          issues: [],
+          steps: [],
+          collectionPeriod: null,
+          collectionClosed: null,
+          raw: null
+        }
       }
       throw e
     }
@@ -137,39 +204,93 @@ export const calculator: CalculatorPort = {
           personId: mq.memberId,
           payer: dueFen === 0 && mq.paidBy.length > 0 ? (PAYERS[mq.paidBy[0].payer] ?? 'civil_affairs') : 'self',
           categoryLabel: mq.categoryLabel,
-          standardFen: fen(mq.standard), subsidyFen: fen(mq.subsidy), paidByOthersFen: othersFen(mq.paidBy), arrearsFen: fen(mq.arrears), dueFen,
-          benefitStart: mq.benefitStart, benefitEnd: mq.benefitEnd
+          standardFen: fen(mq.standard),
+          subsidyFen: fen(mq.subsidy),
+          paidByOthersFen: othersFen(mq.paidBy),
+          arrearsFen: fen(mq.arrears),
+          dueFen,
+          benefitStart: mq.benefitStart,
+          benefitEnd: mq.benefitEnd
         }
       }),
       totalFen: fen(q.due),
       payable: q.payable,
       issues: q.issues.map((i) => ({ code: i.code, message: i.message })),
       steps: toSteps(q.steps),
-      collectionPeriod: q.collection && q.collection.from ? { start: q.collection.from, end: q.collection.to, open: q.collection.open } : null,
+      collectionPeriod:
+        q.collection && q.collection.from
+          ? { start: q.collection.from, end: q.collection.to, open: q.collection.open }
+          : null,
       collectionClosed: collectionClosed(records, q, paymentDate ?? asOf),
       raw: q
     }
   },
 
   settle(records, person, c: ClaimInput, history, asOf): SettleResult {
-    const grade = c.institutionGrade.includes('甲') ? 'A' : c.institutionGrade.includes('乙') ? 'B' : c.institutionGrade.includes('丙') ? 'C' : undefined
-    const level = c.institutionGrade.startsWith('三') ? 3 : c.institutionGrade.startsWith('二') ? 2 : c.institutionGrade.startsWith('一') ? 1 : undefined
+    const grade = c.institutionGrade.includes('甲')
+      ? 'A'
+      : c.institutionGrade.includes('乙')
+        ? 'B'
+        : c.institutionGrade.includes('丙')
+          ? 'C'
+          : undefined
+    const level = c.institutionGrade.startsWith('三')
+      ? 3
+      : c.institutionGrade.startsWith('二')
+        ? 2
+        : c.institutionGrade.startsWith('一')
+          ? 1
+          : undefined
     const total = new Decimal(c.totalFen).div(100)
     const excluded = new Decimal(c.excludedFen).div(100)
     const claim: Claim = {
       id: c.claimId,
       kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
       person: {
-        birthDate: person.birthDate, student: person.categories.includes('student'), groups: groupsOf(person.categories), continuousYears: person.continuousYears,
-        ...(person.enrolment ? { enrolment: { status: 'enrolled' as const, benefitStart: person.enrolment.benefitStart, benefitEnd: person.enrolment.benefitEnd } } : {})
+        birthDate: person.birthDate,
+        student: person.categories.includes('student'),
+        groups: groupsOf(person.categories),
+        continuousYears: person.continuousYears,
+        ...(person.enrolment
+          ? {
+              enrolment: {
+                status: 'enrolled' as const,
+                benefitStart: person.enrolment.benefitStart,
+                benefitEnd: person.enrolment.benefitEnd
+              }
+            }
+          : {})
       },
-      institution: { designated: true, tier: c.institutionLevel, ownership: c.ownership, ...(level ? { level } : {}), ...(grade ? { grade } : {}) },
-      area: c.institutionLevel === 'city' || c.institutionLevel === 'provincial' ? (c.referred ? 'out-referred' : 'out-unfiled') : 'local',
-      ...(c.kind === 'inpatient' ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate } : { serviceDate: c.admissionDate }),
+      institution: {
+        designated: true,
+        tier: c.institutionLevel,
+        ownership: c.ownership,
+        ...(level ? { level } : {}),
+        ...(grade ? { grade } : {})
+      },
+      area:
+        c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
+          ? c.referred
+            ? 'out-referred'
+            : 'out-unfiled'
+          : 'local',
+      ...(c.kind === 'inpatient'
+        ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate }
+        : { serviceDate: c.admissionDate }),
       settlementDate: asOf,
-      bill: { total: total.toFixed(2), lines: [{ class: 'A', amount: total.minus(excluded).toFixed(2) }, ...(excluded.gt(0) ? [{ class: 'self-pay' as const, amount: excluded.toFixed(2) }] : [])] },
-      ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial' ? { referral: { approved: c.referred } } : {}),
-      ...(c.kind === 'chronic' && c.specialDisease ? { specialDisease: { code: c.specialDisease, approved: true } } : {})
+      bill: {
+        total: total.toFixed(2),
+        lines: [
+          { class: 'A', amount: total.minus(excluded).toFixed(2) },
+          ...(excluded.gt(0) ? [{ class: 'self-pay' as const, amount: excluded.toFixed(2) }] : [])
+        ]
+      },
+      ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
+        ? { referral: { approved: c.referred } }
+        : {}),
+      ...(c.kind === 'chronic' && c.specialDisease
+        ? { specialDisease: { code: c.specialDisease, approved: true } }
+        : {})
     }
     const s: Settlement = settleClaim(series(records), claim, history as ClaimHistory | undefined, asOf)
     const payoutFen = fen(s.basicFund) + fen(s.catastrophic) + fen(s.assistance)

@@ -95,7 +95,14 @@ export interface CalculatorPort {
   /** Policies for the demo county (the calculator's shipped demo policy and its yearly versions). */
   shippedPolicies(): PolicyRecord[]
   /** `steps: false`: the figures only (no explanation steps), for callers that show none. */
-  quote(series: PolicyRecord[], members: QuoteMember[], year: number, asOf: string, paymentDate?: string, opts?: { steps?: boolean }): QuoteResult
+  quote(
+    series: PolicyRecord[],
+    members: QuoteMember[],
+    year: number,
+    asOf: string,
+    paymentDate?: string,
+    opts?: { steps?: boolean }
+  ): QuoteResult
   settle(series: PolicyRecord[], person: SettlePerson, claim: ClaimInput, history: unknown, asOf: string): SettleResult
   /**
    * Of a stored settlement (SettleResult.raw), the basic fund that counts against its policy's

@@ -3,7 +3,17 @@ import crypto from 'node:crypto'
 export const TEST_NOTIFY_KEY = 'test-notify-key'
 
 /** A notify body and its HMAC signature, as the payment provider would send them. `paidAt` by the county's clock (tests pin it). */
-export function signedNotify(fields: { orderId: string; amountFen: number; result?: 'SUCCESS' | 'FAIL'; notifyId?: string; transactionId?: string; paidAt: string }, key = TEST_NOTIFY_KEY) {
+export function signedNotify(
+  fields: {
+    orderId: string
+    amountFen: number
+    result?: 'SUCCESS' | 'FAIL'
+    notifyId?: string
+    transactionId?: string
+    paidAt: string
+  },
+  key = TEST_NOTIFY_KEY
+) {
   const body = JSON.stringify({
     notifyId: fields.notifyId ?? `n-${crypto.randomBytes(6).toString('hex')}`,
     orderId: fields.orderId,

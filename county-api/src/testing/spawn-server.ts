@@ -44,20 +44,34 @@ export function tempDbPath(label = 'county'): string {
 
 export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
   const dbPath = opts.dbPath ?? tempDbPath()
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0', HOST: '127.0.0.1', COUNTY_API_DB: dbPath, DEV_OTP: '123456', TEST_HOOKS: '1', LOG_LEVEL: 'info',
-      SEED_HOUSEHOLDS: String(opts.households ?? 40), SIGNIN_RATE_LIMIT: '1000',
-      ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW }),
-      ...opts.env
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        COUNTY_API_DB: dbPath,
+        DEV_OTP: '123456',
+        TEST_HOOKS: '1',
+        LOG_LEVEL: 'info',
+        SEED_HOUSEHOLDS: String(opts.households ?? 40),
+        SIGNIN_RATE_LIMIT: '1000',
+        ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW }),
+        ...opts.env
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let out = ''
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const waitExit = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
@@ -67,15 +81,28 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
     clearTimeout(force)
   }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}`)) }, opts.timeoutMs ?? 30_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start:\n${out}`))
+    }, opts.timeoutMs ?? 30_000)
     const onData = () => {
       const m = /COUNTY_API_URL=(\S+)/.exec(out)
       if (!m) return
       clearTimeout(timer)
       child.stdout?.off('data', onData)
-      resolve({ url: m[1], dbPath, child, logs: () => out, stop: () => waitExit('SIGTERM'), kill: () => waitExit('SIGKILL') })
+      resolve({
+        url: m[1],
+        dbPath,
+        child,
+        logs: () => out,
+        stop: () => waitExit('SIGTERM'),
+        kill: () => waitExit('SIGKILL')
+      })
     }
     child.stdout?.on('data', onData)
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before starting:\n${out}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${code}) before starting:\n${out}`))
+    })
   })
 }

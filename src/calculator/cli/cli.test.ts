@@ -28,7 +28,17 @@ describe('xqyb-calc', () => {
   })
 
   it('settles one claim with history (docs/examples/claim.json)', () => {
-    const r = run(['settle', '--policy', 'demo-county-2026', '--claim', 'docs/examples/claim.json', '--history', 'docs/examples/history.json', '--as-of', '2026-03-20'])
+    const r = run([
+      'settle',
+      '--policy',
+      'demo-county-2026',
+      '--claim',
+      'docs/examples/claim.json',
+      '--history',
+      'docs/examples/history.json',
+      '--as-of',
+      '2026-03-20'
+    ])
     expect(r.code).toBe(0)
     const s = JSON.parse(r.out)
     // eligible 12000 + (4800 × 0.9) = 16320; second admission at county: 500; ratio 80% + 5 years = 85%
@@ -40,7 +50,17 @@ describe('xqyb-calc', () => {
   })
 
   it('quotes a household (docs/examples/household.json)', () => {
-    const r = run(['quote', '--policy', 'demo-county-2026', '--household', 'docs/examples/household.json', '--as-of', '2025-10-20', '--year', '2026'])
+    const r = run([
+      'quote',
+      '--policy',
+      'demo-county-2026',
+      '--household',
+      'docs/examples/household.json',
+      '--as-of',
+      '2025-10-20',
+      '--year',
+      '2026'
+    ])
     expect(r.code).toBe(0)
     const q = JSON.parse(r.out)
     expect(q.payable).toBe(true)
@@ -48,7 +68,15 @@ describe('xqyb-calc', () => {
   })
 
   it('settles a JSON Lines batch: bad lines are named and the rest go on, history accumulates per person', () => {
-    const r = run(['settle', '--policy', 'demo-county-2026', '--batch', 'docs/examples/claims.jsonl', '--as-of', '2026-12-31'])
+    const r = run([
+      'settle',
+      '--policy',
+      'demo-county-2026',
+      '--batch',
+      'docs/examples/claims.jsonl',
+      '--as-of',
+      '2026-12-31'
+    ])
     expect(r.code).toBe(1)
     const rows = r.out.split('\n').map((l) => JSON.parse(l))
     expect(rows.map((x) => x.ok)).toEqual([true, true, true, false, false, true])
@@ -63,7 +91,17 @@ describe('xqyb-calc', () => {
   it('settles a CSV batch and writes CSV', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xqyb-'))
     const out = join(dir, 'results.csv')
-    const r = run(['settle', '--policy', 'demo-county-2026', '--batch', 'docs/examples/claims.csv', '--out', out, '--as-of', '2026-12-31'])
+    const r = run([
+      'settle',
+      '--policy',
+      'demo-county-2026',
+      '--batch',
+      'docs/examples/claims.csv',
+      '--out',
+      out,
+      '--as-of',
+      '2026-12-31'
+    ])
     expect(r.code).toBe(1)
     const table = parseCsv(readFileSync(out, 'utf8'))
     const h = table[0]

@@ -1,7 +1,17 @@
 // CSV for batch settling: a small RFC 4180 reader/writer and the claim row format
 // (one claim per row; documented in docs/policy-format.md).
 import { CalculatorError } from '../index'
-import type { BillLine, CareArea, Cause, Claim, ClaimKind, HospitalGrade, HospitalLevel, InstitutionTier, Ownership } from '../index'
+import type {
+  BillLine,
+  CareArea,
+  Cause,
+  Claim,
+  ClaimKind,
+  HospitalGrade,
+  HospitalLevel,
+  InstitutionTier,
+  Ownership
+} from '../index'
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = []
@@ -47,12 +57,46 @@ export function toCsv(cols: readonly string[], rows: Record<string, unknown>[]):
 
 /** Columns of a claim row. Amount columns classA…selfPay, when any is filled, become bill lines. */
 export const CLAIM_COLUMNS = [
-  'id', 'personId', 'kind', 'area', 'birthDate', 'student', 'groups', 'continuousYears', 'enrolmentStatus', 'benefitStart', 'benefitEnd',
-  'designated', 'approved', 'institutionCode', 'level', 'grade', 'tier', 'ownership',
-  'admissionDate', 'dischargeDate', 'serviceDate', 'settlementDate',
-  'total', 'classA', 'classB', 'classC', 'selfPay', 'overLimit',
-  'referralApproved', 'emergency', 'emergencyDied', 'cause', 'thirdPartyLiable',
-  'majorDisease', 'specialDisease', 'specialApproved', 'benchmarkDisease', 'benchmarkList', 'benchmarkPrice', 'useHouseholdAccount'
+  'id',
+  'personId',
+  'kind',
+  'area',
+  'birthDate',
+  'student',
+  'groups',
+  'continuousYears',
+  'enrolmentStatus',
+  'benefitStart',
+  'benefitEnd',
+  'designated',
+  'approved',
+  'institutionCode',
+  'level',
+  'grade',
+  'tier',
+  'ownership',
+  'admissionDate',
+  'dischargeDate',
+  'serviceDate',
+  'settlementDate',
+  'total',
+  'classA',
+  'classB',
+  'classC',
+  'selfPay',
+  'overLimit',
+  'referralApproved',
+  'emergency',
+  'emergencyDied',
+  'cause',
+  'thirdPartyLiable',
+  'majorDisease',
+  'specialDisease',
+  'specialApproved',
+  'benchmarkDisease',
+  'benchmarkList',
+  'benchmarkPrice',
+  'useHouseholdAccount'
 ] as const
 
 function bool(v: string, col: string): boolean | undefined {
@@ -72,12 +116,18 @@ export function claimFromCsvRow(header: string[], cells: string[]): Claim {
   }
   const lines: BillLine[] = []
   const over = opt(g('overLimit'))
-  for (const [col, cls] of [['classA', 'A'], ['classB', 'B'], ['classC', 'C'], ['selfPay', 'self-pay']] as const) {
+  for (const [col, cls] of [
+    ['classA', 'A'],
+    ['classB', 'B'],
+    ['classC', 'C'],
+    ['selfPay', 'self-pay']
+  ] as const) {
     const v = opt(g(col))
     if (v !== undefined) lines.push({ class: cls, amount: v })
   }
   if (over !== undefined) {
-    if (!lines.length) throw new CalculatorError('INVALID_INPUT', '填了超限价金额（overLimit），但没有分类金额', 'overLimit')
+    if (!lines.length)
+      throw new CalculatorError('INVALID_INPUT', '填了超限价金额（overLimit），但没有分类金额', 'overLimit')
     lines[0] = { ...lines[0], overLimit: over }
   }
   const level = opt(g('level'))
@@ -96,10 +146,17 @@ export function claimFromCsvRow(header: string[], cells: string[]): Claim {
       id: opt(g('personId')),
       birthDate: g('birthDate'),
       student: bool(g('student'), 'student'),
-      groups: opt(g('groups'))?.split(/[;；]/).map((x) => x.trim()).filter(Boolean),
+      groups: opt(g('groups'))
+        ?.split(/[;；]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
       continuousYears: cy === undefined ? undefined : Number(cy),
       enrolment: enrolmentStatus
-        ? { status: enrolmentStatus as 'enrolled', benefitStart: opt(g('benefitStart')), benefitEnd: opt(g('benefitEnd')) }
+        ? {
+            status: enrolmentStatus as 'enrolled',
+            benefitStart: opt(g('benefitStart')),
+            benefitEnd: opt(g('benefitEnd'))
+          }
         : undefined
     },
     institution: {
@@ -121,8 +178,12 @@ export function claimFromCsvRow(header: string[], cells: string[]): Claim {
     cause: opt(g('cause')) as Cause | undefined,
     thirdPartyLiable: bool(g('thirdPartyLiable'), 'thirdPartyLiable'),
     majorDisease: opt(g('majorDisease')),
-    specialDisease: special ? { code: special, approved: bool(g('specialApproved'), 'specialApproved') ?? false } : undefined,
-    benchmark: benchmark ? { disease: benchmark, list: g('benchmarkList'), price: opt(g('benchmarkPrice')) } : undefined,
+    specialDisease: special
+      ? { code: special, approved: bool(g('specialApproved'), 'specialApproved') ?? false }
+      : undefined,
+    benchmark: benchmark
+      ? { disease: benchmark, list: g('benchmarkList'), price: opt(g('benchmarkPrice')) }
+      : undefined,
     useHouseholdAccount: bool(g('useHouseholdAccount'), 'useHouseholdAccount')
   }
 }

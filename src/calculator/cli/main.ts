@@ -42,7 +42,12 @@ POLICY 可以是内置政策编号，也可以是 JSON 文件路径；用逗号�
 
 function todayShanghai(): string {
   // the CLI is outside the pure core, so it may read the clock
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  }).format(new Date())
 }
 
 function parseArgs(argv: string[]): { pos: string[]; opts: Record<string, string | true> } {
@@ -79,7 +84,8 @@ function loadPolicyArg(arg: string, cwd: string): PolicyDocument | PolicyOverlay
   try {
     doc = readJson(path)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CalculatorError('POLICY_NOT_FOUND', `找不到政策「${arg}」（既不是内置政策编号，也不是文件）`)
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CalculatorError('POLICY_NOT_FOUND', `找不到政策「${arg}」（既不是内置政策编号，也不是文件）`)
     throw e
   }
   return doc as PolicyDocument
@@ -95,8 +101,12 @@ function resolverFor(cwd: string, arg: string) {
     }
   }
 }
-function loadPolicyInput(arg: string | true | undefined, cwd: string): { input: PolicyInput; resolve: (id: string) => PolicyDocument | PolicyOverlay | undefined } {
-  if (typeof arg !== 'string') throw new CalculatorError('INVALID_INPUT', '请用 --policy 指定政策（内置编号或 JSON 文件）')
+function loadPolicyInput(
+  arg: string | true | undefined,
+  cwd: string
+): { input: PolicyInput; resolve: (id: string) => PolicyDocument | PolicyOverlay | undefined } {
+  if (typeof arg !== 'string')
+    throw new CalculatorError('INVALID_INPUT', '请用 --policy 指定政策（内置编号或 JSON 文件）')
   const parts = arg.split(',')
   const docs = parts.map((p) => loadPolicyArg(p, cwd))
   return { input: docs.length === 1 ? docs[0] : docs, resolve: resolverFor(cwd, parts[0]) }
@@ -139,7 +149,19 @@ function stepsSummary(s: Settlement): string {
 }
 
 const RESULT_FIELDS = [
-  'outcome', 'total', 'selfPaid', 'eligible', 'deductible', 'ratio', 'basicFund', 'catastrophic', 'assistance', 'householdAccount', 'patientPays', 'overCap', 'capRemaining'
+  'outcome',
+  'total',
+  'selfPaid',
+  'eligible',
+  'deductible',
+  'ratio',
+  'basicFund',
+  'catastrophic',
+  'assistance',
+  'householdAccount',
+  'patientPays',
+  'overCap',
+  'capRemaining'
 ] as const
 
 interface BatchRow {
@@ -172,7 +194,10 @@ function readBatch(path: string): { rows: BatchRow[]; format: 'jsonl' | 'csv' } 
     try {
       rows.push({ line: i + 1, claim: JSON.parse(l) as Claim })
     } catch (e) {
-      rows.push({ line: i + 1, error: { code: 'INVALID_INPUT', message: `这一行不是有效的 JSON：${(e as Error).message}` } })
+      rows.push({
+        line: i + 1,
+        error: { code: 'INVALID_INPUT', message: `这一行不是有效的 JSON：${(e as Error).message}` }
+      })
     }
   })
   return { rows, format: 'jsonl' }
@@ -188,7 +213,8 @@ function cmdSettleBatch(opts: Record<string, string | true>, io: Io): number {
   const asOf = asOfOf(opts)
   const path = resolvePath(io.cwd, String(opts.batch))
   const { rows, format } = readBatch(path)
-  const outFormat = typeof opts.out === 'string' ? (extname(opts.out).toLowerCase() === '.csv' ? 'csv' : 'jsonl') : format
+  const outFormat =
+    typeof opts.out === 'string' ? (extname(opts.out).toLowerCase() === '.csv' ? 'csv' : 'jsonl') : format
   // each person's claims accumulate in file order: admissions, deductibles met, fund paid
   const histories = new Map<string, ClaimHistory>()
   const results: Record<string, unknown>[] = []
@@ -223,7 +249,19 @@ function cmdSettleBatch(opts: Record<string, string | true>, io: Io): number {
   }
   let text: string
   if (outFormat === 'csv') {
-    const cols = ['line', 'claimId', 'personId', 'ok', 'policyId', 'policyVersion', ...RESULT_FIELDS, 'exclusion', 'errorCode', 'errorMessage', 'steps']
+    const cols = [
+      'line',
+      'claimId',
+      'personId',
+      'ok',
+      'policyId',
+      'policyVersion',
+      ...RESULT_FIELDS,
+      'exclusion',
+      'errorCode',
+      'errorMessage',
+      'steps'
+    ]
     text = toCsv(
       cols,
       results.map((r) => {
@@ -244,25 +282,35 @@ export function runCli(argv: string[], io: Io): number {
   try {
     switch (cmd) {
       case 'policies':
-        for (const p of listBundledPolicies()) io.out(`${p.id}\t${p.regionCode} ${p.regionName}\t${p.scheme}\t${p.effectiveFrom}~${p.effectiveTo ?? ''}\t${p.demo ? '[演示] ' : ''}${p.title}`)
+        for (const p of listBundledPolicies())
+          io.out(
+            `${p.id}\t${p.regionCode} ${p.regionName}\t${p.scheme}\t${p.effectiveFrom}~${p.effectiveTo ?? ''}\t${p.demo ? '[演示] ' : ''}${p.title}`
+          )
         return 0
       case 'validate':
         return cmdValidate(pos.slice(1), io)
       case 'quote': {
         const { input, resolve } = loadPolicyInput(opts.policy, io.cwd)
-        if (typeof opts.household !== 'string') throw new CalculatorError('INVALID_INPUT', '请用 --household 指定家庭成员 JSON 文件')
+        if (typeof opts.household !== 'string')
+          throw new CalculatorError('INVALID_INPUT', '请用 --household 指定家庭成员 JSON 文件')
         const household = readJson(resolvePath(io.cwd, opts.household)) as Parameters<typeof quoteContribution>[1]
         const year = typeof opts.year === 'string' ? Number(opts.year) : undefined
-        const q = quoteContribution(input, household, asOfOf(opts), { resolve, coverageYear: year, steps: opts['no-steps'] !== true })
+        const q = quoteContribution(input, household, asOfOf(opts), {
+          resolve,
+          coverageYear: year,
+          steps: opts['no-steps'] !== true
+        })
         io.out(JSON.stringify(q, null, 2))
         return 0
       }
       case 'settle': {
         if (typeof opts.batch === 'string') return cmdSettleBatch(opts, io)
         const { input, resolve } = loadPolicyInput(opts.policy, io.cwd)
-        if (typeof opts.claim !== 'string') throw new CalculatorError('INVALID_INPUT', '请用 --claim 指定报销申请 JSON 文件，或用 --batch 批量结算')
+        if (typeof opts.claim !== 'string')
+          throw new CalculatorError('INVALID_INPUT', '请用 --claim 指定报销申请 JSON 文件，或用 --batch 批量结算')
         const claim = readJson(resolvePath(io.cwd, opts.claim)) as Claim
-        const history = typeof opts.history === 'string' ? (readJson(resolvePath(io.cwd, opts.history)) as ClaimHistory) : undefined
+        const history =
+          typeof opts.history === 'string' ? (readJson(resolvePath(io.cwd, opts.history)) as ClaimHistory) : undefined
         const s = settleClaim(input, claim, history, asOfOf(opts), { resolve, steps: opts['no-steps'] !== true })
         io.out(JSON.stringify(s, null, 2))
         return 0
@@ -287,7 +335,11 @@ export function runCli(argv: string[], io: Io): number {
 
 /** Entry for cli/xqyb-calc.js. */
 export function main(): void {
-  process.exitCode = runCli(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), cwd: process.cwd() })
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    cwd: process.cwd()
+  })
 }
 
 if (require.main === module) main()

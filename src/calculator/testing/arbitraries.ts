@@ -3,7 +3,18 @@
 // nor the app imports this folder (lint lets only it use fast-check inside src/calculator).
 import fc from 'fast-check'
 import { addDays, daysBetween, makeDate, yearOf } from '../dates'
-import { bundledPolicies, deepMerge, resolvePolicy, type Claim, type ClaimHistory, type ClaimKind, type Person, type PolicyDocument, type PolicyInput, type PolicyOverlay } from '../index'
+import {
+  bundledPolicies,
+  deepMerge,
+  resolvePolicy,
+  type Claim,
+  type ClaimHistory,
+  type ClaimKind,
+  type Person,
+  type PolicyDocument,
+  type PolicyInput,
+  type PolicyOverlay
+} from '../index'
 
 /** whole fen → "yuan.fen" (integers only: never a float amount) */
 export const fen = (n: number): string => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`
@@ -42,7 +53,8 @@ export function policyTarget(name: string, input: PolicyInput): PolicyTarget {
   // institution codes named by row conditions (when.code)
   const inst: string[] = []
   JSON.stringify(docs, (k, v: unknown) => {
-    if (k === 'when' && typeof v === 'object' && v !== null && 'code' in v) inst.push(...[(v as { code: string | string[] }).code].flat())
+    if (k === 'when' && typeof v === 'object' && v !== null && 'code' in v)
+      inst.push(...[(v as { code: string | string[] }).code].flat())
     return v
   })
   return {
@@ -51,7 +63,10 @@ export function policyTarget(name: string, input: PolicyInput): PolicyTarget {
     docs,
     from: docs.map((d) => d.effectiveFrom).sort()[0],
     // an open-ended version is fuzzed over the year after it starts
-    to: docs.map((d) => d.effectiveTo ?? addDays(d.effectiveFrom, 364)).sort().reverse()[0],
+    to: docs
+      .map((d) => d.effectiveTo ?? addDays(d.effectiveFrom, 364))
+      .sort()
+      .reverse()[0],
     specialCodes: uniq(docs.flatMap((d) => codes(d.specialOutpatient?.diseases))),
     majorCodes: uniq(docs.flatMap((d) => codes(d.majorDiseases?.diseases))),
     benchmark: bps.length
@@ -63,7 +78,13 @@ export function policyTarget(name: string, input: PolicyInput): PolicyTarget {
       : null,
     institutionCodes: uniq(inst),
     kinds: (['inpatient', 'outpatient', 'special-outpatient'] as const).filter((k) =>
-      docs.some((d) => (k === 'inpatient' ? d.inpatient : k === 'outpatient' ? d.outpatient ?? d.householdAccount : d.specialOutpatient))
+      docs.some((d) =>
+        k === 'inpatient'
+          ? d.inpatient
+          : k === 'outpatient'
+            ? (d.outpatient ?? d.householdAccount)
+            : d.specialOutpatient
+      )
     ),
     eligibleCost: docs.some((d) => d.eligibleCost !== undefined)
   }
@@ -110,21 +131,37 @@ export function bundledTargets(): PolicyTarget[] {
     const key = `${r.regionCode}/${r.scheme}`
     byRegion.set(key, [...(byRegion.get(key) ?? []), d])
   }
-  const series = [...byRegion.entries()].filter(([, ds]) => ds.length > 1).map(([key, ds]) => policyTarget(`series ${key} (${ds.map((d) => d.id).join(', ')})`, ds))
+  const series = [...byRegion.entries()]
+    .filter(([, ds]) => ds.length > 1)
+    .map(([key, ds]) => policyTarget(`series ${key} (${ds.map((d) => d.id).join(', ')})`, ds))
   return [...single, ...series].flatMap((t) => [t, filledTarget(t)])
 }
 
 const GROUPS = ['dibao', 'tekun', 'wubao', 'dibao-edge', 'severe-disability', 'youfu', 'family-planning'] as const
 const TIERS = ['village', 'township', 'county', 'city', 'provincial'] as const
 const CAUSES = [
-  'illness', 'accident', 'self-harm', 'self-harm-mental-illness', 'fight', 'drunkenness', 'drugs', 'crime',
-  'medical-accident', 'childbirth', 'family-planning', 'cosmetic', 'other-violation'
+  'illness',
+  'accident',
+  'self-harm',
+  'self-harm-mental-illness',
+  'fight',
+  'drunkenness',
+  'drugs',
+  'crime',
+  'medical-accident',
+  'childbirth',
+  'family-planning',
+  'cosmetic',
+  'other-violation'
 ] as const
 const AREAS = ['local', 'out-referred', 'out-filed', 'out-unfiled', 'out-emergency', 'abroad'] as const
 /** a value present `percent`% of the time, else undefined (shrinks towards undefined) */
 const maybe = <T>(a: fc.Arbitrary<T>, percent: number): fc.Arbitrary<T | undefined> =>
   fc.oneof({ arbitrary: fc.constant(undefined), weight: 100 - percent }, { arbitrary: a, weight: percent })
-const pickOr = (xs: string[], other: string) => (xs.length ? fc.oneof({ arbitrary: fc.constantFrom(...xs), weight: 6 }, { arbitrary: fc.constant(other), weight: 1 }) : fc.constant(other))
+const pickOr = (xs: string[], other: string) =>
+  xs.length
+    ? fc.oneof({ arbitrary: fc.constantFrom(...xs), weight: 6 }, { arbitrary: fc.constant(other), weight: 1 })
+    : fc.constant(other)
 
 /** an amount in fen: mostly everyday sizes, sometimes large, now and then at the edges (0, 1 亿) */
 const amountArb = (typical: number, large: number): fc.Arbitrary<number> =>
@@ -140,18 +177,28 @@ const linesArb = (t: PolicyTarget, typical: number, large: number) =>
     fc.record({
       class: t.eligibleCost
         ? fc.constantFrom('A', 'A', 'B', 'C', 'self-pay' as const)
-        : fc.oneof({ arbitrary: fc.constantFrom('A', 'A', 'self-pay' as const), weight: 19 }, { arbitrary: fc.constantFrom('B', 'C' as const), weight: 1 }),
+        : fc.oneof(
+            { arbitrary: fc.constantFrom('A', 'A', 'self-pay' as const), weight: 19 },
+            { arbitrary: fc.constantFrom('B', 'C' as const), weight: 1 }
+          ),
       amount: amountArb(typical, large),
       overPct: maybe(fc.integer({ min: 0, max: 100 }), 25)
     }),
     { minLength: 1, maxLength: 4 }
   )
 
-function billOf(lines: { class: 'A' | 'B' | 'C' | 'self-pay'; amount: number; overPct?: number }[] | null, total: number): Claim['bill'] {
+function billOf(
+  lines: { class: 'A' | 'B' | 'C' | 'self-pay'; amount: number; overPct?: number }[] | null,
+  total: number
+): Claim['bill'] {
   if (!lines) return { total: fen(total) }
   return {
     total: fen(lines.reduce((s, l) => s + l.amount, 0)),
-    lines: lines.map((l) => (l.overPct === undefined ? { class: l.class, amount: fen(l.amount) } : { class: l.class, amount: fen(l.amount), overLimit: fen(Math.floor((l.amount * l.overPct) / 100)) }))
+    lines: lines.map((l) =>
+      l.overPct === undefined
+        ? { class: l.class, amount: fen(l.amount) }
+        : { class: l.class, amount: fen(l.amount), overLimit: fen(Math.floor((l.amount * l.overPct) / 100)) }
+    )
   }
 }
 
@@ -160,42 +207,74 @@ function claimForArb(t: PolicyTarget): fc.Arbitrary<Omit<Claim, 'person'> & { st
   const weight = (k: ClaimKind, w: number) => ({ arbitrary: fc.constant(k), weight: t.kinds.includes(k) ? w : 1 })
   const kind = fc.oneof(weight('inpatient', 8), weight('outpatient', 8), weight('special-outpatient', 4))
   return kind.chain((k) => {
-    const [typical, large] = k === 'inpatient' ? [3_000_000, MAX_FEN / 4] : k === 'special-outpatient' ? [500_000, 20_000_000] : [30_000, 2_000_000]
-    return fc.record({
-      kind: fc.constant(k),
-      offset: fc.nat(),
-      stay: k === 'inpatient' ? fc.integer({ min: 0, max: 40 }) : fc.constant(0),
-      area: fc.oneof({ arbitrary: fc.constant('local' as const), weight: 6 }, { arbitrary: fc.constantFrom(...AREAS), weight: 2 }),
-      institution: fc.record({
-        designated: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
-        approved: maybe(fc.boolean(), 15),
-        tier: maybe(fc.constantFrom(...TIERS), 93),
-        level: maybe(fc.constantFrom(1, 2, 3 as const), 50),
-        grade: maybe(fc.constantFrom('A', 'B', 'C' as const), 33),
-        ownership: maybe(fc.constantFrom('public', 'private' as const), 25),
-        code: t.institutionCodes.length ? maybe(fc.constantFrom(...t.institutionCodes, 'H-0001'), 33) : fc.constant(undefined)
-      }),
-      lines: fc.oneof({ arbitrary: linesArb(t, typical, large), weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }),
-      total: amountArb(typical, large),
-      referral: maybe(fc.record({ approved: fc.boolean(), expectedTier: maybe(fc.constantFrom(...TIERS), 25) }), 25),
-      emergency: maybe(fc.record({ died: maybe(fc.boolean(), 60) }), 7),
-      cause: maybe(fc.constantFrom(...CAUSES), 15),
-      thirdPartyLiable: maybe(fc.boolean(), 10),
-      majorDisease: k === 'inpatient' ? maybe(pickOr(t.majorCodes, 'not-on-the-list'), 8) : fc.constant(undefined),
-      specialDisease: k === 'special-outpatient' ? maybe(fc.record({ code: pickOr(t.specialCodes, 'not-on-the-list'), approved: fc.oneof({ arbitrary: fc.constant(true), weight: 8 }, { arbitrary: fc.constant(false), weight: 1 }) }), 97) : fc.constant(undefined),
-      benchmark:
-        k === 'inpatient' && t.benchmark
-          ? maybe(
-              fc.record({
-                disease: pickOr(t.benchmark.codes, 'not-on-the-list'),
-                list: pickOr(t.benchmark.lists, 'no-such-list'),
-                price: t.benchmark.priceFromClaim ? fc.integer({ min: 0, max: 5_000_000 }).map(fen) : maybe(fc.integer({ min: 0, max: 5_000_000 }).map(fen), 25)
-              }),
-              12
-            )
-          : fc.constant(undefined),
-      useHouseholdAccount: maybe(fc.boolean(), 75)
-    }).map(({ lines, total, ...c }) => ({ ...c, bill: billOf(lines, total) }))
+    const [typical, large] =
+      k === 'inpatient'
+        ? [3_000_000, MAX_FEN / 4]
+        : k === 'special-outpatient'
+          ? [500_000, 20_000_000]
+          : [30_000, 2_000_000]
+    return fc
+      .record({
+        kind: fc.constant(k),
+        offset: fc.nat(),
+        stay: k === 'inpatient' ? fc.integer({ min: 0, max: 40 }) : fc.constant(0),
+        area: fc.oneof(
+          { arbitrary: fc.constant('local' as const), weight: 6 },
+          { arbitrary: fc.constantFrom(...AREAS), weight: 2 }
+        ),
+        institution: fc.record({
+          designated: fc.oneof(
+            { arbitrary: fc.constant(true), weight: 9 },
+            { arbitrary: fc.constant(false), weight: 1 }
+          ),
+          approved: maybe(fc.boolean(), 15),
+          tier: maybe(fc.constantFrom(...TIERS), 93),
+          level: maybe(fc.constantFrom(1, 2, 3 as const), 50),
+          grade: maybe(fc.constantFrom('A', 'B', 'C' as const), 33),
+          ownership: maybe(fc.constantFrom('public', 'private' as const), 25),
+          code: t.institutionCodes.length
+            ? maybe(fc.constantFrom(...t.institutionCodes, 'H-0001'), 33)
+            : fc.constant(undefined)
+        }),
+        lines: fc.oneof(
+          { arbitrary: linesArb(t, typical, large), weight: 3 },
+          { arbitrary: fc.constant(null), weight: 1 }
+        ),
+        total: amountArb(typical, large),
+        referral: maybe(fc.record({ approved: fc.boolean(), expectedTier: maybe(fc.constantFrom(...TIERS), 25) }), 25),
+        emergency: maybe(fc.record({ died: maybe(fc.boolean(), 60) }), 7),
+        cause: maybe(fc.constantFrom(...CAUSES), 15),
+        thirdPartyLiable: maybe(fc.boolean(), 10),
+        majorDisease: k === 'inpatient' ? maybe(pickOr(t.majorCodes, 'not-on-the-list'), 8) : fc.constant(undefined),
+        specialDisease:
+          k === 'special-outpatient'
+            ? maybe(
+                fc.record({
+                  code: pickOr(t.specialCodes, 'not-on-the-list'),
+                  approved: fc.oneof(
+                    { arbitrary: fc.constant(true), weight: 8 },
+                    { arbitrary: fc.constant(false), weight: 1 }
+                  )
+                }),
+                97
+              )
+            : fc.constant(undefined),
+        benchmark:
+          k === 'inpatient' && t.benchmark
+            ? maybe(
+                fc.record({
+                  disease: pickOr(t.benchmark.codes, 'not-on-the-list'),
+                  list: pickOr(t.benchmark.lists, 'no-such-list'),
+                  price: t.benchmark.priceFromClaim
+                    ? fc.integer({ min: 0, max: 5_000_000 }).map(fen)
+                    : maybe(fc.integer({ min: 0, max: 5_000_000 }).map(fen), 25)
+                }),
+                12
+              )
+            : fc.constant(undefined),
+        useHouseholdAccount: maybe(fc.boolean(), 75)
+      })
+      .map(({ lines, total, ...c }) => ({ ...c, bill: billOf(lines, total) }))
   })
 }
 
@@ -203,14 +282,27 @@ function claimForArb(t: PolicyTarget): fc.Arbitrary<Omit<Claim, 'person'> & { st
 const yearTotalArb = (typical: number, large: number): fc.Arbitrary<number> =>
   fc.oneof(
     { arbitrary: amountArb(typical, large), weight: 19 },
-    { arbitrary: fc.oneof(fc.integer({ min: MAX_FEN, max: MAX_YEAR_FEN }), fc.constantFrom(MAX_YEAR_FEN, MAX_YEAR_FEN - 100_000, MAX_FEN + 1)), weight: 1 }
+    {
+      arbitrary: fc.oneof(
+        fc.integer({ min: MAX_FEN, max: MAX_YEAR_FEN }),
+        fc.constantFrom(MAX_YEAR_FEN, MAX_YEAR_FEN - 100_000, MAX_FEN + 1)
+      ),
+      weight: 1
+    }
   )
 
 /** A starting history: usually none, sometimes a year already under way (near the caps, large self-pay, an account balance, a year total near the limit). */
 export const historyArb: fc.Arbitrary<ClaimHistory | undefined> = maybe(
   fc.record(
     {
-      admissions: fc.record({ local: fc.integer({ min: 0, max: 6 }), 'out-referred': fc.integer({ min: 0, max: 2 }), 'out-filed': fc.integer({ min: 0, max: 2 }) }, { requiredKeys: [] }),
+      admissions: fc.record(
+        {
+          local: fc.integer({ min: 0, max: 6 }),
+          'out-referred': fc.integer({ min: 0, max: 2 }),
+          'out-filed': fc.integer({ min: 0, max: 2 })
+        },
+        { requiredKeys: [] }
+      ),
       lastDeductible: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 300_000 }).map(fen)),
       fundPaid: yearTotalArb(5_000_000, 60_000_000).map(fen),
       outpatientFundPaid: fc.integer({ min: 0, max: 200_000 }).map(fen),
@@ -250,7 +342,11 @@ export function personYearArb(t: PolicyTarget, maxClaims = 12): fc.Arbitrary<Per
       groups: maybe(fc.subarray([...GROUPS], { maxLength: 2 }), 30),
       continuousYears: maybe(fc.integer({ min: 0, max: 40 }), 65),
       enrolment: maybe(
-        fc.record({ status: fc.constantFrom('enrolled', 'enrolled', 'not-enrolled', 'lapsed' as const), startIn: maybe(fc.integer({ min: -30, max: 200 }), 50), endIn: maybe(fc.integer({ min: 0, max: 365 }), 30) }),
+        fc.record({
+          status: fc.constantFrom('enrolled', 'enrolled', 'not-enrolled', 'lapsed' as const),
+          startIn: maybe(fc.integer({ min: -30, max: 200 }), 50),
+          endIn: maybe(fc.integer({ min: 0, max: 365 }), 30)
+        }),
         15
       ),
       history: historyArb,
@@ -269,7 +365,11 @@ export function personYearArb(t: PolicyTarget, maxClaims = 12): fc.Arbitrary<Per
         student: r.student,
         groups: r.groups,
         continuousYears: r.continuousYears,
-        enrolment: e && { status: e.status, benefitStart: e.startIn === undefined ? undefined : addDays(from, e.startIn), benefitEnd: e.endIn === undefined ? undefined : addDays(from, e.endIn) }
+        enrolment: e && {
+          status: e.status,
+          benefitStart: e.startIn === undefined ? undefined : addDays(from, e.startIn),
+          benefitEnd: e.endIn === undefined ? undefined : addDays(from, e.endIn)
+        }
       }
       const claims = r.claims
         .map(({ offset, stay, ...c }, i): Claim => {
@@ -292,7 +392,9 @@ const money = (lo: number, hi: number) => fc.integer({ min: lo * 100, max: hi * 
 const rateWith = (decimals: 2 | 4) => (lo: number, hi: number) =>
   decimals === 2
     ? fc.integer({ min: lo, max: hi }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`)
-    : fc.integer({ min: lo * 100, max: hi * 100 }).map((n) => `${Math.floor(n / 10_000)}.${String(n % 10_000).padStart(4, '0')}`)
+    : fc
+        .integer({ min: lo * 100, max: hi * 100 })
+        .map((n) => `${Math.floor(n / 10_000)}.${String(n % 10_000).padStart(4, '0')}`)
 
 /** A valid policy: the demo's structure with every figure drawn at random (rates with `decimals` decimals). */
 export function demoVariantArb(decimals: 2 | 4 = 2): fc.Arbitrary<PolicyDocument> {
@@ -350,9 +452,22 @@ export function demoVariantArb(decimals: 2 | 4 = 2): fc.Arbitrary<PolicyDocument
             rows: [
               { when: { area: 'local', tier: ['village', 'township'] }, rate: f.tRate },
               { when: { area: 'local', tier: 'county' }, rate: f.cRate },
-              { when: { area: 'local', tier: 'city' }, bands: [{ upTo: '10000.00', rate: f.cityRate }, { upTo: null, rate: f.b1 }] },
+              {
+                when: { area: 'local', tier: 'city' },
+                bands: [
+                  { upTo: '10000.00', rate: f.cityRate },
+                  { upTo: null, rate: f.b1 }
+                ]
+              },
               f.provBanded
-                ? { when: { area: 'local', tier: 'provincial' }, bands: [{ upTo: '20000.00', rate: f.provRate }, { upTo: '50000.00', rate: f.cityRate }, { upTo: null, rate: f.b2 }] }
+                ? {
+                    when: { area: 'local', tier: 'provincial' },
+                    bands: [
+                      { upTo: '20000.00', rate: f.provRate },
+                      { upTo: '50000.00', rate: f.cityRate },
+                      { upTo: null, rate: f.b2 }
+                    ]
+                  }
                 : { when: { area: 'local', tier: 'provincial' }, rate: f.provRate },
               { when: {}, rate: f.outRate }
             ]
@@ -361,11 +476,23 @@ export function demoVariantArb(decimals: 2 | 4 = 2): fc.Arbitrary<PolicyDocument
         continuousYearsBonus: { perYear: f.perYear, maxRate: f.maxRate },
         referral: { penaltyPerLevel: f.penalty, mode: f.mode, entryTier: f.entryTier, deductibleIncrease: f.increase },
         annualCap: { amount: f.cap === null ? { none: true } : f.cap },
-        catastrophic: { threshold: f.threshold, bands: [{ upTo: '50000.00', rate: f.b1 }, { upTo: null, rate: f.b2 }], cap: f.catCap },
+        catastrophic: {
+          threshold: f.threshold,
+          bands: [
+            { upTo: '50000.00', rate: f.b1 },
+            { upTo: null, rate: f.b2 }
+          ],
+          cap: f.catCap
+        },
         assistance: { rules: [{ id: 'dibao', label: '低保', groups: ['dibao'], rate: f.asRate, cap: f.asCap }] },
         eligibleCost: { classBFirstPayRate: f.bFirst },
         outpatient: {
-          ratio: { rows: [{ when: { tier: 'village' }, patientFlat: f.flat }, { when: {}, rate: f.outRateOp }] },
+          ratio: {
+            rows: [
+              { when: { tier: 'village' }, patientFlat: f.flat },
+              { when: {}, rate: f.outRateOp }
+            ]
+          },
           annualLimit: f.opLimit
         }
       }

@@ -3,7 +3,9 @@
 // their own element, which gets attributes only through `nativeProps` — without it a screen
 // reader (and axe) finds an input with no name. Spread it: <Input {...controlLabel('姓名')} />
 export function controlLabel(label: string): { ariaLabel: string; nativeProps?: Record<string, unknown> } {
-  return process.env.TARO_ENV === 'h5' ? { ariaLabel: label, nativeProps: { 'aria-label': label } } : { ariaLabel: label }
+  return process.env.TARO_ENV === 'h5'
+    ? { ariaLabel: label, nativeProps: { 'aria-label': label } }
+    : { ariaLabel: label }
 }
 
 /** The same for an <Image>: h5 draws a native <img>, which is named by its `alt`. */

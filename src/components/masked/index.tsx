@@ -23,7 +23,9 @@ export function maskBirthCertificate(n: string): string {
 }
 
 /** A member as it may be kept on the phone or shown in a list: ID, birth certificate and phone masked. */
-export function maskPerson<P extends Pick<Person, 'idNumber' | 'idNumberMasked' | 'phone' | 'birthCertificateNumber'>>(m: P): P {
+export function maskPerson<P extends Pick<Person, 'idNumber' | 'idNumberMasked' | 'phone' | 'birthCertificateNumber'>>(
+  m: P
+): P {
   return {
     ...m,
     idNumber: maskId(m.idNumber),
@@ -45,7 +47,14 @@ export function maskName(name: string): string {
   const chars = Array.from(name) // rare characters outside the BMP count as one
   if (chars.length <= 1) return name
   if (chars.length === 2) return `${chars[0]}*`
-  return chars[0] + chars.slice(1, -1).map((c) => (c === '·' ? '·' : '*')).join('') + chars[chars.length - 1]
+  return (
+    chars[0] +
+    chars
+      .slice(1, -1)
+      .map((c) => (c === '·' ? '·' : '*'))
+      .join('') +
+    chars[chars.length - 1]
+  )
 }
 
 export function MaskedId({ value, className }: { value: string; className?: string }) {

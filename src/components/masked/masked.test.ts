@@ -14,9 +14,21 @@ test('a newborn without an ID number is shown by the masked birth certificate; n
   expect(maskId(null)).toBeNull()
   expect(maskBirthCertificate('P440123456')).toBe('P4*****456')
   expect(maskBirthCertificate('P4*****456')).toBe('P4*****456')
-  expect(memberIdText({ idNumber: null, birthCertificateNumber: 'P440123456' })).toBe('出生证 P4*****456（还没有身份证号）')
+  expect(memberIdText({ idNumber: null, birthCertificateNumber: 'P440123456' })).toBe(
+    '出生证 P4*****456（还没有身份证号）'
+  )
   expect(memberIdText({ idNumber: '11010119900307123X' })).toBe('身份证 110***********123X')
   expect(memberIdText({ idNumber: null })).toBe('还没有身份证号')
-  const kept = maskPerson({ idNumber: null, idNumberMasked: false, birthCertificateNumber: 'P440123456', phone: '13800138000' })
-  expect(kept).toEqual({ idNumber: null, idNumberMasked: true, birthCertificateNumber: 'P4*****456', phone: '138****8000' })
+  const kept = maskPerson({
+    idNumber: null,
+    idNumberMasked: false,
+    birthCertificateNumber: 'P440123456',
+    phone: '13800138000'
+  })
+  expect(kept).toEqual({
+    idNumber: null,
+    idNumberMasked: true,
+    birthCertificateNumber: 'P4*****456',
+    phone: '138****8000'
+  })
 })

@@ -11,15 +11,18 @@ test('formats decimal strings with grouping and two places, without floats', () 
 })
 
 test('anything that is not a decimal string is refused', () => {
-  for (const bad of ['', 'abc', '1e3', '1.234', 'NaN', null, undefined, ' ']) expect(formatMoney(bad as string)).toBeNull()
+  for (const bad of ['', 'abc', '1e3', '1.234', 'NaN', null, undefined, ' '])
+    expect(formatMoney(bad as string)).toBeNull()
   expect(formatMoney(380 as unknown as string)).toBeNull()
 })
 
 test('grouping never changes the digits', () => {
-  fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 99 }), (i, f) => {
-    const s = `${i}.${String(f).padStart(2, '0')}`
-    expect(formatMoney(s)!.replace(/,/g, '')).toBe(s)
-  }))
+  fc.assert(
+    fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 99 }), (i, f) => {
+      const s = `${i}.${String(f).padStart(2, '0')}`
+      expect(formatMoney(s)!.replace(/,/g, '')).toBe(s)
+    })
+  )
 })
 
 test('spoken form for read-aloud', () => {

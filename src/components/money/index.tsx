@@ -11,9 +11,7 @@ interface Props {
 /** ¥1,234.50 — or "—" when the amount is missing or not a valid decimal string. */
 export function Money({ value, className }: Props) {
   const text = formatMoney(value)
-  return (
-    <Text className={`money${className ? ` ${className}` : ''}`}>{text === null ? '—' : `¥${text}`}</Text>
-  )
+  return <Text className={`money${className ? ` ${className}` : ''}`}>{text === null ? '—' : `¥${text}`}</Text>
 }
 
 export { formatMoney, spokenMoney } from './format'

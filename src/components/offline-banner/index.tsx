@@ -10,7 +10,9 @@ export function OfflineBanner({ hasCachedData = true }: { hasCachedData?: boolea
   const why = online ? '县里的系统暂时连不上' : '手机没有网络'
   return (
     <View className='offline-banner' ariaRole='status'>
-      <Text>{why}，{hasCachedData ? '下面是上次保存的数据' : '连上后会自动刷新'}。网络恢复后会自动更新。</Text>
+      <Text>
+        {why}，{hasCachedData ? '下面是上次保存的数据' : '连上后会自动刷新'}。网络恢复后会自动更新。
+      </Text>
     </View>
   )
 }

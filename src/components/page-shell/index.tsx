@@ -17,11 +17,20 @@ export function PageShell({ title, className, signInPage, children }: PropsWithC
     // h5: Taro's page container scrolls but holds no native focusable element, so keyboard
     // and switch users could not scroll it (axe: scrollable-region-focusable).
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
-    document.querySelectorAll('.taro_router > .taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'))
+    document
+      .querySelectorAll('.taro_router > .taro_page:not([tabindex])')
+      .forEach((el) => el.setAttribute('tabindex', '0'))
   })
   return (
-    <View className={`app-page${elderly ? ' elderly' : ''}${className ? ` ${className}` : ''}`} data-elderly={elderly ? '1' : '0'}>
-      {title ? <View className='page-title' ariaRole='heading' aria-level={1}>{title}</View> : null}
+    <View
+      className={`app-page${elderly ? ' elderly' : ''}${className ? ` ${className}` : ''}`}
+      data-elderly={elderly ? '1' : '0'}
+    >
+      {title ? (
+        <View className='page-title' ariaRole='heading' aria-level={1}>
+          {title}
+        </View>
+      ) : null}
       {signInPage ? null : <SessionBanner />}
       {children}
     </View>

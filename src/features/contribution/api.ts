@@ -12,7 +12,8 @@ export const contributionApi = {
     idempotencyKey: string
   ): Promise<CallResult<Order>> => call('createOrder', { body, idempotencyKey }),
   getOrder: (orderId: string): Promise<CallResult<Order>> => call('getOrder', { params: { orderId } }),
-  listOrders: (householdId: string): Promise<CallResult<{ orders: Order[] }>> => call('listOrders', { params: { householdId } }),
+  listOrders: (householdId: string): Promise<CallResult<{ orders: Order[] }>> =>
+    call('listOrders', { params: { householdId } }),
   startPayment: (orderId: string): Promise<CallResult<PaymentStart>> => call('startPayment', { params: { orderId } }),
   getReceipt: (orderId: string): Promise<CallResult<Receipt>> => call('getReceipt', { params: { orderId } }),
   // the reference server's simulated cashier (h5 and development only)

@@ -11,5 +11,11 @@ const PROBLEM_TEXT: Record<IdNumberProblem, string> = {
 export function checkPayeeId(raw: string): { ok: true; value: string } | { ok: false; error: AppError } {
   const r = checkIdNumber(raw.replace(/\s+/g, ''))
   if (r.ok) return { ok: true, value: r.value }
-  return { ok: false, error: appError('INVALID_INPUT', { message: PROBLEM_TEXT[r.problem], details: { field: 'idNumber', problem: r.problem } }) }
+  return {
+    ok: false,
+    error: appError('INVALID_INPUT', {
+      message: PROBLEM_TEXT[r.problem],
+      details: { field: 'idNumber', problem: r.problem }
+    })
+  }
 }

@@ -21,7 +21,13 @@ export type PayScreen =
   | { kind: 'not_matched'; order: Order; reason: string }
   /** the county refused a new order: already paid, or someone else is paying right now */
   /** `by`: who paid or started paying (masked, e.g. 王**); `at`: when they started (other_payer) */
-  | { kind: 'blocked'; reason: 'already_paid' | 'other_payer'; paidAt: string | null; by?: string | null; at?: string | null }
+  | {
+      kind: 'blocked'
+      reason: 'already_paid' | 'other_payer'
+      paidAt: string | null
+      by?: string | null
+      at?: string | null
+    }
   /** the network or the county failed; the same idempotency key is kept for the retry */
   | { kind: 'trouble'; error: AppError; order: Order | null }
 
@@ -35,9 +41,13 @@ export interface LocalFlags {
 export function screenForOrder(order: Order, local: LocalFlags): PayScreen {
   switch (order.status) {
     case 'created':
-      return local.submitted ? { kind: 'confirming', order, countySawMoney: false } : { kind: 'awaiting_payment', order }
+      return local.submitted
+        ? { kind: 'confirming', order, countySawMoney: false }
+        : { kind: 'awaiting_payment', order }
     case 'paying':
-      return local.submitted ? { kind: 'confirming', order, countySawMoney: false } : { kind: 'awaiting_payment', order }
+      return local.submitted
+        ? { kind: 'confirming', order, countySawMoney: false }
+        : { kind: 'awaiting_payment', order }
     case 'paid':
       return { kind: 'confirming', order, countySawMoney: true }
     case 'confirmed':
@@ -77,15 +87,25 @@ export function pollDelay(attempt: number): number {
 /** Headline for each screen, in plain words. */
 export function screenTitle(s: PayScreen): string {
   switch (s.kind) {
-    case 'ready': return '核对金额后缴费'
-    case 'starting': return '正在准备付款…'
-    case 'awaiting_payment': return '等待付款'
-    case 'confirming': return s.countySawMoney ? '已付款，正在入账' : '付款已提交，等县里确认'
-    case 'done': return '缴费成功，已参保'
-    case 'failed': return '付款没有成功'
-    case 'expired': return '订单已过期，钱没有扣'
-    case 'not_matched': return '钱已付，县里还没入账'
-    case 'blocked': return s.reason === 'already_paid' ? '这一年已经缴过了' : '家里有人正在缴费'
-    case 'trouble': return s.error.code === 'OFFLINE' ? '手机没有网络' : '暂时连不上县里'
+    case 'ready':
+      return '核对金额后缴费'
+    case 'starting':
+      return '正在准备付款…'
+    case 'awaiting_payment':
+      return '等待付款'
+    case 'confirming':
+      return s.countySawMoney ? '已付款，正在入账' : '付款已提交，等县里确认'
+    case 'done':
+      return '缴费成功，已参保'
+    case 'failed':
+      return '付款没有成功'
+    case 'expired':
+      return '订单已过期，钱没有扣'
+    case 'not_matched':
+      return '钱已付，县里还没入账'
+    case 'blocked':
+      return s.reason === 'already_paid' ? '这一年已经缴过了' : '家里有人正在缴费'
+    case 'trouble':
+      return s.error.code === 'OFFLINE' ? '手机没有网络' : '暂时连不上县里'
   }
 }

@@ -4,7 +4,14 @@ import { quote } from './__fixtures__/data'
 
 test('reads the calculator policy format', () => {
   const f = policyFacts(demoPolicy)
-  expect(f).toMatchObject({ householdUnit: true, waitingMonths: 3, waitingOnlyWhenLate: true, arrearsSubsidised: false, arrearsWaitingMonths: 3, deadline: '2025-12-31' })
+  expect(f).toMatchObject({
+    householdUnit: true,
+    waitingMonths: 3,
+    waitingOnlyWhenLate: true,
+    arrearsSubsidised: false,
+    arrearsWaitingMonths: 3,
+    deadline: '2025-12-31'
+  })
   expect(waitingText(f)).toBe('3 个月（约 90 天）')
 })
 

@@ -22,8 +22,14 @@ export interface PolicyFacts {
 }
 
 const EMPTY: PolicyFacts = {
-  householdUnit: null, waitingMonths: null, waitingDays: null, waitingOnlyWhenLate: true,
-  arrearsSubsidised: null, arrearsWaitingMonths: null, deadline: null, collectionNote: null
+  householdUnit: null,
+  waitingMonths: null,
+  waitingDays: null,
+  waitingOnlyWhenLate: true,
+  arrearsSubsidised: null,
+  arrearsWaitingMonths: null,
+  deadline: null,
+  collectionNote: null
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -43,7 +49,7 @@ export function policyFacts(document: unknown): PolicyFacts {
     waitingOnlyWhenLate: waiting ? waiting.appliesTo !== 'all' : true,
     arrearsSubsidised: arrears && typeof arrears.subsidised === 'boolean' ? arrears.subsidised : null,
     arrearsWaitingMonths: arrears ? num(arrears.waitingMonths) : null,
-    deadline: collection ? dateStr(collection.deadline) ?? dateStr(collection.to) : null,
+    deadline: collection ? (dateStr(collection.deadline) ?? dateStr(collection.to)) : null,
     collectionNote: collection && typeof collection.note === 'string' ? collection.note : null
   }
 }
@@ -54,9 +60,7 @@ export function deadlineOf(quote: Quote, facts: PolicyFacts | null): string | nu
 }
 
 export type WindowState =
-  | { kind: 'before'; daysToStart: number }
-  | { kind: 'open'; daysLeft: number }
-  | { kind: 'closed'; daysLate: number }
+  { kind: 'before'; daysToStart: number } | { kind: 'open'; daysLeft: number } | { kind: 'closed'; daysLate: number }
 
 export function collectionWindow(quote: Quote, today: string, facts: PolicyFacts | null): WindowState | null {
   const end = deadlineOf(quote, facts)

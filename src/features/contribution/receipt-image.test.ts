@@ -17,7 +17,16 @@ test('drawing writes every line onto a canvas tall enough for them', () => {
   const lines = receiptLines(receipt(), null)
   const texts: string[] = []
   let lastY = 0
-  const ctx: Ctx2D = { fillStyle: '', font: '', textBaseline: '', fillRect: jest.fn(), fillText: (t, _x, y) => { texts.push(t); lastY = y } }
+  const ctx: Ctx2D = {
+    fillStyle: '',
+    font: '',
+    textBaseline: '',
+    fillRect: jest.fn(),
+    fillText: (t, _x, y) => {
+      texts.push(t)
+      lastY = y
+    }
+  }
   const h = drawReceipt(ctx, lines)
   expect(texts).toEqual(lines.map((l) => l.text))
   expect(h).toBe(imageHeight(lines))
@@ -25,17 +34,44 @@ test('drawing writes every line onto a canvas tall enough for them', () => {
 })
 
 test('times on the picture carry the year, in Beijing time', () => {
-  const lines = receiptLines(receipt({ paidAt: '2025-11-24T10:03:00+08:00', issuedAt: '2025-11-24T02:03:09Z' }), null).map((l) => l.text)
+  const lines = receiptLines(
+    receipt({ paidAt: '2025-11-24T10:03:00+08:00', issuedAt: '2025-11-24T02:03:09Z' }),
+    null
+  ).map((l) => l.text)
   expect(lines).toContain('付款时间 2025年11月24日 10:03')
   expect(lines).toContain('入账时间 2025年11月24日 10:03')
   expect(receiptTime('nonsense')).toBe('—')
 })
 
 test('a name with the middle dot keeps it, and is drawn with the CJK fonts first (not a Latin full stop)', () => {
-  const lines = receiptLines(receipt({ persons: [{ name: '阿依古丽·买买提', idNumber: null, amount: '400.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31' }] }), null)
+  const lines = receiptLines(
+    receipt({
+      persons: [
+        {
+          name: '阿依古丽·买买提',
+          idNumber: null,
+          amount: '400.00',
+          coverageStart: '2026-01-01',
+          coverageEnd: '2026-12-31'
+        }
+      ]
+    }),
+    null
+  )
   expect(lines.map((l) => l.text)).toContain('阿依古丽·买买提  ¥400.00')
   const fonts: string[] = []
-  const ctx = { fillStyle: '', textBaseline: '', fillRect: jest.fn(), fillText: jest.fn(), set font(f: string) { fonts.push(f) }, get font() { return fonts[fonts.length - 1] ?? '' } }
+  const ctx = {
+    fillStyle: '',
+    textBaseline: '',
+    fillRect: jest.fn(),
+    fillText: jest.fn(),
+    set font(f: string) {
+      fonts.push(f)
+    },
+    get font() {
+      return fonts[fonts.length - 1] ?? ''
+    }
+  }
   drawReceipt(ctx as Ctx2D, lines)
   for (const f of fonts) expect(f).toMatch(/^(bold )?\d+px "PingFang SC", "Noto Sans CJK SC",.*sans-serif$/)
   expect(IMAGE_FONT.indexOf('Noto Sans CJK SC')).toBeLessThan(IMAGE_FONT.indexOf('sans-serif'))

@@ -34,16 +34,23 @@ export interface ReminderTarget {
   year: number
 }
 
-export async function askForReminders(target: ReminderTarget, kinds: ReminderKind[] = ['deadline', 'result']): Promise<SubscribeOutcome> {
+export async function askForReminders(
+  target: ReminderTarget,
+  kinds: ReminderKind[] = ['deadline', 'result']
+): Promise<SubscribeOutcome> {
   let accepted: ReminderKind[]
   try {
-    const res = await Taro.requestSubscribeMessage({ tmplIds: kinds.map((k) => TEMPLATES[k]) } as never) as unknown as Record<string, string>
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: kinds.map((k) => TEMPLATES[k])
+    } as never)) as unknown as Record<string, string>
     accepted = kinds.filter((k) => res?.[TEMPLATES[k]] === 'accept')
   } catch {
     return { ok: false, message: '没有打开提醒，可以以后在这里再打开' }
   }
   const stored = await tellCounty(target.owner, {
-    householdId: target.householdId, year: target.year, channel: 'weapp',
+    householdId: target.householdId,
+    year: target.year,
+    channel: 'weapp',
     templates: kinds.map((kind) => ({ kind, accepted: accepted.includes(kind) }))
   })
   return { ok: true, accepted, stored }
@@ -51,12 +58,15 @@ export async function askForReminders(target: ReminderTarget, kinds: ReminderKin
 
 // ---- the answer on its way to the county ----
 const PENDING_KEY = 'xqyb.reminders.pending'
-interface Pending { owner: string; choices: Record<string, SubscriptionsBody> }
+interface Pending {
+  owner: string
+  choices: Record<string, SubscriptionsBody>
+}
 
 function readPending(): Pending | null {
   try {
     const raw = taroStorage.getItem(PENDING_KEY) as string | null
-    const p = raw ? JSON.parse(raw) as Pending : null
+    const p = raw ? (JSON.parse(raw) as Pending) : null
     return p && typeof p.owner === 'string' && p.choices && typeof p.choices === 'object' ? p : null
   } catch {
     return null
@@ -103,7 +113,10 @@ async function tellCounty(owner: string, body: SubscriptionsBody): Promise<boole
 export async function sendPendingReminderChoices(owner: string | null): Promise<void> {
   const p = readPending()
   if (!p) return
-  if (!owner || p.owner !== owner) { writePending(null); return }
+  if (!owner || p.owner !== owner) {
+    writePending(null)
+    return
+  }
   for (const body of Object.values(p.choices)) {
     if (!(await tellCounty(owner, body))) {
       const left = readPending()
@@ -112,7 +125,11 @@ export async function sendPendingReminderChoices(owner: string | null): Promise<
   }
 }
 
-export function previewMessages(p: { year: number; total: string; deadline: string | null }): { kind: ReminderKind; title: string; body: string }[] {
+export function previewMessages(p: {
+  year: number
+  total: string
+  deadline: string | null
+}): { kind: ReminderKind; title: string; body: string }[] {
   const amount = `¥${formatMoney(p.total) ?? '—'}`
   return [
     {

@@ -2,7 +2,13 @@ import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
 import { appError } from '@/services/errors'
 import type { ContributionApi } from './api'
-import { receiptCache, resetContributionApi, resetContributionForTests, setContributionApi, useContribution } from './store'
+import {
+  receiptCache,
+  resetContributionApi,
+  resetContributionForTests,
+  setContributionApi,
+  useContribution
+} from './store'
 import { order, receipt } from './__fixtures__/data'
 
 type Fake = { [K in keyof ContributionApi]: jest.Mock }
@@ -10,8 +16,16 @@ type Fake = { [K in keyof ContributionApi]: jest.Mock }
 function fakeApi(): Fake {
   const notUsed = () => jest.fn(() => Promise.reject(new Error('not expected in this test')))
   return {
-    getQuote: notUsed(), lookupPayee: notUsed(), createOrder: notUsed(), getOrder: notUsed(), listOrders: notUsed(),
-    startPayment: notUsed(), getReceipt: notUsed(), cashierPay: notUsed(), cashierFail: notUsed(), cashierAbandon: notUsed()
+    getQuote: notUsed(),
+    lookupPayee: notUsed(),
+    createOrder: notUsed(),
+    getOrder: notUsed(),
+    listOrders: notUsed(),
+    startPayment: notUsed(),
+    getReceipt: notUsed(),
+    cashierPay: notUsed(),
+    cashierFail: notUsed(),
+    cashierAbandon: notUsed()
   }
 }
 
@@ -28,7 +42,9 @@ afterAll(() => resetContributionApi())
 
 function deferred<T>() {
   let resolve!: (v: T) => void
-  const promise = new Promise<T>((r) => { resolve = r })
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
   return { promise, resolve }
 }
 
@@ -92,7 +108,10 @@ test('a settled order frees the slot: failed → the next attempt gets a new key
 test('paid but not matched keeps the record (money was taken)', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
   await useContribution.getState().startOrder(target)
-  api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ status: 'paid_not_matched', failureReason: '成员已迁出' }) })
+  api.getOrder.mockResolvedValueOnce({
+    ok: true,
+    data: order({ status: 'paid_not_matched', failureReason: '成员已迁出' })
+  })
   await useContribution.getState().refreshOrder('ord_1')
   expect(useContribution.getState().pending['hh_1:2026']).toBeDefined()
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ status: 'confirmed', receiptNumber: 'R1' }) })
@@ -108,20 +127,42 @@ test('someone else in the family is paying: blocked, and our unused key is dropp
 })
 
 test('someone else is paying: the screen names who (masked) and since when, as the county says', async () => {
-  api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('OPEN_ORDER_EXISTS', { details: { payerNameMasked: '王**', startedAt: '2026-11-20T09:30:00+08:00', startedByYou: false } }) })
+  api.createOrder.mockResolvedValueOnce({
+    ok: false,
+    error: appError('OPEN_ORDER_EXISTS', {
+      details: { payerNameMasked: '王**', startedAt: '2026-11-20T09:30:00+08:00', startedByYou: false }
+    })
+  })
   const r = await useContribution.getState().startOrder(target)
-  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: '王**', at: '2026-11-20T09:30:00+08:00' } })
+  expect(r).toEqual({
+    ok: false,
+    screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: '王**', at: '2026-11-20T09:30:00+08:00' }
+  })
 })
 
 test('already paid: blocked, with the date the county confirmed it', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('ALREADY_PAID') })
-  api.listOrders.mockResolvedValueOnce({ ok: true, data: { orders: [order({ status: 'expired' }), order({ orderId: 'ord_9', status: 'confirmed', paidAt: '2025-10-02T09:00:00+08:00' })] } })
+  api.listOrders.mockResolvedValueOnce({
+    ok: true,
+    data: {
+      orders: [
+        order({ status: 'expired' }),
+        order({ orderId: 'ord_9', status: 'confirmed', paidAt: '2025-10-02T09:00:00+08:00' })
+      ]
+    }
+  })
   const r = await useContribution.getState().startOrder(target)
-  expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'already_paid', paidAt: '2025-10-02T09:00:00+08:00', by: '张**' } })
+  expect(r).toEqual({
+    ok: false,
+    screen: { kind: 'blocked', reason: 'already_paid', paidAt: '2025-10-02T09:00:00+08:00', by: '张**' }
+  })
 })
 
 test('our own open order made under another key is adopted, not duplicated', async () => {
-  api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('OPEN_ORDER_EXISTS', { details: { orderId: 'ord_7' } }) })
+  api.createOrder.mockResolvedValueOnce({
+    ok: false,
+    error: appError('OPEN_ORDER_EXISTS', { details: { orderId: 'ord_7' } })
+  })
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ orderId: 'ord_7', status: 'paying' }) })
   const r = await useContribution.getState().startOrder(target)
   expect(r.ok && r.order.orderId).toBe('ord_7')
@@ -131,7 +172,11 @@ test('our own open order made under another key is adopted, not duplicated', asy
 test('pay for others: the ID number is sent but never saved on the phone', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order({ payerIsHousehold: false }) })
   await useContribution.getState().startOrder({ ...target, payeeIdNumber: '990101195001011237' })
-  expect(api.createOrder.mock.calls[0][0]).toEqual({ payeeIdNumber: '990101195001011237', year: 2026, channel: 'weapp' })
+  expect(api.createOrder.mock.calls[0][0]).toEqual({
+    payeeIdNumber: '990101195001011237',
+    year: 2026,
+    channel: 'weapp'
+  })
   const saved = String(Taro.getStorageSync('xqyb.contribution'))
   expect(saved).not.toContain('990101195001011237')
   expect(useContribution.getState().pending['hh_1:2026'].payeeIdMasked).toBe('990***********1237')
@@ -140,7 +185,15 @@ test('pay for others: the ID number is sent but never saved on the phone', async
 test('weapp: WeChat Pay success only marks the payment as submitted', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order({ channel: 'weapp' }) })
   await useContribution.getState().startOrder(target)
-  api.startPayment.mockResolvedValueOnce({ ok: true, data: { orderId: 'ord_1', provider: 'wechat', wechat: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' }, cashier: null } })
+  api.startPayment.mockResolvedValueOnce({
+    ok: true,
+    data: {
+      orderId: 'ord_1',
+      provider: 'wechat',
+      wechat: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' },
+      cashier: null
+    }
+  })
   ;(Taro.requestPayment as jest.Mock).mockResolvedValueOnce({ errMsg: 'requestPayment:ok' })
   const launch = await useContribution.getState().launchPayment('ord_1')
   expect(launch).toEqual({ kind: 'submitted' })
@@ -151,7 +204,15 @@ test('weapp: WeChat Pay success only marks the payment as submitted', async () =
 })
 
 test('weapp: the user closes WeChat Pay → cancelled, nothing submitted', async () => {
-  api.startPayment.mockResolvedValueOnce({ ok: true, data: { orderId: 'ord_1', provider: 'wechat', wechat: { timeStamp: '1', nonceStr: 'n', package: 'p', signType: 'RSA', paySign: 's' }, cashier: null } })
+  api.startPayment.mockResolvedValueOnce({
+    ok: true,
+    data: {
+      orderId: 'ord_1',
+      provider: 'wechat',
+      wechat: { timeStamp: '1', nonceStr: 'n', package: 'p', signType: 'RSA', paySign: 's' },
+      cashier: null
+    }
+  })
   ;(Taro.requestPayment as jest.Mock).mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' })
   const launch = await useContribution.getState().launchPayment('ord_1')
   expect(launch).toEqual({ kind: 'cancelled', message: '您取消了付款，钱没有扣' })
@@ -183,7 +244,9 @@ test('a different user on the phone does not inherit the pending payment', async
 
 test('a failed look-up by ID number clears the last household found (its card must not stay under the error)', async () => {
   const found = { householdId: 'hh_3', year: 2027, total: '490.00', membersMasked: [] }
-  api.lookupPayee.mockResolvedValueOnce({ ok: true, data: found }).mockResolvedValueOnce({ ok: false, error: appError('NOT_FOUND') })
+  api.lookupPayee
+    .mockResolvedValueOnce({ ok: true, data: found })
+    .mockResolvedValueOnce({ ok: false, error: appError('NOT_FOUND') })
   await useContribution.getState().lookupPayee('x')
   expect(useContribution.getState().payee).toEqual(found)
   const r = await useContribution.getState().lookupPayee('y')

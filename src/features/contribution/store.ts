@@ -12,12 +12,26 @@ import { appError, type AppError } from '@/services/errors'
 import { maskIdNumber } from '@/shared/id-number'
 import { maskId } from '@/components/masked'
 import { contributionApi, type ContributionApi } from './api'
-import { applyOrder, dropPending, ensurePending, findByOrder, markSubmitted, pendingSlot, type PendingMap, type PendingPayment } from './pending'
+import {
+  applyOrder,
+  dropPending,
+  ensurePending,
+  findByOrder,
+  markSubmitted,
+  pendingSlot,
+  type PendingMap,
+  type PendingPayment
+} from './pending'
 import { screenForOrder, type PayScreen } from './payment-state'
 
 export const quoteCache = createUserCache<Quote>({ name: 'contribution.quotes', version: 1, maxEntries: 10 })
 export const orderCache = createUserCache<Order>({ name: 'contribution.orders', version: 1, maxEntries: 20 })
-export const receiptCache = createUserCache<Receipt>({ name: 'contribution.receipts', version: 1, maxEntries: 30, scrub: maskReceipt })
+export const receiptCache = createUserCache<Receipt>({
+  name: 'contribution.receipts',
+  version: 1,
+  maxEntries: 30,
+  scrub: maskReceipt
+})
 
 export interface PayTarget {
   householdId: string
@@ -26,9 +40,7 @@ export interface PayTarget {
   payeeIdNumber?: string
 }
 
-export type StartResult =
-  | { ok: true; order: Order; pending: PendingPayment }
-  | { ok: false; screen: PayScreen }
+export type StartResult = { ok: true; order: Order; pending: PendingPayment } | { ok: false; screen: PayScreen }
 
 export type PaymentLaunch =
   /** weapp: WeChat Pay ran and said success (still only a claim until the county confirms) */
@@ -48,12 +60,18 @@ interface ContributionState {
   payee: PayeeLookup | null
   /** pending payments are per user: a different user on the same phone starts empty */
   setOwner: (userId: string | null) => void
-  loadQuote: (householdId: string, year?: number) => Promise<{ ok: true; quote: Quote } | { ok: false; error: AppError }>
+  loadQuote: (
+    householdId: string,
+    year?: number
+  ) => Promise<{ ok: true; quote: Quote } | { ok: false; error: AppError }>
   startOrder: (target: PayTarget) => Promise<StartResult>
   launchPayment: (orderId: string) => Promise<PaymentLaunch>
   refreshOrder: (orderId: string) => Promise<{ ok: true; order: Order } | { ok: false; error: AppError }>
   loadReceipt: (orderId: string) => Promise<{ ok: true; receipt: Receipt } | { ok: false; error: AppError }>
-  lookupPayee: (idNumber: string, year?: number) => Promise<{ ok: true; lookup: PayeeLookup } | { ok: false; error: AppError }>
+  lookupPayee: (
+    idNumber: string,
+    year?: number
+  ) => Promise<{ ok: true; lookup: PayeeLookup } | { ok: false; error: AppError }>
   forgetPending: (householdId: string, year: number) => void
   /** the payment page (cashier / WeChat Pay) finished: start asking the county for the result */
   markSubmitted: (orderId: string) => void
@@ -65,8 +83,12 @@ export function currentChannel(): Channel {
 
 let api: ContributionApi = contributionApi
 /** Tests swap the county calls. */
-export function setContributionApi(a: ContributionApi): void { api = a }
-export function resetContributionApi(): void { api = contributionApi }
+export function setContributionApi(a: ContributionApi): void {
+  api = a
+}
+export function resetContributionApi(): void {
+  api = contributionApi
+}
 
 // One request per slot at a time: a double tap joins the request already on its way.
 const inFlight = new Map<string, Promise<StartResult>>()
@@ -94,13 +116,20 @@ export const useContribution = create<ContributionState>()(
         if (error.code === 'ALREADY_PAID') {
           const list = await api.listOrders(householdId)
           const done = list.ok ? list.data.orders.find((o) => o.status === 'confirmed') : undefined
-          return { kind: 'blocked', reason: 'already_paid', paidAt: done?.paidAt ?? null, by: done?.payerNameMasked ?? null }
+          return {
+            kind: 'blocked',
+            reason: 'already_paid',
+            paidAt: done?.paidAt ?? null,
+            by: done?.payerNameMasked ?? null
+          }
         }
         // the county says who started the open order and when (names masked), so the family
         // member knows whom to ask instead of paying twice
         const d = (error.details ?? {}) as { payerNameMasked?: unknown; startedAt?: unknown }
         return {
-          kind: 'blocked', reason: 'other_payer', paidAt: null,
+          kind: 'blocked',
+          reason: 'other_payer',
+          paidAt: null,
           by: typeof d.payerNameMasked === 'string' ? d.payerNameMasked : null,
           at: typeof d.startedAt === 'string' ? d.startedAt : null
         }
@@ -110,7 +139,9 @@ export const useContribution = create<ContributionState>()(
         const slot = pendingSlot(target.householdId, target.year)
         const channel = currentChannel()
         const ensured = ensurePending(get().pending, {
-          householdId: target.householdId, year: target.year, channel,
+          householdId: target.householdId,
+          year: target.year,
+          channel,
           payeeIdMasked: target.payeeIdNumber ? maskIdNumber(target.payeeIdNumber.trim().toUpperCase()) : null
         })
         // Saved before the request goes out: a crash after this point resends the same key.
@@ -121,13 +152,21 @@ export const useContribution = create<ContributionState>()(
           const known = await api.getOrder(pending.orderId)
           if (known.ok) {
             rememberOrder(known.data)
-            if (known.data.status === 'created' || known.data.status === 'paying' || known.data.status === 'paid' || known.data.status === 'paid_not_matched') {
+            if (
+              known.data.status === 'created' ||
+              known.data.status === 'paying' ||
+              known.data.status === 'paid' ||
+              known.data.status === 'paid_not_matched'
+            ) {
               return { ok: true, order: known.data, pending: get().pending[slot] ?? pending }
             }
             // settled: the old key is spent; start again with a new one
             return doStart(target)
           }
-          return { ok: false, screen: { kind: 'trouble', error: known.error, order: get().orders[pending.orderId] ?? null } }
+          return {
+            ok: false,
+            screen: { kind: 'trouble', error: known.error, order: get().orders[pending.orderId] ?? null }
+          }
         }
 
         const body = target.payeeIdNumber
@@ -147,7 +186,9 @@ export const useContribution = create<ContributionState>()(
             // our own open order made with another key (e.g. the phone's storage was cleared): adopt it
             const existing = await api.getOrder(own)
             if (existing.ok) {
-              set((s) => ({ pending: { ...s.pending, [slot]: { ...pending, orderId: own, amount: existing.data.amount } } }))
+              set((s) => ({
+                pending: { ...s.pending, [slot]: { ...pending, orderId: own, amount: existing.data.amount } }
+              }))
               rememberOrder(existing.data)
               return { ok: true, order: existing.data, pending: get().pending[slot] ?? pending }
             }
@@ -208,7 +249,10 @@ export const useContribution = create<ContributionState>()(
               return { kind: 'submitted' }
             } catch (e) {
               const msg = String((e as { errMsg?: string })?.errMsg || '')
-              return { kind: 'cancelled', message: /cancel/i.test(msg) ? '您取消了付款，钱没有扣' : '微信支付没有完成，钱没有扣' }
+              return {
+                kind: 'cancelled',
+                message: /cancel/i.test(msg) ? '您取消了付款，钱没有扣' : '微信支付没有完成，钱没有扣'
+              }
             }
           }
           if (start.cashier) return { kind: 'cashier', cashier: start.cashier }
@@ -233,7 +277,10 @@ export const useContribution = create<ContributionState>()(
         async lookupPayee(idNumber, year) {
           const res = await api.lookupPayee(idNumber.trim(), year)
           // a failed look-up clears the last one: its card must not stay under the error
-          if (!res.ok) { set({ payee: null }); return res }
+          if (!res.ok) {
+            set({ payee: null })
+            return res
+          }
           set({ payee: res.data })
           return { ok: true, lookup: res.data }
         },

@@ -17,11 +17,15 @@ beforeEach(() => {
   getOrder.mockReset()
   setContributionApi({ getOrder } as unknown as ContributionApi)
 })
-afterEach(() => { jest.useRealTimers() })
+afterEach(() => {
+  jest.useRealTimers()
+})
 afterAll(() => resetContributionApi())
 
 async function flush() {
-  await act(async () => { await Promise.resolve() })
+  await act(async () => {
+    await Promise.resolve()
+  })
 }
 
 test('keeps asking the county while the money is being recorded, and stops once it is done', async () => {
@@ -32,13 +36,19 @@ test('keeps asking the county while the money is being recorded, and stops once 
   render(<Probe orderId='ord_1' />)
   await flush()
   expect(view.getByTestId('title').textContent).toBe('已付款，正在入账')
-  await act(async () => { jest.advanceTimersByTime(1000) })
+  await act(async () => {
+    jest.advanceTimersByTime(1000)
+  })
   await flush()
-  await act(async () => { jest.advanceTimersByTime(1500) })
+  await act(async () => {
+    jest.advanceTimersByTime(1500)
+  })
   await flush()
   expect(view.getByTestId('title').textContent).toBe('缴费成功，已参保')
   const calls = getOrder.mock.calls.length
-  await act(async () => { jest.advanceTimersByTime(60000) })
+  await act(async () => {
+    jest.advanceTimersByTime(60000)
+  })
   await flush()
   expect(getOrder.mock.calls.length).toBe(calls)
 })
@@ -48,18 +58,36 @@ test('an order nobody has paid is not polled (no traffic while the user decides)
   render(<Probe orderId='ord_1' />)
   await flush()
   expect(view.getByTestId('title').textContent).toBe('等待付款')
-  await act(async () => { jest.advanceTimersByTime(60000) })
+  await act(async () => {
+    jest.advanceTimersByTime(60000)
+  })
   await flush()
   expect(getOrder).toHaveBeenCalledTimes(1)
 })
 
 test('after the phone submitted the payment it polls, but shows "waiting for the county", not done', async () => {
-  useContribution.setState({ pending: { 'hh_1:2026': { key: 'k', householdId: 'hh_1', year: 2026, channel: 'weapp', orderId: 'ord_1', payeeIdMasked: null, submitted: true, amount: '780.00', startedAt: '2025-11-20T10:00:00+08:00' } } })
+  useContribution.setState({
+    pending: {
+      'hh_1:2026': {
+        key: 'k',
+        householdId: 'hh_1',
+        year: 2026,
+        channel: 'weapp',
+        orderId: 'ord_1',
+        payeeIdMasked: null,
+        submitted: true,
+        amount: '780.00',
+        startedAt: '2025-11-20T10:00:00+08:00'
+      }
+    }
+  })
   getOrder.mockResolvedValue({ ok: true, data: order({ status: 'paying' }) })
   render(<Probe orderId='ord_1' />)
   await flush()
   expect(view.getByTestId('title').textContent).toBe('付款已提交，等县里确认')
-  await act(async () => { jest.advanceTimersByTime(1000) })
+  await act(async () => {
+    jest.advanceTimersByTime(1000)
+  })
   await flush()
   expect(getOrder.mock.calls.length).toBeGreaterThan(1)
   expect(view.getByTestId('title').textContent).toBe('付款已提交，等县里确认')

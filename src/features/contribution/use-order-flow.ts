@@ -10,9 +10,11 @@ import { orderCache, pendingForOrder, useContribution, type PaymentLaunch, type 
 import { pollDelay, screenForOrder, shouldPoll, type PayScreen } from './payment-state'
 
 export const PAY_ROUTES = {
-  quote: (householdId: string, year?: number) => `/subpackages/pay/quote/index?householdId=${encodeURIComponent(householdId)}${year ? `&year=${year}` : ''}`,
+  quote: (householdId: string, year?: number) =>
+    `/subpackages/pay/quote/index?householdId=${encodeURIComponent(householdId)}${year ? `&year=${year}` : ''}`,
   order: (orderId: string, extra = '') => `/subpackages/pay/order/index?orderId=${encodeURIComponent(orderId)}${extra}`,
-  cashier: (orderId: string, amount: string) => `/subpackages/pay/cashier/index?orderId=${encodeURIComponent(orderId)}&amount=${encodeURIComponent(amount)}`,
+  cashier: (orderId: string, amount: string) =>
+    `/subpackages/pay/cashier/index?orderId=${encodeURIComponent(orderId)}&amount=${encodeURIComponent(amount)}`,
   receipt: (orderId: string) => `/subpackages/pay/receipt/index?orderId=${encodeURIComponent(orderId)}`,
   others: () => '/subpackages/pay/others/index'
 }
@@ -21,7 +23,9 @@ export const PAY_ROUTES = {
 export async function openPayment(orderId: string): Promise<PaymentLaunch> {
   const launch = await useContribution.getState().launchPayment(orderId)
   if (launch.kind === 'cashier') {
-    await Taro.navigateTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) }).catch(() => Taro.redirectTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) }))
+    await Taro.navigateTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) }).catch(() =>
+      Taro.redirectTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) })
+    )
   }
   return launch
 }
@@ -47,7 +51,8 @@ export async function startAndPay(target: PayTarget): Promise<{ ok: true } | { o
   const launch = await openPayment(orderId)
   if (launch.kind === 'cashier') return { ok: true }
   if (launch.kind === 'error') return { ok: false, screen: { kind: 'trouble', error: launch.error, order: r.order } }
-  const note = launch.kind === 'cancelled' ? (launch.message === NOTES.cancelled ? '&note=cancelled' : '&note=notpaid') : ''
+  const note =
+    launch.kind === 'cancelled' ? (launch.message === NOTES.cancelled ? '&note=cancelled' : '&note=notpaid') : ''
   await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, note) })
   return { ok: true }
 }
@@ -67,13 +72,20 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
   const live = useContribution((s) => (orderId ? s.orders[orderId] : undefined))
   const cached = orderCache((s) => (orderId ? s.read(owner, orderId) : null))
   const order = live ?? cached?.data ?? null
-  const submitted = useContribution((s) => (orderId ? Object.values(s.pending).some((p) => p.orderId === orderId && p.submitted) : false))
+  const submitted = useContribution((s) =>
+    orderId ? Object.values(s.pending).some((p) => p.orderId === orderId && p.submitted) : false
+  )
   const [override, setOverride] = useState<PayScreen | null>(null)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(initialNote)
   const attempt = useRef(0)
   const alive = useRef(true)
-  useEffect(() => () => { alive.current = false }, [])
+  useEffect(
+    () => () => {
+      alive.current = false
+    },
+    []
+  )
 
   const refresh = useCallback(async () => {
     if (!orderId) return
@@ -85,19 +97,31 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     else if (!order || !isCountyDownError(r.error)) setOverride({ kind: 'trouble', error: r.error, order })
   }, [orderId, order])
 
-  useEffect(() => { attempt.current = 0; void refresh() }, [orderId]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    attempt.current = 0
+    void refresh()
+  }, [orderId]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // keep asking while the money is on its way; slower and slower
   const polling = !!order && shouldPoll(order, { submitted })
   const status = order?.status
   useEffect(() => {
     if (!polling) return
-    const t = setTimeout(() => { attempt.current++; void refresh() }, pollDelay(attempt.current))
+    const t = setTimeout(() => {
+      attempt.current++
+      void refresh()
+    }, pollDelay(attempt.current))
     return () => clearTimeout(t)
   }, [polling, status, live, refresh])
 
   // the network came back: ask again
-  useEffect(() => onReconnect(() => { void refresh() }), [refresh])
+  useEffect(
+    () =>
+      onReconnect(() => {
+        void refresh()
+      }),
+    [refresh]
+  )
 
   const pay = useCallback(async () => {
     if (!orderId || busy) return
@@ -106,8 +130,10 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     const launch = await openPayment(orderId)
     if (!alive.current) return
     setBusy(false)
-    if (launch.kind === 'submitted') { attempt.current = 0; void refresh() }
-    else if (launch.kind === 'cancelled') setNote(launch.message)
+    if (launch.kind === 'submitted') {
+      attempt.current = 0
+      void refresh()
+    } else if (launch.kind === 'cancelled') setNote(launch.message)
     else if (launch.kind === 'error') setOverride({ kind: 'trouble', error: launch.error, order })
   }, [orderId, busy, refresh, order])
 
@@ -125,6 +151,23 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     if (!r.ok) setOverride(r.screen)
   }, [order, busy])
 
-  const screen: PayScreen | null = override ?? (order ? screenForOrder(order, { submitted: submitted || !!pendingForOrder(order.orderId)?.submitted }) : null)
-  return { screen, order, busy, note, pay: () => { void pay() }, refresh: () => { attempt.current = 0; void refresh() }, newOrder: () => { void newOrder() } }
+  const screen: PayScreen | null =
+    override ??
+    (order ? screenForOrder(order, { submitted: submitted || !!pendingForOrder(order.orderId)?.submitted }) : null)
+  return {
+    screen,
+    order,
+    busy,
+    note,
+    pay: () => {
+      void pay()
+    },
+    refresh: () => {
+      attempt.current = 0
+      void refresh()
+    },
+    newOrder: () => {
+      void newOrder()
+    }
+  }
 }

@@ -5,7 +5,14 @@ import { checkAmount, policyFacts, validateEstimateForm, type EstimateFormInput 
 
 const doc = bundledPolicies[DEMO_POLICY_ID]
 const facts = policyFacts(doc)
-const base: EstimateFormInput = { place: 'county', inpatient: true, amount: '8000', referral: true, admissionsThisYear: '', specialDisease: '' }
+const base: EstimateFormInput = {
+  place: 'county',
+  inpatient: true,
+  amount: '8000',
+  referral: true,
+  admissionsThisYear: '',
+  specialDisease: ''
+}
 
 function errorsOf(input: Partial<EstimateFormInput>) {
   const r = validateEstimateForm({ ...base, ...input }, facts)
@@ -37,28 +44,54 @@ test('amounts typed on a Chinese keyboard are read correctly', () => {
 })
 
 test('no place chosen, or a level the policy does not know, is refused with a Chinese message', () => {
-  expect(errorsOf({ place: null })).toEqual([{ field: 'place', code: 'PLACE_EMPTY', message: '请选择去哪一级医院，或在定点医院名单里找一家' }])
+  expect(errorsOf({ place: null })).toEqual([
+    { field: 'place', code: 'PLACE_EMPTY', message: '请选择去哪一级医院，或在定点医院名单里找一家' }
+  ])
   expect(errorsOf({ place: 'clinic-on-the-moon' })[0]).toMatchObject({ field: 'place', code: 'PLACE_UNKNOWN' })
   // a policy that has no rules for provincial hospitals does not know that level
-  const narrow = policyFacts({ inpatient: { deductible: { rows: [{ when: { tier: 'township' } }] }, ratio: { rows: [] } } })
+  const narrow = policyFacts({
+    inpatient: { deductible: { rows: [{ when: { tier: 'township' } }] }, ratio: { rows: [] } }
+  })
   const r = validateEstimateForm({ ...base, place: 'provincial' }, narrow)
   expect(r.ok).toBe(false)
-  expect(!r.ok && r.errors[0]).toEqual({ field: 'place', code: 'PLACE_UNKNOWN', message: '现行政策里没有「省医院」这一级医院的报销规定，请换一个医院等级，或问村医' })
+  expect(!r.ok && r.errors[0]).toEqual({
+    field: 'place',
+    code: 'PLACE_UNKNOWN',
+    message: '现行政策里没有「省医院」这一级医院的报销规定，请换一个医院等级，或问村医'
+  })
 })
 
 test('several problems are all reported at once', () => {
   const errs = errorsOf({ amount: '-1', place: null, admissionsThisYear: '两次', specialDisease: 'flu' })
-  expect(errs.map((e) => e.code).sort()).toEqual(['ADMISSIONS_INVALID', 'AMOUNT_NEGATIVE', 'DISEASE_UNKNOWN', 'PLACE_EMPTY'])
+  expect(errs.map((e) => e.code).sort()).toEqual([
+    'ADMISSIONS_INVALID',
+    'AMOUNT_NEGATIVE',
+    'DISEASE_UNKNOWN',
+    'PLACE_EMPTY'
+  ])
 })
 
 test('good answers become calculator input with the member defaults, and the calculator accepts them', () => {
-  const r = validateEstimateForm({ ...base, amount: '12000.5', admissionsThisYear: '1', referral: false },
-    facts, { birthDate: '1960-05-01', groups: ['dibao'], continuousYears: 4, admissionsThisYear: 0, fundPaidThisYear: '1200.00' })
+  const r = validateEstimateForm({ ...base, amount: '12000.5', admissionsThisYear: '1', referral: false }, facts, {
+    birthDate: '1960-05-01',
+    groups: ['dibao'],
+    continuousYears: 4,
+    admissionsThisYear: 0,
+    fundPaidThisYear: '1200.00'
+  })
   expect(r).toEqual({
     ok: true,
     answers: {
-      kind: 'inpatient', institution: { tier: 'county' }, area: 'local', billAmount: '12000.50', birthDate: '1960-05-01',
-      groups: ['dibao'], continuousYears: 4, fundPaidThisYear: '1200.00', admissionsThisYear: 1, referralApproved: false
+      kind: 'inpatient',
+      institution: { tier: 'county' },
+      area: 'local',
+      billAmount: '12000.50',
+      birthDate: '1960-05-01',
+      groups: ['dibao'],
+      continuousYears: 4,
+      fundPaidThisYear: '1200.00',
+      admissionsThisYear: 1,
+      referralApproved: false
     }
   })
   if (!r.ok) return
@@ -67,9 +100,27 @@ test('good answers become calculator input with the member defaults, and the cal
 })
 
 test('an institution picked from the list brings its level and grade; outpatient special disease becomes its own kind', () => {
-  const r = validateEstimateForm({ ...base, place: null, inpatient: false, specialDisease: 'diabetes',
-    institution: { institutionId: 'i-1', name: '石桥镇中心卫生院', level: 'township', grade: '一级甲等', ownership: 'public' } }, facts)
-  expect(r.ok && r.answers).toMatchObject({ kind: 'special-outpatient', specialDisease: 'diabetes', institution: { tier: 'township', level: 1, grade: 'A', name: '石桥镇中心卫生院', ownership: 'public' } })
+  const r = validateEstimateForm(
+    {
+      ...base,
+      place: null,
+      inpatient: false,
+      specialDisease: 'diabetes',
+      institution: {
+        institutionId: 'i-1',
+        name: '石桥镇中心卫生院',
+        level: 'township',
+        grade: '一级甲等',
+        ownership: 'public'
+      }
+    },
+    facts
+  )
+  expect(r.ok && r.answers).toMatchObject({
+    kind: 'special-outpatient',
+    specialDisease: 'diabetes',
+    institution: { tier: 'township', level: 1, grade: 'A', name: '石桥镇中心卫生院', ownership: 'public' }
+  })
 })
 
 test('out of province: filed or not decides the area, and referral is not asked', () => {

@@ -20,7 +20,13 @@ export interface EstimateFormInput {
   /** a level, or null when nothing is chosen yet */
   place: string | null
   /** a designated institution from the list (its level decides the rules) */
-  institution?: { institutionId: string; name: string; level: string; grade?: string; ownership?: 'public' | 'private' } | null
+  institution?: {
+    institutionId: string
+    name: string
+    level: string
+    grade?: string
+    ownership?: 'public' | 'private'
+  } | null
   /** 外省: has the out-of-area care been filed (异地就医备案) */
   filedOutOfArea?: boolean
   inpatient: boolean
@@ -91,14 +97,18 @@ function normalizeDigits(s: string): string {
 }
 
 export function checkAmount(raw: string): { ok: true; value: string } | { ok: false; error: EstimateFormError } {
-  const bad = (code: EstimateFieldError, message: string) => ({ ok: false as const, error: { field: 'amount' as const, code, message } })
+  const bad = (code: EstimateFieldError, message: string) => ({
+    ok: false as const,
+    error: { field: 'amount' as const, code, message }
+  })
   const s = normalizeDigits(raw ?? '')
   if (s === '') return bad('AMOUNT_EMPTY', '请填写大概要花多少钱')
   if (/^[-－−]/.test(s)) return bad('AMOUNT_NEGATIVE', '花费不能是负数')
   if (!AMOUNT_RE.test(s)) return bad('AMOUNT_NOT_A_NUMBER', '花费只能填数字，例如 8000 或 8000.50')
   const [int, frac = ''] = s.split('.')
   if (frac.length > 2) return bad('AMOUNT_TOO_MANY_DECIMALS', '花费最多填到分（小数点后两位）')
-  if (int.length > 9 || Number(int) > ABSURD_AMOUNT_YUAN) return bad('AMOUNT_ABSURD', `花费太大了（超过 ${ABSURD_AMOUNT_YUAN / 10000} 万元），请检查是不是多填了 0`)
+  if (int.length > 9 || Number(int) > ABSURD_AMOUNT_YUAN)
+    return bad('AMOUNT_ABSURD', `花费太大了（超过 ${ABSURD_AMOUNT_YUAN / 10000} 万元），请检查是不是多填了 0`)
   if (/^0(\.0{0,2})?$/.test(s)) return bad('AMOUNT_ZERO', '花费要大于 0 元')
   return { ok: true, value: `${int}.${frac.padEnd(2, '0')}` }
 }
@@ -127,16 +137,22 @@ export function policyFacts(doc: unknown): PolicyFacts {
   collect(d.inpatient?.deductible?.rows)
   collect(d.inpatient?.ratio?.rows)
   collect(d.outpatient?.ratio?.rows)
-  if (Array.isArray(d.referral?.tierOrder)) d.referral.tierOrder.forEach((t: unknown) => typeof t === 'string' && tiers.add(t))
+  if (Array.isArray(d.referral?.tierOrder))
+    d.referral.tierOrder.forEach((t: unknown) => typeof t === 'string' && tiers.add(t))
   if (Array.isArray(d.specialOutpatient?.diseases)) {
-    for (const x of d.specialOutpatient.diseases) if (typeof x?.code === 'string') diseases.set(x.code, String(x.label ?? x.code))
+    for (const x of d.specialOutpatient.diseases)
+      if (typeof x?.code === 'string') diseases.set(x.code, String(x.label ?? x.code))
   }
   return { tiers, specialDiseases: diseases, hasOutpatient: !!d.outpatient, hasInpatient: !!d.inpatient }
 }
 
 const INSTITUTION_TIERS = new Set(['village', 'township', 'county', 'city', 'provincial'])
 
-export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFacts, defaults: MemberDefaults = {}): FormResult {
+export function validateEstimateForm(
+  input: EstimateFormInput,
+  facts: PolicyFacts,
+  defaults: MemberDefaults = {}
+): FormResult {
   const errors: EstimateFormError[] = []
   const amount = checkAmount(input.amount)
   if (!amount.ok) errors.push(amount.error)
@@ -150,7 +166,11 @@ export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFact
     outOfProvince = true
   } else if (!INSTITUTION_TIERS.has(place) || !facts.tiers.has(place)) {
     const name = (PLACE_LABEL as Record<string, string>)[place] ?? place
-    errors.push({ field: 'place', code: 'PLACE_UNKNOWN', message: `现行政策里没有「${name}」这一级医院的报销规定，请换一个医院等级，或问村医` })
+    errors.push({
+      field: 'place',
+      code: 'PLACE_UNKNOWN',
+      message: `现行政策里没有「${name}」这一级医院的报销规定，请换一个医院等级，或问村医`
+    })
   } else {
     tier = place as InstitutionTier
   }
@@ -159,18 +179,28 @@ export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFact
   const rawAdm = normalizeDigits(input.admissionsThisYear ?? '')
   if (input.inpatient && rawAdm !== '') {
     if (!/^\d{1,3}$/.test(rawAdm) || Number(rawAdm) > 366) {
-      errors.push({ field: 'admissionsThisYear', code: 'ADMISSIONS_INVALID', message: '今年住过几次院，请填 0 到 366 之间的整数' })
+      errors.push({
+        field: 'admissionsThisYear',
+        code: 'ADMISSIONS_INVALID',
+        message: '今年住过几次院，请填 0 到 366 之间的整数'
+      })
     } else admissions = Number(rawAdm)
   }
 
   let special: string | undefined
   if (input.specialDisease) {
     if (!facts.specialDiseases.has(input.specialDisease)) {
-      errors.push({ field: 'specialDisease', code: 'DISEASE_UNKNOWN', message: '这个病不在门诊特殊病种名单里，请选“没有”' })
+      errors.push({
+        field: 'specialDisease',
+        code: 'DISEASE_UNKNOWN',
+        message: '这个病不在门诊特殊病种名单里，请选“没有”'
+      })
     } else if (!input.inpatient) special = input.specialDisease
   }
-  if (input.inpatient && !facts.hasInpatient) errors.push({ field: 'inpatient', code: 'KIND_NOT_COVERED', message: '现行政策没有住院报销规定' })
-  if (!input.inpatient && !special && !facts.hasOutpatient) errors.push({ field: 'inpatient', code: 'KIND_NOT_COVERED', message: '现行政策不报销普通门诊' })
+  if (input.inpatient && !facts.hasInpatient)
+    errors.push({ field: 'inpatient', code: 'KIND_NOT_COVERED', message: '现行政策没有住院报销规定' })
+  if (!input.inpatient && !special && !facts.hasOutpatient)
+    errors.push({ field: 'inpatient', code: 'KIND_NOT_COVERED', message: '现行政策不报销普通门诊' })
 
   if (errors.length || !amount.ok) return { ok: false, errors }
 
@@ -181,7 +211,13 @@ export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFact
     institution: {
       ...grade,
       ...(tier ? { tier } : {}),
-      ...(input.institution ? { name: input.institution.name, code: input.institution.institutionId, ...(input.institution.ownership ? { ownership: input.institution.ownership } : {}) } : {})
+      ...(input.institution
+        ? {
+            name: input.institution.name,
+            code: input.institution.institutionId,
+            ...(input.institution.ownership ? { ownership: input.institution.ownership } : {})
+          }
+        : {})
     },
     area: outOfProvince ? (input.filedOutOfArea ? 'out-filed' : 'out-unfiled') : 'local',
     billAmount: amount.value,
@@ -190,8 +226,12 @@ export function validateEstimateForm(input: EstimateFormInput, facts: PolicyFact
     ...(defaults.groups && defaults.groups.length ? { groups: defaults.groups } : {}),
     ...(defaults.continuousYears !== undefined ? { continuousYears: defaults.continuousYears } : {}),
     ...(defaults.fundPaidThisYear !== undefined ? { fundPaidThisYear: defaults.fundPaidThisYear } : {}),
-    ...(defaults.catastrophicBaseThisYear !== undefined ? { catastrophicBaseThisYear: defaults.catastrophicBaseThisYear } : {}),
-    ...(defaults.catastrophicPaidThisYear !== undefined ? { catastrophicPaidThisYear: defaults.catastrophicPaidThisYear } : {}),
+    ...(defaults.catastrophicBaseThisYear !== undefined
+      ? { catastrophicBaseThisYear: defaults.catastrophicBaseThisYear }
+      : {}),
+    ...(defaults.catastrophicPaidThisYear !== undefined
+      ? { catastrophicPaidThisYear: defaults.catastrophicPaidThisYear }
+      : {}),
     ...(kind === 'inpatient' && admissions !== undefined ? { admissionsThisYear: admissions } : {}),
     ...(kind === 'inpatient' && input.referral !== null && !outOfProvince ? { referralApproved: input.referral } : {}),
     ...(special ? { specialDisease: special } : {})

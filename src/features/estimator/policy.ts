@@ -5,5 +5,9 @@ import { createUserCache } from '@/services/cache'
 import { call } from '@/services/county-client'
 
 /** key: region code */
-export const estimatorPolicyCache = createUserCache<PolicyEnvelope>({ name: 'estimator.policy', version: 1, maxEntries: 3 })
+export const estimatorPolicyCache = createUserCache<PolicyEnvelope>({
+  name: 'estimator.policy',
+  version: 1,
+  maxEntries: 3
+})
 export const loadPolicy = (region: string, date: string) => call('getPolicy', { query: { region, date } })

@@ -1,7 +1,15 @@
 // Runs the shared calculator in the app, on the cached policy document (works offline).
 // ONLY the claims subpackage imports this file, so the calculator stays out of the main package.
 import Decimal from 'decimal.js'
-import { estimate, isCalculatorError, settleClaim, type Estimate, type EstimateAnswers, type InstitutionTier, type PolicyDocument } from '@/calculator'
+import {
+  estimate,
+  isCalculatorError,
+  settleClaim,
+  type Estimate,
+  type EstimateAnswers,
+  type InstitutionTier,
+  type PolicyDocument
+} from '@/calculator'
 
 export type RunResult = { ok: true; estimate: Estimate } | { ok: false; code: string; message: string }
 
@@ -21,13 +29,22 @@ export interface LowerLevelComparison {
   more: string
 }
 
-const LOWER: Partial<Record<InstitutionTier, InstitutionTier>> = { county: 'township', city: 'township', provincial: 'township' }
+const LOWER: Partial<Record<InstitutionTier, InstitutionTier>> = {
+  county: 'township',
+  city: 'township',
+  provincial: 'township'
+}
 
 /**
  * "At 乡镇卫生院 you would get ¥X more": the same stay estimated at the township health
  * centre, for inpatient stays above that level in the home county. Null when it would not pay more.
  */
-export function compareLowerLevel(policy: unknown, answers: EstimateAnswers, asOf: string, base: Estimate): LowerLevelComparison | null {
+export function compareLowerLevel(
+  policy: unknown,
+  answers: EstimateAnswers,
+  asOf: string,
+  base: Estimate
+): LowerLevelComparison | null {
   const tier = answers.institution.tier
   if (answers.kind !== 'inpatient' || (answers.area ?? 'local') !== 'local' || !tier || !LOWER[tier]) return null
   const lower = LOWER[tier] as InstitutionTier
@@ -46,10 +63,21 @@ export function termsAt(
   asOf: string
 ): { deductible: string; ratio: string | null } | null {
   try {
-    const s = settleClaim(policy as PolicyDocument, {
-      kind: 'inpatient', area: 'local', person: member, institution: { designated: true, ...inst },
-      admissionDate: asOf, dischargeDate: asOf, bill: { total: '10000.00' }
-    }, undefined, asOf, { steps: false })
+    const s = settleClaim(
+      policy as PolicyDocument,
+      {
+        kind: 'inpatient',
+        area: 'local',
+        person: member,
+        institution: { designated: true, ...inst },
+        admissionDate: asOf,
+        dischargeDate: asOf,
+        bill: { total: '10000.00' }
+      },
+      undefined,
+      asOf,
+      { steps: false }
+    )
     return { deductible: s.deductible, ratio: s.ratio }
   } catch {
     return null

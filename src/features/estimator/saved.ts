@@ -13,14 +13,54 @@ export interface SavedEstimate {
   asOf: string
   answers: EstimateAnswers
   placeLabel: string
-  result: Pick<Estimate, 'policyId' | 'policyVersion' | 'kind' | 'total' | 'eligible' | 'deductible' | 'ratio' | 'basicFund' | 'catastrophic' | 'assistance' | 'householdAccount' | 'patientPays' | 'steps'>
+  result: Pick<
+    Estimate,
+    | 'policyId'
+    | 'policyVersion'
+    | 'kind'
+    | 'total'
+    | 'eligible'
+    | 'deductible'
+    | 'ratio'
+    | 'basicFund'
+    | 'catastrophic'
+    | 'assistance'
+    | 'householdAccount'
+    | 'patientPays'
+    | 'steps'
+  >
 }
 
 /** key: personId; newest last, at most 10 per member */
-export const savedEstimatesCache = createUserCache<SavedEstimate[]>({ name: 'estimator.saved', version: 1, maxEntries: 20 })
+export const savedEstimatesCache = createUserCache<SavedEstimate[]>({
+  name: 'estimator.saved',
+  version: 1,
+  maxEntries: 20
+})
 
-export function saveEstimate(owner: string, personId: string, asOf: string, answers: EstimateAnswers, placeLabel: string, e: Estimate): SavedEstimate {
-  const { policyId, policyVersion, kind, total, eligible, deductible, ratio, basicFund, catastrophic, assistance, householdAccount, patientPays, steps } = e
+export function saveEstimate(
+  owner: string,
+  personId: string,
+  asOf: string,
+  answers: EstimateAnswers,
+  placeLabel: string,
+  e: Estimate
+): SavedEstimate {
+  const {
+    policyId,
+    policyVersion,
+    kind,
+    total,
+    eligible,
+    deductible,
+    ratio,
+    basicFund,
+    catastrophic,
+    assistance,
+    householdAccount,
+    patientPays,
+    steps
+  } = e
   const saved: SavedEstimate = {
     id: `est-${Date.now().toString(36)}`,
     personId,
@@ -28,7 +68,21 @@ export function saveEstimate(owner: string, personId: string, asOf: string, answ
     asOf,
     answers,
     placeLabel,
-    result: { policyId, policyVersion, kind, total, eligible, deductible, ratio, basicFund, catastrophic, assistance, householdAccount, patientPays, steps }
+    result: {
+      policyId,
+      policyVersion,
+      kind,
+      total,
+      eligible,
+      deductible,
+      ratio,
+      basicFund,
+      catastrophic,
+      assistance,
+      householdAccount,
+      patientPays,
+      steps
+    }
   }
   const c = savedEstimatesCache.getState()
   const list = c.read(owner, personId)?.data ?? []
@@ -37,7 +91,10 @@ export function saveEstimate(owner: string, personId: string, asOf: string, answ
 }
 
 /** The latest estimate of the same kind made on or before the claim's admission. */
-export function estimateForClaim(list: readonly SavedEstimate[] | null | undefined, claim: { kind: string; admissionDate: string }): SavedEstimate | null {
+export function estimateForClaim(
+  list: readonly SavedEstimate[] | null | undefined,
+  claim: { kind: string; admissionDate: string }
+): SavedEstimate | null {
   if (!list) return null
   const kind = claim.kind === 'chronic' ? 'special-outpatient' : claim.kind
   const fit = list.filter((s) => s.result.kind === kind && s.asOf <= claim.admissionDate)

@@ -17,5 +17,9 @@ export function inviteQr(code: string, cellSize = 8, margin = 4): InviteQr {
   const qr = qrcode(0, 'M')
   qr.addData(code, 'Byte')
   qr.make()
-  return { src: qr.createDataURL(cellSize, margin * cellSize) /* the library's margin is in pixels */, modules: qr.getModuleCount(), isDark: (r, c) => qr.isDark(r, c) }
+  return {
+    src: qr.createDataURL(cellSize, margin * cellSize) /* the library's margin is in pixels */,
+    modules: qr.getModuleCount(),
+    isDark: (r, c) => qr.isDark(r, c)
+  }
 }

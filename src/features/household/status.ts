@@ -33,7 +33,11 @@ export function careToday(e: Enrolment | undefined, today: string): CareAnswer {
     case 'pending_review':
       return { yes: false, reason: '参保申请正在审核，审核通过后才能报销', from: null }
     case 'enrolled': {
-      const start = [e.coverageStart, e.waitingPeriodEnd].filter((d): d is string => !!d).sort().pop() ?? null
+      const start =
+        [e.coverageStart, e.waitingPeriodEnd]
+          .filter((d): d is string => !!d)
+          .sort()
+          .pop() ?? null
       if (start && today < start) {
         const waiting = !!e.waitingPeriodEnd && e.waitingPeriodEnd === start
         return { yes: false, reason: `${waiting ? '还在等待期，' : ''}${formatDate(start)}起才能报销`, from: start }
@@ -41,7 +45,11 @@ export function careToday(e: Enrolment | undefined, today: string): CareAnswer {
       if (e.coverageEnd && today > e.coverageEnd) {
         return { yes: false, reason: `保障已在${formatDate(e.coverageEnd)}结束`, from: start }
       }
-      return { yes: true, reason: e.coverageEnd ? `已参保，看病可以报销，保障到${formatDate(e.coverageEnd)}` : '已参保，看病可以报销', from: start }
+      return {
+        yes: true,
+        reason: e.coverageEnd ? `已参保，看病可以报销，保障到${formatDate(e.coverageEnd)}` : '已参保，看病可以报销',
+        from: start
+      }
     }
   }
 }
@@ -53,7 +61,11 @@ export interface CollectionBanner {
 }
 
 /** The banner during the collection window for `year`; null outside it. */
-export function collectionBanner(period: { start: string; end: string } | null | undefined, year: number, today: string): CollectionBanner | null {
+export function collectionBanner(
+  period: { start: string; end: string } | null | undefined,
+  year: number,
+  today: string
+): CollectionBanner | null {
   if (!period) return null
   if (today < period.start || today > period.end) return null
   return { year, deadline: period.end, daysLeft: daysBetween(today, period.end) }
@@ -61,8 +73,10 @@ export function collectionBanner(period: { start: string; end: string } | null |
 
 /** Members of `year` who still have to pay (status unpaid or no record yet). */
 export function unpaidMembers(members: Pick<Person, 'enrolments' | 'name'>[], year: number): string[] {
-  return members.filter((m) => {
-    const e = enrolmentFor(m, year)
-    return !e || e.status === 'unpaid'
-  }).map((m) => m.name)
+  return members
+    .filter((m) => {
+      const e = enrolmentFor(m, year)
+      return !e || e.status === 'unpaid'
+    })
+    .map((m) => m.name)
 }

@@ -6,5 +6,9 @@ import { call, type RouteData } from '@/services/county-client'
 export type InstitutionList = RouteData<'listInstitutions'>
 
 /** key: 'all'. Owner is the signed-in user or 'guest' (the list is public). */
-export const institutionsCache = createUserCache<InstitutionList>({ name: 'institutions.list', version: 1, maxEntries: 2 })
+export const institutionsCache = createUserCache<InstitutionList>({
+  name: 'institutions.list',
+  version: 1,
+  maxEntries: 2
+})
 export const loadInstitutions = () => call('listInstitutions', { query: {} })

@@ -2,7 +2,13 @@
 import type { Institution } from '@/contract'
 
 export type Level = Institution['level']
-export const LEVEL_LABEL: Record<Level, string> = { village: '村卫生室', township: '乡镇卫生院', county: '县级医院', city: '市级医院', provincial: '省级医院' }
+export const LEVEL_LABEL: Record<Level, string> = {
+  village: '村卫生室',
+  township: '乡镇卫生院',
+  county: '县级医院',
+  city: '市级医院',
+  provincial: '省级医院'
+}
 export const LEVELS: Level[] = ['village', 'township', 'county', 'city', 'provincial']
 
 export const AGREEMENT_TEXT: Record<Institution['agreement']['status'], string> = {
@@ -21,13 +27,22 @@ const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase()
 
 export function searchInstitutions(list: readonly Institution[], q: InstitutionQuery): Institution[] {
   const t = norm(q.text)
-  return list.filter((i) =>
-    (q.township === 'all' || i.township === q.township) &&
-    (q.level === 'all' || i.level === q.level) &&
-    (t === '' || norm(i.name).includes(t) || norm(i.township).includes(t) || norm(i.address).includes(t)))
-    // usable ones first, then by level (nearest care first) and name
-    .sort((a, b) => Number(a.agreement.status !== 'active') - Number(b.agreement.status !== 'active') ||
-      LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.name.localeCompare(b.name, 'zh'))
+  return (
+    list
+      .filter(
+        (i) =>
+          (q.township === 'all' || i.township === q.township) &&
+          (q.level === 'all' || i.level === q.level) &&
+          (t === '' || norm(i.name).includes(t) || norm(i.township).includes(t) || norm(i.address).includes(t))
+      )
+      // usable ones first, then by level (nearest care first) and name
+      .sort(
+        (a, b) =>
+          Number(a.agreement.status !== 'active') - Number(b.agreement.status !== 'active') ||
+          LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
+          a.name.localeCompare(b.name, 'zh')
+      )
+  )
 }
 
 export function townshipsOf(list: readonly Institution[]): string[] {

@@ -9,7 +9,11 @@ import { call, type CallResult } from '@/services/county-client'
 import { formatMoney } from '@/components/money/format'
 import { nowIso } from '@/services/time'
 
-export const notificationsCache = createUserCache<HouseholdNotificationList>({ name: 'notifications', version: 1, maxEntries: 5 })
+export const notificationsCache = createUserCache<HouseholdNotificationList>({
+  name: 'notifications',
+  version: 1,
+  maxEntries: 5
+})
 
 /** The household whose notices this user may read: their own (head or member), never a granted one. */
 export function noticesHousehold(link: Pick<HouseholdLink, 'householdId' | 'relation'> | null): string | null {
@@ -43,12 +47,18 @@ export function paidByOtherSentence(p: PaidByOther): string {
 function setReadAt(owner: string, householdId: string, notificationId: string, readAt: string): void {
   const entry = notificationsCache.getState().read(owner, householdId)
   if (!entry) return
-  const notifications = entry.data.notifications.map((n) => (n.notificationId === notificationId ? { ...n, readAt } : n))
+  const notifications = entry.data.notifications.map((n) =>
+    n.notificationId === notificationId ? { ...n, readAt } : n
+  )
   notificationsCache.getState().put(owner, householdId, { ...entry.data, notifications }, entry.asOf)
 }
 
 /** 知道了: once the county took it, the phone's copy says read too (the card goes, and stays gone on the next start). */
-export async function markNoticeRead(owner: string, householdId: string, notificationId: string): Promise<CallResult<HouseholdNotification>> {
+export async function markNoticeRead(
+  owner: string,
+  householdId: string,
+  notificationId: string
+): Promise<CallResult<HouseholdNotification>> {
   const r = await call('markNotificationRead', { params: { notificationId } })
   if (r.ok) setReadAt(owner, householdId, notificationId, r.data.readAt ?? nowIso())
   return r

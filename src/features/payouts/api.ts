@@ -14,10 +14,16 @@ export const claimListCache = createUserCache<ClaimList>({ name: 'payouts.lists'
 /** key: claimId */
 export const claimCache = createUserCache<Claim>({ name: 'payouts.claims', version: 1, maxEntries: 40 })
 /** key: householdId — members to choose from (ID numbers masked before storage) */
-export const claimsHouseholdCache = createUserCache<Household>({ name: 'payouts.household', version: 1, maxEntries: 5, scrub: scrubHousehold })
+export const claimsHouseholdCache = createUserCache<Household>({
+  name: 'payouts.household',
+  version: 1,
+  maxEntries: 5,
+  scrub: scrubHousehold
+})
 
 export const listKey = (personId: string, year: number) => `${personId}:${year}`
 
-export const loadClaimList = (personId: string, year: number) => call('listClaims', { params: { personId }, query: { year } })
+export const loadClaimList = (personId: string, year: number) =>
+  call('listClaims', { params: { personId }, query: { year } })
 export const loadClaim = (claimId: string) => call('getClaim', { params: { claimId } })
 export const loadHousehold = (householdId: string) => call('getHousehold', { params: { householdId } })

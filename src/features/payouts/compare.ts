@@ -20,7 +20,9 @@ export interface Figures {
 
 export function figuresOf(w: Waterfall): Figures {
   const line = (rule: string, kind: string) => w.lines.find((l) => l.ruleId === rule && l.kind === kind)
-  const eligible = w.lines.find((l) => (l.ruleId === 'eligible-cost' || l.ruleId === 'eligible') && l.kind === 'subtotal')
+  const eligible = w.lines.find(
+    (l) => (l.ruleId === 'eligible-cost' || l.ruleId === 'eligible') && l.kind === 'subtotal'
+  )
   const ded = w.lines.find((l) => /deductible(-applied)?$/.test(l.ruleId) && l.kind === 'minus')
   const ratio = w.lines.find((l) => l.kind === 'times' && l.rate)
   const payer = (id: string) => w.payers.find((p) => p.ruleId === id)?.amount ?? null
@@ -44,18 +46,33 @@ export interface Difference {
 }
 
 const yuan = (v: string | null) => (v === null ? '没有' : `¥${formatMoney(v)}`)
-const differs = (a: string | null, b: string | null) => (a === null || b === null ? a !== b : !/%$/.test(a) ? !new Decimal(a).eq(b) : a !== b)
+const differs = (a: string | null, b: string | null) =>
+  a === null || b === null ? a !== b : !/%$/.test(a) ? !new Decimal(a).eq(b) : a !== b
 
-export function explainDifference(estimateSteps: readonly AnyStep[], actualSteps: readonly AnyStep[]): { estimated: Figures; actual: Figures; differences: Difference[] } {
+export function explainDifference(
+  estimateSteps: readonly AnyStep[],
+  actualSteps: readonly AnyStep[]
+): { estimated: Figures; actual: Figures; differences: Difference[] } {
   const e = figuresOf(buildWaterfall(estimateSteps))
   const a = figuresOf(buildWaterfall(actualSteps))
   const out: Difference[] = []
-  const add = (key: keyof Figures, sentence: string) => { if (differs(e[key], a[key])) out.push({ key, estimated: e[key], actual: a[key], sentence }) }
+  const add = (key: keyof Figures, sentence: string) => {
+    if (differs(e[key], a[key])) out.push({ key, estimated: e[key], actual: a[key], sentence })
+  }
   add('total', `实际总费用 ${yuan(a.total)}，估算时填的是 ${yuan(e.total)}。`)
-  add('eligible', `实际政策范围内费用 ${yuan(a.eligible)}；估算时没有费用明细，按 ${yuan(e.eligible)} 算的。自费药、超限价和乙类先自付的部分要看医院的明细。`)
-  add('deductible', `实际扣的起付线 ${yuan(a.deductible)}，估算时按 ${yuan(e.deductible)}（医院等级、本年第几次住院或有没有转诊不同）。`)
+  add(
+    'eligible',
+    `实际政策范围内费用 ${yuan(a.eligible)}；估算时没有费用明细，按 ${yuan(e.eligible)} 算的。自费药、超限价和乙类先自付的部分要看医院的明细。`
+  )
+  add(
+    'deductible',
+    `实际扣的起付线 ${yuan(a.deductible)}，估算时按 ${yuan(e.deductible)}（医院等级、本年第几次住院或有没有转诊不同）。`
+  )
   add('ratio', `实际报销比例 ${a.ratio ?? '没有'}，估算时按 ${e.ratio ?? '没有'}（医院等级或人员类别不同）。`)
-  add('catastrophic', `大病保险实际报了 ${yuan(a.catastrophic)}，估算时是 ${yuan(e.catastrophic)}（和全年自付累计有关）。`)
+  add(
+    'catastrophic',
+    `大病保险实际报了 ${yuan(a.catastrophic)}，估算时是 ${yuan(e.catastrophic)}（和全年自付累计有关）。`
+  )
   add('assistance', `医疗救助实际 ${yuan(a.assistance)}，估算时是 ${yuan(e.assistance)}。`)
   add('basicFund', `所以基本医保实际报了 ${yuan(a.basicFund)}，估算是 ${yuan(e.basicFund)}。`)
   return { estimated: e, actual: a, differences: out }

@@ -11,7 +11,10 @@ import { appError, isCountyDownError, type AppError } from '@/services/errors'
 import { nowIso } from '@/services/time'
 
 export type ConcernKind = 'paid-extra' | 'dispute'
-export const CONCERN_LABEL: Record<ConcernKind, string> = { 'paid-extra': '医院让我多交了钱', dispute: '我对这笔报销有疑问' }
+export const CONCERN_LABEL: Record<ConcernKind, string> = {
+  'paid-extra': '医院让我多交了钱',
+  dispute: '我对这笔报销有疑问'
+}
 
 export type ConcernStatus =
   /** kept on this phone, not yet taken by the county: sent (same key) when the network is back */
@@ -67,16 +70,22 @@ export function validateConcern(input: ConcernInput): ConcernError[] {
   if (input.kind === 'paid-extra') {
     if (a === '') errors.push({ field: 'amount', message: '请填写多交了多少钱' })
     else if (/^-/.test(a)) errors.push({ field: 'amount', message: '金额不能是负数' })
-    else if (!/^(0|[1-9]\d{0,6})(\.\d{1,2})?$/.test(a) || /^0(\.0*)?$/.test(a)) errors.push({ field: 'amount', message: '请填写正确的金额，例如 200 或 200.50' })
+    else if (!/^(0|[1-9]\d{0,6})(\.\d{1,2})?$/.test(a) || /^0(\.0*)?$/.test(a))
+      errors.push({ field: 'amount', message: '请填写正确的金额，例如 200 或 200.50' })
   }
   if (input.note.trim().length > 200) errors.push({ field: 'note', message: '说明最多200个字' })
-  if (input.kind === 'dispute' && input.note.trim() === '') errors.push({ field: 'note', message: '请简单说一下哪里不对' })
+  if (input.kind === 'dispute' && input.note.trim() === '')
+    errors.push({ field: 'note', message: '请简单说一下哪里不对' })
   return errors
 }
 
 /** The county calls of this feature (replaced in tests). */
 export interface ConcernApi {
-  report: (claimId: string, body: { kind: ConcernKind; amount: string | null; note: string }, idempotencyKey: string) => Promise<CallResult<ClaimConcern>>
+  report: (
+    claimId: string,
+    body: { kind: ConcernKind; amount: string | null; note: string },
+    idempotencyKey: string
+  ) => Promise<CallResult<ClaimConcern>>
   list: (claimId: string) => Promise<CallResult<ClaimConcernList>>
 }
 const countyConcernApi: ConcernApi = {
@@ -84,8 +93,12 @@ const countyConcernApi: ConcernApi = {
   list: (claimId) => call('listClaimConcerns', { params: { claimId } })
 }
 let api: ConcernApi = countyConcernApi
-export function setConcernApi(a: ConcernApi): void { api = a }
-export function resetConcernApi(): void { api = countyConcernApi }
+export function setConcernApi(a: ConcernApi): void {
+  api = a
+}
+export function resetConcernApi(): void {
+  api = countyConcernApi
+}
 
 function normalAmount(raw: string): string {
   const a = raw.trim().replace(/[，,\s元]/g, '')
@@ -94,8 +107,16 @@ function normalAmount(raw: string): string {
 
 function fromCounty(c: ClaimConcern, localId: string = c.concernId): Concern {
   return {
-    localId, claimId: c.claimId, kind: c.kind, amount: c.amount, note: c.note ?? '', createdAt: c.createdAt, status: c.status,
-    trackingNumber: c.trackingNumber, concernId: c.concernId, resolution: c.resolution
+    localId,
+    claimId: c.claimId,
+    kind: c.kind,
+    amount: c.amount,
+    note: c.note ?? '',
+    createdAt: c.createdAt,
+    status: c.status,
+    trackingNumber: c.trackingNumber,
+    concernId: c.concernId,
+    resolution: c.resolution
   }
 }
 
@@ -114,7 +135,8 @@ function fieldOf(error: AppError): ConcernError['field'] {
   return problems?.[0]?.field === 'amount' ? 'amount' : 'note'
 }
 
-type SendResult = { ok: true; concern: Concern; queued: boolean } | { ok: false; error: AppError; fields?: ConcernError[] }
+type SendResult =
+  { ok: true; concern: Concern; queued: boolean } | { ok: false; error: AppError; fields?: ConcernError[] }
 
 const inFlight = new Map<string, Promise<SendResult>>()
 
@@ -123,20 +145,28 @@ function send(owner: string, concern: Concern): Promise<SendResult> {
   const running = inFlight.get(concern.localId)
   if (running) return running
   const key = concern.key ?? newIdempotencyKey()
-  if (!concern.key) update(owner, concern.claimId, (list) => list.map((c) => (c.localId === concern.localId ? { ...c, key } : c)))
+  if (!concern.key)
+    update(owner, concern.claimId, (list) => list.map((c) => (c.localId === concern.localId ? { ...c, key } : c)))
   const p = (async (): Promise<SendResult> => {
     const r = await api.report(concern.claimId, { kind: concern.kind, amount: concern.amount, note: concern.note }, key)
     if (r.ok) {
       const taken = fromCounty(r.data, concern.localId)
-      update(owner, concern.claimId, (list) => [...list.filter((c) => c.localId !== concern.localId && c.concernId !== taken.concernId), taken]
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+      update(owner, concern.claimId, (list) =>
+        [...list.filter((c) => c.localId !== concern.localId && c.concernId !== taken.concernId), taken].sort((a, b) =>
+          a.createdAt.localeCompare(b.createdAt)
+        )
+      )
       return { ok: true, concern: taken, queued: false }
     }
     // no network or the county system is down: it stays on the phone and goes out later
     if (isCountyDownError(r.error)) return { ok: true, concern: { ...concern, key }, queued: true }
     // the county refused it (wrong amount, no longer allowed to see the claim…): not kept
     update(owner, concern.claimId, (list) => list.filter((c) => c.localId !== concern.localId))
-    return { ok: false, error: r.error, fields: r.error.code === 'BAD_REQUEST' ? [{ field: fieldOf(r.error), message: r.error.message }] : undefined }
+    return {
+      ok: false,
+      error: r.error,
+      fields: r.error.code === 'BAD_REQUEST' ? [{ field: fieldOf(r.error), message: r.error.message }] : undefined
+    }
   })()
   inFlight.set(concern.localId, p)
   void p.finally(() => inFlight.delete(concern.localId))
@@ -185,6 +215,8 @@ export async function refreshConcerns(owner: string, claimId: string): Promise<v
   update(owner, claimId, (list) => {
     const localIds = new Map(list.filter((c) => c.concernId).map((c) => [c.concernId as string, c.localId]))
     const county = r.data.concerns.map((c) => fromCounty(c, localIds.get(c.concernId)))
-    return [...county, ...list.filter((c) => c.status === 'saved-on-phone')].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    return [...county, ...list.filter((c) => c.status === 'saved-on-phone')].sort((a, b) =>
+      a.createdAt.localeCompare(b.createdAt)
+    )
   })
 }

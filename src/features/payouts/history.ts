@@ -6,15 +6,23 @@ import type { Claim, ClaimList, ClaimStage } from '@/contract'
 import { normalizeSteps } from './steps'
 
 export const STAGES: ClaimStage[] = ['accepted', 'reviewing', 'publicized', 'paid_out']
-export const STAGE_LABEL: Record<ClaimStage, string> = { accepted: '受理', reviewing: '审核', publicized: '公示', paid_out: '拨付' }
+export const STAGE_LABEL: Record<ClaimStage, string> = {
+  accepted: '受理',
+  reviewing: '审核',
+  publicized: '公示',
+  paid_out: '拨付'
+}
 export const KIND_LABEL: Record<Claim['kind'], string> = { inpatient: '住院', outpatient: '门诊', chronic: '慢病门诊' }
 
 export type KindFilter = 'all' | Claim['kind']
 export type StageFilter = 'all' | 'in-progress' | 'paid_out'
 
 export function filterClaims(claims: readonly Claim[], f: { kind: KindFilter; stage: StageFilter }): Claim[] {
-  return claims.filter((c) => (f.kind === 'all' || c.kind === f.kind) &&
-    (f.stage === 'all' || (f.stage === 'paid_out' ? c.stage === 'paid_out' : c.stage !== 'paid_out')))
+  return claims.filter(
+    (c) =>
+      (f.kind === 'all' || c.kind === f.kind) &&
+      (f.stage === 'all' || (f.stage === 'paid_out' ? c.stage === 'paid_out' : c.stage !== 'paid_out'))
+  )
 }
 
 export interface Totals {
@@ -44,13 +52,20 @@ export function actualRatio(t: Totals): string | null {
 
 /** Claims newest first, each with its stage dates in order 受理 → 审核 → 公示 → 拨付. */
 export function sortClaims(claims: readonly Claim[]): Claim[] {
-  return [...claims].sort((a, b) => (a.admissionDate < b.admissionDate ? 1 : a.admissionDate > b.admissionDate ? -1 : 0))
+  return [...claims].sort((a, b) =>
+    a.admissionDate < b.admissionDate ? 1 : a.admissionDate > b.admissionDate ? -1 : 0
+  )
 }
 
 export function timelineOf(c: Claim): { stage: ClaimStage; label: string; date: string | null; done: boolean }[] {
   const at = new Map(c.timeline.map((t) => [t.stage, t.date]))
   const reached = STAGES.indexOf(c.stage)
-  return STAGES.map((stage, i) => ({ stage, label: STAGE_LABEL[stage], date: at.get(stage) ?? null, done: i <= reached }))
+  return STAGES.map((stage, i) => ({
+    stage,
+    label: STAGE_LABEL[stage],
+    date: at.get(stage) ?? null,
+    done: i <= reached
+  }))
 }
 
 export interface Meter {
@@ -114,7 +129,10 @@ export function catastrophicOf(list: ClaimList): { base: string; paid: string } 
  * numbers the calculator used), e.g. 大病保险's base is the sum of each claim's
  * in-policy self-pay (`before` of its catastrophic step).
  */
-export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?: string; catastrophicThreshold?: string } = {}): Protection {
+export function protectionOf(
+  list: ClaimList,
+  policyLimits: { outpatientAnnual?: string; catastrophicThreshold?: string } = {}
+): Protection {
   let deductibles = new Decimal(0)
   let admissions = 0
   let outpatientUsed = new Decimal(0)
@@ -124,7 +142,8 @@ export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?:
   for (const c of list.claims) {
     if (c.kind === 'inpatient') admissions++
     for (const s of normalizeSteps(c.steps)) {
-      if (s.ruleId === 'inpatient.deductible-applied' && s.before && s.after) deductibles = deductibles.plus(new Decimal(s.before).minus(s.after))
+      if (s.ruleId === 'inpatient.deductible-applied' && s.before && s.after)
+        deductibles = deductibles.plus(new Decimal(s.before).minus(s.after))
       else if (s.ruleId === 'outpatient.annual-limit') {
         if (s.after) outpatientUsed = outpatientUsed.plus(s.after)
         if (s.params.annualLimit) outpatientLimit = s.params.annualLimit
@@ -134,16 +153,28 @@ export function protectionOf(list: ClaimList, policyLimits: { outpatientAnnual?:
     }
   }
   const cu = capUsedOf(list)
-  const cap: Meter = { used: cu.used, limit: cu.cap, left: cu.cap === null ? null : Decimal.max(0, new Decimal(cu.cap).minus(cu.used)).toFixed(2) }
-  const outpatient: Meter | null = outpatientLimit === null ? null : {
-    used: outpatientUsed.toFixed(2), limit: outpatientLimit, left: Decimal.max(0, new Decimal(outpatientLimit).minus(outpatientUsed)).toFixed(2)
+  const cap: Meter = {
+    used: cu.used,
+    limit: cu.cap,
+    left: cu.cap === null ? null : Decimal.max(0, new Decimal(cu.cap).minus(cu.used)).toFixed(2)
   }
-  const catastrophic = threshold === null ? null : {
-    base: catBase.toFixed(2),
-    threshold,
-    toGo: Decimal.max(0, new Decimal(threshold).minus(catBase)).toFixed(2),
-    reached: catBase.gt(threshold)
-  }
+  const outpatient: Meter | null =
+    outpatientLimit === null
+      ? null
+      : {
+          used: outpatientUsed.toFixed(2),
+          limit: outpatientLimit,
+          left: Decimal.max(0, new Decimal(outpatientLimit).minus(outpatientUsed)).toFixed(2)
+        }
+  const catastrophic =
+    threshold === null
+      ? null
+      : {
+          base: catBase.toFixed(2),
+          threshold,
+          toGo: Decimal.max(0, new Decimal(threshold).minus(catBase)).toFixed(2),
+          reached: catBase.gt(threshold)
+        }
   return { year: list.year, cap, deductiblesPaid: deductibles.toFixed(2), admissions, outpatient, catastrophic }
 }
 

@@ -54,10 +54,19 @@ export interface Waterfall {
 }
 
 const FUND_STEP = new Set([
-  'rounding.fen', 'inpatient.patient-flat', 'outpatient.patient-flat', 'special-outpatient.patient-flat',
-  'outpatient.per-visit-limit', 'outpatient.annual-limit', 'special-outpatient.annual-limit', 'annual-cap',
-  'major-disease.fund', 'major-disease.eligible-limit', 'major-disease.cap',
-  'benchmark-price.fund', 'benchmark-price.eligible-limit'
+  'rounding.fen',
+  'inpatient.patient-flat',
+  'outpatient.patient-flat',
+  'special-outpatient.patient-flat',
+  'outpatient.per-visit-limit',
+  'outpatient.annual-limit',
+  'special-outpatient.annual-limit',
+  'annual-cap',
+  'major-disease.fund',
+  'major-disease.eligible-limit',
+  'major-disease.cap',
+  'benchmark-price.fund',
+  'benchmark-price.eligible-limit'
 ])
 
 const LIMIT_TITLE: Record<string, string> = {
@@ -104,7 +113,15 @@ export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
   let fundDone = false
 
   const push = (s: FlowStep, kind: LineKind, title: string, extra: Partial<WaterfallLine> = {}) => {
-    lines.push({ key: `${lines.length}-${s.ruleId}`, ruleId: s.ruleId, kind, title, reason: s.label, source: sourceText(s.source), ...extra })
+    lines.push({
+      key: `${lines.length}-${s.ruleId}`,
+      ruleId: s.ruleId,
+      kind,
+      title,
+      reason: s.label,
+      source: sourceText(s.source),
+      ...extra
+    })
   }
   const flushFund = () => {
     if (fund && !fundDone) {
@@ -127,31 +144,68 @@ export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
     if (r === 'policy.version') {
       policy = { version: s.params.version, policyId: s.params.policyId, text: s.label }
       push(s, 'note', '按哪份政策算')
-    } else if (r === 'enrolment.assumed' || r.startsWith('emergency.') || r === 'referral.not-needed' || r.startsWith('estimate.')) {
-      push(s, 'note', r === 'enrolment.assumed' ? '参保状态' : r.startsWith('estimate.') ? '估算的假设' : r === 'referral.not-needed' ? '转诊' : '急诊')
+    } else if (
+      r === 'enrolment.assumed' ||
+      r.startsWith('emergency.') ||
+      r === 'referral.not-needed' ||
+      r.startsWith('estimate.')
+    ) {
+      push(
+        s,
+        'note',
+        r === 'enrolment.assumed'
+          ? '参保状态'
+          : r.startsWith('estimate.')
+            ? '估算的假设'
+            : r === 'referral.not-needed'
+              ? '转诊'
+              : '急诊'
+      )
     } else if (r === 'exclusion') {
       excluded = true
       if (s.before !== undefined && total === null) {
         total = s.before
-        lines.push({ key: `${lines.length}-total`, ruleId: 'total', kind: 'start', title: '总费用', amount: s.before, reason: '这次看病一共花的钱。', source: '' })
+        lines.push({
+          key: `${lines.length}-total`,
+          ruleId: 'total',
+          kind: 'start',
+          title: '总费用',
+          amount: s.before,
+          reason: '这次看病一共花的钱。',
+          source: ''
+        })
       }
       push(s, 'minus', '不予报销', { amount: s.before })
     } else if (r === 'eligible-cost' || r === 'eligible') {
       if (s.before !== undefined && total === null) {
         total = s.before
-        lines.push({ key: `${lines.length}-total`, ruleId: 'total', kind: 'start', title: '总费用', amount: s.before, reason: '这次看病一共花的钱。', source: '' })
+        lines.push({
+          key: `${lines.length}-total`,
+          ruleId: 'total',
+          kind: 'start',
+          title: '总费用',
+          amount: s.before,
+          reason: '这次看病一共花的钱。',
+          source: ''
+        })
       }
       const cut = gap(s.before, s.after)
       if (cut) push(s, 'minus', '不在报销范围的钱（全自费、超限价、乙类先自付）', { amount: cut })
-      if (s.after !== undefined) push(s, 'subtotal', '政策范围内费用', { amount: s.after, reason: cut ? '能按比例报销的部分。' : s.label })
+      if (s.after !== undefined)
+        push(s, 'subtotal', '政策范围内费用', { amount: s.after, reason: cut ? '能按比例报销的部分。' : s.label })
     } else if (r === 'inpatient.deductible') {
       push(s, 'why', '起付线为什么是这么多')
     } else if (r === 'referral.penalty-deductible') {
       push(s, 'why', '没办转诊，起付线提高')
-    } else if (r === 'inpatient.deductible-applied' || r === 'outpatient.deductible' || r === 'special-outpatient.deductible') {
+    } else if (
+      r === 'inpatient.deductible-applied' ||
+      r === 'outpatient.deductible' ||
+      r === 'special-outpatient.deductible'
+    ) {
       const cut = gap(s.before, s.after) ?? '0.00'
       push(s, 'minus', '扣起付线（自己先付的部分）', { amount: cut })
-      if (s.after !== undefined) push(s, 'subtotal', '扣完起付线剩下', { amount: s.after, reason: '这部分按比例报销。' })
+      if (s.after !== undefined)
+        push(s, 'subtotal', '扣完起付线剩下', { amount: s.after, reason: '这部分按比例报销。' })
     } else if (/\.ratio$/.test(r)) {
       push(s, 'times', '报销比例', { rate: s.params.rate ? pct(s.params.rate) : undefined })
     } else if (r === 'continuous-years-bonus') {

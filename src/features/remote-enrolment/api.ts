@@ -30,11 +30,20 @@ export function idNumberBody(householdId: string, personId: string, idNumber: st
 }
 
 export function filingBody(householdId: string, v: FilingValue): CreateBody {
-  return { householdId, kind: 'out_of_area_care', fields: { personId: v.personId, destination: v.destination, from: v.from, to: v.to, reason: v.reason } }
+  return {
+    householdId,
+    kind: 'out_of_area_care',
+    fields: { personId: v.personId, destination: v.destination, from: v.from, to: v.to, reason: v.reason }
+  }
 }
 
 /** Names of the leaving members go into the reason, which the reviewer reads. */
-export function renewBody(householdId: string, applicantPersonId: string, v: RenewValue, names: Record<string, string>): CreateBody {
+export function renewBody(
+  householdId: string,
+  applicantPersonId: string,
+  v: RenewValue,
+  names: Record<string, string>
+): CreateBody {
   const fields: ApplicationFields = { personId: applicantPersonId, year: v.year }
   if (v.leaving.length) {
     const text = `人员变动：${v.leaving.map((l) => `${names[l.personId] ?? l.personId}（${l.reason}）`).join('、')}`

@@ -24,8 +24,18 @@ export interface Checklist {
   source?: string
 }
 
-const ID_CARD = (who: string): DocumentNeed => ({ id: 'id-card', label: `${who}身份证`, hint: '正反两面都拍，字要看得清', required: true })
-const HUKOU_HEAD: DocumentNeed = { id: 'hukou-head', label: '户口本户主页', hint: '户口本第一页（户主那一页）', required: true }
+const ID_CARD = (who: string): DocumentNeed => ({
+  id: 'id-card',
+  label: `${who}身份证`,
+  hint: '正反两面都拍，字要看得清',
+  required: true
+})
+const HUKOU_HEAD: DocumentNeed = {
+  id: 'hukou-head',
+  label: '户口本户主页',
+  hint: '户口本第一页（户主那一页）',
+  required: true
+}
 
 export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklist> = {
   add_newborn: {
@@ -48,7 +58,13 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
       ID_CARD('本人'),
       HUKOU_HEAD,
       { id: 'hukou-self', label: '本人户口本页', hint: '户口已经迁进本户的那一页', required: true },
-      { id: 'stop-certificate', label: '原参保地停保证明', hint: '以前在别的地方参了居民医保的才需要', required: false, when: '以前在别处参保' }
+      {
+        id: 'stop-certificate',
+        label: '原参保地停保证明',
+        hint: '以前在别的地方参了居民医保的才需要',
+        required: false,
+        when: '以前在别处参保'
+      }
     ]
   },
   add_return: {
@@ -59,7 +75,13 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
       ID_CARD('本人'),
       HUKOU_HEAD,
       { id: 'hukou-self', label: '本人户口本页', hint: '户口迁回后的那一页', required: true },
-      { id: 'stop-certificate', label: '职工医保或外地医保停保证明', hint: '以前参加职工医保或在外地参保的才需要', required: false, when: '以前在别处参保' }
+      {
+        id: 'stop-certificate',
+        label: '职工医保或外地医保停保证明',
+        hint: '以前参加职工医保或在外地参保的才需要',
+        required: false,
+        when: '以前在别处参保'
+      }
     ]
   },
   renew_remote: {
@@ -67,7 +89,13 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
     title: '在外地续保（明年参保）',
     purpose: '不用回家：在手机上核对家里人员，然后直接缴费',
     documents: [
-      { id: 'leave-proof', label: '人员变动证明', hint: '有人不再跟家里参保时才需要：职工医保参保证明、户口迁出证明或死亡证明', required: false, when: '家里人员有变动' }
+      {
+        id: 'leave-proof',
+        label: '人员变动证明',
+        hint: '有人不再跟家里参保时才需要：职工医保参保证明、户口迁出证明或死亡证明',
+        required: false,
+        when: '家里人员有变动'
+      }
     ]
   },
   out_of_area_care: {
@@ -76,16 +104,19 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
     purpose: '在外地打工或长住的，先备案，在外地看病报得更多',
     documents: [
       ID_CARD('本人'),
-      { id: 'residence-proof', label: '在外地居住或工作的证明', hint: '居住证，或单位开的工作证明、劳动合同（有一样就行）', required: true }
+      {
+        id: 'residence-proof',
+        label: '在外地居住或工作的证明',
+        hint: '居住证，或单位开的工作证明、劳动合同（有一样就行）',
+        required: true
+      }
     ]
   },
   add_id_number: {
     kind: 'add_id_number',
     title: '补登身份证号',
     purpose: '凭出生医学证明参保的孩子，上了户口、有了身份证号以后补登上',
-    documents: [
-      { id: 'hukou-child', label: '孩子的户口本页', hint: '有孩子姓名和身份证号的那一页', required: true }
-    ]
+    documents: [{ id: 'hukou-child', label: '孩子的户口本页', hint: '有孩子姓名和身份证号的那一页', required: true }]
   },
   catastrophic_claim: {
     kind: 'catastrophic_claim',
@@ -106,7 +137,13 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
   }
 }
 
-export const APPLICATION_KINDS: ApplicationKind[] = ['add_newborn', 'add_marriage', 'add_return', 'renew_remote', 'out_of_area_care']
+export const APPLICATION_KINDS: ApplicationKind[] = [
+  'add_newborn',
+  'add_marriage',
+  'add_return',
+  'renew_remote',
+  'out_of_area_care'
+]
 
 export const KIND_LABEL: Record<ApplicationKind, string> = {
   add_newborn: '新生儿参保',
@@ -136,5 +173,8 @@ export function missingDocuments(kind: ApplicationKind, uploadedNames: readonly 
 /** Required papers an open application has no photo of yet. */
 export function papersStillMissing(app: Pick<Application, 'kind' | 'status' | 'documents'>): DocumentNeed[] {
   if (app.status !== 'submitted' && app.status !== 'needs_more') return []
-  return missingDocuments(app.kind, app.documents.map((f) => f.fileName))
+  return missingDocuments(
+    app.kind,
+    app.documents.map((f) => f.fileName)
+  )
 }

@@ -25,7 +25,12 @@ export interface ChosenFile {
   name?: string
 }
 
-const EXT_TYPES: Record<string, UploadType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' }
+const EXT_TYPES: Record<string, UploadType> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf'
+}
 
 /** The upload type of a file from its declared MIME type or, failing that, its name/path. */
 export function uploadTypeOf(f: Pick<ChosenFile, 'path' | 'type' | 'name'>): UploadType | null {
@@ -34,7 +39,7 @@ export function uploadTypeOf(f: Pick<ChosenFile, 'path' | 'type' | 'name'>): Upl
   if (declared === 'image/jpg') return 'image/jpeg'
   if (declared && declared !== 'image' && declared !== 'application/octet-stream' && declared !== 'file') return null
   const m = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(f.name || f.path)
-  return m ? EXT_TYPES[m[1].toLowerCase()] ?? null : null
+  return m ? (EXT_TYPES[m[1].toLowerCase()] ?? null) : null
 }
 
 /** "1.2 MB", "850 KB" */
@@ -45,7 +50,11 @@ export function formatSize(bytes: number): string {
 
 export function checkFile(f: ChosenFile): { ok: true; type: UploadType } | { ok: false; error: FileCheckError } {
   const type = uploadTypeOf(f)
-  if (!type) return { ok: false, error: { code: 'wrong_type', message: '只能上传照片（JPG、PNG）或 PDF 文件，这个文件不行，请换一个' } }
+  if (!type)
+    return {
+      ok: false,
+      error: { code: 'wrong_type', message: '只能上传照片（JPG、PNG）或 PDF 文件，这个文件不行，请换一个' }
+    }
   if (!(f.size > 0)) return { ok: false, error: { code: 'empty', message: '这个文件是空的，请重新拍照或选择' } }
   if (f.size > MAX_UPLOAD_BYTES) {
     const what = type === 'application/pdf' ? '这个文件' : '这张照片'
@@ -53,8 +62,11 @@ export function checkFile(f: ChosenFile): { ok: true; type: UploadType } | { ok:
       ok: false,
       error: {
         code: 'too_large',
-        message: `${what}有 ${formatSize(f.size)}，超过了 ${formatSize(MAX_UPLOAD_BYTES)} 的上限，没有上传。` +
-          (type === 'application/pdf' ? '请换一个小一点的文件，或者把纸拍成照片上传。' : '请重新拍一张，只拍证件那一块。')
+        message:
+          `${what}有 ${formatSize(f.size)}，超过了 ${formatSize(MAX_UPLOAD_BYTES)} 的上限，没有上传。` +
+          (type === 'application/pdf'
+            ? '请换一个小一点的文件，或者把纸拍成照片上传。'
+            : '请重新拍一张，只拍证件那一块。')
       }
     }
   }

@@ -17,20 +17,41 @@ import { maskPerson } from '@/components/masked'
 import * as api from './api'
 import { createUploadQueue, type UploadItem } from './upload-queue'
 import {
-  emptyAddMember, emptyFiling, FormValidationError, validateAddMember, validateFiling, validateRenew, validateIdNumberFor,
-  type AddKind, type AddMemberDraft, type FieldError, type FilingDraft, type RenewDraft
+  emptyAddMember,
+  emptyFiling,
+  FormValidationError,
+  validateAddMember,
+  validateFiling,
+  validateRenew,
+  validateIdNumberFor,
+  type AddKind,
+  type AddMemberDraft,
+  type FieldError,
+  type FilingDraft,
+  type RenewDraft
 } from './validation'
 
 // ---------------------------------------------------------------- county data (offline cache)
 
-export interface ApplicationList { applications: Application[] }
+export interface ApplicationList {
+  applications: Application[]
+}
 
 function scrubHousehold(h: Household): Household {
   return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }
 }
 
-export const householdCache = createUserCache<Household>({ name: 'enrol.household', version: 1, scrub: scrubHousehold, maxEntries: 5 })
-export const applicationsCache = createUserCache<ApplicationList>({ name: 'enrol.applications', version: 1, maxEntries: 5 })
+export const householdCache = createUserCache<Household>({
+  name: 'enrol.household',
+  version: 1,
+  scrub: scrubHousehold,
+  maxEntries: 5
+})
+export const applicationsCache = createUserCache<ApplicationList>({
+  name: 'enrol.applications',
+  version: 1,
+  maxEntries: 5
+})
 export const policyCache = createUserCache<PolicyEnvelope>({ name: 'enrol.policy', version: 1, maxEntries: 3 })
 export const applicationCache = createUserCache<Application>({ name: 'enrol.application', version: 1, maxEntries: 10 })
 
@@ -68,7 +89,8 @@ export const useEnrol = create<EnrolState>()(
           set({ addDrafts: next })
         }
       },
-      rememberDocType: (countyDocumentId, documentId) => set({ docTypes: { ...get().docTypes, [countyDocumentId]: documentId } }),
+      rememberDocType: (countyDocumentId, documentId) =>
+        set({ docTypes: { ...get().docTypes, [countyDocumentId]: documentId } }),
       reset: () => set({ owner: null, addDrafts: {}, filingDraft: null, docTypes: {} })
     }),
     {
@@ -80,7 +102,12 @@ export const useEnrol = create<EnrolState>()(
         owner: s.owner,
         filingDraft: s.filingDraft,
         docTypes: s.docTypes,
-        addDrafts: Object.fromEntries(Object.entries(s.addDrafts).map(([k, d]) => [k, { ...(d as StoredAddDraft), idNumber: '', birthCertificateNumber: '' }]))
+        addDrafts: Object.fromEntries(
+          Object.entries(s.addDrafts).map(([k, d]) => [
+            k,
+            { ...(d as StoredAddDraft), idNumber: '', birthCertificateNumber: '' }
+          ])
+        )
       }),
       migrate: () => ({ owner: null, addDrafts: {}, filingDraft: null, docTypes: {} }) as unknown as EnrolState
     }
@@ -113,7 +140,9 @@ export const uploadQueue = createUploadQueue({
 
 export const useUploads = <T>(selector: (s: { items: UploadItem[] }) => T) => useStore(uploadQueue, selector)
 
-onReconnect(() => { void uploadQueue.getState().resume() })
+onReconnect(() => {
+  void uploadQueue.getState().resume()
+})
 
 // A different user (or nobody) on this phone: forget drafts and unsent files.
 useSession.subscribe((s, prev) => {
@@ -127,7 +156,8 @@ useSession.subscribe((s, prev) => {
 
 // ---------------------------------------------------------------- actions
 
-export type Submit = { ok: true; application: Application } | { ok: false; errors: FieldError[] } | { ok: false; error: AppError }
+export type Submit =
+  { ok: true; application: Application } | { ok: false; errors: FieldError[] } | { ok: false; error: AppError }
 
 /** Keeps the cached list in step with an application the county just sent. */
 export function applicationUpdated(app: Application): void {
@@ -175,9 +205,10 @@ function countyFieldErrors(e: AppError): FieldError[] {
   return problems.map((p) => ({
     field: p.field,
     code: 'required' as const,
-    message: p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
-      ? '这个出生医学证明编号的孩子已经参保了，不用再添加'
-      : text[p.problem] ?? '这一项填写有误'
+    message:
+      p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
+        ? '这个出生医学证明编号的孩子已经参保了，不用再添加'
+        : (text[p.problem] ?? '这一项填写有误')
   }))
 }
 
@@ -191,7 +222,11 @@ async function send(body: Parameters<typeof api.createApplication>[0]): Promise<
   return { ok: true, application: r.data }
 }
 
-export async function submitAddMember(householdId: string, d: AddMemberDraft, existingIdNumbers: string[]): Promise<Submit> {
+export async function submitAddMember(
+  householdId: string,
+  d: AddMemberDraft,
+  existingIdNumbers: string[]
+): Promise<Submit> {
   const v = validateAddMember(d, todayShanghai(), existingIdNumbers)
   if (!v.ok) return { ok: false, errors: v.errors }
   const r = await send(api.addMemberBody(householdId, v.value))
@@ -200,7 +235,11 @@ export async function submitAddMember(householdId: string, d: AddMemberDraft, ex
 }
 
 /** A child enrolled by birth certificate now has an ID number (checked against her record first). */
-export async function submitIdNumber(householdId: string, child: Pick<Person, 'personId' | 'birthDate' | 'sex'>, raw: string): Promise<Submit> {
+export async function submitIdNumber(
+  householdId: string,
+  child: Pick<Person, 'personId' | 'birthDate' | 'sex'>,
+  raw: string
+): Promise<Submit> {
   const v = validateIdNumberFor(child, raw)
   if (!v.ok) return { ok: false, errors: v.errors }
   return send(api.idNumberBody(householdId, child.personId, v.value))
@@ -214,15 +253,29 @@ export async function submitFiling(householdId: string, d: FilingDraft): Promise
   return r
 }
 
-export async function submitRenew(householdId: string, applicantPersonId: string | null, d: RenewDraft, names: Record<string, string>): Promise<Submit> {
+export async function submitRenew(
+  householdId: string,
+  applicantPersonId: string | null,
+  d: RenewDraft,
+  names: Record<string, string>
+): Promise<Submit> {
   const v = validateRenew(d)
   if (!v.ok) return { ok: false, errors: v.errors }
-  const applicant = applicantPersonId && v.value.staying.includes(applicantPersonId) ? applicantPersonId : v.value.staying[0]
+  const applicant =
+    applicantPersonId && v.value.staying.includes(applicantPersonId) ? applicantPersonId : v.value.staying[0]
   return send(api.renewBody(householdId, applicant, v.value, names))
 }
 
-export async function resubmit(applicationId: string): Promise<{ ok: true; application: Application } | { ok: false; error: AppError }> {
-  const busy = uploadQueue.getState().items.some((i) => i.applicationId === applicationId && (i.status === 'waiting' || i.status === 'uploading' || i.status === 'retrying' || i.status === 'compressing'))
+export async function resubmit(
+  applicationId: string
+): Promise<{ ok: true; application: Application } | { ok: false; error: AppError }> {
+  const busy = uploadQueue
+    .getState()
+    .items.some(
+      (i) =>
+        i.applicationId === applicationId &&
+        (i.status === 'waiting' || i.status === 'uploading' || i.status === 'retrying' || i.status === 'compressing')
+    )
   if (busy) return { ok: false, error: appError('INVALID_INPUT', { message: '照片还在上传，传完再提交' }) }
   const r = await api.resubmitApplication(applicationId)
   if (!r.ok) return r
@@ -238,9 +291,11 @@ export function fieldsOf(app: Pick<Application, 'fields'>): ApplicationFields {
 
 /** The approved filing of a person that covers `day`, if any. */
 export function activeFiling(apps: readonly Application[], personId: string, day: string): Application | null {
-  return apps.find((a) => {
-    if (a.kind !== 'out_of_area_care' || a.status !== 'approved') return false
-    const f = fieldsOf(a)
-    return f.personId === personId && (!f.from || f.from <= day) && (!f.to || f.to >= day)
-  }) ?? null
+  return (
+    apps.find((a) => {
+      if (a.kind !== 'out_of_area_care' || a.status !== 'approved') return false
+      const f = fieldsOf(a)
+      return f.personId === personId && (!f.from || f.from <= day) && (!f.to || f.to >= day)
+    }) ?? null
+  )
 }

@@ -4,9 +4,21 @@ import { createUploadQueue, MAX_ATTEMPTS, type SendResult, type UploadDeps } fro
 
 function app(docIds: string[]): Application {
   return {
-    applicationId: 'app1', householdId: 'h1', kind: 'add_newborn', status: 'submitted', fields: {}, reason: null,
-    documents: docIds.map((id) => ({ documentId: id, fileName: `${id}.jpg`, contentType: 'image/jpeg', size: 1000, uploadedAt: '2026-11-23T10:00:00+08:00' })),
-    submittedAt: '2026-11-23T10:00:00+08:00', decidedAt: null
+    applicationId: 'app1',
+    householdId: 'h1',
+    kind: 'add_newborn',
+    status: 'submitted',
+    fields: {},
+    reason: null,
+    documents: docIds.map((id) => ({
+      documentId: id,
+      fileName: `${id}.jpg`,
+      contentType: 'image/jpeg',
+      size: 1000,
+      uploadedAt: '2026-11-23T10:00:00+08:00'
+    })),
+    submittedAt: '2026-11-23T10:00:00+08:00',
+    decidedAt: null
   }
 }
 
@@ -16,7 +28,11 @@ function deps(over: Partial<UploadDeps> = {}) {
   const d: UploadDeps & { sent: string[]; waits: number[] } = {
     sent,
     waits: [],
-    compress: jest.fn(async (f) => ({ path: `${f.path}.small`, size: Math.round(f.size / 10), type: 'image/jpeg' as const })),
+    compress: jest.fn(async (f) => ({
+      path: `${f.path}.small`,
+      size: Math.round(f.size / 10),
+      type: 'image/jpeg' as const
+    })),
     send: jest.fn(async (input, onProgress) => {
       sent.push(input.fileName)
       onProgress(50)
@@ -24,7 +40,9 @@ function deps(over: Partial<UploadDeps> = {}) {
       count += 1
       return { ok: true, data: app(Array.from({ length: count }, (_, i) => `doc${i + 1}`)) } as SendResult
     }),
-    wait: jest.fn(async (ms: number) => { d.waits.push(ms) }),
+    wait: jest.fn(async (ms: number) => {
+      d.waits.push(ms)
+    }),
     isOnline: () => true,
     ...over
   }
@@ -38,14 +56,20 @@ describe('file checks before sending', () => {
     expect(uploadTypeOf({ path: 'wxfile://tmp_abc.JPG' })).toBe('image/jpeg')
     expect(uploadTypeOf({ path: 'blob:http://x/1', type: 'application/pdf' })).toBe('application/pdf')
     expect(uploadTypeOf({ path: 'a.heic', type: 'image/heic' })).toBeNull()
-    expect(checkFile({ path: 'a.doc', size: 100 })).toEqual({ ok: false, error: { code: 'wrong_type', message: '只能上传照片（JPG、PNG）或 PDF 文件，这个文件不行，请换一个' } })
+    expect(checkFile({ path: 'a.doc', size: 100 })).toEqual({
+      ok: false,
+      error: { code: 'wrong_type', message: '只能上传照片（JPG、PNG）或 PDF 文件，这个文件不行，请换一个' }
+    })
   })
 
   test('5 MB exactly passes; one byte more is refused with the size in the message', () => {
     expect(checkFile({ path: 'a.pdf', size: MAX_UPLOAD_BYTES }).ok).toBe(true)
     const r = checkFile({ path: 'a.pdf', size: 6.2 * MB })
     expect(r).toMatchObject({ ok: false, error: { code: 'too_large' } })
-    if (!r.ok) expect(r.error.message).toBe('这个文件有 6.2 MB，超过了 5.0 MB 的上限，没有上传。请换一个小一点的文件，或者把纸拍成照片上传。')
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        '这个文件有 6.2 MB，超过了 5.0 MB 的上限，没有上传。请换一个小一点的文件，或者把纸拍成照片上传。'
+      )
     expect(formatSize(850 * 1024)).toBe('850 KB')
   })
 })
@@ -55,20 +79,34 @@ describe('upload queue', () => {
     const d = deps()
     const q = createUploadQueue(d)
     const progress: number[] = []
-    q.subscribe((s) => { const it = s.items[0]; if (it && it.status === 'uploading') progress.push(it.progress) })
-    const refused = await q.getState().add('app1', 'birth-certificate', [{ path: 'tmp/photo.jpg', size: 3 * MB, type: 'image/jpeg' }])
+    q.subscribe((s) => {
+      const it = s.items[0]
+      if (it && it.status === 'uploading') progress.push(it.progress)
+    })
+    const refused = await q
+      .getState()
+      .add('app1', 'birth-certificate', [{ path: 'tmp/photo.jpg', size: 3 * MB, type: 'image/jpeg' }])
     expect(refused).toEqual([])
     expect(d.compress).toHaveBeenCalledTimes(1)
     await q.getState().run()
     const [it] = q.getState().items
-    expect(it).toMatchObject({ status: 'done', progress: 100, path: 'tmp/photo.jpg.small', fileName: 'birth-certificate-1.jpg', countyDocumentId: 'doc1', attempts: 1 })
+    expect(it).toMatchObject({
+      status: 'done',
+      progress: 100,
+      path: 'tmp/photo.jpg.small',
+      fileName: 'birth-certificate-1.jpg',
+      countyDocumentId: 'doc1',
+      attempts: 1
+    })
     expect(progress).toEqual([0, 50, 100])
   })
 
   test('a PDF over 5 MB is refused before anything is sent or compressed', async () => {
     const d = deps()
     const q = createUploadQueue(d)
-    const refused = await q.getState().add('app1', 'birth-certificate', [{ path: 'blob:x', size: 6 * MB, type: 'application/pdf', name: 'big.pdf' }])
+    const refused = await q
+      .getState()
+      .add('app1', 'birth-certificate', [{ path: 'blob:x', size: 6 * MB, type: 'application/pdf', name: 'big.pdf' }])
     await q.getState().run()
     expect(refused).toHaveLength(1)
     expect(refused[0].message).toContain('超过了 5.0 MB')
@@ -91,7 +129,8 @@ describe('upload queue', () => {
     const d = deps({
       send: jest.fn(async () => {
         calls += 1
-        if (calls < 3) return { ok: false, error: { code: 'TIMEOUT', message: '网络太慢', retryable: true } } as SendResult
+        if (calls < 3)
+          return { ok: false, error: { code: 'TIMEOUT', message: '网络太慢', retryable: true } } as SendResult
         return { ok: true, data: app(['doc9']) } as SendResult
       })
     })
@@ -103,7 +142,15 @@ describe('upload queue', () => {
   })
 
   test('tries run out on a bad network: kept, waiting for the network; the user can retry', async () => {
-    const d = deps({ send: jest.fn(async () => ({ ok: false, error: { code: 'UNREACHABLE', message: '县里的系统暂时连不上', retryable: true } }) as SendResult) })
+    const d = deps({
+      send: jest.fn(
+        async () =>
+          ({
+            ok: false,
+            error: { code: 'UNREACHABLE', message: '县里的系统暂时连不上', retryable: true }
+          }) as SendResult
+      )
+    })
     const q = createUploadQueue(d)
     await q.getState().add('app1', 'id-card', [{ path: 'a.jpg', size: 1000 }])
     await q.getState().run()
@@ -122,7 +169,10 @@ describe('upload queue', () => {
     const q = createUploadQueue(d)
     await q.getState().add('app1', 'id-card', [{ path: 'a.jpg', size: 1000 }])
     await q.getState().run()
-    expect(q.getState().items[0]).toMatchObject({ status: 'waiting_network', message: '现在没有网络，连上网络后会自动接着传' })
+    expect(q.getState().items[0]).toMatchObject({
+      status: 'waiting_network',
+      message: '现在没有网络，连上网络后会自动接着传'
+    })
     expect(d.send).not.toHaveBeenCalled()
     online = true
     await q.getState().resume()
@@ -130,7 +180,15 @@ describe('upload queue', () => {
   })
 
   test('the county refusing a file is not retried', async () => {
-    const d = deps({ send: jest.fn(async () => ({ ok: false, error: { code: 'UPLOAD_REJECTED', message: '上传的文件不符合要求', retryable: false } }) as SendResult) })
+    const d = deps({
+      send: jest.fn(
+        async () =>
+          ({
+            ok: false,
+            error: { code: 'UPLOAD_REJECTED', message: '上传的文件不符合要求', retryable: false }
+          }) as SendResult
+      )
+    })
     const q = createUploadQueue(d)
     await q.getState().add('app1', 'id-card', [{ path: 'a.jpg', size: 1000 }])
     await q.getState().run()
@@ -140,7 +198,15 @@ describe('upload queue', () => {
 
   test('the queue is persisted: a reopened app still has the unsent photo, in line again', async () => {
     const mem = new Map<string, string>()
-    const storage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => { mem.set(k, v) }, removeItem: (k: string) => { mem.delete(k) } }
+    const storage = {
+      getItem: (k: string) => mem.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        mem.set(k, v)
+      },
+      removeItem: (k: string) => {
+        mem.delete(k)
+      }
+    }
     const q1 = createUploadQueue(deps({ isOnline: () => false, storage }))
     await q1.getState().add('app1', 'id-card', [{ path: 'a.jpg', size: 1000 }])
     await q1.getState().run()

@@ -47,8 +47,15 @@ export type SendResult = { ok: true; data: Application } | { ok: false; error: S
 
 export interface UploadDeps {
   /** smaller photo (new path and size); may give back the same file */
-  compress: (file: { path: string; size: number; type: UploadType }) => Promise<{ path: string; size: number; type: UploadType }>
-  send: (input: { applicationId: string; path: string; fileName: string; type: UploadType }, onProgress: (percent: number) => void) => Promise<SendResult>
+  compress: (file: {
+    path: string
+    size: number
+    type: UploadType
+  }) => Promise<{ path: string; size: number; type: UploadType }>
+  send: (
+    input: { applicationId: string; path: string; fileName: string; type: UploadType },
+    onProgress: (percent: number) => void
+  ) => Promise<SendResult>
   wait: (ms: number) => Promise<void>
   isOnline: () => boolean
   /** told when the county answered with the application after an upload */
@@ -99,11 +106,18 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
         patch(localId, { status: 'uploading', progress: 0, attempts: it.attempts + 1, message: null })
         const r = await deps.send(
           { applicationId: it.applicationId, path: it.path, fileName: it.fileName, type: it.type },
-          (p) => { if (item(localId)?.status === 'uploading') patch(localId, { progress: Math.max(0, Math.min(100, Math.round(p))) }) }
+          (p) => {
+            if (item(localId)?.status === 'uploading')
+              patch(localId, { progress: Math.max(0, Math.min(100, Math.round(p))) })
+          }
         )
         if (!item(localId)) return
         if (r.ok) {
-          const before = new Set(get().items.filter((i) => i.countyDocumentId).map((i) => i.countyDocumentId))
+          const before = new Set(
+            get()
+              .items.filter((i) => i.countyDocumentId)
+              .map((i) => i.countyDocumentId)
+          )
           const added = r.data.documents.filter((d) => !before.has(d.documentId)).pop()
           patch(localId, { status: 'done', progress: 100, message: null, countyDocumentId: added?.documentId ?? null })
           deps.onUploaded?.(r.data, item(localId)!)
@@ -120,7 +134,11 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
         }
         if (attempts >= MAX_ATTEMPTS) {
           // not lost: it goes again by itself when the county answers again (or on “重新上传”)
-          patch(localId, { status: 'waiting_network', progress: 0, message: `${r.error.message}（已试了 ${attempts} 次，网络好了会自动接着传，也可以点“重新上传”）` })
+          patch(localId, {
+            status: 'waiting_network',
+            progress: 0,
+            message: `${r.error.message}（已试了 ${attempts} 次，网络好了会自动接着传，也可以点“重新上传”）`
+          })
           return
         }
         patch(localId, { status: 'retrying', progress: 0, message: RETRY_MESSAGE })
@@ -144,19 +162,40 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
         let n = n0
         for (const f of files) {
           n += 1
-          const base = { localId: newLocalId(), applicationId, documentId, path: f.path, size: f.size, progress: 0, attempts: 0, countyDocumentId: null }
+          const base = {
+            localId: newLocalId(),
+            applicationId,
+            documentId,
+            path: f.path,
+            size: f.size,
+            progress: 0,
+            attempts: 0,
+            countyDocumentId: null
+          }
           // 1. type, and a PDF's size, before anything else
           const guessed = uploadTypeOf(f)
           const first = checkFile(f)
           // a photo over the limit may still get under it by compression; anything else stops here
           if (!first.ok && !(first.error.code === 'too_large' && guessed && guessed !== 'application/pdf')) {
-            const r: UploadItem = { ...base, fileName: f.name || '', type: guessed ?? 'image/jpeg', status: 'refused', message: first.error.message }
+            const r: UploadItem = {
+              ...base,
+              fileName: f.name || '',
+              type: guessed ?? 'image/jpeg',
+              status: 'refused',
+              message: first.error.message
+            }
             set({ items: [...get().items, r] })
             refused.push(r)
             continue
           }
           const type = guessed!
-          const entry: UploadItem = { ...base, fileName: uploadFileName(documentId, n, type), type, status: 'compressing', message: null }
+          const entry: UploadItem = {
+            ...base,
+            fileName: uploadFileName(documentId, n, type),
+            type,
+            status: 'compressing',
+            message: null
+          }
           set({ items: [...get().items, entry] })
           // 2. compress photos on the phone
           let file = { path: f.path, size: f.size, type }
@@ -174,12 +213,21 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
             refused.push(item(entry.localId)!)
             continue
           }
-          patch(entry.localId, { status: 'waiting', path: file.path, size: file.size, type: second.type, fileName: uploadFileName(documentId, n, second.type) })
+          patch(entry.localId, {
+            status: 'waiting',
+            path: file.path,
+            size: file.size,
+            type: second.type,
+            fileName: uploadFileName(documentId, n, second.type)
+          })
         }
         return refused
       },
       run: () => {
-        if (!running) running = drain().finally(() => { running = null })
+        if (!running)
+          running = drain().finally(() => {
+            running = null
+          })
         return running
       },
       retry: async (localId) => {
@@ -190,7 +238,11 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
       },
       remove: (localId) => set({ items: get().items.filter((i) => i.localId !== localId) }),
       resume: async () => {
-        set({ items: get().items.map((i) => (i.status === 'waiting_network' || i.status === 'retrying' ? { ...i, status: 'waiting', message: null } : i)) })
+        set({
+          items: get().items.map((i) =>
+            i.status === 'waiting_network' || i.status === 'retrying' ? { ...i, status: 'waiting', message: null } : i
+          )
+        })
         await get().run()
       }
     }
@@ -203,7 +255,16 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
       version: 1,
       storage: createJSONStorage(() => deps.storage!),
       // unfinished and refused items are kept; a finished one is on the county's side already
-      partialize: (s) => ({ items: s.items.filter((i) => i.status !== 'done').map((i) => (i.status === 'uploading' || i.status === 'retrying' || i.status === 'compressing' ? { ...i, status: 'waiting' as const, progress: 0 } : i)) }) as unknown as QueueState
+      partialize: (s) =>
+        ({
+          items: s.items
+            .filter((i) => i.status !== 'done')
+            .map((i) =>
+              i.status === 'uploading' || i.status === 'retrying' || i.status === 'compressing'
+                ? { ...i, status: 'waiting' as const, progress: 0 }
+                : i
+            )
+        }) as unknown as QueueState
     })
   )
 }

@@ -1,7 +1,18 @@
 import { makeIdNumber } from '@/shared/id-number'
 import {
-  checkBirthCertificateNumber, checkId, checkName, emptyAddMember, emptyFiling, errorsByField, FormValidationError,
-  nameLength, normaliseDateInput, normaliseName, validateAddMember, validateFiling, validateRenew
+  checkBirthCertificateNumber,
+  checkId,
+  checkName,
+  emptyAddMember,
+  emptyFiling,
+  errorsByField,
+  FormValidationError,
+  nameLength,
+  normaliseDateInput,
+  normaliseName,
+  validateAddMember,
+  validateFiling,
+  validateRenew
 } from './validation'
 
 const TODAY = '2026-11-23'
@@ -24,7 +35,10 @@ describe('names', () => {
     const r = checkName('王𪚥')
     expect(r).toEqual({ ok: true, value: '王𪚥' })
     expect(nameLength('王𪚥')).toBe(2)
-    expect(checkName('𠮷')).toMatchObject({ ok: false, errors: [{ code: 'name_short', message: '姓名至少两个字，请照户口本填写' }] })
+    expect(checkName('𠮷')).toMatchObject({
+      ok: false,
+      errors: [{ code: 'name_short', message: '姓名至少两个字，请照户口本填写' }]
+    })
   })
 
   test('a dot at either end, two dots together, Latin letters or digits are refused in plain Chinese', () => {
@@ -48,42 +62,91 @@ describe('names', () => {
 describe('ID and birth certificate numbers', () => {
   test('checksum, format and birth date problems each get their own sentence', () => {
     const wrongCheck = adultId.slice(0, 17) + (adultId[17] === '0' ? '1' : '0')
-    expect(checkId(wrongCheck)).toMatchObject({ ok: false, errors: [{ field: 'idNumber', code: 'id_checksum', message: '身份证号有一位不对，请对着身份证再核对一遍' }] })
+    expect(checkId(wrongCheck)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'idNumber', code: 'id_checksum', message: '身份证号有一位不对，请对着身份证再核对一遍' }]
+    })
     expect(checkId('12345')).toMatchObject({ ok: false, errors: [{ code: 'id_format' }] })
-    expect(checkId(makeIdNumber('999901', '20260230', '011'))).toMatchObject({ ok: false, errors: [{ code: 'id_birthdate' }] })
+    expect(checkId(makeIdNumber('999901', '20260230', '011'))).toMatchObject({
+      ok: false,
+      errors: [{ code: 'id_birthdate' }]
+    })
     expect(checkId(` ${adultId.toLowerCase()} `)).toEqual({ ok: true, value: adultId })
   })
 
   test('birth certificate number: one letter and nine digits', () => {
     expect(checkBirthCertificateNumber('p440 123 456')).toEqual({ ok: true, value: 'P440123456' })
-    expect(checkBirthCertificateNumber('44012345')).toMatchObject({ ok: false, errors: [{ code: 'birth_cert_format', message: expect.stringContaining('1个字母加9位数字') }] })
+    expect(checkBirthCertificateNumber('44012345')).toMatchObject({
+      ok: false,
+      errors: [{ code: 'birth_cert_format', message: expect.stringContaining('1个字母加9位数字') }]
+    })
     expect(checkBirthCertificateNumber('')).toMatchObject({ ok: false, errors: [{ code: 'required' }] })
   })
 })
 
 describe('add a member', () => {
   test('a newborn without an ID number yet is added by birth certificate number, birth date and sex', () => {
-    const d = { ...emptyAddMember('add_newborn'), name: '王小𪚥', birthCertificateNumber: 'P440123456', birthDate: '2026-10-01', sex: 'female' as const, relation: '孙女' }
+    const d = {
+      ...emptyAddMember('add_newborn'),
+      name: '王小𪚥',
+      birthCertificateNumber: 'P440123456',
+      birthDate: '2026-10-01',
+      sex: 'female' as const,
+      relation: '孙女'
+    }
     expect(d.hasIdNumber).toBe(false)
     const r = validateAddMember(d, TODAY)
-    expect(r).toEqual({ ok: true, value: { kind: 'add_newborn', name: '王小𪚥', idNumber: null, birthCertificateNumber: 'P440123456', birthDate: '2026-10-01', sex: 'female', relation: '孙女' } })
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        kind: 'add_newborn',
+        name: '王小𪚥',
+        idNumber: null,
+        birthCertificateNumber: 'P440123456',
+        birthDate: '2026-10-01',
+        sex: 'female',
+        relation: '孙女'
+      }
+    })
   })
 
   test('a newborn without an ID number must say birth date and sex', () => {
-    const d = { ...emptyAddMember('add_newborn'), name: '王小明', birthCertificateNumber: 'P440123456', relation: '孙子' }
+    const d = {
+      ...emptyAddMember('add_newborn'),
+      name: '王小明',
+      birthCertificateNumber: 'P440123456',
+      relation: '孙子'
+    }
     const r = validateAddMember(d, TODAY)
     expect(codes(r)).toEqual(['birthDate:required', 'sex:required'])
-    if (!r.ok) expect(errorsByField(r.errors)).toEqual({ birthDate: '请选择孩子的出生日期', sex: '请选择孩子是男孩还是女孩' })
+    if (!r.ok)
+      expect(errorsByField(r.errors)).toEqual({ birthDate: '请选择孩子的出生日期', sex: '请选择孩子是男孩还是女孩' })
   })
 
   test('a newborn with an ID number takes birth date and sex from it', () => {
-    const d = { ...emptyAddMember('add_newborn'), hasIdNumber: true, idNumber: babyId, name: '阿依古丽·买买提', birthCertificateNumber: 'Q123456789', relation: '女' }
+    const d = {
+      ...emptyAddMember('add_newborn'),
+      hasIdNumber: true,
+      idNumber: babyId,
+      name: '阿依古丽·买买提',
+      birthCertificateNumber: 'Q123456789',
+      relation: '女'
+    }
     const r = validateAddMember(d, TODAY)
-    expect(r).toMatchObject({ ok: true, value: { idNumber: babyId, birthDate: '2026-10-01', sex: 'male', name: '阿依古丽·买买提' } })
+    expect(r).toMatchObject({
+      ok: true,
+      value: { idNumber: babyId, birthDate: '2026-10-01', sex: 'male', name: '阿依古丽·买买提' }
+    })
   })
 
   test('a child born in the future or more than a year ago is not a newborn', () => {
-    const base = { ...emptyAddMember('add_newborn'), name: '王小明', birthCertificateNumber: 'P440123456', sex: 'male' as const, relation: '子' }
+    const base = {
+      ...emptyAddMember('add_newborn'),
+      name: '王小明',
+      birthCertificateNumber: 'P440123456',
+      sex: 'male' as const,
+      relation: '子'
+    }
     expect(codes(validateAddMember({ ...base, birthDate: '2026-12-01' }, TODAY))).toEqual(['birthDate:date_future'])
     const old = validateAddMember({ ...base, birthDate: '2025-11-23' }, TODAY)
     expect(codes(old)).toEqual(['birthDate:not_newborn'])
@@ -92,7 +155,15 @@ describe('add a member', () => {
   })
 
   test('a birth date that disagrees with the ID number is caught', () => {
-    const d = { ...emptyAddMember('add_newborn'), hasIdNumber: true, idNumber: babyId, birthDate: '2026-10-02', name: '王小明', birthCertificateNumber: 'P440123456', relation: '子' }
+    const d = {
+      ...emptyAddMember('add_newborn'),
+      hasIdNumber: true,
+      idNumber: babyId,
+      birthDate: '2026-10-02',
+      name: '王小明',
+      birthCertificateNumber: 'P440123456',
+      relation: '子'
+    }
     expect(codes(validateAddMember(d, TODAY))).toEqual(['birthDate:birth_mismatch'])
   })
 
@@ -100,8 +171,14 @@ describe('add a member', () => {
     const d = { ...emptyAddMember('add_marriage'), name: '李秀英' }
     expect(codes(validateAddMember(d, TODAY))).toEqual(['idNumber:required'])
     const dup = validateAddMember({ ...d, idNumber: adultId }, TODAY, [adultId])
-    expect(dup).toMatchObject({ ok: false, errors: [{ code: 'id_in_household', message: '这个身份证号的人已经在您家户里了，不用再添加' }] })
-    expect(validateAddMember({ ...d, idNumber: adultId }, TODAY)).toMatchObject({ ok: true, value: { relation: '儿媳', sex: 'female', birthCertificateNumber: null } })
+    expect(dup).toMatchObject({
+      ok: false,
+      errors: [{ code: 'id_in_household', message: '这个身份证号的人已经在您家户里了，不用再添加' }]
+    })
+    expect(validateAddMember({ ...d, idNumber: adultId }, TODAY)).toMatchObject({
+      ok: true,
+      value: { relation: '儿媳', sex: 'female', birthCertificateNumber: null }
+    })
   })
 
   test('return to the village: all problems are listed at once, each with a Chinese message', () => {
@@ -117,20 +194,42 @@ describe('add a member', () => {
 })
 
 describe('out-of-area care filing', () => {
-  const ok = { personId: 'p1', destination: ' 广东省东莞市 ', from: '2026-12-01', to: '2027-11-30', reason: 'work' as const, note: '' }
+  const ok = {
+    personId: 'p1',
+    destination: ' 广东省东莞市 ',
+    from: '2026-12-01',
+    to: '2027-11-30',
+    reason: 'work' as const,
+    note: ''
+  }
 
   test('a complete filing', () => {
-    expect(validateFiling(ok, TODAY)).toEqual({ ok: true, value: { personId: 'p1', destination: '广东省东莞市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' } })
-    expect(validateFiling({ ...ok, reason: 'other', note: '陪孩子上学' }, TODAY)).toMatchObject({ ok: true, value: { reason: '其他：陪孩子上学' } })
+    expect(validateFiling(ok, TODAY)).toEqual({
+      ok: true,
+      value: { personId: 'p1', destination: '广东省东莞市', from: '2026-12-01', to: '2027-11-30', reason: '在外地打工' }
+    })
+    expect(validateFiling({ ...ok, reason: 'other', note: '陪孩子上学' }, TODAY)).toMatchObject({
+      ok: true,
+      value: { reason: '其他：陪孩子上学' }
+    })
   })
 
   test('empty form: every field says what is missing', () => {
     const r = validateFiling(emptyFiling(), TODAY)
-    expect(codes(r)).toEqual(['personId:no_member', 'destination:required', 'from:required', 'to:required', 'reason:required'])
+    expect(codes(r)).toEqual([
+      'personId:no_member',
+      'destination:required',
+      'from:required',
+      'to:required',
+      'reason:required'
+    ])
   })
 
   test('dates: end before start, an end already past, a made-up day', () => {
-    expect(validateFiling({ ...ok, to: '2026-11-30' }, TODAY)).toMatchObject({ ok: false, errors: [{ field: 'to', code: 'to_before_from', message: '结束日期不能早于开始日期' }] })
+    expect(validateFiling({ ...ok, to: '2026-11-30' }, TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'to', code: 'to_before_from', message: '结束日期不能早于开始日期' }]
+    })
     expect(codes(validateFiling({ ...ok, from: '2026-01-01', to: '2026-11-22' }, TODAY))).toEqual(['to:already_ended'])
     expect(codes(validateFiling({ ...ok, from: '2026-02-30' }, TODAY))).toEqual(['from:date_format'])
     expect(codes(validateFiling({ ...ok, reason: 'other' }, TODAY))).toEqual(['note:required'])
@@ -139,14 +238,30 @@ describe('out-of-area care filing', () => {
 
 describe('renew from afar', () => {
   test('members staying and leaving; a leaving member needs a reason; someone must stay', () => {
-    const r = validateRenew({ year: 2027, members: { a: { change: 'same', leaveReason: '' }, b: { change: 'left', leaveReason: '参加了职工医保' } } })
-    expect(r).toEqual({ ok: true, value: { year: 2027, staying: ['a'], leaving: [{ personId: 'b', reason: '参加了职工医保' }] } })
-    expect(codes(validateRenew({ year: 2027, members: { a: { change: 'same', leaveReason: '' }, b: { change: 'left', leaveReason: '' } } }))).toEqual(['members.b:change_note'])
-    expect(codes(validateRenew({ year: 2027, members: { a: { change: 'left', leaveReason: '去世了' } } }))).toEqual(['members:no_member'])
+    const r = validateRenew({
+      year: 2027,
+      members: { a: { change: 'same', leaveReason: '' }, b: { change: 'left', leaveReason: '参加了职工医保' } }
+    })
+    expect(r).toEqual({
+      ok: true,
+      value: { year: 2027, staying: ['a'], leaving: [{ personId: 'b', reason: '参加了职工医保' }] }
+    })
+    expect(
+      codes(
+        validateRenew({
+          year: 2027,
+          members: { a: { change: 'same', leaveReason: '' }, b: { change: 'left', leaveReason: '' } }
+        })
+      )
+    ).toEqual(['members.b:change_note'])
+    expect(codes(validateRenew({ year: 2027, members: { a: { change: 'left', leaveReason: '去世了' } } }))).toEqual([
+      'members:no_member'
+    ])
   })
 })
 
 test('dates typed the way people write them', () => {
-  for (const s of ['2026-10-01', '2026.10.1', '2026/10/1', '2026年10月1日', ' 20261001 ']) expect(normaliseDateInput(s)).toBe('2026-10-01')
+  for (const s of ['2026-10-01', '2026.10.1', '2026/10/1', '2026年10月1日', ' 20261001 '])
+    expect(normaliseDateInput(s)).toBe('2026-10-01')
   expect(normaliseDateInput('十月一日')).toBe('十月一日')
 })

@@ -98,7 +98,8 @@ export function checkId(raw: string, field = 'idNumber'): Validated<string> {
 export function checkBirthCertificateNumber(raw: string, field = 'birthCertificateNumber'): Validated<string> {
   const v = raw.replace(/\s+/g, '').toUpperCase()
   if (v === '') return fail(field, 'required', '请填写出生医学证明编号（证上右上角红色的编号）')
-  if (!/^[A-Z]\d{9}$/.test(v)) return fail(field, 'birth_cert_format', '出生医学证明编号是1个字母加9位数字，例如 P440123456，请对着证件核对')
+  if (!/^[A-Z]\d{9}$/.test(v))
+    return fail(field, 'birth_cert_format', '出生医学证明编号是1个字母加9位数字，例如 P440123456，请对着证件核对')
   return { ok: true, value: v }
 }
 
@@ -118,8 +119,10 @@ function daysFrom(a: string, b: string): number {
 export function validateIdNumberFor(child: { birthDate: string; sex: Sex }, raw: string): Validated<string> {
   const id = checkId(raw)
   if (!id.ok) return id
-  if (idNumberBirthDate(id.value) !== child.birthDate) return fail('idNumber', 'birth_mismatch', '身份证号里的出生日期和孩子登记的不一样，请核对')
-  if (idNumberSex(id.value) !== child.sex) return fail('idNumber', 'sex_mismatch', '身份证号里的性别和孩子登记的不一样，请核对')
+  if (idNumberBirthDate(id.value) !== child.birthDate)
+    return fail('idNumber', 'birth_mismatch', '身份证号里的出生日期和孩子登记的不一样，请核对')
+  if (idNumberSex(id.value) !== child.sex)
+    return fail('idNumber', 'sex_mismatch', '身份证号里的性别和孩子登记的不一样，请核对')
   return id
 }
 
@@ -128,7 +131,19 @@ export function validateIdNumberFor(child: { birthDate: string; sex: Sex }, raw:
 export type AddKind = 'add_newborn' | 'add_marriage' | 'add_return'
 export type Sex = 'male' | 'female'
 
-export const RELATIONS = ['子', '女', '孙子', '孙女', '配偶', '儿媳', '女婿', '父亲', '母亲', '兄弟姐妹', '其他'] as const
+export const RELATIONS = [
+  '子',
+  '女',
+  '孙子',
+  '孙女',
+  '配偶',
+  '儿媳',
+  '女婿',
+  '父亲',
+  '母亲',
+  '兄弟姐妹',
+  '其他'
+] as const
 /** A newborn is the head's child or grandchild (or, rarely, something else) */
 export const NEWBORN_RELATIONS = ['子', '女', '孙子', '孙女', '其他'] as const
 
@@ -155,14 +170,27 @@ export interface AddMemberValue {
 }
 
 export function emptyAddMember(kind: AddKind): AddMemberDraft {
-  return { kind, name: '', hasIdNumber: kind !== 'add_newborn', idNumber: '', birthCertificateNumber: '', birthDate: '', sex: '', relation: kind === 'add_marriage' ? '儿媳' : '' }
+  return {
+    kind,
+    name: '',
+    hasIdNumber: kind !== 'add_newborn',
+    idNumber: '',
+    birthCertificateNumber: '',
+    birthDate: '',
+    sex: '',
+    relation: kind === 'add_marriage' ? '儿媳' : ''
+  }
 }
 
 /**
  * `householdIdNumbers`: numbers of people already in the household (to catch adding someone twice).
  * `today`: YYYY-MM-DD in Beijing.
  */
-export function validateAddMember(d: AddMemberDraft, today: string, householdIdNumbers: readonly string[] = []): Validated<AddMemberValue> {
+export function validateAddMember(
+  d: AddMemberDraft,
+  today: string,
+  householdIdNumbers: readonly string[] = []
+): Validated<AddMemberValue> {
   const errors: FieldError[] = []
   const name = checkName(d.name)
   if (!name.ok) errors.push(...name.errors)
@@ -177,12 +205,17 @@ export function validateAddMember(d: AddMemberDraft, today: string, householdIdN
     const id = checkId(d.idNumber)
     if (!id.ok) errors.push(...id.errors)
     else if (householdIdNumbers.some((h) => h.toUpperCase() === id.value)) {
-      errors.push({ field: 'idNumber', code: 'id_in_household', message: '这个身份证号的人已经在您家户里了，不用再添加' })
+      errors.push({
+        field: 'idNumber',
+        code: 'id_in_household',
+        message: '这个身份证号的人已经在您家户里了，不用再添加'
+      })
     } else {
       idNumber = id.value
       birthDate = idNumberBirthDate(id.value)
       sex = idNumberSex(id.value)
-      if (daysFrom(birthDate, today) < 0) errors.push({ field: 'idNumber', code: 'id_birthdate', message: ID_MESSAGES.birthdate })
+      if (daysFrom(birthDate, today) < 0)
+        errors.push({ field: 'idNumber', code: 'id_birthdate', message: ID_MESSAGES.birthdate })
     }
   }
 
@@ -194,28 +227,39 @@ export function validateAddMember(d: AddMemberDraft, today: string, householdIdN
     else birthCertificateNumber = bc.value
     if (!needsId) {
       if (d.birthDate === '') errors.push({ field: 'birthDate', code: 'required', message: '请选择孩子的出生日期' })
-      else if (!isDate(d.birthDate)) errors.push({ field: 'birthDate', code: 'date_format', message: '出生日期不对，请重新选择' })
+      else if (!isDate(d.birthDate))
+        errors.push({ field: 'birthDate', code: 'date_format', message: '出生日期不对，请重新选择' })
       else birthDate = d.birthDate
-      if (d.sex !== 'male' && d.sex !== 'female') errors.push({ field: 'sex', code: 'required', message: '请选择孩子是男孩还是女孩' })
+      if (d.sex !== 'male' && d.sex !== 'female')
+        errors.push({ field: 'sex', code: 'required', message: '请选择孩子是男孩还是女孩' })
       else sex = d.sex
     } else if (d.birthDate && isDate(d.birthDate) && birthDate && d.birthDate !== birthDate) {
       errors.push({ field: 'birthDate', code: 'birth_mismatch', message: '出生日期和身份证号里的不一样，请核对' })
     }
     if (birthDate && isDate(birthDate)) {
       const age = daysFrom(birthDate, today)
-      if (age < 0) errors.push({ field: needsId ? 'idNumber' : 'birthDate', code: 'date_future', message: '出生日期不能晚于今天' })
+      if (age < 0)
+        errors.push({ field: needsId ? 'idNumber' : 'birthDate', code: 'date_future', message: '出生日期不能晚于今天' })
       else if (dayjs.utc(birthDate).add(1, 'year').format('YYYY-MM-DD') <= today) {
-        errors.push({ field: needsId ? 'idNumber' : 'birthDate', code: 'not_newborn', message: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加' })
+        errors.push({
+          field: needsId ? 'idNumber' : 'birthDate',
+          code: 'not_newborn',
+          message: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加'
+        })
       }
     }
   }
 
   const relation = d.relation.trim()
   if (relation === '') errors.push({ field: 'relation', code: 'required', message: '请选择和户主的关系' })
-  else if (nameLength(relation) > 20) errors.push({ field: 'relation', code: 'too_long', message: '和户主的关系最多写20个字' })
+  else if (nameLength(relation) > 20)
+    errors.push({ field: 'relation', code: 'too_long', message: '和户主的关系最多写20个字' })
 
   if (errors.length || !name.ok || (sex !== 'male' && sex !== 'female')) return { ok: false, errors: dedupe(errors) }
-  return { ok: true, value: { kind: d.kind, name: name.value, idNumber, birthCertificateNumber, birthDate, sex, relation } }
+  return {
+    ok: true,
+    value: { kind: d.kind, name: name.value, idNumber, birthCertificateNumber, birthDate, sex, relation }
+  }
 }
 
 // ---------------------------------------------------------------- out-of-area care filing
@@ -254,21 +298,27 @@ export function validateFiling(d: FilingDraft, today: string): Validated<FilingV
   const errors: FieldError[] = []
   if (!d.personId) errors.push({ field: 'personId', code: 'no_member', message: '请选择给谁备案' })
   const destination = d.destination.trim()
-  if (destination === '') errors.push({ field: 'destination', code: 'required', message: '请填写在哪里看病，例如 广东省东莞市' })
-  else if (nameLength(destination) < 2) errors.push({ field: 'destination', code: 'required', message: '地点写清楚一些，至少写到市，例如 广东省东莞市' })
-  else if (nameLength(destination) > 100) errors.push({ field: 'destination', code: 'too_long', message: '地点最多写100个字' })
+  if (destination === '')
+    errors.push({ field: 'destination', code: 'required', message: '请填写在哪里看病，例如 广东省东莞市' })
+  else if (nameLength(destination) < 2)
+    errors.push({ field: 'destination', code: 'required', message: '地点写清楚一些，至少写到市，例如 广东省东莞市' })
+  else if (nameLength(destination) > 100)
+    errors.push({ field: 'destination', code: 'too_long', message: '地点最多写100个字' })
 
   if (d.from === '') errors.push({ field: 'from', code: 'required', message: '请选择从哪天开始' })
   else if (!isDate(d.from)) errors.push({ field: 'from', code: 'date_format', message: '开始日期不对，请重新选择' })
   if (d.to === '') errors.push({ field: 'to', code: 'required', message: '请选择到哪天结束' })
   else if (!isDate(d.to)) errors.push({ field: 'to', code: 'date_format', message: '结束日期不对，请重新选择' })
-  else if (isDate(d.from) && d.to < d.from) errors.push({ field: 'to', code: 'to_before_from', message: '结束日期不能早于开始日期' })
-  else if (d.to < today) errors.push({ field: 'to', code: 'already_ended', message: '结束日期已经过去了，备案要包括今天以后的日子' })
+  else if (isDate(d.from) && d.to < d.from)
+    errors.push({ field: 'to', code: 'to_before_from', message: '结束日期不能早于开始日期' })
+  else if (d.to < today)
+    errors.push({ field: 'to', code: 'already_ended', message: '结束日期已经过去了，备案要包括今天以后的日子' })
 
   const reason = FILING_REASONS.find((r) => r.id === d.reason)
   if (!reason) errors.push({ field: 'reason', code: 'required', message: '请选择为什么在外地看病' })
   const note = d.note.trim()
-  if (reason?.id === 'other' && note === '') errors.push({ field: 'note', code: 'required', message: '选了“其他”，请写一句原因' })
+  if (reason?.id === 'other' && note === '')
+    errors.push({ field: 'note', code: 'required', message: '选了“其他”，请写一句原因' })
   const text = reason ? (note ? `${reason.label}：${note}` : reason.label) : ''
   if (nameLength(text) > 200) errors.push({ field: 'note', code: 'too_long', message: '原因写得太长了，最多约190个字' })
 
@@ -297,10 +347,19 @@ export function validateRenew(d: RenewDraft): Validated<RenewValue> {
   const errors: FieldError[] = []
   const entries = Object.entries(d.members)
   const staying = entries.filter(([, m]) => m.change === 'same').map(([id]) => id)
-  const leaving = entries.filter(([, m]) => m.change === 'left').map(([personId, m]) => ({ personId, reason: m.leaveReason.trim() }))
-  if (entries.length === 0) errors.push({ field: 'members', code: 'no_member', message: '没有读到家里的人员，请联网后再试' })
+  const leaving = entries
+    .filter(([, m]) => m.change === 'left')
+    .map(([personId, m]) => ({ personId, reason: m.leaveReason.trim() }))
+  if (entries.length === 0)
+    errors.push({ field: 'members', code: 'no_member', message: '没有读到家里的人员，请联网后再试' })
   else if (staying.length === 0) errors.push({ field: 'members', code: 'no_member', message: '至少要有一个人续保' })
-  for (const l of leaving) if (l.reason === '') errors.push({ field: `members.${l.personId}`, code: 'change_note', message: '请选择这个人为什么不再跟家里一起参保' })
+  for (const l of leaving)
+    if (l.reason === '')
+      errors.push({
+        field: `members.${l.personId}`,
+        code: 'change_note',
+        message: '请选择这个人为什么不再跟家里一起参保'
+      })
   if (errors.length) return { ok: false, errors }
   return { ok: true, value: { year: d.year, staying, leaving } }
 }

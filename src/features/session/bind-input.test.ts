@@ -5,27 +5,56 @@ const valid = makeIdNumber('110101', '19900307', '123')
 
 test('a valid number passes, with spaces and lower-case x normalised', () => {
   expect(checkIdInput(` ${valid.slice(0, 6)} ${valid.slice(6)} `)).toEqual({ ok: true, value: valid })
-  const withX = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012', '013', '014', '015']
-    .map((s) => makeIdNumber('110101', '19850101', s)).find((n) => n.endsWith('X')) as string
+  const withX = [
+    '001',
+    '002',
+    '003',
+    '004',
+    '005',
+    '006',
+    '007',
+    '008',
+    '009',
+    '010',
+    '011',
+    '012',
+    '013',
+    '014',
+    '015'
+  ]
+    .map((s) => makeIdNumber('110101', '19850101', s))
+    .find((n) => n.endsWith('X')) as string
   expect(withX).toBeDefined()
   expect(checkIdInput(withX.toLowerCase())).toEqual({ ok: true, value: withX })
 })
 
 test('a wrong checksum says which kind of mistake', () => {
   const last = valid[17] === '0' ? '1' : '0'
-  expect(checkIdInput(valid.slice(0, 17) + last)).toMatchObject({ ok: false, problem: 'checksum', message: expect.stringContaining('校验') })
+  expect(checkIdInput(valid.slice(0, 17) + last)).toMatchObject({
+    ok: false,
+    problem: 'checksum',
+    message: expect.stringContaining('校验')
+  })
 })
 
 test('a bad birth date is caught before the checksum', () => {
   const first17 = '110101' + '19900230' + '123' // 30 February
   const n = makeIdNumber('110101', '19900230', '123')
   expect(n.slice(0, 17)).toBe(first17)
-  expect(checkIdInput(n)).toMatchObject({ ok: false, problem: 'birthdate', message: expect.stringContaining('出生日期') })
+  expect(checkIdInput(n)).toMatchObject({
+    ok: false,
+    problem: 'birthdate',
+    message: expect.stringContaining('出生日期')
+  })
   expect(checkIdInput(makeIdNumber('110101', '19901301', '123'))).toMatchObject({ problem: 'birthdate' })
 })
 
 test('15-digit legacy numbers get their own explanation', () => {
-  expect(checkIdInput('110101900307123')).toMatchObject({ ok: false, problem: 'legacy15', message: expect.stringContaining('15位') })
+  expect(checkIdInput('110101900307123')).toMatchObject({
+    ok: false,
+    problem: 'legacy15',
+    message: expect.stringContaining('15位')
+  })
 })
 
 test('length and character problems', () => {

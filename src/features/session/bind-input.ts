@@ -15,7 +15,9 @@ export const ID_PROBLEM_TEXT: Record<IdProblem, string> = {
   checksum: '身份证号有一位填错了（最后一位校验不对），请逐位核对'
 }
 
-export function checkIdInput(raw: string): { ok: true; value: string } | { ok: false; problem: IdProblem; message: string } {
+export function checkIdInput(
+  raw: string
+): { ok: true; value: string } | { ok: false; problem: IdProblem; message: string } {
   const v = raw.replace(/\s+/g, '').toUpperCase()
   const fail = (problem: IdProblem) => ({ ok: false as const, problem, message: ID_PROBLEM_TEXT[problem] })
   if (v === '') return fail('empty')
@@ -36,6 +38,7 @@ export function checkNameInput(raw: string): { ok: true; value: string } | { ok:
   const v = normaliseName(raw)
   if (v === '') return { ok: false, message: '请填写姓名' }
   if (Array.from(v).length > 40) return { ok: false, message: '姓名太长了，请核对' }
-  if (!NAME_RE.test(v) || /··|·$/.test(v)) return { ok: false, message: '姓名照户口本填汉字；少数民族姓名中间的点可以直接打“.”，例如 买买提.艾力' }
+  if (!NAME_RE.test(v) || /··|·$/.test(v))
+    return { ok: false, message: '姓名照户口本填汉字；少数民族姓名中间的点可以直接打“.”，例如 买买提.艾力' }
   return { ok: true, value: v }
 }

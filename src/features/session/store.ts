@@ -66,7 +66,12 @@ export const useSession = create<SessionState>()(
       name: 'xqyb.session',
       version: 1,
       storage: createJSONStorage(() => taroStorage),
-      partialize: (s) => ({ userId: s.userId, me: s.me, expiresAt: s.expiresAt, activeHouseholdId: s.activeHouseholdId }),
+      partialize: (s) => ({
+        userId: s.userId,
+        me: s.me,
+        expiresAt: s.expiresAt,
+        activeHouseholdId: s.activeHouseholdId
+      }),
       migrate: () => ({ userId: null, me: null, expiresAt: null, activeHouseholdId: null })
     }
   )
@@ -111,7 +116,9 @@ export async function signInWithWechat(): Promise<Result> {
 export const PHONE_RE = /^1\d{10}$/
 export const OTP_RE = /^\d{6}$/
 
-export async function requestOtp(phone: string): Promise<{ ok: true; expiresInSeconds: number } | { ok: false; error: AppError }> {
+export async function requestOtp(
+  phone: string
+): Promise<{ ok: true; expiresInSeconds: number } | { ok: false; error: AppError }> {
   const p = phone.replace(/\s+/g, '')
   if (!PHONE_RE.test(p)) return { ok: false, error: appError('INVALID_INPUT', { message: '请输入11位手机号' }) }
   const r = await call('requestOtp', { body: { phone: p } })
@@ -146,7 +153,9 @@ export async function resumeSession(): Promise<void> {
   if (readToken()) {
     useSession.setState({ hasToken: true })
   } else if (process.env.TARO_ENV === 'weapp' && useSession.getState().userId) {
-    silentSignIn = signInWithWechat().finally(() => { silentSignIn = null })
+    silentSignIn = signInWithWechat().finally(() => {
+      silentSignIn = null
+    })
     await silentSignIn
   }
   if (!readToken()) return

@@ -10,11 +10,15 @@ import { useContribution } from '@/features/contribution/store'
 export default function PayPage() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
-  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
+  useEffect(() => {
+    useContribution.getState().setOwner(userId)
+  }, [userId])
   useDidShow(() => {
     // an interrupted payment: ask the county where it stands, so the banner is current
     const { pending, refreshOrder } = useContribution.getState()
-    Object.values(pending).forEach((p) => { if (p.orderId) void refreshOrder(p.orderId) })
+    Object.values(pending).forEach((p) => {
+      if (p.orderId) void refreshOrder(p.orderId)
+    })
   })
   return (
     <PageShell title='缴费' className='pay-page'>
@@ -22,7 +26,9 @@ export default function PayPage() {
       <PayHome
         owner={userId}
         households={me?.households ?? []}
-        onSignIn={() => { void Taro.navigateTo({ url: '/subpackages/account/sign-in/index' }) }}
+        onSignIn={() => {
+          void Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })
+        }}
       />
     </PageShell>
   )

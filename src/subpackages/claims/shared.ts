@@ -18,16 +18,29 @@ export function useMemberAndPolicy(personIdParam: string | null) {
   const userId = useSession((s) => s.userId)
   const householdId = useSession((s) => s.activeHouseholdId)
   const myPersonId = useSession((s) => s.me?.personId ?? null)
-  const hh = useCountyData({ cache: claimsHouseholdCache, owner: userId, cacheKey: householdId, load: () => loadHousehold(householdId as string) })
+  const hh = useCountyData({
+    cache: claimsHouseholdCache,
+    owner: userId,
+    cacheKey: householdId,
+    load: () => loadHousehold(householdId as string)
+  })
   const members = hh.data?.members ?? []
-  const member = members.find((m) => m.personId === personIdParam) ?? members.find((m) => m.personId === myPersonId) ?? members[0]
+  const member =
+    members.find((m) => m.personId === personIdParam) ?? members.find((m) => m.personId === myPersonId) ?? members[0]
   const year = currentYear()
   const list = useCountyData({
-    cache: claimListCache, owner: userId, cacheKey: member ? listKey(member.personId, year) : null,
+    cache: claimListCache,
+    owner: userId,
+    cacheKey: member ? listKey(member.personId, year) : null,
     load: () => loadClaimList(member!.personId, year)
   })
   const region = hh.data?.regionCode ?? null
-  const policy = useCountyData({ cache: estimatorPolicyCache, owner: userId, cacheKey: region, load: () => loadPolicy(region as string, todayShanghai()) })
+  const policy = useCountyData({
+    cache: estimatorPolicyCache,
+    owner: userId,
+    cacheKey: region,
+    load: () => loadPolicy(region as string, todayShanghai())
+  })
   return { userId, household: hh, member, list, policy, year }
 }
 

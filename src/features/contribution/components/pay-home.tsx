@@ -15,7 +15,9 @@ import { isZero } from '../labels'
 import type { PendingPayment } from '../pending'
 import './pay.scss'
 
-const go = (url: string) => { void Taro.navigateTo({ url }) }
+const go = (url: string) => {
+  void Taro.navigateTo({ url })
+}
 
 function PendingBanner({ p }: { p: PendingPayment }) {
   const order = useContribution((s) => (p.orderId ? s.orders[p.orderId] : undefined))
@@ -25,13 +27,25 @@ function PendingBanner({ p }: { p: PendingPayment }) {
       <Text className='pay-section-title'>{money ? '您的缴费正在入账' : '上次的缴费还没有完成'}</Text>
       <Text>
         {p.year}年{p.payeeIdMasked ? `（替身份证 ${p.payeeIdMasked} 的家庭）` : ''}
-        {p.amount ? <Text>，金额 <Money value={p.amount} /></Text> : null}
+        {p.amount ? (
+          <Text>
+            ，金额 <Money value={p.amount} />
+          </Text>
+        ) : null}
         ，开始于 {formatInstant(p.startedAt)}。
       </Text>
       <Text>接着上次的办，不会重复扣钱。</Text>
       <Button
         className='btn btn-primary pay-action pay-pending__go'
-        onClick={() => go(p.orderId ? PAY_ROUTES.order(p.orderId) : p.payeeIdMasked ? PAY_ROUTES.others() : PAY_ROUTES.quote(p.householdId, p.year))}
+        onClick={() =>
+          go(
+            p.orderId
+              ? PAY_ROUTES.order(p.orderId)
+              : p.payeeIdMasked
+                ? PAY_ROUTES.others()
+                : PAY_ROUTES.quote(p.householdId, p.year)
+          )
+        }
       >
         接着办
       </Button>
@@ -40,7 +54,11 @@ function PendingBanner({ p }: { p: PendingPayment }) {
 }
 
 /** The receipt this phone already has for a household's year, if any (the newest). */
-function useReceiptFor(owner: string, householdId: string, year: number | undefined): { orderId: string; receiptNumber: string } | null {
+function useReceiptFor(
+  owner: string,
+  householdId: string,
+  year: number | undefined
+): { orderId: string; receiptNumber: string } | null {
   const entryOwner = receiptCache((s) => s.owner)
   const entries = receiptCache((s) => s.entries)
   if (year === undefined || entryOwner !== owner) return null
@@ -58,11 +76,14 @@ function useConfirmedOrder(householdId: string, year: number, skip: boolean): st
     let alive = true
     void contributionApi.listOrders(householdId).then((r) => {
       if (!alive || !r.ok) return
-      const paid = r.data.orders.filter((o) => o.year === year && o.status === 'confirmed' && o.receiptNumber)
+      const paid = r.data.orders
+        .filter((o) => o.year === year && o.status === 'confirmed' && o.receiptNumber)
         .sort((a, b) => ((a.confirmedAt ?? '') < (b.confirmedAt ?? '') ? 1 : -1))[0]
       setOrderId(paid ? paid.orderId : null)
     })
-    return () => { alive = false }
+    return () => {
+      alive = false
+    }
   }, [householdId, year, skip])
   return orderId
 }
@@ -96,7 +117,9 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
   return (
     <View className='card pay-household' data-household={link.householdId}>
       <Text className='pay-section-title'>
-        {link.relation === 'grantee' ? `${link.headNameMasked}家（${link.village}，家人授权）` : `我家（${link.village}）`}
+        {link.relation === 'grantee'
+          ? `${link.headNameMasked}家（${link.village}，家人授权）`
+          : `我家（${link.village}）`}
       </Text>
       {quote && paidUp ? (
         <>
@@ -122,7 +145,10 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
         <Text className='muted'>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : ''}</Text>
       )}
       {paidUp ? null : (
-        <Button className={`btn ${nothingDue ? '' : 'btn-primary '}pay-action pay-household__go`} onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}>
+        <Button
+          className={`btn ${nothingDue ? '' : 'btn-primary '}pay-action pay-household__go`}
+          onClick={() => go(PAY_ROUTES.quote(link.householdId, quote?.year))}
+        >
           {nothingDue ? '看明细' : '看明细，去缴费'}
         </Button>
       )}
@@ -147,29 +173,45 @@ export function PayHome({ owner, households, onSignIn }: Props) {
     return (
       <View className='card'>
         <Text>登录后，可以给自己家、给父母家缴纳医保费。在外打工也能交，不用回村。</Text>
-        <Button className='btn btn-primary pay-action' onClick={onSignIn}>去登录</Button>
+        <Button className='btn btn-primary pay-action' onClick={onSignIn}>
+          去登录
+        </Button>
       </View>
     )
   }
   const payable = households.filter((h) => h.relation !== 'grantee' || h.scopes.includes('pay'))
   return (
     <View className='pay-home'>
-      {pending.map((p) => <PendingBanner key={`${p.householdId}:${p.year}`} p={p} />)}
-      {payable.map((h) => <HouseholdCard key={h.householdId} link={h} owner={owner} />)}
+      {pending.map((p) => (
+        <PendingBanner key={`${p.householdId}:${p.year}`} p={p} />
+      ))}
+      {payable.map((h) => (
+        <HouseholdCard key={h.householdId} link={h} owner={owner} />
+      ))}
       {payable.length === 0 ? (
-        <View className='card'><Text>还没有绑定自己的家庭。可以先替父母等家人缴费，或到“我的”里绑定家庭。</Text></View>
+        <View className='card'>
+          <Text>还没有绑定自己的家庭。可以先替父母等家人缴费，或到“我的”里绑定家庭。</Text>
+        </View>
       ) : null}
       <View className='card pay-others-entry'>
         <Text className='pay-section-title'>替别人家缴费</Text>
         <Text>给父母或亲戚家交，只要知道他家一个人的身份证号。</Text>
-        <Button className='btn pay-action pay-others-entry__go' onClick={() => go(PAY_ROUTES.others())}>按身份证号缴费</Button>
+        <Button className='btn pay-action pay-others-entry__go' onClick={() => go(PAY_ROUTES.others())}>
+          按身份证号缴费
+        </Button>
       </View>
       {receipts.length > 0 ? (
         <View className='card pay-receipts'>
           <Text className='pay-section-title'>我的缴费票据</Text>
           {receipts.map(([orderId, e]) => (
-            <View key={orderId} className='pay-persons__row pay-receipts__item' onClick={() => go(PAY_ROUTES.receipt(orderId))}>
-              <Text className='pay-link'>{e.data.year}年 票据 {e.data.receiptNumber}</Text>
+            <View
+              key={orderId}
+              className='pay-persons__row pay-receipts__item'
+              onClick={() => go(PAY_ROUTES.receipt(orderId))}
+            >
+              <Text className='pay-link'>
+                {e.data.year}年 票据 {e.data.receiptNumber}
+              </Text>
               <Money value={e.data.amount} />
             </View>
           ))}

@@ -25,7 +25,15 @@ test('a wrong ID number is caught on the phone with a plain message, and nothing
 
 test('a valid number is looked up; the result shows masked names and amounts only', () => {
   const { onLookup, onConfirm, input } = setup({
-    lookup: { householdId: 'hh_3', year: 2027, total: '490.00', membersMasked: [{ nameMasked: '买**·**', due: '110.00', alreadyEnrolled: false }, { nameMasked: '古***·***', due: '380.00', alreadyEnrolled: false }] }
+    lookup: {
+      householdId: 'hh_3',
+      year: 2027,
+      total: '490.00',
+      membersMasked: [
+        { nameMasked: '买**·**', due: '110.00', alreadyEnrolled: false },
+        { nameMasked: '古***·***', due: '380.00', alreadyEnrolled: false }
+      ]
+    }
   })
   fireEvent.change(input, { target: { value: ` ${valid} ` } })
   fireEvent.click(view.getByText('查找这家人'))
@@ -37,13 +45,20 @@ test('a valid number is looked up; the result shows masked names and amounts onl
   expect(onConfirm).toHaveBeenCalledWith(valid)
 })
 
-test('the county\'s refusal is shown as it said it', () => {
+test("the county's refusal is shown as it said it", () => {
   setup({ error: '没有找到这个身份证号的参保家庭' })
   expect(view.getByText('没有找到这个身份证号的参保家庭')).toBeInTheDocument()
 })
 
 test('a household already paid up: says so, no ¥0.00 and no pay button', () => {
-  setup({ lookup: { householdId: 'hh_3', year: 2027, total: '0.00', membersMasked: [{ nameMasked: '买**·**', due: '0.00', alreadyEnrolled: true }] } })
+  setup({
+    lookup: {
+      householdId: 'hh_3',
+      year: 2027,
+      total: '0.00',
+      membersMasked: [{ nameMasked: '买**·**', due: '0.00', alreadyEnrolled: true }]
+    }
+  })
   expect(view.getByText('2027年这家已经交清了')).toBeInTheDocument()
   expect(view.getByText('已参保')).toBeInTheDocument()
   expect(view.queryByText('¥0.00')).toBeNull()

@@ -22,7 +22,10 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
   const [inputError, setInputError] = useState<string | null>(null)
   const submit = () => {
     const r = checkPayeeId(idNumber)
-    if (!r.ok) { setInputError(r.error.message); return }
+    if (!r.ok) {
+      setInputError(r.error.message)
+      return
+    }
     setInputError(null)
     onLookup(r.value)
   }
@@ -42,11 +45,29 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
           value={idNumber}
           placeholder='18位身份证号'
           {...controlLabel('要交费这家人的身份证号')}
-          onInput={(e) => { setIdNumber(e.detail.value); setInputError(null) }}
+          onInput={(e) => {
+            setIdNumber(e.detail.value)
+            setInputError(null)
+          }}
         />
-        {inputError ? <View className='pay-error' ariaRole='alert'><Text>{inputError}</Text></View> : null}
-        {error ? <View className='pay-error' ariaRole='alert'><Text>{error}</Text></View> : null}
-        <Button key={busy && !lookup ? 'finding' : 'find'} className='btn pay-action payee__find' disabled={busy || undefined} onClick={submit}>{busy && !lookup ? '正在查找…' : '查找这家人'}</Button>
+        {inputError ? (
+          <View className='pay-error' ariaRole='alert'>
+            <Text>{inputError}</Text>
+          </View>
+        ) : null}
+        {error ? (
+          <View className='pay-error' ariaRole='alert'>
+            <Text>{error}</Text>
+          </View>
+        ) : null}
+        <Button
+          key={busy && !lookup ? 'finding' : 'find'}
+          className='btn pay-action payee__find'
+          disabled={busy || undefined}
+          onClick={submit}
+        >
+          {busy && !lookup ? '正在查找…' : '查找这家人'}
+        </Button>
       </View>
       {lookup && isZero(lookup.total) ? (
         // nothing to pay: said plainly, no ¥0.00 and no button that only then says 已经缴过了
@@ -69,9 +90,19 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
               {m.alreadyEnrolled ? <Text>已参保</Text> : <Money value={m.due} />}
             </View>
           ))}
-          <View className='pay-sum'><Text>合计</Text><Money value={lookup.total} className='pay-sum__amount' /></View>
-          <Text className='muted'>为保护隐私，姓名只显示部分。交完后票据给您，这家人在县里的参保记录上能看到已缴费。您看不到这家人的看病和报销信息。</Text>
-          <Button key={busy ? 'busy' : 'idle'} className='btn btn-primary pay-action payee__confirm' disabled={busy || undefined} onClick={confirm}>
+          <View className='pay-sum'>
+            <Text>合计</Text>
+            <Money value={lookup.total} className='pay-sum__amount' />
+          </View>
+          <Text className='muted'>
+            为保护隐私，姓名只显示部分。交完后票据给您，这家人在县里的参保记录上能看到已缴费。您看不到这家人的看病和报销信息。
+          </Text>
+          <Button
+            key={busy ? 'busy' : 'idle'}
+            className='btn btn-primary pay-action payee__confirm'
+            disabled={busy || undefined}
+            onClick={confirm}
+          >
             {busy ? '正在准备…' : '确认，替这家缴费'}
           </Button>
         </View>

@@ -6,7 +6,14 @@ import { PaymentStatus } from './payment-status'
 import { order } from '../__fixtures__/data'
 
 function setup(screen: PayScreen, extra: Partial<Parameters<typeof PaymentStatus>[0]> = {}) {
-  const handlers = { onPay: jest.fn(), onRetry: jest.fn(), onRefresh: jest.fn(), onReceipt: jest.fn(), onNewOrder: jest.fn(), onCall: jest.fn() }
+  const handlers = {
+    onPay: jest.fn(),
+    onRetry: jest.fn(),
+    onRefresh: jest.fn(),
+    onReceipt: jest.fn(),
+    onNewOrder: jest.fn(),
+    onCall: jest.fn()
+  }
   const r = render(<PaymentStatus screen={screen} {...handlers} {...extra} />)
   return { ...r, ...handlers }
 }
@@ -57,7 +64,17 @@ test('paid and being recorded: refresh asks the county again', () => {
 })
 
 test('done: every member named, receipt number, receipt button', () => {
-  const h = setup(screenForOrder(order({ status: 'confirmed', receiptNumber: '990101-2026-00000007', paidAt: '2025-11-20T10:05:00+08:00', confirmedAt: '2025-11-20T10:05:03+08:00' }), { submitted: true }))
+  const h = setup(
+    screenForOrder(
+      order({
+        status: 'confirmed',
+        receiptNumber: '990101-2026-00000007',
+        paidAt: '2025-11-20T10:05:00+08:00',
+        confirmedAt: '2025-11-20T10:05:03+08:00'
+      }),
+      { submitted: true }
+    )
+  )
   expect(view.getByText('缴费成功，已参保')).toBeInTheDocument()
   expect(view.getByText('张建华')).toBeInTheDocument()
   expect(view.getByText('李桂兰')).toBeInTheDocument()
@@ -82,7 +99,12 @@ test('expired: money not taken, start again', () => {
 })
 
 test('paid but not recorded: payment reference, what the county does, whom to call', () => {
-  const h = setup(screenForOrder(order({ status: 'paid_not_matched', paidAt: '2025-11-20T10:05:00+08:00', failureReason: '该成员本年度已经缴费' }), { submitted: false }))
+  const h = setup(
+    screenForOrder(
+      order({ status: 'paid_not_matched', paidAt: '2025-11-20T10:05:00+08:00', failureReason: '该成员本年度已经缴费' }),
+      { submitted: false }
+    )
+  )
   expect(view.getByText('钱已付，县里还没入账')).toBeInTheDocument()
   expect(view.getByText('付款凭据：订单号 ord_1')).toBeInTheDocument()
   expect(view.getByText(/不要再交/)).toBeInTheDocument()

@@ -36,10 +36,25 @@ test('a member paid for by civil affairs shows 0 and why', () => {
 
 /** A member already enrolled for the year: the county sends zeros for every figure. */
 const enrolled = (personId: string, name: string) =>
-  line({ personId, name, categoryLabel: '本年度已参保', standard: '0.00', subsidy: '0.00', paidByOthers: '0.00', due: '0.00', alreadyEnrolled: true, benefitStart: null, benefitEnd: null })
+  line({
+    personId,
+    name,
+    categoryLabel: '本年度已参保',
+    standard: '0.00',
+    subsidy: '0.00',
+    paidByOthers: '0.00',
+    due: '0.00',
+    alreadyEnrolled: true,
+    benefitStart: null,
+    benefitEnd: null
+  })
 
 test('a member the department already enrolled (资助参保): 已参保, which department and why, no zero figures', () => {
-  const byCivilAffairs = { ...enrolled('p3', '张德福'), payer: 'civil_affairs' as const, categories: ['elderly' as const, 'wubao' as const] }
+  const byCivilAffairs = {
+    ...enrolled('p3', '张德福'),
+    payer: 'civil_affairs' as const,
+    categories: ['elderly' as const, 'wubao' as const]
+  }
   const q = quote({ lines: [line({ personId: 'p1', name: '张建华' }), byCivilAffairs], total: '400.00' })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   const p3 = member('p3')
@@ -87,7 +102,21 @@ test('a year the whole household has paid: 已交清, each name with 已参保, 
 })
 
 test('nothing left for the household to pay (one enrolled, one paid by civil affairs): no countdown, no late rules; figures kept', () => {
-  const q = quote({ lines: [line({ personId: 'p3', name: '张德福', payer: 'civil_affairs', categories: ['wubao'], paidByOthers: '400.00', due: '0.00' }), enrolled('p9', '李秀英')], total: '0.00', payable: false })
+  const q = quote({
+    lines: [
+      line({
+        personId: 'p3',
+        name: '张德福',
+        payer: 'civil_affairs',
+        categories: ['wubao'],
+        paidByOthers: '400.00',
+        due: '0.00'
+      }),
+      enrolled('p9', '李秀英')
+    ],
+    total: '0.00',
+    payable: false
+  })
   const { container } = render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('这一年不用再交钱了。')).toBeInTheDocument()
   expect(member('p3').getByText(/个人不用交/)).toBeInTheDocument()
@@ -97,7 +126,13 @@ test('nothing left for the household to pay (one enrolled, one paid by civil aff
 })
 
 test('late-payment rules without a standard to quote leave the figures out rather than show ¥0.00', () => {
-  const q = quote({ lines: [line({ personId: 'p1', standard: '0.00', due: '20.00', subsidy: '0.00', arrears: '20.00' }), enrolled('p9', '王浩然')], total: '20.00' })
+  const q = quote({
+    lines: [
+      line({ personId: 'p1', standard: '0.00', due: '20.00', subsidy: '0.00', arrears: '20.00' }),
+      enrolled('p9', '王浩然')
+    ],
+    total: '20.00'
+  })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   const arrears = view.getByText(/断保后再补交往年的钱/)
   expect(arrears.textContent).not.toContain('¥')
@@ -105,7 +140,10 @@ test('late-payment rules without a standard to quote leave the figures out rathe
 })
 
 test('arrears for a lapsed member are shown on their line, with the date benefits start', () => {
-  const q = quote({ lines: [line({ personId: 'p5', name: '王志强', arrears: '1100.00', due: '1500.00', benefitStart: '2026-04-01' })], total: '1500.00' })
+  const q = quote({
+    lines: [line({ personId: 'p5', name: '王志强', arrears: '1100.00', due: '1500.00', benefitStart: '2026-04-01' })],
+    total: '1500.00'
+  })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(member('p5').getByText('¥1,500.00')).toBeInTheDocument()
   expect(member('p5').getByText(/补缴往年/)).toBeInTheDocument()
@@ -117,9 +155,18 @@ test('arrears for a lapsed member are shown on their line, with the date benefit
 
 test('a newborn covered from birth by the policy is told so, not given a waiting period', () => {
   // the real calculator's answer for a baby born 2026-10-02, paid on 2026-11-23 (within 90 days)
-  const calc = quoteContribution(demoPolicy as unknown as PolicyDocument, { members: [{ id: 'p7', birthDate: '2026-10-02' }], paymentDate: '2026-11-23' }, '2026-11-23', { coverageYear: 2026 })
+  const calc = quoteContribution(
+    demoPolicy as unknown as PolicyDocument,
+    { members: [{ id: 'p7', birthDate: '2026-10-02' }], paymentDate: '2026-11-23' },
+    '2026-11-23',
+    { coverageYear: 2026 }
+  )
   expect(calc.members[0].benefitStart).toBe('2026-10-02')
-  const q = quote({ lines: [line({ personId: 'p7', name: '王小满', benefitStart: '2026-10-02', due: calc.members[0].due })], total: calc.due, calculation: calc })
+  const q = quote({
+    lines: [line({ personId: 'p7', name: '王小满', benefitStart: '2026-10-02', due: calc.members[0].due })],
+    total: calc.due,
+    calculation: calc
+  })
   render(<QuoteBreakdown quote={q} facts={facts} today='2026-11-23' />)
   expect(member('p7').getByText('新生儿及时参保：从出生那天（2026年10月2日）起就能报销')).toBeInTheDocument()
   expect(member('p7').queryByText(/要等到/)).toBeNull()
@@ -152,8 +199,11 @@ test('the household enrols as a unit, with the exceptions', () => {
   expect(view.getByText(/职工医保/)).toBeInTheDocument()
 })
 
-test('the county\'s issues and steps are shown as the county wrote them', () => {
-  const q = quote({ payable: false, issues: [{ code: 'HOUSEHOLD_INCOMPLETE', message: '王志强 还没有一起参保，全家要一起交' }] })
+test("the county's issues and steps are shown as the county wrote them", () => {
+  const q = quote({
+    payable: false,
+    issues: [{ code: 'HOUSEHOLD_INCOMPLETE', message: '王志强 还没有一起参保，全家要一起交' }]
+  })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('王志强 还没有一起参保，全家要一起交')).toBeInTheDocument()
   expect(view.getByText(/1\. 全家 3 人，筹资标准合计/)).toBeInTheDocument()

@@ -19,8 +19,11 @@ interface Props {
 
 function zeroReason(l: QuoteLine): string | null {
   // a department pays the whole share (资助参保): say which, and for what, enrolled or not yet
-  const who = l.categories.filter((c) => c !== 'ordinary' && c !== 'elderly' && c !== 'student').map((c) => CATEGORY_TEXT[c])
-  const byOthers = l.payer !== 'self' ? `${PAYER_TEXT[l.payer]}${who.length ? `（${who.join('、')}）` : ''}，个人不用交` : null
+  const who = l.categories
+    .filter((c) => c !== 'ordinary' && c !== 'elderly' && c !== 'student')
+    .map((c) => CATEGORY_TEXT[c])
+  const byOthers =
+    l.payer !== 'self' ? `${PAYER_TEXT[l.payer]}${who.length ? `（${who.join('、')}）` : ''}，个人不用交` : null
   if (l.alreadyEnrolled) return byOthers ? `已经参保：${byOthers}` : '已经参保，这次不用交'
   if (!isZero(l.due)) return null
   return byOthers ?? '个人不用交'
@@ -53,11 +56,19 @@ function EnrolledRow({ line, note }: { line: QuoteLine; note?: string | null }) 
         </View>
         <View className='pay-member__due'>
           {/* a department paid the whole share (资助参保): the family's part is 0, said so */}
-          {line.payer !== 'self' ? <Text className='pay-label'>个人交 <Money value='0.00' className='pay-member__amount' /> · </Text> : null}
+          {line.payer !== 'self' ? (
+            <Text className='pay-label'>
+              个人交 <Money value='0.00' className='pay-member__amount' /> ·{' '}
+            </Text>
+          ) : null}
           <Text className='pay-member__enrolled'>已参保</Text>
         </View>
       </View>
-      {note ? <View className='pay-member__reason'><Text>{note}</Text></View> : null}
+      {note ? (
+        <View className='pay-member__reason'>
+          <Text>{note}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -81,13 +92,36 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
       </View>
       <View className='pay-member__detail'>
         {/* plain words for 筹资标准 / 财政补助: what a year costs per person, and what the state pays of it */}
-        <Text>一年每人共 <Money value={line.standard} />，国家补贴 <Money value={line.subsidy} /></Text>
-        {!isZero(line.paidByOthers) ? <Text>，{line.payer === 'self' ? '有关部门资助' : PAYER_TEXT[line.payer]} <Money value={line.paidByOthers} /></Text> : null}
-        {!isZero(line.arrears) ? <Text>，补缴往年 <Money value={line.arrears} /></Text> : null}
+        <Text>
+          一年每人共 <Money value={line.standard} />
+          ，国家补贴 <Money value={line.subsidy} />
+        </Text>
+        {!isZero(line.paidByOthers) ? (
+          <Text>
+            ，{line.payer === 'self' ? '有关部门资助' : PAYER_TEXT[line.payer]} <Money value={line.paidByOthers} />
+          </Text>
+        ) : null}
+        {!isZero(line.arrears) ? (
+          <Text>
+            ，补缴往年 <Money value={line.arrears} />
+          </Text>
+        ) : null}
       </View>
-      {reason ? <View className='pay-member__reason'><Text>{reason}</Text></View> : null}
-      {lateStart ? <View className='pay-member__wait'><Text>要等到 {formatDate(lateStart)} 起才能报销（补交或晚交的等待期）</Text></View> : null}
-      {fromBirth && line.benefitStart ? <View className='pay-member__from-birth'><Text>新生儿及时参保：从出生那天（{formatDate(line.benefitStart)}）起就能报销</Text></View> : null}
+      {reason ? (
+        <View className='pay-member__reason'>
+          <Text>{reason}</Text>
+        </View>
+      ) : null}
+      {lateStart ? (
+        <View className='pay-member__wait'>
+          <Text>要等到 {formatDate(lateStart)} 起才能报销（补交或晚交的等待期）</Text>
+        </View>
+      ) : null}
+      {fromBirth && line.benefitStart ? (
+        <View className='pay-member__from-birth'>
+          <Text>新生儿及时参保：从出生那天（{formatDate(line.benefitStart)}）起就能报销</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -102,11 +136,19 @@ export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote
   const newborns = w.kind !== 'open' && w.kind !== 'before' && onlyNewbornsFromBirth(quote)
   return (
     <View className={`pay-window pay-window--${newborns ? 'newborn' : w.kind}`}>
-      <Text className='pay-window__range'>缴费时间：{start ? `${formatDate(start)} 至 ` : ''}{formatDate(end)}</Text>
+      <Text className='pay-window__range'>
+        缴费时间：{start ? `${formatDate(start)} 至 ` : ''}
+        {formatDate(end)}
+      </Text>
       <Text className='pay-window__left'>
-        {w.kind === 'open' ? (w.daysLeft === 0 ? '今天是最后一天' : `离截止还有 ${w.daysLeft} 天`)
-          : w.kind === 'before' ? `还有 ${w.daysToStart} 天开始缴费`
-            : newborns ? '新生儿出生后及时参保，不受这个期限限制'
+        {w.kind === 'open'
+          ? w.daysLeft === 0
+            ? '今天是最后一天'
+            : `离截止还有 ${w.daysLeft} 天`
+          : w.kind === 'before'
+            ? `还有 ${w.daysToStart} 天开始缴费`
+            : newborns
+              ? '新生儿出生后及时参保，不受这个期限限制'
               : `已过截止日期 ${w.daysLate} 天`}
       </Text>
     </View>
@@ -116,14 +158,17 @@ export function CollectionWindowLine({ quote, facts, today }: Pick<Props, 'quote
 function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }) {
   const waiting = waitingText(facts)
   // only members charged this time: an already enrolled line carries no figures
-  const standards = Array.from(new Set(quote.lines.filter((l) => !l.alreadyEnrolled && !isZero(l.standard)).map((l) => l.standard)))
+  const standards = Array.from(
+    new Set(quote.lines.filter((l) => !l.alreadyEnrolled && !isZero(l.standard)).map((l) => l.standard))
+  )
   return (
     <View className='card pay-rules' ariaRole='region' ariaLabel='晚交的后果'>
       <Text className='pay-section-title'>晚交会怎样</Text>
       {waiting ? (
         <View className='pay-rule'>
           <Text>
-            {facts?.waitingOnlyWhenLate === false ? '交钱以后' : '过了截止日期再交'}：从交钱的月份起，要等 {waiting} 才能报销，这段时间看病的钱不能报。
+            {facts?.waitingOnlyWhenLate === false ? '交钱以后' : '过了截止日期再交'}：从交钱的月份起，要等 {waiting}{' '}
+            才能报销，这段时间看病的钱不能报。
           </Text>
         </View>
       ) : null}
@@ -131,13 +176,24 @@ function LateRules({ quote, facts }: { quote: Quote; facts: PolicyFacts | null }
         <View className='pay-rule'>
           <Text>
             断保后再补交往年的钱，没有国家补贴，每人每年按全额
-            {standards.length > 0 ? <>{standards.map((s, i) => <Text key={s}>{i > 0 ? ' 或 ' : ' '}<Money value={s} /></Text>)} </> : null}交
-            {facts.arrearsWaitingMonths !== null ? `，补交后还要等 ${facts.arrearsWaitingMonths} 个月才能报销` : ''}。
+            {standards.length > 0 ? (
+              <>
+                {standards.map((s, i) => (
+                  <Text key={s}>
+                    {i > 0 ? ' 或 ' : ' '}
+                    <Money value={s} />
+                  </Text>
+                ))}{' '}
+              </>
+            ) : null}
+            交{facts.arrearsWaitingMonths !== null ? `，补交后还要等 ${facts.arrearsWaitingMonths} 个月才能报销` : ''}。
           </Text>
         </View>
       ) : null}
       {!waiting && facts?.arrearsSubsidised !== false ? (
-        <View className='pay-rule'><Text>按时交，明年1月1日起就能报销。晚交的规定以县医保局公告为准。</Text></View>
+        <View className='pay-rule'>
+          <Text>按时交，明年1月1日起就能报销。晚交的规定以县医保局公告为准。</Text>
+        </View>
       ) : null}
     </View>
   )
@@ -152,7 +208,9 @@ function PaidUp({ quote }: { quote: Quote }) {
       </View>
       <View className='card'>
         <Text className='pay-section-title'>参保的家人</Text>
-        {quote.lines.map((l) => <EnrolledRow key={l.personId} line={l} note={l.payer !== 'self' ? zeroReason(l) : null} />)}
+        {quote.lines.map((l) => (
+          <EnrolledRow key={l.personId} line={l} note={l.payer !== 'self' ? zeroReason(l) : null} />
+        ))}
       </View>
     </View>
   )
@@ -172,13 +230,19 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
 
       {quote.issues.length > 0 ? (
         <View className='card pay-issues' ariaRole='alert'>
-          {quote.issues.map((i) => <View key={i.code} className='pay-issue'><Text>{i.message}</Text></View>)}
+          {quote.issues.map((i) => (
+            <View key={i.code} className='pay-issue'>
+              <Text>{i.message}</Text>
+            </View>
+          ))}
         </View>
       ) : null}
 
       <View className='card'>
         <Text className='pay-section-title'>每个人交多少</Text>
-        {quote.lines.map((l) => <MemberRow key={l.personId} line={l} year={quote.year} fromBirth={coveredFromBirth(quote, l.personId)} />)}
+        {quote.lines.map((l) => (
+          <MemberRow key={l.personId} line={l} year={quote.year} fromBirth={coveredFromBirth(quote, l.personId)} />
+        ))}
         <View className='pay-sum'>
           <Text>合计</Text>
           <Money value={quote.total} className='pay-sum__amount' />
@@ -205,7 +269,11 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
         <View className='card pay-steps'>
           <Text className='pay-section-title'>县里是怎么算的</Text>
           {quote.steps.map((s, i) => (
-            <View key={`${s.rule}-${i}`} className='pay-step'><Text>{i + 1}. {s.label}</Text></View>
+            <View key={`${s.rule}-${i}`} className='pay-step'>
+              <Text>
+                {i + 1}. {s.label}
+              </Text>
+            </View>
           ))}
           <Text className='muted'>政策版本 {quote.policyVersion}</Text>
         </View>

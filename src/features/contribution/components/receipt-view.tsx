@@ -20,13 +20,18 @@ const CANVAS_ID = 'receipt-canvas'
 
 async function makeImageWeapp(receipt: Receipt, payerText: string | null): Promise<string> {
   const lines = receiptLines(receipt, payerText)
-  const node = await new Promise<{ getContext: (k: '2d') => unknown; width: number; height: number }>((resolve, reject) => {
-    Taro.createSelectorQuery().select(`#${CANVAS_ID}`).fields({ node: true, size: true }).exec((res: Array<{ node?: unknown }>) => {
-      const n = res?.[0]?.node as { getContext: (k: '2d') => unknown; width: number; height: number } | undefined
-      if (n) resolve(n)
-      else reject(new Error('no canvas'))
-    })
-  })
+  const node = await new Promise<{ getContext: (k: '2d') => unknown; width: number; height: number }>(
+    (resolve, reject) => {
+      Taro.createSelectorQuery()
+        .select(`#${CANVAS_ID}`)
+        .fields({ node: true, size: true })
+        .exec((res: Array<{ node?: unknown }>) => {
+          const n = res?.[0]?.node as { getContext: (k: '2d') => unknown; width: number; height: number } | undefined
+          if (n) resolve(n)
+          else reject(new Error('no canvas'))
+        })
+    }
+  )
   node.width = IMAGE_WIDTH
   node.height = imageHeight(lines)
   drawReceipt(node.getContext('2d') as never, lines)
@@ -69,22 +74,49 @@ export function ReceiptView({ receipt, payerText }: Props) {
       <View className='card receipt' ariaRole='region' ariaLabel='缴费票据'>
         <Text className='receipt__title'>城乡居民医保缴费电子票据</Text>
         <Text className='receipt__no'>票据号 {receipt.receiptNumber}</Text>
-        <View className='receipt__row'><Text>缴费年度</Text><Text>{receipt.year}年</Text></View>
-        <View className='receipt__row'><Text>合计金额</Text><Money value={receipt.amount} className='receipt__amount' /></View>
-        <View className='receipt__row'><Text>付款时间</Text><Text>{receiptTime(receipt.paidAt)}</Text></View>
-        <View className='receipt__row'><Text>入账时间</Text><Text>{receiptTime(receipt.issuedAt)}</Text></View>
-        {payerText ? <View className='receipt__row'><Text>缴费人</Text><Text>{payerText}</Text></View> : null}
-        <View className='receipt__row'><Text>开票单位</Text><Text>{receipt.issuer}</Text></View>
+        <View className='receipt__row'>
+          <Text>缴费年度</Text>
+          <Text>{receipt.year}年</Text>
+        </View>
+        <View className='receipt__row'>
+          <Text>合计金额</Text>
+          <Money value={receipt.amount} className='receipt__amount' />
+        </View>
+        <View className='receipt__row'>
+          <Text>付款时间</Text>
+          <Text>{receiptTime(receipt.paidAt)}</Text>
+        </View>
+        <View className='receipt__row'>
+          <Text>入账时间</Text>
+          <Text>{receiptTime(receipt.issuedAt)}</Text>
+        </View>
+        {payerText ? (
+          <View className='receipt__row'>
+            <Text>缴费人</Text>
+            <Text>{payerText}</Text>
+          </View>
+        ) : null}
+        <View className='receipt__row'>
+          <Text>开票单位</Text>
+          <Text>{receipt.issuer}</Text>
+        </View>
         <Text className='pay-section-title'>参保人员（{receipt.persons.length}人）</Text>
         {receipt.persons.map((p, i) => (
           <View key={`${p.name}-${i}`} className='receipt__person'>
-            <View className='receipt__person-head'><Text className='receipt__person-name'>{p.name}</Text><Money value={p.amount} /></View>
+            <View className='receipt__person-head'>
+              <Text className='receipt__person-name'>{p.name}</Text>
+              <Money value={p.amount} />
+            </View>
             <Text className='receipt__person-id'>{memberIdText(p)}</Text>
-            <Text className='receipt__person-id'>待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}</Text>
+            <Text className='receipt__person-id'>
+              待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}
+            </Text>
           </View>
         ))}
       </View>
-      <Button className='btn btn-primary receipt__share' onClick={share}>做成图片发给家人</Button>
+      <Button className='btn btn-primary receipt__share' onClick={share}>
+        做成图片发给家人
+      </Button>
       {shareError ? <Text className='pay-error'>{shareError}</Text> : null}
       {image ? (
         <View className='card'>

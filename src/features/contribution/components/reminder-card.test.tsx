@@ -2,7 +2,8 @@ import { render, screen as view } from '@testing-library/react'
 import { ReminderCard, offerReminder } from './reminder-card'
 import { line, quote } from '../__fixtures__/data'
 
-const enrolled = (personId: string) => line({ personId, standard: '0.00', subsidy: '0.00', due: '0.00', alreadyEnrolled: true })
+const enrolled = (personId: string) =>
+  line({ personId, standard: '0.00', subsidy: '0.00', due: '0.00', alreadyEnrolled: true })
 
 test('offered while something is due and the deadline is still ahead (or today)', () => {
   expect(offerReminder(quote(), '2025-12-31', '2025-11-23')).toBe(true)
@@ -17,8 +18,20 @@ test('not offered once the deadline has passed (a 2026 quote in November 2026)',
 })
 
 test('not offered when nothing is due: a paid-up year, or nobody pays anything', () => {
-  expect(offerReminder(quote({ lines: [enrolled('p1'), enrolled('p2')], total: '0.00', payable: false }), '2026-12-31', '2026-11-24')).toBe(false)
-  expect(offerReminder(quote({ lines: [line({ due: '0.00', payer: 'civil_affairs' })], total: '0.00' }), '2025-12-31', '2025-11-23')).toBe(false)
+  expect(
+    offerReminder(
+      quote({ lines: [enrolled('p1'), enrolled('p2')], total: '0.00', payable: false }),
+      '2026-12-31',
+      '2026-11-24'
+    )
+  ).toBe(false)
+  expect(
+    offerReminder(
+      quote({ lines: [line({ due: '0.00', payer: 'civil_affairs' })], total: '0.00' }),
+      '2025-12-31',
+      '2025-11-23'
+    )
+  ).toBe(false)
 })
 
 test('the h5 preview names the amount and the deadline', () => {

@@ -30,14 +30,22 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
   const [message, setMessage] = useState<string | null>(null)
   const h5 = process.env.TARO_ENV === 'h5'
   // an earlier answer the county has not got yet (it was not reachable then)
-  useEffect(() => { if (!h5) void sendPendingReminderChoices(userId) }, [h5, userId])
+  useEffect(() => {
+    if (!h5) void sendPendingReminderChoices(userId)
+  }, [h5, userId])
   const ask = async () => {
     if (!userId) return
     const r = await askForReminders({ owner: userId, householdId, year })
-    if (!r.ok) { setMessage(r.message); return }
+    if (!r.ok) {
+      setMessage(r.message)
+      return
+    }
     setAccepted(r.accepted)
     if (r.accepted.length === 0) setMessage('您没有同意提醒，可以以后再打开')
-    else setMessage(r.stored ? '好的，到时会在微信里提醒您' : '好的。现在连不上县医保系统，联网后会自动告诉县里，到时在微信里提醒您')
+    else
+      setMessage(
+        r.stored ? '好的，到时会在微信里提醒您' : '好的。现在连不上县医保系统，联网后会自动告诉县里，到时在微信里提醒您'
+      )
   }
   return (
     <View className='card reminder'>
@@ -47,14 +55,17 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
           <Text>在微信小程序里可以收到下面两条提醒（网页版收不到，这里给您看看内容）：</Text>
           {previewMessages({ year, total, deadline }).map((m) => (
             <View key={m.kind} className='pay-rule reminder__preview'>
-              <Text className='reminder__title'>【{m.title}】</Text><Text>{m.body}</Text>
+              <Text className='reminder__title'>【{m.title}】</Text>
+              <Text>{m.body}</Text>
             </View>
           ))}
         </>
       ) : (
         <>
           <Text>截止前提醒您交钱，交完告诉您有没有入账。</Text>
-          <Button key={accepted?.length ? 'on' : 'off'} className='btn pay-action reminder__ask' onClick={ask}>{accepted?.length ? '已打开提醒' : '打开提醒'}</Button>
+          <Button key={accepted?.length ? 'on' : 'off'} className='btn pay-action reminder__ask' onClick={ask}>
+            {accepted?.length ? '已打开提醒' : '打开提醒'}
+          </Button>
         </>
       )}
       {message ? <Text className='muted'>{message}</Text> : null}

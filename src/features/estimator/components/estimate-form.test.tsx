@@ -9,7 +9,9 @@ const facts = policyFacts(bundledPolicies[DEMO_POLICY_ID])
 
 function setup(f = facts) {
   const onSubmit = jest.fn()
-  const view = render(<EstimateForm facts={f} defaults={{ birthDate: '1960-01-01', admissionsThisYear: 1 }} onSubmit={onSubmit} />)
+  const view = render(
+    <EstimateForm facts={f} defaults={{ birthDate: '1960-01-01', admissionsThisYear: 1 }} onSubmit={onSubmit} />
+  )
   const amount = view.container.querySelector('.ef-amount') as HTMLInputElement
   const type = (v: string) => fireEvent.change(amount, { target: { value: v } })
   const pick = (label: string) => fireEvent.click(screen.getByRole('button', { name: label }))
@@ -41,12 +43,16 @@ test('no hospital chosen asks for one', () => {
 })
 
 test('a level the policy does not know is refused in plain Chinese', () => {
-  const narrow = policyFacts({ inpatient: { deductible: { rows: [{ when: { tier: ['village', 'township'] } }] }, ratio: { rows: [] } } })
+  const narrow = policyFacts({
+    inpatient: { deductible: { rows: [{ when: { tier: ['village', 'township'] } }] }, ratio: { rows: [] } }
+  })
   const { onSubmit, type, pick, submit } = setup(narrow)
   pick('省医院')
   type('8000')
   submit()
-  expect(screen.getByRole('alert')).toHaveTextContent('现行政策里没有「省医院」这一级医院的报销规定，请换一个医院等级，或问村医')
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    '现行政策里没有「省医院」这一级医院的报销规定，请换一个医院等级，或问村医'
+  )
   expect(onSubmit).not.toHaveBeenCalled()
 })
 
@@ -58,7 +64,15 @@ test('a good answer is passed on with the member defaults and the place in words
   submit()
   expect(screen.queryByRole('alert')).toBeNull()
   expect(onSubmit).toHaveBeenCalledWith(
-    { kind: 'inpatient', institution: { tier: 'township' }, area: 'local', billAmount: '6000.00', birthDate: '1960-01-01', admissionsThisYear: 1, referralApproved: false },
+    {
+      kind: 'inpatient',
+      institution: { tier: 'township' },
+      area: 'local',
+      billAmount: '6000.00',
+      birthDate: '1960-01-01',
+      admissionsThisYear: 1,
+      referralApproved: false
+    },
     '乡镇卫生院'
   )
 })

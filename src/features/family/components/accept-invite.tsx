@@ -14,11 +14,18 @@ export function AcceptInvite() {
 
   const accept = async (raw: string) => {
     const c = raw.replace(/\s+/g, '').toUpperCase()
-    if (c.length < 4) { setMessage('请输入家人给您的邀请码'); return }
+    if (c.length < 4) {
+      setMessage('请输入家人给您的邀请码')
+      return
+    }
     setBusy(true)
     setMessage(null)
     const r = await call('acceptInvitation', { body: { code: c } })
-    if (!r.ok) { setBusy(false); setMessage(r.error.message); return }
+    if (!r.ok) {
+      setBusy(false)
+      setMessage(r.error.message)
+      return
+    }
     await refreshMe()
     useSession.getState().selectHousehold(r.data.householdId)
     setBusy(false)
@@ -29,7 +36,12 @@ export function AcceptInvite() {
     return (
       <View className='card'>
         <Text>先登录，再输入邀请码。</Text>
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}>去登录</Button>
+        <Button
+          className='btn btn-primary'
+          onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}
+        >
+          去登录
+        </Button>
       </View>
     )
   }
@@ -37,13 +49,34 @@ export function AcceptInvite() {
     <View className='card accept-invite'>
       <Text className='muted'>户主在“我的 → 家人查看”里生成邀请码，当面给您看。</Text>
       <Text className='field-label'>邀请码</Text>
-      <Input className='field-input accept-invite__code' value={code} maxlength={64} placeholder='邀请码' {...controlLabel('邀请码')}
+      <Input
+        className='field-input accept-invite__code'
+        value={code}
+        maxlength={64}
+        placeholder='邀请码'
+        {...controlLabel('邀请码')}
         onInput={(e) => setCode(e.detail.value)}
       />
-      {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
-      <Button className='btn btn-primary accept-invite__submit' disabled={busy} onClick={() => accept(code)}>确认</Button>
+      {message ? (
+        <View className='form-error' ariaRole='alert'>
+          {message}
+        </View>
+      ) : null}
+      <Button className='btn btn-primary accept-invite__submit' disabled={busy} onClick={() => accept(code)}>
+        确认
+      </Button>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='btn' onClick={() => Taro.scanCode({ onlyFromCamera: true }).then((r) => accept(r.result), () => {})}>扫一扫邀请二维码</Button>
+        <Button
+          className='btn'
+          onClick={() =>
+            Taro.scanCode({ onlyFromCamera: true }).then(
+              (r) => accept(r.result),
+              () => {}
+            )
+          }
+        >
+          扫一扫邀请二维码
+        </Button>
       ) : null}
     </View>
   )

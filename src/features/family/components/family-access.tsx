@@ -14,7 +14,10 @@ import { ALL_SCOPES, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
 import './family-access.scss'
 
-const TTL = [{ minutes: 60 * 24, text: '1天内有效' }, { minutes: 60 * 24 * 7, text: '7天内有效' }]
+const TTL = [
+  { minutes: 60 * 24, text: '1天内有效' },
+  { minutes: 60 * 24 * 7, text: '7天内有效' }
+]
 
 export function FamilyAccess() {
   const link = useActiveLink()
@@ -31,16 +34,25 @@ export function FamilyAccess() {
 
   const load = useCallback(async () => {
     if (!householdId) return
-    const [g, l] = await Promise.all([call('listGrants', { params: { householdId } }), call('accessLog', { params: { householdId } })])
+    const [g, l] = await Promise.all([
+      call('listGrants', { params: { householdId } }),
+      call('accessLog', { params: { householdId } })
+    ])
     if (g.ok) setGrants(g.data.grants.filter((x) => !x.revokedAt))
     else setMessage(g.error.message)
     if (l.ok) setLog(l.data.entries)
   }, [householdId])
 
-  useEffect(() => { load() }, [load])
+  useEffect(() => {
+    load()
+  }, [load])
 
   if (!link || link.relation !== 'head') {
-    return <View className='card'><Text>只有户主可以邀请家人查看。</Text></View>
+    return (
+      <View className='card'>
+        <Text>只有户主可以邀请家人查看。</Text>
+      </View>
+    )
   }
 
   return (
@@ -50,7 +62,9 @@ export function FamilyAccess() {
         <Text className='section-title'>邀请家人</Text>
         <Text className='muted'>选好家人能做什么，生成邀请码，当面给家人看或念给他听。</Text>
         {ALL_SCOPES.map((s) => (
-          <Button key={s} className={`btn family-access__scope family-access__scope--${s}${scopes.includes(s) ? ' btn-primary' : ''}`}
+          <Button
+            key={s}
+            className={`btn family-access__scope family-access__scope--${s}${scopes.includes(s) ? ' btn-primary' : ''}`}
             ariaLabel={`${SCOPE_TEXT[s]}${scopes.includes(s) ? '，已选' : '，未选'}`}
             onClick={() => setScopes(toggleScope(scopes, s))}
           >
@@ -59,29 +73,54 @@ export function FamilyAccess() {
         ))}
         <View className='family-access__ttl'>
           {TTL.map((t) => (
-            <Button key={t.minutes} className={`btn${ttl === t.minutes ? ' btn-primary' : ''}`} onClick={() => setTtl(t.minutes)}>{t.text}</Button>
+            <Button
+              key={t.minutes}
+              className={`btn${ttl === t.minutes ? ' btn-primary' : ''}`}
+              onClick={() => setTtl(t.minutes)}
+            >
+              {t.text}
+            </Button>
           ))}
         </View>
-        <Button className='btn btn-primary family-access__create' disabled={busy} onClick={async () => {
-          setBusy(true)
-          setMessage(null)
-          const r = await call('createInvitation', { params: { householdId: link.householdId }, body: { scopes, ttlMinutes: ttl } })
-          setBusy(false)
-          if (r.ok) setInvite(r.data)
-          else setMessage(r.error.message)
-        }}
-        >生成邀请码</Button>
+        <Button
+          className='btn btn-primary family-access__create'
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true)
+            setMessage(null)
+            const r = await call('createInvitation', {
+              params: { householdId: link.householdId },
+              body: { scopes, ttlMinutes: ttl }
+            })
+            setBusy(false)
+            if (r.ok) setInvite(r.data)
+            else setMessage(r.error.message)
+          }}
+        >
+          生成邀请码
+        </Button>
         {invite ? (
           <View className='family-access__invite' ariaRole='region' ariaLabel='邀请码'>
-            <Image className='family-access__qr' src={qrSrc ?? ''} mode='aspectFit' {...imageLabel(`邀请二维码，邀请码 ${invite.code}`)} />
+            <Image
+              className='family-access__qr'
+              src={qrSrc ?? ''}
+              mode='aspectFit'
+              {...imageLabel(`邀请二维码，邀请码 ${invite.code}`)}
+            />
             <Text className='muted'>请家人用微信“扫一扫”扫这个码，或输入下面的邀请码</Text>
             <Text className='family-access__code'>{invite.code}</Text>
             <Text>可以：{invite.scopes.map((s) => SCOPE_TEXT[s]).join('、')}</Text>
             <Text className='muted'>{formatInstant(invite.expiresAt)}前有效，只能用一次</Text>
-            <Button className='btn' onClick={() => Taro.setClipboardData({ data: invite.code }).catch(() => {})}>复制邀请码</Button>
+            <Button className='btn' onClick={() => Taro.setClipboardData({ data: invite.code }).catch(() => {})}>
+              复制邀请码
+            </Button>
           </View>
         ) : null}
-        {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
+        {message ? (
+          <View className='form-error' ariaRole='alert'>
+            {message}
+          </View>
+        ) : null}
       </View>
 
       <View className='card'>
@@ -94,11 +133,19 @@ export function FamilyAccess() {
               <Text className='family-access__grantee'>{g.granteeName}</Text>
               <Text className='muted'>可以{g.scopes.map((s) => SCOPE_TEXT[s]).join('、')}</Text>
             </View>
-            <Button className='btn family-access__revoke' ariaLabel={`撤销${g.granteeName}的权限`} onClick={async () => {
-              const r = await call('revokeGrant', { params: { grantId: g.grantId } })
-              if (r.ok) { Taro.showToast({ title: '已撤销', icon: 'none' }).catch(() => {}); load() } else setMessage(r.error.message)
-            }}
-            >撤销</Button>
+            <Button
+              className='btn family-access__revoke'
+              ariaLabel={`撤销${g.granteeName}的权限`}
+              onClick={async () => {
+                const r = await call('revokeGrant', { params: { grantId: g.grantId } })
+                if (r.ok) {
+                  Taro.showToast({ title: '已撤销', icon: 'none' }).catch(() => {})
+                  load()
+                } else setMessage(r.error.message)
+              }}
+            >
+              撤销
+            </Button>
           </View>
         ))}
       </View>
@@ -108,7 +155,9 @@ export function FamilyAccess() {
         {log.length === 0 ? <Text className='muted'>还没有记录。</Text> : null}
         {log.slice(0, 30).map((e, i) => (
           <View key={`${e.at}-${i}`} className='family-access__log'>
-            <Text>{formatInstant(e.at)} {e.granteeName}</Text>
+            <Text>
+              {formatInstant(e.at)} {e.granteeName}
+            </Text>
             <Text className='muted'>{e.action}</Text>
           </View>
         ))}

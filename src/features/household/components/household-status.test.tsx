@@ -10,26 +10,74 @@ import { HouseholdStatus } from './household-status'
 import { MemberCard, spokenStatus } from './member-card'
 
 const request = Taro.request as unknown as jest.Mock
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
+const answer = (statusCode: number, data: unknown) =>
+  Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
 
 const person = (over: Partial<Person>): Person => ({
-  personId: 'p1', name: '王建国', idNumber: '990101197401011234', idNumberMasked: false, sex: 'male', birthDate: '1974-05-01',
-  relation: '户主', categories: ['ordinary'], phone: null, isHead: true,
-  enrolments: [{ year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null }],
+  personId: 'p1',
+  name: '王建国',
+  idNumber: '990101197401011234',
+  idNumberMasked: false,
+  sex: 'male',
+  birthDate: '1974-05-01',
+  relation: '户主',
+  categories: ['ordinary'],
+  phone: null,
+  isHead: true,
+  enrolments: [
+    {
+      year: 2026,
+      status: 'enrolled',
+      payer: 'self',
+      amountPaid: '380.00',
+      coverageStart: '2026-01-01',
+      coverageEnd: '2026-12-31',
+      waitingPeriodEnd: null,
+      orderId: null
+    }
+  ],
   ...over
 })
 
 const household: Household = {
-  householdId: 'hh1', householdNumber: null, regionCode: '990101', township: '石桥镇', village: '青石村', headPersonId: 'p1', accountBalance: '126.50',
+  householdId: 'hh1',
+  householdNumber: null,
+  regionCode: '990101',
+  township: '石桥镇',
+  village: '青石村',
+  headPersonId: 'p1',
+  accountBalance: '126.50',
   members: [
     person({}),
-    person({ personId: 'p2', name: '王志强', relation: '子', isHead: false, birthDate: '1999-03-02', enrolments: [{ year: 2026, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] })
+    person({
+      personId: 'p2',
+      name: '王志强',
+      relation: '子',
+      isHead: false,
+      birthDate: '1999-03-02',
+      enrolments: [
+        {
+          year: 2026,
+          status: 'lapsed',
+          payer: null,
+          amountPaid: null,
+          coverageStart: null,
+          coverageEnd: null,
+          waitingPeriodEnd: null,
+          orderId: null
+        }
+      ]
+    })
   ],
   viewer: { relation: 'head', scopes: ['status', 'claims', 'pay'] }
 }
 
 const me = (relation: 'head' | 'grantee', scopes: Me['households'][0]['scopes'] = []): Me => ({
-  userId: 'u1', role: 'villager', personId: 'p1', displayName: '王建国', phoneMasked: '138****0001',
+  userId: 'u1',
+  role: 'villager',
+  personId: 'p1',
+  displayName: '王建国',
+  phoneMasked: '138****0001',
   households: [{ householdId: 'hh1', relation, scopes, headNameMasked: '王*国', village: '青石村' }]
 })
 
@@ -43,10 +91,12 @@ beforeEach(() => {
 afterEach(() => resetClock())
 
 test('status card: covered member says yes; lapsed member says no with the reason', () => {
-  render(<>
-    <MemberCard person={household.members[0]} year={2026} today='2026-11-23' />
-    <MemberCard person={household.members[1]} year={2026} today='2026-11-23' />
-  </>)
+  render(
+    <>
+      <MemberCard person={household.members[0]} year={2026} today='2026-11-23' />
+      <MemberCard person={household.members[1]} year={2026} today='2026-11-23' />
+    </>
+  )
   expect(screen.getByText('✓ 今天看病能报销')).toBeTruthy()
   expect(screen.getByText('儿子 · 27岁')).toBeTruthy() // 子 on the roster reads as 儿子, not as sex
   expect(screen.getByText('✗ 今天看病不能报销')).toBeTruthy()
@@ -56,8 +106,28 @@ test('status card: covered member says yes; lapsed member says no with the reaso
 })
 
 test('status card: a newborn without an ID number yet is shown by the masked birth certificate', () => {
-  const baby = person({ personId: 'p3', name: '王小满', idNumber: null, birthCertificateNumber: 'P440123456', sex: 'female', birthDate: '2026-10-02', relation: '孙女', isHead: false,
-    enrolments: [{ year: 2027, status: 'unpaid', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] })
+  const baby = person({
+    personId: 'p3',
+    name: '王小满',
+    idNumber: null,
+    birthCertificateNumber: 'P440123456',
+    sex: 'female',
+    birthDate: '2026-10-02',
+    relation: '孙女',
+    isHead: false,
+    enrolments: [
+      {
+        year: 2027,
+        status: 'unpaid',
+        payer: null,
+        amountPaid: null,
+        coverageStart: null,
+        coverageEnd: null,
+        waitingPeriodEnd: null,
+        orderId: null
+      }
+    ]
+  })
   render(<MemberCard person={baby} year={2026} today='2026-11-23' />)
   expect(screen.getByText('出生证 P4*****456（还没有身份证号）')).toBeTruthy()
   expect(screen.getByText('孙女 · 0岁')).toBeTruthy()
@@ -65,7 +135,20 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
 })
 
 test('status card: waiting period shows the date cover starts; read-aloud speaks the status', () => {
-  const p = person({ enrolments: [{ year: 2026, status: 'enrolled', payer: 'civil_affairs', amountPaid: '0.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: '2026-12-01', orderId: null }] })
+  const p = person({
+    enrolments: [
+      {
+        year: 2026,
+        status: 'enrolled',
+        payer: 'civil_affairs',
+        amountPaid: '0.00',
+        coverageStart: '2026-01-01',
+        coverageEnd: '2026-12-31',
+        waitingPeriodEnd: '2026-12-01',
+        orderId: null
+      }
+    ]
+  })
   render(<MemberCard person={p} year={2026} today='2026-11-23' />)
   expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
   expect(screen.getByText('民政代缴')).toBeTruthy()
@@ -75,19 +158,58 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
 })
 
 test('read aloud: each thing said once, and who pays when it is a department', () => {
-  const covered = person({ enrolments: [
-    { year: 2026, status: 'enrolled', payer: 'self', amountPaid: '380.00', coverageStart: '2026-01-01', coverageEnd: '2026-12-31', waitingPeriodEnd: null, orderId: null },
-    { year: 2027, status: 'enrolled', payer: 'civil_affairs', amountPaid: '0.00', coverageStart: '2027-01-01', coverageEnd: '2027-12-31', waitingPeriodEnd: null, orderId: null }
-  ] })
+  const covered = person({
+    enrolments: [
+      {
+        year: 2026,
+        status: 'enrolled',
+        payer: 'self',
+        amountPaid: '380.00',
+        coverageStart: '2026-01-01',
+        coverageEnd: '2026-12-31',
+        waitingPeriodEnd: null,
+        orderId: null
+      },
+      {
+        year: 2027,
+        status: 'enrolled',
+        payer: 'civil_affairs',
+        amountPaid: '0.00',
+        coverageStart: '2027-01-01',
+        coverageEnd: '2027-12-31',
+        waitingPeriodEnd: null,
+        orderId: null
+      }
+    ]
+  })
   const said = spokenStatus(covered, 2026, '2026-11-23')
   expect(said).toBe('王建国，2026年已参保。今天看病可以报销，保障到2026年12月31日。2027年已参保，民政代缴。')
-  const lapsed = spokenStatus(person({ enrolments: [{ year: 2026, status: 'lapsed', payer: null, amountPaid: null, coverageStart: null, coverageEnd: null, waitingPeriodEnd: null, orderId: null }] }), 2026, '2026-11-23')
+  const lapsed = spokenStatus(
+    person({
+      enrolments: [
+        {
+          year: 2026,
+          status: 'lapsed',
+          payer: null,
+          amountPaid: null,
+          coverageStart: null,
+          coverageEnd: null,
+          waitingPeriodEnd: null,
+          orderId: null
+        }
+      ]
+    }),
+    2026,
+    '2026-11-23'
+  )
   expect(lapsed).toBe('王建国，2026年已断保。今天看病不能报销，已断保。补缴后还要过等待期。2027年还没缴费。')
   expect(lapsed.match(/不能报销/g)).toHaveLength(1)
 })
 
 test('fresh from the county: members, balance and "as of" from the county system', async () => {
-  request.mockImplementation((o: { url: string }) => (o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)))
+  request.mockImplementation((o: { url: string }) =>
+    o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)
+  )
   render(<HouseholdStatus />)
   await screen.findByText('王志强')
   expect(screen.getByText('¥126.50')).toBeTruthy()
@@ -102,9 +224,15 @@ test('offline: opens on the cached household, says so, and reloads when the netw
   expect(screen.getByText('王建国')).toBeTruthy() // at once, from the phone
   await waitFor(() => expect(screen.getByText(/上次保存的数据/)).toBeTruthy())
   expect(screen.getByText(/11月22日 08:30 · 来自本手机保存的数据/)).toBeTruthy()
-  request.mockImplementation((o: { url: string }) => (o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)))
-  act(() => { useNetwork.getState().setOnline(false) })
-  act(() => { useNetwork.getState().setOnline(true) })
+  request.mockImplementation((o: { url: string }) =>
+    o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)
+  )
+  act(() => {
+    useNetwork.getState().setOnline(false)
+  })
+  act(() => {
+    useNetwork.getState().setOnline(true)
+  })
   await waitFor(() => expect(screen.getByText(/来自县医保系统/)).toBeTruthy())
   expect(screen.queryByText(/上次保存的数据/)).toBeNull()
 })
@@ -134,7 +262,15 @@ test('a grantee with status only sees the household but no pay banner request', 
 })
 
 test('the collection banner shows deadline and days left and links to payment', async () => {
-  const quote = { householdId: 'hh1', year: 2027, policyVersion: 'v', collectionPeriod: { start: '2026-09-01', end: '2026-12-31' }, lines: [], total: '760.00', steps: [] }
+  const quote = {
+    householdId: 'hh1',
+    year: 2027,
+    policyVersion: 'v',
+    collectionPeriod: { start: '2026-09-01', end: '2026-12-31' },
+    lines: [],
+    total: '760.00',
+    steps: []
+  }
   request.mockImplementation((o: { url: string }) => answer(200, o.url.includes('/quote') ? quote : household))
   render(<HouseholdStatus />)
   await screen.findByText('2027年医保正在缴费')
@@ -147,7 +283,11 @@ test('when access is gone (revoked grant) the cached copy is dropped and househo
   useSession.setState({ me: me('grantee', ['status']) })
   householdCache.getState().put('u1', 'hh1', household)
   const meAfter = { ...me('grantee'), households: [] }
-  request.mockImplementation((o: { url: string }) => (o.url.endsWith('/v1/me') ? answer(200, meAfter) : answer(403, { code: 'FORBIDDEN', message: '您没有查看或办理这项业务的权限' })))
+  request.mockImplementation((o: { url: string }) =>
+    o.url.endsWith('/v1/me')
+      ? answer(200, meAfter)
+      : answer(403, { code: 'FORBIDDEN', message: '您没有查看或办理这项业务的权限' })
+  )
   render(<HouseholdStatus />)
   await screen.findByText('还没有绑定家庭。用身份证号和姓名绑定后，就能看到全家的参保情况。')
   expect(householdCache.getState().read('u1', 'hh1')).toBeNull()

@@ -27,8 +27,16 @@ export function HouseholdStatus() {
   const mayView = hasScope(link, 'status')
   const mayPay = hasScope(link, 'pay')
 
-  const loadHousehold = useCallback(() => call('getHousehold', { params: { householdId: householdId as string } }), [householdId])
-  const hh = useCountyData({ cache: householdCache, owner: userId, cacheKey: mayView ? householdId : null, load: loadHousehold })
+  const loadHousehold = useCallback(
+    () => call('getHousehold', { params: { householdId: householdId as string } }),
+    [householdId]
+  )
+  const hh = useCountyData({
+    cache: householdCache,
+    owner: userId,
+    cacheKey: mayView ? householdId : null,
+    load: loadHousehold
+  })
   // Access gone (grant revoked, household unbound): forget the copy and re-read my households.
   const lostAccess = hh.error?.code === 'FORBIDDEN' || hh.error?.code === 'NOT_FOUND'
   useEffect(() => {
@@ -36,14 +44,27 @@ export function HouseholdStatus() {
     householdCache.getState().remove(householdId)
     refreshMe()
   }, [lostAccess, householdId])
-  const loadQuote = useCallback(() => call('getQuote', { params: { householdId: householdId as string }, query: { year: year + 1 } }), [householdId, year])
-  const quote = useCountyData({ cache: quoteCache, owner: userId, cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null, load: loadQuote })
+  const loadQuote = useCallback(
+    () => call('getQuote', { params: { householdId: householdId as string }, query: { year: year + 1 } }),
+    [householdId, year]
+  )
+  const quote = useCountyData({
+    cache: quoteCache,
+    owner: userId,
+    cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null,
+    load: loadQuote
+  })
 
   if (!userId || !me) {
     return (
       <View className='card home-welcome'>
         <Text>登录后，这里显示全家每个人今年和明年有没有参保、今天看病能不能报销。</Text>
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}>去登录</Button>
+        <Button
+          className='btn btn-primary'
+          onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}
+        >
+          去登录
+        </Button>
       </View>
     )
   }
@@ -51,8 +72,12 @@ export function HouseholdStatus() {
     return (
       <View className='card home-bind'>
         <Text>还没有绑定家庭。用身份证号和姓名绑定后，就能看到全家的参保情况。</Text>
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/bind/index' })}>绑定我家</Button>
-        <Button className='btn' onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}>我有家人的邀请码</Button>
+        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/bind/index' })}>
+          绑定我家
+        </Button>
+        <Button className='btn' onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}>
+          我有家人的邀请码
+        </Button>
       </View>
     )
   }
@@ -72,12 +97,18 @@ export function HouseholdStatus() {
       {banner ? (
         <View className='card collection-banner' ariaRole='region' ariaLabel='缴费提醒'>
           <Text className='collection-banner__title'>{banner.year}年医保正在缴费</Text>
-          <Text>截止 {formatDate(banner.deadline)}，还剩 {banner.daysLeft} 天</Text>
+          <Text>
+            截止 {formatDate(banner.deadline)}，还剩 {banner.daysLeft} 天
+          </Text>
           {quote.data && quote.data.total !== '0.00' ? (
-            <Text>全家还需缴 <Money value={quote.data.total} /></Text>
+            <Text>
+              全家还需缴 <Money value={quote.data.total} />
+            </Text>
           ) : null}
           <AsOf at={quote.asOf} source={quote.source} />
-          <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>去缴费</Button>
+          <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>
+            去缴费
+          </Button>
         </View>
       ) : null}
       {mayView && !h ? (
@@ -85,22 +116,31 @@ export function HouseholdStatus() {
           {hh.error ? (
             <>
               <Text className='home-error'>{hh.error.message}</Text>
-              <Button className='btn' onClick={hh.reload}>再试一次</Button>
+              <Button className='btn' onClick={hh.reload}>
+                再试一次
+              </Button>
             </>
-          ) : <Text>正在读取全家的参保情况…</Text>}
+          ) : (
+            <Text>正在读取全家的参保情况…</Text>
+          )}
         </View>
       ) : null}
       {mayView && h ? (
         <>
           <View className='card household-summary'>
-            <Text className='household-summary__title'>{h.township}{h.village} · {h.members.find((m) => m.isHead)?.name ?? link.headNameMasked}家</Text>
+            <Text className='household-summary__title'>
+              {h.township}
+              {h.village} · {h.members.find((m) => m.isHead)?.name ?? link.headNameMasked}家
+            </Text>
             {h.accountBalance !== null ? (
               <View className='row'>
                 <Text>家庭账户余额</Text>
                 <Money value={h.accountBalance} className='household-summary__balance' />
               </View>
             ) : null}
-            {link.relation === 'grantee' ? <Text className='muted'>您是家人授权查看（{link.scopes.length}项权限）</Text> : null}
+            {link.relation === 'grantee' ? (
+              <Text className='muted'>您是家人授权查看（{link.scopes.length}项权限）</Text>
+            ) : null}
             <AsOf at={hh.asOf} source={hh.source} />
             {hh.loading ? <Text className='muted'>正在更新…</Text> : null}
           </View>

@@ -4,7 +4,12 @@ import { useSession } from '@/features/session/store'
 import { HouseholdSwitcher } from './household-switcher'
 
 const me = (households: Me['households']): Me => ({
-  userId: 'u1', role: 'villager', personId: 'p1', displayName: '王小燕', phoneMasked: '138****0004', households
+  userId: 'u1',
+  role: 'villager',
+  personId: 'p1',
+  displayName: '王小燕',
+  phoneMasked: '138****0004',
+  households
 })
 
 afterEach(() => useSession.setState({ me: null, activeHouseholdId: null }))
@@ -12,7 +17,13 @@ afterEach(() => useSession.setState({ me: null, activeHouseholdId: null }))
 test('her own household by her name, another by its masked head and village; a tap switches', () => {
   useSession.setState({
     me: me([
-      { householdId: 'hh1', relation: 'head', scopes: ['status', 'claims', 'pay'], headNameMasked: '王**', village: '青石村' },
+      {
+        householdId: 'hh1',
+        relation: 'head',
+        scopes: ['status', 'claims', 'pay'],
+        headNameMasked: '王**',
+        village: '青石村'
+      },
       { householdId: 'hh2', relation: 'grantee', scopes: ['status'], headNameMasked: '王**', village: '云岭村' },
       { householdId: 'hh3', relation: 'grantee', scopes: ['status'], headNameMasked: '王**', village: '柳湾村' }
     ]),
@@ -26,7 +37,10 @@ test('her own household by her name, another by its masked head and village; a t
 })
 
 test('one household: no switcher', () => {
-  useSession.setState({ me: me([{ householdId: 'hh1', relation: 'head', scopes: ['status'], headNameMasked: '王**', village: '青石村' }]), activeHouseholdId: 'hh1' })
+  useSession.setState({
+    me: me([{ householdId: 'hh1', relation: 'head', scopes: ['status'], headNameMasked: '王**', village: '青石村' }]),
+    activeHouseholdId: 'hh1'
+  })
   const { container } = render(<HouseholdSwitcher />)
   expect(container).toBeEmptyDOMElement()
 })

@@ -7,7 +7,8 @@ const RELATION_TEXT = { head: '我家', member: '我家', grantee: '家人授权
 
 // the user's own household by their own name; another's head is masked (王**), and the village
 // tells two 王**家 apart
-const label = (h: HouseholdLink, me: Me) => `${h.relation === 'head' ? me.displayName : h.headNameMasked}家（${h.village}）`
+const label = (h: HouseholdLink, me: Me) =>
+  `${h.relation === 'head' ? me.displayName : h.headNameMasked}家（${h.village}）`
 
 /** Shown when the user may see more than one household (own + granted). */
 export function HouseholdSwitcher() {
@@ -24,7 +25,9 @@ export function HouseholdSwitcher() {
           ariaLabel={`${RELATION_TEXT[h.relation]}：${label(h, me)}${h.householdId === active ? '（正在看）' : ''}`}
           onClick={() => select(h.householdId)}
         >
-          <Text>{RELATION_TEXT[h.relation]}：{label(h, me)}</Text>
+          <Text>
+            {RELATION_TEXT[h.relation]}：{label(h, me)}
+          </Text>
         </Button>
       ))}
     </View>

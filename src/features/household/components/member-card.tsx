@@ -27,8 +27,10 @@ export function spokenStatus(person: Person, year: number, today: string): strin
   const e = enrolmentFor(person, year)
   const care = careToday(e, today)
   const reason = careWhy(care)
-  return `${person.name}，${e ? spokenYear(person, year) : `${year}年没有参保记录`}。今天看病${care.yes ? '可以' : '不能'}报销${reason ? `，${reason}` : ''}。` +
+  return (
+    `${person.name}，${e ? spokenYear(person, year) : `${year}年没有参保记录`}。今天看病${care.yes ? '可以' : '不能'}报销${reason ? `，${reason}` : ''}。` +
     `${spokenYear(person, year + 1)}。`
+  )
 }
 
 export function MemberCard({ person, year, today, elderly }: Props) {
@@ -37,10 +39,15 @@ export function MemberCard({ person, year, today, elderly }: Props) {
   const care = careToday(e, today)
   const categories = person.categories.filter((c) => c !== 'ordinary' || person.categories.length === 1)
   return (
-    <View className={`card member-card member-card--${care.yes ? 'covered' : 'not-covered'}`} data-person={person.personId}>
+    <View
+      className={`card member-card member-card--${care.yes ? 'covered' : 'not-covered'}`}
+      data-person={person.personId}
+    >
       <View className='member-card__head'>
         <Text className='member-card__name'>{person.name}</Text>
-        <Text className='member-card__relation'>{relationText(person.relation)} · {ageOn(person.birthDate, today)}岁</Text>
+        <Text className='member-card__relation'>
+          {relationText(person.relation)} · {ageOn(person.birthDate, today)}岁
+        </Text>
       </View>
       {!elderly ? (
         <View className='member-card__meta muted'>
@@ -65,7 +72,11 @@ export function MemberCard({ person, year, today, elderly }: Props) {
         </View>
       </View>
       {care.from && !care.yes && !elderly ? <Text className='muted'>保障开始：{formatDate(care.from)}</Text> : null}
-      <Button className='btn member-card__speak' ariaLabel={`读出${person.name}的参保情况`} onClick={() => speak(spokenStatus(person, year, today))}>
+      <Button
+        className='btn member-card__speak'
+        ariaLabel={`读出${person.name}的参保情况`}
+        onClick={() => speak(spokenStatus(person, year, today))}
+      >
         🔊 读给我听
       </Button>
     </View>

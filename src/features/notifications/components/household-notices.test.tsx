@@ -9,21 +9,41 @@ import { membersText, notificationsCache, paidByOtherSentence } from '../notices
 import { HouseholdNotices } from './household-notices'
 
 const request = Taro.request as unknown as jest.Mock
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
+const answer = (statusCode: number, data: unknown) =>
+  Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
 
 const notice = (over: Partial<HouseholdNotification> = {}): HouseholdNotification => ({
-  notificationId: 'ntf_1', householdId: 'hh3', kind: 'paid_by_other', createdAt: '2026-11-20T10:05:03.000+08:00', readAt: null,
+  notificationId: 'ntf_1',
+  householdId: 'hh3',
+  kind: 'paid_by_other',
+  createdAt: '2026-11-20T10:05:03.000+08:00',
+  readAt: null,
   payment: {
-    orderId: 'ord_1', year: 2027, amount: '760.00', payerNameMasked: '阿***·***', payerIsHousehold: false,
-    members: ['买买提·艾力', '古丽娜尔·吐尔逊'], receiptNumber: '999901-2027-00000012', paidAt: '2026-11-20T10:05:00.000+08:00'
+    orderId: 'ord_1',
+    year: 2027,
+    amount: '760.00',
+    payerNameMasked: '阿***·***',
+    payerIsHousehold: false,
+    members: ['买买提·艾力', '古丽娜尔·吐尔逊'],
+    receiptNumber: '999901-2027-00000012',
+    paidAt: '2026-11-20T10:05:00.000+08:00'
   },
   ...over
 })
-const list = (...notifications: HouseholdNotification[]): HouseholdNotificationList => ({ householdId: 'hh3', notifications })
+const list = (...notifications: HouseholdNotification[]): HouseholdNotificationList => ({
+  householdId: 'hh3',
+  notifications
+})
 
 const me = (relation: 'head' | 'member' | 'grantee'): Me => ({
-  userId: 'u1', role: 'villager', personId: 'p1', displayName: '买买提·艾力', phoneMasked: null,
-  households: [{ householdId: 'hh3', relation, scopes: ['status', 'claims', 'pay'], headNameMasked: '买**·**', village: '竹林村' }]
+  userId: 'u1',
+  role: 'villager',
+  personId: 'p1',
+  displayName: '买买提·艾力',
+  phoneMasked: null,
+  households: [
+    { householdId: 'hh3', relation, scopes: ['status', 'claims', 'pay'], headNameMasked: '买**·**', village: '竹林村' }
+  ]
 })
 
 beforeEach(() => {
@@ -37,16 +57,21 @@ beforeEach(() => {
 afterEach(() => resetClock())
 
 test('the sentence: who (masked), year, amount to the fen, whom; many members are shortened', () => {
-  expect(paidByOtherSentence(notice().payment)).toBe('阿***·*** 已为您家交了2027年医保费 ¥760.00（买买提·艾力、古丽娜尔·吐尔逊）')
-  expect(paidByOtherSentence({ ...notice().payment, payerNameMasked: '王**', payerIsHousehold: true, amount: '1520.00' }))
-    .toBe('家里的王** 已为您家交了2027年医保费 ¥1,520.00（买买提·艾力、古丽娜尔·吐尔逊）')
+  expect(paidByOtherSentence(notice().payment)).toBe(
+    '阿***·*** 已为您家交了2027年医保费 ¥760.00（买买提·艾力、古丽娜尔·吐尔逊）'
+  )
+  expect(
+    paidByOtherSentence({ ...notice().payment, payerNameMasked: '王**', payerIsHousehold: true, amount: '1520.00' })
+  ).toBe('家里的王** 已为您家交了2027年医保费 ¥1,520.00（买买提·艾力、古丽娜尔·吐尔逊）')
   expect(membersText(['王建国', '刘桂兰', '王浩然', '陈玉珍', '王志强'])).toBe('王建国、刘桂兰、王浩然等5人')
 })
 
 test('an unread notice shows at the top with the receipt number; 知道了 tells the county and the card goes away', async () => {
   request.mockImplementation((o: { url: string; method: string }) => {
-    if (o.method === 'POST' && o.url.endsWith('/v1/notifications/ntf_1/read')) return answer(200, notice({ readAt: '2026-11-23T10:00:01.000+08:00' }))
-    if (o.url.endsWith('/v1/households/hh3/notifications')) return answer(200, list(notice(), notice({ notificationId: 'ntf_0', readAt: '2026-11-01T08:00:00.000+08:00' })))
+    if (o.method === 'POST' && o.url.endsWith('/v1/notifications/ntf_1/read'))
+      return answer(200, notice({ readAt: '2026-11-23T10:00:01.000+08:00' }))
+    if (o.url.endsWith('/v1/households/hh3/notifications'))
+      return answer(200, list(notice(), notice({ notificationId: 'ntf_0', readAt: '2026-11-01T08:00:00.000+08:00' })))
     return answer(404, { code: 'NOT_FOUND', message: '没有找到' })
   })
   render(<HouseholdNotices />)
@@ -59,16 +84,27 @@ test('an unread notice shows at the top with the receipt number; 知道了 tells
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/pay/receipt/index?orderId=ord_1' })
   fireEvent.click(screen.getByText('知道了'))
   await waitFor(() => expect(screen.queryByText(/已为您家交了/)).toBeNull())
-  expect(request).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', url: expect.stringMatching(/\/v1\/notifications\/ntf_1\/read$/) }))
+  expect(request).toHaveBeenCalledWith(
+    expect.objectContaining({ method: 'POST', url: expect.stringMatching(/\/v1\/notifications\/ntf_1\/read$/) })
+  )
   // the phone's copy says read too: no flash of the card on the next start
-  expect(notificationsCache.getState().read('u1', 'hh3')?.data.notifications.find((n) => n.notificationId === 'ntf_1')?.readAt).toBe('2026-11-23T10:00:01.000+08:00')
+  expect(
+    notificationsCache
+      .getState()
+      .read('u1', 'hh3')
+      ?.data.notifications.find((n) => n.notificationId === 'ntf_1')?.readAt
+  ).toBe('2026-11-23T10:00:01.000+08:00')
 })
 
 test('知道了 without the county: the card stays and says to try again', async () => {
-  request.mockImplementation((o: { url: string; method: string }) => (o.method === 'POST' ? Promise.reject({ errMsg: 'request:fail' }) : answer(200, list(notice()))))
+  request.mockImplementation((o: { url: string; method: string }) =>
+    o.method === 'POST' ? Promise.reject({ errMsg: 'request:fail' }) : answer(200, list(notice()))
+  )
   render(<HouseholdNotices />)
   await screen.findByText(/已为您家交了/)
-  await act(async () => { fireEvent.click(screen.getByText('知道了')) })
+  await act(async () => {
+    fireEvent.click(screen.getByText('知道了'))
+  })
   await screen.findByText('没有连上县医保系统，请稍后再点“知道了”')
   expect(screen.getByText(/已为您家交了/)).toBeTruthy()
 })

@@ -7,7 +7,14 @@ import type { HouseholdNotification } from '@/contract'
 import { useCountyData } from '@/services/use-county-data'
 import { formatInstant } from '@/services/time'
 import { useActiveLink, useSession } from '@/features/session/store'
-import { loadNotifications, markNoticeRead, notificationsCache, noticesHousehold, paidByOtherSentence, unreadNotices } from '../notices'
+import {
+  loadNotifications,
+  markNoticeRead,
+  notificationsCache,
+  noticesHousehold,
+  paidByOtherSentence,
+  unreadNotices
+} from '../notices'
 import './household-notices.scss'
 
 export function HouseholdNotices() {
@@ -20,12 +27,22 @@ export function HouseholdNotices() {
   if (!userId || !householdId || unread.length === 0) return null
   return (
     <View className='household-notices'>
-      {unread.map((n) => <PaidNotice key={n.notificationId} notice={n} owner={userId} householdId={householdId} />)}
+      {unread.map((n) => (
+        <PaidNotice key={n.notificationId} notice={n} owner={userId} householdId={householdId} />
+      ))}
     </View>
   )
 }
 
-function PaidNotice({ notice, owner, householdId }: { notice: HouseholdNotification; owner: string; householdId: string }) {
+function PaidNotice({
+  notice,
+  owner,
+  householdId
+}: {
+  notice: HouseholdNotification
+  owner: string
+  householdId: string
+}) {
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
   const p = notice.payment
@@ -44,8 +61,17 @@ function PaidNotice({ notice, owner, householdId }: { notice: HouseholdNotificat
       <Text className='muted'>{formatInstant(p.paidAt)} 付的款</Text>
       {failed ? <Text className='paid-notice__error'>没有连上县医保系统，请稍后再点“知道了”</Text> : null}
       <View className='paid-notice__actions'>
-        <Button className='btn paid-notice__receipt-btn' onClick={() => Taro.navigateTo({ url: `/subpackages/pay/receipt/index?orderId=${encodeURIComponent(p.orderId)}` })}>看票据</Button>
-        <Button className='btn btn-primary paid-notice__ok' disabled={busy || undefined} onClick={ok}>知道了</Button>
+        <Button
+          className='btn paid-notice__receipt-btn'
+          onClick={() =>
+            Taro.navigateTo({ url: `/subpackages/pay/receipt/index?orderId=${encodeURIComponent(p.orderId)}` })
+          }
+        >
+          看票据
+        </Button>
+        <Button className='btn btn-primary paid-notice__ok' disabled={busy || undefined} onClick={ok}>
+          知道了
+        </Button>
       </View>
     </View>
   )

@@ -22,20 +22,36 @@ export function StageTimeline({ claim }: { claim: Claim }) {
 }
 
 export function ClaimCard({ claim, onOpen }: { claim: Claim; onOpen: (claimId: string) => void }) {
-  const dates = claim.dischargeDate && claim.dischargeDate !== claim.admissionDate
-    ? `${formatDate(claim.admissionDate)} 至 ${formatDate(claim.dischargeDate)}`
-    : formatDate(claim.admissionDate)
+  const dates =
+    claim.dischargeDate && claim.dischargeDate !== claim.admissionDate
+      ? `${formatDate(claim.admissionDate)} 至 ${formatDate(claim.dischargeDate)}`
+      : formatDate(claim.admissionDate)
   return (
-    <View className='claim-card card' data-claim-id={claim.claimId} ariaRole='button' ariaLabel={`${claim.institutionName}${KIND_LABEL[claim.kind]}，查看明细`} onClick={() => onOpen(claim.claimId)}>
+    <View
+      className='claim-card card'
+      data-claim-id={claim.claimId}
+      ariaRole='button'
+      ariaLabel={`${claim.institutionName}${KIND_LABEL[claim.kind]}，查看明细`}
+      onClick={() => onOpen(claim.claimId)}
+    >
       <View className='cc-head'>
         <Text className='cc-kind'>{KIND_LABEL[claim.kind]}</Text>
         <Text className='cc-inst'>{claim.institutionName}</Text>
       </View>
       <Text className='cc-dates muted'>{dates}</Text>
       <View className='cc-figures'>
-        <View className='cc-fig'><Text className='cc-fig-label'>总费用</Text><Money className='cc-total' value={claim.totalCost} /></View>
-        <View className='cc-fig'><Text className='cc-fig-label'>报销了</Text><Money className='cc-payout' value={claim.payout} /></View>
-        <View className='cc-fig'><Text className='cc-fig-label'>自己付</Text><Money className='cc-self' value={claim.selfPaid} /></View>
+        <View className='cc-fig'>
+          <Text className='cc-fig-label'>总费用</Text>
+          <Money className='cc-total' value={claim.totalCost} />
+        </View>
+        <View className='cc-fig'>
+          <Text className='cc-fig-label'>报销了</Text>
+          <Money className='cc-payout' value={claim.payout} />
+        </View>
+        <View className='cc-fig'>
+          <Text className='cc-fig-label'>自己付</Text>
+          <Money className='cc-self' value={claim.selfPaid} />
+        </View>
       </View>
       <StageTimeline claim={claim} />
       <Text className='cc-more'>看每一笔是怎么算的 ›</Text>

@@ -5,7 +5,16 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ClaimConcern } from '@/contract'
 import { appError } from '@/services/errors'
-import { concernCache, refreshConcerns, reportClaimConcern, resetConcernApi, sendSavedConcerns, setConcernApi, validateConcern, type ConcernApi } from '../concerns'
+import {
+  concernCache,
+  refreshConcerns,
+  reportClaimConcern,
+  resetConcernApi,
+  sendSavedConcerns,
+  setConcernApi,
+  validateConcern,
+  type ConcernApi
+} from '../concerns'
 import { ConcernBox } from './concern-box'
 
 type Fake = { [K in keyof ConcernApi]: jest.Mock }
@@ -13,8 +22,16 @@ let api: Fake
 
 function answer(over: Partial<ClaimConcern> = {}): ClaimConcern {
   return {
-    concernId: 'fk_1', trackingNumber: 'FK-2026-000123', claimId: 'c1', kind: 'paid-extra', amount: '200.50', note: '出院时让交的押金没退',
-    status: 'received', createdAt: '2026-11-24T09:30:00+08:00', resolution: null, ...over
+    concernId: 'fk_1',
+    trackingNumber: 'FK-2026-000123',
+    claimId: 'c1',
+    kind: 'paid-extra',
+    amount: '200.50',
+    note: '出院时让交的押金没退',
+    status: 'received',
+    createdAt: '2026-11-24T09:30:00+08:00',
+    resolution: null,
+    ...over
   }
 }
 
@@ -35,17 +52,40 @@ test.each([
   expect(validateConcern({ claimId: 'c1', ...input })[0].message).toBe(message)
 })
 
-test('the report is saved with its key before it is sent; the county\'s answer gives the tracking number; another user never sees it', async () => {
+test("the report is saved with its key before it is sent; the county's answer gives the tracking number; another user never sees it", async () => {
   let release!: (v: unknown) => void
-  api.report.mockImplementation(() => new Promise((r) => { release = r }))
-  const pending = reportClaimConcern('u1', { claimId: 'c1', kind: 'paid-extra', amount: '200.5', note: '出院时让交的押金没退' })
+  api.report.mockImplementation(
+    () =>
+      new Promise((r) => {
+        release = r
+      })
+  )
+  const pending = reportClaimConcern('u1', {
+    claimId: 'c1',
+    kind: 'paid-extra',
+    amount: '200.5',
+    note: '出院时让交的押金没退'
+  })
   const saved = concernCache.getState().read('u1', 'c1')!.data
-  expect(saved).toEqual([expect.objectContaining({ status: 'saved-on-phone', amount: '200.50', key: expect.any(String) })])
-  expect(api.report).toHaveBeenCalledWith('c1', { kind: 'paid-extra', amount: '200.50', note: '出院时让交的押金没退' }, saved[0].key)
+  expect(saved).toEqual([
+    expect.objectContaining({ status: 'saved-on-phone', amount: '200.50', key: expect.any(String) })
+  ])
+  expect(api.report).toHaveBeenCalledWith(
+    'c1',
+    { kind: 'paid-extra', amount: '200.50', note: '出院时让交的押金没退' },
+    saved[0].key
+  )
   release({ ok: true, data: answer() })
   const r = await pending
-  expect(r.ok && r.concern).toMatchObject({ claimId: 'c1', status: 'received', trackingNumber: 'FK-2026-000123', concernId: 'fk_1' })
-  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([expect.objectContaining({ status: 'received', trackingNumber: 'FK-2026-000123' })])
+  expect(r.ok && r.concern).toMatchObject({
+    claimId: 'c1',
+    status: 'received',
+    trackingNumber: 'FK-2026-000123',
+    concernId: 'fk_1'
+  })
+  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([
+    expect.objectContaining({ status: 'received', trackingNumber: 'FK-2026-000123' })
+  ])
   expect(concernCache.getState().read('u2', 'c1')).toBeNull()
 })
 
@@ -54,37 +94,94 @@ test('offline: the report stays on the phone and is sent later with the same key
   const r = await reportClaimConcern('u1', { claimId: 'c1', kind: 'dispute', amount: '', note: '住院天数算少了' })
   expect(r).toMatchObject({ ok: true, queued: true, concern: { status: 'saved-on-phone', trackingNumber: null } })
   const key = api.report.mock.calls[0][2]
-  api.report.mockResolvedValueOnce({ ok: true, data: answer({ kind: 'dispute', amount: null, note: '住院天数算少了' }) })
+  api.report.mockResolvedValueOnce({
+    ok: true,
+    data: answer({ kind: 'dispute', amount: null, note: '住院天数算少了' })
+  })
   await sendSavedConcerns('u1', 'c1')
   expect(api.report.mock.calls[1][2]).toBe(key)
   expect(api.report.mock.calls[1][1]).toEqual({ kind: 'dispute', amount: null, note: '住院天数算少了' })
-  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([expect.objectContaining({ status: 'received', trackingNumber: 'FK-2026-000123', amount: null })])
+  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([
+    expect.objectContaining({ status: 'received', trackingNumber: 'FK-2026-000123', amount: null })
+  ])
 })
 
 test('a report kept on the phone before the county route existed (no key) gets one and is sent', async () => {
-  concernCache.getState().put('u1', 'c1', [{ localId: 'local-old', claimId: 'c1', kind: 'paid-extra', amount: '300.00', note: '', createdAt: '2026-11-20T09:00:00+08:00', status: 'saved-on-phone', trackingNumber: null }])
+  concernCache.getState().put('u1', 'c1', [
+    {
+      localId: 'local-old',
+      claimId: 'c1',
+      kind: 'paid-extra',
+      amount: '300.00',
+      note: '',
+      createdAt: '2026-11-20T09:00:00+08:00',
+      status: 'saved-on-phone',
+      trackingNumber: null
+    }
+  ])
   api.report.mockResolvedValueOnce({ ok: true, data: answer({ amount: '300.00', note: null }) })
   await sendSavedConcerns('u1', 'c1')
   expect(api.report.mock.calls[0][2]).toEqual(expect.any(String))
-  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([expect.objectContaining({ localId: 'local-old', status: 'received', note: '' })])
+  expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([
+    expect.objectContaining({ localId: 'local-old', status: 'received', note: '' })
+  ])
 })
 
 test('a county refusal is shown on the field and nothing stays saved', async () => {
-  api.report.mockResolvedValueOnce({ ok: false, error: appError('BAD_REQUEST', { status: 400, message: '多交的金额不能超过这次看病的总费用150.00元', details: { problems: [{ field: 'amount', problem: 'more_than_total' }] } }) })
+  api.report.mockResolvedValueOnce({
+    ok: false,
+    error: appError('BAD_REQUEST', {
+      status: 400,
+      message: '多交的金额不能超过这次看病的总费用150.00元',
+      details: { problems: [{ field: 'amount', problem: 'more_than_total' }] }
+    })
+  })
   const r = await reportClaimConcern('u1', { claimId: 'c1', kind: 'paid-extra', amount: '300', note: '' })
-  expect(r).toMatchObject({ ok: false, fields: [{ field: 'amount', message: '多交的金额不能超过这次看病的总费用150.00元' }] })
+  expect(r).toMatchObject({
+    ok: false,
+    fields: [{ field: 'amount', message: '多交的金额不能超过这次看病的总费用150.00元' }]
+  })
   expect(concernCache.getState().read('u1', 'c1')!.data).toEqual([])
 })
 
-test('refreshing reads the new status and the county\'s answer; reports not yet sent stay', async () => {
+test("refreshing reads the new status and the county's answer; reports not yet sent stay", async () => {
   concernCache.getState().put('u1', 'c1', [
-    { localId: 'local-a', claimId: 'c1', kind: 'paid-extra', amount: '200.50', note: '', createdAt: '2026-11-24T09:30:00+08:00', status: 'received', trackingNumber: 'FK-2026-000123', concernId: 'fk_1' },
-    { localId: 'local-b', claimId: 'c1', kind: 'dispute', amount: null, note: '不对', createdAt: '2026-11-24T10:00:00+08:00', status: 'saved-on-phone', trackingNumber: null, key: 'k-b' }
+    {
+      localId: 'local-a',
+      claimId: 'c1',
+      kind: 'paid-extra',
+      amount: '200.50',
+      note: '',
+      createdAt: '2026-11-24T09:30:00+08:00',
+      status: 'received',
+      trackingNumber: 'FK-2026-000123',
+      concernId: 'fk_1'
+    },
+    {
+      localId: 'local-b',
+      claimId: 'c1',
+      kind: 'dispute',
+      amount: null,
+      note: '不对',
+      createdAt: '2026-11-24T10:00:00+08:00',
+      status: 'saved-on-phone',
+      trackingNumber: null,
+      key: 'k-b'
+    }
   ])
-  api.list.mockResolvedValueOnce({ ok: true, data: { claimId: 'c1', concerns: [answer({ status: 'resolved', resolution: '已责令医院退还200.50元' })] } })
+  api.list.mockResolvedValueOnce({
+    ok: true,
+    data: { claimId: 'c1', concerns: [answer({ status: 'resolved', resolution: '已责令医院退还200.50元' })] }
+  })
   await refreshConcerns('u1', 'c1')
-  expect(concernCache.getState().read('u1', 'c1')!.data.map((c) => [c.localId, c.status, c.resolution ?? null])).toEqual([
-    ['local-a', 'resolved', '已责令医院退还200.50元'], ['local-b', 'saved-on-phone', null]
+  expect(
+    concernCache
+      .getState()
+      .read('u1', 'c1')!
+      .data.map((c) => [c.localId, c.status, c.resolution ?? null])
+  ).toEqual([
+    ['local-a', 'resolved', '已责令医院退还200.50元'],
+    ['local-b', 'saved-on-phone', null]
   ])
 })
 
@@ -96,7 +193,14 @@ test('on screen: choose, fill in, send, and see the tracking number and status; 
   expect(await screen.findByRole('alert')).toHaveTextContent('请填写多交了多少钱')
   expect(api.report).not.toHaveBeenCalled()
 
-  api.report.mockResolvedValueOnce({ ok: false, error: appError('BAD_REQUEST', { status: 400, message: '多交的金额不能超过这次看病的总费用150.00元', details: { problems: [{ field: 'amount' }] } }) })
+  api.report.mockResolvedValueOnce({
+    ok: false,
+    error: appError('BAD_REQUEST', {
+      status: 400,
+      message: '多交的金额不能超过这次看病的总费用150.00元',
+      details: { problems: [{ field: 'amount' }] }
+    })
+  })
   fireEvent.change(document.querySelector('.concern-amount') as HTMLInputElement, { target: { value: '300' } })
   fireEvent.click(screen.getByText('提交'))
   expect(await screen.findByText('多交的金额不能超过这次看病的总费用150.00元')).toBeInTheDocument()
@@ -104,7 +208,9 @@ test('on screen: choose, fill in, send, and see the tracking number and status; 
 
   api.report.mockResolvedValueOnce({ ok: true, data: answer({ claimId: 'c9', amount: '120.00', note: null }) })
   fireEvent.change(document.querySelector('.concern-amount') as HTMLInputElement, { target: { value: '120' } })
-  await act(async () => { fireEvent.click(screen.getByText('提交')) })
+  await act(async () => {
+    fireEvent.click(screen.getByText('提交'))
+  })
   await screen.findByText('我对这笔报销有疑问')
   const saved = concernCache.getState().read('u1', 'c9')!.data
   expect(saved).toEqual([expect.objectContaining({ amount: '120.00', status: 'received' })])
@@ -114,7 +220,25 @@ test('on screen: choose, fill in, send, and see the tracking number and status; 
 })
 
 test('on screen: a report saved without a network says so, and how to reach the county meanwhile', async () => {
-  render(<ConcernBox owner='u1' claimId='c9' reports={[{ localId: 'l1', claimId: 'c9', kind: 'dispute', amount: null, note: '不对', createdAt: '2026-11-24T10:00:00+08:00', status: 'saved-on-phone', trackingNumber: null, key: 'k1' }]} />)
+  render(
+    <ConcernBox
+      owner='u1'
+      claimId='c9'
+      reports={[
+        {
+          localId: 'l1',
+          claimId: 'c9',
+          kind: 'dispute',
+          amount: null,
+          note: '不对',
+          createdAt: '2026-11-24T10:00:00+08:00',
+          status: 'saved-on-phone',
+          trackingNumber: null,
+          key: 'k1'
+        }
+      ]}
+    />
+  )
   expect(screen.getByText(/还没发出去，已保存在手机上，联网后会自动发送/)).toBeInTheDocument()
   expect(screen.getByText('着急的话，请直接打县医保局电话反映。')).toBeInTheDocument()
   await waitFor(() => expect(api.list).toHaveBeenCalled())

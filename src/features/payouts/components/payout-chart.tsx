@@ -7,8 +7,12 @@ import type { Totals } from '../history'
 import './payout-chart.scss'
 
 export function PayoutChart({ years }: { years: { year: number; totals: Totals | null }[] }) {
-  const max = years.reduce((m, y) => (y.totals && new Decimal(y.totals.totalCost).gt(m) ? new Decimal(y.totals.totalCost) : m), new Decimal(0))
-  const width = (v: string) => (max.gt(0) ? `${new Decimal(v).div(max).times(100).toDecimalPlaces(1).toString()}%` : '0%')
+  const max = years.reduce(
+    (m, y) => (y.totals && new Decimal(y.totals.totalCost).gt(m) ? new Decimal(y.totals.totalCost) : m),
+    new Decimal(0)
+  )
+  const width = (v: string) =>
+    max.gt(0) ? `${new Decimal(v).div(max).times(100).toDecimalPlaces(1).toString()}%` : '0%'
   return (
     <View className='payout-chart card' aria-label='每年报销情况'>
       <Text className='pc-title'>每年看病花费和报销</Text>
@@ -16,18 +20,33 @@ export function PayoutChart({ years }: { years: { year: number; totals: Totals |
         <View key={year} className='pc-year' data-year={year}>
           <View className='row pc-row'>
             <Text className='pc-label'>{year}年</Text>
-            {totals ? <Text className='pc-sum'>报了 <Money value={totals.payout} /></Text> : <Text className='muted'>没有数据</Text>}
+            {totals ? (
+              <Text className='pc-sum'>
+                报了 <Money value={totals.payout} />
+              </Text>
+            ) : (
+              <Text className='muted'>没有数据</Text>
+            )}
           </View>
           {totals && max.gt(0) ? (
             <View className='pc-bar' style={{ width: width(totals.totalCost) }}>
-              <View className='pc-paid' style={{ width: new Decimal(totals.totalCost).gt(0) ? `${new Decimal(totals.payout).div(totals.totalCost).times(100).toDecimalPlaces(1).toString()}%` : '0%' }} />
+              <View
+                className='pc-paid'
+                style={{
+                  width: new Decimal(totals.totalCost).gt(0)
+                    ? `${new Decimal(totals.payout).div(totals.totalCost).times(100).toDecimalPlaces(1).toString()}%`
+                    : '0%'
+                }}
+              />
             </View>
           ) : null}
         </View>
       ))}
       <View className='pc-legend'>
-        <View className='pc-key pc-key--paid' /><Text className='pc-legend-text'>医保报的</Text>
-        <View className='pc-key pc-key--self' /><Text className='pc-legend-text'>自己付的</Text>
+        <View className='pc-key pc-key--paid' />
+        <Text className='pc-legend-text'>医保报的</Text>
+        <View className='pc-key pc-key--self' />
+        <Text className='pc-legend-text'>自己付的</Text>
       </View>
     </View>
   )

@@ -3,7 +3,14 @@
 // two hospital stays and two outpatient visits settled in order.
 import { render, screen } from '@testing-library/react'
 import Decimal from 'decimal.js'
-import { bundledPolicies, DEMO_POLICY_ID, settleClaim, type Claim as CalcClaim, type FullClaimHistory, type Settlement } from '@/calculator'
+import {
+  bundledPolicies,
+  DEMO_POLICY_ID,
+  settleClaim,
+  type Claim as CalcClaim,
+  type FullClaimHistory,
+  type Settlement
+} from '@/calculator'
 import type { Claim, ClaimList } from '@/contract'
 import { protectionOf, limitsFromPolicy } from '../history'
 import { ProtectionMeter } from './protection-meter'
@@ -13,10 +20,23 @@ const person = { birthDate: '1970-01-01', continuousYears: 2 }
 
 function toContract(s: Settlement, i: number, c: CalcClaim): Claim {
   return {
-    claimId: `c${i}`, personId: 'p1', year: 2026, kind: c.kind === 'inpatient' ? 'inpatient' : 'outpatient', institutionId: null, institutionName: '某医院',
-    admissionDate: c.admissionDate ?? c.serviceDate!, dischargeDate: c.dischargeDate ?? null, totalCost: s.total, eligibleCost: s.eligible,
-    payout: s.basicFund, selfPaid: s.patientPays, stage: 'paid_out', timeline: [], policyVersion: s.policyVersion,
-    steps: s.steps, settlement: s
+    claimId: `c${i}`,
+    personId: 'p1',
+    year: 2026,
+    kind: c.kind === 'inpatient' ? 'inpatient' : 'outpatient',
+    institutionId: null,
+    institutionName: '某医院',
+    admissionDate: c.admissionDate ?? c.serviceDate!,
+    dischargeDate: c.dischargeDate ?? null,
+    totalCost: s.total,
+    eligibleCost: s.eligible,
+    payout: s.basicFund,
+    selfPaid: s.patientPays,
+    stage: 'paid_out',
+    timeline: [],
+    policyVersion: s.policyVersion,
+    steps: s.steps,
+    settlement: s
   }
 }
 
@@ -32,21 +52,48 @@ function settleYear(claims: CalcClaim[]) {
 }
 
 const stay = (date: string, total: string, tier: 'county' | 'city'): CalcClaim => ({
-  kind: 'inpatient', area: 'local', person, institution: { designated: true, tier }, admissionDate: date, dischargeDate: date, bill: { total }
+  kind: 'inpatient',
+  area: 'local',
+  person,
+  institution: { designated: true, tier },
+  admissionDate: date,
+  dischargeDate: date,
+  bill: { total }
 })
 const visit = (date: string, total: string): CalcClaim => ({
-  kind: 'outpatient', area: 'local', person, institution: { designated: true, tier: 'county' }, serviceDate: date, bill: { total }
+  kind: 'outpatient',
+  area: 'local',
+  person,
+  institution: { designated: true, tier: 'county' },
+  serviceDate: date,
+  bill: { total }
 })
 
 test('the meter shows the cap, deductibles, outpatient pooling and the 大病 threshold as the calculator carried them', () => {
-  const { claims, history } = settleYear([stay('2026-02-01', '30000.00', 'city'), visit('2026-03-01', '150.00'), stay('2026-05-01', '20000.00', 'county'), visit('2026-06-01', '900.00')])
+  const { claims, history } = settleYear([
+    stay('2026-02-01', '30000.00', 'city'),
+    visit('2026-03-01', '150.00'),
+    stay('2026-05-01', '20000.00', 'county'),
+    visit('2026-06-01', '900.00')
+  ])
   const capUsed = history.fundPaid
-  const list: ClaimList = { personId: 'p1', year: 2026, cap: '200000.00', capUsed, capRemaining: new Decimal('200000.00').minus(capUsed).toFixed(2), claims }
+  const list: ClaimList = {
+    personId: 'p1',
+    year: 2026,
+    cap: '200000.00',
+    capUsed,
+    capRemaining: new Decimal('200000.00').minus(capUsed).toFixed(2),
+    claims
+  }
   const p = protectionOf(list, limitsFromPolicy(policy))
   expect(p.admissions).toBe(2)
   // 1000 (city, first stay) + 500 (county, second stay: 600 − 100)
   expect(p.deductiblesPaid).toBe('1500.00')
-  expect(p.outpatient).toEqual({ used: history.outpatientFundPaid, limit: '600.00', left: new Decimal('600.00').minus(history.outpatientFundPaid).toFixed(2) })
+  expect(p.outpatient).toEqual({
+    used: history.outpatientFundPaid,
+    limit: '600.00',
+    left: new Decimal('600.00').minus(history.outpatientFundPaid).toFixed(2)
+  })
   expect(p.catastrophic!.base).toBe(history.catastrophicBase)
   expect(p.catastrophic!.threshold).toBe('15000.00')
 
@@ -63,15 +110,30 @@ test('the meter shows the cap, deductibles, outpatient pooling and the 大病 th
 })
 
 test('a member with no claims this year still sees the limits from the policy', () => {
-  const p = protectionOf({ personId: 'p2', year: 2026, cap: '200000.00', capUsed: '0.00', capRemaining: '200000.00', claims: [] }, limitsFromPolicy(policy))
+  const p = protectionOf(
+    { personId: 'p2', year: 2026, cap: '200000.00', capUsed: '0.00', capRemaining: '200000.00', claims: [] },
+    limitsFromPolicy(policy)
+  )
   render(<ProtectionMeter data={p} />)
-  expect(p).toMatchObject({ admissions: 0, deductiblesPaid: '0.00', outpatient: { used: '0.00', limit: '600.00', left: '600.00' }, catastrophic: { toGo: '15000.00', reached: false } })
+  expect(p).toMatchObject({
+    admissions: 0,
+    deductiblesPaid: '0.00',
+    outpatient: { used: '0.00', limit: '600.00', left: '600.00' },
+    catastrophic: { toGo: '15000.00', reached: false }
+  })
   expect(screen.getByText('今年还没有住院。')).toBeInTheDocument()
 })
 
 test('past the 大病 threshold the meter says 大病保险 is paying', () => {
   const { claims } = settleYear([stay('2026-02-01', '90000.00', 'city')])
-  const p = protectionOf({ personId: 'p3', year: 2026, cap: null, capUsed: claims[0].payout, capRemaining: null, claims })
+  const p = protectionOf({
+    personId: 'p3',
+    year: 2026,
+    cap: null,
+    capUsed: claims[0].payout,
+    capRemaining: null,
+    claims
+  })
   expect(p.catastrophic!.reached).toBe(true)
   render(<ProtectionMeter data={p} />)
   expect(screen.getByText('已经开始报')).toBeInTheDocument()
@@ -83,9 +145,24 @@ test('the cap used is what the calculator counted towards the annual cap, even w
   const claims: CalcClaim[] = [stay('2026-02-01', '30000.00', 'city'), visit('2026-03-01', '150.00')]
   let h: FullClaimHistory | undefined
   let last: Settlement | undefined
-  const out = claims.map((c, i) => { last = settleClaim(policy, c, h, '2026-12-01'); h = last.historyAfter; return toContract(last, i, c) })
+  const out = claims.map((c, i) => {
+    last = settleClaim(policy, c, h, '2026-12-01')
+    h = last.historyAfter
+    return toContract(last, i, c)
+  })
   const countyCapUsed = new Decimal('200000.00').minus(last!.capRemaining!).toFixed(2)
   expect(countyCapUsed).not.toBe(h!.fundPaid)
-  const p = protectionOf({ personId: 'p1', year: 2026, cap: '200000.00', capUsed: countyCapUsed, capRemaining: last!.capRemaining, claims: out })
-  expect(p.cap).toEqual({ used: h!.fundPaid, limit: '200000.00', left: new Decimal('200000.00').minus(h!.fundPaid).toFixed(2) })
+  const p = protectionOf({
+    personId: 'p1',
+    year: 2026,
+    cap: '200000.00',
+    capUsed: countyCapUsed,
+    capRemaining: last!.capRemaining,
+    claims: out
+  })
+  expect(p.cap).toEqual({
+    used: h!.fundPaid,
+    limit: '200000.00',
+    left: new Decimal('200000.00').minus(h!.fundPaid).toFixed(2)
+  })
 })

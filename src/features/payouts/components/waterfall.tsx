@@ -7,17 +7,32 @@ import type { Waterfall as WaterfallData, WaterfallLine } from '../waterfall'
 import { rateText } from '../format'
 import './waterfall.scss'
 
-const SIGN: Partial<Record<WaterfallLine['kind'], string>> = { minus: '−', subtotal: '=', times: '×', payer: '', start: '', result: '' }
+const SIGN: Partial<Record<WaterfallLine['kind'], string>> = {
+  minus: '−',
+  subtotal: '=',
+  times: '×',
+  payer: '',
+  start: '',
+  result: ''
+}
 
 function Line({ line }: { line: WaterfallLine }) {
   const sign = SIGN[line.kind]
   return (
-    <View className={`wf-line wf-${line.kind}`} data-rule={line.ruleId} data-kind={line.kind} data-amount={line.amount ?? ''}>
+    <View
+      className={`wf-line wf-${line.kind}`}
+      data-rule={line.ruleId}
+      data-kind={line.kind}
+      data-amount={line.amount ?? ''}
+    >
       <View className='wf-head'>
         <Text className='wf-title'>{line.title}</Text>
         {line.rate ? <Text className='wf-amount'>× {line.rate}</Text> : null}
         {line.amount !== undefined && !line.rate && line.kind !== 'why' && line.kind !== 'note' ? (
-          <View className='wf-amount'>{sign ? <Text className='wf-sign'>{sign} </Text> : null}<Money value={line.amount} /></View>
+          <View className='wf-amount'>
+            {sign ? <Text className='wf-sign'>{sign} </Text> : null}
+            <Money value={line.amount} />
+          </View>
         ) : null}
       </View>
       <Text className='wf-reason'>{line.reason}</Text>
@@ -38,7 +53,9 @@ function Line({ line }: { line: WaterfallLine }) {
 export function WaterfallView({ data, label }: { data: WaterfallData; label?: string }) {
   return (
     <View className='waterfall' aria-label={label ?? '报销计算过程'}>
-      {data.lines.map((l) => <Line key={l.key} line={l} />)}
+      {data.lines.map((l) => (
+        <Line key={l.key} line={l} />
+      ))}
     </View>
   )
 }

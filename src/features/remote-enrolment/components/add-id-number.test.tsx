@@ -10,14 +10,33 @@ import { makeIdNumber } from '@/shared/id-number'
 import { AddIdNumberCard } from './add-id-number'
 
 const request = Taro.request as unknown as jest.Mock
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
-const child = { personId: 'p9', name: '王小满', birthDate: '2026-10-02', sex: 'female' as const, birthCertificateNumber: 'P440123456' }
+const answer = (statusCode: number, data: unknown) =>
+  Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
+const child = {
+  personId: 'p9',
+  name: '王小满',
+  birthDate: '2026-10-02',
+  sex: 'female' as const,
+  birthCertificateNumber: 'P440123456'
+}
 const application = (over: Record<string, unknown> = {}) => ({
-  applicationId: 'app_9', householdId: 'h1', kind: 'add_id_number', status: 'submitted', fields: { personId: 'p9', idNumber: '999***********0224' },
-  documents: [], reason: null, submittedAt: '2026-11-23T10:00:00+08:00', decidedAt: null, ...over
+  applicationId: 'app_9',
+  householdId: 'h1',
+  kind: 'add_id_number',
+  status: 'submitted',
+  fields: { personId: 'p9', idNumber: '999***********0224' },
+  documents: [],
+  reason: null,
+  submittedAt: '2026-11-23T10:00:00+08:00',
+  decidedAt: null,
+  ...over
 })
-const type = (container: HTMLElement, value: string) => fireEvent.change(container.querySelector('.enrol-input--idNumber')!, { target: { value } })
-const tap = (el: Element) => act(async () => { fireEvent.click(el) })
+const type = (container: HTMLElement, value: string) =>
+  fireEvent.change(container.querySelector('.enrol-input--idNumber')!, { target: { value } })
+const tap = (el: Element) =>
+  act(async () => {
+    fireEvent.click(el)
+  })
 
 beforeEach(() => {
   request.mockReset()
@@ -57,20 +76,40 @@ test('her own number is sent as add_id_number for her; the county says it is tak
   await tap(screen.getByText('提交，下一步拍户口本'))
   await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ applicationId: 'app_9' })))
   const sent = request.mock.calls[0][0]
-  expect(typeof sent.data === 'string' ? JSON.parse(sent.data) : sent.data).toEqual({ householdId: 'h1', kind: 'add_id_number', fields: { personId: 'p9', idNumber: id } })
+  expect(typeof sent.data === 'string' ? JSON.parse(sent.data) : sent.data).toEqual({
+    householdId: 'h1',
+    kind: 'add_id_number',
+    fields: { personId: 'p9', idNumber: id }
+  })
   unmount()
 
-  request.mockReturnValueOnce(answer(400, { code: 'BAD_REQUEST', message: '填写的内容有误，请检查后再试', details: { problems: [{ field: 'idNumber', problem: 'already_insured' }] } }))
+  request.mockReturnValueOnce(
+    answer(400, {
+      code: 'BAD_REQUEST',
+      message: '填写的内容有误，请检查后再试',
+      details: { problems: [{ field: 'idNumber', problem: 'already_insured' }] }
+    })
+  )
   const again = render(<AddIdNumberCard householdId='h1' child={child} onSubmitted={jest.fn()} />)
   type(again.container, id)
   await tap(screen.getByText('提交，下一步拍户口本'))
   await waitFor(() => expect(again.container.querySelector('.enrol-error--idNumber')).not.toBeNull())
-  expect(again.container.querySelector('.enrol-error--idNumber')?.textContent).toBe('这个人已经参保了（在本县有参保记录），不用再添加')
+  expect(again.container.querySelector('.enrol-error--idNumber')?.textContent).toBe(
+    '这个人已经参保了（在本县有参保记录），不用再添加'
+  )
 })
 
 test('an application already under way: a button to its progress instead of the form', async () => {
   const onOpen = jest.fn()
-  const { container } = render(<AddIdNumberCard householdId='h1' child={child} pending={application() as never} onSubmitted={jest.fn()} onOpen={onOpen} />)
+  const { container } = render(
+    <AddIdNumberCard
+      householdId='h1'
+      child={child}
+      pending={application() as never}
+      onSubmitted={jest.fn()}
+      onOpen={onOpen}
+    />
+  )
   expect(container.querySelector('.enrol-input--idNumber')).toBeNull()
   await tap(screen.getByText('补登申请已提交，看进度'))
   expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ applicationId: 'app_9' }))

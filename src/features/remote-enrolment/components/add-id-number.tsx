@@ -26,7 +26,11 @@ export function AddIdNumberCard({ householdId, child, pending, onSubmitted, onOp
     setSending(true)
     const r = await submitIdNumber(householdId, child, idNumber)
     setSending(false)
-    if (r.ok) { setError(undefined); onSubmitted(r.application); return }
+    if (r.ok) {
+      setError(undefined)
+      onSubmitted(r.application)
+      return
+    }
     if ('errors' in r) setError(r.errors.find((e) => e.field === 'idNumber')?.message ?? r.errors[0]?.message)
     else notifyError(r.error)
   }
@@ -34,16 +38,33 @@ export function AddIdNumberCard({ householdId, child, pending, onSubmitted, onOp
     <View className='card enrol-add-id' data-person={child.personId}>
       <Text className='enrol-doc__label'>{child.name} 还没有身份证号</Text>
       <Text className='enrol-hint'>
-        现在凭出生医学证明{child.birthCertificateNumber ? `（${maskBirthCertificate(child.birthCertificateNumber)}）` : ''}参保。上了户口以后，在这里补登身份证号，再拍一张孩子的户口本页。
+        现在凭出生医学证明
+        {child.birthCertificateNumber ? `（${maskBirthCertificate(child.birthCertificateNumber)}）` : ''}
+        参保。上了户口以后，在这里补登身份证号，再拍一张孩子的户口本页。
       </Text>
       {pending ? (
-        <Button className='btn enrol-add-id__open' onClick={() => onOpen?.(pending)}>补登申请已提交，看进度</Button>
+        <Button className='btn enrol-add-id__open' onClick={() => onOpen?.(pending)}>
+          补登申请已提交，看进度
+        </Button>
       ) : (
         <View>
-          <Field name='idNumber' label='孩子的身份证号' type='idcard' maxlength={18} value={idNumber} onInput={setIdNumber} error={error}
+          <Field
+            name='idNumber'
+            label='孩子的身份证号'
+            type='idcard'
+            maxlength={18}
+            value={idNumber}
+            onInput={setIdNumber}
+            error={error}
             hint='户口本上孩子那一页的18位号码'
           />
-          <Button className='btn btn-primary enrol-add-id__submit' disabled={sending || undefined} onClick={() => { void submit() }}>
+          <Button
+            className='btn btn-primary enrol-add-id__submit'
+            disabled={sending || undefined}
+            onClick={() => {
+              void submit()
+            }}
+          >
             {sending ? '正在提交…' : '提交，下一步拍户口本'}
           </Button>
         </View>

@@ -6,7 +6,15 @@ import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
 import { addDraft, submitAddMember, useEnrol } from '../store'
-import { errorsByField, NEWBORN_RELATIONS, normaliseDateInput, RELATIONS, type AddKind, type AddMemberDraft, type FieldError } from '../validation'
+import {
+  errorsByField,
+  NEWBORN_RELATIONS,
+  normaliseDateInput,
+  RELATIONS,
+  type AddKind,
+  type AddMemberDraft,
+  type FieldError
+} from '../validation'
 import { Chips, Field, FieldBlock } from './form-bits'
 import './enrol.scss'
 
@@ -26,7 +34,8 @@ interface Props {
   onSubmitted: (app: Application) => void
 }
 
-const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`
+const yearBefore = (day: string) =>
+  `${Number(day.slice(0, 4)) - 1}${day.slice(4) === '-02-29' ? '-02-28' : day.slice(4)}`
 
 /** Where the wheel opens: the date typed so far when it is a whole date in range, else today. */
 function pickerStart(typed: string, today: string): string {
@@ -48,12 +57,21 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
     for (const k of Object.keys(p)) delete cleared[k]
     setErrors(cleared)
   }
-  const switchKind = (k: AddKind) => { if (k !== d.kind) { setD(addDraft(k)); setErrors({}) } }
+  const switchKind = (k: AddKind) => {
+    if (k !== d.kind) {
+      setD(addDraft(k))
+      setErrors({})
+    }
+  }
 
   const submit = async () => {
     if (sending) return
     setSending(true)
-    const r = await submitAddMember(householdId, { ...d, birthDate: normaliseDateInput(d.birthDate) }, existingIdNumbers)
+    const r = await submitAddMember(
+      householdId,
+      { ...d, birthDate: normaliseDateInput(d.birthDate) },
+      existingIdNumbers
+    )
     setSending(false)
     if (r.ok) return onSubmitted(r.application)
     if ('errors' in r) setErrors(errorsByField(r.errors as FieldError[]))
@@ -69,43 +87,103 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
         <Chips name='kind' options={KINDS} value={d.kind} onChange={switchKind} />
       </FieldBlock>
       {newborn && newbornNote ? <Text className='enrol-hint enrol-newborn-note'>政策：{newbornNote}</Text> : null}
-      <Field name='name' label={newborn ? '孩子姓名' : '姓名'} value={d.name} onInput={(v) => update({ name: v })} error={errors.name}
+      <Field
+        name='name'
+        label={newborn ? '孩子姓名' : '姓名'}
+        value={d.name}
+        onInput={(v) => update({ name: v })}
+        error={errors.name}
         hint='照户口本或出生证写。少数民族姓名中间的点可以直接打“.”，例如 阿依古丽.买买提；生僻字可以手写输入'
       />
       {newborn ? (
         <FieldBlock name='hasIdNumber' label='孩子有身份证号了吗'>
-          <Chips name='hasIdNumber' options={[{ id: 'no', label: '还没有' }, { id: 'yes', label: '已经有了' }]} value={d.hasIdNumber ? 'yes' : 'no'}
+          <Chips
+            name='hasIdNumber'
+            options={[
+              { id: 'no', label: '还没有' },
+              { id: 'yes', label: '已经有了' }
+            ]}
+            value={d.hasIdNumber ? 'yes' : 'no'}
             onChange={(v) => update({ hasIdNumber: v === 'yes' })}
           />
         </FieldBlock>
       ) : null}
       {!newborn || d.hasIdNumber ? (
-        <Field name='idNumber' label='身份证号' type='idcard' maxlength={18} value={d.idNumber} onInput={(v) => update({ idNumber: v })} error={errors.idNumber}
+        <Field
+          name='idNumber'
+          label='身份证号'
+          type='idcard'
+          maxlength={18}
+          value={d.idNumber}
+          onInput={(v) => update({ idNumber: v })}
+          error={errors.idNumber}
           hint='18位，上了户口就有。只用来办理参保，不会显示给别人'
         />
       ) : null}
       {newborn ? (
-        <Field name='birthCertificateNumber' label='出生医学证明编号' value={d.birthCertificateNumber} maxlength={12}
-          onInput={(v) => update({ birthCertificateNumber: v })} error={errors.birthCertificateNumber} hint='证上右上角红色的编号，1个字母加9位数字'
+        <Field
+          name='birthCertificateNumber'
+          label='出生医学证明编号'
+          value={d.birthCertificateNumber}
+          maxlength={12}
+          onInput={(v) => update({ birthCertificateNumber: v })}
+          error={errors.birthCertificateNumber}
+          hint='证上右上角红色的编号，1个字母加9位数字'
         />
       ) : null}
       {newborn && !d.hasIdNumber ? (
         <>
-          <Field name='birthDate' label='出生日期' value={d.birthDate} placeholder='例如 2026-10-01' onInput={(v) => update({ birthDate: v })} error={errors.birthDate} />
+          <Field
+            name='birthDate'
+            label='出生日期'
+            value={d.birthDate}
+            placeholder='例如 2026-10-01'
+            onInput={(v) => update({ birthDate: v })}
+            error={errors.birthDate}
+          />
           {/* typing a date is hard for many: a calendar wheel fills the box (a newborn: within the last year) */}
-          <Picker mode='date' value={pickerStart(d.birthDate, today)} start={yearBefore(today)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
-            <View className='btn enrol-pick-date' ariaRole='button'>📅 在日历上选出生日期</View>
+          <Picker
+            mode='date'
+            value={pickerStart(d.birthDate, today)}
+            start={yearBefore(today)}
+            end={today}
+            onChange={(e) => update({ birthDate: String(e.detail.value) })}
+          >
+            <View className='btn enrol-pick-date' ariaRole='button'>
+              📅 在日历上选出生日期
+            </View>
           </Picker>
           <FieldBlock name='sex' label='性别' error={errors.sex}>
-            <Chips name='sex' options={[{ id: 'male', label: '男孩' }, { id: 'female', label: '女孩' }]} value={d.sex} onChange={(v) => update({ sex: v })} />
+            <Chips
+              name='sex'
+              options={[
+                { id: 'male', label: '男孩' },
+                { id: 'female', label: '女孩' }
+              ]}
+              value={d.sex}
+              onChange={(v) => update({ sex: v })}
+            />
           </FieldBlock>
         </>
       ) : null}
       <FieldBlock name='relation' label='和户主的关系' error={errors.relation}>
-        <Chips name='relation' options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: r }))} value={d.relation as (typeof RELATIONS)[number]} onChange={(v) => update({ relation: v })} />
+        <Chips
+          name='relation'
+          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: r }))}
+          value={d.relation as (typeof RELATIONS)[number]}
+          onChange={(v) => update({ relation: v })}
+        />
       </FieldBlock>
-      {errorCount ? <Text className='enrol-error enrol-error--summary'>有 {errorCount} 处要改，请看上面红字</Text> : null}
-      <Button className='btn btn-primary enrol-submit' disabled={sending} onClick={() => { void submit() }}>
+      {errorCount ? (
+        <Text className='enrol-error enrol-error--summary'>有 {errorCount} 处要改，请看上面红字</Text>
+      ) : null}
+      <Button
+        className='btn btn-primary enrol-submit'
+        disabled={sending}
+        onClick={() => {
+          void submit()
+        }}
+      >
         {sending ? '正在提交…' : '提交申请，下一步拍照上传'}
       </Button>
     </View>

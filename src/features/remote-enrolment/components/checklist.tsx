@@ -14,8 +14,12 @@ export function DocumentChecklist({ list, uploaded = [] }: { list: Checklist; up
         return (
           <View key={d.id} className='enrol-doc'>
             <View className='enrol-doc__head'>
-              <Text className='enrol-doc__label'>{i + 1}. {d.label}</Text>
-              <Text className={`enrol-doc__tag enrol-doc__tag--${done ? 'done' : d.required ? 'required' : 'optional'}`}>
+              <Text className='enrol-doc__label'>
+                {i + 1}. {d.label}
+              </Text>
+              <Text
+                className={`enrol-doc__tag enrol-doc__tag--${done ? 'done' : d.required ? 'required' : 'optional'}`}
+              >
                 {done ? '已上传' : d.required ? '必须' : `需要时（${d.when ?? '看情况'}）`}
               </Text>
             </View>

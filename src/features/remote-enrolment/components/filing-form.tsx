@@ -21,7 +21,12 @@ interface Props {
 export function FilingForm({ householdId, members, defaults, worth, onSubmitted }: Props) {
   const [d, setD] = useState<FilingDraft>(() => {
     const saved = filingDraft()
-    return { ...saved, from: saved.from || defaults.from, to: saved.to || defaults.to, personId: saved.personId || defaults.personId || '' }
+    return {
+      ...saved,
+      from: saved.from || defaults.from,
+      to: saved.to || defaults.to,
+      personId: saved.personId || defaults.personId || ''
+    }
   })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [sending, setSending] = useState(false)
@@ -49,18 +54,55 @@ export function FilingForm({ householdId, members, defaults, worth, onSubmitted 
   return (
     <View className='card enrol-form enrol-form--filing'>
       <FieldBlock name='personId' label='给谁备案' error={errors.personId}>
-        <Chips name='personId' options={members.map((m) => ({ id: m.personId, label: m.name }))} value={d.personId} onChange={(v) => update({ personId: v })} />
+        <Chips
+          name='personId'
+          options={members.map((m) => ({ id: m.personId, label: m.name }))}
+          value={d.personId}
+          onChange={(v) => update({ personId: v })}
+        />
       </FieldBlock>
-      <Field name='destination' label='在哪里看病（省、市）' value={d.destination} placeholder='例如 广东省东莞市' onInput={(v) => update({ destination: v })} error={errors.destination} />
-      <Field name='from' label='从哪天开始' value={d.from} placeholder='例如 2026-12-01' onInput={(v) => update({ from: v })} error={errors.from} />
-      <Field name='to' label='到哪天结束' value={d.to} placeholder='例如 2027-11-30' onInput={(v) => update({ to: v })} error={errors.to} hint='一般备案一年，到期前可以再办' />
+      <Field
+        name='destination'
+        label='在哪里看病（省、市）'
+        value={d.destination}
+        placeholder='例如 广东省东莞市'
+        onInput={(v) => update({ destination: v })}
+        error={errors.destination}
+      />
+      <Field
+        name='from'
+        label='从哪天开始'
+        value={d.from}
+        placeholder='例如 2026-12-01'
+        onInput={(v) => update({ from: v })}
+        error={errors.from}
+      />
+      <Field
+        name='to'
+        label='到哪天结束'
+        value={d.to}
+        placeholder='例如 2027-11-30'
+        onInput={(v) => update({ to: v })}
+        error={errors.to}
+        hint='一般备案一年，到期前可以再办'
+      />
       <FieldBlock name='reason' label='为什么在外地看病' error={errors.reason}>
         <Chips name='reason' options={FILING_REASONS} value={d.reason} onChange={(v) => update({ reason: v })} />
       </FieldBlock>
-      {d.reason === 'other' ? <Field name='note' label='写一句原因' value={d.note} onInput={(v) => update({ note: v })} error={errors.note} /> : null}
+      {d.reason === 'other' ? (
+        <Field name='note' label='写一句原因' value={d.note} onInput={(v) => update({ note: v })} error={errors.note} />
+      ) : null}
       {worth}
-      {Object.keys(errors).length ? <Text className='enrol-error enrol-error--summary'>有 {Object.keys(errors).length} 处要改，请看上面红字</Text> : null}
-      <Button className='btn btn-primary enrol-submit' disabled={sending} onClick={() => { void submit() }}>
+      {Object.keys(errors).length ? (
+        <Text className='enrol-error enrol-error--summary'>有 {Object.keys(errors).length} 处要改，请看上面红字</Text>
+      ) : null}
+      <Button
+        className='btn btn-primary enrol-submit'
+        disabled={sending}
+        onClick={() => {
+          void submit()
+        }}
+      >
         {sending ? '正在提交…' : '提交备案，下一步拍照上传'}
       </Button>
     </View>

@@ -36,7 +36,13 @@ export function Field({ name, label, value, onInput, error, hint, placeholder, t
   )
 }
 
-export function FieldBlock({ name, label, error, hint, children }: PropsWithChildren<{ name: string; label: string; error?: string; hint?: string }>) {
+export function FieldBlock({
+  name,
+  label,
+  error,
+  hint,
+  children
+}: PropsWithChildren<{ name: string; label: string; error?: string; hint?: string }>) {
   return (
     <View className={`enrol-field enrol-field--${name}${error ? ' enrol-field--error' : ''}`}>
       <Text className='enrol-label'>{label}</Text>
@@ -47,7 +53,17 @@ export function FieldBlock({ name, label, error, hint, children }: PropsWithChil
   )
 }
 
-export function Chips<T extends string>({ options, value, onChange, name }: { options: readonly { id: T; label: string }[]; value: T | ''; onChange: (v: T) => void; name: string }) {
+export function Chips<T extends string>({
+  options,
+  value,
+  onChange,
+  name
+}: {
+  options: readonly { id: T; label: string }[]
+  value: T | ''
+  onChange: (v: T) => void
+  name: string
+}) {
   return (
     <View className={`enrol-chips enrol-chips--${name}`} ariaRole='radiogroup'>
       {options.map((o) => (

@@ -13,15 +13,29 @@ import { FilingForm } from './filing-form'
 import { useEnrol } from '../store'
 
 const request = Taro.request as unknown as jest.Mock
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
+const answer = (statusCode: number, data: unknown) =>
+  Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
 
 function application(kind: string, fields: Record<string, unknown>) {
-  return { applicationId: 'app_1', householdId: 'h1', kind, status: 'submitted', fields, documents: [], reason: null, submittedAt: '2026-11-23T10:00:00+08:00', decidedAt: null }
+  return {
+    applicationId: 'app_1',
+    householdId: 'h1',
+    kind,
+    status: 'submitted',
+    fields,
+    documents: [],
+    reason: null,
+    submittedAt: '2026-11-23T10:00:00+08:00',
+    decidedAt: null
+  }
 }
 
 const type = (container: HTMLElement, name: string, value: string) =>
   fireEvent.change(container.querySelector(`.enrol-input--${name}`)!, { target: { value } })
-const tap = (el: Element) => act(async () => { fireEvent.click(el) })
+const tap = (el: Element) =>
+  act(async () => {
+    fireEvent.click(el)
+  })
 
 beforeEach(() => {
   resetNetworkForTests()
@@ -36,7 +50,9 @@ afterEach(() => resetClock())
 describe('add-member form', () => {
   test('empty newborn form: each field says in Chinese what is missing; nothing is sent', async () => {
     const onSubmitted = jest.fn()
-    const { container } = render(<AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} onSubmitted={onSubmitted} />)
+    const { container } = render(
+      <AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} onSubmitted={onSubmitted} />
+    )
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     expect(screen.getByText('请填写姓名')).toBeInTheDocument()
     expect(screen.getByText('请填写出生医学证明编号（证上右上角红色的编号）')).toBeInTheDocument()
@@ -52,7 +68,15 @@ describe('add-member form', () => {
   test('a newborn without an ID number, a name with a middle dot and a rare character: sent by birth certificate number', async () => {
     request.mockReturnValueOnce(answer(201, application('add_newborn', { name: '阿依·王𪚥', relation: '女' })))
     const onSubmitted = jest.fn()
-    const { container } = render(<AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} newbornNote='出生90天内参保的，自出生之日起享受待遇' onSubmitted={onSubmitted} />)
+    const { container } = render(
+      <AddMemberForm
+        householdId='h1'
+        kind='add_newborn'
+        existingIdNumbers={[]}
+        newbornNote='出生90天内参保的，自出生之日起享受待遇'
+        onSubmitted={onSubmitted}
+      />
+    )
     expect(screen.getByText('政策：出生90天内参保的，自出生之日起享受待遇')).toBeInTheDocument()
     expect(container.querySelector('.enrol-input--idNumber')).toBeNull() // "还没有" is the default for a newborn
     expect(screen.queryByText('配偶')).toBeNull() // a newborn is a child or grandchild of the head
@@ -69,15 +93,24 @@ describe('add-member form', () => {
     expect(sent.method).toBe('POST')
     const body = typeof sent.data === 'string' ? JSON.parse(sent.data) : sent.data
     expect(body).toEqual({
-      householdId: 'h1', kind: 'add_newborn',
-      fields: { name: '阿依·王𪚥', relation: '女', birthCertificateNumber: 'P440123456', birthDate: '2026-10-01', sex: 'female' }
+      householdId: 'h1',
+      kind: 'add_newborn',
+      fields: {
+        name: '阿依·王𪚥',
+        relation: '女',
+        birthCertificateNumber: 'P440123456',
+        birthDate: '2026-10-01',
+        sex: 'female'
+      }
     })
     // the draft is cleared after a successful submission
     expect(useEnrol.getState().addDrafts.add_newborn).toBeUndefined()
   })
 
   test('a wrong ID number is caught on the phone with the exact problem', async () => {
-    const { container } = render(<AddMemberForm householdId='h1' kind='add_marriage' existingIdNumbers={[]} onSubmitted={jest.fn()} />)
+    const { container } = render(
+      <AddMemberForm householdId='h1' kind='add_marriage' existingIdNumbers={[]} onSubmitted={jest.fn()} />
+    )
     type(container, 'name', '李秀英')
     type(container, 'idNumber', '99990119980214002')
     await tap(screen.getByText('提交申请，下一步拍照上传'))
@@ -86,19 +119,37 @@ describe('add-member form', () => {
   })
 
   test('the county says the person is already insured: shown under the ID number', async () => {
-    request.mockReturnValueOnce(answer(400, { code: 'BAD_REQUEST', message: '填写的内容有误，请检查后再试', details: { problems: [{ field: 'idNumber', problem: 'already_insured' }] } }))
-    const { container } = render(<AddMemberForm householdId='h1' kind='add_return' existingIdNumbers={[]} onSubmitted={jest.fn()} />)
+    request.mockReturnValueOnce(
+      answer(400, {
+        code: 'BAD_REQUEST',
+        message: '填写的内容有误，请检查后再试',
+        details: { problems: [{ field: 'idNumber', problem: 'already_insured' }] }
+      })
+    )
+    const { container } = render(
+      <AddMemberForm householdId='h1' kind='add_return' existingIdNumbers={[]} onSubmitted={jest.fn()} />
+    )
     type(container, 'name', '王志强')
     type(container, 'idNumber', makeIdNumber('999901', '19900307', '013'))
     await tap(screen.getByText('子'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--idNumber')).not.toBeNull())
-    expect(container.querySelector('.enrol-error--idNumber')?.textContent).toBe('这个人已经参保了（在本县有参保记录），不用再添加')
+    expect(container.querySelector('.enrol-error--idNumber')?.textContent).toBe(
+      '这个人已经参保了（在本县有参保记录），不用再添加'
+    )
   })
 
   test('the county already has a child with this birth certificate: shown under the certificate number', async () => {
-    request.mockReturnValueOnce(answer(400, { code: 'BAD_REQUEST', message: '填写的内容有误，请检查后再试', details: { problems: [{ field: 'birthCertificateNumber', problem: 'already_insured' }] } }))
-    const { container } = render(<AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} onSubmitted={jest.fn()} />)
+    request.mockReturnValueOnce(
+      answer(400, {
+        code: 'BAD_REQUEST',
+        message: '填写的内容有误，请检查后再试',
+        details: { problems: [{ field: 'birthCertificateNumber', problem: 'already_insured' }] }
+      })
+    )
+    const { container } = render(
+      <AddMemberForm householdId='h1' kind='add_newborn' existingIdNumbers={[]} onSubmitted={jest.fn()} />
+    )
     type(container, 'name', '王小满')
     type(container, 'birthCertificateNumber', 'P440123456')
     type(container, 'birthDate', '2026年10月1日')
@@ -106,11 +157,15 @@ describe('add-member form', () => {
     await tap(screen.getByText('女'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--birthCertificateNumber')).not.toBeNull())
-    expect(container.querySelector('.enrol-error--birthCertificateNumber')?.textContent).toBe('这个出生医学证明编号的孩子已经参保了，不用再添加')
+    expect(container.querySelector('.enrol-error--birthCertificateNumber')?.textContent).toBe(
+      '这个出生医学证明编号的孩子已经参保了，不用再添加'
+    )
   })
 
   test('the draft survives closing the form, without the ID number', async () => {
-    const first = render(<AddMemberForm householdId='h1' kind='add_marriage' existingIdNumbers={[]} onSubmitted={jest.fn()} />)
+    const first = render(
+      <AddMemberForm householdId='h1' kind='add_marriage' existingIdNumbers={[]} onSubmitted={jest.fn()} />
+    )
     type(first.container, 'name', '阿依古丽·买买提')
     type(first.container, 'idNumber', '110101199003071234')
     first.unmount()
@@ -121,10 +176,20 @@ describe('add-member form', () => {
 })
 
 describe('out-of-area filing form', () => {
-  const members = [{ personId: 'p1', name: '阿依古丽·买买提' }, { personId: 'p2', name: '艾力·吐尔逊' }]
+  const members = [
+    { personId: 'p1', name: '阿依古丽·买买提' },
+    { personId: 'p2', name: '艾力·吐尔逊' }
+  ]
 
   test('end before start and missing place: Chinese messages, nothing sent', async () => {
-    const { container } = render(<FilingForm householdId='h1' members={members} defaults={{ from: '2026-11-23', to: '2027-11-22' }} onSubmitted={jest.fn()} />)
+    const { container } = render(
+      <FilingForm
+        householdId='h1'
+        members={members}
+        defaults={{ from: '2026-11-23', to: '2027-11-22' }}
+        onSubmitted={jest.fn()}
+      />
+    )
     type(container, 'to', '2026.1.1')
     await tap(screen.getByText('提交备案，下一步拍照上传'))
     expect(screen.getByText('请选择给谁备案')).toBeInTheDocument()
@@ -137,7 +202,14 @@ describe('out-of-area filing form', () => {
   test('a complete filing is sent with the reason in words', async () => {
     request.mockReturnValueOnce(answer(201, application('out_of_area_care', { personId: 'p2' })))
     const onSubmitted = jest.fn()
-    const { container } = render(<FilingForm householdId='h1' members={members} defaults={{ from: '2026-11-23', to: '2027-11-22' }} onSubmitted={onSubmitted} />)
+    const { container } = render(
+      <FilingForm
+        householdId='h1'
+        members={members}
+        defaults={{ from: '2026-11-23', to: '2027-11-22' }}
+        onSubmitted={onSubmitted}
+      />
+    )
     await tap(screen.getByText('艾力·吐尔逊'))
     type(container, 'destination', '广东省东莞市')
     await tap(screen.getByText('其他'))
@@ -149,6 +221,12 @@ describe('out-of-area filing form', () => {
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled())
     const sent = request.mock.calls[0][0]
     const body = typeof sent.data === 'string' ? JSON.parse(sent.data) : sent.data
-    expect(body.fields).toEqual({ personId: 'p2', destination: '广东省东莞市', from: '2026-11-23', to: '2027-11-22', reason: '其他：照顾住院的父亲' })
+    expect(body.fields).toEqual({
+      personId: 'p2',
+      destination: '广东省东莞市',
+      from: '2026-11-23',
+      to: '2027-11-22',
+      reason: '其他：照顾住院的父亲'
+    })
   })
 })

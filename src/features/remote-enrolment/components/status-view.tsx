@@ -16,11 +16,20 @@ export const APP_STATUS_TEXT: Record<ApplicationStatus, string> = {
 
 /** `missingPapers`: submitted, but a required photo is not uploaded yet (the county waits for it) */
 export function AppStatus({ status, missingPapers }: { status: ApplicationStatus; missingPapers?: boolean }) {
-  if (status === 'submitted' && missingPapers) return <Text className='enrol-status enrol-status--needs_more enrol-status--missing'>还差材料</Text>
+  if (status === 'submitted' && missingPapers)
+    return <Text className='enrol-status enrol-status--needs_more enrol-status--missing'>还差材料</Text>
   return <Text className={`enrol-status enrol-status--${status}`}>{APP_STATUS_TEXT[status]}</Text>
 }
 
-function Step({ state, label, detail }: { state: 'done' | 'current' | 'todo' | 'bad'; label: string; detail?: string }) {
+function Step({
+  state,
+  label,
+  detail
+}: {
+  state: 'done' | 'current' | 'todo' | 'bad'
+  label: string
+  detail?: string
+}) {
   const dot = state === 'done' ? '✓' : state === 'current' ? '●' : state === 'bad' ? '✗' : '○'
   return (
     <View className={`enrol-step enrol-step--${state}`}>
@@ -61,16 +70,43 @@ export function ApplicationStatusView({ app }: { app: Application }) {
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
-      {f.birthCertificateNumber ? <Text className='enrol-line muted enrol-app-certificate'>出生医学证明：{maskBirthCertificate(f.birthCertificateNumber)}</Text> : null}
-      {f.birthCertificateNumber && !f.idNumber && f.birthDate ? <Text className='enrol-line muted'>出生日期：{formatDate(f.birthDate)}{f.sex ? `，${f.sex === 'male' ? '男孩' : '女孩'}` : ''}（还没有身份证号，上户口后再补登）</Text> : null}
+      {f.birthCertificateNumber ? (
+        <Text className='enrol-line muted enrol-app-certificate'>
+          出生医学证明：{maskBirthCertificate(f.birthCertificateNumber)}
+        </Text>
+      ) : null}
+      {f.birthCertificateNumber && !f.idNumber && f.birthDate ? (
+        <Text className='enrol-line muted'>
+          出生日期：{formatDate(f.birthDate)}
+          {f.sex ? `，${f.sex === 'male' ? '男孩' : '女孩'}` : ''}（还没有身份证号，上户口后再补登）
+        </Text>
+      ) : null}
       {f.destination ? <Text className='enrol-line enrol-app-destination'>备案地点：{f.destination}</Text> : null}
       <View className='enrol-steps'>
         <Step state='done' label='已提交' detail={formatInstant(app.submittedAt)} />
-        {s === 'needs_more' ? <Step state='bad' label='县里要求补充材料' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
-        {s === 'submitted' && missing.length ? <Step state='current' label='等您上传材料' detail={`还差：${missing.map((d) => d.label).join('、')}。拍好传上来，县里才能审核。`} /> : null}
-        {s === 'submitted' && !missing.length ? <Step state='current' label='县里审核中' detail='一般几个工作日内审核，有结果会在这里显示' /> : null}
-        {s === 'approved' ? <Step state='done' label='审核通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
-        {s === 'rejected' ? <Step state='bad' label='没有通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} /> : null}
+        {s === 'needs_more' ? (
+          <Step
+            state='bad'
+            label='县里要求补充材料'
+            detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined}
+          />
+        ) : null}
+        {s === 'submitted' && missing.length ? (
+          <Step
+            state='current'
+            label='等您上传材料'
+            detail={`还差：${missing.map((d) => d.label).join('、')}。拍好传上来，县里才能审核。`}
+          />
+        ) : null}
+        {s === 'submitted' && !missing.length ? (
+          <Step state='current' label='县里审核中' detail='一般几个工作日内审核，有结果会在这里显示' />
+        ) : null}
+        {s === 'approved' ? (
+          <Step state='done' label='审核通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} />
+        ) : null}
+        {s === 'rejected' ? (
+          <Step state='bad' label='没有通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} />
+        ) : null}
         {s === 'submitted' || s === 'needs_more' ? <Step state='todo' label='通过或不通过' /> : null}
       </View>
       {s === 'needs_more' && app.reason ? (

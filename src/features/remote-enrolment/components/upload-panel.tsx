@@ -14,7 +14,8 @@ import './enrol.scss'
 async function addFiles(applicationId: string, documentId: string, files: PickedFile[]) {
   if (!files.length) return
   const refused = await uploadQueue.getState().add(applicationId, documentId, files)
-  if (refused.length) Taro.showToast({ title: refused[0].message ?? '文件不符合要求', icon: 'none', duration: 4000 }).catch(() => {})
+  if (refused.length)
+    Taro.showToast({ title: refused[0].message ?? '文件不符合要求', icon: 'none', duration: 4000 }).catch(() => {})
   await uploadQueue.getState().run()
 }
 
@@ -25,7 +26,10 @@ function UploadRow({ item }: { item: UploadItem }) {
   return (
     <View className={`enrol-upload enrol-upload--${item.status}`} data-status={item.status}>
       <View className='enrol-upload__row'>
-        <Text>{STATUS_TEXT[item.status]}{item.status === 'uploading' ? ` ${pct}%` : ''}</Text>
+        <Text>
+          {STATUS_TEXT[item.status]}
+          {item.status === 'uploading' ? ` ${pct}%` : ''}
+        </Text>
         <Text className='muted'>{formatSize(item.size)}</Text>
       </View>
       {showBar ? (
@@ -35,33 +39,69 @@ function UploadRow({ item }: { item: UploadItem }) {
       ) : null}
       {item.message ? <Text className='enrol-upload__msg'>{item.message}</Text> : null}
       {item.status === 'failed' || item.status === 'waiting_network' ? (
-        <Button className='btn enrol-upload__retry' onClick={() => { void q.retry(item.localId) }}>重新上传</Button>
+        <Button
+          className='btn enrol-upload__retry'
+          onClick={() => {
+            void q.retry(item.localId)
+          }}
+        >
+          重新上传
+        </Button>
       ) : null}
       {item.status === 'refused' || item.status === 'failed' ? (
-        <Button className='btn enrol-upload__remove' onClick={() => q.remove(item.localId)}>不要这个文件</Button>
+        <Button className='btn enrol-upload__remove' onClick={() => q.remove(item.localId)}>
+          不要这个文件
+        </Button>
       ) : null}
     </View>
   )
 }
 
 function DocumentUpload({ app, need }: { app: Application; need: DocumentNeed }) {
-  const items = useUploads((s) => s.items).filter((i) => i.applicationId === app.applicationId && i.documentId === need.id && i.status !== 'done')
+  const items = useUploads((s) => s.items).filter(
+    (i) => i.applicationId === app.applicationId && i.documentId === need.id && i.status !== 'done'
+  )
   const docTypes = useEnrol((s) => s.docTypes)
   const uploaded = app.documents.filter((d) => docTypes[d.documentId] === need.id || d.fileName.startsWith(need.id))
   return (
     <View className={`enrol-doc enrol-doc--${need.id}`}>
       <View className='enrol-doc__head'>
         <Text className='enrol-doc__label'>{need.label}</Text>
-        <Text className={`enrol-doc__tag enrol-doc__tag--${uploaded.length ? 'done' : need.required ? 'required' : 'optional'}`}>
+        <Text
+          className={`enrol-doc__tag enrol-doc__tag--${uploaded.length ? 'done' : need.required ? 'required' : 'optional'}`}
+        >
           {uploaded.length ? `已上传 ${uploaded.length} 张` : need.required ? '必须' : '需要时'}
         </Text>
       </View>
       {need.hint ? <Text className='enrol-hint'>{need.hint}</Text> : null}
-      {items.map((i) => <UploadRow key={i.localId} item={i} />)}
+      {items.map((i) => (
+        <UploadRow key={i.localId} item={i} />
+      ))}
       <View className='enrol-pick'>
-        <Button className='btn btn-primary enrol-pick__camera' onClick={() => { void choosePhotos('camera').then((f) => addFiles(app.applicationId, need.id, f)) }}>拍照</Button>
-        <Button className='btn enrol-pick__album' onClick={() => { void choosePhotos('album').then((f) => addFiles(app.applicationId, need.id, f)) }}>从相册选</Button>
-        <Button className='btn enrol-pick__file' onClick={() => { void chooseFile().then((f) => addFiles(app.applicationId, need.id, f)) }}>选PDF文件</Button>
+        <Button
+          className='btn btn-primary enrol-pick__camera'
+          onClick={() => {
+            void choosePhotos('camera').then((f) => addFiles(app.applicationId, need.id, f))
+          }}
+        >
+          拍照
+        </Button>
+        <Button
+          className='btn enrol-pick__album'
+          onClick={() => {
+            void choosePhotos('album').then((f) => addFiles(app.applicationId, need.id, f))
+          }}
+        >
+          从相册选
+        </Button>
+        <Button
+          className='btn enrol-pick__file'
+          onClick={() => {
+            void chooseFile().then((f) => addFiles(app.applicationId, need.id, f))
+          }}
+        >
+          选PDF文件
+        </Button>
       </View>
     </View>
   )
@@ -69,7 +109,9 @@ function DocumentUpload({ app, need }: { app: Application; need: DocumentNeed })
 
 export function UploadPanel({ app }: { app: Application }) {
   // files chosen before the app was closed (or the network dropped) go on by themselves
-  useEffect(() => { void uploadQueue.getState().resume() }, [])
+  useEffect(() => {
+    void uploadQueue.getState().resume()
+  }, [])
   const kind: ApplicationKind = app.kind
   const list = checklistFor(kind)
   const extra: DocumentNeed = { id: 'extra', label: '县里要求补充的材料', hint: '按县里说的补拍', required: false }
@@ -77,8 +119,12 @@ export function UploadPanel({ app }: { app: Application }) {
   return (
     <View className='card enrol-upload-panel'>
       <Text className='enrol-section-title'>上传材料照片</Text>
-      <Text className='muted'>照片会先在手机上压缩再上传，省流量。网络不好会自动重试，断网了连上后接着传。单个文件不超过 5 MB。</Text>
-      {needs.map((n) => <DocumentUpload key={n.id} app={app} need={n} />)}
+      <Text className='muted'>
+        照片会先在手机上压缩再上传，省流量。网络不好会自动重试，断网了连上后接着传。单个文件不超过 5 MB。
+      </Text>
+      {needs.map((n) => (
+        <DocumentUpload key={n.id} app={app} need={n} />
+      ))}
     </View>
   )
 }

@@ -13,39 +13,75 @@ export function AccountCard() {
     return (
       <View className='card account-card'>
         <Text>还没有登录。</Text>
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}>去登录</Button>
+        <Button
+          className='btn btn-primary'
+          onClick={() => Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })}
+        >
+          去登录
+        </Button>
       </View>
     )
   }
   const activeLink = me.households.find((h) => h.householdId === active)
   return (
     <View className='card account-card'>
-      <View className='account-card__name'><Text>{me.displayName}</Text></View>
-      {me.phoneMasked ? <View className='muted'><Text>手机 {me.phoneMasked}</Text></View> : null}
+      <View className='account-card__name'>
+        <Text>{me.displayName}</Text>
+      </View>
+      {me.phoneMasked ? (
+        <View className='muted'>
+          <Text>手机 {me.phoneMasked}</Text>
+        </View>
+      ) : null}
       <View className='account-card__households'>
         {me.households.map((h) => (
-          <Button key={h.householdId} className={`btn account-card__household${h.householdId === active ? ' btn-primary' : ''}`}
+          <Button
+            key={h.householdId}
+            className={`btn account-card__household${h.householdId === active ? ' btn-primary' : ''}`}
             onClick={() => select(h.householdId)}
           >
-            {h.village} {h.relation === 'head' ? me.displayName : h.headNameMasked}家（{RELATION[h.relation]}）{h.householdId === active ? ' ✓' : ''}
+            {h.village} {h.relation === 'head' ? me.displayName : h.headNameMasked}家（{RELATION[h.relation]}）
+            {h.householdId === active ? ' ✓' : ''}
           </Button>
         ))}
       </View>
       {me.households.length === 0 ? (
-        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/bind/index' })}>绑定我家</Button>
+        <Button className='btn btn-primary' onClick={() => Taro.navigateTo({ url: '/subpackages/account/bind/index' })}>
+          绑定我家
+        </Button>
       ) : null}
       {activeLink?.relation === 'head' ? (
-        <Button className='btn account-card__family' onClick={() => Taro.navigateTo({ url: '/subpackages/account/family/index' })}>家人查看（邀请、撤销、查看记录）</Button>
+        <Button
+          className='btn account-card__family'
+          onClick={() => Taro.navigateTo({ url: '/subpackages/account/family/index' })}
+        >
+          家人查看（邀请、撤销、查看记录）
+        </Button>
       ) : null}
-      <Button className='btn account-card__accept' onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}>输入家人的邀请码</Button>
-      <Button className='btn account-card__sign-out' onClick={async () => {
-        const ok = await Taro.showModal({ title: '退出登录', content: '退出后，这部手机上保存的您家的信息会被清除。', confirmText: '退出' })
-          .then((r) => r.confirm, () => true)
-        if (!ok) return
-        await signOut()
-        Taro.switchTab({ url: '/pages/home/index' })
-      }}
-      >退出登录</Button>
+      <Button
+        className='btn account-card__accept'
+        onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}
+      >
+        输入家人的邀请码
+      </Button>
+      <Button
+        className='btn account-card__sign-out'
+        onClick={async () => {
+          const ok = await Taro.showModal({
+            title: '退出登录',
+            content: '退出后，这部手机上保存的您家的信息会被清除。',
+            confirmText: '退出'
+          }).then(
+            (r) => r.confirm,
+            () => true
+          )
+          if (!ok) return
+          await signOut()
+          Taro.switchTab({ url: '/pages/home/index' })
+        }}
+      >
+        退出登录
+      </Button>
     </View>
   )
 }

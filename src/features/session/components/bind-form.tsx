@@ -33,17 +33,49 @@ export function BindForm() {
     <View className='card bind-form'>
       <Text className='muted'>填本人的身份证号和姓名，找到您家的参保信息。身份证号只用来核对，不会显示给别人。</Text>
       <Text className='field-label'>身份证号</Text>
-      <Input className='field-input bind-form__id' type='idcard' maxlength={18} value={idNumber} placeholder='18位身份证号'
-        {...controlLabel('身份证号')} onInput={(e) => { setIdNumber(e.detail.value); setIdError(null) }}
+      <Input
+        className='field-input bind-form__id'
+        type='idcard'
+        maxlength={18}
+        value={idNumber}
+        placeholder='18位身份证号'
+        {...controlLabel('身份证号')}
+        onInput={(e) => {
+          setIdNumber(e.detail.value)
+          setIdError(null)
+        }}
       />
-      {idError ? <View className='form-error bind-form__id-error' ariaRole='alert'>{idError}</View> : null}
+      {idError ? (
+        <View className='form-error bind-form__id-error' ariaRole='alert'>
+          {idError}
+        </View>
+      ) : null}
       <Text className='field-label'>姓名</Text>
-      <Input className='field-input bind-form__name' type='text' maxlength={40} value={name} placeholder='和身份证上一样'
-        {...controlLabel('姓名')} onInput={(e) => { setName(e.detail.value); setNameError(null) }}
+      <Input
+        className='field-input bind-form__name'
+        type='text'
+        maxlength={40}
+        value={name}
+        placeholder='和身份证上一样'
+        {...controlLabel('姓名')}
+        onInput={(e) => {
+          setName(e.detail.value)
+          setNameError(null)
+        }}
       />
-      {nameError ? <View className='form-error bind-form__name-error' ariaRole='alert'>{nameError}</View> : null}
-      {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
-      <Button className='btn btn-primary bind-form__submit' disabled={busy} onClick={submit}>绑定</Button>
+      {nameError ? (
+        <View className='form-error bind-form__name-error' ariaRole='alert'>
+          {nameError}
+        </View>
+      ) : null}
+      {message ? (
+        <View className='form-error' ariaRole='alert'>
+          {message}
+        </View>
+      ) : null}
+      <Button className='btn btn-primary bind-form__submit' disabled={busy} onClick={submit}>
+        绑定
+      </Button>
     </View>
   )
 }

@@ -4,7 +4,9 @@ import { useSession } from '../store'
 import { SessionBanner } from './session-banner'
 
 const env = process.env.TARO_ENV
-beforeEach(() => { process.env.TARO_ENV = 'h5' })
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5'
+})
 afterEach(() => {
   process.env.TARO_ENV = env
   useSession.setState({ userId: null, hasToken: false })

@@ -14,8 +14,15 @@ export function SessionBanner() {
   if (!userId || hasToken || process.env.TARO_ENV === 'weapp') return null
   return (
     <View className='session-banner' ariaRole='status'>
-      <Text>需要重新登录：为了安全，关掉浏览器或长时间不用以后要再登录一次。下面是上次保存的数据，可能不是最新的。</Text>
-      <Button className='btn btn-primary session-banner__sign-in' onClick={() => { void Taro.navigateTo({ url: '/subpackages/account/sign-in/index' }) }}>
+      <Text>
+        需要重新登录：为了安全，关掉浏览器或长时间不用以后要再登录一次。下面是上次保存的数据，可能不是最新的。
+      </Text>
+      <Button
+        className='btn btn-primary session-banner__sign-in'
+        onClick={() => {
+          void Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })
+        }}
+      >
         重新登录
       </Button>
     </View>

@@ -28,47 +28,88 @@ export function SignInForm() {
     return (
       <View className='card sign-in'>
         <Text>用微信登录，不用记密码。</Text>
-        {message ? <View className='form-error' ariaRole='alert'>{message}</View> : null}
-        <Button className='btn btn-primary sign-in__wechat' loading={busy} disabled={busy} onClick={async () => {
-          setBusy(true)
-          const r = await signInWithWechat()
-          setBusy(false)
-          if (r.ok) afterSignIn()
-          else setMessage(r.error.message)
-        }}
-        >微信一键登录</Button>
+        {message ? (
+          <View className='form-error' ariaRole='alert'>
+            {message}
+          </View>
+        ) : null}
+        <Button
+          className='btn btn-primary sign-in__wechat'
+          loading={busy}
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true)
+            const r = await signInWithWechat()
+            setBusy(false)
+            if (r.ok) afterSignIn()
+            else setMessage(r.error.message)
+          }}
+        >
+          微信一键登录
+        </Button>
       </View>
     )
   }
 
   return (
     <View className='card sign-in'>
-      <Text className='field-label' id='phone-label'>手机号</Text>
-      <Input className='field-input sign-in__phone' type='number' maxlength={11} value={phone} placeholder='11位手机号'
-        {...controlLabel('手机号')} onInput={(e) => setPhone(e.detail.value)}
+      <Text className='field-label' id='phone-label'>
+        手机号
+      </Text>
+      <Input
+        className='field-input sign-in__phone'
+        type='number'
+        maxlength={11}
+        value={phone}
+        placeholder='11位手机号'
+        {...controlLabel('手机号')}
+        onInput={(e) => setPhone(e.detail.value)}
       />
-      <Button className='btn sign-in__send' disabled={busy || wait > 0} onClick={async () => {
-        setMessage(null)
-        setBusy(true)
-        const r = await requestOtp(phone)
-        setBusy(false)
-        if (r.ok) { setWait(60); setMessage('验证码已发出，请查看短信') } else setMessage(r.error.message)
-      }}
-      >{wait > 0 ? `${wait}秒后可重发` : '获取验证码'}</Button>
+      <Button
+        className='btn sign-in__send'
+        disabled={busy || wait > 0}
+        onClick={async () => {
+          setMessage(null)
+          setBusy(true)
+          const r = await requestOtp(phone)
+          setBusy(false)
+          if (r.ok) {
+            setWait(60)
+            setMessage('验证码已发出，请查看短信')
+          } else setMessage(r.error.message)
+        }}
+      >
+        {wait > 0 ? `${wait}秒后可重发` : '获取验证码'}
+      </Button>
       <Text className='field-label'>验证码</Text>
-      <Input className='field-input sign-in__code' type='number' maxlength={6} value={code} placeholder='6位数字'
-        {...controlLabel('验证码')} onInput={(e) => setCode(e.detail.value)}
+      <Input
+        className='field-input sign-in__code'
+        type='number'
+        maxlength={6}
+        value={code}
+        placeholder='6位数字'
+        {...controlLabel('验证码')}
+        onInput={(e) => setCode(e.detail.value)}
       />
-      {message ? <View className='form-message' ariaRole='alert'>{message}</View> : null}
-      <Button className='btn btn-primary sign-in__submit' disabled={busy} onClick={async () => {
-        setMessage(null)
-        setBusy(true)
-        const r = await signInWithOtp(phone, code)
-        setBusy(false)
-        if (r.ok) afterSignIn()
-        else setMessage(r.error.message)
-      }}
-      >登录</Button>
+      {message ? (
+        <View className='form-message' ariaRole='alert'>
+          {message}
+        </View>
+      ) : null}
+      <Button
+        className='btn btn-primary sign-in__submit'
+        disabled={busy}
+        onClick={async () => {
+          setMessage(null)
+          setBusy(true)
+          const r = await signInWithOtp(phone, code)
+          setBusy(false)
+          if (r.ok) afterSignIn()
+          else setMessage(r.error.message)
+        }}
+      >
+        登录
+      </Button>
     </View>
   )
 }

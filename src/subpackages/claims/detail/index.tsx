@@ -27,7 +27,12 @@ import { routeParam } from '../shared'
 export default function ClaimDetailPage() {
   const claimId = routeParam('claimId')
   const userId = useSession((s) => s.userId)
-  const q = useCountyData({ cache: claimCache, owner: userId, cacheKey: claimId, load: () => loadClaim(claimId as string) })
+  const q = useCountyData({
+    cache: claimCache,
+    owner: userId,
+    cacheKey: claimId,
+    load: () => loadClaim(claimId as string)
+  })
   const claim = q.data
   const saved = savedEstimatesCache((s) => (claim ? s.read(userId, claim.personId) : null))
   const reports = concernCache((s) => (claimId ? s.read(userId, claimId) : null))
@@ -36,7 +41,9 @@ export default function ClaimDetailPage() {
     return (
       <PageShell title='报销明细'>
         <OfflineBanner hasCachedData={false} />
-        <View className='card'><Text>{q.loading ? '正在读取……' : q.error ? q.error.message : '没有找到这笔报销。'}</Text></View>
+        <View className='card'>
+          <Text>{q.loading ? '正在读取……' : q.error ? q.error.message : '没有找到这笔报销。'}</Text>
+        </View>
       </PageShell>
     )
   }
@@ -51,7 +58,10 @@ export default function ClaimDetailPage() {
         <Text className='cc-kind'>{KIND_LABEL[claim.kind]}</Text>
         <Text className='cc-inst'>{claim.institutionName}</Text>
         <Text className='muted' style={{ display: 'block' }}>
-          {formatDate(claim.admissionDate)}{claim.dischargeDate && claim.dischargeDate !== claim.admissionDate ? ` 至 ${formatDate(claim.dischargeDate)}` : ''}
+          {formatDate(claim.admissionDate)}
+          {claim.dischargeDate && claim.dischargeDate !== claim.admissionDate
+            ? ` 至 ${formatDate(claim.dischargeDate)}`
+            : ''}
         </Text>
         <StageTimeline claim={claim} />
         <AsOf at={q.asOf} source={q.source} />
@@ -60,9 +70,25 @@ export default function ClaimDetailPage() {
       {diff && earlier ? (
         <View className='card estimate-vs-actual'>
           <Text className='er-h'>和您之前的估算比</Text>
-          <View className='row'><Text>估算医保报（{earlier.asOf}，{earlier.placeLabel}）</Text><Money value={diff.estimated.basicFund} /></View>
-          <View className='row'><Text>实际医保报</Text><Money value={diff.actual.basicFund} /></View>
-          {diff.differences.length === 0 ? <Text className='muted'>估算和实际一样。</Text> : diff.differences.map((d) => <Text key={d.key} className='er-assumption'>· {d.sentence}</Text>)}
+          <View className='row'>
+            <Text>
+              估算医保报（{earlier.asOf}，{earlier.placeLabel}）
+            </Text>
+            <Money value={diff.estimated.basicFund} />
+          </View>
+          <View className='row'>
+            <Text>实际医保报</Text>
+            <Money value={diff.actual.basicFund} />
+          </View>
+          {diff.differences.length === 0 ? (
+            <Text className='muted'>估算和实际一样。</Text>
+          ) : (
+            diff.differences.map((d) => (
+              <Text key={d.key} className='er-assumption'>
+                · {d.sentence}
+              </Text>
+            ))
+          )}
         </View>
       ) : null}
       <Text className='er-h'>每一笔是怎么算的</Text>

@@ -11,7 +11,8 @@ import { SignInNeeded } from '../shared/components'
 const KINDS: AddKind[] = ['add_newborn', 'add_marriage', 'add_return']
 
 function newbornNote(document: unknown): string | null {
-  const nb = (document as { contribution?: { newborn?: { enrolWithinDays?: number; note?: string } } } | null)?.contribution?.newborn
+  const nb = (document as { contribution?: { newborn?: { enrolWithinDays?: number; note?: string } } } | null)
+    ?.contribution?.newborn
   if (!nb) return null
   return nb.note ?? (nb.enrolWithinDays ? `出生${nb.enrolWithinDays}天内参保的，从出生那天起就有保障` : null)
 }
@@ -39,7 +40,9 @@ export default function AddMemberPage() {
         kind={kind}
         existingIdNumbers={ids}
         newbornNote={newbornNote(policy.data?.document ?? null)}
-        onSubmitted={(app) => { void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` }) }}
+        onSubmitted={(app) => {
+          void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` })
+        }}
       />
     </PageShell>
   )

@@ -24,13 +24,27 @@ export default function ChecklistPage() {
       <DocumentChecklist list={list} />
       {kind !== 'catastrophic_claim' ? (
         <View>
-          <Button className='btn btn-primary enrol-checklist__start' onClick={() => { void Taro.redirectTo({ url: FORM[kind] }) }}>
+          <Button
+            className='btn btn-primary enrol-checklist__start'
+            onClick={() => {
+              void Taro.redirectTo({ url: FORM[kind] })
+            }}
+          >
             材料准备好了，开始填写
           </Button>
-          <Text className='enrol-hint'>先填表提交，再一张张拍照上传。没拍完也没关系，填的内容和选好的照片会保存在手机上。</Text>
+          <Text className='enrol-hint'>
+            先填表提交，再一张张拍照上传。没拍完也没关系，填的内容和选好的照片会保存在手机上。
+          </Text>
         </View>
       ) : (
-        <Button className='btn' onClick={() => { void Taro.navigateBack() }}>知道了</Button>
+        <Button
+          className='btn'
+          onClick={() => {
+            void Taro.navigateBack()
+          }}
+        >
+          知道了
+        </Button>
       )}
     </PageShell>
   )

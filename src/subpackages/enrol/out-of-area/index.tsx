@@ -30,9 +30,15 @@ export default function OutOfAreaPage() {
       <FilingForm
         householdId={householdId}
         members={members}
-        defaults={{ from: today, to: dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'), personId: me?.personId ?? undefined }}
+        defaults={{
+          from: today,
+          to: dayjs(today).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'),
+          personId: me?.personId ?? undefined
+        }}
         worth={<FilingWorthCard worth={worth} />}
-        onSubmitted={(app) => { void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` }) }}
+        onSubmitted={(app) => {
+          void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` })
+        }}
       />
     </PageShell>
   )

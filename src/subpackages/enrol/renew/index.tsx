@@ -54,24 +54,52 @@ export default function RenewPage() {
       <OfflineBanner hasCachedData={!!household.data} />
       <View className='card'>
         <Text className='enrol-section-title'>{year}年参保：核对家里的人</Text>
-        <Text className='muted'>下面是县里登记的您家户口上的人。居民医保要全家一起参保。有人不再一起参保的（参加了职工医保、户口迁走等），请说明。</Text>
+        <Text className='muted'>
+          下面是县里登记的您家户口上的人。居民医保要全家一起参保。有人不再一起参保的（参加了职工医保、户口迁走等），请说明。
+        </Text>
       </View>
       {people.map((p) => {
         const e = entry(p.personId)
         return (
-          <View key={p.personId} className={`card enrol-renew-member${errors[`members.${p.personId}`] ? ' enrol-field--error' : ''}`}>
-            <Text className='enrol-doc__label'>{p.name}（{relationText(p.relation)}）</Text>
-            <Chips name={`change-${p.personId}`} options={[{ id: 'same', label: '继续参保' }, { id: 'left', label: '不再一起参保' }]} value={e.change} onChange={(v) => set(p.personId, { change: v })} />
+          <View
+            key={p.personId}
+            className={`card enrol-renew-member${errors[`members.${p.personId}`] ? ' enrol-field--error' : ''}`}
+          >
+            <Text className='enrol-doc__label'>
+              {p.name}（{relationText(p.relation)}）
+            </Text>
+            <Chips
+              name={`change-${p.personId}`}
+              options={[
+                { id: 'same', label: '继续参保' },
+                { id: 'left', label: '不再一起参保' }
+              ]}
+              value={e.change}
+              onChange={(v) => set(p.personId, { change: v })}
+            />
             {e.change === 'left' ? (
-              <Chips name={`reason-${p.personId}`} options={LEAVE_REASONS.map((r) => ({ id: r, label: r }))} value={e.leaveReason as (typeof LEAVE_REASONS)[number]} onChange={(v) => set(p.personId, { leaveReason: v })} />
+              <Chips
+                name={`reason-${p.personId}`}
+                options={LEAVE_REASONS.map((r) => ({ id: r, label: r }))}
+                value={e.leaveReason as (typeof LEAVE_REASONS)[number]}
+                onChange={(v) => set(p.personId, { leaveReason: v })}
+              />
             ) : null}
-            {errors[`members.${p.personId}`] ? <Text className='enrol-error'>{errors[`members.${p.personId}`]}</Text> : null}
+            {errors[`members.${p.personId}`] ? (
+              <Text className='enrol-error'>{errors[`members.${p.personId}`]}</Text>
+            ) : null}
           </View>
         )
       })}
       {errors.members ? <Text className='enrol-error'>{errors.members}</Text> : null}
       <AsOf at={household.asOf} source={household.source} />
-      <Button className='btn btn-primary enrol-submit' disabled={sending || people.length === 0} onClick={() => { void submit() }}>
+      <Button
+        className='btn btn-primary enrol-submit'
+        disabled={sending || people.length === 0}
+        onClick={() => {
+          void submit()
+        }}
+      >
         {sending ? '正在提交…' : '核对好了，提交'}
       </Button>
     </PageShell>

@@ -15,7 +15,14 @@ export function SignInNeeded() {
   return (
     <View className='card enrol-signin'>
       <Text>请先在“我的”里登录，并绑定您家的户。</Text>
-      <Button className='btn btn-primary' onClick={() => { void Taro.switchTab({ url: '/pages/me/index' }) }}>去登录</Button>
+      <Button
+        className='btn btn-primary'
+        onClick={() => {
+          void Taro.switchTab({ url: '/pages/me/index' })
+        }}
+      >
+        去登录
+      </Button>
     </View>
   )
 }
@@ -52,14 +59,29 @@ export function FilingWorthCard({ worth, filed }: { worth: FilingWorth | null; f
         <Text className='enrol-worth__value'>{yuanText(worth.unfiled.reimbursed)}</Text>
       </View>
       <Text className='enrol-worth__big'>备案能多报约 {yuanText(worth.worth)}</Text>
-      {filed !== undefined ? <Text className='enrol-worth__now'>{filed ? '已经备案，按备案的比例报销。' : '现在还没有备案。'}</Text> : null}
-      <Text className='enrol-hint'>估算，实际以医院结算为准。政策版本 {worth.policyVersion}{worth.demo ? '（演示数字）' : ''}</Text>
+      {filed !== undefined ? (
+        <Text className='enrol-worth__now'>{filed ? '已经备案，按备案的比例报销。' : '现在还没有备案。'}</Text>
+      ) : null}
+      <Text className='enrol-hint'>
+        估算，实际以医院结算为准。政策版本 {worth.policyVersion}
+        {worth.demo ? '（演示数字）' : ''}
+      </Text>
     </View>
   )
 }
 
 /** One person's estimate for the typical out-of-area stay under their current filing status. */
-export function OutOfAreaEstimate({ name, filed, worth, destination }: { name: string; filed: boolean; worth: FilingWorth; destination?: string }) {
+export function OutOfAreaEstimate({
+  name,
+  filed,
+  worth,
+  destination
+}: {
+  name: string
+  filed: boolean
+  worth: FilingWorth
+  destination?: string
+}) {
   const f = filed ? worth.filed : worth.unfiled
   return (
     <View className={`enrol-list-item enrol-estimate enrol-estimate--${filed ? 'filed' : 'unfiled'}`}>

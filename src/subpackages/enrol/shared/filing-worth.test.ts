@@ -17,13 +17,16 @@ test('filing is worth the difference between the filed and unfiled estimates of 
 
 test('a policy that treats filed and unfiled alike makes filing worth nothing', () => {
   const same = JSON.parse(JSON.stringify(demo)) as PolicyDocument
-  const ip = same.inpatient as unknown as { deductible: { rows: { when: { area?: unknown }; amount: string }[] }; ratio: { rows: { when: { area?: unknown }; rate: string }[] } }
+  const ip = same.inpatient as unknown as {
+    deductible: { rows: { when: { area?: unknown }; amount: string }[] }
+    ratio: { rows: { when: { area?: unknown }; rate: string }[] }
+  }
   for (const r of ip.deductible.rows) if (r.when.area === 'out-unfiled') r.amount = '1500.00'
   for (const r of ip.ratio.rows) if (r.when.area === 'out-unfiled') r.rate = '0.60'
   expect(filingWorth(same, '2026-11-23')?.worth).toBe('0.00')
 })
 
-test('no policy for the region: no figures rather than another county\'s', () => {
+test("no policy for the region: no figures rather than another county's", () => {
   expect(policyFor(null, '123456')).toBeNull()
   expect(policyFor(null, demo.regionCode)).not.toBeNull()
   expect(yuanText('1600.00')).toBe('1600 元')

@@ -29,18 +29,24 @@ export interface FilingWorth {
 }
 
 const toFen = (m: string) => Math.round(Number(m) * 100)
-const fromFen = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`
+const fromFen = (f: number) =>
+  `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`
 
 /** Both estimates for the typical stay; null when the policy cannot answer (missing figure, no policy). */
 export function filingWorth(policy: PolicyInput, asOf: string): FilingWorth | null {
   try {
-    const run = (area: 'out-filed' | 'out-unfiled') => estimate(policy, {
-      kind: 'inpatient',
-      institution: { designated: true, tier: 'city' },
-      area,
-      billAmount: TYPICAL_STAY.billAmount,
-      age: 40
-    }, asOf)
+    const run = (area: 'out-filed' | 'out-unfiled') =>
+      estimate(
+        policy,
+        {
+          kind: 'inpatient',
+          institution: { designated: true, tier: 'city' },
+          area,
+          billAmount: TYPICAL_STAY.billAmount,
+          age: 40
+        },
+        asOf
+      )
     const f = run('out-filed')
     const u = run('out-unfiled')
     const figures = (e: typeof f): AreaFigures => ({

@@ -34,7 +34,9 @@ export default function StatusPage() {
   const [sending, setSending] = useState(false)
   // approved: the household changed at the county (a new member, a filing): read it again
   const status = q.data?.status
-  useEffect(() => { if (status === 'approved') household.reload() }, [status]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (status === 'approved') household.reload()
+  }, [status]) // eslint-disable-line react-hooks/exhaustive-deps
   if (!userId) {
     return (
       <PageShell title='申请进度'>
@@ -57,11 +59,21 @@ export default function StatusPage() {
   return (
     <PageShell title='申请进度' className='enrol-status-page'>
       <OfflineBanner hasCachedData={!!app} />
-      {!app ? <View className='card'><Text>{q.loading ? '正在读取…' : q.error ? q.error.message : '没有找到这份申请'}</Text></View> : null}
+      {!app ? (
+        <View className='card'>
+          <Text>{q.loading ? '正在读取…' : q.error ? q.error.message : '没有找到这份申请'}</Text>
+        </View>
+      ) : null}
       {app ? <ApplicationStatusView app={app} /> : null}
       {app && (app.status === 'submitted' || app.status === 'needs_more') ? <UploadPanel app={app} /> : null}
       {app && app.status === 'needs_more' ? (
-        <Button className='btn btn-primary enrol-resubmit' disabled={sending} onClick={() => { void again() }}>
+        <Button
+          className='btn btn-primary enrol-resubmit'
+          disabled={sending}
+          onClick={() => {
+            void again()
+          }}
+        >
           {sending ? '正在提交…' : '补好了，重新提交'}
         </Button>
       ) : null}
@@ -69,20 +81,37 @@ export default function StatusPage() {
         <FilingWorthCard worth={worth} filed={!!activeFiling([app], fieldsOf(app).personId ?? '', todayShanghai())} />
       ) : null}
       {app && app.kind === 'renew_remote' && app.status !== 'rejected' ? (
-        <Button className='btn btn-primary enrol-pay' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, fieldsOf(app).year) }) }}>
+        <Button
+          className='btn btn-primary enrol-pay'
+          onClick={() => {
+            void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, fieldsOf(app).year) })
+          }}
+        >
           去缴{fieldsOf(app).year ?? ''}年的费用
         </Button>
       ) : null}
       {app && birthYear ? (
         <View className='card enrol-newborn-pay'>
-          <Text className='enrol-line'>{fieldsOf(app).name}出生不久就参保了：按县里的政策，现在交上{birthYear}年的费，孩子从出生那天起看病就能报销。要交多少、从哪天起报销，点下面看缴费明细。</Text>
-          <Button className='btn btn-primary enrol-pay enrol-pay--birth-year' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) }) }}>
+          <Text className='enrol-line'>
+            {fieldsOf(app).name}出生不久就参保了：按县里的政策，现在交上{birthYear}
+            年的费，孩子从出生那天起看病就能报销。要交多少、从哪天起报销，点下面看缴费明细。
+          </Text>
+          <Button
+            className='btn btn-primary enrol-pay enrol-pay--birth-year'
+            onClick={() => {
+              void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) })
+            }}
+          >
             去缴{birthYear}年的费用
           </Button>
         </View>
       ) : null}
-      <Button className='btn enrol-refresh' onClick={() => q.reload()}>刷新进度</Button>
-      <Button className='btn enrol-back-home' onClick={backToHub}>回到“在外地办参保”</Button>
+      <Button className='btn enrol-refresh' onClick={() => q.reload()}>
+        刷新进度
+      </Button>
+      <Button className='btn enrol-back-home' onClick={backToHub}>
+        回到“在外地办参保”
+      </Button>
       <AsOf at={q.asOf} source={q.source} />
     </PageShell>
   )

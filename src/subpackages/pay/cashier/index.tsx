@@ -16,11 +16,17 @@ export default function CashierPage() {
     if (busy || !orderId) return
     setBusy(true)
     setError(null)
-    const r = what === 'pay' ? await contributionApi.cashierPay(orderId)
-      : what === 'fail' ? await contributionApi.cashierFail(orderId)
-        : await contributionApi.cashierAbandon(orderId)
+    const r =
+      what === 'pay'
+        ? await contributionApi.cashierPay(orderId)
+        : what === 'fail'
+          ? await contributionApi.cashierFail(orderId)
+          : await contributionApi.cashierAbandon(orderId)
     setBusy(false)
-    if (!r.ok && what !== 'abandon') { setError(r.error.message); return }
+    if (!r.ok && what !== 'abandon') {
+      setError(r.error.message)
+      return
+    }
     // pay/fail: the provider tells the county; the order page asks the county for the result
     if (what !== 'abandon') useContribution.getState().markSubmitted(orderId)
     await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, what === 'abandon' ? '&note=abandoned' : '') })
@@ -31,9 +37,15 @@ export default function CashierPage() {
         amount={params.amount ? decodeURIComponent(params.amount) : null}
         busy={busy}
         error={error}
-        onPay={() => { void act('pay') }}
-        onFail={() => { void act('fail') }}
-        onAbandon={() => { void act('abandon') }}
+        onPay={() => {
+          void act('pay')
+        }}
+        onFail={() => {
+          void act('fail')
+        }}
+        onAbandon={() => {
+          void act('abandon')
+        }}
       />
     </PageShell>
   )

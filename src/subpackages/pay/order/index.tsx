@@ -12,8 +12,10 @@ import { NOTES, PAY_ROUTES, useOrderFlow } from '@/features/contribution/use-ord
 export default function OrderPage() {
   const params = useRouter().params as { orderId?: string; note?: string }
   const userId = useSession((s) => s.userId)
-  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
-  const flow = useOrderFlow(params.orderId ?? null, params.note ? NOTES[params.note] ?? null : null)
+  useEffect(() => {
+    useContribution.getState().setOwner(userId)
+  }, [userId])
+  const flow = useOrderFlow(params.orderId ?? null, params.note ? (NOTES[params.note] ?? null) : null)
   return (
     <PageShell title='缴费进度' className='pay-order-page'>
       <OfflineBanner hasCachedData={!!flow.order} />
@@ -26,13 +28,24 @@ export default function OrderPage() {
           onRetry={flow.refresh}
           onRefresh={flow.refresh}
           onNewOrder={flow.newOrder}
-          onReceipt={() => { if (flow.order) void Taro.navigateTo({ url: PAY_ROUTES.receipt(flow.order.orderId) }) }}
-          onCall={(phone) => { void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined) }}
+          onReceipt={() => {
+            if (flow.order) void Taro.navigateTo({ url: PAY_ROUTES.receipt(flow.order.orderId) })
+          }}
+          onCall={(phone) => {
+            void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
+          }}
         />
       ) : (
         <View className='card'>正在向县里查询…</View>
       )}
-      <Button className='btn pay-action' onClick={() => { void Taro.switchTab({ url: '/pages/pay/index' }) }}>回到缴费首页</Button>
+      <Button
+        className='btn pay-action'
+        onClick={() => {
+          void Taro.switchTab({ url: '/pages/pay/index' })
+        }}
+      >
+        回到缴费首页
+      </Button>
     </PageShell>
   )
 }

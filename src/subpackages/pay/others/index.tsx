@@ -11,12 +11,16 @@ import type { PayScreen } from '@/features/contribution/payment-state'
 
 export default function OthersPage() {
   const userId = useSession((s) => s.userId)
-  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
+  useEffect(() => {
+    useContribution.getState().setOwner(userId)
+  }, [userId])
   const lookup = useContribution((s) => s.payee)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [screen, setScreen] = useState<PayScreen | null>(null)
-  useEffect(() => { useContribution.setState({ payee: null }) }, [])
+  useEffect(() => {
+    useContribution.setState({ payee: null })
+  }, [])
 
   const find = async (idNumber: string) => {
     setBusy(true)
@@ -37,8 +41,20 @@ export default function OthersPage() {
   return (
     <PageShell title='替别人家缴费' className='pay-others-page'>
       <OfflineBanner hasCachedData={false} />
-      <PayeeForm lookup={lookup} busy={busy} error={error} onLookup={(id) => { void find(id) }} onConfirm={(id) => { void confirm(id) }} />
-      {screen ? <PaymentStatus screen={screen} busy={busy} onRetry={() => setScreen(null)} onRefresh={() => setScreen(null)} /> : null}
+      <PayeeForm
+        lookup={lookup}
+        busy={busy}
+        error={error}
+        onLookup={(id) => {
+          void find(id)
+        }}
+        onConfirm={(id) => {
+          void confirm(id)
+        }}
+      />
+      {screen ? (
+        <PaymentStatus screen={screen} busy={busy} onRetry={() => setScreen(null)} onRefresh={() => setScreen(null)} />
+      ) : null}
     </PageShell>
   )
 }

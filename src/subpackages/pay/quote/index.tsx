@@ -26,7 +26,9 @@ export default function QuotePage() {
   const householdId = params.householdId ?? null
   const year = params.year ? Number(params.year) : undefined
   const userId = useSession((s) => s.userId)
-  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
+  useEffect(() => {
+    useContribution.getState().setOwner(userId)
+  }, [userId])
   const q = useCountyData({
     cache: quoteCache,
     owner: userId,
@@ -39,10 +41,16 @@ export default function QuotePage() {
   useEffect(() => {
     if (!householdId || !quote) return
     let live = true
-    void loadPolicyFacts(householdId, quote.year).then((f) => { if (live) setFacts(f) })
-    return () => { live = false }
+    void loadPolicyFacts(householdId, quote.year).then((f) => {
+      if (live) setFacts(f)
+    })
+    return () => {
+      live = false
+    }
   }, [householdId, quote?.year]) // eslint-disable-line react-hooks/exhaustive-deps
-  const pending = useContribution((s) => (householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined))
+  const pending = useContribution((s) =>
+    householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined
+  )
   const [busy, setBusy] = useState(false)
   const [screen, setScreen] = useState<PayScreen | null>(null)
 
@@ -62,29 +70,60 @@ export default function QuotePage() {
   return (
     <PageShell title='缴费明细' className='pay-quote-page'>
       <OfflineBanner hasCachedData={!!quote} />
-      {!quote ? <View className='card'><Text>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : '没有找到要缴费的家庭'}</Text></View> : null}
+      {!quote ? (
+        <View className='card'>
+          <Text>{q.loading ? '正在向县里查询金额…' : q.error ? q.error.message : '没有找到要缴费的家庭'}</Text>
+        </View>
+      ) : null}
       {quote ? <QuoteBreakdown quote={quote} facts={facts} today={today} /> : null}
       {quote ? <AsOf at={q.asOf} source={q.source} /> : null}
       {pending?.orderId ? (
         <View className='card pay-banner'>
           <Text>这笔缴费已经开始了。接着付款不会重复扣钱。</Text>
-          <Button className='btn pay-action' onClick={() => { void Taro.navigateTo({ url: PAY_ROUTES.order(pending.orderId as string) }) }}>查看缴费进度</Button>
+          <Button
+            className='btn pay-action'
+            onClick={() => {
+              void Taro.navigateTo({ url: PAY_ROUTES.order(pending.orderId as string) })
+            }}
+          >
+            查看缴费进度
+          </Button>
         </View>
       ) : null}
       {screen ? (
         <PaymentStatus
           screen={screen}
           busy={busy}
-          onRetry={() => { void pay() }}
-          onRefresh={() => { q.reload(); setScreen(null) }}
+          onRetry={() => {
+            void pay()
+          }}
+          onRefresh={() => {
+            q.reload()
+            setScreen(null)
+          }}
         />
       ) : null}
-      {quote && offerReminder(quote, deadline, today) ? <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} /> : null}
-      {quote && isZero(quote.total) && userId ? <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} /> : null}
+      {quote && offerReminder(quote, deadline, today) ? (
+        <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} />
+      ) : null}
+      {quote && isZero(quote.total) && userId ? (
+        <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} />
+      ) : null}
       {quote && !paidUp && !isZero(quote.total) ? (
         <View className='pay-bar'>
-          <Button key={busy ? 'busy' : canPay ? 'pay' : 'none'} className='btn btn-primary pay-action pay-confirm' disabled={(!canPay || busy) || undefined} onClick={() => { void pay() }}>
-            {busy ? '正在准备付款…' : canPay ? `确认无误，缴费 ¥${formatMoney(quote.total)}` : '暂时不能缴费（见上面的说明）'}
+          <Button
+            key={busy ? 'busy' : canPay ? 'pay' : 'none'}
+            className='btn btn-primary pay-action pay-confirm'
+            disabled={!canPay || busy || undefined}
+            onClick={() => {
+              void pay()
+            }}
+          >
+            {busy
+              ? '正在准备付款…'
+              : canPay
+                ? `确认无误，缴费 ¥${formatMoney(quote.total)}`
+                : '暂时不能缴费（见上面的说明）'}
           </Button>
         </View>
       ) : null}

@@ -15,8 +15,15 @@ export default function ReceiptPage() {
   const params = useRouter().params as { orderId?: string }
   const orderId = params.orderId ?? null
   const userId = useSession((s) => s.userId)
-  useEffect(() => { useContribution.getState().setOwner(userId) }, [userId])
-  const r = useCountyData({ cache: receiptCache, owner: userId, cacheKey: orderId, load: () => contributionApi.getReceipt(orderId as string) })
+  useEffect(() => {
+    useContribution.getState().setOwner(userId)
+  }, [userId])
+  const r = useCountyData({
+    cache: receiptCache,
+    owner: userId,
+    cacheKey: orderId,
+    load: () => contributionApi.getReceipt(orderId as string)
+  })
   const order = orderCache((s) => (orderId ? s.read(userId, orderId) : null))
   // who paid (masked, from the county's receipt) and whether they belong to this household
   const relation = order ? (order.data.payerIsHousehold ? '本户家人' : '代缴，不是本户家人') : null
@@ -31,7 +38,9 @@ export default function ReceiptPage() {
           <ReceiptView receipt={r.data} payerText={payerText} />
         </>
       ) : (
-        <View className='card'><Text>{r.loading ? '正在读取票据…' : r.error ? r.error.message : '没有找到票据'}</Text></View>
+        <View className='card'>
+          <Text>{r.loading ? '正在读取票据…' : r.error ? r.error.message : '没有找到票据'}</Text>
+        </View>
       )}
     </PageShell>
   )
