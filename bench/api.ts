@@ -13,7 +13,7 @@ import { openDb } from '../county-api/src/db'
 import { makeClock } from '../county-api/src/clock'
 import { configFromEnv } from '../county-api/src/config'
 import { makeLogger } from '../county-api/src/log'
-import { calculator } from '../county-api/src/settlement/calculator-port'
+import { calculator } from '../county-api/src/ports/shared-calculator'
 import { seedDemo } from '../county-api/src/seed'
 import type { Ctx } from '../county-api/src/context'
 

@@ -3,7 +3,8 @@
 //   grantee with an active grant  → only the scopes granted; every access is logged for the household
 //   anyone else                   → 404 (we do not reveal that the id exists)
 import type { Scope } from '../../src/contract'
-import type { Ctx, UserRow } from './context'
+import type { Ctx } from './context'
+import type { UserRow } from './db/rows'
 import { ApiFailure } from './errors'
 
 export interface Access {

@@ -1,6 +1,7 @@
-// Sessions (opaque random tokens, stored as SHA-256), OTP for h5, the WeChat code
-// exchange port, and a small in-process sign-in rate limiter.
-import type { Ctx, UserRow } from './context'
+// Sessions (opaque random tokens, stored as SHA-256), OTP for h5, WeChat users (the code
+// exchange itself is a port: ports/wechat.ts), and a small in-process sign-in rate limiter.
+import type { Ctx } from './context'
+import type { UserRow } from './db/rows'
 import { ApiFailure } from './errors'
 import { newId, randomDigits, randomToken, sha256 } from './ids'
 import { isoTime } from './clock'
@@ -52,37 +53,6 @@ export function rateLimit(ctx: Ctx, key: string, limit = ctx.config.signInLimitP
   w.count++
   if (w.count > limit)
     throw new ApiFailure('RATE_LIMITED', { retryAfterSeconds: Math.ceil((w.start + 60_000 - now) / 1000) })
-}
-
-// ---- WeChat code exchange ----
-export interface WechatProvider {
-  exchange(code: string): Promise<{ openid: string } | null>
-}
-
-/** Development: `demo-<name>` codes sign in as the demo user `<name>` (or a new user). */
-export const devWechatProvider: WechatProvider = {
-  async exchange(code) {
-    const m = /^demo-([a-z0-9-]{1,60})$/.exec(code)
-    return m ? { openid: `dev-openid-${m[1]}` } : null
-  }
-}
-
-/** Production: jscode2session with the county's appid/secret. */
-export function jscode2sessionProvider(appid: string, secret: string): WechatProvider {
-  return {
-    async exchange(code) {
-      const url = `https://api.weixin.qq.com/sns/jscode2session?appid=${encodeURIComponent(appid)}&secret=${encodeURIComponent(secret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`
-      const res = await fetch(url)
-      const body = (await res.json()) as { openid?: string; errcode?: number }
-      return body.openid ? { openid: body.openid } : null
-    }
-  }
-}
-
-export function wechatProvider(ctx: Ctx): WechatProvider {
-  return ctx.config.wechatAppId && ctx.config.wechatSecret
-    ? jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret)
-    : devWechatProvider
 }
 
 export function findOrCreateWechatUser(ctx: Ctx, openid: string): string {

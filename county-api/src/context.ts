@@ -1,21 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Static, TSchema } from 'typebox'
-import type { RouteDef } from '../../src/contract/routes'
+// What every module of the server is handed: the database, the clock, the configuration, the
+// log and the ports to the outside (the calculator, the payment provider).
 import type { Clock } from './clock'
 import type { Config } from './config'
 import type { DB } from './db'
 import type { Logger } from './log'
-import type { CalculatorPort } from './settlement/port'
-import type { PaymentProvider } from './payment/provider'
-
-export interface UserRow {
-  id: string
-  role: 'villager' | 'reviewer'
-  openid: string | null
-  phone: string | null
-  person_id: string | null
-  display_name: string
-}
+import type { CalculatorPort } from './ports/calculator'
+import type { PaymentProvider } from './ports/payment-provider'
 
 export interface Ctx {
   db: DB
@@ -26,18 +16,4 @@ export interface Ctx {
   payments: PaymentProvider
   /** Base URL the server listens on (known after listen). */
   url: () => string
-  app: () => FastifyInstance
 }
-
-type In<T> = T extends TSchema ? Static<T> : undefined
-
-export interface Call<R extends RouteDef> {
-  body: In<R['body']>
-  params: In<R['params']>
-  query: In<R['querystring']>
-  user: UserRow
-  req: FastifyRequest
-  reply: FastifyReply
-}
-
-export type Handler<R extends RouteDef> = (call: Call<R>) => unknown

@@ -2,7 +2,8 @@
 // re-match orders left paid (crash between notify and enrolment) or unmatched, and once a day
 // enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
-import { expireStale, rematchPending } from './payment/orders'
+import { expireStale } from './payment/orders'
+import { rematchPending } from './payment/notify'
 import { fundedEnrolmentJob } from './payment/funded'
 
 export async function runRecovery(ctx: Ctx): Promise<void> {

@@ -6,23 +6,11 @@
 // No ID numbers or phones go into a notification.
 import type { HouseholdNotification, PaidByOther } from '../../src/contract'
 import type { Ctx } from './context'
-import type { OrderPerson, OrderRow } from './views'
+import type { NotificationRow, OrderPerson, OrderRow } from './db/rows'
 import { isoTime } from './clock'
 import { fenToYuan } from './money'
 import { newId } from './ids'
 import { payerNameMasked } from './views'
-
-export interface NotificationRow {
-  id: string
-  household_id: string
-  kind: 'paid_by_other'
-  order_id: string | null
-  payer_user_id: string | null
-  payload: string
-  created_at: number
-  /** the reader's own read time (LEFT JOIN notification_reads) */
-  read_at: number | null
-}
 
 /** Called by the settlement, inside its transaction, once the order is confirmed with `receipt`. */
 export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: number): void {

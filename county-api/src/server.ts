@@ -1,11 +1,5 @@
 // startServer(): the reference county API. Used by main.ts, tests (port 0, temp DB) and bench.
-import Fastify, {
-  LogController,
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest
-} from 'fastify'
+import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify'
 import cors from '@fastify/cors'
 import multipart from '@fastify/multipart'
 import { buildOpenApi } from '../../src/contract/openapi'
@@ -13,13 +7,15 @@ import { routes as contractRoutes, type RouteDef, type RouteId } from '../../src
 import { ERROR_CODES } from '../../src/contract/errors'
 import { isoTime, makeClock } from './clock'
 import { configFromEnv, type Config } from './config'
-import type { Ctx, Handler, UserRow } from './context'
+import type { Ctx } from './context'
+import type { UserRow } from './db/rows'
+import type { Call } from './routes/handler'
 import { openDb, getMeta } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
-import { calculator, calculatorFailure } from './settlement/calculator-port'
-import { makeSimulatedProvider } from './payment/simulated'
+import { calculator, calculatorFailure } from './ports/shared-calculator'
+import { makeSimulatedProvider } from './ports/simulated-payment'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
@@ -64,7 +60,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const clock = makeClock(config.now)
 
   let baseUrl = ''
-  let appRef: FastifyInstance | null = null
   const ctx: Ctx = {
     db,
     clock,
@@ -72,8 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     log,
     calc: calculator,
     payments: null as unknown as Ctx['payments'],
-    url: () => baseUrl,
-    app: () => appRef as FastifyInstance
+    url: () => baseUrl
   }
   ctx.payments = makeSimulatedProvider(ctx)
 
@@ -119,7 +113,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       )
     }
   })
-  appRef = app as unknown as FastifyInstance
   app.decorateRequest('user', null)
 
   // Keep the raw JSON text: the payment notify signature covers the exact bytes.
@@ -181,7 +174,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   const handlers = makeHandlers(ctx)
   for (const [id, def] of Object.entries(contractRoutes) as [RouteId, RouteDef][]) {
-    const handler = handlers[id] as Handler<RouteDef> | undefined
+    // (each handler is typed by its route; here, where every route is wired alike, by none)
+    const handler = handlers[id] as ((call: Call<RouteId>) => unknown) | undefined
     if (!handler) throw new Error(`no handler for route ${id}`)
     if (def.auth === 'dev' && config.paymentMode !== 'simulated') continue
     app.route({

@@ -1,77 +1,11 @@
 // Rows → contract shapes, with masking decided by who is looking.
 import type { Category, Enrolment, Household, Me, Order, Person } from '../../src/contract'
 import type { Access } from './access'
-import type { Ctx, UserRow } from './context'
+import type { Ctx } from './context'
+import type { EnrolmentRow, HouseholdRow, OrderPerson, OrderRow, PersonRow, UserRow } from './db/rows'
 import { isoTime } from './clock'
 import { fenToYuan } from './money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
-
-export interface PersonRow {
-  id: string
-  household_id: string
-  name: string
-  /** null: a newborn enrolled by birth certificate, no ID number yet (migration 6) */
-  id_number: string | null
-  sex: 'male' | 'female'
-  birth_date: string
-  relation: string
-  categories: string
-  phone: string | null
-  birth_certificate_number: string | null
-}
-export interface HouseholdRow {
-  id: string
-  household_number: string | null
-  region_code: string
-  township: string
-  village: string
-  head_person_id: string
-  account_balance_fen: number | null
-}
-export interface EnrolmentRow {
-  person_id: string
-  year: number
-  status: Enrolment['status']
-  payer: Enrolment['payer']
-  amount_fen: number | null
-  coverage_start: string | null
-  coverage_end: string | null
-  waiting_end: string | null
-  order_id: string | null
-}
-export interface OrderRow {
-  id: string
-  household_id: string
-  year: number
-  status: Order['status']
-  amount_fen: number
-  channel: Order['channel']
-  payer_user_id: string
-  payer_is_household: number
-  persons: string
-  policy_version: string
-  idempotency_key: string
-  request_hash: string
-  created_at: number
-  expires_at: number
-  paid_at: number | null
-  confirmed_at: number | null
-  transaction_id: string | null
-  receipt_number: string | null
-  failure_reason: string | null
-  match_attempts: number
-  /** null on orders from before migration 4 (see payerNameMasked) */
-  payer_name_masked: string | null
-}
-/** benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */
-export interface OrderPerson {
-  personId: string
-  name: string
-  dueFen: number
-  benefitStart?: string
-  benefitEnd?: string
-  quotedOn?: string
-}
 
 export function enrolmentView(r: EnrolmentRow): Enrolment {
   return {

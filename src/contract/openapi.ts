@@ -1,4 +1,4 @@
-import { routes, type RouteDef } from './routes'
+import { routes, TAGS, type RouteDef } from './routes'
 import { ERROR_CODES } from './errors'
 import { ErrorBody } from './schemas'
 
@@ -69,6 +69,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       description: 'County API contract. Money is a decimal string with two places; times are ISO 8601 with +08:00.'
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       schemas: { Error: ErrorBody },

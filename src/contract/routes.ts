@@ -1,16 +1,34 @@
 // The route table: the single source for the server's validation, its handlers'
-// types and GET /openapi.json. `auth` says who may call; access to a household's
-// data is further checked per id (member, head, or a grant with `scope`).
-import { Type, type TSchema } from 'typebox'
+// types (what they take and what they answer), the test client's types and GET /openapi.json.
+// `auth` says who may call; access to a household's data is further checked per id (member,
+// head, or a grant with `scope`). `tag` is the route's domain: one name per domain, and the
+// reference server keeps each tag's handlers in one file, county-api/src/routes/<tag>.ts.
+import { Type, type Static, type TSchema } from 'typebox'
 import * as S from './schemas'
 
 export type Auth = 'none' | 'user' | 'reviewer' | 'provider' | 'dev'
+
+/** The domains, as OpenAPI tags (with the description a county vendor reads). */
+export const TAGS = {
+  auth: '登录、退出和当前用户',
+  households: '绑定家庭，家庭成员和各年参保状态',
+  policy: '政策文件（计算器格式）',
+  payment: '缴费：应缴金额、订单、支付、票据；县经办人员处理未入账的钱',
+  'simulated-cashier': '模拟收银台（只在开发和测试中）',
+  claims: '报销：记录、结算步骤、反映问题；县经办人员答复',
+  institutions: '定点医疗机构',
+  family: '家人代办：邀请、授权、查看记录',
+  'remote-enrolment': '网上参保申请：新增成员、异地续保、异地就医备案；县经办人员审核',
+  notices: '政策公告和报销公示',
+  notifications: '本户通知和微信订阅消息'
+} as const
+export type Tag = keyof typeof TAGS
 
 export interface RouteDef {
   method: 'GET' | 'POST' | 'DELETE'
   url: string
   summary: string
-  tag: string
+  tag: Tag
   auth: Auth
   /** Scope a grantee needs for this route (household members need none). */
   scope?: S.Scope
@@ -109,11 +127,11 @@ export const routes = {
     response: { 200: S.PolicyEnvelope }
   }),
 
-  // contributions
+  // payment
   getQuote: r({
     method: 'GET',
     url: '/v1/households/:householdId/quote',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '家庭某年应缴金额（共享计算器计算）',
@@ -124,7 +142,7 @@ export const routes = {
   lookupPayee: r({
     method: 'POST',
     url: '/v1/payee-lookup',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     summary: '代他人缴费：按身份证号查找家庭（只显示掩码姓名）',
     body: S.PayeeLookupBody,
@@ -133,7 +151,7 @@ export const routes = {
   createOrder: r({
     method: 'POST',
     url: '/v1/orders',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '创建缴费订单（需 Idempotency-Key；每户每年最多一笔未完成订单）',
@@ -144,7 +162,7 @@ export const routes = {
   listOrders: r({
     method: 'GET',
     url: '/v1/households/:householdId/orders',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '家庭的缴费订单',
@@ -154,7 +172,7 @@ export const routes = {
   getOrder: r({
     method: 'GET',
     url: '/v1/orders/:orderId',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '订单状态',
@@ -164,7 +182,7 @@ export const routes = {
   startPayment: r({
     method: 'POST',
     url: '/v1/orders/:orderId/pay',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '发起支付：小程序得到 wx.requestPayment 参数，H5 得到模拟收银台',
@@ -174,7 +192,7 @@ export const routes = {
   getReceipt: r({
     method: 'GET',
     url: '/v1/orders/:orderId/receipt',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'user',
     scope: 'pay',
     summary: '电子票据（已确认的订单）',
@@ -184,12 +202,30 @@ export const routes = {
   paymentNotify: r({
     method: 'POST',
     url: '/v1/payments/notify',
-    tag: 'contributions',
+    tag: 'payment',
     auth: 'provider',
     summary: '支付结果通知（签名验证，幂等）',
     body: S.PaymentNotifyBody,
     response: { 200: S.NotifyAck }
   }),
+  reviewUnmatched: r({
+    method: 'GET',
+    url: '/v1/review/orders/unmatched',
+    tag: 'payment',
+    auth: 'reviewer',
+    summary: '县经办人员：已收款未入账的订单',
+    response: { 200: S.OrderList }
+  }),
+  reviewRetryMatch: r({
+    method: 'POST',
+    url: '/v1/review/orders/:orderId/retry',
+    tag: 'payment',
+    auth: 'reviewer',
+    summary: '县经办人员：重试入账',
+    params: S.OrderParams,
+    response: { 200: S.Order }
+  }),
+  // the simulated provider's cashier page (only where PAYMENT_MODE=simulated: development and tests)
   cashierPay: r({
     method: 'POST',
     url: '/v1/sim-cashier/orders/:orderId/pay',
@@ -262,6 +298,25 @@ export const routes = {
     params: S.ClaimParams,
     response: { 200: S.ClaimConcernList }
   }),
+  reviewConcerns: r({
+    method: 'GET',
+    url: '/v1/review/concerns',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary: '县经办人员：村民反映的报销问题（多收钱、有疑问），按状态',
+    querystring: S.ConcernReviewQuery,
+    response: { 200: S.ConcernReviewList }
+  }),
+  reviewConcernUpdate: r({
+    method: 'POST',
+    url: '/v1/review/concerns/:concernId',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary: '县经办人员：开始核查或答复（已答复的不能再改）',
+    params: S.ConcernParams,
+    body: S.ConcernUpdateBody,
+    response: { 200: S.ClaimConcern }
+  }),
 
   // institutions
   listInstitutions: r({
@@ -331,11 +386,11 @@ export const routes = {
     response: { 200: S.AccessLog }
   }),
 
-  // remote enrolment
+  // remote enrolment (the county's staff review the applications)
   createApplication: r({
     method: 'POST',
     url: '/v1/applications',
-    tag: 'applications',
+    tag: 'remote-enrolment',
     auth: 'user',
     summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案（可带 Idempotency-Key）',
     headers: OptionalIdempotencyHeaders,
@@ -345,7 +400,7 @@ export const routes = {
   uploadDocument: r({
     method: 'POST',
     url: '/v1/applications/:applicationId/documents',
-    tag: 'applications',
+    tag: 'remote-enrolment',
     auth: 'user',
     multipart: true,
     summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB；可带 Idempotency-Key）',
@@ -356,7 +411,7 @@ export const routes = {
   getApplication: r({
     method: 'GET',
     url: '/v1/applications/:applicationId',
-    tag: 'applications',
+    tag: 'remote-enrolment',
     auth: 'user',
     summary: '申请进度',
     params: S.ApplicationParams,
@@ -365,7 +420,7 @@ export const routes = {
   resubmitApplication: r({
     method: 'POST',
     url: '/v1/applications/:applicationId/resubmit',
-    tag: 'applications',
+    tag: 'remote-enrolment',
     auth: 'user',
     summary: '补充材料后重新提交',
     params: S.ApplicationParams,
@@ -374,7 +429,7 @@ export const routes = {
   listApplications: r({
     method: 'GET',
     url: '/v1/households/:householdId/applications',
-    tag: 'applications',
+    tag: 'remote-enrolment',
     auth: 'user',
     summary: '家庭的申请',
     params: S.HouseholdParams,
@@ -383,7 +438,7 @@ export const routes = {
   reviewList: r({
     method: 'GET',
     url: '/v1/review/applications',
-    tag: 'review',
+    tag: 'remote-enrolment',
     auth: 'reviewer',
     summary: '县经办人员：待审核的申请',
     querystring: S.ReviewQuery,
@@ -392,48 +447,12 @@ export const routes = {
   reviewDecide: r({
     method: 'POST',
     url: '/v1/review/applications/:applicationId/decision',
-    tag: 'review',
+    tag: 'remote-enrolment',
     auth: 'reviewer',
     summary: '县经办人员：通过、退回补充或驳回（附原因）',
     params: S.ApplicationParams,
     body: S.ReviewDecisionBody,
     response: { 200: S.Application }
-  }),
-  reviewUnmatched: r({
-    method: 'GET',
-    url: '/v1/review/orders/unmatched',
-    tag: 'review',
-    auth: 'reviewer',
-    summary: '县经办人员：已收款未入账的订单',
-    response: { 200: S.OrderList }
-  }),
-  reviewConcerns: r({
-    method: 'GET',
-    url: '/v1/review/concerns',
-    tag: 'review',
-    auth: 'reviewer',
-    summary: '县经办人员：村民反映的报销问题（多收钱、有疑问），按状态',
-    querystring: S.ConcernReviewQuery,
-    response: { 200: S.ConcernReviewList }
-  }),
-  reviewConcernUpdate: r({
-    method: 'POST',
-    url: '/v1/review/concerns/:concernId',
-    tag: 'review',
-    auth: 'reviewer',
-    summary: '县经办人员：开始核查或答复（已答复的不能再改）',
-    params: S.ConcernParams,
-    body: S.ConcernUpdateBody,
-    response: { 200: S.ClaimConcern }
-  }),
-  reviewRetryMatch: r({
-    method: 'POST',
-    url: '/v1/review/orders/:orderId/retry',
-    tag: 'review',
-    auth: 'reviewer',
-    summary: '县经办人员：重试入账',
-    params: S.OrderParams,
-    response: { 200: S.Order }
   }),
 
   // notices
@@ -489,3 +508,19 @@ export const routes = {
 } as const
 
 export type RouteId = keyof typeof routes
+
+type Def<K extends RouteId> = (typeof routes)[K]
+type Part<K extends RouteId, F extends string> =
+  Def<K> extends { [P in F]: infer T extends TSchema } ? Static<T> : undefined
+/** A route's path parameters (undefined when it has none). */
+export type RouteParams<K extends RouteId> = Part<K, 'params'>
+/** A route's query string (undefined when it has none). */
+export type RouteQuery<K extends RouteId> = Part<K, 'querystring'>
+/** A route's JSON body (undefined when it takes none). */
+export type RouteBody<K extends RouteId> = Part<K, 'body'>
+/** What a route answers on success: the union of its response schemas. */
+export type RouteAnswer<K extends RouteId> = {
+  [C in keyof Def<K>['response']]: Def<K>['response'][C] extends TSchema ? Static<Def<K>['response'][C]> : never
+}[keyof Def<K>['response']]
+/** The routes of one domain. */
+export type RoutesOfTag<T extends Tag> = { [K in RouteId]: Def<K>['tag'] extends T ? K : never }[RouteId]

@@ -5,11 +5,11 @@ import { openDb } from '../db'
 import { makeClock } from '../clock'
 import { configFromEnv } from '../config'
 import { makeLogger } from '../log'
-import { calculator } from '../settlement/calculator-port'
+import { calculator } from '../ports/shared-calculator'
 import { seedDemo } from '../seed'
 import type { Ctx } from '../context'
 import { enrolFundedMembers, fundedEnrolmentJob } from './funded'
-import { quoteView } from './orders'
+import { quoteView } from './quote'
 
 function seededCtx(now: string): Ctx {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funded-test-'))

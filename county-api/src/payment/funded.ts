@@ -8,7 +8,7 @@ import type { Ctx } from '../context'
 import { transact } from '../db'
 import { isoDate } from '../clock'
 import { ApiFailure } from '../errors'
-import { computeQuote, defaultYear } from './orders'
+import { computeQuote, defaultYear } from './quote'
 
 /** Enrols the fully funded members for `year` (default: the year being collected). Returns how many. */
 export function enrolFundedMembers(ctx: Ctx, year = defaultYear(ctx)): number {

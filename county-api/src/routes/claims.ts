@@ -1,36 +1,23 @@
-import type { routes } from '../../../src/contract/routes'
-import type { Claim, ClaimStage, Step } from '../../../src/contract'
-import type { Ctx, Handler } from '../context'
+// Tag `claims`: a person's claims for a year with the annual cap used, one claim with the
+// calculator's settlement steps, and "多收钱了吗？": a villager reports that the hospital asked for
+// more than the settlement shows (paid-extra, with the amount) or disputes the claim (dispute,
+// with a note). Whoever may read the claim may report on it and see the reports; each gets a
+// tracking number (FK-2026-000123) and a status the county's staff move on: received →
+// investigating → resolved (with a resolution).
+import type { Claim, ClaimConcern, Step } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { ClaimRow, ConcernRow, UserRow } from '../db/rows'
+import type { TagHandlers } from './handler'
 import { householdOfPerson, requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
-import { fenToYuan } from '../money'
-import { isoDate } from '../clock'
-import { cachedSeries } from '../payment/orders'
+import { fenToYuan, yuanToFen } from '../money'
+import { isoDate, isoTime, yearOf } from '../clock'
+import { newId } from '../ids'
+import { once, requestHash } from '../idempotency'
+import { transact } from '../db'
+import { cachedSeries } from '../policies'
 
-type R = typeof routes
-
-export interface ClaimRow {
-  id: string
-  person_id: string
-  year: number
-  kind: Claim['kind']
-  institution_id: string | null
-  institution_name: string
-  admission_date: string
-  discharge_date: string | null
-  total_fen: number
-  eligible_fen: number
-  payout_fen: number
-  self_fen: number
-  stage: ClaimStage
-  timeline: string
-  policy_version: string
-  steps: string
-  settlement: string | null
-  cap_remaining_fen: number | null
-}
-
-export function claimView(c: ClaimRow): Claim {
+function claimView(c: ClaimRow): Claim {
   return {
     claimId: c.id,
     personId: c.person_id,
@@ -52,8 +39,37 @@ export function claimView(c: ClaimRow): Claim {
   }
 }
 
-export const claimHandlers = (ctx: Ctx) => ({
-  listClaims: (({ params, query, user }) => {
+const MAX_NOTE = 200
+
+function concernView(c: ConcernRow): ClaimConcern {
+  return {
+    concernId: c.id,
+    trackingNumber: c.tracking_number,
+    claimId: c.claim_id,
+    kind: c.kind,
+    amount: c.amount_fen === null ? null : fenToYuan(c.amount_fen),
+    note: c.note,
+    status: c.status,
+    createdAt: isoTime(c.created_at),
+    resolution: c.resolution
+  }
+}
+
+/** The claim, if this user may read it (404 otherwise, 403 for a grantee without the claims scope). */
+function claimFor(ctx: Ctx, user: UserRow, claimId: string, action: string): { id: string; total_fen: number } {
+  const c = ctx.db.prepare('SELECT id, person_id, total_fen FROM claims WHERE id = ?').get(claimId) as
+    { id: string; person_id: string; total_fen: number } | undefined
+  if (!c) throw new ApiFailure('NOT_FOUND')
+  requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', action)
+  return c
+}
+
+const bad = (field: string, problem: string, message: string): never => {
+  throw new ApiFailure('BAD_REQUEST', { problems: [{ field, problem }] }, message)
+}
+
+export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
+  listClaims: ({ params, query, user }) => {
     const householdId = householdOfPerson(ctx, params.personId)
     requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
     const year = query.year ?? Number(isoDate(ctx.clock.now()).slice(0, 4))
@@ -81,12 +97,97 @@ export const claimHandlers = (ctx: Ctx) => ({
       capRemaining: remaining === null ? null : fenToYuan(remaining),
       claims
     }
-  }) as Handler<R['listClaims']>,
+  },
 
-  getClaim: (({ params, user }) => {
+  getClaim: ({ params, user }) => {
     const c = ctx.db.prepare('SELECT * FROM claims WHERE id = ?').get(params.claimId) as ClaimRow | undefined
     if (!c) throw new ApiFailure('NOT_FOUND')
     requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
     return claimView(c)
-  }) as Handler<R['getClaim']>
+  },
+
+  reportClaimConcern: ({ params, body, user, req, reply }) => {
+    const claim = claimFor(ctx, user, params.claimId, 'report_claim_concern')
+    const note = (body.note ?? '').trim()
+    if (note.length > MAX_NOTE) bad('note', 'too_long', '说明最多200个字')
+    let amountFen: number | null = null
+    if (body.kind === 'paid-extra') {
+      if (body.amount === undefined || body.amount === null) bad('amount', 'required', '请填写多交了多少钱')
+      amountFen = yuanToFen(body.amount as string)
+      if (amountFen <= 0) bad('amount', 'not_positive', '多交的金额要大于0元')
+      if (amountFen > claim.total_fen) {
+        throw new ApiFailure(
+          'BAD_REQUEST',
+          { problems: [{ field: 'amount', problem: 'more_than_total' }], totalCost: fenToYuan(claim.total_fen) },
+          `多交的金额不能超过这次看病的总费用${fenToYuan(claim.total_fen)}元`
+        )
+      }
+    } else {
+      if (body.amount !== undefined && body.amount !== null)
+        bad('amount', 'not_allowed', '对报销有疑问时不用填金额，请在说明里写清楚')
+      if (note === '') bad('note', 'required', '请简单说一下哪里不对')
+    }
+    const key = req.headers['idempotency-key'] as string
+    const { id, replayed } = once(
+      ctx,
+      user.id,
+      'reportClaimConcern',
+      key,
+      requestHash([claim.id, body.kind, amountFen, note]),
+      () => {
+        const concernId = newId('fk')
+        const now = ctx.clock.now()
+        const { lastInsertRowid } = ctx.db
+          .prepare(
+            `INSERT INTO claim_concerns (id, claim_id, kind, amount_fen, note, status, reported_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`
+          )
+          .run(concernId, claim.id, body.kind, amountFen, note === '' ? null : note, user.id, now)
+        ctx.db
+          .prepare('UPDATE claim_concerns SET tracking_number = ? WHERE seq = ?')
+          .run(`FK-${yearOf(now)}-${String(lastInsertRowid).padStart(6, '0')}`, lastInsertRowid)
+        return concernId
+      }
+    )
+    reply.status(replayed ? 200 : 201)
+    return concernView(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(id) as ConcernRow)
+  },
+
+  listClaimConcerns: ({ params, user }) => {
+    const claim = claimFor(ctx, user, params.claimId, 'view_claim_concerns')
+    const rows = ctx.db
+      .prepare('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq')
+      .all(claim.id) as ConcernRow[]
+    return { claimId: claim.id, concerns: rows.map(concernView) }
+  },
+
+  // County staff: the reports in one status, oldest first (the order they are worked through)
+  reviewConcerns: ({ query }) => {
+    const rows = ctx.db
+      .prepare('SELECT * FROM claim_concerns WHERE status = ? ORDER BY seq LIMIT 500')
+      .all(query.status ?? 'received') as ConcernRow[]
+    return { concerns: rows.map(concernView) }
+  },
+
+  // received → investigating → resolved (or straight to resolved); an answer is final
+  reviewConcernUpdate: ({ params, body }) => {
+    const resolution = body.resolution?.trim() ?? ''
+    if (body.status === 'resolved' && resolution === '') bad('resolution', 'required', '答复时请写明处理结果')
+    if (body.status === 'investigating' && resolution !== '')
+      bad('resolution', 'not_allowed', '开始核查时不用写答复，核查完再答复')
+    return transact(ctx.db, () => {
+      const c = ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(params.concernId) as
+        ConcernRow | undefined
+      if (!c) throw new ApiFailure('NOT_FOUND')
+      if (c.status === 'resolved' || c.status === body.status)
+        throw new ApiFailure(
+          'CONFLICT',
+          { status: c.status },
+          c.status === 'resolved' ? '这件事已经答复过了' : '已经是这个状态'
+        )
+      ctx.db
+        .prepare('UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?')
+        .run(body.status, resolution === '' ? null : resolution, c.id)
+      return concernView(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(c.id) as ConcernRow)
+    })
+  }
 })

@@ -1,23 +1,15 @@
-import type { routes } from '../../../src/contract/routes'
+// Tag `family`: the head invites family members (a one-time code with chosen scopes), grants
+// and their revocation, and the log of every grantee's access to the household.
 import type { Grant, Scope } from '../../../src/contract'
-import type { Ctx, Handler } from '../context'
+import type { Ctx } from '../context'
+import type { AccessLogRow, GrantRow } from '../db/rows'
+import type { TagHandlers } from './handler'
 import { requireInviter, requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { newId, randomDigits, sha256 } from '../ids'
 import { rateLimit } from '../auth'
 import { transact } from '../db'
-
-type R = typeof routes
-
-interface GrantRow {
-  id: string
-  household_id: string
-  grantee_user_id: string
-  scopes: string
-  created_at: number
-  revoked_at: number | null
-}
 
 function granteeName(ctx: Ctx, userId: string): string {
   const r = ctx.db
@@ -36,8 +28,8 @@ const grantView = (ctx: Ctx, g: GrantRow): Grant => ({
   revokedAt: g.revoked_at === null ? null : isoTime(g.revoked_at)
 })
 
-export const familyHandlers = (ctx: Ctx) => ({
-  createInvitation: (({ params, body, user, reply }) => {
+export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
+  createInvitation: ({ params, body, user, reply }) => {
     requireInviter(ctx, user, params.householdId)
     // 8 digits: short enough to read out on the phone; single use, expiring, and accept is rate limited.
     const code = randomDigits(8)
@@ -57,9 +49,9 @@ export const familyHandlers = (ctx: Ctx) => ({
       scopes: body.scopes,
       expiresAt: isoTime(expires)
     }
-  }) as Handler<R['createInvitation']>,
+  },
 
-  acceptInvitation: (({ body, user }) => {
+  acceptInvitation: ({ body, user }) => {
     rateLimit(ctx, `accept:${user.id}`, 10)
     const grant = transact(ctx.db, () => {
       const inv = ctx.db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(sha256(body.code.trim())) as
@@ -88,30 +80,30 @@ export const familyHandlers = (ctx: Ctx) => ({
       return ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(id) as GrantRow
     })
     return grantView(ctx, grant)
-  }) as Handler<R['acceptInvitation']>,
+  },
 
-  listGrants: (({ params, user }) => {
+  listGrants: ({ params, user }) => {
     requireInviter(ctx, user, params.householdId)
     const rows = ctx.db
       .prepare('SELECT * FROM grants WHERE household_id = ? ORDER BY created_at DESC')
       .all(params.householdId) as GrantRow[]
     return { grants: rows.map((g) => grantView(ctx, g)) }
-  }) as Handler<R['listGrants']>,
+  },
 
-  revokeGrant: (({ params, user }) => {
+  revokeGrant: ({ params, user }) => {
     const g = ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(params.grantId) as GrantRow | undefined
     if (!g) throw new ApiFailure('NOT_FOUND')
     requireInviter(ctx, user, g.household_id)
     if (g.revoked_at === null)
       ctx.db.prepare('UPDATE grants SET revoked_at = ? WHERE id = ?').run(ctx.clock.now(), g.id)
     return grantView(ctx, ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(g.id) as GrantRow)
-  }) as Handler<R['revokeGrant']>,
+  },
 
-  accessLog: (({ params, user }) => {
+  accessLog: ({ params, user }) => {
     requireMember(ctx, user, params.householdId)
     const rows = ctx.db
       .prepare('SELECT * FROM access_log WHERE household_id = ? ORDER BY at DESC, id DESC LIMIT 200')
-      .all(params.householdId) as { grantee_user_id: string; action: string; scope: Scope; at: number }[]
+      .all(params.householdId) as AccessLogRow[]
     const names = new Map<string, string>()
     const name = (id: string) => names.get(id) ?? (names.set(id, granteeName(ctx, id)), names.get(id) as string)
     return {
@@ -122,5 +114,5 @@ export const familyHandlers = (ctx: Ctx) => ({
         scope: r.scope
       }))
     }
-  }) as Handler<R['accessLog']>
+  }
 })

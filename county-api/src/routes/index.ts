@@ -1,25 +1,35 @@
-import type { RouteId } from '../../../src/contract/routes'
-import type { Ctx, Handler } from '../context'
-import { authHandlers } from './auth'
-import { householdHandlers } from './households'
-import { orderHandlers } from './orders'
-import { claimHandlers } from './claims'
-import { publicHandlers } from './public'
-import { familyHandlers } from './family'
-import { applicationHandlers } from './applications'
-import { concernHandlers } from './concerns'
-import { notificationHandlers } from './notifications'
+// Every route's handler, by contract tag: one file per tag (routes/<tag>.ts), each returning
+// exactly its tag's handlers, so a route added to the contract fails tsc until its tag's file
+// handles it.
+import type { RouteId, Tag } from '../../../src/contract/routes'
+import type { Ctx } from '../context'
+import type { Handler, TagHandlers } from './handler'
+import { authRoutes } from './auth'
+import { householdsRoutes } from './households'
+import { policyRoutes } from './policy'
+import { paymentRoutes } from './payment'
+import { simulatedCashierRoutes } from './simulated-cashier'
+import { claimsRoutes } from './claims'
+import { institutionsRoutes } from './institutions'
+import { familyRoutes } from './family'
+import { remoteEnrolmentRoutes } from './remote-enrolment'
+import { noticesRoutes } from './notices'
+import { notificationsRoutes } from './notifications'
 
-export function makeHandlers(ctx: Ctx): Record<RouteId, Handler<never>> {
-  return {
-    ...authHandlers(ctx),
-    ...householdHandlers(ctx),
-    ...orderHandlers(ctx),
-    ...claimHandlers(ctx),
-    ...publicHandlers(ctx),
-    ...familyHandlers(ctx),
-    ...applicationHandlers(ctx),
-    ...concernHandlers(ctx),
-    ...notificationHandlers(ctx)
-  } as Record<RouteId, Handler<never>>
+const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
+  auth: authRoutes,
+  households: householdsRoutes,
+  policy: policyRoutes,
+  payment: paymentRoutes,
+  'simulated-cashier': simulatedCashierRoutes,
+  claims: claimsRoutes,
+  institutions: institutionsRoutes,
+  family: familyRoutes,
+  'remote-enrolment': remoteEnrolmentRoutes,
+  notices: noticesRoutes,
+  notifications: notificationsRoutes
+}
+
+export function makeHandlers(ctx: Ctx): { [K in RouteId]: Handler<K> } {
+  return Object.assign({}, ...Object.values(byTag).map((routesOf) => routesOf(ctx)))
 }

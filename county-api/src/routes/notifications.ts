@@ -1,4 +1,4 @@
-// Notifications and reminder subscriptions (issue #6).
+// Tag `notifications`: the household's notifications and reminder subscriptions (issue #6).
 //   - The household's notifications (someone other than the head paid for it) are read by the
 //     household only: the head and members. Not by grantees, whatever their scopes: it is the
 //     household's own inbox, a grantee with `pay` already sees the orders (and who paid) in
@@ -7,26 +7,17 @@
 //   - Subscriptions: the user's answer to WeChat's subscribe-message prompt (deadline reminder,
 //     payment result) per household, for whoever may pay for it (household, or a grantee with
 //     `pay`). The latest answer replaces the earlier one.
-import type { routes } from '../../../src/contract/routes'
-import type { Subscription, SubscriptionList } from '../../../src/contract'
-import type { Ctx, Handler, UserRow } from '../context'
+import type { SubscriptionList } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { NotificationRow, SubscriptionRow, UserRow } from '../db/rows'
+import type { TagHandlers } from './handler'
 import { requireHousehold, requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { transact } from '../db'
-import { notificationView, type NotificationRow } from '../notifications'
-
-type R = typeof routes
+import { notificationView } from '../notifications'
 
 const LIST_LIMIT = 50
-
-interface SubscriptionRow {
-  kind: Subscription['kind']
-  accepted: number
-  year: number | null
-  channel: Subscription['channel']
-  updated_at: number
-}
 
 function subscriptions(ctx: Ctx, user: UserRow, householdId: string): SubscriptionList {
   const rows = ctx.db
@@ -46,8 +37,8 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
   }
 }
 
-export const notificationHandlers = (ctx: Ctx) => ({
-  listHouseholdNotifications: (({ params, user }) => {
+export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => ({
+  listHouseholdNotifications: ({ params, user }) => {
     requireMember(ctx, user, params.householdId)
     const rows = ctx.db
       .prepare(
@@ -58,9 +49,9 @@ export const notificationHandlers = (ctx: Ctx) => ({
       )
       .all(user.id, params.householdId, user.id) as NotificationRow[]
     return { householdId: params.householdId, notifications: rows.map(notificationView) }
-  }) as Handler<R['listHouseholdNotifications']>,
+  },
 
-  markNotificationRead: (({ params, user }) => {
+  markNotificationRead: ({ params, user }) => {
     const n = ctx.db.prepare('SELECT household_id FROM notifications WHERE id = ?').get(params.notificationId) as
       { household_id: string } | undefined
     if (!n) throw new ApiFailure('NOT_FOUND')
@@ -77,9 +68,9 @@ export const notificationHandlers = (ctx: Ctx) => ({
       )
       .get(user.id, params.notificationId) as NotificationRow
     return notificationView(row)
-  }) as Handler<R['markNotificationRead']>,
+  },
 
-  saveSubscriptions: (({ body, user }) => {
+  saveSubscriptions: ({ body, user }) => {
     requireHousehold(ctx, user, body.householdId, 'pay', 'save_subscriptions')
     const kinds = body.templates.map((t) => t.kind)
     if (new Set(kinds).size !== kinds.length) {
@@ -101,10 +92,10 @@ export const notificationHandlers = (ctx: Ctx) => ({
       }
     })
     return subscriptions(ctx, user, body.householdId)
-  }) as Handler<R['saveSubscriptions']>,
+  },
 
-  listSubscriptions: (({ query, user }) => {
+  listSubscriptions: ({ query, user }) => {
     requireHousehold(ctx, user, query.householdId, 'pay', 'view_subscriptions')
     return subscriptions(ctx, user, query.householdId)
-  }) as Handler<R['listSubscriptions']>
+  }
 })

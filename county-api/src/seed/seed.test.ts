@@ -6,7 +6,7 @@ import { openDb, type DB } from '../db'
 import { makeClock } from '../clock'
 import { configFromEnv } from '../config'
 import { makeLogger } from '../log'
-import { calculator } from '../settlement/calculator-port'
+import { calculator } from '../ports/shared-calculator'
 import { seedDemo } from '.'
 import type { Ctx } from '../context'
 

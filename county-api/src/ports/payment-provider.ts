@@ -1,8 +1,9 @@
-// Payment provider port. The simulated provider stands in for WeChat Pay in development:
-// it keeps its own ledger, and sends signed notify callbacks (with retries) like the real one.
+// Payment provider port: what the server needs from WeChat Pay (or whoever takes the money).
+// The simulated provider (simulated-payment.ts) stands in for it in development: it keeps its own
+// ledger, and sends signed notify callbacks (with retries) like the real one.
 import crypto from 'node:crypto'
 import type { PaymentStart } from '../../../src/contract'
-import type { OrderRow } from '../views'
+import type { OrderRow } from '../db/rows'
 
 export interface PaymentProvider {
   start(order: OrderRow): PaymentStart

@@ -20,7 +20,7 @@ import {
   type Settlement
 } from '../../../src/calculator'
 import type { Category, Payer, Step } from '../../../src/contract'
-import type { CalculatorPort, ClaimInput, PolicyRecord, QuoteResult, SettleResult } from './port'
+import type { CalculatorPort, ClaimInput, PolicyRecord, QuoteResult, SettleResult } from './calculator'
 import { ApiFailure } from '../errors'
 
 /** A calculator refusal as an API error: no policy → POLICY_NOT_FOUND, anything else → 400 with its Chinese message. */

@@ -1,8 +1,8 @@
 // The collection window as the county applies it (issue 8): before it opens no payment is taken;
 // after it closes only if the policy takes late payments (a waiting period outside the window)
 // and a late payment still starts some benefit within the year.
-import { calculator } from './calculator-port'
-import type { PolicyRecord, QuoteMember } from './port'
+import { calculator } from './shared-calculator'
+import type { PolicyRecord, QuoteMember } from './calculator'
 
 const members: QuoteMember[] = [
   { personId: 'p1', birthDate: '1980-05-01', categories: ['ordinary'], alreadyEnrolled: false }

@@ -1,8 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { routes } from '../../../src/contract/routes'
+// Tag `remote-enrolment`: applications made online (a new member: newborn, marriage, return;
+// an ID number for a child enrolled by birth certificate; renewing from afar; 异地就医备案), their
+// documents, and the county's staff deciding on them (approving adds the member, unpaid).
 import type { Application, ApplicationFields, ApplicationKind } from '../../../src/contract'
-import type { Ctx, Handler } from '../context'
+import type { Ctx } from '../context'
+import type { ApplicationRow, DocumentRow } from '../db/rows'
+import type { TagHandlers } from './handler'
 import { requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { isoDate, isoTime } from '../clock'
@@ -15,22 +19,8 @@ import {
   maskBirthCertificate,
   maskIdNumber
 } from '../../../src/shared/id-number'
-import { computeQuote, defaultYear } from '../payment/orders'
+import { computeQuote, defaultYear } from '../payment/quote'
 import { transact } from '../db'
-
-type R = typeof routes
-
-interface ApplicationRow {
-  id: string
-  household_id: string
-  kind: ApplicationKind
-  status: Application['status']
-  fields: string
-  reason: string | null
-  submitted_by: string
-  submitted_at: number
-  decided_at: number | null
-}
 
 const MAX_DOCUMENTS = 10
 // Magic numbers: the declared type must match the bytes.
@@ -41,13 +31,9 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 }
 
 function view(ctx: Ctx, a: ApplicationRow): Application {
-  const docs = ctx.db.prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at').all(a.id) as {
-    id: string
-    file_name: string
-    content_type: string
-    size: number
-    uploaded_at: number
-  }[]
+  const docs = ctx.db
+    .prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at')
+    .all(a.id) as DocumentRow[]
   const fields = JSON.parse(a.fields) as ApplicationFields
   // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
   if (fields.idNumber) fields.idNumber = maskIdNumber(fields.idNumber)
@@ -193,8 +179,8 @@ function load(ctx: Ctx, id: string): ApplicationRow {
   return a
 }
 
-export const applicationHandlers = (ctx: Ctx) => ({
-  createApplication: (({ body, user, req, reply }) => {
+export const remoteEnrolmentRoutes = (ctx: Ctx): TagHandlers<'remote-enrolment'> => ({
+  createApplication: ({ body, user, req, reply }) => {
     requireMember(ctx, user, body.householdId)
     const { id, replayed } = once(
       ctx,
@@ -215,9 +201,9 @@ export const applicationHandlers = (ctx: Ctx) => ({
     )
     reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, id))
-  }) as Handler<R['createApplication']>,
+  },
 
-  uploadDocument: (async ({ params, user, req, reply }) => {
+  uploadDocument: async ({ params, user, req, reply }) => {
     const a = load(ctx, params.applicationId)
     requireMember(ctx, user, a.household_id)
     const key = req.headers['idempotency-key'] as string | undefined
@@ -274,15 +260,15 @@ export const applicationHandlers = (ctx: Ctx) => ({
     )
     reply.status(replayed ? 200 : 201)
     return view(ctx, load(ctx, a.id))
-  }) as Handler<R['uploadDocument']>,
+  },
 
-  getApplication: (({ params, user }) => {
+  getApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
     if (user.role !== 'reviewer') requireMember(ctx, user, a.household_id)
     return view(ctx, a)
-  }) as Handler<R['getApplication']>,
+  },
 
-  resubmitApplication: (({ params, user }) => {
+  resubmitApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
     requireMember(ctx, user, a.household_id)
     if (a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
@@ -290,24 +276,24 @@ export const applicationHandlers = (ctx: Ctx) => ({
       .prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`)
       .run(ctx.clock.now(), a.id)
     return view(ctx, load(ctx, a.id))
-  }) as Handler<R['resubmitApplication']>,
+  },
 
-  listApplications: (({ params, user }) => {
+  listApplications: ({ params, user }) => {
     requireMember(ctx, user, params.householdId)
     const rows = ctx.db
       .prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC')
       .all(params.householdId) as ApplicationRow[]
     return { applications: rows.map((a) => view(ctx, a)) }
-  }) as Handler<R['listApplications']>,
+  },
 
-  reviewList: (({ query }) => {
+  reviewList: ({ query }) => {
     const rows = ctx.db
       .prepare('SELECT * FROM applications WHERE status = ? ORDER BY submitted_at')
       .all(query.status ?? 'submitted') as ApplicationRow[]
     return { applications: rows.map((a) => view(ctx, a)) }
-  }) as Handler<R['reviewList']>,
+  },
 
-  reviewDecide: (({ params, body, user }) => {
+  reviewDecide: ({ params, body, user }) => {
     if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason)
       throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
     transact(ctx.db, () => {
@@ -360,5 +346,5 @@ export const applicationHandlers = (ctx: Ctx) => ({
       }
     })
     return view(ctx, load(ctx, params.applicationId))
-  }) as Handler<R['reviewDecide']>
+  }
 })

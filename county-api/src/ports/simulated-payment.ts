@@ -1,25 +1,16 @@
+// The simulated payment provider (PAYMENT_MODE=simulated): a cashier page instead of WeChat Pay,
+// its own ledger (sim_payments), and signed notifies delivered like the real provider's.
 import crypto from 'node:crypto'
 import type { Ctx } from '../context'
-import type { OrderRow } from '../views'
+import type { OrderRow, SimPaymentRow } from '../db/rows'
 import { ApiFailure } from '../errors'
 import { fenToYuan } from '../money'
 import { isoTime } from '../clock'
 import { newId, randomHex } from '../ids'
 import { transact } from '../db'
-import { signBody, verifySignature, type PaymentProvider } from './provider'
-import { processNotify } from './orders'
+import { signBody, verifySignature, type PaymentProvider } from './payment-provider'
+import { processNotify } from '../payment/notify'
 import type { PaymentNotifyBody } from '../../../src/contract'
-
-interface SimPaymentRow {
-  order_id: string
-  notify_id: string
-  transaction_id: string
-  result: 'SUCCESS' | 'FAIL'
-  amount_fen: number
-  paid_at: number
-  delivered: number
-  attempts: number
-}
 
 export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   const timers = new Set<NodeJS.Timeout>()

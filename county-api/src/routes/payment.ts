@@ -1,41 +1,27 @@
-import type { routes } from '../../../src/contract/routes'
+// Tag `payment`: what a household owes (the quote), paying for another household by ID number,
+// orders, starting the payment, the receipt, the provider's notify; and for the county's staff
+// the money that came in but could not be matched to enrolments.
 import type { Receipt } from '../../../src/contract'
-import type { Ctx, Handler } from '../context'
+import type { Ctx } from '../context'
+import type { EnrolmentRow, OrderPerson, OrderRow, PersonRow } from '../db/rows'
+import type { TagHandlers } from './handler'
 import { requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
 import { maskIdNumber, maskName } from '../mask'
-import {
-  orderView,
-  payerNameMasked,
-  type EnrolmentRow,
-  type OrderPerson,
-  type OrderRow,
-  type PersonRow
-} from '../views'
-import {
-  computeQuote,
-  createOrder,
-  defaultYear,
-  householdByIdNumber,
-  loadOrderFor,
-  matchOrder,
-  processNotify,
-  quoteView,
-  refreshOrder,
-  startPaying
-} from '../payment/orders'
+import { orderView, payerNameMasked } from '../views'
+import { computeQuote, defaultYear, quoteView } from '../payment/quote'
+import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPaying } from '../payment/orders'
+import { matchOrder, processNotify } from '../payment/notify'
 
-type R = typeof routes
-
-export const orderHandlers = (ctx: Ctx) => ({
-  getQuote: (({ params, query, user }) => {
+export const paymentRoutes = (ctx: Ctx): TagHandlers<'payment'> => ({
+  getQuote: ({ params, query, user }) => {
     requireHousehold(ctx, user, params.householdId, 'pay', 'quote')
     return quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
-  }) as Handler<R['getQuote']>,
+  },
 
-  lookupPayee: (({ body }) => {
+  lookupPayee: ({ body }) => {
     const householdId = householdByIdNumber(ctx, body.idNumber)
     const year = body.year ?? defaultYear(ctx)
     const { quote, people } = computeQuote(ctx, householdId, year)
@@ -50,34 +36,34 @@ export const orderHandlers = (ctx: Ctx) => ({
         alreadyEnrolled: l.dueFen === 0 && l.payer === 'self'
       }))
     }
-  }) as Handler<R['lookupPayee']>,
+  },
 
-  createOrder: (({ body, user, req, reply }) => {
+  createOrder: ({ body, user, req, reply }) => {
     const key = req.headers['idempotency-key'] as string
     const { order, created, namesVisible } = createOrder(ctx, user, body, key)
     reply.status(created ? 201 : 200)
     return orderView(ctx, order, namesVisible)
-  }) as Handler<R['createOrder']>,
+  },
 
-  listOrders: (({ params, user }) => {
+  listOrders: ({ params, user }) => {
     requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
     const rows = ctx.db
       .prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC')
       .all(params.householdId) as OrderRow[]
     return { orders: rows.map((o) => orderView(ctx, refreshOrder(ctx, o), true)) }
-  }) as Handler<R['listOrders']>,
+  },
 
-  getOrder: (({ params, user }) => {
+  getOrder: ({ params, user }) => {
     const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order')
     return orderView(ctx, refreshOrder(ctx, order), namesVisible)
-  }) as Handler<R['getOrder']>,
+  },
 
-  startPayment: (({ params, user }) => {
+  startPayment: ({ params, user }) => {
     const { order } = loadOrderFor(ctx, user, params.orderId, 'start_payment')
     return ctx.payments.start(startPaying(ctx, order))
-  }) as Handler<R['startPayment']>,
+  },
 
-  getReceipt: (({ params, user }) => {
+  getReceipt: ({ params, user }) => {
     const { order, namesVisible, access } = loadOrderFor(ctx, user, params.orderId, 'view_receipt')
     if (order.status !== 'confirmed' || !order.receipt_number)
       throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
@@ -107,45 +93,24 @@ export const orderHandlers = (ctx: Ctx) => ({
       })
     }
     return receipt
-  }) as Handler<R['getReceipt']>,
+  },
 
-  paymentNotify: (({ body, req }) => {
+  paymentNotify: ({ body, req }) => {
     processNotify(ctx, req.rawBody ?? '', req.headers['x-notify-signature'] as string | undefined, body)
     return { code: 'SUCCESS' as const, message: '成功' }
-  }) as Handler<R['paymentNotify']>,
+  },
 
-  cashierPay: (async ({ params }) => {
-    await ctx.payments.cashierPay(params.orderId)
-    return { ok: true }
-  }) as Handler<R['cashierPay']>,
-
-  cashierFail: (async ({ params }) => {
-    await ctx.payments.cashierFail(params.orderId)
-    return { ok: true }
-  }) as Handler<R['cashierFail']>,
-
-  cashierAbandon: (({ params }) => {
-    const changed = ctx.db
-      .prepare(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`)
-      .run(params.orderId).changes
-    if (changed === 0) {
-      if (!ctx.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(params.orderId)) throw new ApiFailure('NOT_FOUND')
-      throw new ApiFailure('CONFLICT')
-    }
-    return { ok: true }
-  }) as Handler<R['cashierAbandon']>,
-
-  reviewUnmatched: (() => {
+  reviewUnmatched: () => {
     const rows = ctx.db
       .prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`)
       .all() as OrderRow[]
     return { orders: rows.map((o) => orderView(ctx, o, true)) }
-  }) as Handler<R['reviewUnmatched']>,
+  },
 
-  reviewRetryMatch: (({ params }) => {
+  reviewRetryMatch: ({ params }) => {
     const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(params.orderId) as OrderRow | undefined
     if (!o) throw new ApiFailure('NOT_FOUND')
     if (o.status !== 'paid_not_matched' && o.status !== 'paid') throw new ApiFailure('CONFLICT', { status: o.status })
     return orderView(ctx, matchOrder(ctx, o.id), true)
-  }) as Handler<R['reviewRetryMatch']>
+  }
 })

@@ -1,5 +1,5 @@
-// What the server needs from the shared calculator. Every use of src/calculator goes
-// through calculator-port.ts, which implements this interface.
+// Calculator port: what the server needs from the shared calculator. Every use of src/calculator
+// goes through shared-calculator.ts, which implements this interface.
 import type { Category, Payer, Step } from '../../../src/contract'
 
 export interface PolicyRecord {

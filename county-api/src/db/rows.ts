@@ -1,0 +1,242 @@
+// The rows of the county's tables (db/migrations.ts), as better-sqlite3 returns them: one place
+// for every module that reads them. Money is integer fen; times are epoch milliseconds; JSON
+// columns are text. Only types here, and only the contract's types imported: no module cycle.
+import type {
+  Application,
+  ApplicationKind,
+  Claim,
+  ClaimStage,
+  ConcernKind,
+  ConcernStatus,
+  Enrolment,
+  Institution,
+  Notice,
+  Order,
+  Scope,
+  Subscription
+} from '../../../src/contract'
+
+export interface UserRow {
+  id: string
+  role: 'villager' | 'reviewer'
+  openid: string | null
+  phone: string | null
+  person_id: string | null
+  display_name: string
+}
+
+export interface HouseholdRow {
+  id: string
+  household_number: string | null
+  region_code: string
+  township: string
+  village: string
+  head_person_id: string
+  account_balance_fen: number | null
+}
+
+export interface PersonRow {
+  id: string
+  household_id: string
+  name: string
+  /** null: a newborn enrolled by birth certificate, no ID number yet (migration 6) */
+  id_number: string | null
+  sex: 'male' | 'female'
+  birth_date: string
+  relation: string
+  /** JSON: Category[] */
+  categories: string
+  phone: string | null
+  birth_certificate_number: string | null
+}
+
+export interface EnrolmentRow {
+  person_id: string
+  year: number
+  status: Enrolment['status']
+  payer: Enrolment['payer']
+  amount_fen: number | null
+  coverage_start: string | null
+  coverage_end: string | null
+  waiting_end: string | null
+  order_id: string | null
+}
+
+export interface PolicyRow {
+  region_code: string
+  version: string
+  effective_from: string
+  effective_to: string | null
+  /** JSON: the calculator's policy document, exactly as served and used to settle */
+  document: string
+  etag: string
+}
+
+export interface OrderRow {
+  id: string
+  household_id: string
+  year: number
+  status: Order['status']
+  amount_fen: number
+  channel: Order['channel']
+  payer_user_id: string
+  payer_is_household: number
+  /** JSON: OrderPerson[] */
+  persons: string
+  policy_version: string
+  idempotency_key: string
+  request_hash: string
+  created_at: number
+  expires_at: number
+  paid_at: number | null
+  confirmed_at: number | null
+  transaction_id: string | null
+  receipt_number: string | null
+  failure_reason: string | null
+  match_attempts: number
+  /** null on orders from before migration 4 (see payerNameMasked) */
+  payer_name_masked: string | null
+}
+
+/** An entry of orders.persons. benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */
+export interface OrderPerson {
+  personId: string
+  name: string
+  dueFen: number
+  benefitStart?: string
+  benefitEnd?: string
+  quotedOn?: string
+}
+
+/** The simulated payment provider's own ledger (one row per charge) and notify outbox. */
+export interface SimPaymentRow {
+  order_id: string
+  notify_id: string
+  transaction_id: string
+  result: 'SUCCESS' | 'FAIL'
+  amount_fen: number
+  paid_at: number
+  delivered: number
+  attempts: number
+}
+
+export interface ClaimRow {
+  id: string
+  person_id: string
+  year: number
+  kind: Claim['kind']
+  institution_id: string | null
+  institution_name: string
+  admission_date: string
+  discharge_date: string | null
+  total_fen: number
+  eligible_fen: number
+  payout_fen: number
+  self_fen: number
+  stage: ClaimStage
+  /** JSON: Claim['timeline'] */
+  timeline: string
+  policy_version: string
+  /** JSON: Step[] */
+  steps: string
+  /** JSON: the calculator's Settlement */
+  settlement: string | null
+  cap_remaining_fen: number | null
+}
+
+export interface ConcernRow {
+  seq: number
+  id: string
+  tracking_number: string
+  claim_id: string
+  kind: ConcernKind
+  amount_fen: number | null
+  note: string | null
+  status: ConcernStatus
+  resolution: string | null
+  created_at: number
+}
+
+export interface InstitutionRow {
+  id: string
+  name: string
+  level: Institution['level']
+  grade: string
+  ownership: Institution['ownership']
+  township: string
+  address: string
+  phone: string
+  instant_settlement: number
+  agreement_status: Institution['agreement']['status']
+  agreement_since: string
+  agreement_until: string | null
+}
+
+export interface GrantRow {
+  id: string
+  household_id: string
+  grantee_user_id: string
+  /** JSON: Scope[] */
+  scopes: string
+  created_at: number
+  revoked_at: number | null
+}
+
+export interface AccessLogRow {
+  grantee_user_id: string
+  action: string
+  scope: Scope
+  at: number
+}
+
+export interface ApplicationRow {
+  id: string
+  household_id: string
+  kind: ApplicationKind
+  status: Application['status']
+  /** JSON: ApplicationFields */
+  fields: string
+  reason: string | null
+  submitted_by: string
+  submitted_at: number
+  decided_at: number | null
+}
+
+export interface DocumentRow {
+  id: string
+  file_name: string
+  content_type: string
+  size: number
+  uploaded_at: number
+}
+
+export interface NoticeRow {
+  id: string
+  kind: Notice['kind']
+  title: string
+  published_at: number
+  body: string
+  /** JSON: Notice['entries'], names already masked */
+  entries: string
+}
+
+export interface NotificationRow {
+  id: string
+  household_id: string
+  kind: 'paid_by_other'
+  order_id: string | null
+  payer_user_id: string | null
+  /** JSON: PaidByOther */
+  payload: string
+  created_at: number
+  /** the reader's own read time (LEFT JOIN notification_reads) */
+  read_at: number | null
+}
+
+export interface SubscriptionRow {
+  kind: Subscription['kind']
+  accepted: number
+  year: number | null
+  channel: Subscription['channel']
+  updated_at: number
+}

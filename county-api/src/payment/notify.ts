@@ -1,0 +1,220 @@
+// The payment provider's notify (signature verified, applied once) and matching the money to
+// enrolments: paid → confirmed with a receipt, or paid_not_matched for the county to look at
+// (never silent). The background job retries what a crash or a failed match left behind.
+import type { PaymentNotifyBody } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { EnrolmentRow, OrderPerson, OrderRow } from '../db/rows'
+import { ApiFailure } from '../errors'
+import { transact } from '../db'
+import { isoDate, parseTime } from '../clock'
+import { fenToYuan } from '../money'
+import { recordPaidByOther } from '../notifications'
+import { computeQuote } from './quote'
+
+/** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
+export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
+  return transact(ctx.db, () => {
+    if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
+    const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
+    const record = (outcome: string) =>
+      ctx.db
+        .prepare(
+          'INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        )
+        .run(n.notifyId, n.orderId, n.transactionId, n.result, n.amountFen, ctx.clock.now(), outcome)
+    if (!order) {
+      record('unknown_order')
+      ctx.log.warn({ orderId: n.orderId }, 'notify for unknown order')
+      return null
+    }
+    if (order.transaction_id === n.transactionId) {
+      record('duplicate')
+      return null
+    }
+    if (n.result === 'FAIL') {
+      if (order.status === 'created' || order.status === 'paying') {
+        ctx.db
+          .prepare(`UPDATE orders SET status = 'failed', failure_reason = ? WHERE id = ?`)
+          .run('支付未成功', order.id)
+      }
+      record('failed')
+      return null
+    }
+    if (order.transaction_id !== null) {
+      // A second, different payment for an order already paid: money to refund, never silent.
+      record('second_payment')
+      ctx.log.error({ orderId: order.id }, 'second payment received for an already paid order')
+      return null
+    }
+    const paidAt = parseTime(n.paidAt)
+    if (n.amountFen !== order.amount_fen) {
+      ctx.db
+        .prepare(
+          `UPDATE orders SET status = 'paid_not_matched', paid_at = ?, transaction_id = ?, failure_reason = ? WHERE id = ?`
+        )
+        .run(paidAt, n.transactionId, `到账金额 ${fenToYuan(n.amountFen)} 与订单金额不符`, order.id)
+      record('amount_mismatch')
+      return null
+    }
+    // Late money for an expired or failed order is still the villager's money: try to match it.
+    ctx.db
+      .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ? WHERE id = ?`)
+      .run(paidAt, n.transactionId, order.id)
+    record('paid')
+    return { ...order, status: 'paid' as const, paid_at: paidAt, transaction_id: n.transactionId }
+  })
+}
+
+/**
+ * The notify callback: verify the signature over the exact bytes, apply once, then match, in
+ * one commit. Matching runs in a savepoint: if it fails, the payment is still recorded (paid)
+ * and the background job retries the match.
+ */
+export function processNotify(ctx: Ctx, rawBody: string, signature: string | undefined, body: PaymentNotifyBody): void {
+  if (!ctx.payments.verify(rawBody, signature)) {
+    ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
+    throw new ApiFailure('SIGNATURE_INVALID')
+  }
+  transact(ctx.db, () => {
+    const paid = applyNotify(ctx, body)
+    if (!paid) return
+    try {
+      confirmOrder(ctx, paid.id, paid)
+    } catch (e) {
+      ctx.log.error({ orderId: paid.id, err: e }, 'matching a paid order failed; left paid for the retry job')
+    }
+  })
+}
+
+/** paid (or paid_not_matched) → confirmed: enrol every member paid for and issue the receipt. */
+export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
+  confirmOrder(ctx, orderId)
+  return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
+}
+
+/** `known`: the row as the same transaction just wrote it (saves reading it back). */
+function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
+  transact(ctx.db, () => {
+    const o = known ?? (ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow)
+    if (o.status !== 'paid' && o.status !== 'paid_not_matched') return
+    if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return // needs a refund, not a retry
+    const persons = JSON.parse(o.persons) as OrderPerson[]
+    const problems: string[] = []
+    // The household's members now and their enrolment for the year, in one query.
+    const members = new Map(
+      (
+        ctx.db
+          .prepare(
+            `SELECT p.id, e.status, e.order_id FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? WHERE p.household_id = ?`
+          )
+          .all(o.year, o.household_id) as {
+          id: string
+          status: EnrolmentRow['status'] | null
+          order_id: string | null
+        }[]
+      ).map((m) => [m.id, m])
+    )
+    for (const p of persons) {
+      const m = members.get(p.personId)
+      if (!m) problems.push('成员已迁出')
+      else if (m.status === 'enrolled' && m.order_id !== o.id) problems.push('该成员本年度已经缴费')
+    }
+    if (problems.length > 0) {
+      ctx.db
+        .prepare(
+          `UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`
+        )
+        .run([...new Set(problems)].join('；'), o.id)
+      return
+    }
+    // (and whether the payer is the head: anyone else paying is told to the household)
+    const h = ctx.db
+      .prepare(
+        'SELECT h.region_code, h.head_person_id, (SELECT person_id FROM users WHERE id = ?) AS payer_person_id FROM households h WHERE h.id = ?'
+      )
+      .get(o.payer_user_id, o.household_id) as {
+      region_code: string
+      head_person_id: string
+      payer_person_id: string | null
+    }
+    // Benefit dates depend on the payment date (waiting period outside the collection period):
+    // reuse the quote's when paid the day it was quoted, otherwise ask the calculator again.
+    const paidDate = isoDate(o.paid_at as number)
+    const dates = new Map<string, { benefitStart: string; benefitEnd: string }>()
+    if (persons.every((p) => p.quotedOn === paidDate && p.benefitStart && p.benefitEnd)) {
+      for (const p of persons)
+        dates.set(p.personId, { benefitStart: p.benefitStart as string, benefitEnd: p.benefitEnd as string })
+    } else {
+      const { quote } = computeQuote(ctx, o.household_id, o.year, {
+        only: persons.map((p) => p.personId),
+        paymentDate: paidDate,
+        steps: false,
+        keepUncovered: true
+      })
+      for (const l of quote.lines) dates.set(l.personId, l)
+    }
+    // Paid for someone the payment day leaves without a benefit period (paid past midnight at the
+    // end of a window, a newborn on day 91): never guess a full year; the county looks at it
+    // (paid_not_matched: visible, refundable), nothing is recorded as cover.
+    const noDates = persons.filter((p) => {
+      const l = dates.get(p.personId)
+      return !l || l.benefitStart > l.benefitEnd
+    })
+    if (noDates.length > 0) {
+      ctx.db
+        .prepare(
+          `UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`
+        )
+        .run('按缴费日期计算，有成员当年已没有待遇期（需人工核对或退款）', o.id)
+      return
+    }
+    for (const p of persons) {
+      const l = dates.get(p.personId) as { benefitStart: string; benefitEnd: string }
+      const cov = {
+        start: `${o.year}-01-01`,
+        end: l.benefitEnd,
+        waitingEnd: l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null
+      }
+      ctx.db
+        .prepare(
+          `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+        VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)
+        ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
+          coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = excluded.order_id`
+        )
+        .run(p.personId, o.year, p.dueFen, cov.start, cov.end, cov.waitingEnd, o.id)
+    }
+    const seqKey = `receipt_seq_${o.year}`
+    const seq = Number(
+      (
+        ctx.db
+          .prepare(
+            `INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value`
+          )
+          .get(seqKey) as { value: string | number }
+      ).value
+    )
+    const receipt = `${h.region_code}-${o.year}-${String(seq).padStart(8, '0')}`
+    const now = ctx.clock.now()
+    ctx.db
+      .prepare(
+        `UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`
+      )
+      .run(now, receipt, o.id)
+    // Someone other than the head paid: the household is notified, in this same commit.
+    if (h.payer_person_id !== h.head_person_id) recordPaidByOther(ctx, o, receipt, now)
+  })
+}
+
+/** Start-up and periodic recovery: orders left in `paid` (crash between notify and match) and unmatched ones. */
+export function rematchPending(ctx: Ctx): number {
+  // (written so the partial index orders_unsettled serves it: no scan of every order every 5 s)
+  const ids = ctx.db
+    .prepare(
+      `SELECT id FROM orders WHERE status IN ('paid', 'paid_not_matched') AND (status = 'paid' OR match_attempts < 20) LIMIT 500`
+    )
+    .all() as { id: string }[]
+  let confirmed = 0
+  for (const { id } of ids) if (matchOrder(ctx, id).status === 'confirmed') confirmed++
+  return confirmed
+}

@@ -1,0 +1,184 @@
+// The contribution quote: what a household owes for a year, from the shared calculator, and the
+// quote as the app sees it (names, the members a department already enrolled, the issues).
+import type { Category, Quote, QuoteLine } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { PersonRow } from '../db/rows'
+import type { QuoteResult } from '../ports/calculator'
+import { ApiFailure } from '../errors'
+import { isoDate } from '../clock'
+import { fenToYuan } from '../money'
+import { cachedSeries } from '../policies'
+import { chineseDate } from '../../../src/calculator/dates'
+
+export function defaultYear(ctx: Ctx): number {
+  // From September the collection is for next year (集中缴费期 for year N runs in year N-1's autumn).
+  const today = isoDate(ctx.clock.now())
+  const y = Number(today.slice(0, 4))
+  return Number(today.slice(5, 7)) >= 9 ? y + 1 : y
+}
+
+/** `steps: false` when nobody will read the explanation (orders, matching): the calculator skips writing it. */
+/**
+ * `keepUncovered`: matching a payment already taken must see every person paid for, even one the
+ * payment day leaves without cover (the caller refuses to match then); quotes and new orders leave
+ * such a person out, listed in `uncovered`, so nobody is charged for no cover.
+ */
+export function computeQuote(
+  ctx: Ctx,
+  householdId: string,
+  year: number,
+  opts: { only?: string[]; paymentDate?: string; steps?: boolean; keepUncovered?: boolean } = {}
+): { quote: QuoteResult; people: PersonRow[]; uncovered: string[] } {
+  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
+    { region_code: string } | undefined
+  if (!h) throw new ApiFailure('NOT_FOUND')
+  const people = ctx.db
+    .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id')
+    .all(householdId) as PersonRow[]
+  // One query for the household's enrolment history: this year's status and the lapsed streak before it.
+  const status = new Map<string, string>()
+  const history = new Map<string, { year: number; status: string }[]>()
+  for (const r of ctx.db
+    .prepare(
+      `SELECT e.person_id, e.year, e.status FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year <= ? ORDER BY e.year DESC`
+    )
+    .all(householdId, year) as { person_id: string; year: number; status: string }[]) {
+    if (r.year === year) status.set(r.person_id, r.status)
+    else history.set(r.person_id, [...(history.get(r.person_id) ?? []), r])
+  }
+  const lapsedYears = (personId: string) => {
+    let n = 0
+    for (const r of history.get(personId) ?? []) {
+      if (r.status === 'lapsed') n++
+      else break
+    }
+    return n
+  }
+  const members = people
+    .filter((p) => p.birth_date <= `${year}-12-31`)
+    .map((p) => ({
+      personId: p.id,
+      birthDate: p.birth_date,
+      categories: JSON.parse(p.categories) as Category[],
+      alreadyEnrolled: status.get(p.id) === 'enrolled' || (opts.only !== undefined && !opts.only.includes(p.id)),
+      excludedReason: status.get(p.id) === 'pending_review' ? '参保申请待审核' : undefined,
+      lapsedYears: lapsedYears(p.id)
+    }))
+  const series = cachedSeries(ctx, h.region_code)
+  const today = isoDate(ctx.clock.now())
+  let quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
+  // Paid this late, a member would get no day of cover in that year (the waiting period runs past
+  // its end): nobody is charged for that; they are shown as not payable for the year instead.
+  // (When nobody would be covered the window counts as closed: collectionClosed already says so.)
+  const noCover = new Set(
+    opts.keepUncovered ? [] : quote.lines.filter((l) => l.benefitStart > l.benefitEnd).map((l) => l.personId)
+  )
+  if (noCover.size && noCover.size < quote.lines.length) {
+    for (const m of members) if (noCover.has(m.personId)) m.excludedReason = 'no cover left in the year'
+    quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
+    return { quote, people, uncovered: [...noCover] }
+  }
+  return { quote, people, uncovered: [] }
+}
+
+export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
+  const { quote, people, uncovered } = computeQuote(ctx, householdId, year)
+  const byId = new Map(people.map((p) => [p.id, p]))
+  // left out of the quote because paying now would give them no day of cover: say who and why
+  const noCoverIssue = uncovered.length
+    ? [
+        {
+          code: 'NO_COVER_LEFT',
+          message: `${uncovered.map((id) => byId.get(id)?.name ?? id).join('、')}：${year}年剩下的时间不够等待期，现在交也报销不了，这次不收；请交下一年的`
+        }
+      ]
+    : []
+  const quoted = new Set(quote.lines.map((l) => l.personId))
+  const rest = people.filter((p) => !quoted.has(p.id))
+  // the year's records of those not quoted, in one query (not one per person: 资助参保 members are many)
+  const records =
+    rest.length === 0
+      ? new Map<string, { status: string; payer: string | null }>()
+      : new Map(
+          (
+            ctx.db
+              .prepare(
+                `SELECT e.person_id, e.status, e.payer FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`
+              )
+              .all(householdId, year) as { person_id: string; status: string; payer: string | null }[]
+          ).map((r) => [r.person_id, r])
+        )
+  const enrolledLines = rest
+    .map((p): QuoteLine | null => {
+      const e = records.get(p.id)
+      return e?.status === 'enrolled'
+        ? {
+            personId: p.id,
+            name: p.name,
+            categories: JSON.parse(p.categories) as Category[],
+            categoryLabel: '本年度已参保',
+            payer: (e.payer ?? 'self') as QuoteLine['payer'],
+            standard: '0.00',
+            subsidy: '0.00',
+            paidByOthers: '0.00',
+            arrears: '0.00',
+            due: '0.00',
+            alreadyEnrolled: true,
+            benefitStart: null,
+            benefitEnd: null
+          }
+        : null
+    })
+    .filter((l): l is QuoteLine => l !== null)
+  return {
+    householdId,
+    year,
+    policyVersion: quote.policyVersion,
+    collectionPeriod: quote.collectionPeriod,
+    lines: [
+      ...quote.lines.map((l): QuoteLine => {
+        const p = byId.get(l.personId) as PersonRow
+        return {
+          personId: l.personId,
+          name: p.name,
+          categories: JSON.parse(p.categories) as Category[],
+          categoryLabel: l.categoryLabel,
+          payer: l.payer,
+          standard: fenToYuan(l.standardFen),
+          subsidy: fenToYuan(l.subsidyFen),
+          paidByOthers: fenToYuan(l.paidByOthersFen),
+          arrears: fenToYuan(l.arrearsFen),
+          due: fenToYuan(l.dueFen),
+          alreadyEnrolled: false,
+          benefitStart: l.benefitStart,
+          benefitEnd: l.benefitEnd
+        }
+      }),
+      ...enrolledLines
+    ],
+    total: fenToYuan(quote.totalFen),
+    payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed,
+    // A closed window is a refusal, not the calculator's "late: waiting period" note.
+    issues: [
+      ...(quote.collectionClosed
+        ? [
+            { code: 'NOT_IN_COLLECTION_PERIOD', message: closedMessage(year, quote.collectionClosed) },
+            ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')
+          ]
+        : quote.issues),
+      ...noCoverIssue
+    ],
+    steps: quote.steps,
+    calculation: quote.raw as Quote['calculation']
+  }
+}
+
+export type ClosedWindow = NonNullable<QuoteResult['collectionClosed']>
+
+/** e.g. 2026年度的集中缴费期为2025年9月1日至2025年12月31日，已经结束，现在不能缴费 */
+export function closedMessage(year: number, closed: ClosedWindow): string {
+  const window = closed.from
+    ? `集中缴费期为${chineseDate(closed.from)}至${chineseDate(closed.to)}`
+    : `缴费截止日期为${chineseDate(closed.to)}`
+  return `${year}年度的${window}，${closed.reason === 'not_open_yet' ? '还没有开始' : '已经结束'}，现在不能缴费`
+}

@@ -1,0 +1,33 @@
+// WeChat sign-in port: exchanging the code from wx.login() for the user's openid. In production
+// jscode2session with the county's appid/secret; in development `demo-<name>` codes.
+import type { Ctx } from '../context'
+
+export interface WechatProvider {
+  exchange(code: string): Promise<{ openid: string } | null>
+}
+
+/** Development: `demo-<name>` codes sign in as the demo user `<name>` (or a new user). */
+export const devWechatProvider: WechatProvider = {
+  async exchange(code) {
+    const m = /^demo-([a-z0-9-]{1,60})$/.exec(code)
+    return m ? { openid: `dev-openid-${m[1]}` } : null
+  }
+}
+
+/** Production: jscode2session with the county's appid/secret. */
+export function jscode2sessionProvider(appid: string, secret: string): WechatProvider {
+  return {
+    async exchange(code) {
+      const url = `https://api.weixin.qq.com/sns/jscode2session?appid=${encodeURIComponent(appid)}&secret=${encodeURIComponent(secret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`
+      const res = await fetch(url)
+      const body = (await res.json()) as { openid?: string; errcode?: number }
+      return body.openid ? { openid: body.openid } : null
+    }
+  }
+}
+
+export function wechatProvider(ctx: Ctx): WechatProvider {
+  return ctx.config.wechatAppId && ctx.config.wechatSecret
+    ? jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret)
+    : devWechatProvider
+}
