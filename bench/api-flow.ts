@@ -3,74 +3,53 @@
 // quote → create order → start payment → pay at the simulated cashier (signed notify) → read back.
 import fs from 'node:fs'
 import http from 'node:http'
-import type { Client } from '../county-api/src/testing/client'
+import type { RouteId } from '../src/contract/routes'
+import { client, type Answer, type Client, type Transport } from '../county-api/src/testing/client'
 import { peek } from '../county-api/src/testing/db-peek'
 
 /** What the county API must sustain on deadline day (bench:api); the soak runs at half of it. */
 export const API_TARGET = { flowsPerSecond: 300, requestP99Ms: 100 } as const
 
-export type FastClient = ReturnType<typeof fastClient>
-
-// A keep-alive http client: lighter than fetch, so the client leaves more CPU to the server.
-export function fastClient(base: string, sockets: number) {
+/**
+ * The typed client (county-api/src/testing/client.ts) over keep-alive http: lighter than fetch,
+ * so the load generator leaves more CPU to the server it shares the machine with.
+ */
+export function fastClient(base: string, sockets: number): Client & { close(): void } {
   const url = new URL(base)
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
-  // `read`: parse the answer; the load generator skips the answers it does not look at, so its
-  // own CPU (it shares the machine with the server) goes to sending requests, not to JSON
-  const call = (
-    method: string,
-    path: string,
-    body?: unknown,
-    token?: string,
-    headers: Record<string, string> = {},
-    read = true
-  ) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const data = body === undefined ? undefined : JSON.stringify(body)
+  const transport: Transport = (r) =>
+    new Promise((resolve, reject) => {
+      const body = typeof r.body === 'string' ? r.body : undefined
       const req = http.request(
         {
           host: url.hostname,
           port: url.port,
-          method,
-          path,
+          method: r.method,
+          path: r.path,
           agent,
-          headers: {
-            ...headers,
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {})
-          }
+          headers: { ...r.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) }
         },
         (res) => {
           const chunks: Buffer[] = []
           const status = res.statusCode ?? 0
-          // an answer that is not read is still drained; an unexpected status is read, to report it
-          const skip = !read && status >= 200 && status < 300
+          // an answer not to be read is still drained; an unexpected status is read, to report it
+          const skip = !r.read && status >= 200 && status < 300
           res.on('data', (c: Buffer) => {
             if (!skip) chunks.push(c)
           })
-          res.on('end', () => {
-            if (skip) {
-              resolve({ status, body: undefined })
-              return
-            }
-            const text = Buffer.concat(chunks).toString()
-            try {
-              resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined })
-            } catch {
-              resolve({ status: res.statusCode ?? 0, body: text })
-            }
-          })
+          res.on('end', () =>
+            resolve({
+              status,
+              headers: { get: (name) => String(res.headers[name.toLowerCase()] ?? '') || null },
+              text: skip ? undefined : Buffer.concat(chunks).toString()
+            })
+          )
         }
       )
       req.on('error', reject)
-      req.end(data)
+      req.end(body)
     })
-  return {
-    get: (path: string, token?: string, read = true) => call('GET', path, undefined, token, {}, read),
-    post: (path: string, body: unknown, token?: string, headers?: Record<string, string>, read = true) =>
-      call('POST', path, body, token, headers, read),
-    close: () => agent.destroy()
-  }
+  return { ...client(base, transport), close: () => agent.destroy() }
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux); NaN elsewhere. */
@@ -124,9 +103,10 @@ export async function readyHouseholds(api: Client, dbPath: string, year: number,
     Array.from({ length: concurrency }, async () => {
       for (let t = queue.shift(); t; t = queue.shift()) {
         const token = await api.wechat(`bench-${t.household_id.replace(/_/g, '-')}`)
-        const b = await api.post('/v1/households/bind', { idNumber: t.id_number, name: t.name }, token)
-        const q = b.status === 200 ? await api.get(`/v1/households/${t.household_id}/quote?year=${year}`, token) : null
-        if (q && q.body.payable) ready.push({ householdId: t.household_id, token })
+        const b = await api.call('bindHousehold', { body: { idNumber: t.id_number, name: t.name }, token })
+        const params = { householdId: t.household_id }
+        const q = b.ok ? await api.call('getQuote', { params, query: { year }, token }) : null
+        if (q?.ok && q.data.payable) ready.push({ householdId: t.household_id, token })
       }
     })
   )
@@ -138,26 +118,33 @@ export async function readyHouseholds(api: Client, dbPath: string, year: number,
  * Throws on any answer other than the expected one, or if the order does not end confirmed.
  */
 export async function payFlow(
-  fast: FastClient,
+  api: Client,
   job: Ready & { year: number },
   idempotencyKey: string,
   onRequest: (ms: number) => void
 ): Promise<void> {
-  const timed = async <T>(f: () => Promise<{ status: number; body: T }>, ok: number[]): Promise<T> => {
+  // `read`: only the answers the flow looks at are parsed
+  const timed = async <K extends RouteId>(answer: () => Promise<Answer<K>>, ok: number): Promise<Answer<K>> => {
     const t0 = performance.now()
-    const r = await f()
+    const r = await answer()
     onRequest(performance.now() - t0)
-    if (!ok.includes(r.status)) throw new Error(`${r.status} ${JSON.stringify(r.body)}`)
-    return r.body
+    if (r.status !== ok) throw new Error(`${r.status} ${JSON.stringify(r.body)}`)
+    return r
   }
   const { householdId, token, year } = job
-  await timed(() => fast.get(`/v1/households/${householdId}/quote?year=${year}`, token, false), [200])
-  const order = await timed<any>(
-    () => fast.post('/v1/orders', { householdId, year, channel: 'h5' }, token, { 'idempotency-key': idempotencyKey }),
-    [201]
+  await timed(() => api.call('getQuote', { params: { householdId }, query: { year }, token }, false), 200)
+  const order = await timed(
+    () =>
+      api.call('createOrder', {
+        body: { householdId, year, channel: 'h5' },
+        token,
+        headers: { 'idempotency-key': idempotencyKey }
+      }),
+    201
   )
-  await timed(() => fast.post(`/v1/orders/${order.orderId}/pay`, {}, token, undefined, false), [200])
-  await timed(() => fast.post(`/v1/sim-cashier/orders/${order.orderId}/pay`, {}, undefined, undefined, false), [200])
-  const after = await timed<any>(() => fast.get(`/v1/orders/${order.orderId}`, token), [200])
-  if (after.status !== 'confirmed') throw new Error(`order ${order.orderId} is ${after.status}`)
+  const params = { orderId: order.data.orderId }
+  await timed(() => api.call('startPayment', { params, token }, false), 200)
+  await timed(() => api.call('cashierPay', { params }, false), 200)
+  const after = await timed(() => api.call('getOrder', { params, token }), 200)
+  if (after.data.status !== 'confirmed') throw new Error(`order ${params.orderId} is ${after.data.status}`)
 }

@@ -7,11 +7,10 @@ import os from 'os'
 import path from 'path'
 import dayjs from 'dayjs'
 import type { BrowserContext, Page } from 'playwright-core'
-import type { Application, ClaimList, Household, Order } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { countyApi, DEMO, DEV_OTP, openSignedIn, signInApi, type SignedIn } from '../support/session'
+import { countyClient, DEMO, DEV_OTP, openSignedIn, signInApi, type SignedIn } from '../support/session'
 
 jest.setTimeout(600_000)
 
@@ -35,28 +34,22 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   head = await signInApi(product, DEMO.head)
   const hh = head.me.households[0].householdId
-  const get = async <T>(url: string) => {
-    const r = await countyApi<T>(product, 'GET', url, undefined, head.token)
-    if (r.status !== 200) throw new Error(`${url}: ${r.status}`)
-    return r.body
-  }
-  const household = await get<Household>(`/v1/households/${hh}`)
-  const { orders } = await get<{ orders: Order[] }>(`/v1/households/${hh}/orders`)
+  const county = countyClient(product)
+  const token = head.token
+  const household = await county.ok('getHousehold', { params: { householdId: hh }, token })
+  const { orders } = await county.ok('listOrders', { params: { householdId: hh }, token })
   const paid = orders.find((o) => o.receiptNumber)
   if (!paid) throw new Error('the demo household has no paid order')
   let claimId: string | undefined
   for (const m of household.members) {
-    const list = await get<ClaimList>(`/v1/persons/${m.personId}/claims`)
+    const list = await county.ok('listClaims', { params: { personId: m.personId }, token })
     claimId = list.claims[0]?.claimId
     if (claimId) break
   }
   if (!claimId) throw new Error('the demo household has no claim')
   const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
-  const app = await countyApi<Application>(
-    product,
-    'POST',
-    '/v1/applications',
-    {
+  const app = await county.call('createApplication', {
+    body: {
       householdId: hh,
       kind: 'add_newborn',
       fields: {
@@ -66,8 +59,8 @@ beforeAll(async () => {
         reason: '出生医学证明编号：P440123456'
       }
     },
-    head.token
-  )
+    token
+  })
   if (app.status !== 201) throw new Error(`application: ${app.status}`)
   const year = dayjs(product.now()).add(8, 'hour').year() + 1
   Object.assign(query, {
@@ -77,7 +70,7 @@ beforeAll(async () => {
     'subpackages/pay/receipt/index': `orderId=${paid.orderId}`,
     'subpackages/enrol/checklist/index': 'kind=add_newborn',
     'subpackages/enrol/add-member/index': 'kind=add_newborn',
-    'subpackages/enrol/status/index': `id=${app.body.applicationId}`,
+    'subpackages/enrol/status/index': `id=${app.data.applicationId}`,
     'subpackages/claims/detail/index': `claimId=${claimId}`
   })
 })

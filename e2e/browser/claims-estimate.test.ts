@@ -52,13 +52,23 @@ async function shown() {
 test('the estimate equals the calculator for the same input, online and offline', async () => {
   const { page, product } = w
   await signInAsHead(w)
-  const me = await w.api<any>('/v1/me')
-  const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
-  const person = household.members.find((m: any) => m.personId === me.personId)
+  const me = await w.api.ok('me', { token: w.headToken })
+  const household = await w.api.ok('getHousehold', {
+    params: { householdId: me.households[0].householdId },
+    token: w.headToken
+  })
+  const person = household.members.find((m) => m.personId === me.personId)!
   const today = todayShanghai(w)
   const year = Number(today.slice(0, 4))
-  const list = await w.api<any>(`/v1/persons/${me.personId}/claims?year=${year}`)
-  const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
+  const list = await w.api.ok('listClaims', {
+    params: { personId: me.personId! },
+    query: { year: year },
+    token: w.headToken
+  })
+  const policy = await w.api.ok('getPolicy', {
+    query: { region: household.regionCode, date: today },
+    token: w.headToken
+  })
   // the member's own data, as the form is documented to fill it in
   // fund paid towards the annual cap this year: what each claim's annual-cap step let through
   const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
@@ -136,9 +146,7 @@ test('the estimate equals the calculator for the same input, online and offline'
   // 王建国 is covered: no warning. His son 王志强 stopped paying (已断保): told before any figure
   // that he cannot claim now, and the figure is labelled as after enrolling again
   await expect(onScreen().locator('.estimate-not-covered').count()).resolves.toBe(0)
-  const lapsed = household.members.find((m: any) =>
-    m.enrolments.some((e: any) => e.year === year && e.status === 'lapsed')
-  )
+  const lapsed = household.members.find((m) => m.enrolments.some((e) => e.year === year && e.status === 'lapsed'))!
   expect(lapsed).toBeDefined()
   await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${lapsed.personId}`)
   await onScreen().locator('.estimate-not-covered').waitFor()

@@ -18,11 +18,13 @@ const sum = (xs: string[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0)).toF
 test('history by year with totals, filters, and a claim waterfall that adds up', async () => {
   const { page, product } = w
   await signInAsHead(w)
-  const me = await w.api<any>('/v1/me')
+  const me = await w.api.ok('me', { token: w.headToken })
   const year = new Date(product.now() + 8 * 3600e3).getUTCFullYear()
   // find the year of 王建国 with the most claims: that is the one the test opens
   const lists = await Promise.all(
-    [year, year - 1, year - 2].map((y) => w.api<any>(`/v1/persons/${me.personId}/claims?year=${y}`))
+    [year, year - 1, year - 2].map((y) =>
+      w.api.ok('listClaims', { params: { personId: me.personId! }, query: { year: y }, token: w.headToken })
+    )
   )
   const list = [...lists].sort((a, b) => b.claims.length - a.claims.length)[0]
   expect(list.claims.length).toBeGreaterThan(1)
@@ -30,15 +32,21 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   await page.goto(`${product.webUrl}/#/pages/claims/index`)
   await page.locator('.year-chips .chip').first().waitFor()
   // this year's protection: the cap from the county, the outpatient limit from the county's policy document
-  const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
+  const household = await w.api.ok('getHousehold', {
+    params: { householdId: me.households[0].householdId },
+    token: w.headToken
+  })
   const today = new Date(product.now() + 8 * 3600e3).toISOString().slice(0, 10)
-  const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
+  const policy = await w.api.ok('getPolicy', {
+    query: { region: household.regionCode, date: today },
+    token: w.headToken
+  })
   const yuan = (v: string) => `¥${new Decimal(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
   await page.locator('.protection .pm-outpatient').waitFor()
   await expect(page.locator('.protection .pm-outpatient').textContent()).resolves.toContain(
-    yuan(policy.document.outpatient.annualLimit)
+    yuan(policy.document.outpatient!.annualLimit as string)
   )
-  await expect(page.locator('.protection .pm-cap').textContent()).resolves.toContain(yuan(lists[0].cap))
+  await expect(page.locator('.protection .pm-cap').textContent()).resolves.toContain(yuan(lists[0].cap!))
   await page.locator(`.year-chips .chip[data-value="${list.year}"]`).click()
   const totals = page.locator(`.year-totals[data-year="${list.year}"]`)
   await totals.waitFor()

@@ -24,17 +24,23 @@ afterAll(async () => {
 test("search finds a township health centre with this member's ratio; suspended ones are flagged", async () => {
   const { page, product } = w
   await signInAsHead(w)
-  const me = await w.api<any>('/v1/me')
-  const household = await w.api<any>(`/v1/households/${me.households[0].householdId}`)
-  const person = household.members.find((m: any) => m.personId === me.personId)
+  const me = await w.api.ok('me', { token: w.headToken })
+  const household = await w.api.ok('getHousehold', {
+    params: { householdId: me.households[0].householdId },
+    token: w.headToken
+  })
+  const person = household.members.find((m) => m.personId === me.personId)!
   const today = todayShanghai(w)
   const year = Number(today.slice(0, 4))
-  const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
-  const { institutions } = await w.api<any>('/v1/institutions')
+  const policy = await w.api.ok('getPolicy', {
+    query: { region: household.regionCode, date: today },
+    token: w.headToken
+  })
+  const { institutions } = await w.api.ok('listInstitutions', { token: w.headToken })
   const centre = institutions.find(
-    (i: any) => i.level === 'township' && i.agreement.status === 'active' && i.name.includes('卫生院')
-  )
-  const suspended = institutions.find((i: any) => i.agreement.status === 'suspended')
+    (i) => i.level === 'township' && i.agreement.status === 'active' && i.name.includes('卫生院')
+  )!
+  const suspended = institutions.find((i) => i.agreement.status === 'suspended')!
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const s = settleClaim(

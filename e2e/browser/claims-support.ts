@@ -6,6 +6,7 @@ import path from 'path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { client, type Client } from '../../county-api/src/testing/client'
 import { DEMO, DEV_OTP, signInApi, signInWithForm } from '../support/session'
 
 export { DEV_OTP } from '../support/session'
@@ -15,8 +16,10 @@ export interface ClaimsWorld {
   context: BrowserContext
   page: Page
   errors: string[]
-  /** county API as the app would call it (through the web server's /county proxy) */
-  api: <T = any>(p: string) => Promise<T>
+  /** the county API as the app calls it (through the web server's /county proxy), typed by the contract */
+  api: Client
+  /** 王建国's (demo-head) session token, for `api` */
+  headToken: string
 }
 
 export async function startWorld(households = 12): Promise<ClaimsWorld> {
@@ -25,12 +28,7 @@ export async function startWorld(households = 12): Promise<ClaimsWorld> {
   const errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   const { token } = await signInApi(product, DEMO.head)
-  const api = async <T>(p: string): Promise<T> => {
-    const r = await fetch(`${product.webUrl}/county${p}`, { headers: { authorization: `Bearer ${token}` } })
-    if (!r.ok) throw new Error(`${p}: ${r.status}`)
-    return (await r.json()) as T
-  }
-  return { product, context, page, errors, api }
+  return { product, context, page, errors, api: client(`${product.webUrl}/county`), headToken: token }
 }
 
 export async function stopWorld(w: ClaimsWorld | undefined): Promise<void> {

@@ -6,12 +6,11 @@ import path from 'path'
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { Page } from 'playwright-core'
-import type { Application, PolicyEnvelope } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
 import { filingWorth, yuanText } from '../../src/subpackages/enrol/shared/filing-worth'
 import { ARTIFACTS } from '../support/browser'
 import {
-  api,
+  countyClient,
   chooseFiles,
   type EnrolWorld,
   makeJpeg,
@@ -45,15 +44,9 @@ test('a filing is submitted and approved, and the out-of-area estimate changes f
   const householdId = migrant.me.households[0].householdId
   const myName = migrant.me.displayName
   const today = dayjs(product.now()).utcOffset(480).format('YYYY-MM-DD')
-  const hh = await api<{ regionCode: string }>(
-    product,
-    'GET',
-    `/v1/households/${householdId}`,
-    undefined,
-    migrant.token
-  )
-  const policy = await api<PolicyEnvelope>(product, 'GET', `/v1/policy?region=${hh.body.regionCode}`)
-  const worth = filingWorth(policy.body.document as never, today)!
+  const hh = await countyClient(product).call('getHousehold', { params: { householdId }, token: migrant.token })
+  const policy = await countyClient(product).call('getPolicy', { query: { region: hh.data.regionCode } })
+  const worth = filingWorth(policy.data.document as never, today)!
   expect(worth).not.toBeNull()
   expect(worth.filed.reimbursed).not.toBe(worth.unfiled.reimbursed)
 
@@ -113,13 +106,7 @@ test('a filing is submitted and approved, and the out-of-area estimate changes f
   await expect(after.textContent()).resolves.toContain('广东省东莞市')
   await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-home-after-filing.png'), fullPage: true })
 
-  const list = await api<{ applications: Application[] }>(
-    product,
-    'GET',
-    `/v1/households/${householdId}/applications`,
-    undefined,
-    migrant.token
-  )
-  expect(list.body.applications.map((a) => `${a.kind}:${a.status}`)).toEqual(['out_of_area_care:approved'])
+  const list = await countyClient(product).call('listApplications', { params: { householdId }, token: migrant.token })
+  expect(list.data.applications.map((a) => `${a.kind}:${a.status}`)).toEqual(['out_of_area_care:approved'])
   expect(errors).toEqual([])
 })

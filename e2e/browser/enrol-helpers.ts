@@ -1,5 +1,6 @@
 // Helpers for the remote-enrolment browser tests: the product on its own database, acting as
-// the county reviewer, and making real image files in the browser (signing in: support/session).
+// the county reviewer, and making real image files in the browser (signing in and the county
+// API's typed client: support/session).
 import os from 'os'
 import path from 'path'
 import { mkdtempSync } from 'fs'
@@ -8,7 +9,7 @@ import type { Application } from '../../src/contract'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { collectErrors, launchPhone } from '../support/browser'
 import {
-  countyApi,
+  countyClient,
   DEMO,
   DEV_OTP,
   signInApi,
@@ -55,28 +56,25 @@ export async function stopEnrolWorld(w: Partial<EnrolWorld>): Promise<void> {
 
 /** An out-of-area filing by the migrant for herself, straight through the county API. */
 export async function fileOutOfArea(w: EnrolWorld, destination: string): Promise<Application> {
-  const created = await api<Application>(
-    w.product,
-    'POST',
-    '/v1/applications',
-    {
+  const created = await countyClient(w.product).call('createApplication', {
+    body: {
       householdId: w.migrant.me.households[0].householdId,
       kind: 'out_of_area_care',
       fields: {
-        personId: w.migrant.me.personId,
+        personId: w.migrant.me.personId!,
         destination,
         from: '2026-12-01',
         to: '2027-11-30',
         reason: '在外地打工'
       }
     },
-    w.migrant.token
-  )
+    token: w.migrant.token
+  })
   if (created.status !== 201) throw new Error(`filing ${created.status}: ${JSON.stringify(created.body)}`)
-  return created.body
+  return created.data
 }
 
-export const api = countyApi
+export { countyClient } from '../support/session'
 export const signIn = signInApi
 /** Opens the app with this session, as the app itself stores it after sign-in. */
 export const useSessionInBrowser = useSessionInContext
@@ -89,15 +87,11 @@ export async function review(
   decision: 'approve' | 'reject' | 'needs_more',
   reason?: string
 ): Promise<Application> {
-  const r = await api<Application>(
-    p,
-    'POST',
-    `/v1/review/applications/${applicationId}/decision`,
-    { decision, ...(reason ? { reason } : {}) },
-    reviewerToken
-  )
-  if (r.status !== 200) throw new Error(`review ${r.status}: ${JSON.stringify(r.body)}`)
-  return r.body
+  return countyClient(p).ok('reviewDecide', {
+    params: { applicationId },
+    body: { decision, ...(reason ? { reason } : {}) },
+    token: reviewerToken
+  })
 }
 
 export async function pendingFor(
@@ -105,14 +99,11 @@ export async function pendingFor(
   reviewerToken: string,
   householdId: string
 ): Promise<Application[]> {
-  const r = await api<{ applications: Application[] }>(
-    p,
-    'GET',
-    '/v1/review/applications?status=submitted',
-    undefined,
-    reviewerToken
-  )
-  return r.body.applications.filter((a) => a.householdId === householdId)
+  const { applications } = await countyClient(p).ok('reviewList', {
+    query: { status: 'submitted' },
+    token: reviewerToken
+  })
+  return applications.filter((a) => a.householdId === householdId)
 }
 
 /** A real JPEG drawn by the browser (so the h5 image loader can decode it). */

@@ -6,12 +6,11 @@ import { mkdirSync } from 'fs'
 import path from 'path'
 import dayjs from 'dayjs'
 import type { Page } from 'playwright-core'
-import type { Application, Household } from '../../src/contract'
 import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS } from '../support/browser'
 import {
-  api,
+  countyClient,
   chooseFiles,
   type EnrolWorld,
   makeJpeg,
@@ -127,8 +126,8 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await page.getByText(`${babyName}已加到家里的户上`, { exact: false }).waitFor()
 
   // the baby is on the household, with the status the county holds for her
-  const hh = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
-  const baby = hh.body.members.find((m) => m.name === babyName)!
+  const hh = await countyClient(product).call('getHousehold', { params: { householdId }, token: migrant.token })
+  const baby = hh.data.members.find((m) => m.name === babyName)!
   expect(baby).toMatchObject({
     idNumber: null,
     birthCertificateNumber: 'P440123456',
@@ -204,20 +203,17 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   await review(product, reviewer.token, idApp.applicationId, 'approve')
   await page.locator('.enrol-refresh:visible').last().click()
   await page.locator('.enrol-status-view--approved:visible').getByText('身份证号已补登', { exact: false }).waitFor()
-  const after = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
-  expect(after.body.members.find((m) => m.personId === baby.personId)).toMatchObject({
+  const after = await countyClient(product).call('getHousehold', { params: { householdId }, token: migrant.token })
+  expect(after.data.members.find((m) => m.personId === baby.personId)).toMatchObject({
     idNumber: herId,
     birthCertificateNumber: 'P440123456'
   })
 
-  const mine = await api<Application>(
-    product,
-    'GET',
-    `/v1/applications/${pending.applicationId}`,
-    undefined,
-    migrant.token
-  )
-  expect(mine.body.status).toBe('approved')
+  const mine = await countyClient(product).call('getApplication', {
+    params: { applicationId: pending.applicationId },
+    token: migrant.token
+  })
+  expect(mine.data.status).toBe('approved')
   expect(uploads).toHaveLength(3)
   expect(errors).toEqual([])
 })

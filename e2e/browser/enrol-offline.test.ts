@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
 import {
-  api,
+  countyClient,
   chooseFiles,
   type EnrolWorld,
   fileOutOfArea,
@@ -50,15 +50,12 @@ test('a photo chosen while the county is unreachable is retried, kept, and sent 
 
   await product.startApi()
   await page.locator('.enrol-doc--id-card').getByText('已上传 1 张').waitFor({ timeout: 120000 })
-  const fresh = await api<Application>(
-    product,
-    'GET',
-    `/v1/applications/${app.applicationId}`,
-    undefined,
-    migrant.token
-  )
-  expect(fresh.body.documents).toHaveLength(1)
-  expect(fresh.body.documents[0].size).toBe(photo.length)
+  const fresh = await countyClient(product).call('getApplication', {
+    params: { applicationId: app.applicationId },
+    token: migrant.token
+  })
+  expect(fresh.data.documents).toHaveLength(1)
+  expect(fresh.data.documents[0].size).toBe(photo.length)
   // only the failed requests while the county was down may show up as console errors
   expect(errors.filter((e) => !/Failed to load resource|502|503|504/.test(e))).toEqual([])
 })

@@ -1,9 +1,15 @@
 // Renew from afar: the household as the county has it is confirmed, a member who left is
 // reported with the reason, the application reaches the county, and the next step is paying.
 import type { Page } from 'playwright-core'
-import type { Application, Household } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { api, type EnrolWorld, pendingFor, type SignedIn, startEnrolWorld, stopEnrolWorld } from './enrol-helpers'
+import {
+  countyClient,
+  type EnrolWorld,
+  pendingFor,
+  type SignedIn,
+  startEnrolWorld,
+  stopEnrolWorld
+} from './enrol-helpers'
 
 jest.setTimeout(180000)
 
@@ -24,8 +30,8 @@ afterAll(() => stopEnrolWorld(world))
 
 test('renew: confirm members, report one who left, submit, then go to pay', async () => {
   const householdId = migrant.me.households[0].householdId
-  const hh = await api<Household>(product, 'GET', `/v1/households/${householdId}`, undefined, migrant.token)
-  const others = hh.body.members.filter((m) => m.personId !== migrant.me.personId)
+  const hh = await countyClient(product).call('getHousehold', { params: { householdId }, token: migrant.token })
+  const others = hh.data.members.filter((m) => m.personId !== migrant.me.personId)
   expect(others.length).toBeGreaterThan(0)
   const leaver = others[0]
 
@@ -33,7 +39,7 @@ test('renew: confirm members, report one who left, submit, then go to pay', asyn
   await page.getByText('在外地续保（明年参保）：要准备的材料').waitFor()
   await page.locator('.enrol-checklist__start').click()
   await page.locator('.enrol-renew-member').first().waitFor()
-  for (const m of hh.body.members) await page.locator('.enrol-renew-member').filter({ hasText: m.name }).waitFor()
+  for (const m of hh.data.members) await page.locator('.enrol-renew-member').filter({ hasText: m.name }).waitFor()
 
   const card = page.locator('.enrol-renew-member').filter({ hasText: leaver.name })
   await card.getByText('不再一起参保').click()
@@ -55,13 +61,10 @@ test('renew: confirm members, report one who left, submit, then go to pay', asyn
   // the quote page finds the household and the year (not "没有找到要缴费的家庭")
   await page.locator('.pay-quote-page').getByText(`${fields.year}年`, { exact: false }).first().waitFor()
   await expect(page.locator('.pay-quote-page').textContent()).resolves.not.toContain('没有找到要缴费的家庭')
-  const mine = await api<Application>(
-    product,
-    'GET',
-    `/v1/applications/${pending.applicationId}`,
-    undefined,
-    migrant.token
-  )
-  expect(mine.body.status).toBe('submitted')
+  const mine = await countyClient(product).call('getApplication', {
+    params: { applicationId: pending.applicationId },
+    token: migrant.token
+  })
+  expect(mine.data.status).toBe('submitted')
   expect(errors).toEqual([])
 })

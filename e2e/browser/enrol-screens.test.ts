@@ -12,7 +12,7 @@ import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import {
-  api,
+  countyClient,
   makeJpeg,
   MIGRANT_PHONE,
   review,
@@ -36,11 +36,8 @@ beforeAll(async () => {
   const reviewer = await signIn(product, REVIEWER_PHONE)
   const householdId = migrant.me.households[0].householdId
   const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
-  const newborn = await api<Application>(
-    product,
-    'POST',
-    '/v1/applications',
-    {
+  const newborn = await countyClient(product).call('createApplication', {
+    body: {
       householdId,
       kind: 'add_newborn',
       fields: {
@@ -50,34 +47,31 @@ beforeAll(async () => {
         reason: '出生医学证明编号：P440123456'
       }
     },
-    migrant.token
-  )
+    token: migrant.token
+  })
   expect(newborn.status).toBe(201)
   sentBack = await review(
     product,
     reviewer.token,
-    newborn.body.applicationId,
+    newborn.data.applicationId,
     'needs_more',
     '请补拍户口本户主页，要能看清户号'
   )
-  const filing = await api<Application>(
-    product,
-    'POST',
-    '/v1/applications',
-    {
+  const filing = await countyClient(product).call('createApplication', {
+    body: {
       householdId,
       kind: 'out_of_area_care',
       fields: {
-        personId: migrant.me.personId,
+        personId: migrant.me.personId!,
         destination: '广东省东莞市',
         from: '2026-12-01',
         to: '2027-11-30',
         reason: '在外地打工'
       }
     },
-    migrant.token
-  )
-  open = filing.body
+    token: migrant.token
+  })
+  open = filing.data
   mkdirSync(ARTIFACTS, { recursive: true })
 })
 

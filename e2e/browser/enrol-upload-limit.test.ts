@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import type { Application } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
 import {
-  api,
+  countyClient,
   chooseFiles,
   type EnrolWorld,
   fileOutOfArea,
@@ -54,13 +54,10 @@ test('a 6 MB PDF is refused before sending, with its size and what to do', async
   ])
   await page.locator('.enrol-doc--residence-proof').getByText('已上传 1 张').waitFor()
   expect(sent).toHaveLength(1)
-  const fresh = await api<Application>(
-    product,
-    'GET',
-    `/v1/applications/${app.applicationId}`,
-    undefined,
-    migrant.token
-  )
-  expect(fresh.body.documents.map((d) => d.size)).toEqual([ok.length])
+  const fresh = await countyClient(product).call('getApplication', {
+    params: { applicationId: app.applicationId },
+    token: migrant.token
+  })
+  expect(fresh.data.documents.map((d) => d.size)).toEqual([ok.length])
   expect(errors).toEqual([])
 })

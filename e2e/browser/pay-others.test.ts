@@ -3,11 +3,9 @@
 // and a second family member paying the same household at the same time is stopped before
 // any money moves.
 import { makeIdNumber } from '../../src/shared/id-number'
-import type { Me } from '../../src/contract'
 import { openSignedIn as openWithSession } from '../support/session'
 import {
   DEMO,
-  apiCall,
   chargesFor,
   openSignedIn,
   ordersOf,
@@ -79,7 +77,10 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
     expect(receipt).not.toContain(p.id_number)
   }
   // no medical data for a payer without a grant
-  const claims = await apiCall(w, 'GET', `/v1/households/hh_0003`, undefined, (await signInApi(w, DEMO.migrant)).token)
+  const claims = await w.api.call('getHousehold', {
+    params: { householdId: 'hh_0003' },
+    token: (await signInApi(w, DEMO.migrant)).token
+  })
   expect(claims.status).toBe(404)
 
   // looking the parents up again: they are paid up, said so, with nothing to tap; a wrong number
@@ -109,15 +110,12 @@ test("the parents' household head sees on home who paid, how much and for whom, 
     )
     .get() as { name: string; id_number: string }
   const s = await signInApi(w, '13800000031')
-  const bound = await apiCall<Me>(
-    w,
-    'POST',
-    '/v1/households/bind',
-    { idNumber: head.id_number, name: head.name },
-    s.token
-  )
+  const bound = await w.api.call('bindHousehold', {
+    body: { idNumber: head.id_number, name: head.name },
+    token: s.token
+  })
   expect(bound.status).toBe(200)
-  await openWithSession(w.page, w.product, { ...s, me: bound.body }, '/pages/home/index')
+  await openWithSession(w.page, w.product, { ...s, me: bound.data }, '/pages/home/index')
 
   const card = w.page.locator('.paid-notice:visible')
   await card.waitFor()
@@ -164,15 +162,11 @@ test("the parents' household head sees on home who paid, how much and for whom, 
 test('while one family member is paying, another is told so and no second order is made', async () => {
   // 王建国 (head) has an order open for his household…
   const head = await signInApi(w, DEMO.head)
-  const quote = await apiCall<{ year: number }>(w, 'GET', '/v1/households/hh_0001/quote', undefined, head.token)
-  const res = await fetch(`${w.product.api?.url}/v1/orders`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${head.token}`,
-      'idempotency-key': 'head-phone-key-0001'
-    },
-    body: JSON.stringify({ householdId: 'hh_0001', year: quote.body.year, channel: 'weapp' })
+  const quote = await w.api.ok('getQuote', { params: { householdId: 'hh_0001' }, token: head.token })
+  const res = await w.api.call('createOrder', {
+    body: { householdId: 'hh_0001', year: quote.year, channel: 'weapp' },
+    token: head.token,
+    headers: { 'idempotency-key': 'head-phone-key-0001' }
   })
   expect(res.status).toBe(201)
   // …and his daughter 王小燕, who holds a family grant, tries to pay at the same time

@@ -1,6 +1,6 @@
 // Shared set-up for the payment browser tests: the whole product (county API on a temp
 // sqlite file + the h5 build), demo sign-in, and read-only looks into the county's database
-// to check what really happened to the money.
+// to check what really happened to the money; the county API's typed client for the rest.
 import { mkdirSync, mkdtempSync } from 'fs'
 import os from 'os'
 import path from 'path'
@@ -8,8 +8,9 @@ import Database from 'better-sqlite3'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import type { Client } from '../../county-api/src/testing/client'
 import {
-  countyApi,
+  countyClient,
   openSignedIn as openWithSession,
   signInApi as signInWithApi,
   type SignedIn
@@ -19,6 +20,8 @@ export { DEMO } from '../support/session'
 
 export interface PayWorld {
   product: RunningProduct
+  /** the county API, typed by the contract */
+  api: Client
   dbPath: string
   context: BrowserContext
   page: Page
@@ -42,6 +45,7 @@ export async function startPayWorld(): Promise<PayWorld> {
   let handle: Database.Database | null = null
   return {
     product,
+    api: countyClient(product),
     dbPath,
     context,
     page,
@@ -56,16 +60,6 @@ export async function startPayWorld(): Promise<PayWorld> {
       await product.close()
     }
   }
-}
-
-export async function apiCall<T = unknown>(
-  w: PayWorld,
-  method: string,
-  url: string,
-  body?: unknown,
-  token?: string
-): Promise<{ status: number; body: T }> {
-  return countyApi<T>(w.product, method, url, body, token)
 }
 
 /** Signs in through the county API (dev one-time code) and returns the session. */
@@ -158,8 +152,7 @@ export function visiblePage(w: PayWorld) {
 
 /** Turns the county's clock (TEST_HOOKS only), e.g. past an order's expiry. */
 export async function setCountyClock(w: PayWorld, iso: string): Promise<void> {
-  const r = await apiCall(w, 'POST', '/__test/clock', { now: iso })
-  if (r.status !== 200) throw new Error(`clock hook refused: ${r.status}`)
+  await w.api.setNow(iso)
 }
 
 export function writableDb(w: PayWorld): Database.Database {

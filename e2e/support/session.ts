@@ -1,12 +1,12 @@
-// Signing in for browser tests, in one place: the demo phones, calls to the county API,
+// Signing in for browser tests, in one place: the demo phones, the county API's typed client,
 // a session made through the API and handed to the h5 app exactly as the app stores it
 // after a sign-in, and the real sign-in form for tests that are about signing in.
 import type { BrowserContext, Page } from 'playwright-core'
-import type { Me } from '../../src/contract'
+import type { Session } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
+import { client, DEV_OTP, type Client } from '../../county-api/src/testing/client'
 
-/** The county API's development one-time code (started with DEV_OTP). */
-export const DEV_OTP = '123456'
+export { DEV_OTP } from '../../county-api/src/testing/client'
 
 /** Demo users (county-api/DEMO.md). */
 export const DEMO = {
@@ -17,40 +17,18 @@ export const DEMO = {
   reviewer: '13800000009'
 } as const
 
-export interface SignedIn {
-  token: string
-  me: Me
-  expiresAt: string
-}
+export type SignedIn = Session
 
-/** One call straight to the county API (not through the web server's proxy). */
-export async function countyApi<T = unknown>(
-  product: RunningProduct,
-  method: string,
-  url: string,
-  body?: unknown,
-  token?: string
-): Promise<{ status: number; body: T }> {
+/** The county API straight (not through the web server's proxy), typed by the contract. */
+export function countyClient(product: RunningProduct): Client {
   const base = product.api?.url
   if (!base) throw new Error('county API is not running')
-  const r = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {})
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return { status: r.status, body: (await r.json()) as T }
+  return client(base)
 }
 
 /** Signs a demo phone in through the county API (development one-time code). */
 export async function signInApi(product: RunningProduct, phone: string): Promise<SignedIn> {
-  const sent = await countyApi(product, 'POST', '/v1/auth/otp/request', { phone })
-  if (sent.status !== 200) throw new Error(`otp request ${sent.status}`)
-  const s = await countyApi<SignedIn>(product, 'POST', '/v1/auth/otp/verify', { phone, code: DEV_OTP })
-  if (s.status !== 200) throw new Error(`otp verify ${s.status}`)
-  return s.body
+  return countyClient(product).phone(phone)
 }
 
 /** The app's own storage after a sign-in (Taro h5 storage format): session, settings, token. */

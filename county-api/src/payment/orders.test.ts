@@ -13,8 +13,12 @@ let elder: string
 let keyN = 0
 const key = () => `test-key-${Date.now()}-${++keyN}`
 
-async function createOrder(token: string, body: Record<string, unknown>, idem = key()) {
-  return api.post('/v1/orders', { channel: 'h5', ...body }, token, { 'idempotency-key': idem })
+async function createOrder(
+  token: string,
+  body: { year: number; householdId?: string; payeeIdNumber?: string; channel?: 'h5' | 'weapp' },
+  idem = key()
+) {
+  return api.call('createOrder', { body: { channel: 'h5', ...body }, token, headers: { 'idempotency-key': idem } })
 }
 
 function fen(amount: string): number {
@@ -27,7 +31,7 @@ async function notify(
   signKey?: string
 ) {
   const n = signedNotify({ ...fields, paidAt: fields.paidAt ?? isoTime(await api.now()) }, signKey)
-  return api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
+  return api.call('paymentNotify', { json: n.body, headers: { 'x-notify-signature': n.signature } })
 }
 
 // Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
@@ -46,23 +50,27 @@ afterAll(async () => {
 
 describe('quote', () => {
   it('quotes the household with the calculator: lines add up to the total', async () => {
-    const r = await api.get('/v1/households/hh_0001/quote?year=2027', head)
+    const r = await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2027 }, token: head })
     expect(r.status).toBe(200)
-    expect(r.body.policyVersion).toBe('2027.1')
-    const sum = r.body.lines.reduce((s: Decimal, l: any) => s.plus(l.due), new Decimal(0))
-    expect(sum.toFixed(2)).toBe(r.body.total)
-    expect(r.body.payable).toBe(true)
-    for (const l of r.body.lines) expect(l.due).toMatch(/^\d+\.\d{2}$/)
-    expect(r.body.calculation.policyVersion).toBe('2027.1')
+    expect(r.data.policyVersion).toBe('2027.1')
+    const sum = r.data.lines.reduce((s: Decimal, l: any) => s.plus(l.due), new Decimal(0))
+    expect(sum.toFixed(2)).toBe(r.data.total)
+    expect(r.data.payable).toBe(true)
+    for (const l of r.data.lines) expect(l.due).toMatch(/^\d+\.\d{2}$/)
+    expect(r.data.calculation!.policyVersion).toBe('2027.1')
   })
 
   it("404s another household's quote and 400s a bad year", async () => {
-    expect((await api.get('/v1/households/hh_0001/quote?year=2027', elder)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0001/quote?year=99', head)).status).toBe(400)
+    expect(
+      (await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2027 }, token: elder })).status
+    ).toBe(404)
+    expect(
+      (await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 99 }, token: head })).status
+    ).toBe(400)
     // a year before any policy: the calculator's refusal becomes POLICY_NOT_FOUND, not a 500
-    const early = await api.get('/v1/households/hh_0001/quote?year=2001', head)
+    const early = await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2001 }, token: head })
     expect(early.status).toBe(404)
-    expect(early.body.code).toBe('POLICY_NOT_FOUND')
+    expect(early.error.code).toBe('POLICY_NOT_FOUND')
   })
 })
 
@@ -73,35 +81,37 @@ describe('orders', () => {
     expect(a.status).toBe(201)
     const b = await createOrder(elder, { householdId: 'hh_0002', year: 2027 }, k)
     expect(b.status).toBe(200)
-    expect(b.body.orderId).toBe(a.body.orderId)
+    expect(b.data.orderId).toBe(a.data.orderId)
     const c = await createOrder(elder, { householdId: 'hh_0002', year: 2027, channel: 'weapp' }, k)
-    expect(c.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(c.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
     // a second key while the first order is open
     const d = await createOrder(elder, { householdId: 'hh_0002', year: 2027 })
     expect(d.status).toBe(409)
-    expect(d.body).toMatchObject({ code: 'OPEN_ORDER_EXISTS', details: { orderId: a.body.orderId } })
+    expect(d.body).toMatchObject({ code: 'OPEN_ORDER_EXISTS', details: { orderId: a.data.orderId } })
   })
 
   it('requires the Idempotency-Key header', async () => {
-    const r = await api.post('/v1/orders', { householdId: 'hh_0002', year: 2027, channel: 'h5' }, elder)
+    const r = await api.call('createOrder', {
+      body: { householdId: 'hh_0002', year: 2027, channel: 'h5' },
+      token: elder
+    })
     expect(r.status).toBe(400)
   })
 
   it('50 concurrent creations for one household-year make exactly one order', async () => {
     const t = await api.wechat('concurrency')
-    const hh = await api.get('/v1/households/hh_0001', head)
-    const bind = await api.post(
-      '/v1/households/bind',
-      { idNumber: hh.body.members[1].idNumber, name: hh.body.members[1].name },
-      t
-    )
+    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
+    const bind = await api.call('bindHousehold', {
+      body: { idNumber: hh.data.members[1].idNumber!, name: hh.data.members[1].name },
+      token: t
+    })
     expect(bind.status).toBe(200)
     const results = await Promise.all(
       Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2028 }))
     )
     const created = results.filter((r) => r.status === 201)
     expect(created).toHaveLength(1)
-    expect(results.filter((r) => r.status === 409 && r.body.code === 'OPEN_ORDER_EXISTS')).toHaveLength(49)
+    expect(results.filter((r) => r.status === 409 && r.error.code === 'OPEN_ORDER_EXISTS')).toHaveLength(49)
     const rows = peek<{ n: number }>(
       server.dbPath,
       `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2028`
@@ -112,7 +122,7 @@ describe('orders', () => {
     const same = await Promise.all(
       Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2029 }, k))
     )
-    expect(new Set(same.map((r) => r.body.orderId)).size).toBe(1)
+    expect(new Set(same.map((r) => r.data.orderId)).size).toBe(1)
     expect(same.filter((r) => r.status === 201)).toHaveLength(1)
   })
 
@@ -120,34 +130,36 @@ describe('orders', () => {
     const mine = await createOrder(head, { householdId: 'hh_0001', year: 2027 })
     expect(mine.status).toBe(201)
     expect((await createOrder(elder, { householdId: 'hh_0001', year: 2027 })).status).toBe(404)
-    expect((await api.get(`/v1/orders/${mine.body.orderId}`, elder)).status).toBe(404)
-    expect((await api.post(`/v1/orders/${mine.body.orderId}/pay`, {}, elder)).status).toBe(404)
-    expect((await api.get(`/v1/orders/${mine.body.orderId}/receipt`, elder)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0001/orders', elder)).status).toBe(404)
-    expect((await api.get('/v1/orders/ord_doesnotexist', head)).status).toBe(404)
+    expect((await api.call('getOrder', { params: { orderId: mine.data.orderId }, token: elder })).status).toBe(404)
+    expect((await api.call('startPayment', { params: { orderId: mine.data.orderId }, token: elder })).status).toBe(404)
+    expect((await api.call('getReceipt', { params: { orderId: mine.data.orderId }, token: elder })).status).toBe(404)
+    expect((await api.call('listOrders', { params: { householdId: 'hh_0001' }, token: elder })).status).toBe(404)
+    expect((await api.call('getOrder', { params: { orderId: 'ord_doesnotexist' }, token: head })).status).toBe(404)
   })
 
   it('pays through the simulated cashier: created → paying → confirmed, with a receipt naming every member', async () => {
-    const list = await api.get('/v1/households/hh_0001/orders', head)
-    const order = list.body.orders.find((o: any) => o.year === 2027 && o.status === 'created')
+    const list = await api.call('listOrders', { params: { householdId: 'hh_0001' }, token: head })
+    const order = list.data.orders.find((o) => o.year === 2027 && o.status === 'created')!
     expect(order).toBeTruthy()
-    const start = await api.post(`/v1/orders/${order.orderId}/pay`, {}, head)
+    const start = await api.call('startPayment', { params: { orderId: order.orderId }, token: head })
     expect(start.status).toBe(200)
-    expect(start.body.provider).toBe('simulated')
-    expect(start.body.cashier.amount).toBe(order.amount)
-    expect((await api.get(`/v1/orders/${order.orderId}`, head)).body.status).toBe('paying')
-    expect((await api.get(`/v1/orders/${order.orderId}/receipt`, head)).body.code).toBe('CONFLICT')
-    const paid = await api.post(new URL(start.body.cashier.payUrl).pathname, {})
+    expect(start.data.provider).toBe('simulated')
+    expect(start.data.cashier!.amount).toBe(order.amount)
+    expect((await api.call('getOrder', { params: { orderId: order.orderId }, token: head })).data.status).toBe('paying')
+    expect((await api.call('getReceipt', { params: { orderId: order.orderId }, token: head })).error.code).toBe(
+      'CONFLICT'
+    )
+    const paid = await api.raw('POST', new URL(start.data.cashier!.payUrl).pathname, { body: {} })
     expect(paid.body).toEqual({ ok: true })
-    const after = await api.get(`/v1/orders/${order.orderId}`, head)
-    expect(after.body.status).toBe('confirmed')
-    expect(after.body.receiptNumber).toMatch(/^\d{6}-2027-\d{8}$/)
-    const receipt = await api.get(`/v1/orders/${order.orderId}/receipt`, head)
-    expect(receipt.body.persons.map((p: any) => p.name).sort()).toEqual(order.persons.map((p: any) => p.name).sort())
-    expect(receipt.body.persons.every((p: any) => /^\d{17}[\dX]$/.test(p.idNumber))).toBe(true) // the head sees full numbers
-    const hh = await api.get('/v1/households/hh_0001', head)
+    const after = await api.call('getOrder', { params: { orderId: order.orderId }, token: head })
+    expect(after.data.status).toBe('confirmed')
+    expect(after.data.receiptNumber).toMatch(/^\d{6}-2027-\d{8}$/)
+    const receipt = await api.call('getReceipt', { params: { orderId: order.orderId }, token: head })
+    expect(receipt.data.persons.map((p: any) => p.name).sort()).toEqual(order.persons.map((p: any) => p.name).sort())
+    expect(receipt.data.persons.every((p: any) => /^\d{17}[\dX]$/.test(p.idNumber))).toBe(true) // the head sees full numbers
+    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
     for (const p of order.persons) {
-      const m = hh.body.members.find((x: any) => x.personId === p.personId)
+      const m = hh.data.members.find((x) => x.personId === p.personId)!
       expect(m.enrolments.find((e: any) => e.year === 2027)).toMatchObject({
         status: 'enrolled',
         orderId: order.orderId,
@@ -155,18 +167,18 @@ describe('orders', () => {
       })
     }
     // paid: no new order for that year
-    expect((await createOrder(head, { householdId: 'hh_0001', year: 2027 })).body.code).toBe('ALREADY_PAID')
+    expect((await createOrder(head, { householdId: 'hh_0001', year: 2027 })).error.code).toBe('ALREADY_PAID')
   })
 
   it('gives the weapp channel the wx.requestPayment parameter shape', async () => {
     const o = await createOrder(elder, { householdId: 'hh_0002', year: 2027, channel: 'weapp' })
-    const id = o.body.orderId ?? o.body.details?.orderId
-    const r = await api.post(`/v1/orders/${id}/pay`, {}, elder)
+    const id = o.ok ? o.data.orderId : o.error.details?.orderId
+    const r = await api.call('startPayment', { params: { orderId: id }, token: elder })
     expect(r.status).toBe(200)
-    expect(r.body.wechat ?? r.body.cashier).toBeTruthy()
-    if (r.body.wechat) {
-      expect(Object.keys(r.body.wechat).sort()).toEqual(['nonceStr', 'package', 'paySign', 'signType', 'timeStamp'])
-      expect(r.body.wechat.package).toMatch(/^prepay_id=/)
+    expect(r.data.wechat ?? r.data.cashier).toBeTruthy()
+    if (r.data.wechat) {
+      expect(Object.keys(r.data.wechat).sort()).toEqual(['nonceStr', 'package', 'paySign', 'signType', 'timeStamp'])
+      expect(r.data.wechat.package).toMatch(/^prepay_id=/)
     }
   })
 
@@ -174,16 +186,18 @@ describe('orders', () => {
     const t = await api.wechat('grantee')
     const o = await createOrder(t, { householdId: 'hh_0005', year: 2027 })
     expect(o.status).toBe(201)
-    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
-    expect((await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/abandon`, {})).body).toEqual({ ok: true })
-    expect((await api.get(`/v1/orders/${o.body.orderId}`, t)).body.status).toBe('created')
-    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
-    await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/fail`, {})
-    const failed = await api.get(`/v1/orders/${o.body.orderId}`, t)
-    expect(failed.body.status).toBe('failed')
-    expect((await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)).body.code).toBe('CONFLICT')
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token: t })
+    expect((await api.call('cashierAbandon', { params: { orderId: o.data.orderId } })).body).toEqual({ ok: true })
+    expect((await api.call('getOrder', { params: { orderId: o.data.orderId }, token: t })).data.status).toBe('created')
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token: t })
+    await api.call('cashierFail', { params: { orderId: o.data.orderId } })
+    const failed = await api.call('getOrder', { params: { orderId: o.data.orderId }, token: t })
+    expect(failed.data.status).toBe('failed')
+    expect((await api.call('startPayment', { params: { orderId: o.data.orderId }, token: t })).error.code).toBe(
+      'CONFLICT'
+    )
     expect((await createOrder(t, { householdId: 'hh_0005', year: 2027 })).status).toBe(201)
-    expect((await api.post('/v1/sim-cashier/orders/ord_nope/pay', {})).status).toBe(404)
+    expect((await api.call('cashierPay', { params: { orderId: 'ord_nope' } })).status).toBe(404)
   })
 })
 
@@ -191,37 +205,36 @@ describe('payment notify', () => {
   async function payingOrder(token: string, householdId: string, year: number) {
     const o = await createOrder(token, { householdId, year })
     expect(o.status).toBe(201)
-    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, token)
-    return o.body
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token })
+    return o.data
   }
 
   it('a forged or tampered notice is refused and changes nothing', async () => {
     const o = await payingOrder(head, 'hh_0001', 2030)
     const forged = await notify({ orderId: o.orderId, amountFen: fen(o.amount) }, 'wrong-key')
     expect(forged.status).toBe(400)
-    expect(forged.body.code).toBe('SIGNATURE_INVALID')
+    expect(forged.error.code).toBe('SIGNATURE_INVALID')
     const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
-    const tampered = await api.call('POST', '/v1/payments/notify', {
-      body: n.body.replace(String(fen(o.amount)), '1'),
+    const tampered = await api.call('paymentNotify', {
+      json: n.body.replace(String(fen(o.amount)), '1'),
       headers: { 'x-notify-signature': n.signature }
     })
-    expect(tampered.body.code).toBe('SIGNATURE_INVALID')
-    const unsigned = await api.call('POST', '/v1/payments/notify', { body: n.body })
+    expect(tampered.error.code).toBe('SIGNATURE_INVALID')
+    const unsigned = await api.call('paymentNotify', { json: n.body })
     expect(unsigned.status).toBe(400)
-    expect((await api.get(`/v1/orders/${o.orderId}`, head)).body.status).toBe('paying')
+    expect((await api.call('getOrder', { params: { orderId: o.orderId }, token: head })).data.status).toBe('paying')
   })
 
   it('the same notice twice confirms once', async () => {
     const o = await payingOrder(head, 'hh_0001', 2031)
     const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
-    const send = () =>
-      api.call('POST', '/v1/payments/notify', { body: n.body, headers: { 'x-notify-signature': n.signature } })
+    const send = () => api.call('paymentNotify', { json: n.body, headers: { 'x-notify-signature': n.signature } })
     const [a, b] = await Promise.all([send(), send()])
-    expect(a.body.code).toBe('SUCCESS')
-    expect(b.body.code).toBe('SUCCESS')
-    expect((await send()).body.code).toBe('SUCCESS')
-    const after = await api.get(`/v1/orders/${o.orderId}`, head)
-    expect(after.body.status).toBe('confirmed')
+    expect(a.data.code).toBe('SUCCESS')
+    expect(b.data.code).toBe('SUCCESS')
+    expect((await send()).data.code).toBe('SUCCESS')
+    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: head })
+    expect(after.data.status).toBe('confirmed')
     const notices = peek<{ outcome: string }>(
       server.dbPath,
       'SELECT outcome FROM payment_notices WHERE order_id = ?',
@@ -239,13 +252,13 @@ describe('payment notify', () => {
   it('money that does not match the order is paid_not_matched, visible to reviewers', async () => {
     const o = await payingOrder(head, 'hh_0001', 2032)
     await notify({ orderId: o.orderId, amountFen: fen(o.amount) - 1 })
-    const after = await api.get(`/v1/orders/${o.orderId}`, head)
-    expect(after.body.status).toBe('paid_not_matched')
-    expect(after.body.failureReason).toContain('不符')
+    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: head })
+    expect(after.data.status).toBe('paid_not_matched')
+    expect(after.data.failureReason).toContain('不符')
     const reviewer = await api.wechat('reviewer')
-    const list = await api.get('/v1/review/orders/unmatched', reviewer)
-    expect(list.body.orders.map((x: any) => x.orderId)).toContain(o.orderId)
-    expect((await api.get('/v1/review/orders/unmatched', head)).status).toBe(403)
+    const list = await api.call('reviewUnmatched', { token: reviewer })
+    expect(list.data.orders.map((x: any) => x.orderId)).toContain(o.orderId)
+    expect((await api.call('reviewUnmatched', { token: head })).status).toBe(403)
   })
 
   it('late money for an expired order whose members were paid meanwhile is paid_not_matched, and retried', async () => {
@@ -255,18 +268,22 @@ describe('payment notify', () => {
     // 31 minutes later the first order has expired
     await api.setNow(t0 + 31 * 60_000)
     try {
-      expect((await api.get(`/v1/orders/${first.orderId}`, t)).body.status).toBe('expired')
+      expect((await api.call('getOrder', { params: { orderId: first.orderId }, token: t })).data.status).toBe('expired')
       const second = await payingOrder(t, 'hh_0004', 2027)
-      await api.post(`/v1/sim-cashier/orders/${second.orderId}/pay`, {})
-      expect((await api.get(`/v1/orders/${second.orderId}`, t)).body.status).toBe('confirmed')
+      await api.call('cashierPay', { params: { orderId: second.orderId } })
+      expect((await api.call('getOrder', { params: { orderId: second.orderId }, token: t })).data.status).toBe(
+        'confirmed'
+      )
       await notify({ orderId: first.orderId, amountFen: fen(first.amount) })
-      const late = await api.get(`/v1/orders/${first.orderId}`, t)
-      expect(late.body.status).toBe('paid_not_matched')
-      expect(late.body.failureReason).toContain('已经缴费')
+      const late = await api.call('getOrder', { params: { orderId: first.orderId }, token: t })
+      expect(late.data.status).toBe('paid_not_matched')
+      expect(late.data.failureReason).toContain('已经缴费')
       const reviewer = await api.wechat('reviewer')
-      const retried = await api.post(`/v1/review/orders/${first.orderId}/retry`, {}, reviewer)
-      expect(retried.body.status).toBe('paid_not_matched')
-      expect((await api.post(`/v1/review/orders/${second.orderId}/retry`, {}, reviewer)).body.code).toBe('CONFLICT')
+      const retried = await api.call('reviewRetryMatch', { params: { orderId: first.orderId }, token: reviewer })
+      expect(retried.data.status).toBe('paid_not_matched')
+      expect(
+        (await api.call('reviewRetryMatch', { params: { orderId: second.orderId }, token: reviewer })).error.code
+      ).toBe('CONFLICT')
     } finally {
       await api.setNow(t0) // back where it was
     }
@@ -280,29 +297,29 @@ describe('paying for another household', () => {
       server.dbPath,
       `SELECT id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id LIMIT 1`
     )
-    const look = await api.post('/v1/payee-lookup', { idNumber: parent.id_number, year: 2027 }, t)
+    const look = await api.call('lookupPayee', { body: { idNumber: parent.id_number, year: 2027 }, token: t })
     expect(look.status).toBe(200)
-    expect(look.body.householdId).toBe('hh_0003')
-    expect(look.body.membersMasked.map((m: any) => m.nameMasked)).toEqual(['买**·**', '古***·***'])
+    expect(look.data.householdId).toBe('hh_0003')
+    expect(look.data.membersMasked.map((m: any) => m.nameMasked)).toEqual(['买**·**', '古***·***'])
     expect(JSON.stringify(look.body)).not.toContain('艾力')
     const o = await createOrder(t, { payeeIdNumber: parent.id_number, year: 2027 })
     expect(o.status).toBe(201)
-    expect(o.body.payerIsHousehold).toBe(false)
-    expect(o.body.payerNameMasked).toBe('阿***·***')
-    expect(o.body.persons.every((p: any) => p.name.includes('*'))).toBe(true)
-    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
-    await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})
-    const receipt = await api.get(`/v1/orders/${o.body.orderId}/receipt`, t)
+    expect(o.data.payerIsHousehold).toBe(false)
+    expect(o.data.payerNameMasked).toBe('阿***·***')
+    expect(o.data.persons.every((p: any) => p.name.includes('*'))).toBe(true)
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token: t })
+    await api.call('cashierPay', { params: { orderId: o.data.orderId } })
+    const receipt = await api.call('getReceipt', { params: { orderId: o.data.orderId }, token: t })
     expect(receipt.status).toBe(200)
-    expect(receipt.body.persons.every((p: any) => p.name.includes('*') && p.idNumber.includes('*'))).toBe(true)
+    expect(receipt.data.persons.every((p: any) => p.name.includes('*') && p.idNumber.includes('*'))).toBe(true)
     // paying does not open the household to her
-    expect((await api.get('/v1/households/hh_0003', t)).status).toBe(404)
+    expect((await api.call('getHousehold', { params: { householdId: 'hh_0003' }, token: t })).status).toBe(404)
   })
 
   it('an unknown or invalid payee ID number is refused', async () => {
     const t = await api.wechat('migrant')
-    expect((await api.post('/v1/payee-lookup', { idNumber: '11010519491231002X' }, t)).status).toBe(404)
-    expect((await api.post('/v1/payee-lookup', { idNumber: '110105194912310021' }, t)).status).toBe(400)
+    expect((await api.call('lookupPayee', { body: { idNumber: '11010519491231002X' }, token: t })).status).toBe(404)
+    expect((await api.call('lookupPayee', { body: { idNumber: '110105194912310021' }, token: t })).status).toBe(400)
     expect((await createOrder(t, { year: 2027 })).status).toBe(400)
   })
 })
@@ -321,26 +338,26 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     )
     const h = rows[0]
     const token = await api.wechat(`fresh-${h.household_id.replace(/_/g, '-')}`)
-    expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
+    expect((await api.call('bindHousehold', { body: { idNumber: h.id_number, name: h.name }, token })).status).toBe(200)
     return { householdId: h.household_id, token }
   }
 
   it("orders and receipts carry the payer's masked name and the paid-at time", async () => {
     const o = await createOrder(elder, { householdId: 'hh_0002', year: 2028 })
     expect(o.status).toBe(201)
-    expect(o.body.payerNameMasked).toBe('李**')
-    expect(o.body.paidAt).toBeNull()
-    await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, elder)
-    await api.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})
-    const after = await api.get(`/v1/orders/${o.body.orderId}`, elder)
+    expect(o.data.payerNameMasked).toBe('李**')
+    expect(o.data.paidAt).toBeNull()
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token: elder })
+    await api.call('cashierPay', { params: { orderId: o.data.orderId } })
+    const after = await api.call('getOrder', { params: { orderId: o.data.orderId }, token: elder })
     expect(after.body).toMatchObject({ status: 'confirmed', payerNameMasked: '李**' })
-    expect(after.body.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/)
-    const receipt = await api.get(`/v1/orders/${o.body.orderId}/receipt`, elder)
-    expect(receipt.body).toMatchObject({ payerNameMasked: '李**', paidAt: after.body.paidAt })
+    expect(after.data.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/)
+    const receipt = await api.call('getReceipt', { params: { orderId: o.data.orderId }, token: elder })
+    expect(receipt.body).toMatchObject({ payerNameMasked: '李**', paidAt: after.data.paidAt })
     // the seeded payments were made by the household's head
-    const seeded = (await api.get('/v1/households/hh_0002/orders', elder)).body.orders.filter((x: any) =>
-      x.orderId.startsWith('ord_seed_')
-    )
+    const seeded = (
+      await api.call('listOrders', { params: { householdId: 'hh_0002' }, token: elder })
+    ).data.orders.filter((x: any) => x.orderId.startsWith('ord_seed_'))
     expect(seeded.length).toBeGreaterThan(0)
     for (const x of seeded) expect(x.payerNameMasked).toBe('李**')
   })
@@ -351,38 +368,38 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     const grantee = await api.wechat('grantee')
     const other = await createOrder(grantee, { householdId: 'hh_0001', year: 2033 })
     expect(other.status).toBe(409)
-    expect(other.body.code).toBe('OPEN_ORDER_EXISTS')
-    expect(other.body.details).toEqual({
+    expect(other.error.code).toBe('OPEN_ORDER_EXISTS')
+    expect(other.error.details).toEqual({
       startedByYou: false,
       payerNameMasked: '王**',
-      startedAt: mine.body.createdAt,
-      expiresAt: mine.body.expiresAt
+      startedAt: mine.data.createdAt,
+      expiresAt: mine.data.expiresAt
     })
     const again = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
-    expect(again.body.details).toEqual({
-      orderId: mine.body.orderId,
+    expect(again.error.details).toEqual({
+      orderId: mine.data.orderId,
       startedByYou: true,
       payerNameMasked: '王**',
-      startedAt: mine.body.createdAt,
-      expiresAt: mine.body.expiresAt
+      startedAt: mine.data.createdAt,
+      expiresAt: mine.data.expiresAt
     })
     expect(JSON.stringify(other.body)).not.toContain('王建国')
   })
 
   it('a year whose collection window is over (and too late for any benefit) is NOT_IN_COLLECTION_PERIOD, with the window', async () => {
     // 王志强 (hh_0001) stopped paying in 2026: the 2026 window closed on 2025-12-31
-    const q = await api.get('/v1/households/hh_0001/quote?year=2026', head)
-    expect(q.body.payable).toBe(false)
-    expect(q.body.issues[0].code).toBe('NOT_IN_COLLECTION_PERIOD')
+    const q = await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2026 }, token: head })
+    expect(q.data.payable).toBe(false)
+    expect(q.data.issues[0].code).toBe('NOT_IN_COLLECTION_PERIOD')
     const o = await createOrder(head, { householdId: 'hh_0001', year: 2026 })
     expect(o.status).toBe(409)
-    expect(o.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
-    expect(o.body.details).toMatchObject({
+    expect(o.error.code).toBe('NOT_IN_COLLECTION_PERIOD')
+    expect(o.error.details).toMatchObject({
       year: 2026,
       collectionPeriod: { start: '2025-09-01', end: '2025-12-31' },
       reason: 'closed'
     })
-    expect(o.body.message).toContain('2025年9月1日')
+    expect(o.error.message).toContain('2025年9月1日')
     expect(
       peek(
         server.dbPath,
@@ -399,8 +416,8 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
       const early = await freshHousehold()
       const e = await createOrder(early.token, { householdId: early.householdId, year: 2027 })
       expect(e.status).toBe(409)
-      expect(e.body.code).toBe('NOT_IN_COLLECTION_PERIOD')
-      expect(e.body.details).toMatchObject({
+      expect(e.error.code).toBe('NOT_IN_COLLECTION_PERIOD')
+      expect(e.error.details).toMatchObject({
         year: 2027,
         collectionPeriod: { start: '2026-09-01', end: '2026-12-31' },
         today: '2026-08-20',
@@ -409,10 +426,14 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
 
       await api.setNow('2027-02-15T10:00:00+08:00')
       const late = await freshHousehold()
-      const q = await api.get(`/v1/households/${late.householdId}/quote?year=2027`, late.token)
-      expect(q.body.payable).toBe(true)
-      expect(q.body.issues.map((i: any) => i.code)).toContain('OUTSIDE_COLLECTION')
-      expect(q.body.lines.every((l: any) => l.benefitStart > '2027-02-15')).toBe(true)
+      const q = await api.call('getQuote', {
+        params: { householdId: late.householdId },
+        query: { year: 2027 },
+        token: late.token
+      })
+      expect(q.data.payable).toBe(true)
+      expect(q.data.issues.map((i: any) => i.code)).toContain('OUTSIDE_COLLECTION')
+      expect(q.data.lines.every((l: any) => l.benefitStart > '2027-02-15')).toBe(true)
       expect((await createOrder(late.token, { householdId: late.householdId, year: 2027 })).status).toBe(201)
     } finally {
       await api.setNow(t0) // back where it was
@@ -438,29 +459,31 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       )
       const h = rows[0]
       const token = await api.wechat(`midnight-${h.household_id.replace(/_/g, '-')}`)
-      expect((await api.post('/v1/households/bind', { idNumber: h.id_number, name: h.name }, token)).status).toBe(200)
-      const q = await api.get(`/v1/households/${h.household_id}/quote?year=2027`, token)
-      expect(q.body.payable).toBe(true)
+      expect((await api.call('bindHousehold', { body: { idNumber: h.id_number, name: h.name }, token })).status).toBe(
+        200
+      )
+      const q = await api.call('getQuote', { params: { householdId: h.household_id }, query: { year: 2027 }, token })
+      expect(q.data.payable).toBe(true)
       expect(
-        q.body.lines.filter((l: any) => !l.alreadyEnrolled).every((l: any) => l.benefitStart === '2027-12-01')
+        q.data.lines.filter((l: any) => !l.alreadyEnrolled).every((l: any) => l.benefitStart === '2027-12-01')
       ).toBe(true)
       const o = await createOrder(token, { householdId: h.household_id, year: 2027 })
       expect(o.status).toBe(201)
-      const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, token)
+      const start = await api.call('startPayment', { params: { orderId: o.data.orderId }, token })
       expect(start.status).toBe(200)
 
       await api.setNow('2027-10-01T00:05:00+08:00')
-      const paid = await api.post(new URL(start.body.cashier.payUrl).pathname, {})
+      const paid = await api.raw('POST', new URL(start.data.cashier!.payUrl).pathname, { body: {} })
       expect(paid.status).toBe(200)
-      const after = await api.get(`/v1/orders/${o.body.orderId}`, token)
-      expect(after.body.status).toBe('paid_not_matched')
-      expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?`, o.body.orderId)).toEqual([
+      const after = await api.call('getOrder', { params: { orderId: o.data.orderId }, token })
+      expect(after.data.status).toBe('paid_not_matched')
+      expect(peek(server.dbPath, `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?`, o.data.orderId)).toEqual([
         { n: 0 }
       ])
       // the money is not lost: the county's reviewers see it
       const reviewer = await api.wechat('reviewer')
-      expect((await api.get('/v1/review/orders/unmatched', reviewer)).body.orders.map((x: any) => x.orderId)).toContain(
-        o.body.orderId
+      expect((await api.call('reviewUnmatched', { token: reviewer })).data.orders.map((x: any) => x.orderId)).toContain(
+        o.data.orderId
       )
     } finally {
       await api.setNow(t0) // back where it was
@@ -475,13 +498,17 @@ describe('crash between payment and notify', () => {
     const first = await spawnServer({ dbPath, households: 10, env: { ...ENV, SIM_NOTIFY_DELAY_MS: '-1' } })
     const c1 = client(first.url)
     const t = await c1.wechat('head')
-    const o = await c1.post('/v1/orders', { householdId: 'hh_0001', year: 2027, channel: 'h5' }, t, {
-      'idempotency-key': key()
+    const o = await c1.call('createOrder', {
+      body: { householdId: 'hh_0001', year: 2027, channel: 'h5' },
+      token: t,
+      headers: {
+        'idempotency-key': key()
+      }
     })
     expect(o.status).toBe(201)
-    await c1.post(`/v1/orders/${o.body.orderId}/pay`, {}, t)
-    expect((await c1.post(`/v1/sim-cashier/orders/${o.body.orderId}/pay`, {})).status).toBe(200)
-    expect((await c1.get(`/v1/orders/${o.body.orderId}`, t)).body.status).toBe('paying')
+    await c1.call('startPayment', { params: { orderId: o.data.orderId }, token: t })
+    expect((await c1.call('cashierPay', { params: { orderId: o.data.orderId } })).status).toBe(200)
+    expect((await c1.call('getOrder', { params: { orderId: o.data.orderId }, token: t })).data.status).toBe('paying')
     await first.kill()
 
     const second = await spawnServer({ dbPath, env: ENV })
@@ -490,7 +517,7 @@ describe('crash between payment and notify', () => {
       const t2 = await c2.wechat('head')
       let status = ''
       for (let i = 0; i < 100 && status !== 'confirmed'; i++) {
-        status = (await c2.get(`/v1/orders/${o.body.orderId}`, t2)).body.status
+        status = (await c2.call('getOrder', { params: { orderId: o.data.orderId }, token: t2 })).data.status
         if (status !== 'confirmed') await new Promise((r) => setTimeout(r, 100))
       }
       expect(status).toBe('confirmed')
@@ -498,10 +525,10 @@ describe('crash between payment and notify', () => {
       const [sim] = peek<{ notify_id: string; transaction_id: string; amount_fen: number; paid_at: number }>(
         dbPath,
         'SELECT * FROM sim_payments WHERE order_id = ?',
-        o.body.orderId
+        o.data.orderId
       )
       const again = signedNotify({
-        orderId: o.body.orderId,
+        orderId: o.data.orderId,
         amountFen: sim.amount_fen,
         notifyId: sim.notify_id,
         transactionId: sim.transaction_id,
@@ -509,21 +536,21 @@ describe('crash between payment and notify', () => {
       })
       expect(
         (
-          await c2.call('POST', '/v1/payments/notify', {
-            body: again.body,
+          await c2.call('paymentNotify', {
+            json: again.body,
             headers: { 'x-notify-signature': again.signature }
           })
-        ).body.code
+        ).data.code
       ).toBe('SUCCESS')
-      expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.body.orderId)).toEqual([
+      expect(peek(dbPath, `SELECT outcome FROM payment_notices WHERE order_id = ?`, o.data.orderId)).toEqual([
         { outcome: 'paid' }
       ])
       const enrolled = peek<{ n: number }>(
         dbPath,
         `SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ? AND status = 'enrolled'`,
-        o.body.orderId
+        o.data.orderId
       )
-      expect(enrolled[0].n).toBe(o.body.persons.length)
+      expect(enrolled[0].n).toBe(o.data.persons.length)
       expect(
         peek(
           dbPath,

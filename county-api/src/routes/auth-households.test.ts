@@ -22,33 +22,33 @@ afterAll(async () => {
 
 describe('sign-in', () => {
   it('exchanges a demo WeChat code for a session bound to the demo villager', async () => {
-    const r = await api.post('/v1/auth/wechat', { code: 'demo-head' })
+    const r = await api.call('signInWechat', { body: { code: 'demo-head' } })
     expect(r.status).toBe(200)
-    expect(r.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
-    expect(r.body.expiresAt).toMatch(/\+08:00$/)
-    expect(r.body.me).toMatchObject({ userId: 'u_head', displayName: '王建国', phoneMasked: '138****0001' })
+    expect(r.data.token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+    expect(r.data.expiresAt).toMatch(/\+08:00$/)
+    expect(r.data.me).toMatchObject({ userId: 'u_head', displayName: '王建国', phoneMasked: '138****0001' })
   })
 
   it('rejects a code the provider does not accept, and a missing code', async () => {
-    expect((await api.post('/v1/auth/wechat', { code: 'not-a-demo' })).body.code).toBe('WECHAT_CODE_INVALID')
-    const r = await api.post('/v1/auth/wechat', {})
+    expect((await api.call('signInWechat', { body: { code: 'not-a-demo' } })).error.code).toBe('WECHAT_CODE_INVALID')
+    const r = await api.raw('POST', '/v1/auth/wechat', { body: {} })
     expect(r.status).toBe(400)
     expect(r.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
   })
 
   it('signs in on h5 with phone + one-time code, logging only the masked phone', async () => {
-    expect((await api.post('/v1/auth/otp/request', { phone: '13800000002' })).body).toEqual({
+    expect((await api.call('requestOtp', { body: { phone: '13800000002' } })).body).toEqual({
       sent: true,
       expiresInSeconds: 300
     })
-    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '000000' })).body.code).toBe(
+    expect((await api.call('verifyOtp', { body: { phone: '13800000002', code: '000000' } })).error.code).toBe(
       'OTP_INVALID'
     )
-    const ok = await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })
+    const ok = await api.call('verifyOtp', { body: { phone: '13800000002', code: '123456' } })
     expect(ok.status).toBe(200)
-    expect(ok.body.me.displayName).toBe('李秀英')
+    expect(ok.data.me.displayName).toBe('李秀英')
     // the code is single use
-    expect((await api.post('/v1/auth/otp/verify', { phone: '13800000002', code: '123456' })).body.code).toBe(
+    expect((await api.call('verifyOtp', { body: { phone: '13800000002', code: '123456' } })).error.code).toBe(
       'OTP_INVALID'
     )
     expect(server.logs()).toContain('138****0002')
@@ -57,30 +57,30 @@ describe('sign-in', () => {
 
   it('rate limits one-time code requests per phone', async () => {
     const codes: number[] = []
-    for (let i = 0; i < 5; i++) codes.push((await api.post('/v1/auth/otp/request', { phone: '13900000077' })).status)
+    for (let i = 0; i < 5; i++) codes.push((await api.call('requestOtp', { body: { phone: '13900000077' } })).status)
     expect(codes).toEqual([200, 200, 200, 200, 200])
-    const last = await api.post('/v1/auth/otp/request', { phone: '13900000077' })
+    const last = await api.call('requestOtp', { body: { phone: '13900000077' } })
     expect(last.status).toBe(429)
-    expect(last.body.code).toBe('RATE_LIMITED')
-    expect(last.body.details.retryAfterSeconds).toBeGreaterThan(0)
+    expect(last.error.code).toBe('RATE_LIMITED')
+    expect(last.error.details.retryAfterSeconds).toBeGreaterThan(0)
   })
 
   it('rejects malformed phones', async () => {
-    expect((await api.post('/v1/auth/otp/request', { phone: '12345' })).status).toBe(400)
+    expect((await api.call('requestOtp', { body: { phone: '12345' } })).status).toBe(400)
   })
 
   it('signs out: the token stops working', async () => {
     const t = await api.wechat('head')
-    expect((await api.get('/v1/me', t)).status).toBe(200)
-    expect((await api.post('/v1/auth/sign-out', {}, t)).body).toEqual({ ok: true })
-    const after = await api.get('/v1/me', t)
+    expect((await api.call('me', { token: t })).status).toBe(200)
+    expect((await api.call('signOut', { token: t })).body).toEqual({ ok: true })
+    const after = await api.call('me', { token: t })
     expect(after.status).toBe(401)
-    expect(after.body.code).toBe('UNAUTHENTICATED')
+    expect(after.error.code).toBe('UNAUTHENTICATED')
   })
 
   it('refuses requests without or with a forged token', async () => {
-    expect((await api.get('/v1/me')).status).toBe(401)
-    expect((await api.get('/v1/me', 'forged-token')).status).toBe(401)
+    expect((await api.call('me', {})).status).toBe(401)
+    expect((await api.call('me', { token: 'forged-token' })).status).toBe(401)
   })
 
   it('expires sessions (server clock moved forward)', async () => {
@@ -88,7 +88,7 @@ describe('sign-in', () => {
     const t0 = await api.now()
     await api.setNow(t0 + 8 * 24 * 3600_000)
     try {
-      expect((await api.get('/v1/me', t)).body.code).toBe('SESSION_EXPIRED')
+      expect((await api.call('me', { token: t })).error.code).toBe('SESSION_EXPIRED')
     } finally {
       await api.setNow(t0) // back where it was
     }
@@ -97,89 +97,103 @@ describe('sign-in', () => {
 
 describe('households', () => {
   it('shows the head every member with full ID numbers and enrolments by year', async () => {
-    const r = await api.get('/v1/households/hh_0001', head)
+    const r = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
     expect(r.status).toBe(200)
-    expect(r.body.viewer).toEqual({ relation: 'head', scopes: ['status', 'claims', 'pay'] })
-    expect(r.body.members.length).toBeGreaterThanOrEqual(4)
-    for (const m of r.body.members) {
+    expect(r.data.viewer).toEqual({ relation: 'head', scopes: ['status', 'claims', 'pay'] })
+    expect(r.data.members.length).toBeGreaterThanOrEqual(4)
+    for (const m of r.data.members) {
       expect(m.idNumberMasked).toBe(false)
       expect(m.idNumber).toMatch(/^\d{17}[\dX]$/)
       expect(m.enrolments.length).toBeGreaterThanOrEqual(1)
     }
-    const statuses = r.body.members.flatMap((m: any) => m.enrolments.map((e: any) => e.status))
+    const statuses = r.data.members.flatMap((m: any) => m.enrolments.map((e: any) => e.status))
     expect(statuses).toContain('enrolled')
     expect(statuses).toContain('lapsed')
-    expect(r.body.accountBalance).toMatch(/^\d+\.\d{2}$/)
+    expect(r.data.accountBalance).toMatch(/^\d+\.\d{2}$/)
   })
 
   it("masks other members' ID numbers and phones for a non-head member", async () => {
     const t = await api.wechat('member-of-1')
-    const hh = await api.get('/v1/households/hh_0001', head)
-    const wife = hh.body.members.find((m: any) => m.name === '刘桂兰')
-    const bind = await api.post('/v1/households/bind', { idNumber: wife.idNumber, name: '刘桂兰' }, t)
+    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
+    const wife = hh.data.members.find((m) => m.name === '刘桂兰')!
+    const bind = await api.call('bindHousehold', { body: { idNumber: wife.idNumber!, name: '刘桂兰' }, token: t })
     expect(bind.status).toBe(200)
-    const r = await api.get('/v1/households/hh_0001', t)
-    expect(r.body.viewer.relation).toBe('member')
-    const headRow = r.body.members.find((m: any) => m.isHead)
+    const r = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: t })
+    expect(r.data.viewer.relation).toBe('member')
+    const headRow = r.data.members.find((m) => m.isHead)!
     expect(headRow.idNumber).toMatch(/^\d{3}\*+\d{3}[\dX]$/)
     expect(headRow.idNumberMasked).toBe(true)
     expect(headRow.phone).toBe('138****0001')
-    const self = r.body.members.find((m: any) => m.name === '刘桂兰')
+    const self = r.data.members.find((m) => m.name === '刘桂兰')!
     expect(self.idNumberMasked).toBe(false)
   })
 
   it('binds by ID number + name, accepting middle-dot look-alikes', async () => {
-    const headView = await api.get('/v1/households/hh_0004', await api.wechat('migrant'))
-    const person = headView.body.members.find((m: any) => m.name === '阿依古丽·买买提')
+    const headView = await api.call('getHousehold', {
+      params: { householdId: 'hh_0004' },
+      token: await api.wechat('migrant')
+    })
+    const person = headView.data.members.find((m) => m.name === '阿依古丽·买买提')!
     const t = await api.wechat('second-phone-of-migrant')
-    const r = await api.post(
-      '/v1/households/bind',
-      { idNumber: person.idNumber.toLowerCase(), name: '阿依古丽•买买提' },
-      t
-    )
+    const r = await api.call('bindHousehold', {
+      body: { idNumber: person.idNumber!.toLowerCase(), name: '阿依古丽•买买提' },
+      token: t
+    })
     expect(r.status).toBe(200)
-    expect(r.body.households[0]).toMatchObject({ householdId: 'hh_0004', relation: 'head' })
+    expect(r.data.households[0]).toMatchObject({ householdId: 'hh_0004', relation: 'head' })
   })
 
   it('refuses a wrong name, an unknown number, a bad checksum, with one answer for the first two', async () => {
     const t = await api.wechat('prober')
-    const hh = await api.get('/v1/households/hh_0001', head)
-    const wrongName = await api.post('/v1/households/bind', { idNumber: hh.body.members[0].idNumber, name: '李四' }, t)
-    expect(wrongName.body.code).toBe('BIND_MISMATCH')
-    const unknown = await api.post('/v1/households/bind', { idNumber: '11010519491231002X', name: '王建国' }, t)
+    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
+    const wrongName = await api.call('bindHousehold', {
+      body: { idNumber: hh.data.members[0].idNumber!, name: '李四' },
+      token: t
+    })
+    expect(wrongName.error.code).toBe('BIND_MISMATCH')
+    const unknown = await api.call('bindHousehold', {
+      body: { idNumber: '11010519491231002X', name: '王建国' },
+      token: t
+    })
     expect(unknown.body).toEqual(wrongName.body)
-    const bad = await api.post('/v1/households/bind', { idNumber: '110105194912310021', name: '王建国' }, t)
+    const bad = await api.call('bindHousehold', { body: { idNumber: '110105194912310021', name: '王建国' }, token: t })
     expect(bad.status).toBe(400)
-    expect(bad.body.details).toMatchObject({ problem: 'checksum' })
+    expect(bad.error.details).toMatchObject({ problem: 'checksum' })
   })
 
   it('returns 404 for another household and for an unbound user', async () => {
-    expect((await api.get('/v1/households/hh_0001', elder)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0002', head)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0002', await api.wechat('stranger'))).status).toBe(404)
+    expect((await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: elder })).status).toBe(404)
+    expect((await api.call('getHousehold', { params: { householdId: 'hh_0002' }, token: head })).status).toBe(404)
+    expect(
+      (await api.call('getHousehold', { params: { householdId: 'hh_0002' }, token: await api.wechat('stranger') }))
+        .status
+    ).toBe(404)
   })
 
   it('rejects ids with characters outside the id alphabet with 400', async () => {
-    expect((await api.get('/v1/households/hh%20x', head)).status).toBe(400)
+    expect((await api.call('getHousehold', { params: { householdId: 'hh%20x' }, token: head })).status).toBe(400)
   })
 })
 
 describe('policy', () => {
   it('serves the policy in force with an ETag and answers 304 when unchanged', async () => {
-    const r = await api.get('/v1/policy?region=999901&date=2026-06-01')
+    const r = await api.call('getPolicy', { query: { region: '999901', date: '2026-06-01' } })
     expect(r.status).toBe(200)
-    expect(r.body.effectiveFrom <= '2026-06-01').toBe(true)
-    expect(r.body.document).toBeTruthy()
+    expect(r.data.effectiveFrom <= '2026-06-01').toBe(true)
+    expect(r.data.document).toBeTruthy()
     const etag = r.headers.get('etag') as string
     expect(etag).toMatch(/^".+"$/)
     expect(r.headers.get('cache-control')).toContain('max-age')
-    const again = await api.get('/v1/policy?region=999901&date=2026-06-01', undefined, { 'if-none-match': etag })
+    const again = await api.call('getPolicy', {
+      query: { region: '999901', date: '2026-06-01' },
+      headers: { 'if-none-match': etag }
+    })
     expect(again.status).toBe(304)
   })
 
   it('404s for an unknown region and 400s for a malformed one', async () => {
-    expect((await api.get('/v1/policy?region=000000')).body.code).toBe('POLICY_NOT_FOUND')
-    expect((await api.get('/v1/policy?region=abc')).status).toBe(400)
+    expect((await api.call('getPolicy', { query: { region: '000000' } })).error.code).toBe('POLICY_NOT_FOUND')
+    expect((await api.call('getPolicy', { query: { region: 'abc' } })).status).toBe(400)
   })
 })
 
@@ -214,7 +228,7 @@ describe('CORS', () => {
 describe('logs', () => {
   it('never contain an ID number, a full phone or a token, after all of the above', async () => {
     const t = await api.wechat('head')
-    await api.get('/v1/me', t)
+    await api.call('me', { token: t })
     const logs = server.logs()
     expect(logs).not.toMatch(/(?<!\d)\d{17}[\dX](?!\d)/)
     expect(logs).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/)
@@ -224,7 +238,7 @@ describe('logs', () => {
 
 describe('contract', () => {
   it('serves the OpenAPI document with every route and the error codes', async () => {
-    const r = await api.get('/openapi.json')
+    const r = await api.raw('GET', '/openapi.json')
     expect(r.body.openapi).toBe('3.1.0')
     expect(Object.keys(r.body.paths)).toEqual(
       expect.arrayContaining(['/v1/orders', '/v1/households/{householdId}', '/v1/payments/notify'])
@@ -233,11 +247,11 @@ describe('contract', () => {
   })
 
   it('answers unknown routes and broken JSON with the one error shape', async () => {
-    const nf = await api.get('/v1/nothing-here')
+    const nf = await api.raw('GET', '/v1/nothing-here')
     expect(nf.status).toBe(404)
     expect(Object.keys(nf.body).sort()).toEqual(['code', 'message'])
-    const broken = await api.call('POST', '/v1/auth/wechat', { body: '{"code":', headers: {} })
+    const broken = await api.call('signInWechat', { json: '{"code":' })
     expect(broken.status).toBe(400)
-    expect(broken.body.code).toBe('BAD_REQUEST')
+    expect(broken.error.code).toBe('BAD_REQUEST')
   })
 })

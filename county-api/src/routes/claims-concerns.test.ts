@@ -3,7 +3,7 @@
 // those who may read the claim may report on it or see the reports.
 import Decimal from 'decimal.js'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
-import { client, type Client } from '../testing/client'
+import { client, pathOf, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 
 let server: SpawnedServer
@@ -25,7 +25,7 @@ beforeAll(async () => {
     `
     SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.total_fen DESC, c.id LIMIT 1`
   )
-  claim = (await api.get(`/v1/claims/${big.id}`, head)).body
+  claim = (await api.call('getClaim', { params: { claimId: big.id }, token: head })).data
   expect(new Decimal(claim.totalCost).gt('200.50')).toBe(true)
 }, 60_000)
 
@@ -33,13 +33,13 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const url = () => `/v1/claims/${claim.claimId}/concerns`
+const params = () => ({ claimId: claim.claimId })
 const key = (k: string) => ({ 'idempotency-key': `concern-test-${k}` })
 
 describe('claim concerns', () => {
   it('a paid-extra report answers 201 with a tracking number and status received; the same key and body answer the same, nothing twice', async () => {
-    const body = { kind: 'paid-extra', amount: '200.50', note: '  出院时让交的押金没退  ' }
-    const r = await api.post(url(), body, head, key('a'))
+    const body = { kind: 'paid-extra' as const, amount: '200.50', note: '  出院时让交的押金没退  ' }
+    const r = await api.call('reportClaimConcern', { params: params(), token: head, body, headers: key('a') })
     expect(r.status).toBe(201)
     expect(r.body).toEqual({
       concernId: expect.stringMatching(/^fk_/),
@@ -52,7 +52,7 @@ describe('claim concerns', () => {
       createdAt: expect.stringMatching(/\+08:00$/),
       resolution: null
     })
-    const again = await api.post(url(), body, head, key('a'))
+    const again = await api.call('reportClaimConcern', { params: params(), token: head, body, headers: key('a') })
     expect(again.status).toBe(200)
     expect(again.body).toEqual(r.body)
     expect(
@@ -64,16 +64,30 @@ describe('claim concerns', () => {
   })
 
   it('the same key with a different report is IDEMPOTENCY_KEY_REUSED', async () => {
-    await api.post(url(), { kind: 'dispute', note: '住院天数算少了' }, head, key('b'))
-    const r = await api.post(url(), { kind: 'dispute', note: '住院天数算错了' }, head, key('b'))
+    await api.call('reportClaimConcern', {
+      params: params(),
+      token: head,
+      body: { kind: 'dispute', note: '住院天数算少了' },
+      headers: key('b')
+    })
+    const r = await api.call('reportClaimConcern', {
+      params: params(),
+      token: head,
+      body: { kind: 'dispute', note: '住院天数算错了' },
+      headers: key('b')
+    })
     expect(r.status).toBe(409)
-    expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(r.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
   })
 
   it('needs an Idempotency-Key', async () => {
-    const r = await api.post(url(), { kind: 'dispute', note: '不对' }, head)
+    const r = await api.call('reportClaimConcern', {
+      params: params(),
+      token: head,
+      body: { kind: 'dispute', note: '不对' }
+    })
     expect(r.status).toBe(400)
-    expect(r.body.code).toBe('BAD_REQUEST')
+    expect(r.error.code).toBe('BAD_REQUEST')
   })
 
   it('refuses paid-extra without an amount, a negative or zero amount, more than the claim total, a dispute without a note, a note over 200 characters', async () => {
@@ -92,111 +106,204 @@ describe('claim concerns', () => {
       [{ kind: 'refund', note: '不对' }, '']
     ]
     for (const [i, [body, field]] of cases.entries()) {
-      const r = await api.post(url(), body, head, key(`bad-${i}`))
+      const r = await api.raw('POST', pathOf('reportClaimConcern', params()), {
+        token: head,
+        body,
+        headers: key(`bad-${i}`)
+      })
       expect([i, r.status, r.body.code]).toEqual([i, 400, 'BAD_REQUEST'])
       expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/)
       if (field) expect(r.body.details.problems[0].field).toBe(field)
     }
-    const tooMuch = await api.post(url(), { kind: 'paid-extra', amount: over }, head, key('over'))
-    expect(tooMuch.body.message).toBe(`多交的金额不能超过这次看病的总费用${claim.totalCost}元`)
+    const tooMuch = await api.call('reportClaimConcern', {
+      params: params(),
+      token: head,
+      body: { kind: 'paid-extra', amount: over },
+      headers: key('over')
+    })
+    expect(tooMuch.error.message).toBe(`多交的金额不能超过这次看病的总费用${claim.totalCost}元`)
     // exactly the total is allowed
-    expect((await api.post(url(), { kind: 'paid-extra', amount: claim.totalCost }, head, key('total'))).status).toBe(
-      201
-    )
+    expect(
+      (
+        await api.call('reportClaimConcern', {
+          params: params(),
+          token: head,
+          body: { kind: 'paid-extra', amount: claim.totalCost },
+          headers: key('total')
+        })
+      ).status
+    ).toBe(201)
   })
 
   it("lists the claim's reports in order with their status", async () => {
-    const r = await api.get(url(), head)
+    const r = await api.call('listClaimConcerns', { params: params(), token: head })
     expect(r.status).toBe(200)
-    expect(r.body.claimId).toBe(claim.claimId)
-    expect(r.body.concerns.map((c: any) => [c.kind, c.amount, c.status])).toEqual([
+    expect(r.data.claimId).toBe(claim.claimId)
+    expect(r.data.concerns.map((c: any) => [c.kind, c.amount, c.status])).toEqual([
       ['paid-extra', '200.50', 'received'],
       ['dispute', null, 'received'],
       ['paid-extra', claim.totalCost, 'received']
     ])
-    const numbers = r.body.concerns.map((c: any) => c.trackingNumber)
+    const numbers = r.data.concerns.map((c: any) => c.trackingNumber)
     expect(new Set(numbers).size).toBe(3)
   })
 
   it("another household's user gets 404; unknown claims 404", async () => {
-    expect((await api.post(url(), { kind: 'dispute', note: '不对' }, elder, key('elder'))).status).toBe(404)
-    expect((await api.get(url(), elder)).status).toBe(404)
-    expect((await api.get('/v1/claims/c_99999/concerns', head)).status).toBe(404)
     expect(
-      (await api.post('/v1/claims/c_99999/concerns', { kind: 'dispute', note: '不对' }, head, key('nope'))).status
+      (
+        await api.call('reportClaimConcern', {
+          params: params(),
+          token: elder,
+          body: { kind: 'dispute', note: '不对' },
+          headers: key('elder')
+        })
+      ).status
+    ).toBe(404)
+    expect((await api.call('listClaimConcerns', { params: params(), token: elder })).status).toBe(404)
+    expect((await api.call('listClaimConcerns', { params: { claimId: 'c_99999' }, token: head })).status).toBe(404)
+    expect(
+      (
+        await api.call('reportClaimConcern', {
+          params: { claimId: 'c_99999' },
+          body: { kind: 'dispute', note: '不对' },
+          token: head,
+          headers: key('nope')
+        })
+      ).status
     ).toBe(404)
   })
 
   it('a grantee without the claims scope gets 403 as on the claim itself; with it, may report and the access is logged', async () => {
-    const inv = await api.post('/v1/households/hh_0001/invitations', { scopes: ['status'], ttlMinutes: 60 }, head)
+    const inv = await api.call('createInvitation', {
+      params: { householdId: 'hh_0001' },
+      body: { scopes: ['status'], ttlMinutes: 60 },
+      token: head
+    })
     const son = await api.wechat('concern-son')
-    expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, son)).status).toBe(200)
-    expect((await api.get(`/v1/claims/${claim.claimId}`, son)).status).toBe(403)
-    const r = await api.post(url(), { kind: 'dispute', note: '不对' }, son, key('son'))
-    expect([r.status, r.body.code]).toEqual([403, 'FORBIDDEN'])
-    expect((await api.get(url(), son)).status).toBe(403)
+    expect((await api.call('acceptInvitation', { body: { code: inv.data.code }, token: son })).status).toBe(200)
+    expect((await api.call('getClaim', { params: { claimId: claim.claimId }, token: son })).status).toBe(403)
+    const r = await api.call('reportClaimConcern', {
+      params: params(),
+      token: son,
+      body: { kind: 'dispute', note: '不对' },
+      headers: key('son')
+    })
+    expect([r.status, r.error.code]).toEqual([403, 'FORBIDDEN'])
+    expect((await api.call('listClaimConcerns', { params: params(), token: son })).status).toBe(403)
 
     const g = await api.wechat('grantee')
-    const ok = await api.post(url(), { kind: 'dispute', note: '帮妈妈问一下：药费报得太少' }, g, key('grantee'))
+    const ok = await api.call('reportClaimConcern', {
+      params: params(),
+      token: g,
+      body: { kind: 'dispute', note: '帮妈妈问一下：药费报得太少' },
+      headers: key('grantee')
+    })
     expect(ok.status).toBe(201)
-    const log = await api.get('/v1/households/hh_0001/access-log', head)
-    expect(log.body.entries.some((e: any) => e.action === 'report_claim_concern' && e.scope === 'claims')).toBe(true)
+    const log = await api.call('accessLog', { params: { householdId: 'hh_0001' }, token: head })
+    expect(log.data.entries.some((e: any) => e.action === 'report_claim_concern' && e.scope === 'claims')).toBe(true)
   })
 })
 
 describe('county staff work through the reports', () => {
   it('lists received reports, moves one to investigating, answers it; the villager sees the answer; an answer is final', async () => {
     const reviewer = await api.wechat('reviewer')
-    const mine = await api.post(
-      url(),
-      { kind: 'paid-extra', amount: '88.00', note: '检查费收了两次' },
-      head,
-      key('staff-1')
-    )
+    const mine = await api.call('reportClaimConcern', {
+      params: params(),
+      token: head,
+      body: { kind: 'paid-extra', amount: '88.00', note: '检查费收了两次' },
+      headers: key('staff-1')
+    })
     expect(mine.status).toBe(201)
-    const id = mine.body.concernId
+    const id = mine.data.concernId
 
-    const received = await api.get('/v1/review/concerns', reviewer)
+    const received = await api.call('reviewConcerns', { token: reviewer })
     expect(received.status).toBe(200)
-    expect(received.body.concerns.map((c: any) => c.concernId)).toContain(id)
-    expect(received.body.concerns.every((c: any) => c.status === 'received')).toBe(true)
+    expect(received.data.concerns.map((c: any) => c.concernId)).toContain(id)
+    expect(received.data.concerns.every((c: any) => c.status === 'received')).toBe(true)
 
     // villagers may not use the staff routes
-    expect((await api.get('/v1/review/concerns', head)).status).toBe(403)
+    expect((await api.call('reviewConcerns', { token: head })).status).toBe(403)
     expect(
-      (await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '自己答复' }, head)).status
+      (
+        await api.call('reviewConcernUpdate', {
+          params: { concernId: id },
+          body: { status: 'resolved', resolution: '自己答复' },
+          token: head
+        })
+      ).status
     ).toBe(403)
 
     // checked before anything changes
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'resolved' }, reviewer)).body.details).toEqual({
+    expect(
+      (
+        await api.call('reviewConcernUpdate', {
+          params: { concernId: id },
+          body: { status: 'resolved' },
+          token: reviewer
+        })
+      ).error.details
+    ).toEqual({
       problems: [{ field: 'resolution', problem: 'required' }]
     })
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'received' }, reviewer)).status).toBe(400)
-    expect((await api.post('/v1/review/concerns/fk_nope', { status: 'investigating' }, reviewer)).status).toBe(404)
+    expect(
+      (
+        await api.raw('POST', pathOf('reviewConcernUpdate', { concernId: id }), {
+          body: { status: 'received' },
+          token: reviewer
+        })
+      ).status
+    ).toBe(400)
+    expect(
+      (
+        await api.call('reviewConcernUpdate', {
+          params: { concernId: 'fk_nope' },
+          body: { status: 'investigating' },
+          token: reviewer
+        })
+      ).status
+    ).toBe(404)
 
-    const checking = await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)
+    const checking = await api.call('reviewConcernUpdate', {
+      params: { concernId: id },
+      body: { status: 'investigating' },
+      token: reviewer
+    })
     expect(checking.body).toMatchObject({ concernId: id, status: 'investigating', resolution: null })
     expect(
-      (await api.get('/v1/review/concerns?status=investigating', reviewer)).body.concerns.map((c: any) => c.concernId)
+      (await api.call('reviewConcerns', { query: { status: 'investigating' }, token: reviewer })).data.concerns.map(
+        (c: any) => c.concernId
+      )
     ).toContain(id)
-    expect((await api.post(`/v1/review/concerns/${id}`, { status: 'investigating' }, reviewer)).body.code).toBe(
-      'CONFLICT'
-    )
+    expect(
+      (
+        await api.call('reviewConcernUpdate', {
+          params: { concernId: id },
+          body: { status: 'investigating' },
+          token: reviewer
+        })
+      ).error.code
+    ).toBe('CONFLICT')
 
-    const answered = await api.post(
-      `/v1/review/concerns/${id}`,
-      { status: 'resolved', resolution: '  已责令医院退还88.00元  ' },
-      reviewer
-    )
+    const answered = await api.call('reviewConcernUpdate', {
+      params: { concernId: id },
+      body: { status: 'resolved', resolution: '  已责令医院退还88.00元  ' },
+      token: reviewer
+    })
     expect(answered.body).toMatchObject({ status: 'resolved', resolution: '已责令医院退还88.00元' })
-    const seen = (await api.get(url(), head)).body.concerns.find((c: any) => c.concernId === id)
+    const seen = (await api.call('listClaimConcerns', { params: params(), token: head })).data.concerns.find(
+      (c) => c.concernId === id
+    )!
     expect(seen).toMatchObject({
       status: 'resolved',
       resolution: '已责令医院退还88.00元',
-      trackingNumber: mine.body.trackingNumber
+      trackingNumber: mine.data.trackingNumber
     })
-    const again = await api.post(`/v1/review/concerns/${id}`, { status: 'resolved', resolution: '改口' }, reviewer)
-    expect([again.status, again.body.code]).toEqual([409, 'CONFLICT'])
+    const again = await api.call('reviewConcernUpdate', {
+      params: { concernId: id },
+      body: { status: 'resolved', resolution: '改口' },
+      token: reviewer
+    })
+    expect([again.status, again.error.code]).toEqual([409, 'CONFLICT'])
     expect(
       peek<{ resolution: string }>(server.dbPath, 'SELECT resolution FROM claim_concerns WHERE id = ?', id)
     ).toEqual([{ resolution: '已责令医院退还88.00元' }])

@@ -29,8 +29,8 @@ afterAll(async () => {
 
 async function firstClaimYear(personId: string, token: string): Promise<{ year: number; body: any }> {
   for (const year of [2026, 2025, 2024]) {
-    const r = await api.get(`/v1/persons/${personId}/claims?year=${year}`, token)
-    if (r.body.claims?.length) return { year, body: r.body }
+    const r = await api.call('listClaims', { params: { personId }, query: { year }, token })
+    if (r.data.claims?.length) return { year, body: r.body }
   }
   throw new Error('no claims')
 }
@@ -115,7 +115,7 @@ describe('claims', () => {
   it("lists a person's claims with the settlement, timeline and cap use", async () => {
     const { body } = await firstClaimYear('p_0001', head)
     expect(body.cap).toBe('200000.00')
-    expect(new Decimal(body.capUsed).plus(body.capRemaining).toFixed(2)).toBe(body.cap)
+    expect(new Decimal(body.capUsed).plus(body.capRemaining!).toFixed(2)).toBe(body.cap)
     for (const c of body.claims) {
       expect(new Decimal(c.payout).plus(c.selfPaid).toFixed(2)).toBe(c.totalCost)
       expect(c.policyVersion).toMatch(/^\d{4}\.1$/)
@@ -126,7 +126,7 @@ describe('claims', () => {
       expect(c.timeline.map((t: any) => t.date)).toEqual([...c.timeline.map((t: any) => t.date)].sort())
       expect(c.stage).toBe(c.timeline[c.timeline.length - 1].stage)
     }
-    const one = await api.get(`/v1/claims/${body.claims[0].claimId}`, head)
+    const one = await api.call('getClaim', { params: { claimId: body.claims[0].claimId }, token: head })
     expect(one.body).toEqual(body.claims[0])
   })
 
@@ -144,130 +144,177 @@ describe('claims', () => {
     const visit = addVisit(server.dbPath, stay.person_id, stay.year)
     expect(visit.capRemaining).not.toBeNull()
 
-    const { body } = await api.get(`/v1/persons/${stay.person_id}/claims?year=${stay.year}`, head)
+    const body = await api.ok('listClaims', {
+      params: { personId: stay.person_id },
+      query: { year: stay.year },
+      token: head
+    })
     expect(body.claims[body.claims.length - 1].claimId).toBe(visit.claimId)
     // the demo policy's annual cap covers inpatient and special-outpatient (chronic) claims, not outpatient visits
     const counted = body.claims
       .filter((c: any) => c.kind !== 'outpatient')
-      .reduce((s: Decimal, c: any) => s.plus(c.settlement.basicFund), new Decimal(0))
+      .reduce((s: Decimal, c) => s.plus(c.settlement!.basicFund), new Decimal(0))
       .toFixed(2)
     expect(new Decimal(counted).gt(0)).toBe(true)
     expect(body.capUsed).toBe(counted)
     // the calculator's own running total agrees
     expect(body.capUsed).toBe(visit.historyAfter.fundPaid)
-    expect(new Decimal(body.capUsed).plus(body.capRemaining).toFixed(2)).toBe(body.cap)
+    expect(new Decimal(body.capUsed).plus(body.capRemaining!).toFixed(2)).toBe(body.cap)
   })
 
   it("refuses another household's person and claim (404), and unknown ids", async () => {
     const { body } = await firstClaimYear('p_0001', head)
-    expect((await api.get('/v1/persons/p_0001/claims?year=2026', elder)).status).toBe(404)
-    expect((await api.get(`/v1/claims/${body.claims[0].claimId}`, elder)).status).toBe(404)
-    expect((await api.get('/v1/claims/c_99999', head)).status).toBe(404)
-    expect((await api.get('/v1/persons/p_9999/claims', head)).status).toBe(404)
+    expect(
+      (await api.call('listClaims', { params: { personId: 'p_0001' }, query: { year: 2026 }, token: elder })).status
+    ).toBe(404)
+    expect((await api.call('getClaim', { params: { claimId: body.claims[0].claimId }, token: elder })).status).toBe(404)
+    expect((await api.call('getClaim', { params: { claimId: 'c_99999' }, token: head })).status).toBe(404)
+    expect((await api.call('listClaims', { params: { personId: 'p_9999' }, token: head })).status).toBe(404)
   })
 })
 
 describe('family access', () => {
   it('the head invites with chosen scopes; the grantee sees only those; every access is logged; the head revokes', async () => {
-    const inv = await api.post('/v1/households/hh_0002/invitations', { scopes: ['status'], ttlMinutes: 60 }, elder)
+    const inv = await api.call('createInvitation', {
+      params: { householdId: 'hh_0002' },
+      body: { scopes: ['status'], ttlMinutes: 60 },
+      token: elder
+    })
     expect(inv.status).toBe(201)
-    expect(inv.body.code).toMatch(/^\d{8}$/)
-    expect(inv.body.qrPayload).toContain(inv.body.code)
+    expect(inv.data.code).toMatch(/^\d{8}$/)
+    expect(inv.data.qrPayload).toContain(inv.data.code)
     const son = await api.wechat('elder-son')
-    const grant = await api.post('/v1/invitations/accept', { code: inv.body.code }, son)
+    const grant = await api.call('acceptInvitation', { body: { code: inv.data.code }, token: son })
     expect(grant.status).toBe(200)
-    expect(grant.body.scopes).toEqual(['status'])
+    expect(grant.data.scopes).toEqual(['status'])
     // single use
     expect(
-      (await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('someone-else'))).body.code
+      (await api.call('acceptInvitation', { body: { code: inv.data.code }, token: await api.wechat('someone-else') }))
+        .error.code
     ).toBe('INVITATION_INVALID')
 
-    const me = await api.get('/v1/me', son)
-    expect(me.body.households).toEqual([
+    const me = await api.call('me', { token: son })
+    expect(me.data.households).toEqual([
       expect.objectContaining({ householdId: 'hh_0002', relation: 'grantee', scopes: ['status'] })
     ])
-    const hh = await api.get('/v1/households/hh_0002', son)
+    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0002' }, token: son })
     expect(hh.status).toBe(200)
-    expect(hh.body.members.every((m: any) => m.idNumberMasked)).toBe(true)
+    expect(hh.data.members.every((m: any) => m.idNumberMasked)).toBe(true)
     // no claims scope, no pay scope
-    expect((await api.get(`/v1/persons/${hh.body.headPersonId}/claims`, son)).status).toBe(403)
-    expect((await api.get('/v1/households/hh_0002/quote', son)).status).toBe(403)
+    expect((await api.call('listClaims', { params: { personId: hh.data.headPersonId }, token: son })).status).toBe(403)
+    expect((await api.call('getQuote', { params: { householdId: 'hh_0002' }, token: son })).status).toBe(403)
     expect(
       (
-        await api.post('/v1/orders', { householdId: 'hh_0002', year: 2027, channel: 'h5' }, son, {
-          'idempotency-key': 'grantee-key-1'
+        await api.call('createOrder', {
+          body: { householdId: 'hh_0002', year: 2027, channel: 'h5' },
+          token: son,
+          headers: {
+            'idempotency-key': 'grantee-key-1'
+          }
         })
       ).status
     ).toBe(403)
     // grantees cannot manage grants or read the log
-    expect((await api.get('/v1/households/hh_0002/grants', son)).status).toBe(403)
-    expect((await api.get('/v1/households/hh_0002/access-log', son)).status).toBe(403)
+    expect((await api.call('listGrants', { params: { householdId: 'hh_0002' }, token: son })).status).toBe(403)
+    expect((await api.call('accessLog', { params: { householdId: 'hh_0002' }, token: son })).status).toBe(403)
 
-    const log = await api.get('/v1/households/hh_0002/access-log', elder)
-    expect(log.body.entries.map((e: any) => e.action)).toContain('view_household')
-    expect(log.body.entries[0]).toMatchObject({ scope: 'status', granteeName: expect.any(String) })
+    const log = await api.call('accessLog', { params: { householdId: 'hh_0002' }, token: elder })
+    expect(log.data.entries.map((e: any) => e.action)).toContain('view_household')
+    expect(log.data.entries[0]).toMatchObject({ scope: 'status', granteeName: expect.any(String) })
 
-    const grants = await api.get('/v1/households/hh_0002/grants', elder)
-    expect(grants.body.grants.map((g: any) => g.grantId)).toContain(grant.body.grantId)
-    const revoked = await api.del(`/v1/grants/${grant.body.grantId}`, elder)
-    expect(revoked.body.revokedAt).toMatch(/\+08:00$/)
-    expect((await api.get('/v1/households/hh_0002', son)).status).toBe(404)
+    const grants = await api.call('listGrants', { params: { householdId: 'hh_0002' }, token: elder })
+    expect(grants.data.grants.map((g: any) => g.grantId)).toContain(grant.data.grantId)
+    const revoked = await api.call('revokeGrant', { params: { grantId: grant.data.grantId }, token: elder })
+    expect(revoked.data.revokedAt).toMatch(/\+08:00$/)
+    expect((await api.call('getHousehold', { params: { householdId: 'hh_0002' }, token: son })).status).toBe(404)
   })
 
   it('the seeded grantee with the pay scope can quote and pay for her parents', async () => {
     const g = await api.wechat('grantee')
-    expect((await api.get('/v1/households/hh_0001/quote?year=2027', g)).status).toBe(200)
-    const claims = await api.get('/v1/persons/p_0001/claims?year=2026', g)
+    expect(
+      (await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2027 }, token: g })).status
+    ).toBe(200)
+    const claims = await api.call('listClaims', { params: { personId: 'p_0001' }, query: { year: 2026 }, token: g })
     expect(claims.status).toBe(200)
-    const log = await api.get('/v1/households/hh_0001/access-log', head)
-    expect(log.body.entries.some((e: any) => e.action === 'view_claims' && e.granteeName === '王小燕')).toBe(true)
+    const log = await api.call('accessLog', { params: { householdId: 'hh_0001' }, token: head })
+    expect(log.data.entries.some((e: any) => e.action === 'view_claims' && e.granteeName === '王小燕')).toBe(true)
   })
 
   it('only the head invites, lists and revokes; others get 403/404', async () => {
-    expect((await api.post('/v1/households/hh_0001/invitations', { scopes: ['pay'] }, elder)).status).toBe(404)
-    expect((await api.post('/v1/households/hh_0001/invitations', { scopes: [] }, head)).status).toBe(400)
-    expect((await api.post('/v1/households/hh_0001/invitations', { scopes: ['admin'] }, head)).status).toBe(400)
+    expect(
+      (
+        await api.call('createInvitation', {
+          params: { householdId: 'hh_0001' },
+          body: { scopes: ['pay'] },
+          token: elder
+        })
+      ).status
+    ).toBe(404)
+    expect(
+      (await api.call('createInvitation', { params: { householdId: 'hh_0001' }, body: { scopes: [] }, token: head }))
+        .status
+    ).toBe(400)
+    expect(
+      (
+        await api.raw('POST', '/v1/households/hh_0001/invitations', {
+          body: { scopes: ['admin'] },
+          token: head
+        })
+      ).status
+    ).toBe(400)
     const g = await api.wechat('grantee')
-    expect((await api.post('/v1/households/hh_0001/invitations', { scopes: ['pay'] }, g)).status).toBe(403)
-    expect((await api.del('/v1/grants/g_demo', elder)).status).toBe(404)
-    expect((await api.del('/v1/grants/g_nope', head)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0001/grants', elder)).status).toBe(404)
+    expect(
+      (await api.call('createInvitation', { params: { householdId: 'hh_0001' }, body: { scopes: ['pay'] }, token: g }))
+        .status
+    ).toBe(403)
+    expect((await api.call('revokeGrant', { params: { grantId: 'g_demo' }, token: elder })).status).toBe(404)
+    expect((await api.call('revokeGrant', { params: { grantId: 'g_nope' }, token: head })).status).toBe(404)
+    expect((await api.call('listGrants', { params: { householdId: 'hh_0001' }, token: elder })).status).toBe(404)
   })
 
   it('expired and unknown invitation codes are refused; a member cannot accept for their own household', async () => {
-    const inv = await api.post('/v1/households/hh_0001/invitations', { scopes: ['pay'], ttlMinutes: 5 }, head)
-    expect((await api.post('/v1/invitations/accept', { code: inv.body.code }, head)).body.code).toBe('CONFLICT')
+    const inv = await api.call('createInvitation', {
+      params: { householdId: 'hh_0001' },
+      body: { scopes: ['pay'], ttlMinutes: 5 },
+      token: head
+    })
+    expect((await api.call('acceptInvitation', { body: { code: inv.data.code }, token: head })).error.code).toBe(
+      'CONFLICT'
+    )
     const t0 = await api.now()
     await api.setNow(t0 + 6 * 60_000)
     try {
       expect(
-        (await api.post('/v1/invitations/accept', { code: inv.body.code }, await api.wechat('late'))).body.code
+        (await api.call('acceptInvitation', { body: { code: inv.data.code }, token: await api.wechat('late') })).error
+          .code
       ).toBe('INVITATION_INVALID')
     } finally {
       await api.setNow(t0) // back where it was
     }
-    expect((await api.post('/v1/invitations/accept', { code: '00000000' }, head)).body.code).toBe('INVITATION_INVALID')
+    expect((await api.call('acceptInvitation', { body: { code: '00000000' }, token: head })).error.code).toBe(
+      'INVITATION_INVALID'
+    )
   })
 })
 
 describe('institutions and notices (public)', () => {
   it('lists 30 designated institutions with agreement status, filters, and shows one', async () => {
-    const all = await api.get('/v1/institutions')
-    expect(all.body.institutions).toHaveLength(30)
-    const statuses = new Set(all.body.institutions.map((i: any) => i.agreement.status))
+    const all = await api.call('listInstitutions', {})
+    expect(all.data.institutions).toHaveLength(30)
+    const statuses = new Set(all.data.institutions.map((i: any) => i.agreement.status))
     expect([...statuses].sort()).toEqual(['active', 'suspended', 'terminated'])
-    const county = await api.get('/v1/institutions?level=county')
-    expect(county.body.institutions.length).toBeGreaterThan(0)
-    expect(county.body.institutions.every((i: any) => i.level === 'county')).toBe(true)
-    const one = await api.get(`/v1/institutions/${all.body.institutions[0].institutionId}`)
-    expect(one.body).toEqual(all.body.institutions[0])
-    expect((await api.get('/v1/institutions/inst_999')).status).toBe(404)
+    const county = await api.call('listInstitutions', { query: { level: 'county' } })
+    expect(county.data.institutions.length).toBeGreaterThan(0)
+    expect(county.data.institutions.every((i: any) => i.level === 'county')).toBe(true)
+    const one = await api.call('getInstitution', { params: { institutionId: all.data.institutions[0].institutionId } })
+    expect(one.body).toEqual(all.data.institutions[0])
+    expect((await api.call('getInstitution', { params: { institutionId: 'inst_999' } })).status).toBe(404)
   })
 
   it('publishes announcements and payout disclosures with masked names only', async () => {
-    const r = await api.get('/v1/notices')
-    expect(r.body.notices.some((n: any) => n.kind === 'announcement')).toBe(true)
-    const disclosures = (await api.get('/v1/notices?kind=payout_disclosure')).body.notices
+    const r = await api.call('listNotices', {})
+    expect(r.data.notices.some((n: any) => n.kind === 'announcement')).toBe(true)
+    const disclosures = (await api.call('listNotices', { query: { kind: 'payout_disclosure' } })).data.notices
     expect(disclosures.length).toBeGreaterThan(0)
     for (const n of disclosures)
       for (const e of n.entries) {

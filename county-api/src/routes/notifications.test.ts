@@ -2,6 +2,7 @@
 // (however often the provider repeats its notify), only the household reads it, each member
 // marks their own copy read; and the reminder subscriptions are stored and read back.
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
+import type { SubscriptionsBody } from '../../../src/contract'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { signedNotify, TEST_NOTIFY_KEY } from '../testing/notify'
@@ -28,7 +29,7 @@ async function bindTo(name: string, householdId: string, personName: string): Pr
     personName
   )
   const t = await api.wechat(name)
-  const r = await api.post('/v1/households/bind', { idNumber: p.id_number, name: personName }, t)
+  const r = await api.call('bindHousehold', { body: { idNumber: p.id_number, name: personName }, token: t })
   expect(r.status).toBe(200)
   return t
 }
@@ -64,23 +65,22 @@ describe('the household is notified when someone else pays', () => {
       server.dbPath,
       `SELECT id_number FROM persons WHERE household_id = 'hh_0003' ORDER BY id LIMIT 1`
     )
-    const o = await api.post(
-      '/v1/orders',
-      { payeeIdNumber: parent.id_number, year: 2027, channel: 'h5' },
-      migrant,
-      key()
-    )
+    const o = await api.call('createOrder', {
+      body: { payeeIdNumber: parent.id_number, year: 2027, channel: 'h5' },
+      token: migrant,
+      headers: key()
+    })
     expect(o.status).toBe(201)
-    order = o.body
-    expect((await api.post(`/v1/orders/${order.orderId}/pay`, {}, migrant)).status).toBe(200)
+    order = o.data
+    expect((await api.call('startPayment', { params: { orderId: order.orderId }, token: migrant })).status).toBe(200)
     const amountFen = Number(order.amount.replace('.', ''))
     const n = signedNotify({ orderId: order.orderId, amountFen, paidAt: isoTime(await api.now()) })
     const send = (body = n.body, sig = n.signature) =>
-      api.call('POST', '/v1/payments/notify', { body, headers: { 'x-notify-signature': sig } })
+      api.call('paymentNotify', { json: body, headers: { 'x-notify-signature': sig } })
     // the provider repeats itself, at the same time and later
     const [a, b] = await Promise.all([send(), send()])
-    expect([a.body.code, b.body.code]).toEqual(['SUCCESS', 'SUCCESS'])
-    expect((await send()).body.code).toBe('SUCCESS')
+    expect([a.data.code, b.data.code]).toEqual(['SUCCESS', 'SUCCESS'])
+    expect((await send()).data.code).toBe('SUCCESS')
     // the same payment under a new notify id
     const txn = JSON.parse(n.body).transactionId as string
     const again = signedNotify({
@@ -89,14 +89,15 @@ describe('the household is notified when someone else pays', () => {
       transactionId: txn,
       paidAt: isoTime(await api.now())
     })
-    expect((await send(again.body, again.signature)).body.code).toBe('SUCCESS')
+    expect((await send(again.body, again.signature)).data.code).toBe('SUCCESS')
     // and a reviewer's retry of a confirmed order is refused, nothing written
     expect(
-      (await api.post(`/v1/review/orders/${order.orderId}/retry`, {}, await api.wechat('reviewer'))).body.code
+      (await api.call('reviewRetryMatch', { params: { orderId: order.orderId }, token: await api.wechat('reviewer') }))
+        .error.code
     ).toBe('CONFLICT')
 
-    const confirmed = await api.get(`/v1/orders/${order.orderId}`, migrant)
-    expect(confirmed.body.status).toBe('confirmed')
+    const confirmed = await api.call('getOrder', { params: { orderId: order.orderId }, token: migrant })
+    expect(confirmed.data.status).toBe('confirmed')
     const rows = notificationsOf('hh_0003')
     expect(rows).toHaveLength(1)
     expect(rows[0].order_id).toBe(order.orderId)
@@ -104,9 +105,9 @@ describe('the household is notified when someone else pays', () => {
   })
 
   it('the head reads who paid (masked), how much, for which year and whom (names), the receipt number; no ID numbers or phones', async () => {
-    const r = await api.get('/v1/households/hh_0003/notifications', parentHead)
+    const r = await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0003' }, token: parentHead })
     expect(r.status).toBe(200)
-    const receipt = await api.get(`/v1/orders/${order.orderId}/receipt`, parentHead) // the head may open the receipt
+    const receipt = await api.call('getReceipt', { params: { orderId: order.orderId }, token: parentHead }) // the head may open the receipt
     expect(receipt.status).toBe(200)
     const names = peek<{ name: string }>(
       server.dbPath,
@@ -128,8 +129,8 @@ describe('the household is notified when someone else pays', () => {
             payerNameMasked: '阿***·***',
             payerIsHousehold: false,
             members: names,
-            receiptNumber: receipt.body.receiptNumber,
-            paidAt: receipt.body.paidAt
+            receiptNumber: receipt.data.receiptNumber,
+            paidAt: receipt.data.paidAt
           }
         }
       ]
@@ -147,57 +148,86 @@ describe('the household is notified when someone else pays', () => {
   })
 
   it('the payer (no relation to the household), strangers and the unsigned cannot read it or mark it read', async () => {
-    expect((await api.get('/v1/households/hh_0003/notifications', migrant)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0003/notifications', head)).status).toBe(404)
-    expect((await api.post(`/v1/notifications/${notificationId}/read`, {}, migrant)).status).toBe(404)
-    expect((await api.post('/v1/notifications/ntf_nope/read', {}, parentHead)).status).toBe(404)
-    expect((await api.get('/v1/households/hh_0003/notifications')).status).toBe(401)
+    expect(
+      (await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0003' }, token: migrant })).status
+    ).toBe(404)
+    expect(
+      (await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0003' }, token: head })).status
+    ).toBe(404)
+    expect((await api.call('markNotificationRead', { params: { notificationId }, token: migrant })).status).toBe(404)
+    expect(
+      (await api.call('markNotificationRead', { params: { notificationId: 'ntf_nope' }, token: parentHead })).status
+    ).toBe(404)
+    expect((await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0003' } })).status).toBe(401)
   })
 
   it('知道了 marks it read for that user only; a second tap keeps the first time', async () => {
-    const first = await api.post(`/v1/notifications/${notificationId}/read`, {}, parentHead)
+    const first = await api.call('markNotificationRead', { params: { notificationId }, token: parentHead })
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({ notificationId, readAt: expect.stringMatching(/\+08:00$/) })
-    const second = await api.post(`/v1/notifications/${notificationId}/read`, {}, parentHead)
-    expect(second.body.readAt).toBe(first.body.readAt)
-    expect((await api.get('/v1/households/hh_0003/notifications', parentHead)).body.notifications[0].readAt).toBe(
-      first.body.readAt
-    )
+    const second = await api.call('markNotificationRead', { params: { notificationId }, token: parentHead })
+    expect(second.data.readAt).toBe(first.data.readAt)
+    expect(
+      (await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0003' }, token: parentHead })).data
+        .notifications[0].readAt
+    ).toBe(first.data.readAt)
     // the other member of the household still has it unread
-    const spouse = await api.get('/v1/households/hh_0003/notifications', parentSpouse)
-    expect(spouse.body.notifications.map((n: { readAt: string | null }) => n.readAt)).toEqual([null])
+    const spouse = await api.call('listHouseholdNotifications', {
+      params: { householdId: 'hh_0003' },
+      token: parentSpouse
+    })
+    expect(spouse.data.notifications.map((n: { readAt: string | null }) => n.readAt)).toEqual([null])
   })
 
   it("a grantee paying is told to the head; the grantee may not read the household's notifications (403)", async () => {
-    const o = await api.post('/v1/orders', { householdId: 'hh_0001', year: 2027, channel: 'h5' }, grantee, key())
+    const o = await api.call('createOrder', {
+      body: { householdId: 'hh_0001', year: 2027, channel: 'h5' },
+      token: grantee,
+      headers: key()
+    })
     expect(o.status).toBe(201)
-    const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, grantee)
-    await api.post(new URL(start.body.cashier.payUrl).pathname, {}) // the simulated cashier: payment and notify in one commit
-    expect((await api.get(`/v1/orders/${o.body.orderId}`, grantee)).body.status).toBe('confirmed')
-    const list = await api.get('/v1/households/hh_0001/notifications', head)
-    expect(list.body.notifications).toHaveLength(1)
-    expect(list.body.notifications[0].payment).toMatchObject({
-      orderId: o.body.orderId,
+    const start = await api.call('startPayment', { params: { orderId: o.data.orderId }, token: grantee })
+    await api.raw('POST', new URL(start.data.cashier!.payUrl).pathname, { body: {} }) // the simulated cashier: payment and notify in one commit
+    expect((await api.call('getOrder', { params: { orderId: o.data.orderId }, token: grantee })).data.status).toBe(
+      'confirmed'
+    )
+    const list = await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0001' }, token: head })
+    expect(list.data.notifications).toHaveLength(1)
+    expect(list.data.notifications[0].payment).toMatchObject({
+      orderId: o.data.orderId,
       payerNameMasked: '王**',
       payerIsHousehold: false,
-      amount: o.body.amount
+      amount: o.data.amount
     })
-    const refused = await api.get('/v1/households/hh_0001/notifications', grantee)
+    const refused = await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0001' }, token: grantee })
     expect(refused.status).toBe(403)
-    expect(refused.body.code).toBe('FORBIDDEN')
+    expect(refused.error.code).toBe('FORBIDDEN')
     expect(
-      (await api.post(`/v1/notifications/${list.body.notifications[0].notificationId}/read`, {}, grantee)).status
+      (
+        await api.call('markNotificationRead', {
+          params: { notificationId: list.data.notifications[0].notificationId },
+          token: grantee
+        })
+      ).status
     ).toBe(403)
   })
 
   it('the head paying for the own household makes no notification', async () => {
-    const o = await api.post('/v1/orders', { householdId: 'hh_0002', year: 2027, channel: 'h5' }, elder, key())
+    const o = await api.call('createOrder', {
+      body: { householdId: 'hh_0002', year: 2027, channel: 'h5' },
+      token: elder,
+      headers: key()
+    })
     expect(o.status).toBe(201)
-    const start = await api.post(`/v1/orders/${o.body.orderId}/pay`, {}, elder)
-    await api.post(new URL(start.body.cashier.payUrl).pathname, {})
-    expect((await api.get(`/v1/orders/${o.body.orderId}`, elder)).body.status).toBe('confirmed')
+    const start = await api.call('startPayment', { params: { orderId: o.data.orderId }, token: elder })
+    await api.raw('POST', new URL(start.data.cashier!.payUrl).pathname, { body: {} })
+    expect((await api.call('getOrder', { params: { orderId: o.data.orderId }, token: elder })).data.status).toBe(
+      'confirmed'
+    )
     expect(notificationsOf('hh_0002')).toEqual([])
-    expect((await api.get('/v1/households/hh_0002/notifications', elder)).body).toEqual({
+    expect(
+      (await api.call('listHouseholdNotifications', { params: { householdId: 'hh_0002' }, token: elder })).body
+    ).toEqual({
       householdId: 'hh_0002',
       notifications: []
     })
@@ -205,7 +235,7 @@ describe('the household is notified when someone else pays', () => {
 })
 
 describe('reminder subscriptions', () => {
-  const save = (token: string, body: unknown) => api.post('/v1/me/subscriptions', body, token)
+  const save = (token: string, body: SubscriptionsBody) => api.call('saveSubscriptions', { body, token })
 
   it('stores the WeChat answer per user, household and kind, and reads it back; a later answer replaces the earlier', async () => {
     const r = await save(head, {
@@ -231,10 +261,12 @@ describe('reminder subscriptions', () => {
         { kind: 'result', accepted: false, year: 2027, channel: 'weapp', updatedAt: expect.stringMatching(/\+08:00$/) }
       ]
     })
-    expect((await api.get('/v1/me/subscriptions?householdId=hh_0001', head)).body).toEqual(r.body)
+    expect((await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: head })).body).toEqual(
+      r.body
+    )
     const later = await save(head, { householdId: 'hh_0001', templates: [{ kind: 'result', accepted: true }] })
     expect(
-      later.body.subscriptions.map((s: { kind: string; accepted: boolean; year: number | null }) => [
+      later.data.subscriptions.map((s: { kind: string; accepted: boolean; year: number | null }) => [
         s.kind,
         s.accepted,
         s.year
@@ -249,14 +281,18 @@ describe('reminder subscriptions', () => {
   it('a grantee with pay keeps their own; others are 404; bad bodies 400', async () => {
     const g = await save(grantee, { householdId: 'hh_0001', templates: [{ kind: 'deadline', accepted: true }] })
     expect(g.status).toBe(200)
-    expect(g.body.subscriptions).toEqual([
+    expect(g.data.subscriptions).toEqual([
       expect.objectContaining({ kind: 'deadline', accepted: true, channel: 'weapp' })
     ])
-    expect((await api.get('/v1/me/subscriptions?householdId=hh_0001', grantee)).body.subscriptions).toHaveLength(1)
+    expect(
+      (await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: grantee })).data.subscriptions
+    ).toHaveLength(1)
     expect(
       (await save(migrant, { householdId: 'hh_0001', templates: [{ kind: 'deadline', accepted: true }] })).status
     ).toBe(404)
-    expect((await api.get('/v1/me/subscriptions?householdId=hh_0001', migrant)).status).toBe(404)
+    expect((await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: migrant })).status).toBe(
+      404
+    )
     for (const body of [
       { householdId: 'hh_0001', templates: [] },
       { householdId: 'hh_0001', templates: [{ kind: 'weekly', accepted: true }] },
@@ -270,9 +306,9 @@ describe('reminder subscriptions', () => {
       },
       { templates: [{ kind: 'deadline', accepted: true }] }
     ]) {
-      const r = await save(head, body)
+      const r = await api.raw('POST', '/v1/me/subscriptions', { body, token: head })
       expect([JSON.stringify(body), r.status, r.body.code]).toEqual([JSON.stringify(body), 400, 'BAD_REQUEST'])
     }
-    expect((await api.get('/v1/me/subscriptions', head)).status).toBe(400)
+    expect((await api.raw('GET', '/v1/me/subscriptions', { token: head })).status).toBe(400)
   })
 })
