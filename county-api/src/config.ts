@@ -1,5 +1,5 @@
 // Configuration from the environment, with development defaults.
-export type PaymentMode = 'simulated' | 'wechat'
+type PaymentMode = 'simulated' | 'wechat'
 
 export interface Config {
   port: number

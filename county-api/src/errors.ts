@@ -14,7 +14,3 @@ export class ApiFailure extends Error {
     return ERROR_CODES[this.code].status
   }
 }
-
-export const fail = (code: ErrorCode, details?: unknown, message?: string): never => {
-  throw new ApiFailure(code, details, message)
-}

@@ -6,7 +6,7 @@ import { expireStale } from './payment/orders'
 import { rematchPending } from './payment/notify'
 import { fundedEnrolmentJob } from './payment/funded'
 
-export async function runRecovery(ctx: Ctx): Promise<void> {
+async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)
   rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).

@@ -21,7 +21,7 @@ import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
 import { enrolFundedAtStart } from './payment/funded'
 
-export interface StartOptions {
+interface StartOptions {
   port?: number
   host?: string
   dbPath?: string
@@ -32,7 +32,7 @@ export interface StartOptions {
   config?: Partial<Config>
 }
 
-export interface RunningServer {
+interface RunningServer {
   url: string
   port: number
   close(): Promise<void>

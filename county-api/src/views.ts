@@ -7,7 +7,7 @@ import { isoTime } from './clock'
 import { fenToYuan } from './money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
-export function enrolmentView(r: EnrolmentRow): Enrolment {
+function enrolmentView(r: EnrolmentRow): Enrolment {
   return {
     year: r.year,
     status: r.status,
@@ -21,7 +21,7 @@ export function enrolmentView(r: EnrolmentRow): Enrolment {
 }
 
 /** Full ID number and phone only for the person themself and the household head. */
-export function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Access, headId: string): Person {
+function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Access, headId: string): Person {
   const full = access.relation === 'head' || viewer.person_id === p.id
   const enrolments = (
     ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]

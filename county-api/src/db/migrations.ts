@@ -1,7 +1,7 @@
 // Schema migrations, applied in order inside one transaction each; user_version records progress.
 // A migration that rebuilds a table others point at runs with foreign keys off (SQLite can only
 // switch them outside a transaction) and is checked with foreign_key_check before it commits.
-export interface Migration {
+interface Migration {
   sql: string
   rebuildsReferencedTable: true
 }

@@ -12,7 +12,7 @@ import { recordPaidByOther } from '../notifications'
 import { computeQuote } from './quote'
 
 /** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
-export function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
+function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
   return transact(ctx.db, () => {
     if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
     const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined

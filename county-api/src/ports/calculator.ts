@@ -23,7 +23,7 @@ export interface QuoteMember {
   lapsedYears?: number
 }
 
-export interface QuoteLineResult {
+interface QuoteLineResult {
   personId: string
   payer: Payer
   categoryLabel: string
@@ -83,7 +83,7 @@ export interface SettleResult {
   raw: unknown
 }
 
-export interface SettlePerson {
+interface SettlePerson {
   birthDate: string
   categories: Category[]
   continuousYears: number

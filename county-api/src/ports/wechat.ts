@@ -2,12 +2,12 @@
 // jscode2session with the county's appid/secret; in development `demo-<name>` codes.
 import type { Ctx } from '../context'
 
-export interface WechatProvider {
+interface WechatProvider {
   exchange(code: string): Promise<{ openid: string } | null>
 }
 
 /** Development: `demo-<name>` codes sign in as the demo user `<name>` (or a new user). */
-export const devWechatProvider: WechatProvider = {
+const devWechatProvider: WechatProvider = {
   async exchange(code) {
     const m = /^demo-([a-z0-9-]{1,60})$/.exec(code)
     return m ? { openid: `dev-openid-${m[1]}` } : null
@@ -15,7 +15,7 @@ export const devWechatProvider: WechatProvider = {
 }
 
 /** Production: jscode2session with the county's appid/secret. */
-export function jscode2sessionProvider(appid: string, secret: string): WechatProvider {
+function jscode2sessionProvider(appid: string, secret: string): WechatProvider {
   return {
     async exchange(code) {
       const url = `https://api.weixin.qq.com/sns/jscode2session?appid=${encodeURIComponent(appid)}&secret=${encodeURIComponent(secret)}&js_code=${encodeURIComponent(code)}&grant_type=authorization_code`

@@ -26,7 +26,7 @@ export interface Call<K extends RouteId> {
 
 declare const sentAlready: unique symbol
 /** The handler sent the answer itself (304 Not Modified); only notModified() makes one. */
-export interface NotModified {
+interface NotModified {
   readonly [sentAlready]: true
 }
 

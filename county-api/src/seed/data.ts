@@ -1,7 +1,5 @@
 // Demo county: invented places and people. Names include rare characters (CJK extension A/B)
 // and Uyghur names with the middle dot, because real rosters have them and apps break on them.
-export const COUNTY = { name: '青山县（演示）', region: '990101' }
-
 export const TOWNSHIPS = [
   { name: '石桥镇', villages: ['青石村', '柳湾村', '河口村', '新华村'] },
   { name: '云岭乡', villages: ['云岭村', '茶园村', '上坪村'] },

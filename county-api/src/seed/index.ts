@@ -20,7 +20,7 @@ export interface SeedOptions {
   seed?: number
 }
 
-export interface SeedSummary {
+interface SeedSummary {
   households: number
   persons: number
   claims: number

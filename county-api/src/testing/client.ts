@@ -74,7 +74,7 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
 export const DEV_OTP = '123456'
 
 /** What a call sends: params, query and body exactly as the route takes them. */
-export type CallInput<K extends RouteId> = (RouteParams<K> extends undefined
+type CallInput<K extends RouteId> = (RouteParams<K> extends undefined
   ? { params?: undefined }
   : { params: RouteParams<K> }) &
   (RouteQuery<K> extends undefined ? { query?: undefined } : { query?: RouteQuery<K> }) &
@@ -89,7 +89,7 @@ export type CallInput<K extends RouteId> = (RouteParams<K> extends undefined
   }
 
 /** An error answer: { code, message, details? } (details vary by code). */
-export interface ErrorAnswer {
+interface ErrorAnswer {
   code: ErrorCode
   message: string
   details?: any
@@ -107,12 +107,12 @@ export interface Answer<K extends RouteId> {
   readonly error: ErrorAnswer
 }
 
-export interface HeaderReader {
+interface HeaderReader {
   get(name: string): string | null
 }
 
 /** One request on the wire. `read: false`: a success answer's body may be left unparsed (the bench's load generator). */
-export interface Request {
+interface Request {
   method: string
   path: string
   headers: Record<string, string>

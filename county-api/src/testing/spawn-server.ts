@@ -17,7 +17,7 @@ export interface SpawnedServer {
   kill(): Promise<void>
 }
 
-export interface SpawnOptions {
+interface SpawnOptions {
   dbPath?: string
   households?: number
   env?: Record<string, string>
