@@ -2,9 +2,9 @@
 // re-match orders left paid (crash between notify and enrolment) or unmatched, and once a day
 // enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
-import { expireStale } from './payment/orders'
-import { rematchPending } from './payment/notify'
-import { fundedEnrolmentJob } from './payment/funded'
+import { expireStale } from './pay/orders'
+import { rematchPending } from './pay/notify'
+import { fundedEnrolmentJob } from './pay/funded'
 
 async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)

@@ -19,7 +19,7 @@ import { makeSimulatedProvider } from './ports/simulated-payment'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
-import { enrolFundedAtStart } from './payment/funded'
+import { enrolFundedAtStart } from './pay/funded'
 
 interface StartOptions {
   port?: number

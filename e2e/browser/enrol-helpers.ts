@@ -1,4 +1,4 @@
-// Helpers for the remote-enrolment browser tests: the product on its own database, acting as
+// Helpers for the remote-enrolment (enrol) browser tests: the product on its own database, acting as
 // the county reviewer, and making real image files in the browser (signing in and the county
 // API's typed client: support/session).
 import os from 'os'

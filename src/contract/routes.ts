@@ -1,8 +1,9 @@
 // The route table: the single source for the server's validation, its handlers'
 // types (what they take and what they answer), the test client's types and GET /openapi.json.
 // `auth` says who may call; access to a household's data is further checked per id (member,
-// head, or a grant with `scope`). `tag` is the route's domain: one name per domain, and the
-// reference server keeps each tag's handlers in one file, county-api/src/routes/<tag>.ts.
+// head, or a grant with `scope`). `tag` is the route's domain, named as the app names it (the
+// tab's name where there is one: pay, claims; enrol), and the reference server keeps each tag's
+// handlers in one file, county-api/src/routes/<tag>.ts.
 import { Type, type Static, type TSchema } from 'typebox'
 import * as S from './schemas'
 
@@ -13,12 +14,12 @@ export const TAGS = {
   auth: '登录、退出和当前用户',
   households: '绑定家庭，家庭成员和各年参保状态',
   policy: '政策文件（计算器格式）',
-  payment: '缴费：应缴金额、订单、支付、票据；县经办人员处理未入账的钱',
+  pay: '缴费：应缴金额、订单、支付、票据；县经办人员处理未入账的钱',
   'simulated-cashier': '模拟收银台（只在开发和测试中）',
   claims: '报销：记录、结算步骤、反映问题；县经办人员答复',
   institutions: '定点医疗机构',
   family: '家人代办：邀请、授权、查看记录',
-  'remote-enrolment': '网上参保申请：新增成员、异地续保、异地就医备案；县经办人员审核',
+  enrol: '网上参保申请：新增成员、异地续保、异地就医备案；县经办人员审核',
   notices: '政策公告和报销公示',
   notifications: '本户通知和微信订阅消息'
 } as const
@@ -127,11 +128,11 @@ export const routes = {
     response: { 200: S.PolicyEnvelope }
   }),
 
-  // payment
+  // pay
   getQuote: r({
     method: 'GET',
     url: '/v1/households/:householdId/quote',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '家庭某年应缴金额（共享计算器计算）',
@@ -142,7 +143,7 @@ export const routes = {
   lookupPayee: r({
     method: 'POST',
     url: '/v1/payee-lookup',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     summary: '代他人缴费：按身份证号查找家庭（只显示掩码姓名）',
     body: S.PayeeLookupBody,
@@ -151,7 +152,7 @@ export const routes = {
   createOrder: r({
     method: 'POST',
     url: '/v1/orders',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '创建缴费订单（需 Idempotency-Key；每户每年最多一笔未完成订单）',
@@ -162,7 +163,7 @@ export const routes = {
   listOrders: r({
     method: 'GET',
     url: '/v1/households/:householdId/orders',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '家庭的缴费订单',
@@ -172,7 +173,7 @@ export const routes = {
   getOrder: r({
     method: 'GET',
     url: '/v1/orders/:orderId',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '订单状态',
@@ -182,7 +183,7 @@ export const routes = {
   startPayment: r({
     method: 'POST',
     url: '/v1/orders/:orderId/pay',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '发起支付：小程序得到 wx.requestPayment 参数，H5 得到模拟收银台',
@@ -192,7 +193,7 @@ export const routes = {
   getReceipt: r({
     method: 'GET',
     url: '/v1/orders/:orderId/receipt',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'user',
     scope: 'pay',
     summary: '电子票据（已确认的订单）',
@@ -202,7 +203,7 @@ export const routes = {
   paymentNotify: r({
     method: 'POST',
     url: '/v1/payments/notify',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'provider',
     summary: '支付结果通知（签名验证，幂等）',
     body: S.PaymentNotifyBody,
@@ -211,7 +212,7 @@ export const routes = {
   reviewUnmatched: r({
     method: 'GET',
     url: '/v1/review/orders/unmatched',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'reviewer',
     summary: '县经办人员：已收款未入账的订单',
     response: { 200: S.OrderList }
@@ -219,7 +220,7 @@ export const routes = {
   reviewRetryMatch: r({
     method: 'POST',
     url: '/v1/review/orders/:orderId/retry',
-    tag: 'payment',
+    tag: 'pay',
     auth: 'reviewer',
     summary: '县经办人员：重试入账',
     params: S.OrderParams,
@@ -386,11 +387,11 @@ export const routes = {
     response: { 200: S.AccessLog }
   }),
 
-  // remote enrolment (the county's staff review the applications)
+  // enrol: remote enrolment (the county's staff review the applications)
   createApplication: r({
     method: 'POST',
     url: '/v1/applications',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'user',
     summary: '网上申请：新增成员（新生儿、婚入、回乡）、异地续保、异地就医备案（可带 Idempotency-Key）',
     headers: OptionalIdempotencyHeaders,
@@ -400,7 +401,7 @@ export const routes = {
   uploadDocument: r({
     method: 'POST',
     url: '/v1/applications/:applicationId/documents',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'user',
     multipart: true,
     summary: '上传证件照片（multipart，jpeg/png/pdf，单个不超过 5MB；可带 Idempotency-Key）',
@@ -411,7 +412,7 @@ export const routes = {
   getApplication: r({
     method: 'GET',
     url: '/v1/applications/:applicationId',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'user',
     summary: '申请进度',
     params: S.ApplicationParams,
@@ -420,7 +421,7 @@ export const routes = {
   resubmitApplication: r({
     method: 'POST',
     url: '/v1/applications/:applicationId/resubmit',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'user',
     summary: '补充材料后重新提交',
     params: S.ApplicationParams,
@@ -429,7 +430,7 @@ export const routes = {
   listApplications: r({
     method: 'GET',
     url: '/v1/households/:householdId/applications',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'user',
     summary: '家庭的申请',
     params: S.HouseholdParams,
@@ -438,7 +439,7 @@ export const routes = {
   reviewList: r({
     method: 'GET',
     url: '/v1/review/applications',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'reviewer',
     summary: '县经办人员：待审核的申请',
     querystring: S.ReviewQuery,
@@ -447,7 +448,7 @@ export const routes = {
   reviewDecide: r({
     method: 'POST',
     url: '/v1/review/applications/:applicationId/decision',
-    tag: 'remote-enrolment',
+    tag: 'enrol',
     auth: 'reviewer',
     summary: '县经办人员：通过、退回补充或驳回（附原因）',
     params: S.ApplicationParams,

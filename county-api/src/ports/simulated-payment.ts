@@ -9,7 +9,7 @@ import { isoTime } from '../clock'
 import { newId, randomHex } from '../ids'
 import { transact } from '../db'
 import { signBody, verifySignature, type PaymentProvider } from './payment-provider'
-import { processNotify } from '../payment/notify'
+import { processNotify } from '../pay/notify'
 import type { PaymentNotifyBody } from '../../../src/contract'
 
 export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {

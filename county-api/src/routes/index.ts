@@ -7,12 +7,12 @@ import type { Handler, TagHandlers } from './handler'
 import { authRoutes } from './auth'
 import { householdsRoutes } from './households'
 import { policyRoutes } from './policy'
-import { paymentRoutes } from './payment'
+import { payRoutes } from './pay'
 import { simulatedCashierRoutes } from './simulated-cashier'
 import { claimsRoutes } from './claims'
 import { institutionsRoutes } from './institutions'
 import { familyRoutes } from './family'
-import { remoteEnrolmentRoutes } from './remote-enrolment'
+import { enrolRoutes } from './enrol'
 import { noticesRoutes } from './notices'
 import { notificationsRoutes } from './notifications'
 
@@ -20,12 +20,12 @@ const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   auth: authRoutes,
   households: householdsRoutes,
   policy: policyRoutes,
-  payment: paymentRoutes,
+  pay: payRoutes,
   'simulated-cashier': simulatedCashierRoutes,
   claims: claimsRoutes,
   institutions: institutionsRoutes,
   family: familyRoutes,
-  'remote-enrolment': remoteEnrolmentRoutes,
+  enrol: enrolRoutes,
   notices: noticesRoutes,
   notifications: notificationsRoutes
 }

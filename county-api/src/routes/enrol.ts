@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-// Tag `remote-enrolment`: applications made online (a new member: newborn, marriage, return;
+// Tag `enrol`: remote enrolment, applications made online (a new member: newborn, marriage, return;
 // an ID number for a child enrolled by birth certificate; renewing from afar; 异地就医备案), their
 // documents, and the county's staff deciding on them (approving adds the member, unpaid).
 import type { Application, ApplicationFields, ApplicationKind } from '../../../src/contract'
@@ -19,7 +19,7 @@ import {
   maskBirthCertificate,
   maskIdNumber
 } from '../../../src/shared/id-number'
-import { computeQuote, defaultYear } from '../payment/quote'
+import { computeQuote, defaultYear } from '../pay/quote'
 import { transact } from '../db'
 
 const MAX_DOCUMENTS = 10
@@ -179,7 +179,7 @@ function load(ctx: Ctx, id: string): ApplicationRow {
   return a
 }
 
-export const remoteEnrolmentRoutes = (ctx: Ctx): TagHandlers<'remote-enrolment'> => ({
+export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
   createApplication: ({ body, user, req, reply }) => {
     requireMember(ctx, user, body.householdId)
     const { id, replayed } = once(

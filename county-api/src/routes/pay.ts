@@ -1,4 +1,4 @@
-// Tag `payment`: what a household owes (the quote), paying for another household by ID number,
+// Tag `pay`: what a household owes (the quote), paying for another household by ID number,
 // orders, starting the payment, the receipt, the provider's notify; and for the county's staff
 // the money that came in but could not be matched to enrolments.
 import type { Receipt } from '../../../src/contract'
@@ -11,11 +11,11 @@ import { isoTime } from '../clock'
 import { fenToYuan } from '../money'
 import { maskIdNumber, maskName } from '../mask'
 import { orderView, payerNameMasked } from '../views'
-import { computeQuote, defaultYear, quoteView } from '../payment/quote'
-import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPaying } from '../payment/orders'
-import { matchOrder, processNotify } from '../payment/notify'
+import { computeQuote, defaultYear, quoteView } from '../pay/quote'
+import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPaying } from '../pay/orders'
+import { matchOrder, processNotify } from '../pay/notify'
 
-export const paymentRoutes = (ctx: Ctx): TagHandlers<'payment'> => ({
+export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   getQuote: ({ params, query, user }) => {
     requireHousehold(ctx, user, params.householdId, 'pay', 'quote')
     return quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
