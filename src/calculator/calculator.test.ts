@@ -1,5 +1,5 @@
 import { addMonths, ageAtYearEnd, ageOn, daysBetween, firstOfMonthAfter, isIsoDate, addDays } from './dates'
-import { parseMoney, toFen, Money } from './money'
+import { parseMoney, toFen, Money } from './decimal'
 import { deepMerge } from './resolve'
 import { DEFERRED, settleFen } from './settle-fen'
 import {

@@ -529,6 +529,28 @@ export type ExclusionCode =
   | 'SPECIAL_DISEASE_NOT_LISTED'
   | 'NOT_COVERED'
 
+/** A coverage year (参保年度): first and last day. */
+export interface CoverageYearSpan {
+  start: IsoDate
+  end: IsoDate
+}
+
+/** What one claim adds to the person's coverage-year totals; a year summary sums these. */
+export interface YearAdds {
+  /** basic fund counted towards the annual cap (封顶线) */
+  capFund: MoneyString
+  /** basic fund counted towards the general-outpatient yearly limit */
+  outpatientFund: MoneyString
+  /** basic fund counted towards the 门特 yearly limit */
+  specialFund: MoneyString
+  /** major-disease fund (its own cap) */
+  majorDiseaseFund: MoneyString
+  /** in-policy self-pay counted towards the 大病保险 threshold */
+  catastrophicBase: MoneyString
+  /** inpatient admissions counted (0 or 1) */
+  admissions: number
+}
+
 export interface Settlement {
   claimId?: string
   policyId: string
@@ -558,6 +580,17 @@ export interface Settlement {
   householdAccount: MoneyString
   /** 个人负担: the residual, so all parts add up to total exactly */
   patientPays: MoneyString
+  /**
+   * What insurance paid (医保报销): basicFund + catastrophic + assistance. Not the household
+   * account, which is the family's own money: total = insurancePaid + householdAccount + patientPays.
+   */
+  insurancePaid: MoneyString
+  /** which rule set the basic fund's amount: ordinary deductible × ratio, major disease, benchmark price; null when the fund had nothing to settle */
+  fundBasis: 'deductible-ratio' | 'major-disease' | 'benchmark-price' | null
+  /** the coverage year the claim counts in (by the date that picks the policy version; students by their school year) */
+  coverageYear: CoverageYearSpan
+  /** what this claim adds to the coverage year's totals (historyAfter − history) */
+  yearAdds: YearAdds
   /** fund share cut off by the cap */
   overCap: MoneyString
   /** cap left after this claim; null when there is no cap */

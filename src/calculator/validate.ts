@@ -3,7 +3,7 @@
 // policy.schema.json describes the same format for other tools; tests check both agree
 // on the shipped policies.
 import { isIsoDate } from './dates'
-import { isMoneyString, isRateString, Money } from './money'
+import { isMoneyString, isRateString, Money } from './decimal'
 import type { PolicyDocument, ValidationProblem } from './types'
 
 type Obj = Record<string, unknown>
