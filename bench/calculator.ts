@@ -9,6 +9,7 @@ import { mkdtempSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import {
+  fenToYuan,
   estimate,
   loadBundledPolicy,
   settleClaim,
@@ -50,8 +51,8 @@ function rng(seed: number): () => number {
 }
 const rand = rng(20260101)
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
-/** whole fen → "yuan.fen" string, without floating-point money */
-const yuanOf = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+/** whole fen → "yuan.fen" string: the calculator's one conversion */
+const yuanOf = fenToYuan
 const pad = (n: number) => String(n).padStart(2, '0')
 
 // estimate latency first, on a fresh heap (the year of claims below is large)

@@ -8,7 +8,7 @@ import type { HouseholdNotification, PaidByOther } from '../../src/contract'
 import type { Ctx } from './context'
 import type { NotificationRow, OrderPerson, OrderRow } from './db/rows'
 import { isoTime } from './clock'
-import { fenToYuan } from './money'
+import { fenToYuan } from '../../src/calculator/money'
 import { newId } from './ids'
 import { payerNameMasked } from './views'
 

@@ -4,7 +4,7 @@ import type { Access } from './access'
 import type { Ctx } from './context'
 import type { EnrolmentRow, HouseholdRow, OrderPerson, OrderRow, PersonRow, UserRow } from './db/rows'
 import { isoTime } from './clock'
-import { fenToYuan } from './money'
+import { fenToYuan } from '../../src/calculator/money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
 function enrolmentView(r: EnrolmentRow): Enrolment {

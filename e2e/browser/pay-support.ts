@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import type { Client } from '../../county-api/src/testing/client'
+import { fenToYuan } from '../../src/calculator/money'
 import {
   countyClient,
   openSignedIn as openWithSession,
@@ -117,11 +118,6 @@ export function chargesFor(
       `SELECT order_id, result, amount_fen FROM sim_payments WHERE order_id IN (${orderIds.map(() => '?').join(',')})`
     )
     .all(...orderIds) as { order_id: string; result: string; amount_fen: number }[]
-}
-
-export function fenToYuan(fen: number): string {
-  const s = String(Math.abs(fen)).padStart(3, '0')
-  return `${fen < 0 ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`
 }
 
 /** ¥1,234.50 as the Money component shows it */

@@ -74,3 +74,15 @@ test('a rebuild that would break a foreign key is rolled back, not half applied'
   expect(db.prepare('SELECT COUNT(*) AS n FROM persons').get()).toEqual({ n: 1 })
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
 })
+
+test("migration 8 drops the seed's copies of the annual cap (the calculator counts it), nothing else", () => {
+  const db = dbAt(7)
+  db.exec(`INSERT INTO meta (key, value) VALUES ('cap_fen_2026', '15000000'), ('cap_fen_2027', '15000000'),
+    ('capfen', 'x'), ('receipt_seq_2027', '12'), ('seeded', '{}')`)
+  migrate(db)
+  expect(db.prepare('SELECT key FROM meta ORDER BY key').all()).toEqual([
+    { key: 'capfen' },
+    { key: 'receipt_seq_2027' },
+    { key: 'seeded' }
+  ])
+})

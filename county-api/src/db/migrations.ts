@@ -156,5 +156,8 @@ export const MIGRATIONS: (string | Migration)[] = [
     accepted INTEGER NOT NULL, year INTEGER, channel TEXT NOT NULL, updated_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, household_id, kind)
   ) WITHOUT ROWID;
-  `
+  `,
+  // 8: the annual cap used is counted by the calculator's year summary from the settlements
+  // (routes/claims.ts); the seed's copies of each year's cap are read no more.
+  `DELETE FROM meta WHERE key LIKE 'cap\\_fen\\_%' ESCAPE '\\';`
 ]

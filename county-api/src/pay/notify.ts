@@ -7,7 +7,7 @@ import type { EnrolmentRow, OrderPerson, OrderRow } from '../db/rows'
 import { ApiFailure } from '../errors'
 import { transact } from '../db'
 import { isoDate, parseTime } from '../clock'
-import { fenToYuan } from '../money'
+import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
 import { computeQuote } from './quote'
 

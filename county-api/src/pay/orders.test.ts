@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js'
+import { addYuan, yuanToFen } from '../../../src/calculator/money'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
@@ -21,9 +21,7 @@ async function createOrder(
   return api.call('createOrder', { body: { channel: 'h5', ...body }, token, headers: { 'idempotency-key': idem } })
 }
 
-function fen(amount: string): number {
-  return new Decimal(amount).mul(100).toNumber()
-}
+const fen = yuanToFen
 
 /** Paid now by the county's clock unless the test says when. */
 async function notify(
@@ -53,8 +51,7 @@ describe('quote', () => {
     const r = await api.call('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2027 }, token: head })
     expect(r.status).toBe(200)
     expect(r.data.policyVersion).toBe('2027.1')
-    const sum = r.data.lines.reduce((s: Decimal, l: any) => s.plus(l.due), new Decimal(0))
-    expect(sum.toFixed(2)).toBe(r.data.total)
+    expect(addYuan(...r.data.lines.map((l) => l.due))).toBe(r.data.total)
     expect(r.data.payable).toBe(true)
     for (const l of r.data.lines) expect(l.due).toMatch(/^\d+\.\d{2}$/)
     expect(r.data.calculation!.policyVersion).toBe('2027.1')

@@ -6,7 +6,7 @@ import type { PersonRow } from '../db/rows'
 import type { QuoteResult } from '../ports/calculator'
 import { ApiFailure } from '../errors'
 import { isoDate } from '../clock'
-import { fenToYuan } from '../money'
+import { fenToYuan } from '../../../src/calculator/money'
 import { cachedSeries } from '../policies'
 import { chineseDate } from '../../../src/calculator/dates'
 

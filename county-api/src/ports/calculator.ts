@@ -1,5 +1,7 @@
-// Calculator port: what the server needs from the shared calculator. Every use of src/calculator
-// goes through shared-calculator.ts, which implements this interface.
+// Calculator port: what the server needs from the shared calculator. Every quote, settlement and
+// year summary goes through shared-calculator.ts, which implements this interface. (Money text is
+// converted by the calculator's money module, src/calculator/money.ts, imported where needed: the
+// project's one fen↔yuan conversion.)
 import type { Category, Payer, Step } from '../../../src/contract'
 
 export interface PolicyRecord {
@@ -73,9 +75,10 @@ export interface ClaimInput {
 export interface SettleResult {
   policyVersion: string
   eligibleFen: number
+  /** What insurance paid (the calculator's one definition: basic fund + 大病保险 + 医疗救助). */
   payoutFen: number
+  /** The rest of the bill: the patient's and the household account's part. */
   selfFen: number
-  capFen: number | null
   steps: Step[]
   /** Opaque: pass to the next settle() of the same person and year. */
   historyAfter: unknown
@@ -105,9 +108,15 @@ export interface CalculatorPort {
   ): QuoteResult
   settle(series: PolicyRecord[], person: SettlePerson, claim: ClaimInput, history: unknown, asOf: string): SettleResult
   /**
-   * Of a stored settlement (SettleResult.raw), the basic fund that counts against its policy's
-   * annual cap, in fen: 0 for claim kinds the cap does not cover (e.g. outpatient visits,
-   * which have their own yearly limit).
+   * The annual cap of the person's coverage year containing `date`, as the calculator's year
+   * summary counts it from their stored settlements (SettleResult.raw, in any order; other
+   * years' are left out): the limit, what is used and what is left (null: no known limit).
+   * null when the policy has no annual cap, or none is in force for that year.
    */
-  annualCapCountedFen(series: PolicyRecord[], settlement: unknown): number
+  annualCap(
+    series: PolicyRecord[],
+    settlements: unknown[],
+    date: string,
+    person: { categories: Category[] }
+  ): { limit: string | null; used: string; left: string | null } | null
 }

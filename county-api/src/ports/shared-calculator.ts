@@ -5,13 +5,15 @@
 //   household-unit policy does not refuse the rest of the household;
 // - the demo policy ships for 2026 only: the demo county's 2024, 2025 and 2027 versions are the
 //   same rules with their own dates and collection periods (demo data, marked as such).
-import Decimal from 'decimal.js'
 import {
   DEMO_POLICY_ID,
+  fenToYuan,
   isCalculatorError,
   loadBundledPolicy,
   quoteContribution,
   settleClaim,
+  yearSummary,
+  yuanToFen,
   type Claim,
   type ClaimHistory,
   type ContributionQuote,
@@ -29,26 +31,6 @@ export function calculatorFailure(e: unknown): ApiFailure | null {
   if (e.code === 'NO_POLICY_FOR_DATE' || e.code === 'POLICY_NOT_FOUND')
     return new ApiFailure('POLICY_NOT_FOUND', { calculator: e.code })
   return new ApiFailure('BAD_REQUEST', { calculator: e.code }, e.message)
-}
-
-// The calculator's amounts are two-decimal strings: those convert exactly with integer
-// arithmetic (as decimal.js would); anything else goes through decimal.js.
-const YUAN_RE = /^(-?)(\d{1,13})\.(\d{2})$/
-const fen = (yuan: string) => {
-  const m = YUAN_RE.exec(yuan)
-  if (!m) return new Decimal(yuan).mul(100).toNumber()
-  const n = Number(m[2]) * 100 + Number(m[3])
-  return m[1] ? -n : n
-}
-
-/** What others pay for a member, in fen: summed exactly when every amount is in fen, else by decimal.js (rounded to fen). */
-function othersFen(paidBy: { amount: string }[]): number {
-  let sum = 0
-  for (const p of paidBy) {
-    if (!YUAN_RE.test(p.amount)) return fen(paidBy.reduce((s, q) => s.plus(q.amount), new Decimal(0)).toFixed(2))
-    sum += fen(p.amount)
-  }
-  return sum
 }
 
 const GROUPS: Partial<Record<Category, string>> = {
@@ -199,21 +181,21 @@ export const calculator: CalculatorPort = {
     return {
       policyVersion: q.policyVersion,
       lines: q.members.map((mq) => {
-        const dueFen = fen(mq.due)
+        const dueFen = yuanToFen(mq.due)
         return {
           personId: mq.memberId,
           payer: dueFen === 0 && mq.paidBy.length > 0 ? (PAYERS[mq.paidBy[0].payer] ?? 'civil_affairs') : 'self',
           categoryLabel: mq.categoryLabel,
-          standardFen: fen(mq.standard),
-          subsidyFen: fen(mq.subsidy),
-          paidByOthersFen: othersFen(mq.paidBy),
-          arrearsFen: fen(mq.arrears),
+          standardFen: yuanToFen(mq.standard),
+          subsidyFen: yuanToFen(mq.subsidy),
+          paidByOthersFen: mq.paidBy.reduce((sum, p) => sum + yuanToFen(p.amount), 0),
+          arrearsFen: yuanToFen(mq.arrears),
           dueFen,
           benefitStart: mq.benefitStart,
           benefitEnd: mq.benefitEnd
         }
       }),
-      totalFen: fen(q.due),
+      totalFen: yuanToFen(q.due),
       payable: q.payable,
       issues: q.issues.map((i) => ({ code: i.code, message: i.message })),
       steps: toSteps(q.steps),
@@ -241,8 +223,6 @@ export const calculator: CalculatorPort = {
         : c.institutionGrade.startsWith('一')
           ? 1
           : undefined
-    const total = new Decimal(c.totalFen).div(100)
-    const excluded = new Decimal(c.excludedFen).div(100)
     const claim: Claim = {
       id: c.claimId,
       kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
@@ -279,10 +259,10 @@ export const calculator: CalculatorPort = {
         : { serviceDate: c.admissionDate }),
       settlementDate: asOf,
       bill: {
-        total: total.toFixed(2),
+        total: fenToYuan(c.totalFen),
         lines: [
-          { class: 'A', amount: total.minus(excluded).toFixed(2) },
-          ...(excluded.gt(0) ? [{ class: 'self-pay' as const, amount: excluded.toFixed(2) }] : [])
+          { class: 'A', amount: fenToYuan(c.totalFen - c.excludedFen) },
+          ...(c.excludedFen > 0 ? [{ class: 'self-pay' as const, amount: fenToYuan(c.excludedFen) }] : [])
         ]
       },
       ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
@@ -293,26 +273,28 @@ export const calculator: CalculatorPort = {
         : {})
     }
     const s: Settlement = settleClaim(series(records), claim, history as ClaimHistory | undefined, asOf)
-    const payoutFen = fen(s.basicFund) + fen(s.catastrophic) + fen(s.assistance)
-    const doc = (records.find((r) => r.version === s.policyVersion)?.document ?? null) as PolicyDocument | null
-    const capAmount = doc?.annualCap?.amount
+    const payoutFen = yuanToFen(s.insurancePaid)
     return {
       policyVersion: s.policyVersion,
-      eligibleFen: fen(s.eligible),
+      eligibleFen: yuanToFen(s.eligible),
       payoutFen,
       selfFen: c.totalFen - payoutFen,
-      capFen: typeof capAmount === 'string' ? fen(capAmount) : null,
       steps: toSteps(s.steps),
       historyAfter: s.historyAfter,
       raw: s
     }
   },
 
-  annualCapCountedFen(records, settlement) {
-    const s = settlement as Pick<Settlement, 'policyVersion' | 'kind' | 'basicFund'> | null
-    if (!s) return 0
-    // (settle() sends no major-disease claims, whose fund the calculator keeps outside this cap)
-    const cap = (records.find((r) => r.version === s.policyVersion)?.document as PolicyDocument | undefined)?.annualCap
-    return cap && cap.kinds.includes(s.kind) ? fen(s.basicFund) : 0
+  annualCap(records, settlements, date, person) {
+    try {
+      const year = yearSummary(series(records), settlements as Settlement[], date, {
+        student: person.categories.includes('student')
+      })
+      return year.annualCap
+    } catch (e) {
+      // no claim that year and no policy in force then: no cap to show
+      if (isCalculatorError(e) && e.code === 'NO_POLICY_FOR_DATE' && settlements.length === 0) return null
+      throw e
+    }
   }
 }

@@ -1,7 +1,7 @@
 // "多收钱了吗？" over HTTP: a report gets a tracking number, is created once per Idempotency-Key,
 // is checked (amount > 0 and not above the claim's total; a dispute needs a note), and only
 // those who may read the claim may report on it or see the reports.
-import Decimal from 'decimal.js'
+import { addYuan, compareYuan } from '../../../src/calculator/money'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, pathOf, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
@@ -26,7 +26,7 @@ beforeAll(async () => {
     SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.total_fen DESC, c.id LIMIT 1`
   )
   claim = (await api.call('getClaim', { params: { claimId: big.id }, token: head })).data
-  expect(new Decimal(claim.totalCost).gt('200.50')).toBe(true)
+  expect(compareYuan(claim.totalCost, '200.50')).toBe(1)
 }, 60_000)
 
 afterAll(async () => {
@@ -91,7 +91,7 @@ describe('claim concerns', () => {
   })
 
   it('refuses paid-extra without an amount, a negative or zero amount, more than the claim total, a dispute without a note, a note over 200 characters', async () => {
-    const over = new Decimal(claim.totalCost).plus('0.01').toFixed(2)
+    const over = addYuan(claim.totalCost, '0.01')
     const cases: [unknown, string][] = [
       [{ kind: 'paid-extra' }, 'amount'],
       [{ kind: 'paid-extra', amount: null }, 'amount'],

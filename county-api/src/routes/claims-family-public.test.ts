@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3'
-import Decimal from 'decimal.js'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
 import { calculator } from '../ports/shared-calculator'
 import type { ClaimInput } from '../ports/calculator'
-import type { Settlement } from '../../../src/calculator'
-import { yuanToFen } from '../money'
+import { yearSummary, type PolicyDocument, type Settlement } from '../../../src/calculator'
+import { addYuan, compareYuan, yuanToFen } from '../../../src/calculator/money'
 
 let server: SpawnedServer
 let api: Client
@@ -115,9 +114,9 @@ describe('claims', () => {
   it("lists a person's claims with the settlement, timeline and cap use", async () => {
     const { body } = await firstClaimYear('p_0001', head)
     expect(body.cap).toBe('200000.00')
-    expect(new Decimal(body.capUsed).plus(body.capRemaining!).toFixed(2)).toBe(body.cap)
+    expect(addYuan(body.capUsed, body.capRemaining!)).toBe(body.cap)
     for (const c of body.claims) {
-      expect(new Decimal(c.payout).plus(c.selfPaid).toFixed(2)).toBe(c.totalCost)
+      expect(addYuan(c.payout, c.selfPaid)).toBe(c.totalCost)
       expect(c.policyVersion).toMatch(/^\d{4}\.1$/)
       expect(c.steps.length).toBeGreaterThan(0)
       expect(c.steps[0]).toHaveProperty('rule')
@@ -151,15 +150,19 @@ describe('claims', () => {
     })
     expect(body.claims[body.claims.length - 1].claimId).toBe(visit.claimId)
     // the demo policy's annual cap covers inpatient and special-outpatient (chronic) claims, not outpatient visits
-    const counted = body.claims
-      .filter((c: any) => c.kind !== 'outpatient')
-      .reduce((s: Decimal, c) => s.plus(c.settlement!.basicFund), new Decimal(0))
-      .toFixed(2)
-    expect(new Decimal(counted).gt(0)).toBe(true)
+    const counted = addYuan(...body.claims.filter((c) => c.kind !== 'outpatient').map((c) => c.settlement!.basicFund))
+    expect(compareYuan(counted, '0.00')).toBe(1)
     expect(body.capUsed).toBe(counted)
     // the calculator's own running total agrees
     expect(body.capUsed).toBe(visit.historyAfter.fundPaid)
-    expect(new Decimal(body.capUsed).plus(body.capRemaining!).toFixed(2)).toBe(body.cap)
+    expect(addYuan(body.capUsed, body.capRemaining!)).toBe(body.cap)
+    // and they are the calculator's year summary of the stored settlements, figure for figure
+    const summary = yearSummary(
+      calculator.shippedPolicies().map((r) => r.document as PolicyDocument),
+      body.claims.map((c) => c.settlement!),
+      `${stay.year}-06-30`
+    )
+    expect(summary.annualCap).toEqual({ limit: body.cap, used: body.capUsed, left: body.capRemaining })
   })
 
   it("refuses another household's person and claim (404), and unknown ids", async () => {

@@ -4,13 +4,13 @@
 // with a note). Whoever may read the claim may report on it and see the reports; each gets a
 // tracking number (FK-2026-000123) and a status the county's staff move on: received →
 // investigating → resolved (with a resolution).
-import type { Claim, ClaimConcern, Step } from '../../../src/contract'
+import type { Category, Claim, ClaimConcern, Step } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { ClaimRow, ConcernRow, UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { householdOfPerson, requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
-import { fenToYuan, yuanToFen } from '../money'
+import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { isoDate, isoTime, yearOf } from '../clock'
 import { newId } from '../ids'
 import { once, requestHash } from '../idempotency'
@@ -72,29 +72,31 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
   listClaims: ({ params, query, user }) => {
     const householdId = householdOfPerson(ctx, params.personId)
     requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
-    const year = query.year ?? Number(isoDate(ctx.clock.now()).slice(0, 4))
+    const today = isoDate(ctx.clock.now())
+    const year = query.year ?? Number(today.slice(0, 4))
     const rows = ctx.db
       .prepare('SELECT * FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date')
       .all(params.personId, year) as ClaimRow[]
-    const capFen = (
-      ctx.db.prepare('SELECT value FROM meta WHERE key = ?').get(`cap_fen_${year}`) as { value: string } | undefined
-    )?.value
-    const cap = capFen === undefined ? null : Number(capFen)
-    // Summed over the year's claims, not read off the last one: a claim's capRemaining is the
-    // limit of its own kind (an outpatient visit's is the outpatient limit), not the annual cap.
-    const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as {
-      region_code: string
-    }
-    const series = cachedSeries(ctx, h.region_code)
     const claims = rows.map(claimView)
-    const usedFen = claims.reduce((sum, c) => sum + ctx.calc.annualCapCountedFen(series, c.settlement), 0)
-    const remaining = cap === null ? null : Math.max(0, cap - usedFen)
+    const p = ctx.db
+      .prepare(
+        'SELECT p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
+      )
+      .get(params.personId) as { categories: string; region_code: string }
+    // The annual cap as the calculator's year summary counts it from the settlements: one count,
+    // the same the app shows (a claim's own capRemaining is the limit of its kind, not this cap).
+    const cap = ctx.calc.annualCap(
+      cachedSeries(ctx, p.region_code),
+      claims.flatMap((c) => (c.settlement === null ? [] : [c.settlement])),
+      today.startsWith(`${year}-`) ? today : `${year}-01-01`,
+      { categories: JSON.parse(p.categories) as Category[] }
+    )
     return {
       personId: params.personId,
       year,
-      cap: cap === null ? null : fenToYuan(cap),
-      capUsed: fenToYuan(usedFen),
-      capRemaining: remaining === null ? null : fenToYuan(remaining),
+      cap: cap?.limit ?? null,
+      capUsed: cap?.used ?? '0.00',
+      capRemaining: cap?.left ?? null,
       claims
     }
   },

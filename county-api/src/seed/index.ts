@@ -7,7 +7,7 @@ import { makeIdNumber } from '../../../src/shared/id-number'
 import { dateStart, isoDate, addDays } from '../clock'
 import { setMeta } from '../db'
 import { maskName } from '../mask'
-import { fenToYuan, yuanToFen } from '../money'
+import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { policyEtag } from '../policies'
 import { defaultYear } from '../pay/quote'
 import type { ClaimInput } from '../ports/calculator'
@@ -398,7 +398,6 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       []
     ).map((d) => d.code)
     let c = 0
-    const caps = new Map<number, number>()
     const disclosures: {
       nameMasked: string
       village: string
@@ -444,7 +443,6 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       )
       history.set(key, settled.historyAfter)
       const capRemaining = (settled.raw as { capRemaining: string | null }).capRemaining
-      if (settled.capFen !== null) caps.set(w.year, settled.capFen)
       // Status timeline: 受理 at discharge, 审核 +3 days, 公示 +10, 拨付 +20 (only the stages already reached by today).
       const base = claim.dischargeDate ?? claim.admissionDate
       const stages = [
@@ -491,12 +489,6 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         })
       }
     }
-    for (const [year, cap] of caps) setMeta(db, `cap_fen_${year}`, String(cap))
-    // The cap of the collection year is the latest policy's, for the claims page of the new year.
-    const latestCap = [...caps.entries()].sort((a, b) => b[0] - a[0])[0]
-    if (latestCap)
-      for (const y of [collectionYear - 1, collectionYear])
-        if (!caps.has(y)) setMeta(db, `cap_fen_${y}`, String(latestCap[1]))
 
     // ---- notices ----
     const insN = db.prepare(
