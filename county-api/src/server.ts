@@ -77,6 +77,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const summary = seedDemo(ctx, seedOpt === true ? {} : seedOpt)
     log.info({ ...summary, ms: Date.now() - started }, 'seeded demo county')
   }
+  // claims settled by a calculator older than the year summary (no coverage year) cannot be summed
+  if (
+    db
+      .prepare(
+        `SELECT 1 FROM claims WHERE settlement IS NOT NULL AND json_extract(settlement, '$.coverageYear') IS NULL LIMIT 1`
+      )
+      .get()
+  )
+    log.warn('claims settled by an older calculator: their year summary is refused; delete the database to reseed')
   // before the first request: members a department pays for are enrolled for the year being collected
   const fundedDoneOn = enrolFundedAtStart(ctx)
 
