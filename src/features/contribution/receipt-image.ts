@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { Receipt } from '@/contract'
 import { formatMoney } from '@/components/money'
-import { memberIdText } from '@/components/masked'
+import { memberIdText } from '@/shared/mask'
 import { formatDate } from '@/services/time'
 
 dayjs.extend(utc)

@@ -9,8 +9,7 @@ import type { Channel, Order, PayeeLookup, PaymentStart, Quote, Receipt } from '
 import { taroStorage } from '@/services/storage'
 import { createUserCache } from '@/services/cache'
 import { appError, type AppError } from '@/services/errors'
-import { maskIdNumber } from '@/shared/id-number'
-import { maskId } from '@/components/masked'
+import { maskIdNumber } from '@/shared/mask'
 import { contributionApi, type ContributionApi } from './api'
 import {
   applyOrder,
@@ -94,7 +93,10 @@ export function resetContributionApi(): void {
 const inFlight = new Map<string, Promise<StartResult>>()
 
 export function maskReceipt(r: Receipt): Receipt {
-  return { ...r, persons: r.persons.map((p) => ({ ...p, idNumber: maskId(p.idNumber) })) }
+  return {
+    ...r,
+    persons: r.persons.map((p) => ({ ...p, idNumber: p.idNumber === null ? null : maskIdNumber(p.idNumber) }))
+  }
 }
 
 export const useContribution = create<ContributionState>()(

@@ -2,7 +2,7 @@
 // Full ID numbers and phones are masked before the copy is written to the phone.
 import type { Household, Quote } from '@/contract'
 import { createUserCache } from '@/services/cache'
-import { maskPerson } from '@/components/masked'
+import { maskPerson } from '@/shared/mask'
 
 export function scrubHousehold(h: Household): Household {
   return {

@@ -3,7 +3,7 @@
 import type { Claim, ClaimList, Household } from '@/contract'
 import { createUserCache } from '@/services/cache'
 import { call } from '@/services/county-client'
-import { maskPerson } from '@/components/masked'
+import { maskPerson } from '@/shared/mask'
 
 function scrubHousehold(h: Household): Household {
   return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }

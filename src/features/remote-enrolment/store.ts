@@ -13,7 +13,7 @@ import { todayShanghai } from '@/services/time'
 import { compressPhoto, configureUpload, uploadDocument } from '@/services/upload'
 import { useSession } from '@/features/session/store'
 import { readToken } from '@/features/session/token-vault'
-import { maskPerson } from '@/components/masked'
+import { maskPerson } from '@/shared/mask'
 import * as api from './api'
 import { createUploadQueue, type UploadItem } from './upload-queue'
 import {

@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import type { Person } from '@/contract'
 import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
-import { memberIdText } from '@/components/masked'
+import { memberIdText } from '@/shared/mask'
 import { ageOn, formatDate } from '@/services/time'
 import { CATEGORY_TEXT, PAYER_TEXT, relationText } from '../labels'
 import { careToday, careWhy, enrolmentFor } from '../status'

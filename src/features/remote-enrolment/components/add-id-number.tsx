@@ -3,7 +3,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Application, Person } from '@/contract'
-import { maskBirthCertificate } from '@/components/masked'
+import { maskBirthCertificate } from '@/shared/mask'
 import { notifyError } from '@/services/errors'
 import { submitIdNumber } from '../store'
 import { Field } from './form-bits'

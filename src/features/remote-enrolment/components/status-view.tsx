@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Application, ApplicationStatus } from '@/contract'
 import { formatDate, formatInstant } from '@/services/time'
-import { maskBirthCertificate, maskId } from '@/components/masked'
+import { maskBirthCertificate, maskIdNumber } from '@/shared/mask'
 import { KIND_LABEL, papersStillMissing } from '../documents'
 import { fieldsOf } from '../store'
 import './enrol.scss'
@@ -69,7 +69,7 @@ export function ApplicationStatusView({ app }: { app: Application }) {
         <AppStatus status={s} missingPapers={missing.length > 0} />
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
-      {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskId(f.idNumber)}</Text> : null}
+      {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskIdNumber(f.idNumber)}</Text> : null}
       {f.birthCertificateNumber ? (
         <Text className='enrol-line muted enrol-app-certificate'>
           出生医学证明：{maskBirthCertificate(f.birthCertificateNumber)}
