@@ -1,5 +1,5 @@
 import { View, Text, Switch } from '@tarojs/components'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { controlLabel } from '@/components/control-label'
 import { useElderly, useSettings } from '@/features/settings/store'
 import { AccountCard } from '@/features/session/components/account-card'

@@ -1,7 +1,7 @@
 // 缴费 tab: a thin shell over the contribution feature.
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { PayHome } from '@/features/contribution/components/pay-home'

@@ -2,7 +2,7 @@
 // here), who paid what, its progress, the earlier estimate next to it, and
 // "多收钱了吗？".
 import { View, Text } from '@tarojs/components'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { AsOf } from '@/components/as-of'
 import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
 import { EstimateForm } from '@/features/estimator/components/estimate-form'

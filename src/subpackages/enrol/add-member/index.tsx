@@ -1,6 +1,6 @@
 // Add a member: newborn, married in, returned to the village.
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { AddMemberForm } from '@/features/remote-enrolment/components/add-member-form'

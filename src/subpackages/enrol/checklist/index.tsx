@@ -2,7 +2,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ApplicationKind } from '@/contract'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { CHECKLISTS, checklistFor } from '@/features/remote-enrolment/documents'
 import { DocumentChecklist } from '@/features/remote-enrolment/components/checklist'
 

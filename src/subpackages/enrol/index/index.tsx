@@ -3,7 +3,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'

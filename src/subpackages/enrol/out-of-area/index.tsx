@@ -1,7 +1,7 @@
 // Out-of-area care filing (异地就医备案), with what filing is worth in yuan.
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { FilingForm } from '@/features/remote-enrolment/components/filing-form'

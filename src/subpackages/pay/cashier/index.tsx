@@ -1,7 +1,7 @@
 // h5 only: the reference server's simulated cashier (stands in for WeChat Pay).
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { CashierSim } from '@/features/contribution/components/cashier'
 import { contributionApi } from '@/features/contribution/api'
 import { useContribution } from '@/features/contribution/store'

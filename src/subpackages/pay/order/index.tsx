@@ -2,7 +2,7 @@
 import { useEffect } from 'react'
 import { View, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { useContribution } from '@/features/contribution/store'

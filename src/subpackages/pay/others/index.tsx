@@ -1,6 +1,6 @@
 // 代他人缴费: by ID number; the payer sees masked names and amounts only.
 import { useEffect, useState } from 'react'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { useContribution } from '@/features/contribution/store'

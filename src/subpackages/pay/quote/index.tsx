@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import { View, Button, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { formatMoney } from '@/components/money'

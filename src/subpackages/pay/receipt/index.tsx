@@ -2,7 +2,7 @@
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'
