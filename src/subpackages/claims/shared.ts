@@ -3,9 +3,17 @@
 // and the designated institutions list.
 import Taro from '@tarojs/taro'
 import { useSession } from '@/features/session/store'
-import { claimListCache, claimsHouseholdCache, listKey, loadClaimList, loadHousehold } from '@/features/payouts/api'
-import { estimatorPolicyCache, loadPolicy } from '@/features/estimator/policy'
-import { institutionsCache, loadInstitutions } from '@/features/institutions/api'
+import {
+  claimListCache,
+  claimsHouseholdCache,
+  listKey,
+  loadClaimList,
+  loadHousehold,
+  policyCache,
+  loadPolicy,
+  institutionsCache,
+  loadInstitutions
+} from '@/features/claims/api'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, todayShanghai } from '@/services/time'
 
@@ -36,7 +44,7 @@ export function useMemberAndPolicy(personIdParam: string | null) {
   })
   const region = hh.data?.regionCode ?? null
   const policy = useCountyData({
-    cache: estimatorPolicyCache,
+    cache: policyCache,
     owner: userId,
     cacheKey: region,
     load: () => loadPolicy(region as string, todayShanghai())

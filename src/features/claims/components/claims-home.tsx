@@ -10,8 +10,15 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, todayShanghai } from '@/services/time'
-import { estimatorPolicyCache, loadPolicy } from '@/features/estimator/policy'
-import { claimListCache, claimsHouseholdCache, listKey, loadClaimList, loadHousehold } from '../api'
+import {
+  policyCache,
+  loadPolicy,
+  claimListCache,
+  claimsHouseholdCache,
+  listKey,
+  loadClaimList,
+  loadHousehold
+} from '../api'
 import {
   actualRatio,
   filterClaims,
@@ -112,7 +119,7 @@ export function ClaimsHome() {
   // estimate works offline even if it was never opened online
   const region = hh.data?.regionCode ?? null
   const policy = useCountyData({
-    cache: estimatorPolicyCache,
+    cache: policyCache,
     owner: userId,
     cacheKey: region,
     load: () => loadPolicy(region as string, todayShanghai())

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Institution } from '@/contract'
-import { searchInstitutions } from '../search'
+import { searchInstitutions } from '../institution-search'
 import { InstitutionItem } from './institution-item'
 
 const base: Institution = {

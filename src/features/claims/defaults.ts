@@ -1,7 +1,7 @@
 // Defaults for the estimate from the member's own data: population group (age, student,
 // subsidised groups), years of continuous contribution, and this year's history.
 import type { ClaimList, Person } from '@/contract'
-import { capUsedOf, catastrophicOf } from '@/features/payouts/history'
+import { capUsedOf, catastrophicOf } from './history'
 import type { MemberDefaults } from './form'
 
 /** County categories → the calculator's person groups (as the demo policy names them). */

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Institution } from '@/contract'
 import { Money } from '@/components/money'
-import { AGREEMENT_TEXT, LEVEL_LABEL } from '../search'
+import { AGREEMENT_TEXT, LEVEL_LABEL } from '../institution-search'
 import './institution-item.scss'
 
 export interface Terms {
