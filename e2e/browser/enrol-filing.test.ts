@@ -8,7 +8,7 @@ import utc from 'dayjs/plugin/utc'
 import type { Page } from 'playwright-core'
 import type { Application, PolicyEnvelope } from '../../src/contract'
 import type { RunningProduct } from '../../config/product'
-import { filingWorth, yuanText } from '../../src/subpackages/enrol/shared/filing-worth'
+import { filingWorth, yuanText } from '../../src/features/enrol/filing-worth'
 import { ARTIFACTS } from '../support/browser'
 import {
   api,

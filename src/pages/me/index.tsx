@@ -3,7 +3,7 @@ import { PageShell } from '@/shell/page-shell'
 import { controlLabel } from '@/components/control-label'
 import { useElderly, useSettings } from '@/features/settings/store'
 import { AccountCard } from '@/features/session/components/account-card'
-import { EnrolEntry } from '@/features/remote-enrolment/components/entry'
+import { EnrolEntry } from '@/features/enrol/components/entry'
 
 export default function MePage() {
   const elderly = useElderly()

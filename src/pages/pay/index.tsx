@@ -4,18 +4,18 @@ import { useEffect } from 'react'
 import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { PayHome } from '@/features/contribution/components/pay-home'
-import { useContribution } from '@/features/contribution/store'
+import { PayHome } from '@/features/pay/components/pay-home'
+import { usePay } from '@/features/pay/store'
 
 export default function PayPage() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
   useEffect(() => {
-    useContribution.getState().setOwner(userId)
+    usePay.getState().setOwner(userId)
   }, [userId])
   useDidShow(() => {
     // an interrupted payment: ask the county where it stands, so the banner is current
-    const { pending, refreshOrder } = useContribution.getState()
+    const { pending, refreshOrder } = usePay.getState()
     Object.values(pending).forEach((p) => {
       if (p.orderId) void refreshOrder(p.orderId)
     })

@@ -3,10 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { AddMemberForm } from '@/features/remote-enrolment/components/add-member-form'
-import type { AddKind } from '@/features/remote-enrolment/validation'
-import { useHousehold, useHouseholdId, usePolicy } from '../shared/data'
-import { SignInNeeded } from '../shared/components'
+import { AddMemberForm } from '@/features/enrol/components/add-member-form'
+import type { AddKind } from '@/features/enrol/validation'
+import { useHousehold, useHouseholdId, usePolicy } from '@/features/enrol/data'
+import { SignInNeeded } from '@/features/enrol/components/shared'
 
 const KINDS: AddKind[] = ['add_newborn', 'add_marriage', 'add_return']
 

@@ -3,8 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ApplicationKind } from '@/contract'
 import { PageShell } from '@/shell/page-shell'
-import { CHECKLISTS, checklistFor } from '@/features/remote-enrolment/documents'
-import { DocumentChecklist } from '@/features/remote-enrolment/components/checklist'
+import { CHECKLISTS, checklistFor } from '@/features/enrol/documents'
+import { DocumentChecklist } from '@/features/enrol/components/checklist'
 
 const FORM: Record<ApplicationKind, string> = {
   add_newborn: '/subpackages/enrol/add-member/index?kind=add_newborn',

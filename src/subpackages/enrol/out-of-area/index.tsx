@@ -4,10 +4,10 @@ import dayjs from 'dayjs'
 import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { FilingForm } from '@/features/remote-enrolment/components/filing-form'
+import { FilingForm } from '@/features/enrol/components/filing-form'
 import { todayShanghai } from '@/services/time'
-import { useHousehold, useHouseholdId } from '../shared/data'
-import { FilingWorthCard, SignInNeeded, useFilingWorth } from '../shared/components'
+import { useHousehold, useHouseholdId } from '@/features/enrol/data'
+import { FilingWorthCard, SignInNeeded, useFilingWorth } from '@/features/enrol/components/shared'
 
 export default function OutOfAreaPage() {
   const userId = useSession((s) => s.userId)

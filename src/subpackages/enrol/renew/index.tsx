@@ -9,12 +9,12 @@ import { notifyError } from '@/services/errors'
 import { currentYear } from '@/services/time'
 import { useSession } from '@/features/session/store'
 import { relationText } from '@/features/household/labels'
-import { submitRenew } from '@/features/remote-enrolment/store'
-import { errorsByField, LEAVE_REASONS, type RenewDraft } from '@/features/remote-enrolment/validation'
-import { Chips } from '@/features/remote-enrolment/components/form-bits'
-import '@/features/remote-enrolment/components/enrol.scss'
-import { useHousehold, useHouseholdId } from '../shared/data'
-import { SignInNeeded } from '../shared/components'
+import { submitRenew } from '@/features/enrol/store'
+import { errorsByField, LEAVE_REASONS, type RenewDraft } from '@/features/enrol/validation'
+import { Chips } from '@/features/enrol/components/form-bits'
+import '@/features/enrol/components/enrol.scss'
+import { useHousehold, useHouseholdId } from '@/features/enrol/data'
+import { SignInNeeded } from '@/features/enrol/components/shared'
 
 export default function RenewPage() {
   const userId = useSession((s) => s.userId)

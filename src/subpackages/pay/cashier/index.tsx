@@ -2,10 +2,10 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/shell/page-shell'
-import { CashierSim } from '@/features/contribution/components/cashier'
-import { contributionApi } from '@/features/contribution/api'
-import { useContribution } from '@/features/contribution/store'
-import { PAY_ROUTES } from '@/features/contribution/use-order-flow'
+import { CashierSim } from '@/features/pay/components/cashier'
+import { payApi } from '@/features/pay/api'
+import { usePay } from '@/features/pay/store'
+import { PAY_ROUTES } from '@/features/pay/use-order-flow'
 
 export default function CashierPage() {
   const params = useRouter().params as { orderId?: string; amount?: string }
@@ -18,17 +18,17 @@ export default function CashierPage() {
     setError(null)
     const r =
       what === 'pay'
-        ? await contributionApi.cashierPay(orderId)
+        ? await payApi.cashierPay(orderId)
         : what === 'fail'
-          ? await contributionApi.cashierFail(orderId)
-          : await contributionApi.cashierAbandon(orderId)
+          ? await payApi.cashierFail(orderId)
+          : await payApi.cashierAbandon(orderId)
     setBusy(false)
     if (!r.ok && what !== 'abandon') {
       setError(r.error.message)
       return
     }
     // pay/fail: the provider tells the county; the order page asks the county for the result
-    if (what !== 'abandon') useContribution.getState().markSubmitted(orderId)
+    if (what !== 'abandon') usePay.getState().markSubmitted(orderId)
     await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, what === 'abandon' ? '&note=abandoned' : '') })
   }
   return (

@@ -5,15 +5,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { useContribution } from '@/features/contribution/store'
-import { PaymentStatus } from '@/features/contribution/components/payment-status'
-import { NOTES, PAY_ROUTES, useOrderFlow } from '@/features/contribution/use-order-flow'
+import { usePay } from '@/features/pay/store'
+import { PaymentStatus } from '@/features/pay/components/payment-status'
+import { NOTES, PAY_ROUTES, useOrderFlow } from '@/features/pay/use-order-flow'
 
 export default function OrderPage() {
   const params = useRouter().params as { orderId?: string; note?: string }
   const userId = useSession((s) => s.userId)
   useEffect(() => {
-    useContribution.getState().setOwner(userId)
+    usePay.getState().setOwner(userId)
   }, [userId])
   const flow = useOrderFlow(params.orderId ?? null, params.note ? (NOTES[params.note] ?? null) : null)
   return (

@@ -3,30 +3,30 @@ import { useEffect, useState } from 'react'
 import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { useContribution } from '@/features/contribution/store'
-import { PayeeForm } from '@/features/contribution/components/payee-form'
-import { PaymentStatus } from '@/features/contribution/components/payment-status'
-import { startAndPay } from '@/features/contribution/use-order-flow'
-import type { PayScreen } from '@/features/contribution/payment-state'
+import { usePay } from '@/features/pay/store'
+import { PayeeForm } from '@/features/pay/components/payee-form'
+import { PaymentStatus } from '@/features/pay/components/payment-status'
+import { startAndPay } from '@/features/pay/use-order-flow'
+import type { PayScreen } from '@/features/pay/payment-state'
 
 export default function OthersPage() {
   const userId = useSession((s) => s.userId)
   useEffect(() => {
-    useContribution.getState().setOwner(userId)
+    usePay.getState().setOwner(userId)
   }, [userId])
-  const lookup = useContribution((s) => s.payee)
+  const lookup = usePay((s) => s.payee)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [screen, setScreen] = useState<PayScreen | null>(null)
   useEffect(() => {
-    useContribution.setState({ payee: null })
+    usePay.setState({ payee: null })
   }, [])
 
   const find = async (idNumber: string) => {
     setBusy(true)
     setError(null)
     setScreen(null)
-    const r = await useContribution.getState().lookupPayee(idNumber)
+    const r = await usePay.getState().lookupPayee(idNumber)
     setBusy(false)
     if (!r.ok) setError(r.error.message)
   }

@@ -7,17 +7,17 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { formatMoney } from '@/components/money'
 import { useSession } from '@/features/session/store'
-import { contributionApi } from '@/features/contribution/api'
-import { quoteCache, useContribution } from '@/features/contribution/store'
-import { QuoteBreakdown, allEnrolled } from '@/features/contribution/components/quote-breakdown'
-import { ReceiptLink } from '@/features/contribution/components/pay-home'
-import { PaymentStatus } from '@/features/contribution/components/payment-status'
-import { ReminderCard, offerReminder } from '@/features/contribution/components/reminder-card'
-import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '@/features/contribution/policy-facts'
-import { PAY_ROUTES, startAndPay } from '@/features/contribution/use-order-flow'
-import { pendingSlot } from '@/features/contribution/pending'
-import type { PayScreen } from '@/features/contribution/payment-state'
-import { isZero } from '@/features/contribution/labels'
+import { payApi } from '@/features/pay/api'
+import { quoteCache, usePay } from '@/features/pay/store'
+import { QuoteBreakdown, allEnrolled } from '@/features/pay/components/quote-breakdown'
+import { ReceiptLink } from '@/features/pay/components/pay-home'
+import { PaymentStatus } from '@/features/pay/components/payment-status'
+import { ReminderCard, offerReminder } from '@/features/pay/components/reminder-card'
+import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '@/features/pay/policy-facts'
+import { PAY_ROUTES, startAndPay } from '@/features/pay/use-order-flow'
+import { pendingSlot } from '@/features/pay/pending'
+import type { PayScreen } from '@/features/pay/payment-state'
+import { isZero } from '@/features/pay/labels'
 import { useCountyData } from '@/services/use-county-data'
 import { todayShanghai } from '@/services/time'
 
@@ -27,14 +27,14 @@ export default function QuotePage() {
   const year = params.year ? Number(params.year) : undefined
   const userId = useSession((s) => s.userId)
   useEffect(() => {
-    useContribution.getState().setOwner(userId)
+    usePay.getState().setOwner(userId)
   }, [userId])
   const q = useCountyData({
     cache: quoteCache,
     owner: userId,
     // another year than the one being collected (a newborn's birth year) is kept apart
     cacheKey: householdId && year ? `${householdId}:${year}` : householdId,
-    load: () => contributionApi.getQuote(householdId as string, year)
+    load: () => payApi.getQuote(householdId as string, year)
   })
   const quote = q.data
   const [facts, setFacts] = useState<PolicyFacts | null>(null)
@@ -48,9 +48,7 @@ export default function QuotePage() {
       live = false
     }
   }, [householdId, quote?.year]) // eslint-disable-line react-hooks/exhaustive-deps
-  const pending = useContribution((s) =>
-    householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined
-  )
+  const pending = usePay((s) => (householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined))
   const [busy, setBusy] = useState(false)
   const [screen, setScreen] = useState<PayScreen | null>(null)
 

@@ -6,9 +6,9 @@ import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'
-import { contributionApi } from '@/features/contribution/api'
-import { orderCache, receiptCache, useContribution } from '@/features/contribution/store'
-import { ReceiptView } from '@/features/contribution/components/receipt-view'
+import { payApi } from '@/features/pay/api'
+import { orderCache, receiptCache, usePay } from '@/features/pay/store'
+import { ReceiptView } from '@/features/pay/components/receipt-view'
 import { useCountyData } from '@/services/use-county-data'
 
 export default function ReceiptPage() {
@@ -16,13 +16,13 @@ export default function ReceiptPage() {
   const orderId = params.orderId ?? null
   const userId = useSession((s) => s.userId)
   useEffect(() => {
-    useContribution.getState().setOwner(userId)
+    usePay.getState().setOwner(userId)
   }, [userId])
   const r = useCountyData({
     cache: receiptCache,
     owner: userId,
     cacheKey: orderId,
-    load: () => contributionApi.getReceipt(orderId as string)
+    load: () => payApi.getReceipt(orderId as string)
   })
   const order = orderCache((s) => (orderId ? s.read(userId, orderId) : null))
   // who paid (masked, from the county's receipt) and whether they belong to this household

@@ -7,9 +7,9 @@ import type { Household, Person } from '@/contract'
 import { StatusBadge } from '@/components/status-badge'
 import { relationText } from '@/features/household/labels'
 import { todayShanghai } from '@/services/time'
-import '@/features/remote-enrolment/components/enrol.scss'
-import { filingWorth, policyFor, yuanText, type FilingWorth } from './filing-worth'
-import { usePolicy } from './data'
+import './enrol.scss'
+import { filingWorth, policyFor, yuanText, type FilingWorth } from '../filing-worth'
+import { usePolicy } from '../data'
 
 export function SignInNeeded() {
   return (

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, within } from '@testing-library/react'
 import type { HouseholdLink } from '@/contract'
-import { contributionApi } from '../api'
+import { payApi } from '../api'
 import { quoteCache, receiptCache } from '../store'
 import { PayHome } from './pay-home'
 import { line, quote, receipt } from '../__fixtures__/data'
 
-jest.mock('../api', () => ({ contributionApi: { getQuote: jest.fn(), listOrders: jest.fn() } }))
-const getQuote = contributionApi.getQuote as jest.Mock
-const listOrders = contributionApi.listOrders as jest.Mock
+jest.mock('../api', () => ({ payApi: { getQuote: jest.fn(), listOrders: jest.fn() } }))
+const getQuote = payApi.getQuote as jest.Mock
+const listOrders = payApi.listOrders as jest.Mock
 
 const link = {
   householdId: 'hh_1',

@@ -1,6 +1,6 @@
 import { act, render, screen as view } from '@testing-library/react'
-import type { ContributionApi } from './api'
-import { resetContributionApi, resetContributionForTests, setContributionApi, useContribution } from './store'
+import type { PayApi } from './api'
+import { resetContributionApi, resetContributionForTests, setContributionApi, usePay } from './store'
 import { useOrderFlow } from './use-order-flow'
 import { screenTitle } from './payment-state'
 import { order } from './__fixtures__/data'
@@ -15,7 +15,7 @@ beforeEach(() => {
   jest.useFakeTimers()
   resetContributionForTests()
   getOrder.mockReset()
-  setContributionApi({ getOrder } as unknown as ContributionApi)
+  setContributionApi({ getOrder } as unknown as PayApi)
 })
 afterEach(() => {
   jest.useRealTimers()
@@ -66,7 +66,7 @@ test('an order nobody has paid is not polled (no traffic while the user decides)
 })
 
 test('after the phone submitted the payment it polls, but shows "waiting for the county", not done', async () => {
-  useContribution.setState({
+  usePay.setState({
     pending: {
       'hh_1:2026': {
         key: 'k',

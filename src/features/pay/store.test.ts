@@ -1,17 +1,11 @@
 import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
 import { appError } from '@/services/errors'
-import type { ContributionApi } from './api'
-import {
-  receiptCache,
-  resetContributionApi,
-  resetContributionForTests,
-  setContributionApi,
-  useContribution
-} from './store'
+import type { PayApi } from './api'
+import { receiptCache, resetContributionApi, resetContributionForTests, setContributionApi, usePay } from './store'
 import { order, receipt } from './__fixtures__/data'
 
-type Fake = { [K in keyof ContributionApi]: jest.Mock }
+type Fake = { [K in keyof PayApi]: jest.Mock }
 
 function fakeApi(): Fake {
   const notUsed = () => jest.fn(() => Promise.reject(new Error('not expected in this test')))
@@ -36,7 +30,7 @@ beforeEach(() => {
   resetContributionForTests()
   ;(Taro as unknown as { __storage: Map<string, unknown> }).__storage.clear()
   api = fakeApi()
-  setContributionApi(api as unknown as ContributionApi)
+  setContributionApi(api as unknown as PayApi)
 })
 afterAll(() => resetContributionApi())
 
@@ -51,28 +45,28 @@ function deferred<T>() {
 test('the key is saved before the order request leaves the phone, and a double tap sends one request', async () => {
   const answer = deferred<{ ok: true; data: Order }>()
   api.createOrder.mockImplementation(() => answer.promise)
-  const first = useContribution.getState().startOrder(target)
-  const second = useContribution.getState().startOrder(target)
+  const first = usePay.getState().startOrder(target)
+  const second = usePay.getState().startOrder(target)
   // saved to storage already, while the request is still on its way
   const saved = String(Taro.getStorageSync('xqyb.contribution'))
-  const key = useContribution.getState().pending['hh_1:2026'].key
+  const key = usePay.getState().pending['hh_1:2026'].key
   expect(saved).toContain(key)
   answer.resolve({ ok: true, data: order() })
   const [a, b] = await Promise.all([first, second])
   expect(api.createOrder).toHaveBeenCalledTimes(1)
   expect(a).toEqual(b)
   expect(api.createOrder.mock.calls[0][1]).toBe(key)
-  expect(useContribution.getState().pending['hh_1:2026'].orderId).toBe('ord_1')
+  expect(usePay.getState().pending['hh_1:2026'].orderId).toBe('ord_1')
 })
 
 test('a retry after a timeout reuses the same key', async () => {
   api.createOrder
     .mockResolvedValueOnce({ ok: false, error: appError('TIMEOUT') })
     .mockResolvedValueOnce({ ok: true, data: order() })
-  const r1 = await useContribution.getState().startOrder(target)
+  const r1 = await usePay.getState().startOrder(target)
   expect(r1.ok).toBe(false)
   if (!r1.ok) expect(r1.screen.kind).toBe('trouble')
-  const r2 = await useContribution.getState().startOrder(target)
+  const r2 = await usePay.getState().startOrder(target)
   expect(r2.ok).toBe(true)
   expect(api.createOrder).toHaveBeenCalledTimes(2)
   expect(api.createOrder.mock.calls[0][1]).toBe(api.createOrder.mock.calls[1][1])
@@ -80,15 +74,15 @@ test('a retry after a timeout reuses the same key', async () => {
 
 test('after the app restarts with a known order, it asks about that order instead of creating one', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
-  await useContribution.getState().startOrder(target)
+  await usePay.getState().startOrder(target)
   // a "restart": in-memory state is rebuilt from storage
   const saved = String(Taro.getStorageSync('xqyb.contribution'))
   resetContributionForTests()
   Taro.setStorageSync('xqyb.contribution', saved)
-  await useContribution.persist.rehydrate()
-  expect(useContribution.getState().pending['hh_1:2026'].orderId).toBe('ord_1')
+  await usePay.persist.rehydrate()
+  expect(usePay.getState().pending['hh_1:2026'].orderId).toBe('ord_1')
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ status: 'paying' }) })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r.ok && r.order.orderId).toBe('ord_1')
   expect(api.createOrder).toHaveBeenCalledTimes(1)
 })
@@ -97,33 +91,33 @@ test('a settled order frees the slot: failed → the next attempt gets a new key
   api.createOrder
     .mockResolvedValueOnce({ ok: true, data: order() })
     .mockResolvedValueOnce({ ok: true, data: order({ orderId: 'ord_2' }) })
-  await useContribution.getState().startOrder(target)
+  await usePay.getState().startOrder(target)
   const firstKey = api.createOrder.mock.calls[0][1]
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ status: 'failed', failureReason: '支付未成功' }) })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r.ok && r.order.orderId).toBe('ord_2')
   expect(api.createOrder.mock.calls[1][1]).not.toBe(firstKey)
 })
 
 test('paid but not matched keeps the record (money was taken)', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
-  await useContribution.getState().startOrder(target)
+  await usePay.getState().startOrder(target)
   api.getOrder.mockResolvedValueOnce({
     ok: true,
     data: order({ status: 'paid_not_matched', failureReason: '成员已迁出' })
   })
-  await useContribution.getState().refreshOrder('ord_1')
-  expect(useContribution.getState().pending['hh_1:2026']).toBeDefined()
+  await usePay.getState().refreshOrder('ord_1')
+  expect(usePay.getState().pending['hh_1:2026']).toBeDefined()
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ status: 'confirmed', receiptNumber: 'R1' }) })
-  await useContribution.getState().refreshOrder('ord_1')
-  expect(useContribution.getState().pending['hh_1:2026']).toBeUndefined()
+  await usePay.getState().refreshOrder('ord_1')
+  expect(usePay.getState().pending['hh_1:2026']).toBeUndefined()
 })
 
 test('someone else in the family is paying: blocked, and our unused key is dropped', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: false, error: appError('OPEN_ORDER_EXISTS') })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r).toEqual({ ok: false, screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: null, at: null } })
-  expect(useContribution.getState().pending).toEqual({})
+  expect(usePay.getState().pending).toEqual({})
 })
 
 test('someone else is paying: the screen names who (masked) and since when, as the county says', async () => {
@@ -133,7 +127,7 @@ test('someone else is paying: the screen names who (masked) and since when, as t
       details: { payerNameMasked: '王**', startedAt: '2026-11-20T09:30:00+08:00', startedByYou: false }
     })
   })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r).toEqual({
     ok: false,
     screen: { kind: 'blocked', reason: 'other_payer', paidAt: null, by: '王**', at: '2026-11-20T09:30:00+08:00' }
@@ -151,7 +145,7 @@ test('already paid: blocked, with the date the county confirmed it', async () =>
       ]
     }
   })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r).toEqual({
     ok: false,
     screen: { kind: 'blocked', reason: 'already_paid', paidAt: '2025-10-02T09:00:00+08:00', by: '张**' }
@@ -164,14 +158,14 @@ test('our own open order made under another key is adopted, not duplicated', asy
     error: appError('OPEN_ORDER_EXISTS', { details: { orderId: 'ord_7' } })
   })
   api.getOrder.mockResolvedValueOnce({ ok: true, data: order({ orderId: 'ord_7', status: 'paying' }) })
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   expect(r.ok && r.order.orderId).toBe('ord_7')
-  expect(useContribution.getState().pending['hh_1:2026'].orderId).toBe('ord_7')
+  expect(usePay.getState().pending['hh_1:2026'].orderId).toBe('ord_7')
 })
 
 test('pay for others: the ID number is sent but never saved on the phone', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order({ payerIsHousehold: false }) })
-  await useContribution.getState().startOrder({ ...target, payeeIdNumber: '990101195001011237' })
+  await usePay.getState().startOrder({ ...target, payeeIdNumber: '990101195001011237' })
   expect(api.createOrder.mock.calls[0][0]).toEqual({
     payeeIdNumber: '990101195001011237',
     year: 2026,
@@ -179,12 +173,12 @@ test('pay for others: the ID number is sent but never saved on the phone', async
   })
   const saved = String(Taro.getStorageSync('xqyb.contribution'))
   expect(saved).not.toContain('990101195001011237')
-  expect(useContribution.getState().pending['hh_1:2026'].payeeIdMasked).toBe('990***********1237')
+  expect(usePay.getState().pending['hh_1:2026'].payeeIdMasked).toBe('990***********1237')
 })
 
 test('weapp: WeChat Pay success only marks the payment as submitted', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order({ channel: 'weapp' }) })
-  await useContribution.getState().startOrder(target)
+  await usePay.getState().startOrder(target)
   api.startPayment.mockResolvedValueOnce({
     ok: true,
     data: {
@@ -195,12 +189,12 @@ test('weapp: WeChat Pay success only marks the payment as submitted', async () =
     }
   })
   ;(Taro.requestPayment as jest.Mock).mockResolvedValueOnce({ errMsg: 'requestPayment:ok' })
-  const launch = await useContribution.getState().launchPayment('ord_1')
+  const launch = await usePay.getState().launchPayment('ord_1')
   expect(launch).toEqual({ kind: 'submitted' })
   expect(Taro.requestPayment).toHaveBeenCalledWith(expect.objectContaining({ package: 'prepay_id=x', paySign: 's' }))
-  expect(useContribution.getState().pending['hh_1:2026'].submitted).toBe(true)
+  expect(usePay.getState().pending['hh_1:2026'].submitted).toBe(true)
   // the order itself is still what the county said
-  expect(useContribution.getState().orders.ord_1.status).toBe('created')
+  expect(usePay.getState().orders.ord_1.status).toBe('created')
 })
 
 test('weapp: the user closes WeChat Pay → cancelled, nothing submitted', async () => {
@@ -214,14 +208,14 @@ test('weapp: the user closes WeChat Pay → cancelled, nothing submitted', async
     }
   })
   ;(Taro.requestPayment as jest.Mock).mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' })
-  const launch = await useContribution.getState().launchPayment('ord_1')
+  const launch = await usePay.getState().launchPayment('ord_1')
   expect(launch).toEqual({ kind: 'cancelled', message: '您取消了付款，钱没有扣' })
 })
 
 test('receipts are kept for offline viewing, stored with ID numbers masked', async () => {
-  useContribution.getState().setOwner('u_1')
+  usePay.getState().setOwner('u_1')
   api.getReceipt.mockResolvedValueOnce({ ok: true, data: receipt() })
-  const r = await useContribution.getState().loadReceipt('ord_1')
+  const r = await usePay.getState().loadReceipt('ord_1')
   expect(r.ok).toBe(true)
   expect(receiptCache.getState().read('u_1', 'ord_1')?.data.receiptNumber).toBe('990101-2026-00000001')
   const saved = String(Taro.getStorageSync('xqyb.cache.contribution.receipts'))
@@ -233,13 +227,13 @@ test('receipts are kept for offline viewing, stored with ID numbers masked', asy
 })
 
 test('a different user on the phone does not inherit the pending payment', async () => {
-  useContribution.getState().setOwner('u_1')
+  usePay.getState().setOwner('u_1')
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
-  await useContribution.getState().startOrder(target)
-  useContribution.getState().setOwner('u_1')
-  expect(useContribution.getState().pending['hh_1:2026']).toBeDefined()
-  useContribution.getState().setOwner('u_2')
-  expect(useContribution.getState().pending).toEqual({})
+  await usePay.getState().startOrder(target)
+  usePay.getState().setOwner('u_1')
+  expect(usePay.getState().pending['hh_1:2026']).toBeDefined()
+  usePay.getState().setOwner('u_2')
+  expect(usePay.getState().pending).toEqual({})
 })
 
 test('a failed look-up by ID number clears the last household found (its card must not stay under the error)', async () => {
@@ -247,9 +241,9 @@ test('a failed look-up by ID number clears the last household found (its card mu
   api.lookupPayee
     .mockResolvedValueOnce({ ok: true, data: found })
     .mockResolvedValueOnce({ ok: false, error: appError('NOT_FOUND') })
-  await useContribution.getState().lookupPayee('x')
-  expect(useContribution.getState().payee).toEqual(found)
-  const r = await useContribution.getState().lookupPayee('y')
+  await usePay.getState().lookupPayee('x')
+  expect(usePay.getState().payee).toEqual(found)
+  const r = await usePay.getState().lookupPayee('y')
   expect(r.ok).toBe(false)
-  expect(useContribution.getState().payee).toBeNull()
+  expect(usePay.getState().payee).toBeNull()
 })

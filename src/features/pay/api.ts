@@ -1,8 +1,8 @@
-// The contribution calls, by route id, through the one county client.
+// The 缴费 calls (contract tag: contributions), by route id, through the one county client.
 import { call, type CallResult } from '@/services/county-client'
 import type { Channel, Order, PayeeLookup, PaymentStart, Quote, Receipt } from '@/contract'
 
-export const contributionApi = {
+export const payApi = {
   getQuote: (householdId: string, year?: number): Promise<CallResult<Quote>> =>
     call('getQuote', { params: { householdId }, query: year ? { year } : {} }),
   lookupPayee: (idNumber: string, year?: number): Promise<CallResult<PayeeLookup>> =>
@@ -22,4 +22,4 @@ export const contributionApi = {
   cashierAbandon: (orderId: string) => call('cashierAbandon', { params: { orderId } })
 }
 
-export type ContributionApi = typeof contributionApi
+export type PayApi = typeof payApi

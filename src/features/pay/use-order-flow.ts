@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
 import { isCountyDownError } from '@/services/errors'
 import { onReconnect } from '@/services/network'
-import { orderCache, pendingForOrder, useContribution, type PaymentLaunch, type PayTarget } from './store'
+import { orderCache, pendingForOrder, usePay, type PaymentLaunch, type PayTarget } from './store'
 import { pollDelay, screenForOrder, shouldPoll, type PayScreen } from './payment-state'
 
 export const PAY_ROUTES = {
@@ -21,7 +21,7 @@ export const PAY_ROUTES = {
 
 /** After the order exists: open WeChat Pay (weapp) or the simulated cashier (h5). */
 export async function openPayment(orderId: string): Promise<PaymentLaunch> {
-  const launch = await useContribution.getState().launchPayment(orderId)
+  const launch = await usePay.getState().launchPayment(orderId)
   if (launch.kind === 'cashier') {
     await Taro.navigateTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) }).catch(() =>
       Taro.redirectTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) })
@@ -41,7 +41,7 @@ export const NOTES: Record<string, string> = {
  * payment. A double tap joins the first request (see the store), so one order only.
  */
 export async function startAndPay(target: PayTarget): Promise<{ ok: true } | { ok: false; screen: PayScreen }> {
-  const r = await useContribution.getState().startOrder(target)
+  const r = await usePay.getState().startOrder(target)
   if (!r.ok) return r
   const orderId = r.order.orderId
   if (r.order.status === 'paid' || r.order.status === 'paid_not_matched') {
@@ -68,11 +68,11 @@ export interface OrderFlow {
 }
 
 export function useOrderFlow(orderId: string | null, initialNote: string | null = null): OrderFlow {
-  const owner = useContribution((s) => s.owner)
-  const live = useContribution((s) => (orderId ? s.orders[orderId] : undefined))
+  const owner = usePay((s) => s.owner)
+  const live = usePay((s) => (orderId ? s.orders[orderId] : undefined))
   const cached = orderCache((s) => (orderId ? s.read(owner, orderId) : null))
   const order = live ?? cached?.data ?? null
-  const submitted = useContribution((s) =>
+  const submitted = usePay((s) =>
     orderId ? Object.values(s.pending).some((p) => p.orderId === orderId && p.submitted) : false
   )
   const [override, setOverride] = useState<PayScreen | null>(null)
@@ -89,7 +89,7 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
 
   const refresh = useCallback(async () => {
     if (!orderId) return
-    const r = await useContribution.getState().refreshOrder(orderId)
+    const r = await usePay.getState().refreshOrder(orderId)
     if (!alive.current) return
     if (r.ok) setOverride(null)
     // county down while we know the order: keep its last known state (never a false 已缴费 or

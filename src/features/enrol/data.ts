@@ -2,8 +2,8 @@
 import { useCallback } from 'react'
 import { useCountyData } from '@/services/use-county-data'
 import { useActiveLink, useSession } from '@/features/session/store'
-import * as api from '@/features/remote-enrolment/api'
-import { applicationCache, applicationsCache, householdCache, policyCache } from '@/features/remote-enrolment/store'
+import * as api from './api'
+import { applicationCache, applicationsCache, householdCache, policyCache } from './store'
 
 export function useHouseholdId(): string | null {
   return useActiveLink()?.householdId ?? null

@@ -8,8 +8,8 @@ import { Money } from '@/components/money'
 import { AsOf } from '@/components/as-of'
 import { useCountyData } from '@/services/use-county-data'
 import { formatInstant } from '@/services/time'
-import { contributionApi } from '../api'
-import { quoteCache, receiptCache, useContribution } from '../store'
+import { payApi } from '../api'
+import { quoteCache, receiptCache, usePay } from '../store'
 import { PAY_ROUTES } from '../use-order-flow'
 import { isZero } from '../labels'
 import type { PendingPayment } from '../pending'
@@ -20,7 +20,7 @@ const go = (url: string) => {
 }
 
 function PendingBanner({ p }: { p: PendingPayment }) {
-  const order = useContribution((s) => (p.orderId ? s.orders[p.orderId] : undefined))
+  const order = usePay((s) => (p.orderId ? s.orders[p.orderId] : undefined))
   const money = order?.status === 'paid' || order?.status === 'paid_not_matched'
   return (
     <View className='card pay-banner pay-pending' data-order={p.orderId ?? ''}>
@@ -74,7 +74,7 @@ function useConfirmedOrder(householdId: string, year: number, skip: boolean): st
   useEffect(() => {
     if (skip) return
     let alive = true
-    void contributionApi.listOrders(householdId).then((r) => {
+    void payApi.listOrders(householdId).then((r) => {
       if (!alive || !r.ok) return
       const paid = r.data.orders
         .filter((o) => o.year === year && o.status === 'confirmed' && o.receiptNumber)
@@ -109,7 +109,7 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
     cache: quoteCache,
     owner,
     cacheKey: link.householdId,
-    load: () => contributionApi.getQuote(link.householdId)
+    load: () => payApi.getQuote(link.householdId)
   })
   const quote = q.data
   const paidUp = !!quote && quote.lines.length > 0 && quote.lines.every((l) => l.alreadyEnrolled)
@@ -163,8 +163,8 @@ interface Props {
 }
 
 export function PayHome({ owner, households, onSignIn }: Props) {
-  const pendingOwner = useContribution((s) => s.owner)
-  const pendingMap = useContribution((s) => s.pending)
+  const pendingOwner = usePay((s) => s.owner)
+  const pendingMap = usePay((s) => s.pending)
   const receiptOwner = receiptCache((s) => s.owner)
   const receiptMap = receiptCache((s) => s.entries)
   const pending = pendingOwner === owner ? Object.values(pendingMap) : []

@@ -10,7 +10,7 @@ import { taroStorage } from '@/services/storage'
 import { createUserCache } from '@/services/cache'
 import { appError, type AppError } from '@/services/errors'
 import { maskIdNumber } from '@/shared/mask'
-import { contributionApi, type ContributionApi } from './api'
+import { payApi, type PayApi } from './api'
 import {
   applyOrder,
   dropPending,
@@ -80,13 +80,13 @@ export function currentChannel(): Channel {
   return process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
 }
 
-let api: ContributionApi = contributionApi
+let api: PayApi = payApi
 /** Tests swap the county calls. */
-export function setContributionApi(a: ContributionApi): void {
+export function setContributionApi(a: PayApi): void {
   api = a
 }
 export function resetContributionApi(): void {
-  api = contributionApi
+  api = payApi
 }
 
 // One request per slot at a time: a double tap joins the request already on its way.
@@ -99,7 +99,7 @@ export function maskReceipt(r: Receipt): Receipt {
   }
 }
 
-export const useContribution = create<ContributionState>()(
+export const usePay = create<ContributionState>()(
   persist(
     (set, get) => {
       const rememberOrder = (order: Order) => {
@@ -307,12 +307,12 @@ export const useContribution = create<ContributionState>()(
 )
 
 export function pendingForOrder(orderId: string): PendingPayment | undefined {
-  return findByOrder(useContribution.getState().pending, orderId)
+  return findByOrder(usePay.getState().pending, orderId)
 }
 
 export function resetContributionForTests(): void {
   inFlight.clear()
-  useContribution.setState({ owner: null, pending: {}, orders: {}, payee: null })
+  usePay.setState({ owner: null, pending: {}, orders: {}, payee: null })
   quoteCache.getState().clear()
   orderCache.getState().clear()
   receiptCache.getState().clear()
