@@ -1,34 +1,22 @@
 // County calls and offline caches of the claims feature. Every read goes through
 // useCountyData with one of these caches, so the 报销 screens open on the last saved copy.
 // Storage names (payouts.*, estimator.*, institutions.*) are kept from before the claims
-// feature was one folder, so phones keep what they saved.
-import type { Claim, ClaimList, Household, PolicyEnvelope } from '@/contract'
+// feature was one folder, so phones keep what they saved. The household is the session's
+// (src/features/session/household.ts), one copy for every tab.
+import type { Claim, ClaimList, PolicyEnvelope } from '@/contract'
 import { createUserCache } from '@/services/cache'
 import { call, type RouteData } from '@/services/county-client'
-import { maskPerson } from '@/shared/mask'
-
-function scrubHousehold(h: Household): Household {
-  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }
-}
 
 /** key: `${personId}:${year}` */
 export const claimListCache = createUserCache<ClaimList>({ name: 'payouts.lists', version: 1, maxEntries: 40 })
 /** key: claimId */
 export const claimCache = createUserCache<Claim>({ name: 'payouts.claims', version: 1, maxEntries: 40 })
-/** key: householdId — members to choose from (ID numbers masked before storage) */
-export const claimsHouseholdCache = createUserCache<Household>({
-  name: 'payouts.household',
-  version: 1,
-  maxEntries: 5,
-  scrub: scrubHousehold
-})
 
 export const listKey = (personId: string, year: number) => `${personId}:${year}`
 
 export const loadClaimList = (personId: string, year: number) =>
   call('listClaims', { params: { personId }, query: { year } })
 export const loadClaim = (claimId: string) => call('getClaim', { params: { claimId } })
-export const loadHousehold = (householdId: string) => call('getHousehold', { params: { householdId } })
 
 /**
  * The county's policy document, cached so estimates work offline: the same document it settles

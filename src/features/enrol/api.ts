@@ -4,7 +4,6 @@ import type { ApplicationFields } from '@/contract'
 import { call, type RouteBody } from '@/services/county-client'
 import type { AddMemberValue, FilingValue, RenewValue } from './validation'
 
-export const loadHousehold = (householdId: string) => call('getHousehold', { params: { householdId } })
 export const listApplications = (householdId: string) => call('listApplications', { params: { householdId } })
 export const getApplication = (applicationId: string) => call('getApplication', { params: { applicationId } })
 export const resubmitApplication = (applicationId: string) => call('resubmitApplication', { params: { applicationId } })

@@ -2,18 +2,17 @@
 import { useCallback } from 'react'
 import { useCountyData } from '@/services/use-county-data'
 import { useActiveLink, useSession } from '@/features/session/store'
+import { useHousehold as useSessionHousehold } from '@/features/session/household'
 import * as api from './api'
-import { applicationCache, applicationsCache, householdCache, policyCache } from './store'
+import { applicationCache, applicationsCache, policyCache } from './store'
 
 export function useHouseholdId(): string | null {
   return useActiveLink()?.householdId ?? null
 }
 
+/** The active household, from the one copy the session keeps. */
 export function useHousehold() {
-  const owner = useSession((s) => s.userId)
-  const householdId = useHouseholdId()
-  const load = useCallback(() => api.loadHousehold(householdId ?? ''), [householdId])
-  return useCountyData({ cache: householdCache, owner, cacheKey: householdId, load })
+  return useSessionHousehold(useHouseholdId())
 }
 
 export function useApplications() {

@@ -1,4 +1,4 @@
-// Remote enrolment state: the household and its applications as last read from the county
+// Remote enrolment state: the household's applications as last read from the county
 // (offline cache), the forms being filled in (drafts survive the app closing; ID numbers are
 // never written to storage), which paper each uploaded file is, and the upload queue.
 // Everything here is cleared when the user signs out or another user signs in.
@@ -13,7 +13,6 @@ import { todayShanghai } from '@/services/time'
 import { compressPhoto, configureUpload, uploadDocument } from '@/services/upload'
 import { useSession } from '@/features/session/store'
 import { readToken } from '@/features/session/token-vault'
-import { maskPerson } from '@/shared/mask'
 import * as api from './api'
 import { createUploadQueue, type UploadItem } from './upload-queue'
 import {
@@ -37,16 +36,6 @@ export interface ApplicationList {
   applications: Application[]
 }
 
-function scrubHousehold(h: Household): Household {
-  return { ...h, members: h.members.map((m) => (m.idNumberMasked ? m : maskPerson(m))) }
-}
-
-export const householdCache = createUserCache<Household>({
-  name: 'enrol.household',
-  version: 1,
-  scrub: scrubHousehold,
-  maxEntries: 5
-})
 export const applicationsCache = createUserCache<ApplicationList>({
   name: 'enrol.applications',
   version: 1,

@@ -1,14 +1,13 @@
 // What the claims subpackage pages share: the member on screen (from the household the
-// payouts feature caches), the county's policy document (cached for offline estimates)
+// session keeps), the county's policy document (cached for offline estimates)
 // and the designated institutions list.
 import Taro from '@tarojs/taro'
 import { useSession } from '@/features/session/store'
+import { useHousehold } from '@/features/session/household'
 import {
   claimListCache,
-  claimsHouseholdCache,
   listKey,
   loadClaimList,
-  loadHousehold,
   policyCache,
   loadPolicy,
   institutionsCache,
@@ -26,12 +25,7 @@ export function useMemberAndPolicy(personIdParam: string | null) {
   const userId = useSession((s) => s.userId)
   const householdId = useSession((s) => s.activeHouseholdId)
   const myPersonId = useSession((s) => s.me?.personId ?? null)
-  const hh = useCountyData({
-    cache: claimsHouseholdCache,
-    owner: userId,
-    cacheKey: householdId,
-    load: () => loadHousehold(householdId as string)
-  })
+  const hh = useHousehold(householdId)
   const members = hh.data?.members ?? []
   const member =
     members.find((m) => m.personId === personIdParam) ?? members.find((m) => m.personId === myPersonId) ?? members[0]

@@ -8,17 +8,10 @@ import { AsOf } from '@/components/as-of'
 import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
+import { useHousehold } from '@/features/session/household'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, todayShanghai } from '@/services/time'
-import {
-  policyCache,
-  loadPolicy,
-  claimListCache,
-  claimsHouseholdCache,
-  listKey,
-  loadClaimList,
-  loadHousehold
-} from '../api'
+import { policyCache, loadPolicy, claimListCache, listKey, loadClaimList } from '../api'
 import {
   actualRatio,
   filterClaims,
@@ -108,12 +101,7 @@ export function ClaimsHome() {
   const userId = useSession((s) => s.userId)
   const householdId = useSession((s) => s.activeHouseholdId)
   const myPersonId = useSession((s) => s.me?.personId ?? null)
-  const hh = useCountyData({
-    cache: claimsHouseholdCache,
-    owner: userId,
-    cacheKey: householdId,
-    load: () => loadHousehold(householdId as string)
-  })
+  const hh = useHousehold(householdId)
   const members = hh.data?.members ?? []
   // the county's policy: limits for the protection meter, and saved on the phone so the
   // estimate works offline even if it was never opened online
