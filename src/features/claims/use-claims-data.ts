@@ -4,6 +4,8 @@
 import Taro from '@tarojs/taro'
 import { useSession } from '@/features/session/store'
 import { useHousehold } from '@/features/session/household'
+import { useCountyData } from '@/services/use-county-data'
+import { currentYear, todayShanghai } from '@/services/time'
 import {
   claimListCache,
   listKey,
@@ -12,9 +14,7 @@ import {
   loadPolicy,
   institutionsCache,
   loadInstitutions
-} from '@/features/claims/api'
-import { useCountyData } from '@/services/use-county-data'
-import { currentYear, todayShanghai } from '@/services/time'
+} from './api'
 
 export function routeParam(name: string): string | null {
   const v = Taro.getCurrentInstance()?.router?.params?.[name]

@@ -2,29 +2,28 @@
 // here), who paid what, its progress, the earlier estimate next to it, and
 // "多收钱了吗？".
 import { View, Text } from '@tarojs/components'
-import { PageShell } from '@/shell/page-shell'
 import { AsOf } from '@/components/as-of'
 import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { claimCache, loadClaim } from '@/features/claims/api'
-import { explainDifference } from '@/features/claims/compare'
-import { concernCache } from '@/features/claims/concerns'
-import { KIND_LABEL } from '@/features/claims/history'
-import { buildWaterfall } from '@/features/claims/waterfall'
-import { StageTimeline } from '@/features/claims/components/claim-card'
-import { ConcernBox } from '@/features/claims/components/concern-box'
-import { WaterfallView, WhoPaid } from '@/features/claims/components/waterfall'
-import { estimateForClaim, savedEstimatesCache } from '@/features/claims/saved'
 import { useCountyData } from '@/services/use-county-data'
 import { formatDate } from '@/services/time'
-import '@/features/claims/components/claim-card.scss'
-import '@/features/claims/components/chips.scss'
-import '@/features/claims/components/estimate-result.scss'
-import '@/features/claims/components/estimate-form.scss'
-import { routeParam } from '../shared'
+import { claimCache, loadClaim } from '../api'
+import { explainDifference } from '../compare'
+import { concernCache } from '../concerns'
+import { KIND_LABEL } from '../history'
+import { buildWaterfall } from '../waterfall'
+import { StageTimeline } from './claim-card'
+import { ConcernBox } from './concern-box'
+import { WaterfallView, WhoPaid } from './waterfall'
+import { estimateForClaim, savedEstimatesCache } from '../saved'
+import './claim-card.scss'
+import './chips.scss'
+import './estimate-result.scss'
+import './estimate-form.scss'
+import { routeParam } from '../use-claims-data'
 
-export default function ClaimDetailPage() {
+export function ClaimDetailScreen() {
   const claimId = routeParam('claimId')
   const userId = useSession((s) => s.userId)
   const q = useCountyData({
@@ -39,12 +38,12 @@ export default function ClaimDetailPage() {
 
   if (!claim) {
     return (
-      <PageShell title='报销明细'>
+      <>
         <OfflineBanner hasCachedData={false} />
         <View className='card'>
           <Text>{q.loading ? '正在读取……' : q.error ? q.error.message : '没有找到这笔报销。'}</Text>
         </View>
-      </PageShell>
+      </>
     )
   }
   const w = buildWaterfall(claim.steps)
@@ -52,7 +51,7 @@ export default function ClaimDetailPage() {
   const diff = earlier ? explainDifference(earlier.result.steps, claim.steps) : null
 
   return (
-    <PageShell title='报销明细'>
+    <>
       <OfflineBanner hasCachedData />
       <View className='card claim-head'>
         <Text className='cc-kind'>{KIND_LABEL[claim.kind]}</Text>
@@ -95,6 +94,6 @@ export default function ClaimDetailPage() {
       <Text className='muted'>按县里结算时用的政策（{claim.policyVersion}版）逐条列出，每一条都写了依据。</Text>
       <WaterfallView data={w} />
       {userId && claimId ? <ConcernBox owner={userId} claimId={claimId} reports={reports?.data ?? []} /> : null}
-    </PageShell>
+    </>
   )
 }

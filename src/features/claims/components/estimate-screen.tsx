@@ -3,21 +3,28 @@
 import { useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
-import { EstimateForm } from '@/features/claims/components/estimate-form'
-import { EstimateResult } from '@/features/claims/components/estimate-result'
-import { memberDefaults } from '@/features/claims/defaults'
-import { policyFacts, type EstimateFormInput } from '@/features/claims/form'
-import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '@/features/claims/run'
-import { saveEstimate } from '@/features/claims/saved'
 import { useNetwork } from '@/services/network'
 import { todayShanghai } from '@/services/time'
-import { careToday, careWhy, enrolmentFor } from '@/features/household/status'
-import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
+import type { Person } from '@/contract'
+import { EstimateForm } from './estimate-form'
+import { EstimateResult } from './estimate-result'
+import { memberDefaults } from '../defaults'
+import { policyFacts, type EstimateFormInput } from '../form'
+import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '../run'
+import { saveEstimate } from '../saved'
+import { routeParam, useInstitutions, useMemberAndPolicy } from '../use-claims-data'
 
-export default function EstimatePage() {
+/**
+ * `whyNotCovered`: the household feature's answer to "can this member claim today?", passed in
+ * by the page (a feature reads no other feature but session and settings).
+ */
+export function EstimateScreen({
+  whyNotCovered
+}: {
+  whyNotCovered: (member: Pick<Person, 'enrolments'>, year: number, today: string) => string | null
+}) {
   const personParam = routeParam('personId')
   const institutionParam = routeParam('institutionId')
   const { userId, member, list, policy, year } = useMemberAndPolicy(personParam)
@@ -33,8 +40,7 @@ export default function EstimatePage() {
   const facts = useMemo(() => policyFacts(doc), [doc])
   const defaults = memberDefaults(member, year, list.data)
   // a member who cannot claim today (lapsed, unpaid, still waiting) is told so before any figure
-  const care = member ? careToday(enrolmentFor(member, year), todayShanghai()) : null
-  const notCovered = care && !care.yes ? careWhy(care) : null
+  const notCovered = member ? whyNotCovered(member, year, todayShanghai()) : null
   const picked = institutionParam
     ? institutions.data?.institutions.find((i: { institutionId: string }) => i.institutionId === institutionParam)
     : undefined
@@ -52,16 +58,16 @@ export default function EstimatePage() {
 
   if (!userId) {
     return (
-      <PageShell title='算一算能报多少'>
+      <>
         <View className='card'>
           <Text>请先在“我的”里登录，才能按您所在县的政策来算。</Text>
         </View>
-      </PageShell>
+      </>
     )
   }
 
   return (
-    <PageShell title='算一算能报多少'>
+    <>
       <OfflineBanner hasCachedData={!!doc} />
       {member ? (
         <Text className='muted'>给 {member.name} 算（年龄、人员类别、连续参保年数、今年住院次数按记录自动填好）</Text>
@@ -127,6 +133,6 @@ export default function EstimatePage() {
           ) : null}
         </>
       )}
-    </PageShell>
+    </>
   )
 }

@@ -4,22 +4,21 @@ import { useMemo, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Institution } from '@/contract'
-import { PageShell } from '@/shell/page-shell'
 import { controlLabel } from '@/components/control-label'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
-import { InstitutionItem, type Terms } from '@/features/claims/components/institution-item'
-import { LEVELS, LEVEL_LABEL, searchInstitutions, townshipsOf, type Level } from '@/features/claims/institution-search'
-import { memberDefaults } from '@/features/claims/defaults'
-import { termsAt } from '@/features/claims/run'
-import { rateText } from '@/features/claims/format'
-import { parseGrade } from '@/features/claims/form'
 import { todayShanghai } from '@/services/time'
-import '@/features/claims/components/chips.scss'
-import '@/features/claims/components/estimate-form.scss'
-import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
+import { InstitutionItem, type Terms } from './institution-item'
+import { LEVELS, LEVEL_LABEL, searchInstitutions, townshipsOf, type Level } from '../institution-search'
+import { memberDefaults } from '../defaults'
+import { termsAt } from '../run'
+import { rateText } from '../format'
+import { parseGrade } from '../form'
+import './chips.scss'
+import './estimate-form.scss'
+import { routeParam, useInstitutions, useMemberAndPolicy } from '../use-claims-data'
 
-export default function InstitutionsPage() {
+export function InstitutionsScreen() {
   const personParam = routeParam('personId')
   const { member, policy, year } = useMemberAndPolicy(personParam)
   const list = useInstitutions()
@@ -49,7 +48,7 @@ export default function InstitutionsPage() {
   }
 
   return (
-    <PageShell title='定点医院'>
+    <>
       <OfflineBanner hasCachedData={all.length > 0} />
       {member && doc ? (
         <Text className='muted'>报销比例和起付线是按 {member.name} 的情况、本年第一次住院算的。</Text>
@@ -116,6 +115,6 @@ export default function InstitutionsPage() {
           }}
         />
       ))}
-    </PageShell>
+    </>
   )
 }

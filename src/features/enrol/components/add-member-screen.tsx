@@ -1,12 +1,11 @@
 // Add a member: newborn, married in, returned to the village.
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { AddMemberForm } from '@/features/enrol/components/add-member-form'
-import type { AddKind } from '@/features/enrol/validation'
-import { useHousehold, useHouseholdId, usePolicy } from '@/features/enrol/data'
-import { SignInNeeded } from '@/features/enrol/components/shared'
+import { AddMemberForm } from './add-member-form'
+import type { AddKind } from '../validation'
+import { useHousehold, useHouseholdId, usePolicy } from '../data'
+import { SignInNeeded } from './shared'
 
 const KINDS: AddKind[] = ['add_newborn', 'add_marriage', 'add_return']
 
@@ -17,7 +16,7 @@ function newbornNote(document: unknown): string | null {
   return nb.note ?? (nb.enrolWithinDays ? `出生${nb.enrolWithinDays}天内参保的，从出生那天起就有保障` : null)
 }
 
-export default function AddMemberPage() {
+export function AddMemberScreen() {
   const raw = useRouter().params.kind ?? ''
   const kind = (KINDS as string[]).includes(raw) ? (raw as AddKind) : 'add_newborn'
   const userId = useSession((s) => s.userId)
@@ -26,14 +25,14 @@ export default function AddMemberPage() {
   const policy = usePolicy(household.data?.regionCode ?? null)
   if (!userId || !householdId) {
     return (
-      <PageShell title='给家里添人'>
+      <>
         <SignInNeeded />
-      </PageShell>
+      </>
     )
   }
   const ids = (household.data?.members ?? []).flatMap((m) => (!m.idNumberMasked && m.idNumber ? [m.idNumber] : []))
   return (
-    <PageShell title='给家里添人' className='enrol-add-page'>
+    <>
       <OfflineBanner hasCachedData />
       <AddMemberForm
         householdId={householdId}
@@ -44,6 +43,6 @@ export default function AddMemberPage() {
           void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` })
         }}
       />
-    </PageShell>
+    </>
   )
 }

@@ -2,9 +2,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { ApplicationKind } from '@/contract'
-import { PageShell } from '@/shell/page-shell'
-import { CHECKLISTS, checklistFor } from '@/features/enrol/documents'
-import { DocumentChecklist } from '@/features/enrol/components/checklist'
+import { CHECKLISTS, checklistFor } from '../documents'
+import { DocumentChecklist } from './checklist'
 
 const FORM: Record<ApplicationKind, string> = {
   add_newborn: '/subpackages/enrol/add-member/index?kind=add_newborn',
@@ -15,12 +14,12 @@ const FORM: Record<ApplicationKind, string> = {
   add_id_number: '/subpackages/enrol/index/index' // started from the child's card there
 }
 
-export default function ChecklistPage() {
+export function ChecklistScreen() {
   const raw = useRouter().params.kind ?? ''
   const kind = (raw in CHECKLISTS ? raw : 'add_newborn') as keyof typeof CHECKLISTS
   const list = checklistFor(kind)
   return (
-    <PageShell title='要准备的材料' className='enrol-checklist-page'>
+    <>
       <DocumentChecklist list={list} />
       {kind !== 'catastrophic_claim' ? (
         <View>
@@ -46,6 +45,6 @@ export default function ChecklistPage() {
           知道了
         </Button>
       )}
-    </PageShell>
+    </>
   )
 }

@@ -3,20 +3,19 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'
-import { APPLICATION_KINDS, checklistFor, KIND_LABEL, papersStillMissing } from '@/features/enrol/documents'
-import { activeFiling, fieldsOf } from '@/features/enrol/store'
-import { AppStatus } from '@/features/enrol/components/status-view'
-import { AddIdNumberCard } from '@/features/enrol/components/add-id-number'
 import { formatInstant, todayShanghai } from '@/services/time'
-import '@/features/enrol/components/enrol.scss'
-import { useApplications, useHousehold } from '@/features/enrol/data'
-import { HouseholdMembers, OutOfAreaEstimate, SignInNeeded, useFilingWorth } from '@/features/enrol/components/shared'
+import { APPLICATION_KINDS, checklistFor, KIND_LABEL, papersStillMissing } from '../documents'
+import { activeFiling, fieldsOf } from '../store'
+import { AppStatus } from './status-view'
+import { AddIdNumberCard } from './add-id-number'
+import './enrol.scss'
+import { useApplications, useHousehold } from '../data'
+import { HouseholdMembers, OutOfAreaEstimate, SignInNeeded, useFilingWorth } from './shared'
 
-export default function EnrolHome() {
+export function EnrolHomeScreen() {
   const userId = useSession((s) => s.userId)
   const household = useHousehold()
   const apps = useApplications()
@@ -34,9 +33,9 @@ export default function EnrolHome() {
 
   if (!userId) {
     return (
-      <PageShell title='在外地办参保'>
+      <>
         <SignInNeeded />
-      </PageShell>
+      </>
     )
   }
   const list = apps.data?.applications ?? []
@@ -73,7 +72,7 @@ export default function EnrolHome() {
     </View>
   )
   return (
-    <PageShell title='在外地办参保' className='enrol-home'>
+    <>
       <OfflineBanner hasCachedData={!!household.data} />
       <View className='card'>
         <Text>全家在外地打工，也能在手机上给家里办参保、备案。先看要准备什么材料，拍好照片再开始，不用回村跑。</Text>
@@ -157,6 +156,6 @@ export default function EnrolHome() {
         </Button>
       </View>
       <AsOf at={household.asOf} source={household.source} />
-    </PageShell>
+    </>
   )
 }

@@ -1,15 +1,14 @@
 // Out-of-area care filing (异地就医备案), with what filing is worth in yuan.
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { FilingForm } from '@/features/enrol/components/filing-form'
 import { todayShanghai } from '@/services/time'
-import { useHousehold, useHouseholdId } from '@/features/enrol/data'
-import { FilingWorthCard, SignInNeeded, useFilingWorth } from '@/features/enrol/components/shared'
+import { FilingForm } from './filing-form'
+import { useHousehold, useHouseholdId } from '../data'
+import { FilingWorthCard, SignInNeeded, useFilingWorth } from './shared'
 
-export default function OutOfAreaPage() {
+export function FilingScreen() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
   const householdId = useHouseholdId()
@@ -17,15 +16,15 @@ export default function OutOfAreaPage() {
   const worth = useFilingWorth(household.data?.regionCode ?? null)
   if (!userId || !householdId) {
     return (
-      <PageShell title='异地就医备案'>
+      <>
         <SignInNeeded />
-      </PageShell>
+      </>
     )
   }
   const today = todayShanghai()
   const members = (household.data?.members ?? []).map((m) => ({ personId: m.personId, name: m.name }))
   return (
-    <PageShell title='异地就医备案' className='enrol-filing-page'>
+    <>
       <OfflineBanner hasCachedData={!!household.data} />
       <FilingForm
         householdId={householdId}
@@ -40,6 +39,6 @@ export default function OutOfAreaPage() {
           void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` })
         }}
       />
-    </PageShell>
+    </>
   )
 }

@@ -2,21 +2,20 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
 import { currentYear } from '@/services/time'
 import { useSession } from '@/features/session/store'
-import { relationText } from '@/features/household/labels'
-import { submitRenew } from '@/features/enrol/store'
-import { errorsByField, LEAVE_REASONS, type RenewDraft } from '@/features/enrol/validation'
-import { Chips } from '@/features/enrol/components/form-bits'
-import '@/features/enrol/components/enrol.scss'
-import { useHousehold, useHouseholdId } from '@/features/enrol/data'
-import { SignInNeeded } from '@/features/enrol/components/shared'
+import { relationText } from '@/shared/names'
+import { submitRenew } from '../store'
+import { errorsByField, LEAVE_REASONS, type RenewDraft } from '../validation'
+import { Chips } from './form-bits'
+import './enrol.scss'
+import { useHousehold, useHouseholdId } from '../data'
+import { SignInNeeded } from './shared'
 
-export default function RenewPage() {
+export function RenewScreen() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
   const householdId = useHouseholdId()
@@ -27,9 +26,9 @@ export default function RenewPage() {
   const [sending, setSending] = useState(false)
   if (!userId || !householdId) {
     return (
-      <PageShell title='在外地续保'>
+      <>
         <SignInNeeded />
-      </PageShell>
+      </>
     )
   }
   const people = household.data?.members ?? []
@@ -50,7 +49,7 @@ export default function RenewPage() {
     else notifyError(r.error)
   }
   return (
-    <PageShell title='在外地续保' className='enrol-renew-page'>
+    <>
       <OfflineBanner hasCachedData={!!household.data} />
       <View className='card'>
         <Text className='enrol-section-title'>{year}年参保：核对家里的人</Text>
@@ -102,6 +101,6 @@ export default function RenewPage() {
       >
         {sending ? '正在提交…' : '核对好了，提交'}
       </Button>
-    </PageShell>
+    </>
   )
 }

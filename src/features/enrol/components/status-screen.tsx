@@ -2,18 +2,16 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
 import { useSession } from '@/features/session/store'
-import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '@/features/enrol/store'
-import { PAY_ROUTES } from '@/features/pay/use-order-flow'
-import { ApplicationStatusView } from '@/features/enrol/components/status-view'
-import { UploadPanel } from '@/features/enrol/components/upload-panel'
-import { useApplication, useHousehold } from '@/features/enrol/data'
-import { FilingWorthCard, SignInNeeded, useFilingWorth } from '@/features/enrol/components/shared'
+import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '../store'
+import { ApplicationStatusView } from './status-view'
+import { UploadPanel } from './upload-panel'
+import { useApplication, useHousehold } from '../data'
+import { FilingWorthCard, SignInNeeded, useFilingWorth } from './shared'
 
 const HUB = 'subpackages/enrol/index/index'
 
@@ -25,7 +23,11 @@ function backToHub() {
   else void Taro.redirectTo({ url: `/${HUB}` })
 }
 
-export default function StatusPage() {
+/** The 缴费 page for a year (a link to another feature's page is its URL, not an import). */
+const payQuoteUrl = (householdId: string, year?: number) =>
+  `/subpackages/pay/quote/index?householdId=${encodeURIComponent(householdId)}${year ? `&year=${year}` : ''}`
+
+export function StatusScreen() {
   const id = useRouter().params.id ?? null
   const userId = useSession((s) => s.userId)
   const q = useApplication(id)
@@ -39,9 +41,9 @@ export default function StatusPage() {
   }, [status]) // eslint-disable-line react-hooks/exhaustive-deps
   if (!userId) {
     return (
-      <PageShell title='申请进度'>
+      <>
         <SignInNeeded />
-      </PageShell>
+      </>
     )
   }
   const app = q.data
@@ -57,7 +59,7 @@ export default function StatusPage() {
     } else notifyError(r.error)
   }
   return (
-    <PageShell title='申请进度' className='enrol-status-page'>
+    <>
       <OfflineBanner hasCachedData={!!app} />
       {!app ? (
         <View className='card'>
@@ -84,7 +86,7 @@ export default function StatusPage() {
         <Button
           className='btn btn-primary enrol-pay'
           onClick={() => {
-            void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, fieldsOf(app).year) })
+            void Taro.navigateTo({ url: payQuoteUrl(app.householdId, fieldsOf(app).year) })
           }}
         >
           去缴{fieldsOf(app).year ?? ''}年的费用
@@ -99,7 +101,7 @@ export default function StatusPage() {
           <Button
             className='btn btn-primary enrol-pay enrol-pay--birth-year'
             onClick={() => {
-              void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) })
+              void Taro.navigateTo({ url: payQuoteUrl(app.householdId, birthYear) })
             }}
           >
             去缴{birthYear}年的费用
@@ -113,6 +115,6 @@ export default function StatusPage() {
         回到“在外地办参保”
       </Button>
       <AsOf at={q.asOf} source={q.source} />
-    </PageShell>
+    </>
   )
 }

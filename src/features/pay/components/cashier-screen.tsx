@@ -1,13 +1,12 @@
 // h5 only: the reference server's simulated cashier (stands in for WeChat Pay).
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
-import { CashierSim } from '@/features/pay/components/cashier'
-import { payApi } from '@/features/pay/api'
-import { usePay } from '@/features/pay/store'
-import { PAY_ROUTES } from '@/features/pay/use-order-flow'
+import { CashierSim } from './cashier'
+import { payApi } from '../api'
+import { usePay } from '../store'
+import { PAY_ROUTES } from '../use-order-flow'
 
-export default function CashierPage() {
+export function CashierScreen() {
   const params = useRouter().params as { orderId?: string; amount?: string }
   const orderId = params.orderId ?? ''
   const [busy, setBusy] = useState(false)
@@ -32,7 +31,7 @@ export default function CashierPage() {
     await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, what === 'abandon' ? '&note=abandoned' : '') })
   }
   return (
-    <PageShell title='付款' className='pay-cashier-page'>
+    <>
       <CashierSim
         amount={params.amount ? decodeURIComponent(params.amount) : null}
         busy={busy}
@@ -47,6 +46,6 @@ export default function CashierPage() {
           void act('abandon')
         }}
       />
-    </PageShell>
+    </>
   )
 }

@@ -2,14 +2,13 @@
 import { useEffect } from 'react'
 import { View, Button } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { usePay } from '@/features/pay/store'
-import { PaymentStatus } from '@/features/pay/components/payment-status'
-import { NOTES, PAY_ROUTES, useOrderFlow } from '@/features/pay/use-order-flow'
+import { usePay } from '../store'
+import { PaymentStatus } from './payment-status'
+import { NOTES, PAY_ROUTES, useOrderFlow } from '../use-order-flow'
 
-export default function OrderPage() {
+export function OrderScreen() {
   const params = useRouter().params as { orderId?: string; note?: string }
   const userId = useSession((s) => s.userId)
   useEffect(() => {
@@ -17,7 +16,7 @@ export default function OrderPage() {
   }, [userId])
   const flow = useOrderFlow(params.orderId ?? null, params.note ? (NOTES[params.note] ?? null) : null)
   return (
-    <PageShell title='缴费进度' className='pay-order-page'>
+    <>
       <OfflineBanner hasCachedData={!!flow.order} />
       {flow.screen ? (
         <PaymentStatus
@@ -46,6 +45,6 @@ export default function OrderPage() {
       >
         回到缴费首页
       </Button>
-    </PageShell>
+    </>
   )
 }

@@ -1,15 +1,14 @@
 // 代他人缴费: by ID number; the payer sees masked names and amounts only.
 import { useEffect, useState } from 'react'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { usePay } from '@/features/pay/store'
-import { PayeeForm } from '@/features/pay/components/payee-form'
-import { PaymentStatus } from '@/features/pay/components/payment-status'
-import { startAndPay } from '@/features/pay/use-order-flow'
-import type { PayScreen } from '@/features/pay/payment-state'
+import { usePay } from '../store'
+import { PayeeForm } from './payee-form'
+import { PaymentStatus } from './payment-status'
+import { startAndPay } from '../use-order-flow'
+import type { PayScreen } from '../payment-state'
 
-export default function OthersPage() {
+export function OthersScreen() {
   const userId = useSession((s) => s.userId)
   useEffect(() => {
     usePay.getState().setOwner(userId)
@@ -39,7 +38,7 @@ export default function OthersPage() {
     setScreen(r.ok ? null : r.screen)
   }
   return (
-    <PageShell title='替别人家缴费' className='pay-others-page'>
+    <>
       <OfflineBanner hasCachedData={false} />
       <PayeeForm
         lookup={lookup}
@@ -55,6 +54,6 @@ export default function OthersPage() {
       {screen ? (
         <PaymentStatus screen={screen} busy={busy} onRetry={() => setScreen(null)} onRefresh={() => setScreen(null)} />
       ) : null}
-    </PageShell>
+    </>
   )
 }

@@ -1,13 +1,12 @@
-// 缴费 tab: a thin shell over the contribution feature.
+// The 缴费 tab's content: this user's households to pay for, and any interrupted payment.
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
-import { PayHome } from '@/features/pay/components/pay-home'
-import { usePay } from '@/features/pay/store'
+import { usePay } from '../store'
+import { PayHome } from './pay-home'
 
-export default function PayPage() {
+export function PayTab() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
   useEffect(() => {
@@ -21,7 +20,7 @@ export default function PayPage() {
     })
   })
   return (
-    <PageShell title='缴费' className='pay-page'>
+    <>
       <OfflineBanner />
       <PayHome
         owner={userId}
@@ -30,6 +29,6 @@ export default function PayPage() {
           void Taro.navigateTo({ url: '/subpackages/account/sign-in/index' })
         }}
       />
-    </PageShell>
+    </>
   )
 }

@@ -2,26 +2,25 @@
 import { useEffect, useState } from 'react'
 import { View, Button, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { formatMoney } from '@/components/money'
 import { useSession } from '@/features/session/store'
-import { payApi } from '@/features/pay/api'
-import { quoteCache, usePay } from '@/features/pay/store'
-import { QuoteBreakdown, allEnrolled } from '@/features/pay/components/quote-breakdown'
-import { ReceiptLink } from '@/features/pay/components/pay-home'
-import { PaymentStatus } from '@/features/pay/components/payment-status'
-import { ReminderCard, offerReminder } from '@/features/pay/components/reminder-card'
-import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '@/features/pay/policy-facts'
-import { PAY_ROUTES, startAndPay } from '@/features/pay/use-order-flow'
-import { pendingSlot } from '@/features/pay/pending'
-import type { PayScreen } from '@/features/pay/payment-state'
-import { isZero } from '@/features/pay/labels'
 import { useCountyData } from '@/services/use-county-data'
 import { todayShanghai } from '@/services/time'
+import { payApi } from '../api'
+import { quoteCache, usePay } from '../store'
+import { QuoteBreakdown, allEnrolled } from './quote-breakdown'
+import { ReceiptLink } from './pay-home'
+import { PaymentStatus } from './payment-status'
+import { ReminderCard, offerReminder } from './reminder-card'
+import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '../policy-facts'
+import { PAY_ROUTES, startAndPay } from '../use-order-flow'
+import { pendingSlot } from '../pending'
+import type { PayScreen } from '../payment-state'
+import { isZero } from '../labels'
 
-export default function QuotePage() {
+export function QuoteScreen() {
   const params = useRouter().params as { householdId?: string; year?: string }
   const householdId = params.householdId ?? null
   const year = params.year ? Number(params.year) : undefined
@@ -66,7 +65,7 @@ export default function QuotePage() {
   const today = todayShanghai()
   const deadline = quote ? deadlineOf(quote, facts) : null
   return (
-    <PageShell title='缴费明细' className='pay-quote-page'>
+    <>
       <OfflineBanner hasCachedData={!!quote} />
       {!quote ? (
         <View className='card'>
@@ -125,6 +124,6 @@ export default function QuotePage() {
           </Button>
         </View>
       ) : null}
-    </PageShell>
+    </>
   )
 }

@@ -2,16 +2,15 @@
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/shell/page-shell'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { useSession } from '@/features/session/store'
-import { payApi } from '@/features/pay/api'
-import { orderCache, receiptCache, usePay } from '@/features/pay/store'
-import { ReceiptView } from '@/features/pay/components/receipt-view'
 import { useCountyData } from '@/services/use-county-data'
+import { payApi } from '../api'
+import { orderCache, receiptCache, usePay } from '../store'
+import { ReceiptView } from './receipt-view'
 
-export default function ReceiptPage() {
+export function ReceiptScreen() {
   const params = useRouter().params as { orderId?: string }
   const orderId = params.orderId ?? null
   const userId = useSession((s) => s.userId)
@@ -30,7 +29,7 @@ export default function ReceiptPage() {
   const who = r.data?.payerNameMasked
   const payerText = who ? (relation ? `${who}（${relation}）` : who) : relation
   return (
-    <PageShell title='缴费票据' className='pay-receipt-page'>
+    <>
       <OfflineBanner hasCachedData={!!r.data} />
       {r.data ? (
         <>
@@ -42,6 +41,6 @@ export default function ReceiptPage() {
           <Text>{r.loading ? '正在读取票据…' : r.error ? r.error.message : '没有找到票据'}</Text>
         </View>
       )}
-    </PageShell>
+    </>
   )
 }
