@@ -15,7 +15,7 @@ import {
   type MemberDefaults,
   type PolicyFacts
 } from '../form'
-import '../../payouts/components/chips.scss'
+import './chips.scss'
 import './estimate-form.scss'
 
 interface Props {
