@@ -4,7 +4,7 @@
 import { bundledSeries, estimate, isCalculatorError, type PolicyDocument, type PolicyInput } from '@/calculator'
 
 /** The typical stay the figures are for (an assumption, shown on screen with the figures). */
-export const TYPICAL_STAY = {
+const TYPICAL_STAY = {
   billAmount: '10000.00',
   label: '在外地的市级医院住院一次，总共花1万元'
 } as const

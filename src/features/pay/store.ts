@@ -92,7 +92,7 @@ export function resetContributionApi(): void {
 // One request per slot at a time: a double tap joins the request already on its way.
 const inFlight = new Map<string, Promise<StartResult>>()
 
-export function maskReceipt(r: Receipt): Receipt {
+function maskReceipt(r: Receipt): Receipt {
   return {
     ...r,
     persons: r.persons.map((p) => ({ ...p, idNumber: p.idNumber === null ? null : maskIdNumber(p.idNumber) }))

@@ -12,7 +12,7 @@ import { useCountyData } from '@/services/use-county-data'
 import { maskPerson } from '@/shared/mask'
 import { useSession } from './store'
 
-export function scrubHousehold(h: Household): Household {
+function scrubHousehold(h: Household): Household {
   return { ...h, members: h.members.map(maskPerson) }
 }
 

@@ -40,7 +40,7 @@ const STAGE_FILTERS: { id: StageFilter; label: string }[] = [
   { id: 'paid_out', label: '已拨付' }
 ]
 
-export const CLAIMS_SUB = '/subpackages/claims'
+const CLAIMS_SUB = '/subpackages/claims'
 
 function go(url: string) {
   Taro.navigateTo({ url }).catch(() => {})

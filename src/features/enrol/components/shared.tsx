@@ -94,7 +94,7 @@ export function OutOfAreaEstimate({
   )
 }
 
-export function latestEnrolment(p: Person) {
+function latestEnrolment(p: Person) {
   return [...p.enrolments].sort((a, b) => b.year - a.year)[0] ?? null
 }
 
