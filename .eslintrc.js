@@ -1,7 +1,8 @@
 // Lint enforces the architecture's import boundaries (docs/architecture.md); each rule has a
 // fixture in config/lint-boundaries.test.ts that proves it rejects a violation:
 //   src/calculator  imports only itself and decimal.js; no clock, no randomness
-//                   (except cli/, the Node CLI, and testing/, fast-check generators for tests and benches)
+//                   (except cli/, the Node CLI, testing/, fast-check generators for tests and benches,
+//                   and format-gen/, which writes the files generated from the policy format)
 //   src/contract    imports only typebox and the calculator's *types*
 //   the app         imports the contract as types only; only src/services/transport.ts calls Taro.request
 //   components/, services/, shared/
@@ -17,7 +18,12 @@ const path = require('path')
 
 const calculatorPurity = {
   files: ['src/calculator/**/*.ts'],
-  excludedFiles: ['src/calculator/cli/**', 'src/calculator/testing/**', 'src/calculator/**/*.test.ts'],
+  excludedFiles: [
+    'src/calculator/cli/**',
+    'src/calculator/testing/**',
+    'src/calculator/format-gen/**',
+    'src/calculator/**/*.test.ts'
+  ],
   rules: {
     'no-restricted-syntax': [
       'error',
@@ -214,6 +220,7 @@ module.exports = {
         '.ci/**',
         'config/**',
         'src/calculator/cli/**',
+        'src/calculator/format-gen/**',
         '**/*.test.ts',
         '**/*.test.tsx'
       ],

@@ -1,5 +1,5 @@
 import { addMonths, ageAtYearEnd, ageOn, daysBetween, firstOfMonthAfter, isIsoDate, addDays } from './dates'
-import { parseMoney, toFen, Money } from './money'
+import { parseMoney, toFen, Money } from './decimal'
 import { deepMerge } from './resolve'
 import { DEFERRED, settleFen } from './settle-fen'
 import {
@@ -133,7 +133,9 @@ describe('policy validation', () => {
   })
   it('refuses a rate outside 0–1 or malformed with POLICY_INVALID, naming the field (rates only occur in policies)', () => {
     for (const bad of ['1.50', '1.0001', '-0.10', '0.12345', '.7', '70%', 0.7, null]) {
-      const doc = deepMerge(demo, { id: 'bad-rate', eligibleCost: { classBFirstPayRate: bad } }) as PolicyDocument
+      const doc = JSON.parse(JSON.stringify({ ...demo, id: 'bad-rate' })) as PolicyDocument
+      // set, not merged: a merged null would remove the field
+      ;(doc.eligibleCost as unknown as Record<string, unknown>).classBFirstPayRate = bad
       expect(validatePolicy(doc)).toContainEqual({
         path: '$.eligibleCost.classBFirstPayRate',
         message: '比例必须是 0 到 1 之间的字符串，例如 "0.70"'

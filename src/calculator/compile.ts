@@ -2,7 +2,7 @@
 // and keep the result in a WeakMap keyed by the document object, so settling a claim
 // never re-reads strings or re-validates.
 import { CalculatorError, PolicyFigureMissingError, PolicyInvalidError } from './errors'
-import { Money, type Dec } from './money'
+import { Money, type Dec } from './decimal'
 import { bundledPolicies } from './policies'
 import { resolvePolicy, type PolicyResolver } from './resolve'
 import type {

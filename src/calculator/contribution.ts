@@ -13,7 +13,7 @@ import {
 } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
-import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
+import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './decimal'
 import { personMatches } from './rules'
 import type {
   CalcOptions,

@@ -4,7 +4,7 @@ import { compileSeries, need, selectVersion } from './compile'
 import { isIsoDate, makeDate, yearOf } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf, checkClaim, checkHistory, CARE_AREAS, CLAIM_KINDS } from './input'
-import { fmt, parseMoney, pct, toFen, yuan } from './money'
+import { fmt, parseMoney, pct, toFen, yuan } from './decimal'
 import { settleWith } from './settle'
 import type { BillLine, CalcOptions, Claim, ClaimHistory, Estimate, EstimateAnswers, PolicyInput, Step } from './types'
 

@@ -25,6 +25,18 @@ export { estimate } from './estimate'
 export { validatePolicy, isValidPolicy } from './validate'
 export { resolvePolicy, deepMerge } from './resolve'
 export { emptyHistory } from './input'
+export { yearSummary } from './year-summary'
+export type { YearSummary, YearMeter } from './year-summary'
+export {
+  addYuan,
+  compareYuan,
+  fenToYuan,
+  insurancePaid,
+  percentOf,
+  ratePercent,
+  subtractYuan,
+  yuanToFen
+} from './money'
 export { DEMO_POLICY_ID, bundledPolicies }
 
 /** A shipped policy, with any `extends` resolved. Throws POLICY_NOT_FOUND for an unknown id. */

@@ -2,7 +2,7 @@
 // plain Chinese message; nothing here guesses.
 import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
-import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './money'
+import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './decimal'
 import type {
   BillLineClass,
   CareArea,

@@ -1,106 +1,101 @@
-import DecimalBase from 'decimal.js'
+// Money as people and programs exchange it: yuan strings ("1234.50") at every boundary,
+// whole fen (integers) where a program stores or adds amounts. The only fen↔yuan conversion
+// of the project, and a few sums for screens that show the calculator's results.
+//
+// Rounding rule: conversions never round. A yuan amount has at most two decimals and is
+// refused otherwise (INVALID_AMOUNT); a fen amount is a whole number. The calculator's one
+// rounding rule — half up to the fen, a tie away from zero — is applied only inside a
+// settlement, at the steps that say so (docs/policy-format.md §3). The one place here that
+// rounds is a display percentage (percentOf), by the same rule.
+//
+// Cheap to import: no decimal.js, no policy, no engine (`@/calculator/money` in the app).
 import { CalculatorError, show } from './errors'
 
-/** The calculator's own Decimal: 40 significant digits, half-up. Nobody else configures it. */
-export const Money = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP })
-export type Dec = InstanceType<typeof Money>
+/** up to 13 whole digits (10 万亿元), so the fen count stays a safe integer */
+const YUAN_RE = /^(-?)(0|[1-9]\d{0,12})(?:\.(\d{1,2}))?$/
 
-export const ZERO = new Money(0)
-export const ONE = new Money(1)
-/** Largest amount accepted on a bill, a claim or a contribution: 1 亿元 (no single bill comes near it). */
-export const MAX_AMOUNT = new Money('100000000')
+/** Whole fen → "1234.50" (negative amounts "-3.20"). Exact; a fraction of a fen is refused. */
+export function fenToYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new CalculatorError('INVALID_AMOUNT', `分必须是整数：${show(fen)}`, '$')
+  if (fen === 0) return '0.00'
+  const abs = fen < 0 ? -fen : fen
+  const cents = abs % 100
+  return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`
+}
+
+/** "1234.5", "1234.50", "-3.20", "7" → whole fen. Exact; more than two decimals or anything else is refused. */
+export function yuanToFen(yuan: string): number {
+  const m = typeof yuan === 'string' ? YUAN_RE.exec(yuan) : null
+  if (!m) throw new CalculatorError('INVALID_AMOUNT', `不是有效金额（最多两位小数）：${show(yuan)}`, '$')
+  const frac = m[3] === undefined ? 0 : m[3].length === 1 ? Number(m[3]) * 10 : Number(m[3])
+  const fen = Number(m[2]) * 100 + frac
+  return m[1] && fen !== 0 ? -fen : fen
+}
+
+/** The sum of yuan amounts, exact ("0.00" for none). */
+export function addYuan(...amounts: string[]): string {
+  let fen = 0
+  for (const a of amounts) fen += yuanToFen(a)
+  return fenToYuan(fen)
+}
+
+/** a − b, exact (may be negative). */
+export function subtractYuan(a: string, b: string): string {
+  return fenToYuan(yuanToFen(a) - yuanToFen(b))
+}
+
+/** −1, 0 or 1 as a is less than, equal to or more than b. */
+export function compareYuan(a: string, b: string): -1 | 0 | 1 {
+  const d = yuanToFen(a) - yuanToFen(b)
+  return d < 0 ? -1 : d > 0 ? 1 : 0
+}
+
 /**
- * Largest amount a claim history (a person's running year totals) may hold: 10 亿元. A year's
- * total is a sum of bills, so it may pass one bill's 1 亿. Still bounded so that whole-fen
- * arithmetic stays exact (settle-fen.ts): with rates in ten-thousandths, an amount of A fen
- * times a rate is at most A × 10^4, exact while below 2^53, i.e. A ≤ 900,719,925,474 fen
- * (9,007,199,254.74 元). 10 亿元 is 10^11 fen: a year total plus one more bill (≤ 1.1 × 10^11
- * fen) times any rate stays below 1.1 × 10^15, well inside. A claim that would take a year
- * total past it is refused (YEAR_TOTAL_OUT_OF_RANGE), so every history the calculator writes
- * can be read back.
+ * What insurance paid on a settled claim (医保报销): basic fund + 大病保险 + 医疗救助 — all
+ * that the schemes paid in the one-stop settlement. The household account (家庭账户) is
+ * not in it: that account is the family's own contribution set aside (seed 000 A4: 80% of
+ * the personal 60 yuan, 「不計入統籌基金」), so paying from it is the family paying.
+ * Hence total = insurancePaid + householdAccount + patientPays. Settlement.insurancePaid
+ * carries the same figure; this reads it from the three parts of any settlement record.
  */
-export const MAX_YEAR_TOTAL = new Money('1000000000')
-
-const MONEY_RE = /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/
-const RATE_RE = /^(0|1)(\.\d{1,4})?$/
-
-export function isMoneyString(s: unknown): s is string {
-  return typeof s === 'string' && MONEY_RE.test(s) && new Money(s).lte(MAX_AMOUNT)
-}
-export function isRateString(s: unknown): s is string {
-  return typeof s === 'string' && RATE_RE.test(s) && new Money(s).lte(ONE)
+export function insurancePaid(s: { basicFund: string; catastrophic: string; assistance: string }): string {
+  return fenToYuan(yuanToFen(s.basicFund) + yuanToFen(s.catastrophic) + yuanToFen(s.assistance))
 }
 
-/** Parse a money string from input; anything else is refused with a typed error. */
-export function parseMoney(s: unknown, path: string, what = '金额'): Dec {
-  if (typeof s !== 'string') {
-    throw new CalculatorError('INVALID_AMOUNT', `${what}必须是文字形式的金额，例如 "1200.00"`, path)
-  }
-  if (!MONEY_RE.test(s)) {
-    if (/^-/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}不能是负数：${s}`, path)
-    if (/^\d+\.\d{3,}$/.test(s)) throw new CalculatorError('INVALID_AMOUNT', `${what}最多两位小数（到分）：${s}`, path)
-    if (/^\d{10,}(\.\d+)?$/.test(s))
-      throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
-    throw new CalculatorError('INVALID_AMOUNT', `${what}不是有效金额：${show(s)}`, path)
-  }
-  if (s === '0.00' || s === '0') return ZERO
-  const d = new Money(s)
-  if (s.length >= 9 && d.gt(MAX_AMOUNT))
-    throw new CalculatorError('INVALID_AMOUNT', `${what}太大，不像真实金额：${s}`, path)
-  return d
+const RATE_RE = /^(0|1)(?:\.(\d{1,4}))?$/
+
+/** A rate as the policy writes it → a percentage: "0.7" → "70%", "0.595" → "59.5%", "1" → "100%". */
+export function ratePercent(rate: string): string {
+  const m = typeof rate === 'string' ? RATE_RE.exec(rate) : null
+  if (!m || (m[1] === '1' && /[1-9]/.test(m[2] ?? '')))
+    throw new CalculatorError('INVALID_INPUT', `不是有效比例（0 到 1 之间）：${show(rate)}`, '$')
+  // in ten-thousandths, so the percentage has at most two decimals
+  const units = Number(m[1]) * 10000 + Number((m[2] ?? '').padEnd(4, '0'))
+  return `${decimalText(units, 2)}%`
 }
 
-const YEAR_TOTAL_RE = /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/
-
-/** Parse a year total of a claim history (up to MAX_YEAR_TOTAL); refused as parseMoney refuses, with INVALID_AMOUNT. */
-export function parseYearTotal(s: unknown, path: string, what = '本年度累计金额'): Dec {
-  if (typeof s === 'string' && YEAR_TOTAL_RE.test(s)) {
-    if (s === '0.00' || s === '0') return ZERO
-    const d = new Money(s)
-    // fewer than 10 characters: at most 999,999,999, below the limit
-    if (s.length < 10 || d.lte(MAX_YEAR_TOTAL)) return d
-    throw new CalculatorError('INVALID_AMOUNT', `${what}超过年度累计上限 10 亿元，不像真实金额：${s}`, path)
-  }
-  // not a plain amount: negative, three decimals, not a string… refused with parseMoney's messages
-  return parseMoney(s, path, what)
+/**
+ * part ÷ whole as a percentage with `digits` decimals, rounded half up (for display only,
+ * e.g. 实际报销比例 = insurance paid ÷ total bill). null when whole is not above 0.
+ */
+export function percentOf(part: string, whole: string, digits = 1): string | null {
+  const p = yuanToFen(part)
+  const w = yuanToFen(whole)
+  if (w <= 0) return null
+  const scale = 10 ** digits
+  // p × 100 × scale ÷ w, half up, in integers (amounts below 10^13 fen and digits ≤ 2 stay exact)
+  const num = Math.abs(p) * 100 * scale
+  let q = Math.floor(num / w)
+  if ((num - q * w) * 2 >= w) q += 1
+  return `${p < 0 && q !== 0 ? '-' : ''}${decimalText(q, digits)}%`
 }
 
-/** Round to the fen, half up. Only named steps call this. */
-export function toFen(d: Dec): Dec {
-  return d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, DecimalBase.ROUND_HALF_UP)
-}
-/** "1234.50": amounts here are already whole fen, so toString plus padding is exact and
- * much cheaper than toFixed (which rounds through a new Decimal). */
-export function fmt(d: Dec): string {
-  if (d.isZero()) return '0.00'
-  // d.e is the decimal exponent: below 15 toString never switches to exponent notation
-  if (d.e >= 15 || d.decimalPlaces() > 2) return d.toFixed(2)
-  const s = d.toString()
-  const dot = s.indexOf('.')
-  if (dot < 0) return `${s}.00`
-  return s.length - dot === 2 ? `${s}0` : s
-}
-export function fmtRate(d: Dec): string {
-  // at least two decimals: 0.7 → "0.70", 0.595 → "0.595"
-  const s = d.toString()
-  const dot = s.indexOf('.')
-  if (dot < 0) return d.toFixed(2)
-  return s.length - dot - 1 < 2 ? d.toFixed(2) : s
-}
-/** 0.7 → "70%", 0.595 → "59.5%" */
-export function pct(d: Dec): string {
-  return `${d.times(100).toString()}%`
-}
-export function yuan(d: Dec): string {
-  return `${d.toFixed(2)} 元`
-}
-export function min(a: Dec, b: Dec): Dec {
-  return a.lt(b) ? a : b
-}
-export function max(a: Dec, b: Dec): Dec {
-  return a.gt(b) ? a : b
-}
-/** d > 0 without building a Decimal from the literal 0 (a hot check on the settle path) */
-export function positive(d: Dec): boolean {
-  return !d.isZero() && !d.isNeg()
+/** n / 10^digits written without trailing zeros: (5950, 2) → "59.5", (7000, 2) → "70" */
+function decimalText(n: number, digits: number): string {
+  const scale = 10 ** digits
+  const whole = Math.floor(n / scale)
+  const frac = String(n - whole * scale)
+    .padStart(digits, '0')
+    .replace(/0+$/, '')
+  return frac ? `${whole}.${frac}` : String(whole)
 }

@@ -2,9 +2,9 @@
 // and exclusions, referral levels skipped. Shared by the reference settle path (settle.ts)
 // and the whole-fen path (settle-fen.ts), so both decide these the same way.
 import { AREA_LABEL, type CompiledPolicy } from './compile'
-import { ageAtYearEnd, ageOn, yearOf } from './dates'
+import { addDays, ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
-import type { CareArea, Claim, ClaimKind, ExclusionCode, Person, SourceRef, Step } from './types'
+import type { CareArea, Claim, ClaimKind, CoverageYearSpan, ExclusionCode, Person, SourceRef, Step } from './types'
 
 /** Which population group (e.g. students and minors vs others) the person belongs to. */
 export function populationGroup(
@@ -130,4 +130,20 @@ export function referralLevelsSkipped(
   const skipped = at - entry
   if (skipped <= 0 && S) S.push({ rule: 'referral.not-needed', label: '在首诊层级就医，不需要转诊', source: r.source })
   return skipped > 0 ? skipped : 0
+}
+
+// coverage years repeat (a county-year has a few of them), so remember them
+const spans = new Map<string, CoverageYearSpan>()
+
+/** The coverage year containing `date` for this person: students by the school year when the policy has one. */
+export function coverageYearOf(pol: CompiledPolicy, date: string, student: boolean | undefined): CoverageYearSpan {
+  const first = student === true && pol.studentCoverageStart !== null ? pol.studentCoverageStart : pol.coverageStart
+  const start = coverageYearStart(date, first)
+  let span = spans.get(start)
+  if (span === undefined) {
+    span = { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
+    if (spans.size > 10_000) spans.clear()
+    spans.set(start, span)
+  }
+  return span
 }

@@ -37,9 +37,9 @@ import {
   type NormalClaim,
   type NormalHistory
 } from './input'
-import { fmtRate, Money, parseMoney, parseYearTotal, type Dec } from './money'
+import { fmtRate, Money, parseMoney, parseYearTotal, type Dec } from './decimal'
 import type { PolicyResolver } from './resolve'
-import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
+import { checkExclusions, coverageYearOf, populationGroup, referralLevelsSkipped } from './rules'
 import type {
   CareArea,
   Claim,
@@ -453,6 +453,17 @@ function excluded(
     assistance: '0.00',
     householdAccount: '0.00',
     patientPays: total,
+    insurancePaid: '0.00',
+    fundBasis: null,
+    coverageYear: coverageYearOf(pol, versionDate, n.claim.person.student),
+    yearAdds: {
+      capFund: '0.00',
+      outpatientFund: '0.00',
+      specialFund: '0.00',
+      majorDiseaseFund: '0.00',
+      catastrophicBase: '0.00',
+      admissions: 0
+    },
     overCap: '0.00',
     capRemaining: null,
     steps: [],
@@ -524,6 +535,7 @@ export function settleFen(
   const parts: Parts = { ratio: null, overCap: 0, capRemaining: null }
   let deductible = 0
   let basicFund = 0
+  let fundBasis: Settlement['fundBasis'] = 'deductible-ratio'
   const out: NormalHistory<number> = { ...h, admissions: { ...h.admissions }, strings: undefined }
 
   // ---- basic fund
@@ -562,6 +574,7 @@ export function settleFen(
     if (!ha || !ha.usableFor.has(kind) || !c.useHouseholdAccount) {
       return excluded(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有门诊统筹，普通门诊费用基金不报销')
     }
+    fundBasis = null
   } else if (kind === 'outpatient') {
     const op = f.outpatient!
     const D = need(findRow(op.deductible, ctx, '门诊起付线').value)
@@ -694,6 +707,17 @@ export function settleFen(
     assistance: fenStr(assistance),
     householdAccount: fenStr(householdAccount),
     patientPays: fenStr(patientPays),
+    insurancePaid: fenStr(basicFund + catastrophic + assistance),
+    fundBasis,
+    coverageYear: coverageYearOf(pol, versionDate, c.person.student),
+    yearAdds: {
+      capFund: fenStr(out.fundPaid - h.fundPaid),
+      outpatientFund: fenStr(out.outpatientFundPaid - h.outpatientFundPaid),
+      specialFund: fenStr(out.specialFundPaid - h.specialFundPaid),
+      majorDiseaseFund: fenStr(out.majorDiseaseFundPaid - h.majorDiseaseFundPaid),
+      catastrophicBase: fenStr(out.catastrophicBase - h.catastrophicBase),
+      admissions: kind === 'inpatient' ? 1 : 0
+    },
     overCap: fenStr(parts.overCap),
     capRemaining: parts.capRemaining === null ? null : fenStr(parts.capRemaining),
     steps: [],

@@ -18,8 +18,7 @@ import {
   type Fig,
   type MatchContext
 } from './compile'
-import { coverageYearStart } from './dates'
-import { checkExclusions, populationGroup, referralLevelsSkipped } from './rules'
+import { checkExclusions, coverageYearOf, populationGroup, referralLevelsSkipped } from './rules'
 import { settleFen } from './settle-fen'
 import { CalculatorError } from './errors'
 import {
@@ -32,7 +31,7 @@ import {
   type NormalClaim,
   type NormalHistory
 } from './input'
-import { fmt, fmtRate, max, min, Money, ONE, pct, positive, toFen, yuan, ZERO, type Dec } from './money'
+import { fmt, fmtRate, max, min, Money, ONE, pct, positive, toFen, yuan, ZERO, type Dec } from './decimal'
 import type {
   CalcOptions,
   CareArea,
@@ -44,7 +43,8 @@ import type {
   PolicyInput,
   Settlement,
   SourceRef,
-  Step
+  Step,
+  YearAdds
 } from './types'
 
 const SELECTION_LABEL = { admission: '入院日期', discharge: '出院日期', settlement: '结算日期' }
@@ -146,10 +146,36 @@ function excludedSettlement(
     assistance: '0.00',
     householdAccount: '0.00',
     patientPays: fmt(n.total),
+    insurancePaid: '0.00',
+    fundBasis: null,
+    coverageYear: coverageYearOf(pol, versionDate, n.claim.person.student),
+    yearAdds: NO_ADDS,
     overCap: '0.00',
     capRemaining: null,
     steps: S ?? [],
     historyAfter: historyOut(h, h)
+  }
+}
+
+const NO_ADDS: YearAdds = Object.freeze({
+  capFund: '0.00',
+  outpatientFund: '0.00',
+  specialFund: '0.00',
+  majorDiseaseFund: '0.00',
+  catastrophicBase: '0.00',
+  admissions: 0
+}) as YearAdds
+
+function yearAdds(h: NormalHistory, out: NormalHistory): YearAdds {
+  let admissions = 0
+  for (const a in out.admissions) admissions += out.admissions[a as CareArea] - h.admissions[a as CareArea]
+  return {
+    capFund: fmt(less(out.fundPaid, h.fundPaid)),
+    outpatientFund: fmt(less(out.outpatientFundPaid, h.outpatientFundPaid)),
+    specialFund: fmt(less(out.specialFundPaid, h.specialFundPaid)),
+    majorDiseaseFund: fmt(less(out.majorDiseaseFundPaid, h.majorDiseaseFundPaid)),
+    catastrophicBase: fmt(less(out.catastrophicBase, h.catastrophicBase)),
+    admissions
   }
 }
 
@@ -480,6 +506,7 @@ export function settleWith(
   }
   const out: NormalHistory = { ...h, admissions: { ...h.admissions }, strings: undefined }
   let civilAffairs = ZERO
+  let fundBasis: Settlement['fundBasis'] = null
 
   // ---- basic fund
   const major = c.majorDisease !== undefined && pol.major ? pol.major : null
@@ -491,6 +518,7 @@ export function settleWith(
     const label = (major.diseases as ReadonlyMap<string, string>).get(c.majorDisease!)
     if (label === undefined)
       throw new CalculatorError('NO_MATCHING_RULE', `「${c.majorDisease}」不在政策的重大疾病名单里`, '$.majorDisease')
+    fundBasis = 'major-disease'
     const base = major.base === 'total' ? n.total : eligible
     const ded = major.deductible === null ? ZERO : min(need(major.deductible), base)
     const ratio = need(major.ratio)
@@ -554,6 +582,7 @@ export function settleWith(
     if (kind === 'inpatient') out.admissions[area] = h.admissions[area] + 1
   } else if (c.benchmark !== undefined && pol.benchmark) {
     const bp = pol.benchmark
+    fundBasis = 'benchmark-price'
     let price: Dec
     let label = c.benchmark.disease
     if (bp.priceFrom === 'policy') {
@@ -609,6 +638,7 @@ export function settleWith(
     const ip = pol.inpatient
     if (!ip)
       return excludedSettlement(pol, n, kind, versionDate, h, 'NOT_COVERED', '本政策没有住院报销规定', pol.source, S)
+    fundBasis = 'deductible-ratio'
     const row = findRow(ip.deductible, ctx, '住院起付线')
     const base = need(row.value)
     // repeat-admission step-down (seed 001 Art.18: 依次降低100元, not below 100)
@@ -710,6 +740,7 @@ export function settleWith(
       })
   } else if (kind === 'outpatient') {
     const op = pol.outpatient!
+    fundBasis = 'deductible-ratio'
     const row = findRow(op.deductible, ctx, '门诊起付线')
     const D = need(row.value)
     const left = op.basis === 'annual' ? max(ZERO, less(D, h.outpatientDeductibleMet)) : D
@@ -831,6 +862,7 @@ export function settleWith(
         S
       )
     }
+    fundBasis = 'deductible-ratio'
     const row = findRow(sp.deductible, ctx, '门诊特殊病种起付线')
     const D = need(row.value)
     const left = max(ZERO, D.minus(h.specialDeductibleMet))
@@ -1011,6 +1043,10 @@ export function settleWith(
     assistance: fmt(parts.assistance),
     householdAccount: fmt(parts.householdAccount),
     patientPays: fmt(patientPays),
+    insurancePaid: fmt(parts.basicFund.plus(parts.catastrophic).plus(parts.assistance)),
+    fundBasis,
+    coverageYear: coverageYearOf(pol, versionDate, c.person.student),
+    yearAdds: yearAdds(h, out),
     overCap: fmt(parts.overCap),
     capRemaining: parts.capRemaining === null ? null : fmt(parts.capRemaining),
     steps: S ?? [],
@@ -1070,8 +1106,4 @@ function applyAnnualCap(
     })
   }
   return paid
-}
-
-export function coverageYearOf(pol: CompiledPolicy, date: string): string {
-  return coverageYearStart(date, pol.coverageStart)
 }

@@ -1,410 +1,28 @@
 // Public types of the shared calculator. Amounts and rates are strings at every
 // boundary ("1234.50", "0.70"); dates are ISO "YYYY-MM-DD" strings.
 // Field names are English; the glossary (Chinese ⇄ identifier) is in README.md.
+// The policy document's types are generated from its one definition (policy-format.ts)
+// into policy-types.ts; the rest (claims, results, households) are here.
+import type {
+  CareArea,
+  Cause,
+  ClaimKind,
+  HospitalGrade,
+  HospitalLevel,
+  InstitutionTier,
+  IsoDate,
+  MoneyString,
+  Ownership,
+  PaidBy,
+  PolicyDocument,
+  RateString,
+  SourceRef
+} from './policy-types'
 
-export type MoneyString = string
-export type RateString = string
-export type IsoDate = string
-
-/** A figure the source documents do not give. A claim that needs it is refused. */
-export interface MissingFigure {
-  missing: true
-  note: string
-}
-export type MoneyParam = MoneyString | MissingFigure
-export type RateParam = RateString | MissingFigure
-/** An explicit "no cap" (e.g. seed 003: some counties lift the cap for major diseases). */
-export interface NoLimit {
-  none: true
-  note?: string
-}
-export type LimitParam = MoneyString | MissingFigure | NoLimit
-
-export interface SourceRef {
-  title: string
-  docNo?: string
-  clause?: string
-  url?: string
-  note?: string
-}
-
-export type Scheme = 'ncms' | 'resident'
-/** Which date of a claim picks the policy version (seed 000 C changed on 1 Aug). */
-export type VersionSelection = 'admission' | 'discharge' | 'settlement'
-/** 一级/二级/三级 */
-export type HospitalLevel = 1 | 2 | 3
-/** 甲/乙/丙 等 */
-export type HospitalGrade = 'A' | 'B' | 'C'
-/** 村/乡镇/县(区)/市/省 */
-export type InstitutionTier = 'village' | 'township' | 'county' | 'city' | 'provincial'
-/** 公立/民营 */
-export type Ownership = 'public' | 'private'
-/**
- * Where the care happened, relative to the pooling area (统筹地区):
- * local 本地; out-referred 转外就医(有转诊); out-filed 异地就医已备案;
- * out-unfiled 异地就医未备案; out-emergency 异地急诊; abroad 境外.
- */
-export type CareArea = 'local' | 'out-referred' | 'out-filed' | 'out-unfiled' | 'out-emergency' | 'abroad'
-/** inpatient 住院; outpatient 普通门诊(门诊统筹); special-outpatient 门诊特殊病种/慢病 */
-export type ClaimKind = 'inpatient' | 'outpatient' | 'special-outpatient'
-/** Why the person needed care; some causes are excluded by policy (seed 001 Art.25). */
-export type Cause =
-  | 'illness'
-  | 'accident'
-  | 'self-harm'
-  | 'self-harm-mental-illness'
-  | 'fight'
-  | 'drunkenness'
-  | 'drugs'
-  | 'crime'
-  | 'medical-accident'
-  | 'childbirth'
-  | 'family-planning'
-  | 'cosmetic'
-  | 'other-violation'
-
-/** Conditions on a table row; a key that is absent matches anything; arrays mean "any of". */
-export interface RowCondition {
-  /** a named institution (its code in the county's list), e.g. a city People's Hospital */
-  code?: string | string[]
-  kind?: ClaimKind | ClaimKind[]
-  area?: CareArea | CareArea[]
-  level?: HospitalLevel | HospitalLevel[]
-  grade?: HospitalGrade | HospitalGrade[]
-  tier?: InstitutionTier | InstitutionTier[]
-  ownership?: Ownership | Ownership[]
-  /** population group id (see PolicyDocument.populationGroups) */
-  group?: string | string[]
-}
-
-/** Conditions on a person. All given keys must hold; anyOf: at least one alternative holds. */
-export interface PersonCondition {
-  student?: boolean
-  ageUnder?: number
-  ageAtLeast?: number
-  /** the person belongs to at least one of these groups (低保 dibao, 五保 wubao, …) */
-  groups?: string[]
-  anyOf?: PersonCondition[]
-}
-
-export interface RateBand {
-  /** upper edge of the band, inclusive; null = no upper edge */
-  upTo: MoneyString | null
-  rate: RateParam
-}
-
-// ---------------------------------------------------------------- policy document
-
-export interface PolicyDocument {
-  $schema?: string
-  id: string
-  title: string
-  /** true for made-up demo figures; the app must label them as such */
-  demo?: boolean
-  regionCode: string
-  regionName: string
-  scheme: Scheme
-  version: string
-  effectiveFrom: IsoDate
-  effectiveTo?: IsoDate | null
-  /** id of a baseline document this one overlays (sections are deep-merged, arrays replaced) */
-  extends?: string
-  /** set by the calculator after resolving `extends`: the baselines merged in, nearest first */
-  resolvedFrom?: string[]
-  versionSelection: VersionSelection
-  source: SourceRef
-  notes?: string[]
-  coverageYear?: CoverageYearSection
-  populationGroups?: PopulationGroupsSection
-  contribution?: ContributionSection
-  householdAccount?: HouseholdAccountSection
-  exclusions?: ExclusionsSection
-  eligibleCost?: EligibleCostSection
-  inpatient?: InpatientSection
-  outpatient?: OutpatientSection
-  specialOutpatient?: SpecialOutpatientSection
-  continuousYearsBonus?: ContinuousYearsBonusSection
-  referral?: ReferralSection
-  emergency?: EmergencySection
-  annualCap?: AnnualCapSection
-  majorDiseases?: MajorDiseasesSection
-  benchmarkPrice?: BenchmarkPriceSection
-  catastrophic?: CatastrophicSection
-  assistance?: AssistanceSection
-  estimate?: EstimateSection
-}
+export type * from './policy-types'
 
 /** A document as written, possibly partial because it extends a baseline. */
 export type PolicyOverlay = Partial<PolicyDocument> & { id: string; extends: string }
-
-export interface CoverageYearSection {
-  source: SourceRef
-  /** first day of the coverage year (参保年度), "01-01" for the calendar year */
-  startMonthDay: string
-  /** students' coverage year, e.g. "09-01" (seed 001 Art.16); absent = same as everyone */
-  studentStartMonthDay?: string
-}
-
-export interface PopulationGroupRule {
-  id: string
-  label: string
-  when: PersonCondition
-}
-export interface PopulationGroupsSection {
-  source: SourceRef
-  /** age is counted at 31 Dec of the coverage year, or on the date of service */
-  ageAt: 'year-end' | 'service-date'
-  /** first match wins; the last one should match everybody */
-  groups: PopulationGroupRule[]
-}
-
-export interface ContributionCategory {
-  id: string
-  label: string
-  when: PersonCondition
-  total: MoneyParam
-  personal: MoneyParam
-  subsidy: MoneyParam
-}
-export interface PaidBy {
-  /** payer id, e.g. civil-affairs 民政, family-planning 计生, employer */
-  payer: string
-  label: string
-  amount: MoneyString
-}
-export interface SubsidisedGroupRow {
-  /** contribution category id(s) this row is for; absent = every category */
-  category?: string | string[]
-  personal: MoneyParam
-  subsidy: MoneyParam
-  paidBy?: PaidBy
-}
-export interface SubsidisedGroupRule {
-  id: string
-  label: string
-  /** person groups this rule applies to (a person in any of them) */
-  groups: string[]
-  rows: SubsidisedGroupRow[]
-}
-export interface SubsidySplitRow {
-  payer: string
-  label: string
-  share: RateString
-  /** optional condition, e.g. students of schools funded by other budgets */
-  when?: { schoolFundedBy?: 'county' | 'other'; student?: boolean }
-}
-export interface ContributionSection {
-  source: SourceRef
-  /** age for the category is counted at 31 Dec of the contribution year (seed 001 L501) */
-  ageAt: 'year-end'
-  /** all registered members must enrol together (seed 000 A5, seed 001 Art.10) */
-  householdUnit: boolean
-  /** first match wins */
-  categories: ContributionCategory[]
-  subsidisedGroups?: SubsidisedGroupRule[]
-  /** how the fiscal subsidy is split between levels; groups of rows with the same `when` sum to 1 */
-  subsidySplit?: SubsidySplitRow[]
-  /** collection window; `from` may be absent when the source gives only the last day */
-  collection?: { from?: IsoDate; to: IsoDate; deadline?: IsoDate; note?: string }
-  waitingPeriod?: {
-    /** full months after the payment month before benefits start */
-    months: number
-    /** 'all': always; 'outside-collection': only when paid outside the collection window */
-    appliesTo: 'all' | 'outside-collection'
-  }
-  arrears?: {
-    /** false: back-payment is the full standard amount, no subsidy (seed 001 Art.12) */
-    subsidised: boolean
-    /** benefits start this many full months after the month the arrears are paid */
-    waitingMonths: number
-  }
-  newborn?: {
-    /** enrolled within this many days of birth: covered from birth */
-    enrolWithinDays: number
-    /** contribution for the birth year */
-    birthYearContribution: 'waived' | 'full'
-    note?: string
-  }
-}
-
-export interface HouseholdAccountSection {
-  source: SourceRef
-  /** share of the personal contribution credited to the household account (seed 000 A4: 48 of 60) */
-  shareOfPersonal: RateParam
-  /** claim kinds the account may pay for */
-  usableFor: ClaimKind[]
-}
-
-export interface ExclusionsSection {
-  source: SourceRef
-  /** non-designated institution without approval pays nothing */
-  requireDesignated: boolean
-  causes: Cause[]
-  /** accident with a liable third party pays nothing */
-  thirdPartyLiable: 'excluded' | 'covered'
-  /** accident without a third party: covered, excluded, or covered from an age (seed 000 B8: 65) */
-  accidentWithoutThirdParty: 'covered' | 'excluded' | { coveredFromAge: number }
-  areas: CareArea[]
-}
-
-export interface EligibleCostSection {
-  source: SourceRef
-  /** 乙类先行自付比例 */
-  classBFirstPayRate: RateParam
-  /** 丙类: share paid by the patient first ("1.00" = fully self-paid) */
-  classCFirstPayRate: RateParam
-}
-
-export interface DeductibleRow {
-  when: RowCondition
-  amount: MoneyParam
-  label?: string
-}
-export interface RepeatAdmissionRule {
-  /** each further admission in the coverage year lowers the deductible by this amount */
-  step: MoneyString
-  floor: MoneyString
-  /**
-   * 'from-base': n-th admission pays max(floor, base(level_n) − step × (n − 1));
-   * 'from-previous': max(floor, min(base(level_n), previous deductible − step)).
-   */
-  reading: 'from-base' | 'from-previous'
-  /** care areas where the step-down applies (seed 001: out-of-city referral is not reduced) */
-  areas: CareArea[]
-  /** which earlier admissions count towards n */
-  counts: 'same-areas' | 'all'
-}
-export interface DeductibleTable {
-  source?: SourceRef
-  rows: DeductibleRow[]
-}
-export type RateRow =
-  | { when: RowCondition; rate: RateParam; label?: string }
-  | { when: RowCondition; bands: RateBand[]; label?: string }
-  | { when: RowCondition; patientFlat: MoneyParam; label?: string }
-export interface RateTable {
-  source?: SourceRef
-  rows: RateRow[]
-}
-export interface InpatientSection {
-  source: SourceRef
-  deductible: DeductibleTable
-  repeatAdmission?: RepeatAdmissionRule
-  ratio: RateTable
-}
-export interface OutpatientSection {
-  source: SourceRef
-  /** per-visit or yearly deductible */
-  deductibleBasis: 'per-visit' | 'annual'
-  deductible: DeductibleTable
-  ratio: RateTable
-  perVisitLimit?: LimitParam
-  annualLimit: LimitParam
-}
-export interface SpecialOutpatientSection {
-  source: SourceRef
-  diseases: { code: string; label: string }[] | MissingFigure
-  /** access approval (准入) is needed before the fund pays */
-  requireApproval: boolean
-  /** yearly deductible (seed 001: 400 元/年) */
-  deductible: DeductibleTable
-  ratio: RateTable
-  annualLimit?: LimitParam
-}
-export interface ContinuousYearsBonusSection {
-  source: SourceRef
-  /** added to the ratio per full year of continuous contribution */
-  perYear: RateParam
-  /** the ratio never goes above this */
-  maxRate: RateParam
-  kinds: ClaimKind[]
-  /** bonus applies only where the ratio is a single rate (not bands or flat fee) */
-}
-export interface ReferralSection {
-  source: SourceRef
-  /** tiers from low to high */
-  tierOrder: InstitutionTier[]
-  /** the tier a patient may use without referral approval */
-  entryTier: InstitutionTier
-  /** ratio drop per tier skipped without approval */
-  penaltyPerLevel: RateParam
-  /**
-   * 'points': ratio − penalty × levels; 'relative': ratio × (1 − penalty × levels) (seed 000 C5).
-   * Applied to a single rate or to each band's rate alike, and never below 0.
-   */
-  mode: 'points' | 'relative'
-  /** added to the deductible when referral is skipped (seed 000 C5 gives no figure) */
-  deductibleIncrease: MoneyParam
-  kinds: ClaimKind[]
-}
-export interface EmergencySection {
-  source: SourceRef
-  /** in-area outpatient rescue where the patient died: settled as an inpatient claim (seed 001 Art.20) */
-  localOutpatientDeath: 'as-inpatient' | 'as-outpatient'
-  /** out-of-area emergency: settled under these area rules */
-  outOfAreaAs: 'out-referred' | 'out-filed' | 'out-unfiled' | 'out-emergency'
-}
-export interface AnnualCapSection {
-  source: SourceRef
-  /** maximum the basic fund pays per person per coverage year */
-  amount: LimitParam
-  /** claim kinds whose fund payments count towards it */
-  kinds: ClaimKind[]
-  /** what pays above the cap */
-  above: 'catastrophic' | 'supplementary-insurance' | 'nothing'
-  aboveNote?: string
-}
-export interface MajorDiseasesSection {
-  source: SourceRef
-  diseases: { code: string; label: string }[] | MissingFigure
-  /** fund ratio on the base */
-  ratio: RateParam
-  /** the base the ratio applies to: the whole bill or the eligible cost */
-  base: 'total' | 'eligible'
-  deductible: MoneyParam | NoLimit
-  /** civil-affairs relief as a share of the same base (seed 000 A6: 20%) */
-  civilAffairsShare?: RateParam
-  /** own yearly cap for the fund part; the ordinary annual cap does not apply (seed 000 A7) */
-  cap: LimitParam
-}
-export interface BenchmarkPriceSection {
-  source: SourceRef
-  /** where the disease's benchmark price comes from */
-  priceFrom: 'policy' | 'claim'
-  prices?: { code: string; label: string; list: string; price: MoneyParam }[]
-  /** fund share of the benchmark price, by disease list and institution */
-  shares: { list: string; when: RowCondition; fundShare: RateParam; label?: string }[]
-}
-export interface CatastrophicSection {
-  source: SourceRef
-  /** yearly in-policy self-pay above this is paid in bands */
-  threshold: MoneyParam
-  /** bands over the amount above the threshold, cumulative in the year */
-  bands: RateBand[]
-  cap: LimitParam
-  kinds: ClaimKind[]
-}
-export interface AssistanceGroupRule {
-  id: string
-  label: string
-  groups: string[]
-  /** share of the remaining in-policy self-pay */
-  rate: RateParam
-  /** yearly self-pay below this is not assisted */
-  threshold?: MoneyParam
-  cap: LimitParam
-}
-export interface AssistanceSection {
-  source: SourceRef
-  payer: string
-  rules: AssistanceGroupRule[]
-  kinds: ClaimKind[]
-}
-export interface EstimateSection {
-  source: SourceRef
-  /** share of a rough bill assumed to be in-policy when the villager has no itemised bill */
-  assumedEligibleShare: RateParam
-}
 
 // ---------------------------------------------------------------- claims
 
@@ -529,6 +147,28 @@ export type ExclusionCode =
   | 'SPECIAL_DISEASE_NOT_LISTED'
   | 'NOT_COVERED'
 
+/** A coverage year (参保年度): first and last day. */
+export interface CoverageYearSpan {
+  start: IsoDate
+  end: IsoDate
+}
+
+/** What one claim adds to the person's coverage-year totals; a year summary sums these. */
+export interface YearAdds {
+  /** basic fund counted towards the annual cap (封顶线) */
+  capFund: MoneyString
+  /** basic fund counted towards the general-outpatient yearly limit */
+  outpatientFund: MoneyString
+  /** basic fund counted towards the 门特 yearly limit */
+  specialFund: MoneyString
+  /** major-disease fund (its own cap) */
+  majorDiseaseFund: MoneyString
+  /** in-policy self-pay counted towards the 大病保险 threshold */
+  catastrophicBase: MoneyString
+  /** inpatient admissions counted (0 or 1) */
+  admissions: number
+}
+
 export interface Settlement {
   claimId?: string
   policyId: string
@@ -558,6 +198,17 @@ export interface Settlement {
   householdAccount: MoneyString
   /** 个人负担: the residual, so all parts add up to total exactly */
   patientPays: MoneyString
+  /**
+   * What insurance paid (医保报销): basicFund + catastrophic + assistance. Not the household
+   * account, which is the family's own money: total = insurancePaid + householdAccount + patientPays.
+   */
+  insurancePaid: MoneyString
+  /** which rule set the basic fund's amount: ordinary deductible × ratio, major disease, benchmark price; null when the fund had nothing to settle */
+  fundBasis: 'deductible-ratio' | 'major-disease' | 'benchmark-price' | null
+  /** the coverage year the claim counts in (by the date that picks the policy version; students by their school year) */
+  coverageYear: CoverageYearSpan
+  /** what this claim adds to the coverage year's totals (historyAfter − history) */
+  yearAdds: YearAdds
   /** fund share cut off by the cap */
   overCap: MoneyString
   /** cap left after this claim; null when there is no cap */
