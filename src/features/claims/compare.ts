@@ -1,7 +1,7 @@
 // "估算 ¥A，实际 ¥B，因为……": the earlier estimate next to the settled claim, with the
 // difference explained figure by figure from the two sets of steps (same engine, same
 // step kinds). Nothing is recomputed: each figure is read from its step.
-import Decimal from 'decimal.js'
+import { compareYuan } from '@/calculator/money'
 import { formatMoney } from '@/components/money'
 import type { AnyStep } from './steps'
 import { buildWaterfall, type Waterfall } from './waterfall'
@@ -47,7 +47,7 @@ export interface Difference {
 
 const yuan = (v: string | null) => (v === null ? '没有' : `¥${formatMoney(v)}`)
 const differs = (a: string | null, b: string | null) =>
-  a === null || b === null ? a !== b : !/%$/.test(a) ? !new Decimal(a).eq(b) : a !== b
+  a === null || b === null ? a !== b : !/%$/.test(a) ? compareYuan(a, b) !== 0 : a !== b
 
 export function explainDifference(
   estimateSteps: readonly AnyStep[],

@@ -1,7 +1,8 @@
 // Payout history: labels, filters, totals per year per member, and "this year's protection"
-// read from the county's list (cap used/left) and the settled claims' own steps.
-// Sums of amounts the county sent are decimal; no rule is applied here.
-import Decimal from 'decimal.js'
+// read from the county's list (cap used/left) and the settled claims' own steps. Sums and
+// differences go through the calculator's money entry (@/calculator/money: exact, in fen;
+// cheap enough for the main package, which the whole engine and yearSummary are not).
+import { addYuan, compareYuan, percentOf, subtractYuan } from '@/calculator/money'
 import type { Claim, ClaimList, ClaimStage } from '@/contract'
 import { normalizeSteps } from './steps'
 
@@ -33,21 +34,17 @@ export interface Totals {
 }
 
 export function totalsOf(claims: readonly Claim[]): Totals {
-  let t = new Decimal(0)
-  let p = new Decimal(0)
-  let s = new Decimal(0)
-  for (const c of claims) {
-    t = t.plus(c.totalCost)
-    p = p.plus(c.payout)
-    s = s.plus(c.selfPaid)
+  return {
+    count: claims.length,
+    totalCost: addYuan(...claims.map((c) => c.totalCost)),
+    payout: addYuan(...claims.map((c) => c.payout)),
+    selfPaid: addYuan(...claims.map((c) => c.selfPaid))
   }
-  return { count: claims.length, totalCost: t.toFixed(2), payout: p.toFixed(2), selfPaid: s.toFixed(2) }
 }
 
 /** "实际报销比例": fund paid over the whole bill — what villagers feel (seed 000: 66.94%). */
 export function actualRatio(t: Totals): string | null {
-  if (new Decimal(t.totalCost).lte(0)) return null
-  return new Decimal(t.payout).div(t.totalCost).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toString() + '%'
+  return percentOf(t.payout, t.totalCost, 1)
 }
 
 /** Claims newest first, each with its stage dates in order 受理 → 审核 → 公示 → 拨付. */
@@ -95,32 +92,25 @@ export interface Protection {
  * equal to the lines the villager can read.
  */
 export function capUsedOf(list: ClaimList): { used: string; cap: string | null } {
-  let used = new Decimal(0)
-  let seen = false
-  const cap: string | null = list.cap
+  const after: string[] = []
   for (const c of list.claims) {
-    for (const s of normalizeSteps(c.steps)) {
-      if (s.ruleId === 'annual-cap' && s.after) {
-        seen = true
-        used = used.plus(s.after)
-      }
-    }
+    for (const s of normalizeSteps(c.steps)) if (s.ruleId === 'annual-cap' && s.after) after.push(s.after)
   }
-  return { used: seen ? used.toFixed(2) : list.capUsed, cap }
+  return { used: after.length ? addYuan(...after) : list.capUsed, cap: list.cap }
 }
 
 /** This year's 大病保险 so far, from the claims' catastrophic steps: base (in-policy self-pay) and paid. */
 export function catastrophicOf(list: ClaimList): { base: string; paid: string } {
-  let base = new Decimal(0)
-  let paid = new Decimal(0)
+  const base: string[] = []
+  const paid: string[] = []
   for (const c of list.claims) {
     for (const s of normalizeSteps(c.steps)) {
       if (s.ruleId !== 'catastrophic') continue
-      if (s.before) base = base.plus(s.before)
-      if (s.after) paid = paid.plus(s.after)
+      if (s.before) base.push(s.before)
+      if (s.after) paid.push(s.after)
     }
   }
-  return { base: base.toFixed(2), paid: paid.toFixed(2) }
+  return { base: addYuan(...base), paid: addYuan(...paid) }
 }
 
 /**
@@ -133,56 +123,48 @@ export function protectionOf(
   list: ClaimList,
   policyLimits: { outpatientAnnual?: string; catastrophicThreshold?: string } = {}
 ): Protection {
-  let deductibles = new Decimal(0)
+  const deductibles: string[] = []
   let admissions = 0
-  let outpatientUsed = new Decimal(0)
+  const outpatientUsed: string[] = []
   let outpatientLimit: string | null = policyLimits.outpatientAnnual ?? null
-  const catBase = new Decimal(catastrophicOf(list).base)
+  const catBase = catastrophicOf(list).base
   let threshold: string | null = policyLimits.catastrophicThreshold ?? null
   for (const c of list.claims) {
     if (c.kind === 'inpatient') admissions++
     for (const s of normalizeSteps(c.steps)) {
       if (s.ruleId === 'inpatient.deductible-applied' && s.before && s.after)
-        deductibles = deductibles.plus(new Decimal(s.before).minus(s.after))
+        deductibles.push(subtractYuan(s.before, s.after))
       else if (s.ruleId === 'outpatient.annual-limit') {
-        if (s.after) outpatientUsed = outpatientUsed.plus(s.after)
+        if (s.after) outpatientUsed.push(s.after)
         if (s.params.annualLimit) outpatientLimit = s.params.annualLimit
       } else if (s.ruleId === 'catastrophic' && s.params.threshold) {
         threshold = s.params.threshold
       }
     }
   }
+  /** limit − used, never below zero */
+  const leftOf = (limit: string, used: string) => (compareYuan(limit, used) > 0 ? subtractYuan(limit, used) : '0.00')
   const cu = capUsedOf(list)
-  const cap: Meter = {
-    used: cu.used,
-    limit: cu.cap,
-    left: cu.cap === null ? null : Decimal.max(0, new Decimal(cu.cap).minus(cu.used)).toFixed(2)
-  }
+  const cap: Meter = { used: cu.used, limit: cu.cap, left: cu.cap === null ? null : leftOf(cu.cap, cu.used) }
+  const outUsed = addYuan(...outpatientUsed)
   const outpatient: Meter | null =
-    outpatientLimit === null
-      ? null
-      : {
-          used: outpatientUsed.toFixed(2),
-          limit: outpatientLimit,
-          left: Decimal.max(0, new Decimal(outpatientLimit).minus(outpatientUsed)).toFixed(2)
-        }
+    outpatientLimit === null ? null : { used: outUsed, limit: outpatientLimit, left: leftOf(outpatientLimit, outUsed) }
   const catastrophic =
     threshold === null
       ? null
       : {
-          base: catBase.toFixed(2),
+          base: catBase,
           threshold,
-          toGo: Decimal.max(0, new Decimal(threshold).minus(catBase)).toFixed(2),
-          reached: catBase.gt(threshold)
+          toGo: leftOf(threshold, catBase),
+          reached: compareYuan(catBase, threshold) > 0
         }
-  return { year: list.year, cap, deductiblesPaid: deductibles.toFixed(2), admissions, outpatient, catastrophic }
+  return { year: list.year, cap, deductiblesPaid: addYuan(...deductibles), admissions, outpatient, catastrophic }
 }
 
 /** Share used, 0–100, for the bar width (display only). */
 export function percentUsed(m: Meter): number {
-  if (m.limit === null || new Decimal(m.limit).lte(0)) return 0
-  const p = new Decimal(m.used).div(m.limit).times(100)
-  return Math.max(0, Math.min(100, p.toDecimalPlaces(0).toNumber()))
+  const p = m.limit === null ? null : percentOf(m.used, m.limit, 0)
+  return p === null ? 0 : Math.max(0, Math.min(100, parseInt(p, 10)))
 }
 
 /** Limits from a cached policy document (calculator format), for members with no claims yet. */

@@ -1,9 +1,10 @@
 // Runs the shared calculator in the app, on the cached policy document (works offline).
 // ONLY the claims subpackage imports this file, so the calculator stays out of the main package.
-import Decimal from 'decimal.js'
 import {
   estimate,
+  insurancePaid,
   isCalculatorError,
+  subtractYuan,
   settleClaim,
   type Estimate,
   type EstimateAnswers,
@@ -50,8 +51,7 @@ export function compareLowerLevel(
   const lower = LOWER[tier] as InstitutionTier
   const r = runEstimate(policy, { ...answers, institution: { tier: lower }, referralApproved: undefined }, asOf)
   if (!r.ok) return null
-  const insured = (e: Estimate) => sumMoney([e.basicFund, e.catastrophic, e.assistance])
-  const more = diffMoney(insured(r.estimate), insured(base))
+  const more = subtractYuan(insurancePaid(r.estimate), insurancePaid(base))
   return more.startsWith('-') || more === '0.00' ? null : { tier: lower, estimate: r.estimate, more }
 }
 
@@ -82,14 +82,6 @@ export function termsAt(
   } catch {
     return null
   }
-}
-
-// The two sums above are display arithmetic on results, kept in decimal strings.
-function sumMoney(xs: string[]): string {
-  return xs.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)
-}
-function diffMoney(a: string, b: string): string {
-  return new Decimal(a).minus(b).toFixed(2)
 }
 
 export type { Estimate, EstimateAnswers }

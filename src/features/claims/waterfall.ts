@@ -1,10 +1,8 @@
 // Turns a settlement's steps into the lines of the claim-detail waterfall. Nothing here
 // applies a rule: every amount is one the calculator wrote into a step (before/after),
 // or the gap between the two figures of one step (what that step took away).
-import Decimal from 'decimal.js'
+import { addYuan, compareYuan, ratePercent, subtractYuan } from '@/calculator/money'
 import { normalizeSteps, sourceText, type AnyStep, type FlowStep } from './steps'
-
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 
 export type LineKind =
   /** 总费用: where the waterfall starts */
@@ -79,14 +77,10 @@ const LIMIT_TITLE: Record<string, string> = {
   'benchmark-price.eligible-limit': '不超过政策范围内费用'
 }
 
-function pct(rate: string): string {
-  return `${new D(rate).times(100).toString()}%`
-}
-
+/** What one step took away (its before − after), when it took something. */
 function gap(before: string | undefined, after: string | undefined): string | null {
   if (before === undefined || after === undefined) return null
-  const d = new D(before).minus(after)
-  return d.gt(0) ? d.toFixed(2) : null
+  return compareYuan(before, after) > 0 ? subtractYuan(before, after) : null
 }
 
 function parseBands(s: string | undefined): { upTo: string | null; rate: string }[] | undefined {
@@ -207,7 +201,7 @@ export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
       if (s.after !== undefined)
         push(s, 'subtotal', '扣完起付线剩下', { amount: s.after, reason: '这部分按比例报销。' })
     } else if (/\.ratio$/.test(r)) {
-      push(s, 'times', '报销比例', { rate: s.params.rate ? pct(s.params.rate) : undefined })
+      push(s, 'times', '报销比例', { rate: s.params.rate ? ratePercent(s.params.rate) : undefined })
     } else if (r === 'continuous-years-bonus') {
       push(s, 'why', '连续参保，比例提高')
     } else if (r === 'referral.penalty-ratio') {
@@ -263,8 +257,5 @@ export function buildWaterfall(rawSteps: readonly AnyStep[]): Waterfall {
 
 /** Sum of everything that paid (fund, 大病, 救助, account) plus the family: equals the total. */
 export function sumOfPayers(w: Waterfall): string {
-  let s = new D(0)
-  for (const p of w.payers) s = s.plus(p.amount)
-  if (w.familyPays) s = s.plus(w.familyPays)
-  return s.toFixed(2)
+  return addYuan(...w.payers.map((p) => p.amount), ...(w.familyPays ? [w.familyPays] : []))
 }

@@ -1,7 +1,15 @@
 // What out-of-area filing (异地就医备案) is worth in yuan, from the shared calculator: the same
 // typical stay estimated as 'out-filed' and as 'out-unfiled' under the county's policy. The
 // calculator is imported only here, inside the enrol subpackage, so it stays out of the main package.
-import { bundledSeries, estimate, isCalculatorError, type PolicyDocument, type PolicyInput } from '@/calculator'
+import {
+  bundledSeries,
+  estimate,
+  insurancePaid,
+  isCalculatorError,
+  subtractYuan,
+  type PolicyDocument,
+  type PolicyInput
+} from '@/calculator'
 
 /** The typical stay the figures are for (an assumption, shown on screen with the figures). */
 const TYPICAL_STAY = {
@@ -10,7 +18,7 @@ const TYPICAL_STAY = {
 } as const
 
 export interface AreaFigures {
-  /** 医保报销 (basic fund + catastrophic + assistance) */
+  /** 医保报销: the calculator's insurancePaid (basic fund + catastrophic + assistance) */
   reimbursed: string
   patientPays: string
   ratio: string | null
@@ -27,10 +35,6 @@ export interface FilingWorth {
   /** the policy is made-up demo figures */
   demo: boolean
 }
-
-const toFen = (m: string) => Math.round(Number(m) * 100)
-const fromFen = (f: number) =>
-  `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`
 
 /** Both estimates for the typical stay; null when the policy cannot answer (missing figure, no policy). */
 export function filingWorth(policy: PolicyInput, asOf: string): FilingWorth | null {
@@ -50,7 +54,7 @@ export function filingWorth(policy: PolicyInput, asOf: string): FilingWorth | nu
     const f = run('out-filed')
     const u = run('out-unfiled')
     const figures = (e: typeof f): AreaFigures => ({
-      reimbursed: fromFen(toFen(e.total) - toFen(e.patientPays)),
+      reimbursed: insurancePaid(e),
       patientPays: e.patientPays,
       ratio: e.ratio,
       deductible: e.deductible
@@ -61,7 +65,7 @@ export function filingWorth(policy: PolicyInput, asOf: string): FilingWorth | nu
     return {
       filed,
       unfiled,
-      worth: fromFen(toFen(filed.reimbursed) - toFen(unfiled.reimbursed)),
+      worth: subtractYuan(filed.reimbursed, unfiled.reimbursed),
       stay: TYPICAL_STAY,
       policyVersion: f.policyVersion,
       demo: docs.some((d) => (d as PolicyDocument).demo === true)

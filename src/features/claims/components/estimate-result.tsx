@@ -2,19 +2,14 @@
 // policy version, the assumptions made, the same waterfall as a real claim, and what a
 // township health centre would pay for the same stay.
 import { View, Text } from '@tarojs/components'
-import Decimal from 'decimal.js'
 import type { Estimate } from '@/calculator'
+import { insurancePaid, subtractYuan } from '@/calculator/money'
 import { Money } from '@/components/money'
 import { buildWaterfall } from '../waterfall'
 import { WaterfallView, WhoPaid } from './waterfall'
 import { PLACE_LABEL } from '../form'
 import type { LowerLevelComparison } from '../run'
 import './estimate-result.scss'
-
-/** What others pay (fund, 大病, 救助, account) = total − what the family pays; both are the calculator's figures. */
-export function insuredOf(e: Pick<Estimate, 'total' | 'patientPays'>): string {
-  return new Decimal(e.total).minus(e.patientPays).toFixed(2)
-}
 
 /**
  * `notCovered`: why the member cannot claim today (lapsed, unpaid, waiting): the figures are then
@@ -37,15 +32,13 @@ export function EstimateResult({
 }) {
   // the assumptions have their own card above; the waterfall starts at the policy line
   const w = buildWaterfall(estimate.steps.filter((s) => s.rule !== 'estimate.assumption'))
-  const insured = insuredOf(estimate)
+  // what insurance pays is the calculator's one definition; the family pays the rest (its
+  // household account included), as on the 报销 tab
+  const insured = insurancePaid(estimate)
+  const family = subtractYuan(estimate.total, insured)
   return (
     <View className='estimate-result'>
-      <View
-        className='card er-summary'
-        data-insured={insured}
-        data-family={estimate.patientPays}
-        data-total={estimate.total}
-      >
+      <View className='card er-summary' data-insured={insured} data-family={family} data-total={estimate.total}>
         <Text className='er-tag'>估算</Text>
         {notCovered ? (
           <Text className='er-not-covered'>✗ 现在看病不能报销：{notCovered}。下面是参保并过了等待期以后的估算。</Text>
@@ -59,7 +52,7 @@ export function EstimateResult({
         </View>
         <View className='row er-big'>
           <Text>自己大约付</Text>
-          <Money className='er-family' value={estimate.patientPays} />
+          <Money className='er-family' value={family} />
         </View>
         <Text className='muted er-policy'>
           按「{policyTitle ?? estimate.policyId}」{estimate.policyVersion}版估算

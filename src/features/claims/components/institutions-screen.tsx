@@ -8,11 +8,11 @@ import { controlLabel } from '@/components/control-label'
 import { AsOf } from '@/components/as-of'
 import { OfflineBanner } from '@/components/offline-banner'
 import { todayShanghai } from '@/services/time'
+import { ratePercent } from '@/calculator/money'
 import { InstitutionItem, type Terms } from './institution-item'
 import { LEVELS, LEVEL_LABEL, searchInstitutions, townshipsOf, type Level } from '../institution-search'
 import { memberDefaults } from '../defaults'
 import { termsAt } from '../run'
-import { rateText } from '../format'
 import { parseGrade } from '../form'
 import './chips.scss'
 import './estimate-form.scss'
@@ -42,7 +42,7 @@ export function InstitutionsScreen() {
     if (!t) return null
     return {
       deductible: t.deductible,
-      ratio: t.ratio ? rateText(t.ratio) : null,
+      ratio: t.ratio ? ratePercent(t.ratio) : null,
       note: i.level === 'village' ? '村卫生室一般看门诊，住院请去乡镇卫生院以上' : undefined
     }
   }

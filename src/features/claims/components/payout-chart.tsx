@@ -1,18 +1,18 @@
 // Payouts per year as plain bars (no chart library: nothing to add to the package).
 // Each bar is the whole bill of that year, split into 医保报 and 自己付.
 import { View, Text } from '@tarojs/components'
-import Decimal from 'decimal.js'
+import { compareYuan, percentOf } from '@/calculator/money'
 import { Money } from '@/components/money'
 import type { Totals } from '../history'
 import './payout-chart.scss'
 
 export function PayoutChart({ years }: { years: { year: number; totals: Totals | null }[] }) {
+  // bar widths: each year's bill against the largest, what insurance paid against the bill
   const max = years.reduce(
-    (m, y) => (y.totals && new Decimal(y.totals.totalCost).gt(m) ? new Decimal(y.totals.totalCost) : m),
-    new Decimal(0)
+    (m, y) => (y.totals && compareYuan(y.totals.totalCost, m) > 0 ? y.totals.totalCost : m),
+    '0.00'
   )
-  const width = (v: string) =>
-    max.gt(0) ? `${new Decimal(v).div(max).times(100).toDecimalPlaces(1).toString()}%` : '0%'
+  const width = (part: string, whole: string) => percentOf(part, whole) ?? '0%'
   return (
     <View className='payout-chart card' aria-label='每年报销情况'>
       <Text className='pc-title'>每年看病花费和报销</Text>
@@ -28,16 +28,9 @@ export function PayoutChart({ years }: { years: { year: number; totals: Totals |
               <Text className='muted'>没有数据</Text>
             )}
           </View>
-          {totals && max.gt(0) ? (
-            <View className='pc-bar' style={{ width: width(totals.totalCost) }}>
-              <View
-                className='pc-paid'
-                style={{
-                  width: new Decimal(totals.totalCost).gt(0)
-                    ? `${new Decimal(totals.payout).div(totals.totalCost).times(100).toDecimalPlaces(1).toString()}%`
-                    : '0%'
-                }}
-              />
+          {totals && compareYuan(max, '0.00') > 0 ? (
+            <View className='pc-bar' style={{ width: width(totals.totalCost, max) }}>
+              <View className='pc-paid' style={{ width: width(totals.payout, totals.totalCost) }} />
             </View>
           ) : null}
         </View>

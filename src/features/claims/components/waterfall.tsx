@@ -3,8 +3,8 @@
 // Rendered from the steps only (see ../waterfall.ts); nothing is computed here.
 import { View, Text } from '@tarojs/components'
 import { Money, formatMoney } from '@/components/money'
+import { ratePercent } from '@/calculator/money'
 import type { Waterfall as WaterfallData, WaterfallLine } from '../waterfall'
-import { rateText } from '../format'
 import './waterfall.scss'
 
 const SIGN: Partial<Record<WaterfallLine['kind'], string>> = {
@@ -40,7 +40,7 @@ function Line({ line }: { line: WaterfallLine }) {
         <View className='wf-bands'>
           {line.bands.map((b, i) => (
             <Text key={i} className='wf-band'>
-              {b.upTo ? `累计超出起付线后 ${formatMoney(b.upTo)} 元以内的部分` : '再往上的部分'}报 {rateText(b.rate)}
+              {b.upTo ? `累计超出起付线后 ${formatMoney(b.upTo)} 元以内的部分` : '再往上的部分'}报 {ratePercent(b.rate)}
             </Text>
           ))}
         </View>
