@@ -10,6 +10,7 @@
 //                   too) imports only itself and contract types
 //   features/<f>    import from other features only session and settings, and no shell, page or
 //                   subpackage; they leave their own folder only through '@/…'
+//   decimal.js      only src/calculator imports it: money elsewhere goes through its money entry
 //   pages/, subpackages/
 //                   hold no logic: no calculator (or decimal.js), no stores (zustand), no services,
 //                   no feature store internals (store, api, data, household, token-vault, use-*)
@@ -181,6 +182,36 @@ const pagesHoldNoLogic = {
   }
 }
 
+// ---------------------------------------------------------------- money
+// Money arithmetic has one home, src/calculator; everything else uses its money entry
+// (@/calculator/money: fen↔yuan, exact sums, insurancePaid, percentages).
+// The county API files below still import decimal.js: they are removed from it by the county-api
+// restructuring, and the lead empties this list after merging that.
+const DECIMAL_STILL_IN_COUNTY_API = [
+  'county-api/src/money.ts',
+  'county-api/src/settlement/calculator-port.ts',
+  'county-api/src/payment/orders.test.ts',
+  'county-api/src/routes/concerns.test.ts',
+  'county-api/src/routes/claims-family-public.test.ts'
+]
+const decimalOnlyInCalculator = {
+  files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+  excludedFiles: ['src/calculator/**', ...DECIMAL_STILL_IN_COUNTY_API],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: 'decimal.js',
+            message: 'Only src/calculator imports decimal.js: use its money entry (@/calculator/money).'
+          }
+        ]
+      }
+    ]
+  }
+}
+
 module.exports = {
   root: true,
   // prettier last: formatting is Prettier's (npm run format), lint keeps only the rules about meaning
@@ -207,6 +238,7 @@ module.exports = {
     { ...belowFeatures('shared'), files: ['src/shared/**/*.test.ts'] },
     ...FEATURES.flatMap(featureBoundary),
     pagesHoldNoLogic,
+    decimalOnlyInCalculator,
     {
       files: ['src/services/transport.ts'],
       rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' }

@@ -91,6 +91,22 @@ describe('lint app layers', () => {
     }
   })
 
+  test('outside src/calculator nothing imports decimal.js', async () => {
+    for (const where of [
+      'src/features/claims/bad.ts',
+      'src/shared/bad.ts',
+      'e2e/browser/bad.test.ts',
+      'bench/bad.ts'
+    ]) {
+      const msgs = await lintAs('imports-decimal.ts', where)
+      expect(
+        msgs.filter((m) => m.startsWith('no-restricted-imports') && m.includes('Only src/calculator'))
+      ).toHaveLength(1)
+    }
+    const inside = await lintAs('imports-decimal.ts', 'src/calculator/sum.ts')
+    expect(inside).toEqual([])
+  })
+
   test("a page that composes a feature screen and another feature's answer passes", async () => {
     const msgs = await lintAs('page-good.tsx', 'src/subpackages/claims/estimate/index.tsx')
     expect(msgs).toEqual([])

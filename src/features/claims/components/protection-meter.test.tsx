@@ -2,7 +2,7 @@
 // calculator itself carried from claim to claim (its historyAfter), for a member with
 // two hospital stays and two outpatient visits settled in order.
 import { render, screen } from '@testing-library/react'
-import Decimal from 'decimal.js'
+import { subtractYuan } from '@/calculator/money'
 import {
   bundledPolicies,
   DEMO_POLICY_ID,
@@ -82,7 +82,7 @@ test('the meter shows the cap, deductibles, outpatient pooling and the 大病 th
     year: 2026,
     cap: '200000.00',
     capUsed,
-    capRemaining: new Decimal('200000.00').minus(capUsed).toFixed(2),
+    capRemaining: subtractYuan('200000.00', capUsed),
     claims
   }
   const p = protectionOf(list, limitsFromPolicy(policy))
@@ -92,7 +92,7 @@ test('the meter shows the cap, deductibles, outpatient pooling and the 大病 th
   expect(p.outpatient).toEqual({
     used: history.outpatientFundPaid,
     limit: '600.00',
-    left: new Decimal('600.00').minus(history.outpatientFundPaid).toFixed(2)
+    left: subtractYuan('600.00', history.outpatientFundPaid)
   })
   expect(p.catastrophic!.base).toBe(history.catastrophicBase)
   expect(p.catastrophic!.threshold).toBe('15000.00')
@@ -103,7 +103,7 @@ test('the meter shows the cap, deductibles, outpatient pooling and the 大病 th
   expect(container.querySelector('.pm-outpatient')!.getAttribute('data-used')).toBe(history.outpatientFundPaid)
   expect(screen.getByText(/今年住院 2 次/)).toBeInTheDocument()
   const toGo = container.querySelector('.pm-catastrophic')!.getAttribute('data-to-go')
-  expect(toGo).toBe(new Decimal('15000.00').minus(history.catastrophicBase).toFixed(2))
+  expect(toGo).toBe(subtractYuan('15000.00', history.catastrophicBase))
   expect(screen.getByText(/后，大病保险开始报/)).toBeInTheDocument()
   const bars = container.querySelectorAll('[role="progressbar"]')
   expect(bars.length).toBe(3)
@@ -150,7 +150,7 @@ test('the cap used is what the calculator counted towards the annual cap, even w
     h = last.historyAfter
     return toContract(last, i, c)
   })
-  const countyCapUsed = new Decimal('200000.00').minus(last!.capRemaining!).toFixed(2)
+  const countyCapUsed = subtractYuan('200000.00', last!.capRemaining!)
   expect(countyCapUsed).not.toBe(h!.fundPaid)
   const p = protectionOf({
     personId: 'p1',
@@ -163,6 +163,6 @@ test('the cap used is what the calculator counted towards the annual cap, even w
   expect(p.cap).toEqual({
     used: h!.fundPaid,
     limit: '200000.00',
-    left: new Decimal('200000.00').minus(h!.fundPaid).toFixed(2)
+    left: subtractYuan('200000.00', h!.fundPaid)
   })
 })

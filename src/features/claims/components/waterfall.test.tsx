@@ -2,7 +2,7 @@
 // shared calculator and the demo county policy, then checks the lines on screen —
 // every step kind has its line, a reason and its source, and the payers add up to the total.
 import { render, screen, within } from '@testing-library/react'
-import Decimal from 'decimal.js'
+import { subtractYuan } from '@/calculator/money'
 import {
   bundledPolicies,
   DEMO_POLICY_ID,
@@ -93,7 +93,7 @@ test('an inpatient stay at a city hospital without referral, 低保, second admi
   }
   // minus lines carry the amount that step took away
   const notCovered = c.querySelector('[data-rule="eligible-cost"][data-kind="minus"]') as HTMLElement
-  expect(notCovered.dataset.amount).toBe(new Decimal(s.total).minus(s.eligible).toFixed(2))
+  expect(notCovered.dataset.amount).toBe(subtractYuan(s.total, s.eligible))
   expect(
     c.querySelector('[data-rule="inpatient.deductible-applied"][data-kind="minus"]')!.getAttribute('data-amount')
   ).toBe(s.deductible)
