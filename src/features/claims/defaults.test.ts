@@ -1,5 +1,19 @@
-import type { ClaimList, Person } from '@/contract'
+import {
+  compareYuan,
+  DEMO_POLICY_ID,
+  insurancePaid,
+  loadBundledPolicy,
+  settleClaim,
+  subtractYuan,
+  yearSummary,
+  type Claim as CalcClaim,
+  type FullClaimHistory,
+  type Settlement
+} from '@/calculator'
+import type { Claim, ClaimList, Person } from '@/contract'
 import { continuousYears, memberDefaults } from './defaults'
+
+const demo = loadBundledPolicy(DEMO_POLICY_ID)
 
 const e = (year: number, status: Person['enrolments'][number]['status']) => ({
   year,
@@ -35,74 +49,89 @@ test('continuous years count back from last year and stop at the first gap', () 
   expect(continuousYears(person([], [e(2025, 'lapsed'), e(2026, 'enrolled')]), 2026)).toBe(0)
 })
 
-test("defaults: groups from categories, student flag, this year's stays and fund paid", () => {
-  const list: ClaimList = {
-    personId: 'p1',
-    year: 2026,
-    cap: '200000.00',
-    capUsed: '999.00',
-    capRemaining: '199001.00',
-    claims: [
-      {
-        claimId: 'c1',
-        personId: 'p1',
-        year: 2026,
-        kind: 'inpatient',
-        institutionId: null,
-        institutionName: 'x',
-        admissionDate: '2026-02-01',
-        dischargeDate: '2026-02-03',
-        totalCost: '1000.00',
-        eligibleCost: '1000.00',
-        payout: '700.00',
-        selfPaid: '300.00',
-        stage: 'paid_out',
-        timeline: [],
-        policyVersion: '2026.1',
-        settlement: null,
-        steps: [
-          {
-            rule: 'catastrophic',
-            label: '大病保险',
-            before: '300.00',
-            after: '0.00',
-            params: { threshold: '15000.00' }
-          },
-          { rule: 'annual-cap', label: '年度封顶线', before: '700.00', after: '700.00', params: { cap: '200000.00' } }
-        ]
-      },
-      {
-        claimId: 'c2',
-        personId: 'p1',
-        year: 2026,
-        kind: 'outpatient',
-        institutionId: null,
-        institutionName: 'y',
-        admissionDate: '2026-03-01',
-        dischargeDate: null,
-        totalCost: '50.00',
-        eligibleCost: '50.00',
-        payout: '30.00',
-        selfPaid: '20.00',
-        stage: 'paid_out',
-        timeline: [],
-        policyVersion: '2026.1',
-        settlement: null,
-        steps: []
-      }
-    ]
+/** This year's claims as the county lists them: settled in order by the calculator itself. */
+function settledList(claims: CalcClaim[]): { list: ClaimList; last: Settlement } {
+  let h: FullClaimHistory | undefined
+  let last: Settlement | undefined
+  const out: Claim[] = claims.map((c, i) => {
+    const s = settleClaim(demo, c, h, '2026-12-01')
+    h = s.historyAfter
+    last = s
+    return {
+      claimId: `c${i}`,
+      personId: 'p1',
+      year: 2026,
+      kind: c.kind === 'inpatient' ? 'inpatient' : 'outpatient',
+      institutionId: null,
+      institutionName: 'x',
+      admissionDate: c.admissionDate ?? c.serviceDate!,
+      dischargeDate: c.dischargeDate ?? null,
+      totalCost: s.total,
+      eligibleCost: s.eligible,
+      payout: insurancePaid(s),
+      selfPaid: subtractYuan(s.total, insurancePaid(s)),
+      stage: 'paid_out',
+      timeline: [],
+      policyVersion: s.policyVersion,
+      steps: s.steps,
+      settlement: s
+    }
+  })
+  return {
+    list: { personId: 'p1', year: 2026, cap: null, capUsed: '0.00', capRemaining: null, claims: out },
+    last: last!
   }
-  expect(memberDefaults(person(['wubao', 'elderly', 'disabled'], [e(2025, 'enrolled')]), 2026, list)).toEqual({
+}
+
+test("defaults: groups from categories, student flag, and this year so far from the calculator's year summary", () => {
+  const who = { birthDate: '1948-03-01', continuousYears: 1 }
+  const { list, last } = settledList([
+    {
+      kind: 'inpatient',
+      area: 'local',
+      person: who,
+      institution: { designated: true, tier: 'county' },
+      admissionDate: '2026-02-01',
+      dischargeDate: '2026-02-03',
+      bill: { total: '30000.00' }
+    },
+    {
+      kind: 'outpatient',
+      area: 'local',
+      person: who,
+      institution: { designated: true, tier: 'township' },
+      serviceDate: '2026-03-01',
+      bill: { total: '50.00' }
+    }
+  ])
+  const year = yearSummary(
+    demo,
+    list.claims.map((c) => c.settlement!),
+    '2026-11-20'
+  )
+  const d = memberDefaults(
+    person(['wubao', 'elderly', 'disabled'], [e(2025, 'enrolled')]),
+    2026,
+    list,
+    demo,
+    '2026-11-20'
+  )
+  expect(d).toEqual({
     birthDate: '1948-03-01',
     student: false,
     groups: ['wubao'],
     continuousYears: 1,
     admissionsThisYear: 1,
-    fundPaidThisYear: '700.00',
-    // 大病保险 so far: the in-policy self-pay of this year's claims counts towards its threshold
-    catastrophicBaseThisYear: '300.00',
-    catastrophicPaidThisYear: '0.00'
+    fundPaidThisYear: year.annualCap!.used,
+    catastrophicBaseThisYear: year.catastrophicLayer!.base,
+    catastrophicPaidThisYear: year.catastrophicLayer!.paid
   })
+  // the same figures the calculator carried from claim to claim
+  expect(d.fundPaidThisYear).toBe(last.historyAfter.fundPaid)
+  expect(d.catastrophicBaseThisYear).toBe(last.historyAfter.catastrophicBase)
+  expect(compareYuan(d.fundPaidThisYear!, '0.00')).toBe(1)
+  // without the policy there is no year so far: the estimate says it assumed none
+  expect(memberDefaults(person([], []), 2026, list)).not.toHaveProperty('fundPaidThisYear')
   expect(memberDefaults(person(['student'], []), 2026, null)).toEqual({
     birthDate: '1948-03-01',
     student: true,
