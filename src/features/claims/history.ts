@@ -74,7 +74,9 @@ export interface Meter {
 
 export interface Protection {
   year: number
-  /** basic fund this year against the annual cap (limit null: no cap) */
+  /** what the basic fund paid this year: the settled claims' own basicFund */
+  basicFund: string
+  /** basic fund counted towards the annual cap, as the county counts it (limit null: no cap) */
   cap: Meter
   /** inpatient deductibles paid this year and how many admissions */
   deductiblesPaid: string
@@ -84,23 +86,8 @@ export interface Protection {
   catastrophic: { base: string; threshold: string; toGo: string; reached: boolean } | null
 }
 
-/**
- * Basic fund paid towards the annual cap this year: the sum of what each claim's
- * `annual-cap` step let through (the figure the calculator carries from claim to claim).
- * Falls back to the county's `capUsed` when no claim has that step. The county computes
- * the same sum (county-api claims route); adding it up from the steps shown keeps the meter
- * equal to the lines the villager can read.
- */
-export function capUsedOf(list: ClaimList): { used: string; cap: string | null } {
-  const after: string[] = []
-  for (const c of list.claims) {
-    for (const s of normalizeSteps(c.steps)) if (s.ruleId === 'annual-cap' && s.after) after.push(s.after)
-  }
-  return { used: after.length ? addYuan(...after) : list.capUsed, cap: list.cap }
-}
-
 /** This year's 大病保险 so far, from the claims' catastrophic steps: base (in-policy self-pay) and paid. */
-export function catastrophicOf(list: ClaimList): { base: string; paid: string } {
+function catastrophicOf(list: ClaimList): { base: string; paid: string } {
   const base: string[] = []
   const paid: string[] = []
   for (const c of list.claims) {
@@ -114,10 +101,14 @@ export function catastrophicOf(list: ClaimList): { base: string; paid: string } 
 }
 
 /**
- * This year's protection for one member. The cap comes from the county's list; the
- * other figures are read from the steps of this year's settled claims (the same
- * numbers the calculator used), e.g. 大病保险's base is the sum of each claim's
- * in-policy self-pay (`before` of its catastrophic step).
+ * This year's protection for one member. The cap and what counts towards it come from the
+ * county's list (which the county sums from its settlements); what the basic fund paid is
+ * the settled claims' own basicFund (an outpatient visit is paid by the fund but may not
+ * count towards the cap: both are shown, so 已报 never reads ¥0 beside 共报销 ¥151); the
+ * other figures are read from the steps of this year's settled claims (the same numbers the
+ * calculator used), e.g. 大病保险's base is the sum of each claim's in-policy self-pay
+ * (`before` of its catastrophic step). A test checks every figure against the calculator's
+ * yearSummary; the county sending that summary would let this file read instead of add.
  */
 export function protectionOf(
   list: ClaimList,
@@ -144,8 +135,12 @@ export function protectionOf(
   }
   /** limit − used, never below zero */
   const leftOf = (limit: string, used: string) => (compareYuan(limit, used) > 0 ? subtractYuan(limit, used) : '0.00')
-  const cu = capUsedOf(list)
-  const cap: Meter = { used: cu.used, limit: cu.cap, left: cu.cap === null ? null : leftOf(cu.cap, cu.used) }
+  const cap: Meter = {
+    used: list.capUsed,
+    limit: list.cap,
+    left: list.cap === null ? null : (list.capRemaining ?? leftOf(list.cap, list.capUsed))
+  }
+  const basicFund = addYuan(...list.claims.flatMap((c) => (c.settlement ? [c.settlement.basicFund] : [])))
   const outUsed = addYuan(...outpatientUsed)
   const outpatient: Meter | null =
     outpatientLimit === null ? null : { used: outUsed, limit: outpatientLimit, left: leftOf(outpatientLimit, outUsed) }
@@ -158,7 +153,15 @@ export function protectionOf(
           toGo: leftOf(threshold, catBase),
           reached: compareYuan(catBase, threshold) > 0
         }
-  return { year: list.year, cap, deductiblesPaid: addYuan(...deductibles), admissions, outpatient, catastrophic }
+  return {
+    year: list.year,
+    basicFund,
+    cap,
+    deductiblesPaid: addYuan(...deductibles),
+    admissions,
+    outpatient,
+    catastrophic
+  }
 }
 
 /** Share used, 0–100, for the bar width (display only). */

@@ -191,7 +191,13 @@ export function ClaimsHome() {
       ) : null}
 
       {totals ? (
-        <View className='card year-totals' data-year={year}>
+        <View
+          className='card year-totals'
+          data-year={year}
+          data-total={totals.totalCost}
+          data-paid={totals.payout}
+          data-self={totals.selfPaid}
+        >
           <Text className='yt-title'>
             {member ? `${member.name} ` : ''}
             {year}年 看病 {totals.count} 次

@@ -2,7 +2,7 @@
 // calculator itself carried from claim to claim (its historyAfter), for a member with
 // two hospital stays and two outpatient visits settled in order.
 import { render, screen } from '@testing-library/react'
-import { subtractYuan } from '@/calculator/money'
+import { addYuan, compareYuan, subtractYuan } from '@/calculator/money'
 import {
   bundledPolicies,
   DEMO_POLICY_ID,
@@ -140,29 +140,29 @@ test('past the 大病 threshold the meter says 大病保险 is paying', () => {
   expect(screen.getByText('不设年度封顶线')).toBeInTheDocument()
 })
 
-test('the cap used is what the calculator counted towards the annual cap, even when the county list is off', () => {
-  // last claim of the year is an outpatient visit: its capRemaining is the outpatient limit left
+test('已报 is what the basic fund paid; the cap meter is what the county counted towards the cap', () => {
+  // a hospital stay and an outpatient visit: the visit is paid by the fund but, under the demo
+  // policy, not counted towards the annual cap — 已报 must not read less than the fund paid
   const claims: CalcClaim[] = [stay('2026-02-01', '30000.00', 'city'), visit('2026-03-01', '150.00')]
   let h: FullClaimHistory | undefined
-  let last: Settlement | undefined
   const out = claims.map((c, i) => {
-    last = settleClaim(policy, c, h, '2026-12-01')
-    h = last.historyAfter
-    return toContract(last, i, c)
+    const s = settleClaim(policy, c, h, '2026-12-01')
+    h = s.historyAfter
+    return toContract(s, i, c)
   })
-  const countyCapUsed = subtractYuan('200000.00', last!.capRemaining!)
-  expect(countyCapUsed).not.toBe(h!.fundPaid)
+  // the county sums the same settlements (county-api claims route): the calculator's running history
   const p = protectionOf({
     personId: 'p1',
     year: 2026,
     cap: '200000.00',
-    capUsed: countyCapUsed,
-    capRemaining: last!.capRemaining,
+    capUsed: h!.fundPaid,
+    capRemaining: subtractYuan('200000.00', h!.fundPaid),
     claims: out
   })
-  expect(p.cap).toEqual({
-    used: h!.fundPaid,
-    limit: '200000.00',
-    left: subtractYuan('200000.00', h!.fundPaid)
-  })
+  expect(p.cap).toEqual({ used: h!.fundPaid, limit: '200000.00', left: subtractYuan('200000.00', h!.fundPaid) })
+  expect(p.basicFund).toBe(addYuan(...out.map((c) => c.settlement!.basicFund)))
+  expect(compareYuan(p.basicFund, p.cap.used)).toBe(1)
+  const { container } = render(<ProtectionMeter data={p} />)
+  expect(container.querySelector('.pm-cap')!.getAttribute('data-basic-fund')).toBe(p.basicFund)
+  expect(container.querySelector('.pm-cap')!.textContent).toContain('其中计入年度封顶线的')
 })

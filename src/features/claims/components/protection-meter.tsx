@@ -21,15 +21,21 @@ export function ProtectionMeter({ data, name }: { data: Protection; name?: strin
         {data.year}年的保障
       </Text>
       {data.cap ? (
-        <View className='pm-item pm-cap' data-used={data.cap.used} data-left={data.cap.left ?? ''}>
+        <View
+          className='pm-item pm-cap'
+          data-basic-fund={data.basicFund}
+          data-used={data.cap.used}
+          data-left={data.cap.left ?? ''}
+        >
           <View className='row'>
             <Text>基本医保今年已报</Text>
-            <Money value={data.cap.used} />
+            <Money value={data.basicFund} />
           </View>
           {data.cap.limit !== null ? <Bar meter={data.cap} label='年度封顶线' /> : null}
           {data.cap.left !== null ? (
             <Text className='pm-note'>
-              一年最多报 <Money value={data.cap.limit} />
+              其中计入年度封顶线的 <Money value={data.cap.used} />
+              。一年最多报 <Money value={data.cap.limit} />
               ，还能报 <Money value={data.cap.left} />
             </Text>
           ) : (
