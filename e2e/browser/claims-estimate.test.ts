@@ -2,7 +2,16 @@
 // (computed here with the calculator and the county's own policy document), the
 // township comparison too; and with the county API stopped the estimate still works
 // from the policy saved on the phone.
-import { addYuan, compareYuan, estimate, insurancePaid, subtractYuan, type EstimateAnswers } from '../../src/calculator'
+import {
+  addYuan,
+  compareYuan,
+  estimate,
+  insurancePaid,
+  subtractYuan,
+  yearSummary,
+  type EstimateAnswers,
+  type Settlement
+} from '../../src/calculator'
 import {
   fullShot,
   signInAsHead,
@@ -58,13 +67,11 @@ test('the estimate equals the calculator for the same input, online and offline'
   const year = Number(today.slice(0, 4))
   const list = await w.api<any>(`/v1/persons/${me.personId}/claims?year=${year}`)
   const policy = await w.api<any>(`/v1/policy?region=${household.regionCode}&date=${today}`)
-  // the member's own data, as the form is documented to fill it in
-  // fund paid towards the annual cap this year: what each claim's annual-cap step let through
-  const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
-  const fundPaid = capSteps.length ? addYuan(...capSteps.map((s: any) => s.after as string)) : list.capUsed
-  // 大病保险 so far: each claim's catastrophic step (its in-policy self-pay before, what it paid after)
-  const catSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'catastrophic'))
-  const sumOf = (k: 'before' | 'after') => addYuan(...catSteps.map((s: any) => (s[k] ?? '0') as string))
+  // the member's own data, as the form is documented to fill it in; this year so far is the
+  // calculator's year summary of the settled claims the county sent
+  const student = person.categories.includes('student')
+  const settled = list.claims.map((c: any) => c.settlement).filter(Boolean) as Settlement[]
+  const soFar = yearSummary(policy.document, settled, today, { student })
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const answers: EstimateAnswers = {
@@ -73,12 +80,16 @@ test('the estimate equals the calculator for the same input, online and offline'
     area: 'local',
     billAmount: '8000.00',
     birthDate: person.birthDate,
-    student: person.categories.includes('student'),
+    student,
     continuousYears: years,
-    fundPaidThisYear: fundPaid,
-    catastrophicBaseThisYear: sumOf('before'),
-    catastrophicPaidThisYear: sumOf('after'),
-    admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length,
+    ...(soFar.annualCap ? { fundPaidThisYear: soFar.annualCap.used } : {}),
+    ...(soFar.catastrophicLayer
+      ? {
+          catastrophicBaseThisYear: soFar.catastrophicLayer.base,
+          catastrophicPaidThisYear: soFar.catastrophicLayer.paid
+        }
+      : {}),
+    admissionsThisYear: soFar.admissions,
     referralApproved: false
   }
   const expected = estimate(policy.document, answers, today)
