@@ -1,9 +1,22 @@
-// Lint enforces the architecture's import boundaries (docs/architecture.md):
+// Lint enforces the architecture's import boundaries (docs/architecture.md); each rule has a
+// fixture in config/lint-boundaries.test.ts that proves it rejects a violation:
 //   src/calculator  imports only itself and decimal.js; no clock, no randomness
 //                   (except cli/, the Node CLI, testing/, fast-check generators for tests and benches,
 //                   and format-gen/, which writes the files generated from the policy format)
 //   src/contract    imports only typebox and the calculator's *types*
 //   the app         imports the contract as types only; only src/services/transport.ts calls Taro.request
+//   components/, services/, shared/
+//                   import no feature, shell, page or subpackage; shared/ (used by the county API
+//                   too) imports only itself and contract types
+//   features/<f>    import from other features only session and settings, and no shell, page or
+//                   subpackage; they leave their own folder only through '@/…'
+//   decimal.js      only src/calculator imports it: money elsewhere goes through its money entry
+//   pages/, subpackages/
+//                   hold no logic: no calculator (or decimal.js), no stores (zustand), no services,
+//                   no feature store internals (store, api, data, household, token-vault, use-*)
+const fs = require('fs')
+const path = require('path')
+
 const calculatorPurity = {
   files: ['src/calculator/**/*.ts'],
   excludedFiles: [
@@ -94,6 +107,102 @@ const appBoundary = {
   }
 }
 
+// ---------------------------------------------------------------- app layers
+const LAYERS_ABOVE = '(features|shell|pages|subpackages)'
+
+const belowFeatures = (dir, extra = []) => ({
+  files: [`src/${dir}/**/*.ts`, `src/${dir}/**/*.tsx`],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: `ImportDeclaration[source.value=/(^@\\/|\\.\\.\\/)${LAYERS_ABOVE}(\\/|$)/]`,
+        message: `${dir}/ sits below the features: it imports no feature, shell, page or subpackage.`
+      },
+      ...extra
+    ]
+  }
+})
+
+const sharedPurity = {
+  selector: "ImportDeclaration[source.value=/^(?!\\.\\/)/][importKind!='type']",
+  message: 'shared/ is pure TypeScript the county API uses too: it imports only itself (and contract types).'
+}
+
+/** One override per feature: its own folder, session and settings, nothing above it. */
+function featureBoundary(feature) {
+  const others = {
+    selector: `ImportDeclaration[source.value=/^@\\/features\\/(?!(${feature}|session|settings)\\/)/]`,
+    message: 'A feature imports from other features only session and settings (a page composes features).'
+  }
+  const above = {
+    selector: 'ImportDeclaration[source.value=/^@\\/(shell|pages|subpackages)(\\/|$)/]',
+    message: 'A feature imports no shell, page or subpackage: they sit above it.'
+  }
+  const leave = (depth) => ({
+    selector: `ImportDeclaration[source.value=/^(\\.\\.\\/){${depth}}/]`,
+    message: "A feature leaves its own folder only through '@/…' (so the boundary above can see it)."
+  })
+  return [
+    {
+      files: [`src/features/${feature}/*.ts`, `src/features/${feature}/*.tsx`],
+      rules: { 'no-restricted-syntax': ['error', others, above, leave(1)] }
+    },
+    {
+      files: [`src/features/${feature}/*/**/*.ts`, `src/features/${feature}/*/**/*.tsx`],
+      rules: { 'no-restricted-syntax': ['error', others, above, leave(2)] }
+    }
+  ]
+}
+
+const FEATURES = fs
+  .readdirSync(path.join(__dirname, 'src/features'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+
+const pagesHoldNoLogic = {
+  files: ['src/pages/**/*.ts', 'src/pages/**/*.tsx', 'src/subpackages/**/*.ts', 'src/subpackages/**/*.tsx'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'ImportDeclaration[source.value=/((^@|\\.\\.)\\/calculator(\\/|$))|^decimal\\.js$/]',
+        message: 'Pages hold no logic: no calculator here; a feature computes, the page shows its screen.'
+      },
+      {
+        selector: 'ImportDeclaration[source.value=/^zustand(\\/|$)|(^@|\\.\\.)\\/services(\\/|$)/]',
+        message: 'Pages hold no logic: no stores or services here; a feature screen reads the county.'
+      },
+      {
+        selector:
+          'ImportDeclaration[source.value=/(^@|\\.\\.)\\/features\\/[^/]+\\/(store|api|data|household|token-vault|use-[\\w-]+)$/]',
+        message: "Pages hold no logic: no feature store internals; import the feature's screen from components/."
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------- money
+// Money arithmetic has one home, src/calculator; everything else uses its money entry
+// (@/calculator/money: fen↔yuan, exact sums, insurancePaid, percentages).
+const decimalOnlyInCalculator = {
+  files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+  excludedFiles: ['src/calculator/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: 'decimal.js',
+            message: 'Only src/calculator imports decimal.js: use its money entry (@/calculator/money).'
+          }
+        ]
+      }
+    ]
+  }
+}
+
 module.exports = {
   root: true,
   // prettier last: formatting is Prettier's (npm run format), lint keeps only the rules about meaning
@@ -113,6 +222,14 @@ module.exports = {
     calculatorPurity,
     contractBoundary,
     appBoundary,
+    belowFeatures('components'),
+    belowFeatures('services'),
+    belowFeatures('shared', [sharedPurity]),
+    // shared's tests may use test libraries; the layer rule still holds for them
+    { ...belowFeatures('shared'), files: ['src/shared/**/*.test.ts'] },
+    ...FEATURES.flatMap(featureBoundary),
+    pagesHoldNoLogic,
+    decimalOnlyInCalculator,
     {
       files: ['src/services/transport.ts'],
       rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-restricted-imports': 'off' }

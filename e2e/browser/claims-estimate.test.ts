@@ -2,8 +2,16 @@
 // (computed here with the calculator and the county's own policy document), the
 // township comparison too; and with the county API stopped the estimate still works
 // from the policy saved on the phone.
-import Decimal from 'decimal.js'
-import { estimate, type EstimateAnswers } from '../../src/calculator'
+import {
+  addYuan,
+  compareYuan,
+  estimate,
+  insurancePaid,
+  subtractYuan,
+  yearSummary,
+  type EstimateAnswers,
+  type Settlement
+} from '../../src/calculator'
 import {
   fullShot,
   signInAsHead,
@@ -69,16 +77,11 @@ test('the estimate equals the calculator for the same input, online and offline'
     query: { region: household.regionCode, date: today },
     token: w.headToken
   })
-  // the member's own data, as the form is documented to fill it in
-  // fund paid towards the annual cap this year: what each claim's annual-cap step let through
-  const capSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'annual-cap' && s.after))
-  const fundPaid = capSteps.length
-    ? capSteps.reduce((a: Decimal, s: any) => a.plus(s.after), new Decimal(0)).toFixed(2)
-    : list.capUsed
-  // 大病保险 so far: each claim's catastrophic step (its in-policy self-pay before, what it paid after)
-  const catSteps = list.claims.flatMap((c: any) => c.steps.filter((s: any) => s.rule === 'catastrophic'))
-  const sumOf = (k: 'before' | 'after') =>
-    catSteps.reduce((a: Decimal, s: any) => a.plus(s[k] ?? '0'), new Decimal(0)).toFixed(2)
+  // the member's own data, as the form is documented to fill it in; this year so far is the
+  // calculator's year summary of the settled claims the county sent
+  const student = person.categories.includes('student')
+  const settled = list.claims.map((c) => c.settlement).filter(Boolean) as Settlement[]
+  const soFar = yearSummary(policy.document, settled, today, { student })
   let years = 0
   for (let y = year - 1; person.enrolments.some((e: any) => e.year === y && e.status === 'enrolled'); y--) years++
   const answers: EstimateAnswers = {
@@ -87,12 +90,16 @@ test('the estimate equals the calculator for the same input, online and offline'
     area: 'local',
     billAmount: '8000.00',
     birthDate: person.birthDate,
-    student: person.categories.includes('student'),
+    student,
     continuousYears: years,
-    fundPaidThisYear: fundPaid,
-    catastrophicBaseThisYear: sumOf('before'),
-    catastrophicPaidThisYear: sumOf('after'),
-    admissionsThisYear: list.claims.filter((c: any) => c.kind === 'inpatient').length,
+    ...(soFar.annualCap ? { fundPaidThisYear: soFar.annualCap.used } : {}),
+    ...(soFar.catastrophicLayer
+      ? {
+          catastrophicBaseThisYear: soFar.catastrophicLayer.base,
+          catastrophicPaidThisYear: soFar.catastrophicLayer.paid
+        }
+      : {}),
+    admissionsThisYear: soFar.admissions,
     referralApproved: false
   }
   const expected = estimate(policy.document, answers, today)
@@ -101,24 +108,25 @@ test('the estimate equals the calculator for the same input, online and offline'
     { ...answers, institution: { tier: 'township' }, referralApproved: undefined },
     today
   )
-  const insured = (e: { total: string; patientPays: string }) => new Decimal(e.total).minus(e.patientPays).toFixed(2)
 
   await page.goto(`${product.webUrl}/#/subpackages/claims/estimate/index?personId=${me.personId}`)
   await onScreen().waitFor()
   await fillAndRun('8000')
-  expect(await shown()).toEqual({ insured: insured(expected), family: expected.patientPays, total: '8000.00' })
+  // what insurance pays is the calculator's insurancePaid; the family pays the rest
+  const insured = insurancePaid(expected)
+  expect(await shown()).toEqual({ insured, family: subtractYuan('8000.00', insured), total: '8000.00' })
   await expect(onScreen().locator('.er-summary').textContent()).resolves.toContain(`${policy.version}版估算`)
   await expect(onScreen().locator('.er-tag').textContent()).resolves.toBe('估算')
   // "at 乡镇卫生院 you would get ¥X more", shown exactly when the calculator says it pays more there
-  const more = new Decimal(insured(atTownship)).minus(insured(expected))
-  expect(more.gt(0)).toBe(true)
-  expect(await onScreen().locator('.er-lower').getAttribute('data-more')).toBe(more.toFixed(2))
+  const more = subtractYuan(insurancePaid(atTownship), insured)
+  expect(compareYuan(more, '0.00')).toBe(1)
+  expect(await onScreen().locator('.er-lower').getAttribute('data-more')).toBe(more)
   expect(await onScreen().locator('.er-assumption').count()).toBe(expected.assumptions.length)
   // the waterfall of the estimate: its payers add up to the bill
   const paid = await onScreen()
     .locator('.who-paid [data-payer]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') as string))
-  expect(paid.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)).toBe('8000.00')
+  expect(addYuan(...paid)).toBe('8000.00')
   await fullShot(page, 'claims-estimate')
 
   // a wrong amount is refused in plain Chinese, nothing estimated
@@ -132,7 +140,7 @@ test('the estimate equals the calculator for the same input, online and offline'
   await onScreen().waitFor()
   await page.locator('.offline-banner:visible').first().waitFor()
   await fillAndRun('8000')
-  expect(await shown()).toEqual({ insured: insured(expected), family: expected.patientPays, total: '8000.00' })
+  expect(await shown()).toEqual({ insured, family: subtractYuan('8000.00', insured), total: '8000.00' })
   await expect(onScreen().locator('.er-summary').textContent()).resolves.toContain('用的是手机上保存的政策')
   await product.startApi()
 

@@ -1,7 +1,7 @@
 // A demo member with several claims sees the history by year, with totals, and opens a
 // claim whose waterfall lines add up to the total shown — all figures as the county
 // settled them (read here from the county API, not hard-coded).
-import Decimal from 'decimal.js'
+import { addYuan, compareYuan, fenToYuan, subtractYuan, yuanToFen } from '../../src/calculator'
 import { fullShot, signInAsHead, setElderly, startWorld, stopWorld, type ClaimsWorld } from './claims-support'
 
 let w: ClaimsWorld
@@ -13,7 +13,7 @@ afterAll(async () => {
   await stopWorld(w)
 })
 
-const sum = (xs: string[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0)).toFixed(2)
+const sum = (xs: string[]) => addYuan(...xs)
 
 test('history by year with totals, filters, and a claim waterfall that adds up', async () => {
   const { page, product } = w
@@ -41,7 +41,7 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
     query: { region: household.regionCode, date: today },
     token: w.headToken
   })
-  const yuan = (v: string) => `¥${new Decimal(v).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
+  const yuan = (v: string) => `¥${fenToYuan(yuanToFen(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`
   await page.locator('.protection .pm-outpatient').waitFor()
   await expect(page.locator('.protection .pm-outpatient').textContent()).resolves.toContain(
     yuan(policy.document.outpatient!.annualLimit as string)
@@ -70,7 +70,7 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   await fullShot(page, 'claims-list')
 
   // open the biggest claim
-  const claim = [...list.claims].sort((a: any, b: any) => new Decimal(b.totalCost).cmp(a.totalCost))[0]
+  const claim = [...list.claims].sort((a: any, b: any) => compareYuan(b.totalCost, a.totalCost))[0]
   await page.locator(`.claim-card[data-claim-id="${claim.claimId}"]`).click()
   await page.getByText('每一笔是怎么算的').first().waitFor()
   const total = await page.locator('.wf-line[data-rule="total"]').getAttribute('data-amount')
@@ -85,7 +85,7 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   const notCovered = (await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="minus"]').count())
     ? await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="minus"]').getAttribute('data-amount')
     : '0.00'
-  expect(new Decimal(total!).minus(notCovered!).toFixed(2)).toBe(claim.eligibleCost)
+  expect(subtractYuan(total!, notCovered!)).toBe(claim.eligibleCost)
   expect(
     await page.locator('.wf-line[data-rule="eligible-cost"][data-kind="subtotal"]').getAttribute('data-amount')
   ).toBe(claim.eligibleCost)

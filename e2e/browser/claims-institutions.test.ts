@@ -1,8 +1,7 @@
 // The designated institutions list: search finds a township health centre and shows
 // the ratio and deductible that apply there for this member (the calculator's figures
 // for the same member), and a suspended institution is flagged.
-import Decimal from 'decimal.js'
-import { settleClaim } from '../../src/calculator'
+import { ratePercent, settleClaim } from '../../src/calculator'
 import {
   fullShot,
   signInAsHead,
@@ -62,7 +61,7 @@ test("search finds a township health centre with this member's ratio; suspended 
     undefined,
     today
   )
-  const ratio = `${new Decimal(s.ratio as string).times(100).toString()}%`
+  const ratio = ratePercent(s.ratio as string)
 
   await page.goto(`${product.webUrl}/#/subpackages/claims/institutions/index?personId=${me.personId}`)
   await page.locator('.inst').first().waitFor()

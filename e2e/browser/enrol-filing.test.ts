@@ -7,7 +7,7 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { Page } from 'playwright-core'
 import type { RunningProduct } from '../../config/product'
-import { filingWorth, yuanText } from '../../src/subpackages/enrol/shared/filing-worth'
+import { filingWorth, yuanText } from '../../src/features/enrol/filing-worth'
 import { ARTIFACTS } from '../support/browser'
 import {
   countyClient,

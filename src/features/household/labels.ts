@@ -1,4 +1,4 @@
-import type { Category, Payer, Scope } from '@/contract'
+import type { Category, Payer } from '@/contract'
 
 export const CATEGORY_TEXT: Record<Category, string> = {
   ordinary: '普通居民',
@@ -19,16 +19,4 @@ export const PAYER_TEXT: Record<Payer, string> = {
   employer: '单位代缴',
   disabled_federation: '残联代缴',
   veterans_affairs: '退役军人部门代缴'
-}
-
-export const SCOPE_TEXT: Record<Scope, string> = {
-  status: '看参保情况',
-  claims: '看报销记录',
-  pay: '帮忙缴费'
-}
-
-/** 与户主关系 as rosters write it (子, 女) read as sex on a card: the words people say */
-const RELATION_WORD: Record<string, string> = { 子: '儿子', 女: '女儿' }
-export function relationText(relation: string): string {
-  return RELATION_WORD[relation] ?? relation
 }

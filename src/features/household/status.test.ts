@@ -1,5 +1,5 @@
 import type { Enrolment } from '@/contract'
-import { careToday, careWhy, collectionBanner, unpaidMembers } from './status'
+import { careToday, careWhy, collectionBanner, unpaidMembers, whyNotCovered } from './status'
 
 const e = (over: Partial<Enrolment>): Enrolment => ({
   year: 2026,
@@ -79,4 +79,12 @@ test('careWhy: the reason without saying again whether care is covered', () => {
   expect(careWhy(careToday(e({ waitingPeriodEnd: '2026-12-01' }), '2026-11-23'))).toBe(
     '还在等待期，2026年12月1日起才能报销'
   )
+})
+
+test('why a member cannot claim today, for the estimate: null when covered', () => {
+  expect(whyNotCovered({ enrolments: [e({})] }, 2026, '2026-11-23')).toBeNull()
+  expect(whyNotCovered({ enrolments: [e({ status: 'lapsed' })] }, 2026, '2026-11-23')).toBe(
+    '已断保。补缴后还要过等待期'
+  )
+  expect(whyNotCovered({ enrolments: [e({})] }, 2027, '2027-01-02')).toBe('今年没有参保记录')
 })

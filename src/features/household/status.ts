@@ -54,6 +54,12 @@ export function careToday(e: Enrolment | undefined, today: string): CareAnswer {
   }
 }
 
+/** Why a member cannot claim on `today` (unpaid, lapsed, still waiting …), or null when covered. */
+export function whyNotCovered(person: Pick<Person, 'enrolments'>, year: number, today: string): string | null {
+  const care = careToday(enrolmentFor(person, year), today)
+  return care.yes ? null : careWhy(care)
+}
+
 export interface CollectionBanner {
   year: number
   deadline: string

@@ -1,4 +1,4 @@
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { HouseholdStatus } from '@/features/household/components/household-status'
 import { HouseholdNotices } from '@/features/notifications/components/household-notices'
 

@@ -5,7 +5,7 @@ import { resetNetworkForTests, useNetwork } from '@/services/network'
 import { configureTransport } from '@/services/transport'
 import { resetClock, setClock } from '@/services/time'
 import { useSession } from '@/features/session/store'
-import { householdCache } from '../cache'
+import { householdCache } from '@/features/session/household'
 import { HouseholdStatus } from './household-status'
 import { MemberCard, spokenStatus } from './member-card'
 

@@ -2,7 +2,6 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect } from 'react'
-import { call } from '@/services/county-client'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, formatDate, todayShanghai } from '@/services/time'
 import { AsOf } from '@/components/as-of'
@@ -10,7 +9,8 @@ import { Money } from '@/components/money'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useElderly } from '@/features/settings/store'
 import { hasScope, refreshMe, useActiveLink, useSession } from '@/features/session/store'
-import { householdCache, quoteCache } from '../cache'
+import { householdCache, useHousehold } from '@/features/session/household'
+import { loadQuote as loadQuoteOf, quoteCache } from '../api'
 import { collectionBanner } from '../status'
 import { MemberCard } from './member-card'
 import { HouseholdSwitcher } from './household-switcher'
@@ -27,16 +27,7 @@ export function HouseholdStatus() {
   const mayView = hasScope(link, 'status')
   const mayPay = hasScope(link, 'pay')
 
-  const loadHousehold = useCallback(
-    () => call('getHousehold', { params: { householdId: householdId as string } }),
-    [householdId]
-  )
-  const hh = useCountyData({
-    cache: householdCache,
-    owner: userId,
-    cacheKey: mayView ? householdId : null,
-    load: loadHousehold
-  })
+  const hh = useHousehold(mayView ? householdId : null)
   // Access gone (grant revoked, household unbound): forget the copy and re-read my households.
   const lostAccess = hh.error?.code === 'FORBIDDEN' || hh.error?.code === 'NOT_FOUND'
   useEffect(() => {
@@ -44,10 +35,7 @@ export function HouseholdStatus() {
     householdCache.getState().remove(householdId)
     refreshMe()
   }, [lostAccess, householdId])
-  const loadQuote = useCallback(
-    () => call('getQuote', { params: { householdId: householdId as string }, query: { year: year + 1 } }),
-    [householdId, year]
-  )
+  const loadQuote = useCallback(() => loadQuoteOf(householdId as string, year + 1), [householdId, year])
   const quote = useCountyData({
     cache: quoteCache,
     owner: userId,

@@ -1,4 +1,4 @@
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { AcceptInvite } from '@/features/family/components/accept-invite'
 
 export default function AcceptPage() {

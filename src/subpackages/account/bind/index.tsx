@@ -1,4 +1,4 @@
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { BindForm } from '@/features/session/components/bind-form'
 
 export default function BindPage() {

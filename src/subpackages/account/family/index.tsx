@@ -1,4 +1,4 @@
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { FamilyAccess } from '@/features/family/components/family-access'
 
 export default function FamilyPage() {

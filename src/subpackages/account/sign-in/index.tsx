@@ -1,4 +1,4 @@
-import { PageShell } from '@/components/page-shell'
+import { PageShell } from '@/shell/page-shell'
 import { SignInForm } from '@/features/session/components/sign-in-form'
 
 export default function SignInPage() {

@@ -1,100 +1,14 @@
 // One claim, line by line: the waterfall from the settlement's steps (never recomputed
 // here), who paid what, its progress, the earlier estimate next to it, and
 // "多收钱了吗？".
-import { View, Text } from '@tarojs/components'
-import { PageShell } from '@/components/page-shell'
-import { AsOf } from '@/components/as-of'
-import { Money } from '@/components/money'
-import { OfflineBanner } from '@/components/offline-banner'
-import { useSession } from '@/features/session/store'
-import { claimCache, loadClaim } from '@/features/payouts/api'
-import { explainDifference } from '@/features/payouts/compare'
-import { concernCache } from '@/features/payouts/concerns'
-import { KIND_LABEL } from '@/features/payouts/history'
-import { buildWaterfall } from '@/features/payouts/waterfall'
-import { StageTimeline } from '@/features/payouts/components/claim-card'
-import { ConcernBox } from '@/features/payouts/components/concern-box'
-import { WaterfallView, WhoPaid } from '@/features/payouts/components/waterfall'
-import { estimateForClaim, savedEstimatesCache } from '@/features/estimator/saved'
-import { useCountyData } from '@/services/use-county-data'
-import { formatDate } from '@/services/time'
-import '@/features/payouts/components/claim-card.scss'
-import '@/features/payouts/components/chips.scss'
-import '@/features/estimator/components/estimate-result.scss'
-import '@/features/estimator/components/estimate-form.scss'
-import { routeParam } from '../shared'
+// The page is a shell: the screen is the claims feature's claim-detail-screen.tsx.
+import { PageShell } from '@/shell/page-shell'
+import { ClaimDetailScreen } from '@/features/claims/components/claim-detail-screen'
 
 export default function ClaimDetailPage() {
-  const claimId = routeParam('claimId')
-  const userId = useSession((s) => s.userId)
-  const q = useCountyData({
-    cache: claimCache,
-    owner: userId,
-    cacheKey: claimId,
-    load: () => loadClaim(claimId as string)
-  })
-  const claim = q.data
-  const saved = savedEstimatesCache((s) => (claim ? s.read(userId, claim.personId) : null))
-  const reports = concernCache((s) => (claimId ? s.read(userId, claimId) : null))
-
-  if (!claim) {
-    return (
-      <PageShell title='报销明细'>
-        <OfflineBanner hasCachedData={false} />
-        <View className='card'>
-          <Text>{q.loading ? '正在读取……' : q.error ? q.error.message : '没有找到这笔报销。'}</Text>
-        </View>
-      </PageShell>
-    )
-  }
-  const w = buildWaterfall(claim.steps)
-  const earlier = estimateForClaim(saved?.data, claim)
-  const diff = earlier ? explainDifference(earlier.result.steps, claim.steps) : null
-
   return (
     <PageShell title='报销明细'>
-      <OfflineBanner hasCachedData />
-      <View className='card claim-head'>
-        <Text className='cc-kind'>{KIND_LABEL[claim.kind]}</Text>
-        <Text className='cc-inst'>{claim.institutionName}</Text>
-        <Text className='muted' style={{ display: 'block' }}>
-          {formatDate(claim.admissionDate)}
-          {claim.dischargeDate && claim.dischargeDate !== claim.admissionDate
-            ? ` 至 ${formatDate(claim.dischargeDate)}`
-            : ''}
-        </Text>
-        <StageTimeline claim={claim} />
-        <AsOf at={q.asOf} source={q.source} />
-      </View>
-      <WhoPaid data={w} />
-      {diff && earlier ? (
-        <View className='card estimate-vs-actual'>
-          <Text className='er-h'>和您之前的估算比</Text>
-          <View className='row'>
-            <Text>
-              估算医保报（{earlier.asOf}，{earlier.placeLabel}）
-            </Text>
-            <Money value={diff.estimated.basicFund} />
-          </View>
-          <View className='row'>
-            <Text>实际医保报</Text>
-            <Money value={diff.actual.basicFund} />
-          </View>
-          {diff.differences.length === 0 ? (
-            <Text className='muted'>估算和实际一样。</Text>
-          ) : (
-            diff.differences.map((d) => (
-              <Text key={d.key} className='er-assumption'>
-                · {d.sentence}
-              </Text>
-            ))
-          )}
-        </View>
-      ) : null}
-      <Text className='er-h'>每一笔是怎么算的</Text>
-      <Text className='muted'>按县里结算时用的政策（{claim.policyVersion}版）逐条列出，每一条都写了依据。</Text>
-      <WaterfallView data={w} />
-      {userId && claimId ? <ConcernBox owner={userId} claimId={claimId} reports={reports?.data ?? []} /> : null}
+      <ClaimDetailScreen />
     </PageShell>
   )
 }

@@ -1,132 +1,15 @@
 // 算一算能报多少: the estimate runs here, on the phone, with the county's policy document
 // (cached, so it works offline) and the same calculator the county settles with.
-import { useMemo, useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
-import { AsOf } from '@/components/as-of'
-import { OfflineBanner } from '@/components/offline-banner'
-import { EstimateForm } from '@/features/estimator/components/estimate-form'
-import { EstimateResult } from '@/features/estimator/components/estimate-result'
-import { memberDefaults } from '@/features/estimator/defaults'
-import { policyFacts, type EstimateFormInput } from '@/features/estimator/form'
-import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '@/features/estimator/run'
-import { saveEstimate } from '@/features/estimator/saved'
-import { useNetwork } from '@/services/network'
-import { todayShanghai } from '@/services/time'
-import { careToday, careWhy, enrolmentFor } from '@/features/household/status'
-import { routeParam, useInstitutions, useMemberAndPolicy } from '../shared'
+// The page is a shell: the screen is the claims feature's estimate-screen.tsx; whether the
+// member is covered today is the household feature's answer, passed in.
+import { PageShell } from '@/shell/page-shell'
+import { EstimateScreen } from '@/features/claims/components/estimate-screen'
+import { whyNotCovered } from '@/features/household/status'
 
 export default function EstimatePage() {
-  const personParam = routeParam('personId')
-  const institutionParam = routeParam('institutionId')
-  const { userId, member, list, policy, year } = useMemberAndPolicy(personParam)
-  const institutions = useInstitutions()
-  const connected = useNetwork((s) => s.online && s.reachable)
-  const [result, setResult] = useState<{
-    estimate: Estimate
-    placeLabel: string
-    lower: LowerLevelComparison | null
-  } | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const doc = policy.data?.document
-  const facts = useMemo(() => policyFacts(doc), [doc])
-  const defaults = memberDefaults(member, year, list.data)
-  // a member who cannot claim today (lapsed, unpaid, still waiting) is told so before any figure
-  const care = member ? careToday(enrolmentFor(member, year), todayShanghai()) : null
-  const notCovered = care && !care.yes ? careWhy(care) : null
-  const picked = institutionParam
-    ? institutions.data?.institutions.find((i: { institutionId: string }) => i.institutionId === institutionParam)
-    : undefined
-  const initial: Partial<EstimateFormInput> | undefined = picked
-    ? {
-        institution: {
-          institutionId: picked.institutionId,
-          name: picked.name,
-          level: picked.level,
-          grade: picked.grade,
-          ownership: picked.ownership
-        }
-      }
-    : undefined
-
-  if (!userId) {
-    return (
-      <PageShell title='算一算能报多少'>
-        <View className='card'>
-          <Text>请先在“我的”里登录，才能按您所在县的政策来算。</Text>
-        </View>
-      </PageShell>
-    )
-  }
-
   return (
     <PageShell title='算一算能报多少'>
-      <OfflineBanner hasCachedData={!!doc} />
-      {member ? (
-        <Text className='muted'>给 {member.name} 算（年龄、人员类别、连续参保年数、今年住院次数按记录自动填好）</Text>
-      ) : null}
-      {member && notCovered ? (
-        <View className='card estimate-not-covered' ariaRole='alert'>
-          <Text>
-            {member.name}现在看病不能报销：{notCovered}。下面算的是参保并过了等待期以后大约能报多少。
-          </Text>
-        </View>
-      ) : null}
-      {!doc ? (
-        <View className='card'>
-          <Text>
-            {policy.loading
-              ? '正在读取县里的报销政策……'
-              : policy.error
-                ? `${policy.error.message}。手机上还没有保存过报销政策，连上网络后再算。`
-                : '正在准备……'}
-          </Text>
-        </View>
-      ) : (
-        <>
-          <EstimateForm
-            key={picked?.institutionId ?? 'none'}
-            facts={facts}
-            defaults={defaults}
-            institutions={institutions.data?.institutions}
-            initial={initial}
-            onSubmit={(answers, placeLabel) => {
-              const asOf = todayShanghai()
-              const r = runEstimate(doc, answers, asOf)
-              if (!r.ok) {
-                setFailure(r.message)
-                setResult(null)
-                return
-              }
-              setFailure(null)
-              const lower = compareLowerLevel(doc, answers, asOf, r.estimate)
-              setResult({ estimate: r.estimate, placeLabel, lower })
-              // the answer is below the form: bring it into view
-              setTimeout(() => {
-                Taro.pageScrollTo({ selector: '.estimate-result', duration: 200 }).catch(() => {})
-              }, 50)
-              if (member) saveEstimate(userId, member.personId, asOf, answers, placeLabel, r.estimate)
-            }}
-          />
-          <AsOf at={policy.asOf} source={policy.source} />
-          {failure ? (
-            <View className='card estimate-failure' ariaRole='alert'>
-              <Text>{failure}</Text>
-            </View>
-          ) : null}
-          {result ? (
-            <EstimateResult
-              estimate={result.estimate}
-              placeLabel={result.placeLabel}
-              lower={result.lower}
-              policyTitle={(doc as { title?: string }).title}
-              offline={policy.source === 'cache' || !connected}
-              notCovered={notCovered}
-            />
-          ) : null}
-        </>
-      )}
+      <EstimateScreen whyNotCovered={whyNotCovered} />
     </PageShell>
   )
 }

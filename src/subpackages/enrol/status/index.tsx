@@ -1,118 +1,12 @@
 // One application: where it is, what the county asked for, photos to add, and what's next.
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { PageShell } from '@/components/page-shell'
-import { OfflineBanner } from '@/components/offline-banner'
-import { AsOf } from '@/components/as-of'
-import { notifyError } from '@/services/errors'
-import { todayShanghai } from '@/services/time'
-import { useSession } from '@/features/session/store'
-import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '@/features/remote-enrolment/store'
-import { PAY_ROUTES } from '@/features/contribution/use-order-flow'
-import { ApplicationStatusView } from '@/features/remote-enrolment/components/status-view'
-import { UploadPanel } from '@/features/remote-enrolment/components/upload-panel'
-import { useApplication, useHousehold } from '../shared/data'
-import { FilingWorthCard, SignInNeeded, useFilingWorth } from '../shared/components'
-
-const HUB = 'subpackages/enrol/index/index'
-
-/** Back to the hub already open below (it refreshes when shown), else open it. */
-function backToHub() {
-  const pages = Taro.getCurrentPages()
-  const at = pages.map((p) => String(p.route ?? '')).findIndex((r) => r.includes(HUB))
-  if (at >= 0 && at < pages.length - 1) void Taro.navigateBack({ delta: pages.length - 1 - at })
-  else void Taro.redirectTo({ url: `/${HUB}` })
-}
+// The page is a shell: the screen is the enrol feature's status-screen.tsx.
+import { PageShell } from '@/shell/page-shell'
+import { StatusScreen } from '@/features/enrol/components/status-screen'
 
 export default function StatusPage() {
-  const id = useRouter().params.id ?? null
-  const userId = useSession((s) => s.userId)
-  const q = useApplication(id)
-  const household = useHousehold()
-  const worth = useFilingWorth(household.data?.regionCode ?? null)
-  const [sending, setSending] = useState(false)
-  // approved: the household changed at the county (a new member, a filing): read it again
-  const status = q.data?.status
-  useEffect(() => {
-    if (status === 'approved') household.reload()
-  }, [status]) // eslint-disable-line react-hooks/exhaustive-deps
-  if (!userId) {
-    return (
-      <PageShell title='申请进度'>
-        <SignInNeeded />
-      </PageShell>
-    )
-  }
-  const app = q.data
-  const birthYear = app ? newbornBirthYearToPay(app, household.data, todayShanghai()) : null
-  const again = async () => {
-    if (!app || sending) return
-    setSending(true)
-    const r = await resubmit(app.applicationId)
-    setSending(false)
-    if (r.ok) {
-      q.reload()
-      void Taro.showToast({ title: '已重新提交', icon: 'success' }).catch(() => {})
-    } else notifyError(r.error)
-  }
   return (
     <PageShell title='申请进度' className='enrol-status-page'>
-      <OfflineBanner hasCachedData={!!app} />
-      {!app ? (
-        <View className='card'>
-          <Text>{q.loading ? '正在读取…' : q.error ? q.error.message : '没有找到这份申请'}</Text>
-        </View>
-      ) : null}
-      {app ? <ApplicationStatusView app={app} /> : null}
-      {app && (app.status === 'submitted' || app.status === 'needs_more') ? <UploadPanel app={app} /> : null}
-      {app && app.status === 'needs_more' ? (
-        <Button
-          className='btn btn-primary enrol-resubmit'
-          disabled={sending}
-          onClick={() => {
-            void again()
-          }}
-        >
-          {sending ? '正在提交…' : '补好了，重新提交'}
-        </Button>
-      ) : null}
-      {app && app.kind === 'out_of_area_care' ? (
-        <FilingWorthCard worth={worth} filed={!!activeFiling([app], fieldsOf(app).personId ?? '', todayShanghai())} />
-      ) : null}
-      {app && app.kind === 'renew_remote' && app.status !== 'rejected' ? (
-        <Button
-          className='btn btn-primary enrol-pay'
-          onClick={() => {
-            void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, fieldsOf(app).year) })
-          }}
-        >
-          去缴{fieldsOf(app).year ?? ''}年的费用
-        </Button>
-      ) : null}
-      {app && birthYear ? (
-        <View className='card enrol-newborn-pay'>
-          <Text className='enrol-line'>
-            {fieldsOf(app).name}出生不久就参保了：按县里的政策，现在交上{birthYear}
-            年的费，孩子从出生那天起看病就能报销。要交多少、从哪天起报销，点下面看缴费明细。
-          </Text>
-          <Button
-            className='btn btn-primary enrol-pay enrol-pay--birth-year'
-            onClick={() => {
-              void Taro.navigateTo({ url: PAY_ROUTES.quote(app.householdId, birthYear) })
-            }}
-          >
-            去缴{birthYear}年的费用
-          </Button>
-        </View>
-      ) : null}
-      <Button className='btn enrol-refresh' onClick={() => q.reload()}>
-        刷新进度
-      </Button>
-      <Button className='btn enrol-back-home' onClick={backToHub}>
-        回到“在外地办参保”
-      </Button>
-      <AsOf at={q.asOf} source={q.source} />
+      <StatusScreen />
     </PageShell>
   )
 }

@@ -1,52 +1,12 @@
 // h5 only: the reference server's simulated cashier (stands in for WeChat Pay).
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
-import { CashierSim } from '@/features/contribution/components/cashier'
-import { contributionApi } from '@/features/contribution/api'
-import { useContribution } from '@/features/contribution/store'
-import { PAY_ROUTES } from '@/features/contribution/use-order-flow'
+// The page is a shell: the screen is the pay feature's cashier-screen.tsx.
+import { PageShell } from '@/shell/page-shell'
+import { CashierScreen } from '@/features/pay/components/cashier-screen'
 
 export default function CashierPage() {
-  const params = useRouter().params as { orderId?: string; amount?: string }
-  const orderId = params.orderId ?? ''
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const act = async (what: 'pay' | 'fail' | 'abandon') => {
-    if (busy || !orderId) return
-    setBusy(true)
-    setError(null)
-    const r =
-      what === 'pay'
-        ? await contributionApi.cashierPay(orderId)
-        : what === 'fail'
-          ? await contributionApi.cashierFail(orderId)
-          : await contributionApi.cashierAbandon(orderId)
-    setBusy(false)
-    if (!r.ok && what !== 'abandon') {
-      setError(r.error.message)
-      return
-    }
-    // pay/fail: the provider tells the county; the order page asks the county for the result
-    if (what !== 'abandon') useContribution.getState().markSubmitted(orderId)
-    await Taro.redirectTo({ url: PAY_ROUTES.order(orderId, what === 'abandon' ? '&note=abandoned' : '') })
-  }
   return (
     <PageShell title='付款' className='pay-cashier-page'>
-      <CashierSim
-        amount={params.amount ? decodeURIComponent(params.amount) : null}
-        busy={busy}
-        error={error}
-        onPay={() => {
-          void act('pay')
-        }}
-        onFail={() => {
-          void act('fail')
-        }}
-        onAbandon={() => {
-          void act('abandon')
-        }}
-      />
+      <CashierScreen />
     </PageShell>
   )
 }

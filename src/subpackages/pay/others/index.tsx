@@ -1,60 +1,12 @@
 // 代他人缴费: by ID number; the payer sees masked names and amounts only.
-import { useEffect, useState } from 'react'
-import { PageShell } from '@/components/page-shell'
-import { OfflineBanner } from '@/components/offline-banner'
-import { useSession } from '@/features/session/store'
-import { useContribution } from '@/features/contribution/store'
-import { PayeeForm } from '@/features/contribution/components/payee-form'
-import { PaymentStatus } from '@/features/contribution/components/payment-status'
-import { startAndPay } from '@/features/contribution/use-order-flow'
-import type { PayScreen } from '@/features/contribution/payment-state'
+// The page is a shell: the screen is the pay feature's others-screen.tsx.
+import { PageShell } from '@/shell/page-shell'
+import { OthersScreen } from '@/features/pay/components/others-screen'
 
 export default function OthersPage() {
-  const userId = useSession((s) => s.userId)
-  useEffect(() => {
-    useContribution.getState().setOwner(userId)
-  }, [userId])
-  const lookup = useContribution((s) => s.payee)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [screen, setScreen] = useState<PayScreen | null>(null)
-  useEffect(() => {
-    useContribution.setState({ payee: null })
-  }, [])
-
-  const find = async (idNumber: string) => {
-    setBusy(true)
-    setError(null)
-    setScreen(null)
-    const r = await useContribution.getState().lookupPayee(idNumber)
-    setBusy(false)
-    if (!r.ok) setError(r.error.message)
-  }
-  const confirm = async (idNumber: string) => {
-    if (!lookup || busy) return
-    setBusy(true)
-    setScreen({ kind: 'starting' })
-    const r = await startAndPay({ householdId: lookup.householdId, year: lookup.year, payeeIdNumber: idNumber })
-    setBusy(false)
-    setScreen(r.ok ? null : r.screen)
-  }
   return (
     <PageShell title='替别人家缴费' className='pay-others-page'>
-      <OfflineBanner hasCachedData={false} />
-      <PayeeForm
-        lookup={lookup}
-        busy={busy}
-        error={error}
-        onLookup={(id) => {
-          void find(id)
-        }}
-        onConfirm={(id) => {
-          void confirm(id)
-        }}
-      />
-      {screen ? (
-        <PaymentStatus screen={screen} busy={busy} onRetry={() => setScreen(null)} onRefresh={() => setScreen(null)} />
-      ) : null}
+      <OthersScreen />
     </PageShell>
   )
 }

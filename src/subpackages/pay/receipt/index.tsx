@@ -1,47 +1,12 @@
 // 缴费票据: from the county when online, from the phone's saved copy when not.
-import { useEffect } from 'react'
-import { View, Text } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
-import { PageShell } from '@/components/page-shell'
-import { OfflineBanner } from '@/components/offline-banner'
-import { AsOf } from '@/components/as-of'
-import { useSession } from '@/features/session/store'
-import { contributionApi } from '@/features/contribution/api'
-import { orderCache, receiptCache, useContribution } from '@/features/contribution/store'
-import { ReceiptView } from '@/features/contribution/components/receipt-view'
-import { useCountyData } from '@/services/use-county-data'
+// The page is a shell: the screen is the pay feature's receipt-screen.tsx.
+import { PageShell } from '@/shell/page-shell'
+import { ReceiptScreen } from '@/features/pay/components/receipt-screen'
 
 export default function ReceiptPage() {
-  const params = useRouter().params as { orderId?: string }
-  const orderId = params.orderId ?? null
-  const userId = useSession((s) => s.userId)
-  useEffect(() => {
-    useContribution.getState().setOwner(userId)
-  }, [userId])
-  const r = useCountyData({
-    cache: receiptCache,
-    owner: userId,
-    cacheKey: orderId,
-    load: () => contributionApi.getReceipt(orderId as string)
-  })
-  const order = orderCache((s) => (orderId ? s.read(userId, orderId) : null))
-  // who paid (masked, from the county's receipt) and whether they belong to this household
-  const relation = order ? (order.data.payerIsHousehold ? '本户家人' : '代缴，不是本户家人') : null
-  const who = r.data?.payerNameMasked
-  const payerText = who ? (relation ? `${who}（${relation}）` : who) : relation
   return (
     <PageShell title='缴费票据' className='pay-receipt-page'>
-      <OfflineBanner hasCachedData={!!r.data} />
-      {r.data ? (
-        <>
-          <AsOf at={r.asOf} source={r.source} />
-          <ReceiptView receipt={r.data} payerText={payerText} />
-        </>
-      ) : (
-        <View className='card'>
-          <Text>{r.loading ? '正在读取票据…' : r.error ? r.error.message : '没有找到票据'}</Text>
-        </View>
-      )}
+      <ReceiptScreen />
     </PageShell>
   )
 }

@@ -1,0 +1,2 @@
+import type { a } from './a'
+export const b: typeof a | null = null

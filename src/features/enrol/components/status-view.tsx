@@ -1,0 +1,129 @@
+// Where an application is: submitted → needs more (what exactly) → approved / rejected (why).
+import { Text, View } from '@tarojs/components'
+import type { Application, ApplicationStatus } from '@/contract'
+import { formatDate, formatInstant } from '@/services/time'
+import { maskBirthCertificate, maskIdNumber } from '@/shared/mask'
+import { KIND_LABEL, papersStillMissing } from '../documents'
+import { fieldsOf } from '../store'
+import './enrol.scss'
+
+export const APP_STATUS_TEXT: Record<ApplicationStatus, string> = {
+  submitted: '县里审核中',
+  needs_more: '要补充材料',
+  approved: '已通过',
+  rejected: '没有通过'
+}
+
+/** `missingPapers`: submitted, but a required photo is not uploaded yet (the county waits for it) */
+export function AppStatus({ status, missingPapers }: { status: ApplicationStatus; missingPapers?: boolean }) {
+  if (status === 'submitted' && missingPapers)
+    return <Text className='enrol-status enrol-status--needs_more enrol-status--missing'>还差材料</Text>
+  return <Text className={`enrol-status enrol-status--${status}`}>{APP_STATUS_TEXT[status]}</Text>
+}
+
+function Step({
+  state,
+  label,
+  detail
+}: {
+  state: 'done' | 'current' | 'todo' | 'bad'
+  label: string
+  detail?: string
+}) {
+  const dot = state === 'done' ? '✓' : state === 'current' ? '●' : state === 'bad' ? '✗' : '○'
+  return (
+    <View className={`enrol-step enrol-step--${state}`}>
+      <Text className='enrol-step__dot'>{dot}</Text>
+      <View>
+        <Text>{label}</Text>
+        {detail ? <Text className='enrol-hint'>{detail}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+function approvedMeaning(app: Application): string {
+  const f = fieldsOf(app)
+  switch (app.kind) {
+    case 'add_newborn':
+    case 'add_marriage':
+    case 'add_return':
+      return `${f.name ?? ''}已加到家里的户上。还要缴费才有医保待遇，可以在“缴费”里给全家缴。`
+    case 'out_of_area_care':
+      return `已备案：${f.destination ?? ''}，${f.from ? formatDate(f.from) : ''}到${f.to ? formatDate(f.to) : ''}。在那里看病按备案的比例报销。`
+    case 'renew_remote':
+      return '家里人员已核对好，可以去缴明年的费用了。'
+    case 'add_id_number':
+      return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
+  }
+}
+
+export function ApplicationStatusView({ app }: { app: Application }) {
+  const f = fieldsOf(app)
+  const s = app.status
+  const missing = papersStillMissing(app)
+  return (
+    <View className={`card enrol-status-view enrol-status-view--${s}`}>
+      <View className='row'>
+        <Text className='enrol-section-title'>{KIND_LABEL[app.kind]}</Text>
+        <AppStatus status={s} missingPapers={missing.length > 0} />
+      </View>
+      {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
+      {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskIdNumber(f.idNumber)}</Text> : null}
+      {f.birthCertificateNumber ? (
+        <Text className='enrol-line muted enrol-app-certificate'>
+          出生医学证明：{maskBirthCertificate(f.birthCertificateNumber)}
+        </Text>
+      ) : null}
+      {f.birthCertificateNumber && !f.idNumber && f.birthDate ? (
+        <Text className='enrol-line muted'>
+          出生日期：{formatDate(f.birthDate)}
+          {f.sex ? `，${f.sex === 'male' ? '男孩' : '女孩'}` : ''}（还没有身份证号，上户口后再补登）
+        </Text>
+      ) : null}
+      {f.destination ? <Text className='enrol-line enrol-app-destination'>备案地点：{f.destination}</Text> : null}
+      <View className='enrol-steps'>
+        <Step state='done' label='已提交' detail={formatInstant(app.submittedAt)} />
+        {s === 'needs_more' ? (
+          <Step
+            state='bad'
+            label='县里要求补充材料'
+            detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined}
+          />
+        ) : null}
+        {s === 'submitted' && missing.length ? (
+          <Step
+            state='current'
+            label='等您上传材料'
+            detail={`还差：${missing.map((d) => d.label).join('、')}。拍好传上来，县里才能审核。`}
+          />
+        ) : null}
+        {s === 'submitted' && !missing.length ? (
+          <Step state='current' label='县里审核中' detail='一般几个工作日内审核，有结果会在这里显示' />
+        ) : null}
+        {s === 'approved' ? (
+          <Step state='done' label='审核通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} />
+        ) : null}
+        {s === 'rejected' ? (
+          <Step state='bad' label='没有通过' detail={app.decidedAt ? formatInstant(app.decidedAt) : undefined} />
+        ) : null}
+        {s === 'submitted' || s === 'needs_more' ? <Step state='todo' label='通过或不通过' /> : null}
+      </View>
+      {s === 'needs_more' && app.reason ? (
+        <View className='enrol-reason' ariaRole='alert'>
+          <Text className='enrol-label'>县里说要补充：</Text>
+          <Text className='enrol-reason__text'>{app.reason}</Text>
+          <Text className='enrol-hint'>在下面补拍照片，然后点“补好了，重新提交”。</Text>
+        </View>
+      ) : null}
+      {s === 'rejected' ? (
+        <View className='enrol-reason'>
+          <Text className='enrol-label'>没有通过的原因：</Text>
+          <Text className='enrol-reason__text'>{app.reason ?? '县里没有写原因'}</Text>
+          <Text className='enrol-hint'>有疑问可以打电话问县医保局，或者改好后重新申请。</Text>
+        </View>
+      ) : null}
+      {s === 'approved' ? <Text className='enrol-approved-text'>{approvedMeaning(app)}</Text> : null}
+    </View>
+  )
+}

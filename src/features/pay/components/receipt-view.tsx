@@ -1,0 +1,130 @@
+// The e-receipt: every member by name, amounts, receipt number, payer and time. Works from
+// the phone's saved copy when offline; can be turned into a picture to send to family.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Canvas, Image } from '@tarojs/components'
+import type { Receipt } from '@/contract'
+import { Money } from '@/components/money'
+import { memberIdText } from '@/shared/mask'
+import { formatDate } from '@/services/time'
+import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines, receiptTime } from '../receipt-image'
+import './pay.scss'
+
+interface Props {
+  receipt: Receipt
+  /** who paid, e.g. "王**（本户家人）" (masked name from the county's receipt) */
+  payerText: string | null
+}
+
+const CANVAS_ID = 'receipt-canvas'
+
+async function makeImageWeapp(receipt: Receipt, payerText: string | null): Promise<string> {
+  const lines = receiptLines(receipt, payerText)
+  const node = await new Promise<{ getContext: (k: '2d') => unknown; width: number; height: number }>(
+    (resolve, reject) => {
+      Taro.createSelectorQuery()
+        .select(`#${CANVAS_ID}`)
+        .fields({ node: true, size: true })
+        .exec((res: Array<{ node?: unknown }>) => {
+          const n = res?.[0]?.node as { getContext: (k: '2d') => unknown; width: number; height: number } | undefined
+          if (n) resolve(n)
+          else reject(new Error('no canvas'))
+        })
+    }
+  )
+  node.width = IMAGE_WIDTH
+  node.height = imageHeight(lines)
+  drawReceipt(node.getContext('2d') as never, lines)
+  const out = await Taro.canvasToTempFilePath({ canvas: node as never } as never)
+  return out.tempFilePath
+}
+
+function makeImageH5(receipt: Receipt, payerText: string | null): string {
+  const lines = receiptLines(receipt, payerText)
+  const canvas = document.createElement('canvas')
+  canvas.width = IMAGE_WIDTH
+  canvas.height = imageHeight(lines)
+  const ctx = canvas.getContext('2d')
+  if (!ctx) throw new Error('no 2d context')
+  drawReceipt(ctx as unknown as Parameters<typeof drawReceipt>[0], lines)
+  return canvas.toDataURL('image/png')
+}
+
+export function ReceiptView({ receipt, payerText }: Props) {
+  const [image, setImage] = useState<string | null>(null)
+  const [shareError, setShareError] = useState<string | null>(null)
+
+  const share = async () => {
+    setShareError(null)
+    try {
+      if (process.env.TARO_ENV === 'h5') {
+        setImage(makeImageH5(receipt, payerText))
+        return
+      }
+      const path = await makeImageWeapp(receipt, payerText)
+      setImage(path)
+      await Taro.showShareImageMenu({ path }).catch(() => undefined)
+    } catch {
+      setShareError('图片没有生成成功，可以截屏发给家人')
+    }
+  }
+
+  return (
+    <View className='receipt-wrap'>
+      <View className='card receipt' ariaRole='region' ariaLabel='缴费票据'>
+        <Text className='receipt__title'>城乡居民医保缴费电子票据</Text>
+        <Text className='receipt__no'>票据号 {receipt.receiptNumber}</Text>
+        <View className='receipt__row'>
+          <Text>缴费年度</Text>
+          <Text>{receipt.year}年</Text>
+        </View>
+        <View className='receipt__row'>
+          <Text>合计金额</Text>
+          <Money value={receipt.amount} className='receipt__amount' />
+        </View>
+        <View className='receipt__row'>
+          <Text>付款时间</Text>
+          <Text>{receiptTime(receipt.paidAt)}</Text>
+        </View>
+        <View className='receipt__row'>
+          <Text>入账时间</Text>
+          <Text>{receiptTime(receipt.issuedAt)}</Text>
+        </View>
+        {payerText ? (
+          <View className='receipt__row'>
+            <Text>缴费人</Text>
+            <Text>{payerText}</Text>
+          </View>
+        ) : null}
+        <View className='receipt__row'>
+          <Text>开票单位</Text>
+          <Text>{receipt.issuer}</Text>
+        </View>
+        <Text className='pay-section-title'>参保人员（{receipt.persons.length}人）</Text>
+        {receipt.persons.map((p, i) => (
+          <View key={`${p.name}-${i}`} className='receipt__person'>
+            <View className='receipt__person-head'>
+              <Text className='receipt__person-name'>{p.name}</Text>
+              <Money value={p.amount} />
+            </View>
+            <Text className='receipt__person-id'>{memberIdText(p)}</Text>
+            <Text className='receipt__person-id'>
+              待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}
+            </Text>
+          </View>
+        ))}
+      </View>
+      <Button className='btn btn-primary receipt__share' onClick={share}>
+        做成图片发给家人
+      </Button>
+      {shareError ? <Text className='pay-error'>{shareError}</Text> : null}
+      {image ? (
+        <View className='card'>
+          <Text className='muted'>{process.env.TARO_ENV === 'h5' ? '长按图片可以保存或发送给家人' : '已生成图片'}</Text>
+          <Image className='receipt__image' src={image} mode='widthFix' />
+        </View>
+      ) : null}
+      {process.env.TARO_ENV !== 'h5' ? <Canvas type='2d' id={CANVAS_ID} className='receipt__canvas' /> : null}
+    </View>
+  )
+}

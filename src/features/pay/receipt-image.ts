@@ -1,0 +1,97 @@
+// The receipt as a picture to send to family (WeChat chat, photo album). The lines are
+// built here (tested); drawing works on any 2D canvas context (h5 <canvas>, weapp Canvas 2D).
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import type { Receipt } from '@/contract'
+import { formatMoney } from '@/components/money'
+import { memberIdText } from '@/shared/mask'
+import { formatDate } from '@/services/time'
+
+dayjs.extend(utc)
+
+/**
+ * A receipt's time always with the year, in Beijing time: 2025年11月24日 10:03. (The app's
+ * formatInstant leaves the year out for this year; a receipt is kept and shown years later.)
+ */
+export function receiptTime(iso: string): string {
+  const d = dayjs(iso)
+  return d.isValid() ? d.utcOffset(8 * 60).format('YYYY年M月D日 HH:mm') : '—'
+}
+
+export interface ImageLine {
+  text: string
+  size: number
+  bold?: boolean
+  color?: string
+  /** extra space above, px */
+  gap?: number
+}
+
+export function receiptLines(r: Receipt, payerText: string | null): ImageLine[] {
+  const lines: ImageLine[] = [
+    { text: '城乡居民医保缴费电子票据', size: 34, bold: true },
+    { text: `票据号 ${r.receiptNumber}`, size: 24, color: '#333', gap: 8 },
+    { text: `${r.year}年度  合计 ¥${formatMoney(r.amount) ?? '—'}`, size: 32, bold: true, color: '#0b6b3a', gap: 20 },
+    { text: `付款时间 ${receiptTime(r.paidAt)}`, size: 24, gap: 8 },
+    { text: `入账时间 ${receiptTime(r.issuedAt)}`, size: 24 }
+  ]
+  if (payerText) lines.push({ text: `缴费人 ${payerText}`, size: 24 })
+  lines.push({ text: '参保人员', size: 28, bold: true, gap: 20 })
+  for (const p of r.persons) {
+    lines.push({ text: `${p.name}  ¥${formatMoney(p.amount) ?? '—'}`, size: 28, bold: true, gap: 10 })
+    lines.push({ text: memberIdText(p), size: 22, color: '#444' })
+    lines.push({
+      text: `待遇期 ${formatDate(p.coverageStart)} 至 ${formatDate(p.coverageEnd)}`,
+      size: 22,
+      color: '#444'
+    })
+  }
+  lines.push({ text: `开票单位 ${r.issuer}`, size: 22, color: '#333', gap: 20 })
+  return lines
+}
+
+export const IMAGE_WIDTH = 600
+
+/**
+ * The app's own font list, CJK fonts first. A bare 'sans-serif' gives the Latin font for
+ * punctuation, and the middle dot of minority names (阿依古丽·买买提) then looks like a
+ * full stop down on the line; the CJK fonts draw it in the middle, as on the screen.
+ */
+export const IMAGE_FONT = '"PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif'
+
+export function imageHeight(lines: ImageLine[]): number {
+  return lines.reduce((h, l) => h + (l.gap ?? 0) + Math.round(l.size * 1.5), 48) + 32
+}
+
+/** Minimal 2D context shape shared by h5 and the mini-program's Canvas 2D. */
+export interface Ctx2D {
+  fillStyle: unknown
+  font: string
+  textBaseline: string
+  fillRect: (x: number, y: number, w: number, h: number) => void
+  fillText: (text: string, x: number, y: number) => void
+  strokeRect?: (x: number, y: number, w: number, h: number) => void
+  strokeStyle?: unknown
+  lineWidth?: number
+}
+
+export function drawReceipt(ctx: Ctx2D, lines: ImageLine[], width = IMAGE_WIDTH): number {
+  const height = imageHeight(lines)
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, width, height)
+  if (ctx.strokeRect) {
+    ctx.strokeStyle = '#1b7f4c'
+    ctx.lineWidth = 4
+    ctx.strokeRect(8, 8, width - 16, height - 16)
+  }
+  ctx.textBaseline = 'top'
+  let y = 32
+  for (const l of lines) {
+    y += l.gap ?? 0
+    ctx.font = `${l.bold ? 'bold ' : ''}${l.size}px ${IMAGE_FONT}`
+    ctx.fillStyle = l.color ?? '#111111'
+    ctx.fillText(l.text, 32, y)
+    y += Math.round(l.size * 1.5)
+  }
+  return height
+}
