@@ -42,7 +42,7 @@ export function need(f: Fig | Limit): Dec | null {
   return f as Dec | null
 }
 
-export interface CompiledCondition {
+interface CompiledCondition {
   code?: readonly string[]
   kind?: readonly string[]
   area?: readonly string[]
@@ -62,7 +62,7 @@ export interface MatchContext {
   ownership?: string
   group: string | null
 }
-export interface CompiledRow<T> {
+interface CompiledRow<T> {
   when: CompiledCondition
   value: T
   label?: string
@@ -470,7 +470,7 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
 const cache = new WeakMap<object, CompiledPolicy>()
 const seriesCache = new WeakMap<object, CompiledPolicy[]>()
 
-export const bundledResolver: PolicyResolver = (id) => bundledPolicies[id]
+const bundledResolver: PolicyResolver = (id) => bundledPolicies[id]
 
 /** Resolve, validate and compile one document (cached per document object). */
 export function compilePolicy(

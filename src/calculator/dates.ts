@@ -2,8 +2,8 @@
 import { CalculatorError, show } from './errors'
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-export const MIN_YEAR = 1900
-export const MAX_YEAR = 2100
+const MIN_YEAR = 1900
+const MAX_YEAR = 2100
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
@@ -48,7 +48,7 @@ export function parseDate(s: unknown, path: string, what = '日期'): string {
 export function yearOf(d: string): number {
   return +d.slice(0, 4)
 }
-export function monthOf(d: string): number {
+function monthOf(d: string): number {
   return +d.slice(5, 7)
 }
 function pad(n: number, w = 2): string {
@@ -129,9 +129,6 @@ export function coverageYearStart(d: string, startMonthDay: string): string {
   const y = yearOf(d)
   const candidate = `${pad(y, 4)}-${startMonthDay}`
   return d >= candidate ? candidate : `${pad(y - 1, 4)}-${startMonthDay}`
-}
-export function lastDayBefore(d: string): string {
-  return addDays(d, -1)
 }
 
 /** 2025-09-01 → 2025年9月1日: dates inside sentences people read. */

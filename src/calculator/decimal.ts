@@ -8,7 +8,7 @@ export type Dec = InstanceType<typeof Money>
 export const ZERO = new Money(0)
 export const ONE = new Money(1)
 /** Largest amount accepted on a bill, a claim or a contribution: 1 亿元 (no single bill comes near it). */
-export const MAX_AMOUNT = new Money('100000000')
+const MAX_AMOUNT = new Money('100000000')
 /**
  * Largest amount a claim history (a person's running year totals) may hold: 10 亿元. A year's
  * total is a sum of bills, so it may pass one bill's 1 亿. Still bounded so that whole-fen
@@ -22,14 +22,6 @@ export const MAX_AMOUNT = new Money('100000000')
 export const MAX_YEAR_TOTAL = new Money('1000000000')
 
 const MONEY_RE = /^(0|[1-9]\d{0,8})(\.\d{1,2})?$/
-const RATE_RE = /^(0|1)(\.\d{1,4})?$/
-
-export function isMoneyString(s: unknown): s is string {
-  return typeof s === 'string' && MONEY_RE.test(s) && new Money(s).lte(MAX_AMOUNT)
-}
-export function isRateString(s: unknown): s is string {
-  return typeof s === 'string' && RATE_RE.test(s) && new Money(s).lte(ONE)
-}
 
 /** Parse a money string from input; anything else is refused with a typed error. */
 export function parseMoney(s: unknown, path: string, what = '金额'): Dec {

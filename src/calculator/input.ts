@@ -3,46 +3,12 @@
 import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
 import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './decimal'
-import type {
-  BillLineClass,
-  CareArea,
-  Cause,
-  Claim,
-  ClaimHistory,
-  ClaimKind,
-  FullClaimHistory,
-  HospitalGrade,
-  InstitutionTier
-} from './types'
+import { CARE_AREAS, CAUSES, CLAIM_KINDS, TIERS } from './policy-format'
+import type { BillLineClass, CareArea, Claim, ClaimHistory, FullClaimHistory, HospitalGrade } from './types'
 
-export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
-export const CARE_AREAS: readonly CareArea[] = [
-  'local',
-  'out-referred',
-  'out-filed',
-  'out-unfiled',
-  'out-emergency',
-  'abroad'
-]
-export const TIERS: readonly InstitutionTier[] = ['village', 'township', 'county', 'city', 'provincial']
 const GRADES: readonly HospitalGrade[] = ['A', 'B', 'C']
 const LINE_CLASSES: readonly BillLineClass[] = ['A', 'B', 'C', 'self-pay']
 const MAX_LINES = 5000
-const CAUSES: readonly Cause[] = [
-  'illness',
-  'accident',
-  'self-harm',
-  'self-harm-mental-illness',
-  'fight',
-  'drunkenness',
-  'drugs',
-  'crime',
-  'medical-accident',
-  'childbirth',
-  'family-planning',
-  'cosmetic',
-  'other-violation'
-]
 
 /**
  * How the input checks read and add amounts: as Decimals (the reference settle path) or
@@ -291,24 +257,6 @@ export function checkClaim<T>(
     serviceDate,
     dischargeDate,
     settlementDate
-  }
-}
-
-export function emptyHistory(): FullClaimHistory {
-  return {
-    admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
-    lastDeductible: null,
-    fundPaid: '0.00',
-    outpatientFundPaid: '0.00',
-    outpatientDeductibleMet: '0.00',
-    specialFundPaid: '0.00',
-    specialDeductibleMet: '0.00',
-    majorDiseaseFundPaid: '0.00',
-    catastrophicBase: '0.00',
-    catastrophicPaid: '0.00',
-    assistanceBase: '0.00',
-    assistancePaid: '0.00',
-    householdAccountBalance: '0.00'
   }
 }
 

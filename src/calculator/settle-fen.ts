@@ -202,7 +202,7 @@ function roundRate(n: number): number {
 }
 
 /** "1234.50", as fmt writes a Decimal */
-export function fenStr(f: number): string {
+function fenStr(f: number): string {
   if (f === 0) return '0.00' // most of a history's amounts, most of the time
   if (f < 0) return `-${fenStr(-f)}`
   const y = Math.floor(f / 100)
