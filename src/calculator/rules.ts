@@ -78,11 +78,14 @@ export function checkExclusions(
       const rule = x.accidentWithoutThirdParty
       if (rule === 'excluded') return { code: 'EXCLUDED_CAUSE', reason: '意外伤害不在报销范围内', source: x.source }
       if (typeof rule === 'object') {
-        const age = ageOn(c.person.birthDate, n.serviceDate)
+        const age =
+          rule.ageAt === 'year-end'
+            ? ageAtYearEnd(c.person.birthDate, yearOf(n.serviceDate))
+            : ageOn(c.person.birthDate, n.serviceDate)
         if (age < rule.coveredFromAge) {
           return {
             code: 'EXCLUDED_CAUSE',
-            reason: `意外伤害只对 ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`,
+            reason: `意外伤害只对${rule.ageAt === 'year-end' ? '当年年底满' : ''} ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`,
             source: x.source
           }
         }

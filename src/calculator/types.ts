@@ -97,6 +97,8 @@ export interface Claim {
  * and is accepted back.
  */
 export interface ClaimHistory {
+  /** first day of the coverage year these totals belong to (every historyAfter says it); absent: the claim's own year */
+  coverageYear?: IsoDate
   /** admissions already settled this coverage year, by area (each 0–366) */
   admissions?: Partial<Record<CareArea, number>>
   /** deductible of the last in-area admission (for the 'from-previous' reading) */
@@ -196,11 +198,14 @@ export interface Settlement {
   assistance: MoneyString
   /** 家庭账户 */
   householdAccount: MoneyString
+  /** 医院承担: the eligible cost above a benchmark price, when the policy has the institution bear it (else "0.00") */
+  institutionBears: MoneyString
   /** 个人负担: the residual, so all parts add up to total exactly */
   patientPays: MoneyString
   /**
    * What insurance paid (医保报销): basicFund + catastrophic + assistance. Not the household
-   * account, which is the family's own money: total = insurancePaid + householdAccount + patientPays.
+   * account, which is the family's own money: total = insurancePaid + householdAccount +
+   * institutionBears + patientPays.
    */
   insurancePaid: MoneyString
   /** which rule set the basic fund's amount: ordinary deductible × ratio, major disease, benchmark price; null when the fund had nothing to settle */
