@@ -77,7 +77,6 @@ export function quoteContribution(
   const withSteps = options?.steps !== false
   const steps: Step[] = []
   const issues: ContributionQuote['issues'] = []
-  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
   const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
   const coll = con.collection ?? null
   const open = coll ? (coll.from === undefined || paymentDate >= coll.from) && paymentDate <= coll.to : true
@@ -101,7 +100,7 @@ export function quoteContribution(
       if (!m.exemptReason) notEnrolling.push(m.id)
       return
     }
-    quotes.push(quoteMember(pol, con, m, path, year, yearStart, yearEnd, paymentDate, open, withSteps))
+    quotes.push(quoteMember(pol, con, m, path, year, paymentDate, open, withSteps))
   })
   if (quotes.length === 0) bad('没有要缴费的成员', '$.members')
   let payable = true
@@ -163,6 +162,7 @@ export function quoteContribution(
     arrears: fen2(arrears),
     due: fen2(due),
     householdAccountCredit: fen2(credit),
+    pooled: fen2(standard - credit),
     collection: coll ? { from: coll.from ?? null, to: coll.to, deadline: coll.deadline ?? null, open } : null,
     payable,
     issues,
@@ -176,8 +176,6 @@ function quoteMember(
   m: Member,
   path: string,
   year: number,
-  yearStart: string,
-  yearEnd: string,
   paymentDate: string,
   open: boolean,
   withSteps: boolean
@@ -243,83 +241,55 @@ function quoteMember(
       }
     }
   }
-  // newborns enrolled soon after birth are covered from birth (and may pay nothing for the birth year)
-  let benefitStart = yearStart
-  let newbornCovered = false
+  // when benefits start and end: newborns from birth, students by the school year, after a
+  // lapse or a late payment only after the waiting months
+  const lapsed = m.lapsedYears ?? 0
+  const period = benefitPeriod(pol, con, m, year, paymentDate, open, lapsed)
+  const { benefitStart, benefitEnd } = period
   const nb = con.newborn
-  if (nb && m.birthDate >= yearStart && m.birthDate <= yearEnd) {
-    const days = daysBetween(m.birthDate, paymentDate)
-    if (days >= 0 && days <= nb.enrolWithinDays) {
-      newbornCovered = true
-      benefitStart = m.birthDate
-      if (nb.birthYearContribution === 'waived') {
-        standard = 0
-        personal = 0
-        subsidy = 0
-        paidBy = []
-      }
-      if (withSteps) {
-        steps.push({
-          rule: 'contribution.newborn',
-          label: `新生儿出生 ${days} 天内参保，自出生之日（${m.birthDate}）起享受待遇${nb.birthYearContribution === 'waived' ? '，出生当年免缴' : ''}`,
-          params: { enrolWithinDays: String(nb.enrolWithinDays) },
-          source: con.source
-        })
-      }
+  if (nb && period.newbornDays !== null) {
+    if (nb.birthYearContribution === 'waived') {
+      standard = 0
+      personal = 0
+      subsidy = 0
+      paidBy = []
     }
-  }
-  let benefitEnd = yearEnd
-  if (m.student && pol.studentCoverageStart) {
-    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
-    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
-    if (withSteps)
+    if (withSteps) {
       steps.push({
-        rule: 'contribution.student-year',
-        label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
+        rule: 'contribution.newborn',
+        label: `新生儿出生 ${period.newbornDays} 天内参保，自出生之日（${m.birthDate}）起享受待遇${nb.birthYearContribution === 'waived' ? '，出生当年免缴' : ''}`,
+        params: { enrolWithinDays: String(nb.enrolWithinDays) },
         source: con.source
       })
+    }
   }
+  if (period.studentYear && withSteps)
+    steps.push({
+      rule: 'contribution.student-year',
+      label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
+      source: con.source
+    })
   // arrears after a lapse: full standard, no subsidy (seed 001 Art.12)
   let arrears = 0
-  const lapsed = m.lapsedYears ?? 0
   if (lapsed > 0) {
-    if (!con.arrears)
-      throw new CalculatorError(
-        'POLICY_FIGURE_MISSING',
-        '这位成员有断保年份，但政策没有规定补缴办法',
-        '$.contribution.arrears'
-      )
-    const perYear = con.arrears.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
+    const perYear = con.arrears!.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
     arrears = perYear * lapsed
-    const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
-    if (start > benefitStart) benefitStart = start
     if (withSteps) {
       steps.push({
         rule: 'contribution.arrears',
-        label: `断保 ${lapsed} 年需补缴 ${yuan(arrears)}（每年 ${yuan(perYear)}，${con.arrears.subsidised ? '按个人缴费标准' : '全部由个人承担，没有财政补助'}，按今年标准计算）；补缴后满 ${con.arrears.waitingMonths} 个月，${benefitStart} 起享受待遇`,
+        label: `断保 ${lapsed} 年需补缴 ${yuan(arrears)}（每年 ${yuan(perYear)}，${con.arrears!.subsidised ? '按个人缴费标准' : '全部由个人承担，没有财政补助'}，按今年标准计算）；补缴后满 ${con.arrears!.waitingMonths} 个月，${benefitStart} 起享受待遇`,
         after: fen2(arrears),
-        params: { lapsedYears: String(lapsed), subsidised: String(con.arrears.subsidised) },
+        params: { lapsedYears: String(lapsed), subsidised: String(con.arrears!.subsidised) },
         source: con.source
       })
     }
-  } else if (
-    con.waitingPeriod &&
-    !newbornCovered &&
-    !(m.student && pol.studentCoverageStart) &&
-    (con.waitingPeriod.appliesTo === 'all' || !open)
-  ) {
-    const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
-    if (start > benefitStart) {
-      benefitStart = start
-      if (withSteps) {
-        steps.push({
-          rule: 'contribution.waiting-period',
-          label: `${con.waitingPeriod.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod.months} 个月后（${benefitStart}）开始报销`,
-          params: { months: String(con.waitingPeriod.months) },
-          source: con.source
-        })
-      }
-    }
+  } else if (period.waited && withSteps) {
+    steps.push({
+      rule: 'contribution.waiting-period',
+      label: `${con.waitingPeriod!.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod!.months} 个月后（${benefitStart}）开始报销`,
+      params: { months: String(con.waitingPeriod!.months) },
+      source: con.source
+    })
   }
   // split of the fiscal subsidy between government levels
   const split: MemberQuote['subsidySplit'] = []
@@ -378,6 +348,11 @@ function quoteMember(
     householdAccountCredit: fen2(credit),
     arrears: fen2(arrears),
     due: fen2(Math.max(0, due)),
+    pooled: fen2(standard - credit),
+    enrolment: {
+      status: 'enrolled',
+      paid: { coverageYear: year, paidOn: paymentDate, ...(lapsed > 0 ? { lapsedYears: lapsed } : {}) }
+    },
     benefitStart,
     benefitEnd,
     steps
@@ -386,4 +361,87 @@ function quoteMember(
 
 function toFig(v: string | { missing: true; note: string }, path: string): Fig {
   return typeof v === 'string' ? moneyFen(v) : { missing: true, path, note: v.note }
+}
+
+/**
+ * When a member's benefits start and end for coverage year `year`, paid on `paymentDate`
+ * (inside the collection window or not): from the coverage year's first day; newborns
+ * enrolled within the policy's days from birth; students by the school year; after a lapse
+ * (arrears paid now) or a late payment, the policy's waiting months after the payment month.
+ * One rule for the quote and for a claim that brings its enrolment record (Enrolment.paid).
+ */
+export function benefitPeriod(
+  pol: CompiledPolicy,
+  con: ContributionSection,
+  m: { birthDate: string; student?: boolean },
+  year: number,
+  paymentDate: string,
+  open: boolean,
+  lapsed: number
+): { benefitStart: string; benefitEnd: string; newbornDays: number | null; studentYear: boolean; waited: boolean } {
+  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
+  const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
+  let benefitStart = yearStart
+  let benefitEnd = yearEnd
+  let newbornDays: number | null = null
+  const nb = con.newborn
+  if (nb && m.birthDate >= yearStart && m.birthDate <= yearEnd) {
+    const days = daysBetween(m.birthDate, paymentDate)
+    if (days >= 0 && days <= nb.enrolWithinDays) {
+      newbornDays = days
+      benefitStart = m.birthDate
+    }
+  }
+  const studentYear = m.student === true && pol.studentCoverageStart !== null
+  if (studentYear) {
+    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
+    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
+  }
+  let waited = false
+  if (lapsed > 0) {
+    if (!con.arrears)
+      throw new CalculatorError(
+        'POLICY_FIGURE_MISSING',
+        '这位成员有断保年份，但政策没有规定补缴办法',
+        '$.contribution.arrears'
+      )
+    const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
+    if (start > benefitStart) benefitStart = start
+  } else if (
+    con.waitingPeriod &&
+    newbornDays === null &&
+    !studentYear &&
+    (con.waitingPeriod.appliesTo === 'all' || !open)
+  ) {
+    const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
+    if (start > benefitStart) {
+      benefitStart = start
+      waited = true
+    }
+  }
+  return { benefitStart, benefitEnd, newbornDays, studentYear, waited }
+}
+
+/**
+ * The benefit period of an enrolment record (what a quote and its payment produce: the
+ * coverage year, the payment date, years of arrears paid with it), under the policy's
+ * version for that year: so a claim's waiting period is computed, never copied by hand.
+ */
+export function enrolmentPeriod(
+  series: CompiledPolicy[],
+  paid: { coverageYear: number; paidOn: string; lapsedYears?: number },
+  person: { birthDate: string; student?: boolean }
+): { benefitStart: string; benefitEnd: string } {
+  const pol = pickVersion(series, paid.coverageYear, paid.paidOn)
+  const con = pol.doc.contribution
+  if (!con)
+    throw new CalculatorError(
+      'NO_MATCHING_RULE',
+      `政策「${pol.doc.title}」没有缴费规定，不能由缴费记录推算待遇开始日期`,
+      '$.person.enrolment.paid'
+    )
+  const coll = con.collection ?? null
+  const open = coll ? (coll.from === undefined || paid.paidOn >= coll.from) && paid.paidOn <= coll.to : true
+  const p = benefitPeriod(pol, con, person, paid.coverageYear, paid.paidOn, open, paid.lapsedYears ?? 0)
+  return { benefitStart: p.benefitStart, benefitEnd: p.benefitEnd }
 }

@@ -23,6 +23,9 @@ export interface NormalClaim {
   serviceDate: string
   dischargeDate: string
   settlementDate: string
+  /** benefit period worked out from the enrolment record (Enrolment.paid), else undefined */
+  benefitStart?: string
+  benefitEnd?: string
 }
 
 // optional claim fields checked by type (module constants: checkClaim runs for every claim)
@@ -53,6 +56,18 @@ export function checkClaim(claim: Claim, asOf: string): NormalClaim {
       bad('参保状态只能是 enrolled、not-enrolled 或 lapsed', '$.person.enrolment.status')
     if (en.benefitStart !== undefined) parseDate(en.benefitStart, '$.person.enrolment.benefitStart', '待遇开始日期')
     if (en.benefitEnd !== undefined) parseDate(en.benefitEnd, '$.person.enrolment.benefitEnd', '待遇结束日期')
+    if (en.paid !== undefined) {
+      const p = en.paid
+      if (typeof p !== 'object' || p === null) bad('缴费记录应当是一个对象', '$.person.enrolment.paid')
+      if (en.status !== 'enrolled') bad('有缴费记录的参保状态应当是 enrolled', '$.person.enrolment.status')
+      if (en.benefitStart !== undefined || en.benefitEnd !== undefined)
+        bad('待遇日期由缴费记录推算，不要同时填写 benefitStart/benefitEnd', '$.person.enrolment')
+      if (!Number.isInteger(p.coverageYear) || p.coverageYear < 1900 || p.coverageYear > 2100)
+        bad('缴费记录的参保年度应当是 1900 到 2100 的年份', '$.person.enrolment.paid.coverageYear')
+      parseDate(p.paidOn, '$.person.enrolment.paid.paidOn', '缴费日期')
+      if (p.lapsedYears !== undefined && (!Number.isInteger(p.lapsedYears) || p.lapsedYears < 0 || p.lapsedYears > 30))
+        bad('补缴的断保年数应当是 0 到 30 的整数', '$.person.enrolment.paid.lapsedYears')
+    }
   }
   if (
     person.continuousYears !== undefined &&

@@ -22,6 +22,7 @@ import {
   type Limit,
   type MatchContext
 } from './compile'
+import { enrolmentPeriod } from './contribution'
 import { CalculatorError } from './errors'
 import {
   checkAsOf,
@@ -485,6 +486,13 @@ export function settleClaim(
   const sel = series[0].selection
   const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
   const pol = selectVersion(series, versionDate)
+  const paid = claim.person.enrolment?.paid
+  if (paid) {
+    // the enrolment record: benefit start and end by the contribution rules of the year paid for
+    const p = enrolmentPeriod(series, paid, claim.person)
+    n.benefitStart = p.benefitStart
+    n.benefitEnd = p.benefitEnd
+  }
   return settleWith(pol, n, checkHistory(history), versionDate, options?.steps !== false ? [] : null)
 }
 
@@ -506,6 +514,18 @@ export function settleWith(
     })
     if (!c.person.enrolment)
       S.push({ rule: 'enrolment.assumed', label: '参保状态以经办系统核验为准（本次按已参保、已过等待期计算）' })
+    const paid = c.person.enrolment?.paid
+    if (paid && n.benefitStart !== undefined)
+      S.push({
+        rule: 'enrolment.paid',
+        label: `按缴费记录（${paid.paidOn} 缴纳 ${paid.coverageYear} 年度${paid.lapsedYears ? `，补缴断保 ${paid.lapsedYears} 年` : ''}）推算，待遇期 ${n.benefitStart} 至 ${n.benefitEnd}`,
+        params: {
+          coverageYear: String(paid.coverageYear),
+          paidOn: paid.paidOn,
+          benefitStart: n.benefitStart,
+          benefitEnd: n.benefitEnd!
+        }
+      })
   }
 
   // ---- the coverage year: a history of an earlier year does not count (a new year starts from zero)

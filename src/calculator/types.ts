@@ -26,11 +26,22 @@ export type PolicyOverlay = Partial<PolicyDocument> & { id: string; extends: str
 
 // ---------------------------------------------------------------- claims
 
+/** The payment that enrolled a person: what a quote (MemberQuote.enrolment) and its payment produce. */
+export interface EnrolmentPayment {
+  /** the coverage year paid for */
+  coverageYear: number
+  /** the day it was paid */
+  paidOn: IsoDate
+  /** years of arrears paid with it after a lapse (0 or absent: none) */
+  lapsedYears?: number
+}
 export interface Enrolment {
   status: 'enrolled' | 'not-enrolled' | 'lapsed'
-  /** first day benefits apply (after the waiting period) */
+  /** first day benefits apply (after the waiting period); give this, or `paid` and let the calculator work it out */
   benefitStart?: IsoDate
   benefitEnd?: IsoDate
+  /** the enrolment record: benefit start and end are computed from it by the policy's rules */
+  paid?: EnrolmentPayment
 }
 export interface Person {
   id?: string
@@ -267,6 +278,10 @@ export interface MemberQuote {
   due: MoneyString
   benefitStart: IsoDate
   benefitEnd: IsoDate
+  /** goes to the pooled fund (统筹基金): standard − householdAccountCredit */
+  pooled: MoneyString
+  /** the enrolment record once this quote is paid on `paid.paidOn` (give it to settleClaim as person.enrolment) */
+  enrolment: { status: 'enrolled'; paid: EnrolmentPayment }
   steps: Step[]
 }
 export interface ContributionQuote {
@@ -282,6 +297,8 @@ export interface ContributionQuote {
   /** what the household pays now */
   due: MoneyString
   householdAccountCredit: MoneyString
+  /** goes to the pooled fund (统筹基金): standard − householdAccountCredit, all members */
+  pooled: MoneyString
   collection: { from: IsoDate | null; to: IsoDate; deadline: IsoDate | null; open: boolean } | null
   /** false when the payment must not be taken (e.g. part of the household) */
   payable: boolean
