@@ -1,4 +1,4 @@
-// 乡亲医保 shared calculator: public API. Pure TypeScript + decimal.js; policy and date
+// 乡亲医保 shared calculator: public API. Pure TypeScript (amounts in whole fen); policy and date
 // are always arguments. Import from here ('@/calculator' in the app, relative paths in
 // county-api). Signatures are stable: fields may be added, never removed or renamed.
 //
@@ -18,7 +18,7 @@ import type { PolicyDocument, Scheme } from './types'
 export * from './types'
 export { CalculatorError, PolicyInvalidError, PolicyFigureMissingError, isCalculatorError } from './errors'
 export type { CalculatorErrorCode } from './errors'
-export { settleClaim } from './settle'
+export { claimCoverageYear, settleClaim } from './settle'
 export { quoteContribution } from './contribution'
 export type { QuoteOptions } from './contribution'
 export { estimate } from './estimate'

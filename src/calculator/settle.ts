@@ -35,6 +35,7 @@ import {
   type NormalHistory
 } from './input'
 import { checkExclusions, coverageYearOf, populationGroup, referralLevelsSkipped } from './rules'
+import { strictNeeds } from './strict'
 import type {
   CalcOptions,
   CareArea,
@@ -493,7 +494,28 @@ export function settleClaim(
     n.benefitStart = p.benefitStart
     n.benefitEnd = p.benefitEnd
   }
-  return settleWith(pol, n, checkHistory(history), versionDate, options?.steps !== false ? [] : null)
+  return settleWith(
+    pol,
+    n,
+    checkHistory(history),
+    versionDate,
+    options?.steps !== false ? [] : null,
+    options?.strict === true
+  )
+}
+
+/** The coverage year a claim counts in (by the date that picks its version; students by their school year). */
+export function claimCoverageYear(
+  policy: PolicyInput,
+  claim: Claim,
+  asOf: string,
+  options?: Pick<CalcOptions, 'resolve'>
+): CoverageYearSpan {
+  const n = checkClaim(claim, checkAsOf(asOf))
+  const series = compileSeries(policy, options?.resolve)
+  const sel = series[0].selection
+  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
+  return coverageYearOf(selectVersion(series, versionDate), versionDate, claim.person.student)
 }
 
 /** Settle a checked claim under one policy version; `S` collects the steps, or is null for none. */
@@ -502,7 +524,8 @@ export function settleWith(
   n: NormalClaim,
   history: NormalHistory,
   versionDate: string,
-  S: Steps
+  S: Steps,
+  strict = false
 ): Settlement {
   const c = n.claim
   if (S) {
@@ -558,6 +581,7 @@ export function settleWith(
   if (area === 'out-emergency' && em && em.outOfAreaAs !== 'out-emergency')
     area = outOfArea(em.outOfAreaAs, em.source, S)
 
+  if (strict) strictNeeds(pol, n, kind, area)
   const ex = checkExclusions(pol, n, area, kind)
   if (ex) return excludedSettlement(pol, n, kind, versionDate, span, h, ex.code, ex.reason, ex.source, S)
 

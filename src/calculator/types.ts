@@ -337,6 +337,13 @@ export interface EstimateAnswers {
 export interface CalcOptions {
   /** false: skip building steps (faster batch settling); default true */
   steps?: boolean
+  /**
+   * true: refuse (INVALID_INPUT, naming the field) a claim that leaves out a fact a rule of
+   * this policy needs (referral approval, cause, third party, continuous years, student,
+   * groups, enrolment…) instead of settling it as if the fact were "no". The county CLI
+   * settles strictly; estimates never do (they list their assumptions).
+   */
+  strict?: boolean
   /** look up baseline documents for `extends`; defaults to the bundled policies */
   resolve?: (id: string) => PolicyDocument | PolicyOverlay | undefined
 }
