@@ -504,6 +504,49 @@ export function settleClaim(
   )
 }
 
+/**
+ * settleClaim for a batch that keeps each person's history itself (the CLI): the history
+ * goes in and comes out as whole fen, not as strings, so a county-year does not write and
+ * re-read 13 amounts a claim. The settlement's `historyAfter` is left empty; `after` is it.
+ */
+export function settleInBatch(
+  policy: PolicyInput,
+  claim: Claim,
+  history: NormalHistory | undefined,
+  asOf: string,
+  options: CalcOptions
+): { settlement: Settlement; after: NormalHistory } {
+  const day = checkAsOf(asOf)
+  const n = checkClaim(claim, day)
+  const series = compileSeries(policy, options.resolve)
+  const sel = series[0].selection
+  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
+  const pol = selectVersion(series, versionDate)
+  const paid = claim.person.enrolment?.paid
+  if (paid) {
+    const p = enrolmentPeriod(series, paid, claim.person)
+    n.benefitStart = p.benefitStart
+    n.benefitEnd = p.benefitEnd
+  }
+  const sink: Sink = { after: null }
+  const settlement = settleWith(
+    pol,
+    n,
+    history ?? freshHistory(null),
+    versionDate,
+    options.steps !== false ? [] : null,
+    options.strict === true,
+    sink
+  )
+  return { settlement, after: sink.after! }
+}
+
+/** Where a batch takes the history after a claim, in whole fen (instead of Settlement.historyAfter). */
+interface Sink {
+  after: NormalHistory | null
+}
+const UNWRITTEN = Object.freeze({}) as FullClaimHistory
+
 /** The coverage year a claim counts in (by the date that picks its version; students by their school year). */
 export function claimCoverageYear(
   policy: PolicyInput,
@@ -525,7 +568,8 @@ export function settleWith(
   history: NormalHistory,
   versionDate: string,
   S: Steps,
-  strict = false
+  strict = false,
+  sink?: Sink
 ): Settlement {
   const c = n.claim
   if (S) {
@@ -583,7 +627,7 @@ export function settleWith(
 
   if (strict) strictNeeds(pol, n, kind, area)
   const ex = checkExclusions(pol, n, area, kind)
-  if (ex) return excludedSettlement(pol, n, kind, versionDate, span, h, ex.code, ex.reason, ex.source, S)
+  if (ex) return excludedSettlement(pol, n, kind, versionDate, span, h, sink, ex.code, ex.reason, ex.source, S)
 
   // ---- a 门特 claim: listed disease, approved, in an area where 门特 is paid (whichever rule pays it)
   let specialLabel = ''
@@ -597,6 +641,7 @@ export function settleWith(
         versionDate,
         span,
         h,
+        sink,
         'NOT_COVERED',
         '本政策没有门诊特殊病种报销规定',
         pol.source,
@@ -619,6 +664,7 @@ export function settleWith(
         versionDate,
         span,
         h,
+        sink,
         'SPECIAL_DISEASE_NOT_LISTED',
         `「${sd.code}」不在门诊特殊病种名单里`,
         sp.source,
@@ -632,6 +678,7 @@ export function settleWith(
         versionDate,
         span,
         h,
+        sink,
         'SPECIAL_DISEASE_NOT_APPROVED',
         `${label}还没有办理门诊特殊病种准入手续`,
         sp.source,
@@ -645,6 +692,7 @@ export function settleWith(
         versionDate,
         span,
         h,
+        sink,
         'NOT_COVERED',
         `门诊特殊病种只在${[...sp.areas].map((a) => AREA_LABEL[a]).join('、')}报销，${AREA_LABEL[area]}不报销`,
         sp.source,
@@ -725,7 +773,7 @@ export function settleWith(
     fundBasis: null,
     major: false
   }
-  const out: NormalHistory = { ...h, admissions: { ...h.admissions } }
+  const out = copyHistory(h)
 
   // ---- basic fund
   if (c.majorDisease !== undefined && !pol.major)
@@ -752,6 +800,7 @@ export function settleWith(
         versionDate,
         span,
         h,
+        sink,
         'NOT_COVERED',
         '本政策没有门诊统筹，普通门诊费用基金不报销',
         pol.source,
@@ -771,6 +820,7 @@ export function settleWith(
       versionDate,
       span,
       h,
+      sink,
       'NOT_COVERED',
       '本政策没有住院报销规定',
       pol.source,
@@ -859,7 +909,35 @@ export function settleWith(
     overCap: fen2(parts.overCap),
     capRemaining: parts.capRemaining === null ? null : fen2(parts.capRemaining),
     steps: S ?? [],
-    historyAfter: historyOut(out, span)
+    historyAfter: sink ? ((sink.after = out), UNWRITTEN) : historyOut(out, span)
+  }
+}
+
+/** A copy of a history to write this claim into (one fixed shape: this runs for every claim). */
+function copyHistory(h: NormalHistory): NormalHistory {
+  const a = h.admissions
+  return {
+    coverageYear: h.coverageYear,
+    admissions: {
+      local: a.local,
+      'out-referred': a['out-referred'],
+      'out-filed': a['out-filed'],
+      'out-unfiled': a['out-unfiled'],
+      'out-emergency': a['out-emergency'],
+      abroad: a.abroad
+    },
+    lastDeductible: h.lastDeductible,
+    fundPaid: h.fundPaid,
+    outpatientFundPaid: h.outpatientFundPaid,
+    outpatientDeductibleMet: h.outpatientDeductibleMet,
+    specialFundPaid: h.specialFundPaid,
+    specialDeductibleMet: h.specialDeductibleMet,
+    majorDiseaseFundPaid: h.majorDiseaseFundPaid,
+    catastrophicBase: h.catastrophicBase,
+    catastrophicPaid: h.catastrophicPaid,
+    assistanceBase: h.assistanceBase,
+    assistancePaid: h.assistancePaid,
+    householdAccountBalance: h.householdAccountBalance
   }
 }
 
@@ -870,7 +948,9 @@ function outOfArea(as: CareArea, source: SourceRef, S: Steps): CareArea {
 
 /** The history of the claim's coverage year: one of an earlier year starts the year from zero; one of a later year is refused. */
 function yearHistory(pol: CompiledPolicy, h: NormalHistory, span: CoverageYearSpan, S: Steps): NormalHistory {
-  if (h.coverageYear === null || h.coverageYear === span.start) return h
+  if (h.coverageYear === span.start) return h
+  // a history that does not say its year is the claim's own year (and now says so)
+  if (h.coverageYear === null) return { ...h, coverageYear: span.start }
   if (h.coverageYear > span.start)
     throw new CalculatorError(
       'INVALID_INPUT',
@@ -896,6 +976,7 @@ function excludedSettlement(
   versionDate: string,
   span: CoverageYearSpan,
   h: NormalHistory,
+  sink: Sink | undefined,
   code: ExclusionCode,
   reason: string,
   source: SourceRef,
@@ -932,7 +1013,7 @@ function excludedSettlement(
     overCap: '0.00',
     capRemaining: null,
     steps: S ?? [],
-    historyAfter: historyOut(h, span)
+    historyAfter: sink ? ((sink.after = h), UNWRITTEN) : historyOut(h, span)
   }
 }
 

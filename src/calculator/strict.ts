@@ -15,6 +15,21 @@ function mentions(w: PersonCondition, key: 'student' | 'groups'): boolean {
   return w[key] !== undefined || (w.anyOf ?? []).some((x) => mentions(x, key))
 }
 
+/** What a policy's person rules look at, worked out once per compiled policy. */
+const looks = new WeakMap<CompiledPolicy, { student: boolean; groups: boolean }>()
+function looksAt(pol: CompiledPolicy): { student: boolean; groups: boolean } {
+  let l = looks.get(pol)
+  if (!l) {
+    const groups = pol.groups?.list ?? []
+    l = {
+      student: pol.studentCoverageStart !== null || groups.some((g) => mentions(g.when, 'student')),
+      groups: groups.some((g) => mentions(g.when, 'groups'))
+    }
+    looks.set(pol, l)
+  }
+  return l
+}
+
 /** Refuses a claim that leaves out a fact this policy needs for it (checked before the exclusions). */
 export function strictNeeds(pol: CompiledPolicy, n: NormalClaim, kind: ClaimKind, area: CareArea): void {
   const c = n.claim
@@ -36,13 +51,9 @@ export function strictNeeds(pol: CompiledPolicy, n: NormalClaim, kind: ClaimKind
     if (x.requireDesignated && !c.institution.designated && c.institution.approved === undefined && !c.emergency)
       missing('$.institution.approved', '在非定点医疗机构就医是否经过批准')
   }
-  const groups = pol.groups?.list ?? []
-  if (p.student === undefined && (pol.studentCoverageStart !== null || groups.some((g) => mentions(g.when, 'student'))))
-    missing('$.person.student', '是否在校学生')
-  if (
-    p.groups === undefined &&
-    (groups.some((g) => mentions(g.when, 'groups')) || (pol.assistance !== null && pol.assistance.kinds.has(kind)))
-  )
+  const l = looksAt(pol)
+  if (p.student === undefined && l.student) missing('$.person.student', '是否在校学生')
+  if (p.groups === undefined && (l.groups || (pol.assistance !== null && pol.assistance.kinds.has(kind))))
     missing('$.person.groups', '人员类别（低保、特困等；没有就写“无”）')
   if (p.continuousYears === undefined && pol.bonus !== null && pol.bonus.kinds.has(kind))
     missing('$.person.continuousYears', '连续参保年数')

@@ -4,19 +4,19 @@
 // accumulate in their coverage year (a December stay and a January stay are two years);
 // progress goes to stderr for long runs; a bad row is named (1-based line, its id and the
 // column) and the rest go on.
+import type { NormalHistory } from '../input'
+import { settleInBatch } from '../settle'
 import {
   CalculatorError,
   claimCoverageYear,
-  settleClaim,
   type Claim,
-  type FullClaimHistory,
   type PolicyDocument,
   type PolicyInput,
   type PolicyOverlay,
   type Settlement
 } from '../index'
-import { CellError, claimFromRow, columnOfPath, headerIndex, zhOf } from './columns'
-import { CsvReader, csvLine, readText, type Encoding } from './csv'
+import { CellError, columnOfPath, headerIndex, rowReader, zhOf } from './columns'
+import { CsvReader, csvLine, esc, readText, type Encoding } from './csv'
 
 export interface Output {
   write(text: string): void | Promise<void>
@@ -50,38 +50,46 @@ function failureOf(e: unknown): RowFailure {
 }
 
 /**
- * Each person's coverage years: the latest one, and earlier ones only when a file goes back
- * to them (a row of an earlier year after a later one).
+ * Each person's coverage years, in whole fen: the latest one, and earlier ones only when a
+ * file goes back to them (a row of an earlier year after a later one).
  */
 class Histories {
-  private latest = new Map<string, FullClaimHistory>()
-  private older = new Map<string, Map<string, FullClaimHistory>>()
+  private latest = new Map<string, NormalHistory>()
+  private older = new Map<string, Map<string, NormalHistory>>()
+  private readonly opts: { resolve: BatchSetup['resolve']; steps: boolean; strict: true }
 
-  settle(s: BatchSetup, claim: Claim, steps: boolean): Settlement {
+  constructor(
+    private readonly s: BatchSetup,
+    steps: boolean
+  ) {
+    this.opts = { resolve: s.resolve, steps, strict: true }
+  }
+
+  settle(claim: Claim): Settlement {
+    const s = this.s
+    const opts = this.opts
     const person = claim.person.id!
-    const opts = { resolve: s.resolve, steps, strict: true }
-    let h = this.latest.get(person)
-    let st: Settlement
+    let r: { settlement: Settlement; after: NormalHistory }
     try {
-      st = settleClaim(s.input, claim, h, s.asOf, opts)
+      r = settleInBatch(s.input, claim, this.latest.get(person), s.asOf, opts)
     } catch (e) {
       // a claim of an earlier coverage year than the person's latest: settle it in its own year
       if (!(e instanceof CalculatorError) || e.path !== '$history.coverageYear') throw e
       const year = claimCoverageYear(s.input, claim, s.asOf, { resolve: s.resolve }).start
-      h = this.older.get(person)?.get(year)
-      st = settleClaim(s.input, claim, h, s.asOf, opts)
+      r = settleInBatch(s.input, claim, this.older.get(person)?.get(year), s.asOf, opts)
     }
-    const after = st.historyAfter
+    const after = r.after
+    const year = after.coverageYear!
     const cur = this.latest.get(person)
-    if (!cur || after.coverageYear >= cur.coverageYear) {
-      if (cur && after.coverageYear > cur.coverageYear) {
+    if (!cur || year >= cur.coverageYear!) {
+      if (cur && year > cur.coverageYear!) {
         let m = this.older.get(person)
         if (!m) this.older.set(person, (m = new Map()))
-        m.set(cur.coverageYear, cur)
+        m.set(cur.coverageYear!, cur)
       }
       this.latest.set(person, after)
-    } else this.older.get(person)!.set(after.coverageYear, after)
-    return st
+    } else this.older.get(person)!.set(year, after)
+    return r.settlement
   }
 }
 
@@ -134,6 +142,7 @@ async function* rowsOf(
   }
   const reader = new CsvReader()
   let idx: Map<string, number> | null = null
+  let read: ((cells: string[]) => Claim) | null = null
   let rows: Row[] = []
   const onRow = (cells: string[], line: number) => {
     if (idx === null) {
@@ -145,7 +154,9 @@ async function* rowsOf(
         if (x) extras.set(x.key, i)
         else claimCells[i] = h
       })
-      idx = headerIndex(claimCells.map((h) => h ?? ''))
+      const header = headerIndex(claimCells.map((h) => h ?? ''))
+      idx = header
+      read = rowReader(header)
       extraIndex = extras
       return
     }
@@ -155,11 +166,12 @@ async function* rowsOf(
       const v = i === undefined ? '' : (cells[i] ?? '').trim()
       return v === '' ? undefined : v
     }
-    const named = { line, id: cell('id'), person: cell('personId'), cells }
+    const id = cell('id')
+    const person = cell('personId')
     try {
-      rows.push({ ...named, claim: claimFromRow(idx as never, cells) })
+      rows.push({ line, id, person, cells, claim: read!(cells) })
     } catch (e) {
-      rows.push({ ...named, failure: failureOf(e) })
+      rows.push({ line, id, person, cells, failure: failureOf(e) })
     }
   }
   for await (const text of readText(s.path, s.encoding)) {
@@ -284,7 +296,7 @@ function reportFailure(s: BatchSetup, r: Row, f: RowFailure, shown: { n: number 
 }
 
 export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchSummary> {
-  const histories = new Histories()
+  const histories = new Histories(s, steps)
   const cols = steps ? RESULT : RESULT.filter(([k]) => k !== 'steps')
   if (s.outFormat === 'csv') await s.out.write(`\uFEFF${csvLine(cols.map(([, zh]) => zh))}`)
   const progress = new Progress(s)
@@ -303,7 +315,7 @@ export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchS
             throw new CalculatorError('INVALID_INPUT', '这一行不是一份报销申请（缺少参保人信息 person）', '$.person')
           if (typeof r.claim.person.id !== 'string' || r.claim.person.id === '')
             throw new CellError(zhOf('personId'), `「${zhOf('personId')}」没有填：同一个人的就医记录要按编号累计`)
-          st = histories.settle(s, r.claim, steps)
+          st = histories.settle(r.claim)
         } catch (e) {
           f = failureOf(e)
         }
@@ -328,6 +340,7 @@ function resultLine(
   st: Settlement | null,
   f: RowFailure | null
 ): string {
+  if (st && s.outFormat === 'csv') return csvSettled(r, st, cols.length === RESULT.length)
   const rec: Record<string, unknown> = {
     line: r.line,
     claimId: r.claim?.id ?? r.id ?? '',
@@ -356,6 +369,13 @@ function resultLine(
   }
   if (s.outFormat === 'csv') rec.ok = st ? '是' : '否'
   return csvLine(cols.map(([k]) => rec[k]))
+}
+
+/** A settled row as a CSV line, written straight from the settlement (the batch's hot path: one string a row). */
+function csvSettled(r: Row, st: Settlement, steps: boolean): string {
+  const id = r.claim?.id ?? r.id ?? ''
+  const person = r.claim?.person?.id ?? r.person ?? ''
+  return `${r.line},${esc(id)},${esc(person)},是,${esc(st.policyId)},${esc(st.policyVersion)},${st.coverageYear.start},${OUTCOME_ZH[st.outcome]},${st.total},${st.selfPaid},${st.eligible},${st.deductible},${st.ratio ?? ''},${st.basicFund},${st.catastrophic},${st.assistance},${st.householdAccount},${st.institutionBears},${st.patientPays},${st.insurancePaid},${st.overCap},${st.capRemaining ?? ''},${st.exclusion ? esc(st.exclusion.reason) : ''},,${steps ? `,${esc(stepsSummary(st))}` : ''}\n`
 }
 
 // ---------------------------------------------------------------- compare: a parallel run against past settlements
@@ -433,7 +453,7 @@ export interface CompareSummary extends BatchSummary {
 /** `s.out` gets one line per difference (when --out is given); the report is returned. */
 export async function compareBatch(s: BatchSetup): Promise<CompareSummary> {
   if (s.format !== 'csv') throw new CellError('', '比对只读 CSV 文件（理赔数据加上实际支付的各列）')
-  const histories = new Histories()
+  const histories = new Histories(s, true)
   const byPart = new Map<string, { rows: number; sum: number; max: number }>()
   const byRule = new Map<string, { rows: number; sum: number }>()
   const examples: string[] = []
@@ -465,7 +485,7 @@ export async function compareBatch(s: BatchSetup): Promise<CompareSummary> {
         try {
           if (!r.claim!.person.id)
             throw new CellError(zhOf('personId'), `「${zhOf('personId')}」没有填：同一个人的就医记录要按编号累计`)
-          st = histories.settle(s, r.claim!, true)
+          st = histories.settle(r.claim!)
         } catch (e) {
           f = failureOf(e)
         }

@@ -274,20 +274,71 @@ const ZH = new Map(CLAIM_COLUMNS.map((c) => [c.key, c.zh]))
 /** The Chinese name of a column, for messages. */
 export const zhOf = (k: Key): string => ZH.get(k) ?? k
 
-/** One claim from a CSV row. Throws CellError naming the column for anything blank that is required or not understood. */
-export function claimFromRow(idx: Map<Key, number>, cells: string[]): Claim {
-  const raw = (k: Key): string => {
-    const i = idx.get(k)
-    return i === undefined ? '' : (cells[i] ?? '').trim()
+/** A cell, trimmed ('' when the column is absent or the row is short). */
+function cellAt(cells: string[], i: number): string {
+  if (i < 0) return ''
+  const v = cells[i]
+  if (v === undefined || v === '') return ''
+  const c0 = v.charCodeAt(0)
+  const c1 = v.charCodeAt(v.length - 1)
+  return c0 <= 32 || c1 <= 32 ? v.trim() : v
+}
+
+/** A reader of claim rows for one header: the column positions looked up once, each row read with plain lookups. */
+export function rowReader(idx: Map<Key, number>): (cells: string[]) => Claim {
+  // one fixed-shape object of positions (-1: not in the file), read by name below
+  const at = (k: Key): number => idx.get(k) ?? -1
+  const I = {
+    id: at('id'),
+    personId: at('personId'),
+    kind: at('kind'),
+    area: at('area'),
+    birthDate: at('birthDate'),
+    student: at('student'),
+    groups: at('groups'),
+    continuousYears: at('continuousYears'),
+    enrolmentStatus: at('enrolmentStatus'),
+    benefitStart: at('benefitStart'),
+    benefitEnd: at('benefitEnd'),
+    paidOn: at('paidOn'),
+    coverageYear: at('coverageYear'),
+    lapsedYears: at('lapsedYears'),
+    designated: at('designated'),
+    approved: at('approved'),
+    institutionCode: at('institutionCode'),
+    institutionName: at('institutionName'),
+    level: at('level'),
+    grade: at('grade'),
+    tier: at('tier'),
+    ownership: at('ownership'),
+    admissionDate: at('admissionDate'),
+    dischargeDate: at('dischargeDate'),
+    serviceDate: at('serviceDate'),
+    settlementDate: at('settlementDate'),
+    total: at('total'),
+    classA: at('classA'),
+    classB: at('classB'),
+    classC: at('classC'),
+    selfPay: at('selfPay'),
+    classAOverLimit: at('classAOverLimit'),
+    classBOverLimit: at('classBOverLimit'),
+    classCOverLimit: at('classCOverLimit'),
+    referralApproved: at('referralApproved'),
+    expectedTier: at('expectedTier'),
+    emergency: at('emergency'),
+    emergencyDied: at('emergencyDied'),
+    cause: at('cause'),
+    thirdPartyLiable: at('thirdPartyLiable'),
+    majorDisease: at('majorDisease'),
+    specialDisease: at('specialDisease'),
+    specialApproved: at('specialApproved'),
+    benchmarkDisease: at('benchmarkDisease'),
+    benchmarkList: at('benchmarkList'),
+    benchmarkPrice: at('benchmarkPrice'),
+    useHouseholdAccount: at('useHouseholdAccount')
   }
-  const opt = (k: Key): string | undefined => {
-    const v = raw(k)
-    return v === '' ? undefined : v
-  }
-  const req = (k: Key, why = ''): string => {
-    const v = raw(k)
-    if (v === '') throw new CellError(zhOf(k), `「${zhOf(k)}」没有填${why}${idx.has(k) ? '' : `（文件里没有这一列）`}`)
-    return v
+  const missing = (k: Key, why = ''): never => {
+    throw new CellError(zhOf(k), `「${zhOf(k)}」没有填${why}${idx.has(k) ? '' : '（文件里没有这一列）'}`)
   }
   const word = (k: Key, v: string): string => {
     const hit = WORDS[k]?.[v] ?? (ENGLISH[k]?.includes(v) ? v : undefined)
@@ -298,132 +349,165 @@ export function claimFromRow(idx: Map<Key, number>, cells: string[]): Claim {
       )
     return hit
   }
-  const optWord = (k: Key): string | undefined => {
-    const v = opt(k)
-    return v === undefined ? undefined : word(k, v)
-  }
-  const bool = (k: Key): boolean | undefined => {
-    const v = opt(k)
-    if (v === undefined) return undefined
+  const bool = (k: Key, v: string): boolean | undefined => {
+    if (v === '') return undefined
+    if (v === '是') return true
+    if (v === '否') return false
     const l = v.toLowerCase()
     if (YES.has(l)) return true
     if (NO.has(l)) return false
     throw new CellError(zhOf(k), `「${zhOf(k)}」只能填 是 或 否，填的是「${v}」`)
   }
-  const int = (k: Key, max: number): number | undefined => {
-    const v = opt(k)
-    if (v === undefined) return undefined
+  const int = (k: Key, v: string, max: number): number | undefined => {
+    if (v === '') return undefined
     if (!/^\d+$/.test(v) || Number(v) > max)
       throw new CellError(zhOf(k), `「${zhOf(k)}」应当是 0 到 ${max} 的整数，填的是「${v}」`)
     return Number(v)
   }
-
-  const kind = word('kind', req('kind')) as ClaimKind
-  const inpatient = kind === 'inpatient'
-  const lines: BillLine[] = []
-  for (const [k, over, cls] of [
+  const und = (v: string): string | undefined => (v === '' ? undefined : v)
+  const LINES = [
     ['classA', 'classAOverLimit', 'A'],
     ['classB', 'classBOverLimit', 'B'],
     ['classC', 'classCOverLimit', 'C'],
     ['selfPay', null, 'self-pay']
-  ] as const) {
-    const amount = opt(k)
-    const o = over === null ? undefined : opt(over)
-    if (o !== undefined && amount === undefined)
-      throw new CellError(zhOf(over!), `填了「${zhOf(over!)}」，但没有填「${zhOf(k)}」`)
-    if (amount !== undefined)
-      lines.push(o === undefined ? { class: cls, amount } : { class: cls, amount, overLimit: o })
-  }
-  const groupsCell = opt('groups')
-  const groups =
-    groupsCell === undefined
-      ? undefined
-      : groupsCell === '无' || groupsCell === 'none'
-        ? []
-        : groupsCell
-            .split(/[;；、,，]/)
-            .map((x) => x.trim())
-            .filter(Boolean)
-            .map((x) => word('groups', x))
-  const status = optWord('enrolmentStatus') as Enrolment['status'] | undefined
-  const paidOn = opt('paidOn')
-  let enrolment: Enrolment | undefined
-  if (paidOn !== undefined || opt('coverageYear') !== undefined) {
-    const year = int('coverageYear', 2100)
-    if (year === undefined) throw new CellError(zhOf('coverageYear'), `填了缴费日期，还要填「${zhOf('coverageYear')}」`)
-    if (paidOn === undefined) throw new CellError(zhOf('paidOn'), `填了参保年度，还要填「${zhOf('paidOn')}」`)
-    if (status !== undefined && status !== 'enrolled')
-      throw new CellError(zhOf('enrolmentStatus'), '有缴费记录时参保状态应当是「已参保」')
-    const lapsed = int('lapsedYears', 30)
-    enrolment = { status: 'enrolled', paid: { coverageYear: year, paidOn, ...(lapsed ? { lapsedYears: lapsed } : {}) } }
-  } else if (status !== undefined) {
-    enrolment = { status, benefitStart: opt('benefitStart'), benefitEnd: opt('benefitEnd') }
-  }
-  const level = optWord('level')
-  const emergency = bool('emergency')
-  const died = bool('emergencyDied')
-  if (died !== undefined && emergency !== true)
-    throw new CellError(zhOf('emergencyDied'), `填了「${zhOf('emergencyDied')}」，「${zhOf('emergency')}」应当填“是”`)
-  const special = opt('specialDisease')
-  const benchmark = opt('benchmarkDisease')
-  const referral = bool('referralApproved')
-  const expectedTier = optWord('expectedTier') as InstitutionTier | undefined
-  if (referral === undefined && expectedTier !== undefined)
-    throw new CellError(
-      zhOf('referralApproved'),
-      `填了「${zhOf('expectedTier')}」，还要填「${zhOf('referralApproved')}」`
-    )
-  return {
-    id: opt('id'),
-    kind,
-    area: word('area', req('area')) as CareArea,
-    person: {
-      id: opt('personId'),
-      birthDate: req('birthDate'),
-      student: bool('student'),
-      groups,
-      continuousYears: int('continuousYears', 100),
-      enrolment
-    },
-    institution: {
-      designated: boolReq('designated', bool, req),
-      approved: bool('approved'),
-      code: opt('institutionCode'),
-      name: opt('institutionName'),
-      level: level === undefined ? undefined : (Number(level) as HospitalLevel),
-      grade: optWord('grade') as HospitalGrade | undefined,
-      tier: optWord('tier') as InstitutionTier | undefined,
-      ownership: optWord('ownership') as Ownership | undefined
-    },
-    ...(inpatient
-      ? {
-          admissionDate: req('admissionDate', '（住院要填入院日期）'),
-          dischargeDate: req('dischargeDate', '（住院要填出院日期）')
-        }
-      : { serviceDate: req('serviceDate', '（门诊要填就诊日期）') }),
-    settlementDate: opt('settlementDate'),
-    bill: { total: req('total'), lines: lines.length ? lines : undefined },
-    referral: referral === undefined ? undefined : { approved: referral, expectedTier },
-    emergency: emergency ? { died } : undefined,
-    cause: optWord('cause') as Cause | undefined,
-    thirdPartyLiable: bool('thirdPartyLiable'),
-    majorDisease: opt('majorDisease'),
-    specialDisease: special
-      ? {
-          code: special,
-          approved: boolReq('specialApproved', bool, req)
-        }
-      : undefined,
-    benchmark: benchmark
-      ? { disease: benchmark, list: req('benchmarkList', '（按病种付费要填病种目录）'), price: opt('benchmarkPrice') }
-      : undefined,
-    useHouseholdAccount: bool('useHouseholdAccount')
+  ] as const
+  const anyLines = LINES.some(([k, o]) => I[k] >= 0 || (o !== null && I[o] >= 0))
+
+  return (cells) => {
+    const kindCell = cellAt(cells, I.kind)
+    if (kindCell === '') missing('kind')
+    const kind = word('kind', kindCell) as ClaimKind
+    const areaCell = cellAt(cells, I.area)
+    if (areaCell === '') missing('area')
+    const birthDate = cellAt(cells, I.birthDate)
+    if (birthDate === '') missing('birthDate')
+    const designatedCell = cellAt(cells, I.designated)
+    if (designatedCell === '') missing('designated')
+    const total = cellAt(cells, I.total)
+    if (total === '') missing('total')
+
+    let lines: BillLine[] | undefined
+    if (anyLines) {
+      for (const [k, over, cls] of LINES) {
+        const amount = cellAt(cells, I[k])
+        const o = over === null ? '' : cellAt(cells, I[over])
+        if (o !== '' && amount === '')
+          throw new CellError(zhOf(over!), `填了「${zhOf(over!)}」，但没有填「${zhOf(k)}」`)
+        if (amount !== '') (lines ??= []).push(o === '' ? { class: cls, amount } : { class: cls, amount, overLimit: o })
+      }
+    }
+    const groupsCell = cellAt(cells, I.groups)
+    let groups: string[] | undefined
+    if (groupsCell === '无' || groupsCell === 'none') groups = []
+    else if (groupsCell !== '')
+      groups = groupsCell
+        .split(/[;；、,，]/)
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((x) => word('groups', x))
+
+    const statusCell = cellAt(cells, I.enrolmentStatus)
+    const status = statusCell === '' ? undefined : (word('enrolmentStatus', statusCell) as Enrolment['status'])
+    const paidOn = cellAt(cells, I.paidOn)
+    const yearCell = cellAt(cells, I.coverageYear)
+    let enrolment: Enrolment | undefined
+    if (paidOn !== '' || yearCell !== '') {
+      const year = int('coverageYear', yearCell, 2100)
+      if (year === undefined)
+        throw new CellError(zhOf('coverageYear'), `填了缴费日期，还要填「${zhOf('coverageYear')}」`)
+      if (paidOn === '') throw new CellError(zhOf('paidOn'), `填了参保年度，还要填「${zhOf('paidOn')}」`)
+      if (status !== undefined && status !== 'enrolled')
+        throw new CellError(zhOf('enrolmentStatus'), '有缴费记录时参保状态应当是「已参保」')
+      const lapsed = int('lapsedYears', cellAt(cells, I.lapsedYears), 30)
+      enrolment = {
+        status: 'enrolled',
+        paid: { coverageYear: year, paidOn, ...(lapsed ? { lapsedYears: lapsed } : {}) }
+      }
+    } else if (status !== undefined) {
+      const start = cellAt(cells, I.benefitStart)
+      const end = cellAt(cells, I.benefitEnd)
+      enrolment = start === '' && end === '' ? { status } : { status, benefitStart: und(start), benefitEnd: und(end) }
+    }
+
+    const levelCell = cellAt(cells, I.level)
+    const gradeCell = cellAt(cells, I.grade)
+    const tierCell = cellAt(cells, I.tier)
+    const ownershipCell = cellAt(cells, I.ownership)
+    const emergency = bool('emergency', cellAt(cells, I.emergency))
+    const died = bool('emergencyDied', cellAt(cells, I.emergencyDied))
+    if (died !== undefined && emergency !== true)
+      throw new CellError(zhOf('emergencyDied'), `填了「${zhOf('emergencyDied')}」，「${zhOf('emergency')}」应当填“是”`)
+    const special = cellAt(cells, I.specialDisease)
+    const benchmark = cellAt(cells, I.benchmarkDisease)
+    const referral = bool('referralApproved', cellAt(cells, I.referralApproved))
+    const expectedCell = cellAt(cells, I.expectedTier)
+    const expectedTier = expectedCell === '' ? undefined : (word('tier', expectedCell) as InstitutionTier)
+    if (referral === undefined && expectedTier !== undefined)
+      throw new CellError(
+        zhOf('referralApproved'),
+        `填了「${zhOf('expectedTier')}」，还要填「${zhOf('referralApproved')}」`
+      )
+    const causeCell = cellAt(cells, I.cause)
+    const claim: Claim = {
+      id: und(cellAt(cells, I.id)),
+      kind,
+      area: word('area', areaCell) as CareArea,
+      person: {
+        id: und(cellAt(cells, I.personId)),
+        birthDate,
+        student: bool('student', cellAt(cells, I.student)),
+        groups,
+        continuousYears: int('continuousYears', cellAt(cells, I.continuousYears), 100),
+        enrolment
+      },
+      institution: {
+        designated: bool('designated', designatedCell)!,
+        approved: bool('approved', cellAt(cells, I.approved)),
+        code: und(cellAt(cells, I.institutionCode)),
+        name: und(cellAt(cells, I.institutionName)),
+        level: levelCell === '' ? undefined : (Number(word('level', levelCell)) as HospitalLevel),
+        grade: gradeCell === '' ? undefined : (word('grade', gradeCell) as HospitalGrade),
+        tier: tierCell === '' ? undefined : (word('tier', tierCell) as InstitutionTier),
+        ownership: ownershipCell === '' ? undefined : (word('ownership', ownershipCell) as Ownership)
+      },
+      settlementDate: und(cellAt(cells, I.settlementDate)),
+      bill: { total, lines },
+      referral: referral === undefined ? undefined : { approved: referral, expectedTier },
+      emergency: emergency ? { died } : undefined,
+      cause: causeCell === '' ? undefined : (word('cause', causeCell) as Cause),
+      thirdPartyLiable: bool('thirdPartyLiable', cellAt(cells, I.thirdPartyLiable)),
+      majorDisease: und(cellAt(cells, I.majorDisease)),
+      useHouseholdAccount: bool('useHouseholdAccount', cellAt(cells, I.useHouseholdAccount))
+    }
+    if (kind === 'inpatient') {
+      const a = cellAt(cells, I.admissionDate)
+      const d = cellAt(cells, I.dischargeDate)
+      if (a === '') missing('admissionDate', '（住院要填入院日期）')
+      if (d === '') missing('dischargeDate', '（住院要填出院日期）')
+      claim.admissionDate = a
+      claim.dischargeDate = d
+    } else {
+      const v = cellAt(cells, I.serviceDate)
+      if (v === '') missing('serviceDate', '（门诊要填就诊日期）')
+      claim.serviceDate = v
+    }
+    if (special !== '') {
+      const approved = bool('specialApproved', cellAt(cells, I.specialApproved))
+      if (approved === undefined) missing('specialApproved', '（门特要写是否已准入）')
+      claim.specialDisease = { code: special, approved: approved! }
+    }
+    if (benchmark !== '') {
+      const list = cellAt(cells, I.benchmarkList)
+      if (list === '') missing('benchmarkList', '（按病种付费要填病种目录）')
+      claim.benchmark = { disease: benchmark, list, price: und(cellAt(cells, I.benchmarkPrice)) }
+    }
+    return claim
   }
 }
 
-function boolReq(k: Key, bool: (k: Key) => boolean | undefined, req: (k: Key) => string): boolean {
-  req(k)
-  return bool(k)!
+/** One claim from a CSV row (see rowReader). */
+export function claimFromRow(idx: Map<Key, number>, cells: string[]): Claim {
+  return rowReader(idx)(cells)
 }
 
 /** Which column a calculator error path points at (for row messages), if any. */

@@ -75,83 +75,106 @@ export async function* readText(path: string, encoding: Encoding | 'auto'): Asyn
   }
 }
 
-/** A CSV reader fed text chunk by chunk; each complete row is handed over with the line it starts on (1-based). */
+/**
+ * A CSV reader fed text chunk by chunk; each complete row is handed over with the line it
+ * starts on (1-based). A line without quotes is split as it is (most rows of a county's
+ * file); a row with quotes is read character by character and may run over several lines.
+ */
 export class CsvReader {
-  private row: string[] = []
-  private cell = ''
-  private quoted = false
-  /** a quote seen inside a quoted cell: either its end or the first of a doubled quote */
-  private quote = false
-  private cr = false
+  private buf = ''
   private line = 1
-  private rowLine = 1
 
   push(text: string, onRow: (cells: string[], line: number) => void): void {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i)
-      if (this.cr) {
-        this.cr = false
-        if (ch === 10) continue
-      }
-      if (this.quoted) {
-        if (this.quote) {
-          this.quote = false
-          if (ch === 34) {
-            this.cell += '"'
-            continue
-          }
-          this.quoted = false
-          // fall through: the character after a closing quote
-        } else if (ch === 34) {
-          this.quote = true
-          continue
-        } else {
-          if (ch === 10) this.line++
-          this.cell += text[i]
-          continue
-        }
-      }
-      if (ch === 34 && this.cell === '') this.quoted = true
-      else if (ch === 44) {
-        this.row.push(this.cell)
-        this.cell = ''
-      } else if (ch === 10 || ch === 13) {
-        this.row.push(this.cell)
-        onRow(this.row, this.rowLine)
-        this.row = []
-        this.cell = ''
-        if (ch === 13) this.cr = true
-        this.line++
-        this.rowLine = this.line
-      } else this.cell += text[i]
-    }
+    this.buf = this.buf.length ? this.buf + text : text
+    this.drain(onRow, false)
   }
 
   end(onRow: (cells: string[], line: number) => void): void {
-    if (this.quote) {
-      this.quote = false
-      this.quoted = false
-    }
-    if (this.cell !== '' || this.row.length) {
-      this.row.push(this.cell)
-      onRow(this.row, this.rowLine)
-    }
-    this.row = []
-    this.cell = ''
+    this.drain(onRow, true)
+    this.buf = ''
   }
+
+  private drain(onRow: (cells: string[], line: number) => void, final: boolean): void {
+    const b = this.buf
+    let start = 0
+    // the next quote, found once and again only when passed (no rescanning: files with few quotes stay linear)
+    let q = b.indexOf('"')
+    for (;;) {
+      let nl = b.indexOf('\n', start)
+      if (nl < 0) {
+        if (!final || start >= b.length) break
+        nl = b.length
+      }
+      if (q >= 0 && q < start) q = b.indexOf('"', start)
+      if (q < 0 || q > nl) {
+        const end = nl > start && b.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+        onRow(b.slice(start, end).split(','), this.line)
+        this.line++
+        start = nl + 1
+        continue
+      }
+      const r = quoted(b, start, final)
+      if (r === null) break // the row goes on in the next chunk
+      onRow(r.cells, this.line)
+      this.line += r.lines
+      start = r.next
+    }
+    this.buf = start >= b.length ? '' : b.slice(start)
+  }
+}
+
+/** One row with quoted cells from `start`: its cells, the lines it spans, where the next row starts; null if it is not complete yet. */
+function quoted(b: string, start: number, final: boolean): { cells: string[]; lines: number; next: number } | null {
+  const cells: string[] = []
+  let cell = ''
+  let inQuotes = false
+  let lines = 1
+  for (let i = start; i < b.length; i++) {
+    const ch = b.charCodeAt(i)
+    if (inQuotes) {
+      if (ch === 34) {
+        if (i + 1 >= b.length && !final) return null
+        if (b.charCodeAt(i + 1) === 34) {
+          cell += '"'
+          i++
+        } else inQuotes = false
+      } else {
+        if (ch === 10) lines++
+        cell += b[i]
+      }
+    } else if (ch === 34 && cell === '') inQuotes = true
+    else if (ch === 44) {
+      cells.push(cell)
+      cell = ''
+    } else if (ch === 10 || ch === 13) {
+      cells.push(cell)
+      let next = i + 1
+      if (ch === 13) {
+        if (next >= b.length && !final) return null
+        if (b.charCodeAt(next) === 10) next++
+      }
+      return { cells, lines, next }
+    } else cell += b[i]
+  }
+  if (!final) return null
+  cells.push(cell)
+  return { cells, lines, next: b.length }
 }
 
 /** A whole CSV text as rows (for small files and tests). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   const r = new CsvReader()
-  const add = (cells: string[]) => rows.push(cells)
+  const add = (cells: string[]) => {
+    if (!(cells.length === 1 && cells[0] === '')) rows.push(cells)
+  }
   r.push(text.replace(/^\uFEFF/, ''), add)
   r.end(add)
   return rows
 }
 
-function esc(v: unknown): string {
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+export function esc(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v)
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }

@@ -446,6 +446,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 /** Entry for cli/xqyb-calc.js. */
 export function main(): void {
+  // output piped into a command that stops reading (head): end quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  })
   void runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
