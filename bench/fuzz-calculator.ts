@@ -7,10 +7,12 @@
 //   the same settlement with and without steps; amounts are "x.yy" strings; nothing negative;
 //   parts add up to the total; eligible + self-paid = total; fund + catastrophic + assistance
 //   ≤ eligible; excluded pays nothing and says why; the outcome says whether anything was
-//   paid; the history counts the claim (accumulated amounts never go down, the household
-//   account drops by what it paid, one more admission per stay); the annual cap, the
-//   outpatient and special-outpatient limits and the catastrophic, major-disease and
-//   assistance caps are never exceeded over the person's year.
+//   paid; the history counts the claim within its coverage year (accumulated amounts never go
+//   down, the household account drops by what it paid, one more admission per stay; a claim
+//   of a later coverage year starts from zero, the account balance carried over or not as the
+//   policy says); the annual cap, the outpatient and special-outpatient limits and the
+//   catastrophic, major-disease and assistance caps are never exceeded over the coverage year;
+//   insurancePaid = fund + catastrophic + assistance.
 // All violations are counted; the first failing batch is run again so that fast-check
 // shrinks the failing year, which is printed, and the exit code is 1.
 // `npx tsx bench/fuzz-calculator.ts [--claims N] [--seed S]`; run by `npm run bench`, and with
@@ -139,7 +141,7 @@ function checkYear(t: PolicyTarget, y: PersonYear, tally: Tally | null): Violati
     if (tally) tally.outcomes[s.outcome] = (tally.outcomes[s.outcome] ?? 0) + 1
     checkSettlement(
       c.bill.total,
-      c.majorDisease !== undefined && s.outcome !== 'excluded',
+      s.fundBasis === 'major-disease',
       c.person.groups ?? [],
       h,
       s,
@@ -189,20 +191,23 @@ function checkSettlement(
   if (!doc) return bad('settled under a version of the policy given', s.policyId)
   if (s.ratio !== null && !RATE.test(s.ratio)) bad('the ratio is a rate from 0 to 1', s.ratio)
   const total = f(s.total)
-  const [fund, cat, assist, account, patient, eligible] = [
+  const [fund, cat, assist, account, patient, eligible, institution] = [
     s.basicFund,
     s.catastrophic,
     s.assistance,
     s.householdAccount,
     s.patientPays,
-    s.eligible
+    s.eligible,
+    s.institutionBears
   ].map(f)
   if (s.total !== billTotal) bad('the total is the bill total', `${s.total} vs ${billTotal}`)
-  if (fund + cat + assist + account + patient !== total)
+  if (fund + cat + assist + account + institution + patient !== total)
     bad(
       'parts add up to the total',
-      `${s.basicFund} + ${s.catastrophic} + ${s.assistance} + ${s.householdAccount} + ${s.patientPays} ≠ ${s.total}`
+      `${s.basicFund} + ${s.catastrophic} + ${s.assistance} + ${s.householdAccount} + ${s.institutionBears} + ${s.patientPays} ≠ ${s.total}`
     )
+  if (f(s.insurancePaid) !== fund + cat + assist)
+    bad('insurancePaid = fund + catastrophic + assistance', `${s.insurancePaid}`)
   if (eligible + f(s.selfPaid) !== total)
     bad('eligible + self-paid = total', `${s.eligible} + ${s.selfPaid} ≠ ${s.total}`)
   // major-disease civil-affairs relief may be on the whole bill (seed 000), so it is left out there
@@ -224,7 +229,15 @@ function checkSettlement(
   else if ((s.outcome === 'paid') !== fund + cat + assist + account > 0)
     bad('the outcome says whether anything was paid', s.outcome)
 
-  // the history counts this claim
+  // the history counts this claim, within its coverage year: a later year starts from zero
+  if (before?.coverageYear !== undefined && before.coverageYear !== a.coverageYear) {
+    if (before.coverageYear > a.coverageYear)
+      bad('a person’s coverage years move forward', `${before.coverageYear} → ${a.coverageYear}`)
+    const carried = doc.householdAccount?.balanceAtYearEnd === 'carries-over'
+    before = { householdAccountBalance: carried ? before.householdAccountBalance : '0.00' }
+  }
+  if (a.coverageYear !== s.coverageYear.start)
+    bad('the history is the claim’s coverage year', `${a.coverageYear} vs ${s.coverageYear.start}`)
   const b = (k: (typeof HISTORY_MONEY)[number]) => f(before?.[k] ?? '0.00')
   for (const k of HISTORY_MONEY) {
     if (k !== 'householdAccountBalance' && f(a[k]) < b(k))

@@ -1,7 +1,6 @@
 import { addMonths, ageAtYearEnd, ageOn, daysBetween, firstOfMonthAfter, isIsoDate, addDays } from './dates'
-import { parseMoney, toFen, Money } from './decimal'
+import { Exact, fen2, mulRound, parseFen, RATE, rateUnits } from './amounts'
 import { deepMerge } from './resolve'
-import { DEFERRED, settleFen } from './settle-fen'
 import {
   bundledPolicies,
   bundledSeries,
@@ -65,15 +64,26 @@ describe('dates', () => {
 
 describe('money', () => {
   it('parses only strings with at most two decimals', () => {
-    expect(parseMoney('12.30', '$').toFixed(2)).toBe('12.30')
-    for (const bad of ['-1.00', '1.234', 'abc', '', '1e5', ' 12', '1000000000', 'NaN']) {
-      expect(codeOf(() => parseMoney(bad, '$'))).toBe('INVALID_AMOUNT')
+    expect(parseFen('12.30', '$')).toBe(1230)
+    expect(parseFen('12.3', '$')).toBe(1230)
+    expect(parseFen('100000000.00', '$')).toBe(10_000_000_000)
+    for (const bad of ['-1.00', '1.234', 'abc', '', '1e5', ' 12', '1000000000', '100000000.01', 'NaN', '01.00']) {
+      expect(codeOf(() => parseFen(bad, '$'))).toBe('INVALID_AMOUNT')
     }
-    expect(codeOf(() => parseMoney(12 as unknown as string, '$'))).toBe('INVALID_AMOUNT')
+    expect(codeOf(() => parseFen(12 as unknown as string, '$'))).toBe('INVALID_AMOUNT')
   })
-  it('rounds half up to the fen', () => {
-    expect(toFen(new Money('0.125')).toFixed(2)).toBe('0.13')
-    expect(toFen(new Money('2.345')).toFixed(2)).toBe('2.35')
+  it('rounds half up to the fen, exactly, whatever the size', () => {
+    // 0.125 yuan = 12.5 fen → 13; 2.345 → 235; a tie goes up, anything less goes down
+    expect(mulRound(25, rateUnits('0.5'))).toBe(13)
+    expect(mulRound(469, rateUnits('0.5'))).toBe(235)
+    expect(mulRound(2499, rateUnits('0.0002'))).toBe(0) // 0.4998 fen
+    expect(mulRound(2500, rateUnits('0.0002'))).toBe(1) // 0.5 fen
+    // 10 亿 × 0.9999 with an eight-decimal rate (a relative penalty): exact beyond 2^53 intermediates
+    expect(mulRound(100_000_000_000, 99_990_001)).toBe(99_990_001_000)
+    expect(mulRound(99_999_999_999, 56_997_000)).toBe(56_996_999_999)
+    const x = new Exact().add(1, RATE / 2).add(1, RATE / 2 - 1)
+    expect([x.fen, x.frac, x.round(), x.roundFrom(10)]).toEqual([0, RATE - 1, 1, 9])
+    expect(fen2(123456)).toBe('1234.56')
   })
 })
 
@@ -320,11 +330,10 @@ describe('referral penalty on banded rates', () => {
     })
   const both = (c: Claim) => {
     const s = settleClaim(policy, c, undefined, asOf)
-    // the whole-fen path settles it itself, to the same figures
-    const fast = settleFen(policy, c, undefined, asOf)
-    expect(fast).not.toBe(DEFERRED)
-    expect(JSON.stringify(fast)).toBe(JSON.stringify({ ...s, steps: [] }))
-    expect(JSON.stringify(settleClaim(policy, c, undefined, asOf, { steps: false }))).toBe(JSON.stringify(fast))
+    // without steps, the same figures
+    expect(JSON.stringify(settleClaim(policy, c, undefined, asOf, { steps: false }))).toBe(
+      JSON.stringify({ ...s, steps: [] })
+    )
     return s
   }
   it('never takes a band below 0: 4 levels × 30% leaves every band 0%, so the fund pays 0.00 (was −2362.00)', () => {
@@ -423,7 +432,6 @@ describe('history totals (year sums may pass 1 亿, a single bill may not)', () 
       '$historyAfter.catastrophicBase'
     ])
     expect(refusal(() => settleClaim(demo, c, h, asOf, { steps: false }))).toEqual(r)
-    expect(refusal(() => settleFen(demo, c, h, asOf))).not.toBe('settled')
     // a smaller bill that stays within the limit settles, and its history reads back
     const ok = settleClaim(demo, claim({ bill: { total: '600.00' } }), h, asOf)
     expect(ok.historyAfter.catastrophicBase).toBe('999999600.00')
@@ -479,7 +487,7 @@ describe('estimate', () => {
     )
     expect(withEarlier.assumptions.some((x) => x.label.includes('大病保险按今年'))).toBe(false)
     // the same bill on top of ¥5,000 already self-paid reaches further into the bands: more is paid
-    expect(new Money(withEarlier.catastrophic).gt(alone.catastrophic)).toBe(true)
+    expect(parseFen(withEarlier.catastrophic, '$')).toBeGreaterThan(parseFen(alone.catastrophic, '$'))
     expect(withEarlier.basicFund).toBe(alone.basicFund)
     expect(codeOf(() => estimate(demo, { ...big, catastrophicBaseThisYear: '-1' }, '2026-06-01'))).toBe(
       'INVALID_AMOUNT'

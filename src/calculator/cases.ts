@@ -1,6 +1,5 @@
 // Policy cases as data (OpenFisca-style tests): `<policy-id>.cases.json` beside each policy.
-// The calculator tests run them, and so can the county API's tests (same inputs, same
-// expected amounts to the fen).
+// The calculator tests run them (same inputs, same expected amounts to the fen).
 import { compilePolicy } from './compile'
 import { quoteContribution } from './contribution'
 import { isCalculatorError } from './errors'
@@ -33,7 +32,7 @@ interface CaseBase {
   expectError?: string
   expect?: unknown
 }
-export type PolicyCase =
+type PolicyCase =
   | (CaseBase & { type: 'settle'; claim: Claim; history?: ClaimHistory })
   | (CaseBase & { type: 'settle-sequence'; claims: Claim[]; history?: ClaimHistory; expect?: unknown[] })
   | (CaseBase & { type: 'quote'; household: Household; coverageYear?: number })
@@ -53,7 +52,7 @@ function patched(
 }
 
 /** Run one case; returns the actual result (or `{ error: code }`). */
-export function runPolicyCase(
+function runPolicyCase(
   policy: PolicyDocument | PolicyOverlay,
   c: PolicyCase,
   lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies
@@ -95,7 +94,7 @@ export function runPolicyCase(
 }
 
 /** Every place where `actual` differs from the (partial) `expected`; empty = the case passes. */
-export function diffExpected(actual: unknown, expected: unknown, path = '$'): string[] {
+function diffExpected(actual: unknown, expected: unknown, path = '$'): string[] {
   if (expected === null || typeof expected !== 'object') {
     return actual === expected ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`]
   }

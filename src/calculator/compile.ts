@@ -1,8 +1,8 @@
-// Compile a policy once: resolve `extends`, validate, parse every amount into Decimal,
-// and keep the result in a WeakMap keyed by the document object, so settling a claim
-// never re-reads strings or re-validates.
+// Compile a policy once: resolve `extends`, validate, read every amount into whole fen and
+// every rate into rate units (amounts.ts), and keep the result in a WeakMap keyed by the
+// document object, so settling a claim never re-reads strings or re-validates.
 import { CalculatorError, PolicyFigureMissingError, PolicyInvalidError } from './errors'
-import { Money, type Dec } from './decimal'
+import { moneyFen, rateUnits } from './amounts'
 import { bundledPolicies } from './policies'
 import { resolvePolicy, type PolicyResolver } from './resolve'
 import type {
@@ -28,21 +28,24 @@ export interface MissingRef {
   readonly path: string
   readonly note: string
 }
-export type Fig = Dec | MissingRef
+/** an amount in fen or a rate in rate units, or a figure the policy lacks */
+export type Fig = number | MissingRef
 /** null = no limit */
-export type Limit = Dec | MissingRef | null
+export type Limit = number | MissingRef | null
 
-export function need(f: Fig): Dec
-export function need(f: Limit): Dec | null
-export function need(f: Fig | Limit): Dec | null {
-  if (f !== null && (f as MissingRef).missing === true) {
-    const m = f as MissingRef
-    throw new PolicyFigureMissingError(m.path, m.note)
-  }
-  return f as Dec | null
+export function isMissing(f: unknown): f is MissingRef {
+  return typeof f === 'object' && f !== null && (f as MissingRef).missing === true
 }
 
-export interface CompiledCondition {
+/** The figure, or POLICY_FIGURE_MISSING: called only where the claim needs it. */
+export function need(f: Fig): number
+export function need(f: Limit): number | null
+export function need(f: Fig | Limit): number | null {
+  if (typeof f === 'object' && f !== null) throw new PolicyFigureMissingError(f.path, f.note)
+  return f
+}
+
+interface CompiledCondition {
   code?: readonly string[]
   kind?: readonly string[]
   area?: readonly string[]
@@ -62,7 +65,7 @@ export interface MatchContext {
   ownership?: string
   group: string | null
 }
-export interface CompiledRow<T> {
+interface CompiledRow<T> {
   when: CompiledCondition
   value: T
   label?: string
@@ -70,7 +73,7 @@ export interface CompiledRow<T> {
 }
 export type CompiledRate =
   | { type: 'rate'; rate: Fig }
-  | { type: 'bands'; bands: { upTo: Dec | null; rate: Fig }[] }
+  | { type: 'bands'; bands: { upTo: number | null; rate: Fig }[] }
   | { type: 'flat'; patientFlat: Fig }
 
 export interface CompiledTable<T> {
@@ -94,7 +97,12 @@ export interface CompiledPolicy {
     list: { id: string; label: string; when: PersonCondition }[]
     source: SourceRef
   } | null
-  householdAccount: { share: Fig; usableFor: ReadonlySet<ClaimKind>; source: SourceRef } | null
+  householdAccount: {
+    share: Fig
+    usableFor: ReadonlySet<ClaimKind>
+    balanceAtYearEnd: 'carries-over' | 'lapses'
+    source: SourceRef
+  } | null
   exclusions: PolicyDocument['exclusions'] | null
   eligible: { classB: Fig; classC: Fig; source: SourceRef } | null
   inpatient: {
@@ -102,8 +110,8 @@ export interface CompiledPolicy {
     deductible: CompiledTable<Fig>
     ratio: CompiledTable<CompiledRate>
     repeat: {
-      step: Dec
-      floor: Dec
+      step: number
+      floor: number
       reading: 'from-base' | 'from-previous'
       areas: ReadonlySet<CareArea>
       counts: 'same-areas' | 'all'
@@ -121,6 +129,7 @@ export interface CompiledPolicy {
     source: SourceRef
     diseases: ReadonlyMap<string, string> | MissingRef
     requireApproval: boolean
+    areas: ReadonlySet<CareArea>
     deductible: CompiledTable<Fig>
     ratio: CompiledTable<CompiledRate>
     annualLimit: Limit
@@ -133,6 +142,7 @@ export interface CompiledPolicy {
     penalty: Fig
     mode: 'points' | 'relative'
     deductibleIncrease: Fig
+    order: 'bonus-then-penalty' | 'penalty-then-bonus'
     kinds: ReadonlySet<ClaimKind>
   } | null
   emergency: PolicyDocument['emergency'] | null
@@ -145,23 +155,29 @@ export interface CompiledPolicy {
     deductible: Limit
     civilAffairsShare: Fig | null
     cap: Limit
+    kinds: ReadonlySet<ClaimKind>
+    kindLimits: 'apply' | 'exempt'
+    catastrophic: 'included' | 'excluded'
   } | null
   benchmark: {
     source: SourceRef
     priceFrom: 'policy' | 'claim'
+    overrun: 'patient' | 'institution'
     prices: ReadonlyMap<string, { label: string; list: string; price: Fig }>
     shares: CompiledRow<{ list: string; fundShare: Fig }>[]
   } | null
   catastrophic: {
     source: SourceRef
     threshold: Fig
-    bands: { upTo: Dec | null; rate: Fig }[]
+    bands: { upTo: number | null; rate: Fig }[]
     cap: Limit
     kinds: ReadonlySet<ClaimKind>
+    paidAt: 'settlement' | 'separate-claim'
   } | null
   assistance: {
     source: SourceRef
     payer: string
+    ruleChoice: 'first-listed' | 'most-favourable'
     rules: {
       id: string
       label: string
@@ -177,12 +193,16 @@ export interface CompiledPolicy {
   estimateSource: SourceRef | null
 }
 
-function fig(v: MoneyParam | RateParam, path: string): Fig {
-  if (typeof v === 'string') return new Money(v)
+function money(v: MoneyParam, path: string): Fig {
+  if (typeof v === 'string') return moneyFen(v)
+  return { missing: true, path, note: v.note }
+}
+function rate(v: RateParam, path: string): Fig {
+  if (typeof v === 'string') return rateUnits(v)
   return { missing: true, path, note: v.note }
 }
 function limit(v: LimitParam, path: string): Limit {
-  if (typeof v === 'string') return new Money(v)
+  if (typeof v === 'string') return moneyFen(v)
   if ('none' in v) return null
   return { missing: true, path, note: v.note }
 }
@@ -202,17 +222,17 @@ function cond(w: RowCondition): CompiledCondition {
   return c
 }
 function rateValue(r: RateRow, path: string): CompiledRate {
-  if ('rate' in r) return { type: 'rate', rate: fig(r.rate, `${path}.rate`) }
+  if ('rate' in r) return { type: 'rate', rate: rate(r.rate, `${path}.rate`) }
   if ('bands' in r) {
     return {
       type: 'bands',
       bands: r.bands.map((b, i) => ({
-        upTo: b.upTo === null ? null : new Money(b.upTo),
-        rate: fig(b.rate, `${path}.bands[${i}].rate`)
+        upTo: b.upTo === null ? null : moneyFen(b.upTo),
+        rate: rate(b.rate, `${path}.bands[${i}].rate`)
       }))
     }
   }
-  return { type: 'flat', patientFlat: fig(r.patientFlat, `${path}.patientFlat`) }
+  return { type: 'flat', patientFlat: money(r.patientFlat, `${path}.patientFlat`) }
 }
 function deductibleTable(
   t: { rows: { when: RowCondition; amount: MoneyParam; label?: string }[]; source?: SourceRef },
@@ -224,7 +244,7 @@ function deductibleTable(
     path,
     rows: t.rows.map((r, i) => ({
       when: cond(r.when),
-      value: fig(r.amount, `${path}.rows[${i}].amount`),
+      value: money(r.amount, `${path}.rows[${i}].amount`),
       label: r.label,
       path: `${path}.rows[${i}]`
     }))
@@ -319,23 +339,24 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
     to: doc.effectiveTo ?? null,
     selection: doc.versionSelection,
     source: src,
-    coverageStart: doc.coverageYear?.startMonthDay ?? '01-01',
-    studentCoverageStart: doc.coverageYear?.studentStartMonthDay ?? null,
+    coverageStart: doc.coverageYear.startMonthDay,
+    studentCoverageStart: doc.coverageYear.studentStartMonthDay ?? null,
     groups: doc.populationGroups
       ? { ageAt: doc.populationGroups.ageAt, list: doc.populationGroups.groups, source: doc.populationGroups.source }
       : null,
     householdAccount: doc.householdAccount
       ? {
-          share: fig(doc.householdAccount.shareOfPersonal, '$.householdAccount.shareOfPersonal'),
+          share: rate(doc.householdAccount.shareOfPersonal, '$.householdAccount.shareOfPersonal'),
           usableFor: new Set(doc.householdAccount.usableFor),
+          balanceAtYearEnd: doc.householdAccount.balanceAtYearEnd,
           source: doc.householdAccount.source
         }
       : null,
     exclusions: doc.exclusions ?? null,
     eligible: doc.eligibleCost
       ? {
-          classB: fig(doc.eligibleCost.classBFirstPayRate, '$.eligibleCost.classBFirstPayRate'),
-          classC: fig(doc.eligibleCost.classCFirstPayRate, '$.eligibleCost.classCFirstPayRate'),
+          classB: rate(doc.eligibleCost.classBFirstPayRate, '$.eligibleCost.classBFirstPayRate'),
+          classC: rate(doc.eligibleCost.classCFirstPayRate, '$.eligibleCost.classCFirstPayRate'),
           source: doc.eligibleCost.source
         }
       : null,
@@ -346,8 +367,8 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
           ratio: rateTable(ip.ratio, ip.source, '$.inpatient.ratio'),
           repeat: ip.repeatAdmission
             ? {
-                step: new Money(ip.repeatAdmission.step),
-                floor: new Money(ip.repeatAdmission.floor),
+                step: moneyFen(ip.repeatAdmission.step),
+                floor: moneyFen(ip.repeatAdmission.floor),
                 reading: ip.repeatAdmission.reading,
                 areas: new Set(ip.repeatAdmission.areas),
                 counts: ip.repeatAdmission.counts
@@ -370,6 +391,7 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
           source: sp.source,
           diseases: diseaseMap(sp.diseases, '$.specialOutpatient.diseases'),
           requireApproval: sp.requireApproval,
+          areas: new Set(sp.areas),
           deductible: deductibleTable(sp.deductible, sp.source, '$.specialOutpatient.deductible'),
           ratio: rateTable(sp.ratio, sp.source, '$.specialOutpatient.ratio'),
           annualLimit: sp.annualLimit === undefined ? null : limit(sp.annualLimit, '$.specialOutpatient.annualLimit')
@@ -377,8 +399,8 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
       : null,
     bonus: doc.continuousYearsBonus
       ? {
-          perYear: fig(doc.continuousYearsBonus.perYear, '$.continuousYearsBonus.perYear'),
-          maxRate: fig(doc.continuousYearsBonus.maxRate, '$.continuousYearsBonus.maxRate'),
+          perYear: rate(doc.continuousYearsBonus.perYear, '$.continuousYearsBonus.perYear'),
+          maxRate: rate(doc.continuousYearsBonus.maxRate, '$.continuousYearsBonus.maxRate'),
           kinds: new Set(doc.continuousYearsBonus.kinds),
           source: doc.continuousYearsBonus.source
         }
@@ -388,9 +410,10 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
           source: ref.source,
           rank: new Map(ref.tierOrder.map((t, i) => [t, i])),
           entryTier: ref.entryTier,
-          penalty: fig(ref.penaltyPerLevel, '$.referral.penaltyPerLevel'),
+          penalty: rate(ref.penaltyPerLevel, '$.referral.penaltyPerLevel'),
           mode: ref.mode,
-          deductibleIncrease: fig(ref.deductibleIncrease, '$.referral.deductibleIncrease'),
+          deductibleIncrease: money(ref.deductibleIncrease, '$.referral.deductibleIncrease'),
+          order: ref.order,
           kinds: new Set(ref.kinds)
         }
       : null,
@@ -408,27 +431,31 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
       ? {
           source: md.source,
           diseases: diseaseMap(md.diseases, '$.majorDiseases.diseases'),
-          ratio: fig(md.ratio, '$.majorDiseases.ratio'),
+          ratio: rate(md.ratio, '$.majorDiseases.ratio'),
           base: md.base,
           deductible: limit(md.deductible, '$.majorDiseases.deductible'),
           civilAffairsShare:
-            md.civilAffairsShare === undefined ? null : fig(md.civilAffairsShare, '$.majorDiseases.civilAffairsShare'),
-          cap: limit(md.cap, '$.majorDiseases.cap')
+            md.civilAffairsShare === undefined ? null : rate(md.civilAffairsShare, '$.majorDiseases.civilAffairsShare'),
+          cap: limit(md.cap, '$.majorDiseases.cap'),
+          kinds: new Set(md.kinds),
+          kindLimits: md.kindLimits,
+          catastrophic: md.catastrophic
         }
       : null,
     benchmark: bp
       ? {
           source: bp.source,
           priceFrom: bp.priceFrom,
+          overrun: bp.overrun,
           prices: new Map(
             (bp.prices ?? []).map((x, i) => [
               x.code,
-              { label: x.label, list: x.list, price: fig(x.price, `$.benchmarkPrice.prices[${i}].price`) }
+              { label: x.label, list: x.list, price: money(x.price, `$.benchmarkPrice.prices[${i}].price`) }
             ])
           ),
           shares: bp.shares.map((s, i) => ({
             when: cond(s.when),
-            value: { list: s.list, fundShare: fig(s.fundShare, `$.benchmarkPrice.shares[${i}].fundShare`) },
+            value: { list: s.list, fundShare: rate(s.fundShare, `$.benchmarkPrice.shares[${i}].fundShare`) },
             label: s.label,
             path: `$.benchmarkPrice.shares[${i}]`
           }))
@@ -437,32 +464,34 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
     catastrophic: cat
       ? {
           source: cat.source,
-          threshold: fig(cat.threshold, '$.catastrophic.threshold'),
+          threshold: money(cat.threshold, '$.catastrophic.threshold'),
           bands: cat.bands.map((b, i) => ({
-            upTo: b.upTo === null ? null : new Money(b.upTo),
-            rate: fig(b.rate, `$.catastrophic.bands[${i}].rate`)
+            upTo: b.upTo === null ? null : moneyFen(b.upTo),
+            rate: rate(b.rate, `$.catastrophic.bands[${i}].rate`)
           })),
           cap: limit(cat.cap, '$.catastrophic.cap'),
-          kinds: new Set(cat.kinds)
+          kinds: new Set(cat.kinds),
+          paidAt: cat.paidAt
         }
       : null,
     assistance: as
       ? {
           source: as.source,
           payer: as.payer,
+          ruleChoice: as.ruleChoice,
           rules: as.rules.map((r, i) => ({
             id: r.id,
             label: r.label,
             groups: r.groups,
-            rate: fig(r.rate, `$.assistance.rules[${i}].rate`),
-            threshold: r.threshold === undefined ? null : fig(r.threshold, `$.assistance.rules[${i}].threshold`),
+            rate: rate(r.rate, `$.assistance.rules[${i}].rate`),
+            threshold: r.threshold === undefined ? null : money(r.threshold, `$.assistance.rules[${i}].threshold`),
             cap: limit(r.cap, `$.assistance.rules[${i}].cap`),
             path: `$.assistance.rules[${i}]`
           })),
           kinds: new Set(as.kinds)
         }
       : null,
-    estimateShare: doc.estimate ? fig(doc.estimate.assumedEligibleShare, '$.estimate.assumedEligibleShare') : null,
+    estimateShare: doc.estimate ? rate(doc.estimate.assumedEligibleShare, '$.estimate.assumedEligibleShare') : null,
     estimateSource: doc.estimate?.source ?? null
   }
 }
@@ -470,7 +499,7 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
 const cache = new WeakMap<object, CompiledPolicy>()
 const seriesCache = new WeakMap<object, CompiledPolicy[]>()
 
-export const bundledResolver: PolicyResolver = (id) => bundledPolicies[id]
+const bundledResolver: PolicyResolver = (id) => bundledPolicies[id]
 
 /** Resolve, validate and compile one document (cached per document object). */
 export function compilePolicy(

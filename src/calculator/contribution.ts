@@ -1,6 +1,6 @@
 // quoteContribution: what each member of a household pays for a coverage year, who pays
 // the rest, and when benefits start.
-import { compileSeries, need, type CompiledPolicy } from './compile'
+import { compileSeries, need, type CompiledPolicy, type Fig } from './compile'
 import {
   addDays,
   ageAtYearEnd,
@@ -13,7 +13,7 @@ import {
 } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
-import { fmt, fmtRate, max, Money, pct, positive, toFen, yuan, ZERO, type Dec } from './decimal'
+import { fen2, moneyFen, mulRound, pct, rateText, rateUnits, yuan } from './amounts'
 import { personMatches } from './rules'
 import type {
   CalcOptions,
@@ -77,7 +77,6 @@ export function quoteContribution(
   const withSteps = options?.steps !== false
   const steps: Step[] = []
   const issues: ContributionQuote['issues'] = []
-  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
   const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
   const coll = con.collection ?? null
   const open = coll ? (coll.from === undefined || paymentDate >= coll.from) && paymentDate <= coll.to : true
@@ -101,7 +100,7 @@ export function quoteContribution(
       if (!m.exemptReason) notEnrolling.push(m.id)
       return
     }
-    quotes.push(quoteMember(pol, con, m, path, year, yearStart, yearEnd, paymentDate, open, withSteps))
+    quotes.push(quoteMember(pol, con, m, path, year, paymentDate, open, withSteps))
   })
   if (quotes.length === 0) bad('没有要缴费的成员', '$.members')
   let payable = true
@@ -127,27 +126,27 @@ export function quoteContribution(
       message: `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}`
     })
   }
-  let standard = ZERO
-  let subsidy = ZERO
-  let others = ZERO
-  let personal = ZERO
-  let arrears = ZERO
-  let credit = ZERO
+  let standard = 0
+  let subsidy = 0
+  let others = 0
+  let personal = 0
+  let arrears = 0
+  let credit = 0
   for (const q of quotes) {
-    standard = standard.plus(q.standard)
-    subsidy = subsidy.plus(q.subsidy)
-    others = q.paidBy.reduce((s, p) => s.plus(p.amount), others)
-    personal = personal.plus(q.personal)
-    arrears = arrears.plus(q.arrears)
-    credit = credit.plus(q.householdAccountCredit)
+    standard += moneyFen(q.standard)
+    subsidy += moneyFen(q.subsidy)
+    for (const p of q.paidBy) others += moneyFen(p.amount)
+    personal += moneyFen(q.personal)
+    arrears += moneyFen(q.arrears)
+    credit += moneyFen(q.householdAccountCredit)
   }
-  const due = personal.plus(arrears)
+  const due = personal + arrears
   if (withSteps) {
     steps.push({
       rule: 'contribution.household',
       // counted as asked: those paying now, of the whole household (others enrolled or excused)
-      label: `${quotes.length === household.members.length ? `全家 ${quotes.length} 人` : `这次交费的 ${quotes.length} 人（全家 ${household.members.length} 人）`}，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${positive(others) ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${positive(arrears) ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
-      after: fmt(due),
+      label: `${quotes.length === household.members.length ? `全家 ${quotes.length} 人` : `这次交费的 ${quotes.length} 人（全家 ${household.members.length} 人）`}，筹资标准合计 ${yuan(standard)}：财政补助 ${yuan(subsidy)}${others > 0 ? `，有关部门代缴 ${yuan(others)}` : ''}，个人缴费 ${yuan(personal)}${arrears > 0 ? `，补缴欠费 ${yuan(arrears)}` : ''}，本次应交 ${yuan(due)}`,
+      after: fen2(due),
       source: con.source
     })
   }
@@ -156,13 +155,14 @@ export function quoteContribution(
     policyVersion: pol.version,
     coverageYear: year,
     members: quotes,
-    standard: fmt(standard),
-    subsidy: fmt(subsidy),
-    paidByOthers: fmt(others),
-    personal: fmt(personal),
-    arrears: fmt(arrears),
-    due: fmt(due),
-    householdAccountCredit: fmt(credit),
+    standard: fen2(standard),
+    subsidy: fen2(subsidy),
+    paidByOthers: fen2(others),
+    personal: fen2(personal),
+    arrears: fen2(arrears),
+    due: fen2(due),
+    householdAccountCredit: fen2(credit),
+    pooled: fen2(standard - credit),
     collection: coll ? { from: coll.from ?? null, to: coll.to, deadline: coll.deadline ?? null, open } : null,
     payable,
     issues,
@@ -176,8 +176,6 @@ function quoteMember(
   m: Member,
   path: string,
   year: number,
-  yearStart: string,
-  yearEnd: string,
   paymentDate: string,
   open: boolean,
   withSteps: boolean
@@ -203,7 +201,9 @@ function quoteMember(
   let subsidisedGroup: string | null = null
   const groups = m.groups ?? []
   if (groups.length && con.subsidisedGroups) {
-    for (let gi = 0; gi < con.subsidisedGroups.length && subsidisedGroup === null; gi++) {
+    // every subsidised rule the member is in, with its row for the member's category
+    const candidates: { gi: number; ri: number; personal: number; subsidy: number }[] = []
+    for (let gi = 0; gi < con.subsidisedGroups.length; gi++) {
       const g = con.subsidisedGroups[gi]
       if (!g.groups.some((x) => groups.includes(x))) continue
       const ri = g.rows.findIndex(
@@ -213,101 +213,97 @@ function quoteMember(
       if (ri < 0) continue
       const r = g.rows[ri]
       const rpath = `$.contribution.subsidisedGroups[${gi}].rows[${ri}]`
-      personal = need(toFig(r.personal, `${rpath}.personal`))
-      subsidy = need(toFig(r.subsidy, `${rpath}.subsidy`))
+      candidates.push({
+        gi,
+        ri,
+        personal: need(toFig(r.personal, `${rpath}.personal`)),
+        subsidy: need(toFig(r.subsidy, `${rpath}.subsidy`))
+      })
+      if (con.subsidisedGroupChoice !== 'lowest-personal') break
+    }
+    // in several groups: the first listed, or the lowest personal share (the policy says which; a tie keeps the first)
+    let pick = candidates[0]
+    for (const x of candidates) if (x.personal < pick.personal) pick = x
+    if (pick) {
+      const g = con.subsidisedGroups[pick.gi]
+      const r = g.rows[pick.ri]
+      personal = pick.personal
+      subsidy = pick.subsidy
       paidBy = r.paidBy ? [r.paidBy] : []
       subsidisedGroup = g.id
       if (withSteps) {
         steps.push({
           rule: 'contribution.subsidised-group',
-          label: `${g.label}：个人缴费 ${yuan(personal)}${r.paidBy ? `，${r.paidBy.label} ${yuan(new Money(r.paidBy.amount))}` : ''}，财政补助 ${yuan(subsidy)}`,
-          params: { group: g.id },
+          label: `${g.label}：个人缴费 ${yuan(personal)}${r.paidBy ? `，${r.paidBy.label} ${yuan(moneyFen(r.paidBy.amount))}` : ''}，财政补助 ${yuan(subsidy)}${candidates.length > 1 ? `（同时属于${candidates.map((x) => con.subsidisedGroups![x.gi].label).join('、')}，按个人缴费最少的一类）` : ''}`,
+          params: { group: g.id, ...(candidates.length > 1 ? { choice: 'lowest-personal' } : {}) },
           source: con.source
         })
       }
     }
   }
-  // newborns enrolled soon after birth are covered from birth (and may pay nothing for the birth year)
-  let benefitStart = yearStart
-  let newbornCovered = false
+  // when benefits start and end: newborns from birth, students by the school year, after a
+  // lapse or a late payment only after the waiting months
+  const lapsed = m.lapsedYears ?? 0
+  const period = benefitPeriod(pol, con, m, year, paymentDate, open, lapsed)
+  const { benefitStart, benefitEnd } = period
   const nb = con.newborn
-  if (nb && m.birthDate >= yearStart && m.birthDate <= yearEnd) {
-    const days = daysBetween(m.birthDate, paymentDate)
-    if (days >= 0 && days <= nb.enrolWithinDays) {
-      newbornCovered = true
-      benefitStart = m.birthDate
-      if (nb.birthYearContribution === 'waived') {
-        standard = ZERO
-        personal = ZERO
-        subsidy = ZERO
-        paidBy = []
-      }
-      if (withSteps) {
-        steps.push({
-          rule: 'contribution.newborn',
-          label: `新生儿出生 ${days} 天内参保，自出生之日（${m.birthDate}）起享受待遇${nb.birthYearContribution === 'waived' ? '，出生当年免缴' : ''}`,
-          params: { enrolWithinDays: String(nb.enrolWithinDays) },
-          source: con.source
-        })
-      }
+  if (nb && period.newbornDays !== null) {
+    if (nb.birthYearContribution === 'waived') {
+      standard = 0
+      personal = 0
+      subsidy = 0
+      paidBy = []
     }
-  }
-  let benefitEnd = yearEnd
-  if (m.student && pol.studentCoverageStart) {
-    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
-    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
-    if (withSteps)
+    if (withSteps) {
       steps.push({
-        rule: 'contribution.student-year',
-        label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
+        rule: 'contribution.newborn',
+        label: `新生儿出生 ${period.newbornDays} 天内参保，自出生之日（${m.birthDate}）起享受待遇${nb.birthYearContribution === 'waived' ? '，出生当年免缴' : ''}`,
+        params: { enrolWithinDays: String(nb.enrolWithinDays) },
         source: con.source
       })
+    }
   }
+  if (period.studentYear && withSteps)
+    steps.push({
+      rule: 'contribution.student-year',
+      label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
+      source: con.source
+    })
   // arrears after a lapse: full standard, no subsidy (seed 001 Art.12)
-  let arrears = ZERO
-  const lapsed = m.lapsedYears ?? 0
+  let arrears = 0
   if (lapsed > 0) {
-    if (!con.arrears)
-      throw new CalculatorError(
-        'POLICY_FIGURE_MISSING',
-        '这位成员有断保年份，但政策没有规定补缴办法',
-        '$.contribution.arrears'
-      )
-    const perYear = con.arrears.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
-    arrears = perYear.times(lapsed)
-    const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
-    if (start > benefitStart) benefitStart = start
+    const perYear = con.arrears!.subsidised ? personal : need(toFig(cat.total, `${cpath}.total`))
+    arrears = perYear * lapsed
     if (withSteps) {
       steps.push({
         rule: 'contribution.arrears',
-        label: `断保 ${lapsed} 年需补缴 ${yuan(arrears)}（每年 ${yuan(perYear)}，${con.arrears.subsidised ? '按个人缴费标准' : '全部由个人承担，没有财政补助'}，按今年标准计算）；补缴后满 ${con.arrears.waitingMonths} 个月，${benefitStart} 起享受待遇`,
-        after: fmt(arrears),
-        params: { lapsedYears: String(lapsed), subsidised: String(con.arrears.subsidised) },
+        label: `断保 ${lapsed} 年需补缴 ${yuan(arrears)}（每年 ${yuan(perYear)}，${con.arrears!.subsidised ? '按个人缴费标准' : '全部由个人承担，没有财政补助'}，按今年标准计算）；补缴后满 ${con.arrears!.waitingMonths} 个月，${benefitStart} 起享受待遇`,
+        after: fen2(arrears),
+        params: { lapsedYears: String(lapsed), subsidised: String(con.arrears!.subsidised) },
         source: con.source
       })
     }
-  } else if (
-    con.waitingPeriod &&
-    !newbornCovered &&
-    !(m.student && pol.studentCoverageStart) &&
-    (con.waitingPeriod.appliesTo === 'all' || !open)
-  ) {
-    const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
-    if (start > benefitStart) {
-      benefitStart = start
-      if (withSteps) {
-        steps.push({
-          rule: 'contribution.waiting-period',
-          label: `${con.waitingPeriod.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod.months} 个月后（${benefitStart}）开始报销`,
-          params: { months: String(con.waitingPeriod.months) },
-          source: con.source
-        })
-      }
-    }
+  } else if (period.waited && withSteps) {
+    steps.push({
+      rule: 'contribution.waiting-period',
+      label: `${con.waitingPeriod!.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod!.months} 个月后（${benefitStart}）开始报销`,
+      params: { months: String(con.waitingPeriod!.months) },
+      source: con.source
+    })
   }
   // split of the fiscal subsidy between government levels
   const split: MemberQuote['subsidySplit'] = []
-  if (con.subsidySplit && positive(subsidy)) {
+  if (con.subsidySplit && subsidy > 0) {
+    // a student's share depends on who funds the school, when the policy splits it so: never assumed
+    if (
+      m.student &&
+      m.schoolFundedBy === undefined &&
+      con.subsidySplit.some((r) => r.when?.schoolFundedBy !== undefined)
+    )
+      bad(
+        '学生的财政补助按学校经费来源分担，请写明学校经费来源（schoolFundedBy：county 县财政供给经费的学校，other 其他学校）',
+        `${path}.schoolFundedBy`
+      )
     const conditional = con.subsidySplit.filter(
       (r) =>
         r.when &&
@@ -317,49 +313,135 @@ function quoteMember(
     const rows = conditional.length ? conditional : con.subsidySplit.filter((r) => !r.when)
     let left = subsidy
     rows.forEach((r, i) => {
-      const amt = i === rows.length - 1 ? left : toFen(subsidy.times(r.share))
-      left = left.minus(amt)
-      split.push({ payer: r.payer, label: r.label, amount: fmt(amt) })
+      const amt = i === rows.length - 1 ? left : mulRound(subsidy, rateUnits(r.share))
+      left -= amt
+      split.push({ payer: r.payer, label: r.label, amount: fen2(amt) })
     })
   }
-  let credit = ZERO
+  let credit = 0
   const ha = pol.householdAccount
   if (ha) {
     const share = need(ha.share)
-    const base = paidBy.reduce((s, p) => s.plus(p.amount), personal)
-    credit = toFen(base.times(share))
-    if (withSteps && positive(credit)) {
+    let base = personal
+    for (const p of paidBy) base += moneyFen(p.amount)
+    credit = mulRound(base, share)
+    if (withSteps && credit > 0) {
       steps.push({
         rule: 'contribution.household-account',
         label: `个人缴费的 ${pct(share)}（${yuan(credit)}）记入家庭账户，可用于家人门诊`,
-        params: { shareOfPersonal: fmtRate(share) },
+        params: { shareOfPersonal: rateText(share) },
         source: ha.source
       })
     }
   }
-  const due = personal.plus(arrears)
+  const due = personal + arrears
   return {
     memberId: m.id,
     category: cat.id,
     categoryLabel: cat.label,
     subsidisedGroup,
-    standard: fmt(standard),
-    subsidy: fmt(subsidy),
-    personal: fmt(personal),
+    standard: fen2(standard),
+    subsidy: fen2(subsidy),
+    personal: fen2(personal),
     paidBy: paidBy.map((p) => ({ ...p })),
     subsidySplit: split,
-    householdAccountCredit: fmt(credit),
-    arrears: fmt(arrears),
-    due: fmt(max(ZERO, due)),
+    householdAccountCredit: fen2(credit),
+    arrears: fen2(arrears),
+    due: fen2(Math.max(0, due)),
+    pooled: fen2(standard - credit),
+    enrolment: {
+      status: 'enrolled',
+      paid: { coverageYear: year, paidOn: paymentDate, ...(lapsed > 0 ? { lapsedYears: lapsed } : {}) }
+    },
     benefitStart,
     benefitEnd,
     steps
   }
 }
 
-function toFig(
-  v: string | { missing: true; note: string },
-  path: string
-): Dec | { missing: true; path: string; note: string } {
-  return typeof v === 'string' ? new Money(v) : { missing: true, path, note: v.note }
+function toFig(v: string | { missing: true; note: string }, path: string): Fig {
+  return typeof v === 'string' ? moneyFen(v) : { missing: true, path, note: v.note }
+}
+
+/**
+ * When a member's benefits start and end for coverage year `year`, paid on `paymentDate`
+ * (inside the collection window or not): from the coverage year's first day; newborns
+ * enrolled within the policy's days from birth; students by the school year; after a lapse
+ * (arrears paid now) or a late payment, the policy's waiting months after the payment month.
+ * One rule for the quote and for a claim that brings its enrolment record (Enrolment.paid).
+ */
+export function benefitPeriod(
+  pol: CompiledPolicy,
+  con: ContributionSection,
+  m: { birthDate: string; student?: boolean },
+  year: number,
+  paymentDate: string,
+  open: boolean,
+  lapsed: number
+): { benefitStart: string; benefitEnd: string; newbornDays: number | null; studentYear: boolean; waited: boolean } {
+  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
+  const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
+  let benefitStart = yearStart
+  let benefitEnd = yearEnd
+  let newbornDays: number | null = null
+  const nb = con.newborn
+  if (nb && m.birthDate >= yearStart && m.birthDate <= yearEnd) {
+    const days = daysBetween(m.birthDate, paymentDate)
+    if (days >= 0 && days <= nb.enrolWithinDays) {
+      newbornDays = days
+      benefitStart = m.birthDate
+    }
+  }
+  const studentYear = m.student === true && pol.studentCoverageStart !== null
+  if (studentYear) {
+    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
+    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
+  }
+  let waited = false
+  if (lapsed > 0) {
+    if (!con.arrears)
+      throw new CalculatorError(
+        'POLICY_FIGURE_MISSING',
+        '这位成员有断保年份，但政策没有规定补缴办法',
+        '$.contribution.arrears'
+      )
+    const start = firstOfMonthAfter(paymentDate, con.arrears.waitingMonths)
+    if (start > benefitStart) benefitStart = start
+  } else if (
+    con.waitingPeriod &&
+    newbornDays === null &&
+    !studentYear &&
+    (con.waitingPeriod.appliesTo === 'all' || !open)
+  ) {
+    const start = firstOfMonthAfter(paymentDate, con.waitingPeriod.months)
+    if (start > benefitStart) {
+      benefitStart = start
+      waited = true
+    }
+  }
+  return { benefitStart, benefitEnd, newbornDays, studentYear, waited }
+}
+
+/**
+ * The benefit period of an enrolment record (what a quote and its payment produce: the
+ * coverage year, the payment date, years of arrears paid with it), under the policy's
+ * version for that year: so a claim's waiting period is computed, never copied by hand.
+ */
+export function enrolmentPeriod(
+  series: CompiledPolicy[],
+  paid: { coverageYear: number; paidOn: string; lapsedYears?: number },
+  person: { birthDate: string; student?: boolean }
+): { benefitStart: string; benefitEnd: string } {
+  const pol = pickVersion(series, paid.coverageYear, paid.paidOn)
+  const con = pol.doc.contribution
+  if (!con)
+    throw new CalculatorError(
+      'NO_MATCHING_RULE',
+      `政策「${pol.doc.title}」没有缴费规定，不能由缴费记录推算待遇开始日期`,
+      '$.person.enrolment.paid'
+    )
+  const coll = con.collection ?? null
+  const open = coll ? (coll.from === undefined || paid.paidOn >= coll.from) && paid.paidOn <= coll.to : true
+  const p = benefitPeriod(pol, con, person, paid.coverageYear, paid.paidOn, open, paid.lapsedYears ?? 0)
+  return { benefitStart: p.benefitStart, benefitEnd: p.benefitEnd }
 }

@@ -2,54 +2,55 @@
 import { CalculatorError, show } from './errors'
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-export const MIN_YEAR = 1900
-export const MAX_YEAR = 2100
+const MIN_YEAR = 1900
+const MAX_YEAR = 2100
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }
 
-// dates repeat (a county-year has 365 of them), so remember the valid ones
-const valid = new Set<string>()
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false
-  if (valid.has(s)) return true
-  if (!checkIso(s)) return false
-  if (valid.size > 50_000) valid.clear()
-  valid.add(s)
-  return true
+/** a digit's value, or −1 */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
 }
 
-function checkIso(s: string): boolean {
-  const m = ISO_RE.exec(s)
-  if (!m) return false
-  const y = +m[1]
-  const mo = +m[2]
-  const d = +m[3]
-  return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+/** "YYYY-MM-DD" of a day that exists, 1900–2100 (read character by character: it runs several times a claim) */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const a = digit(s, 0)
+  const b = digit(s, 1)
+  const c = digit(s, 2)
+  const d = digit(s, 3)
+  const e = digit(s, 5)
+  const f = digit(s, 6)
+  const g = digit(s, 8)
+  const h = digit(s, 9)
+  if ((a | b | c | d | e | f | g | h) < 0) return false
+  const y = a * 1000 + b * 100 + c * 10 + d
+  const mo = e * 10 + f
+  const day = g * 10 + h
+  return y >= MIN_YEAR && y <= MAX_YEAR && mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth(y, mo)
 }
 
 export function parseDate(s: unknown, path: string, what = '日期'): string {
+  if (isIsoDate(s)) return s
   if (typeof s !== 'string' || !ISO_RE.test(s)) {
     throw new CalculatorError('INVALID_DATE', `${what}格式不对，应写成 2026-03-15 这样：${show(s)}`, path)
   }
-  if (!isIsoDate(s as unknown)) {
-    const y = +s.slice(0, 4)
-    if (y < MIN_YEAR || y > MAX_YEAR) {
-      throw new CalculatorError('DATE_OUT_OF_RANGE', `${what}的年份不合理：${s}`, path)
-    }
-    throw new CalculatorError('INVALID_DATE', `${what}不存在：${s}`, path)
-  }
-  return s
+  // the form is right but the day is not: a year out of range, or a day that does not exist
+  const y = +s.slice(0, 4)
+  if (y < MIN_YEAR || y > MAX_YEAR) throw new CalculatorError('DATE_OUT_OF_RANGE', `${what}的年份不合理：${s}`, path)
+  throw new CalculatorError('INVALID_DATE', `${what}不存在：${s}`, path)
 }
 
+/** the year of a checked "YYYY-MM-DD" (read by character: it runs several times a claim) */
 export function yearOf(d: string): number {
-  return +d.slice(0, 4)
+  return (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + d.charCodeAt(3) - 48
 }
-export function monthOf(d: string): number {
-  return +d.slice(5, 7)
+function monthOf(d: string): number {
+  return (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48
 }
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0')
@@ -129,9 +130,6 @@ export function coverageYearStart(d: string, startMonthDay: string): string {
   const y = yearOf(d)
   const candidate = `${pad(y, 4)}-${startMonthDay}`
   return d >= candidate ? candidate : `${pad(y - 1, 4)}-${startMonthDay}`
-}
-export function lastDayBefore(d: string): string {
-  return addDays(d, -1)
 }
 
 /** 2025-09-01 → 2025年9月1日: dates inside sentences people read. */

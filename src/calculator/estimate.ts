@@ -3,8 +3,9 @@
 import { compileSeries, need, selectVersion } from './compile'
 import { isIsoDate, makeDate, yearOf } from './dates'
 import { CalculatorError } from './errors'
-import { checkAsOf, checkClaim, checkHistory, CARE_AREAS, CLAIM_KINDS } from './input'
-import { fmt, parseMoney, pct, toFen, yuan } from './decimal'
+import { checkAsOf, checkClaim, checkHistory } from './input'
+import { CARE_AREAS, CLAIM_KINDS } from './policy-format'
+import { fen2, mulRound, parseFen, pct, rateText, yuan } from './amounts'
 import { settleWith } from './settle'
 import type { BillLine, CalcOptions, Claim, ClaimHistory, Estimate, EstimateAnswers, PolicyInput, Step } from './types'
 
@@ -20,7 +21,7 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     throw new CalculatorError('INVALID_INPUT', '请选择住院、普通门诊或门诊特殊病种', '$.kind')
   if (typeof answers.institution !== 'object' || answers.institution === null)
     throw new CalculatorError('INVALID_INPUT', '请选择医院', '$.institution')
-  const bill = parseMoney(answers.billAmount, '$.billAmount', '大概花费')
+  const bill = parseFen(answers.billAmount, '$.billAmount', '大概花费')
   const date = answers.date ?? day
   if (!isIsoDate(date)) throw new CalculatorError('INVALID_DATE', '就医日期格式不对', '$.date')
   const series = compileSeries(policy, options?.resolve)
@@ -49,13 +50,13 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   let lines: BillLine[] | undefined
   if (pol.estimateShare) {
     const share = need(pol.estimateShare)
-    const inScope = toFen(bill.times(share))
+    const inScope = mulRound(bill, share)
     lines = [
-      { class: 'A', amount: fmt(inScope) },
-      { class: 'self-pay', amount: fmt(bill.minus(inScope)) }
+      { class: 'A', amount: fen2(inScope) },
+      { class: 'self-pay', amount: fen2(bill - inScope) }
     ]
     assume(a, `没有费用明细，按花费的 ${pct(share)}（${yuan(inScope)}）属于医保目录内计算，实际以医院结算为准`, {
-      assumedEligibleShare: share.toString()
+      assumedEligibleShare: rateString(share)
     })
   } else {
     assume(a, '没有费用明细，按全部花费都属于医保目录内计算，实际报销可能更少')
@@ -94,7 +95,7 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     dischargeDate: date,
     serviceDate: date,
     settlementDate: date,
-    bill: { total: fmt(bill), lines },
+    bill: { total: fen2(bill), lines },
     referral,
     majorDisease: answers.majorDisease,
     specialDisease: answers.specialDisease !== undefined ? { code: answers.specialDisease, approved: true } : undefined
@@ -110,4 +111,10 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     .filter((x) => x.rule !== 'enrolment.assumed')
     .map((x) => (x.rule === 'policy.version' ? { ...x, label: x.label.replace(/^按[^（]*（/, '按看病日期（') } : x))
   return { ...s, steps: [...a, ...rest], assumptions: a }
+}
+
+/** a rate as decimal.js wrote it ("0.85", "0.7"): the estimate's params keep their text */
+function rateString(r: number): string {
+  const t = rateText(r)
+  return t.replace(/0+$/, '').replace(/\.$/, '')
 }

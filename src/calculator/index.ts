@@ -1,4 +1,4 @@
-// 乡亲医保 shared calculator: public API. Pure TypeScript + decimal.js; policy and date
+// 乡亲医保 shared calculator: public API. Pure TypeScript (amounts in whole fen); policy and date
 // are always arguments. Import from here ('@/calculator' in the app, relative paths in
 // county-api). Signatures are stable: fields may be added, never removed or renamed.
 //
@@ -10,21 +10,20 @@
 //   ganzhou-ncms-2014.json (+ -2014-08, -2015 overlays)   seed 000 规则集C（甘州区，8月1日调整）
 // listBundledPolicies() lists them; bundledSeries(regionCode, scheme) gives a region's versions.
 // Format: docs/policy-format.md; JSON Schema: src/calculator/policy.schema.json.
-import { compilePolicy, compileSeries } from './compile'
+import { compilePolicy } from './compile'
 import { CalculatorError } from './errors'
 import { bundledPolicies, DEMO_POLICY_ID, listBundledPolicyIds } from './policies'
-import type { PolicyDocument, PolicyInput, Scheme } from './types'
+import type { PolicyDocument, Scheme } from './types'
 
 export * from './types'
 export { CalculatorError, PolicyInvalidError, PolicyFigureMissingError, isCalculatorError } from './errors'
 export type { CalculatorErrorCode } from './errors'
-export { settleClaim } from './settle'
+export { claimCoverageYear, settleClaim } from './settle'
 export { quoteContribution } from './contribution'
 export type { QuoteOptions } from './contribution'
 export { estimate } from './estimate'
-export { validatePolicy, isValidPolicy } from './validate'
+export { validatePolicy } from './validate'
 export { resolvePolicy, deepMerge } from './resolve'
-export { emptyHistory } from './input'
 export { yearSummary } from './year-summary'
 export type { YearSummary, YearMeter } from './year-summary'
 export {
@@ -82,9 +81,4 @@ export function bundledSeries(regionCode: string, scheme: Scheme): PolicyDocumen
     .map(loadBundledPolicy)
     .filter((d) => d.regionCode === regionCode && d.scheme === scheme)
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))
-}
-
-/** Check a policy (or a series) fully: resolve, validate, compile. Throws CalculatorError. */
-export function checkPolicy(policy: PolicyInput): void {
-  compileSeries(policy)
 }

@@ -2,94 +2,30 @@
 // plain Chinese message; nothing here guesses.
 import { CalculatorError, show } from './errors'
 import { isIsoDate, parseDate } from './dates'
-import { MAX_YEAR_TOTAL, parseMoney, parseYearTotal, ZERO, type Dec } from './decimal'
-import type {
-  BillLineClass,
-  CareArea,
-  Cause,
-  Claim,
-  ClaimHistory,
-  ClaimKind,
-  FullClaimHistory,
-  HospitalGrade,
-  InstitutionTier
-} from './types'
+import { fen2, MAX_YEAR_FEN, parseFen, parseYearTotalFen } from './amounts'
+import { CARE_AREAS, CAUSES, CLAIM_KINDS, TIERS } from './policy-format'
+import type { BillLineClass, CareArea, Claim, ClaimHistory, HospitalGrade } from './types'
 
-export const CLAIM_KINDS: readonly ClaimKind[] = ['inpatient', 'outpatient', 'special-outpatient']
-export const CARE_AREAS: readonly CareArea[] = [
-  'local',
-  'out-referred',
-  'out-filed',
-  'out-unfiled',
-  'out-emergency',
-  'abroad'
-]
-export const TIERS: readonly InstitutionTier[] = ['village', 'township', 'county', 'city', 'provincial']
 const GRADES: readonly HospitalGrade[] = ['A', 'B', 'C']
 const LINE_CLASSES: readonly BillLineClass[] = ['A', 'B', 'C', 'self-pay']
 const MAX_LINES = 5000
-const CAUSES: readonly Cause[] = [
-  'illness',
-  'accident',
-  'self-harm',
-  'self-harm-mental-illness',
-  'fight',
-  'drunkenness',
-  'drugs',
-  'crime',
-  'medical-accident',
-  'childbirth',
-  'family-planning',
-  'cosmetic',
-  'other-violation'
-]
 
-/**
- * How the input checks read and add amounts: as Decimals (the reference settle path) or
- * as whole fen (settle-fen.ts). One set of checks for both, so both accept and refuse
- * exactly the same claims and histories.
- */
-export interface AmountOps<T> {
-  zero: T
-  /** must accept exactly what parseMoney accepts, and throw what it throws */
-  parse(s: unknown, path: string, what: string): T
-  /** a history's year total: must accept exactly what parseYearTotal accepts, and throw what it throws */
-  parseTotal(s: unknown, path: string, what: string): T
-  /** MAX_YEAR_TOTAL, the most a history amount may hold */
-  maxTotal: T
-  plus(a: T, b: T): T
-  minus(a: T, b: T): T
-  gt(a: T, b: T): boolean
-  eq(a: T, b: T): boolean
-  /** "1234.50", for messages */
-  show(a: T): string
-}
-
-export const DECIMAL_AMOUNTS: AmountOps<Dec> = {
-  zero: ZERO,
-  parse: parseMoney,
-  parseTotal: parseYearTotal,
-  maxTotal: MAX_YEAR_TOTAL,
-  plus: (a, b) => a.plus(b),
-  minus: (a, b) => a.minus(b),
-  gt: (a, b) => a.gt(b),
-  eq: (a, b) => a.eq(b),
-  show: (a) => a.toFixed(2)
-}
-
-export interface NormalClaim<T = Dec> {
+export interface NormalClaim {
   claim: Claim
-  total: T
-  classA: T
-  classB: T
-  classC: T
-  selfPayLines: T
-  overLimit: T
+  total: number
+  classA: number
+  classB: number
+  classC: number
+  selfPayLines: number
+  overLimit: number
   hasLines: boolean
   /** admission date (inpatient) or service date (outpatient) */
   serviceDate: string
   dischargeDate: string
   settlementDate: string
+  /** benefit period worked out from the enrolment record (Enrolment.paid), else undefined */
+  benefitStart?: string
+  benefitEnd?: string
 }
 
 // optional claim fields checked by type (module constants: checkClaim runs for every claim)
@@ -101,13 +37,7 @@ function bad(message: string, path: string): never {
   throw new CalculatorError('INVALID_INPUT', message, path)
 }
 
-export function checkClaim(claim: Claim, asOf: string): NormalClaim
-export function checkClaim<T>(claim: Claim, asOf: string, ops: AmountOps<T>): NormalClaim<T>
-export function checkClaim<T>(
-  claim: Claim,
-  asOf: string,
-  ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>
-): NormalClaim<T> {
+export function checkClaim(claim: Claim, asOf: string): NormalClaim {
   if (typeof claim !== 'object' || claim === null) bad('报销申请应当是一个对象', '$')
   if (!CLAIM_KINDS.includes(claim.kind))
     bad(
@@ -126,6 +56,18 @@ export function checkClaim<T>(
       bad('参保状态只能是 enrolled、not-enrolled 或 lapsed', '$.person.enrolment.status')
     if (en.benefitStart !== undefined) parseDate(en.benefitStart, '$.person.enrolment.benefitStart', '待遇开始日期')
     if (en.benefitEnd !== undefined) parseDate(en.benefitEnd, '$.person.enrolment.benefitEnd', '待遇结束日期')
+    if (en.paid !== undefined) {
+      const p = en.paid
+      if (typeof p !== 'object' || p === null) bad('缴费记录应当是一个对象', '$.person.enrolment.paid')
+      if (en.status !== 'enrolled') bad('有缴费记录的参保状态应当是 enrolled', '$.person.enrolment.status')
+      if (en.benefitStart !== undefined || en.benefitEnd !== undefined)
+        bad('待遇日期由缴费记录推算，不要同时填写 benefitStart/benefitEnd', '$.person.enrolment')
+      if (!Number.isInteger(p.coverageYear) || p.coverageYear < 1900 || p.coverageYear > 2100)
+        bad('缴费记录的参保年度应当是 1900 到 2100 的年份', '$.person.enrolment.paid.coverageYear')
+      parseDate(p.paidOn, '$.person.enrolment.paid.paidOn', '缴费日期')
+      if (p.lapsedYears !== undefined && (!Number.isInteger(p.lapsedYears) || p.lapsedYears < 0 || p.lapsedYears > 30))
+        bad('补缴的断保年数应当是 0 到 30 的整数', '$.person.enrolment.paid.lapsedYears')
+    }
   }
   if (
     person.continuousYears !== undefined &&
@@ -209,39 +151,38 @@ export function checkClaim<T>(
     )
 
   if (typeof claim.bill !== 'object' || claim.bill === null) bad('缺少费用信息（bill）', '$.bill')
-  const total = ops.parse(claim.bill.total, '$.bill.total', '总费用')
-  let classA = ops.zero
-  let classB = ops.zero
-  let classC = ops.zero
-  let selfPayLines = ops.zero
-  let overLimit = ops.zero
+  const total = parseFen(claim.bill.total, '$.bill.total', '总费用')
+  let classA = 0
+  let classB = 0
+  let classC = 0
+  let selfPayLines = 0
+  let overLimit = 0
   const lines = claim.bill.lines
   const hasLines = lines !== undefined
   if (lines !== undefined) {
     if (!Array.isArray(lines)) bad('费用明细应当是列表', '$.bill.lines')
     if (lines.length > MAX_LINES) bad(`费用明细超过 ${MAX_LINES} 行，请先按类别汇总`, '$.bill.lines')
-    let sum = ops.zero
+    let sum = 0
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]
       const p = `$.bill.lines[${i}]`
       if (typeof l !== 'object' || l === null || !LINE_CLASSES.includes(l.class))
         bad('费用类别只能是甲类、乙类、丙类或自费（A/B/C/self-pay）', `${p}.class`)
-      const amt = ops.parse(l.amount, `${p}.amount`, '费用')
-      sum = ops.plus(sum, amt)
-      let over = ops.zero
+      const amt = parseFen(l.amount, `${p}.amount`, '费用')
+      sum += amt
+      let over = 0
       if (l.overLimit !== undefined) {
-        over = ops.parse(l.overLimit, `${p}.overLimit`, '超限价部分')
-        if (ops.gt(over, amt)) bad('超限价部分不能大于这一项的金额', `${p}.overLimit`)
+        over = parseFen(l.overLimit, `${p}.overLimit`, '超限价部分')
+        if (over > amt) bad('超限价部分不能大于这一项的金额', `${p}.overLimit`)
       }
-      overLimit = ops.plus(overLimit, over)
-      const net = ops.minus(amt, over)
-      if (l.class === 'A') classA = ops.plus(classA, net)
-      else if (l.class === 'B') classB = ops.plus(classB, net)
-      else if (l.class === 'C') classC = ops.plus(classC, net)
-      else selfPayLines = ops.plus(selfPayLines, net)
+      overLimit += over
+      const net = amt - over
+      if (l.class === 'A') classA += net
+      else if (l.class === 'B') classB += net
+      else if (l.class === 'C') classC += net
+      else selfPayLines += net
     }
-    if (!ops.eq(sum, total))
-      bad(`费用明细合计 ${ops.show(sum)} 元，与总费用 ${ops.show(total)} 元不一致`, '$.bill.lines')
+    if (sum !== total) bad(`费用明细合计 ${fen2(sum)} 元，与总费用 ${fen2(total)} 元不一致`, '$.bill.lines')
   } else {
     classA = total
   }
@@ -278,7 +219,7 @@ export function checkClaim<T>(
       bad('应就诊层级不对', '$.referral.expectedTier')
   }
   if (claim.benchmark !== undefined && claim.benchmark.price !== undefined)
-    parseMoney(claim.benchmark.price, '$.benchmark.price', '基准价格')
+    parseFen(claim.benchmark.price, '$.benchmark.price', '基准价格')
   return {
     claim,
     total,
@@ -294,40 +235,22 @@ export function checkClaim<T>(
   }
 }
 
-export function emptyHistory(): FullClaimHistory {
-  return {
-    admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
-    lastDeductible: null,
-    fundPaid: '0.00',
-    outpatientFundPaid: '0.00',
-    outpatientDeductibleMet: '0.00',
-    specialFundPaid: '0.00',
-    specialDeductibleMet: '0.00',
-    majorDiseaseFundPaid: '0.00',
-    catastrophicBase: '0.00',
-    catastrophicPaid: '0.00',
-    assistanceBase: '0.00',
-    assistancePaid: '0.00',
-    householdAccountBalance: '0.00'
-  }
-}
-
-export interface NormalHistory<T = Dec> {
+export interface NormalHistory {
+  /** first day of the coverage year these totals belong to; null: not said (the claim's own year) */
+  coverageYear: string | null
   admissions: Record<CareArea, number>
-  lastDeductible: T | null
-  fundPaid: T
-  outpatientFundPaid: T
-  outpatientDeductibleMet: T
-  specialFundPaid: T
-  specialDeductibleMet: T
-  majorDiseaseFundPaid: T
-  catastrophicBase: T
-  catastrophicPaid: T
-  assistanceBase: T
-  assistancePaid: T
-  householdAccountBalance: T
-  /** the history these amounts were read from (its strings are reused for amounts that do not change) */
-  strings?: ClaimHistory
+  lastDeductible: number | null
+  fundPaid: number
+  outpatientFundPaid: number
+  outpatientDeductibleMet: number
+  specialFundPaid: number
+  specialDeductibleMet: number
+  majorDiseaseFundPaid: number
+  catastrophicBase: number
+  catastrophicPaid: number
+  assistanceBase: number
+  assistancePaid: number
+  householdAccountBalance: number
 }
 
 const MONEY_KEYS = [
@@ -360,45 +283,44 @@ const MONEY_LABELS: Record<(typeof MONEY_KEYS)[number], string> = {
 /** the most admissions a history may count in one area (one a day, a leap year) */
 export const MAX_ADMISSIONS = 366
 
-/**
- * The person's coverage year so far: every field optional, defaulting to zero; amounts
- * read with `ops` (Decimals by default, whole fen for settle-fen.ts).
- */
-export function checkHistory(h: ClaimHistory | undefined): NormalHistory
-export function checkHistory<T>(h: ClaimHistory | undefined, ops: AmountOps<T>): NormalHistory<T>
-export function checkHistory<T>(
-  h: ClaimHistory | undefined,
-  ops: AmountOps<T> = DECIMAL_AMOUNTS as unknown as AmountOps<T>
-): NormalHistory<T> {
-  const z = ops.zero
+/** A history with nothing in it yet (for the coverage year `coverageYear`, or unsaid). */
+export function freshHistory(coverageYear: string | null, householdAccountBalance = 0): NormalHistory {
   // one object shape for every history (settling a county-year builds 150,000 of them)
-  const out: NormalHistory<T> = {
+  return {
+    coverageYear,
     admissions: { local: 0, 'out-referred': 0, 'out-filed': 0, 'out-unfiled': 0, 'out-emergency': 0, abroad: 0 },
     lastDeductible: null,
-    fundPaid: z,
-    outpatientFundPaid: z,
-    outpatientDeductibleMet: z,
-    specialFundPaid: z,
-    specialDeductibleMet: z,
-    majorDiseaseFundPaid: z,
-    catastrophicBase: z,
-    catastrophicPaid: z,
-    assistanceBase: z,
-    assistancePaid: z,
-    householdAccountBalance: z,
-    strings: undefined
+    fundPaid: 0,
+    outpatientFundPaid: 0,
+    outpatientDeductibleMet: 0,
+    specialFundPaid: 0,
+    specialDeductibleMet: 0,
+    majorDiseaseFundPaid: 0,
+    catastrophicBase: 0,
+    catastrophicPaid: 0,
+    assistanceBase: 0,
+    assistancePaid: 0,
+    householdAccountBalance
   }
+}
+
+/**
+ * The person's coverage year so far: every field optional, defaulting to zero; amounts
+ * read into whole fen.
+ */
+export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
+  const out = freshHistory(null)
   if (h === undefined || h === null) return out
   if (typeof h !== 'object') bad('本年度就医记录应当是一个对象', '$history')
-  // amounts that stay unchanged are written back as they came, if they came as "x.yy"
-  out.strings = h as FullClaimHistory
+  if (h.coverageYear !== undefined)
+    out.coverageYear = parseDate(h.coverageYear, '$history.coverageYear', '参保年度起始日')
   for (let i = 0; i < MONEY_KEYS.length; i++) {
     const k = MONEY_KEYS[i]
-    if (h[k] !== undefined) out[k] = ops.parseTotal(h[k], MONEY_PATHS[i], '本年度累计金额')
+    if (h[k] !== undefined) out[k] = parseYearTotalFen(h[k], MONEY_PATHS[i], '本年度累计金额')
   }
   // a deductible, but one with a referral increase can pass 1 亿 with a policy's largest figures: read as history
   if (h.lastDeductible !== undefined && h.lastDeductible !== null)
-    out.lastDeductible = ops.parseTotal(h.lastDeductible, '$history.lastDeductible', '上次起付线')
+    out.lastDeductible = parseYearTotalFen(h.lastDeductible, '$history.lastDeductible', '上次起付线')
   if (h.admissions !== undefined) {
     if (typeof h.admissions !== 'object' || h.admissions === null)
       bad('住院次数应当按就医地点分别填写', '$history.admissions')
@@ -418,19 +340,17 @@ export function checkHistory<T>(
 
 /**
  * The history a settlement is about to return must be one checkHistory reads back: a claim
- * that would take a year total past MAX_YEAR_TOTAL (or an area's admissions past 366) is
- * refused here, at that claim, rather than written into a history the next claim could not use.
- * Both settle paths call it with the same history, so they refuse the same claims.
+ * that would take a year total past 10 亿 (or an area's admissions past 366) is refused
+ * here, at that claim, rather than written into a history the next claim could not use.
  */
-export function checkHistoryAfter<T>(h: NormalHistory<T>, ops: AmountOps<T>): void {
-  const max = ops.maxTotal
+export function checkHistoryAfter(h: NormalHistory): void {
   for (let i = 0; i < MONEY_KEYS.length; i++) {
     const k = MONEY_KEYS[i]
-    if (ops.gt(h[k], max))
-      yearTotalTooLarge(`本年度${MONEY_LABELS[k]}累计将达到 ${ops.show(h[k])} 元`, `$historyAfter.${k}`)
+    if (h[k] > MAX_YEAR_FEN)
+      yearTotalTooLarge(`本年度${MONEY_LABELS[k]}累计将达到 ${fen2(h[k])} 元`, `$historyAfter.${k}`)
   }
-  if (h.lastDeductible !== null && ops.gt(h.lastDeductible, max))
-    yearTotalTooLarge(`起付线将达到 ${ops.show(h.lastDeductible)} 元`, '$historyAfter.lastDeductible')
+  if (h.lastDeductible !== null && h.lastDeductible > MAX_YEAR_FEN)
+    yearTotalTooLarge(`起付线将达到 ${fen2(h.lastDeductible)} 元`, '$historyAfter.lastDeductible')
   for (let i = 0; i < CARE_AREAS.length; i++) {
     const a = CARE_AREAS[i]
     if (h.admissions[a] > MAX_ADMISSIONS) {

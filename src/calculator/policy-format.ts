@@ -530,7 +530,7 @@ export const policyDocument: Shape = {
     ),
     source: src,
     notes: opt(list(text, 0), '备注', 'free text for readers'),
-    coverageYear: opt(
+    coverageYear: req(
       section('CoverageYearSection', {
         startMonthDay: req(
           { k: 'pattern', re: MONTH_DAY, message: '应写成 "01-01" 这样的月-日' },
@@ -544,7 +544,7 @@ export const policyDocument: Shape = {
         )
       }),
       '参保年度',
-      'counts of admissions, deductibles met and caps run per coverage year'
+      'admissions, deductibles met, caps and limits run per coverage year; a claim counts in the coverage year of the date that picks its version (students: their school year)'
     ),
     populationGroups: opt(
       section('PopulationGroupsSection', {
@@ -587,6 +587,11 @@ export const policyDocument: Shape = {
             bool,
             '以户参保',
             'all registered members must enrol together (seed 000 A5, seed 001 Art.10)'
+          ),
+          subsidisedGroupChoice: opt(
+            { k: 'enum', values: ['first-listed', 'lowest-personal'] },
+            '多类人员',
+            'a member in the groups of several subsidised rules: the first rule listed, or the one with the lowest personal share (required with subsidisedGroups)'
           ),
           categories: req(
             list(
@@ -780,7 +785,7 @@ export const policyDocument: Shape = {
           )
         },
         {
-          rule: 'a waiting period that applies outside the collection window needs the window',
+          rule: 'a waiting period that applies outside the collection window needs the window; subsidised groups need subsidisedGroupChoice',
           run(v, path, ctx) {
             if (
               isObj(v.waitingPeriod) &&
@@ -788,6 +793,15 @@ export const policyDocument: Shape = {
               v.collection === undefined
             )
               ctx.add(`${path}.waitingPeriod`, '按征缴期判断等待期时必须写 collection（征缴期）')
+            if (
+              Array.isArray(v.subsidisedGroups) &&
+              v.subsidisedGroups.length > 0 &&
+              v.subsidisedGroupChoice === undefined
+            )
+              ctx.add(
+                `${path}.subsidisedGroupChoice`,
+                '写了资助参保（subsidisedGroups）就要说明一人属于多类人员时按哪一类'
+              )
           }
         }
       ),
@@ -801,7 +815,12 @@ export const policyDocument: Shape = {
           '记入比例',
           'share of the personal contribution credited to the household account (seed 000 A4: 48 of 60)'
         ),
-        usableFor: kinds('可用于', 'claim kinds the account may pay for')
+        usableFor: kinds('可用于', 'claim kinds the account may pay for'),
+        balanceAtYearEnd: req(
+          { k: 'enum', values: ['carries-over', 'lapses'] },
+          '年末余额',
+          'what is left in the account at the end of a coverage year: carries over to the next, or lapses (seed 000 A4 does not say)'
+        )
       }),
       '家庭账户',
       'household account (家庭账户)'
@@ -826,7 +845,18 @@ export const policyDocument: Shape = {
               { k: 'enum', values: ['covered', 'excluded'] },
               {
                 k: 'object',
-                fields: { coveredFromAge: req({ k: 'int', max: 150 }, '起始年龄', 'covered from this age') }
+                fields: {
+                  coveredFromAge: req(
+                    { k: 'int', max: 150 },
+                    '起始年龄',
+                    'covered from this age, inclusive (65週歲以上 includes 65)'
+                  ),
+                  ageAt: req(
+                    { k: 'enum', values: ['service-date', 'year-end'] },
+                    '年龄计算日',
+                    'age counted on the day of care (週歲), or at 31 Dec of the year of care'
+                  )
+                }
               }
             ]
           },
@@ -908,6 +938,11 @@ export const policyDocument: Shape = {
       section('SpecialOutpatientSection', {
         diseases: req(ref('diseases'), '病种', 'the listed diseases'),
         requireApproval: req(bool, '须准入', 'access approval (准入) is needed before the fund pays'),
+        areas: req(
+          list(areaEnum),
+          '适用地点',
+          'care areas where 门特 is paid (seed 001 Art.19: 本市定点 only); elsewhere the claim is not covered'
+        ),
         deductible: req(ref('deductibleTable'), '起付线', 'yearly deductible (seed 001: 400 元/年)'),
         ratio: req(ref('rateTable'), '报销比例', 'ratios'),
         annualLimit: opt(ref('limitParam'), '年度限额', 'most the fund pays a year')
@@ -941,6 +976,11 @@ export const policyDocument: Shape = {
             '起付线提高',
             'added to the deductible when referral is skipped (seed 000 C5 gives no figure)'
           ),
+          order: req(
+            { k: 'enum', values: ['bonus-then-penalty', 'penalty-then-bonus'] },
+            '与连续参保激励的先后',
+            'the continuous-years bonus is added before the penalty is taken off, or after it (then capped at its maxRate)'
+          ),
           kinds: kinds('适用就医类型', 'claim kinds the penalty applies to')
         },
         {
@@ -965,6 +1005,11 @@ export const policyDocument: Shape = {
           { k: 'enum', values: ['as-inpatient', 'as-outpatient'] },
           '本地门诊抢救无效死亡',
           'in-area outpatient rescue where the patient died: settled as an inpatient claim (seed 001 Art.20)'
+        ),
+        outOfAreaOutpatientDeath: req(
+          { k: 'enum', values: ['as-inpatient', 'as-outpatient'] },
+          '异地门诊抢救无效死亡',
+          'out-of-area outpatient rescue where the patient died: settled as an inpatient claim under the outOfAreaAs rules (seed 001 Art.20, second half)'
         ),
         outOfAreaAs: req(
           { k: 'enum', values: ['out-referred', 'out-filed', 'out-unfiled', 'out-emergency'] },
@@ -1010,6 +1055,20 @@ export const policyDocument: Shape = {
             ref('limitParam'),
             '封顶线',
             'own yearly cap for the fund part; the ordinary annual cap does not apply (seed 000 A7)'
+          ),
+          kinds: kinds(
+            '适用就医类型',
+            'claim kinds the programme pays; a claim of another kind is settled under its kind’s ordinary rules'
+          ),
+          kindLimits: req(
+            { k: 'enum', values: ['apply', 'exempt'] },
+            '就医类型限额',
+            'whether the claim kind’s own yearly limits (outpatient, 门特) still bind the major-disease fund'
+          ),
+          catastrophic: req(
+            { k: 'enum', values: ['included', 'excluded'] },
+            '大病保险',
+            'whether the in-policy self-pay left after the major-disease fund counts towards 大病保险 and is paid by it'
           )
         },
         {
@@ -1033,6 +1092,11 @@ export const policyDocument: Shape = {
             { k: 'enum', values: ['policy', 'claim'] },
             '基准价格来源',
             'where the disease’s benchmark price comes from'
+          ),
+          overrun: req(
+            { k: 'enum', values: ['patient', 'institution'] },
+            '超出基准价格的部分',
+            'who bears the eligible cost above the benchmark price: the patient, or the institution (then the patient pays only their share of the price: seed 000 C11 「患者自付30%」)'
           ),
           prices: opt(
             list({
@@ -1077,7 +1141,12 @@ export const policyDocument: Shape = {
         threshold: req(ref('moneyParam'), '起付线', 'yearly in-policy self-pay above this is paid in bands'),
         bands: req(ref('bands'), '分段比例', 'bands over the amount above the threshold, cumulative in the year'),
         cap: req(ref('limitParam'), '封顶线', 'yearly cap'),
-        kinds: kinds('适用就医类型', 'claim kinds it pays for')
+        kinds: kinds('适用就医类型', 'claim kinds it pays for'),
+        paidAt: req(
+          { k: 'enum', values: ['settlement', 'separate-claim'] },
+          '赔付方式',
+          '`settlement`: paid in the same settlement (一站式); `separate-claim`: claimed from the insurer afterwards (seed 000 B9, C23), so the settlement counts the self-pay towards it and pays 0'
+        )
       }),
       '大病保险',
       'catastrophic insurance (大病保险)'
@@ -1085,6 +1154,11 @@ export const policyDocument: Shape = {
     assistance: opt(
       section('AssistanceSection', {
         payer: req(text, '出资方', 'who pays, e.g. civil-affairs'),
+        ruleChoice: req(
+          { k: 'enum', values: ['first-listed', 'most-favourable'] },
+          '多类人员',
+          'a person in the groups of several rules: the first rule listed, or the one that pays most on this claim'
+        ),
         rules: req(
           list({
             k: 'object',

@@ -39,8 +39,8 @@ export interface PolicyDocument {
   source: SourceRef
   /** 备注：free text for readers */
   notes?: string[]
-  /** 参保年度：counts of admissions, deductibles met and caps run per coverage year */
-  coverageYear?: CoverageYearSection
+  /** 参保年度：admissions, deductibles met, caps and limits run per coverage year; a claim counts in the coverage year of the date that picks its version (students: their school year) */
+  coverageYear: CoverageYearSection
   /** 人群分类：population groups for ratio tables (seed 001 Art.19) */
   populationGroups?: PopulationGroupsSection
   /** 缴费：contributions (缴费) */
@@ -141,6 +141,8 @@ export interface ContributionSection {
   ageAt: 'year-end'
   /** 以户参保：all registered members must enrol together (seed 000 A5, seed 001 Art.10) */
   householdUnit: boolean
+  /** 多类人员：a member in the groups of several subsidised rules: the first rule listed, or the one with the lowest personal share (required with subsidisedGroups) */
+  subsidisedGroupChoice?: 'first-listed' | 'lowest-personal'
   /** 缴费类别：first match wins */
   categories: ContributionCategory[]
   /** 资助参保：reduced personal shares for subsidised groups (五保, 低保, 特困, 重度残疾, …) */
@@ -262,6 +264,8 @@ export interface HouseholdAccountSection {
   shareOfPersonal: RateParam
   /** 可用于：claim kinds the account may pay for */
   usableFor: ClaimKind[]
+  /** 年末余额：what is left in the account at the end of a coverage year: carries over to the next, or lapses (seed 000 A4 does not say) */
+  balanceAtYearEnd: 'carries-over' | 'lapses'
 }
 
 /** a rate, or a missing figure */
@@ -283,8 +287,10 @@ export interface ExclusionsSection {
     | 'covered'
     | 'excluded'
     | {
-        /** 起始年龄：covered from this age */
+        /** 起始年龄：covered from this age, inclusive (65週歲以上 includes 65) */
         coveredFromAge: number
+        /** 年龄计算日：age counted on the day of care (週歲), or at 31 Dec of the year of care */
+        ageAt: 'service-date' | 'year-end'
       }
   /** 不予报销的地点：care areas the fund does not pay for */
   areas: CareArea[]
@@ -463,6 +469,8 @@ export interface SpecialOutpatientSection {
     | MissingFigure
   /** 须准入：access approval (准入) is needed before the fund pays */
   requireApproval: boolean
+  /** 适用地点：care areas where 门特 is paid (seed 001 Art.19: 本市定点 only); elsewhere the claim is not covered */
+  areas: CareArea[]
   /** 起付线：yearly deductible (seed 001: 400 元/年) */
   deductible: DeductibleTable
   /** 报销比例：ratios */
@@ -495,6 +503,8 @@ export interface ReferralSection {
   mode: 'points' | 'relative'
   /** 起付线提高：added to the deductible when referral is skipped (seed 000 C5 gives no figure) */
   deductibleIncrease: MoneyParam
+  /** 与连续参保激励的先后：the continuous-years bonus is added before the penalty is taken off, or after it (then capped at its maxRate) */
+  order: 'bonus-then-penalty' | 'penalty-then-bonus'
   /** 适用就医类型：claim kinds the penalty applies to */
   kinds: ClaimKind[]
 }
@@ -504,6 +514,8 @@ export interface EmergencySection {
   source: SourceRef
   /** 本地门诊抢救无效死亡：in-area outpatient rescue where the patient died: settled as an inpatient claim (seed 001 Art.20) */
   localOutpatientDeath: 'as-inpatient' | 'as-outpatient'
+  /** 异地门诊抢救无效死亡：out-of-area outpatient rescue where the patient died: settled as an inpatient claim under the outOfAreaAs rules (seed 001 Art.20, second half) */
+  outOfAreaOutpatientDeath: 'as-inpatient' | 'as-outpatient'
   /** 异地急诊按：out-of-area emergency: settled under these area rules */
   outOfAreaAs: 'out-referred' | 'out-filed' | 'out-unfiled' | 'out-emergency'
 }
@@ -543,6 +555,12 @@ export interface MajorDiseasesSection {
   civilAffairsShare?: RateParam
   /** 封顶线：own yearly cap for the fund part; the ordinary annual cap does not apply (seed 000 A7) */
   cap: LimitParam
+  /** 适用就医类型：claim kinds the programme pays; a claim of another kind is settled under its kind’s ordinary rules */
+  kinds: ClaimKind[]
+  /** 就医类型限额：whether the claim kind’s own yearly limits (outpatient, 门特) still bind the major-disease fund */
+  kindLimits: 'apply' | 'exempt'
+  /** 大病保险：whether the in-policy self-pay left after the major-disease fund counts towards 大病保险 and is paid by it */
+  catastrophic: 'included' | 'excluded'
 }
 
 export interface BenchmarkPriceSection {
@@ -550,6 +568,8 @@ export interface BenchmarkPriceSection {
   source: SourceRef
   /** 基准价格来源：where the disease’s benchmark price comes from */
   priceFrom: 'policy' | 'claim'
+  /** 超出基准价格的部分：who bears the eligible cost above the benchmark price: the patient, or the institution (then the patient pays only their share of the price: seed 000 C11 「患者自付30%」) */
+  overrun: 'patient' | 'institution'
   /** 基准价格：benchmark prices by disease */
   prices?: {
     /** 代码：disease code */
@@ -585,6 +605,8 @@ export interface CatastrophicSection {
   cap: LimitParam
   /** 适用就医类型：claim kinds it pays for */
   kinds: ClaimKind[]
+  /** 赔付方式：`settlement`: paid in the same settlement (一站式); `separate-claim`: claimed from the insurer afterwards (seed 000 B9, C23), so the settlement counts the self-pay towards it and pays 0 */
+  paidAt: 'settlement' | 'separate-claim'
 }
 
 export interface AssistanceSection {
@@ -592,6 +614,8 @@ export interface AssistanceSection {
   source: SourceRef
   /** 出资方：who pays, e.g. civil-affairs */
   payer: string
+  /** 多类人员：a person in the groups of several rules: the first rule listed, or the one that pays most on this claim */
+  ruleChoice: 'first-listed' | 'most-favourable'
   /** 救助规则：assistance rules by group */
   rules: AssistanceGroupRule[]
   /** 适用就医类型：claim kinds it pays for */

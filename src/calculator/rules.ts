@@ -37,7 +37,7 @@ export function personMatches(
 /** Preconditions and exclusions; returns the reason when the fund pays nothing. */
 export function checkExclusions(
   pol: CompiledPolicy,
-  n: { claim: Claim; serviceDate: string },
+  n: { claim: Claim; serviceDate: string; benefitStart?: string; benefitEnd?: string },
   area: CareArea,
   kind: ClaimKind
 ): { code: ExclusionCode; reason: string; source: SourceRef } | null {
@@ -48,11 +48,13 @@ export function checkExclusions(
     if (e.status === 'not-enrolled') return { code: 'NOT_ENROLLED', reason: '就医时没有参保', source: base }
     if (e.status === 'lapsed')
       return { code: 'LAPSED', reason: '就医时处于断保期间，断保期间的费用不报销', source: base }
-    if (e.benefitStart !== undefined && n.serviceDate < e.benefitStart) {
-      return { code: 'WAITING_PERIOD', reason: `还在等待期内，${e.benefitStart} 起才能报销`, source: base }
+    const start = n.benefitStart ?? e.benefitStart
+    const end = n.benefitEnd ?? e.benefitEnd
+    if (start !== undefined && n.serviceDate < start) {
+      return { code: 'WAITING_PERIOD', reason: `还在等待期内，${start} 起才能报销`, source: base }
     }
-    if (e.benefitEnd !== undefined && n.serviceDate > e.benefitEnd)
-      return { code: 'COVERAGE_ENDED', reason: `待遇已于 ${e.benefitEnd} 结束`, source: base }
+    if (end !== undefined && n.serviceDate > end)
+      return { code: 'COVERAGE_ENDED', reason: `待遇已于 ${end} 结束`, source: base }
   }
   const x = pol.exclusions
   if (!x) return null
@@ -78,11 +80,14 @@ export function checkExclusions(
       const rule = x.accidentWithoutThirdParty
       if (rule === 'excluded') return { code: 'EXCLUDED_CAUSE', reason: '意外伤害不在报销范围内', source: x.source }
       if (typeof rule === 'object') {
-        const age = ageOn(c.person.birthDate, n.serviceDate)
+        const age =
+          rule.ageAt === 'year-end'
+            ? ageAtYearEnd(c.person.birthDate, yearOf(n.serviceDate))
+            : ageOn(c.person.birthDate, n.serviceDate)
         if (age < rule.coveredFromAge) {
           return {
             code: 'EXCLUDED_CAUSE',
-            reason: `意外伤害只对 ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`,
+            reason: `意外伤害只对${rule.ageAt === 'year-end' ? '当年年底满' : ''} ${rule.coveredFromAge} 周岁以上、无第三方责任的参保人按普通疾病报销`,
             source: x.source
           }
         }

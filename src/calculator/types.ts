@@ -26,11 +26,22 @@ export type PolicyOverlay = Partial<PolicyDocument> & { id: string; extends: str
 
 // ---------------------------------------------------------------- claims
 
+/** The payment that enrolled a person: what a quote (MemberQuote.enrolment) and its payment produce. */
+export interface EnrolmentPayment {
+  /** the coverage year paid for */
+  coverageYear: number
+  /** the day it was paid */
+  paidOn: IsoDate
+  /** years of arrears paid with it after a lapse (0 or absent: none) */
+  lapsedYears?: number
+}
 export interface Enrolment {
   status: 'enrolled' | 'not-enrolled' | 'lapsed'
-  /** first day benefits apply (after the waiting period) */
+  /** first day benefits apply (after the waiting period); give this, or `paid` and let the calculator work it out */
   benefitStart?: IsoDate
   benefitEnd?: IsoDate
+  /** the enrolment record: benefit start and end are computed from it by the policy's rules */
+  paid?: EnrolmentPayment
 }
 export interface Person {
   id?: string
@@ -97,6 +108,8 @@ export interface Claim {
  * and is accepted back.
  */
 export interface ClaimHistory {
+  /** first day of the coverage year these totals belong to (every historyAfter says it); absent: the claim's own year */
+  coverageYear?: IsoDate
   /** admissions already settled this coverage year, by area (each 0–366) */
   admissions?: Partial<Record<CareArea, number>>
   /** deductible of the last in-area admission (for the 'from-previous' reading) */
@@ -196,11 +209,14 @@ export interface Settlement {
   assistance: MoneyString
   /** 家庭账户 */
   householdAccount: MoneyString
+  /** 医院承担: the eligible cost above a benchmark price, when the policy has the institution bear it (else "0.00") */
+  institutionBears: MoneyString
   /** 个人负担: the residual, so all parts add up to total exactly */
   patientPays: MoneyString
   /**
    * What insurance paid (医保报销): basicFund + catastrophic + assistance. Not the household
-   * account, which is the family's own money: total = insurancePaid + householdAccount + patientPays.
+   * account, which is the family's own money: total = insurancePaid + householdAccount +
+   * institutionBears + patientPays.
    */
   insurancePaid: MoneyString
   /** which rule set the basic fund's amount: ordinary deductible × ratio, major disease, benchmark price; null when the fund had nothing to settle */
@@ -262,6 +278,10 @@ export interface MemberQuote {
   due: MoneyString
   benefitStart: IsoDate
   benefitEnd: IsoDate
+  /** goes to the pooled fund (统筹基金): standard − householdAccountCredit */
+  pooled: MoneyString
+  /** the enrolment record once this quote is paid on `paid.paidOn` (give it to settleClaim as person.enrolment) */
+  enrolment: { status: 'enrolled'; paid: EnrolmentPayment }
   steps: Step[]
 }
 export interface ContributionQuote {
@@ -277,6 +297,8 @@ export interface ContributionQuote {
   /** what the household pays now */
   due: MoneyString
   householdAccountCredit: MoneyString
+  /** goes to the pooled fund (统筹基金): standard − householdAccountCredit, all members */
+  pooled: MoneyString
   collection: { from: IsoDate | null; to: IsoDate; deadline: IsoDate | null; open: boolean } | null
   /** false when the payment must not be taken (e.g. part of the household) */
   payable: boolean
@@ -315,6 +337,13 @@ export interface EstimateAnswers {
 export interface CalcOptions {
   /** false: skip building steps (faster batch settling); default true */
   steps?: boolean
+  /**
+   * true: refuse (INVALID_INPUT, naming the field) a claim that leaves out a fact a rule of
+   * this policy needs (referral approval, cause, third party, continuous years, student,
+   * groups, enrolment…) instead of settling it as if the fact were "no". The county CLI
+   * settles strictly; estimates never do (they list their assumptions).
+   */
+  strict?: boolean
   /** look up baseline documents for `extends`; defaults to the bundled policies */
   resolve?: (id: string) => PolicyDocument | PolicyOverlay | undefined
 }

@@ -11,7 +11,7 @@ import {
   type Fields,
   type Shape
 } from './policy-format'
-import type { PolicyDocument, ValidationProblem } from './types'
+import type { ValidationProblem } from './types'
 
 type Obj = Record<string, unknown>
 
@@ -47,7 +47,7 @@ const at = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`
 
 /** Which of several shapes a value is meant as: a figure object by its key, else by its JavaScript type. */
-export function pickShape(options: readonly Shape[], v: unknown): Shape {
+function pickShape(options: readonly Shape[], v: unknown): Shape {
   const resolved = options.map(resolveShape)
   const find = (test: (s: Shape) => boolean): Shape | undefined => {
     const i = resolved.findIndex(test)
@@ -161,8 +161,4 @@ export function structuralProblems(doc: unknown): ValidationProblem[] {
   const w = new Walker(false)
   w.value(policyDocument, doc, '$', 0)
   return w.problems
-}
-
-export function isValidPolicy(doc: unknown): doc is PolicyDocument {
-  return validatePolicy(doc).length === 0
 }

@@ -57,8 +57,8 @@ export interface YearSummary {
 function meter(limit: Limit, usedFen: number): YearMeter {
   const used = fenToYuan(usedFen)
   if (limit === null) return { limit: null, used, left: null }
-  if ('missing' in limit) return { limit: null, used, left: null, missingNote: limit.note }
-  const lim = yuanToFen(limit.toFixed(2))
+  if (typeof limit === 'object') return { limit: null, used, left: null, missingNote: limit.note }
+  const lim = limit
   return { limit: fenToYuan(lim), used, left: fenToYuan(Math.max(0, lim - usedFen)) }
 }
 
@@ -126,10 +126,10 @@ export function yearSummary(
   if (cat) {
     const base = fenToYuan(sum.catastrophicBase)
     const paid = fenToYuan(sum.catastrophic)
-    if ('missing' in cat.threshold)
+    if (typeof cat.threshold === 'object')
       catastrophicLayer = { threshold: null, base, paid, toGo: null, missingNote: cat.threshold.note }
     else {
-      const t = yuanToFen(cat.threshold.toFixed(2))
+      const t = cat.threshold
       catastrophicLayer = {
         threshold: fenToYuan(t),
         base,

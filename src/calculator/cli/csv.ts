@@ -1,189 +1,186 @@
-// CSV for batch settling: a small RFC 4180 reader/writer and the claim row format
-// (one claim per row; documented in docs/policy-format.md).
-import { CalculatorError } from '../index'
-import type {
-  BillLine,
-  CareArea,
-  Cause,
-  Claim,
-  ClaimKind,
-  HospitalGrade,
-  HospitalLevel,
-  InstitutionTier,
-  Ownership
-} from '../index'
+// Reading and writing the CLI's files: text in UTF-8 or Excel's GBK/GB18030 (iconv-lite),
+// read as a stream; CSV by RFC 4180 (quoted cells may hold commas, quotes and line breaks).
+import { createReadStream } from 'fs'
+import iconv from 'iconv-lite'
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
+export type Encoding = 'utf8' | 'gb18030'
+
+/** Thrown for a file that is not in the encoding asked for, or in none the CLI reads. */
+export class EncodingError extends Error {}
+
+/**
+ * The file's text, chunk by chunk. `auto`: UTF-8 (with or without a BOM) when the bytes
+ * are valid UTF-8, else GB18030 (which includes GBK, what Excel writes for Chinese CSV).
+ */
+export async function* readText(path: string, encoding: Encoding | 'auto'): AsyncGenerator<string> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 18 })
+  let decode: ((b: Buffer) => string) | null = null
+  let flush: () => string = () => ''
+  let offset = 0
+  const utf8 = () => {
+    const d = new TextDecoder('utf-8', { fatal: true })
+    decode = (b) => {
+      try {
+        return d.decode(b, { stream: true })
+      } catch {
+        throw new EncodingError(
+          `文件从第 ${offset + 1} 个字节起不是有效的 UTF-8 文字${encoding === 'utf8' ? '（用了 --encoding utf8）' : ''}：请用 UTF-8 或 GBK（Excel「CSV（逗号分隔）」）保存`
+        )
+      }
+    }
+    flush = () => {
+      try {
+        return d.decode()
+      } catch {
+        throw new EncodingError('文件末尾的文字不完整（不是有效的 UTF-8）')
+      }
+    }
+  }
+  const gb = () => {
+    const d = iconv.getDecoder('gb18030')
+    decode = (b) => d.write(b)
+    flush = () => d.end() ?? ''
+  }
+  let first = true
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let b = chunk
+    if (first) {
+      first = false
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+        b = b.subarray(3)
+        if (encoding === 'gb18030') gb()
+        else utf8()
+      } else if (encoding === 'utf8') utf8()
+      else if (encoding === 'gb18030') gb()
+      else {
+        // valid UTF-8 in the first chunk (ignoring a character cut at its end): UTF-8, else GB18030
+        const probe = new TextDecoder('utf-8', { fatal: true })
+        let ok = true
+        try {
+          probe.decode(b, { stream: true })
+        } catch {
+          ok = false
+        }
+        if (ok) utf8()
+        else gb()
+      }
+    }
+    const text = decode!(b)
+    offset += chunk.length
+    if (text) yield text
+  }
+  if (decode) {
+    const rest = flush()
+    if (rest) yield rest
+  }
+}
+
+/**
+ * A CSV reader fed text chunk by chunk; each complete row is handed over with the line it
+ * starts on (1-based). A line without quotes is split as it is (most rows of a county's
+ * file); a row with quotes is read character by character and may run over several lines.
+ */
+export class CsvReader {
+  private buf = ''
+  private line = 1
+
+  push(text: string, onRow: (cells: string[], line: number) => void): void {
+    this.buf = this.buf.length ? this.buf + text : text
+    this.drain(onRow, false)
+  }
+
+  end(onRow: (cells: string[], line: number) => void): void {
+    this.drain(onRow, true)
+    this.buf = ''
+  }
+
+  private drain(onRow: (cells: string[], line: number) => void, final: boolean): void {
+    const b = this.buf
+    let start = 0
+    // the next quote, found once and again only when passed (no rescanning: files with few quotes stay linear)
+    let q = b.indexOf('"')
+    for (;;) {
+      let nl = b.indexOf('\n', start)
+      if (nl < 0) {
+        if (!final || start >= b.length) break
+        nl = b.length
+      }
+      if (q >= 0 && q < start) q = b.indexOf('"', start)
+      if (q < 0 || q > nl) {
+        const end = nl > start && b.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+        onRow(b.slice(start, end).split(','), this.line)
+        this.line++
+        start = nl + 1
+        continue
+      }
+      const r = quoted(b, start, final)
+      if (r === null) break // the row goes on in the next chunk
+      onRow(r.cells, this.line)
+      this.line += r.lines
+      start = r.next
+    }
+    this.buf = start >= b.length ? '' : b.slice(start)
+  }
+}
+
+/** One row with quoted cells from `start`: its cells, the lines it spans, where the next row starts; null if it is not complete yet. */
+function quoted(b: string, start: number, final: boolean): { cells: string[]; lines: number; next: number } | null {
+  const cells: string[] = []
   let cell = ''
-  let quoted = false
-  const s = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
+  let inQuotes = false
+  let lines = 1
+  for (let i = start; i < b.length; i++) {
+    const ch = b.charCodeAt(i)
+    if (inQuotes) {
+      if (ch === 34) {
+        if (i + 1 >= b.length && !final) return null
+        if (b.charCodeAt(i + 1) === 34) {
           cell += '"'
           i++
-        } else quoted = false
-      } else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
+        } else inQuotes = false
+      } else {
+        if (ch === 10) lines++
+        cell += b[i]
+      }
+    } else if (ch === 34 && cell === '') inQuotes = true
+    else if (ch === 44) {
+      cells.push(cell)
       cell = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    } else cell += ch
+    } else if (ch === 10 || ch === 13) {
+      cells.push(cell)
+      let next = i + 1
+      if (ch === 13) {
+        if (next >= b.length && !final) return null
+        if (b.charCodeAt(next) === 10) next++
+      }
+      return { cells, lines, next }
+    } else cell += b[i]
   }
-  if (cell !== '' || row.length) {
-    row.push(cell)
-    rows.push(row)
+  if (!final) return null
+  cells.push(cell)
+  return { cells, lines, next: b.length }
+}
+
+/** A whole CSV text as rows (for small files and tests). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  const r = new CsvReader()
+  const add = (cells: string[]) => {
+    if (!(cells.length === 1 && cells[0] === '')) rows.push(cells)
   }
+  r.push(text.replace(/^\uFEFF/, ''), add)
+  r.end(add)
   return rows
 }
 
-function esc(v: unknown): string {
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+export function esc(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v)
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
-export function toCsv(cols: readonly string[], rows: Record<string, unknown>[]): string {
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\n') + '\n'
-}
-
-/** Columns of a claim row. Amount columns classA…selfPay, when any is filled, become bill lines. */
-export const CLAIM_COLUMNS = [
-  'id',
-  'personId',
-  'kind',
-  'area',
-  'birthDate',
-  'student',
-  'groups',
-  'continuousYears',
-  'enrolmentStatus',
-  'benefitStart',
-  'benefitEnd',
-  'designated',
-  'approved',
-  'institutionCode',
-  'level',
-  'grade',
-  'tier',
-  'ownership',
-  'admissionDate',
-  'dischargeDate',
-  'serviceDate',
-  'settlementDate',
-  'total',
-  'classA',
-  'classB',
-  'classC',
-  'selfPay',
-  'overLimit',
-  'referralApproved',
-  'emergency',
-  'emergencyDied',
-  'cause',
-  'thirdPartyLiable',
-  'majorDisease',
-  'specialDisease',
-  'specialApproved',
-  'benchmarkDisease',
-  'benchmarkList',
-  'benchmarkPrice',
-  'useHouseholdAccount'
-] as const
-
-function bool(v: string, col: string): boolean | undefined {
-  if (v === '') return undefined
-  if (['1', 'true', 'yes', '是', 'y'].includes(v.toLowerCase())) return true
-  if (['0', 'false', 'no', '否', 'n'].includes(v.toLowerCase())) return false
-  throw new CalculatorError('INVALID_INPUT', `「${col}」一栏只能填 是/否（true/false）：${v}`, col)
-}
-const opt = (v: string): string | undefined => (v === '' ? undefined : v)
-
-export function claimFromCsvRow(header: string[], cells: string[]): Claim {
-  const known = new Set<string>(CLAIM_COLUMNS)
-  for (const h of header) if (!known.has(h)) throw new CalculatorError('INVALID_INPUT', `不认识的列名「${h}」`, h)
-  const g = (col: (typeof CLAIM_COLUMNS)[number]): string => {
-    const i = header.indexOf(col)
-    return i < 0 ? '' : (cells[i] ?? '').trim()
-  }
-  const lines: BillLine[] = []
-  const over = opt(g('overLimit'))
-  for (const [col, cls] of [
-    ['classA', 'A'],
-    ['classB', 'B'],
-    ['classC', 'C'],
-    ['selfPay', 'self-pay']
-  ] as const) {
-    const v = opt(g(col))
-    if (v !== undefined) lines.push({ class: cls, amount: v })
-  }
-  if (over !== undefined) {
-    if (!lines.length)
-      throw new CalculatorError('INVALID_INPUT', '填了超限价金额（overLimit），但没有分类金额', 'overLimit')
-    lines[0] = { ...lines[0], overLimit: over }
-  }
-  const level = opt(g('level'))
-  const cy = opt(g('continuousYears'))
-  const enrolmentStatus = opt(g('enrolmentStatus'))
-  const referral = bool(g('referralApproved'), 'referralApproved')
-  const emergency = bool(g('emergency'), 'emergency')
-  const died = bool(g('emergencyDied'), 'emergencyDied')
-  const special = opt(g('specialDisease'))
-  const benchmark = opt(g('benchmarkDisease'))
-  return {
-    id: opt(g('id')),
-    kind: g('kind') as ClaimKind,
-    area: (opt(g('area')) ?? 'local') as CareArea,
-    person: {
-      id: opt(g('personId')),
-      birthDate: g('birthDate'),
-      student: bool(g('student'), 'student'),
-      groups: opt(g('groups'))
-        ?.split(/[;；]/)
-        .map((x) => x.trim())
-        .filter(Boolean),
-      continuousYears: cy === undefined ? undefined : Number(cy),
-      enrolment: enrolmentStatus
-        ? {
-            status: enrolmentStatus as 'enrolled',
-            benefitStart: opt(g('benefitStart')),
-            benefitEnd: opt(g('benefitEnd'))
-          }
-        : undefined
-    },
-    institution: {
-      designated: bool(g('designated'), 'designated') ?? false,
-      approved: bool(g('approved'), 'approved'),
-      code: opt(g('institutionCode')),
-      level: level === undefined ? undefined : (Number(level) as HospitalLevel),
-      grade: opt(g('grade')) as HospitalGrade | undefined,
-      tier: opt(g('tier')) as InstitutionTier | undefined,
-      ownership: opt(g('ownership')) as Ownership | undefined
-    },
-    admissionDate: opt(g('admissionDate')),
-    dischargeDate: opt(g('dischargeDate')),
-    serviceDate: opt(g('serviceDate')),
-    settlementDate: opt(g('settlementDate')),
-    bill: { total: g('total'), lines: lines.length ? lines : undefined },
-    referral: referral === undefined ? undefined : { approved: referral },
-    emergency: emergency || died ? { died: died ?? false } : undefined,
-    cause: opt(g('cause')) as Cause | undefined,
-    thirdPartyLiable: bool(g('thirdPartyLiable'), 'thirdPartyLiable'),
-    majorDisease: opt(g('majorDisease')),
-    specialDisease: special
-      ? { code: special, approved: bool(g('specialApproved'), 'specialApproved') ?? false }
-      : undefined,
-    benchmark: benchmark
-      ? { disease: benchmark, list: g('benchmarkList'), price: opt(g('benchmarkPrice')) }
-      : undefined,
-    useHouseholdAccount: bool(g('useHouseholdAccount'), 'useHouseholdAccount')
-  }
+/** One CSV line (with its line break). */
+export function csvLine(cells: readonly unknown[]): string {
+  let out = ''
+  for (let i = 0; i < cells.length; i++) out += (i ? ',' : '') + esc(cells[i])
+  return `${out}\n`
 }

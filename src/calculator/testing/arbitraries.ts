@@ -371,6 +371,10 @@ export function personYearArb(t: PolicyTarget, maxClaims = 12): fc.Arbitrary<Per
           benefitEnd: e.endIn === undefined ? undefined : addDays(from, e.endIn)
         }
       }
+      // in the order of the date that picks the version (and so the coverage year): a person's year moves forward
+      const sel = t.docs[0].versionSelection
+      const dateOf = (c: Claim) =>
+        sel === 'admission' ? (c.admissionDate ?? c.serviceDate)! : (c.dischargeDate ?? c.serviceDate)!
       const claims = r.claims
         .map(({ offset, stay, ...c }, i): Claim => {
           const day = addDays(from, offset % days)
@@ -378,7 +382,7 @@ export function personYearArb(t: PolicyTarget, maxClaims = 12): fc.Arbitrary<Per
           const dates = c.kind === 'inpatient' ? { admissionDate: day, dischargeDate: end } : { serviceDate: day }
           return { id: `C${i + 1}`, ...c, person, ...dates }
         })
-        .sort((a, b) => ((a.dischargeDate ?? a.serviceDate)! < (b.dischargeDate ?? b.serviceDate)! ? -1 : 1))
+        .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0))
       return { person, history: r.history, claims, asOf: lastDay }
     })
 }
