@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in one run, ending with one plain line
 // `N passed, N failed` (totals over every part) after each runner's own summary.
 //   typecheck (tsc over app, calculator, contract, server, tests) · lint (with import boundaries)
-//   format (Prettier: `npm run format` writes it)
+//   format (Prettier: `npm run format` writes it) · knip (no unused file, export or dependency)
 //   build:weapp + build:h5 (the weapp and browser tests run against the built output)
 //   jest: node (calculator, contract, county API), app (components), weapp (built mini-program),
 //         browser (h5 build + county API in Debian chromium)
@@ -41,6 +41,7 @@ step('lint', bin('eslint'), [
   '.ci'
 ])
 step('format', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
+step('unused exports and dependencies', bin('knip'), ['--no-progress', '--no-config-hints'])
 if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(root, 'dist/weapp/app.js'))) {
   step('build:weapp', bin('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' })
 }

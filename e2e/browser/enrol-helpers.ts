@@ -18,7 +18,6 @@ import {
   type SignedIn
 } from '../support/session'
 
-export { DEV_OTP } from '../support/session'
 export type { SignedIn } from '../support/session'
 export const MIGRANT_PHONE = DEMO.migrant
 export const REVIEWER_PHONE = DEMO.reviewer

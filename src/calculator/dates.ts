@@ -61,9 +61,6 @@ export function makeDate(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
 }
 /** ISO strings compare correctly as strings. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 /** First day of the month `months` after the month of `d`. */
 export function firstOfMonthAfter(d: string, months: number): string {
   const total = yearOf(d) * 12 + (monthOf(d) - 1) + months

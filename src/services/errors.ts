@@ -66,10 +66,6 @@ export function isKnownCode(code: unknown): code is AppErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, code)
 }
 
-export function messageFor(code: AppErrorCode): string {
-  return MESSAGES[code]
-}
-
 /** Builds an AppError; `message` overrides the table (e.g. a more specific county message). */
 export function appError(
   code: AppErrorCode,

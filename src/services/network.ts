@@ -65,10 +65,6 @@ export const useNetwork = create<NetworkState>()((set, get) => ({
   }
 }))
 
-/** True when the app should say "offline / showing saved data". */
-export const selectOffline = (s: Pick<NetworkState, 'online' | 'reachable'>) => !s.online || !s.reachable
-export const useOffline = () => useNetwork(selectOffline)
-
 /** Runs `fn` when the network or the county system comes back. Returns the unsubscribe. */
 export function onReconnect(fn: Retry): () => void {
   retries.add(fn)

@@ -17,10 +17,6 @@ export function resetClock(): void {
   clock = () => Date.now()
 }
 
-export function nowMs(): number {
-  return clock()
-}
-
 /** Now as ISO 8601 with +08:00, the contract's DateTime format. */
 export function nowIso(): string {
   return dayjs(clock()).utcOffset(OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ')

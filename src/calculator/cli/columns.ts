@@ -506,10 +506,6 @@ export function rowReader(idx: Map<Key, number>): (cells: string[]) => Claim {
 }
 
 /** One claim from a CSV row (see rowReader). */
-export function claimFromRow(idx: Map<Key, number>, cells: string[]): Claim {
-  return rowReader(idx)(cells)
-}
-
 /** Which column a calculator error path points at (for row messages), if any. */
 export function columnOfPath(path: string | undefined): string | null {
   if (!path) return null

@@ -14,4 +14,4 @@ export function Money({ value, className }: Props) {
   return <Text className={`money${className ? ` ${className}` : ''}`}>{text === null ? '—' : `¥${text}`}</Text>
 }
 
-export { formatMoney, spokenMoney } from './format'
+export { formatMoney } from './format'

@@ -159,12 +159,6 @@ export function checklistFor(kind: ApplicationKind | 'catastrophic_claim'): Chec
 }
 
 /** The label of an uploaded file: its name starts with the document id (birth-certificate-2.jpg). */
-export function documentLabel(kind: ApplicationKind, fileName: string): string {
-  const docs = CHECKLISTS[kind].documents
-  const hit = [...docs].sort((a, b) => b.id.length - a.id.length).find((d) => fileName.startsWith(d.id))
-  return hit ? hit.label : '补充材料'
-}
-
 /** Required documents that have no upload yet (by file-name prefix). */
 export function missingDocuments(kind: ApplicationKind, uploadedNames: readonly string[]): DocumentNeed[] {
   return CHECKLISTS[kind].documents.filter((d) => d.required && !uploadedNames.some((n) => n.startsWith(d.id)))

@@ -18,7 +18,6 @@ import { createUploadQueue, type UploadItem } from './upload-queue'
 import {
   emptyAddMember,
   emptyFiling,
-  FormValidationError,
   validateAddMember,
   validateFiling,
   validateRenew,
@@ -271,8 +270,6 @@ export async function resubmit(
   applicationUpdated(r.data)
   return { ok: true, application: r.data }
 }
-
-export { FormValidationError }
 
 export function fieldsOf(app: Pick<Application, 'fields'>): ApplicationFields {
   return (app.fields && typeof app.fields === 'object' ? app.fields : {}) as ApplicationFields

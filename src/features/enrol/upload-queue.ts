@@ -270,14 +270,6 @@ export function createUploadQueue(deps: UploadDeps): UploadQueue {
 }
 
 /** Items of one application, newest last. */
-export function itemsFor(items: readonly UploadItem[], applicationId: string): UploadItem[] {
-  return items.filter((i) => i.applicationId === applicationId)
-}
-
-export function isBusy(i: UploadItem): boolean {
-  return i.status === 'compressing' || i.status === 'waiting' || i.status === 'uploading' || i.status === 'retrying'
-}
-
 export const STATUS_TEXT: Record<UploadStatus, string> = {
   compressing: '正在压缩照片…',
   waiting: '排队等待上传',

@@ -31,8 +31,6 @@ export type PayScreen =
   /** the network or the county failed; the same idempotency key is kept for the retry */
   | { kind: 'trouble'; error: AppError; order: Order | null }
 
-export type PayScreenKind = PayScreen['kind']
-
 export interface LocalFlags {
   /** the phone's payment UI reported success for this order (not proof of anything) */
   submitted: boolean

@@ -95,8 +95,6 @@ export const selectActiveLink = (s: Pick<SessionState, 'me' | 'activeHouseholdId
 
 export const useActiveLink = () => useSession(selectActiveLink)
 
-export const isSignedIn = (s: Pick<SessionState, 'userId'>) => !!s.userId
-
 /** Mini-program sign-in: wx.login's one-time code is exchanged by the county for a session. */
 export async function signInWithWechat(): Promise<Result> {
   let code: string
