@@ -9,7 +9,6 @@ import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { client, type Client } from '../../county-api/src/testing/client'
 import { DEMO, DEV_OTP, signInApi, signInWithForm } from '../support/session'
 
-
 export interface ClaimsWorld {
   product: RunningProduct
   context: BrowserContext
