@@ -68,7 +68,8 @@ export function findOrCreateWechatUser(ctx: Ctx, openid: string): string {
 // ---- OTP (h5) ----
 const OTP_TTL_MS = 5 * 60_000
 
-export function requestOtp(ctx: Ctx, phone: string): number {
+/** Stores a new code for the phone and sends it by SMS (the SMS port; in development, the log). */
+export async function requestOtp(ctx: Ctx, phone: string): Promise<number> {
   const code = ctx.config.devOtp ?? randomDigits(6)
   ctx.db
     .prepare(
@@ -76,8 +77,7 @@ export function requestOtp(ctx: Ctx, phone: string): number {
     ON CONFLICT(phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, attempts = 0`
     )
     .run(phone, sha256(`${phone}:${code}`), ctx.clock.now() + OTP_TTL_MS)
-  // Development SMS gateway: the code goes to the log, the phone only masked.
-  ctx.log.info({ phoneMasked: maskPhone(phone), otp: code }, 'dev sms: one-time code')
+  await ctx.sms.sendCode(phone, code, OTP_TTL_MS / 60_000)
   return OTP_TTL_MS / 1000
 }
 

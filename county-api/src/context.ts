@@ -1,11 +1,12 @@
 // What every module of the server is handed: the database, the clock, the configuration, the
-// log and the ports to the outside (the calculator, the payment provider).
+// log and the ports to the outside (the calculator, the payment provider, SMS).
 import type { Clock } from './clock'
 import type { Config } from './config'
 import type { DB } from './db'
 import type { Logger } from './log'
 import type { CalculatorPort } from './ports/calculator'
 import type { PaymentProvider } from './ports/payment-provider'
+import type { SmsSender } from './ports/sms'
 
 export interface Ctx {
   db: DB
@@ -14,6 +15,7 @@ export interface Ctx {
   log: Logger
   calc: CalculatorPort
   payments: PaymentProvider
+  sms: SmsSender
   /** Base URL the server listens on (known after listen). */
   url: () => string
 }

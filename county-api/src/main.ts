@@ -1,23 +1,33 @@
 // `npm run county-api`: starts the reference county API from the environment.
-// Creates, migrates and seeds the database on first start; SIGINT/SIGTERM close it cleanly.
+// Checks every setting first (config/): with a problem it prints one line each and does not start.
+// Creates and migrates the database on first start (and seeds the demo county where asked:
+// SEED_DEMO=1); SIGINT/SIGTERM close it cleanly.
 import { startServer } from './server'
-import { configFromEnv } from './config'
+import { ConfigProblems, loadConfig } from './config'
 import { makeLogger } from './log'
 import { DEMO_ACCOUNTS } from './seed'
 
+function refuse(problems: string[]): never {
+  for (const p of problems) process.stderr.write(`${p}\n`)
+  process.stderr.write(
+    `county API not started: ${problems.length} problem(s) in its settings (see docs/county-api.md)\n`
+  )
+  process.exit(1)
+}
+
 async function main(): Promise<void> {
+  const { config, problems } = loadConfig()
+  if (problems.length > 0) refuse(problems)
   const log = makeLogger()
-  const config = configFromEnv()
-  const seedHouseholds = process.env.SEED_HOUSEHOLDS ? Number(process.env.SEED_HOUSEHOLDS) : undefined
-  const seedClaims = process.env.SEED_CLAIMS ? Number(process.env.SEED_CLAIMS) : undefined
-  const server = await startServer({ logger: log, seed: { households: seedHouseholds, claims: seedClaims } })
+  const server = await startServer({ logger: log })
   log.info(
-    { url: server.url, db: config.dbPath, payment: config.paymentMode },
+    { url: server.url, db: config.dbPath, mode: config.mode, payment: config.paymentMode, sms: config.smsProvider },
     `county API listening on ${server.url} (contract: ${server.url}/openapi.json)`
   )
-  log.info(
-    `demo accounts (see county-api/DEMO.md): ${DEMO_ACCOUNTS.map((a) => `WeChat code demo-${a.key}`).join(', ')}; h5 phones 1380000000x, one-time code in this log${config.devOtp ? ' or DEV_OTP' : ''}`
-  )
+  if (config.seedDemo)
+    log.info(
+      `demo accounts (see county-api/DEMO.md): ${DEMO_ACCOUNTS.map((a) => `WeChat code demo-${a.key}`).join(', ')}; h5 phones 1380000000x, one-time code in this log${config.devOtp ? ' or DEV_OTP' : ''}`
+    )
   // Machine-readable line for tools that spawn the server (tests, npm start).
   process.stdout.write(`COUNTY_API_URL=${server.url}\n`)
 
@@ -45,6 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof ConfigProblems) refuse(e.problems)
   process.stderr.write(`county API failed to start: ${String((e as Error)?.stack ?? e)}\n`)
   process.exit(1)
 })

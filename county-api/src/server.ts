@@ -6,7 +6,7 @@ import { buildOpenApi } from '../../src/contract/openapi'
 import { routes as contractRoutes, type RouteDef, type RouteId } from '../../src/contract/routes'
 import { ERROR_CODES } from '../../src/contract/errors'
 import { isoTime, makeClock } from './clock'
-import { configFromEnv, type Config } from './config'
+import { configFromEnv, ConfigProblems, type Config } from './config'
 import type { Ctx } from './context'
 import type { UserRow } from './db/rows'
 import type { Call } from './routes/handler'
@@ -16,6 +16,7 @@ import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
 import { calculator, calculatorFailure } from './ports/shared-calculator'
 import { makeSimulatedProvider } from './ports/simulated-payment'
+import { makeSmsSender } from './ports/sms'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
@@ -25,7 +26,10 @@ interface StartOptions {
   port?: number
   host?: string
   dbPath?: string
-  /** Seed demo data when the database is empty (default true). `{ households }` picks a smaller size. */
+  /**
+   * Seed demo data when the database is empty. Default: as configured (SEED_DEMO, SEED_HOUSEHOLDS,
+   * SEED_CLAIMS; never in production). `{ households }` picks a smaller size.
+   */
   seed?: boolean | SeedOptions
   logger?: Logger | false
   /** Overrides on top of the environment configuration. */
@@ -56,8 +60,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (!opts.config?.uploadDir) config.uploadDir = `${opts.dbPath}.uploads`
   }
   const log = opts.logger === false ? makeLogger('silent') : (opts.logger ?? makeLogger())
+  const seedOpt =
+    opts.seed ??
+    (config.seedDemo && {
+      ...(config.seedHouseholds !== null ? { households: config.seedHouseholds } : {}),
+      ...(config.seedClaims !== null ? { claims: config.seedClaims } : {})
+    })
+  if (config.mode === 'production' && seedOpt !== false)
+    throw new ConfigProblems(['production does not seed the demo county (SEED_DEMO)'])
   const db = openDb(config.dbPath)
-  const clock = makeClock(config.now)
+  if (config.mode === 'production' && getMeta(db, 'seeded') !== undefined) {
+    db.close()
+    throw new ConfigProblems([
+      `COUNTY_API_DB=${config.dbPath} holds the invented demo county; production needs the county's own database`
+    ])
+  }
+  const clock = makeClock(config.now ?? undefined)
 
   let baseUrl = ''
   const ctx: Ctx = {
@@ -67,11 +85,16 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     log,
     calc: calculator,
     payments: null as unknown as Ctx['payments'],
+    sms: makeSmsSender(config, log),
     url: () => baseUrl
+  }
+  // (until the WeChat Pay v3 provider is built, `wechat` does not start: it used to mean the simulated provider)
+  if (config.paymentMode !== 'simulated') {
+    db.close()
+    throw new ConfigProblems([`PAYMENT_MODE=${config.paymentMode}: this provider is not available yet`])
   }
   ctx.payments = makeSimulatedProvider(ctx)
 
-  const seedOpt = opts.seed ?? true
   if (seedOpt !== false && getMeta(db, 'seeded') === undefined) {
     const started = Date.now()
     const summary = seedDemo(ctx, seedOpt === true ? {} : seedOpt)
@@ -137,7 +160,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   })
 
   await app.register(cors, {
-    origin: config.corsOrigins,
+    // unset: any origin in development, none in production (the h5 app is served from the API's own site)
+    origin:
+      config.corsOrigins.includes('*') || (config.corsOrigins.length === 0 && config.mode !== 'production')
+        ? true
+        : config.corsOrigins.length === 0
+          ? false
+          : config.corsOrigins,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     exposedHeaders: ['ETag'],
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
@@ -186,7 +215,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // (each handler is typed by its route; here, where every route is wired alike, by none)
     const handler = handlers[id] as ((call: Call<RouteId>) => unknown) | undefined
     if (!handler) throw new Error(`no handler for route ${id}`)
-    if (def.auth === 'dev' && config.paymentMode !== 'simulated') continue
+    // the simulated cashier: only with the simulated provider, never in production (also when a caller overrides)
+    if (def.auth === 'dev' && (config.paymentMode !== 'simulated' || config.mode === 'production')) continue
     app.route({
       method: def.method,
       url: def.url,
@@ -233,7 +263,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     })
   }
 
-  if (config.testHooks) {
+  if (config.testHooks && config.mode !== 'production') {
     app.post('/__test/clock', async (req) => {
       const body = req.body as { now?: string }
       if (!body?.now || Number.isNaN(Date.parse(body.now))) throw new ApiFailure('BAD_REQUEST')

@@ -50,6 +50,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '上传的文件太大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   POLICY_NOT_FOUND: '没有找到该地区当时执行的政策',
+  UPSTREAM_UNAVAILABLE: '短信或微信服务暂时不可用，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试'
 }
 
@@ -59,7 +60,8 @@ const RETRYABLE = new Set<AppErrorCode>([
   'UNREACHABLE',
   'SERVER_ERROR',
   'INTERNAL',
-  'RATE_LIMITED'
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE'
 ])
 
 export function isKnownCode(code: unknown): code is AppErrorCode {

@@ -26,8 +26,11 @@ function jscode2sessionProvider(appid: string, secret: string): WechatProvider {
   }
 }
 
+/** `demo-*` codes exist only outside production: there, no AppID is a refusal to start (config/production.ts), and this refuses again. */
 export function wechatProvider(ctx: Ctx): WechatProvider {
-  return ctx.config.wechatAppId && ctx.config.wechatSecret
-    ? jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret)
-    : devWechatProvider
+  if (ctx.config.wechatAppId && ctx.config.wechatSecret)
+    return jscode2sessionProvider(ctx.config.wechatAppId, ctx.config.wechatSecret)
+  if (ctx.config.mode === 'production')
+    throw new Error('production signs in with WeChat: set WECHAT_APPID and WECHAT_SECRET')
+  return devWechatProvider
 }

@@ -26,10 +26,10 @@ export const authRoutes = (ctx: Ctx): TagHandlers<'auth'> => ({
     return session(ctx, findOrCreateWechatUser(ctx, r.openid))
   },
 
-  requestOtp: ({ body, req }) => {
+  requestOtp: async ({ body, req }) => {
     rateLimit(ctx, `otp-req:${body.phone}`, 5)
     rateLimit(ctx, `otp-req-ip:${req.ip}`)
-    return { sent: true, expiresInSeconds: requestOtp(ctx, body.phone) }
+    return { sent: true, expiresInSeconds: await requestOtp(ctx, body.phone) }
   },
 
   verifyOtp: ({ body, req }) => {

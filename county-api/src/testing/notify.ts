@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-export const TEST_NOTIFY_KEY = 'test-notify-key'
+export const TEST_NOTIFY_KEY = 'test-notify-key-not-secret'
 
 /** A notify body and its HMAC signature, as the payment provider would send them. `paidAt` by the county's clock (tests pin it). */
 export function signedNotify(

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { productionEnv } from './production-env'
 
 export interface SpawnedServer {
   url: string
@@ -26,6 +27,11 @@ interface SpawnOptions {
   nodeArgs?: string[]
   /** The county's clock at start (runs on at real speed): default TEST_NOW; null = this machine's clock. */
   now?: string | null
+  /**
+   * A production server (testing/production-env.ts, `env` on top): none of the development defaults
+   * below (demo county, fixed one-time code, test hooks, pinned clock).
+   */
+  production?: boolean
 }
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -53,13 +59,20 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
         ...process.env,
         PORT: '0',
         HOST: '127.0.0.1',
-        COUNTY_API_DB: dbPath,
-        DEV_OTP: '123456',
-        TEST_HOOKS: '1',
         LOG_LEVEL: 'info',
-        SEED_HOUSEHOLDS: String(opts.households ?? 40),
-        SIGNIN_RATE_LIMIT: '1000',
-        ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW }),
+        ...(opts.production
+          ? productionEnv()
+          : {
+              // a development server with the demo county
+              COUNTY_API_MODE: 'development',
+              SEED_DEMO: '1',
+              DEV_OTP: '123456',
+              TEST_HOOKS: '1',
+              SEED_HOUSEHOLDS: String(opts.households ?? 40),
+              SIGNIN_RATE_LIMIT: '1000',
+              ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW })
+            }),
+        COUNTY_API_DB: dbPath,
         ...opts.env
       },
       stdio: ['ignore', 'pipe', 'pipe']
