@@ -1,8 +1,8 @@
 // The one notifier: every failure the app shows goes through here, so a code always
 // reads the same plain-Chinese sentence. The table is typed against the contract's
 // ErrorCode: when the county API adds a code, tsc fails until it has a message here.
-import Taro from '@tarojs/taro'
 import type { ErrorCode } from '@/contract'
+import { showPageMessage } from './page-message'
 
 /** Failures that happen on the phone's side of the wire. */
 export type ClientErrorCode =
@@ -98,7 +98,7 @@ export function isCountyDownError(e: Pick<AppError, 'code'>): boolean {
   return isConnectivityError(e) || e.code === 'SERVER_ERROR' || e.code === 'BAD_RESPONSE' || e.code === 'INTERNAL'
 }
 
-/** Shows the error to the user (a toast; long enough to read, no icon so two lines fit). */
+/** Shows the error to the user: a line on the page that stays until it is read (no pop-up). */
 export function notifyError(e: Pick<AppError, 'message'>): void {
-  Taro.showToast({ title: e.message, icon: 'none', duration: 3000 }).catch(() => {})
+  showPageMessage(e.message, 'error')
 }

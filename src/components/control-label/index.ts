@@ -12,3 +12,10 @@ export function controlLabel(label: string): { ariaLabel: string; nativeProps?: 
 export function imageLabel(label: string): { ariaLabel: string; nativeProps?: Record<string, unknown> } {
   return process.env.TARO_ENV === 'h5' ? { ariaLabel: label, nativeProps: { alt: label } } : { ariaLabel: label }
 }
+
+/** An <Image> that only decorates (its words are beside it): screen readers skip it. */
+export function decorativeImage(): { 'aria-hidden': 'true'; nativeProps?: Record<string, unknown> } {
+  return process.env.TARO_ENV === 'h5'
+    ? { 'aria-hidden': 'true', nativeProps: { alt: '', 'aria-hidden': 'true' } }
+    : { 'aria-hidden': 'true' }
+}

@@ -4,7 +4,7 @@
 //          plugin to be added to the mini-program in the WeChat admin console first. Until
 //          the county's account has it, the fallback shows the sentence in a large dialog
 //          (the system font size applies to it), so the user can read it or have it read.
-import Taro from '@tarojs/taro'
+import { showPageMessage } from '@/services/page-message'
 
 export function canSpeak(): boolean {
   return process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && 'speechSynthesis' in window
@@ -20,5 +20,5 @@ export function speak(text: string): void {
     synth.speak(u)
     return
   }
-  Taro.showModal({ title: '参保情况', content: text, showCancel: false, confirmText: '知道了' }).catch(() => {})
+  showPageMessage(text)
 }

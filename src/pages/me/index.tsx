@@ -6,7 +6,7 @@ import { EnrolEntry } from '@/features/enrol/components/entry'
 
 export default function MePage() {
   return (
-    <PageShell title='我的'>
+    <PageShell title='我的' tab='me'>
       {/* first on the page: someone who needs large text should not have to scroll to find it */}
       <ElderlySwitch />
       <AccountCard />

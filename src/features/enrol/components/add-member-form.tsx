@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
+import { relationText } from '@/shared/names'
 import { addDraft, submitAddMember, useEnrol } from '../store'
 import {
   errorsByField,
@@ -169,7 +170,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
       <FieldBlock name='relation' label='和户主的关系' error={errors.relation}>
         <Chips
           name='relation'
-          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: r }))}
+          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: relationText(r) }))}
           value={d.relation as (typeof RELATIONS)[number]}
           onChange={(v) => update({ relation: v })}
         />

@@ -84,7 +84,7 @@ describe('add-member form', () => {
     type(container, 'birthCertificateNumber', 'p440123456')
     type(container, 'birthDate', '2026年10月1日')
     await tap(screen.getByText('女孩'))
-    await tap(screen.getByText('女'))
+    await tap(screen.getByText('女儿'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled())
     expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ applicationId: 'app_1' }))
@@ -131,7 +131,7 @@ describe('add-member form', () => {
     )
     type(container, 'name', '王志强')
     type(container, 'idNumber', makeIdNumber('999901', '19900307', '013'))
-    await tap(screen.getByText('子'))
+    await tap(screen.getByText('儿子'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--idNumber')).not.toBeNull())
     expect(container.querySelector('.enrol-error--idNumber')?.textContent).toBe(
@@ -154,7 +154,7 @@ describe('add-member form', () => {
     type(container, 'birthCertificateNumber', 'P440123456')
     type(container, 'birthDate', '2026年10月1日')
     await tap(screen.getByText('女孩'))
-    await tap(screen.getByText('女'))
+    await tap(screen.getByText('女儿'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--birthCertificateNumber')).not.toBeNull())
     expect(container.querySelector('.enrol-error--birthCertificateNumber')?.textContent).toBe(

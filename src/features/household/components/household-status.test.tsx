@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Household, Me, Person } from '@/contract'
 import { resetNetworkForTests, useNetwork } from '@/services/network'
+import { usePageMessage } from '@/services/page-message'
 import { configureTransport } from '@/services/transport'
 import { resetClock, setClock } from '@/services/time'
 import { useSession } from '@/features/session/store'
@@ -153,7 +154,7 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
   expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
   expect(screen.getByText('民政代缴')).toBeTruthy()
   fireEvent.click(screen.getByLabelText('读出王建国的参保情况'))
-  expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: spokenStatus(p, 2026, '2026-11-23') }))
+  expect(usePageMessage.getState().message?.text).toBe(spokenStatus(p, 2026, '2026-11-23'))
   expect(spokenStatus(p, 2026, '2026-11-23')).toContain('今天看病不能报销')
 })
 
@@ -223,7 +224,7 @@ test('offline: opens on the cached household, says so, and reloads when the netw
   render(<HouseholdStatus />)
   expect(screen.getByText('王建国')).toBeTruthy() // at once, from the phone
   await waitFor(() => expect(screen.getByText(/上次保存的数据/)).toBeTruthy())
-  expect(screen.getByText(/11月22日 08:30 · 来自本手机保存的数据/)).toBeTruthy()
+  expect(screen.getByText(/11月22日 08:30 · 手机里存的/)).toBeTruthy()
   request.mockImplementation((o: { url: string }) =>
     o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)
   )
