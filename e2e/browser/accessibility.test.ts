@@ -1,7 +1,9 @@
-// Quality gate (issue 9): axe-core over every page of the h5 build, in normal and in elderly
-// mode, signed in as the demo head of household with real data on each page (a paid order's
-// receipt, a claim's breakdown, an application's status). Zero serious or critical
-// violations. Each page is also photographed at phone size into e2e/artifacts/a11y-*.png.
+// Quality gate (issues 9 and 17): every page of the h5 build, in normal and in elderly mode,
+// signed in as the demo head of household with real data on each page (a paid order's receipt,
+// a claim's breakdown, an application's status): zero serious or critical axe violations; every
+// button, link, text box and choice found by getByRole with its name (e2e/support/roles.ts); no
+// word of the glossary (src/shared/plain-words.ts) in the visible text. Each page is also
+// photographed at phone size into e2e/artifacts/a11y-*.png.
 import { mkdirSync, mkdtempSync } from 'fs'
 import os from 'os'
 import path from 'path'
@@ -10,6 +12,8 @@ import { startProduct, TEST_NOW, type RunningProduct } from '../../config/produc
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { DEMO, DEV_OTP, signInApi, type SignedIn } from '../support/session'
 import { openPage, pageQueries, ROUTES, screenName } from '../support/pages'
+import { unreachableControls } from '../support/roles'
+import { bannedTermsIn, PLAIN_WORDS } from '../../src/shared/plain-words'
 
 jest.setTimeout(600_000)
 
@@ -75,12 +79,17 @@ describe.each([
   ['normal', false],
   ['elderly', true]
 ] as const)('%s mode', (mode, elderly) => {
-  test.each(ROUTES.map((r) => [r]))('%s: no serious or critical axe violation', async (route) => {
+  test.each(ROUTES.map((r) => [r]))('%s: no serious axe violation, controls by role, plain words', async (route) => {
     const shell = await openPage(page, product, head, route, query, { elderly })
     // the page shows its own content, not a crash or a blank shell
     expect((await shell.innerText()).trim().length).toBeGreaterThan(4)
     await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${mode}-${screenName(route)}.png`) })
     expect(await axeSerious(page)).toEqual([])
+    expect(await unreachableControls(page)).toEqual([])
+    const words = bannedTermsIn(await shell.innerText()).map(
+      (t) => `${t} → ${PLAIN_WORDS.find((w) => w.term === t)?.plain}`
+    )
+    expect(words).toEqual([])
   })
 })
 

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的文件太大' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   POLICY_NOT_FOUND: { status: 404, message: '没有找到该地区当时执行的政策' },
+  SPEECH_UNAVAILABLE: { status: 503, message: '现在没法读出来，请看屏幕上的字' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' }
 } as const
 

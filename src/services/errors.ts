@@ -50,6 +50,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '上传的文件太大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   POLICY_NOT_FOUND: '没有找到该地区当时执行的政策',
+  SPEECH_UNAVAILABLE: '现在没法读出来，请看屏幕上的字',
   INTERNAL: '系统繁忙，请稍后再试'
 }
 

@@ -113,7 +113,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
         <Field
           name='idNumber'
           label='身份证号'
-          type='idcard'
+          kind='id-number'
           maxlength={18}
           value={d.idNumber}
           onInput={(v) => update({ idNumber: v })}
