@@ -107,3 +107,17 @@ test('text reaches 30 pt: 我的 → 字的大小 → 最大, and the tab bar la
 test('no page threw an error', () => {
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([])
 })
+
+test('读给我听 in the h5 build: the county voice plays (no browser Chinese voice here), with a stop state', async () => {
+  await page.setViewportSize({ width: 375, height: 667 })
+  await openSignedIn(page, product, head, '/pages/home/index', { elderly: true })
+  const button = page.getByRole('button', { name: /^读出王建国的参保情况$/ })
+  await button.click()
+  const stop = page.getByRole('button', { name: '停止朗读王建国的参保情况' })
+  await stop.waitFor({ timeout: 30_000 })
+  await expect(stop.getAttribute('aria-pressed')).resolves.toBe('true')
+  await page.getByText('■ 正在读，点这里停止').waitFor()
+  await stop.click()
+  await button.waitFor()
+  expect(await page.getByRole('alert').filter({ hasText: '没法读出来' }).count()).toBe(0)
+})

@@ -1,6 +1,7 @@
 // Display settings: elderly mode (large text, high contrast, large touch targets) and how large
 // its text is. 'auto' follows the phone's font setting; an explicit choice by the user wins.
 import { create } from 'zustand'
+import type { SpeechVoice } from '@/contract'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import { taroStorage } from '@/services/storage'
 import { systemFontScale } from '@/services/font-scale'
@@ -12,10 +13,13 @@ export type TextSize = 'system' | 'large' | 'larger' | 'largest'
 interface SettingsState {
   elderlyChoice: ElderlyChoice
   textSize: TextSize
+  /** the speech 读给我听 uses everywhere: 普通话 or a dialect the county's engine speaks */
+  voice: SpeechVoice
   /** the phone's text size over its standard size when the app launched (1 = standard) */
   systemFontScale: number
   setElderly: (choice: ElderlyChoice) => void
   setTextSize: (size: TextSize) => void
+  setVoice: (voice: SpeechVoice) => void
   followSystemFontSize: () => void
 }
 
@@ -44,16 +48,18 @@ export const useSettings = create<SettingsState>()(
     (set) => ({
       elderlyChoice: 'auto',
       textSize: 'system',
+      voice: 'cmn',
       systemFontScale: 1,
       setElderly: (elderlyChoice) => set({ elderlyChoice }),
       setTextSize: (textSize) => set({ textSize }),
+      setVoice: (voice) => set({ voice }),
       followSystemFontSize: () => set({ systemFontScale: systemFontScale() })
     }),
     {
       name: 'xqyb.settings',
       version: 1,
       storage: createJSONStorage(() => taroStorage),
-      partialize: (s) => ({ elderlyChoice: s.elderlyChoice, textSize: s.textSize })
+      partialize: (s) => ({ elderlyChoice: s.elderlyChoice, textSize: s.textSize, voice: s.voice })
     }
   )
 )

@@ -2,7 +2,6 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Household, Me, Person } from '@/contract'
 import { resetNetworkForTests, useNetwork } from '@/services/network'
-import { usePageMessage } from '@/services/page-message'
 import { configureTransport } from '@/services/transport'
 import { resetClock, setClock } from '@/services/time'
 import { useSession } from '@/features/session/store'
@@ -135,7 +134,7 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
   expect(document.body.textContent).not.toContain('P440123456')
 })
 
-test('status card: waiting period shows the date cover starts; read-aloud speaks the status', () => {
+test('status card: waiting period shows the date cover starts; read-aloud speaks the status', async () => {
   const p = person({
     enrolments: [
       {
@@ -153,8 +152,15 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
   render(<MemberCard person={p} year={2026} today='2026-11-23' />)
   expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
   expect(screen.getByText('民政代缴')).toBeTruthy()
+  request.mockReturnValueOnce(answer(200, { voice: 'cmn', mimeType: 'audio/mpeg', audioBase64: 'SUQz', seconds: 6 }))
   fireEvent.click(screen.getByLabelText('读出王建国的参保情况'))
-  expect(usePageMessage.getState().message?.text).toBe(spokenStatus(p, 2026, '2026-11-23'))
+  // the sentence read is the card's own, in the voice chosen in 我的
+  await waitFor(() => expect(request).toHaveBeenCalled())
+  const sent = request.mock.calls[0][0].data
+  expect(typeof sent === 'string' ? JSON.parse(sent) : sent).toEqual({
+    text: spokenStatus(p, 2026, '2026-11-23'),
+    voice: 'cmn'
+  })
   expect(spokenStatus(p, 2026, '2026-11-23')).toContain('今天看病不能报销')
 })
 
