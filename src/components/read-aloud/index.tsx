@@ -8,7 +8,7 @@ interface Props {
   readKey: string
   text: string
   voice: SpeechVoice
-  /** the button's spoken name, e.g. 读出王建国的参保情况 */
+  /** whose words these are, said after the button's text: 王建国的参保情况 */
   label: string
 }
 
@@ -22,11 +22,12 @@ export function ReadAloudButton({ readKey, text, voice, label }: Props) {
     <View className='read-aloud'>
       <Button
         className={`btn read-aloud__button${busy ? ' read-aloud__button--on' : ''}`}
-        ariaLabel={busy ? `停止朗读${label.replace(/^读出/, '')}` : label}
+        // the spoken name starts with the words on the button (what a voice-control user says)
+        ariaLabel={`${busy ? '停止读' : '读给我听'}：${label}`}
         aria-pressed={busy ? 'true' : 'false'}
         onClick={() => void readAloud(readKey, text, voice)}
       >
-        {loading ? '■ 正在准备声音…点这里停止' : playing ? '■ 正在读，点这里停止' : '🔊 读给我听'}
+        {busy ? '■ 停止读（正在读）' : '🔊 读给我听'}
       </Button>
       {failed ? (
         <View className='read-aloud__failed' ariaRole='alert'>

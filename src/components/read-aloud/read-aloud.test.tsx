@@ -55,9 +55,9 @@ const SENTENCE = '王建国，2026年已参保。今天看病可以报销。'
 
 test('plays the county audio in the chosen voice, shows 停止 while reading, and stops on a second tap', async () => {
   request.mockReturnValueOnce(answer(200, { voice: 'yue', mimeType: 'audio/mpeg', audioBase64: 'SUQz', seconds: 3.2 }))
-  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='yue' label='读出王建国的参保情况' />)
-  fireEvent.click(screen.getByRole('button', { name: '读出王建国的参保情况' }))
-  await waitFor(() => expect(screen.getByText('■ 正在读，点这里停止')).toBeInTheDocument())
+  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='yue' label='王建国的参保情况' />)
+  fireEvent.click(screen.getByRole('button', { name: '读给我听：王建国的参保情况' }))
+  await waitFor(() => expect(screen.getByText('■ 停止读（正在读）')).toBeInTheDocument())
   const data = request.mock.calls[0][0].data
   const sent = typeof data === 'string' ? JSON.parse(data) : data
   expect(request.mock.calls[0][0].url).toMatch(/\/v1\/speech$/)
@@ -65,17 +65,17 @@ test('plays the county audio in the chosen voice, shows 停止 while reading, an
   expect(written[0]).toMatchObject({ filePath: 'wxfile://usr/read-aloud.mp3', data: 'SUQz', encoding: 'base64' })
   expect(audios[0].src).toBe('wxfile://usr/read-aloud.mp3')
   expect(audios[0].play).toHaveBeenCalled()
-  expect(screen.getByRole('button', { name: '停止朗读王建国的参保情况' })).toHaveAttribute('aria-pressed', 'true')
+  expect(screen.getByRole('button', { name: '停止读：王建国的参保情况' })).toHaveAttribute('aria-pressed', 'true')
 
-  fireEvent.click(screen.getByRole('button', { name: '停止朗读王建国的参保情况' }))
+  fireEvent.click(screen.getByRole('button', { name: '停止读：王建国的参保情况' }))
   expect(audios[0].stop).toHaveBeenCalled()
   expect(screen.getByText('🔊 读给我听')).toBeInTheDocument()
 })
 
 test('when the audio has played to its end the button is ready again', async () => {
   request.mockReturnValueOnce(answer(200, { voice: 'cmn', mimeType: 'audio/mpeg', audioBase64: 'SUQz', seconds: 3.2 }))
-  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='cmn' label='读出王建国的参保情况' />)
-  fireEvent.click(screen.getByRole('button', { name: '读出王建国的参保情况' }))
+  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='cmn' label='王建国的参保情况' />)
+  fireEvent.click(screen.getByRole('button', { name: '读给我听：王建国的参保情况' }))
   await waitFor(() => expect(audios[0]?.play).toHaveBeenCalled())
   act(() => audios[0].ended?.())
   expect(screen.getByText('🔊 读给我听')).toBeInTheDocument()
@@ -83,8 +83,8 @@ test('when the audio has played to its end the button is ready again', async () 
 
 test('no voice: a plain message instead of silence', async () => {
   request.mockReturnValueOnce(answer(503, { code: 'SPEECH_UNAVAILABLE', message: '现在没法读出来，请看屏幕上的字' }))
-  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='cmn' label='读出王建国的参保情况' />)
-  fireEvent.click(screen.getByRole('button', { name: '读出王建国的参保情况' }))
+  render(<ReadAloudButton readKey='p1' text={SENTENCE} voice='cmn' label='王建国的参保情况' />)
+  fireEvent.click(screen.getByRole('button', { name: '读给我听：王建国的参保情况' }))
   await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(NO_VOICE_MESSAGE))
   expect(audios).toHaveLength(0)
   expect(screen.getByText('🔊 读给我听')).toBeInTheDocument()

@@ -6,6 +6,7 @@ import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
 import { relationText } from '@/shared/names'
+import { toPlainWords } from '@/shared/plain-words'
 import { addDraft, submitAddMember, useEnrol } from '../store'
 import {
   errorsByField,
@@ -87,7 +88,9 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
       <FieldBlock name='kind' label='添加的是'>
         <Chips name='kind' options={KINDS} value={d.kind} onChange={switchKind} />
       </FieldBlock>
-      {newborn && newbornNote ? <Text className='enrol-hint enrol-newborn-note'>政策：{newbornNote}</Text> : null}
+      {newborn && newbornNote ? (
+        <Text className='enrol-hint enrol-newborn-note'>政策：{toPlainWords(newbornNote)}</Text>
+      ) : null}
       <Field
         name='name'
         label={newborn ? '孩子姓名' : '姓名'}

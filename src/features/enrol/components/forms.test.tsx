@@ -77,7 +77,8 @@ describe('add-member form', () => {
         onSubmitted={onSubmitted}
       />
     )
-    expect(screen.getByText('政策：出生90天内参保的，自出生之日起享受待遇')).toBeInTheDocument()
+    // the policy's own words, in plain words (享受待遇 → 看病能报销)
+    expect(screen.getByText('政策：出生90天内参保的，自出生之日起看病能报销')).toBeInTheDocument()
     expect(container.querySelector('.enrol-input--idNumber')).toBeNull() // "还没有" is the default for a newborn
     expect(screen.queryByText('配偶')).toBeNull() // a newborn is a child or grandchild of the head
     type(container, 'name', '阿依・王𪚥')

@@ -153,7 +153,7 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
   expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
   expect(screen.getByText('民政代缴')).toBeTruthy()
   request.mockReturnValueOnce(answer(200, { voice: 'cmn', mimeType: 'audio/mpeg', audioBase64: 'SUQz', seconds: 6 }))
-  fireEvent.click(screen.getByLabelText('读出王建国的参保情况'))
+  fireEvent.click(screen.getByLabelText('读给我听：王建国的参保情况'))
   // the sentence read is the card's own, in the voice chosen in 我的
   await waitFor(() => expect(request).toHaveBeenCalled())
   const sent = request.mock.calls[0][0].data

@@ -80,7 +80,7 @@ export function MemberCard({ person, year, today, elderly }: Props) {
           readKey={person.personId}
           text={spokenStatus(person, year, today)}
           voice={voice}
-          label={`读出${person.name}的参保情况`}
+          label={`${person.name}的参保情况`}
         />
       </View>
     </View>
