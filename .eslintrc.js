@@ -102,7 +102,13 @@ const appBoundary = {
     ],
     'no-restricted-properties': [
       'error',
-      { object: 'Taro', property: 'request', message: 'Only src/services/transport.ts calls Taro.request.' }
+      { object: 'Taro', property: 'request', message: 'Only src/services/transport.ts calls Taro.request.' },
+      // MIIT 适老化: no pop-ups. A message is a line on the page that stays until it is read.
+      ...['showModal', 'showToast', 'showActionSheet', 'showLoading'].map((property) => ({
+        object: 'Taro',
+        property,
+        message: 'No pop-ups (适老化): show the message on the page instead.'
+      }))
     ]
   }
 }

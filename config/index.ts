@@ -7,6 +7,10 @@ import prodConfig from './prod'
 // Where the app finds the county API.
 // h5: same origin under /county (the dev/start server and the browser tests proxy it to the county API),
 // so one build works against any API port. weapp: the county's HTTPS domain, set at build time.
+// Elderly mode's sizes are in pt, not in design px that shrink with the screen's width: a rule whose
+// selector names .elderly (not .elderly-switch) keeps its px as CSS px on both builds (src/app.scss).
+const pxtransform = { enable: true, config: { selectorBlackList: [/\.elderly(?![\w-])/] } }
+
 const countyApiUrl =
   process.env.COUNTY_API_URL || (process.env.TARO_ENV === 'h5' ? '/county' : 'https://county-api.example.invalid')
 
@@ -29,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: process.env.TARO_CACHE === '1' },
     mini: {
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        pxtransform,
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' }
@@ -50,6 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
       postcss: {
+        pxtransform,
         autoprefixer: { enable: true, config: {} },
         cssModules: {
           enable: false,

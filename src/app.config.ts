@@ -21,7 +21,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f4'
   },
+  // drawn by the app (src/custom-tab-bar, src/shell/tab-bar.tsx) so its labels grow in elderly mode;
+  // the list still names the tab pages (switchTab) and the icons WeChat shows before the app starts
   tabBar: {
+    custom: true,
     color: '#4a4a4a',
     selectedColor: '#1b7f4c',
     backgroundColor: '#ffffff',

@@ -1,16 +1,19 @@
-// Quality gate (issue 9): axe-core over every page of the h5 build, in normal and in elderly
-// mode, signed in as the demo head of household with real data on each page (a paid order's
-// receipt, a claim's breakdown, an application's status). Zero serious or critical
-// violations. Each page is also photographed at phone size into e2e/artifacts/a11y-*.png.
+// Quality gate (issues 9 and 17): every page of the h5 build, in normal and in elderly mode,
+// signed in as the demo head of household with real data on each page (a paid order's receipt,
+// a claim's breakdown, an application's status): zero serious or critical axe violations; every
+// button, link, text box and choice found by getByRole with its name (e2e/support/roles.ts); no
+// word of the glossary (src/shared/plain-words.ts) in the visible text. Each page is also
+// photographed at phone size into e2e/artifacts/a11y-*.png.
 import { mkdirSync, mkdtempSync } from 'fs'
 import os from 'os'
 import path from 'path'
-import dayjs from 'dayjs'
 import type { BrowserContext, Page } from 'playwright-core'
-import { makeIdNumber } from '../../src/shared/id-number'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
-import { countyClient, DEMO, DEV_OTP, openSignedIn, signInApi, type SignedIn } from '../support/session'
+import { DEMO, DEV_OTP, signInApi, type SignedIn } from '../support/session'
+import { openPage, pageQueries, ROUTES, screenName } from '../support/pages'
+import { unreachableControls } from '../support/roles'
+import { bannedTermsIn, PLAIN_WORDS } from '../../src/shared/plain-words'
 
 jest.setTimeout(600_000)
 
@@ -20,7 +23,7 @@ let page: Page
 let errors: string[]
 let head: SignedIn
 /** route (without leading slash) → the query that gives the page real data */
-const query: Record<string, string> = {}
+let query: Record<string, string> = {}
 
 beforeAll(async () => {
   product = await startProduct({
@@ -33,66 +36,13 @@ beforeAll(async () => {
   errors = collectErrors(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   head = await signInApi(product, DEMO.head)
-  const hh = head.me.households[0].householdId
-  const county = countyClient(product)
-  const token = head.token
-  const household = await county.ok('getHousehold', { params: { householdId: hh }, token })
-  const { orders } = await county.ok('listOrders', { params: { householdId: hh }, token })
-  const paid = orders.find((o) => o.receiptNumber)
-  if (!paid) throw new Error('the demo household has no paid order')
-  let claimId: string | undefined
-  for (const m of household.members) {
-    const list = await county.ok('listClaims', { params: { personId: m.personId }, token })
-    claimId = list.claims[0]?.claimId
-    if (claimId) break
-  }
-  if (!claimId) throw new Error('the demo household has no claim')
-  const birth = dayjs(product.now()).add(8, 'hour').subtract(20, 'day').format('YYYYMMDD')
-  const app = await county.call('createApplication', {
-    body: {
-      householdId: hh,
-      kind: 'add_newborn',
-      fields: {
-        name: '王𪚥',
-        idNumber: makeIdNumber('999901', birth, '031'),
-        relation: '孙子',
-        reason: '出生医学证明编号：P440123456'
-      }
-    },
-    token
-  })
-  if (app.status !== 201) throw new Error(`application: ${app.status}`)
-  const year = dayjs(product.now()).add(8, 'hour').year() + 1
-  Object.assign(query, {
-    'subpackages/pay/quote/index': `householdId=${hh}&year=${year}`,
-    'subpackages/pay/order/index': `orderId=${paid.orderId}`,
-    'subpackages/pay/cashier/index': `orderId=${paid.orderId}&amount=${encodeURIComponent(paid.amount)}`,
-    'subpackages/pay/receipt/index': `orderId=${paid.orderId}`,
-    'subpackages/enrol/checklist/index': 'kind=add_newborn',
-    'subpackages/enrol/add-member/index': 'kind=add_newborn',
-    'subpackages/enrol/status/index': `id=${app.data.applicationId}`,
-    'subpackages/claims/detail/index': `claimId=${claimId}`
-  })
+  query = await pageQueries(product, head)
 })
 
 afterAll(async () => {
   await context?.close()
   await product?.close()
 }, 120_000)
-
-/** Every page the app declares: the tab pages and each subpackage's pages (app.config.ts
- *  calls Taro's build-time global defineAppConfig, so it is given here). */
-;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
-// eslint-disable-next-line import/no-commonjs, @typescript-eslint/no-var-requires
-const appConfig = require('../../src/app.config').default as {
-  pages: string[]
-  subPackages?: { root: string; pages: string[] }[]
-}
-
-const ROUTES: string[] = [
-  ...appConfig.pages,
-  ...(appConfig.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))
-]
 
 async function axeSerious(p: Page): Promise<string[]> {
   if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
@@ -129,19 +79,17 @@ describe.each([
   ['normal', false],
   ['elderly', true]
 ] as const)('%s mode', (mode, elderly) => {
-  test.each(ROUTES.map((r) => [r]))('%s: no serious or critical axe violation', async (route) => {
-    const q = query[route]
-    await openSignedIn(page, product, head, `/${route}${q ? `?${q}` : ''}`, { elderly })
-    const shell = page.locator(elderly ? '.app-page.elderly:visible' : '.app-page:not(.elderly):visible').first()
-    await shell.waitFor({ timeout: 30_000 })
-    await page.waitForLoadState('networkidle')
-    await page.waitForTimeout(300) // let the last answer render
+  test.each(ROUTES.map((r) => [r]))('%s: no serious axe violation, controls by role, plain words', async (route) => {
+    const shell = await openPage(page, product, head, route, query, { elderly })
     // the page shows its own content, not a crash or a blank shell
     expect((await shell.innerText()).trim().length).toBeGreaterThan(4)
-    await page.screenshot({
-      path: path.join(ARTIFACTS, `a11y-${mode}-${route.replace(/\/index$/, '').replace(/\//g, '_')}.png`)
-    })
+    await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${mode}-${screenName(route)}.png`) })
     expect(await axeSerious(page)).toEqual([])
+    expect(await unreachableControls(page)).toEqual([])
+    const words = bannedTermsIn(await shell.innerText()).map(
+      (t) => `${t} → ${PLAIN_WORDS.find((w) => w.term === t)?.plain}`
+    )
+    expect(words).toEqual([])
   })
 })
 

@@ -73,7 +73,7 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   )
   await page.locator('.enrol-input--birthDate input').fill(birth.format('YYYY-MM-DD'))
   await page.locator('.enrol-chips--sex').getByText('女孩').click()
-  await page.locator('.enrol-chips--relation').getByText('女', { exact: true }).click()
+  await page.locator('.enrol-chips--relation').getByText('女儿', { exact: true }).click()
   await page.locator('.enrol-submit').click()
 
   // status page: submitted; upload the birth certificate photo

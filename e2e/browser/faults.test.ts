@@ -74,7 +74,7 @@ test.each(FAULTS)('%s: saved data, a plain notice, the same figures, no crash', 
   try {
     await page.reload()
     await page.getByText('县里的系统暂时连不上', { exact: false }).first().waitFor({ timeout: 60_000 })
-    await expect(visible('.household-summary').innerText()).resolves.toContain('来自本手机保存的数据')
+    await expect(visible('.household-summary').innerText()).resolves.toContain('手机里存的')
     const now = await snapshot()
     expect(now.summary).toEqual(reference.summary)
     expect(now.cards).toEqual(reference.cards)

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startProduct, TEST_NOW, type RunningProduct } from '../../config/product'
-import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { ARTIFACTS, collectErrors, launchPhone, tabBarLink } from '../support/browser'
 
 jest.setTimeout(240_000)
 
@@ -155,7 +155,7 @@ test('with the county system down, the app opens on the cached household, says s
   await page.reload()
   await page.getByText('县里的系统暂时连不上', { exact: false }).first().waitFor()
   await checkStatuses(page, 'hh_0003')
-  await expect(visible(page, '.household-summary').innerText()).resolves.toContain('来自本手机保存的数据')
+  await expect(visible(page, '.household-summary').innerText()).resolves.toContain('手机里存的')
   await page.screenshot({ path: path.join(ARTIFACTS, 'home-offline.png') })
   await product.startApi()
   // the app probes again by itself (no reload): the banner goes and the data is fresh
@@ -182,9 +182,9 @@ test('the browser was closed: the saved household stays, marked 需要重新登�
 })
 
 test("sign-out on a shared phone clears that user's household; the next user never sees it", async () => {
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
+  await tabBarLink(page, '我的').click()
   await visible(page, '.account-card__sign-out').click()
-  await page.locator('.taro-model__confirm:visible').last().click()
+  await visible(page, '.account-card__sign-out-confirm').click()
   await page.locator('.home-welcome:visible').first().waitFor()
   const stored = await page.evaluate(() =>
     Object.keys(localStorage)
@@ -280,10 +280,10 @@ test('elderly mode: larger text on the status card, screenshots and axe in both 
   await visible(page, '.member-card').waitFor()
   const size = (sel: string) => visible(page, sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   const before = await size('.member-card__care-reason')
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
+  await tabBarLink(page, '我的').click()
   await visible(page, '.elderly-switch').click()
   await page.locator('.app-page.elderly:visible').first().waitFor()
-  await page.locator('.taro-tabbar__tabbar').getByText('参保', { exact: true }).click()
+  await tabBarLink(page, '参保').click()
   await page.locator('.app-page.elderly:visible .member-card').first().waitFor()
   expect(await size('.app-page')).toBeGreaterThanOrEqual(20)
   const after = await size('.member-card__care-reason')

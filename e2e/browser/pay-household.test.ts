@@ -117,7 +117,7 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   try {
     await w.page.reload()
     await w.page.getByText(`票据号 ${order.receipt_number}`).waitFor()
-    await w.page.getByText(/来自本手机保存的数据/).waitFor()
+    await w.page.getByText(/手机里存的/).waitFor()
     await expect(visiblePage(w).locator('.receipt .receipt__amount').innerText()).resolves.toBe(shown(order.amount_fen))
   } finally {
     await w.product.startApi()

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'fs'
 import path from 'path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
+import { ARTIFACTS, collectErrors, launchPhone, tabBarLink } from '../support/browser'
 import { startStaticServer, type RunningStatic } from '../../config/static-server'
 
 let web: RunningStatic
@@ -27,8 +27,9 @@ test('the shell renders with its tab bar', async () => {
   await page.goto(`${web.url}/#/pages/home/index`)
   await page.getByText('我家参保情况').waitFor()
   for (const tab of ['参保', '缴费', '报销', '我的']) {
-    await expect(page.locator('.taro-tabbar__tabbar').getByText(tab, { exact: true }).count()).resolves.toBe(1)
+    await expect(tabBarLink(page, tab).count()).resolves.toBe(1)
   }
+  await expect(tabBarLink(page, '参保').getAttribute('aria-current')).resolves.toBe('page')
   const base = await page
     .locator('.app-page')
     .first()
@@ -38,7 +39,7 @@ test('the shell renders with its tab bar', async () => {
 })
 
 test('the 我的 tab turns on elderly mode, and text gets larger', async () => {
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click()
+  await tabBarLink(page, '我的').click()
   await page.getByText('大字模式（字更大、按钮更大）').waitFor()
   const before = await page
     .locator('.app-page:visible')

@@ -77,3 +77,8 @@ export function collectErrors(page: Page): string[] {
 }
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
+
+/** A tab of the app's own tab bar on the page on screen (every tab page draws its own). */
+export function tabBarLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name, exact: true })
+}

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   POLICY_NOT_FOUND: { status: 404, message: '没有找到该地区当时执行的政策' },
   UPSTREAM_UNAVAILABLE: { status: 503, message: '短信或微信服务暂时不可用，请稍后再试' },
+  SPEECH_UNAVAILABLE: { status: 503, message: '现在没法读出来，请看屏幕上的字' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' }
 } as const
 

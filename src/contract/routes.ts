@@ -21,7 +21,8 @@ export const TAGS = {
   family: '家人代办：邀请、授权、查看记录',
   enrol: '网上参保申请：新增成员、异地续保、异地就医备案；县经办人员审核',
   notices: '政策公告和报销公示',
-  notifications: '本户通知和微信订阅消息'
+  notifications: '本户通知和微信订阅消息',
+  speech: '读给我听：把屏幕上的话合成语音（普通话或方言）'
 } as const
 export type Tag = keyof typeof TAGS
 
@@ -505,6 +506,25 @@ export const routes = {
     summary: '读回本人对某户的订阅消息选择',
     querystring: S.SubscriptionQuery,
     response: { 200: S.SubscriptionList }
+  }),
+
+  // read aloud
+  listSpeechVoices: r({
+    method: 'GET',
+    url: '/v1/speech/voices',
+    tag: 'speech',
+    auth: 'none',
+    summary: '能读的话（普通话和这台服务器的引擎会说的方言）',
+    response: { 200: S.SpeechVoices }
+  }),
+  speak: r({
+    method: 'POST',
+    url: '/v1/speech',
+    tag: 'speech',
+    auth: 'user',
+    summary: '读给我听：一段话（最多 200 字）合成 MP3，每个账号每分钟有次数限制',
+    body: S.SpeechBody,
+    response: { 200: S.Speech }
   })
 } as const
 

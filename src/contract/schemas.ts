@@ -635,3 +635,26 @@ export type ApplicationStatus = Static<typeof ApplicationStatus>
 export type Application = Static<typeof Application>
 export type ApplicationFields = Static<typeof ApplicationFields>
 export type Notice = Static<typeof Notice>
+
+// ---- read aloud ----
+/** 普通话 (cmn) or a dialect, as ISO 639-3 codes: 粤语 (yue). */
+export const SpeechVoice = Type.Union([Type.Literal('cmn'), Type.Literal('yue')])
+export const SpeechVoices = Type.Object({
+  voices: Type.Array(Type.Object({ id: SpeechVoice, label: Type.String() }))
+})
+export const SpeechBody = Type.Object({
+  /** what the screen says, at most 200 characters (a member's status is about 60) */
+  text: Type.String({ minLength: 1, maxLength: 200 }),
+  voice: SpeechVoice
+})
+export const Speech = Type.Object({
+  voice: SpeechVoice,
+  mimeType: Type.Literal('audio/mpeg'),
+  /** the MP3, base64 (the app writes it to a file on weapp, plays it as a data: URL on h5) */
+  audioBase64: Type.String(),
+  seconds: Type.Number()
+})
+export type SpeechVoice = Static<typeof SpeechVoice>
+export type SpeechVoices = Static<typeof SpeechVoices>
+export type SpeechBody = Static<typeof SpeechBody>
+export type Speech = Static<typeof Speech>

@@ -4,7 +4,7 @@
 //   - owned by one user: entries of another user are never shown, and sign-out clears all
 //     caches (shared phones)
 //   - every entry carries `asOf` (when the county sent it); the screen shows it with the
-//     source: "县医保系统" when fresh from the network, "本手机保存" when read from here
+//     source: "县医保系统" when fresh from the network, "手机里存的" when read from here
 //   - `scrub` runs before anything is written to storage: full ID numbers are masked there
 //     (the in-memory copy of the current session keeps what the county sent)
 import { create, type Mutate, type StoreApi, type UseBoundStore } from 'zustand'

@@ -17,6 +17,7 @@ function make<T>(fn: (v: unknown, path: string) => string | null): Checker<T> {
 export const str = make<string>((v, p) => (typeof v === 'string' ? null : p))
 export const bool = make<boolean>((v, p) => (typeof v === 'boolean' ? null : p))
 export const int = make<number>((v, p) => (typeof v === 'number' && Number.isInteger(v) ? null : p))
+export const num = make<number>((v, p) => (typeof v === 'number' && Number.isFinite(v) ? null : p))
 export const unknown = make<unknown>(() => null)
 /** Money: a decimal string with two places ("380.00"); a number here would be a bug upstream. */
 export const money = make<string>((v, p) => (typeof v === 'string' && /^-?\d+\.\d{2}$/.test(v) ? null : p))

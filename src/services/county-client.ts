@@ -59,7 +59,9 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   listHouseholdNotifications: { method: 'GET', url: '/v1/households/:householdId/notifications' },
   markNotificationRead: { method: 'POST', url: '/v1/notifications/:notificationId/read' },
   saveSubscriptions: { method: 'POST', url: '/v1/me/subscriptions' },
-  listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' }
+  listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' },
+  listSpeechVoices: { method: 'GET', url: '/v1/speech/voices' },
+  speak: { method: 'POST', url: '/v1/speech' }
 }
 
 type SchemaOf<K extends RouteId, F extends string> =

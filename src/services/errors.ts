@@ -1,8 +1,8 @@
 // The one notifier: every failure the app shows goes through here, so a code always
 // reads the same plain-Chinese sentence. The table is typed against the contract's
 // ErrorCode: when the county API adds a code, tsc fails until it has a message here.
-import Taro from '@tarojs/taro'
 import type { ErrorCode } from '@/contract'
+import { showPageMessage } from './page-message'
 
 /** Failures that happen on the phone's side of the wire. */
 export type ClientErrorCode =
@@ -51,6 +51,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   POLICY_NOT_FOUND: '没有找到该地区当时执行的政策',
   UPSTREAM_UNAVAILABLE: '短信或微信服务暂时不可用，请稍后再试',
+  SPEECH_UNAVAILABLE: '现在没法读出来，请看屏幕上的字',
   INTERNAL: '系统繁忙，请稍后再试'
 }
 
@@ -96,7 +97,7 @@ export function isCountyDownError(e: Pick<AppError, 'code'>): boolean {
   return isConnectivityError(e) || e.code === 'SERVER_ERROR' || e.code === 'BAD_RESPONSE' || e.code === 'INTERNAL'
 }
 
-/** Shows the error to the user (a toast; long enough to read, no icon so two lines fit). */
+/** Shows the error to the user: a line on the page that stays until it is read (no pop-up). */
 export function notifyError(e: Pick<AppError, 'message'>): void {
-  Taro.showToast({ title: e.message, icon: 'none', duration: 3000 }).catch(() => {})
+  showPageMessage(e.message, 'error')
 }

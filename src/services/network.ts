@@ -65,6 +65,9 @@ export const useNetwork = create<NetworkState>()((set, get) => ({
   }
 }))
 
+/** True when the app should say "offline / showing saved data". */
+export const useOffline = () => useNetwork((s) => !s.online || !s.reachable)
+
 /** Runs `fn` when the network or the county system comes back. Returns the unsubscribe. */
 export function onReconnect(fn: Retry): () => void {
   retries.add(fn)

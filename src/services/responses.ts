@@ -17,9 +17,11 @@ import {
   optional,
   str,
   unknown,
+  num,
   type Checker
 } from './check'
 
+const voice = oneOf<C.SpeechVoice>({ cmn: true, yue: true })
 const scope = oneOf<C.Scope>({ status: true, claims: true, pay: true })
 const relation = oneOf<C.HouseholdLink['relation']>({ head: true, member: true, grantee: true })
 const category = oneOf<C.Category>({
@@ -263,5 +265,7 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
     effectiveFrom: date,
     effectiveTo: nullable(date),
     document: opaqueObject<C.PolicyEnvelope['document']>()
-  })
+  }),
+  listSpeechVoices: obj<C.SpeechVoices>({ voices: arr(obj({ id: voice, label: str })) }),
+  speak: obj<C.Speech>({ voice, mimeType: lit('audio/mpeg'), audioBase64: str, seconds: num })
 }

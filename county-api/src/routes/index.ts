@@ -15,6 +15,7 @@ import { familyRoutes } from './family'
 import { enrolRoutes } from './enrol'
 import { noticesRoutes } from './notices'
 import { notificationsRoutes } from './notifications'
+import { speechRoutes } from './speech'
 
 const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   auth: authRoutes,
@@ -27,7 +28,8 @@ const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   family: familyRoutes,
   enrol: enrolRoutes,
   notices: noticesRoutes,
-  notifications: notificationsRoutes
+  notifications: notificationsRoutes,
+  speech: speechRoutes
 }
 
 export function makeHandlers(ctx: Ctx): { [K in RouteId]: Handler<K> } {

@@ -67,7 +67,9 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   listHouseholdNotifications: ['GET', '/v1/households/:householdId/notifications'],
   markNotificationRead: ['POST', '/v1/notifications/:notificationId/read'],
   saveSubscriptions: ['POST', '/v1/me/subscriptions'],
-  listSubscriptions: ['GET', '/v1/me/subscriptions']
+  listSubscriptions: ['GET', '/v1/me/subscriptions'],
+  listSpeechVoices: ['GET', '/v1/speech/voices'],
+  speak: ['POST', '/v1/speech']
 }
 
 /** The one-time code of a county API started for tests (spawnServer, startProduct: DEV_OTP). */

@@ -9,7 +9,7 @@ test('the picture names every member with masked ID, amount and coverage, plus n
   expect(lines).toContain('张建华  ¥400.00')
   expect(lines).toContain('李桂兰  ¥380.00')
   expect(lines).toContain('身份证 990***********1234')
-  expect(lines).toContain('待遇期 2026年1月1日 至 2026年12月31日')
+  expect(lines).toContain('看病能报销：2026年1月1日 至 2026年12月31日')
   expect(lines.join('\n')).not.toContain('990101197001011234')
 })
 

@@ -41,7 +41,7 @@ export function receiptLines(r: Receipt, payerText: string | null): ImageLine[] 
     lines.push({ text: `${p.name}  ¥${formatMoney(p.amount) ?? '—'}`, size: 28, bold: true, gap: 10 })
     lines.push({ text: memberIdText(p), size: 22, color: '#444' })
     lines.push({
-      text: `待遇期 ${formatDate(p.coverageStart)} 至 ${formatDate(p.coverageEnd)}`,
+      text: `看病能报销：${formatDate(p.coverageStart)} 至 ${formatDate(p.coverageEnd)}`,
       size: 22,
       color: '#444'
     })

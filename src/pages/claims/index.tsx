@@ -5,7 +5,7 @@ import { ClaimsHome } from '@/features/claims/components/claims-home'
 
 export default function ClaimsPage() {
   return (
-    <PageShell title='报销'>
+    <PageShell title='报销' tab='claims'>
       <ClaimsHome />
     </PageShell>
   )

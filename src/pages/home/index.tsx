@@ -4,7 +4,7 @@ import { HouseholdNotices } from '@/features/notifications/components/household-
 
 export default function HomePage() {
   return (
-    <PageShell title='我家参保情况'>
+    <PageShell title='我家参保情况' tab='home'>
       <HouseholdNotices />
       <HouseholdStatus />
     </PageShell>

@@ -4,7 +4,7 @@ import { PayTab } from '@/features/pay/components/pay-tab'
 
 export default function PayPage() {
   return (
-    <PageShell title='缴费' className='pay-page'>
+    <PageShell title='缴费' tab='pay' className='pay-page'>
       <PayTab />
     </PageShell>
   )

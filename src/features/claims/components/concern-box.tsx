@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import { Money } from '@/components/money'
-import { controlLabel } from '@/components/control-label'
+import { controlLabel, inputFor } from '@/components/control-label'
 import { formatInstant } from '@/services/time'
 import { onReconnect } from '@/services/network'
 import {
@@ -86,11 +86,10 @@ export function ConcernBox({
               <Text>多交了多少钱（元）？</Text>
               <Input
                 className='ef-input concern-amount'
-                type='digit'
                 value={amount}
                 onInput={(e) => setAmount(e.detail.value)}
                 placeholder='例如 200'
-                {...controlLabel('多交了多少钱（元）')}
+                {...inputFor('多交了多少钱（元）', 'amount')}
               />
               {err('amount')}
             </>

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import type { Institution } from '@/contract'
 import type { EstimateAnswers } from '@/calculator'
-import { controlLabel } from '@/components/control-label'
+import { controlLabel, inputFor } from '@/components/control-label'
 import {
   PLACES,
   PLACE_LABEL,
@@ -187,9 +187,8 @@ export function EstimateForm({ facts, defaults, institutions, initial, onSubmit 
       <Text className='ef-q'>3. 大概要花多少钱（元）？</Text>
       <Input
         className='ef-input ef-amount'
-        type='digit'
         placeholder='例如 8000'
-        {...controlLabel('大概要花多少钱（元）')}
+        {...inputFor('大概要花多少钱（元）', 'amount')}
         value={input.amount}
         onInput={(e) => set({ amount: e.detail.value })}
       />
@@ -215,13 +214,12 @@ export function EstimateForm({ facts, defaults, institutions, initial, onSubmit 
           <Text className='ef-q'>今年已经住过几次院？</Text>
           <Input
             className='ef-input ef-admissions'
-            type='number'
             placeholder={
               defaults.admissionsThisYear !== undefined
                 ? `按记录是 ${defaults.admissionsThisYear} 次`
                 : '没住过就不用填'
             }
-            {...controlLabel('今年已经住过几次院')}
+            {...inputFor('今年已经住过几次院', 'count')}
             value={input.admissionsThisYear}
             onInput={(e) => set({ admissionsThisYear: e.detail.value })}
           />

@@ -51,7 +51,7 @@ export function AddIdNumberCard({ householdId, child, pending, onSubmitted, onOp
           <Field
             name='idNumber'
             label='孩子的身份证号'
-            type='idcard'
+            kind='id-number'
             maxlength={18}
             value={idNumber}
             onInput={setIdNumber}

@@ -5,6 +5,8 @@ import { useState } from 'react'
 import type { Application } from '@/contract'
 import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
+import { relationText } from '@/shared/names'
+import { toPlainWords } from '@/shared/plain-words'
 import { addDraft, submitAddMember, useEnrol } from '../store'
 import {
   errorsByField,
@@ -86,7 +88,9 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
       <FieldBlock name='kind' label='添加的是'>
         <Chips name='kind' options={KINDS} value={d.kind} onChange={switchKind} />
       </FieldBlock>
-      {newborn && newbornNote ? <Text className='enrol-hint enrol-newborn-note'>政策：{newbornNote}</Text> : null}
+      {newborn && newbornNote ? (
+        <Text className='enrol-hint enrol-newborn-note'>政策：{toPlainWords(newbornNote)}</Text>
+      ) : null}
       <Field
         name='name'
         label={newborn ? '孩子姓名' : '姓名'}
@@ -112,7 +116,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
         <Field
           name='idNumber'
           label='身份证号'
-          type='idcard'
+          kind='id-number'
           maxlength={18}
           value={d.idNumber}
           onInput={(v) => update({ idNumber: v })}
@@ -169,7 +173,7 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
       <FieldBlock name='relation' label='和户主的关系' error={errors.relation}>
         <Chips
           name='relation'
-          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: r }))}
+          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: relationText(r) }))}
           value={d.relation as (typeof RELATIONS)[number]}
           onChange={(v) => update({ relation: v })}
         />

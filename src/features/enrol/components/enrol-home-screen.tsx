@@ -139,7 +139,9 @@ export function EnrolHomeScreen() {
               />
             )
           })}
-          <Text className='enrol-hint'>估算，实际以医院结算为准。{worth.demo ? '（演示数字）' : ''}</Text>
+          <Text className='enrol-hint'>
+            估算，实际以医院结算为准。{worth.demo ? '（举例的数字，不是县里真的规定）' : ''}
+          </Text>
         </View>
       ) : null}
 

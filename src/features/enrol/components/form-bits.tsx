@@ -2,7 +2,7 @@
 // and a row of choice chips (radio buttons people can hit).
 import { Input, Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
-import { controlLabel } from '@/components/control-label'
+import { inputFor, type FieldKind } from '@/components/control-label'
 import './enrol.scss'
 
 interface FieldProps {
@@ -13,21 +13,20 @@ interface FieldProps {
   error?: string
   hint?: string
   placeholder?: string
-  type?: 'text' | 'idcard' | 'number'
+  kind?: FieldKind
   maxlength?: number
 }
 
-export function Field({ name, label, value, onInput, error, hint, placeholder, type = 'text', maxlength }: FieldProps) {
+export function Field({ name, label, value, onInput, error, hint, placeholder, kind = 'text', maxlength }: FieldProps) {
   return (
     <View className={`enrol-field enrol-field--${name}${error ? ' enrol-field--error' : ''}`}>
       <Text className='enrol-label'>{label}</Text>
       <Input
         className={`enrol-input enrol-input--${name}`}
         value={value}
-        type={type}
         maxlength={maxlength ?? 140}
         placeholder={placeholder}
-        {...controlLabel(label)}
+        {...inputFor(label, kind)}
         onInput={(e) => onInput(e.detail.value)}
       />
       {hint ? <Text className='enrol-hint'>{hint}</Text> : null}

@@ -77,14 +77,15 @@ describe('add-member form', () => {
         onSubmitted={onSubmitted}
       />
     )
-    expect(screen.getByText('政策：出生90天内参保的，自出生之日起享受待遇')).toBeInTheDocument()
+    // the policy's own words, in plain words (享受待遇 → 看病能报销)
+    expect(screen.getByText('政策：出生90天内参保的，自出生之日起看病能报销')).toBeInTheDocument()
     expect(container.querySelector('.enrol-input--idNumber')).toBeNull() // "还没有" is the default for a newborn
     expect(screen.queryByText('配偶')).toBeNull() // a newborn is a child or grandchild of the head
     type(container, 'name', '阿依・王𪚥')
     type(container, 'birthCertificateNumber', 'p440123456')
     type(container, 'birthDate', '2026年10月1日')
     await tap(screen.getByText('女孩'))
-    await tap(screen.getByText('女'))
+    await tap(screen.getByText('女儿'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled())
     expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ applicationId: 'app_1' }))
@@ -131,7 +132,7 @@ describe('add-member form', () => {
     )
     type(container, 'name', '王志强')
     type(container, 'idNumber', makeIdNumber('999901', '19900307', '013'))
-    await tap(screen.getByText('子'))
+    await tap(screen.getByText('儿子'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--idNumber')).not.toBeNull())
     expect(container.querySelector('.enrol-error--idNumber')?.textContent).toBe(
@@ -154,7 +155,7 @@ describe('add-member form', () => {
     type(container, 'birthCertificateNumber', 'P440123456')
     type(container, 'birthDate', '2026年10月1日')
     await tap(screen.getByText('女孩'))
-    await tap(screen.getByText('女'))
+    await tap(screen.getByText('女儿'))
     await tap(screen.getByText('提交申请，下一步拍照上传'))
     await waitFor(() => expect(container.querySelector('.enrol-error--birthCertificateNumber')).not.toBeNull())
     expect(container.querySelector('.enrol-error--birthCertificateNumber')?.textContent).toBe(

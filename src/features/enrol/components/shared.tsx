@@ -64,7 +64,7 @@ export function FilingWorthCard({ worth, filed }: { worth: FilingWorth | null; f
       ) : null}
       <Text className='enrol-hint'>
         估算，实际以医院结算为准。政策版本 {worth.policyVersion}
-        {worth.demo ? '（演示数字）' : ''}
+        {worth.demo ? '（举例的数字，不是县里真的规定）' : ''}
       </Text>
     </View>
   )

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
+import { showPageMessage } from '@/services/page-message'
 import { todayShanghai } from '@/services/time'
 import { useSession } from '@/features/session/store'
 import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '../store'
@@ -55,7 +56,7 @@ export function StatusScreen() {
     setSending(false)
     if (r.ok) {
       q.reload()
-      void Taro.showToast({ title: '已重新提交', icon: 'success' }).catch(() => {})
+      showPageMessage('已重新提交，县医保局会再看一遍')
     } else notifyError(r.error)
   }
   return (

@@ -68,7 +68,7 @@ test('approved: what it means — added, and still to pay; a filing says where a
     <ApplicationStatusView app={{ ...base, status: 'approved', decidedAt: '2026-11-21T09:00:00+08:00' }} />
   )
   expect(
-    screen.getByText('阿依古丽·买买提已加到家里的户上。还要缴费才有医保待遇，可以在“缴费”里给全家缴。')
+    screen.getByText('阿依古丽·买买提已加到家里的户上。缴了费看病才能报销，可以在“缴费”里给全家缴。')
   ).toBeInTheDocument()
   rerender(
     <ApplicationStatusView

@@ -48,7 +48,7 @@ function approvedMeaning(app: Application): string {
     case 'add_newborn':
     case 'add_marriage':
     case 'add_return':
-      return `${f.name ?? ''}已加到家里的户上。还要缴费才有医保待遇，可以在“缴费”里给全家缴。`
+      return `${f.name ?? ''}已加到家里的户上。缴了费看病才能报销，可以在“缴费”里给全家缴。`
     case 'out_of_area_care':
       return `已备案：${f.destination ?? ''}，${f.from ? formatDate(f.from) : ''}到${f.to ? formatDate(f.to) : ''}。在那里看病按备案的比例报销。`
     case 'renew_remote':

@@ -1,10 +1,10 @@
 // Photos for an application, per paper: take a photo, choose from the album, or choose a
 // PDF. Each file shows its progress, a weak-network retry, or why it was not sent.
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { Application, ApplicationKind } from '@/contract'
 import { choosePhotos, chooseFile, type PickedFile } from '@/services/upload'
+import { showPageMessage } from '@/services/page-message'
 import { checklistFor, type DocumentNeed } from '../documents'
 import { formatSize } from '../files'
 import { uploadQueue, useEnrol, useUploads } from '../store'
@@ -14,8 +14,7 @@ import './enrol.scss'
 async function addFiles(applicationId: string, documentId: string, files: PickedFile[]) {
   if (!files.length) return
   const refused = await uploadQueue.getState().add(applicationId, documentId, files)
-  if (refused.length)
-    Taro.showToast({ title: refused[0].message ?? '文件不符合要求', icon: 'none', duration: 4000 }).catch(() => {})
+  if (refused.length) showPageMessage(refused[0].message ?? '文件不符合要求', 'error')
   await uploadQueue.getState().run()
 }
 
@@ -100,7 +99,7 @@ function DocumentUpload({ app, need }: { app: Application; need: DocumentNeed })
             void chooseFile().then((f) => addFiles(app.applicationId, need.id, f))
           }}
         >
-          选PDF文件
+          选手机里的文件
         </Button>
       </View>
     </View>

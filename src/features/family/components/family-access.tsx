@@ -138,7 +138,7 @@ export function FamilyAccess() {
               onClick={async () => {
                 const r = await call('revokeGrant', { params: { grantId: g.grantId } })
                 if (r.ok) {
-                  Taro.showToast({ title: '已撤销', icon: 'none' }).catch(() => {})
+                  setMessage(`已撤销${g.granteeName}的权限`)
                   load()
                 } else setMessage(r.error.message)
               }}

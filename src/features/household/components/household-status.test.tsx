@@ -134,7 +134,7 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
   expect(document.body.textContent).not.toContain('P440123456')
 })
 
-test('status card: waiting period shows the date cover starts; read-aloud speaks the status', () => {
+test('status card: waiting period shows the date cover starts; read-aloud speaks the status', async () => {
   const p = person({
     enrolments: [
       {
@@ -152,8 +152,15 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
   render(<MemberCard person={p} year={2026} today='2026-11-23' />)
   expect(screen.getByText('还在等待期，2026年12月1日起才能报销')).toBeTruthy()
   expect(screen.getByText('民政代缴')).toBeTruthy()
-  fireEvent.click(screen.getByLabelText('读出王建国的参保情况'))
-  expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: spokenStatus(p, 2026, '2026-11-23') }))
+  request.mockReturnValueOnce(answer(200, { voice: 'cmn', mimeType: 'audio/mpeg', audioBase64: 'SUQz', seconds: 6 }))
+  fireEvent.click(screen.getByLabelText('读给我听：王建国的参保情况'))
+  // the sentence read is the card's own, in the voice chosen in 我的
+  await waitFor(() => expect(request).toHaveBeenCalled())
+  const sent = request.mock.calls[0][0].data
+  expect(typeof sent === 'string' ? JSON.parse(sent) : sent).toEqual({
+    text: spokenStatus(p, 2026, '2026-11-23'),
+    voice: 'cmn'
+  })
   expect(spokenStatus(p, 2026, '2026-11-23')).toContain('今天看病不能报销')
 })
 
@@ -223,7 +230,7 @@ test('offline: opens on the cached household, says so, and reloads when the netw
   render(<HouseholdStatus />)
   expect(screen.getByText('王建国')).toBeTruthy() // at once, from the phone
   await waitFor(() => expect(screen.getByText(/上次保存的数据/)).toBeTruthy())
-  expect(screen.getByText(/11月22日 08:30 · 来自本手机保存的数据/)).toBeTruthy()
+  expect(screen.getByText(/11月22日 08:30 · 手机里存的/)).toBeTruthy()
   request.mockImplementation((o: { url: string }) =>
     o.url.includes('/quote') ? answer(403, { code: 'FORBIDDEN', message: 'x' }) : answer(200, household)
   )

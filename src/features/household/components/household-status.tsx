@@ -16,6 +16,12 @@ import { MemberCard } from './member-card'
 import { HouseholdSwitcher } from './household-switcher'
 import './household-status.scss'
 
+/** The signed-in person's own card first, the others in the county's order. */
+function ownFirst<T extends { personId: string }>(members: T[], personId: string | null): T[] {
+  const own = members.find((m) => m.personId === personId)
+  return own ? [own, ...members.filter((m) => m !== own)] : members
+}
+
 export function HouseholdStatus() {
   const userId = useSession((s) => s.userId)
   const me = useSession((s) => s.me)
@@ -72,6 +78,26 @@ export function HouseholdStatus() {
 
   const banner = quote.data ? collectionBanner(quote.data.collectionPeriod, quote.data.year, today) : null
   const h = hh.data
+  // Elderly mode: the answer a person opened the app for (今天看病能报销吗) comes first — their own
+  // card, then the family's — and the payment reminder after it (MIIT 适老化: main content first).
+  const members = h ? (elderly ? ownFirst(h.members, me.personId) : h.members) : []
+  const bannerCard = banner ? (
+    <View className='card collection-banner' ariaRole='region' ariaLabel='缴费提醒'>
+      <Text className='collection-banner__title'>{banner.year}年医保正在缴费</Text>
+      <Text>
+        截止 {formatDate(banner.deadline)}，还剩 {banner.daysLeft} 天
+      </Text>
+      {quote.data && quote.data.total !== '0.00' ? (
+        <Text>
+          全家还需缴 <Money value={quote.data.total} />
+        </Text>
+      ) : null}
+      <AsOf at={quote.asOf} source={quote.source} />
+      <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>
+        去缴费
+      </Button>
+    </View>
+  ) : null
 
   return (
     <View className='household-status'>
@@ -82,23 +108,7 @@ export function HouseholdStatus() {
           <Text>户主没有给您“看参保情况”的权限。需要的话，请户主在“我的 → 家人查看”里重新邀请。</Text>
         </View>
       ) : null}
-      {banner ? (
-        <View className='card collection-banner' ariaRole='region' ariaLabel='缴费提醒'>
-          <Text className='collection-banner__title'>{banner.year}年医保正在缴费</Text>
-          <Text>
-            截止 {formatDate(banner.deadline)}，还剩 {banner.daysLeft} 天
-          </Text>
-          {quote.data && quote.data.total !== '0.00' ? (
-            <Text>
-              全家还需缴 <Money value={quote.data.total} />
-            </Text>
-          ) : null}
-          <AsOf at={quote.asOf} source={quote.source} />
-          <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>
-            去缴费
-          </Button>
-        </View>
-      ) : null}
+      {elderly ? null : bannerCard}
       {mayView && !h ? (
         <View className='card'>
           {hh.error ? (
@@ -132,11 +142,12 @@ export function HouseholdStatus() {
             <AsOf at={hh.asOf} source={hh.source} />
             {hh.loading ? <Text className='muted'>正在更新…</Text> : null}
           </View>
-          {h.members.map((p) => (
+          {members.map((p) => (
             <MemberCard key={p.personId} person={p} year={year} today={today} elderly={elderly} />
           ))}
         </>
       ) : null}
+      {elderly ? bannerCard : null}
     </View>
   )
 }

@@ -1,12 +1,13 @@
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { Person } from '@/contract'
 import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
 import { memberIdText } from '@/shared/mask'
 import { ageOn, formatDate } from '@/services/time'
 import { relationText } from '@/shared/names'
+import { ReadAloudButton } from '@/components/read-aloud'
+import { useSettings } from '@/features/settings/store'
 import { CATEGORY_TEXT, PAYER_TEXT } from '../labels'
 import { careToday, careWhy, enrolmentFor } from '../status'
-import { speak } from '../speak'
 import './member-card.scss'
 
 interface Props {
@@ -38,6 +39,7 @@ export function MemberCard({ person, year, today, elderly }: Props) {
   const e = enrolmentFor(person, year)
   const next = enrolmentFor(person, year + 1)
   const care = careToday(e, today)
+  const voice = useSettings((s) => s.voice)
   const categories = person.categories.filter((c) => c !== 'ordinary' || person.categories.length === 1)
   return (
     <View
@@ -73,13 +75,14 @@ export function MemberCard({ person, year, today, elderly }: Props) {
         </View>
       </View>
       {care.from && !care.yes && !elderly ? <Text className='muted'>保障开始：{formatDate(care.from)}</Text> : null}
-      <Button
-        className='btn member-card__speak'
-        ariaLabel={`读出${person.name}的参保情况`}
-        onClick={() => speak(spokenStatus(person, year, today))}
-      >
-        🔊 读给我听
-      </Button>
+      <View className='member-card__speak'>
+        <ReadAloudButton
+          readKey={person.personId}
+          text={spokenStatus(person, year, today)}
+          voice={voice}
+          label={`${person.name}的参保情况`}
+        />
+      </View>
     </View>
   )
 }

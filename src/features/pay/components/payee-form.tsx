@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { PayeeLookup } from '@/contract'
 import { Money } from '@/components/money'
-import { controlLabel } from '@/components/control-label'
+import { inputFor } from '@/components/control-label'
 import { isZero } from '../labels'
 import { checkPayeeId } from '../payee'
 import './pay.scss'
@@ -40,11 +40,10 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
         <Text>输入这家任何一位家人的身份证号，比如父母的。</Text>
         <Input
           className='pay-input payee__id'
-          type='idcard'
           maxlength={18}
           value={idNumber}
           placeholder='18位身份证号'
-          {...controlLabel('要交费这家人的身份证号')}
+          {...inputFor('要交费这家人的身份证号', 'id-number')}
           onInput={(e) => {
             setIdNumber(e.detail.value)
             setInputError(null)

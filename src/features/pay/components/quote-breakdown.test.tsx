@@ -199,14 +199,16 @@ test('the household enrols as a unit, with the exceptions', () => {
   expect(view.getByText(/职工医保/)).toBeInTheDocument()
 })
 
-test("the county's issues and steps are shown as the county wrote them", () => {
+test("the county's issues are shown as it wrote them, its steps in plain words", () => {
   const q = quote({
     payable: false,
     issues: [{ code: 'HOUSEHOLD_INCOMPLETE', message: '王志强 还没有一起参保，全家要一起交' }]
   })
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(view.getByText('王志强 还没有一起参保，全家要一起交')).toBeInTheDocument()
-  expect(view.getByText(/1\. 全家 3 人，筹资标准合计/)).toBeInTheDocument()
+  // the calculator's step says 筹资标准 / 财政补助 (staff words): villagers read what they mean
+  expect(view.getByText(/1\. 全家 3 人，一年的医保钱合计 3,300\.00 元：国家补贴 2,140\.00 元/)).toBeInTheDocument()
+  expect(document.body.textContent).not.toMatch(/筹资标准|财政补助/)
   expect(view.getByText('政策版本 2026.1')).toBeInTheDocument()
 })
 

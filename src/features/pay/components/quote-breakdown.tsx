@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components'
 import type { Quote, QuoteLine } from '@/contract'
 import { Money } from '@/components/money'
 import { formatDate } from '@/services/time'
+import { toPlainWords } from '@/shared/plain-words'
 import { CATEGORY_TEXT, PAYER_TEXT, isZero } from '../labels'
 import { collectionWindow, deadlineOf, waitingText, type PolicyFacts } from '../policy-facts'
 import './pay.scss'
@@ -271,7 +272,7 @@ export function QuoteBreakdown({ quote, facts, today, compact }: Props) {
           {quote.steps.map((s, i) => (
             <View key={`${s.rule}-${i}`} className='pay-step'>
               <Text>
-                {i + 1}. {s.label}
+                {i + 1}. {toPlainWords(s.label)}
               </Text>
             </View>
           ))}

@@ -109,7 +109,7 @@ export function ReceiptView({ receipt, payerText }: Props) {
             </View>
             <Text className='receipt__person-id'>{memberIdText(p)}</Text>
             <Text className='receipt__person-id'>
-              待遇期 {formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}
+              看病能报销：{formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}
             </Text>
           </View>
         ))}

@@ -1,6 +1,7 @@
 // 我的: who is signed in, the households they may see, family access and sign-out.
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { signOut, useSession } from '../store'
 
 const RELATION = { head: '户主', member: '家庭成员', grantee: '家人授权' } as const
@@ -9,6 +10,8 @@ export function AccountCard() {
   const me = useSession((s) => s.me)
   const active = useSession((s) => s.activeHouseholdId)
   const select = useSession((s) => s.selectHousehold)
+  // sign-out asks first, on the page (no pop-up)
+  const [confirming, setConfirming] = useState(false)
   if (!me) {
     return (
       <View className='card account-card'>
@@ -64,24 +67,28 @@ export function AccountCard() {
       >
         输入家人的邀请码
       </Button>
-      <Button
-        className='btn account-card__sign-out'
-        onClick={async () => {
-          const ok = await Taro.showModal({
-            title: '退出登录',
-            content: '退出后，这部手机上保存的您家的信息会被清除。',
-            confirmText: '退出'
-          }).then(
-            (r) => r.confirm,
-            () => true
-          )
-          if (!ok) return
-          await signOut()
-          Taro.switchTab({ url: '/pages/home/index' })
-        }}
-      >
-        退出登录
-      </Button>
+      {confirming ? (
+        <View className='account-card__confirm' ariaRole='group' ariaLabel='退出登录'>
+          <Text>退出后，这部手机上保存的您家的信息会被清除。确定退出吗？</Text>
+          <Button
+            className='btn btn-primary account-card__sign-out-confirm'
+            onClick={async () => {
+              setConfirming(false)
+              await signOut()
+              Taro.switchTab({ url: '/pages/home/index' })
+            }}
+          >
+            确定退出
+          </Button>
+          <Button className='btn account-card__sign-out-cancel' onClick={() => setConfirming(false)}>
+            不退出
+          </Button>
+        </View>
+      ) : (
+        <Button className='btn account-card__sign-out' onClick={() => setConfirming(true)}>
+          退出登录
+        </Button>
+      )}
     </View>
   )
 }

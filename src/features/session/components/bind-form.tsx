@@ -3,7 +3,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { controlLabel } from '@/components/control-label'
+import { controlLabel, inputFor } from '@/components/control-label'
 import { bindHousehold } from '../store'
 import { checkIdInput, checkNameInput } from '../bind-input'
 
@@ -35,11 +35,10 @@ export function BindForm() {
       <Text className='field-label'>身份证号</Text>
       <Input
         className='field-input bind-form__id'
-        type='idcard'
         maxlength={18}
         value={idNumber}
         placeholder='18位身份证号'
-        {...controlLabel('身份证号')}
+        {...inputFor('身份证号', 'id-number')}
         onInput={(e) => {
           setIdNumber(e.detail.value)
           setIdError(null)

@@ -2,7 +2,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { controlLabel } from '@/components/control-label'
+import { inputFor } from '@/components/control-label'
 import { requestOtp, signInWithOtp, signInWithWechat, useSession } from '../store'
 
 function afterSignIn() {
@@ -58,11 +58,10 @@ export function SignInForm() {
       </Text>
       <Input
         className='field-input sign-in__phone'
-        type='number'
         maxlength={11}
         value={phone}
         placeholder='11位手机号'
-        {...controlLabel('手机号')}
+        {...inputFor('手机号', 'phone')}
         onInput={(e) => setPhone(e.detail.value)}
       />
       <Button
@@ -84,11 +83,10 @@ export function SignInForm() {
       <Text className='field-label'>验证码</Text>
       <Input
         className='field-input sign-in__code'
-        type='number'
         maxlength={6}
         value={code}
         placeholder='6位数字'
-        {...controlLabel('验证码')}
+        {...inputFor('验证码', 'code')}
         onInput={(e) => setCode(e.detail.value)}
       />
       {message ? (
