@@ -642,11 +642,16 @@ export const SpeechVoice = Type.Union([Type.Literal('cmn'), Type.Literal('yue')]
 export const SpeechVoices = Type.Object({
   voices: Type.Array(Type.Object({ id: SpeechVoice, label: Type.String() }))
 })
-export const SpeechBody = Type.Object({
-  /** what the screen says, at most 200 characters (a member's status is about 60) */
-  text: Type.String({ minLength: 1, maxLength: 200 }),
-  voice: SpeechVoice
-})
+export const SpeechBody = Type.Object(
+  {
+    /** what the screen says, at most 200 characters (a member's status is about 60); the screen's
+     * words always hold Chinese, so text without a Chinese character is not the app's (and the
+     * endpoint is no general text-to-speech service) */
+    text: Type.String({ minLength: 1, maxLength: 200, pattern: '[\\u3400-\\u9fff]' }),
+    voice: SpeechVoice
+  },
+  { additionalProperties: false }
+)
 export const Speech = Type.Object({
   voice: SpeechVoice,
   mimeType: Type.Literal('audio/mpeg'),

@@ -5,9 +5,12 @@
 // then also said aloud) and Enter / Space to press it (Enter only for a link).
 const CONTROL = 'taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], [role="tab"]'
 
+// Taro's button reflects its prop as an attribute, so an enabled one carries disabled="false".
+const isDisabled = (el: Element) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
+
 function fix(el: Element) {
   if (el.localName === 'taro-button-core' && !el.hasAttribute('role')) el.setAttribute('role', 'button')
-  const disabled = el.hasAttribute('disabled')
+  const disabled = isDisabled(el)
   if (el.getAttribute('aria-disabled') !== String(disabled)) el.setAttribute('aria-disabled', String(disabled))
   const tabindex = disabled ? '-1' : '0'
   if (el.getAttribute('tabindex') !== tabindex) el.setAttribute('tabindex', tabindex)
@@ -37,7 +40,7 @@ export function enhanceH5Controls(): void {
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'role'] })
   document.addEventListener('keydown', (e) => {
     const el = e.target as Element | null
-    if (!el || typeof el.matches !== 'function' || !el.matches(CONTROL) || el.hasAttribute('disabled')) return
+    if (!el || typeof el.matches !== 'function' || !el.matches(CONTROL) || isDisabled(el)) return
     const isLink = el.getAttribute('role') === 'link'
     if (e.key === 'Enter' || (!isLink && e.key === ' ')) {
       e.preventDefault()
