@@ -142,3 +142,9 @@ export function uploadRequests(page: Page): string[] {
   })
   return seen
 }
+
+/** Closes the page's message line (it stays until 知道了, over the foot of the page), as a user would. */
+export async function closePageMessage(page: Page): Promise<void> {
+  const close = page.locator('.page-message__close:visible')
+  if (await close.count()) await close.first().click()
+}

@@ -10,6 +10,7 @@ import { makeIdNumber } from '../../src/shared/id-number'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS } from '../support/browser'
 import {
+  closePageMessage,
   countyClient,
   chooseFiles,
   type EnrolWorld,
@@ -105,6 +106,7 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
     '出生医学证明照片看不清编号，请在亮处重拍一张'
   )
 
+  await closePageMessage(page)
   await page.locator('.enrol-refresh').click()
   await page.locator('.enrol-status-view--needs_more').waitFor()
   await page.getByText('出生医学证明照片看不清编号，请在亮处重拍一张').waitFor()
@@ -121,6 +123,7 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
   expect(again.applicationId).toBe(pending.applicationId)
   expect(again.documents).toHaveLength(2)
   await review(product, reviewer.token, again.applicationId, 'approve')
+  await closePageMessage(page)
   await page.locator('.enrol-refresh').click()
   await page.locator('.enrol-status-view--approved').waitFor()
   await page.getByText(`${babyName}已加到家里的户上`, { exact: false }).waitFor()

@@ -4,7 +4,6 @@ import { Button, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { Application, ApplicationKind } from '@/contract'
 import { choosePhotos, chooseFile, type PickedFile } from '@/services/upload'
-import { showPageMessage } from '@/services/page-message'
 import { checklistFor, type DocumentNeed } from '../documents'
 import { formatSize } from '../files'
 import { uploadQueue, useEnrol, useUploads } from '../store'
@@ -13,8 +12,8 @@ import './enrol.scss'
 
 async function addFiles(applicationId: string, documentId: string, files: PickedFile[]) {
   if (!files.length) return
-  const refused = await uploadQueue.getState().add(applicationId, documentId, files)
-  if (refused.length) showPageMessage(refused[0].message ?? '文件不符合要求', 'error')
+  // a refused file says why on its own row, beside the paper it was for (read out as an alert)
+  await uploadQueue.getState().add(applicationId, documentId, files)
   await uploadQueue.getState().run()
 }
 
@@ -36,7 +35,11 @@ function UploadRow({ item }: { item: UploadItem }) {
           <View className='enrol-upload__fill' style={{ width: `${pct}%` }} />
         </View>
       ) : null}
-      {item.message ? <Text className='enrol-upload__msg'>{item.message}</Text> : null}
+      {item.message ? (
+        <View className='enrol-upload__msg' ariaRole={item.status === 'refused' ? 'alert' : undefined}>
+          {item.message}
+        </View>
+      ) : null}
       {item.status === 'failed' || item.status === 'waiting_network' ? (
         <Button
           className='btn enrol-upload__retry'
