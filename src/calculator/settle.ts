@@ -964,7 +964,7 @@ function yearHistory(pol: CompiledPolicy, h: NormalHistory, span: CoverageYearSp
       rule: 'coverage-year.new',
       label: `新的参保年度（${span.start} 至 ${span.end}），住院次数、起付线、封顶线和各项累计从零算起${ha !== null && h.householdAccountBalance > 0 ? (carry > 0 ? `，家庭账户余额 ${yuan(carry)} 结转` : '，上年家庭账户余额不结转') : ''}`,
       params: { previous: h.coverageYear, start: span.start },
-      source: pol.source
+      source: pol.coverageSource
     })
   return freshHistory(span.start, carry)
 }
@@ -1093,8 +1093,8 @@ function ordinaryFund(
         rule: 'outpatient.deductible',
         label:
           op.basis === 'annual'
-            ? `门诊年度起付线 ${yuan(D)}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`
-            : `门诊每次起付线 ${yuan(D)}，本次扣 ${yuan(applied)}`,
+            ? `门诊年度起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`
+            : `门诊每次起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本次扣 ${yuan(applied)}`,
         before: fen2(eligible),
         after: fen2(eligible - applied),
         params: { deductible: fen2(D), basis: op.basis },
@@ -1116,7 +1116,7 @@ function ordinaryFund(
       const applied = Math.min(ded, eligible)
       S.push({
         rule: 'special-outpatient.deductible',
-        label: `${specialLabel}：门诊特殊病种年度起付线 ${yuan(D)}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`,
+        label: `${specialLabel}：门诊特殊病种年度起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`,
         before: fen2(eligible),
         after: fen2(eligible - applied),
         params: { deductible: fen2(D) },
@@ -1342,7 +1342,7 @@ function benchmarkFund(
   if (S) {
     S.push({
       rule: 'benchmark-price.fund',
-      label: `按病种付费（${label}）：基准价格 ${yuan(price)}，基金支付 ${pct(share)}，得 ${yuan(fund)}（与实际账单无关，四舍五入到分）`,
+      label: `按病种付费（${label}）：基准价格 ${yuan(price)}，基金支付 ${pct(share)}${row.label ? `（${row.label}）` : ''}，得 ${yuan(fund)}（与实际账单无关，四舍五入到分）`,
       before: fen2(price),
       after: fen2(fund),
       params: { price: fen2(price), fundShare: rateText(share), list },
@@ -1460,6 +1460,8 @@ function assistanceLayer(
         ...(rate !== null ? { rate: rateText(rate) } : {}),
         threshold: fen2(threshold),
         ...(capAmt !== null ? { cap: fen2(capAmt) } : {}),
+        payer: as.payer,
+        rule: rule.id,
         ...(rules.length > 1 ? { choice: as.ruleChoice } : {})
       },
       source: as.source
