@@ -36,6 +36,7 @@ function mulExact(a: number, r: number): void {
   const p1 = a * hi
   let q1 = Math.floor(p1 / 10_000)
   let m1 = p1 - q1 * 10_000
+  // mutation: not money — a float quotient one off next to a whole number is corrected (cannot happen below 2^53 here, kept as a guard)
   if (m1 < 0) {
     q1 -= 1
     m1 += 10_000
@@ -46,6 +47,7 @@ function mulExact(a: number, r: number): void {
   const rest = m1 * 10_000 + a * lo
   let q2 = Math.floor(rest / RATE)
   let m2 = rest - q2 * RATE
+  // mutation: not money — the same guard
   if (m2 < 0) {
     q2 -= 1
     m2 += RATE
@@ -59,6 +61,7 @@ function mulExact(a: number, r: number): void {
 
 /** a × r rounded to the fen, half up (a ≥ 0 fen, r ≥ 0 rate units) */
 export function mulRound(a: number, r: number): number {
+  // mutation: not money — a shortcut: the product is 0 anyway
   if (a === 0 || r === 0) return 0
   mulExact(a, r)
   return M * 2 >= RATE ? Q + 1 : Q
@@ -72,6 +75,7 @@ export class Exact {
   fen = 0
   frac = 0
   add(a: number, r: number): this {
+    // mutation: not money — a shortcut: nothing to add anyway
     if (a === 0 || r === 0) return this
     mulExact(a, r)
     this.fen += Q
@@ -101,6 +105,7 @@ export function scaleRate(r: number, keep: number): number {
   // r × keep / RATE; policy rates are whole ten-thousandths, so this is exact below 2^53
   const a = r / 10_000
   const b = keep / 10_000
+  // mutation: not money — the fast path; the exact BigInt path below gives the same
   if (Number.isInteger(a) && Number.isInteger(b)) return a * b
   return Number((BigInt(r) * BigInt(keep)) / BigInt(RATE))
 }
@@ -109,7 +114,8 @@ export function scaleRate(r: number, keep: number): number {
 
 /** whole fen → "1234.50" */
 export function fen2(f: number): string {
-  if (f === 0) return '0.00' // most of a history's amounts, most of the time
+  // mutation: not money — a shortcut for most of a history's amounts
+  if (f === 0) return '0.00'
   if (f < 0) return `-${fen2(-f)}`
   const y = Math.floor(f / 100)
   const r = f - y * 100
@@ -120,12 +126,14 @@ export function yuan(f: number): string {
   return `${fen2(f)} 元`
 }
 
+// mutation: not money — text of the explanation
 function trimmed(whole: number, frac: number, digits: number): string {
   if (frac === 0) return String(whole)
   return `${whole}.${String(frac).padStart(digits, '0').replace(/0+$/, '')}`
 }
 
 /** fen + frac/RATE fen, in yuan without trailing zeros */
+// mutation: not money — text of the explanation
 function exactYuan(fen: number, frac: number): string {
   const y = Math.floor(fen / 100)
   const rest = fen - y * 100 // 0..99 fen
@@ -135,30 +143,19 @@ function exactYuan(fen: number, frac: number): string {
   return t ? `${y}.${t}` : String(y)
 }
 
-const RATE_TEXT = new Map<number, string>()
-/** a rate as the policy writes it, at least two decimals: "0.70", "0.595", "1.00" (memoised: rates are few) */
+/** a rate as the policy writes it, at least two decimals: "0.70", "0.595", "1.00" */
 export function rateText(r: number): string {
-  let s = RATE_TEXT.get(r)
-  if (s === undefined) {
-    const whole = Math.floor(r / RATE)
-    const t = trimmed(whole, r - whole * RATE, 8)
-    const dot = t.indexOf('.')
-    s = dot < 0 ? `${t}.00` : t.length - dot - 1 < 2 ? `${t}0` : t
-    if (RATE_TEXT.size < 10_000) RATE_TEXT.set(r, s)
-  }
-  return s
+  const whole = Math.floor(r / RATE)
+  const t = trimmed(whole, r - whole * RATE, 8)
+  const dot = t.indexOf('.')
+  return dot < 0 ? `${t}.00` : t.length - dot - 1 < 2 ? `${t}0` : t
 }
-const PCT_TEXT = new Map<number, string>()
+// mutation: not money — text of the explanation
 /** 0.7 → "70%", 0.595 → "59.5%" */
 export function pct(r: number): string {
-  let s = PCT_TEXT.get(r)
-  if (s === undefined) {
-    // percent = r / 10^6
-    const whole = Math.floor(r / 1_000_000)
-    s = `${trimmed(whole, r - whole * 1_000_000, 6)}%`
-    if (PCT_TEXT.size < 10_000) PCT_TEXT.set(r, s)
-  }
-  return s
+  // percent = r / 10^6
+  const whole = Math.floor(r / 1_000_000)
+  return `${trimmed(whole, r - whole * 1_000_000, 6)}%`
 }
 
 // ---------------------------------------------------------------- reading amounts

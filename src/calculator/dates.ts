@@ -135,6 +135,7 @@ export function coverageYearStart(d: string, startMonthDay: string): string {
 }
 
 /** 2025-09-01 → 2025年9月1日: dates inside sentences people read. */
+// mutation: not money — text for people
 export function chineseDate(d: string): string {
   return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 }

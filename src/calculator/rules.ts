@@ -137,18 +137,9 @@ export function referralLevelsSkipped(
   return skipped > 0 ? skipped : 0
 }
 
-// coverage years repeat (a county-year has a few of them), so remember them
-const spans = new Map<string, CoverageYearSpan>()
-
 /** The coverage year containing `date` for this person: students by the school year when the policy has one. */
 export function coverageYearOf(pol: CompiledPolicy, date: string, student: boolean | undefined): CoverageYearSpan {
   const first = student === true && pol.studentCoverageStart !== null ? pol.studentCoverageStart : pol.coverageStart
   const start = coverageYearStart(date, first)
-  let span = spans.get(start)
-  if (span === undefined) {
-    span = { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
-    if (spans.size > 10_000) spans.clear()
-    spans.set(start, span)
-  }
-  return span
+  return { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
 }

@@ -63,6 +63,7 @@ const KIND_LABEL: Record<ClaimKind, string> = {
 
 type Steps = Step[] | null
 
+// mutation: not money — text of the explanation
 function institutionLabel(c: Claim): string {
   const i = c.institution
   const parts = [
@@ -81,9 +82,11 @@ function figIf(f: Fig, needed: boolean): number | null {
   return null
 }
 
+// mutation: not money — text of the explanation
 function figLabel(f: Fig): string {
   return isMissing(f) ? '（缺）' : pct(f)
 }
+// mutation: not money — text of the explanation
 function bandsLabel(bands: readonly { upTo: number | null; rate: Fig }[]): string {
   return bands.map((b) => `${b.upTo !== null ? `${fen2(b.upTo)} 元以内` : '以上'} ${figLabel(b.rate)}`).join('，')
 }
@@ -176,6 +179,7 @@ function yearAdds(h: NormalHistory, out: NormalHistory): YearAdds {
 }
 
 /** a year total past 10 亿 or an area's admissions past 366, in plain comparisons (this runs for every claim) */
+// mutation: not money — a cheap pre-check of the limits; checkHistoryAfter decides
 function pastLimits(h: NormalHistory): boolean {
   const M = MAX_YEAR_FEN
   const N = MAX_ADMISSIONS
@@ -215,6 +219,7 @@ function penalised(mode: 'points' | 'relative', rate: number, total: number): nu
   return r < 0 ? 0 : r
 }
 
+// mutation: not money — text of the explanation
 function penaltyStep(pol: CompiledPolicy, levels: number, change: string): Step {
   const r = pol.referral!
   const p = need(r.penalty)
@@ -341,6 +346,7 @@ function applyRate(
 }
 
 /** an exact amount in yuan with four decimals, rounded half up ("1234.5678"), as the banded step has always shown it */
+// mutation: not money — text of the explanation
 function fourDecimals(x: Exact): string {
   // hundredths of a fen: fen × 100 + frac / 10^6, rounded half up
   const q = Math.floor(x.frac / 1_000_000)
@@ -481,19 +487,7 @@ export function settleClaim(
   asOf: string,
   options?: CalcOptions
 ): Settlement {
-  const day = checkAsOf(asOf)
-  const n = checkClaim(claim, day)
-  const series = compileSeries(policy, options?.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  const pol = selectVersion(series, versionDate)
-  const paid = claim.person.enrolment?.paid
-  if (paid) {
-    // the enrolment record: benefit start and end by the contribution rules of the year paid for
-    const p = enrolmentPeriod(series, paid, claim.person)
-    n.benefitStart = p.benefitStart
-    n.benefitEnd = p.benefitEnd
-  }
+  const { pol, n, versionDate } = prepare(policy, claim, asOf, options?.resolve)
   return settleWith(
     pol,
     n,
@@ -516,18 +510,7 @@ export function settleInBatch(
   asOf: string,
   options: CalcOptions
 ): { settlement: Settlement; after: NormalHistory } {
-  const day = checkAsOf(asOf)
-  const n = checkClaim(claim, day)
-  const series = compileSeries(policy, options.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  const pol = selectVersion(series, versionDate)
-  const paid = claim.person.enrolment?.paid
-  if (paid) {
-    const p = enrolmentPeriod(series, paid, claim.person)
-    n.benefitStart = p.benefitStart
-    n.benefitEnd = p.benefitEnd
-  }
+  const { pol, n, versionDate } = prepare(policy, claim, asOf, options.resolve)
   const sink: Sink = { after: null }
   const settlement = settleWith(
     pol,
@@ -541,11 +524,38 @@ export function settleInBatch(
   return { settlement, after: sink.after! }
 }
 
+/** The checked claim, the policy version in force on its date, and that date; the benefit period of an enrolment record. */
+function prepare(
+  policy: PolicyInput,
+  claim: Claim,
+  asOf: string,
+  resolve: CalcOptions['resolve']
+): { pol: CompiledPolicy; n: NormalClaim; versionDate: string } {
+  const n = checkClaim(claim, checkAsOf(asOf))
+  const series = compileSeries(policy, resolve)
+  const versionDate = versionDateOf(series, n)
+  const pol = selectVersion(series, versionDate)
+  const paid = claim.person.enrolment?.paid
+  if (paid) {
+    // the enrolment record: benefit start and end by the contribution rules of the year paid for
+    const p = enrolmentPeriod(series, paid, claim.person)
+    n.benefitStart = p.benefitStart
+    n.benefitEnd = p.benefitEnd
+  }
+  return { pol, n, versionDate }
+}
+
 /** Where a batch takes the history after a claim, in whole fen (instead of Settlement.historyAfter). */
 interface Sink {
   after: NormalHistory | null
 }
 const UNWRITTEN = Object.freeze({}) as FullClaimHistory
+
+/** The date that picks the policy version (and the coverage year): admission, discharge or settlement, as the policy says. */
+function versionDateOf(series: CompiledPolicy[], n: NormalClaim): string {
+  const sel = series[0].selection
+  return sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
+}
 
 /** The coverage year a claim counts in (by the date that picks its version; students by their school year). */
 export function claimCoverageYear(
@@ -554,11 +564,8 @@ export function claimCoverageYear(
   asOf: string,
   options?: Pick<CalcOptions, 'resolve'>
 ): CoverageYearSpan {
-  const n = checkClaim(claim, checkAsOf(asOf))
-  const series = compileSeries(policy, options?.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  return coverageYearOf(selectVersion(series, versionDate), versionDate, claim.person.student)
+  const { pol, versionDate } = prepare(policy, claim, asOf, options?.resolve)
+  return coverageYearOf(pol, versionDate, claim.person.student)
 }
 
 /** Settle a checked claim under one policy version; `S` collects the steps, or is null for none. */
