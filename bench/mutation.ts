@@ -7,7 +7,7 @@
 // and every mutant is written into one build, switched on by a global number, so the suite
 // runs once per mutant without rebuilding. Mutated: the files that compute money (MUTATED),
 // outside the code that only writes the explanation (an `if (S)` block, `S ? … : …`, template
-// text). Mutators: arithmetic (+ − × ÷), comparisons (boundary and negation), equality,
+// text; `withSteps` in the quote). Mutators: arithmetic (+ − × ÷), comparisons (boundary and negation), equality,
 // logical (&& ||), conditions forced true and false, `!` removed, numeric literals, Math.min ↔
 // Math.max, compound assignment (+= ↔ −=). Not mutated: module-level constants (evaluated once
 // when the build loads, so a switched mutant there would never be on).
@@ -77,11 +77,9 @@ function explanation(n: ts.Node): boolean {
   for (let p: ts.Node | undefined = n; p; p = p.parent) {
     if ((ts.isStatement(p) || ts.isFunctionDeclaration(p) || ts.isClassElement(p)) && marked(p)) return true
     if (ts.isTemplateExpression(p) || ts.isTypeNode(p) || ts.isImportDeclaration(p)) return true
-    if ((ts.isIfStatement(p) || ts.isConditionalExpression(p)) && /^\(?S\b|^S\s*&&|^S$/.test(conditionText(p))) {
-      // inside the branch that builds steps (not the condition itself)
-      const cond = ts.isIfStatement(p) ? p.expression : p.condition
-      if (!(n.pos >= cond.pos && n.end <= cond.end)) return true
-    }
+    // a branch taken only when steps are written (the condition too: it only chooses what to write)
+    if ((ts.isIfStatement(p) || ts.isConditionalExpression(p)) && /^\(?(S|withSteps)\b/.test(conditionText(p)))
+      return true
   }
   return false
 }
@@ -137,7 +135,7 @@ function instrument(file: string, text: string, next: { id: number }, mutants: M
     // code without semicolons: a statement that now starts with "(" must not join the line before
     if (ts.isExpressionStatement(n) && original.startsWith('(')) return `{ ${original} }`
     // `if (S)`, `S ? … : …`: whether steps are written, not money
-    if (explanation(n) || /^S\b/.test(n.getText(sf))) return original
+    if (explanation(n) || /^(S|withSteps)\b/.test(n.getText(sf))) return original
     const variants: [number, string][] = []
     if (ts.isBinaryExpression(n)) {
       const op = n.operatorToken.kind
