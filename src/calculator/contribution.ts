@@ -41,7 +41,8 @@ function pickVersion(series: CompiledPolicy[], year: number | undefined, asOf: s
     const start = makeDate(year, +series[0].coverageStart.slice(0, 2), +series[0].coverageStart.slice(3))
     for (const c of series) if (c.from <= start && (c.to === null || c.to >= start)) return c
     // a series may start mid-year; take the version in force on the last day of that year
-    for (const c of series) if (c.from <= makeDate(year, 12, 31)) return c
+    const last = makeDate(year, 12, 31)
+    for (const c of series) if (c.from <= last && (c.to === null || c.to >= last)) return c
     throw new CalculatorError('NO_POLICY_FOR_DATE', `${year} 年没有适用的缴费政策`, '$coverageYear')
   }
   for (const c of series) if (c.from <= asOf) return c

@@ -31,8 +31,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   let birthDate = answers.birthDate
   if (birthDate === undefined) {
     if (answers.age !== undefined) {
-      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 130)
-        throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 130 的整数', '$.age')
+      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 120)
+        throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 120 的整数', '$.age')
       // born on 1 Jan: exactly `age` full years on every date of this year
       birthDate = makeDate(yearOf(date) - answers.age, 1, 1)
     } else {
@@ -70,9 +70,9 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     answers.admissionsThisYear !== undefined &&
     (!Number.isInteger(answers.admissionsThisYear) ||
       answers.admissionsThisYear < 0 ||
-      answers.admissionsThisYear > 366)
+      answers.admissionsThisYear > 365)
   ) {
-    throw new CalculatorError('INVALID_INPUT', '本年住院次数应当是 0 到 366 的整数', '$.admissionsThisYear')
+    throw new CalculatorError('INVALID_INPUT', '本年住院次数应当是 0 到 365 的整数', '$.admissionsThisYear')
   }
   if (answers.kind === 'inpatient' && answers.admissionsThisYear === undefined) assume(a, '按本年第一次住院计算')
   if (answers.fundPaidThisYear === undefined && pol.cap) assume(a, '按本年还没有报销过计算')
