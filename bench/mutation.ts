@@ -10,7 +10,8 @@
 // text; `withSteps` in the quote). Mutators: arithmetic (+ − × ÷), comparisons (boundary and negation), equality,
 // logical (&& ||), conditions forced true and false, `!` removed, numeric literals, Math.min ↔
 // Math.max, compound assignment (+= ↔ −=). Not mutated: module-level constants (evaluated once
-// when the build loads, so a switched mutant there would never be on).
+// when the build loads, so a switched mutant there would never be on); a boundary swap that
+// is the same at equality by its form (`x < y ? x : y`, `x > y ? x - y : 0`, `if (x > y) x = y`).
 //   npx tsx bench/mutation.ts [--file settle.ts] [--limit N]
 import { buildSync } from 'esbuild'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'fs'
@@ -75,11 +76,66 @@ function marked(p: ts.Node): boolean {
 /** the explanation's code: steps are built only when S is given; labels are template text; marked code */
 function explanation(n: ts.Node): boolean {
   for (let p: ts.Node | undefined = n; p; p = p.parent) {
-    if ((ts.isStatement(p) || ts.isFunctionDeclaration(p) || ts.isClassElement(p)) && marked(p)) return true
+    if (
+      (ts.isStatement(p) || ts.isFunctionDeclaration(p) || ts.isClassElement(p) || ts.isArrowFunction(p)) &&
+      marked(p)
+    )
+      return true
     if (ts.isTemplateExpression(p) || ts.isTypeNode(p) || ts.isImportDeclaration(p)) return true
     // a branch taken only when steps are written (the condition too: it only chooses what to write)
     if ((ts.isIfStatement(p) || ts.isConditionalExpression(p)) && /^\(?(S|withSteps)\b/.test(conditionText(p)))
       return true
+  }
+  return false
+}
+/** < ↔ <=, > ↔ >=: the swaps that differ only when the two sides are equal */
+const BOUNDARY = new Set([
+  `${K.LessThanToken}>${K.LessThanEqualsToken}`,
+  `${K.LessThanEqualsToken}>${K.LessThanToken}`,
+  `${K.GreaterThanToken}>${K.GreaterThanEqualsToken}`,
+  `${K.GreaterThanEqualsToken}>${K.GreaterThanToken}`
+])
+function bare(n: ts.Node): string {
+  while (ts.isParenthesizedExpression(n)) n = n.expression
+  return n.getText()
+}
+/**
+ * A comparison whose boundary swap cannot change anything: at equality both ways give the
+ * same value (trivially equivalent mutants, as compilers prove them, left out rather than
+ * counted as survivors): `x < y ? x : y` (min/max), `x > y ? x - y : 0`, and
+ * `if (x > y) x = y` (beside steps).
+ */
+function equivalentAtEquality(cmp: ts.BinaryExpression): boolean {
+  let top: ts.Node = cmp
+  let p: ts.Node = cmp.parent
+  while (ts.isParenthesizedExpression(p)) p = p.parent
+  // `a && x > y` in an if: the body is what matters
+  while (ts.isBinaryExpression(p) && p.operatorToken.kind === K.AmpersandAmpersandToken && p.right === top) {
+    top = p
+    p = p.parent
+  }
+  if (top !== cmp && !ts.isIfStatement(p)) return false
+  const x = bare(cmp.left)
+  const y = bare(cmp.right)
+  if (ts.isConditionalExpression(p)) {
+    const a = bare(p.whenTrue)
+    const b = bare(p.whenFalse)
+    if ((a === x && b === y) || (a === y && b === x)) return true
+    const diff = new Set([`${x} - ${y}`, `${y} - ${x}`])
+    return (a === '0' && diff.has(b)) || (b === '0' && diff.has(a))
+  }
+  if (ts.isIfStatement(p) && !p.elseStatement) {
+    const body = ts.isBlock(p.thenStatement) ? [...p.thenStatement.statements] : [p.thenStatement]
+    const money = body.filter((st) => !(ts.isIfStatement(st) && /^\(?S\b/.test(st.expression.getText())))
+    if (money.length !== 1 || !ts.isExpressionStatement(money[0])) return false
+    const e = money[0].expression
+    return (
+      ts.isBinaryExpression(e) &&
+      e.operatorToken.kind === K.EqualsToken &&
+      new Set([x, y]).has(bare(e.left)) &&
+      new Set([x, y]).has(bare(e.right)) &&
+      bare(e.left) !== bare(e.right)
+    )
   }
   return false
 }
@@ -144,6 +200,7 @@ function instrument(file: string, text: string, next: { id: number }, mutants: M
       for (const to of SWAP[op] ?? []) {
         // string building (a + "…") is text, not money
         if ((op === K.PlusToken || op === K.PlusEqualsToken) && (isText(n.left) || isText(n.right))) continue
+        if (BOUNDARY.has(`${op}>${to}`) && equivalentAtEquality(n)) continue
         variants.push([
           add(n, `${ts.tokenToString(op)} → ${ts.tokenToString(to)}`),
           `${left} ${ts.tokenToString(to)} ${right}`

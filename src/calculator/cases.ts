@@ -8,7 +8,8 @@ import { bundledPolicies } from './policies'
 import { deepMerge } from './resolve'
 import { addDays, yearOf } from './dates'
 import { yuanToFen } from './money'
-import { settleClaim } from './settle'
+import { settleClaim, settleInBatch } from './settle'
+import { checkHistory } from './input'
 import { yearSummary } from './year-summary'
 import type {
   Claim,
@@ -63,16 +64,24 @@ function patched(
   return deepMerge(compilePolicy(doc).doc, { ...patch, id: `${doc.id}-patched` }) as PolicyDocument
 }
 
+/** A settlement with the history it was given, and how to settle it again (the batch path without steps). */
+interface Settled {
+  h: ClaimHistory | undefined
+  s: Settlement
+  again: () => ReturnType<typeof settleInBatch>
+}
+
 /** Run one case; returns the actual result (or `{ error: code }`); `settled` gets each settlement with the history it was given. */
 function runPolicyCase(
   policy: PolicyDocument | PolicyOverlay,
   c: PolicyCase,
-  settled: [ClaimHistory | undefined, Settlement][],
+  settled: Settled[],
   lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies
 ): unknown {
   const settle = (claim: Claim, h: ClaimHistory | undefined): Settlement => {
     const s = settleClaim(pol, claim, h, c.asOf)
-    settled.push([h, s])
+    const p = pol
+    settled.push({ h, s, again: () => settleInBatch(p, claim, checkHistory(h), c.asOf, { steps: false }) })
     return s
   }
   let pol: PolicyInput
@@ -127,7 +136,9 @@ function diffExpected(actual: unknown, expected: unknown, path = '$'): string[] 
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [`${path}: expected a list, got ${JSON.stringify(actual)}`]
-    const out: string[] = []
+    // a list is expected whole: as many items, each (partially) as given
+    const out: string[] =
+      actual.length === expected.length ? [] : [`${path}: expected ${expected.length} items, got ${actual.length}`]
     expected.forEach((e, i) => out.push(...diffExpected(actual[i], e, `${path}[${i}]`)))
     return out
   }
@@ -202,10 +213,27 @@ function invariants(h: ClaimHistory | undefined, s: Settlement): string[] {
   return out
 }
 
+/**
+ * Settled again the batch's way, without steps (what the CLI does): the same settlement but
+ * for the steps, and the same history after in whole fen. One engine in both modes.
+ */
+function sameWithoutSteps(x: Settled): string[] {
+  const { settlement, after } = x.again()
+  const out: string[] = []
+  if (x.s.steps.length === 0) out.push('invariant: steps were asked for and none were written')
+  if (settlement.steps.length !== 0) out.push('invariant: steps were not asked for and were written')
+  const strip = (s: Settlement) => JSON.stringify({ ...s, steps: undefined, historyAfter: undefined })
+  if (strip(settlement) !== strip(x.s))
+    out.push(`invariant: the batch without steps settles differently: ${strip(settlement)}`)
+  if (JSON.stringify(after) !== JSON.stringify(checkHistory(x.s.historyAfter)))
+    out.push(`invariant: the batch's history after differs: ${JSON.stringify(after)}`)
+  return out
+}
+
 export function checkPolicyCase(policy: PolicyDocument | PolicyOverlay, c: PolicyCase): string[] {
-  const settled: [ClaimHistory | undefined, Settlement][] = []
+  const settled: Settled[] = []
   const actual = runPolicyCase(policy, c, settled)
-  const broken = settled.flatMap(([h, s]) => invariants(h, s))
+  const broken = settled.flatMap((x) => [...invariants(x.h, x.s), ...sameWithoutSteps(x)])
   if (broken.length) return broken
   if (c.expectError) {
     const code = (actual as { error?: string }).error

@@ -1,6 +1,5 @@
 // Who the claim is for and whether the fund pays at all: population group, preconditions
-// and exclusions, referral levels skipped. Shared by the reference settle path (settle.ts)
-// and the whole-fen path (settle-fen.ts), so both decide these the same way.
+// and exclusions, referral levels skipped, the coverage year (settle.ts, the quote, the year summary).
 import { AREA_LABEL, type CompiledPolicy } from './compile'
 import { addDays, ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
@@ -133,7 +132,7 @@ export function referralLevelsSkipped(
   const entry = r.rank.get(c.referral.expectedTier ?? r.entryTier)
   if (at === undefined || entry === undefined) return 0
   const skipped = at - entry
-  if (skipped <= 0 && S) S.push({ rule: 'referral.not-needed', label: '在首诊层级就医，不需要转诊', source: r.source })
+  if (S && skipped <= 0) S.push({ rule: 'referral.not-needed', label: '在首诊层级就医，不需要转诊', source: r.source })
   return skipped > 0 ? skipped : 0
 }
 

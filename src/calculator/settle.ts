@@ -96,13 +96,12 @@ function banded(bands: readonly { upTo: number | null; rate: Fig }[], from: numb
   const out = new Exact()
   let lower = 0
   const to = from + amount
-  for (let i = 0; i < bands.length; i++) {
-    const upper = bands[i].upTo
-    const lo = lower > from ? lower : from
-    const hi = upper === null ? to : upper < to ? upper : to
-    if (hi > lo) out.add(hi - lo, need(bands[i].rate))
-    if (upper === null || upper >= to) break
-    lower = upper
+  for (const b of bands) {
+    const lo = Math.max(lower, from)
+    const hi = b.upTo === null ? to : Math.min(b.upTo, to)
+    // a band's rate is needed only when part of the amount falls inside it
+    if (hi > lo) out.add(hi - lo, need(b.rate))
+    lower = b.upTo ?? to
   }
   return out
 }
@@ -450,30 +449,46 @@ function kindLimits(
       fund = perVisit
     }
     const f = fund
-    fund = kindLimit(op.annualLimit, fund, h.outpatientFundPaid, parts, true, S, (annual, paid) => ({
-      rule: 'outpatient.annual-limit',
-      label: `门诊年度限额 ${yuan(annual)}，本年已报 ${yuan(h.outpatientFundPaid)}，本次报 ${yuan(paid)}`,
-      before: fen2(f),
-      after: fen2(paid),
-      params: { annualLimit: fen2(annual) },
-      source: op.source
-    }))
+    fund = kindLimit(
+      op.annualLimit,
+      fund,
+      h.outpatientFundPaid,
+      parts,
+      true,
+      S,
+      // mutation: not money — the explanation's step
+      (annual, paid) => ({
+        rule: 'outpatient.annual-limit',
+        label: `门诊年度限额 ${yuan(annual)}，本年已报 ${yuan(h.outpatientFundPaid)}，本次报 ${yuan(paid)}`,
+        before: fen2(f),
+        after: fen2(paid),
+        params: { annualLimit: fen2(annual) },
+        source: op.source
+      })
+    )
     out.outpatientFundPaid = h.outpatientFundPaid + fund
   } else if (kind === 'special-outpatient' && pol.special) {
     const sp = pol.special
     const f = fund
-    fund = kindLimit(sp.annualLimit, fund, h.specialFundPaid, parts, false, S, (lim, paid) =>
-      paid < f
-        ? {
-            rule: 'special-outpatient.annual-limit',
-            label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`,
-            before: fen2(f),
-            after: fen2(paid),
-            source: sp.source
-          }
-        : null
+    fund = kindLimit(
+      sp.annualLimit,
+      fund,
+      h.specialFundPaid,
+      parts,
+      false,
+      S,
+      // mutation: not money — the explanation's step
+      (lim, paid) =>
+        paid < f
+          ? {
+              rule: 'special-outpatient.annual-limit',
+              label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`,
+              before: fen2(f),
+              after: fen2(paid),
+              source: sp.source
+            }
+          : null
     )
-    out.specialFundPaid = h.specialFundPaid + fund
   }
   return fund
 }
@@ -786,7 +801,7 @@ export function settleWith(
   if (c.majorDisease !== undefined && !pol.major)
     throw new CalculatorError('NO_MATCHING_RULE', '本政策没有重大疾病专项规定', '$.majorDisease')
   const major = c.majorDisease !== undefined ? pol.major : null
-  if (major && !major.kinds.has(kind) && S)
+  if (S && major && !major.kinds.has(kind))
     S.push({
       rule: 'major-disease.not-for-kind',
       label: `重大疾病专项只适用于${[...major.kinds].map((k) => KIND_LABEL[k]).join('、')}，本次${KIND_LABEL[kind]}按普通规定报销`,
@@ -834,7 +849,7 @@ export function settleWith(
       S
     )
   } else {
-    ordinaryFund(pol, n, kind, ctx, group ? group.label : null, years, specialLabel, h, out, parts, S)
+    ordinaryFund(pol, n, kind, ctx, group, years, specialLabel, h, out, parts, S)
   }
 
   // ---- catastrophic insurance (大病保险) on the year's in-policy self-pay above the threshold
@@ -1032,7 +1047,7 @@ function ordinaryFund(
   n: NormalClaim,
   kind: ClaimKind,
   ctx: MatchContext,
-  groupLabel: string | null,
+  group: { label: string } | null,
   years: number,
   specialLabel: string,
   h: NormalHistory,
@@ -1070,9 +1085,10 @@ function ordinaryFund(
         else ded = h.lastDeductible === null ? base : Math.max(rep.floor, Math.min(base, h.lastDeductible - rep.step))
       }
     }
-    if (!rep || !rep.areas.has(area)) nth = h.admissions[area] + 1
     src = ip.deductible.source
     if (S) {
+      // the admission's number as the explanation shows it (areas that do not step down count on their own)
+      if (!rep || !rep.areas.has(area)) nth = h.admissions[area] + 1
       S.push({
         rule: 'inpatient.deductible',
         label: `起付线 ${yuan(ded)}（${row.label ?? institutionLabel(c)}，${AREA_LABEL[area]}，本年第 ${nth} 次住院${ded < base ? `，由 ${yuan(base)} 逐次降低，最低 ${yuan(rep!.floor)}` : ''}${rep && !rep.areas.has(area) && nth > 1 ? '，这类住院多次也不降低' : ''}）`,
@@ -1084,7 +1100,7 @@ function ordinaryFund(
     }
     ratioTable = ip.ratio
     ratioSource = ip.ratio.source
-    if (S) rowLabel = `${groupLabel ? `${groupLabel}，` : ''}${institutionLabel(c)}`
+    if (S) rowLabel = `${group ? `${group.label}，` : ''}${institutionLabel(c)}`
     out.admissions[area] = h.admissions[area] + 1
   } else if (kind === 'outpatient') {
     const op = pol.outpatient!
@@ -1132,7 +1148,7 @@ function ordinaryFund(
     }
     ratioTable = sp.ratio
     ratioSource = sp.ratio.source
-    if (S) rowLabel = `${groupLabel ? `${groupLabel}，` : ''}${institutionLabel(c)}`
+    if (S) rowLabel = `${group ? `${group.label}，` : ''}${institutionLabel(c)}`
   }
   // referral: the deductible rises when tiers were skipped, needed only if anything is above the deductible
   const skipped = referralLevelsSkipped(pol, c, kind, area, S)
@@ -1454,9 +1470,10 @@ function assistanceLayer(
         rule = rules[i]
       }
     }
-  const threshold = rule.threshold === null || remaining === 0 ? 0 : need(rule.threshold)
   if (S) {
-    const rate = remaining > 0 ? need(rule.rate) : null
+    const threshold = rule.threshold === null || remaining === 0 ? 0 : need(rule.threshold)
+    // the rate as far as the policy gives it (needed only when something was countable)
+    const rate = isMissing(rule.rate) ? null : rule.rate
     const capAmt = pay > 0 ? need(rule.cap) : null
     S.push({
       rule: 'assistance',
