@@ -14,6 +14,7 @@ import { yearSummary } from './year-summary'
 import type {
   Claim,
   ClaimHistory,
+  ContributionQuote,
   EstimateAnswers,
   Household,
   PolicyDocument,
@@ -76,6 +77,7 @@ function runPolicyCase(
   policy: PolicyDocument | PolicyOverlay,
   c: PolicyCase,
   settled: Settled[],
+  quoted: (() => string[])[],
   lookup: Readonly<Record<string, PolicyDocument | PolicyOverlay>> = bundledPolicies
 ): unknown {
   const settle = (claim: Claim, h: ClaimHistory | undefined): Settlement => {
@@ -108,8 +110,24 @@ function runPolicyCase(
           return s
         })
       }
-      case 'quote':
-        return quoteContribution(pol, c.household, c.asOf, { coverageYear: c.coverageYear })
+      case 'quote': {
+        const q = quoteContribution(pol, c.household, c.asOf, { coverageYear: c.coverageYear })
+        const p = pol
+        quoted.push(() => {
+          // without steps: the same quote but for the steps (one rule in both modes)
+          const again = quoteContribution(p, c.household, c.asOf, { coverageYear: c.coverageYear, steps: false })
+          const strip = (x: ContributionQuote) =>
+            JSON.stringify({ ...x, steps: undefined, members: x.members.map((m) => ({ ...m, steps: undefined })) })
+          const out: string[] = []
+          if (q.steps.length === 0 || q.members.some((m) => m.steps.length === 0))
+            out.push('invariant: steps were asked for and none were written')
+          if (again.steps.length !== 0 || again.members.some((m) => m.steps.length !== 0))
+            out.push('invariant: steps were not asked for and were written')
+          if (strip(again) !== strip(q)) out.push(`invariant: the quote without steps differs: ${strip(again)}`)
+          return out
+        })
+        return q
+      }
       case 'estimate':
         return estimate(pol, c.answers, c.asOf)
       case 'year-summary': {
@@ -232,8 +250,12 @@ function sameWithoutSteps(x: Settled): string[] {
 
 export function checkPolicyCase(policy: PolicyDocument | PolicyOverlay, c: PolicyCase): string[] {
   const settled: Settled[] = []
-  const actual = runPolicyCase(policy, c, settled)
-  const broken = settled.flatMap((x) => [...invariants(x.h, x.s), ...sameWithoutSteps(x)])
+  const quoted: (() => string[])[] = []
+  const actual = runPolicyCase(policy, c, settled, quoted)
+  const broken = [
+    ...settled.flatMap((x) => [...invariants(x.h, x.s), ...sameWithoutSteps(x)]),
+    ...quoted.flatMap((f) => f())
+  ]
   if (broken.length) return broken
   if (c.expectError) {
     const code = (actual as { error?: string }).error

@@ -54,15 +54,14 @@ export function yearOf(d: string): number {
 function monthOf(d: string): number {
   return (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48
 }
+function dayOf(d: string): number {
+  return (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48
+}
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0')
 }
 export function makeDate(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
-}
-/** ISO strings compare correctly as strings. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 /** First day of the month `months` after the month of `d`. */
 export function firstOfMonthAfter(d: string, months: number): string {
@@ -74,13 +73,13 @@ export function addMonths(d: string, months: number): string {
   const total = yearOf(d) * 12 + (monthOf(d) - 1) + months
   const y = Math.floor(total / 12)
   const m = (total % 12) + 1
-  return makeDate(y, m, Math.min(+d.slice(8, 10), daysInMonth(y, m)))
+  return makeDate(y, m, Math.min(dayOf(d), daysInMonth(y, m)))
 }
 /** Day number (days since 0000-03-01) for differences. */
 function dayNumber(d: string): number {
   let y = yearOf(d)
   let m = monthOf(d)
-  const day = +d.slice(8, 10)
+  const day = dayOf(d)
   if (m <= 2) {
     y -= 1
     m += 12
@@ -96,7 +95,7 @@ export function addDays(d: string, days: number): string {
   // walk by months is not needed: invert dayNumber by search over years is overkill; step day by day for small spans
   let y = yearOf(d)
   let m = monthOf(d)
-  let day = +d.slice(8, 10) + days
+  let day = dayOf(d) + days
   while (day > daysInMonth(y, m)) {
     day -= daysInMonth(y, m)
     m += 1

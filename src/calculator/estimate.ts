@@ -82,8 +82,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const history: ClaimHistory = {
     admissions: { [area]: answers.admissionsThisYear ?? 0 },
     fundPaid: answers.fundPaidThisYear ?? '0.00',
-    ...(answers.catastrophicBaseThisYear !== undefined ? { catastrophicBase: answers.catastrophicBaseThisYear } : {}),
-    ...(answers.catastrophicPaidThisYear !== undefined ? { catastrophicPaid: answers.catastrophicPaidThisYear } : {})
+    catastrophicBase: answers.catastrophicBaseThisYear,
+    catastrophicPaid: answers.catastrophicPaidThisYear
   }
   if (answers.specialDisease !== undefined) assume(a, '门诊特殊病种已办理准入手续')
   const claim: Claim = {
@@ -107,6 +107,7 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const s = settleWith(pol, n, h, date, steps)
   // replace the settle-path enrolment note with the estimate's own assumption list; an estimate
   // has no discharge yet: its policy line names the day of care, not an 出院日期
+  // mutation: not money — the explanation's steps
   const rest = s.steps
     .filter((x) => x.rule !== 'enrolment.assumed')
     .map((x) => (x.rule === 'policy.version' ? { ...x, label: x.label.replace(/^按[^（]*（/, '按看病日期（') } : x))

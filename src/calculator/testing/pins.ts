@@ -40,6 +40,10 @@ import {
   yuanToFen
 } from '../money'
 
+import { quoteContribution } from '../contribution'
+import { bundledPolicies } from '../policies'
+import { yearSummary } from '../year-summary'
+
 export interface Pin {
   name: string
   run(): void
@@ -65,6 +69,41 @@ function refuses(f: () => unknown, code: string, text: string, what: string): vo
 
 export const PINS: Pin[] = [
   {
+    name: 'a quote’s enrolment record names lapsed years only when some were paid (the record settle takes back)',
+    run() {
+      const demo = bundledPolicies['demo-county-2026']
+      const paid = (lapsedYears?: number) =>
+        quoteContribution(
+          demo,
+          { members: [{ id: 'a', birthDate: '1980-05-01', lapsedYears }], paymentDate: '2025-11-15' },
+          '2025-11-15',
+          { coverageYear: 2026 }
+        ).members[0].enrolment
+      eq(
+        [paid(), paid(0), paid(1)],
+        [
+          { status: 'enrolled', paid: { coverageYear: 2026, paidOn: '2025-11-15' } },
+          { status: 'enrolled', paid: { coverageYear: 2026, paidOn: '2025-11-15' } },
+          { status: 'enrolled', paid: { coverageYear: 2026, paidOn: '2025-11-15', lapsedYears: 1 } }
+        ],
+        'enrolment record'
+      )
+    }
+  },
+  {
+    name: 'a year summary refuses a settlement without its coverage year (an older calculator’s)',
+    run() {
+      const demo = bundledPolicies['demo-county-2026']
+      const old = { kind: 'inpatient', total: '100.00', yearAdds: { admissions: 1 } }
+      for (const s of [
+        old,
+        { ...old, coverageYear: { start: '2026-01-01', end: '2026-12-31' }, yearAdds: undefined },
+        null
+      ])
+        refuses(() => yearSummary(demo, [s as never], '2026-06-01'), 'INVALID_INPUT', '参保年度', 'no coverage year')
+    }
+  },
+  {
     name: 'fen ↔ yuan, exactly',
     run() {
       eq(
@@ -83,6 +122,7 @@ export const PINS: Pin[] = [
       refuses(() => yuanToFen('01'), 'INVALID_AMOUNT', '不是有效金额', 'leading zero')
       refuses(() => yuanToFen(5 as never), 'INVALID_AMOUNT', '5', 'a number')
       refuses(() => fenToYuan(1.5), 'INVALID_AMOUNT', '整数', 'a fraction of a fen')
+      eq([yuanToFen('-0.01'), yuanToFen('-0.1'), fenToYuan(-1)], [-1, -10, '-0.01'], 'a negative fen')
     }
   },
   {
@@ -107,6 +147,7 @@ export const PINS: Pin[] = [
       )
       refuses(() => ratePercent('1.0001'), 'INVALID_INPUT', '比例', 'above 1')
       refuses(() => ratePercent('0.12345'), 'INVALID_INPUT', '比例', 'five decimals')
+      refuses(() => ratePercent(0.5 as never), 'INVALID_INPUT', '比例', 'a number')
       eq(
         [
           percentOf('1.00', '3.00'),
@@ -123,6 +164,7 @@ export const PINS: Pin[] = [
         'percentOf edges'
       )
       eq(percentOf('0.01', '3000.00'), '0%', 'rounds to 0, not -0')
+      eq([percentOf('0.01', '0.01'), percentOf('0.01', '0.02')], ['100%', '50%'], 'a whole of one fen')
     }
   },
   {
@@ -193,6 +235,12 @@ export const PINS: Pin[] = [
       )
       eq([pct(70_000_000), pct(59_500_000), pct(123_456)], ['70%', '59.5%', '0.123456%'], 'pct')
       eq([moneyFen('5'), moneyFen('5.5'), moneyFen('5.05'), moneyFen('0.00')], [500, 550, 505, 0], 'moneyFen')
+      // 0.29 × 100 is 28.999999999999996 in floating point: read by digits, not by multiplying
+      eq(
+        [moneyFen('0.29'), moneyFen('7'), rateUnits('0.29'), rateUnits('0.57')],
+        [29, 700, 29_000_000, 57_000_000],
+        'by digits'
+      )
       eq(
         [rateUnits('0.7'), rateUnits('1'), rateUnits('0.0001'), rateUnits('1.00')],
         [70_000_000, RATE, 10_000, RATE],
@@ -211,6 +259,10 @@ export const PINS: Pin[] = [
       refuses(() => parseFen('01.00', '$'), 'INVALID_AMOUNT', '不是有效金额', 'a leading zero')
       refuses(() => parseFen('1.', '$'), 'INVALID_AMOUNT', '不是有效金额', 'a dot without decimals')
       refuses(() => parseFen('１.00', '$'), 'INVALID_AMOUNT', '不是有效金额', 'a full-width digit')
+      refuses(() => parseFen('.5', '$'), 'INVALID_AMOUNT', '不是有效金额', 'no whole digit')
+      refuses(() => parseFen('1:', '$'), 'INVALID_AMOUNT', '不是有效金额', 'the character after 9')
+      refuses(() => parseFen('1/', '$'), 'INVALID_AMOUNT', '不是有效金额', 'the character before 0')
+      eq([parseFen('7', '$'), parseFen('7.5', '$'), parseFen('7.05', '$')], [700, 750, 705], 'whole yuan and decimals')
       eq(
         [parseYearTotalFen('1000000000.00', '$'), parseYearTotalFen('150000000.5', '$')],
         [100_000_000_000, 15_000_000_050],
@@ -249,6 +301,30 @@ export const PINS: Pin[] = [
         [false, false, false, false, false, false, false, false, false, false, false, false, false],
         'not days'
       )
+      eq(
+        [
+          '2026-09-31',
+          '2026-10-31',
+          '2026-11-31',
+          '2026-12-31',
+          '2096-02-29',
+          '2066-02-29',
+          '2000-02-29',
+          '1904-02-29'
+        ].map(isIsoDate),
+        [false, true, false, true, true, false, true, true],
+        'month lengths and leap years'
+      )
+      eq(
+        ['2026-0:-01', '202a-01-01', '2026-01-011', '2026x01-01', '2026-01x01', '2026-01-0:', ':026-01-01'].map((d) =>
+          isIsoDate(d)
+        ),
+        [false, false, false, false, false, false, false],
+        'characters next to the digits'
+      )
+      refuses(() => parseDate('1900-02-30', '$'), 'INVALID_DATE', '不存在', 'the first year, a day that does not exist')
+      refuses(() => parseDate('2100-02-30', '$'), 'INVALID_DATE', '不存在', 'the last year, a day that does not exist')
+      refuses(() => parseDate('2101-01-01', '$'), 'DATE_OUT_OF_RANGE', '年份不合理', 'after 2100')
       eq(parseDate('2026-03-15', '$'), '2026-03-15', 'parseDate')
       refuses(() => parseDate('2026-02-30', '$', '入院日期'), 'INVALID_DATE', '入院日期不存在', 'no such day')
       refuses(() => parseDate('1899-01-01', '$'), 'DATE_OUT_OF_RANGE', '年份不合理', 'year out of range')
@@ -288,6 +364,31 @@ export const PINS: Pin[] = [
       )
       eq(daysBetween('1900-02-28', '1900-03-01'), 1, '1900 is not a leap year')
       eq(
+        ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) =>
+          daysBetween('2026-01-01', `2026-${m}-01`)
+        ),
+        [31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334],
+        'the first of each month'
+      )
+      eq(
+        [
+          daysBetween('2026-01-01', '2027-01-01'),
+          daysBetween('2004-06-01', '2005-06-01'),
+          daysBetween('2026-06-30', '2026-07-01')
+        ],
+        [365, 365, 1],
+        'a year, across a leap year, into July'
+      )
+      eq(
+        [
+          daysBetween('2026-01-09', '2026-01-21'),
+          daysBetween('2026-02-27', '2026-03-12'),
+          daysBetween('1999-12-31', '2000-03-01')
+        ],
+        [12, 13, 61],
+        'days of the month, 2000 is a leap year'
+      )
+      eq(
         [
           addDays('2026-12-31', 1),
           addDays('2024-03-01', -1),
@@ -300,6 +401,12 @@ export const PINS: Pin[] = [
         ['2027-01-01', '2024-02-29', '2026-03-01', '2025-12-31', '2027-01-01', '2025-01-01', '2026-02-28'],
         'addDays'
       )
+      eq(
+        [addDays('2026-01-30', 1), addDays('2026-02-15', -20), addDays('2026-03-01', -1), addDays('2026-01-12', 10)],
+        ['2026-01-31', '2026-01-26', '2026-02-28', '2026-01-22'],
+        'to the last day of a month, back into the month before'
+      )
+      eq([addMonths('2026-01-12', 1), addMonths('2026-11-30', 3)], ['2026-02-12', '2027-02-28'], 'addMonths by the day')
       eq(
         [
           ageOn('1961-06-15', '2026-06-14'),
