@@ -12,9 +12,13 @@
 // Math.max, compound assignment (+= ↔ −=). Not mutated: module-level constants (evaluated once
 // when the build loads, so a switched mutant there would never be on); a boundary swap that
 // is the same at equality by its form (`x < y ? x : y`, `x > y ? x - y : 0`, `if (x > y) x = y`).
+// Runner: one worker thread loads the build and runs the suite unmutated (it must pass, or
+// there is no score); a mutant running over 5 s + 10 × that time has looped and is killed by
+// time; every 50 mutants the suite runs unmutated again, and if it fails, a mutant left state
+// behind, so that batch runs again one by one to find it. Documented in src/calculator/README.md.
 //   npx tsx bench/mutation.ts [--file settle.ts] [--limit N]
 import { buildSync } from 'esbuild'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import ts from 'typescript'
@@ -37,8 +41,6 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? process.argv[i + 1] : undefined
 }
-/** a mutant running this long (ms) has looped: killed */
-const TIMEOUT = 5000
 
 export interface Mutant {
   id: number
@@ -144,7 +146,7 @@ function conditionText(p: ts.IfStatement | ts.ConditionalExpression): string {
 }
 
 /** The instrumented text of a file and its mutants (ids from `next`). */
-function instrument(file: string, text: string, next: { id: number }, mutants: Mutant[]): string {
+export function instrument(file: string, text: string, next: { id: number }, mutants: Mutant[]): string {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true, ts.ScriptKind.TS)
   const add = (n: ts.Node, what: string): number => {
     const id = next.id++
@@ -237,7 +239,7 @@ function isText(n: ts.Node): boolean {
 }
 
 /** Build the instrumented calculator and the case runner into one file; returns it and the mutants. */
-function build(only?: string): { bundle: string; mutants: Mutant[] } {
+export function build(only?: string): { dir: string; bundle: string; mutants: Mutant[] } {
   const dir = mkdtempSync(join(tmpdir(), 'xqyb-mutation-'))
   cpSync(calc, join(dir, 'calculator'), { recursive: true })
   const mutants: Mutant[] = []
@@ -283,105 +285,200 @@ function build(only?: string): { bundle: string; mutants: Mutant[] } {
     // fs and path are the suite's (reading the cases), not the calculator's
     external: ['fs', 'path']
   })
-  return { bundle, mutants }
+  return { dir, bundle, mutants }
 }
 
-/** The worker: loads the suite once, runs it for each mutant it is sent. */
+/**
+ * The worker: loads the suite once and runs it unmutated (so that loading and compiling are
+ * not counted against the first mutant's time, and every cached compiled policy is the true
+ * one); says how long that took and whether it passed, then runs the suite for each mutant id
+ * it is sent (0: no mutant, to check that a mutant left nothing behind).
+ */
 const WORKER = `
 const { parentPort, workerData } = require('worker_threads')
 globalThis.__mutant = 0
 const suite = require(workerData.bundle)
-// once without a mutant, so that loading and compiling are not counted against the first mutant's time
-suite.run()
-parentPort.postMessage({ ready: true })
+const t0 = Date.now()
+let base
+try { base = suite.run() } catch (e) { base = 'threw ' + String(e) }
+parentPort.postMessage({ ready: true, ms: Date.now() - t0, failed: base })
 parentPort.on('message', (id) => {
   globalThis.__mutant = id
   let failed
   try { failed = suite.run() } catch (e) { failed = 'threw ' + String(e) }
+  globalThis.__mutant = 0
   parentPort.postMessage({ id, failed })
 })
 `
+/** how often (in mutants) a worker runs the suite unmutated to check no mutant changed what later ones see */
+const CHECK_EVERY = 50
 
-async function runAll(bundle: string, mutants: Mutant[]): Promise<Map<number, string | null>> {
-  const results = new Map<number, string | null>()
-  let i = 0
-  const start = () => new Worker(WORKER, { eval: true, workerData: { bundle } })
-  while (i < mutants.length) {
-    const w = start()
-    await new Promise<void>((done) => {
-      let timer: NodeJS.Timeout | null = null
-      const send = () => {
-        if (i >= mutants.length) {
-          void w.terminate().then(() => done())
-          return
-        }
-        const id = mutants[i].id
-        timer = setTimeout(() => {
-          // looped: killed by time
-          results.set(id, 'timed out')
-          i++
-          void w.terminate().then(() => done())
-        }, TIMEOUT)
-        w.postMessage(id)
+type Outcome = { failed: string | null } | { lost: string }
+
+/** A worker with the suite loaded; `ms` is how long the unmutated suite took in it. */
+async function startWorker(bundle: string): Promise<{ w: Worker; ms: number; failed: string | null }> {
+  const w = new Worker(WORKER, { eval: true, workerData: { bundle } })
+  return new Promise((resolve, reject) => {
+    // by name: removeAllListeners() would also drop the worker's own (its port would never start)
+    const off = listen(w, {
+      message: (m: { ms: number; failed: string | null }) => {
+        off()
+        resolve({ w, ms: m.ms, failed: m.failed })
+      },
+      error: (e: Error) => {
+        off()
+        reject(new Error(`the suite did not load: ${e.message}`))
+      },
+      exit: (code: number) => {
+        off()
+        reject(new Error(`the suite's worker stopped while loading (exit ${code})`))
       }
-      w.on('message', (m: { id: number; failed: string | null; ready?: true }) => {
-        if (m.ready) return send()
-        if (timer) clearTimeout(timer)
-        results.set(m.id, m.failed)
-        i++
-        if (i % 200 === 0) process.stderr.write(`  ${i}/${mutants.length} mutants\n`)
-        send()
-      })
-      w.on('error', (e) => {
-        if (timer) clearTimeout(timer)
-        results.set(mutants[i].id, `worker error ${e.message}`)
-        i++
-        done()
-      })
     })
+  })
+}
+
+/** Listen to a worker's message, error and exit; returns what stops listening. */
+function listen(
+  w: Worker,
+  on: {
+    message: (m: { ms: number; failed: string | null }) => void
+    error: (e: Error) => void
+    exit: (code: number) => void
   }
-  return results
+): () => void {
+  w.on('message', on.message)
+  w.on('error', on.error)
+  w.on('exit', on.exit)
+  return () => {
+    w.off('message', on.message)
+    w.off('error', on.error)
+    w.off('exit', on.exit)
+  }
+}
+
+/** Run the suite with mutant `id` in `w`; a loop (past `timeout` ms), a crash or an exit loses the worker. */
+function runOne(w: Worker, id: number, timeout: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const finish = (o: Outcome) => {
+      clearTimeout(timer)
+      off()
+      resolve(o)
+    }
+    const timer = setTimeout(() => finish({ lost: 'timed out' }), timeout)
+    const off = listen(w, {
+      message: (m: { failed: string | null }) => finish({ failed: m.failed }),
+      error: (e) => finish({ lost: `worker crashed: ${e.message}` }),
+      exit: (code) => finish({ lost: `worker stopped (exit ${code})` })
+    })
+    w.postMessage(id)
+  })
+}
+
+/**
+ * Each mutant's first failure (null: it survived). Mutants run one after another in one worker
+ * (the machine is shared); a mutant that loops or crashes is killed and the worker replaced.
+ * Every CHECK_EVERY mutants the suite runs unmutated: if it then fails, a mutant changed state
+ * that later runs share, so that batch is run again, one mutant per fresh check, to find it.
+ */
+export async function runMutants(
+  bundle: string,
+  ids: number[],
+  progress: (done: number) => void = () => {}
+): Promise<{ results: Map<number, string | null>; timeout: number }> {
+  const results = new Map<number, string | null>()
+  let current = await startWorker(bundle)
+  if (current.failed !== null) {
+    await current.w.terminate()
+    throw new Error(`the cases fail without any mutant: ${current.failed}`)
+  }
+  // generous against a loaded machine, short against a loop: like StrykerJS's timeoutFactor
+  const timeout = 5000 + 10 * current.ms
+  const fresh = async () => {
+    void current.w.terminate()
+    current = await startWorker(bundle)
+  }
+  /** runs `batch`, then checks; false when the check failed (results of the batch not kept) */
+  const runBatch = async (batch: number[]): Promise<boolean> => {
+    const got = new Map<number, string | null>()
+    for (const id of batch) {
+      const o = await runOne(current.w, id, timeout)
+      if ('lost' in o) {
+        got.set(id, o.lost)
+        await fresh()
+      } else got.set(id, o.failed)
+    }
+    const check = await runOne(current.w, 0, timeout)
+    if ('lost' in check || check.failed !== null) {
+      await fresh()
+      return false
+    }
+    for (const [id, r] of got) results.set(id, r)
+    return true
+  }
+  for (let i = 0; i < ids.length; i += CHECK_EVERY) {
+    const batch = ids.slice(i, i + CHECK_EVERY)
+    if (!(await runBatch(batch)))
+      for (const id of batch) {
+        // the mutant that changed shared state: its own run counts, its leftovers do not
+        if (!(await runBatch([id]))) results.set(id, 'changed state that later runs share')
+      }
+    progress(Math.min(i + CHECK_EVERY, ids.length))
+  }
+  void current.w.terminate()
+  return { results, timeout }
 }
 
 async function main(): Promise<void> {
   const t0 = Date.now()
-  const { bundle, mutants } = build(arg('file'))
-  const limit = arg('limit') ? Number(arg('limit')) : mutants.length
-  const chosen = mutants.slice(0, limit)
-  // the suite passes without mutants, or the score means nothing
-  const base = await runAll(bundle, [{ id: 0, file: '-', line: 0, what: 'none' }])
-  if (base.get(0) !== null) {
-    console.error(`the cases fail without any mutant: ${base.get(0)}`)
-    process.exitCode = 1
-    return
-  }
-  const results = await runAll(bundle, chosen)
-  const survivors = chosen.filter((m) => results.get(m.id) === null)
-  const killed = chosen.length - survivors.length
-  const byFile = new Map<string, [number, number]>()
-  for (const m of chosen) {
-    const [k, n] = byFile.get(m.file) ?? [0, 0]
-    byFile.set(m.file, [k + (results.get(m.id) === null ? 0 : 1), n + 1])
-  }
-  console.log(info('calculator mutants', chosen.length, 'mutants', 0))
-  for (const [f, [k, n]] of byFile)
-    console.log(info(`calculator mutants killed in ${f}`, (100 * k) / n, `% of ${n}`, 1))
-  console.log(info('calculator mutation run time', (Date.now() - t0) / 1000, 's', 0))
-  if (survivors.length) {
-    console.log('surviving mutants (no case told them apart):')
-    for (const m of survivors) console.log(`  ${m.file}:${m.line}  ${m.what}`)
-  }
-  const ok = report([
-    {
-      name: 'calculator mutation score',
-      value: (100 * killed) / Math.max(1, chosen.length),
-      unit: '%',
-      kind: 'min',
-      target: 90,
-      digits: 1
+  const only = arg('file')
+  if (only !== undefined && !MUTATED.includes(only)) throw new Error(`--file: one of ${MUTATED.join(', ')}`)
+  const limit = arg('limit') === undefined ? Infinity : Number(arg('limit'))
+  if (!(limit >= 1)) throw new Error('--limit: a number of mutants, at least 1')
+  const { dir, bundle, mutants } = build(only)
+  try {
+    const chosen = mutants.slice(0, limit)
+    const { results, timeout } = await runMutants(
+      bundle,
+      chosen.map((m) => m.id),
+      (done) => {
+        if (done % 200 < CHECK_EVERY || done === chosen.length)
+          process.stderr.write(`  ${done}/${chosen.length} mutants\n`)
+      }
+    )
+    const survived = (m: Mutant) => results.get(m.id) === null
+    const survivors = chosen.filter(survived)
+    console.log(info('calculator mutants', chosen.length, 'mutants', 0))
+    for (const f of MUTATED) {
+      const mine = chosen.filter((m) => m.file === f)
+      if (!mine.length) continue
+      const killed = mine.filter((m) => !survived(m)).length
+      console.log(info(`calculator mutants killed in ${f} (of ${mine.length})`, (100 * killed) / mine.length, '%', 1))
     }
-  ])
-  process.exitCode = ok ? 0 : 1
+    const timedOut = chosen.filter((m) => results.get(m.id) === 'timed out').length
+    console.log(info(`calculator mutants killed by time (over ${timeout} ms)`, timedOut, 'mutants', 0))
+    console.log(info('calculator mutation run time', (Date.now() - t0) / 1000, 's', 0))
+    if (survivors.length) {
+      console.log('surviving mutants (no case told them apart):')
+      for (const m of survivors) console.log(`  ${m.file}:${m.line}  ${m.what}`)
+    }
+    const ok = report([
+      {
+        name: 'calculator mutation score',
+        value: (100 * (chosen.length - survivors.length)) / Math.max(1, chosen.length),
+        unit: '%',
+        kind: 'min',
+        target: 90,
+        digits: 1
+      }
+    ])
+    process.exitCode = ok ? 0 : 1
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
-if (require.main === module) void main()
+if (require.main === module)
+  main().catch((e: Error) => {
+    console.error(`bench:mutation: ${e.message}`)
+    process.exitCode = 1
+  })
