@@ -10,6 +10,7 @@ const ALL: Array<{ name: string; file: string; args?: string[] }> = [
   { name: 'size', file: 'bench/size.ts' },
   { name: 'calculator', file: 'bench/calculator.ts' },
   { name: 'fuzz-calculator', file: 'bench/fuzz-calculator.ts' },
+  { name: 'mutation', file: 'bench/mutation.ts' },
   { name: 'api', file: 'bench/api.ts' },
   { name: 'soak-api', file: 'bench/soak-api.ts' },
   { name: 'fuzz-api', file: 'bench/fuzz-api.ts', args: ['--rounds', '5'] },

@@ -31,11 +31,14 @@ let M = 0
 /** a × r / RATE exactly, into Q (whole fen) and M (the rest, 0 ≤ M < RATE); a, r ≥ 0 whole numbers */
 function mulExact(a: number, r: number): void {
   // r = hi × 10^4 + lo: both partial products stay below 2^53 for any a ≤ 10^11 × 10
+  // mutation: not money — where r is split: lo and the remainder make up any split exactly
   const hi = Math.floor(r / 10_000)
   const lo = r - hi * 10_000
   const p1 = a * hi
+  // mutation: not money — the same: m1 makes up any quotient
   let q1 = Math.floor(p1 / 10_000)
   let m1 = p1 - q1 * 10_000
+  // mutation: not money — a float quotient one off next to a whole number is corrected (cannot happen below 2^53 here, kept as a guard)
   if (m1 < 0) {
     q1 -= 1
     m1 += 10_000
@@ -46,6 +49,7 @@ function mulExact(a: number, r: number): void {
   const rest = m1 * 10_000 + a * lo
   let q2 = Math.floor(rest / RATE)
   let m2 = rest - q2 * RATE
+  // mutation: not money — the same guard
   if (m2 < 0) {
     q2 -= 1
     m2 += RATE
@@ -59,6 +63,7 @@ function mulExact(a: number, r: number): void {
 
 /** a × r rounded to the fen, half up (a ≥ 0 fen, r ≥ 0 rate units) */
 export function mulRound(a: number, r: number): number {
+  // mutation: not money — a shortcut: the product is 0 anyway
   if (a === 0 || r === 0) return 0
   mulExact(a, r)
   return M * 2 >= RATE ? Q + 1 : Q
@@ -72,6 +77,7 @@ export class Exact {
   fen = 0
   frac = 0
   add(a: number, r: number): this {
+    // mutation: not money — a shortcut: nothing to add anyway
     if (a === 0 || r === 0) return this
     mulExact(a, r)
     this.fen += Q
@@ -99,9 +105,8 @@ export class Exact {
 /** a rate × (1 − points), rounded down never: both are rate units, the result exact when the rate has at most four decimals */
 export function scaleRate(r: number, keep: number): number {
   // r × keep / RATE; policy rates are whole ten-thousandths, so this is exact below 2^53
-  const a = r / 10_000
-  const b = keep / 10_000
-  if (Number.isInteger(a) && Number.isInteger(b)) return a * b
+  // mutation: not money — the fast path; the exact BigInt path below gives the same
+  if (r % 10_000 === 0 && keep % 10_000 === 0) return (r / 10_000) * (keep / 10_000)
   return Number((BigInt(r) * BigInt(keep)) / BigInt(RATE))
 }
 
@@ -109,7 +114,6 @@ export function scaleRate(r: number, keep: number): number {
 
 /** whole fen → "1234.50" */
 export function fen2(f: number): string {
-  if (f === 0) return '0.00' // most of a history's amounts, most of the time
   if (f < 0) return `-${fen2(-f)}`
   const y = Math.floor(f / 100)
   const r = f - y * 100
@@ -120,12 +124,14 @@ export function yuan(f: number): string {
   return `${fen2(f)} 元`
 }
 
+// mutation: not money — text of the explanation
 function trimmed(whole: number, frac: number, digits: number): string {
   if (frac === 0) return String(whole)
   return `${whole}.${String(frac).padStart(digits, '0').replace(/0+$/, '')}`
 }
 
 /** fen + frac/RATE fen, in yuan without trailing zeros */
+// mutation: not money — text of the explanation
 function exactYuan(fen: number, frac: number): string {
   const y = Math.floor(fen / 100)
   const rest = fen - y * 100 // 0..99 fen
@@ -135,30 +141,19 @@ function exactYuan(fen: number, frac: number): string {
   return t ? `${y}.${t}` : String(y)
 }
 
-const RATE_TEXT = new Map<number, string>()
-/** a rate as the policy writes it, at least two decimals: "0.70", "0.595", "1.00" (memoised: rates are few) */
+/** a rate as the policy writes it, at least two decimals: "0.70", "0.595", "1.00" */
 export function rateText(r: number): string {
-  let s = RATE_TEXT.get(r)
-  if (s === undefined) {
-    const whole = Math.floor(r / RATE)
-    const t = trimmed(whole, r - whole * RATE, 8)
-    const dot = t.indexOf('.')
-    s = dot < 0 ? `${t}.00` : t.length - dot - 1 < 2 ? `${t}0` : t
-    if (RATE_TEXT.size < 10_000) RATE_TEXT.set(r, s)
-  }
-  return s
+  const whole = Math.floor(r / RATE)
+  const t = trimmed(whole, r - whole * RATE, 8)
+  const dot = t.indexOf('.')
+  return dot === -1 ? `${t}.00` : t.length - dot - 1 < 2 ? `${t}0` : t
 }
-const PCT_TEXT = new Map<number, string>()
+// mutation: not money — text of the explanation
 /** 0.7 → "70%", 0.595 → "59.5%" */
 export function pct(r: number): string {
-  let s = PCT_TEXT.get(r)
-  if (s === undefined) {
-    // percent = r / 10^6
-    const whole = Math.floor(r / 1_000_000)
-    s = `${trimmed(whole, r - whole * 1_000_000, 6)}%`
-    if (PCT_TEXT.size < 10_000) PCT_TEXT.set(r, s)
-  }
-  return s
+  // percent = r / 10^6
+  const whole = Math.floor(r / 1_000_000)
+  return `${trimmed(whole, r - whole * 1_000_000, 6)}%`
 }
 
 // ---------------------------------------------------------------- reading amounts
@@ -166,43 +161,43 @@ export function pct(r: number): string {
 /** A validated policy amount ("200.00", "5") → fen. */
 export function moneyFen(s: string): number {
   const dot = s.indexOf('.')
-  if (dot < 0) return Number(s) * 100
+  if (dot === -1) return Number(s) * 100
   const frac = s.slice(dot + 1)
   return Number(s.slice(0, dot)) * 100 + (frac.length === 1 ? Number(frac) * 10 : Number(frac))
 }
 /** A validated policy rate ("0.7", "1.00") → rate units. */
 export function rateUnits(s: string): number {
   const dot = s.indexOf('.')
-  if (dot < 0) return Number(s) * RATE
+  if (dot === -1) return Number(s) * RATE
   return Number(s.slice(0, dot)) * RATE + Number(s.slice(dot + 1).padEnd(8, '0'))
 }
 
 /**
  * A plain amount ("1234.5", at most `digits` whole digits, no leading zero, one or two
- * decimals or none) of at most `maxFen`, read straight into fen; −1 for anything else.
+ * decimals or none) of at most `maxFen`, read straight into fen; NaN for anything else.
  */
 function plainFen(s: unknown, digits: number, maxFen: number): number {
-  if (typeof s !== 'string') return -1
+  if (typeof s !== 'string') return NaN
   const len = s.length
   const dot = s.indexOf('.')
-  const whole = dot < 0 ? len : dot
-  const decimals = dot < 0 ? 0 : len - dot - 1
+  const whole = dot === -1 ? len : dot
+  const decimals = dot === -1 ? 0 : len - dot - 1
   if (
     whole < 1 ||
     whole > digits ||
     (dot >= 0 && decimals !== 1 && decimals !== 2) ||
     (whole > 1 && s.charCodeAt(0) === 48)
   )
-    return -1
+    return NaN
   let v = 0
   for (let i = 0; i < len; i++) {
     if (i === dot) continue
     const d = s.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return -1
+    if (d < 0 || d > 9) return NaN
     v = v * 10 + d
   }
   v = decimals === 0 ? v * 100 : decimals === 1 ? v * 10 : v
-  return v <= maxFen ? v : -1
+  return v <= maxFen ? v : NaN
 }
 
 /** Parse a money string from input (at most 1 亿, two decimals) into fen; anything else is refused with INVALID_AMOUNT. */

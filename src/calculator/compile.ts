@@ -92,6 +92,7 @@ export interface CompiledPolicy {
   source: SourceRef
   coverageStart: string
   studentCoverageStart: string | null
+  coverageSource: SourceRef
   groups: {
     ageAt: 'year-end' | 'service-date'
     list: { id: string; label: string; when: PersonCondition }[]
@@ -340,6 +341,7 @@ function compileResolved(doc: PolicyDocument): CompiledPolicy {
     selection: doc.versionSelection,
     source: src,
     coverageStart: doc.coverageYear.startMonthDay,
+    coverageSource: doc.coverageYear.source,
     studentCoverageStart: doc.coverageYear.studentStartMonthDay ?? null,
     groups: doc.populationGroups
       ? { ageAt: doc.populationGroups.ageAt, list: doc.populationGroups.groups, source: doc.populationGroups.source }

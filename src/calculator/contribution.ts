@@ -1,16 +1,7 @@
 // quoteContribution: what each member of a household pays for a coverage year, who pays
 // the rest, and when benefits start.
 import { compileSeries, need, type CompiledPolicy, type Fig } from './compile'
-import {
-  addDays,
-  ageAtYearEnd,
-  chineseDate,
-  daysBetween,
-  firstOfMonthAfter,
-  makeDate,
-  parseDate,
-  yearOf
-} from './dates'
+import { addDays, ageAtYearEnd, chineseDate, daysBetween, firstOfMonthAfter, parseDate, yearOf } from './dates'
 import { CalculatorError } from './errors'
 import { checkAsOf } from './input'
 import { fen2, moneyFen, mulRound, pct, rateText, rateUnits, yuan } from './amounts'
@@ -32,16 +23,24 @@ export interface QuoteOptions extends CalcOptions {
   coverageYear?: number
 }
 
+/** coverage year `year`: from its first day (MM-DD) to the day before that day a year later */
+function coverageSpan(year: number, startMonthDay: string): { start: string; end: string } {
+  return {
+    start: `${String(year).padStart(4, '0')}-${startMonthDay}`,
+    end: addDays(`${String(year + 1).padStart(4, '0')}-${startMonthDay}`, -1)
+  }
+}
+
 function bad(message: string, path: string): never {
   throw new CalculatorError('INVALID_INPUT', message, path)
 }
 
 function pickVersion(series: CompiledPolicy[], year: number | undefined, asOf: string): CompiledPolicy {
   if (year !== undefined) {
-    const start = makeDate(year, +series[0].coverageStart.slice(0, 2), +series[0].coverageStart.slice(3))
+    const { start, end } = coverageSpan(year, series[0].coverageStart)
     for (const c of series) if (c.from <= start && (c.to === null || c.to >= start)) return c
     // a series may start mid-year; take the version in force on the last day of that year
-    for (const c of series) if (c.from <= makeDate(year, 12, 31)) return c
+    for (const c of series) if (c.from <= end && (c.to === null || c.to >= end)) return c
     throw new CalculatorError('NO_POLICY_FOR_DATE', `${year} 年没有适用的缴费政策`, '$coverageYear')
   }
   for (const c of series) if (c.from <= asOf) return c
@@ -77,7 +76,7 @@ export function quoteContribution(
   const withSteps = options?.steps !== false
   const steps: Step[] = []
   const issues: ContributionQuote['issues'] = []
-  const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
+  const yearEnd = coverageSpan(year, pol.coverageStart).end
   const coll = con.collection ?? null
   const open = coll ? (coll.from === undefined || paymentDate >= coll.from) && paymentDate <= coll.to : true
 
@@ -112,20 +111,8 @@ export function quoteContribution(
       memberIds: notEnrolling
     })
   }
-  if (coll && !open) {
-    // newborns covered from birth have no waiting period: when they are all that is paid for, say so
-    const birthDates = new Map(household.members.map((m) => [m.id, m.birthDate]))
-    const allFromBirth = !!con.newborn && quotes.every((q) => q.benefitStart === birthDates.get(q.memberId))
-    const after = !con.waitingPeriod
-      ? ''
-      : allFromBirth
-        ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
-        : `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销`
-    issues.push({
-      code: 'OUTSIDE_COLLECTION',
-      message: `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}`
-    })
-  }
+  if (coll && !open)
+    issues.push({ code: 'OUTSIDE_COLLECTION', message: outsideCollection(con, coll, household, quotes) })
   let standard = 0
   let subsidy = 0
   let others = 0
@@ -168,6 +155,25 @@ export function quoteContribution(
     issues,
     steps
   }
+}
+
+// mutation: not money — the message's wording
+/** Paying outside the collection window: when it closed, and what waiting that means. */
+function outsideCollection(
+  con: ContributionSection,
+  coll: NonNullable<ContributionSection['collection']>,
+  household: Household,
+  quotes: MemberQuote[]
+): string {
+  // newborns covered from birth have no waiting period: when they are all that is paid for, say so
+  const birthDates = new Map(household.members.map((m) => [m.id, m.birthDate]))
+  const allFromBirth = !!con.newborn && quotes.every((q) => q.benefitStart === birthDates.get(q.memberId))
+  const after = !con.waitingPeriod
+    ? ''
+    : allFromBirth
+      ? `；新生儿出生 ${con.newborn?.enrolWithinDays} 天内参保，不用等待，从出生那天起就能报销`
+      : `，缴费后要等 ${con.waitingPeriod.months} 个月才能报销`
+  return `现在不在集中缴费期（${coll.from ? `${chineseDate(coll.from)}至` : ''}${chineseDate(coll.to)}截止）内${after}`
 }
 
 function quoteMember(
@@ -263,7 +269,7 @@ function quoteMember(
       })
     }
   }
-  if (period.studentYear && withSteps)
+  if (withSteps && period.studentYear)
     steps.push({
       rule: 'contribution.student-year',
       label: `学生按学年参保，待遇期 ${benefitStart} 至 ${benefitEnd}`,
@@ -283,7 +289,7 @@ function quoteMember(
         source: con.source
       })
     }
-  } else if (period.waited && withSteps) {
+  } else if (withSteps && period.waited) {
     steps.push({
       rule: 'contribution.waiting-period',
       label: `${con.waitingPeriod!.appliesTo === 'all' ? '' : '不在集中缴费期内缴费，'}从缴费当月起满 ${con.waitingPeriod!.months} 个月后（${benefitStart}）开始报销`,
@@ -347,7 +353,7 @@ function quoteMember(
     subsidySplit: split,
     householdAccountCredit: fen2(credit),
     arrears: fen2(arrears),
-    due: fen2(Math.max(0, due)),
+    due: fen2(due),
     pooled: fen2(standard - credit),
     enrolment: {
       status: 'enrolled',
@@ -379,8 +385,7 @@ export function benefitPeriod(
   open: boolean,
   lapsed: number
 ): { benefitStart: string; benefitEnd: string; newbornDays: number | null; studentYear: boolean; waited: boolean } {
-  const yearStart = `${String(year).padStart(4, '0')}-${pol.coverageStart}`
-  const yearEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.coverageStart}`, -1)
+  const { start: yearStart, end: yearEnd } = coverageSpan(year, pol.coverageStart)
   let benefitStart = yearStart
   let benefitEnd = yearEnd
   let newbornDays: number | null = null
@@ -394,8 +399,9 @@ export function benefitPeriod(
   }
   const studentYear = m.student === true && pol.studentCoverageStart !== null
   if (studentYear) {
-    benefitStart = `${String(year).padStart(4, '0')}-${pol.studentCoverageStart}`
-    benefitEnd = addDays(`${String(year + 1).padStart(4, '0')}-${pol.studentCoverageStart}`, -1)
+    const school = coverageSpan(year, pol.studentCoverageStart!)
+    benefitStart = school.start
+    benefitEnd = school.end
   }
   let waited = false
   if (lapsed > 0) {

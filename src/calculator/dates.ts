@@ -54,13 +54,15 @@ export function yearOf(d: string): number {
 function monthOf(d: string): number {
   return (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48
 }
+function dayOf(d: string): number {
+  return (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48
+}
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0')
 }
 export function makeDate(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
 }
-/** ISO strings compare correctly as strings. */
 /** First day of the month `months` after the month of `d`. */
 export function firstOfMonthAfter(d: string, months: number): string {
   const total = yearOf(d) * 12 + (monthOf(d) - 1) + months
@@ -71,13 +73,13 @@ export function addMonths(d: string, months: number): string {
   const total = yearOf(d) * 12 + (monthOf(d) - 1) + months
   const y = Math.floor(total / 12)
   const m = (total % 12) + 1
-  return makeDate(y, m, Math.min(+d.slice(8, 10), daysInMonth(y, m)))
+  return makeDate(y, m, Math.min(dayOf(d), daysInMonth(y, m)))
 }
 /** Day number (days since 0000-03-01) for differences. */
 function dayNumber(d: string): number {
   let y = yearOf(d)
   let m = monthOf(d)
-  const day = +d.slice(8, 10)
+  const day = dayOf(d)
   if (m <= 2) {
     y -= 1
     m += 12
@@ -93,7 +95,7 @@ export function addDays(d: string, days: number): string {
   // walk by months is not needed: invert dayNumber by search over years is overkill; step day by day for small spans
   let y = yearOf(d)
   let m = monthOf(d)
-  let day = +d.slice(8, 10) + days
+  let day = dayOf(d) + days
   while (day > daysInMonth(y, m)) {
     day -= daysInMonth(y, m)
     m += 1
@@ -132,6 +134,7 @@ export function coverageYearStart(d: string, startMonthDay: string): string {
 }
 
 /** 2025-09-01 → 2025年9月1日: dates inside sentences people read. */
+// mutation: not money — text for people
 export function chineseDate(d: string): string {
   return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 }

@@ -31,8 +31,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   let birthDate = answers.birthDate
   if (birthDate === undefined) {
     if (answers.age !== undefined) {
-      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 130)
-        throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 130 的整数', '$.age')
+      if (!Number.isInteger(answers.age) || answers.age < 0 || answers.age > 120)
+        throw new CalculatorError('INVALID_INPUT', '年龄应当是 0 到 120 的整数', '$.age')
       // born on 1 Jan: exactly `age` full years on every date of this year
       birthDate = makeDate(yearOf(date) - answers.age, 1, 1)
     } else {
@@ -70,9 +70,9 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
     answers.admissionsThisYear !== undefined &&
     (!Number.isInteger(answers.admissionsThisYear) ||
       answers.admissionsThisYear < 0 ||
-      answers.admissionsThisYear > 366)
+      answers.admissionsThisYear > 365)
   ) {
-    throw new CalculatorError('INVALID_INPUT', '本年住院次数应当是 0 到 366 的整数', '$.admissionsThisYear')
+    throw new CalculatorError('INVALID_INPUT', '本年住院次数应当是 0 到 365 的整数', '$.admissionsThisYear')
   }
   if (answers.kind === 'inpatient' && answers.admissionsThisYear === undefined) assume(a, '按本年第一次住院计算')
   if (answers.fundPaidThisYear === undefined && pol.cap) assume(a, '按本年还没有报销过计算')
@@ -82,8 +82,8 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const history: ClaimHistory = {
     admissions: { [area]: answers.admissionsThisYear ?? 0 },
     fundPaid: answers.fundPaidThisYear ?? '0.00',
-    ...(answers.catastrophicBaseThisYear !== undefined ? { catastrophicBase: answers.catastrophicBaseThisYear } : {}),
-    ...(answers.catastrophicPaidThisYear !== undefined ? { catastrophicPaid: answers.catastrophicPaidThisYear } : {})
+    catastrophicBase: answers.catastrophicBaseThisYear,
+    catastrophicPaid: answers.catastrophicPaidThisYear
   }
   if (answers.specialDisease !== undefined) assume(a, '门诊特殊病种已办理准入手续')
   const claim: Claim = {
@@ -107,6 +107,7 @@ export function estimate(policy: PolicyInput, answers: EstimateAnswers, asOf: st
   const s = settleWith(pol, n, h, date, steps)
   // replace the settle-path enrolment note with the estimate's own assumption list; an estimate
   // has no discharge yet: its policy line names the day of care, not an 出院日期
+  // mutation: not money — the explanation's steps
   const rest = s.steps
     .filter((x) => x.rule !== 'enrolment.assumed')
     .map((x) => (x.rule === 'policy.version' ? { ...x, label: x.label.replace(/^按[^（]*（/, '按看病日期（') } : x))

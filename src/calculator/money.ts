@@ -17,8 +17,7 @@ const YUAN_RE = /^(-?)(0|[1-9]\d{0,12})(?:\.(\d{1,2}))?$/
 /** Whole fen → "1234.50" (negative amounts "-3.20"). Exact; a fraction of a fen is refused. */
 export function fenToYuan(fen: number): string {
   if (!Number.isSafeInteger(fen)) throw new CalculatorError('INVALID_AMOUNT', `分必须是整数：${show(fen)}`, '$')
-  if (fen === 0) return '0.00'
-  const abs = fen < 0 ? -fen : fen
+  const abs = Math.abs(fen)
   const cents = abs % 100
   return `${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`
 }

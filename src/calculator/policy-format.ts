@@ -414,16 +414,15 @@ const categoryTotals: Check = {
   rule: 'personal + subsidy = total in every category',
   run(v, path, ctx) {
     const [t, p, s] = [fenOf(v.total), fenOf(v.personal), fenOf(v.subsidy)]
-    if (t === null || p === null || s === null) return
-    if (p + s !== t) {
+    const consistent = t !== null && p !== null && s !== null && p + s === t
+    if (t !== null && p !== null && s !== null && !consistent)
       ctx.add(
         `${path}.total`,
         `个人缴费 ${String(v.personal)} 加财政补助 ${String(v.subsidy)} 不等于筹资标准 ${String(v.total)}`
       )
-      return
-    }
-    // only a consistent category is checked against the subsidised rows (one wrong total, one message)
-    if (typeof v.id === 'string' && ctx.categories.get(v.id) === null) ctx.categories.set(v.id, String(v.total))
+    // the category is known to the subsidised rows; its total only when consistent (one wrong total, one message)
+    if (typeof v.id === 'string' && !ctx.categories.has(v.id))
+      ctx.categories.set(v.id, consistent ? String(v.total) : null)
   }
 }
 
@@ -435,6 +434,8 @@ const subsidisedRow: Check = {
     const paid = isObj(v.paidBy) ? fenOf(v.paidBy.amount) : 0
     const p = fenOf(v.personal)
     const s = fenOf(v.subsidy)
+    // one message for the row, naming every category whose total it misses
+    const off = new Map<string, string[]>()
     for (const c of cats) {
       if (typeof c !== 'string') continue
       if (!ctx.categories.has(c)) {
@@ -444,12 +445,13 @@ const subsidisedRow: Check = {
       const total = ctx.categories.get(c)
       const t = total === null || total === undefined ? null : fenOf(total)
       if (t === null || p === null || s === null || paid === null) continue
-      if (p + s + paid !== t)
-        ctx.add(
-          path,
-          `类别「${c}」：个人 ${String(v.personal)} + 财政补助 ${String(v.subsidy)} + 代缴 ${show(paid)} 不等于筹资标准 ${total}`
-        )
+      if (p + s + paid !== t) off.set(total!, [...(off.get(total!) ?? []), `「${c}」`])
     }
+    for (const [total, names] of off)
+      ctx.add(
+        path,
+        `类别${names.join('')}：个人 ${String(v.personal)} + 财政补助 ${String(v.subsidy)} + 代缴 ${show(paid!)} 不等于筹资标准 ${total}`
+      )
   }
 }
 
@@ -613,9 +615,6 @@ export const policyDocument: Shape = {
                 rule: 'category ids are unique',
                 run(v, path, ctx) {
                   unique('id', '类别').run(v, path, ctx)
-                  for (const c of v as unknown as unknown[])
-                    if (isObj(c) && typeof c.id === 'string' && !ctx.categories.has(c.id))
-                      ctx.categories.set(c.id, null)
                 }
               }
             ),

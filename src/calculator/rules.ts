@@ -1,6 +1,5 @@
 // Who the claim is for and whether the fund pays at all: population group, preconditions
-// and exclusions, referral levels skipped. Shared by the reference settle path (settle.ts)
-// and the whole-fen path (settle-fen.ts), so both decide these the same way.
+// and exclusions, referral levels skipped, the coverage year (settle.ts, the quote, the year summary).
 import { AREA_LABEL, type CompiledPolicy } from './compile'
 import { addDays, ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
@@ -133,22 +132,13 @@ export function referralLevelsSkipped(
   const entry = r.rank.get(c.referral.expectedTier ?? r.entryTier)
   if (at === undefined || entry === undefined) return 0
   const skipped = at - entry
-  if (skipped <= 0 && S) S.push({ rule: 'referral.not-needed', label: '在首诊层级就医，不需要转诊', source: r.source })
+  if (S && skipped <= 0) S.push({ rule: 'referral.not-needed', label: '在首诊层级就医，不需要转诊', source: r.source })
   return skipped > 0 ? skipped : 0
 }
-
-// coverage years repeat (a county-year has a few of them), so remember them
-const spans = new Map<string, CoverageYearSpan>()
 
 /** The coverage year containing `date` for this person: students by the school year when the policy has one. */
 export function coverageYearOf(pol: CompiledPolicy, date: string, student: boolean | undefined): CoverageYearSpan {
   const first = student === true && pol.studentCoverageStart !== null ? pol.studentCoverageStart : pol.coverageStart
   const start = coverageYearStart(date, first)
-  let span = spans.get(start)
-  if (span === undefined) {
-    span = { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
-    if (spans.size > 10_000) spans.clear()
-    spans.set(start, span)
-  }
-  return span
+  return { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
 }

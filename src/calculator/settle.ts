@@ -63,6 +63,7 @@ const KIND_LABEL: Record<ClaimKind, string> = {
 
 type Steps = Step[] | null
 
+// mutation: not money — text of the explanation
 function institutionLabel(c: Claim): string {
   const i = c.institution
   const parts = [
@@ -81,9 +82,11 @@ function figIf(f: Fig, needed: boolean): number | null {
   return null
 }
 
+// mutation: not money — text of the explanation
 function figLabel(f: Fig): string {
   return isMissing(f) ? '（缺）' : pct(f)
 }
+// mutation: not money — text of the explanation
 function bandsLabel(bands: readonly { upTo: number | null; rate: Fig }[]): string {
   return bands.map((b) => `${b.upTo !== null ? `${fen2(b.upTo)} 元以内` : '以上'} ${figLabel(b.rate)}`).join('，')
 }
@@ -93,13 +96,12 @@ function banded(bands: readonly { upTo: number | null; rate: Fig }[], from: numb
   const out = new Exact()
   let lower = 0
   const to = from + amount
-  for (let i = 0; i < bands.length; i++) {
-    const upper = bands[i].upTo
-    const lo = lower > from ? lower : from
-    const hi = upper === null ? to : upper < to ? upper : to
-    if (hi > lo) out.add(hi - lo, need(bands[i].rate))
-    if (upper === null || upper >= to) break
-    lower = upper
+  for (const b of bands) {
+    const lo = Math.max(lower, from)
+    const hi = b.upTo === null ? to : Math.min(b.upTo, to)
+    // a band's rate is needed only when part of the amount falls inside it
+    if (hi > lo) out.add(hi - lo, need(b.rate))
+    lower = b.upTo ?? to
   }
   return out
 }
@@ -176,6 +178,7 @@ function yearAdds(h: NormalHistory, out: NormalHistory): YearAdds {
 }
 
 /** a year total past 10 亿 or an area's admissions past 366, in plain comparisons (this runs for every claim) */
+// mutation: not money — a cheap pre-check of the limits; checkHistoryAfter decides
 function pastLimits(h: NormalHistory): boolean {
   const M = MAX_YEAR_FEN
   const N = MAX_ADMISSIONS
@@ -215,6 +218,7 @@ function penalised(mode: 'points' | 'relative', rate: number, total: number): nu
   return r < 0 ? 0 : r
 }
 
+// mutation: not money — text of the explanation
 function penaltyStep(pol: CompiledPolicy, levels: number, change: string): Step {
   const r = pol.referral!
   const p = need(r.penalty)
@@ -341,6 +345,7 @@ function applyRate(
 }
 
 /** an exact amount in yuan with four decimals, rounded half up ("1234.5678"), as the banded step has always shown it */
+// mutation: not money — text of the explanation
 function fourDecimals(x: Exact): string {
   // hundredths of a fen: fen × 100 + frac / 10^6, rounded half up
   const q = Math.floor(x.frac / 1_000_000)
@@ -444,30 +449,46 @@ function kindLimits(
       fund = perVisit
     }
     const f = fund
-    fund = kindLimit(op.annualLimit, fund, h.outpatientFundPaid, parts, true, S, (annual, paid) => ({
-      rule: 'outpatient.annual-limit',
-      label: `门诊年度限额 ${yuan(annual)}，本年已报 ${yuan(h.outpatientFundPaid)}，本次报 ${yuan(paid)}`,
-      before: fen2(f),
-      after: fen2(paid),
-      params: { annualLimit: fen2(annual) },
-      source: op.source
-    }))
+    fund = kindLimit(
+      op.annualLimit,
+      fund,
+      h.outpatientFundPaid,
+      parts,
+      true,
+      S,
+      // mutation: not money — the explanation's step
+      (annual, paid) => ({
+        rule: 'outpatient.annual-limit',
+        label: `门诊年度限额 ${yuan(annual)}，本年已报 ${yuan(h.outpatientFundPaid)}，本次报 ${yuan(paid)}`,
+        before: fen2(f),
+        after: fen2(paid),
+        params: { annualLimit: fen2(annual) },
+        source: op.source
+      })
+    )
     out.outpatientFundPaid = h.outpatientFundPaid + fund
   } else if (kind === 'special-outpatient' && pol.special) {
     const sp = pol.special
     const f = fund
-    fund = kindLimit(sp.annualLimit, fund, h.specialFundPaid, parts, false, S, (lim, paid) =>
-      paid < f
-        ? {
-            rule: 'special-outpatient.annual-limit',
-            label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`,
-            before: fen2(f),
-            after: fen2(paid),
-            source: sp.source
-          }
-        : null
+    fund = kindLimit(
+      sp.annualLimit,
+      fund,
+      h.specialFundPaid,
+      parts,
+      false,
+      S,
+      // mutation: not money — the explanation's step
+      (lim, paid) =>
+        paid < f
+          ? {
+              rule: 'special-outpatient.annual-limit',
+              label: `门诊特殊病种年度限额 ${yuan(lim)}，本次最多报 ${yuan(paid)}`,
+              before: fen2(f),
+              after: fen2(paid),
+              source: sp.source
+            }
+          : null
     )
-    out.specialFundPaid = h.specialFundPaid + fund
   }
   return fund
 }
@@ -481,19 +502,7 @@ export function settleClaim(
   asOf: string,
   options?: CalcOptions
 ): Settlement {
-  const day = checkAsOf(asOf)
-  const n = checkClaim(claim, day)
-  const series = compileSeries(policy, options?.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  const pol = selectVersion(series, versionDate)
-  const paid = claim.person.enrolment?.paid
-  if (paid) {
-    // the enrolment record: benefit start and end by the contribution rules of the year paid for
-    const p = enrolmentPeriod(series, paid, claim.person)
-    n.benefitStart = p.benefitStart
-    n.benefitEnd = p.benefitEnd
-  }
+  const { pol, n, versionDate } = prepare(policy, claim, asOf, options?.resolve)
   return settleWith(
     pol,
     n,
@@ -516,18 +525,7 @@ export function settleInBatch(
   asOf: string,
   options: CalcOptions
 ): { settlement: Settlement; after: NormalHistory } {
-  const day = checkAsOf(asOf)
-  const n = checkClaim(claim, day)
-  const series = compileSeries(policy, options.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  const pol = selectVersion(series, versionDate)
-  const paid = claim.person.enrolment?.paid
-  if (paid) {
-    const p = enrolmentPeriod(series, paid, claim.person)
-    n.benefitStart = p.benefitStart
-    n.benefitEnd = p.benefitEnd
-  }
+  const { pol, n, versionDate } = prepare(policy, claim, asOf, options.resolve)
   const sink: Sink = { after: null }
   const settlement = settleWith(
     pol,
@@ -541,11 +539,38 @@ export function settleInBatch(
   return { settlement, after: sink.after! }
 }
 
+/** The checked claim, the policy version in force on its date, and that date; the benefit period of an enrolment record. */
+function prepare(
+  policy: PolicyInput,
+  claim: Claim,
+  asOf: string,
+  resolve: CalcOptions['resolve']
+): { pol: CompiledPolicy; n: NormalClaim; versionDate: string } {
+  const n = checkClaim(claim, checkAsOf(asOf))
+  const series = compileSeries(policy, resolve)
+  const versionDate = versionDateOf(series, n)
+  const pol = selectVersion(series, versionDate)
+  const paid = claim.person.enrolment?.paid
+  if (paid) {
+    // the enrolment record: benefit start and end by the contribution rules of the year paid for
+    const p = enrolmentPeriod(series, paid, claim.person)
+    n.benefitStart = p.benefitStart
+    n.benefitEnd = p.benefitEnd
+  }
+  return { pol, n, versionDate }
+}
+
 /** Where a batch takes the history after a claim, in whole fen (instead of Settlement.historyAfter). */
 interface Sink {
   after: NormalHistory | null
 }
 const UNWRITTEN = Object.freeze({}) as FullClaimHistory
+
+/** The date that picks the policy version (and the coverage year): admission, discharge or settlement, as the policy says. */
+function versionDateOf(series: CompiledPolicy[], n: NormalClaim): string {
+  const sel = series[0].selection
+  return sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
+}
 
 /** The coverage year a claim counts in (by the date that picks its version; students by their school year). */
 export function claimCoverageYear(
@@ -554,11 +579,8 @@ export function claimCoverageYear(
   asOf: string,
   options?: Pick<CalcOptions, 'resolve'>
 ): CoverageYearSpan {
-  const n = checkClaim(claim, checkAsOf(asOf))
-  const series = compileSeries(policy, options?.resolve)
-  const sel = series[0].selection
-  const versionDate = sel === 'admission' ? n.serviceDate : sel === 'discharge' ? n.dischargeDate : n.settlementDate
-  return coverageYearOf(selectVersion(series, versionDate), versionDate, claim.person.student)
+  const { pol, versionDate } = prepare(policy, claim, asOf, options?.resolve)
+  return coverageYearOf(pol, versionDate, claim.person.student)
 }
 
 /** Settle a checked claim under one policy version; `S` collects the steps, or is null for none. */
@@ -779,7 +801,7 @@ export function settleWith(
   if (c.majorDisease !== undefined && !pol.major)
     throw new CalculatorError('NO_MATCHING_RULE', '本政策没有重大疾病专项规定', '$.majorDisease')
   const major = c.majorDisease !== undefined ? pol.major : null
-  if (major && !major.kinds.has(kind) && S)
+  if (S && major && !major.kinds.has(kind))
     S.push({
       rule: 'major-disease.not-for-kind',
       label: `重大疾病专项只适用于${[...major.kinds].map((k) => KIND_LABEL[k]).join('、')}，本次${KIND_LABEL[kind]}按普通规定报销`,
@@ -827,7 +849,7 @@ export function settleWith(
       S
     )
   } else {
-    ordinaryFund(pol, n, kind, ctx, group ? group.label : null, years, specialLabel, h, out, parts, S)
+    ordinaryFund(pol, n, kind, ctx, group, years, specialLabel, h, out, parts, S)
   }
 
   // ---- catastrophic insurance (大病保险) on the year's in-policy self-pay above the threshold
@@ -964,7 +986,7 @@ function yearHistory(pol: CompiledPolicy, h: NormalHistory, span: CoverageYearSp
       rule: 'coverage-year.new',
       label: `新的参保年度（${span.start} 至 ${span.end}），住院次数、起付线、封顶线和各项累计从零算起${ha !== null && h.householdAccountBalance > 0 ? (carry > 0 ? `，家庭账户余额 ${yuan(carry)} 结转` : '，上年家庭账户余额不结转') : ''}`,
       params: { previous: h.coverageYear, start: span.start },
-      source: pol.source
+      source: pol.coverageSource
     })
   return freshHistory(span.start, carry)
 }
@@ -1025,7 +1047,7 @@ function ordinaryFund(
   n: NormalClaim,
   kind: ClaimKind,
   ctx: MatchContext,
-  groupLabel: string | null,
+  group: { label: string } | null,
   years: number,
   specialLabel: string,
   h: NormalHistory,
@@ -1063,9 +1085,10 @@ function ordinaryFund(
         else ded = h.lastDeductible === null ? base : Math.max(rep.floor, Math.min(base, h.lastDeductible - rep.step))
       }
     }
-    if (!rep || !rep.areas.has(area)) nth = h.admissions[area] + 1
     src = ip.deductible.source
     if (S) {
+      // the admission's number as the explanation shows it (areas that do not step down count on their own)
+      if (!rep || !rep.areas.has(area)) nth = h.admissions[area] + 1
       S.push({
         rule: 'inpatient.deductible',
         label: `起付线 ${yuan(ded)}（${row.label ?? institutionLabel(c)}，${AREA_LABEL[area]}，本年第 ${nth} 次住院${ded < base ? `，由 ${yuan(base)} 逐次降低，最低 ${yuan(rep!.floor)}` : ''}${rep && !rep.areas.has(area) && nth > 1 ? '，这类住院多次也不降低' : ''}）`,
@@ -1077,7 +1100,7 @@ function ordinaryFund(
     }
     ratioTable = ip.ratio
     ratioSource = ip.ratio.source
-    if (S) rowLabel = `${groupLabel ? `${groupLabel}，` : ''}${institutionLabel(c)}`
+    if (S) rowLabel = `${group ? `${group.label}，` : ''}${institutionLabel(c)}`
     out.admissions[area] = h.admissions[area] + 1
   } else if (kind === 'outpatient') {
     const op = pol.outpatient!
@@ -1093,8 +1116,8 @@ function ordinaryFund(
         rule: 'outpatient.deductible',
         label:
           op.basis === 'annual'
-            ? `门诊年度起付线 ${yuan(D)}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`
-            : `门诊每次起付线 ${yuan(D)}，本次扣 ${yuan(applied)}`,
+            ? `门诊年度起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`
+            : `门诊每次起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本次扣 ${yuan(applied)}`,
         before: fen2(eligible),
         after: fen2(eligible - applied),
         params: { deductible: fen2(D), basis: op.basis },
@@ -1116,7 +1139,7 @@ function ordinaryFund(
       const applied = Math.min(ded, eligible)
       S.push({
         rule: 'special-outpatient.deductible',
-        label: `${specialLabel}：门诊特殊病种年度起付线 ${yuan(D)}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`,
+        label: `${specialLabel}：门诊特殊病种年度起付线 ${yuan(D)}${row.label ? `（${row.label}）` : ''}，本年已扣 ${yuan(met)}，本次扣 ${yuan(applied)}`,
         before: fen2(eligible),
         after: fen2(eligible - applied),
         params: { deductible: fen2(D) },
@@ -1125,7 +1148,7 @@ function ordinaryFund(
     }
     ratioTable = sp.ratio
     ratioSource = sp.ratio.source
-    if (S) rowLabel = `${groupLabel ? `${groupLabel}，` : ''}${institutionLabel(c)}`
+    if (S) rowLabel = `${group ? `${group.label}，` : ''}${institutionLabel(c)}`
   }
   // referral: the deductible rises when tiers were skipped, needed only if anything is above the deductible
   const skipped = referralLevelsSkipped(pol, c, kind, area, S)
@@ -1342,7 +1365,7 @@ function benchmarkFund(
   if (S) {
     S.push({
       rule: 'benchmark-price.fund',
-      label: `按病种付费（${label}）：基准价格 ${yuan(price)}，基金支付 ${pct(share)}，得 ${yuan(fund)}（与实际账单无关，四舍五入到分）`,
+      label: `按病种付费（${label}）：基准价格 ${yuan(price)}，基金支付 ${pct(share)}${row.label ? `（${row.label}）` : ''}，得 ${yuan(fund)}（与实际账单无关，四舍五入到分）`,
       before: fen2(price),
       after: fen2(fund),
       params: { price: fen2(price), fundShare: rateText(share), list },
@@ -1447,9 +1470,10 @@ function assistanceLayer(
         rule = rules[i]
       }
     }
-  const threshold = rule.threshold === null || remaining === 0 ? 0 : need(rule.threshold)
   if (S) {
-    const rate = remaining > 0 ? need(rule.rate) : null
+    const threshold = rule.threshold === null || remaining === 0 ? 0 : need(rule.threshold)
+    // the rate as far as the policy gives it (needed only when something was countable)
+    const rate = isMissing(rule.rate) ? null : rule.rate
     const capAmt = pay > 0 ? need(rule.cap) : null
     S.push({
       rule: 'assistance',
@@ -1460,6 +1484,8 @@ function assistanceLayer(
         ...(rate !== null ? { rate: rateText(rate) } : {}),
         threshold: fen2(threshold),
         ...(capAmt !== null ? { cap: fen2(capAmt) } : {}),
+        payer: as.payer,
+        rule: rule.id,
         ...(rules.length > 1 ? { choice: as.ruleChoice } : {})
       },
       source: as.source

@@ -47,7 +47,7 @@ const at = (path: string, key: string | number): string =>
   typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`
 
 /** Which of several shapes a value is meant as: a figure object by its key, else by its JavaScript type. */
-function pickShape(options: readonly Shape[], v: unknown): Shape {
+export function pickShape(options: readonly Shape[], v: unknown): Shape {
   const resolved = options.map(resolveShape)
   const find = (test: (s: Shape) => boolean): Shape | undefined => {
     const i = resolved.findIndex(test)
