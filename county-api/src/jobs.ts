@@ -1,7 +1,7 @@
 // Background work: expire stale orders, redeliver the simulated provider's notifies,
 // re-match orders left paid (crash between notify and enrolment) or unmatched, ask the provider
 // about late notifies and close expired orders there, follow refunds, reconcile yesterday with
-// the provider's bill, and once a day enrol the members a department pays for in full (资助参保).
+// the provider's bill, send the subscribe messages that are due (messages/outbox.ts), and once a day enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
@@ -9,6 +9,7 @@ import { fundedEnrolmentJob } from './pay/funded'
 import { syncWithProvider } from './pay/provider-sync'
 import { followRefunds } from './pay/refunds'
 import { reconcileIfDue } from './pay/reconcile'
+import { runMessages } from './messages/outbox'
 
 /** A step that needs the provider: a failure is logged and tried again next round, the others still run. */
 async function withProvider(ctx: Ctx, what: string, step: () => Promise<unknown>): Promise<void> {
@@ -27,6 +28,7 @@ async function runRecovery(ctx: Ctx): Promise<void> {
   await withProvider(ctx, 'late notifies', () => syncWithProvider(ctx))
   await withProvider(ctx, 'refunds', () => followRefunds(ctx))
   await withProvider(ctx, 'reconciliation', () => reconcileIfDue(ctx))
+  await withProvider(ctx, 'subscribe messages', () => runMessages(ctx))
 }
 
 /** Starts the periodic job; the returned stop() resolves once a running pass has finished. */

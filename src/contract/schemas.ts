@@ -681,7 +681,16 @@ export const Subscription = Type.Object({
   channel: Channel,
   updatedAt: DateTime
 })
-export const SubscriptionList = Type.Object({ householdId: Id, subscriptions: Type.Array(Subscription) })
+export const SentMessage = Type.Object({
+  kind: ReminderKind,
+  title: Type.String({ description: '消息的标题，如“缴费截止提醒”' }),
+  sentAt: DateTime
+})
+export const SubscriptionList = Type.Object({
+  householdId: Id,
+  subscriptions: Type.Array(Subscription),
+  sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' })
+})
 export const SubscriptionQuery = Type.Object({ householdId: Id })
 
 export type PaidByOther = Static<typeof PaidByOther>
@@ -691,6 +700,7 @@ export type ReminderKind = Static<typeof ReminderKind>
 export type SubscriptionsBody = Static<typeof SubscriptionsBody>
 export type Subscription = Static<typeof Subscription>
 export type SubscriptionList = Static<typeof SubscriptionList>
+export type SentMessage = Static<typeof SentMessage>
 
 export type Me = Static<typeof Me>
 export type Session = Static<typeof Session>

@@ -194,5 +194,19 @@ export const MIGRATIONS: (string | Migration)[] = [
     UNIQUE (bill_date, kind, transaction_id, refund_id)
   );
   CREATE INDEX reconciliation_differences_open ON reconciliation_differences(found_at) WHERE status = 'open';
+  `,
+  // 10: subscribe messages (issue 14): each acceptance in WeChat's prompt lets the county send one
+  // message, so a subscription counts those left; the messages queued and sent (one per key: a
+  // reminder or a result is never sent twice), with when they are due (spread) and what happened.
+  `
+  ALTER TABLE subscriptions ADD COLUMN acceptances INTEGER NOT NULL DEFAULT 0;
+  UPDATE subscriptions SET acceptances = accepted;
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL, household_id TEXT NOT NULL,
+    kind TEXT NOT NULL, template_id TEXT NOT NULL, page TEXT NOT NULL, data TEXT NOT NULL, status TEXT NOT NULL,
+    due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, errcode INTEGER, sent_at INTEGER, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX messages_due ON messages(due_at) WHERE status = 'queued';
+  CREATE INDEX messages_household ON messages(household_id, user_id, created_at);
   `
 ]

@@ -259,7 +259,9 @@ describe('reminder subscriptions', () => {
           updatedAt: expect.stringMatching(/\+08:00$/)
         },
         { kind: 'result', accepted: false, year: 2027, channel: 'weapp', updatedAt: expect.stringMatching(/\+08:00$/) }
-      ]
+      ],
+      // nothing sent yet (messages/outbox.test.ts sends)
+      sent: []
     })
     expect((await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: head })).body).toEqual(
       r.body
