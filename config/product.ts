@@ -6,6 +6,7 @@
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
 import { makeSimKeys, startWechatSim, type SimKeys, type WechatSim } from '../county-api/src/testing/wechat-sim'
+import { FIELDS } from '../county-api/src/messages/templates'
 import { findLeaks, SecretsSeen } from './privacy'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
 
@@ -76,11 +77,15 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const now = () => Date.now() + offset
   const wechat =
     (opts.payment ?? 'wechat') === 'wechat' ? await startWechatSim({ keys: (simKeys ??= makeSimKeys()), now }) : null
+  // the county's subscribe-message templates, as a county registers them in WeChat's console
+  const templates = { WECHAT_TEMPLATE_DEADLINE: 'simTmplDeadline01', WECHAT_TEMPLATE_RESULT: 'simTmplResult001' }
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DEADLINE, FIELDS.deadline)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_RESULT, FIELDS.result)
   const startApi = async () => {
     api = await spawnServer({
       dbPath,
       households: opts.households ?? 200,
-      env: { PORT: String(port), ...wechat?.countyEnv(), ...opts.env },
+      env: { PORT: String(port), ...(wechat ? { ...wechat.countyEnv(), ...templates } : {}), ...opts.env },
       // a restart keeps the clock running where it was, not back at the start
       now: opts.now ? new Date(now()).toISOString() : null
     })

@@ -689,7 +689,9 @@ export const SentMessage = Type.Object({
 export const SubscriptionList = Type.Object({
   householdId: Id,
   subscriptions: Type.Array(Subscription),
-  sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' })
+  sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' }),
+  /** the county's subscribe-message template ids (its configuration); null: the county sends no such message */
+  templateIds: Type.Object({ deadline: Nullable(Type.String()), result: Nullable(Type.String()) })
 })
 export const SubscriptionQuery = Type.Object({ householdId: Id })
 
