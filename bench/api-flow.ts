@@ -148,3 +148,75 @@ export async function payFlow(
   const after = await timed(() => api.call('getOrder', { params, token }), 200)
   if (after.data.status !== 'confirmed') throw new Error(`order ${params.orderId} is ${after.data.status}`)
 }
+
+/** The phone's side of WeChat Pay at the WeChat simulator: wx.requestPayment with the county's parameters. */
+export function simPhone(simUrl: string, sockets: number): { pay(params: unknown): Promise<number>; close(): void } {
+  const url = new URL(simUrl)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
+  return {
+    pay: (params) =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify(params)
+        const req = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: 'POST',
+            path: '/sim/pay',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+          },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          }
+        )
+        req.on('error', reject)
+        req.end(body)
+      }),
+    close: () => agent.destroy()
+  }
+}
+
+/**
+ * The same villager paying through WeChat Pay (APIv3 at the WeChat simulator): the county signs the
+ * JSAPI order and verifies WeChat's answer, the phone pays at WeChat, WeChat's signed and encrypted
+ * notify reaches the county on its own; the phone asks for the order until it is confirmed, as the
+ * app does (each ask a timed request; at most 50, 5 ms apart).
+ */
+export async function payFlowWechat(
+  api: Client,
+  phone: { pay(params: unknown): Promise<number> },
+  job: Ready & { year: number },
+  idempotencyKey: string,
+  onRequest: (ms: number) => void
+): Promise<void> {
+  const timed = async <K extends RouteId>(answer: () => Promise<Answer<K>>, ok: number): Promise<Answer<K>> => {
+    const t0 = performance.now()
+    const r = await answer()
+    onRequest(performance.now() - t0)
+    if (r.status !== ok) throw new Error(`${r.status} ${JSON.stringify(r.body)}`)
+    return r
+  }
+  const { householdId, token, year } = job
+  await timed(() => api.call('getQuote', { params: { householdId }, query: { year }, token }, false), 200)
+  const order = await timed(
+    () =>
+      api.call('createOrder', {
+        body: { householdId, year, channel: 'weapp' },
+        token,
+        headers: { 'idempotency-key': idempotencyKey }
+      }),
+    201
+  )
+  const params = { orderId: order.data.orderId }
+  const start = await timed(() => api.call('startPayment', { params, token }), 200)
+  const status = await phone.pay(start.data.wechat)
+  if (status !== 200) throw new Error(`WeChat refused the payment (${status})`)
+  for (let i = 0; i < 50; i++) {
+    const after = await timed(() => api.call('getOrder', { params, token }), 200)
+    if (after.data.status === 'confirmed') return
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  throw new Error(`order ${params.orderId} not confirmed`)
+}

@@ -1,8 +1,12 @@
 // The whole product on one machine: the reference county API (real HTTP, sqlite file,
-// seeded demo data, in its own process) plus the h5 build served with /county proxied to it.
-// Used by `npm start` and by the browser tests (each test file gets its own temp database).
+// seeded demo data, in its own process) paying and signing in through the WeChat simulator
+// (WeChat Pay APIv3, jscode2session, subscribe messages; in this process), plus the h5 build
+// served with /county proxied to it. Used by `npm start` and by the browser tests (each test
+// file gets its own temp database).
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
+import { makeSimKeys, startWechatSim, type SimKeys, type WechatSim } from '../county-api/src/testing/wechat-sim'
+import { FIELDS } from '../county-api/src/messages/templates'
 import { findLeaks, SecretsSeen } from './privacy'
 import { startStaticServer, type Fault, type RunningStatic } from './static-server'
 
@@ -28,6 +32,12 @@ export interface ProductOptions {
    * the same on any real date); default this machine's clock (npm start).
    */
   now?: string
+  /**
+   * Who takes the money: WeChat Pay through the WeChat simulator (default: the real protocol,
+   * the h5 app goes to WeChat's H5 payment page), or the simulated cashier (its fail and
+   * abandon buttons, for the app's failure screens).
+   */
+  payment?: 'wechat' | 'simulated'
 }
 
 export interface RunningProduct {
@@ -45,23 +55,37 @@ export interface RunningProduct {
   now: () => number
   /** injects a fault on the app's path to the county API (slow, 500, drop, garbage, stale ETag) */
   setFault: (fault: Fault) => void
+  /** the WeChat simulator (payment: 'wechat') */
+  wechat: WechatSim | null
+  /** moves the county's clock (TEST_HOOKS) and the WeChat simulator's with it */
+  setNow: (at: number) => Promise<void>
   close: () => Promise<void>
 }
 
 const root = path.resolve(__dirname, '..')
+
+/** The simulator's throwaway keys, made once per process (RSA key generation takes a while). */
+let simKeys: SimKeys | undefined
 
 export async function startProduct(opts: ProductOptions = {}): Promise<RunningProduct> {
   const dbPath = opts.dbPath ?? tempDbPath('product')
   let api: SpawnedServer | undefined
   let port = opts.apiPort ?? 0
   let pastLogs = ''
-  const pinnedAt = Date.now()
-  const now = () => (opts.now ? Date.parse(opts.now) + (Date.now() - pinnedAt) : Date.now())
+  // the product's clock: pinned (tests) or the machine's, and wherever a test moves it
+  let offset = opts.now ? Date.parse(opts.now) - Date.now() : 0
+  const now = () => Date.now() + offset
+  const wechat =
+    (opts.payment ?? 'wechat') === 'wechat' ? await startWechatSim({ keys: (simKeys ??= makeSimKeys()), now }) : null
+  // the county's subscribe-message templates, as a county registers them in WeChat's console
+  const templates = { WECHAT_TEMPLATE_DEADLINE: 'simTmplDeadline01', WECHAT_TEMPLATE_RESULT: 'simTmplResult001' }
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DEADLINE, FIELDS.deadline)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_RESULT, FIELDS.result)
   const startApi = async () => {
     api = await spawnServer({
       dbPath,
       households: opts.households ?? 200,
-      env: { PORT: String(port), ...opts.env },
+      env: { PORT: String(port), ...(wechat ? { ...wechat.countyEnv(), ...templates } : {}), ...opts.env },
       // a restart keeps the clock running where it was, not back at the start
       now: opts.now ? new Date(now()).toISOString() : null
     })
@@ -104,8 +128,19 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
     setFault: (f) => {
       fault = f
     },
+    wechat,
+    setNow: async (at) => {
+      const r = await fetch(`${api?.url}/__test/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now: new Date(at).toISOString() })
+      })
+      if (r.status !== 200) throw new Error(`the county's clock hook answered ${r.status}`)
+      offset = at - Date.now()
+    },
     close: async () => {
       await stopApi()
+      await wechat?.close()
       await web.close()
       if (opts.checkLogPrivacy !== false) {
         const leaks = findLeaks(pastLogs, secrets)

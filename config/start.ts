@@ -46,6 +46,10 @@ async function main() {
   console.log('')
   console.log(`乡亲医保 is running.  Open ${product.webUrl}/  (phone size: DevTools device mode, 375×667)`)
   console.log(`County API: ${product.api?.url}  (contract: ${product.api?.url}/openapi.json)`)
+  if (product.wechat)
+    console.log(
+      `WeChat simulator: ${product.wechat.url}  (WeChat Pay APIv3, sign-in and subscribe messages, throwaway keys)`
+    )
   if (existsSync(demo)) {
     console.log('\nDemo accounts (from county-api/DEMO.md):')
     console.log(

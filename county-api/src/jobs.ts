@@ -1,16 +1,34 @@
 // Background work: expire stale orders, redeliver the simulated provider's notifies,
-// re-match orders left paid (crash between notify and enrolment) or unmatched, and once a day
-// enrol the members a department pays for in full (资助参保).
+// re-match orders left paid (crash between notify and enrolment) or unmatched, ask the provider
+// about late notifies and close expired orders there, follow refunds, reconcile yesterday with
+// the provider's bill, send the subscribe messages that are due (messages/outbox.ts), and once a day enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
 import { fundedEnrolmentJob } from './pay/funded'
+import { syncWithProvider } from './pay/provider-sync'
+import { followRefunds } from './pay/refunds'
+import { reconcileIfDue } from './pay/reconcile'
+import { runMessages } from './messages/outbox'
+
+/** A step that needs the provider: a failure is logged and tried again next round, the others still run. */
+async function withProvider(ctx: Ctx, what: string, step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step()
+  } catch (e) {
+    ctx.log.warn({ err: { message: String((e as Error).message) } }, `${what}: provider not reachable; next round`)
+  }
+}
 
 async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)
   rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
   if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()
+  await withProvider(ctx, 'late notifies', () => syncWithProvider(ctx))
+  await withProvider(ctx, 'refunds', () => followRefunds(ctx))
+  await withProvider(ctx, 'reconciliation', () => reconcileIfDue(ctx))
+  await withProvider(ctx, 'subscribe messages', () => runMessages(ctx))
 }
 
 /** Starts the periodic job; the returned stop() resolves once a running pass has finished. */

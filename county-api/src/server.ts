@@ -16,6 +16,7 @@ import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
 import { calculator, calculatorFailure } from './ports/shared-calculator'
 import { makeSimulatedProvider } from './ports/simulated-payment'
+import { makeWechatPayProvider, ProviderUnavailable } from './ports/wechat-pay/provider'
 import { makeSmsSender } from './ports/sms'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
@@ -88,12 +89,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     sms: makeSmsSender(config, log),
     url: () => baseUrl
   }
-  // (until the WeChat Pay v3 provider is built, `wechat` does not start: it used to mean the simulated provider)
-  if (config.paymentMode !== 'simulated') {
-    db.close()
-    throw new ConfigProblems([`PAYMENT_MODE=${config.paymentMode}: this provider is not available yet`])
-  }
-  ctx.payments = makeSimulatedProvider(ctx)
+  ctx.payments = config.paymentMode === 'wechat' ? makeWechatPayProvider(ctx) : makeSimulatedProvider(ctx)
 
   if (seedOpt !== false && getMeta(db, 'seeded') === undefined) {
     const started = Date.now()
@@ -180,6 +176,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         .status(err.status)
         .send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })
     }
+    if (err instanceof ProviderUnavailable) {
+      req.log.warn({ err: { message: scrub(err.message) } }, 'payment provider unavailable')
+      return reply.status(503).send({ code: 'UPSTREAM_UNAVAILABLE', message: '微信支付暂时连不上，请稍后再试' })
+    }
     const fe = err as FastifyError
     if (fe.validation) {
       const details = fe.validation.map((v) => ({
@@ -215,8 +215,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // (each handler is typed by its route; here, where every route is wired alike, by none)
     const handler = handlers[id] as ((call: Call<RouteId>) => unknown) | undefined
     if (!handler) throw new Error(`no handler for route ${id}`)
-    // the simulated cashier: only with the simulated provider, never in production (also when a caller overrides)
-    if (def.auth === 'dev' && (config.paymentMode !== 'simulated' || config.mode === 'production')) continue
+    // a provider's own routes only with that provider (the simulated cashier and its HMAC notify: never
+    // with WeChat Pay, never in production, also when a caller overrides the configuration)
+    if (def.paymentMode && def.paymentMode !== config.paymentMode) continue
+    if ((def.auth === 'dev' || def.paymentMode === 'simulated') && config.mode === 'production') continue
     app.route({
       method: def.method,
       url: def.url,

@@ -9,6 +9,7 @@ import {
   chargesFor,
   openSignedIn,
   ordersOf,
+  payAtWechat,
   settle,
   shot,
   shown,
@@ -54,8 +55,7 @@ test('a migrant worker pays for her parents by ID number and sees only masked na
   await shot(w, 'pay-others')
 
   await w.page.locator('.payee__confirm:visible').last().click()
-  await w.page.getByText('模拟收银台（演示用，不会真的扣钱）').waitFor()
-  await w.page.locator('.cashier__pay:visible').last().click()
+  await payAtWechat(w)
   await w.page.getByText('缴费成功，已参保').waitFor()
   const after = await w.page.locator('.app-page:visible').last().innerText()
   for (const p of parents) expect(after).not.toContain(p.name)

@@ -1,6 +1,7 @@
 // Shared set-up for the payment browser tests: the whole product (county API on a temp
-// sqlite file + the h5 build), demo sign-in, and read-only looks into the county's database
-// to check what really happened to the money; the county API's typed client for the rest.
+// sqlite file + the h5 build, paying through the WeChat simulator's WeChat Pay APIv3 unless a
+// test file asks for the simulated cashier), demo sign-in, and looks into the county's database
+// and WeChat's ledger to check what really happened to the money; the county API's typed client.
 import { mkdirSync, mkdtempSync } from 'fs'
 import os from 'os'
 import path from 'path'
@@ -31,14 +32,15 @@ export interface PayWorld {
   close: () => Promise<void>
 }
 
-export async function startPayWorld(): Promise<PayWorld> {
+export async function startPayWorld(opts: { payment?: 'wechat' | 'simulated' } = {}): Promise<PayWorld> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
   const dbPath = path.join(dir, 'county.sqlite')
   const product = await startProduct({
     dbPath,
     households: 30,
     env: { DEV_OTP: '123456', TEST_HOOKS: '1' },
-    now: TEST_NOW
+    now: TEST_NOW,
+    payment: opts.payment
   })
   const { context, page } = await launchPhone({ now: product.now })
   const errors = collectErrors(page)
@@ -106,12 +108,18 @@ export function ordersOf(w: PayWorld, householdId: string, year?: number): Order
   return rows.filter((o) => !o.id.startsWith('ord_seed_') && (year === undefined || o.year === year))
 }
 
-/** Money that actually moved: the simulated provider's ledger (one row per charge). */
+/** Money that actually moved: WeChat's ledger (the simulator's), or the simulated provider's (one row per charge). */
 export function chargesFor(
   w: PayWorld,
   orderIds: string[]
 ): { order_id: string; result: string; amount_fen: number }[] {
   if (orderIds.length === 0) return []
+  const wechat = w.product.wechat
+  if (wechat)
+    return orderIds.flatMap((id) => {
+      const o = wechat.pay.orders.get(id)
+      return o && o.transactionId ? [{ order_id: id, result: 'SUCCESS', amount_fen: o.totalFen }] : []
+    })
   return w
     .db()
     .prepare(
@@ -146,9 +154,23 @@ export function visiblePage(w: PayWorld) {
   return w.page.locator('.app-page:visible').last()
 }
 
-/** Turns the county's clock (TEST_HOOKS only), e.g. past an order's expiry. */
+/** Turns the county's clock (TEST_HOOKS only), e.g. past an order's expiry, and WeChat's with it. */
 export async function setCountyClock(w: PayWorld, iso: string): Promise<void> {
-  await w.api.setNow(iso)
+  await w.product.setNow(Date.parse(iso))
+}
+
+/**
+ * On WeChat's H5 payment page (the simulator's): checks the amount (in fen, as the app showed
+ * it), pays or cancels, and waits to be back on the app's order page.
+ */
+export async function payAtWechat(w: PayWorld, opts: { expectFen?: number; cancel?: boolean } = {}): Promise<void> {
+  const sim = w.product.wechat
+  if (!sim) throw new Error('this product pays at the simulated cashier')
+  await w.page.waitForURL((u) => u.href.startsWith(`${sim.url}/sim/h5pay`))
+  if (opts.expectFen !== undefined)
+    await expect(w.page.locator('.amount').innerText()).resolves.toBe(`¥${fenToYuan(opts.expectFen)}`)
+  await w.page.locator(opts.cancel ? '.sim-cancel' : '.sim-pay').click()
+  await w.page.waitForURL((u) => u.href.startsWith(w.product.webUrl) && u.hash.includes('/subpackages/pay/order/'))
 }
 
 export function writableDb(w: PayWorld): Database.Database {

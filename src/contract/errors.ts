@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   BIND_MISMATCH: { status: 400, message: '身份证号和姓名对不上，请核对' },
   OTP_INVALID: { status: 400, message: '验证码不正确或已过期' },
   WECHAT_CODE_INVALID: { status: 400, message: '微信登录失败，请重试' },
+  WECHAT_USER_BLOCKED: {
+    status: 403,
+    message: '微信提示这个账号暂时不能登录。请用手机号登录，或到村卫生室、县医保窗口办理'
+  },
   INVITATION_INVALID: { status: 400, message: '邀请码无效或已过期' },
   SIGNATURE_INVALID: { status: 400, message: '支付通知签名不正确' },
   UPLOAD_REJECTED: { status: 400, message: '上传的文件不符合要求' },

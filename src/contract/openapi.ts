@@ -36,7 +36,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       def.auth === 'user' || def.auth === 'reviewer'
         ? [{ bearer: [] }]
         : def.auth === 'provider'
-          ? [{ notifySignature: [] }]
+          ? [def.paymentMode === 'wechat' ? { wechatpaySignature: [] } : { notifySignature: [] }]
           : []
     paths[path] ??= {}
     paths[path][def.method.toLowerCase()] = {
@@ -45,6 +45,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       tags: [def.tag],
       security,
       'x-grant-scope': def.scope,
+      ...(def.paymentMode ? { 'x-payment-mode': def.paymentMode } : {}),
       parameters,
       requestBody: def.body
         ? { required: true, content: { 'application/json': { schema: def.body } } }
@@ -79,7 +80,14 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
           type: 'apiKey',
           in: 'header',
           name: 'x-notify-signature',
-          description: 'HMAC-SHA256(body) 十六进制'
+          description: '模拟支付方：HMAC-SHA256(body) 十六进制（只在 PAYMENT_MODE=simulated）'
+        },
+        wechatpaySignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Wechatpay-Signature',
+          description:
+            '微信支付 APIv3：Wechatpay-Serial 选公钥（微信支付公钥 ID 或平台证书序列号），SHA256withRSA 验签 `Wechatpay-Timestamp\\nWechatpay-Nonce\\n原文\\n`，时间差不超过 5 分钟'
         }
       }
     },

@@ -40,6 +40,8 @@ export interface RouteDef {
   headers?: TSchema
   response: Record<number, TSchema>
   multipart?: boolean
+  /** Served only where the county's PAYMENT_MODE is this (the provider's own routes). */
+  paymentMode?: 'simulated' | 'wechat'
 }
 
 function r<const T extends RouteDef>(def: T): T {
@@ -206,8 +208,20 @@ export const routes = {
     url: '/v1/payments/notify',
     tag: 'pay',
     auth: 'provider',
-    summary: '支付结果通知（签名验证，幂等）',
+    paymentMode: 'simulated',
+    summary: '模拟支付方的支付结果通知（x-notify-signature: HMAC-SHA256；只在模拟支付时）',
     body: S.PaymentNotifyBody,
+    response: { 200: S.NotifyAck }
+  }),
+  wechatPayNotify: r({
+    method: 'POST',
+    url: '/v1/payments/wechat/notify',
+    tag: 'pay',
+    auth: 'provider',
+    paymentMode: 'wechat',
+    summary:
+      '微信支付 APIv3 通知（支付成功、退款）：按 Wechatpay-Serial 选公钥验签原文，5 分钟时间窗，APIv3 密钥解密；验签不过答 4xx 且不做任何改动；重复通知幂等',
+    body: S.WechatPayNotifyBody,
     response: { 200: S.NotifyAck }
   }),
   reviewUnmatched: r({
@@ -227,8 +241,65 @@ export const routes = {
     params: S.OrderParams,
     response: { 200: S.Order }
   }),
+  reviewMoney: r({
+    method: 'GET',
+    url: '/v1/review/money',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：没能入账的钱（不明订单、重复付款、金额不符、未入账）和对账差异，最早的在前',
+    querystring: S.MoneyQuery,
+    response: { 200: S.UnbookedMoneyList }
+  }),
+  reviewRefundMoney: r({
+    method: 'POST',
+    url: '/v1/review/money/:moneyId/refund',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：把这笔钱原路退回（向微信支付申请退款；同一笔钱只退一次）',
+    params: S.MoneyParams,
+    body: S.RefundMoneyBody,
+    response: { 200: S.UnbookedMoney }
+  }),
+  reviewAttachMoney: r({
+    method: 'POST',
+    url: '/v1/review/money/:moneyId/attach',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：把这笔钱记到正确的订单上（金额须相符；随即入账、出票据）',
+    params: S.MoneyParams,
+    body: S.AttachMoneyBody,
+    response: { 200: S.UnbookedMoney }
+  }),
+  reviewResolveMoney: r({
+    method: 'POST',
+    url: '/v1/review/money/:moneyId/resolve',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：对账差异已核实，写明处理情况后关闭',
+    params: S.MoneyParams,
+    body: S.ResolveMoneyBody,
+    response: { 200: S.UnbookedMoney }
+  }),
+  reviewReconciliations: r({
+    method: 'GET',
+    url: '/v1/review/reconciliations',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：每日与微信支付交易账单的对账结果，最近的在前',
+    response: { 200: S.ReconciliationList }
+  }),
+  reviewRunReconciliation: r({
+    method: 'POST',
+    url: '/v1/review/reconciliations/:billDate/run',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary: '县经办人员：立即（重新）对某一天的账',
+    params: S.BillDateParams,
+    response: { 200: S.Reconciliation }
+  }),
   // the simulated provider's cashier page (only where PAYMENT_MODE=simulated: development and tests)
   cashierPay: r({
+    paymentMode: 'simulated',
     method: 'POST',
     url: '/v1/sim-cashier/orders/:orderId/pay',
     tag: 'simulated-cashier',
@@ -238,6 +309,7 @@ export const routes = {
     response: { 200: S.Ok }
   }),
   cashierFail: r({
+    paymentMode: 'simulated',
     method: 'POST',
     url: '/v1/sim-cashier/orders/:orderId/fail',
     tag: 'simulated-cashier',
@@ -247,6 +319,7 @@ export const routes = {
     response: { 200: S.Ok }
   }),
   cashierAbandon: r({
+    paymentMode: 'simulated',
     method: 'POST',
     url: '/v1/sim-cashier/orders/:orderId/abandon',
     tag: 'simulated-cashier',

@@ -265,7 +265,10 @@ export const WechatPayParams = Type.Object({
 export const PaymentStart = Type.Object({
   orderId: Id,
   provider: Type.Union([Type.Literal('simulated'), Type.Literal('wechat')]),
+  /** weapp: the parameters for wx.requestPayment (WeChat Pay JSAPI, paySign by the merchant key) */
   wechat: Nullable(WechatPayParams),
+  /** h5 with WeChat Pay: WeChat's payment page (H5 payment); the app adds redirect_url and goes there */
+  h5Url: Nullable(Type.String({ description: '微信支付 H5 支付页地址（只在 H5 渠道和微信支付时）' })),
   cashier: Nullable(
     Type.Object({
       orderId: Id,
@@ -286,6 +289,103 @@ export const PaymentNotifyBody = Type.Object({
   paidAt: DateTime
 })
 export const NotifyAck = Type.Object({ code: Type.Literal('SUCCESS'), message: Type.String() })
+
+/**
+ * WeChat Pay APIv3's notify (payments and refunds), as WeChat sends it: signed in the
+ * Wechatpay-Serial/Signature/Timestamp/Nonce headers over the raw body, the resource encrypted
+ * with the APIv3 key. WeChat may add fields: other properties are allowed.
+ */
+export const WechatPayNotifyBody = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    create_time: Type.String({ maxLength: 40 }),
+    event_type: Type.String({ maxLength: 64 }),
+    resource_type: Type.String({ maxLength: 64 }),
+    summary: Type.Optional(Type.String({ maxLength: 64 })),
+    resource: Type.Object(
+      {
+        algorithm: Type.String({ maxLength: 32 }),
+        ciphertext: Type.String({ maxLength: 16384 }),
+        associated_data: Type.Optional(Type.String({ maxLength: 256 })),
+        nonce: Type.String({ maxLength: 32 }),
+        original_type: Type.Optional(Type.String({ maxLength: 64 }))
+      },
+      { additionalProperties: true }
+    )
+  },
+  { additionalProperties: true }
+)
+
+// ---------- money the county could not book, and reconciliation (county staff) ----------
+/** `notice.<notify id>` (money for an unknown order, a second payment), `order.<id>` (paid, not booked), `diff.<id>` (reconciliation) */
+export const MoneyId = Type.String({ minLength: 3, maxLength: 100, pattern: '^(notice|order|diff)\\.[A-Za-z0-9_.-]+$' })
+export const MoneyKind = Type.Union([
+  Type.Literal('unknown_order'),
+  Type.Literal('second_payment'),
+  Type.Literal('not_matched'),
+  Type.Literal('missing_in_county'),
+  Type.Literal('missing_in_bill'),
+  Type.Literal('amount_differs'),
+  Type.Literal('refund_missing_in_county'),
+  Type.Literal('refund_missing_in_bill')
+])
+export const RefundView = Type.Object({
+  refundId: Id,
+  status: Type.Union([
+    Type.Literal('processing'),
+    Type.Literal('succeeded'),
+    Type.Literal('closed'),
+    Type.Literal('abnormal')
+  ]),
+  amount: Money,
+  reason: Type.String(),
+  requestedAt: DateTime,
+  completedAt: Nullable(DateTime)
+})
+export const UnbookedMoney = Type.Object({
+  moneyId: MoneyId,
+  kind: MoneyKind,
+  /** the merchant order number the money came under (ours, or one the county never issued) */
+  orderId: Nullable(Type.String()),
+  householdId: Nullable(Id),
+  transactionId: Nullable(Type.String()),
+  /** what the provider took (or, for a refund, returned) */
+  amount: Nullable(Money),
+  /** what the county's books say, where they differ */
+  countyAmount: Nullable(Money),
+  at: DateTime,
+  /** what is wrong, in plain words */
+  detail: Type.String(),
+  status: Type.Union([
+    Type.Literal('open'),
+    Type.Literal('refunding'),
+    Type.Literal('refunded'),
+    Type.Literal('attached'),
+    Type.Literal('resolved')
+  ]),
+  /** what can be done: refund it, attach it to the right order, or close it with a note */
+  actions: Type.Array(Type.Union([Type.Literal('refund'), Type.Literal('attach'), Type.Literal('resolve')])),
+  refund: Nullable(RefundView),
+  resolution: Nullable(Type.String())
+})
+export const UnbookedMoneyList = Type.Object({ items: Type.Array(UnbookedMoney) })
+export const MoneyQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')]))
+})
+export const MoneyParams = Type.Object({ moneyId: MoneyId })
+export const RefundMoneyBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 80 }) })
+export const AttachMoneyBody = Type.Object({ orderId: Id })
+export const ResolveMoneyBody = Type.Object({ note: Type.String({ minLength: 2, maxLength: 200 }) })
+export const Reconciliation = Type.Object({
+  billDate: DateStr,
+  status: Type.Union([Type.Literal('matched'), Type.Literal('differences'), Type.Literal('no_bill')]),
+  billLines: Type.Integer(),
+  countyLines: Type.Integer(),
+  differences: Type.Integer(),
+  runAt: DateTime
+})
+export const ReconciliationList = Type.Object({ days: Type.Array(Reconciliation) })
+export const BillDateParams = Type.Object({ billDate: DateStr })
 
 export const Receipt = Type.Object({
   receiptNumber: Type.String(),
@@ -581,7 +681,18 @@ export const Subscription = Type.Object({
   channel: Channel,
   updatedAt: DateTime
 })
-export const SubscriptionList = Type.Object({ householdId: Id, subscriptions: Type.Array(Subscription) })
+export const SentMessage = Type.Object({
+  kind: ReminderKind,
+  title: Type.String({ description: '消息的标题，如“缴费截止提醒”' }),
+  sentAt: DateTime
+})
+export const SubscriptionList = Type.Object({
+  householdId: Id,
+  subscriptions: Type.Array(Subscription),
+  sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' }),
+  /** the county's subscribe-message template ids (its configuration); null: the county sends no such message */
+  templateIds: Type.Object({ deadline: Nullable(Type.String()), result: Nullable(Type.String()) })
+})
 export const SubscriptionQuery = Type.Object({ householdId: Id })
 
 export type PaidByOther = Static<typeof PaidByOther>
@@ -591,6 +702,7 @@ export type ReminderKind = Static<typeof ReminderKind>
 export type SubscriptionsBody = Static<typeof SubscriptionsBody>
 export type Subscription = Static<typeof Subscription>
 export type SubscriptionList = Static<typeof SubscriptionList>
+export type SentMessage = Static<typeof SentMessage>
 
 export type Me = Static<typeof Me>
 export type Session = Static<typeof Session>
@@ -615,6 +727,11 @@ export type CreateOrderBody = Static<typeof CreateOrderBody>
 export type PaymentStart = Static<typeof PaymentStart>
 export type WechatPayParams = Static<typeof WechatPayParams>
 export type PaymentNotifyBody = Static<typeof PaymentNotifyBody>
+export type WechatPayNotifyBody = Static<typeof WechatPayNotifyBody>
+export type UnbookedMoney = Static<typeof UnbookedMoney>
+export type MoneyKind = Static<typeof MoneyKind>
+export type RefundView = Static<typeof RefundView>
+export type Reconciliation = Static<typeof Reconciliation>
 export type Receipt = Static<typeof Receipt>
 export type ClaimStage = Static<typeof ClaimStage>
 export type Claim = Static<typeof Claim>

@@ -44,6 +44,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   BIND_MISMATCH: '身份证号和姓名对不上，请核对',
   OTP_INVALID: '验证码不正确或已过期',
   WECHAT_CODE_INVALID: '微信登录失败，请重试',
+  WECHAT_USER_BLOCKED: '微信提示这个账号暂时不能登录。请用手机号登录，或到村卫生室、县医保窗口办理',
   INVITATION_INVALID: '邀请码无效或已过期',
   SIGNATURE_INVALID: '支付通知签名不正确',
   UPLOAD_REJECTED: '上传的文件不符合要求',

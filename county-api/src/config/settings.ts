@@ -177,6 +177,28 @@ export const SETTINGS = {
     'https://api.weixin.qq.com',
     'WeChat server API (the WeChat simulator in development and tests)'
   ),
+  wechatTemplateDeadline: optional(
+    'WECHAT_TEMPLATE_DEADLINE',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of the deadline reminder (fields thing1 amount2 date3 thing4); unset: not sent'
+  ),
+  wechatTemplateResult: optional(
+    'WECHAT_TEMPLATE_RESULT',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of the payment result (fields thing1 amount2 date3 phrase4 character_string5); unset: not sent'
+  ),
+  wechatMiniprogramState: setting(
+    'WECHAT_MINIPROGRAM_STATE',
+    oneOf('formal', 'trial', 'developer'),
+    'formal',
+    'which version of the mini-program a message opens'
+  ),
+  messageSpreadMinutes: setting(
+    'MESSAGE_SPREAD_MINUTES',
+    integer(0, 720),
+    120,
+    "reminders are spread over this many minutes from 09:00, so a county's do not arrive in one burst"
+  ),
 
   // ---- sign-in and sessions ----
   sessionTtlHours: setting('SESSION_TTL_HOURS', integer(1, 8760), 168, 'hours a session lasts'),

@@ -159,5 +159,54 @@ export const MIGRATIONS: (string | Migration)[] = [
   `,
   // 8: the annual cap used is counted by the calculator's year summary from the settlements
   // (routes/claims.ts); the seed's copies of each year's cap are read no more.
-  `DELETE FROM meta WHERE key LIKE 'cap\\_fen\\_%' ESCAPE '\\';`
+  `DELETE FROM meta WHERE key LIKE 'cap\\_fen\\_%' ESCAPE '\\';`,
+  // 9: WeChat Pay (issue 14): an order's prepay at the provider and whether anything is left to ask
+  // the provider about it (query a late notify, close it once expired); refunds; money the county
+  // could not book, resolved by a reviewer; the daily reconciliation with WeChat's trade bill.
+  `
+  ALTER TABLE orders ADD COLUMN provider_ref TEXT;
+  ALTER TABLE orders ADD COLUMN provider_ref_at INTEGER;
+  ALTER TABLE orders ADD COLUMN provider_checked_at INTEGER;
+  ALTER TABLE orders ADD COLUMN provider_done_at INTEGER;
+  CREATE INDEX orders_provider_open ON orders(created_at) WHERE provider_ref IS NOT NULL AND provider_done_at IS NULL;
+  ALTER TABLE payment_notices ADD COLUMN paid_at INTEGER;
+  ALTER TABLE payment_notices ADD COLUMN resolution TEXT;
+  ALTER TABLE payment_notices ADD COLUMN resolved_by TEXT;
+  ALTER TABLE payment_notices ADD COLUMN resolved_at INTEGER;
+  CREATE INDEX payment_notices_transaction ON payment_notices(transaction_id);
+  CREATE INDEX payment_notices_paid ON payment_notices(paid_at);
+  CREATE INDEX payment_notices_unbooked ON payment_notices(received_at)
+    WHERE outcome IN ('unknown_order', 'second_payment') AND resolution IS NULL;
+  CREATE TABLE refunds (
+    id TEXT PRIMARY KEY, order_id TEXT NOT NULL, transaction_id TEXT NOT NULL, amount_fen INTEGER NOT NULL,
+    total_fen INTEGER NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, provider_refund_id TEXT,
+    source TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL, completed_at INTEGER
+  );
+  CREATE INDEX refunds_transaction ON refunds(transaction_id);
+  CREATE TABLE reconciliations (
+    bill_date TEXT PRIMARY KEY, status TEXT NOT NULL, bill_lines INTEGER NOT NULL, county_lines INTEGER NOT NULL,
+    differences INTEGER NOT NULL, run_at INTEGER NOT NULL, detail TEXT
+  ) WITHOUT ROWID;
+  CREATE TABLE reconciliation_differences (
+    id TEXT PRIMARY KEY, bill_date TEXT NOT NULL, kind TEXT NOT NULL, order_id TEXT, transaction_id TEXT,
+    refund_id TEXT, bill_fen INTEGER, county_fen INTEGER, bill_at INTEGER, detail TEXT NOT NULL, status TEXT NOT NULL,
+    resolution TEXT, resolved_by TEXT, resolved_at INTEGER, found_at INTEGER NOT NULL,
+    UNIQUE (bill_date, kind, transaction_id, refund_id)
+  );
+  CREATE INDEX reconciliation_differences_open ON reconciliation_differences(found_at) WHERE status = 'open';
+  `,
+  // 10: subscribe messages (issue 14): each acceptance in WeChat's prompt lets the county send one
+  // message, so a subscription counts those left; the messages queued and sent (one per key: a
+  // reminder or a result is never sent twice), with when they are due (spread) and what happened.
+  `
+  ALTER TABLE subscriptions ADD COLUMN acceptances INTEGER NOT NULL DEFAULT 0;
+  UPDATE subscriptions SET acceptances = accepted;
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL, household_id TEXT NOT NULL,
+    kind TEXT NOT NULL, template_id TEXT NOT NULL, page TEXT NOT NULL, data TEXT NOT NULL, status TEXT NOT NULL,
+    due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, errcode INTEGER, sent_at INTEGER, created_at INTEGER NOT NULL
+  );
+  CREATE INDEX messages_due ON messages(due_at) WHERE status = 'queued';
+  CREATE INDEX messages_household ON messages(household_id, user_id, created_at);
+  `
 ]

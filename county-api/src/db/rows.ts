@@ -96,6 +96,79 @@ export interface OrderRow {
   match_attempts: number
   /** null on orders from before migration 4 (see payerNameMasked) */
   payer_name_masked: string | null
+  /** the provider's handle for paying this order: WeChat Pay's prepay_id (weapp) or h5_url (h5) */
+  provider_ref?: string | null
+  provider_ref_at?: number | null
+  /** last time the provider was asked about this order (a notify that is late) */
+  provider_checked_at?: number | null
+  /** nothing more to ask the provider: paid (its notify or a query) or closed there */
+  provider_done_at?: number | null
+}
+
+/** A payment notify as received (or a query's answer, or a reviewer's attachment), with what became of it. */
+export interface PaymentNoticeRow {
+  notify_id: string
+  order_id: string
+  transaction_id: string
+  result: 'SUCCESS' | 'FAIL'
+  amount_fen: number
+  received_at: number
+  outcome: 'paid' | 'duplicate' | 'failed' | 'unknown_order' | 'second_payment' | 'amount_mismatch'
+  /** when the money was taken, as the provider says (null on notices from before migration 9) */
+  paid_at: number | null
+  /** money not booked (unknown order, second payment): what a reviewer did with it */
+  resolution: string | null
+  resolved_by: string | null
+  resolved_at: number | null
+}
+
+/** A refund of money the county cannot keep (never booked, paid twice, wrong amount). */
+export interface RefundRow {
+  /** our out_refund_no */
+  id: string
+  /** the merchant order number the money came under (an order's id, or a number the county never issued) */
+  order_id: string
+  transaction_id: string
+  amount_fen: number
+  total_fen: number
+  reason: string
+  status: 'processing' | 'succeeded' | 'closed' | 'abnormal'
+  provider_refund_id: string | null
+  /** what money: `notice:<notify id>`, `order:<order id>` or `difference:<id>` */
+  source: string
+  requested_by: string
+  requested_at: number
+  completed_at: number | null
+}
+
+export interface ReconciliationRow {
+  bill_date: string
+  status: 'matched' | 'differences' | 'no_bill'
+  bill_lines: number
+  county_lines: number
+  differences: number
+  run_at: number
+  detail: string | null
+}
+
+export interface ReconciliationDifferenceRow {
+  id: string
+  bill_date: string
+  kind:
+    'missing_in_county' | 'missing_in_bill' | 'amount_differs' | 'refund_missing_in_county' | 'refund_missing_in_bill'
+  order_id: string | null
+  transaction_id: string | null
+  refund_id: string | null
+  bill_fen: number | null
+  county_fen: number | null
+  /** when WeChat's bill says the money moved */
+  bill_at: number | null
+  detail: string
+  status: 'open' | 'resolved'
+  resolution: string | null
+  resolved_by: string | null
+  resolved_at: number | null
+  found_at: number
 }
 
 /** An entry of orders.persons. benefitStart/End as quoted on `quotedOn`; matching reuses them when paid the same day. */

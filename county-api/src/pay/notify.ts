@@ -1,27 +1,49 @@
-// The payment provider's notify (signature verified, applied once) and matching the money to
-// enrolments: paid → confirmed with a receipt, or paid_not_matched for the county to look at
-// (never silent). The background job retries what a crash or a failed match left behind.
-import type { PaymentNotifyBody } from '../../../src/contract'
+// The payment provider's notify (read and verified by the provider, applied once) and matching the
+// money to enrolments: paid → confirmed with a receipt, or paid_not_matched for the county to look
+// at (never silent). The background job retries what a crash or a failed match left behind.
 import type { Ctx } from '../context'
-import type { EnrolmentRow, OrderPerson, OrderRow } from '../db/rows'
+import type { EnrolmentRow, OrderPerson, OrderRow, PaymentNoticeRow } from '../db/rows'
 import { ApiFailure } from '../errors'
 import { transact } from '../db'
 import { isoDate, parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
 import { computeQuote } from './quote'
+import { acceptRefund } from './refunds'
+import type { HeaderLookup, ProviderNotice, ProviderPayment } from '../ports/payment-provider'
 
 /** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
-function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
+function applyNotify(ctx: Ctx, n: ProviderPayment): OrderRow | null {
   return transact(ctx.db, () => {
     if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
     const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
-    const record = (outcome: string) =>
+    const record = (outcome: PaymentNoticeRow['outcome']) =>
       ctx.db
         .prepare(
-          'INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)'
+          'INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome, paid_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
         )
-        .run(n.notifyId, n.orderId, n.transactionId, n.result, n.amountFen, ctx.clock.now(), outcome)
+        .run(
+          n.notifyId,
+          n.orderId,
+          n.transactionId,
+          n.result,
+          n.amountFen,
+          ctx.clock.now(),
+          outcome,
+          parseTime(n.paidAt)
+        )
+    // the same money told again under another notify id (a query's answer, then the late notify)
+    if (
+      n.result === 'SUCCESS' &&
+      ctx.db
+        .prepare(
+          `SELECT 1 FROM payment_notices WHERE transaction_id = ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`
+        )
+        .get(n.transactionId)
+    ) {
+      record('duplicate')
+      return null
+    }
     if (!order) {
       record('unknown_order')
       ctx.log.warn({ orderId: n.orderId }, 'notify for unknown order')
@@ -50,33 +72,47 @@ function applyNotify(ctx: Ctx, n: PaymentNotifyBody): OrderRow | null {
     if (n.amountFen !== order.amount_fen) {
       ctx.db
         .prepare(
-          `UPDATE orders SET status = 'paid_not_matched', paid_at = ?, transaction_id = ?, failure_reason = ? WHERE id = ?`
+          `UPDATE orders SET status = 'paid_not_matched', paid_at = ?, transaction_id = ?, failure_reason = ?, provider_done_at = ? WHERE id = ?`
         )
-        .run(paidAt, n.transactionId, `到账金额 ${fenToYuan(n.amountFen)} 与订单金额不符`, order.id)
+        .run(paidAt, n.transactionId, `到账金额 ${fenToYuan(n.amountFen)} 与订单金额不符`, ctx.clock.now(), order.id)
       record('amount_mismatch')
       return null
     }
     // Late money for an expired or failed order is still the villager's money: try to match it.
     ctx.db
-      .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ? WHERE id = ?`)
-      .run(paidAt, n.transactionId, order.id)
+      .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ?, provider_done_at = ? WHERE id = ?`)
+      .run(paidAt, n.transactionId, ctx.clock.now(), order.id)
     record('paid')
     return { ...order, status: 'paid' as const, paid_at: paidAt, transaction_id: n.transactionId }
   })
 }
 
 /**
- * The notify callback: verify the signature over the exact bytes, apply once, then match, in
+ * The notify callback: the provider verifies it over the exact bytes and reads it (a forgery,
+ * a probe, a replay outside the time window: SIGNATURE_INVALID, nothing changed), then it is applied.
+ */
+export function receiveNotify(ctx: Ctx, rawBody: string, header: HeaderLookup): ProviderNotice {
+  let notice: ProviderNotice
+  try {
+    notice = ctx.payments.readNotify(rawBody, header)
+  } catch (e) {
+    const reason = (e as ApiFailure).details as { reason?: string } | undefined
+    ctx.log.warn({ reason: reason?.reason ?? 'unreadable' }, 'payment notify rejected')
+    throw e instanceof ApiFailure ? e : new ApiFailure('SIGNATURE_INVALID')
+  }
+  if (notice.kind === 'payment') acceptPayment(ctx, notice.payment)
+  else acceptRefund(ctx, notice.refund)
+  return notice
+}
+
+/**
+ * A verified payment (notify, or the provider's answer to a query): apply once, then match, in
  * one commit. Matching runs in a savepoint: if it fails, the payment is still recorded (paid)
  * and the background job retries the match.
  */
-export function processNotify(ctx: Ctx, rawBody: string, signature: string | undefined, body: PaymentNotifyBody): void {
-  if (!ctx.payments.verify(rawBody, signature)) {
-    ctx.log.warn({ orderId: body.orderId }, 'payment notify with a bad signature rejected')
-    throw new ApiFailure('SIGNATURE_INVALID')
-  }
+export function acceptPayment(ctx: Ctx, payment: ProviderPayment): void {
   transact(ctx.db, () => {
-    const paid = applyNotify(ctx, body)
+    const paid = applyNotify(ctx, payment)
     if (!paid) return
     try {
       confirmOrder(ctx, paid.id, paid)
@@ -217,4 +253,31 @@ export function rematchPending(ctx: Ctx): number {
   let confirmed = 0
   for (const { id } of ids) if (matchOrder(ctx, id).status === 'confirmed') confirmed++
   return confirmed
+}
+
+/**
+ * A reviewer puts money the county holds on the order it was meant for (pay/money-review.ts): the
+ * order must be unpaid and of the same amount; it is paid with that money and matched at once.
+ */
+export function bookMoneyOnOrder(
+  ctx: Ctx,
+  orderId: string,
+  money: { transactionId: string; amountFen: number; paidAt: number }
+): OrderRow {
+  return transact(ctx.db, () => {
+    const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined
+    if (!o) throw new ApiFailure('NOT_FOUND', undefined, '没有这个订单')
+    if (o.transaction_id !== null || !['created', 'paying', 'expired', 'failed'].includes(o.status))
+      throw new ApiFailure('CONFLICT', { status: o.status }, '这个订单已经有付款，不能再记入')
+    if (o.amount_fen !== money.amountFen)
+      throw new ApiFailure(
+        'CONFLICT',
+        { amount: fenToYuan(money.amountFen), orderAmount: fenToYuan(o.amount_fen) },
+        `金额不符：这笔钱 ${fenToYuan(money.amountFen)} 元，订单 ${fenToYuan(o.amount_fen)} 元`
+      )
+    ctx.db
+      .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ?, provider_done_at = ? WHERE id = ?`)
+      .run(money.paidAt, money.transactionId, ctx.clock.now(), o.id)
+    return matchOrder(ctx, o.id)
+  })
 }

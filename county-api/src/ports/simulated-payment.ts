@@ -1,36 +1,51 @@
-// The simulated payment provider (PAYMENT_MODE=simulated): a cashier page instead of WeChat Pay,
-// its own ledger (sim_payments), and signed notifies delivered like the real provider's.
+// The simulated payment provider (PAYMENT_MODE=simulated, development only): a cashier page
+// instead of WeChat Pay, its own ledger (sim_payments), and HMAC-signed notifies (key
+// PAYMENT_NOTIFY_KEY, random at each start unless set) delivered like a provider's, with retries.
+// Production refuses it (config/production.ts); the server does not build it there.
 import crypto from 'node:crypto'
 import type { Ctx } from '../context'
 import type { OrderRow, SimPaymentRow } from '../db/rows'
 import { ApiFailure } from '../errors'
 import { fenToYuan } from '../../../src/calculator/money'
-import { isoTime } from '../clock'
+import { isoDate, isoTime } from '../clock'
 import { newId, randomHex } from '../ids'
 import { transact } from '../db'
-import { signBody, verifySignature, type PaymentProvider } from './payment-provider'
-import { processNotify } from '../pay/notify'
-import type { PaymentNotifyBody } from '../../../src/contract'
+import type { BillLine, PaymentProvider, ProviderPayment } from './payment-provider'
+import { receiveNotify } from '../pay/notify'
+
+export function signBody(key: string, rawBody: string): string {
+  return crypto.createHmac('sha256', key).update(rawBody).digest('hex')
+}
+
+export function verifySignature(key: string, rawBody: string, signature: string | undefined): boolean {
+  if (!signature || !/^[0-9a-f]{64}$/.test(signature)) return false
+  const expected = Buffer.from(signBody(key, rawBody), 'hex')
+  return crypto.timingSafeEqual(expected, Buffer.from(signature, 'hex'))
+}
+
+const asPayment = (row: SimPaymentRow): ProviderPayment => ({
+  notifyId: row.notify_id,
+  orderId: row.order_id,
+  transactionId: row.transaction_id,
+  result: row.result,
+  amountFen: row.amount_fen,
+  paidAt: isoTime(row.paid_at)
+})
 
 export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
+  if (ctx.config.mode === 'production') throw new Error('production takes real money: PAYMENT_MODE=wechat')
   const timers = new Set<NodeJS.Timeout>()
 
   /** Sends one notify, in process; in a transaction when the caller has one open (as a savepoint). */
   function deliverNow(row: SimPaymentRow): boolean {
-    const body = JSON.stringify({
-      notifyId: row.notify_id,
-      orderId: row.order_id,
-      transactionId: row.transaction_id,
-      result: row.result,
-      amountFen: row.amount_fen,
-      paidAt: isoTime(row.paid_at)
-    })
+    const body = JSON.stringify(asPayment(row))
+    const signature = signBody(ctx.config.notifyKey, body)
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
     try {
-      // Accepted and marked delivered together (processNotify's transaction nests as a savepoint).
+      // Accepted and marked delivered together (the notify's transaction nests as a savepoint).
       transact(ctx.db, () => {
-        processNotify(ctx, body, signBody(ctx.config.notifyKey, body), JSON.parse(body) as PaymentNotifyBody)
+        receiveNotify(ctx, body, (name) => (name === 'x-notify-signature' ? signature : undefined))
         ctx.db
           .prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?')
           .run(row.order_id)
@@ -90,8 +105,12 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     // delay < 0: only the outbox retry sends it (tests stop the server "between payment and notify")
   }
 
+  const ledger = (orderId: string) =>
+    ctx.db.prepare(`SELECT * FROM sim_payments WHERE order_id = ?`).get(orderId) as SimPaymentRow | undefined
+
   return {
-    start(order) {
+    kind: 'simulated',
+    async start(order) {
       const base = `${ctx.url()}/v1/sim-cashier/orders/${order.id}`
       const nonce = randomHex(12)
       const timeStamp = String(Math.floor(ctx.clock.now() / 1000))
@@ -99,7 +118,7 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
       return {
         orderId: order.id,
         provider: 'simulated',
-        // Same shape as wx.requestPayment; paySign is an HMAC here (WeChat Pay v3 uses the merchant's RSA key).
+        // Same shape as wx.requestPayment; paySign is an HMAC here (WeChat Pay signs with the merchant's RSA key).
         wechat:
           order.channel === 'weapp'
             ? {
@@ -119,10 +138,50 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
           payUrl: `${base}/pay`,
           failUrl: `${base}/fail`,
           abandonUrl: `${base}/abandon`
-        }
+        },
+        h5Url: null
       }
     },
-    verify: (raw, sig) => verifySignature(ctx.config.notifyKey, raw, sig),
+    readNotify(rawBody, header) {
+      if (!verifySignature(ctx.config.notifyKey, rawBody, header('x-notify-signature')))
+        throw new ApiFailure('SIGNATURE_INVALID', { reason: 'bad signature' })
+      return { kind: 'payment', payment: JSON.parse(rawBody) as ProviderPayment }
+    },
+    async query(order) {
+      const row = ledger(order.id)
+      return row && row.result === 'SUCCESS' ? asPayment(row) : null
+    },
+    async close(order) {
+      return ledger(order.id)?.result === 'SUCCESS' ? 'paid' : 'closed'
+    },
+    async refund(r) {
+      // the simulated provider gives the money back at once
+      return {
+        refundId: r.refundId,
+        providerRefundId: `simrf${randomHex(8)}`,
+        orderId: r.orderId,
+        transactionId: r.transactionId,
+        status: 'succeeded',
+        amountFen: r.amountFen,
+        completedAt: isoTime(ctx.clock.now())
+      }
+    },
+    async queryRefund() {
+      return null // answered at once when asked (refund above)
+    },
+    async tradeBill(date) {
+      const rows = ctx.db.prepare(`SELECT * FROM sim_payments WHERE result = 'SUCCESS'`).all() as SimPaymentRow[]
+      return rows
+        .filter((r) => isoDate(r.paid_at) === date)
+        .map((r): BillLine => ({
+          kind: 'payment',
+          orderId: r.order_id,
+          transactionId: r.transaction_id,
+          amountFen: r.amount_fen,
+          refundId: null,
+          at: isoTime(r.paid_at)
+        }))
+    },
     cashierPay: (orderId) => record(orderId, 'SUCCESS'),
     cashierFail: (orderId) => record(orderId, 'FAIL'),
     async deliverPending() {

@@ -4,7 +4,6 @@ import type { UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { createSession, findOrCreateWechatUser, rateLimit, requestOtp, signOut, verifyOtp } from '../auth'
 import { wechatProvider } from '../ports/wechat'
-import { ApiFailure } from '../errors'
 import { meView } from '../views'
 
 function userById(ctx: Ctx, id: string): UserRow {
@@ -22,7 +21,6 @@ export const authRoutes = (ctx: Ctx): TagHandlers<'auth'> => ({
   signInWechat: async ({ body, req }) => {
     rateLimit(ctx, `wx:${req.ip}`, ctx.config.signInLimitPerMinute * 10)
     const r = await wechatProvider(ctx).exchange(body.code)
-    if (!r) throw new ApiFailure('WECHAT_CODE_INVALID')
     return session(ctx, findOrCreateWechatUser(ctx, r.openid))
   },
 

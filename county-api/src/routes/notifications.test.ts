@@ -259,7 +259,10 @@ describe('reminder subscriptions', () => {
           updatedAt: expect.stringMatching(/\+08:00$/)
         },
         { kind: 'result', accepted: false, year: 2027, channel: 'weapp', updatedAt: expect.stringMatching(/\+08:00$/) }
-      ]
+      ],
+      // nothing sent yet (messages/outbox.test.ts sends); this county has no templates configured
+      sent: [],
+      templateIds: { deadline: null, result: null }
     })
     expect((await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: head })).body).toEqual(
       r.body

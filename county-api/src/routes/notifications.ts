@@ -6,7 +6,8 @@
 //     user marks their own copy read; the payer is not told about their own payment.
 //   - Subscriptions: the user's answer to WeChat's subscribe-message prompt (deadline reminder,
 //     payment result) per household, for whoever may pay for it (household, or a grantee with
-//     `pay`). The latest answer replaces the earlier one.
+//     `pay`). The latest answer replaces the earlier one; acceptances add up (one message each).
+//     The list also says which messages were sent and when (messages/outbox.ts).
 import type { SubscriptionList } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { NotificationRow, SubscriptionRow, UserRow } from '../db/rows'
@@ -16,8 +17,15 @@ import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { transact } from '../db'
 import { notificationView } from '../notifications'
+import { sentMessages } from '../messages/outbox'
+import { templateId } from '../messages/templates'
 
 const LIST_LIMIT = 50
+/**
+ * Each acceptance in WeChat's prompt lets the county send one message of that kind (WeChat adds
+ * them up); a refusal means the user wants none, so none are kept. A bound on those kept.
+ */
+const MAX_ACCEPTANCES = 20
 
 function subscriptions(ctx: Ctx, user: UserRow, householdId: string): SubscriptionList {
   const rows = ctx.db
@@ -33,7 +41,9 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
       year: r.year,
       channel: r.channel,
       updatedAt: isoTime(r.updated_at)
-    }))
+    })),
+    sent: sentMessages(ctx, user.id, householdId),
+    templateIds: { deadline: templateId(ctx.config, 'deadline'), result: templateId(ctx.config, 'result') }
   }
 }
 
@@ -85,10 +95,20 @@ export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => (
       for (const t of body.templates) {
         ctx.db
           .prepare(
-            `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at`
+            `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at, acceptances) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at,
+            acceptances = CASE WHEN excluded.accepted = 1 THEN MIN(acceptances + 1, ${MAX_ACCEPTANCES}) ELSE 0 END`
           )
-          .run(user.id, body.householdId, t.kind, t.accepted ? 1 : 0, body.year ?? null, body.channel ?? 'weapp', now)
+          .run(
+            user.id,
+            body.householdId,
+            t.kind,
+            t.accepted ? 1 : 0,
+            body.year ?? null,
+            body.channel ?? 'weapp',
+            now,
+            t.accepted ? 1 : 0
+          )
       }
     })
     return subscriptions(ctx, user, body.householdId)

@@ -1,19 +1,29 @@
 // Tag `pay`: what a household owes (the quote), paying for another household by ID number,
-// orders, starting the payment, the receipt, the provider's notify; and for the county's staff
-// the money that came in but could not be matched to enrolments.
+// orders, starting the payment, the receipt, the provider's notifies (simulated or WeChat Pay);
+// and for the county's staff the money that came in but could not be booked (refund it, attach it
+// to the right order) and the daily reconciliation with WeChat Pay's bill.
+import type { FastifyRequest } from 'fastify'
 import type { Receipt } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { EnrolmentRow, OrderPerson, OrderRow, PersonRow } from '../db/rows'
+import type { EnrolmentRow, OrderPerson, OrderRow, PersonRow, ReconciliationRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { requireHousehold } from '../access'
 import { ApiFailure } from '../errors'
-import { isoTime } from '../clock'
+import { isoDate, isoTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { maskIdNumber, maskName } from '../mask'
 import { orderView, payerNameMasked } from '../views'
 import { computeQuote, defaultYear, quoteView } from '../pay/quote'
 import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPaying } from '../pay/orders'
-import { matchOrder, processNotify } from '../pay/notify'
+import { matchOrder, receiveNotify } from '../pay/notify'
+import { attachMoney, listMoney, refundMoney, resolveMoney } from '../pay/money-review'
+import { reconcileDay, reconciliationView } from '../pay/reconcile'
+
+/** The notify's headers, as the provider reads them (x-notify-signature; Wechatpay-*). */
+const headerOf = (req: FastifyRequest) => (name: string) => {
+  const v = req.headers[name.toLowerCase()]
+  return Array.isArray(v) ? v[0] : v
+}
 
 export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   getQuote: ({ params, query, user }) => {
@@ -58,9 +68,9 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     return orderView(ctx, refreshOrder(ctx, order), namesVisible)
   },
 
-  startPayment: ({ params, user }) => {
+  startPayment: ({ params, user, req }) => {
     const { order } = loadOrderFor(ctx, user, params.orderId, 'start_payment')
-    return ctx.payments.start(startPaying(ctx, order))
+    return ctx.payments.start(startPaying(ctx, order), { openid: user.openid, ip: req.ip })
   },
 
   getReceipt: ({ params, user }) => {
@@ -95,8 +105,14 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     return receipt
   },
 
-  paymentNotify: ({ body, req }) => {
-    processNotify(ctx, req.rawBody ?? '', req.headers['x-notify-signature'] as string | undefined, body)
+  // (the body was checked against the contract; the provider reads the exact bytes it signed)
+  paymentNotify: ({ req }) => {
+    receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
+    return { code: 'SUCCESS' as const, message: '成功' }
+  },
+
+  wechatPayNotify: ({ req }) => {
+    receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
     return { code: 'SUCCESS' as const, message: '成功' }
   },
 
@@ -112,5 +128,21 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     if (!o) throw new ApiFailure('NOT_FOUND')
     if (o.status !== 'paid_not_matched' && o.status !== 'paid') throw new ApiFailure('CONFLICT', { status: o.status })
     return orderView(ctx, matchOrder(ctx, o.id), true)
+  },
+
+  reviewMoney: ({ query }) => ({ items: listMoney(ctx, query.status ?? 'open') }),
+  reviewRefundMoney: ({ params, body, user }) => refundMoney(ctx, params.moneyId, body.reason, user),
+  reviewAttachMoney: ({ params, body, user }) => attachMoney(ctx, params.moneyId, body.orderId, user),
+  reviewResolveMoney: ({ params, body, user }) => resolveMoney(ctx, params.moneyId, body.note, user),
+
+  reviewReconciliations: () => ({
+    days: (
+      ctx.db.prepare('SELECT * FROM reconciliations ORDER BY bill_date DESC LIMIT 90').all() as ReconciliationRow[]
+    ).map(reconciliationView)
+  }),
+  reviewRunReconciliation: async ({ params }) => {
+    if (params.billDate >= isoDate(ctx.clock.now()))
+      throw new ApiFailure('CONFLICT', { billDate: params.billDate }, '只能对已经过去的日子对账')
+    return reconciliationView(await reconcileDay(ctx, params.billDate))
   }
 })

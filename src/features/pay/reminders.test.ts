@@ -17,7 +17,9 @@ const saved = (body: { householdId: string; templates: { kind: string; accepted:
     year: 2027,
     channel: 'weapp',
     updatedAt: '2026-11-23T10:00:00.000+08:00'
-  }))
+  })),
+  sent: [],
+  templateIds: { deadline: null, result: null }
 })
 const target = { owner: 'u1', householdId: 'hh1', year: 2027 }
 const posts = () =>

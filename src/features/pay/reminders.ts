@@ -8,7 +8,7 @@
 // h5 has no subscribe messages: the screen shows what would be sent (previewMessages), and
 // offers no choice, so nothing is stored.
 import Taro from '@tarojs/taro'
-import type { SubscriptionsBody } from '@/contract'
+import type { SentMessage, SubscriptionsBody } from '@/contract'
 import { formatMoney } from '@/components/money'
 import { call } from '@/services/county-client'
 import { isCountyDownError } from '@/services/errors'
@@ -34,16 +34,18 @@ export interface ReminderTarget {
   year: number
 }
 
+/** `templateIds`: the county's (GET /v1/me/subscriptions, from its configuration) when known. */
 export async function askForReminders(
   target: ReminderTarget,
-  kinds: ReminderKind[] = ['deadline', 'result']
+  kinds: ReminderKind[] = ['deadline', 'result'],
+  templateIds: Record<ReminderKind, string> = TEMPLATES
 ): Promise<SubscribeOutcome> {
   let accepted: ReminderKind[]
   try {
     const res = (await Taro.requestSubscribeMessage({
-      tmplIds: kinds.map((k) => TEMPLATES[k])
+      tmplIds: kinds.map((k) => templateIds[k])
     } as never)) as unknown as Record<string, string>
-    accepted = kinds.filter((k) => res?.[TEMPLATES[k]] === 'accept')
+    accepted = kinds.filter((k) => res?.[templateIds[k]] === 'accept')
   } catch {
     return { ok: false, message: '没有打开提醒，可以以后在这里再打开' }
   }
@@ -139,4 +141,23 @@ export function previewMessages(p: {
     },
     { kind: 'result', title: '缴费结果通知', body: `您家${p.year}年医保费 ${amount} 已入账，票据可以在“缴费”里查看。` }
   ]
+}
+
+export interface SentSoFar {
+  /** what the county sent this user about the household, latest first */
+  sent: SentMessage[]
+  /** the county's template ids; a kind without one is not sent by this county */
+  templateIds: Partial<Record<ReminderKind, string>>
+}
+
+/** What the county already sent (and its template ids); null when it cannot be asked now. */
+export async function readSentMessages(householdId: string): Promise<SentSoFar | null> {
+  const r = await call('listSubscriptions', { query: { householdId } })
+  if (!r.ok) return null
+  const ids: Partial<Record<ReminderKind, string>> = {}
+  for (const k of Object.keys(TEMPLATES) as ReminderKind[]) {
+    const id = r.data.templateIds[k]
+    if (id) ids[k] = id
+  }
+  return { sent: r.data.sent, templateIds: ids }
 }

@@ -48,6 +48,8 @@ export type PaymentLaunch =
   | { kind: 'cancelled'; message: string }
   /** h5: go to the simulated cashier with these details */
   | { kind: 'cashier'; cashier: NonNullable<PaymentStart['cashier']> }
+  /** h5 with WeChat Pay: go to WeChat's payment page, which comes back to the order page */
+  | { kind: 'wechat_h5'; url: string }
   | { kind: 'error'; error: AppError }
 
 interface ContributionState {
@@ -256,6 +258,11 @@ export const usePay = create<ContributionState>()(
                 message: /cancel/i.test(msg) ? '您取消了付款，钱没有扣' : '微信支付没有完成，钱没有扣'
               }
             }
+          }
+          if (start.h5Url) {
+            // the page is left for WeChat's: on the way back, the order screen asks the county at once
+            set((s) => ({ pending: markSubmitted(s.pending, orderId, true) }))
+            return { kind: 'wechat_h5', url: start.h5Url }
           }
           if (start.cashier) return { kind: 'cashier', cashier: start.cashier }
           return { kind: 'error', error: appError('BAD_RESPONSE') }

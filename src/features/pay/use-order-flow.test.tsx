@@ -92,3 +92,31 @@ test('after the phone submitted the payment it polls, but shows "waiting for the
   expect(getOrder.mock.calls.length).toBeGreaterThan(1)
   expect(view.getByTestId('title').textContent).toBe('付款已提交，等县里确认')
 })
+
+test('an order opened from a link and paid on this screen is followed until the county confirms', async () => {
+  // no record on the phone of starting this order (opened from a WeChat message or a link)
+  usePay.setState({ launchPayment: jest.fn().mockResolvedValue({ kind: 'submitted' }) })
+  getOrder
+    .mockResolvedValueOnce({ ok: true, data: order({ status: 'created' }) })
+    .mockResolvedValueOnce({ ok: true, data: order({ status: 'paying' }) })
+    .mockResolvedValue({ ok: true, data: order({ status: 'confirmed', receiptNumber: 'R1' }) })
+  let pay = () => {}
+  function Payer() {
+    const flow = useOrderFlow('ord_1')
+    pay = flow.pay
+    return <div data-testid='title'>{flow.screen ? screenTitle(flow.screen) : '…'}</div>
+  }
+  render(<Payer />)
+  await flush()
+  expect(view.getByTestId('title').textContent).toBe('等待付款')
+  await act(async () => {
+    pay()
+    await Promise.resolve()
+  })
+  await flush()
+  await act(async () => {
+    jest.advanceTimersByTime(1000)
+  })
+  await flush()
+  expect(view.getByTestId('title').textContent).toBe('缴费成功，已参保')
+})

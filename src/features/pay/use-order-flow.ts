@@ -19,9 +19,16 @@ export const PAY_ROUTES = {
   others: () => '/subpackages/pay/others/index'
 }
 
-/** After the order exists: open WeChat Pay (weapp) or the simulated cashier (h5). */
+/** h5: WeChat's H5 payment page, told to come back to this order's page (hash router). */
+function goToWechatH5(url: string, orderId: string): void {
+  const back = `${window.location.origin}${window.location.pathname}#${PAY_ROUTES.order(orderId)}`
+  window.location.assign(`${url}${url.includes('?') ? '&' : '?'}redirect_url=${encodeURIComponent(back)}`)
+}
+
+/** After the order exists: open WeChat Pay (weapp, or its H5 page) or the simulated cashier (h5). */
 export async function openPayment(orderId: string): Promise<PaymentLaunch> {
   const launch = await usePay.getState().launchPayment(orderId)
+  if (launch.kind === 'wechat_h5' && process.env.TARO_ENV === 'h5') goToWechatH5(launch.url, orderId)
   if (launch.kind === 'cashier') {
     await Taro.navigateTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) }).catch(() =>
       Taro.redirectTo({ url: PAY_ROUTES.cashier(orderId, launch.cashier.amount) })
@@ -49,7 +56,7 @@ export async function startAndPay(target: PayTarget): Promise<{ ok: true } | { o
     return { ok: true }
   }
   const launch = await openPayment(orderId)
-  if (launch.kind === 'cashier') return { ok: true }
+  if (launch.kind === 'cashier' || launch.kind === 'wechat_h5') return { ok: true }
   if (launch.kind === 'error') return { ok: false, screen: { kind: 'trouble', error: launch.error, order: r.order } }
   const note =
     launch.kind === 'cancelled' ? (launch.message === NOTES.cancelled ? '&note=cancelled' : '&note=notpaid') : ''
@@ -75,6 +82,9 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
   const submitted = usePay((s) =>
     orderId ? Object.values(s.pending).some((p) => p.orderId === orderId && p.submitted) : false
   )
+  // paid from this screen: keep asking even when the phone kept no record of starting the order
+  // (an order opened from a link or a WeChat message)
+  const [paidHere, setPaidHere] = useState(false)
   const [override, setOverride] = useState<PayScreen | null>(null)
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string | null>(initialNote)
@@ -103,7 +113,7 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
   }, [orderId]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // keep asking while the money is on its way; slower and slower
-  const polling = !!order && shouldPoll(order, { submitted })
+  const polling = !!order && shouldPoll(order, { submitted: submitted || paidHere })
   const status = order?.status
   useEffect(() => {
     if (!polling) return
@@ -132,6 +142,7 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     setBusy(false)
     if (launch.kind === 'submitted') {
       attempt.current = 0
+      setPaidHere(true)
       void refresh()
     } else if (launch.kind === 'cancelled') setNote(launch.message)
     else if (launch.kind === 'error') setOverride({ kind: 'trouble', error: launch.error, order })

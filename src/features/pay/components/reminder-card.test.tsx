@@ -1,4 +1,6 @@
-import { render, screen as view } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { act, render, screen as view } from '@testing-library/react'
+import { useSession } from '@/features/session/store'
 import { ReminderCard, offerReminder } from './reminder-card'
 import { line, quote } from '../__fixtures__/data'
 
@@ -42,5 +44,44 @@ test('the h5 preview names the amount and the deadline', () => {
     expect(view.getByText(/您家2026年医保费 ¥780.00 还没交，2025年12月31日截止/)).toBeInTheDocument()
   } finally {
     process.env.TARO_ENV = env
+  }
+})
+
+test('on weapp it says what the county already sent in WeChat, and when', async () => {
+  const env = process.env.TARO_ENV
+  process.env.TARO_ENV = 'weapp'
+  const request = Taro.request as unknown as jest.Mock
+  request.mockReset()
+  request.mockImplementation((o: { url: string; method?: string }) =>
+    Promise.resolve(
+      String(o.url).includes('/v1/me/subscriptions') && (o.method ?? 'GET') === 'GET'
+        ? {
+            statusCode: 200,
+            header: {},
+            data: JSON.stringify({
+              householdId: 'hh_1',
+              subscriptions: [],
+              sent: [
+                { kind: 'result', title: '缴费结果通知', sentAt: '2025-12-02T09:05:00.000+08:00' },
+                { kind: 'deadline', title: '缴费截止提醒', sentAt: '2025-11-24T10:41:00.000+08:00' }
+              ],
+              templateIds: { deadline: 'tmplD', result: 'tmplR' }
+            })
+          }
+        : { statusCode: 404, header: {}, data: JSON.stringify({ code: 'NOT_FOUND', message: '没有找到' }) }
+    )
+  )
+  useSession.setState({ userId: 'u_1' })
+  try {
+    render(<ReminderCard householdId='hh_1' year={2026} total='780.00' deadline='2025-12-31' />)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0))
+    })
+    await view.findByText(/已经在微信里发给您的/)
+    expect(view.getByText(/【缴费结果通知】.*12月2日 09:05 发出/)).toBeInTheDocument()
+    expect(view.getByText(/【缴费截止提醒】.*11月24日 10:41 发出/)).toBeInTheDocument()
+  } finally {
+    process.env.TARO_ENV = env
+    useSession.setState({ userId: null })
   }
 })

@@ -2,8 +2,17 @@ import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { Quote } from '@/contract'
 import { useSession } from '@/features/session/store'
+import { formatInstant } from '@/services/time'
 import { isZero } from '../labels'
-import { askForReminders, previewMessages, sendPendingReminderChoices, type ReminderKind } from '../reminders'
+import {
+  askForReminders,
+  previewMessages,
+  readSentMessages,
+  sendPendingReminderChoices,
+  TEMPLATES,
+  type ReminderKind,
+  type SentSoFar
+} from '../reminders'
 import './pay.scss'
 
 interface Props {
@@ -28,14 +37,26 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
   const userId = useSession((s) => s.userId)
   const [accepted, setAccepted] = useState<ReminderKind[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [sofar, setSofar] = useState<SentSoFar | null>(null)
   const h5 = process.env.TARO_ENV === 'h5'
-  // an earlier answer the county has not got yet (it was not reachable then)
+  // an earlier answer the county has not got yet (it was not reachable then); what was sent already
   useEffect(() => {
-    if (!h5) void sendPendingReminderChoices(userId)
-  }, [h5, userId])
+    if (h5) return
+    let alive = true
+    void sendPendingReminderChoices(userId)
+    if (userId)
+      void readSentMessages(householdId).then((s) => {
+        if (alive) setSofar(s)
+      })
+    return () => {
+      alive = false
+    }
+  }, [h5, userId, householdId])
   const ask = async () => {
     if (!userId) return
-    const r = await askForReminders({ owner: userId, householdId, year })
+    // the county's template ids when it told them (its configuration), else the app's
+    const ids = { ...TEMPLATES, ...sofar?.templateIds }
+    const r = await askForReminders({ owner: userId, householdId, year }, undefined, ids)
     if (!r.ok) {
       setMessage(r.message)
       return
@@ -69,6 +90,16 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
         </>
       )}
       {message ? <Text className='muted'>{message}</Text> : null}
+      {sofar && sofar.sent.length > 0 ? (
+        <View className='reminder__sent'>
+          <Text className='muted'>已经在微信里发给您的：</Text>
+          {sofar.sent.map((m) => (
+            <Text key={`${m.kind}-${m.sentAt}`} className='reminder__sent-item'>
+              【{m.title}】{formatInstant(m.sentAt)} 发出
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,0 +1,252 @@
+// Subscribe messages that are sent (issue 14, item 6). The background job queues what is due —
+// a payment confirmed (at once), the deadline 7 days and 1 day before the collection window closes
+// (for a household that still owes, spread over MESSAGE_SPREAD_MINUTES from 09:00 so a county's
+// reminders do not reach WeChat in one burst) — and sends what is due. A message is queued only
+// while an acceptance is left (one acceptance, one message), under a key that makes it unique: a
+// job run twice, or two processes, never send one twice. WeChat's "refused / no acceptance left"
+// (43101) drops the user's acceptances; a message WeChat finds invalid is kept with its errcode
+// (logged for the county); a busy WeChat is asked again later, a few times.
+import crypto from 'node:crypto'
+import type { ReminderKind, SentMessage } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { OrderRow } from '../db/rows'
+import { dateStart, isoDate, isoTime } from '../clock'
+import { getMeta, setMeta, transact } from '../db'
+import { newId } from '../ids'
+import { fenToYuan } from '../../../src/calculator/money'
+import { computeQuote, defaultYear } from '../pay/quote'
+import { messages, PAGES, templateId, TITLES, type MessageData } from './templates'
+import { sendSubscribeMessage } from './wechat-api'
+
+const DAY = 86_400_000
+/** The deadline reminders: this many days before the window's last day. */
+const DEADLINE_DAYS = [7, 1] as const
+/** The deadline scan reads every subscribed household's quote: once an hour is enough. */
+const DEADLINE_SCAN_EVERY = 3600_000
+const SEND_BATCH = 50
+const MAX_ATTEMPTS = 8
+/** A payment confirmed longer ago than this is not announced any more (a job that was down). */
+const RESULT_WINDOW = 3 * DAY
+
+/** Sending needs the mini-program's AppID and AppSecret (the access token). */
+function canSend(ctx: Ctx): boolean {
+  return ctx.config.wechatAppId !== null && ctx.config.wechatSecret !== null
+}
+
+/** Minutes after the spread's start for this user and household: the same every day, spread evenly. */
+export function spreadOffsetMinutes(spread: number, userId: string, householdId: string): number {
+  if (spread === 0) return 0
+  const h = crypto.createHash('sha256').update(`${userId} ${householdId}`).digest().readUInt32BE(0)
+  return (h % (spread * 60)) / 60
+}
+
+interface Candidate {
+  user_id: string
+  household_id: string
+  openid: string
+  year: number | null
+}
+
+/** Those who accepted `kind` and have an acceptance left, with their WeChat openid. */
+function subscribers(ctx: Ctx, kind: ReminderKind, householdId?: string): Candidate[] {
+  return ctx.db
+    .prepare(
+      `SELECT s.user_id, s.household_id, u.openid, s.year FROM subscriptions s JOIN users u ON u.id = s.user_id
+       WHERE s.kind = ? AND s.acceptances > 0 AND u.openid IS NOT NULL ${householdId ? 'AND s.household_id = ?' : ''}`
+    )
+    .all(...(householdId ? [kind, householdId] : [kind])) as Candidate[]
+}
+
+/** Queues one message under its key, taking one acceptance; false when already queued or none left. */
+function queue(
+  ctx: Ctx,
+  m: {
+    key: string
+    kind: ReminderKind
+    userId: string
+    householdId: string
+    page: string
+    data: MessageData
+    dueAt: number
+  }
+): boolean {
+  const template = templateId(ctx.config, m.kind)
+  if (!template) return false
+  try {
+    return transact(ctx.db, () => {
+      const took = ctx.db
+        .prepare(
+          'UPDATE subscriptions SET acceptances = acceptances - 1 WHERE user_id = ? AND household_id = ? AND kind = ? AND acceptances > 0'
+        )
+        .run(m.userId, m.householdId, m.kind)
+      if (took.changes === 0) return false
+      const r = ctx.db
+        .prepare(
+          `INSERT INTO messages (id, key, user_id, household_id, kind, template_id, page, data, status, due_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(key) DO NOTHING`
+        )
+        .run(
+          newId('msg'),
+          m.key,
+          m.userId,
+          m.householdId,
+          m.kind,
+          template,
+          m.page,
+          JSON.stringify(m.data),
+          m.dueAt,
+          ctx.clock.now()
+        )
+      if (r.changes === 0) throw new AlreadyQueued()
+      return true
+    })
+  } catch (e) {
+    if (e instanceof AlreadyQueued) return false
+    throw e
+  }
+}
+
+/** Thrown inside the transaction to give the acceptance back when the key was queued before. */
+class AlreadyQueued extends Error {}
+
+/** Payments confirmed lately: their result, to whoever accepted it for the household. */
+function queueResults(ctx: Ctx): number {
+  if (!templateId(ctx.config, 'result')) return 0
+  const now = ctx.clock.now()
+  let n = 0
+  for (const s of subscribers(ctx, 'result')) {
+    const orders = ctx.db
+      .prepare(
+        `SELECT * FROM orders WHERE household_id = ? AND status = 'confirmed' AND confirmed_at >= ? ORDER BY confirmed_at`
+      )
+      .all(s.household_id, now - RESULT_WINDOW) as OrderRow[]
+    for (const o of orders) {
+      if (o.receipt_number === null || o.confirmed_at === null) continue
+      const data = messages.result({
+        year: o.year,
+        paid: fenToYuan(o.amount_fen),
+        paidOn: isoDate(o.paid_at ?? o.confirmed_at),
+        receipt: o.receipt_number
+      })
+      const page = PAGES.result({ householdId: o.household_id, orderId: o.id })
+      const key = `result:${o.id}:${s.user_id}`
+      if (queue(ctx, { key, kind: 'result', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+        n++
+    }
+  }
+  return n
+}
+
+/** 7 days and 1 day before the window closes, for households that still owe (once an hour). */
+function queueDeadlines(ctx: Ctx): number {
+  if (!templateId(ctx.config, 'deadline')) return 0
+  const now = ctx.clock.now()
+  const last = Number(getMeta(ctx.db, 'messages_deadline_scan') ?? 0)
+  if (now - last < DEADLINE_SCAN_EVERY && now >= last) return 0
+  setMeta(ctx.db, 'messages_deadline_scan', String(now))
+  const today = isoDate(now)
+  let n = 0
+  for (const s of subscribers(ctx, 'deadline')) {
+    const year = s.year ?? defaultYear(ctx)
+    const { quote } = computeQuote(ctx, s.household_id, year, { steps: false })
+    const period = quote.collectionPeriod
+    if (!period || !period.open || quote.totalFen <= 0) continue
+    const daysLeft = Math.round((dateStart(period.end) - dateStart(today)) / DAY)
+    // the nearest reminder day reached (7, then 1); a job down on the day still sends it later
+    const mark = [...DEADLINE_DAYS].reverse().find((d) => daysLeft <= d)
+    if (mark === undefined || daysLeft < 0) continue
+    const data = messages.deadline({ year, due: fenToYuan(quote.totalFen), end: period.end, daysLeft })
+    const dueAt =
+      Math.max(now, dateStart(today) + 9 * 3600_000) +
+      spreadOffsetMinutes(ctx.config.messageSpreadMinutes, s.user_id, s.household_id) * 60_000
+    const key = `deadline:${year}:${mark}:${s.household_id}:${s.user_id}`
+    const page = PAGES.deadline({ householdId: s.household_id })
+    if (queue(ctx, { key, kind: 'deadline', userId: s.user_id, householdId: s.household_id, page, data, dueAt })) n++
+  }
+  return n
+}
+
+interface QueuedRow {
+  id: string
+  user_id: string
+  household_id: string
+  kind: ReminderKind
+  template_id: string
+  page: string
+  data: string
+  attempts: number
+}
+
+/** Sends the messages that are due; how many were sent. */
+async function sendDue(ctx: Ctx): Promise<number> {
+  const now = ctx.clock.now()
+  const due = ctx.db
+    .prepare(
+      `SELECT m.id, m.user_id, m.household_id, m.kind, m.template_id, m.page, m.data, m.attempts FROM messages m
+       WHERE m.status = 'queued' AND m.due_at <= ? ORDER BY m.due_at LIMIT ?`
+    )
+    .all(now, SEND_BATCH) as QueuedRow[]
+  let sent = 0
+  for (const m of due) {
+    const user = ctx.db.prepare('SELECT openid FROM users WHERE id = ?').get(m.user_id) as
+      { openid: string | null } | undefined
+    const outcome = user?.openid
+      ? await sendSubscribeMessage(ctx, {
+          touser: user.openid,
+          templateId: m.template_id,
+          page: m.page,
+          data: JSON.parse(m.data) as MessageData
+        })
+      : ({ status: 'invalid', errcode: 0 } as const)
+    const at = ctx.clock.now()
+    if (outcome.status === 'sent') {
+      ctx.db
+        .prepare(`UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`)
+        .run(at, m.id)
+      sent++
+    } else if (outcome.status === 'refused') {
+      // refused, or no acceptance left at WeChat: nothing more of this kind until the user accepts again
+      transact(ctx.db, () => {
+        ctx.db
+          .prepare(`UPDATE messages SET status = 'refused', errcode = 43101, attempts = attempts + 1 WHERE id = ?`)
+          .run(m.id)
+        ctx.db
+          .prepare('UPDATE subscriptions SET acceptances = 0 WHERE user_id = ? AND household_id = ? AND kind = ?')
+          .run(m.user_id, m.household_id, m.kind)
+      })
+    } else if (outcome.status === 'invalid') {
+      ctx.db
+        .prepare(`UPDATE messages SET status = 'invalid', errcode = ?, attempts = attempts + 1 WHERE id = ?`)
+        .run(outcome.errcode, m.id)
+    } else {
+      const attempts = m.attempts + 1
+      ctx.db
+        .prepare('UPDATE messages SET status = ?, errcode = ?, attempts = ?, due_at = ? WHERE id = ?')
+        .run(
+          attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
+          outcome.errcode,
+          attempts,
+          at + 60_000 * 2 ** attempts,
+          m.id
+        )
+    }
+  }
+  return sent
+}
+
+/** One round of the messages job (background job): queue what is due, send what is due. */
+export async function runMessages(ctx: Ctx): Promise<{ queued: number; sent: number }> {
+  if (!canSend(ctx)) return { queued: 0, sent: 0 }
+  const queued = queueResults(ctx) + queueDeadlines(ctx)
+  return { queued, sent: await sendDue(ctx) }
+}
+
+/** What the county sent this user about this household, latest first (the app's reminder card). */
+export function sentMessages(ctx: Ctx, userId: string, householdId: string): SentMessage[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT kind, sent_at FROM messages WHERE user_id = ? AND household_id = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 5`
+    )
+    .all(userId, householdId) as { kind: ReminderKind; sent_at: number }[]
+  return rows.map((r) => ({ kind: r.kind, title: TITLES[r.kind], sentAt: isoTime(r.sent_at) }))
+}
