@@ -1,13 +1,18 @@
-// Background work: expire stale orders, redeliver the simulated provider's notifies,
+// Background work: expire stale orders and grants, purge ended sessions and old one-time-code
+// counts, redeliver the simulated provider's notifies,
 // re-match orders left paid (crash between notify and enrolment) or unmatched, and once a day
 // enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
 import { fundedEnrolmentJob } from './pay/funded'
+import { purgeExpired } from './auth'
+import { expireGrants } from './grants'
 
 async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)
+  expireGrants(ctx)
+  purgeExpired(ctx)
   rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
   if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()

@@ -17,8 +17,12 @@ import {
   secret,
   text,
   url,
-  type Kind
+  type Kind,
+  type Rate
 } from './kinds'
+
+/** A limit's value when unset: `per(10, 'hour')` is 10/hour. */
+const per = (count: number, window: Rate['per']): Rate => ({ count, per: window })
 
 /** The settings read so far (declaration order), for a default that depends on an earlier one. */
 type Earlier = Readonly<Record<string, unknown>>
@@ -121,8 +125,8 @@ export const SETTINGS = {
   corsOrigins: setting(
     'CORS_ORIGINS',
     list(/^(\*|https?:\/\/[^\s/,]+)$/, 'web origins (https://h5.county.example.cn) or *'),
-    [] as string[],
-    'web origins allowed to call the API from a browser; unset: any (development) or none (production)'
+    (e) => (e.mode === 'production' ? [] : ['http://localhost:10086', 'http://127.0.0.1:10086']),
+    'web origins allowed to call the API from a browser; unset: the h5 dev server (development) or none (production)'
   ),
 
   // ---- demo and tests ----
@@ -259,14 +263,9 @@ export const SETTINGS = {
     'wrong one-time codes for one phone (counted across re-sent codes) before it is locked'
   ),
   otpLockoutMinutes: setting('OTP_LOCKOUT_MINUTES', integer(1, 1440), 30, 'how long a phone stays locked'),
-  bindLimitAccount: setting(
-    'BIND_LIMIT_ACCOUNT',
-    rate(1_000_000),
-    { count: 10, per: 'hour' },
-    'binding attempts per account'
-  ),
-  bindLimitIp: setting('BIND_LIMIT_IP', rate(1_000_000), { count: 60, per: 'hour' }, 'binding attempts per address'),
-  bindLimitId: setting('BIND_LIMIT_ID', rate(1_000_000), { count: 5, per: 'hour' }, 'binding attempts per ID number'),
+  bindLimitAccount: setting('BIND_LIMIT_ACCOUNT', rate(1_000_000), per(10, 'hour'), 'binding attempts per account'),
+  bindLimitIp: setting('BIND_LIMIT_IP', rate(1_000_000), per(60, 'hour'), 'binding attempts per address'),
+  bindLimitId: setting('BIND_LIMIT_ID', rate(1_000_000), per(5, 'hour'), 'binding attempts per ID number'),
   bindCodeMinutes: setting(
     'BIND_CODE_MINUTES',
     integer(1, 60),
@@ -276,22 +275,22 @@ export const SETTINGS = {
   lookupLimitAccount: setting(
     'LOOKUP_LIMIT_ACCOUNT',
     rate(1_000_000),
-    { count: 10, per: 'hour' },
+    per(10, 'hour'),
     'look-ups of another household by ID number, per account'
   ),
-  lookupLimitIp: setting('LOOKUP_LIMIT_IP', rate(1_000_000), { count: 60, per: 'hour' }, 'look-ups per address'),
-  lookupLimitId: setting('LOOKUP_LIMIT_ID', rate(1_000_000), { count: 10, per: 'hour' }, 'look-ups per ID number'),
-  orderLimit: setting('ORDER_LIMIT', rate(1_000_000), { count: 20, per: 'hour' }, 'orders one account may create'),
+  lookupLimitIp: setting('LOOKUP_LIMIT_IP', rate(1_000_000), per(60, 'hour'), 'look-ups per address'),
+  lookupLimitId: setting('LOOKUP_LIMIT_ID', rate(1_000_000), per(10, 'hour'), 'look-ups per ID number'),
+  orderLimit: setting('ORDER_LIMIT', rate(1_000_000), per(20, 'hour'), 'orders one account may create'),
   inviteAcceptLimitAccount: setting(
     'INVITE_ACCEPT_LIMIT_ACCOUNT',
     rate(1_000_000),
-    { count: 10, per: 'hour' },
+    per(10, 'hour'),
     'invitation codes tried per account'
   ),
   inviteAcceptLimitIp: setting(
     'INVITE_ACCEPT_LIMIT_IP',
     rate(1_000_000),
-    { count: 30, per: 'hour' },
+    per(30, 'hour'),
     'invitation codes tried per address'
   ),
   invitationMaxMinutes: setting(
@@ -304,16 +303,11 @@ export const SETTINGS = {
   applicationLimit: setting(
     'APPLICATION_LIMIT',
     rate(1_000_000),
-    { count: 10, per: 'day' },
+    per(10, 'day'),
     'applications one account may submit'
   ),
-  uploadLimit: setting('UPLOAD_LIMIT', rate(1_000_000), { count: 40, per: 'day' }, 'documents one account may upload'),
-  concernLimit: setting(
-    'CONCERN_LIMIT',
-    rate(1_000_000),
-    { count: 10, per: 'day' },
-    'reports on claims one account may make'
-  ),
+  uploadLimit: setting('UPLOAD_LIMIT', rate(1_000_000), per(40, 'day'), 'documents one account may upload'),
+  concernLimit: setting('CONCERN_LIMIT', rate(1_000_000), per(10, 'day'), 'reports on claims one account may make'),
   documentKey: optional(
     'DOCUMENT_KEY',
     key256,

@@ -11,6 +11,7 @@ import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
+import { BoundAccounts } from './bound-accounts'
 import './family-access.scss'
 
 const TTL = [
@@ -57,6 +58,7 @@ export function FamilyAccess() {
   return (
     <View className='family-access'>
       <OfflineBanner hasCachedData={false} />
+      <BoundAccounts householdId={link.householdId} />
       <View className='card'>
         <Text className='section-title'>邀请家人</Text>
         <Text className='muted'>选好家人能做什么，生成邀请码，当面给家人看或念给他听。</Text>

@@ -1,7 +1,16 @@
 // 我的: who is signed in, the households they may see, family access and sign-out.
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { signOut, useSession } from '../store'
+import { call } from '@/services/county-client'
+import { notifyError } from '@/services/errors'
+import { refreshMe, signOut, signOutEverywhere, useSession } from '../store'
+
+/** A yes/no question; a failed dialog counts as no. */
+const ask = (title: string, content: string, confirmText: string) =>
+  Taro.showModal({ title, content, confirmText }).then(
+    (r) => r.confirm,
+    () => false
+  )
 
 const RELATION = { head: '户主', member: '家庭成员', grantee: '家人授权' } as const
 
@@ -58,6 +67,19 @@ export function AccountCard() {
           家人查看（邀请、撤销、查看记录）
         </Button>
       ) : null}
+      {activeLink?.relation === 'grantee' ? (
+        <Button
+          className='btn account-card__leave'
+          onClick={async () => {
+            if (!(await ask('不再查看这一家', '以后看不到这家的信息了；要再看，得请户主重新邀请。', '不再查看'))) return
+            const r = await call('leaveHousehold', { params: { householdId: activeLink.householdId } })
+            if (!r.ok) return notifyError(r.error)
+            await refreshMe()
+          }}
+        >
+          不再查看这一家
+        </Button>
+      ) : null}
       <Button
         className='btn account-card__accept'
         onClick={() => Taro.navigateTo({ url: '/subpackages/account/accept/index' })}
@@ -81,6 +103,22 @@ export function AccountCard() {
         }}
       >
         退出登录
+      </Button>
+      <Button
+        className='btn account-card__sign-out-everywhere'
+        onClick={async () => {
+          const sure = await ask(
+            '在所有手机上退出',
+            '手机丢了或借给过别人时用：所有登录这个账号的手机（包括这部）都要重新登录。',
+            '全部退出'
+          )
+          if (!sure) return
+          const r = await signOutEverywhere()
+          if (!r.ok) return notifyError(r.error)
+          Taro.switchTab({ url: '/pages/home/index' })
+        }}
+      >
+        在所有手机上退出
       </Button>
     </View>
   )
