@@ -14,9 +14,10 @@ import { inviteQr } from '../invite-qr'
 import { BoundAccounts } from './bound-accounts'
 import './family-access.scss'
 
+// the county keeps invitation codes short-lived (INVITATION_MAX_MINUTES, 1 day by default)
 const TTL = [
   { minutes: 60 * 24, text: '1天内有效' },
-  { minutes: 60 * 24 * 7, text: '7天内有效' }
+  { minutes: 60, text: '1小时内有效' }
 ]
 
 export function FamilyAccess() {
