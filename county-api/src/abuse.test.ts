@@ -25,7 +25,14 @@ beforeAll(async () => {
   server = await spawnServer({
     households: 40,
     // tighter than the defaults where the test would otherwise need many households or hours
-    env: { ORDER_LIMIT: '4/hour', APPLICATION_LIMIT: '3/day', GRANT_DAYS: '1', PAYMENT_NOTIFY_KEY: TEST_NOTIFY_KEY }
+    env: {
+      ORDER_LIMIT: '4/hour',
+      APPLICATION_LIMIT: '3/day',
+      UPLOAD_LIMIT: '2/day',
+      CONCERN_LIMIT: '1/day',
+      GRANT_DAYS: '1',
+      PAYMENT_NOTIFY_KEY: TEST_NOTIFY_KEY
+    }
   })
   api = client(server.url)
   head = await api.wechat('head')
@@ -353,10 +360,41 @@ describe('unbounded writes and data at rest', () => {
       (await fetch(`${server.url}/v1/review/documents/${doc.id}`, { headers: { authorization: `Bearer ${head}` } }))
         .status
     ).toBe(403)
+    // uploads are limited per account too (UPLOAD_LIMIT=2/day here): one more, then refused
+    const upload = () => {
+      const f = new FormData()
+      f.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'hukou.png')
+      return api.call('uploadDocument', { params: { applicationId: made[1] }, form: f, token: head, headers: key() })
+    }
+    expect((await upload()).status).toBe(201)
+    const third = await upload()
+    expect(third.status).toBe(429)
+    expect(third.error.message).toContain('上传的照片太多了')
+
     const log = await api.ok('accessLog', { params: { householdId: 'hh_0001' }, token: head })
     const actions = log.entries.map((e) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['reviewer_read_application', 'reviewer_read_document']))
     expect(log.entries.find((e) => e.action === 'reviewer_read_document')?.scope).toBeNull()
+  })
+})
+
+describe('reports on claims', () => {
+  it('are limited per account (CONCERN_LIMIT=1/day here), with a plain way out', async () => {
+    const [claim] = peek<{ id: string }>(
+      server.dbPath,
+      "SELECT c.id FROM claims c JOIN persons p ON p.id = c.person_id WHERE p.household_id = 'hh_0001' ORDER BY c.id LIMIT 1"
+    )
+    const report = () =>
+      api.call('reportClaimConcern', {
+        params: { claimId: claim.id },
+        body: { kind: 'dispute', note: '金额不对' },
+        token: head,
+        headers: key()
+      })
+    expect((await report()).status).toBe(201)
+    const second = await report()
+    expect(second.status).toBe(429)
+    expect(second.error.message).toContain('反映的问题太多了')
   })
 })
 
