@@ -6,6 +6,7 @@ import http from 'node:http'
 import type { RouteId } from '../src/contract/routes'
 import { client, type Answer, type Client, type Transport } from '../county-api/src/testing/client'
 import { peek } from '../county-api/src/testing/db-peek'
+import { unboundHeads } from '../county-api/src/testing/households'
 
 /** What the county API must sustain on deadline day (bench:api); the soak runs at half of it. */
 export const API_TARGET = { flowsPerSecond: 300, requestP99Ms: 100 } as const
@@ -83,29 +84,25 @@ export interface Ready {
 
 /**
  * Setup (not timed): one signed-in user bound to the head of each household that has nothing
- * paid or pending for `year` and something to pay (fully subsidised households owe nothing).
+ * paid or pending for `year` and something to pay (fully subsidised households owe nothing), the
+ * way a villager binds: ID number, name and booklet number, then the code sent to the head's
+ * phone on the roster (households whose head has none on file are left out).
  */
 export async function readyHouseholds(api: Client, dbPath: string, year: number, concurrency = 16): Promise<Ready[]> {
-  const targets = peek<{ household_id: string; id_number: string; name: string }>(
-    dbPath,
-    `
-    SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
-    WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = ?)
-      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
-      AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = ? AND e.status = 'pending_review')
-    ORDER BY h.id`,
-    year,
-    year
-  )
+  const queue = unboundHeads(dbPath, year)
   const ready: Ready[] = []
-  const queue = [...targets]
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let t = queue.shift(); t; t = queue.shift()) {
         const token = await api.wechat(`bench-${t.household_id.replace(/_/g, '-')}`)
-        const b = await api.call('bindHousehold', { body: { idNumber: t.id_number, name: t.name }, token })
+        const bound = await api
+          .bind(token, { idNumber: t.id_number, name: t.name, householdNumber: t.household_number })
+          .then(
+            () => true,
+            () => false
+          )
         const params = { householdId: t.household_id }
-        const q = b.ok ? await api.call('getQuote', { params, query: { year }, token }) : null
+        const q = bound ? await api.call('getQuote', { params, query: { year }, token }) : null
         if (q?.ok && q.data.payable) ready.push({ householdId: t.household_id, token })
       }
     })

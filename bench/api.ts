@@ -80,7 +80,14 @@ async function spike(sim: WechatSim | null, seedMs: number): Promise<boolean> {
     households: HOUSEHOLDS,
     timeoutMs: 180_000,
     nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
-    env: { SEED_CLAIMS: '0', SIGNIN_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn', ...sim?.countyEnv() }
+    // every household is bound from this one address (the load generator): no per-address binding limit
+    env: {
+      SEED_CLAIMS: '0',
+      SIGNIN_RATE_LIMIT: '1000000',
+      BIND_LIMIT_IP: '1000000/hour',
+      LOG_LEVEL: 'warn',
+      ...sim?.countyEnv()
+    }
   })
   try {
     const api = client(server.url)

@@ -32,9 +32,12 @@ export function relationTo(ctx: Ctx, user: UserRow, householdId: string): Access
       }
     }
   }
+  // a grant gives access until it is revoked, left, replaced, or runs out (GRANT_DAYS)
   const grant = ctx.db
-    .prepare('SELECT id, scopes FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL')
-    .get(householdId, user.id) as { id: string; scopes: string } | undefined
+    .prepare(
+      'SELECT id, scopes FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL AND expires_at > ?'
+    )
+    .get(householdId, user.id, ctx.clock.now()) as { id: string; scopes: string } | undefined
   if (grant) return { householdId, relation: 'grantee', scopes: JSON.parse(grant.scopes) as Scope[], grantId: grant.id }
   return null
 }
@@ -51,14 +54,29 @@ export function requireHousehold(
   const access = known === undefined ? relationTo(ctx, user, householdId) : known
   if (!access) throw new ApiFailure('NOT_FOUND')
   if (!access.scopes.includes(scope)) throw new ApiFailure('FORBIDDEN', { needs: scope })
-  if (access.relation === 'grantee' && access.grantId) {
-    ctx.db
-      .prepare(
-        'INSERT INTO access_log (household_id, grant_id, grantee_user_id, action, scope, at) VALUES (?, ?, ?, ?, ?, ?)'
-      )
-      .run(householdId, access.grantId, user.id, action, scope, ctx.clock.now())
-  }
+  if (access.relation === 'grantee' && access.grantId)
+    logHouseholdEvent(ctx, householdId, user.id, action, ctx.clock.now(), { grantId: access.grantId, scope })
   return access
+}
+
+/**
+ * One line of the household's access log: a grantee's access (with the grant and scope used), or
+ * an event the household should see: an account bound or removed, a grant accepted, left, revoked
+ * or run out, a reviewer reading its application or documents.
+ */
+export function logHouseholdEvent(
+  ctx: Ctx,
+  householdId: string,
+  actorUserId: string,
+  action: string,
+  at: number,
+  opts: { grantId?: string; scope?: Scope } = {}
+): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO access_log (household_id, grant_id, actor_user_id, action, scope, at) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+    .run(householdId, opts.grantId ?? null, actorUserId, action, opts.scope ?? null, at)
 }
 
 /** Members only (head or member), e.g. applications, access log. */

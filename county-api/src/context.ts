@@ -16,6 +16,8 @@ export interface Ctx {
   calc: CalculatorPort
   payments: PaymentProvider
   sms: SmsSender
+  /** Encrypts documents at rest (at-rest.ts: DOCUMENT_KEY, or the development key file). */
+  documentKey: Buffer
   /** Base URL the server listens on (known after listen). */
   url: () => string
 }

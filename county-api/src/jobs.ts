@@ -1,11 +1,15 @@
-// Background work: expire stale orders, redeliver the simulated provider's notifies,
-// re-match orders left paid (crash between notify and enrolment) or unmatched, ask the provider
-// about late notifies and close expired orders there, follow refunds, reconcile yesterday with
-// the provider's bill, send the subscribe messages that are due (messages/outbox.ts), and once a day enrol the members a department pays for in full (资助参保).
+// Background work: expire stale orders and grants, purge ended sessions and old one-time-code
+// counts, redeliver the simulated provider's notifies, re-match orders left paid (crash between
+// notify and enrolment) or unmatched, ask the provider about late notifies and close expired
+// orders there, follow refunds, reconcile yesterday with the provider's bill, send the subscribe
+// messages that are due (messages/outbox.ts), and once a day enrol the members a department pays
+// for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
 import { fundedEnrolmentJob } from './pay/funded'
+import { purgeExpired } from './auth'
+import { expireGrants } from './grants'
 import { syncWithProvider } from './pay/provider-sync'
 import { followRefunds } from './pay/refunds'
 import { reconcileIfDue } from './pay/reconcile'
@@ -22,6 +26,8 @@ async function withProvider(ctx: Ctx, what: string, step: () => Promise<unknown>
 
 async function runRecovery(ctx: Ctx): Promise<void> {
   expireStale(ctx)
+  expireGrants(ctx)
+  purgeExpired(ctx)
   rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
   if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()

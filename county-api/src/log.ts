@@ -36,11 +36,36 @@ export function scrub(text: string): string {
     .replace(BEARER_RE, 'Bearer [TOKEN]')
 }
 
+/** Query parameters whose value is a secret or personal: never logged as sent. */
+const SECRET_PARAMS = /([?&](?:access_?token|token|code|otp|secret|key|sign|idNumber|payeeIdNumber|phone)=)[^&#]*/gi
+
+/** A request's address as it may be logged: secret parameters and ID numbers, phones, tokens scrubbed. */
+export function scrubUrl(url: string): string {
+  return scrub(url.replace(SECRET_PARAMS, '$1[REDACTED]'))
+}
+
+interface LoggedRequest {
+  method?: string
+  url?: string
+  id?: string
+  ip?: string
+  routeOptions?: { url?: string }
+}
+
 export function makeLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      // request logs (LOG_REQUESTS=1): the address scrubbed, never headers or body
+      serializers: {
+        req: (req: LoggedRequest) => ({
+          method: req.method,
+          url: typeof req.url === 'string' ? scrubUrl(req.url) : undefined,
+          route: req.routeOptions?.url,
+          reqId: req.id
+        })
+      },
       hooks: {
         logMethod(args, method) {
           // Scrub every string argument (the message and its format values).

@@ -4,9 +4,9 @@
 // the settlement itself, in its transaction: never lost, and at most one per order
 // (notifications.order_id is UNIQUE), however often the provider repeats its notify.
 // No ID numbers or phones go into a notification.
-import type { HouseholdNotification, PaidByOther } from '../../src/contract'
+import type { BindingNotice, HouseholdNotification, PaidByOther } from '../../src/contract'
 import type { Ctx } from './context'
-import type { NotificationRow, OrderPerson, OrderRow } from './db/rows'
+import type { BindingRequestRow, NotificationRow, OrderPerson, OrderRow } from './db/rows'
 import { isoTime } from './clock'
 import { fenToYuan } from '../../src/calculator/money'
 import { newId } from './ids'
@@ -33,13 +33,42 @@ export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: n
     .run(newId('ntf'), o.household_id, o.id, o.payer_user_id, JSON.stringify(payment), now)
 }
 
+/**
+ * An account was bound to the household, or asks the head to approve (issue 15): the head is told
+ * on the home page, in the binding's own commit. The account that did it is not told (payer_user_id
+ * holds who did it, as for payments).
+ */
+export function recordBindingNotice(
+  ctx: Ctx,
+  kind: 'new_binding' | 'binding_request',
+  r: Pick<BindingRequestRow, 'id' | 'household_id' | 'user_id' | 'channel'> & { binding_id?: string },
+  personName: string,
+  accountName: string,
+  now: number
+): void {
+  const binding: BindingNotice = {
+    bindingId: r.binding_id ?? null,
+    requestId: r.id,
+    personName,
+    accountName,
+    channel: r.channel,
+    at: isoTime(now)
+  }
+  ctx.db
+    .prepare(
+      `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?)`
+    )
+    .run(newId('ntf'), r.household_id, kind, r.user_id, JSON.stringify(binding), now)
+}
+
 export function notificationView(n: NotificationRow): HouseholdNotification {
-  return {
+  const common = {
     notificationId: n.id,
     householdId: n.household_id,
-    kind: n.kind,
     createdAt: isoTime(n.created_at),
-    readAt: n.read_at === null ? null : isoTime(n.read_at),
-    payment: JSON.parse(n.payload) as PaidByOther
+    readAt: n.read_at === null ? null : isoTime(n.read_at)
   }
+  return n.kind === 'paid_by_other'
+    ? { ...common, kind: n.kind, payment: JSON.parse(n.payload) as PaidByOther }
+    : { ...common, kind: n.kind, binding: JSON.parse(n.payload) as BindingNotice }
 }

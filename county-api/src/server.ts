@@ -1,7 +1,9 @@
 // startServer(): the reference county API. Used by main.ts, tests (port 0, temp DB) and bench.
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify'
 import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
+import Ajv from 'ajv'
 import { buildOpenApi } from '../../src/contract/openapi'
 import { routes as contractRoutes, type RouteDef, type RouteId } from '../../src/contract/routes'
 import { ERROR_CODES } from '../../src/contract/errors'
@@ -22,6 +24,12 @@ import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
 import { startBackgroundJobs } from './jobs'
 import { enrolFundedAtStart } from './pay/funded'
+import { installLimits, limitKeys } from './limits'
+import { settleGrantExpiry } from './grants'
+import { documentKey, keepPrivate, tightenExisting } from './at-rest'
+
+/** ?token=, &access_token= … in a request's address */
+const TOKEN_IN_URL = /[?&](access_?)?token=/i
 
 interface StartOptions {
   port?: number
@@ -69,7 +77,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     })
   if (config.mode === 'production' && seedOpt !== false)
     throw new ConfigProblems(['production does not seed the demo county (SEED_DEMO)'])
+  // the database, its journal, the uploads and the key file are the server user's alone
+  keepPrivate()
   const db = openDb(config.dbPath)
+  tightenExisting(config.dbPath, config.uploadDir)
   if (config.mode === 'production' && getMeta(db, 'seeded') !== undefined) {
     db.close()
     throw new ConfigProblems([
@@ -87,6 +98,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     calc: calculator,
     payments: null as unknown as Ctx['payments'],
     sms: makeSmsSender(config, log),
+    documentKey: documentKey(config),
     url: () => baseUrl
   }
   ctx.payments = config.paymentMode === 'wechat' ? makeWechatPayProvider(ctx) : makeSimulatedProvider(ctx)
@@ -105,6 +117,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       .get()
   )
     log.warn('claims settled by an older calculator: their year summary is refused; delete the database to reseed')
+  settleGrantExpiry(ctx)
   // before the first request: members a department pays for are enrolled for the year being collected
   const fundedDoneOn = enrolFundedAtStart(ctx)
 
@@ -113,10 +126,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== '1' }),
     bodyLimit: 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
-    // TypeBox schemas are plain JSON Schema, so Fastify's compiled Ajv validates them. (The
-    // TypeBox validator compiler converts query/params value by value on every request and
-    // cost more CPU per flow than the handlers.) Unknown properties are errors, never silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // behind a proxy, the client's address is what the trusted proxies say (the limits key on it)
+    // (a number of hops is documented and handled by Fastify, missing from its types)
+    trustProxy: (config.trustProxy ?? false) as boolean | string[],
     // Errors Fastify raises before routing (an over-long id in the path, a malformed URL)
     // get the one error shape too, found by bench/fuzz-api.ts.
     frameworkErrors: (error, _req, reply) => {
@@ -142,32 +154,49 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
   })
   app.decorateRequest('user', null)
+  // TypeBox schemas are plain JSON Schema, validated by compiled Ajv. (The TypeBox validator
+  // compiler converts query/params value by value on every request and cost more CPU per flow
+  // than the handlers.) Unknown properties are errors, never silently dropped (the contract's
+  // bodies and query strings are closed). Bodies are JSON and are taken as typed: "2027" is not a
+  // year and [2027] is not one either. Query strings and paths are text: "2027" becomes 2027, but
+  // a repeated parameter (?year=2027&year=2100) never becomes one value.
+  const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const
+  const bodyAjv = new Ajv({ ...ajvOptions, coerceTypes: false })
+  const textAjv = new Ajv({ ...ajvOptions, coerceTypes: true })
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
 
-  // Keep the raw JSON text: the payment notify signature covers the exact bytes.
+  // Keep the raw JSON text (the payment notify signature covers the exact bytes), and parse it with
+  // Fastify's own parser, which refuses __proto__ and constructor.prototype keys (prototype poisoning).
+  const parseJson = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body as string
     req.rawBody = text
     if (text === '') return done(null, undefined)
-    try {
-      done(null, JSON.parse(text))
-    } catch {
-      done(new ApiFailure('BAD_REQUEST', { reason: 'invalid JSON' }), undefined)
-    }
+    parseJson(req, text, (err, value) =>
+      err ? done(new ApiFailure('BAD_REQUEST', { reason: scrub(err.message) }), undefined) : done(null, value)
+    )
   })
 
+  // A token in an address ends up in logs, proxies and browser history: the county reads it only
+  // from the Authorization header, and says so to a client that puts one in the URL.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.url.includes('?') && TOKEN_IN_URL.test(req.url))
+      return done(new ApiFailure('BAD_REQUEST', { reason: 'token in URL' }, '登录凭证不能放在网址里'))
+    done()
+  })
+  // Security headers on every answer (an API: no page may frame it or run from it).
+  await app.register(helmet, { global: true })
+
   await app.register(cors, {
-    // unset: any origin in development, none in production (the h5 app is served from the API's own site)
-    origin:
-      config.corsOrigins.includes('*') || (config.corsOrigins.length === 0 && config.mode !== 'production')
-        ? true
-        : config.corsOrigins.length === 0
-          ? false
-          : config.corsOrigins,
+    // an allow-list (CORS_ORIGINS; development: the h5 dev server); none: no other site may call
+    // the API from a browser (the h5 app is served from the API's own site). * only in development.
+    origin: config.corsOrigins.includes('*') ? true : config.corsOrigins.length === 0 ? false : config.corsOrigins,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
     exposedHeaders: ['ETag'],
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })
+  const limitsOf = await installLimits(app as unknown as Parameters<typeof installLimits>[0], config)
 
   app.setErrorHandler((thrown: FastifyError | ApiFailure, req, reply) => {
     const err = calculatorFailure(thrown) ?? thrown
@@ -232,20 +261,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           response: def.response
         }).filter(([, v]) => v !== undefined)
       ),
-      // Only signed-in routes get the hook, and a synchronous one (no promise per request).
-      ...(def.auth === 'user' || def.auth === 'reviewer'
-        ? {
-            preHandler: (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
-              try {
-                req.user = authenticate(ctx, req.headers.authorization)
-                if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
-              } catch (e) {
-                return done(e as Error)
+      // Signed-in routes get the sign-in hook, a synchronous one (no promise per request); routes
+      // with limits (limits.ts) then count the request, after sign-in and validation.
+      preHandler: [
+        ...(def.auth === 'user' || def.auth === 'reviewer'
+          ? [
+              (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+                try {
+                  req.user = authenticate(ctx, req.headers.authorization)
+                  if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
+                } catch (e) {
+                  return done(e as Error)
+                }
+                done()
               }
-              done()
-            }
-          }
-        : {}),
+            ]
+          : []),
+        ...(limitsOf(id) ? [limitsOf(id) as (req: FastifyRequest) => Promise<void>] : [])
+      ],
       handler: (req: FastifyRequest, reply: FastifyReply) => {
         const result = handler({
           body: req.body as never,
@@ -274,6 +307,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     })
     // tests run on a pinned clock: what "now" is here, for payment notifications dated by it
     app.get('/__test/clock', async () => ({ now: isoTime(clock.now()) }))
+    // how many keys the in-memory limits hold (their memory is bounded: RATE_LIMIT_KEYS per limit)
+    app.get('/__test/limits', async () => ({ keys: limitKeys() }))
   }
 
   await app.listen({ port: config.port, host: config.host })

@@ -83,7 +83,8 @@ export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
   const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({
     personId: p.personId,
     name: namesVisible ? p.name : maskName(p.name),
-    due: fenToYuan(p.dueFen)
+    // a payer outside the household sees the total only: a due gives away a category
+    due: namesVisible ? fenToYuan(p.dueFen) : null
   }))
   return {
     orderId: o.id,
@@ -126,8 +127,10 @@ export function meView(ctx: Ctx, user: UserRow): Me {
     })
   }
   const grants = ctx.db
-    .prepare('SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL')
-    .all(user.id) as { household_id: string; scopes: string }[]
+    .prepare(
+      'SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL AND expires_at > ?'
+    )
+    .all(user.id, ctx.clock.now()) as { household_id: string; scopes: string }[]
   for (const g of grants)
     households.push({
       householdId: g.household_id,

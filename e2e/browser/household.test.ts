@@ -118,9 +118,9 @@ async function checkStatuses(p: Page, householdId: string) {
 test('a villager signs in with phone + code, binds by ID number and name, and sees the household as the county has it', async () => {
   const head = db
     .prepare(
-      "SELECT p.name, p.id_number FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 'hh_0003'"
+      "SELECT p.name, p.id_number, h.household_number FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = 'hh_0003'"
     )
-    .get() as { name: string; id_number: string }
+    .get() as { name: string; id_number: string; household_number: string }
   expect(head.name).toContain('·') // 买买提·艾力: the middle dot must survive the whole way
   await page.goto(`${product.webUrl}/#/pages/home/index`)
   await visible(page, '.home-welcome').waitFor()
@@ -136,7 +136,12 @@ test('a villager signs in with phone + code, binds by ID number and name, and se
   await expect(visible(page, '.bind-form__id-error').innerText()).resolves.toContain('校验')
 
   await fill(page, '.bind-form__id', head.id_number.toLowerCase())
+  await fill(page, '.bind-form__booklet', head.household_number)
   await visible(page, '.bind-form__submit').click()
+  // ID number, name and booklet number are not enough: the code goes to the phone on the roster
+  await expect(visible(page, '.bind-form__sent').innerText()).resolves.toContain('138****0031')
+  await fill(page, '.bind-form__code', '123456')
+  await visible(page, '.bind-form__confirm').click()
   await visible(page, '.household-summary').waitFor()
   await checkStatuses(page, 'hh_0003')
   await expect(visible(page, '.household-summary').innerText()).resolves.toContain('来自县医保系统')

@@ -38,7 +38,9 @@ export async function startPayWorld(opts: { payment?: 'wechat' | 'simulated' } =
   const product = await startProduct({
     dbPath,
     households: 30,
-    env: { DEV_OTP: '123456', TEST_HOOKS: '1' },
+    // the pay tests sign the same personas in again and again (a dozen times a run): more codes a
+    // phone than a villager gets (the limits themselves: county-api/src/abuse.test.ts)
+    env: { DEV_OTP: '123456', TEST_HOOKS: '1', OTP_SENDS_PER_HOUR: '1000', OTP_SENDS_PER_DAY: '10000' },
     now: TEST_NOW,
     payment: opts.payment
   })

@@ -90,6 +90,14 @@ export const routes = {
     summary: '退出登录（会话立即失效）',
     response: { 200: S.Ok }
   }),
+  signOutEverywhere: r({
+    method: 'POST',
+    url: '/v1/auth/sign-out-everywhere',
+    tag: 'auth',
+    auth: 'user',
+    summary: '在所有手机上退出登录（这个账号的所有会话立即失效）',
+    response: { 200: S.Ok }
+  }),
   me: r({
     method: 'GET',
     url: '/v1/me',
@@ -100,14 +108,68 @@ export const routes = {
   }),
 
   // households
-  bindHousehold: r({
+  startBinding: r({
     method: 'POST',
     url: '/v1/households/bind',
     tag: 'households',
     auth: 'user',
-    summary: '用身份证号+姓名（+户号）绑定本人所在家庭',
+    summary: '绑定本人所在家庭（第一步）：身份证号、姓名、户口簿户号对上后，验证码发到县里登记的本人手机，或请户主确认',
     body: S.BindBody,
+    response: { 200: S.BindStart }
+  }),
+  confirmBinding: r({
+    method: 'POST',
+    url: '/v1/households/bind/confirm',
+    tag: 'households',
+    auth: 'user',
+    summary: '绑定（第二步）：填发到登记手机的验证码',
+    body: S.BindConfirmBody,
     response: { 200: S.Me }
+  }),
+  getBindingRequest: r({
+    method: 'GET',
+    url: '/v1/binding-requests/:requestId',
+    tag: 'households',
+    auth: 'user',
+    summary: '自己的绑定申请：户主确认了没有',
+    params: S.BindingRequestParams,
+    response: { 200: S.BindingRequest }
+  }),
+  listBindings: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/bindings',
+    tag: 'households',
+    auth: 'user',
+    summary: '户主：绑定了本户的所有账号（谁、什么时候、从哪里、怎么证明的）和等确认的申请',
+    params: S.HouseholdParams,
+    response: { 200: S.BindingList }
+  }),
+  approveBindingRequest: r({
+    method: 'POST',
+    url: '/v1/binding-requests/:requestId/approve',
+    tag: 'households',
+    auth: 'user',
+    summary: '户主：同意这个账号绑定本户',
+    params: S.BindingRequestParams,
+    response: { 200: S.BindingRequest }
+  }),
+  refuseBindingRequest: r({
+    method: 'POST',
+    url: '/v1/binding-requests/:requestId/refuse',
+    tag: 'households',
+    auth: 'user',
+    summary: '户主：不同意这个账号绑定本户',
+    params: S.BindingRequestParams,
+    response: { 200: S.BindingRequest }
+  }),
+  removeBinding: r({
+    method: 'DELETE',
+    url: '/v1/bindings/:bindingId',
+    tag: 'households',
+    auth: 'user',
+    summary: '户主：移除一个绑定了本户的账号（立即看不到本户）',
+    params: S.BindingParams,
+    response: { 200: S.BoundAccount }
   }),
   getHousehold: r({
     method: 'GET',
@@ -229,7 +291,8 @@ export const routes = {
     url: '/v1/review/orders/unmatched',
     tag: 'pay',
     auth: 'reviewer',
-    summary: '县经办人员：已收款未入账的订单',
+    summary: '县经办人员：已收款未入账的订单（分页）',
+    querystring: S.PageQuery,
     response: { 200: S.OrderList }
   }),
   reviewRetryMatch: r({
@@ -451,12 +514,21 @@ export const routes = {
     params: S.GrantParams,
     response: { 200: S.Grant }
   }),
+  leaveHousehold: r({
+    method: 'POST',
+    url: '/v1/households/:householdId/leave',
+    tag: 'family',
+    auth: 'user',
+    summary: '被授权的家人：不再查看这一家（授权立即结束，记入查看记录）',
+    params: S.HouseholdParams,
+    response: { 200: S.Ok }
+  }),
   accessLog: r({
     method: 'GET',
     url: '/v1/households/:householdId/access-log',
     tag: 'family',
     auth: 'user',
-    summary: '被授权人的每次查看和办理记录',
+    summary: '被授权人的每次查看和办理、授权和绑定的变化、县里审核员查看材料的记录',
     params: S.HouseholdParams,
     response: { 200: S.AccessLog }
   }),
@@ -515,9 +587,24 @@ export const routes = {
     url: '/v1/review/applications',
     tag: 'enrol',
     auth: 'reviewer',
-    summary: '县经办人员：待审核的申请',
+    summary: '县经办人员：待审核的申请（分页，每次查看都记入各户的查看记录）',
     querystring: S.ReviewQuery,
     response: { 200: S.ApplicationList }
+  }),
+  reviewDocument: r({
+    method: 'GET',
+    url: '/v1/review/documents/:documentId',
+    tag: 'enrol',
+    auth: 'reviewer',
+    summary: '县经办人员：看一份上传的材料（解密后的原文件；每次查看都记入这户的查看记录）',
+    params: S.DocumentParams,
+    response: {
+      200: Type.Unsafe<Uint8Array>({
+        type: 'string',
+        format: 'binary',
+        description: 'image/jpeg、image/png 或 application/pdf'
+      })
+    }
   }),
   reviewDecide: r({
     method: 'POST',

@@ -15,6 +15,16 @@ import {
   Year
 } from './scalars'
 
+/**
+ * What a client sends (JSON bodies, query strings) is closed: a field the contract does not name
+ * is an error (400), never silently ignored or kept.
+ */
+const closed = { additionalProperties: false } as const
+
+/** Reviewers' lists come a page at a time: `limit` items, then the next page `after` the cursor the last one gave. */
+const PageLimit = Type.Integer({ minimum: 1, maximum: 100, description: '每页多少条（默认50）' })
+const PageCursor = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,80}$', description: '上一页给的 next' })
+
 export const ErrorBody = Type.Object(
   {
     code: Type.String(),
@@ -51,10 +61,10 @@ export const Session = Type.Object({
   me: Me
 })
 
-export const WechatSignInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) })
-export const OtpRequestBody = Type.Object({ phone: PhoneInput })
+export const WechatSignInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }, closed)
+export const OtpRequestBody = Type.Object({ phone: PhoneInput }, closed)
 export const OtpRequestResult = Type.Object({ sent: Type.Boolean(), expiresInSeconds: Type.Integer() })
-export const OtpVerifyBody = Type.Object({ phone: PhoneInput, code: Type.String({ pattern: '^\\d{6}$' }) })
+export const OtpVerifyBody = Type.Object({ phone: PhoneInput, code: Type.String({ pattern: '^\\d{6}$' }) }, closed)
 export const Ok = Type.Object({ ok: Type.Boolean() })
 
 // ---------- households and people ----------
@@ -136,19 +146,87 @@ export const Household = Type.Object({
   })
 })
 
-export const BindBody = Type.Object({
-  idNumber: IdNumberInput,
-  name: Type.String({ minLength: 1, maxLength: 40 }),
-  householdNumber: Type.Optional(Type.String({ maxLength: 40 }))
+// Binding an account to a household needs proof a stranger does not have (issue 15): the
+// household booklet's number (户口簿户号) with the ID number and name, then a one-time code sent to
+// the phone the county has for that person, or the head's approval from their own phone.
+export const BindBody = Type.Object(
+  {
+    idNumber: IdNumberInput,
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    householdNumber: Type.String({ minLength: 1, maxLength: 40, description: '户口簿上的户号' }),
+    method: Type.Optional(
+      Type.Union([Type.Literal('sms'), Type.Literal('head_approval')], {
+        description: 'sms：验证码发到县里登记的本人手机（默认，有登记手机时）；head_approval：请户主在他的手机上确认'
+      })
+    )
+  },
+  closed
+)
+export const BindStart = Type.Object({
+  method: Type.Union([Type.Literal('sms'), Type.Literal('head_approval'), Type.Literal('assisted')], {
+    description: 'assisted：在手机上绑定不了（没有登记手机，也没有户主可以确认），message 说去哪里办'
+  }),
+  requestId: Nullable(Id),
+  phoneMasked: Nullable(Type.String({ description: '验证码发到的手机（掩码）' })),
+  expiresAt: Nullable(DateTime),
+  message: Type.String({ description: '给村民看的一句话：验证码发到哪里、等谁确认、或者去哪里办' })
 })
+export const BindConfirmBody = Type.Object({ requestId: Id, code: Type.String({ pattern: '^\\d{6}$' }) }, closed)
+export const BindingChannel = Type.Union([Type.Literal('weapp'), Type.Literal('h5')], {
+  description: '从哪里绑定的：weapp 微信小程序，h5 网页'
+})
+export const BindingRequestStatus = Type.Union([
+  Type.Literal('code_sent'),
+  Type.Literal('waiting_for_head'),
+  Type.Literal('bound'),
+  Type.Literal('refused'),
+  Type.Literal('expired')
+])
+export const BindingRequest = Type.Object({
+  requestId: Id,
+  householdId: Id,
+  method: Type.Union([Type.Literal('sms'), Type.Literal('head_approval')]),
+  status: BindingRequestStatus,
+  personName: Type.String({ description: '要绑定的人（户主看到全名）' }),
+  accountName: Type.String({ description: '申请的账号：微信用户或手机号（掩码）' }),
+  channel: BindingChannel,
+  from: Nullable(Type.String({ description: '申请时的网络地址（只显示前几段）' })),
+  createdAt: DateTime,
+  expiresAt: DateTime
+})
+export const BoundAccount = Type.Object({
+  bindingId: Id,
+  personId: Id,
+  personName: Type.String(),
+  accountName: Type.String({ description: '微信用户，或手机号（掩码）' }),
+  channel: BindingChannel,
+  via: Type.Union(
+    [Type.Literal('sms_code'), Type.Literal('head_approval'), Type.Literal('before_proof'), Type.Literal('county')],
+    { description: '怎么证明的：短信验证码、户主确认、以前只凭身份证号和姓名、县里办理' }
+  ),
+  from: Nullable(Type.String({ description: '绑定时的网络地址（只显示前几段）' })),
+  boundAt: DateTime,
+  removedAt: Nullable(DateTime),
+  isYou: Type.Boolean({ description: '就是现在看的这个账号' })
+})
+export const BindingList = Type.Object({
+  householdId: Id,
+  accounts: Type.Array(BoundAccount),
+  requests: Type.Array(BindingRequest, { description: '等户主确认的绑定申请' })
+})
+export const BindingRequestParams = Type.Object({ requestId: Id })
+export const BindingParams = Type.Object({ bindingId: Id })
 
-export const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) })
+export const YearQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, closed)
 
 // ---------- policy ----------
-export const PolicyQuery = Type.Object({
-  region: Type.String({ pattern: '^\\d{6}$' }),
-  date: Type.Optional(DateStr)
-})
+export const PolicyQuery = Type.Object(
+  {
+    region: Type.String({ pattern: '^\\d{6}$' }),
+    date: Type.Optional(DateStr)
+  },
+  closed
+)
 export const PolicyEnvelope = Type.Object({
   regionCode: Type.String(),
   version: Type.String(),
@@ -208,14 +286,18 @@ export const Quote = Type.Object({
   calculation: Type.Unsafe<ContributionQuote | null>({ description: '计算器的完整缴费计算结果（ContributionQuote）' })
 })
 
-export const PayeeLookupBody = Type.Object({
-  idNumber: IdNumberInput,
-  year: Type.Optional(Year)
-})
+export const PayeeLookupBody = Type.Object(
+  {
+    idNumber: IdNumberInput,
+    year: Type.Optional(Year)
+  },
+  closed
+)
 export const PayeeLookup = Type.Object({
   householdId: Id,
   year: Year,
-  membersMasked: Type.Array(Type.Object({ nameMasked: Type.String(), due: Money, alreadyEnrolled: Type.Boolean() })),
+  village: Type.String({ description: '村（用来确认是不是要找的这家）' }),
+  membersMasked: Type.Array(Type.String(), { description: '这家人的姓名（掩码）；不给每人的金额和类别' }),
   total: Money
 })
 
@@ -230,12 +312,15 @@ export const OrderStatus = Type.Union([
 ])
 export const Channel = Type.Union([Type.Literal('weapp'), Type.Literal('h5')])
 
-export const CreateOrderBody = Type.Object({
-  householdId: Type.Optional(Id),
-  payeeIdNumber: Type.Optional(IdNumberInput),
-  year: Year,
-  channel: Channel
-})
+export const CreateOrderBody = Type.Object(
+  {
+    householdId: Type.Optional(Id),
+    payeeIdNumber: Type.Optional(IdNumberInput),
+    year: Year,
+    channel: Channel
+  },
+  closed
+)
 
 export const Order = Type.Object({
   orderId: Id,
@@ -244,7 +329,13 @@ export const Order = Type.Object({
   status: OrderStatus,
   amount: Money,
   channel: Channel,
-  persons: Type.Array(Type.Object({ personId: Id, name: Type.String(), due: Money })),
+  persons: Type.Array(
+    Type.Object({
+      personId: Id,
+      name: Type.String(),
+      due: Nullable(Money, { description: '不是本户的缴费人看不到每人的金额（null），只看到合计' })
+    })
+  ),
   payerIsHousehold: Type.Boolean(),
   payerNameMasked: Type.String({ description: '发起缴费的人（姓名掩码，如 张**；没有绑定身份的用户为其显示名）' }),
   createdAt: DateTime,
@@ -401,14 +492,14 @@ export const Receipt = Type.Object({
     Type.Object({
       name: Type.String(),
       idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }),
-      amount: Money,
+      amount: Nullable(Money, { description: '不是本户的缴费人看不到每人的金额（null）' }),
       coverageStart: DateStr,
       coverageEnd: DateStr
     })
   )
 })
 
-export const OrderList = Type.Object({ orders: Type.Array(Order) })
+export const OrderList = Type.Object({ orders: Type.Array(Order), next: Type.Optional(Nullable(PageCursor)) })
 
 // ---------- claims ----------
 export const ClaimStage = Type.Union(
@@ -451,11 +542,14 @@ export const ConcernStatus = Type.Union(
   [Type.Literal('received'), Type.Literal('investigating'), Type.Literal('resolved')],
   { description: '已收到、正在核查、已答复' }
 )
-export const ClaimConcernBody = Type.Object({
-  kind: ConcernKind,
-  amount: Type.Optional(Nullable(Money)),
-  note: Type.Optional(Type.String({ maxLength: 200 }))
-})
+export const ClaimConcernBody = Type.Object(
+  {
+    kind: ConcernKind,
+    amount: Type.Optional(Nullable(Money)),
+    note: Type.Optional(Type.String({ maxLength: 200 }))
+  },
+  closed
+)
 export const ClaimConcern = Type.Object({
   concernId: Id,
   trackingNumber: Type.String({ description: '受理号，如 FK-2026-000123', examples: ['FK-2026-000123'] }),
@@ -469,8 +563,11 @@ export const ClaimConcern = Type.Object({
 })
 export const ClaimConcernList = Type.Object({ claimId: Id, concerns: Type.Array(ClaimConcern) })
 export const ConcernParams = Type.Object({ concernId: Id })
-export const ConcernReviewQuery = Type.Object({ status: Type.Optional(ConcernStatus) })
-export const ConcernReviewList = Type.Object({ concerns: Type.Array(ClaimConcern) })
+export const ConcernReviewQuery = Type.Object(
+  { status: Type.Optional(ConcernStatus), limit: Type.Optional(PageLimit), after: Type.Optional(PageCursor) },
+  closed
+)
+export const ConcernReviewList = Type.Object({ concerns: Type.Array(ClaimConcern), next: Nullable(PageCursor) })
 export const ConcernUpdateBody = Type.Object(
   {
     status: Type.Union([Type.Literal('investigating'), Type.Literal('resolved')]),
@@ -508,18 +605,24 @@ export const Institution = Type.Object({
     until: Nullable(DateStr)
   })
 })
-export const InstitutionQuery = Type.Object({
-  township: Type.Optional(Type.String()),
-  level: Type.Optional(Type.String()),
-  status: Type.Optional(Type.String())
-})
+export const InstitutionQuery = Type.Object(
+  {
+    township: Type.Optional(Type.String()),
+    level: Type.Optional(Type.String()),
+    status: Type.Optional(Type.String())
+  },
+  closed
+)
 export const InstitutionList = Type.Object({ institutions: Type.Array(Institution) })
 
 // ---------- family access ----------
-export const CreateInvitationBody = Type.Object({
-  scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }),
-  ttlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 10080 }))
-})
+export const CreateInvitationBody = Type.Object(
+  {
+    scopes: Type.Array(Scope, { minItems: 1, uniqueItems: true }),
+    ttlMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 10080 }))
+  },
+  closed
+)
 export const Invitation = Type.Object({
   invitationId: Id,
   code: Type.String(),
@@ -527,7 +630,7 @@ export const Invitation = Type.Object({
   scopes: Type.Array(Scope),
   expiresAt: DateTime
 })
-export const AcceptInvitationBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 64 }) })
+export const AcceptInvitationBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 64 }) }, closed)
 export const Grant = Type.Object({
   grantId: Id,
   householdId: Id,
@@ -535,14 +638,22 @@ export const Grant = Type.Object({
   granteeName: Type.String(),
   scopes: Type.Array(Scope),
   createdAt: DateTime,
-  revokedAt: Nullable(DateTime)
+  expiresAt: DateTime,
+  revokedAt: Nullable(DateTime),
+  ended: Type.Optional(
+    Nullable(
+      Type.Union([Type.Literal('revoked'), Type.Literal('left'), Type.Literal('replaced'), Type.Literal('expired')], {
+        description: '怎么结束的：户主撤销、家人自己不看了、换了新的授权、到期'
+      })
+    )
+  )
 })
 export const GrantList = Type.Object({ grants: Type.Array(Grant) })
 export const AccessLogEntry = Type.Object({
   at: DateTime,
-  granteeName: Type.String(),
+  granteeName: Type.String({ description: '谁：被授权的家人、新绑定的账号，或县里的审核员' }),
   action: Type.String(),
-  scope: Scope
+  scope: Nullable(Scope, { description: '用的哪项权限（授权和绑定本身的记录没有）' })
 })
 export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
 
@@ -582,7 +693,10 @@ export const ApplicationFields = Type.Object(
   },
   { additionalProperties: false }
 )
-export const CreateApplicationBody = Type.Object({ householdId: Id, kind: ApplicationKind, fields: ApplicationFields })
+export const CreateApplicationBody = Type.Object(
+  { householdId: Id, kind: ApplicationKind, fields: ApplicationFields },
+  closed
+)
 export const ApplicationDocument = Type.Object({
   documentId: Id,
   fileName: Type.String(),
@@ -601,12 +715,23 @@ export const Application = Type.Object({
   submittedAt: DateTime,
   decidedAt: Nullable(DateTime)
 })
-export const ApplicationList = Type.Object({ applications: Type.Array(Application) })
-export const ReviewDecisionBody = Type.Object({
-  decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('needs_more')]),
-  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
+export const ApplicationList = Type.Object({
+  applications: Type.Array(Application),
+  next: Type.Optional(Nullable(PageCursor))
 })
-export const ReviewQuery = Type.Object({ status: Type.Optional(ApplicationStatus) })
+export const ReviewDecisionBody = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('reject'), Type.Literal('needs_more')]),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
+  },
+  closed
+)
+export const ReviewQuery = Type.Object(
+  { status: Type.Optional(ApplicationStatus), limit: Type.Optional(PageLimit), after: Type.Optional(PageCursor) },
+  closed
+)
+export const PageQuery = Type.Object({ limit: Type.Optional(PageLimit), after: Type.Optional(PageCursor) }, closed)
+export const DocumentParams = Type.Object({ documentId: Id })
 
 // ---------- notices ----------
 export const Notice = Type.Object({
@@ -626,7 +751,7 @@ export const Notice = Type.Object({
   )
 })
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
-export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) })
+export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) }, closed)
 
 // ---------- params ----------
 export const HouseholdParams = Type.Object({ householdId: Id })
@@ -650,15 +775,36 @@ export const PaidByOther = Type.Object({
   receiptNumber: Type.String(),
   paidAt: DateTime
 })
-export const HouseholdNotification = Type.Object({
+// An account was bound to the household, or asks the head to approve its binding (issue 15).
+export const BindingNotice = Type.Object({
+  bindingId: Nullable(Id),
+  requestId: Nullable(Id),
+  personName: Type.String({ description: '绑定的是家里的谁' }),
+  accountName: Type.String({ description: '微信用户，或手机号（掩码）' }),
+  channel: BindingChannel,
+  at: DateTime
+})
+const NoticeCommon = {
   notificationId: Id,
   householdId: Id,
-  kind: Type.Literal('paid_by_other', { description: 'paid_by_other：户主以外的人为本户交了医保费' }),
   createdAt: DateTime,
   /** when the caller tapped 知道了 (each user their own); null: not yet */
-  readAt: Nullable(DateTime),
-  payment: PaidByOther
-})
+  readAt: Nullable(DateTime)
+}
+export const HouseholdNotification = Type.Union([
+  Type.Object({
+    ...NoticeCommon,
+    kind: Type.Literal('paid_by_other', { description: 'paid_by_other：户主以外的人为本户交了医保费' }),
+    payment: PaidByOther
+  }),
+  Type.Object({
+    ...NoticeCommon,
+    kind: Type.Union([Type.Literal('new_binding'), Type.Literal('binding_request')], {
+      description: 'new_binding：有账号绑定了本户（只告诉户主）；binding_request：有人请户主确认绑定'
+    }),
+    binding: BindingNotice
+  })
+])
 export const HouseholdNotificationList = Type.Object({
   householdId: Id,
   notifications: Type.Array(HouseholdNotification)
@@ -668,12 +814,18 @@ export const NotificationParams = Type.Object({ notificationId: Id })
 export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], {
   description: 'deadline：缴费截止提醒；result：缴费结果通知'
 })
-export const SubscriptionsBody = Type.Object({
-  householdId: Id,
-  year: Type.Optional(Year),
-  channel: Type.Optional(Channel),
-  templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }), { minItems: 1, maxItems: 2 })
-})
+export const SubscriptionsBody = Type.Object(
+  {
+    householdId: Id,
+    year: Type.Optional(Year),
+    channel: Type.Optional(Channel),
+    templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }, closed), {
+      minItems: 1,
+      maxItems: 2
+    })
+  },
+  closed
+)
 export const Subscription = Type.Object({
   kind: ReminderKind,
   accepted: Type.Boolean({ description: '用户在微信的订阅消息弹窗里是否同意（一次同意可发一条）' }),
@@ -693,9 +845,14 @@ export const SubscriptionList = Type.Object({
   /** the county's subscribe-message template ids (its configuration); null: the county sends no such message */
   templateIds: Type.Object({ deadline: Nullable(Type.String()), result: Nullable(Type.String()) })
 })
-export const SubscriptionQuery = Type.Object({ householdId: Id })
+export const SubscriptionQuery = Type.Object({ householdId: Id }, closed)
 
 export type PaidByOther = Static<typeof PaidByOther>
+export type BindingNotice = Static<typeof BindingNotice>
+export type BindStart = Static<typeof BindStart>
+export type BindingRequest = Static<typeof BindingRequest>
+export type BoundAccount = Static<typeof BoundAccount>
+export type BindingList = Static<typeof BindingList>
 export type HouseholdNotification = Static<typeof HouseholdNotification>
 export type HouseholdNotificationList = Static<typeof HouseholdNotificationList>
 export type ReminderKind = Static<typeof ReminderKind>

@@ -102,7 +102,9 @@ export const grantCheck: Checker<C.Grant> = obj<C.Grant>({
   granteeName: str,
   scopes: arr(scope),
   createdAt: dateTime,
-  revokedAt: nullable(dateTime)
+  expiresAt: dateTime,
+  revokedAt: nullable(dateTime),
+  ended: optional(nullable(lit('revoked', 'left', 'replaced', 'expired')))
 })
 
 export const invitationCheck: Checker<C.Invitation> = obj<C.Invitation>({
@@ -203,7 +205,9 @@ export const claimConcernCheck: Checker<C.ClaimConcern> = obj<C.ClaimConcern>({
 })
 
 // notifications (issue #6): the home page's notice card shows the amount and the names
-export const householdNotificationCheck: Checker<C.HouseholdNotification> = obj<C.HouseholdNotification>({
+type PaidNotice = Extract<C.HouseholdNotification, { kind: 'paid_by_other' }>
+type BindingNoticeItem = Exclude<C.HouseholdNotification, PaidNotice>
+const paidNoticeCheck = obj<PaidNotice>({
   notificationId: str,
   householdId: str,
   kind: lit('paid_by_other'),
@@ -220,6 +224,56 @@ export const householdNotificationCheck: Checker<C.HouseholdNotification> = obj<
     paidAt: dateTime
   })
 })
+// issue 15: the head is told of every account bound to the household, and asked to approve some
+const bindingNoticeCheck = obj<BindingNoticeItem>({
+  notificationId: str,
+  householdId: str,
+  kind: lit('new_binding', 'binding_request'),
+  createdAt: dateTime,
+  readAt: nullable(dateTime),
+  binding: obj<C.BindingNotice>({
+    bindingId: nullable(str),
+    requestId: nullable(str),
+    personName: str,
+    accountName: str,
+    channel: lit('weapp', 'h5'),
+    at: dateTime
+  })
+})
+export const householdNotificationCheck: Checker<C.HouseholdNotification> = (v: unknown, path = '$') =>
+  (v as { kind?: unknown } | null)?.kind === 'paid_by_other' ? paidNoticeCheck(v, path) : bindingNoticeCheck(v, path)
+
+const bindingChannel = lit('weapp', 'h5')
+export const bindingRequestCheck: Checker<C.BindingRequest> = obj<C.BindingRequest>({
+  requestId: str,
+  householdId: str,
+  method: lit('sms', 'head_approval'),
+  status: oneOf<C.BindingRequest['status']>({
+    code_sent: true,
+    waiting_for_head: true,
+    bound: true,
+    refused: true,
+    expired: true
+  }),
+  personName: str,
+  accountName: str,
+  channel: bindingChannel,
+  from: nullable(str),
+  createdAt: dateTime,
+  expiresAt: dateTime
+})
+export const boundAccountCheck: Checker<C.BoundAccount> = obj<C.BoundAccount>({
+  bindingId: str,
+  personId: str,
+  personName: str,
+  accountName: str,
+  channel: bindingChannel,
+  via: oneOf<C.BoundAccount['via']>({ sms_code: true, head_approval: true, before_proof: true, county: true }),
+  from: nullable(str),
+  boundAt: dateTime,
+  removedAt: nullable(dateTime),
+  isYou: bool
+})
 
 /** Route id → checker of its success answer. */
 export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
@@ -227,15 +281,33 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   verifyOtp: sessionCheck,
   requestOtp: obj<{ sent: boolean; expiresInSeconds: number }>({ sent: bool, expiresInSeconds: int }),
   signOut: okCheck,
+  signOutEverywhere: okCheck,
   me: meCheck,
-  bindHousehold: meCheck,
+  startBinding: obj<C.BindStart>({
+    method: lit('sms', 'head_approval', 'assisted'),
+    requestId: nullable(str),
+    phoneMasked: nullable(str),
+    expiresAt: nullable(dateTime),
+    message: str
+  }),
+  confirmBinding: meCheck,
+  getBindingRequest: bindingRequestCheck,
+  approveBindingRequest: bindingRequestCheck,
+  refuseBindingRequest: bindingRequestCheck,
+  listBindings: obj<C.BindingList>({
+    householdId: str,
+    accounts: arr(boundAccountCheck),
+    requests: arr(bindingRequestCheck)
+  }),
+  removeBinding: boundAccountCheck,
+  leaveHousehold: okCheck,
   getHousehold: householdCheck,
   createInvitation: invitationCheck,
   acceptInvitation: grantCheck,
   listGrants: obj<{ grants: C.Grant[] }>({ grants: arr(grantCheck) }),
   revokeGrant: grantCheck,
   accessLog: obj<{ entries: C.AccessLogEntry[] }>({
-    entries: arr(obj<C.AccessLogEntry>({ at: dateTime, granteeName: str, action: str, scope }))
+    entries: arr(obj<C.AccessLogEntry>({ at: dateTime, granteeName: str, action: str, scope: nullable(scope) }))
   }),
   createApplication: applicationCheck,
   getApplication: applicationCheck,

@@ -31,7 +31,14 @@ describe('every mode: a malformed value refuses to start', () => {
     ['COUNTY_API_NOW', 'tomorrow', 'a time with its offset'],
     ['CORS_ORIGINS', 'h5.example.cn', 'web origins'],
     ['WECHAT_APPID', 'wx123', 'wx and 16 hex digits'],
-    ['COUNTY_API_MODE', 'prod', 'one of development, production']
+    ['COUNTY_API_MODE', 'prod', 'one of development, production'],
+    ['LOOKUP_LIMIT_ACCOUNT', '10', 'a count and a window, e.g. 10/hour'],
+    ['LOOKUP_LIMIT_ACCOUNT', '10/week', 'a count and a window'],
+    ['ORDER_LIMIT', '0/hour', 'a count and a window'],
+    ['TRUST_PROXY', 'true', 'a number of proxy hops (1) or a comma-separated list of proxy addresses'],
+    ['TRUST_PROXY', 'proxy.example.cn', 'proxy addresses or ranges'],
+    ['SESSION_IDLE_MINUTES', '2h', 'a whole number from 5 to 43200'],
+    ['OTP_MAX_FAILURES', '0', 'a whole number from 1 to 100']
   ])('%s=%s is refused in development too', (name, value, expected) => {
     const problems = problemsOf({ [name]: value })
     expect(problems).toHaveLength(1)
@@ -125,7 +132,24 @@ describe('production refuses every setting made for demos or tests', () => {
       { WECHATPAY_API_BASE: 'http://api.mch.weixin.qq.com' },
       /^WECHATPAY_API_BASE=.* is not https/
     ],
-    ['notifies over plain http', { PUBLIC_URL: 'http://yibao.county.example.cn' }, /^PUBLIC_URL=.* is not https/]
+    ['notifies over plain http', { PUBLIC_URL: 'http://yibao.county.example.cn' }, /^PUBLIC_URL=.* is not https/],
+    // abuse resistance (issue 15): the documents' key, proxies, and limits looser than production permits
+    ['a missing document key', { DOCUMENT_KEY: undefined }, /^DOCUMENT_KEY is not set: ID-card photos and documents/],
+    ['a placeholder document key', { DOCUMENT_KEY: 'a'.repeat(64) }, /^DOCUMENT_KEY is a development default/],
+    ['trusting every proxy', { TRUST_PROXY: '0.0.0.0/0' }, /^TRUST_PROXY=0.0.0.0\/0 trusts \(nearly\) every address/],
+    ['unlimited look-ups', { LOOKUP_LIMIT_ACCOUNT: '1000/hour' }, /^LOOKUP_LIMIT_ACCOUNT=1000\/hour allows more/],
+    ['binding by brute force', { BIND_LIMIT_ID: '100/minute' }, /^BIND_LIMIT_ID=100\/minute allows more binding/],
+    ['orders without end', { ORDER_LIMIT: '5000/day' }, /^ORDER_LIMIT=5000\/day allows more orders/],
+    ['guessing invitation codes', { INVITE_ACCEPT_LIMIT_IP: '100/minute' }, /^INVITE_ACCEPT_LIMIT_IP=100\/minute/],
+    [
+      'a flood of applications',
+      { APPLICATION_LIMIT: '300/day' },
+      /^APPLICATION_LIMIT=300\/day allows more applications/
+    ],
+    ['a code flood to one phone', { OTP_SENDS_PER_DAY: '7200' }, /^OTP_SENDS_PER_DAY=7200 is more codes sent/],
+    ['guessing codes', { OTP_MAX_FAILURES: '100' }, /^OTP_MAX_FAILURES=100 is more wrong codes/],
+    ['sessions that never idle out', { SESSION_IDLE_MINUTES: '43200' }, /^SESSION_IDLE_MINUTES=43200 is more minutes/],
+    ['an open sign-in limit', { SIGNIN_RATE_LIMIT: '1000000' }, /^SIGNIN_RATE_LIMIT=1000000 is more sign-in attempts/]
   ]
 
   it.each(refused)('refuses %s with one plain line', (_what, change, line) => {
@@ -163,6 +187,23 @@ describe('production refuses every setting made for demos or tests', () => {
     expect(problemsOf({ ...productionEnv(), PAYMENT_MODE: 'WeChat' })).toEqual([
       expect.stringContaining('PAYMENT_MODE="WeChat": expected one of simulated, wechat')
     ])
+  })
+
+  it('tighter limits and a list of proxies are fine', () => {
+    expect(
+      problemsOf({
+        ...productionEnv(),
+        LOOKUP_LIMIT_ACCOUNT: '3/day',
+        TRUST_PROXY: '10.0.0.1,10.0.0.0/8',
+        OTP_SENDS_PER_DAY: '5',
+        DOCUMENT_KEY: 'f'.repeat(32) + '0123456789abcdef0123456789abcdef'
+      })
+    ).toEqual([])
+    expect(loadConfig({ TRUST_PROXY: '1' } as unknown as NodeJS.ProcessEnv).config.trustProxy).toBe(1)
+    expect(loadConfig({ ORDER_LIMIT: '3/minute' } as unknown as NodeJS.ProcessEnv).config.orderLimit).toEqual({
+      count: 3,
+      per: 'minute'
+    })
   })
 
   it('http is allowed to this machine only (a local proxy, the WeChat simulator)', () => {

@@ -96,3 +96,70 @@ export const filePath: Kind<string> = {
   expects: 'the path of a file',
   convert: (t) => t
 }
+
+/** A limit: `10/hour` is at most 10 in any hour (`minute`, `hour` or `day`). */
+export interface Rate {
+  count: number
+  per: 'minute' | 'hour' | 'day'
+}
+
+export const RATE_WINDOW_MS: Record<Rate['per'], number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }
+
+export function rate(maxCount: number): Kind<Rate> {
+  return {
+    schema: {
+      type: 'object',
+      properties: {
+        count: { type: 'integer', minimum: 1, maximum: maxCount },
+        per: { enum: ['minute', 'hour', 'day'] }
+      },
+      required: ['count', 'per'],
+      additionalProperties: false
+    },
+    expects: `a count and a window, e.g. 10/hour (1 to ${maxCount} per minute, hour or day)`,
+    convert: (t) => {
+      const m = /^(\d{1,9})\/(minute|hour|day)$/.exec(t)
+      return m ? { count: Number(m[1]), per: m[2] } : t
+    }
+  }
+}
+
+/**
+ * Which proxies in front of the server to believe about the client's address (X-Forwarded-For):
+ * a number of hops (`1`), or their addresses and ranges (`10.0.0.1,10.0.0.0/8`). Unset: none.
+ */
+export const proxyTrust: Kind<number | string[]> = {
+  schema: {
+    anyOf: [
+      { type: 'integer', minimum: 1, maximum: 10 },
+      {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'string',
+          pattern: '^([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(/[0-9]{1,3})?$'
+        }
+      }
+    ]
+  },
+  expects: 'a number of proxy hops (1) or a comma-separated list of proxy addresses or ranges (10.0.0.1,10.0.0.0/8)',
+  convert: (t) =>
+    /^\d{1,2}$/.test(t)
+      ? Number(t)
+      : t
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+}
+
+/** A 256-bit key, written as 64 hex digits or 44 base64 characters. Never shown in a problem line. */
+export const key256: Kind<string> = {
+  schema: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$' },
+  expects: 'a 256-bit key: 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
+  convert: (t) => t
+}
+
+/** The 32 bytes of a key256 value. */
+export function keyBytes(value: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64')
+}

@@ -4,6 +4,7 @@
 // own line) and returns one plain line per problem. To add a rule: one entry in PRODUCTION_RULES.
 import type { Config, SettingKey } from './settings'
 import { SETTINGS } from './settings'
+import { RATE_WINDOW_MS, type Rate } from './kinds'
 
 interface Rule {
   settings: SettingKey[]
@@ -118,5 +119,69 @@ export const PRODUCTION_RULES: Rule[] = [
           : null
       }
     })),
-  ...(['publicUrl', 'wechatPayApiBase', 'wechatApiBase', 'tencentSmsEndpoint'] as const).map(httpsOnly)
+  ...(['publicUrl', 'wechatPayApiBase', 'wechatApiBase', 'tencentSmsEndpoint'] as const).map(httpsOnly),
+
+  // ---- abuse resistance: the limits may be tightened, never opened up beyond these ----
+  requiredWhen(
+    () => true,
+    'ID-card photos and documents are stored encrypted with it (openssl rand -base64 32; keep it with the database backups, apart from them)',
+    ['documentKey']
+  ),
+  {
+    settings: ['trustProxy'],
+    check: (c) =>
+      Array.isArray(c.trustProxy) && c.trustProxy.some((a) => /\/[0-7]$/.test(a))
+        ? `TRUST_PROXY=${c.trustProxy.join(',')} trusts (nearly) every address: anyone could claim any address and escape the limits; list the proxies`
+        : null
+  },
+  ...(
+    [
+      ['bindLimitAccount', { count: 30, per: 'hour' }, 'binding attempts'],
+      ['bindLimitIp', { count: 600, per: 'hour' }, 'binding attempts'],
+      ['bindLimitId', { count: 20, per: 'hour' }, 'binding attempts'],
+      ['lookupLimitAccount', { count: 60, per: 'hour' }, 'look-ups of households'],
+      ['lookupLimitIp', { count: 600, per: 'hour' }, 'look-ups of households'],
+      ['lookupLimitId', { count: 60, per: 'hour' }, 'look-ups of households'],
+      ['orderLimit', { count: 60, per: 'hour' }, 'orders'],
+      ['inviteAcceptLimitAccount', { count: 30, per: 'hour' }, 'guesses of invitation codes'],
+      ['inviteAcceptLimitIp', { count: 300, per: 'hour' }, 'guesses of invitation codes'],
+      ['applicationLimit', { count: 50, per: 'day' }, 'applications'],
+      ['uploadLimit', { count: 200, per: 'day' }, 'uploads'],
+      ['concernLimit', { count: 50, per: 'day' }, 'reports']
+    ] as const
+  ).map(([key, most, what]) => rateAtMost(key, most, what)),
+  ...(
+    [
+      ['otpSendsPerHour', 10, 'codes sent to one phone in an hour'],
+      ['otpSendsPerDay', 30, 'codes sent to one phone in a day'],
+      ['otpMaxFailures', 10, 'wrong codes before a phone is locked'],
+      ['sessionIdleMinutes', 1440, 'minutes an unused session stays signed in'],
+      ['signInLimitPerMinute', 300, 'sign-in attempts a minute']
+    ] as const
+  ).map(([key, most, what]) => atMost(key, most, what))
 ]
+
+const perHour = (r: Rate) => (r.count * RATE_WINDOW_MS.hour) / RATE_WINDOW_MS[r.per]
+
+/** A limit looser than `most` lets one account or address do too much: refused. */
+function rateAtMost(key: SettingKey, most: Rate, what: string): Rule {
+  return {
+    settings: [key],
+    check: (c) => {
+      const v = c[key] as Rate
+      return perHour(v) > perHour(most)
+        ? `${SETTINGS[key].env}=${v.count}/${v.per} allows more ${what} than production permits (at most ${most.count}/${most.per})`
+        : null
+    }
+  }
+}
+
+function atMost(key: SettingKey, most: number, what: string): Rule {
+  return {
+    settings: [key],
+    check: (c) =>
+      (c[key] as number) > most
+        ? `${SETTINGS[key].env}=${String(c[key])} is more ${what} than production permits (at most ${most})`
+        : null
+  }
+}

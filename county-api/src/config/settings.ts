@@ -4,7 +4,25 @@
 // can be unsafe in production, a rule in production.ts. docs/county-api.md lists them for counties.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import { filePath, flag, instant, integer, list, oneOf, secret, text, url, type Kind } from './kinds'
+import {
+  filePath,
+  flag,
+  instant,
+  integer,
+  key256,
+  list,
+  oneOf,
+  proxyTrust,
+  rate,
+  secret,
+  text,
+  url,
+  type Kind,
+  type Rate
+} from './kinds'
+
+/** A limit's value when unset: `per(10, 'hour')` is 10/hour. */
+const per = (count: number, window: Rate['per']): Rate => ({ count, per: window })
 
 /** The settings read so far (declaration order), for a default that depends on an earlier one. */
 type Earlier = Readonly<Record<string, unknown>>
@@ -107,8 +125,8 @@ export const SETTINGS = {
   corsOrigins: setting(
     'CORS_ORIGINS',
     list(/^(\*|https?:\/\/[^\s/,]+)$/, 'web origins (https://h5.county.example.cn) or *'),
-    [] as string[],
-    'web origins allowed to call the API from a browser; unset: any (development) or none (production)'
+    (e) => (e.mode === 'production' ? [] : ['http://localhost:10086', 'http://127.0.0.1:10086']),
+    'web origins allowed to call the API from a browser; unset: the h5 dev server (development) or none (production)'
   ),
 
   // ---- demo and tests ----
@@ -238,7 +256,92 @@ export const SETTINGS = {
     'the approved template: {1} the code, {2} the minutes it lasts'
   ),
   tencentSmsRegion: setting('TENCENT_SMS_REGION', text(/^[a-z]{2}-[a-z]+$/, 'e.g. ap-guangzhou'), 'ap-guangzhou', ''),
-  tencentSmsEndpoint: setting('TENCENT_SMS_ENDPOINT', url, 'https://sms.tencentcloudapi.com', '')
+  tencentSmsEndpoint: setting('TENCENT_SMS_ENDPOINT', url, 'https://sms.tencentcloudapi.com', ''),
+
+  // ---- abuse resistance (docs/county-api.md, Security model) ----
+  trustProxy: optional(
+    'TRUST_PROXY',
+    proxyTrust,
+    "the proxies in front of the server whose X-Forwarded-For is believed (hops or addresses); unset: none, the peer's address is the client's"
+  ),
+  rateLimitKeys: setting(
+    'RATE_LIMIT_KEYS',
+    integer(100, 10_000_000),
+    100_000,
+    'how many accounts, addresses or numbers each in-memory limit remembers (the oldest is forgotten first)'
+  ),
+  sessionIdleMinutes: setting(
+    'SESSION_IDLE_MINUTES',
+    integer(5, 43_200),
+    120,
+    'a session not used for this long ends (sign in again)'
+  ),
+  otpSendsPerHour: setting('OTP_SENDS_PER_HOUR', integer(1, 1000), 5, 'one-time codes sent to one phone in an hour'),
+  otpSendsPerDay: setting('OTP_SENDS_PER_DAY', integer(1, 10_000), 10, 'one-time codes sent to one phone in a day'),
+  otpMaxFailures: setting(
+    'OTP_MAX_FAILURES',
+    integer(1, 100),
+    5,
+    'wrong one-time codes for one phone (counted across re-sent codes) before it is locked'
+  ),
+  otpLockoutMinutes: setting('OTP_LOCKOUT_MINUTES', integer(1, 1440), 30, 'how long a phone stays locked'),
+  speechLimitAccount: setting(
+    'SPEECH_RATE_LIMIT',
+    rate(1_000_000),
+    per(20, 'minute'),
+    '读给我听 requests per account (each one runs the speech engine)'
+  ),
+  bindLimitAccount: setting('BIND_LIMIT_ACCOUNT', rate(1_000_000), per(10, 'hour'), 'binding attempts per account'),
+  bindLimitIp: setting('BIND_LIMIT_IP', rate(1_000_000), per(60, 'hour'), 'binding attempts per address'),
+  bindLimitId: setting('BIND_LIMIT_ID', rate(1_000_000), per(5, 'hour'), 'binding attempts per ID number'),
+  bindCodeMinutes: setting(
+    'BIND_CODE_MINUTES',
+    integer(1, 60),
+    10,
+    'how long a binding code sent to the roster phone lasts'
+  ),
+  lookupLimitAccount: setting(
+    'LOOKUP_LIMIT_ACCOUNT',
+    rate(1_000_000),
+    per(10, 'hour'),
+    'look-ups of another household by ID number, per account'
+  ),
+  lookupLimitIp: setting('LOOKUP_LIMIT_IP', rate(1_000_000), per(60, 'hour'), 'look-ups per address'),
+  lookupLimitId: setting('LOOKUP_LIMIT_ID', rate(1_000_000), per(10, 'hour'), 'look-ups per ID number'),
+  orderLimit: setting('ORDER_LIMIT', rate(1_000_000), per(20, 'hour'), 'orders one account may create'),
+  inviteAcceptLimitAccount: setting(
+    'INVITE_ACCEPT_LIMIT_ACCOUNT',
+    rate(1_000_000),
+    per(10, 'hour'),
+    'invitation codes tried per account'
+  ),
+  inviteAcceptLimitIp: setting(
+    'INVITE_ACCEPT_LIMIT_IP',
+    rate(1_000_000),
+    per(30, 'hour'),
+    'invitation codes tried per address'
+  ),
+  invitationMaxMinutes: setting(
+    'INVITATION_MAX_MINUTES',
+    integer(5, 10_080),
+    1440,
+    'the longest an invitation code may stay valid'
+  ),
+  grantDays: setting('GRANT_DAYS', integer(1, 3650), 365, 'a family grant ends after this many days (invite again)'),
+  applicationLimit: setting(
+    'APPLICATION_LIMIT',
+    rate(1_000_000),
+    per(10, 'day'),
+    'applications one account may submit'
+  ),
+  uploadLimit: setting('UPLOAD_LIMIT', rate(1_000_000), per(40, 'day'), 'documents one account may upload'),
+  concernLimit: setting('CONCERN_LIMIT', rate(1_000_000), per(10, 'day'), 'reports on claims one account may make'),
+  documentKey: optional(
+    'DOCUMENT_KEY',
+    key256,
+    'encrypts ID-card photos and other documents at rest (AES-256-GCM); unset in development: a key file beside the database',
+    { secret: true }
+  )
 } satisfies Record<string, Setting<unknown>>
 
 type Settings = typeof SETTINGS

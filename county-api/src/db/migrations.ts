@@ -208,5 +208,57 @@ export const MIGRATIONS: (string | Migration)[] = [
   );
   CREATE INDEX messages_due ON messages(due_at) WHERE status = 'queued';
   CREATE INDEX messages_household ON messages(household_id, user_id, created_at);
+  `,
+  // 11: abuse resistance (issue 15). One-time codes counted per phone across re-sent codes (sends
+  // and failures, durable); sessions end when idle; binding needs proof (a code to the roster phone
+  // or the head's approval), every account bound to a household is listed with how and from where;
+  // grants expire; the access log also holds who was bound, grants accepted, left, revoked, expired
+  // and reviewers' reads (grant and scope optional); one open order per household, year and payer;
+  // writes counted per account; documents know who uploaded them and whether they are encrypted.
+  `
+  CREATE TABLE otp_log (phone TEXT NOT NULL, event TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX otp_log_phone ON otp_log(phone, event, at);
+  ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
+  UPDATE sessions SET last_seen_at = created_at;
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE bindings (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), person_id TEXT NOT NULL REFERENCES persons(id),
+    household_id TEXT NOT NULL REFERENCES households(id), via TEXT NOT NULL, channel TEXT NOT NULL, ip TEXT,
+    created_at INTEGER NOT NULL, removed_at INTEGER, removed_by TEXT
+  );
+  CREATE INDEX bindings_household ON bindings(household_id, created_at);
+  CREATE INDEX bindings_user ON bindings(user_id);
+  INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at)
+    SELECT 'b_' || u.id, u.id, u.person_id, p.household_id, 'before_proof',
+      CASE WHEN u.openid IS NOT NULL THEN 'weapp' ELSE 'h5' END, NULL, u.created_at
+    FROM users u JOIN persons p ON p.id = u.person_id;
+  CREATE TABLE binding_requests (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), person_id TEXT NOT NULL REFERENCES persons(id),
+    household_id TEXT NOT NULL REFERENCES households(id), method TEXT NOT NULL, phone TEXT, code_hash TEXT,
+    status TEXT NOT NULL, channel TEXT NOT NULL, ip TEXT, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+    decided_at INTEGER, decided_by TEXT
+  );
+  CREATE INDEX binding_requests_household ON binding_requests(household_id, status);
+  CREATE INDEX binding_requests_user ON binding_requests(user_id, created_at);
+  ALTER TABLE grants ADD COLUMN expires_at INTEGER;
+  ALTER TABLE grants ADD COLUMN ended TEXT;
+  CREATE TABLE access_log_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, household_id TEXT NOT NULL, grant_id TEXT, actor_user_id TEXT NOT NULL,
+    action TEXT NOT NULL, scope TEXT, at INTEGER NOT NULL
+  );
+  INSERT INTO access_log_new (id, household_id, grant_id, actor_user_id, action, scope, at)
+    SELECT id, household_id, grant_id, grantee_user_id, action, scope, at FROM access_log;
+  DROP TABLE access_log;
+  ALTER TABLE access_log_new RENAME TO access_log;
+  CREATE INDEX access_log_household ON access_log(household_id, at);
+  DROP INDEX orders_one_open;
+  CREATE UNIQUE INDEX orders_one_open ON orders(household_id, year, payer_user_id) WHERE status IN ('created', 'paying');
+  CREATE INDEX orders_payer ON orders(payer_user_id, created_at);
+  CREATE INDEX applications_submitter ON applications(submitted_by, submitted_at);
+  CREATE INDEX applications_status ON applications(status, submitted_at);
+  CREATE INDEX claim_concerns_reporter ON claim_concerns(reported_by, created_at);
+  ALTER TABLE documents ADD COLUMN uploaded_by TEXT;
+  ALTER TABLE documents ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX documents_uploader ON documents(uploaded_by, uploaded_at);
   `
 ]

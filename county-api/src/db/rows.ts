@@ -252,14 +252,50 @@ export interface GrantRow {
   /** JSON: Scope[] */
   scopes: string
   created_at: number
+  /** null only until the server's first start after migration 9 sets it */
+  expires_at: number | null
   revoked_at: number | null
+  ended: 'revoked' | 'left' | 'replaced' | 'expired' | null
 }
 
+/** A household's access log: a grantee's access (grant and scope), or an event (binding, grant, a reviewer's read). */
 export interface AccessLogRow {
-  grantee_user_id: string
+  actor_user_id: string
   action: string
-  scope: Scope
+  scope: Scope | null
   at: number
+}
+
+/** An account bound to a person (migration 9): how it was proved, from where (coarse address), when. */
+export interface BindingRow {
+  id: string
+  user_id: string
+  person_id: string
+  household_id: string
+  via: 'sms_code' | 'head_approval' | 'before_proof' | 'county'
+  channel: 'weapp' | 'h5'
+  ip: string | null
+  created_at: number
+  removed_at: number | null
+  removed_by: string | null
+}
+
+export interface BindingRequestRow {
+  id: string
+  user_id: string
+  person_id: string
+  household_id: string
+  method: 'sms' | 'head_approval'
+  /** the roster phone the code went to (sms) */
+  phone: string | null
+  code_hash: string | null
+  status: 'code_sent' | 'waiting_for_head' | 'bound' | 'refused' | 'expired'
+  channel: 'weapp' | 'h5'
+  ip: string | null
+  created_at: number
+  expires_at: number
+  decided_at: number | null
+  decided_by: string | null
 }
 
 export interface ApplicationRow {
@@ -296,10 +332,10 @@ export interface NoticeRow {
 export interface NotificationRow {
   id: string
   household_id: string
-  kind: 'paid_by_other'
+  kind: 'paid_by_other' | 'new_binding' | 'binding_request'
   order_id: string | null
   payer_user_id: string | null
-  /** JSON: PaidByOther */
+  /** JSON: PaidByOther, or BindingNotice for the binding kinds */
   payload: string
   created_at: number
   /** the reader's own read time (LEFT JOIN notification_reads) */

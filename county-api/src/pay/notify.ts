@@ -4,7 +4,7 @@
 import type { Ctx } from '../context'
 import type { EnrolmentRow, OrderPerson, OrderRow, PaymentNoticeRow } from '../db/rows'
 import { ApiFailure } from '../errors'
-import { transact } from '../db'
+import { transact, transactDurably } from '../db'
 import { isoDate, parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
@@ -111,7 +111,8 @@ export function receiveNotify(ctx: Ctx, rawBody: string, header: HeaderLookup): 
  * and the background job retries the match.
  */
 export function acceptPayment(ctx: Ctx, payment: ProviderPayment): void {
-  transact(ctx.db, () => {
+  // acknowledged to the provider as soon as this returns: on the disk first, power loss or not
+  transactDurably(ctx.db, () => {
     const paid = applyNotify(ctx, payment)
     if (!paid) return
     try {
@@ -237,6 +238,13 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
         `UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`
       )
       .run(now, receipt, o.id)
+    // Paid: the other payers' open orders for the household and year close (their payment would be
+    // for members already enrolled); the app shows who paid when they look.
+    ctx.db
+      .prepare(
+        `UPDATE orders SET status = 'expired', failure_reason = ? WHERE household_id = ? AND year = ? AND id != ? AND status IN ('created', 'paying')`
+      )
+      .run('这一年已经有人交过了', o.household_id, o.year, o.id)
     // Someone other than the head paid: the household is notified, in this same commit.
     if (h.payer_person_id !== h.head_person_id) recordPaidByOther(ctx, o, receipt, now)
   })

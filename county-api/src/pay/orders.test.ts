@@ -2,6 +2,7 @@ import { addYuan, yuanToFen } from '../../../src/calculator/money'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
+import { freshHousehold } from '../testing/households'
 import { signedNotify, TEST_NOTIFY_KEY } from '../testing/notify'
 import { isoTime } from '../clock'
 
@@ -95,29 +96,23 @@ describe('orders', () => {
     expect(r.status).toBe(400)
   })
 
-  it('50 concurrent creations for one household-year make exactly one order', async () => {
-    const t = await api.wechat('concurrency')
-    const hh = await api.call('getHousehold', { params: { householdId: 'hh_0001' }, token: head })
-    const bind = await api.call('bindHousehold', {
-      body: { idNumber: hh.data.members[1].idNumber!, name: hh.data.members[1].name },
-      token: t
-    })
-    expect(bind.status).toBe(200)
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2028 }))
-    )
+  it('50 concurrent creations for one household, year and payer make exactly one order', async () => {
+    const { householdId, token: t } = await freshHousehold(api, server.dbPath, 'concurrency')
+    const results = await Promise.all(Array.from({ length: 50 }, () => createOrder(t, { householdId, year: 2027 })))
     const created = results.filter((r) => r.status === 201)
     expect(created).toHaveLength(1)
     expect(results.filter((r) => r.status === 409 && r.error.code === 'OPEN_ORDER_EXISTS')).toHaveLength(49)
     const rows = peek<{ n: number }>(
       server.dbPath,
-      `SELECT COUNT(*) AS n FROM orders WHERE household_id = 'hh_0001' AND year = 2028`
+      `SELECT COUNT(*) AS n FROM orders WHERE household_id = ? AND year = 2027`,
+      householdId
     )
     expect(rows[0].n).toBe(1)
     // and 50 concurrent retries of one key all return that one order
+    const other = await freshHousehold(api, server.dbPath, 'concurrency-key')
     const k = key()
     const same = await Promise.all(
-      Array.from({ length: 50 }, () => createOrder(t, { householdId: 'hh_0001', year: 2029 }, k))
+      Array.from({ length: 50 }, () => createOrder(other.token, { householdId: other.householdId, year: 2027 }, k))
     )
     expect(new Set(same.map((r) => r.data.orderId)).size).toBe(1)
     expect(same.filter((r) => r.status === 201)).toHaveLength(1)
@@ -199,15 +194,17 @@ describe('orders', () => {
 })
 
 describe('payment notify', () => {
-  async function payingOrder(token: string, householdId: string, year: number) {
-    const o = await createOrder(token, { householdId, year })
+  /** An order of a household of its own (fresh for each test: only 2027 can be paid), being paid. */
+  async function payingOrder(label: string) {
+    const { householdId, token } = await freshHousehold(api, server.dbPath, label)
+    const o = await createOrder(token, { householdId, year: 2027 })
     expect(o.status).toBe(201)
     await api.call('startPayment', { params: { orderId: o.data.orderId }, token })
-    return o.data
+    return { ...o.data, token }
   }
 
   it('a forged or tampered notice is refused and changes nothing', async () => {
-    const o = await payingOrder(head, 'hh_0001', 2030)
+    const o = await payingOrder('forged')
     const forged = await notify({ orderId: o.orderId, amountFen: fen(o.amount) }, 'wrong-key')
     expect(forged.status).toBe(400)
     expect(forged.error.code).toBe('SIGNATURE_INVALID')
@@ -219,18 +216,18 @@ describe('payment notify', () => {
     expect(tampered.error.code).toBe('SIGNATURE_INVALID')
     const unsigned = await api.call('paymentNotify', { json: n.body })
     expect(unsigned.status).toBe(400)
-    expect((await api.call('getOrder', { params: { orderId: o.orderId }, token: head })).data.status).toBe('paying')
+    expect((await api.call('getOrder', { params: { orderId: o.orderId }, token: o.token })).data.status).toBe('paying')
   })
 
   it('the same notice twice confirms once', async () => {
-    const o = await payingOrder(head, 'hh_0001', 2031)
+    const o = await payingOrder('twice')
     const n = signedNotify({ orderId: o.orderId, amountFen: fen(o.amount), paidAt: isoTime(await api.now()) })
     const send = () => api.call('paymentNotify', { json: n.body, headers: { 'x-notify-signature': n.signature } })
     const [a, b] = await Promise.all([send(), send()])
     expect(a.data.code).toBe('SUCCESS')
     expect(b.data.code).toBe('SUCCESS')
     expect((await send()).data.code).toBe('SUCCESS')
-    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: head })
+    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: o.token })
     expect(after.data.status).toBe('confirmed')
     const notices = peek<{ outcome: string }>(
       server.dbPath,
@@ -247,9 +244,9 @@ describe('payment notify', () => {
   })
 
   it('money that does not match the order is paid_not_matched, visible to reviewers', async () => {
-    const o = await payingOrder(head, 'hh_0001', 2032)
+    const o = await payingOrder('mismatch')
     await notify({ orderId: o.orderId, amountFen: fen(o.amount) - 1 })
-    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: head })
+    const after = await api.call('getOrder', { params: { orderId: o.orderId }, token: o.token })
     expect(after.data.status).toBe('paid_not_matched')
     expect(after.data.failureReason).toContain('不符')
     const reviewer = await api.wechat('reviewer')
@@ -260,13 +257,15 @@ describe('payment notify', () => {
 
   it('late money for an expired order whose members were paid meanwhile is paid_not_matched, and retried', async () => {
     const t = await api.wechat('migrant')
-    const first = await payingOrder(t, 'hh_0004', 2027)
+    const first = await createOrder(t, { householdId: 'hh_0004', year: 2027 }).then((r) => r.data)
+    await api.call('startPayment', { params: { orderId: first.orderId }, token: t })
     const t0 = await api.now()
     // 31 minutes later the first order has expired
     await api.setNow(t0 + 31 * 60_000)
     try {
       expect((await api.call('getOrder', { params: { orderId: first.orderId }, token: t })).data.status).toBe('expired')
-      const second = await payingOrder(t, 'hh_0004', 2027)
+      const second = await createOrder(t, { householdId: 'hh_0004', year: 2027 }).then((r) => r.data)
+      await api.call('startPayment', { params: { orderId: second.orderId }, token: t })
       await api.call('cashierPay', { params: { orderId: second.orderId } })
       expect((await api.call('getOrder', { params: { orderId: second.orderId }, token: t })).data.status).toBe(
         'confirmed'
@@ -297,18 +296,23 @@ describe('paying for another household', () => {
     const look = await api.call('lookupPayee', { body: { idNumber: parent.id_number, year: 2027 }, token: t })
     expect(look.status).toBe(200)
     expect(look.data.householdId).toBe('hh_0003')
-    expect(look.data.membersMasked.map((m: any) => m.nameMasked)).toEqual(['买**·**', '古***·***'])
+    expect(look.data.membersMasked).toEqual(['买**·**', '古***·***'])
+    expect(look.data.village).toBe('清溪村')
     expect(JSON.stringify(look.body)).not.toContain('艾力')
     const o = await createOrder(t, { payeeIdNumber: parent.id_number, year: 2027 })
     expect(o.status).toBe(201)
     expect(o.data.payerIsHousehold).toBe(false)
     expect(o.data.payerNameMasked).toBe('阿***·***')
     expect(o.data.persons.every((p: any) => p.name.includes('*'))).toBe(true)
+    // the total only: a member's due would give away their category
+    expect(o.data.persons.every((p) => p.due === null)).toBe(true)
     await api.call('startPayment', { params: { orderId: o.data.orderId }, token: t })
     await api.call('cashierPay', { params: { orderId: o.data.orderId } })
     const receipt = await api.call('getReceipt', { params: { orderId: o.data.orderId }, token: t })
     expect(receipt.status).toBe(200)
     expect(receipt.data.persons.every((p: any) => p.name.includes('*') && p.idNumber.includes('*'))).toBe(true)
+    expect(receipt.data.persons.every((p) => p.amount === null)).toBe(true)
+    expect(receipt.data.amount).toBe(o.data.amount)
     // paying does not open the household to her
     expect((await api.call('getHousehold', { params: { householdId: 'hh_0003' }, token: t })).status).toBe(404)
   })
@@ -322,35 +326,22 @@ describe('paying for another household', () => {
 })
 
 describe('who pays, and when the county takes payments (issues 6/8)', () => {
-  /** A new user bound to the head of a household that has nothing paid, pending or open for 2027. */
-  async function freshHousehold(): Promise<{ householdId: string; token: string }> {
-    const rows = peek<{ household_id: string; id_number: string; name: string }>(
-      server.dbPath,
-      `
-      SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
-      WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
-        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
-        AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
-      ORDER BY h.id`
-    )
-    const h = rows[0]
-    const token = await api.wechat(`fresh-${h.household_id.replace(/_/g, '-')}`)
-    expect((await api.call('bindHousehold', { body: { idNumber: h.id_number, name: h.name }, token })).status).toBe(200)
-    return { householdId: h.household_id, token }
-  }
+  const fresh = () => freshHousehold(api, server.dbPath, 'fresh')
 
   it("orders and receipts carry the payer's masked name and the paid-at time", async () => {
-    const o = await createOrder(elder, { householdId: 'hh_0002', year: 2028 })
+    const { householdId, token, head: h } = await fresh()
+    const masked = `${Array.from(h.name)[0]}${'*'.repeat(Array.from(h.name).length - 1)}`
+    const o = await createOrder(token, { householdId, year: 2027 })
     expect(o.status).toBe(201)
-    expect(o.data.payerNameMasked).toBe('李**')
+    expect(o.data.payerNameMasked).toBe(masked)
     expect(o.data.paidAt).toBeNull()
-    await api.call('startPayment', { params: { orderId: o.data.orderId }, token: elder })
+    await api.call('startPayment', { params: { orderId: o.data.orderId }, token })
     await api.call('cashierPay', { params: { orderId: o.data.orderId } })
-    const after = await api.call('getOrder', { params: { orderId: o.data.orderId }, token: elder })
-    expect(after.body).toMatchObject({ status: 'confirmed', payerNameMasked: '李**' })
+    const after = await api.call('getOrder', { params: { orderId: o.data.orderId }, token })
+    expect(after.body).toMatchObject({ status: 'confirmed', payerNameMasked: masked })
     expect(after.data.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/)
-    const receipt = await api.call('getReceipt', { params: { orderId: o.data.orderId }, token: elder })
-    expect(receipt.body).toMatchObject({ payerNameMasked: '李**', paidAt: after.data.paidAt })
+    const receipt = await api.call('getReceipt', { params: { orderId: o.data.orderId }, token })
+    expect(receipt.body).toMatchObject({ payerNameMasked: masked, paidAt: after.data.paidAt })
     // the seeded payments were made by the household's head
     const seeded = (
       await api.call('listOrders', { params: { householdId: 'hh_0002' }, token: elder })
@@ -359,28 +350,22 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     for (const x of seeded) expect(x.payerNameMasked).toBe('李**')
   })
 
-  it('OPEN_ORDER_EXISTS says who started the payment (masked) and when; the order id only to its payer', async () => {
-    const mine = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
+  it("OPEN_ORDER_EXISTS is one's own open order: its id, when it was started; another payer is not blocked", async () => {
+    const { householdId, token, head: h } = await fresh()
+    const mine = await createOrder(token, { householdId, year: 2027 })
     expect(mine.status).toBe(201)
-    const grantee = await api.wechat('grantee')
-    const other = await createOrder(grantee, { householdId: 'hh_0001', year: 2033 })
-    expect(other.status).toBe(409)
-    expect(other.error.code).toBe('OPEN_ORDER_EXISTS')
-    expect(other.error.details).toEqual({
-      startedByYou: false,
-      payerNameMasked: '王**',
-      startedAt: mine.data.createdAt,
-      expiresAt: mine.data.expiresAt
-    })
-    const again = await createOrder(head, { householdId: 'hh_0001', year: 2033 })
+    const again = await createOrder(token, { householdId, year: 2027 })
+    expect(again.status).toBe(409)
     expect(again.error.details).toEqual({
       orderId: mine.data.orderId,
       startedByYou: true,
-      payerNameMasked: '王**',
+      payerNameMasked: mine.data.payerNameMasked,
       startedAt: mine.data.createdAt,
       expiresAt: mine.data.expiresAt
     })
-    expect(JSON.stringify(other.body)).not.toContain('王建国')
+    // someone paying for the household by ID number makes an order of their own
+    const other = await createOrder(await api.wechat('another-payer'), { payeeIdNumber: h.id_number, year: 2027 })
+    expect(other.status).toBe(201)
   })
 
   it('a year whose collection window is over (and too late for any benefit) is NOT_IN_COLLECTION_PERIOD, with the window', async () => {
@@ -410,7 +395,7 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
     try {
       // sign-in and binding after each move of the county's clock: sessions are dated by it
       await api.setNow('2026-08-20T10:00:00+08:00')
-      const early = await freshHousehold()
+      const early = await fresh()
       const e = await createOrder(early.token, { householdId: early.householdId, year: 2027 })
       expect(e.status).toBe(409)
       expect(e.error.code).toBe('NOT_IN_COLLECTION_PERIOD')
@@ -422,7 +407,7 @@ describe('who pays, and when the county takes payments (issues 6/8)', () => {
       })
 
       await api.setNow('2027-02-15T10:00:00+08:00')
-      const late = await freshHousehold()
+      const late = await fresh()
       const q = await api.call('getQuote', {
         params: { householdId: late.householdId },
         query: { year: 2027 },
@@ -445,20 +430,7 @@ describe('a payment that crosses midnight (quoted one day, paid the next)', () =
       // 2027's window closed on 2026-12-31; a late payment waits 3 months: on 30 Sep cover starts
       // 1 Dec, on 1 Oct it would start 1 Jan 2028, after the year
       await api.setNow('2027-09-30T23:50:00+08:00')
-      const rows = peek<{ household_id: string; id_number: string; name: string }>(
-        server.dbPath,
-        `
-        SELECT h.id AS household_id, p.id_number, p.name FROM households h JOIN persons p ON p.id = h.head_person_id
-        WHERE h.id > 'hh_0010' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.household_id = h.id AND o.year = 2027)
-          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)
-          AND NOT EXISTS (SELECT 1 FROM enrolments e JOIN persons q ON q.id = e.person_id WHERE q.household_id = h.id AND e.year = 2027 AND e.status != 'lapsed')
-        ORDER BY h.id DESC`
-      )
-      const h = rows[0]
-      const token = await api.wechat(`midnight-${h.household_id.replace(/_/g, '-')}`)
-      expect((await api.call('bindHousehold', { body: { idNumber: h.id_number, name: h.name }, token })).status).toBe(
-        200
-      )
+      const { token, head: h } = await freshHousehold(api, server.dbPath, 'midnight', { order: 'desc' })
       const q = await api.call('getQuote', { params: { householdId: h.household_id }, query: { year: 2027 }, token })
       expect(q.data.payable).toBe(true)
       expect(

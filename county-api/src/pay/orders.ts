@@ -1,4 +1,5 @@
-// Contribution orders: create (idempotent, one open order per household-year), who may see
+// Contribution orders: create (idempotent, one open order per household, year and payer, a limited
+// number per account: nobody can block another's payment), who may see
 // one, expiry, and starting the payment. The provider's notify and matching the money to
 // enrolments are in notify.ts.
 //   created → paying → paid → confirmed
@@ -16,6 +17,7 @@ import { requestHash, sameRequest } from '../idempotency'
 import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked } from '../views'
 import { closedMessage, computeQuote, type ClosedWindow } from './quote'
+import { withinRate } from '../limits'
 
 export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
   const now = ctx.clock.now()
@@ -86,12 +88,13 @@ export function createOrder(
     throw new ApiFailure('BAD_REQUEST', { field: 'householdId' }, '请选择要缴费的家庭')
   }
   const hash = requestHash([householdId, body.year, body.channel])
+  // one open order per household, year and payer: nobody else's order can stand in the way of yours
   const openOrder = () =>
     ctx.db
       .prepare(
-        `SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND status IN ('created', 'paying')`
+        `SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND payer_user_id = ? AND status IN ('created', 'paying')`
       )
-      .get(householdId, body.year) as OpenOrder | undefined
+      .get(householdId, body.year, user.id) as OpenOrder | undefined
 
   const result = () =>
     transact(ctx.db, () => {
@@ -101,6 +104,17 @@ export function createOrder(
         hash
       )
       if (same) return { order: same, created: false, namesVisible }
+      withinRate(
+        ctx.clock.now(),
+        ctx.config.orderLimit,
+        (since) =>
+          ctx.db
+            .prepare(
+              'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM orders WHERE payer_user_id = ? AND created_at > ?'
+            )
+            .get(user.id, since) as { n: number; first: number | null },
+        (w) => `缴费订单下得太多了，请${w}后再试`
+      )
       expireStale(ctx, { householdId, year: body.year })
       const open = openOrder()
       if (open) throw openOrderExists(ctx, user, open)

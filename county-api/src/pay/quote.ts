@@ -3,7 +3,7 @@
 import type { Category, Quote, QuoteLine } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { PersonRow } from '../db/rows'
-import type { QuoteResult } from '../ports/calculator'
+import type { PolicyRecord, QuoteResult } from '../ports/calculator'
 import { ApiFailure } from '../errors'
 import { isoDate } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
@@ -66,6 +66,7 @@ export function computeQuote(
     }))
   const series = cachedSeries(ctx, h.region_code)
   const today = isoDate(ctx.clock.now())
+  refuseYearWithoutPolicy(series, year, today)
   let quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
   // Paid this late, a member would get no day of cover in that year (the waiting period runs past
   // its end): nobody is charged for that; they are shown as not payable for the year instead.
@@ -79,6 +80,34 @@ export function computeQuote(
     return { quote, people, uncovered: [...noCover] }
   }
   return { quote, people, uncovered: [] }
+}
+
+/**
+ * Quotes and orders only for a year the county has published a policy for: a version in force in
+ * that year whose collection window is that year's (it ends in the year before or in the year
+ * itself). The calculator would otherwise price any year by the nearest version (2100 at today's
+ * price, paid inside today's window). A year before every policy is POLICY_NOT_FOUND; a later one
+ * not yet published is NOT_IN_COLLECTION_PERIOD (reason no_policy). Arrears of lapsed years are
+ * part of the open year's quote, as the policy says.
+ */
+function refuseYearWithoutPolicy(series: PolicyRecord[], year: number, today: string): void {
+  const inYear = series.filter(
+    (r) => r.effectiveFrom <= `${year}-12-31` && (r.effectiveTo === null || r.effectiveTo >= `${year}-01-01`)
+  )
+  const madeFor = inYear.some((r) => {
+    const collection = (r.document as { contribution?: { collection?: { to?: string } } }).contribution?.collection
+    const ends = collection?.to ? Number(collection.to.slice(0, 4)) : null
+    return ends !== null
+      ? ends === year - 1 || ends === year
+      : r.effectiveTo !== null || r.effectiveFrom.startsWith(`${year}-`)
+  })
+  if (madeFor) return
+  if (series.every((r) => r.effectiveFrom > `${year}-12-31`)) throw new ApiFailure('POLICY_NOT_FOUND', { year })
+  throw new ApiFailure(
+    'NOT_IN_COLLECTION_PERIOD',
+    { year, collectionPeriod: null, today, reason: 'no_policy' },
+    `县里还没有公布${year}年度的缴费政策，现在不能缴这一年的费`
+  )
 }
 
 export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {

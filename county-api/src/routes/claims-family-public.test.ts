@@ -184,7 +184,7 @@ describe('family access', () => {
       token: elder
     })
     expect(inv.status).toBe(201)
-    expect(inv.data.code).toMatch(/^\d{8}$/)
+    expect(inv.data.code).toMatch(/^\d{12}$/)
     expect(inv.data.qrPayload).toContain(inv.data.code)
     const son = await api.wechat('elder-son')
     const grant = await api.call('acceptInvitation', { body: { code: inv.data.code }, token: son })

@@ -16,6 +16,8 @@ import { newId } from '../ids'
 import { once, requestHash } from '../idempotency'
 import { transact } from '../db'
 import { cachedSeries } from '../policies'
+import { withinRate } from '../limits'
+import { cursorOf, pageOf } from '../paging'
 
 function claimView(c: ClaimRow): Claim {
   return {
@@ -137,6 +139,17 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
       key,
       requestHash([claim.id, body.kind, amountFen, note]),
       () => {
+        withinRate(
+          ctx.clock.now(),
+          ctx.config.concernLimit,
+          (since) =>
+            ctx.db
+              .prepare(
+                'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM claim_concerns WHERE reported_by = ? AND created_at > ?'
+              )
+              .get(user.id, since) as { n: number; first: number | null },
+          (w) => `反映的问题太多了，请${w}后再试；着急的话可以打医保局的电话`
+        )
         const concernId = newId('fk')
         const now = ctx.clock.now()
         const { lastInsertRowid } = ctx.db
@@ -164,10 +177,13 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
 
   // County staff: the reports in one status, oldest first (the order they are worked through)
   reviewConcerns: ({ query }) => {
+    const { limit, after } = pageOf(query)
     const rows = ctx.db
-      .prepare('SELECT * FROM claim_concerns WHERE status = ? ORDER BY seq LIMIT 500')
-      .all(query.status ?? 'received') as ConcernRow[]
-    return { concerns: rows.map(concernView) }
+      .prepare('SELECT * FROM claim_concerns WHERE status = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(query.status ?? 'received', after.at, limit + 1) as ConcernRow[]
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    return { concerns: page.map(concernView), next: rows.length > limit ? cursorOf(last.seq, last.id) : null }
   },
 
   // received → investigating → resolved (or straight to resolved); an answer is final

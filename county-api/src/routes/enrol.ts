@@ -1,13 +1,19 @@
-import fs from 'node:fs'
-import path from 'node:path'
 // Tag `enrol`: remote enrolment, applications made online (a new member: newborn, marriage, return;
 // an ID number for a child enrolled by birth certificate; renewing from afar; 异地就医备案), their
 // documents, and the county's staff deciding on them (approving adds the member, unpaid).
+// Bounded per account (APPLICATION_LIMIT, UPLOAD_LIMIT); documents are stored encrypted
+// (at-rest.ts); every reviewer's read of an application or a document is in the household's log.
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Application, ApplicationFields, ApplicationKind } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { ApplicationRow, DocumentRow } from '../db/rows'
 import type { TagHandlers } from './handler'
-import { requireMember } from '../access'
+import { logHouseholdEvent, requireMember } from '../access'
+import { decryptDocument, encryptDocument } from '../at-rest'
+import { withinRate } from '../limits'
+import { cursorOf, pageOf } from '../paging'
+import { sendBytes } from './handler'
 import { ApiFailure } from '../errors'
 import { isoDate, isoTime } from '../clock'
 import { newId, sha256 } from '../ids'
@@ -189,6 +195,17 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
       req.headers['idempotency-key'] as string | undefined,
       requestHash(body),
       () => {
+        withinRate(
+          ctx.clock.now(),
+          ctx.config.applicationLimit,
+          (since) =>
+            ctx.db
+              .prepare(
+                'SELECT COUNT(*) AS n, MIN(submitted_at) AS first FROM applications WHERE submitted_by = ? AND submitted_at > ?'
+              )
+              .get(user.id, since) as { n: number; first: number | null },
+          (w) => `网上申请提交得太多了，请${w}后再试；着急的话可以到乡镇医保经办点办理`
+        )
         const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
         const appId = newId('app')
         ctx.db
@@ -246,15 +263,27 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
         ).n
         if (count >= MAX_DOCUMENTS)
           throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
+        withinRate(
+          ctx.clock.now(),
+          ctx.config.uploadLimit,
+          (since) =>
+            ctx.db
+              .prepare(
+                'SELECT COUNT(*) AS n, MIN(uploaded_at) AS first FROM documents WHERE uploaded_by = ? AND uploaded_at > ?'
+              )
+              .get(user.id, since) as { n: number; first: number | null },
+          (w) => `上传的照片太多了，请${w}后再试`
+        )
         const docId = newId('doc')
-        fs.mkdirSync(ctx.config.uploadDir, { recursive: true })
+        fs.mkdirSync(ctx.config.uploadDir, { recursive: true, mode: 0o700 })
         const filePath = path.join(ctx.config.uploadDir, docId)
-        fs.writeFileSync(filePath, buf)
+        // encrypted before it touches the disk; readable by the server's user only
+        fs.writeFileSync(filePath, encryptDocument(ctx.documentKey, docId, buf), { mode: 0o600 })
         ctx.db
           .prepare(
-            'INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+            'INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at, uploaded_by, encrypted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)'
           )
-          .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now())
+          .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now(), user.id)
         return docId
       }
     )
@@ -265,6 +294,7 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
   getApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
     if (user.role !== 'reviewer') requireMember(ctx, user, a.household_id)
+    else logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now())
     return view(ctx, a)
   },
 
@@ -286,11 +316,44 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     return { applications: rows.map((a) => view(ctx, a)) }
   },
 
-  reviewList: ({ query }) => {
+  // a page at a time, oldest first; each application shown is a read written to its household's log
+  reviewList: ({ query, user }) => {
+    const { limit, after } = pageOf(query)
     const rows = ctx.db
-      .prepare('SELECT * FROM applications WHERE status = ? ORDER BY submitted_at')
-      .all(query.status ?? 'submitted') as ApplicationRow[]
-    return { applications: rows.map((a) => view(ctx, a)) }
+      .prepare(
+        `SELECT * FROM applications WHERE status = ? AND (submitted_at > ? OR (submitted_at = ? AND id > ?)) ORDER BY submitted_at, id LIMIT ?`
+      )
+      .all(query.status ?? 'submitted', after.at, after.at, after.id, limit + 1) as ApplicationRow[]
+    const page = rows.slice(0, limit)
+    const now = ctx.clock.now()
+    transact(ctx.db, () => {
+      for (const a of page) logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', now)
+    })
+    const last = page[page.length - 1]
+    return {
+      applications: page.map((a) => view(ctx, a)),
+      next: rows.length > limit ? cursorOf(last.submitted_at, last.id) : null
+    }
+  },
+
+  // the document as uploaded, decrypted for the reviewer; the read is in the household's log
+  reviewDocument: ({ params, user, reply }) => {
+    const d = ctx.db
+      .prepare(
+        'SELECT d.id, d.content_type, d.path, d.encrypted, d.file_name, a.household_id FROM documents d JOIN applications a ON a.id = d.application_id WHERE d.id = ?'
+      )
+      .get(params.documentId) as
+      | { id: string; content_type: string; path: string; encrypted: number; file_name: string; household_id: string }
+      | undefined
+    if (!d) throw new ApiFailure('NOT_FOUND')
+    const stored = fs.readFileSync(d.path)
+    const bytes = d.encrypted ? decryptDocument(ctx.documentKey, d.id, stored) : stored
+    logHouseholdEvent(ctx, d.household_id, user.id, 'reviewer_read_document', ctx.clock.now())
+    reply
+      .type(d.content_type)
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.file_name)}`)
+    return sendBytes(reply.status(200), bytes)
   },
 
   reviewDecide: ({ params, body, user }) => {

@@ -1,21 +1,26 @@
 // Tag `family`: the head invites family members (a one-time code with chosen scopes), grants
-// and their revocation, and the log of every grantee's access to the household.
+// and their end (revoked by the head, left by the grantee, replaced, or run out after GRANT_DAYS),
+// and the household's access log: every grantee's access, and every change of who may look.
+// Invitation codes are 12 random digits (10¹² codes: guessing is hopeless within the limits on
+// tries per account and address, limits.ts), single use, and last at most INVITATION_MAX_MINUTES.
 import type { Grant, Scope } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { AccessLogRow, GrantRow } from '../db/rows'
 import type { TagHandlers } from './handler'
-import { requireInviter, requireMember } from '../access'
+import { logHouseholdEvent, relationTo, requireInviter, requireMember } from '../access'
+import { endGrant } from '../grants'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { newId, randomDigits, sha256 } from '../ids'
-import { rateLimit } from '../auth'
 import { transact } from '../db'
+
+const CODE_DIGITS = 12
 
 function granteeName(ctx: Ctx, userId: string): string {
   const r = ctx.db
     .prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?')
-    .get(userId) as { display_name: string; name: string | null }
-  return r.name ?? r.display_name
+    .get(userId) as { display_name: string; name: string | null } | undefined
+  return r ? (r.name ?? r.display_name) : '*'
 }
 
 const grantView = (ctx: Ctx, g: GrantRow): Grant => ({
@@ -25,16 +30,24 @@ const grantView = (ctx: Ctx, g: GrantRow): Grant => ({
   granteeName: granteeName(ctx, g.grantee_user_id),
   scopes: JSON.parse(g.scopes) as Scope[],
   createdAt: isoTime(g.created_at),
-  revokedAt: g.revoked_at === null ? null : isoTime(g.revoked_at)
+  expiresAt: isoTime(g.expires_at ?? g.created_at),
+  revokedAt: g.revoked_at === null ? null : isoTime(g.revoked_at),
+  ended: g.ended
 })
 
 export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
   createInvitation: ({ params, body, user, reply }) => {
     requireInviter(ctx, user, params.householdId)
-    // 8 digits: short enough to read out on the phone; single use, expiring, and accept is rate limited.
-    const code = randomDigits(8)
+    const minutes = body.ttlMinutes ?? Math.min(60 * 24, ctx.config.invitationMaxMinutes)
+    if (minutes > ctx.config.invitationMaxMinutes)
+      throw new ApiFailure(
+        'BAD_REQUEST',
+        { problems: [{ field: 'ttlMinutes', problem: 'too_long' }], maxMinutes: ctx.config.invitationMaxMinutes },
+        `邀请码最长只能${ctx.config.invitationMaxMinutes >= 60 ? `${Math.floor(ctx.config.invitationMaxMinutes / 60)}小时` : `${ctx.config.invitationMaxMinutes}分钟`}有效`
+      )
+    const code = randomDigits(CODE_DIGITS)
     const now = ctx.clock.now()
-    const expires = now + (body.ttlMinutes ?? 60 * 24) * 60_000
+    const expires = now + minutes * 60_000
     const id = newId('inv')
     ctx.db
       .prepare(
@@ -52,9 +65,11 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
   },
 
   acceptInvitation: ({ body, user }) => {
-    rateLimit(ctx, `accept:${user.id}`, 10)
     const grant = transact(ctx.db, () => {
-      const inv = ctx.db.prepare('SELECT * FROM invitations WHERE code_hash = ?').get(sha256(body.code.trim())) as
+      // typed with spaces or dashes as it is read out (1234 5678 9012): only the digits count
+      const inv = ctx.db
+        .prepare('SELECT * FROM invitations WHERE code_hash = ?')
+        .get(sha256(body.code.replace(/[\s-]/g, ''))) as
         { id: string; household_id: string; scopes: string; expires_at: number; used_at: number | null } | undefined
       if (!inv || inv.used_at !== null || inv.expires_at <= ctx.clock.now()) throw new ApiFailure('INVITATION_INVALID')
       if (user.person_id) {
@@ -66,17 +81,17 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
       const now = ctx.clock.now()
       ctx.db.prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ?').run(now, user.id, inv.id)
       // One active grant per grantee and household: a new invitation replaces the old scopes.
-      ctx.db
-        .prepare(
-          'UPDATE grants SET revoked_at = ? WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL'
-        )
-        .run(now, inv.household_id, user.id)
+      const earlier = ctx.db
+        .prepare('SELECT * FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL')
+        .all(inv.household_id, user.id) as GrantRow[]
+      for (const g of earlier) endGrant(ctx, g, 'replaced', user.id, now)
       const id = newId('g')
       ctx.db
         .prepare(
-          'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?)'
+          'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
         )
-        .run(id, inv.household_id, user.id, inv.scopes, now, inv.id)
+        .run(id, inv.household_id, user.id, inv.scopes, now, now + ctx.config.grantDays * 86_400_000, inv.id)
+      logHouseholdEvent(ctx, inv.household_id, user.id, 'grant_accepted', now, { grantId: id })
       return ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(id) as GrantRow
     })
     return grantView(ctx, grant)
@@ -94,9 +109,21 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
     const g = ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(params.grantId) as GrantRow | undefined
     if (!g) throw new ApiFailure('NOT_FOUND')
     requireInviter(ctx, user, g.household_id)
-    if (g.revoked_at === null)
-      ctx.db.prepare('UPDATE grants SET revoked_at = ? WHERE id = ?').run(ctx.clock.now(), g.id)
+    transact(ctx.db, () => endGrant(ctx, g, 'revoked', user.id, ctx.clock.now()))
     return grantView(ctx, ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(g.id) as GrantRow)
+  },
+
+  // the grantee no longer wants to look at this household: their grant ends now
+  leaveHousehold: ({ params, user }) => {
+    const access = relationTo(ctx, user, params.householdId)
+    if (!access) throw new ApiFailure('NOT_FOUND')
+    if (access.relation !== 'grantee')
+      throw new ApiFailure('CONFLICT', undefined, '您是这家的成员，不是被授权的家人；要解除绑定请找户主')
+    transact(ctx.db, () => {
+      const g = ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(access.grantId) as GrantRow
+      endGrant(ctx, g, 'left', user.id, ctx.clock.now())
+    })
+    return { ok: true }
   },
 
   accessLog: ({ params, user }) => {
@@ -109,7 +136,7 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
     return {
       entries: rows.map((r) => ({
         at: isoTime(r.at),
-        granteeName: name(r.grantee_user_id),
+        granteeName: name(r.actor_user_id),
         action: r.action,
         scope: r.scope
       }))

@@ -25,7 +25,7 @@ export interface Call<K extends RouteId> {
 }
 
 declare const sentAlready: unique symbol
-/** The handler sent the answer itself (304 Not Modified); only notModified() makes one. */
+/** The handler sent the answer itself (304 Not Modified, or bytes); only notModified() and sendBytes() make one. */
 interface NotModified {
   readonly [sentAlready]: true
 }
@@ -33,6 +33,12 @@ interface NotModified {
 /** Answers 304 with no body (the client's copy is current). */
 export function notModified(reply: FastifyReply): NotModified {
   void reply.status(304).send()
+  return reply as unknown as NotModified
+}
+
+/** Answers with bytes that are no JSON (a reviewer's document), the status and type already set on `reply`. */
+export function sendBytes(reply: FastifyReply, body: Buffer): NotModified {
+  void reply.send(body)
   return reply as unknown as NotModified
 }
 

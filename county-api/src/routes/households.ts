@@ -1,40 +1,32 @@
-// Tag `households`: binding the signed-in user to their person (ID number + name), and the
-// household with its members and their enrolment by year.
+// Tag `households`: binding the signed-in user to their person with proof (bindings.ts: ID number,
+// name and booklet number, then a code to the roster phone or the head's approval), the head's
+// list of bound accounts and requests, and the household with its members and enrolment by year.
 import type { Ctx } from '../context'
-import type { HouseholdRow, PersonRow } from '../db/rows'
+import type { HouseholdRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { requireHousehold } from '../access'
-import { rateLimit } from '../auth'
-import { ApiFailure } from '../errors'
 import { householdView, meView } from '../views'
-import { checkIdNumber } from '../../../src/shared/id-number'
-import { normaliseName as normaliseDots } from '../../../src/shared/names'
-
-/** Names are compared as the app's normaliser does (every look-alike of the middle dot is ·), on NFC text. */
-function normaliseName(name: string): string {
-  return normaliseDots(name.normalize('NFC'))
-}
+import { confirmBinding, decideRequest, listBindings, ownRequest, removeBinding, startBinding } from '../bindings'
 
 export const householdsRoutes = (ctx: Ctx): TagHandlers<'households'> => ({
-  bindHousehold: ({ body, user }) => {
-    rateLimit(ctx, `bind:${user.id}`, 10)
-    const id = checkIdNumber(body.idNumber)
-    if (!id.ok)
-      throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
-    const p = ctx.db
-      .prepare(
-        'SELECT p.*, h.household_number FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id_number = ?'
-      )
-      .get(id.value) as (PersonRow & { household_number: string | null }) | undefined
-    // One answer for "unknown number" and "wrong name", so the endpoint cannot be used to probe who is insured.
-    if (!p || normaliseName(p.name) !== normaliseName(body.name)) throw new ApiFailure('BIND_MISMATCH')
-    if (p.household_number && body.householdNumber !== undefined && body.householdNumber.trim() !== p.household_number)
-      throw new ApiFailure('BIND_MISMATCH')
-    if (user.person_id && user.person_id !== p.id)
-      throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定了其他人')
-    ctx.db.prepare('UPDATE users SET person_id = ? WHERE id = ?').run(p.id, user.id)
-    return meView(ctx, { ...user, person_id: p.id })
+  startBinding: ({ body, user, req }) => startBinding(ctx, { user, ip: req.ip }, body),
+
+  confirmBinding: ({ body, user }) => {
+    confirmBinding(ctx, user, body.requestId, body.code)
+    const personId = (ctx.db.prepare('SELECT person_id FROM users WHERE id = ?').get(user.id) as { person_id: string })
+      .person_id
+    return meView(ctx, { ...user, person_id: personId })
   },
+
+  getBindingRequest: ({ params, user }) => ownRequest(ctx, user, params.requestId),
+
+  listBindings: ({ params, user }) => listBindings(ctx, user, params.householdId),
+
+  approveBindingRequest: ({ params, user }) => decideRequest(ctx, user, params.requestId, true),
+
+  refuseBindingRequest: ({ params, user }) => decideRequest(ctx, user, params.requestId, false),
+
+  removeBinding: ({ params, user }) => removeBinding(ctx, user, params.bindingId),
 
   getHousehold: ({ params, user }) => {
     const access = requireHousehold(ctx, user, params.householdId, 'status', 'view_household')

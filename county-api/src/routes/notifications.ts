@@ -49,15 +49,17 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
 
 export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => ({
   listHouseholdNotifications: ({ params, user }) => {
-    requireMember(ctx, user, params.householdId)
+    const access = requireMember(ctx, user, params.householdId)
+    // who was bound to the household (and requests to approve) is for the head, who manages it
     const rows = ctx.db
       .prepare(
         `SELECT n.*, r.read_at FROM notifications n
       LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ?
       WHERE n.household_id = ? AND (n.payer_user_id IS NULL OR n.payer_user_id != ?)
+        AND (n.kind = 'paid_by_other' OR ? = 1)
       ORDER BY n.created_at DESC, n.id LIMIT ${LIST_LIMIT}`
       )
-      .all(user.id, params.householdId, user.id) as NotificationRow[]
+      .all(user.id, params.householdId, user.id, access.relation === 'head' ? 1 : 0) as NotificationRow[]
     return { householdId: params.householdId, notifications: rows.map(notificationView) }
   },
 

@@ -18,6 +18,7 @@ import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPayi
 import { matchOrder, receiveNotify } from '../pay/notify'
 import { attachMoney, listMoney, refundMoney, resolveMoney } from '../pay/money-review'
 import { reconcileDay, reconciliationView } from '../pay/reconcile'
+import { cursorOf, pageOf } from '../paging'
 
 /** The notify's headers, as the provider reads them (x-notify-signature; Wechatpay-*). */
 const headerOf = (req: FastifyRequest) => (name: string) => {
@@ -31,20 +32,20 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     return quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
   },
 
+  // Paying for another household by an ID number shows what confirms the family (village, names
+  // masked) and the total: never each member's due, which would give away their category
+  // (110.00 = 低保, 1500.00 = lapsed). Limited per account, address and ID number (limits.ts).
   lookupPayee: ({ body }) => {
     const householdId = householdByIdNumber(ctx, body.idNumber)
     const year = body.year ?? defaultYear(ctx)
-    const { quote, people } = computeQuote(ctx, householdId, year)
-    const names = new Map(people.map((p) => [p.id, p.name]))
+    const { quote, people } = computeQuote(ctx, householdId, year, { steps: false })
+    const h = ctx.db.prepare('SELECT village FROM households WHERE id = ?').get(householdId) as { village: string }
     return {
       householdId,
       year,
+      village: h.village,
       total: fenToYuan(quote.totalFen),
-      membersMasked: quote.lines.map((l) => ({
-        nameMasked: maskName(names.get(l.personId) as string),
-        due: fenToYuan(l.dueFen),
-        alreadyEnrolled: l.dueFen === 0 && l.payer === 'self'
-      }))
+      membersMasked: people.map((p) => maskName(p.name))
     }
   },
 
@@ -96,7 +97,7 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
         return {
           name: namesVisible ? person.name : maskName(person.name),
           idNumber: person.id_number === null ? null : fullId ? person.id_number : maskIdNumber(person.id_number),
-          amount: fenToYuan(p.dueFen),
+          amount: namesVisible ? fenToYuan(p.dueFen) : null,
           coverageStart: e.coverage_start as string,
           coverageEnd: e.coverage_end as string
         }
@@ -116,11 +117,18 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     return { code: 'SUCCESS' as const, message: '成功' }
   },
 
-  reviewUnmatched: () => {
+  reviewUnmatched: ({ query }) => {
+    const { limit, after } = pageOf(query)
     const rows = ctx.db
-      .prepare(`SELECT * FROM orders WHERE status = 'paid_not_matched' ORDER BY paid_at`)
-      .all() as OrderRow[]
-    return { orders: rows.map((o) => orderView(ctx, o, true)) }
+      .prepare(
+        `SELECT * FROM orders WHERE status = 'paid_not_matched' AND (paid_at > ? OR (paid_at = ? AND id > ?)) ORDER BY paid_at, id LIMIT ?`
+      )
+      .all(after.at, after.at, after.id, limit + 1) as OrderRow[]
+    const page = rows.slice(0, limit)
+    return {
+      orders: page.map((o) => orderView(ctx, o, true)),
+      next: rows.length > limit ? cursorOf(page[page.length - 1].paid_at as number, page[page.length - 1].id) : null
+    }
   },
 
   reviewRetryMatch: ({ params }) => {

@@ -13,7 +13,7 @@ let token: string
 jest.setTimeout(120_000)
 
 beforeAll(async () => {
-  server = await spawnServer({ households: 4, env: { SPEECH_RATE_LIMIT: '6' } })
+  server = await spawnServer({ households: 4, env: { SPEECH_RATE_LIMIT: '6/minute' } })
   api = client(server.url)
   token = await api.wechat('speech-test')
 })

@@ -143,7 +143,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     )
     hh(
       7,
-      [mk('买买提·艾力', 'male', 63, '户主', ['dibao']), mk('古丽娜尔·吐尔逊', 'female', 60, '配偶')],
+      [mk('买买提·艾力', 'male', 63, '户主', ['dibao'], '13800000031'), mk('古丽娜尔·吐尔逊', 'female', 60, '配偶')],
       'migrant-parents'
     )
     hh(
@@ -254,6 +254,8 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       insHh.run(h.id, h.number, region, h.township, h.village, h.members[0].id, h.balanceFen)
       if (h.story) storyPersons.set(h.story, h.members[0].id)
       for (const p of h.members) {
+        // generated heads have a phone on the roster (binding sends its code there); the stories' own are above
+        const phone = p.phone ?? (h.story === undefined && p === h.members[0] ? `1390000${h.id.slice(-4)}` : null)
         insP.run(
           p.id,
           h.id,
@@ -263,7 +265,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
           p.birth,
           p.relation,
           JSON.stringify(p.categories),
-          p.phone
+          phone
         )
         summary.persons++
       }
@@ -351,14 +353,24 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       const pid = storyPersons.get(a.personKey) as string
       const name = (db.prepare('SELECT name FROM persons WHERE id = ?').get(pid) as { name: string }).name
       insU.run(`u_${a.key}`, 'villager', `dev-openid-${a.key}`, a.phone, pid, name, now)
+      // bound at the county's office (the demo accounts are ready to use; new ones prove themselves)
+      const hid = (db.prepare('SELECT household_id FROM persons WHERE id = ?').get(pid) as { household_id: string })
+        .household_id
+      db.prepare(
+        `INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at) VALUES (?, ?, ?, ?, 'county', 'weapp', NULL, ?)`
+      ).run(`b_demo_${a.key}`, `u_${a.key}`, pid, hid, now)
     }
     // 王小燕 (grantee) may view and pay for her parents' household (王建国)
-    db.prepare('INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    const granted = now - 30 * 86400_000
+    db.prepare(
+      'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'
+    ).run(
       'g_demo',
       headHh.id,
       'u_grantee',
       JSON.stringify(['status', 'claims', 'pay']),
-      now - 30 * 86400_000
+      granted,
+      granted + ctx.config.grantDays * 86400_000
     )
 
     // ---- claims, settled by the calculator in date order per person-year ----

@@ -14,7 +14,7 @@ import type {
   RouteQuery,
   routes as contractRoutes
 } from '../../../src/contract/routes'
-import type { Session } from '../../../src/contract/schemas'
+import type { Me, Session } from '../../../src/contract/schemas'
 
 type Routes = typeof contractRoutes
 
@@ -26,8 +26,15 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   requestOtp: ['POST', '/v1/auth/otp/request'],
   verifyOtp: ['POST', '/v1/auth/otp/verify'],
   signOut: ['POST', '/v1/auth/sign-out'],
+  signOutEverywhere: ['POST', '/v1/auth/sign-out-everywhere'],
   me: ['GET', '/v1/me'],
-  bindHousehold: ['POST', '/v1/households/bind'],
+  startBinding: ['POST', '/v1/households/bind'],
+  confirmBinding: ['POST', '/v1/households/bind/confirm'],
+  getBindingRequest: ['GET', '/v1/binding-requests/:requestId'],
+  listBindings: ['GET', '/v1/households/:householdId/bindings'],
+  approveBindingRequest: ['POST', '/v1/binding-requests/:requestId/approve'],
+  refuseBindingRequest: ['POST', '/v1/binding-requests/:requestId/refuse'],
+  removeBinding: ['DELETE', '/v1/bindings/:bindingId'],
   getHousehold: ['GET', '/v1/households/:householdId'],
   getPolicy: ['GET', '/v1/policy'],
   getQuote: ['GET', '/v1/households/:householdId/quote'],
@@ -62,6 +69,7 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   acceptInvitation: ['POST', '/v1/invitations/accept'],
   listGrants: ['GET', '/v1/households/:householdId/grants'],
   revokeGrant: ['DELETE', '/v1/grants/:grantId'],
+  leaveHousehold: ['POST', '/v1/households/:householdId/leave'],
   accessLog: ['GET', '/v1/households/:householdId/access-log'],
   createApplication: ['POST', '/v1/applications'],
   uploadDocument: ['POST', '/v1/applications/:applicationId/documents'],
@@ -69,6 +77,7 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   resubmitApplication: ['POST', '/v1/applications/:applicationId/resubmit'],
   listApplications: ['GET', '/v1/households/:householdId/applications'],
   reviewList: ['GET', '/v1/review/applications'],
+  reviewDocument: ['GET', '/v1/review/documents/:documentId'],
   reviewDecide: ['POST', '/v1/review/applications/:applicationId/decision'],
   listNotices: ['GET', '/v1/notices'],
   listHouseholdNotifications: ['GET', '/v1/households/:householdId/notifications'],
@@ -255,6 +264,31 @@ export function client(base: string, transport: Transport = fetchTransport(base)
     async phone(phone: string, code = DEV_OTP): Promise<Session> {
       await ok('requestOtp', { body: { phone } })
       return ok('verifyOtp', { body: { phone, code } })
+    },
+    /**
+     * Binds the signed-in account to a person as a villager does: ID number, name and the booklet's
+     * number, then the code the roster phone got (the development code), or, for a member without a
+     * phone of their own, the head's approval (`headToken`: the head's session). Me, as bound.
+     */
+    async bind(
+      token: string,
+      who: { idNumber: string; name: string; householdNumber: string },
+      opts: { headToken?: string; code?: string } = {}
+    ): Promise<Me> {
+      const start = await ok('startBinding', {
+        body: { ...who, ...(opts.headToken ? { method: 'head_approval' as const } : {}) },
+        token
+      })
+      if (start.method === 'sms')
+        return ok('confirmBinding', {
+          body: { requestId: start.requestId as string, code: opts.code ?? DEV_OTP },
+          token
+        })
+      if (start.method === 'head_approval' && opts.headToken) {
+        await ok('approveBindingRequest', { params: { requestId: start.requestId as string }, token: opts.headToken })
+        return ok('me', { token })
+      }
+      throw new Error(`binding needs ${start.method}: ${start.message}`)
     }
   }
 }

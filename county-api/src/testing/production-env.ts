@@ -39,7 +39,8 @@ export function productionEnv(): Record<string, string> {
     TENCENT_SMS_SECRET_KEY: random(32),
     TENCENT_SMS_SDK_APPID: '1400006666',
     TENCENT_SMS_SIGN_NAME: '青山县医保',
-    TENCENT_SMS_TEMPLATE_ID: '1234567'
+    TENCENT_SMS_TEMPLATE_ID: '1234567',
+    DOCUMENT_KEY: crypto.randomBytes(32).toString('base64')
   }
   return { ...made }
 }

@@ -25,7 +25,18 @@ export function loadNotifications(householdId: string): Promise<CallResult<House
 }
 
 export function unreadNotices(list: HouseholdNotificationList | null): HouseholdNotification[] {
-  return list ? list.notifications.filter((n) => n.readAt === null && n.kind === 'paid_by_other') : []
+  return list ? list.notifications.filter((n) => n.readAt === null) : []
+}
+
+type BindingItem = Exclude<HouseholdNotification, { kind: 'paid_by_other' }>
+
+/** 微信用户（微信小程序）绑定了 刘桂兰 — or asks the head to approve it (issue 15). */
+export function bindingSentence(n: BindingItem): string {
+  const b = n.binding
+  const from = b.channel === 'weapp' ? '微信小程序' : '网页'
+  return n.kind === 'new_binding'
+    ? `${b.accountName}（${from}）绑定了您家的 ${b.personName}，能看到您家的参保信息`
+    : `${b.accountName}（${from}）想绑定您家的 ${b.personName}，要您同意`
 }
 
 const SHOWN_NAMES = 3

@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { HouseholdLink, Me, Scope, Session } from '@/contract'
+import type { BindingRequest, BindStart, HouseholdLink, Me, Scope, Session } from '@/contract'
 import { call, configureCountyClient, forgetPrefetched, prefetch, sessionStarted } from '@/services/county-client'
 import { clearAllUserCaches } from '@/services/cache'
 import { taroStorage } from '@/services/storage'
@@ -178,10 +178,41 @@ export function hasScope(link: Pick<HouseholdLink, 'relation' | 'scopes'> | null
   return link.relation !== 'grantee' || link.scopes.includes(scope)
 }
 
-/** Binds the signed-in user to their household by ID number and name (checked before sending). */
-export async function bindHousehold(idNumber: string, name: string): Promise<Result> {
-  const r = await call('bindHousehold', { body: { idNumber, name } })
+/** "Sign out on every phone": every session of this account ends at the county, then this phone forgets it. */
+export async function signOutEverywhere(): Promise<Result> {
+  const r = await call('signOutEverywhere', { timeoutMs: 8000, retries: 0 })
+  if (!r.ok) return r
+  forgetPrefetched()
+  useSession.getState().forget()
+  return { ok: true }
+}
+
+/**
+ * Binding, step 1 (issue 15): ID number, name and the booklet's number; the county sends a code to
+ * the phone it has for that person, asks the head to approve, or says where to go (assisted).
+ */
+export async function startBinding(
+  who: { idNumber: string; name: string; householdNumber: string },
+  method?: 'sms' | 'head_approval'
+): Promise<{ ok: true; start: BindStart } | { ok: false; error: AppError }> {
+  const r = await call('startBinding', { body: { ...who, ...(method ? { method } : {}) } })
+  return r.ok ? { ok: true, start: r.data } : r
+}
+
+/** Binding, step 2: the code from the roster phone; bound, the household shows. */
+export async function confirmBinding(requestId: string, code: string): Promise<Result> {
+  const r = await call('confirmBinding', { body: { requestId, code } })
   if (!r.ok) return r
   useSession.getState().setMe(r.data)
   return { ok: true }
+}
+
+/** Waiting for the head: has the request been approved? Bound, the household shows. */
+export async function checkBindingRequest(
+  requestId: string
+): Promise<{ ok: true; status: BindingRequest['status'] } | { ok: false; error: AppError }> {
+  const r = await call('getBindingRequest', { params: { requestId } })
+  if (!r.ok) return r
+  if (r.data.status === 'bound') await refreshMe()
+  return { ok: true, status: r.data.status }
 }

@@ -11,11 +11,13 @@ import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
+import { BoundAccounts } from './bound-accounts'
 import './family-access.scss'
 
+// the county keeps invitation codes short-lived (INVITATION_MAX_MINUTES, 1 day by default)
 const TTL = [
   { minutes: 60 * 24, text: '1天内有效' },
-  { minutes: 60 * 24 * 7, text: '7天内有效' }
+  { minutes: 60, text: '1小时内有效' }
 ]
 
 export function FamilyAccess() {
@@ -57,6 +59,7 @@ export function FamilyAccess() {
   return (
     <View className='family-access'>
       <OfflineBanner hasCachedData={false} />
+      <BoundAccounts householdId={link.householdId} />
       <View className='card'>
         <Text className='section-title'>邀请家人</Text>
         <Text className='muted'>选好家人能做什么，生成邀请码，当面给家人看或念给他听。</Text>

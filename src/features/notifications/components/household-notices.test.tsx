@@ -12,7 +12,8 @@ const request = Taro.request as unknown as jest.Mock
 const answer = (statusCode: number, data: unknown) =>
   Promise.resolve({ statusCode, data: JSON.stringify(data), header: {} })
 
-const notice = (over: Partial<HouseholdNotification> = {}): HouseholdNotification => ({
+type PaidItem = Extract<HouseholdNotification, { kind: 'paid_by_other' }>
+const notice = (over: Partial<PaidItem> = {}): PaidItem => ({
   notificationId: 'ntf_1',
   householdId: 'hh3',
   kind: 'paid_by_other',
@@ -128,4 +129,65 @@ test('nothing unread, a county failure, or a grantee: no card (and a grantee doe
   const granted = render(<HouseholdNotices />)
   expect(granted.container).toBeEmptyDOMElement()
   expect(request).not.toHaveBeenCalled()
+})
+
+type BindingItem = Exclude<HouseholdNotification, PaidItem>
+const bindingNotice = (over: Partial<BindingItem> = {}): BindingItem => ({
+  notificationId: 'ntf_b1',
+  householdId: 'hh3',
+  kind: 'new_binding',
+  createdAt: '2026-11-22T09:00:00.000+08:00',
+  readAt: null,
+  binding: {
+    bindingId: 'b_1',
+    requestId: 'br_1',
+    personName: '古丽娜尔·吐尔逊',
+    accountName: '139****0456',
+    channel: 'h5',
+    at: '2026-11-22T09:00:00.000+08:00'
+  },
+  ...over
+})
+
+test('the head is told of a new binding (issue 15), with the way to remove it, and 知道了 takes it away', async () => {
+  request.mockImplementation((o: { url: string; method: string }) => {
+    if (o.method === 'POST' && o.url.endsWith('/v1/notifications/ntf_b1/read'))
+      return answer(200, bindingNotice({ readAt: '2026-11-23T10:00:01.000+08:00' }))
+    return answer(200, list(bindingNotice()))
+  })
+  render(<HouseholdNotices />)
+  await screen.findByText('139****0456（网页）绑定了您家的 古丽娜尔·吐尔逊，能看到您家的参保信息')
+  fireEvent.click(screen.getByText('不是家里人？去移除'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/family/index' })
+  fireEvent.click(screen.getByText('知道了'))
+  await waitFor(() => expect(screen.queryByText(/绑定了您家的/)).toBeNull())
+})
+
+test('a request to approve a binding: 同意 tells the county, and the card goes away', async () => {
+  const asked = bindingNotice({ kind: 'binding_request', binding: { ...bindingNotice().binding, bindingId: null } })
+  request.mockImplementation((o: { url: string; method: string }) => {
+    if (o.method === 'POST' && o.url.endsWith('/v1/binding-requests/br_1/approve'))
+      return answer(200, {
+        requestId: 'br_1',
+        householdId: 'hh3',
+        method: 'head_approval',
+        status: 'bound',
+        personName: '古丽娜尔·吐尔逊',
+        accountName: '139****0456',
+        channel: 'h5',
+        from: '127.0.0.*',
+        createdAt: '2026-11-22T09:00:00.000+08:00',
+        expiresAt: '2026-11-29T09:00:00.000+08:00'
+      })
+    if (o.method === 'POST' && o.url.endsWith('/v1/notifications/ntf_b1/read'))
+      return answer(200, { ...asked, readAt: '2026-11-23T10:00:01.000+08:00' })
+    return answer(200, list(asked))
+  })
+  render(<HouseholdNotices />)
+  await screen.findByText('139****0456（网页）想绑定您家的 古丽娜尔·吐尔逊，要您同意')
+  fireEvent.click(screen.getByText('同意'))
+  await waitFor(() => expect(screen.queryByText(/想绑定您家的/)).toBeNull())
+  expect(request).toHaveBeenCalledWith(
+    expect.objectContaining({ method: 'POST', url: expect.stringMatching(/\/v1\/binding-requests\/br_1\/approve$/) })
+  )
 })

@@ -23,23 +23,24 @@ test('a wrong ID number is caught on the phone with a plain message, and nothing
   expect(onLookup).not.toHaveBeenCalled()
 })
 
-test('a valid number is looked up; the result shows masked names and amounts only', () => {
+test('a valid number is looked up; the result shows the village, masked names and the total only', () => {
   const { onLookup, onConfirm, input } = setup({
     lookup: {
       householdId: 'hh_3',
       year: 2027,
+      village: '竹林村',
       total: '490.00',
-      membersMasked: [
-        { nameMasked: '买**·**', due: '110.00', alreadyEnrolled: false },
-        { nameMasked: '古***·***', due: '380.00', alreadyEnrolled: false }
-      ]
+      membersMasked: ['买**·**', '古***·***']
     }
   })
   fireEvent.change(input, { target: { value: ` ${valid} ` } })
   fireEvent.click(view.getByText('查找这家人'))
   expect(onLookup).toHaveBeenCalledWith(valid)
   expect(view.getByText('买**·**')).toBeInTheDocument()
+  expect(view.getByText('竹林村')).toBeInTheDocument()
   expect(view.getByText('¥490.00')).toBeInTheDocument()
+  // one amount only, the total: a member's amount would give away their category (110.00 = 低保)
+  expect(view.getAllByText(/¥/)).toHaveLength(1)
   expect(view.getByText(/您看不到这家人的看病和报销信息/)).toBeInTheDocument()
   fireEvent.click(view.getByText('确认，替这家缴费'))
   expect(onConfirm).toHaveBeenCalledWith(valid)
@@ -55,12 +56,13 @@ test('a household already paid up: says so, no ¥0.00 and no pay button', () => 
     lookup: {
       householdId: 'hh_3',
       year: 2027,
+      village: '竹林村',
       total: '0.00',
-      membersMasked: [{ nameMasked: '买**·**', due: '0.00', alreadyEnrolled: true }]
+      membersMasked: ['买**·**']
     }
   })
   expect(view.getByText('2027年这家已经交清了')).toBeInTheDocument()
-  expect(view.getByText('已参保')).toBeInTheDocument()
+  expect(view.getByText('买**·**')).toBeInTheDocument()
   expect(view.queryByText('¥0.00')).toBeNull()
   expect(view.queryByText('确认，替这家缴费')).toBeNull()
 })

@@ -1,5 +1,6 @@
-// Pay for parents or any household by ID number. The payer sees masked names and amounts
-// only: no medical data, no full names, no ID numbers.
+// Pay for parents or any household by ID number. The payer sees the village, masked names and
+// the total only: no per-member amounts (an amount gives away a category such as 低保), no
+// medical data, no full names, no ID numbers.
 import { useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { PayeeLookup } from '@/contract'
@@ -73,28 +74,18 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
         <View className='card payee__result payee__paid-up' ariaRole='region' ariaLabel='查到的家庭'>
           <Text className='pay-section-title'>{lookup.year}年这家已经交清了</Text>
           <Text>这一年这家人都已经参保，不用再交钱。</Text>
-          {lookup.membersMasked.map((m, i) => (
-            <View key={`${m.nameMasked}-${i}`} className='pay-persons__row'>
-              <Text className='payee__name'>{m.nameMasked}</Text>
-              <Text>{m.alreadyEnrolled ? '已参保' : '不用交'}</Text>
-            </View>
-          ))}
+          <Family lookup={lookup} />
         </View>
       ) : lookup ? (
         <View className='card payee__result' ariaRole='region' ariaLabel='查到的家庭'>
           <Text className='pay-section-title'>{lookup.year}年 这家要交</Text>
-          {lookup.membersMasked.map((m, i) => (
-            <View key={`${m.nameMasked}-${i}`} className='pay-persons__row'>
-              <Text className='payee__name'>{m.nameMasked}</Text>
-              {m.alreadyEnrolled ? <Text>已参保</Text> : <Money value={m.due} />}
-            </View>
-          ))}
+          <Family lookup={lookup} />
           <View className='pay-sum'>
             <Text>合计</Text>
             <Money value={lookup.total} className='pay-sum__amount' />
           </View>
           <Text className='muted'>
-            为保护隐私，姓名只显示部分。交完后票据给您，这家人在县里的参保记录上能看到已缴费。您看不到这家人的看病和报销信息。
+            为保护隐私，姓名只显示部分，也不显示每个人交多少。交完后票据给您，这家人在县里的参保记录上能看到已缴费。您看不到这家人的看病和报销信息。
           </Text>
           <Button
             key={busy ? 'busy' : 'idle'}
@@ -106,6 +97,20 @@ export function PayeeForm({ lookup, busy, error, onLookup, onConfirm }: Props) {
           </Button>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/** Enough to confirm it is the right family: the village and the names, masked. */
+function Family({ lookup }: { lookup: PayeeLookup }) {
+  return (
+    <View className='payee__family'>
+      <Text className='payee__village'>{lookup.village}</Text>
+      {lookup.membersMasked.map((name, i) => (
+        <View key={`${name}-${i}`} className='pay-persons__row'>
+          <Text className='payee__name'>{name}</Text>
+        </View>
+      ))}
     </View>
   )
 }
