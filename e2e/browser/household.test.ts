@@ -189,7 +189,7 @@ test('the browser was closed: the saved household stays, marked 需要重新登�
 test("sign-out on a shared phone clears that user's household; the next user never sees it", async () => {
   await tabBarLink(page, '我的').click()
   await visible(page, '.account-card__sign-out').click()
-  await visible(page, '.account-card__sign-out-confirm').click()
+  await visible(page, '.account-card__confirm--sign-out .account-card__confirm-yes').click()
   await page.locator('.home-welcome:visible').first().waitFor()
   const stored = await page.evaluate(() =>
     Object.keys(localStorage)

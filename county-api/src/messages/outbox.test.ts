@@ -84,7 +84,9 @@ test('the deadline reminder 7 days before the end, then "no acceptance left" at 
     peek(c.server.dbPath, `SELECT acceptances FROM subscriptions WHERE kind = 'deadline' AND household_id = 'hh_0001'`)
   ).toEqual([{ acceptances: 0 }])
 
-  // the payment result: the head accepts it, pays, and WeChat shows the amount and the receipt
+  // the payment result: the head (signed in again: weeks passed) accepts it, pays, and WeChat shows
+  // the amount and the receipt
+  head = await c.api.wechat('head')
   await c.api.ok('saveSubscriptions', {
     body: { householdId: 'hh_0001', year: 2027, channel: 'weapp', templates: [{ kind: 'result', accepted: true }] },
     token: head

@@ -21,7 +21,8 @@ let heads: string[]
 let n = 0
 
 beforeAll(async () => {
-  c = await startWechatCounty({ households: 40 })
+  // the reconciliation moves the clock a day ahead: sessions must outlive it (their ending: abuse.test.ts)
+  c = await startWechatCounty({ households: 40, env: { SESSION_IDLE_MINUTES: '43200' } })
   payer = await c.api.wechat('wxpay-payer')
   // households with something to pay for 2027, paid for by ID number (a migrant child's way)
   heads = peek<{ id_number: string }>(

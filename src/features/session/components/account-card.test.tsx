@@ -42,8 +42,12 @@ test('a grantee can stop looking at a household (issue 15): the county ends the 
   })
   render(<AccountCard />)
   expect(screen.getByText(/青石村 王\*\*家（家人授权）/)).toBeInTheDocument()
+  fireEvent.click(screen.getByText('不再查看这一家'))
+  // asked on the page first: nothing sent until 不再查看
+  expect(screen.getByText(/以后看不到这家的信息了/)).toBeInTheDocument()
+  expect(request).not.toHaveBeenCalled()
   await act(async () => {
-    fireEvent.click(screen.getByText('不再查看这一家'))
+    fireEvent.click(screen.getByText('不再查看'))
   })
   await waitFor(() => expect(screen.queryByText(/青石村/)).toBeNull())
   expect(request).toHaveBeenCalledWith(
@@ -58,8 +62,10 @@ test('no 不再查看 for the own household; sign out on every phone ends the se
   )
   render(<AccountCard />)
   expect(screen.queryByText('不再查看这一家')).toBeNull()
+  fireEvent.click(screen.getByText('在所有手机上退出'))
+  expect(request).not.toHaveBeenCalled()
   await act(async () => {
-    fireEvent.click(screen.getByText('在所有手机上退出'))
+    fireEvent.click(screen.getByText('全部退出'))
   })
   await waitFor(() => expect(useSession.getState().me).toBeNull())
   expect(request).toHaveBeenCalledWith(
