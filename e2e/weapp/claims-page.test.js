@@ -31,6 +31,8 @@ const enrolled = (y) => ({
   coverageStart: `${y}-01-01`,
   coverageEnd: `${y}-12-31`,
   waitingPeriodEnd: null,
+  benefitStart: `${y}-01-01`,
+  benefitEnd: `${y}-12-31`,
   orderId: null
 })
 const person = (personId, name, birthDate) => ({

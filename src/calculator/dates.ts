@@ -47,7 +47,9 @@ export function parseDate(s: unknown, path: string, what = '日期'): string {
 
 /** the year of a checked "YYYY-MM-DD" (read by character: it runs several times a claim) */
 export function yearOf(d: string): number {
-  return (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + d.charCodeAt(3) - 48
+  return (
+    (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + d.charCodeAt(3) - 48
+  )
 }
 function monthOf(d: string): number {
   return (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48

@@ -99,6 +99,11 @@ export const Enrolment = Type.Object({
   coverageStart: Nullable(DateStr),
   coverageEnd: Nullable(DateStr),
   waitingPeriodEnd: Nullable(DateStr),
+  benefitStart: Nullable(DateStr, {
+    description:
+      '从哪天起看病能报销（县里登记时由计算器按缴费日期算出，含补缴、晚交的等待期）；未参保为 null。缴费确认页、票据、首页都显示这一天'
+  }),
+  benefitEnd: Nullable(DateStr, { description: '报销到哪天为止；未参保为 null' }),
   orderId: Nullable(Id)
 })
 
@@ -244,7 +249,17 @@ export const Order = Type.Object({
   status: OrderStatus,
   amount: Money,
   channel: Channel,
-  persons: Type.Array(Type.Object({ personId: Id, name: Type.String(), due: Money })),
+  persons: Type.Array(
+    Type.Object({
+      personId: Id,
+      name: Type.String(),
+      due: Money,
+      benefitStart: Nullable(DateStr, {
+        description: '县里确认收款、登记参保后：从哪天起看病能报销（和参保记录、票据一致）；确认前为 null'
+      }),
+      benefitEnd: Nullable(DateStr)
+    })
+  ),
   payerIsHousehold: Type.Boolean(),
   payerNameMasked: Type.String({ description: '发起缴费的人（姓名掩码，如 张**；没有绑定身份的用户为其显示名）' }),
   createdAt: DateTime,
@@ -303,8 +318,11 @@ export const Receipt = Type.Object({
       idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }),
       amount: Money,
       coverageStart: DateStr,
-      coverageEnd: DateStr
-    })
+      coverageEnd: DateStr,
+      benefitStart: DateStr,
+      benefitEnd: DateStr
+    }),
+    { description: 'benefitStart/benefitEnd：县里的参保记录上从哪天起、到哪天能报销（含等待期），和首页一致' }
   )
 })
 

@@ -63,6 +63,8 @@ export const enrolmentCheck: Checker<C.Enrolment> = obj<C.Enrolment>({
   coverageStart: nullable(date),
   coverageEnd: nullable(date),
   waitingPeriodEnd: nullable(date),
+  benefitStart: nullable(date),
+  benefitEnd: nullable(date),
   orderId: nullable(str)
 })
 

@@ -550,12 +550,7 @@ interface Inst {
 }
 
 /** Whether a demo patient could have been treated there (no man at the 妇幼保健院). */
-function serves(
-  inst: Pick<Inst, 'womenAndChildren'>,
-  sex: 'male' | 'female',
-  birth: string,
-  on: string
-): boolean {
+function serves(inst: Pick<Inst, 'womenAndChildren'>, sex: 'male' | 'female', birth: string, on: string): boolean {
   if (!inst.womenAndChildren) return true
   return sex === 'female' || ageOn(birth, on) < 14
 }

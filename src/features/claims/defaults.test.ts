@@ -23,6 +23,8 @@ const e = (year: number, status: Person['enrolments'][number]['status']) => ({
   coverageStart: null,
   coverageEnd: null,
   waitingPeriodEnd: null,
+  benefitStart: null,
+  benefitEnd: null,
   orderId: null
 })
 const person = (categories: Person['categories'], enrolments: Person['enrolments']): Person => ({

@@ -33,6 +33,8 @@ const person = (over: Partial<Person>): Person => ({
       coverageStart: '2026-01-01',
       coverageEnd: '2026-12-31',
       waitingPeriodEnd: null,
+      benefitStart: '2026-01-01',
+      benefitEnd: '2026-12-31',
       orderId: null
     }
   ],
@@ -64,6 +66,8 @@ const household: Household = {
           coverageStart: null,
           coverageEnd: null,
           waitingPeriodEnd: null,
+          benefitStart: null,
+          benefitEnd: null,
           orderId: null
         }
       ]
@@ -124,6 +128,8 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
         coverageStart: null,
         coverageEnd: null,
         waitingPeriodEnd: null,
+        benefitStart: null,
+        benefitEnd: null,
         orderId: null
       }
     ]
@@ -145,6 +151,8 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
         coverageStart: '2026-01-01',
         coverageEnd: '2026-12-31',
         waitingPeriodEnd: '2026-12-01',
+        benefitStart: '2026-12-01',
+        benefitEnd: '2026-12-31',
         orderId: null
       }
     ]
@@ -168,6 +176,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
         coverageStart: '2026-01-01',
         coverageEnd: '2026-12-31',
         waitingPeriodEnd: null,
+        benefitStart: '2026-01-01',
+        benefitEnd: '2026-12-31',
         orderId: null
       },
       {
@@ -178,6 +188,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
         coverageStart: '2027-01-01',
         coverageEnd: '2027-12-31',
         waitingPeriodEnd: null,
+        benefitStart: '2027-01-01',
+        benefitEnd: '2027-12-31',
         orderId: null
       }
     ]
@@ -195,6 +207,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
           coverageStart: null,
           coverageEnd: null,
           waitingPeriodEnd: null,
+          benefitStart: null,
+          benefitEnd: null,
           orderId: null
         }
       ]
