@@ -123,6 +123,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
   })
   app.decorateRequest('user', null)
+  // Every answer is dated by the county's clock: the app takes "today" from it when the phone's
+  // clock is days off (farmers' phones often are), so both sides mean the same day.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('date', new Date(clock.now()).toUTCString())
+  })
 
   // Keep the raw JSON text: the payment notify signature covers the exact bytes.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
@@ -139,7 +144,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   await app.register(cors, {
     origin: config.corsOrigins,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-    exposedHeaders: ['ETag'],
+    exposedHeaders: ['ETag', 'Date'],
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })

@@ -2,6 +2,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect } from 'react'
+import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, formatDate, todayShanghai } from '@/services/time'
 import { AsOf } from '@/components/as-of'
@@ -40,7 +41,8 @@ export function HouseholdStatus() {
     cache: quoteCache,
     owner: userId,
     cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null,
-    load: loadQuote
+    load: loadQuote,
+    topics: householdId ? [householdTopic(householdId)] : undefined
   })
 
   if (!userId || !me) {
