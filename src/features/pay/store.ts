@@ -114,7 +114,8 @@ export const usePay = create<ContributionState>()(
           quoteCache.getState().remove(`${order.householdId}:${order.year}`) // the quote page for a chosen year
           // the county enrolled them: home, 缴费, receipts and every other screen about the
           // household ask again now (not after a restart)
-          if (before !== 'confirmed') announceChange([householdTopic(order.householdId)])
+          // (an order first seen already confirmed, e.g. a receipt opened from a notice, is old news)
+          if (before !== undefined && before !== 'confirmed') announceChange([householdTopic(order.householdId)])
         }
       }
 
