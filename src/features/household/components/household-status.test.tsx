@@ -227,6 +227,8 @@ test('fresh from the county: members, balance and "as of" from the county system
   render(<HouseholdStatus />)
   await screen.findByText('王志强')
   expect(screen.getByText('¥126.50')).toBeTruthy()
+  // the household account explained: what it pays for, and that the figure is what is left
+  expect(screen.getByText(/家里人看门诊，报销后自己要付的钱先从这里扣/)).toBeTruthy()
   expect(screen.getByText(/来自县医保系统/)).toBeTruthy()
   expect(screen.queryByText(/上次保存的数据/)).toBeNull()
 })
@@ -290,7 +292,7 @@ test('the collection banner shows deadline and days left and links to payment', 
   await screen.findByText('2027年医保正在缴费')
   expect(screen.getByText(/截止 2026年12月31日，还剩 38 天/)).toBeTruthy()
   fireEvent.click(screen.getByText('去缴费'))
-  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/pay/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/pay/quote/index?householdId=hh1&year=2027' })
 })
 
 test('when access is gone (revoked grant) the cached copy is dropped and households re-read', async () => {

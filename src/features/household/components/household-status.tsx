@@ -96,7 +96,15 @@ export function HouseholdStatus() {
             </Text>
           ) : null}
           <AsOf at={quote.asOf} source={quote.source} />
-          <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>
+          <Button
+            className='btn btn-primary collection-banner__go'
+            onClick={() =>
+              // straight to what each member pays (the pay feature's quote page, by its URL)
+              Taro.navigateTo({
+                url: `/subpackages/pay/quote/index?householdId=${encodeURIComponent(householdId ?? '')}&year=${banner.year}`
+              })
+            }
+          >
             去缴费
           </Button>
         </View>
@@ -127,6 +135,12 @@ export function HouseholdStatus() {
                 <Text>家庭账户余额</Text>
                 <Money value={h.accountBalance} className='household-summary__balance' />
               </View>
+            ) : null}
+            {h.accountBalance !== null ? (
+              // what the account is for, in the calculator's rule (part of each year's payment goes in)
+              <Text className='muted household-summary__account-why'>
+                每年交的医保费里有一部分存进家庭账户。家里人看门诊，报销后自己要付的钱先从这里扣，扣完了再自己付。上面是还剩的钱。
+              </Text>
             ) : null}
             {link.relation === 'grantee' ? (
               <Text className='muted'>您是家人授权查看（{link.scopes.length}项权限）</Text>
