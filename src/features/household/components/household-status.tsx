@@ -139,7 +139,7 @@ export function HouseholdStatus() {
             {h.accountBalance !== null ? (
               // what the account is for, in the calculator's rule (part of each year's payment goes in)
               <Text className='muted household-summary__account-why'>
-                每年交的医保费里有一部分存进家庭账户。家里人看门诊，报销后自己要付的钱先从这里扣，扣完了再自己付。上面是还剩的钱。
+                每年交的医保费有一部分存在这里。家里人看门诊，报销后自己要付的钱先从这里扣。上面是还剩多少。
               </Text>
             ) : null}
             {link.relation === 'grantee' ? (
