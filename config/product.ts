@@ -3,6 +3,7 @@
 // (WeChat Pay APIv3, jscode2session, subscribe messages; in this process), plus the h5 build
 // served with /county proxied to it. Used by `npm start` and by the browser tests (each test
 // file gets its own temp database).
+import { appendFileSync } from 'fs'
 import path from 'path'
 import { spawnServer, tempDbPath, type SpawnedServer } from '../county-api/src/testing/spawn-server'
 import { makeSimKeys, startWechatSim, type SimKeys, type WechatSim } from '../county-api/src/testing/wechat-sim'
@@ -23,8 +24,10 @@ export interface ProductOptions {
   households?: number
   /** extra county API environment (e.g. COUNTY_API_NOW for a fixed clock) */
   env?: Record<string, string>
-  /** echo the county API's log lines (npm start shows them: the h5 one-time codes are logged there) */
+  /** echo the county API's log lines on this terminal */
   echoLogs?: boolean
+  /** append the county API's log lines to this file (npm start: the terminal keeps its short summary) */
+  logFile?: string
   /** on close, fail if any token, ID number or phone number appears in the API's logs (default on) */
   checkLogPrivacy?: boolean
   /**
@@ -93,6 +96,12 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
       process.stdout.write(api.logs())
       api.child.stdout?.on('data', (d: Buffer) => process.stdout.write(d))
       api.child.stderr?.on('data', (d: Buffer) => process.stderr.write(d))
+    }
+    if (opts.logFile) {
+      const file = opts.logFile
+      appendFileSync(file, api.logs())
+      api.child.stdout?.on('data', (d: Buffer) => appendFileSync(file, d))
+      api.child.stderr?.on('data', (d: Buffer) => appendFileSync(file, d))
     }
     // a restart reuses the same port, so the proxy target stays valid
     port = Number(new URL(api.url).port)

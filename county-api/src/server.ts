@@ -164,6 +164,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const bodyAjv = new Ajv({ ...ajvOptions, coerceTypes: false })
   const textAjv = new Ajv({ ...ajvOptions, coerceTypes: true })
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
+  // Every answer is dated by the county's clock: the app takes "today" from it when the phone's
+  // clock is days off (farmers' phones often are), so both sides mean the same day.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('date', new Date(clock.now()).toUTCString())
+  })
 
   // Keep the raw JSON text (the payment notify signature covers the exact bytes), and parse it with
   // Fastify's own parser, which refuses __proto__ and constructor.prototype keys (prototype poisoning).
@@ -192,7 +197,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // the API from a browser (the h5 app is served from the API's own site). * only in development.
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins.length === 0 ? false : config.corsOrigins,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-    exposedHeaders: ['ETag'],
+    exposedHeaders: ['ETag', 'Date'],
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })

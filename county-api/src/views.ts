@@ -7,6 +7,19 @@ import { isoTime } from './clock'
 import { fenToYuan } from '../../src/calculator/money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
+/**
+ * When an enrolment pays claims, as recorded when the county enrolled the person (the dates the
+ * calculator gave for the payment day: a waiting period for arrears or a late payment moves the
+ * start). Every screen shows these: the payment's confirmation, the receipt, home.
+ */
+export function benefitOf(r: Pick<EnrolmentRow, 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'>): {
+  benefitStart: string | null
+  benefitEnd: string | null
+} {
+  if (r.status !== 'enrolled' || r.coverage_start === null) return { benefitStart: null, benefitEnd: null }
+  return { benefitStart: r.waiting_end ?? r.coverage_start, benefitEnd: r.coverage_end }
+}
+
 function enrolmentView(r: EnrolmentRow): Enrolment {
   return {
     year: r.year,
@@ -16,6 +29,7 @@ function enrolmentView(r: EnrolmentRow): Enrolment {
     coverageStart: r.coverage_start,
     coverageEnd: r.coverage_end,
     waitingPeriodEnd: r.waiting_end,
+    ...benefitOf(r),
     orderId: r.order_id
   }
 }
@@ -80,11 +94,28 @@ export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' 
 }
 
 export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
+  // once confirmed, each person's benefit dates as the county recorded them for this payment
+  const recorded = new Map(
+    o.status !== 'confirmed'
+      ? []
+      : (
+          ctx.db
+            .prepare(
+              'SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments WHERE order_id = ? AND year = ?'
+            )
+            .all(o.id, o.year) as (Pick<EnrolmentRow, 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'> & {
+            person_id: string
+          })[]
+        ).map((e) => [e.person_id, benefitOf(e)])
+  )
   const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({
     personId: p.personId,
     name: namesVisible ? p.name : maskName(p.name),
-    // a payer outside the household sees the total only: a due gives away a category
-    due: namesVisible ? fenToYuan(p.dueFen) : null
+    // a payer outside the household sees the total only: a due (or a late benefit start) gives
+    // away a category
+    due: namesVisible ? fenToYuan(p.dueFen) : null,
+    benefitStart: namesVisible ? (recorded.get(p.personId)?.benefitStart ?? null) : null,
+    benefitEnd: namesVisible ? (recorded.get(p.personId)?.benefitEnd ?? null) : null
   }))
   return {
     orderId: o.id,

@@ -73,6 +73,16 @@ test('history by year with totals, filters, and a claim waterfall that adds up',
   const claim = [...list.claims].sort((a: any, b: any) => compareYuan(b.totalCost, a.totalCost))[0]
   await page.locator(`.claim-card[data-claim-id="${claim.claimId}"]`).click()
   await page.getByText('每一笔是怎么算的').first().waitFor()
+  // whose stay it was, at the top (a screenshot sent to family says it too)
+  const patient = household.members.find((m) => m.personId === claim.personId)!.name
+  expect(claim.personName).toBe(patient)
+  await expect(page.locator('.claim-head__who').textContent()).resolves.toContain(patient)
+  // it cites the documents of the policy version it was settled under, no other year's
+  await expect(page.locator('.claim-policy').getAttribute('data-version')).resolves.toBe(claim.policyVersion)
+  const cited = (await page.locator('.wf-line .wf-source').allTextContents()).join(' ')
+  const versionYear = Number(claim.policyVersion.slice(0, 4))
+  for (const y of [year, year - 1, year - 2, year + 1].filter((x) => x !== versionYear))
+    expect(cited).not.toContain(`${y}年`)
   const total = await page.locator('.wf-line[data-rule="total"]').getAttribute('data-amount')
   expect(total).toBe(claim.totalCost)
   const paid = await page

@@ -1,7 +1,8 @@
 // One truth for the 报销 figures: for every demo member with claims this year, what the tab
-// shows (this year's protection and the year's totals) and what each claim's detail shows
-// (who paid what) equal the calculator's own yearSummary of the member's settled claims, as
-// the county sent them. Expected values are computed here with the calculator, never typed in.
+// shows (this year's protection and the year's totals, which are the year summary the county
+// sends with the list) and what each claim's detail shows (who paid what) equal the
+// calculator's own yearSummary of the member's settled claims, as the county sent them.
+// Expected values are computed here with the calculator, never typed in.
 import { addYuan, insurancePaid, yearSummary, type Settlement } from '../../src/calculator'
 import { signInAsHead, startWorld, stopWorld, todayShanghai, type ClaimsWorld } from './claims-support'
 
@@ -46,7 +47,10 @@ test('the 报销 tab and every claim detail show the calculator year summary, me
     // the year's totals
     await expect(totals.getAttribute('data-total')).resolves.toBe(y.total)
     await expect(totals.getAttribute('data-paid')).resolves.toBe(y.insurancePaid)
-    await expect(totals.getAttribute('data-self')).resolves.toBe(addYuan(y.patientPays, y.householdAccount))
+    await expect(totals.getAttribute('data-self')).resolves.toBe(y.patientPays)
+    await expect(totals.getAttribute('data-account')).resolves.toBe(y.householdAccount)
+    // the county sent this summary with the list: the tab shows it, it adds nothing itself
+    expect(list.summary).toEqual(y)
     // this year's protection
     const cap = page.locator('.protection .pm-cap')
     await expect(cap.getAttribute('data-basic-fund')).resolves.toBe(y.basicFund)

@@ -155,7 +155,7 @@ test('newborn without an ID number added from afar: photo, needs more, photo aga
     await expect(row.locator('.pay-member__from-birth').textContent()).resolves.toContain(
       `${birth.year()}年${birth.month() + 1}月${birth.date()}日`
     )
-    await expect(row.textContent()).resolves.not.toContain('要等到')
+    await expect(row.textContent()).resolves.not.toContain('要先等')
     await page.waitForTimeout(500) // the page's slide-in, so the picture shows the page in place
     await page.screenshot({ path: path.join(ARTIFACTS, 'enrol-newborn-birth-year-quote.png'), fullPage: true })
     await page.goBack()

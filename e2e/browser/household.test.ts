@@ -283,7 +283,17 @@ test('the head invites a family member with one scope; the grantee sees only tha
 test('elderly mode: larger text on the status card, screenshots and axe in both modes', async () => {
   await page.goto(`${product.webUrl}/#/pages/home/index`)
   await visible(page, '.member-card').waitFor()
-  const size = (sel: string) => visible(page, sel).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  // the font size of the last shown match (the page just opened), read once it is attached and
+  // laid out: mid tab-transition the first match can be the old page's, detached (NaN)
+  const size = async (sel: string) =>
+    (await (
+      await page.waitForFunction((s) => {
+        const shown = Array.from(document.querySelectorAll(s)).filter((e) => e.getClientRects().length > 0)
+        const el = shown[shown.length - 1]
+        const px = el && el.isConnected ? parseFloat(getComputedStyle(el).fontSize) : NaN
+        return Number.isFinite(px) ? px : null
+      }, sel)
+    ).jsonValue()) as number
   const before = await size('.member-card__care-reason')
   await tabBarLink(page, '我的').click()
   await visible(page, '.elderly-switch').click()

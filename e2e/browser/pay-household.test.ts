@@ -63,8 +63,39 @@ test('a member civil affairs pays for in full shows 0 and the reason, already en
 })
 
 test('pay for the whole household: cashier, confirmation, receipt equal to the county record, everyone enrolled', async () => {
-  await openSignedIn(w, DEMO.head, '/subpackages/pay/quote/index?householdId=hh_0001')
+  // home and the 缴费 tab are open (not yet paid) before paying: afterwards they must tell the
+  // new state at once, in the same page (no reload, no restart)
+  await openSignedIn(w, DEMO.head, '/pages/home/index')
+  // Taro's tab bar, or the app's own (主菜单) once main's custom tab bar is merged in
+  const tab = (name: string) =>
+    w.page
+      .locator('.taro-tabbar__tabbar:visible')
+      .getByText(name, { exact: true })
+      .or(w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name, exact: true }))
+      .first()
+  const card = (name: string) =>
+    visiblePage(w).locator('.member-card', { has: w.page.locator('.member-card__name', { hasText: name }) })
+  await card('王建国').waitFor()
+  await expect(card('王建国').locator('.member-card__next-benefit').count()).resolves.toBe(0)
+  await w.page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
+  await tab('缴费').click()
+  const payTab = w.page.locator('.pay-household[data-household="hh_0001"]:visible')
+  // "去缴费" opens the quote
+  await payTab.locator('.pay-household__go', { hasText: '去缴费' }).click()
   await w.page.locator('.pay-confirm:visible').last().waitFor()
+  await settle(w)
+  // each member's first day of claims as quoted (the calculator's): the record must say the same
+  const quoted = Object.fromEntries(
+    await visiblePage(w)
+      .locator('.pay-member')
+      .evaluateAll((rows) =>
+        rows.map((r) => [
+          r.querySelector('.pay-member__name')?.textContent ?? '',
+          r.getAttribute('data-benefit-start') ?? ''
+        ])
+      )
+  ) as Record<string, string>
+  expect(quoted['王志强'] > quoted['王建国']).toBe(true) // arrears: a waiting period
   const totalText = await w.page.locator('.pay-total__amount:visible').last().innerText()
   await w.page.locator('.pay-confirm:visible').last().click()
   // WeChat's page asks for the same amount the app showed
@@ -72,11 +103,33 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   await w.page.getByText('缴费成功，已参保').waitFor()
   await settle(w)
   await shot(w, 'pay-done')
-
   const [order] = ordersOf(w, 'hh_0001')
+  // the confirmation names each member's first day of claims, the quoted one
+  for (const name of ['王建国', '王志强'])
+    await expect(
+      visiblePage(w)
+        .locator('.pay-persons__person', { hasText: name })
+        .locator('[data-benefit-start]')
+        .getAttribute('data-benefit-start')
+    ).resolves.toBe(quoted[name])
+
+  // one state, every screen: the 缴费 tab and home, opened before paying, say so at once
+  await w.page.getByText('回到缴费首页').click()
+  await payTab.locator('.pay-household__paid', { hasText: `${order.year}年已交清` }).waitFor({ timeout: 5_000 })
+  await tab('参保').click()
+  for (const name of ['王建国', '王志强'])
+    await expect(
+      card(name).locator('.member-card__next-benefit').getAttribute('data-benefit-start', { timeout: 5_000 })
+    ).resolves.toBe(quoted[name])
+  await settle(w)
+  await shot(w, 'pay-done-home')
+  await tab('缴费').click()
+  await expect(w.page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).resolves.toBe(true)
+
   expect(order.status).toBe('confirmed')
   expect(shown(order.amount_fen)).toBe(totalText)
-  await w.page.getByText('查看票据').click()
+  // the receipt, from the 缴费 tab (the confirmation's own button: payment-status.test.tsx)
+  await payTab.getByText(`看${order.year}年缴费票据`).click()
   await w.page.locator('.receipt:visible').last().waitFor()
   const receipt = visiblePage(w).locator('.receipt')
   const text = await receipt.innerText()
@@ -88,6 +141,8 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   for (const p of persons) {
     const row = receipt.locator('.receipt__person', { hasText: p.name })
     await expect(row.locator('.money').innerText()).resolves.toBe(shown(p.dueFen))
+    if (quoted[p.name])
+      await expect(row.locator('[data-benefit-start]').getAttribute('data-benefit-start')).resolves.toBe(quoted[p.name])
   }
   // the full ID numbers never reach the screen
   const ids = w.db().prepare("SELECT id_number FROM persons WHERE household_id = 'hh_0001'").all() as {

@@ -31,6 +31,8 @@ const enrolled = (y) => ({
   coverageStart: `${y}-01-01`,
   coverageEnd: `${y}-12-31`,
   waitingPeriodEnd: null,
+  benefitStart: `${y}-01-01`,
+  benefitEnd: `${y}-12-31`,
   orderId: null
 })
 const person = (personId, name, birthDate) => ({
@@ -60,6 +62,7 @@ const household = {
 const claim = (claimId, kind, institutionName, date, totalCost, payout, selfPaid, stage) => ({
   claimId,
   personId: 'p_0001',
+  personName: '王建国',
   year,
   kind,
   institutionId: null,
@@ -80,12 +83,47 @@ const claims = [
   claim('c_1', 'inpatient', '青山县中医医院', `${year}-01-27`, '17955.68', '13495.48', '4460.20', 'paid_out'),
   claim('c_2', 'outpatient', '新华村卫生室', `${year}-03-02`, '48.26', '41.33', '6.93', 'reviewing')
 ]
+const meter = (limit, used, left) => ({ limit, used, left })
+// the county's year summary (the calculator's yearSummary, computed by the county): the tab shows it as sent
+const summary = (y) => {
+  const has = y === year
+  return {
+    coverageYear: { start: `${y}-01-01`, end: `${y}-12-31` },
+    policyId: 'demo-county',
+    policyVersion: `${y}.1`,
+    claims: has ? 2 : 0,
+    admissions: has ? 1 : 0,
+    total: has ? '18003.94' : '0.00',
+    insurancePaid: has ? '13536.81' : '0.00',
+    basicFund: has ? '13536.81' : '0.00',
+    catastrophic: '0.00',
+    assistance: '0.00',
+    householdAccount: '0.00',
+    patientPays: has ? '4467.13' : '0.00',
+    deductible: {
+      inpatient: has ? '600.00' : '0.00',
+      outpatient: '0.00',
+      special: '0.00',
+      total: has ? '600.00' : '0.00'
+    },
+    annualCap: has ? meter('200000.00', '13495.48', '186504.52') : meter('200000.00', '0.00', '200000.00'),
+    outpatientLimit: has ? meter('600.00', '41.33', '558.67') : meter('600.00', '0.00', '600.00'),
+    specialLimit: null,
+    catastrophicLayer: {
+      threshold: '15000.00',
+      base: has ? '3200.00' : '0.00',
+      paid: '0.00',
+      toGo: has ? '11800.00' : '15000.00'
+    }
+  }
+}
 const lists = (y) => ({
   personId: 'p_0001',
   year: y,
   cap: '200000.00',
-  capUsed: y === year ? '13536.81' : '0.00',
-  capRemaining: y === year ? '186463.19' : '200000.00',
+  capUsed: summary(y).annualCap.used,
+  capRemaining: summary(y).annualCap.left,
+  summary: summary(y),
   claims: y === year ? claims : []
 })
 
@@ -96,7 +134,7 @@ function county(o) {
   else if (url.startsWith('/v1/households/hh_0001')) body = household
   else if (url.startsWith('/v1/persons/p_0001/claims')) body = lists(Number((/year=(\d+)/.exec(url) || [])[1] || year))
   else if (url.startsWith('/v1/persons/'))
-    body = { personId: 'x', year, cap: null, capUsed: '0.00', capRemaining: null, claims: [] }
+    body = { personId: 'x', year, cap: null, capUsed: '0.00', capRemaining: null, summary: null, claims: [] }
   const res = body
     ? { statusCode: 200, data: JSON.stringify(body), header: {} }
     : { statusCode: 404, data: JSON.stringify({ code: 'NOT_FOUND', message: '没有找到相关信息' }), header: {} }
@@ -138,9 +176,11 @@ test("the claims tab renders from the weapp build with the signed-in household's
   expect(t).toContain('青山县中医医院')
   expect(t).toContain('新华村卫生室')
   expect(t).toContain(`${year}年的保障`)
-  // totals: 17955.68 + 48.26 and 13495.48 + 41.33, formatted by the app
+  // the year's totals and protection: the county's summary as sent, formatted by the app
   expect(t).toContain('¥18,003.94')
   expect(t).toContain('¥13,536.81')
+  expect(t).toContain('¥186,504.52')
+  expect(t).toContain('¥11,800.00')
   expect(page.querySelectorAll('.claim-card').length).toBe(2)
   // the entries lead into the claims subpackage
   page.querySelector('.entry-estimate').dispatchEvent('tap')

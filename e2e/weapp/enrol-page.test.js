@@ -29,6 +29,8 @@ const enrol = (year, status) => ({
   coverageStart: null,
   coverageEnd: null,
   waitingPeriodEnd: null,
+  benefitStart: null,
+  benefitEnd: null,
   orderId: null
 })
 const person = (personId, name, relation, isHead, enrolments) => ({

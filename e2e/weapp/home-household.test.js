@@ -28,6 +28,8 @@ const enrolled = {
   coverageStart: `${year}-01-01`,
   coverageEnd: `${year}-12-31`,
   waitingPeriodEnd: null,
+  benefitStart: `${year}-01-01`,
+  benefitEnd: `${year}-12-31`,
   orderId: null
 }
 const household = {

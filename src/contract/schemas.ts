@@ -1,7 +1,7 @@
 // County API entities. Each schema gives the runtime validator, the OpenAPI
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
-import type { ContributionQuote, PolicyDocument, Settlement } from '../calculator'
+import type { ContributionQuote, PolicyDocument, Settlement, YearSummary } from '../calculator'
 import {
   BirthCertificateNumber,
   DateStr,
@@ -109,6 +109,11 @@ export const Enrolment = Type.Object({
   coverageStart: Nullable(DateStr),
   coverageEnd: Nullable(DateStr),
   waitingPeriodEnd: Nullable(DateStr),
+  benefitStart: Nullable(DateStr, {
+    description:
+      '从哪天起看病能报销（县里登记时由计算器按缴费日期算出，含补缴、晚交的等待期）；未参保为 null。缴费确认页、票据、首页都显示这一天'
+  }),
+  benefitEnd: Nullable(DateStr, { description: '报销到哪天为止；未参保为 null' }),
   orderId: Nullable(Id)
 })
 
@@ -333,7 +338,12 @@ export const Order = Type.Object({
     Type.Object({
       personId: Id,
       name: Type.String(),
-      due: Nullable(Money, { description: '不是本户的缴费人看不到每人的金额（null），只看到合计' })
+      due: Nullable(Money, { description: '不是本户的缴费人看不到每人的金额（null），只看到合计' }),
+      benefitStart: Nullable(DateStr, {
+        description:
+          '县里确认收款、登记参保后：从哪天起看病能报销（和参保记录、票据一致）；确认前、或不是本户的缴费人看时为 null'
+      }),
+      benefitEnd: Nullable(DateStr)
     })
   ),
   payerIsHousehold: Type.Boolean(),
@@ -494,8 +504,11 @@ export const Receipt = Type.Object({
       idNumber: Nullable(Type.String(), { description: 'null：新生儿还没有身份证号' }),
       amount: Nullable(Money, { description: '不是本户的缴费人看不到每人的金额（null）' }),
       coverageStart: DateStr,
-      coverageEnd: DateStr
-    })
+      coverageEnd: DateStr,
+      benefitStart: DateStr,
+      benefitEnd: DateStr
+    }),
+    { description: 'benefitStart/benefitEnd：县里的参保记录上从哪天起、到哪天能报销（含等待期），和首页一致' }
   )
 })
 
@@ -509,6 +522,7 @@ export const ClaimStage = Type.Union(
 export const Claim = Type.Object({
   claimId: Id,
   personId: Id,
+  personName: Type.String({ description: '看病的人（姓名，和家庭成员里的一样）：转发的截图也说得清是谁' }),
   year: Year,
   kind: Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient'), Type.Literal('chronic')]),
   institutionId: Nullable(Id),
@@ -525,12 +539,64 @@ export const Claim = Type.Object({
   steps: Type.Array(Step),
   settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' })
 })
+/** A yearly limit: what it is, what is used, what is left (the calculator's YearMeter). */
+export const YearMeter = Type.Object({
+  limit: Nullable(Money, { description: 'null：不设限额，或政策里没有这个数（见 missingNote）' }),
+  used: Money,
+  left: Nullable(Money, { description: '还剩多少；没有已知限额时为 null' }),
+  missingNote: Type.Optional(Type.String())
+})
+/**
+ * A person's coverage year at a glance: the calculator's yearSummary of their settled claims,
+ * computed by the county (the app shows it as sent, it adds nothing itself).
+ */
+export const ClaimYearSummary = Type.Object(
+  {
+    coverageYear: Type.Object({ start: DateStr, end: DateStr }),
+    policyId: Type.String(),
+    policyVersion: Type.String({ description: '限额所依据的政策版本（当年最后一笔结算用的版本）' }),
+    claims: Type.Integer({ description: '计入的已结算报销笔数' }),
+    admissions: Type.Integer({ description: '住院次数' }),
+    total: Money,
+    insurancePaid: Money,
+    basicFund: Money,
+    catastrophic: Money,
+    assistance: Money,
+    householdAccount: Money,
+    patientPays: Money,
+    deductible: Type.Object({ inpatient: Money, outpatient: Money, special: Money, total: Money }),
+    annualCap: Nullable(YearMeter),
+    outpatientLimit: Nullable(YearMeter),
+    specialLimit: Nullable(YearMeter),
+    catastrophicLayer: Nullable(
+      Type.Object({
+        threshold: Nullable(Money),
+        base: Money,
+        paid: Money,
+        toGo: Nullable(Money),
+        missingNote: Type.Optional(Type.String())
+      })
+    )
+  },
+  { description: '计算器 yearSummary 的结果：这一年的合计、起付线、封顶线、门诊限额和大病保险' }
+)
+// the schema is the calculator's YearSummary, field for field (tsc fails here if they drift)
+const _sameAsCalculator: [
+  (x: YearSummary) => Static<typeof ClaimYearSummary>,
+  (x: Static<typeof ClaimYearSummary>) => YearSummary
+] = [(x) => x, (x) => x]
+void _sameAsCalculator
+
 export const ClaimList = Type.Object({
   personId: Id,
   year: Year,
+  /** the same as summary.annualCap (kept for existing clients) */
   cap: Nullable(Money),
   capUsed: Money,
   capRemaining: Nullable(Money),
+  summary: Nullable(ClaimYearSummary, {
+    description: '这一年的合计（计算器 yearSummary，县里算好）；null：县里没有这一年的政策，也没有报销'
+  }),
   claims: Type.Array(Claim)
 })
 
@@ -893,6 +959,8 @@ export type Receipt = Static<typeof Receipt>
 export type ClaimStage = Static<typeof ClaimStage>
 export type Claim = Static<typeof Claim>
 export type ClaimList = Static<typeof ClaimList>
+export type ClaimYearSummary = Static<typeof ClaimYearSummary>
+export type YearMeter = Static<typeof YearMeter>
 export type ConcernKind = Static<typeof ConcernKind>
 export type ConcernStatus = Static<typeof ConcernStatus>
 export type ClaimConcernBody = Static<typeof ClaimConcernBody>

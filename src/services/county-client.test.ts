@@ -36,6 +36,8 @@ const household = {
           coverageStart: '2026-01-01',
           coverageEnd: '2026-12-31',
           waitingPeriodEnd: null,
+          benefitStart: '2026-01-01',
+          benefitEnd: '2026-12-31',
           orderId: null
         }
       ]

@@ -9,6 +9,7 @@ import { send, type HttpMethod } from './transport'
 import { useNetwork } from './network'
 import { anyObject } from './check'
 import { responseChecks } from './responses'
+import { noteCountyTime } from './time'
 
 type Routes = typeof ContractRoutes
 type Def<K extends RouteId> = Routes[K]
@@ -304,5 +305,7 @@ async function ask<K extends RouteId>(
     console.warn(`county API ${id}: unexpected answer at ${bad}`)
     return { ok: false, error: appError('BAD_RESPONSE', { status: res.status }) }
   }
+  // a real county answer: its date is the county's clock (the app's "today" when the phone is days off)
+  if (res.date) noteCountyTime(res.date)
   return { ok: true, data: res.body as RouteData<K> }
 }

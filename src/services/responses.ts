@@ -65,6 +65,8 @@ export const enrolmentCheck: Checker<C.Enrolment> = obj<C.Enrolment>({
   coverageStart: nullable(date),
   coverageEnd: nullable(date),
   waitingPeriodEnd: nullable(date),
+  benefitStart: nullable(date),
+  benefitEnd: nullable(date),
   orderId: nullable(str)
 })
 
@@ -158,6 +160,7 @@ export const stepCheck: Checker<C.Step> = obj<C.Step>({
 const claimStage = lit('accepted', 'reviewing', 'publicized', 'paid_out')
 export const claimCheck: Checker<C.Claim> = obj<C.Claim>({
   claimId: str,
+  personName: str,
   personId: str,
   year: int,
   kind: lit('inpatient', 'outpatient', 'chronic'),
@@ -190,6 +193,45 @@ export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
     since: date,
     until: nullable(date)
   })
+})
+
+const yearMeterCheck: Checker<C.YearMeter> = obj<C.YearMeter>({
+  limit: nullable(money),
+  used: money,
+  left: nullable(money),
+  missingNote: optional(str)
+})
+export const yearSummaryCheck: Checker<C.ClaimYearSummary> = obj<C.ClaimYearSummary>({
+  coverageYear: obj<C.ClaimYearSummary['coverageYear']>({ start: date, end: date }),
+  policyId: str,
+  policyVersion: str,
+  claims: int,
+  admissions: int,
+  total: money,
+  insurancePaid: money,
+  basicFund: money,
+  catastrophic: money,
+  assistance: money,
+  householdAccount: money,
+  patientPays: money,
+  deductible: obj<C.ClaimYearSummary['deductible']>({
+    inpatient: money,
+    outpatient: money,
+    special: money,
+    total: money
+  }),
+  annualCap: nullable(yearMeterCheck),
+  outpatientLimit: nullable(yearMeterCheck),
+  specialLimit: nullable(yearMeterCheck),
+  catastrophicLayer: nullable(
+    obj<NonNullable<C.ClaimYearSummary['catastrophicLayer']>>({
+      threshold: nullable(money),
+      base: money,
+      paid: money,
+      toGo: nullable(money),
+      missingNote: optional(str)
+    })
+  )
 })
 
 export const claimConcernCheck: Checker<C.ClaimConcern> = obj<C.ClaimConcern>({
@@ -319,6 +361,7 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
     cap: nullable(money),
     capUsed: money,
     capRemaining: nullable(money),
+    summary: nullable(yearSummaryCheck),
     claims: arr(claimCheck)
   }),
   getClaim: claimCheck,

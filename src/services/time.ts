@@ -8,13 +8,37 @@ dayjs.extend(utc)
 
 const OFFSET_MINUTES = 8 * 60
 
-/** The clock, replaceable in tests. */
-let clock: () => number = () => Date.now()
+/** The phone's clock, replaceable in tests. */
+let phone: () => number = () => Date.now()
+/**
+ * The county's clock minus the phone's, when the phone is more than a few minutes off (farmers'
+ * phones often are, by days): "today", "this year" and 数据时间 are then the county's, so a
+ * phone three days ahead on 30 December does not ask for next year's claims, and "今天看病能报销"
+ * is answered for the county's today. 0 while the phone's clock is about right. Only what the
+ * app shows as dates moves; pauses and timeouts are timers and never compare clocks.
+ */
+let countyOffset = 0
+const OFF_BY_MS = 5 * 60_000
+
 export function setClock(fn: () => number): void {
-  clock = fn
+  phone = fn
+  countyOffset = 0
 }
 export function resetClock(): void {
-  clock = () => Date.now()
+  phone = () => Date.now()
+  countyOffset = 0
+}
+
+/** A county answer's Date header (RFC 1123, the county's clock): corrects the app's today when the phone is off. */
+export function noteCountyTime(httpDate: string): void {
+  const county = Date.parse(httpDate)
+  if (!Number.isFinite(county)) return
+  const diff = county - phone()
+  countyOffset = Math.abs(diff) > OFF_BY_MS ? diff : 0
+}
+
+function clock(): number {
+  return phone() + countyOffset
 }
 
 /** Now as ISO 8601 with +08:00, the contract's DateTime format. */

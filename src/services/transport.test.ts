@@ -36,7 +36,7 @@ test('garbage on 200 is a typed failure, not a crash', async () => {
 
 test('GET is retried with growing backoff, then succeeds', async () => {
   request
-    .mockReturnValueOnce(Promise.reject({ errMsg: 'request:fail timeout' }))
+    .mockReturnValueOnce(Promise.reject({ errMsg: 'request:fail' }))
     .mockReturnValueOnce(answer(503, ''))
     .mockReturnValueOnce(answer(200, '{"ok":true}'))
   const r = await send({ method: 'GET', url: '/x' })
@@ -44,6 +44,22 @@ test('GET is retried with growing backoff, then succeeds', async () => {
   expect(request).toHaveBeenCalledTimes(3)
   expect(sleeps).toHaveLength(2)
   expect(sleeps[1]).toBeGreaterThan(sleeps[0])
+})
+
+test('a GET that timed out is not repeated at once (the screen says so now; the probe asks again soon)', async () => {
+  request.mockReturnValue(Promise.reject({ errMsg: 'request:fail timeout' }))
+  const r = await send({ method: 'GET', url: '/x' })
+  expect(r).toEqual({ ok: false, failure: { kind: 'timeout' } })
+  expect(request).toHaveBeenCalledTimes(1)
+})
+
+test('POST with an Idempotency-Key is retried after a timeout (the same key: one order)', async () => {
+  request
+    .mockReturnValueOnce(Promise.reject({ errMsg: 'request:fail timeout' }))
+    .mockReturnValueOnce(answer(201, '{"orderId":"o1"}'))
+  const r = await send({ method: 'POST', url: '/orders', headers: { 'Idempotency-Key': 'k-12345678' } })
+  expect(r).toEqual({ ok: true, status: 201, body: { orderId: 'o1' } })
+  expect(request).toHaveBeenCalledTimes(2)
 })
 
 test('POST without an Idempotency-Key is never repeated', async () => {

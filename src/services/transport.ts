@@ -2,7 +2,9 @@
 // wrong on a weak rural network into a typed failure, and never hangs: each attempt has
 // a timeout, enforced both by Taro and by our own timer (some clients never call back).
 // Retries with backoff only when repeating is harmless: GET, or a request carrying an
-// Idempotency-Key (the server returns the first result for a repeated key).
+// Idempotency-Key (the server returns the first result for a repeated key). A GET that timed out
+// is not repeated at once: it already waited the whole timeout, the screen keeps its saved copy
+// and says so now, and network.ts asks again within seconds.
 import Taro from '@tarojs/taro'
 import { useNetwork } from './network'
 
@@ -29,7 +31,9 @@ export type TransportFailure =
   /** the server answered 2xx with something that is not JSON */
   | { kind: 'garbage'; status: number }
 
-export type TransportResult = { ok: true; status: number; body: unknown } | { ok: false; failure: TransportFailure }
+export type TransportResult =
+  /** `date`: the answer's Date header (the county dates its answers by its own clock) */
+  { ok: true; status: number; body: unknown; date?: string } | { ok: false; failure: TransportFailure }
 
 interface Options {
   sleep: (ms: number) => Promise<void>
@@ -109,12 +113,13 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
         dataType: 'text',
         responseType: 'text'
       }) as Promise<unknown> & { abort?: () => void }
-      const res = (await task) as { statusCode?: number; data?: unknown }
+      const res = (await task) as { statusCode?: number; data?: unknown; header?: Record<string, unknown> }
       const status = typeof res?.statusCode === 'number' ? res.statusCode : 0
       const parsed = parseBody(res?.data)
       if (status >= 200 && status < 300) {
+        const date = res?.header?.date ?? res?.header?.Date
         return parsed.ok
-          ? { ok: true, status, body: parsed.value }
+          ? { ok: true, status, body: parsed.value, ...(typeof date === 'string' ? { date } : {}) }
           : { ok: false, failure: { kind: 'garbage', status } }
       }
       // the app never asks conditionally (no If-None-Match) and redirects are followed below
@@ -144,6 +149,7 @@ export async function send(req: TransportRequest): Promise<TransportResult> {
   let result = await attempt(req)
   for (let i = 0; i < maxRetries && !result.ok && retryableFailure(result.failure); i++) {
     if (result.failure.kind === 'offline' && !useNetwork.getState().online) break // wait for the reconnect event instead
+    if (result.failure.kind === 'timeout' && req.method === 'GET') break // waited long enough: the probe asks again
     const delay = options.baseDelayMs * 2 ** i * (0.75 + Math.random() * 0.5)
     await options.sleep(delay)
     result = await attempt(req)

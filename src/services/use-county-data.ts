@@ -1,12 +1,16 @@
 // The one way a screen reads county data: shows this phone's cached copy at once, asks the
 // county, saves and shows the fresh answer, and when the county cannot be reached or answers
 // with a 5xx or garbage keeps the cached copy, marks it as such and reloads by itself when the
-// county answers again (network.ts probes with growing pauses).
+// county answers again (network.ts probes every few seconds). It also asks again when the app
+// comes back to the foreground, when the page is pulled down, and when a change is announced on
+// one of its topics (county-changes.ts: a payment confirmed, a decision, a grant) — and announces
+// a change it sees itself, so every screen shows the same state.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { onSessionStart, type CallResult } from './county-client'
 import { isCountyDownError, type AppError } from './errors'
-import { onReconnect } from './network'
+import { announceChange, onCountyChange } from './county-changes'
+import { onForeground, onReconnect } from './network'
 import type { DataSource, UserCache } from './cache'
 import { nowIso } from './time'
 
@@ -29,9 +33,14 @@ export interface CountyDataOptions<T> {
   /** cache key, e.g. the household id; null = nothing to load yet */
   cacheKey: string | null
   load: () => Promise<CallResult<T>>
+  /**
+   * What the data is about, e.g. [householdTopic(id)]: a change announced there reloads it, and a
+   * fresh answer that differs from the saved copy is announced there.
+   */
+  topics?: readonly string[]
 }
 
-export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOptions<T>): CountyData<T> {
+export function useCountyData<T>({ cache, owner, cacheKey, load, topics }: CountyDataOptions<T>): CountyData<T> {
   const cached = cache((s) => (cacheKey ? s.read(owner, cacheKey) : null))
   const [fresh, setFresh] = useState<{ key: string; asOf: string } | null>(null)
   const [loading, setLoading] = useState(false)
@@ -39,6 +48,9 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
   const loadRef = useRef(load)
   loadRef.current = load
   const seq = useRef(0)
+  /** this screen, as the source of the changes it announces (it need not reload for its own) */
+  const self = useRef({})
+  const topicKey = topics?.join('|') ?? ''
 
   // the user pulled the page down (下拉刷新): the spinner stays until this answer is in
   const pulled = useRef(false)
@@ -49,33 +61,59 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
     Promise.resolve(Taro.stopPullDownRefresh() as unknown).catch(() => {})
   }, [])
 
+  /** the key of the request on its way, and whether a change was announced meanwhile */
+  const inFlight = useRef<string | null>(null)
+  const again = useRef(false)
+
   const reload = useCallback(() => {
     if (!owner || !cacheKey) {
       stopPull()
       return
     }
     const mine = ++seq.current
+    inFlight.current = cacheKey
+    again.current = false
     setLoading(true)
     loadRef.current().then(
       (r) => {
         stopPull()
         if (mine !== seq.current) return // a newer request (or another household) won
+        inFlight.current = null
         setLoading(false)
         if (r.ok) {
           const asOf = nowIso()
+          const before = cache.getState().read(owner, cacheKey)
           cache.getState().put(owner, cacheKey, r.data, asOf)
           setFresh({ key: cacheKey, asOf })
           setError(null)
+          // the county's state moved on since the saved copy: the other screens about it ask too
+          if (topicKey && before && JSON.stringify(before.data) !== JSON.stringify(r.data))
+            announceChange(topicKey.split('|'), self.current)
         } else {
           setError(r.error)
         }
+        // a change was announced while this request was on its way: it may predate it, ask once more
+        if (again.current) reload()
       },
       () => {
         stopPull()
-        if (mine === seq.current) setLoading(false)
+        if (mine !== seq.current) return
+        inFlight.current = null
+        setLoading(false)
       }
     )
-  }, [cache, owner, cacheKey, stopPull])
+  }, [cache, owner, cacheKey, stopPull, topicKey])
+
+  /** The county is back, the app is in the foreground again: ask, unless a request is on its way. */
+  const retry = useCallback(() => {
+    if (inFlight.current !== cacheKey) reload()
+  }, [cacheKey, reload])
+
+  /** A change was announced: ask now, or once more after the request on its way. */
+  const changed = useCallback(() => {
+    if (inFlight.current === cacheKey) again.current = true
+    else reload()
+  }, [cacheKey, reload])
 
   usePullDownRefresh(() => {
     pulled.current = true
@@ -90,11 +128,25 @@ export function useCountyData<T>({ cache, owner, cacheKey, load }: CountyDataOpt
 
   useEffect(() => {
     if (!error || !isCountyDownError(error)) return
-    return onReconnect(reload)
-  }, [error, reload])
+    return onReconnect(retry)
+  }, [error, retry])
 
   // signed in again (the session had ended): what is on screen is the saved copy, ask again
   useEffect(() => onSessionStart(reload), [reload])
+
+  // back in the foreground: what is on screen may be old, ask again at once
+  useEffect(() => onForeground(retry), [retry])
+
+  // a change at the county about this data (announced by another screen): ask again at once
+  useEffect(
+    () =>
+      topicKey
+        ? onCountyChange(topicKey.split('|'), (source) => {
+            if (source !== self.current) changed()
+          })
+        : undefined,
+    [topicKey, changed]
+  )
 
   const isFresh = !!fresh && fresh.key === cacheKey && !!cached && cached.asOf === fresh.asOf
   return {

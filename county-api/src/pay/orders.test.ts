@@ -133,6 +133,9 @@ describe('orders', () => {
     const list = await api.call('listOrders', { params: { householdId: 'hh_0001' }, token: head })
     const order = list.data.orders.find((o) => o.year === 2027 && o.status === 'created')!
     expect(order).toBeTruthy()
+    // no benefit dates on an order the county has not confirmed
+    expect(order.persons.every((p) => p.benefitStart === null && p.benefitEnd === null)).toBe(true)
+    const quote = await api.ok('getQuote', { params: { householdId: 'hh_0001' }, query: { year: 2027 }, token: head })
     const start = await api.call('startPayment', { params: { orderId: order.orderId }, token: head })
     expect(start.status).toBe(200)
     expect(start.data.provider).toBe('simulated')
@@ -158,6 +161,22 @@ describe('orders', () => {
         amountPaid: p.due
       })
     }
+    // One benefit start per member, the same everywhere: the quote's (calculator), the county's
+    // enrolment record, the confirmed order and the receipt — a wait for the son's arrears included
+    const starts = (from: { name: string; benefitStart: string | null }[]) =>
+      Object.fromEntries(from.map((x) => [x.name, x.benefitStart]))
+    const quoted = starts(quote.lines.filter((l) => order.persons.some((p) => p.personId === l.personId)))
+    const recorded = starts(
+      hh.data.members
+        .filter((m) => order.persons.some((p) => p.personId === m.personId))
+        .map((m) => ({ name: m.name, benefitStart: m.enrolments.find((e) => e.year === 2027)!.benefitStart }))
+    )
+    expect(recorded).toEqual(quoted)
+    expect(starts(after.data.persons)).toEqual(quoted)
+    expect(starts(receipt.data.persons)).toEqual(quoted)
+    expect(quoted['王志强']! > '2027-01-01').toBe(true) // lapsed in 2026: arrears, then a wait
+    expect(quoted['王浩然']).toBe('2027-01-01') // the student: from the year's first day
+    expect(quoted['王建国']).toBe('2027-01-01')
     // paid: no new order for that year
     expect((await createOrder(head, { householdId: 'hh_0001', year: 2027 })).error.code).toBe('ALREADY_PAID')
   })

@@ -2,7 +2,7 @@
 // year summary goes through shared-calculator.ts, which implements this interface. (Money text is
 // converted by the calculator's money module, src/calculator/money.ts, imported where needed: the
 // project's one fen↔yuan conversion.)
-import type { Category, Payer, Step } from '../../../src/contract'
+import type { Category, ClaimYearSummary as YearSummary, Payer, Step } from '../../../src/contract'
 
 export interface PolicyRecord {
   regionCode: string
@@ -108,15 +108,15 @@ export interface CalculatorPort {
   ): QuoteResult
   settle(series: PolicyRecord[], person: SettlePerson, claim: ClaimInput, history: unknown, asOf: string): SettleResult
   /**
-   * The annual cap of the person's coverage year containing `date`, as the calculator's year
-   * summary counts it from their stored settlements (SettleResult.raw, in any order; other
-   * years' are left out): the limit, what is used and what is left (null: no known limit).
-   * null when the policy has no annual cap, or none is in force for that year.
+   * The calculator's year summary of the person's coverage year containing `date`, summed from
+   * their stored settlements (SettleResult.raw, in any order; other years' are left out): totals,
+   * deductibles, the annual cap, the outpatient limit, 大病保险. null when no claim was settled
+   * and no policy is in force for that date.
    */
-  annualCap(
+  yearSummary(
     series: PolicyRecord[],
     settlements: unknown[],
     date: string,
     person: { categories: Category[] }
-  ): { limit: string | null; used: string; left: string | null } | null
+  ): YearSummary | null
 }

@@ -51,3 +51,30 @@ test('after the window, a policy without late payments is closed', () => {
     reason: 'closed'
   })
 })
+
+test('a claim of an earlier year cites the documents of its own year, never the 2026 ones', () => {
+  const claim = (date: string) => ({
+    claimId: `c-${date}`,
+    kind: 'inpatient' as const,
+    institutionLevel: 'county' as const,
+    institutionGrade: '二级甲等',
+    ownership: 'public' as const,
+    admissionDate: date,
+    dischargeDate: date,
+    totalFen: 5_000_000,
+    excludedFen: 0,
+    referred: true
+  })
+  const person = { birthDate: '1970-01-01', categories: ['ordinary' as const], continuousYears: 2 }
+  for (const year of [2024, 2025, 2026, 2027]) {
+    const s = calculator.settle(shipped, person, claim(`${year}-03-01`), undefined, `${year}-03-10`)
+    expect(s.policyVersion).toBe(`${year}.1`)
+    const cited = s.steps.flatMap((st) => (st.source ? [`${st.source.title} ${st.source.docNo ?? ''}`] : []))
+    expect(cited.length).toBeGreaterThan(0)
+    expect(cited.join('\n')).toContain(`${year}年`)
+    // the year's documents are issued the year before; no other year's number appears
+    for (const other of [2024, 2025, 2026, 2027].filter((y) => y !== year))
+      expect(cited.join('\n')).not.toContain(`${other}年`)
+    for (const st of s.steps) if (st.source?.docNo) expect(st.source.docNo).toContain(`〔${year - 1}〕`)
+  }
+})

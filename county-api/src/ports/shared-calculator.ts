@@ -54,11 +54,31 @@ function groupsOf(categories: Category[]): string[] {
   return categories.map((c) => GROUPS[c]).filter((g): g is string => g !== undefined)
 }
 
+/**
+ * The documents a version cites, dated for its own year: the 2026 version's 演示县城乡居民医保2026年
+ * 待遇演示方案 (演示医保发〔2025〕1号) is, for 2025, the 2025 方案 issued in 2024 — a 2025 claim
+ * never cites the 2026 document.
+ */
+function citeOwnYear<T>(v: T, year: number): T {
+  if (Array.isArray(v)) return v.map((x) => citeOwnYear(x, year)) as T
+  if (!v || typeof v !== 'object') return v
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'source' && x && typeof x === 'object' && !Array.isArray(x)) {
+      const src = { ...(x as { title?: string; docNo?: string }) }
+      if (src.title) src.title = src.title.replace('2026年', `${year}年`)
+      if (src.docNo) src.docNo = src.docNo.replace('〔2025〕', `〔${year - 1}〕`)
+      out[k] = src
+    } else out[k] = citeOwnYear(x, year)
+  }
+  return out as T
+}
+
 function yearVersion(base: PolicyDocument, year: number): PolicyDocument {
   const shift = (d: string) => `${Number(d.slice(0, 4)) + (year - 2026)}${d.slice(4)}`
   const con = base.contribution
   return {
-    ...base,
+    ...citeOwnYear(base, year),
     id: `${base.id.replace(/-2026$/, '')}-${year}`,
     title: base.title.replace('2026', String(year)),
     version: `${year}.1`,
@@ -285,14 +305,13 @@ export const calculator: CalculatorPort = {
     }
   },
 
-  annualCap(records, settlements, date, person) {
+  yearSummary(records, settlements, date, person) {
     try {
-      const year = yearSummary(series(records), settlements as Settlement[], date, {
+      return yearSummary(series(records), settlements as Settlement[], date, {
         student: person.categories.includes('student')
       })
-      return year.annualCap
     } catch (e) {
-      // no claim that year and no policy in force then: no cap to show
+      // no claim that year and no policy in force then: nothing to sum, no limits to show
       if (isCalculatorError(e) && e.code === 'NO_POLICY_FOR_DATE' && settlements.length === 0) return null
       throw e
     }

@@ -163,6 +163,23 @@ describe('claims', () => {
       `${stay.year}-06-30`
     )
     expect(summary.annualCap).toEqual({ limit: body.cap, used: body.capUsed, left: body.capRemaining })
+    // the whole year summary is sent with the list, so the app shows it instead of adding
+    expect(body.summary).toEqual(summary)
+  })
+
+  it('sends each year summary with the list: also for a year without claims (limits, zero used)', async () => {
+    const { year, body } = await firstClaimYear('p_0001', head)
+    const settled = body.claims.map((c: any) => c.settlement as Settlement)
+    const series = calculator.shippedPolicies().map((r) => r.document as PolicyDocument)
+    expect(body.summary).toEqual(yearSummary(series, settled, settled[settled.length - 1].coverageYear.start))
+    expect(body.summary.claims).toBe(body.claims.length)
+    expect(body.summary.total).toBe(addYuan(...body.claims.map((c: any) => c.totalCost)))
+    // 2027: no claim yet; the summary gives that year's limits with nothing used
+    const next = await api.ok('listClaims', { params: { personId: 'p_0001' }, query: { year: 2027 }, token: head })
+    expect(next.claims).toEqual([])
+    expect(next.summary).toEqual(yearSummary(series, [], '2027-01-01'))
+    expect(next.summary!.annualCap!.used).toBe('0.00')
+    void year
   })
 
   it("refuses another household's person and claim (404), and unknown ids", async () => {

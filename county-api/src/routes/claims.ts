@@ -19,10 +19,15 @@ import { cachedSeries } from '../policies'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
 
-function claimView(c: ClaimRow): Claim {
+/** A claim row with its patient's name (`SELECT c.*, p.name AS person_name … JOIN persons p`). */
+type ClaimWithName = ClaimRow & { person_name: string }
+const CLAIM_WITH_NAME = 'SELECT c.*, p.name AS person_name FROM claims c JOIN persons p ON p.id = c.person_id'
+
+function claimView(c: ClaimWithName): Claim {
   return {
     claimId: c.id,
     personId: c.person_id,
+    personName: c.person_name,
     year: c.year,
     kind: c.kind,
     institutionId: c.institution_id,
@@ -77,34 +82,38 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
     const today = isoDate(ctx.clock.now())
     const year = query.year ?? Number(today.slice(0, 4))
     const rows = ctx.db
-      .prepare('SELECT * FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date')
-      .all(params.personId, year) as ClaimRow[]
+      .prepare(`${CLAIM_WITH_NAME} WHERE c.person_id = ? AND c.year = ? ORDER BY c.admission_date`)
+      .all(params.personId, year) as ClaimWithName[]
     const claims = rows.map(claimView)
     const p = ctx.db
       .prepare(
         'SELECT p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
       )
       .get(params.personId) as { categories: string; region_code: string }
-    // The annual cap as the calculator's year summary counts it from the settlements: one count,
-    // the same the app shows (a claim's own capRemaining is the limit of its kind, not this cap).
-    const cap = ctx.calc.annualCap(
-      cachedSeries(ctx, p.region_code),
-      claims.flatMap((c) => (c.settlement === null ? [] : [c.settlement])),
-      today.startsWith(`${year}-`) ? today : `${year}-01-01`,
-      { categories: JSON.parse(p.categories) as Category[] }
-    )
+    // The year at a glance, as the calculator's year summary counts it from the settlements: the
+    // one count the app shows (it adds nothing itself). The coverage year is the one the listed
+    // claims were settled in; with none, the one containing today (this year) or the year's start.
+    const settlements = claims.flatMap((c) => (c.settlement === null ? [] : [c.settlement]))
+    const date =
+      settlements[settlements.length - 1]?.coverageYear?.start ??
+      (today.startsWith(`${year}-`) ? today : `${year}-01-01`)
+    const summary = ctx.calc.yearSummary(cachedSeries(ctx, p.region_code), settlements, date, {
+      categories: JSON.parse(p.categories) as Category[]
+    })
+    const cap = summary?.annualCap ?? null
     return {
       personId: params.personId,
       year,
       cap: cap?.limit ?? null,
       capUsed: cap?.used ?? '0.00',
       capRemaining: cap?.left ?? null,
+      summary,
       claims
     }
   },
 
   getClaim: ({ params, user }) => {
-    const c = ctx.db.prepare('SELECT * FROM claims WHERE id = ?').get(params.claimId) as ClaimRow | undefined
+    const c = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(params.claimId) as ClaimWithName | undefined
     if (!c) throw new ApiFailure('NOT_FOUND')
     requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
     return claimView(c)

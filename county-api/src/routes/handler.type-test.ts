@@ -18,8 +18,16 @@ handles<'signOut'>(async () => ({ ok: true }))
 // @ts-expect-error an order is more than its id
 handles<'getOrder'>(() => ({ orderId: 'ord_1' }))
 
-// @ts-expect-error money is a two-decimal string, never a number
-handles<'listClaims'>(() => ({ personId: 'p_1', year: 2026, cap: null, capUsed: 0, capRemaining: null, claims: [] }))
+handles<'listClaims'>(() => ({
+  personId: 'p_1',
+  year: 2026,
+  cap: null,
+  // @ts-expect-error money is a two-decimal string, never a number
+  capUsed: 0,
+  capRemaining: null,
+  summary: null,
+  claims: []
+}))
 
 // @ts-expect-error an async handler is checked too
 handles<'signOut'>(async () => ({ ok: 'yes' }))

@@ -12,7 +12,7 @@ import { ApiFailure } from '../errors'
 import { isoDate, isoTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { maskIdNumber, maskName } from '../mask'
-import { orderView, payerNameMasked } from '../views'
+import { benefitOf, orderView, payerNameMasked } from '../views'
 import { computeQuote, defaultYear, quoteView } from '../pay/quote'
 import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPaying } from '../pay/orders'
 import { matchOrder, receiveNotify } from '../pay/notify'
@@ -99,7 +99,9 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
           idNumber: person.id_number === null ? null : fullId ? person.id_number : maskIdNumber(person.id_number),
           amount: namesVisible ? fenToYuan(p.dueFen) : null,
           coverageStart: e.coverage_start as string,
-          coverageEnd: e.coverage_end as string
+          coverageEnd: e.coverage_end as string,
+          benefitStart: benefitOf(e).benefitStart as string,
+          benefitEnd: benefitOf(e).benefitEnd as string
         }
       })
     }

@@ -376,12 +376,13 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     // ---- claims, settled by the calculator in date order per person-year ----
     const enrolled = db
       .prepare(
-        `SELECT e.person_id, e.year, p.birth_date, p.categories, e.coverage_start, e.coverage_end, e.waiting_end FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`
+        `SELECT e.person_id, e.year, p.birth_date, p.sex, p.categories, e.coverage_start, e.coverage_end, e.waiting_end FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`
       )
       .all() as {
       person_id: string
       year: number
       birth_date: string
+      sex: 'male' | 'female'
       categories: string
       coverage_start: string
       coverage_end: string
@@ -419,7 +420,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       year: number
     }[] = []
     for (const w of wanted) {
-      const inst = rng.pick(active)
+      const inst = rng.pick(active.filter((i) => serves(i, w.sex, w.birth_date, w.admission)))
       const kind: ClaimInput['kind'] =
         inst.level === 'village' ? 'outpatient' : rng.chance(0.15) && diseases.length > 0 ? 'chronic' : 'inpatient'
       const days = kind === 'inpatient' ? rng.int(2, 15) : 0
@@ -556,6 +557,19 @@ interface Inst {
   grade: string
   ownership: 'public' | 'private'
   status: string
+  /** a 妇幼保健院 treats women and children (under 14) only */
+  womenAndChildren: boolean
+}
+
+/** Whether a demo patient could have been treated there (no man at the 妇幼保健院). */
+function serves(inst: Pick<Inst, 'womenAndChildren'>, sex: 'male' | 'female', birth: string, on: string): boolean {
+  if (!inst.womenAndChildren) return true
+  return sex === 'female' || ageOn(birth, on) < 14
+}
+
+function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4))
+  return on.slice(5) < birth.slice(5) ? years - 1 : years
 }
 
 function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
@@ -588,7 +602,7 @@ function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
       `20${rng.int(10, 22)}-0${rng.int(1, 9)}-01`,
       until
     )
-    out.push({ id, name, level, grade, ownership, status })
+    out.push({ id, name, level, grade, ownership, status, womenAndChildren: name.includes('妇幼') })
   }
   add('青山县人民医院', 'county', '二级甲等', 'public', '石桥镇', true)
   add('青山县中医医院', 'county', '二级甲等', 'public', '石桥镇', true)

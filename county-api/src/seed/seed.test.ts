@@ -100,6 +100,30 @@ describe('demo county seed', () => {
     expect(one<{ n: number }>('SELECT COUNT(DISTINCT village) AS n FROM households').n).toBe(10)
   })
 
+  it('treats each patient where they could have been: only women and children at the 妇幼保健院', () => {
+    const at = all<{ sex: string; birth_date: string; admission_date: string }>(
+      `SELECT p.sex, p.birth_date, c.admission_date FROM claims c JOIN persons p ON p.id = c.person_id JOIN institutions i ON i.id = c.institution_id WHERE i.name LIKE '%妇幼%'`
+    )
+    expect(at.length).toBeGreaterThan(0) // the hospital is in use, by the right patients
+    // a man there is a boy (at most 14 by the calendar year)
+    expect(
+      at.every(
+        (r) => r.sex === 'female' || Number(r.admission_date.slice(0, 4)) - Number(r.birth_date.slice(0, 4)) <= 14
+      )
+    ).toBe(true)
+    // and every claim cites the documents of the version it was settled under (a 2025 claim the
+    // 2025 方案; a stay from December to January the next year's, by its discharge date)
+    const claims = all<{ steps: string; policy_version: string }>('SELECT steps, policy_version FROM claims')
+    for (const c of claims) {
+      const year = Number(c.policy_version.slice(0, 4))
+      const cited = (JSON.parse(c.steps) as { source?: { title: string } }[])
+        .map((s) => s.source?.title ?? '')
+        .join(' ')
+      expect(cited).toContain(`${year}年`)
+      for (const y of [2024, 2025, 2026].filter((x) => x !== year)) expect(cited).not.toContain(`${y}年`)
+    }
+  })
+
   it('stores money as integer fen, never REAL', () => {
     for (const [table, col] of [
       ['orders', 'amount_fen'],

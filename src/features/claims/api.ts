@@ -8,9 +8,10 @@ import { createUserCache } from '@/services/cache'
 import { call, type RouteData } from '@/services/county-client'
 
 /** key: `${personId}:${year}` */
-export const claimListCache = createUserCache<ClaimList>({ name: 'payouts.lists', version: 1, maxEntries: 40 })
-/** key: claimId */
-export const claimCache = createUserCache<Claim>({ name: 'payouts.claims', version: 1, maxEntries: 40 })
+// v2: lists carry the county's year summary (older copies without it are dropped)
+export const claimListCache = createUserCache<ClaimList>({ name: 'payouts.lists', version: 2, maxEntries: 40 })
+/** key: claimId. v2: a claim names its patient (older copies without the name are dropped) */
+export const claimCache = createUserCache<Claim>({ name: 'payouts.claims', version: 2, maxEntries: 40 })
 
 export const listKey = (personId: string, year: number) => `${personId}:${year}`
 

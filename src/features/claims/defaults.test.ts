@@ -23,6 +23,8 @@ const e = (year: number, status: Person['enrolments'][number]['status']) => ({
   coverageStart: null,
   coverageEnd: null,
   waitingPeriodEnd: null,
+  benefitStart: null,
+  benefitEnd: null,
   orderId: null
 })
 const person = (categories: Person['categories'], enrolments: Person['enrolments']): Person => ({
@@ -60,6 +62,7 @@ function settledList(claims: CalcClaim[]): { list: ClaimList; last: Settlement }
     return {
       claimId: `c${i}`,
       personId: 'p1',
+      personName: '王建国',
       year: 2026,
       kind: c.kind === 'inpatient' ? 'inpatient' : 'outpatient',
       institutionId: null,
@@ -78,7 +81,20 @@ function settledList(claims: CalcClaim[]): { list: ClaimList; last: Settlement }
     }
   })
   return {
-    list: { personId: 'p1', year: 2026, cap: null, capUsed: '0.00', capRemaining: null, claims: out },
+    // what the county sends: the list with its year summary (the calculator's yearSummary)
+    list: {
+      personId: 'p1',
+      year: 2026,
+      cap: null,
+      capUsed: '0.00',
+      capRemaining: null,
+      summary: yearSummary(
+        demo,
+        out.map((c) => c.settlement!),
+        '2026-11-20'
+      ),
+      claims: out
+    },
     last: last!
   }
 }
@@ -109,13 +125,7 @@ test("defaults: groups from categories, student flag, and this year so far from 
     list.claims.map((c) => c.settlement!),
     '2026-11-20'
   )
-  const d = memberDefaults(
-    person(['wubao', 'elderly', 'disabled'], [e(2025, 'enrolled')]),
-    2026,
-    list,
-    demo,
-    '2026-11-20'
-  )
+  const d = memberDefaults(person(['wubao', 'elderly', 'disabled'], [e(2025, 'enrolled')]), 2026, list)
   expect(d).toEqual({
     birthDate: '1948-03-01',
     student: false,
@@ -130,8 +140,9 @@ test("defaults: groups from categories, student flag, and this year so far from 
   expect(d.fundPaidThisYear).toBe(last.historyAfter.fundPaid)
   expect(d.catastrophicBaseThisYear).toBe(last.historyAfter.catastrophicBase)
   expect(compareYuan(d.fundPaidThisYear!, '0.00')).toBe(1)
-  // without the policy there is no year so far: the estimate says it assumed none
-  expect(memberDefaults(person([], []), 2026, list)).not.toHaveProperty('fundPaidThisYear')
+  // without the county's summary there is no year so far: the estimate says it assumed none
+  expect(memberDefaults(person([], []), 2026, { ...list, summary: null })).not.toHaveProperty('fundPaidThisYear')
+  expect(memberDefaults(person([], []), 2027, list)).not.toHaveProperty('fundPaidThisYear')
   expect(memberDefaults(person(['student'], []), 2026, null)).toEqual({
     birthDate: '1948-03-01',
     student: true,

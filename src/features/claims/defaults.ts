@@ -1,8 +1,7 @@
 // Defaults for the estimate from the member's own data: population group (age, student,
 // subsidised groups), years of continuous contribution, and this year's history — the last
-// from the calculator's yearSummary of the member's settled claims, the figures the county
-// settled with. Only the claims subpackage imports this file (the calculator is big).
-import { isCalculatorError, yearSummary, type PolicyDocument, type Settlement } from '@/calculator'
+// from the county's year summary sent with the claims list (the calculator's yearSummary of
+// the member's settled claims, the figures the county settled with and the 报销 tab shows).
 import type { ClaimList, Person } from '@/contract'
 import type { MemberDefaults } from './form'
 
@@ -22,17 +21,8 @@ export function continuousYears(p: Pick<Person, 'enrolments'>, thisYear: number)
   return n
 }
 
-/**
- * `list`, `policy` and `today`: this year's claims, the county's policy document and the date,
- * for the year so far (admissions, fund counted towards the cap, 大病保险 base and paid).
- */
-export function memberDefaults(
-  p: Person | undefined,
-  thisYear: number,
-  list?: ClaimList | null,
-  policy?: unknown,
-  today?: string
-): MemberDefaults {
+/** `list`: this year's claims with the county's year summary (admissions, fund counted towards the cap, 大病保险 base and paid). */
+export function memberDefaults(p: Person | undefined, thisYear: number, list?: ClaimList | null): MemberDefaults {
   if (!p) return {}
   const groups = p.categories.map((c) => GROUPS[c]).filter((g): g is string => !!g)
   const d: MemberDefaults = {
@@ -41,20 +31,15 @@ export function memberDefaults(
     groups,
     continuousYears: continuousYears(p, thisYear)
   }
-  if (list && list.year === thisYear && policy && today) {
-    const settled = list.claims.map((c) => c.settlement).filter((s): s is Settlement => !!s)
-    try {
-      const y = yearSummary(policy as PolicyDocument, settled, today, { student: d.student })
-      d.admissionsThisYear = y.admissions
-      if (y.annualCap) d.fundPaidThisYear = y.annualCap.used
-      if (y.catastrophicLayer) {
-        d.catastrophicBaseThisYear = y.catastrophicLayer.base
-        d.catastrophicPaidThisYear = y.catastrophicLayer.paid
-      }
-    } catch (e) {
-      // a settlement the calculator cannot sum (made by an older one): the estimate then
-      // says it assumed no claims this year, rather than guessing
-      if (!isCalculatorError(e)) throw e
+  // without the county's summary (an old saved copy, another year) the estimate says it
+  // assumed no claims this year, rather than guessing
+  const y = list && list.year === thisYear ? list.summary : null
+  if (y) {
+    d.admissionsThisYear = y.admissions
+    if (y.annualCap) d.fundPaidThisYear = y.annualCap.used
+    if (y.catastrophicLayer) {
+      d.catastrophicBaseThisYear = y.catastrophicLayer.base
+      d.catastrophicPaidThisYear = y.catastrophicLayer.paid
     }
   }
   return d

@@ -1,10 +1,9 @@
-// Payout history: labels, filters, totals per year per member, and "this year's protection"
-// read from the county's list (cap used/left) and the settled claims' own steps. Sums and
-// differences go through the calculator's money entry (@/calculator/money: exact, in fen;
-// cheap enough for the main package, which the whole engine and yearSummary are not).
-import { addYuan, compareYuan, percentOf, subtractYuan } from '@/calculator/money'
-import type { Claim, ClaimList, ClaimStage } from '@/contract'
-import { normalizeSteps } from './steps'
+// Payout history: labels, filters, and each year's totals and "this year's protection" as the
+// county sends them: its year summary (the calculator's yearSummary, run by the county, so the
+// main package carries no engine). Nothing here adds money; percentages and comparisons go
+// through the calculator's money entry (@/calculator/money).
+import { compareYuan, percentOf } from '@/calculator/money'
+import type { Claim, ClaimList, ClaimStage, ClaimYearSummary, YearMeter } from '@/contract'
 
 export const STAGES: ClaimStage[] = ['accepted', 'reviewing', 'publicized', 'paid_out']
 export const STAGE_LABEL: Record<ClaimStage, string> = {
@@ -26,19 +25,28 @@ export function filterClaims(claims: readonly Claim[], f: { kind: KindFilter; st
   )
 }
 
+/** A year's totals, as the county's year summary gives them (nothing is added here). */
 export interface Totals {
   count: number
   totalCost: string
+  /** what insurance paid: basic fund + 大病保险 + 医疗救助 */
   payout: string
-  selfPaid: string
+  /** what the family paid from its pocket */
+  patientPays: string
+  /** what the household account (家庭账户) paid */
+  householdAccount: string
 }
 
-export function totalsOf(claims: readonly Claim[]): Totals {
+/** null when the county sent no summary (no policy and no claim that year). */
+export function totalsOf(list: Pick<ClaimList, 'summary'> | null | undefined): Totals | null {
+  const y = list?.summary
+  if (!y) return null
   return {
-    count: claims.length,
-    totalCost: addYuan(...claims.map((c) => c.totalCost)),
-    payout: addYuan(...claims.map((c) => c.payout)),
-    selfPaid: addYuan(...claims.map((c) => c.selfPaid))
+    count: y.claims,
+    totalCost: y.total,
+    payout: y.insurancePaid,
+    patientPays: y.patientPays,
+    householdAccount: y.householdAccount
   }
 }
 
@@ -65,19 +73,14 @@ export function timelineOf(c: Claim): { stage: ClaimStage; label: string; date: 
   }))
 }
 
-export interface Meter {
-  /** decimal strings; null when unknown */
-  used: string
-  limit: string | null
-  left: string | null
-}
+export type Meter = Pick<YearMeter, 'limit' | 'used' | 'left'>
 
 export interface Protection {
   year: number
-  /** what the basic fund paid this year: the settled claims' own basicFund */
+  /** what the basic fund paid this year */
   basicFund: string
-  /** basic fund counted towards the annual cap, as the county counts it (limit null: no cap) */
-  cap: Meter
+  /** basic fund counted towards the annual cap (null: the policy has no annual cap) */
+  cap: Meter | null
   /** inpatient deductibles paid this year and how many admissions */
   deductiblesPaid: string
   admissions: number
@@ -86,81 +89,30 @@ export interface Protection {
   catastrophic: { base: string; threshold: string; toGo: string; reached: boolean } | null
 }
 
-/** This year's 大病保险 so far, from the claims' catastrophic steps: base (in-policy self-pay) and paid. */
-function catastrophicOf(list: ClaimList): { base: string; paid: string } {
-  const base: string[] = []
-  const paid: string[] = []
-  for (const c of list.claims) {
-    for (const s of normalizeSteps(c.steps)) {
-      if (s.ruleId !== 'catastrophic') continue
-      if (s.before) base.push(s.before)
-      if (s.after) paid.push(s.after)
-    }
-  }
-  return { base: addYuan(...base), paid: addYuan(...paid) }
-}
-
 /**
- * This year's protection for one member. The cap and what counts towards it come from the
- * county's list (which the county sums from its settlements); what the basic fund paid is
- * the settled claims' own basicFund (an outpatient visit is paid by the fund but may not
- * count towards the cap: both are shown, so 已报 never reads ¥0 beside 共报销 ¥151); the
- * other figures are read from the steps of this year's settled claims (the same numbers the
- * calculator used), e.g. 大病保险's base is the sum of each claim's in-policy self-pay
- * (`before` of its catastrophic step). A test checks every figure against the calculator's
- * yearSummary; the county sending that summary would let this file read instead of add.
+ * This year's protection for one member: the county's year summary (the calculator's
+ * yearSummary of the member's settled claims, computed by the county), shown as sent. What the
+ * basic fund paid and what counts towards the cap are both shown: an outpatient visit is paid
+ * by the fund but may not count towards the cap, so 已报 never reads ¥0 beside 共报销 ¥151.
  */
-export function protectionOf(
-  list: ClaimList,
-  policyLimits: { outpatientAnnual?: string; catastrophicThreshold?: string } = {}
-): Protection {
-  const deductibles: string[] = []
-  let admissions = 0
-  const outpatientUsed: string[] = []
-  let outpatientLimit: string | null = policyLimits.outpatientAnnual ?? null
-  const catBase = catastrophicOf(list).base
-  let threshold: string | null = policyLimits.catastrophicThreshold ?? null
-  for (const c of list.claims) {
-    if (c.kind === 'inpatient') admissions++
-    for (const s of normalizeSteps(c.steps)) {
-      if (s.ruleId === 'inpatient.deductible-applied' && s.before && s.after)
-        deductibles.push(subtractYuan(s.before, s.after))
-      else if (s.ruleId === 'outpatient.annual-limit') {
-        if (s.after) outpatientUsed.push(s.after)
-        if (s.params.annualLimit) outpatientLimit = s.params.annualLimit
-      } else if (s.ruleId === 'catastrophic' && s.params.threshold) {
-        threshold = s.params.threshold
-      }
-    }
-  }
-  /** limit − used, never below zero */
-  const leftOf = (limit: string, used: string) => (compareYuan(limit, used) > 0 ? subtractYuan(limit, used) : '0.00')
-  const cap: Meter = {
-    used: list.capUsed,
-    limit: list.cap,
-    left: list.cap === null ? null : (list.capRemaining ?? leftOf(list.cap, list.capUsed))
-  }
-  const basicFund = addYuan(...list.claims.flatMap((c) => (c.settlement ? [c.settlement.basicFund] : [])))
-  const outUsed = addYuan(...outpatientUsed)
-  const outpatient: Meter | null =
-    outpatientLimit === null ? null : { used: outUsed, limit: outpatientLimit, left: leftOf(outpatientLimit, outUsed) }
-  const catastrophic =
-    threshold === null
-      ? null
-      : {
-          base: catBase,
-          threshold,
-          toGo: leftOf(threshold, catBase),
-          reached: compareYuan(catBase, threshold) > 0
-        }
+export function protectionOf(year: number, y: ClaimYearSummary): Protection {
+  const cat = y.catastrophicLayer
   return {
-    year: list.year,
-    basicFund,
-    cap,
-    deductiblesPaid: addYuan(...deductibles),
-    admissions,
-    outpatient,
-    catastrophic
+    year,
+    basicFund: y.basicFund,
+    cap: y.annualCap,
+    deductiblesPaid: y.deductible.inpatient,
+    admissions: y.admissions,
+    outpatient: y.outpatientLimit && y.outpatientLimit.limit !== null ? y.outpatientLimit : null,
+    catastrophic:
+      cat && cat.threshold !== null && cat.toGo !== null
+        ? {
+            base: cat.base,
+            threshold: cat.threshold,
+            toGo: cat.toGo,
+            reached: compareYuan(cat.base, cat.threshold) > 0
+          }
+        : null
   }
 }
 
@@ -168,11 +120,4 @@ export function protectionOf(
 export function percentUsed(m: Meter): number {
   const p = m.limit === null ? null : percentOf(m.used, m.limit, 0)
   return p === null ? 0 : Math.max(0, Math.min(100, parseInt(p, 10)))
-}
-
-/** Limits from a cached policy document (calculator format), for members with no claims yet. */
-export function limitsFromPolicy(doc: unknown): { outpatientAnnual?: string; catastrophicThreshold?: string } {
-  const d = (doc ?? {}) as Record<string, any>
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
-  return { outpatientAnnual: str(d.outpatient?.annualLimit), catastrophicThreshold: str(d.catastrophic?.threshold) }
 }

@@ -1,5 +1,6 @@
 // County data the enrol pages read, each with its offline cache (shown at once, refreshed).
 import { useCallback } from 'react'
+import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { useActiveLink, useSession } from '@/features/session/store'
 import { useHousehold as useSessionHousehold } from '@/features/session/household'
@@ -19,13 +20,16 @@ export function useApplications() {
   const owner = useSession((s) => s.userId)
   const householdId = useHouseholdId()
   const load = useCallback(() => api.listApplications(householdId ?? ''), [householdId])
-  return useCountyData({ cache: applicationsCache, owner, cacheKey: householdId, load })
+  const topics = householdId ? [householdTopic(householdId)] : undefined
+  return useCountyData({ cache: applicationsCache, owner, cacheKey: householdId, load, topics })
 }
 
 export function useApplication(applicationId: string | null) {
   const owner = useSession((s) => s.userId)
   const load = useCallback(() => api.getApplication(applicationId ?? ''), [applicationId])
-  return useCountyData({ cache: applicationCache, owner, cacheKey: applicationId, load })
+  const householdId = useHouseholdId()
+  const topics = householdId ? [householdTopic(householdId)] : undefined
+  return useCountyData({ cache: applicationCache, owner, cacheKey: applicationId, load, topics })
 }
 
 export function usePolicy(regionCode: string | null) {

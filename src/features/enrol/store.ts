@@ -6,6 +6,7 @@ import { create, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { Application, ApplicationFields, Household, Person, PolicyEnvelope } from '@/contract'
 import { createUserCache } from '@/services/cache'
+import { announceChange, householdTopic } from '@/services/county-changes'
 import { appError, type AppError } from '@/services/errors'
 import { onReconnect, useNetwork } from '@/services/network'
 import { taroStorage } from '@/services/storage'
@@ -155,6 +156,8 @@ export function applicationUpdated(app: Application): void {
   const list = cur ? cur.data.applications.filter((a) => a.applicationId !== app.applicationId) : []
   applicationsCache.getState().put(owner, app.householdId, { applications: [app, ...list] })
   applicationCache.getState().put(owner, app.applicationId, app)
+  // home shows where each application stands: it (and every screen about the household) asks again
+  announceChange([householdTopic(app.householdId)])
 }
 
 /**

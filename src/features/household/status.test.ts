@@ -9,6 +9,8 @@ const e = (over: Partial<Enrolment>): Enrolment => ({
   coverageStart: '2026-01-01',
   coverageEnd: '2026-12-31',
   waitingPeriodEnd: null,
+  benefitStart: '2026-01-01',
+  benefitEnd: '2026-12-31',
   orderId: null,
   ...over
 })
@@ -22,14 +24,14 @@ test('enrolled and inside cover: yes, with the end date', () => {
 })
 
 test('waiting period: no, with the day cover starts', () => {
-  const a = careToday(e({ waitingPeriodEnd: '2026-12-01' }), '2026-11-23')
+  const a = careToday(e({ waitingPeriodEnd: '2026-12-01', benefitStart: '2026-12-01' }), '2026-11-23')
   expect(a).toEqual({ yes: false, reason: '还在等待期，2026年12月1日起才能报销', from: '2026-12-01' })
-  expect(careToday(e({ waitingPeriodEnd: '2026-12-01' }), '2026-12-01').yes).toBe(true)
+  expect(careToday(e({ waitingPeriodEnd: '2026-12-01', benefitStart: '2026-12-01' }), '2026-12-01').yes).toBe(true)
 })
 
 test('cover not yet started / already ended', () => {
   expect(careToday(e({}), '2025-12-20')).toMatchObject({ yes: false, reason: '2026年1月1日起才能报销' })
-  expect(careToday(e({ coverageEnd: '2026-06-30' }), '2026-11-23')).toMatchObject({
+  expect(careToday(e({ coverageEnd: '2026-06-30', benefitEnd: '2026-06-30' }), '2026-11-23')).toMatchObject({
     yes: false,
     reason: '保障已在2026年6月30日结束'
   })
@@ -76,7 +78,7 @@ test('careWhy: the reason without saying again whether care is covered', () => {
   expect(careWhy(careToday(e({}), '2026-11-23'))).toBe('保障到2026年12月31日')
   expect(careWhy(careToday(e({ status: 'lapsed' }), '2026-11-23'))).toBe('已断保。补缴后还要过等待期')
   expect(careWhy(careToday(undefined, '2026-11-23'))).toBe('今年没有参保记录')
-  expect(careWhy(careToday(e({ waitingPeriodEnd: '2026-12-01' }), '2026-11-23'))).toBe(
+  expect(careWhy(careToday(e({ waitingPeriodEnd: '2026-12-01', benefitStart: '2026-12-01' }), '2026-11-23'))).toBe(
     '还在等待期，2026年12月1日起才能报销'
   )
 })

@@ -33,21 +33,20 @@ export function careToday(e: Enrolment | undefined, today: string): CareAnswer {
     case 'pending_review':
       return { yes: false, reason: '参保申请正在审核，审核通过后才能报销', from: null }
     case 'enrolled': {
-      const start =
-        [e.coverageStart, e.waitingPeriodEnd]
-          .filter((d): d is string => !!d)
-          .sort()
-          .pop() ?? null
+      // the county's record of when claims are paid (after any waiting period), the same day the
+      // payment's confirmation and the receipt show
+      const start = e.benefitStart
+      const end = e.benefitEnd
       if (start && today < start) {
-        const waiting = !!e.waitingPeriodEnd && e.waitingPeriodEnd === start
+        const waiting = !!e.coverageStart && start > e.coverageStart
         return { yes: false, reason: `${waiting ? '还在等待期，' : ''}${formatDate(start)}起才能报销`, from: start }
       }
-      if (e.coverageEnd && today > e.coverageEnd) {
-        return { yes: false, reason: `保障已在${formatDate(e.coverageEnd)}结束`, from: start }
+      if (end && today > end) {
+        return { yes: false, reason: `保障已在${formatDate(end)}结束`, from: start }
       }
       return {
         yes: true,
-        reason: e.coverageEnd ? `已参保，看病可以报销，保障到${formatDate(e.coverageEnd)}` : '已参保，看病可以报销',
+        reason: end ? `已参保，看病可以报销，保障到${formatDate(end)}` : '已参保，看病可以报销',
         from: start
       }
     }

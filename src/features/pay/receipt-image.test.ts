@@ -9,7 +9,9 @@ test('the picture names every member with masked ID, amount and coverage, plus n
   expect(lines).toContain('张建华  ¥400.00')
   expect(lines).toContain('李桂兰  ¥380.00')
   expect(lines).toContain('身份证 990***********1234')
-  expect(lines).toContain('看病能报销：2026年1月1日 至 2026年12月31日')
+  // the day each one's claims are paid from, as the county recorded it (李桂兰 paid arrears: a wait)
+  expect(lines).toContain('2026年1月1日起看病能报销，到2026年12月31日')
+  expect(lines).toContain('2026年4月1日起看病能报销，到2026年12月31日')
   expect(lines.join('\n')).not.toContain('990101197001011234')
 })
 
@@ -52,7 +54,9 @@ test('a name with the middle dot keeps it, and is drawn with the CJK fonts first
           idNumber: null,
           amount: '400.00',
           coverageStart: '2026-01-01',
-          coverageEnd: '2026-12-31'
+          coverageEnd: '2026-12-31',
+          benefitStart: '2026-01-01',
+          benefitEnd: '2026-12-31'
         }
       ]
     }),

@@ -5,7 +5,7 @@ import utc from 'dayjs/plugin/utc'
 import type { Receipt } from '@/contract'
 import { formatMoney } from '@/components/money'
 import { memberIdText } from '@/shared/mask'
-import { formatDate } from '@/services/time'
+import { benefitText } from '@/components/benefit-dates/text'
 
 dayjs.extend(utc)
 
@@ -40,11 +40,7 @@ export function receiptLines(r: Receipt, payerText: string | null): ImageLine[] 
   for (const p of r.persons) {
     lines.push({ text: `${p.name}  ¥${formatMoney(p.amount) ?? '—'}`, size: 28, bold: true, gap: 10 })
     lines.push({ text: memberIdText(p), size: 22, color: '#444' })
-    lines.push({
-      text: `看病能报销：${formatDate(p.coverageStart)} 至 ${formatDate(p.coverageEnd)}`,
-      size: 22,
-      color: '#444'
-    })
+    lines.push({ text: benefitText(p.benefitStart, p.benefitEnd), size: 22, color: '#444' })
   }
   lines.push({ text: `开票单位 ${r.issuer}`, size: 22, color: '#333', gap: 20 })
   return lines

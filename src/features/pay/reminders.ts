@@ -111,8 +111,19 @@ async function tellCounty(owner: string, body: SubscriptionsBody): Promise<boole
   return r.ok
 }
 
-/** Sends answers kept on the phone for `owner`; another user's are dropped, never sent. */
-export async function sendPendingReminderChoices(owner: string | null): Promise<void> {
+let sending: Promise<void> | null = null
+
+/**
+ * Sends answers kept on the phone for `owner`; another user's are dropped, never sent. One
+ * round at a time: the county answering wakes the armed retry while a round is on its way,
+ * and the same answer must not go out twice.
+ */
+export function sendPendingReminderChoices(owner: string | null): Promise<void> {
+  if (!sending) sending = sendPending(owner).finally(() => (sending = null))
+  return sending
+}
+
+async function sendPending(owner: string | null): Promise<void> {
   const p = readPending()
   if (!p) return
   if (!owner || p.owner !== owner) {

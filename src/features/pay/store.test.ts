@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { Order } from '@/contract'
 import { appError } from '@/services/errors'
+import { householdTopic, onCountyChange, resetCountyChangesForTests } from '@/services/county-changes'
 import type { PayApi } from './api'
 import { receiptCache, resetContributionApi, resetContributionForTests, setContributionApi, usePay } from './store'
 import { order, receipt } from './__fixtures__/data'
@@ -28,6 +29,7 @@ const target = { householdId: 'hh_1', year: 2026 }
 
 beforeEach(() => {
   resetContributionForTests()
+  resetCountyChangesForTests()
   ;(Taro as unknown as { __storage: Map<string, unknown> }).__storage.clear()
   api = fakeApi()
   setContributionApi(api as unknown as PayApi)
@@ -246,4 +248,28 @@ test('a failed look-up by ID number clears the last household found (its card mu
   const r = await usePay.getState().lookupPayee('y')
   expect(r.ok).toBe(false)
   expect(usePay.getState().payee).toBeNull()
+})
+
+test('the payment confirmed: every screen about the household is told once; an old receipt opened tells nobody', async () => {
+  const told = jest.fn()
+  onCountyChange([householdTopic('hh_1')], told)
+  api.createOrder.mockResolvedValueOnce({ ok: true, data: order({ householdId: 'hh_1' }) })
+  await usePay.getState().startOrder(target)
+  api.getOrder.mockResolvedValue({ ok: true, data: order({ householdId: 'hh_1', status: 'paying' }) })
+  await usePay.getState().refreshOrder('ord_1')
+  expect(told).not.toHaveBeenCalled()
+  api.getOrder.mockResolvedValue({
+    ok: true,
+    data: order({ householdId: 'hh_1', status: 'confirmed', receiptNumber: 'R1' })
+  })
+  await usePay.getState().refreshOrder('ord_1')
+  await usePay.getState().refreshOrder('ord_1') // asked again: nothing new
+  expect(told).toHaveBeenCalledTimes(1)
+  // a receipt of an order this phone never saw being paid (a family member's, from a notice)
+  api.getOrder.mockResolvedValue({
+    ok: true,
+    data: order({ orderId: 'ord_8', householdId: 'hh_1', status: 'confirmed', receiptNumber: 'R2' })
+  })
+  await usePay.getState().refreshOrder('ord_8')
+  expect(told).toHaveBeenCalledTimes(1)
 })

@@ -8,6 +8,7 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import type { Channel, Order, PayeeLookup, PaymentStart, Quote, Receipt } from '@/contract'
 import { taroStorage } from '@/services/storage'
 import { createUserCache } from '@/services/cache'
+import { announceChange, householdTopic } from '@/services/county-changes'
 import { appError, type AppError } from '@/services/errors'
 import { maskIdNumber } from '@/shared/mask'
 import { payApi, type PayApi } from './api'
@@ -105,6 +106,7 @@ export const usePay = create<ContributionState>()(
   persist(
     (set, get) => {
       const rememberOrder = (order: Order) => {
+        const before = get().orders[order.orderId]?.status
         set((s) => ({ orders: { ...s.orders, [order.orderId]: order }, pending: applyOrder(s.pending, order) }))
         const owner = get().owner
         if (owner) orderCache.getState().put(owner, order.orderId, order)
@@ -112,6 +114,10 @@ export const usePay = create<ContributionState>()(
         if (order.status === 'confirmed') {
           quoteCache.getState().remove(order.householdId)
           quoteCache.getState().remove(`${order.householdId}:${order.year}`) // the quote page for a chosen year
+          // the county enrolled them: home, 缴费, receipts and every other screen about the
+          // household ask again now (not after a restart)
+          // (an order first seen already confirmed, e.g. a receipt opened from a notice, is old news)
+          if (before !== undefined && before !== 'confirmed') announceChange([householdTopic(order.householdId)])
         }
       }
 

@@ -6,6 +6,7 @@
 import { useCallback } from 'react'
 import type { Household } from '@/contract'
 import { createUserCache } from '@/services/cache'
+import { householdTopic } from '@/services/county-changes'
 import { call } from '@/services/county-client'
 import { taroStorage } from '@/services/storage'
 import { useCountyData } from '@/services/use-county-data'
@@ -34,5 +35,6 @@ const loadHousehold = (householdId: string) => call('getHousehold', { params: { 
 export function useHousehold(householdId: string | null) {
   const owner = useSession((s) => s.userId)
   const load = useCallback(() => loadHousehold(householdId ?? ''), [householdId])
-  return useCountyData({ cache: householdCache, owner, cacheKey: householdId, load })
+  const topics = householdId ? [householdTopic(householdId)] : undefined
+  return useCountyData({ cache: householdCache, owner, cacheKey: householdId, load, topics })
 }

@@ -9,6 +9,7 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import type { BindingRequest, BindStart, HouseholdLink, Me, Scope, Session } from '@/contract'
 import { call, configureCountyClient, forgetPrefetched, prefetch, sessionStarted } from '@/services/county-client'
 import { clearAllUserCaches } from '@/services/cache'
+import { onForeground } from '@/services/network'
 import { taroStorage } from '@/services/storage'
 import { appError, type AppError } from '@/services/errors'
 import { readToken, writeToken } from './token-vault'
@@ -88,6 +89,12 @@ configureCountyClient({
     writeToken(null)
     useSession.setState({ hasToken: false })
   }
+})
+
+// Back in the foreground: households may have changed meanwhile (a grant given or taken back,
+// a binding) — every tab's list of households follows the county's answer.
+onForeground(() => {
+  if (readToken()) void refreshMe()
 })
 
 export const selectActiveLink = (s: Pick<SessionState, 'me' | 'activeHouseholdId'>): HouseholdLink | null =>

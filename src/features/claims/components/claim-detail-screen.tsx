@@ -53,8 +53,11 @@ export function ClaimDetailScreen() {
   return (
     <>
       <OfflineBanner hasCachedData />
-      <View className='card claim-head'>
-        <Text className='cc-kind'>{KIND_LABEL[claim.kind]}</Text>
+      <View className='card claim-head' data-person={claim.personId}>
+        {/* whose stay it was, first: a screenshot sent to family says it too */}
+        <Text className='claim-head__who'>
+          {claim.personName}的{KIND_LABEL[claim.kind]}报销
+        </Text>
         <Text className='cc-inst'>{claim.institutionName}</Text>
         <Text className='muted' style={{ display: 'block' }}>
           {formatDate(claim.admissionDate)}
@@ -91,7 +94,9 @@ export function ClaimDetailScreen() {
         </View>
       ) : null}
       <Text className='er-h'>每一笔是怎么算的</Text>
-      <Text className='muted'>按县里结算时用的政策（{claim.policyVersion}版）逐条列出，每一条都写了依据。</Text>
+      <Text className='muted claim-policy' data-version={claim.policyVersion}>
+        按县里结算这一笔时用的政策（{claim.policyVersion}版）逐条列出，每一条都写了依据。
+      </Text>
       <WaterfallView data={w} />
       {userId && claimId ? <ConcernBox owner={userId} claimId={claimId} reports={reports?.data ?? []} /> : null}
     </>

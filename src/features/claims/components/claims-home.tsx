@@ -15,7 +15,6 @@ import { policyCache, loadPolicy, claimListCache, listKey, loadClaimList } from 
 import {
   actualRatio,
   filterClaims,
-  limitsFromPolicy,
   protectionOf,
   sortClaims,
   totalsOf,
@@ -103,10 +102,10 @@ export function ClaimsHome() {
   const myPersonId = useSession((s) => s.me?.personId ?? null)
   const hh = useHousehold(householdId)
   const members = hh.data?.members ?? []
-  // the county's policy: limits for the protection meter, and saved on the phone so the
-  // estimate works offline even if it was never opened online
+  // the county's policy, saved on the phone so the estimate works offline even if it was
+  // never opened online (the figures on this tab are the county's year summary)
   const region = hh.data?.regionCode ?? null
-  const policy = useCountyData({
+  useCountyData({
     cache: policyCache,
     owner: userId,
     cacheKey: region,
@@ -145,7 +144,7 @@ export function ClaimsHome() {
   const current = byYear[year] ?? l0
   const list: ClaimList | null = current.data
   const shown = useMemo(() => (list ? sortClaims(filterClaims(list.claims, { kind, stage })) : []), [list, kind, stage])
-  const totals = list ? totalsOf(list.claims) : null
+  const totals = totalsOf(list)
   const member = members.find((m) => m.personId === personId)
 
   if (!userId) {
@@ -186,8 +185,8 @@ export function ClaimsHome() {
         onChange={setYear}
       />
 
-      {list && year === thisYear ? (
-        <ProtectionMeter data={protectionOf(list, limitsFromPolicy(policy.data?.document))} name={member?.name} />
+      {list?.summary && year === thisYear ? (
+        <ProtectionMeter data={protectionOf(year, list.summary)} name={member?.name} />
       ) : null}
 
       {totals ? (
@@ -196,7 +195,8 @@ export function ClaimsHome() {
           data-year={year}
           data-total={totals.totalCost}
           data-paid={totals.payout}
-          data-self={totals.selfPaid}
+          data-self={totals.patientPays}
+          data-account={totals.householdAccount}
         >
           <Text className='yt-title'>
             {member ? `${member.name} ` : ''}
@@ -207,13 +207,19 @@ export function ClaimsHome() {
             <Money value={totals.totalCost} />
           </View>
           <View className='row'>
-            <Text>共报销（含医疗救助等）</Text>
+            <Text>共报销（含大病保险、医疗救助）</Text>
             <Money className='yt-payout' value={totals.payout} />
           </View>
           <View className='row'>
-            <Text>自己付了</Text>
-            <Money value={totals.selfPaid} />
+            <Text>自己掏钱付了</Text>
+            <Money value={totals.patientPays} />
           </View>
+          {totals.householdAccount !== '0.00' ? (
+            <View className='row yt-account'>
+              <Text>家庭账户里的钱付了</Text>
+              <Money value={totals.householdAccount} />
+            </View>
+          ) : null}
           {actualRatio(totals) ? (
             <Text className='muted'>
               按总费用算，实际报了 {actualRatio(totals)}
@@ -235,11 +241,7 @@ export function ClaimsHome() {
         </View>
       ) : null}
 
-      <PayoutChart
-        years={[...years]
-          .reverse()
-          .map((y) => ({ year: y, totals: byYear[y].data ? totalsOf(byYear[y].data!.claims) : null }))}
-      />
+      <PayoutChart years={[...years].reverse().map((y) => ({ year: y, totals: totalsOf(byYear[y].data) }))} />
 
       <Entries personId={personId} />
 

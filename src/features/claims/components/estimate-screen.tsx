@@ -38,7 +38,7 @@ export function EstimateScreen({
   const [failure, setFailure] = useState<string | null>(null)
   const doc = policy.data?.document
   const facts = useMemo(() => policyFacts(doc), [doc])
-  const defaults = memberDefaults(member, year, list.data, doc, todayShanghai())
+  const defaults = memberDefaults(member, year, list.data)
   // a member who cannot claim today (lapsed, unpaid, still waiting) is told so before any figure
   const notCovered = member ? whyNotCovered(member, year, todayShanghai()) : null
   const picked = institutionParam

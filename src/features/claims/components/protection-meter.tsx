@@ -20,29 +20,29 @@ export function ProtectionMeter({ data, name }: { data: Protection; name?: strin
         {name ? `${name} ` : ''}
         {data.year}年的保障
       </Text>
-      {data.cap ? (
-        <View
-          className='pm-item pm-cap'
-          data-basic-fund={data.basicFund}
-          data-used={data.cap.used}
-          data-left={data.cap.left ?? ''}
-        >
-          <View className='row'>
-            <Text>基本医保今年已报</Text>
-            <Money value={data.basicFund} />
-          </View>
-          {data.cap.limit !== null ? <Bar meter={data.cap} label='年度封顶线' /> : null}
-          {data.cap.left !== null ? (
+      <View
+        className='pm-item pm-cap'
+        data-basic-fund={data.basicFund}
+        data-used={data.cap?.used ?? ''}
+        data-left={data.cap?.left ?? ''}
+      >
+        <View className='row'>
+          <Text>基本医保今年已报</Text>
+          <Money value={data.basicFund} />
+        </View>
+        {data.cap && data.cap.limit !== null && data.cap.left !== null ? (
+          <>
+            <Bar meter={data.cap} label='年度封顶线' />
             <Text className='pm-note'>
               其中计入年度封顶线的 <Money value={data.cap.used} />
               。一年最多报 <Money value={data.cap.limit} />
               ，还能报 <Money value={data.cap.left} />
             </Text>
-          ) : (
-            <Text className='pm-note'>不设年度封顶线</Text>
-          )}
-        </View>
-      ) : null}
+          </>
+        ) : (
+          <Text className='pm-note'>不设年度封顶线</Text>
+        )}
+      </View>
       <View className='pm-item pm-deductible' data-paid={data.deductiblesPaid}>
         <View className='row'>
           <Text>今年住院 {data.admissions} 次，自己付的起付线</Text>

@@ -3,6 +3,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { controlLabel } from '@/components/control-label'
+import { announceChange, householdTopic } from '@/services/county-changes'
 import { call } from '@/services/county-client'
 import { refreshMe, useSession } from '@/features/session/store'
 
@@ -28,6 +29,7 @@ export function AcceptInvite() {
     }
     await refreshMe()
     useSession.getState().selectHousehold(r.data.householdId)
+    announceChange([householdTopic(r.data.householdId)])
     setBusy(false)
     Taro.switchTab({ url: '/pages/home/index' })
   }

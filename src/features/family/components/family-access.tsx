@@ -4,6 +4,7 @@ import { View, Text, Button, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AccessLogEntry, Grant, Invitation, Scope } from '@/contract'
+import { announceChange, householdTopic, useCountyChanges } from '@/services/county-changes'
 import { call } from '@/services/county-client'
 import { formatInstant } from '@/services/time'
 import { OfflineBanner } from '@/components/offline-banner'
@@ -44,9 +45,11 @@ export function FamilyAccess() {
     if (l.ok) setLog(l.data.entries)
   }, [householdId])
 
+  // a grant given or taken back (here, or a family member accepting the invite shown here): ask again
+  const changes = useCountyChanges(householdId ? [householdTopic(householdId)] : [])
   useEffect(() => {
     load()
-  }, [load])
+  }, [load, changes])
 
   if (!link || link.relation !== 'head') {
     return (
@@ -142,7 +145,9 @@ export function FamilyAccess() {
                 const r = await call('revokeGrant', { params: { grantId: g.grantId } })
                 if (r.ok) {
                   setMessage(`已撤销${g.granteeName}的权限`)
-                  load()
+                  // every screen about the household asks again (this one reloads by the announcement)
+                  if (householdId) announceChange([householdTopic(householdId)])
+                  else load()
                 } else setMessage(r.error.message)
               }}
             >

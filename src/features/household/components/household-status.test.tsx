@@ -33,6 +33,8 @@ const person = (over: Partial<Person>): Person => ({
       coverageStart: '2026-01-01',
       coverageEnd: '2026-12-31',
       waitingPeriodEnd: null,
+      benefitStart: '2026-01-01',
+      benefitEnd: '2026-12-31',
       orderId: null
     }
   ],
@@ -64,6 +66,8 @@ const household: Household = {
           coverageStart: null,
           coverageEnd: null,
           waitingPeriodEnd: null,
+          benefitStart: null,
+          benefitEnd: null,
           orderId: null
         }
       ]
@@ -124,6 +128,8 @@ test('status card: a newborn without an ID number yet is shown by the masked bir
         coverageStart: null,
         coverageEnd: null,
         waitingPeriodEnd: null,
+        benefitStart: null,
+        benefitEnd: null,
         orderId: null
       }
     ]
@@ -145,6 +151,8 @@ test('status card: waiting period shows the date cover starts; read-aloud speaks
         coverageStart: '2026-01-01',
         coverageEnd: '2026-12-31',
         waitingPeriodEnd: '2026-12-01',
+        benefitStart: '2026-12-01',
+        benefitEnd: '2026-12-31',
         orderId: null
       }
     ]
@@ -175,6 +183,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
         coverageStart: '2026-01-01',
         coverageEnd: '2026-12-31',
         waitingPeriodEnd: null,
+        benefitStart: '2026-01-01',
+        benefitEnd: '2026-12-31',
         orderId: null
       },
       {
@@ -185,6 +195,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
         coverageStart: '2027-01-01',
         coverageEnd: '2027-12-31',
         waitingPeriodEnd: null,
+        benefitStart: '2027-01-01',
+        benefitEnd: '2027-12-31',
         orderId: null
       }
     ]
@@ -202,6 +214,8 @@ test('read aloud: each thing said once, and who pays when it is a department', (
           coverageStart: null,
           coverageEnd: null,
           waitingPeriodEnd: null,
+          benefitStart: null,
+          benefitEnd: null,
           orderId: null
         }
       ]
@@ -220,6 +234,8 @@ test('fresh from the county: members, balance and "as of" from the county system
   render(<HouseholdStatus />)
   await screen.findByText('王志强')
   expect(screen.getByText('¥126.50')).toBeTruthy()
+  // the household account explained: what it pays for, and that the figure is what is left
+  expect(screen.getByText(/家里人看门诊，报销后自己要付的钱先从这里扣/)).toBeTruthy()
   expect(screen.getByText(/来自县医保系统/)).toBeTruthy()
   expect(screen.queryByText(/上次保存的数据/)).toBeNull()
 })
@@ -283,7 +299,7 @@ test('the collection banner shows deadline and days left and links to payment', 
   await screen.findByText('2027年医保正在缴费')
   expect(screen.getByText(/截止 2026年12月31日，还剩 38 天/)).toBeTruthy()
   fireEvent.click(screen.getByText('去缴费'))
-  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/pay/index' })
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/pay/quote/index?householdId=hh1&year=2027' })
 })
 
 test('when access is gone (revoked grant) the cached copy is dropped and households re-read', async () => {

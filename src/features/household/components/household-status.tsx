@@ -2,6 +2,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect } from 'react'
+import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, formatDate, todayShanghai } from '@/services/time'
 import { AsOf } from '@/components/as-of'
@@ -46,7 +47,8 @@ export function HouseholdStatus() {
     cache: quoteCache,
     owner: userId,
     cacheKey: mayPay && householdId ? `${householdId}:${year + 1}` : null,
-    load: loadQuote
+    load: loadQuote,
+    topics: householdId ? [householdTopic(householdId)] : undefined
   })
 
   if (!userId || !me) {
@@ -93,7 +95,15 @@ export function HouseholdStatus() {
         </Text>
       ) : null}
       <AsOf at={quote.asOf} source={quote.source} />
-      <Button className='btn btn-primary' onClick={() => Taro.switchTab({ url: '/pages/pay/index' })}>
+      <Button
+        className='btn btn-primary collection-banner__go'
+        onClick={() =>
+          // straight to what each member pays (the pay feature's quote page, by its URL)
+          Taro.navigateTo({
+            url: `/subpackages/pay/quote/index?householdId=${encodeURIComponent(householdId ?? '')}&year=${banner.year}`
+          })
+        }
+      >
         去缴费
       </Button>
     </View>
@@ -135,6 +145,12 @@ export function HouseholdStatus() {
                 <Text>家庭账户余额</Text>
                 <Money value={h.accountBalance} className='household-summary__balance' />
               </View>
+            ) : null}
+            {h.accountBalance !== null ? (
+              // what the account is for, in the calculator's rule (part of each year's payment goes in)
+              <Text className='muted household-summary__account-why'>
+                每年交的医保费有一部分存在这里。家里人看门诊，报销后自己要付的钱先从这里扣。上面是还剩多少。
+              </Text>
             ) : null}
             {link.relation === 'grantee' ? (
               <Text className='muted'>您是家人授权查看（{link.scopes.length}项权限）</Text>

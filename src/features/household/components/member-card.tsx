@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { Person } from '@/contract'
+import { BenefitDates } from '@/components/benefit-dates'
 import { StatusBadge, STATUS_TEXT } from '@/components/status-badge'
 import { memberIdText } from '@/shared/mask'
 import { ageOn, formatDate } from '@/services/time'
@@ -74,6 +75,15 @@ export function MemberCard({ person, year, today, elderly }: Props) {
           {next?.payer ? <Text className='muted'>{PAYER_TEXT[next.payer]}</Text> : null}
         </View>
       </View>
+      {/* next year paid: from which day claims are paid, the county's record (as on the receipt) */}
+      {next?.status === 'enrolled' ? (
+        <BenefitDates
+          className='member-card__next-benefit'
+          start={next.benefitStart}
+          end={next.benefitEnd}
+          waiting={!!next.benefitStart && next.benefitStart > `${year + 1}-01-01`}
+        />
+      ) : null}
       {care.from && !care.yes && !elderly ? <Text className='muted'>保障开始：{formatDate(care.from)}</Text> : null}
       <View className='member-card__speak'>
         <ReadAloudButton

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { HouseholdNotification } from '@/contract'
+import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { formatInstant } from '@/services/time'
 import { useActiveLink, useSession } from '@/features/session/store'
@@ -25,7 +26,13 @@ export function HouseholdNotices() {
   const householdId = noticesHousehold(useActiveLink())
   const load = useCallback(() => loadNotifications(householdId as string), [householdId])
   // a failure to read notices shows nothing: the rest of the page says whether the county answers
-  const list = useCountyData({ cache: notificationsCache, owner: userId, cacheKey: householdId, load })
+  const list = useCountyData({
+    cache: notificationsCache,
+    owner: userId,
+    cacheKey: householdId,
+    load,
+    topics: householdId ? [householdTopic(householdId)] : undefined
+  })
   const unread = unreadNotices(list.data)
   if (!userId || !householdId || unread.length === 0) return null
   return (

@@ -10,8 +10,8 @@ export function order(over: Partial<Order> = {}): Order {
     amount: '780.00',
     channel: 'h5',
     persons: [
-      { personId: 'p1', name: '张建华', due: '400.00' },
-      { personId: 'p2', name: '李桂兰', due: '380.00' }
+      { personId: 'p1', name: '张建华', due: '400.00', benefitStart: null, benefitEnd: null },
+      { personId: 'p2', name: '李桂兰', due: '380.00', benefitStart: null, benefitEnd: null }
     ],
     payerIsHousehold: true,
     payerNameMasked: '张**',
@@ -103,14 +103,19 @@ export function receipt(over: Partial<Receipt> = {}): Receipt {
         idNumber: '990101197001011234',
         amount: '400.00',
         coverageStart: '2026-01-01',
-        coverageEnd: '2026-12-31'
+        coverageEnd: '2026-12-31',
+        benefitStart: '2026-01-01',
+        benefitEnd: '2026-12-31'
       },
       {
         name: '李桂兰',
         idNumber: '990101195502022345',
         amount: '380.00',
         coverageStart: '2026-01-01',
-        coverageEnd: '2026-12-31'
+        coverageEnd: '2026-12-31',
+        // paid arrears: claims are paid after the waiting period, as the county recorded
+        benefitStart: '2026-04-01',
+        benefitEnd: '2026-12-31'
       }
     ],
     ...over

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { HouseholdLink } from '@/contract'
 import { Money } from '@/components/money'
 import { AsOf } from '@/components/as-of'
+import { householdTopic, useCountyChanges } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { formatInstant } from '@/services/time'
 import { payApi } from '../api'
@@ -71,6 +72,7 @@ function useReceiptFor(
 /** The county's confirmed order for a household's year (its receipt), asked only when the phone has none. */
 function useConfirmedOrder(householdId: string, year: number, skip: boolean): string | null {
   const [orderId, setOrderId] = useState<string | null>(null)
+  const changes = useCountyChanges([householdTopic(householdId)]) // paid meanwhile: ask again
   useEffect(() => {
     if (skip) return
     let alive = true
@@ -84,7 +86,7 @@ function useConfirmedOrder(householdId: string, year: number, skip: boolean): st
     return () => {
       alive = false
     }
-  }, [householdId, year, skip])
+  }, [householdId, year, skip, changes])
   return orderId
 }
 
@@ -109,7 +111,8 @@ function HouseholdCard({ link, owner }: { link: HouseholdLink; owner: string }) 
     cache: quoteCache,
     owner,
     cacheKey: link.householdId,
-    load: () => payApi.getQuote(link.householdId)
+    load: () => payApi.getQuote(link.householdId),
+    topics: [householdTopic(link.householdId)]
   })
   const quote = q.data
   const paidUp = !!quote && quote.lines.length > 0 && quote.lines.every((l) => l.alreadyEnrolled)

@@ -70,7 +70,12 @@ test('done: every member named, receipt number, receipt button', () => {
         status: 'confirmed',
         receiptNumber: '990101-2026-00000007',
         paidAt: '2025-11-20T10:05:00+08:00',
-        confirmedAt: '2025-11-20T10:05:03+08:00'
+        confirmedAt: '2025-11-20T10:05:03+08:00',
+        // as the county recorded them: 李桂兰 paid arrears and waits three months
+        persons: [
+          { personId: 'p1', name: '张建华', due: '400.00', benefitStart: '2026-01-01', benefitEnd: '2026-12-31' },
+          { personId: 'p2', name: '李桂兰', due: '380.00', benefitStart: '2026-04-01', benefitEnd: '2026-12-31' }
+        ]
       }),
       { submitted: true }
     )
@@ -78,6 +83,10 @@ test('done: every member named, receipt number, receipt button', () => {
   expect(view.getByText('缴费成功，已参保')).toBeInTheDocument()
   expect(view.getByText('张建华')).toBeInTheDocument()
   expect(view.getByText('李桂兰')).toBeInTheDocument()
+  // each member's first day of claims, the county's record, not "已参保" for all alike
+  expect(view.getByText('2026年1月1日起看病能报销，到2026年12月31日')).toBeInTheDocument()
+  const wait = view.getByText('2026年4月1日起看病能报销，到2026年12月31日')
+  expect(wait.className).toContain('benefit-dates--waiting')
   expect(view.getByText('票据号 990101-2026-00000007')).toBeInTheDocument()
   fireEvent.click(view.getByText('查看票据'))
   expect(h.onReceipt).toHaveBeenCalled()

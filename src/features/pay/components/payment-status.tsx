@@ -2,6 +2,7 @@
 // and offering the one next step. Driven only by PayScreen (see payment-state.ts).
 import { View, Text, Button } from '@tarojs/components'
 import type { Order } from '@/contract'
+import { BenefitDates } from '@/components/benefit-dates'
 import { Money } from '@/components/money'
 import { formatInstant } from '@/services/time'
 import { screenTitle, type PayScreen } from '../payment-state'
@@ -25,9 +26,17 @@ function Persons({ order }: { order: Order }) {
   return (
     <View className='pay-persons'>
       {order.persons.map((p) => (
-        <View key={p.personId} className='pay-persons__row'>
-          <Text>{p.name}</Text>
-          <Money value={p.due} />
+        <View key={p.personId} className='pay-persons__person' data-person={p.personId}>
+          <View className='pay-persons__row'>
+            <Text>{p.name}</Text>
+            <Money value={p.due} />
+          </View>
+          {/* once the county has enrolled them: from which day claims are paid (its record) */}
+          <BenefitDates
+            start={p.benefitStart ?? null}
+            end={p.benefitEnd}
+            waiting={!!p.benefitStart && p.benefitStart > `${order.year}-01-01`}
+          />
         </View>
       ))}
     </View>
@@ -106,7 +115,7 @@ export function PaymentStatus({
       case 'done':
         return (
           <>
-            <Text>县里已确认收款，下面的人 {screen.order.year} 年已参保：</Text>
+            <Text>县里已确认收款，下面的人 {screen.order.year} 年参保了。每个人从哪天起看病能报销，写在名字下面：</Text>
             <Persons order={screen.order} />
             {screen.order.receiptNumber ? (
               <Text className='pay-receipt-no'>票据号 {screen.order.receiptNumber}</Text>

@@ -147,10 +147,11 @@ test('arrears for a lapsed member are shown on their line, with the date benefit
   render(<QuoteBreakdown quote={q} facts={facts} today='2025-11-23' />)
   expect(member('p5').getByText('¥1,500.00')).toBeInTheDocument()
   expect(member('p5').getByText(/补缴往年/)).toBeInTheDocument()
-  expect(member('p5').getByText(/要等到 2026年4月1日 起才能报销/)).toBeInTheDocument()
+  expect(member('p5').getByText(/^2026年4月1日起看病能报销/)).toBeInTheDocument()
+  expect(member('p5').getByText(/要先等一段时间才能报销/)).toBeInTheDocument()
   // members covered from 1 January have no such line
   render(<QuoteBreakdown quote={quote()} facts={facts} today='2025-11-23' />)
-  expect(member('p1').queryByText(/要等到/)).toBeNull()
+  expect(member('p1').queryByText(/要先等/)).toBeNull()
 })
 
 test('a newborn covered from birth by the policy is told so, not given a waiting period', () => {
@@ -169,7 +170,7 @@ test('a newborn covered from birth by the policy is told so, not given a waiting
   })
   render(<QuoteBreakdown quote={q} facts={facts} today='2026-11-23' />)
   expect(member('p7').getByText('新生儿及时参保：从出生那天（2026年10月2日）起就能报销')).toBeInTheDocument()
-  expect(member('p7').queryByText(/要等到/)).toBeNull()
+  expect(member('p7').queryByText(/要先等/)).toBeNull()
   expect(view.getByText('新生儿出生后及时参保，不受这个期限限制')).toBeInTheDocument()
   expect(view.queryByText(/已过截止日期/)).toBeNull()
 })

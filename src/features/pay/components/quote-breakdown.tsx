@@ -2,6 +2,7 @@
 // the collection window and what paying late costs. Nothing is recomputed here.
 import { View, Text } from '@tarojs/components'
 import type { Quote, QuoteLine } from '@/contract'
+import { BenefitDates } from '@/components/benefit-dates'
 import { Money } from '@/components/money'
 import { formatDate } from '@/services/time'
 import { toPlainWords } from '@/shared/plain-words'
@@ -80,7 +81,7 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
   const reason = zeroReason(line)
   const lateStart = !fromBirth && line.benefitStart && line.benefitStart > `${year}-01-01` ? line.benefitStart : null
   return (
-    <View className='pay-member' data-person={line.personId}>
+    <View className='pay-member' data-person={line.personId} data-benefit-start={line.benefitStart ?? ''}>
       <View className='pay-member__head'>
         <View className='pay-member__who'>
           <Text className='pay-member__name'>{line.name}</Text>
@@ -113,9 +114,13 @@ function MemberRow({ line, year, fromBirth }: { line: QuoteLine; year: number; f
           <Text>{reason}</Text>
         </View>
       ) : null}
+      {/* from which day claims are paid: the calculator's date, the one the county will record */}
+      {!fromBirth && line.benefitStart ? (
+        <BenefitDates start={line.benefitStart} end={line.benefitEnd} waiting={!!lateStart} />
+      ) : null}
       {lateStart ? (
         <View className='pay-member__wait'>
-          <Text>要等到 {formatDate(lateStart)} 起才能报销（补交或晚交的等待期）</Text>
+          <Text>补交往年或晚交的，要先等一段时间才能报销，这段时间看病的钱不能报</Text>
         </View>
       ) : null}
       {fromBirth && line.benefitStart ? (

@@ -6,6 +6,7 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { formatMoney } from '@/components/money'
 import { useSession } from '@/features/session/store'
+import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { todayShanghai } from '@/services/time'
 import { payApi } from '../api'
@@ -33,7 +34,8 @@ export function QuoteScreen() {
     owner: userId,
     // another year than the one being collected (a newborn's birth year) is kept apart
     cacheKey: householdId && year ? `${householdId}:${year}` : householdId,
-    load: () => payApi.getQuote(householdId as string, year)
+    load: () => payApi.getQuote(householdId as string, year),
+    topics: householdId ? [householdTopic(householdId)] : undefined
   })
   const quote = q.data
   const [facts, setFacts] = useState<PolicyFacts | null>(null)

@@ -28,7 +28,9 @@ test('a name with the middle dot is shown as the county wrote it', () => {
             idNumber: null,
             amount: '400.00',
             coverageStart: '2026-01-01',
-            coverageEnd: '2026-12-31'
+            coverageEnd: '2026-12-31',
+            benefitStart: '2026-01-01',
+            benefitEnd: '2026-12-31'
           }
         ]
       })}
@@ -36,4 +38,14 @@ test('a name with the middle dot is shown as the county wrote it', () => {
     />
   )
   expect(view.getByText('阿依古丽·买买提')).toBeInTheDocument()
+})
+
+test('each member carries the day claims are paid from, as the county recorded it (a wait after arrears)', () => {
+  const { container } = render(<ReceiptView receipt={receipt()} payerText={null} />)
+  const dates = Array.from(container.querySelectorAll('[data-benefit-start]')).map((e) =>
+    e.getAttribute('data-benefit-start')
+  )
+  expect(dates).toEqual(['2026-01-01', '2026-04-01'])
+  expect(view.getByText('2026年4月1日起看病能报销，到2026年12月31日')).toBeInTheDocument()
+  expect(container.querySelector('.benefit-dates--waiting')!.textContent).toContain('2026年4月1日')
 })

@@ -6,7 +6,7 @@ import { View, Text, Button, Canvas, Image } from '@tarojs/components'
 import type { Receipt } from '@/contract'
 import { Money } from '@/components/money'
 import { memberIdText } from '@/shared/mask'
-import { formatDate } from '@/services/time'
+import { BenefitDates } from '@/components/benefit-dates'
 import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines, receiptTime } from '../receipt-image'
 import './pay.scss'
 
@@ -108,9 +108,12 @@ export function ReceiptView({ receipt, payerText }: Props) {
               <Money value={p.amount} />
             </View>
             <Text className='receipt__person-id'>{memberIdText(p)}</Text>
-            <Text className='receipt__person-id'>
-              看病能报销：{formatDate(p.coverageStart)} 至 {formatDate(p.coverageEnd)}
-            </Text>
+            <BenefitDates
+              className='receipt__person-benefit'
+              start={p.benefitStart}
+              end={p.benefitEnd}
+              waiting={p.benefitStart > p.coverageStart}
+            />
           </View>
         ))}
       </View>
