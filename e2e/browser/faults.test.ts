@@ -106,7 +106,7 @@ describe.each(CLOCKS)('a phone %s', (_label, days) => {
       try {
         await page.reload()
         await page.getByText('县里的系统暂时连不上', { exact: false }).first().waitFor({ timeout: 30_000 })
-        await expect(visible('.household-summary').innerText()).resolves.toContain('来自本手机保存的数据')
+        await expect(visible('.household-summary').innerText()).resolves.toContain('手机里存的')
         const now = await snapshot()
         expect(now.summary).toEqual(reference.summary)
         expect(now.cards).toEqual(reference.cards)
