@@ -77,7 +77,6 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
     visiblePage(w).locator('.member-card', { has: w.page.locator('.member-card__name', { hasText: name }) })
   await card('王建国').waitFor()
   await expect(card('王建国').locator('.member-card__next-benefit').count()).resolves.toBe(0)
-  await w.page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
   await tab('缴费').click()
   const payTab = w.page.locator('.pay-household[data-household="hh_0001"]:visible')
   // "去缴费" opens the quote
@@ -101,6 +100,9 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
   // WeChat's page asks for the same amount the app showed
   await payAtWechat(w, { expectFen: yuanToFen(totalText.replace(/[¥,]/g, '')) })
   await w.page.getByText('缴费成功，已参保').waitFor()
+  // h5 pays on WeChat's own page and comes back to a fresh load of the app (the mini-program
+  // stays on its page); from here on, no reload: the screens must follow by themselves
+  await w.page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true))
   await settle(w)
   await shot(w, 'pay-done')
   const [order] = ordersOf(w, 'hh_0001')
