@@ -436,4 +436,26 @@ describe('sessions', () => {
     const left = peek<{ n: number }>(server.dbPath, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', idleUser)
     expect(left[0].n).toBe(0)
   })
+
+  it('the background job purges sessions that ended unused, and keeps those in use', async () => {
+    const sessions = (userId: string) =>
+      peek<{ n: number }>(server.dbPath, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', userId)[0].n
+    const idle = await api.wechat('purge-idle')
+    const used = await api.wechat('purge-used')
+    const [idleUser, usedUser] = [
+      (await api.ok('me', { token: idle })).userId,
+      (await api.ok('me', { token: used })).userId
+    ]
+    const now = await api.now()
+    await api.setNow(now + 100 * 60_000)
+    await api.ok('me', { token: used })
+    await api.runJobs()
+    expect(sessions(idleUser)).toBe(1) // 100 minutes unused: not ended yet
+    // past the idle time for one of them; nobody uses the ended session again, so only the job can remove it
+    await api.setNow(now + 121 * 60_000)
+    await api.runJobs()
+    expect(sessions(idleUser)).toBe(0)
+    expect(sessions(usedUser)).toBe(1)
+    expect((await api.call('me', { token: used })).status).toBe(200)
+  })
 })

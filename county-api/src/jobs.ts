@@ -2,8 +2,8 @@
 // counts, redeliver the simulated provider's notifies, re-match orders left paid (crash between
 // notify and enrolment) or unmatched, ask the provider about late notifies and close expired
 // orders there, follow refunds, reconcile yesterday with the provider's bill, send the subscribe
-// messages that are due (messages/outbox.ts), and once a day enrol the members a department pays
-// for in full (资助参保).
+// messages that are due (messages/outbox.ts; the head's on a new binding, messages/binding-message.ts),
+// and once a day enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
@@ -14,6 +14,7 @@ import { syncWithProvider } from './pay/provider-sync'
 import { followRefunds } from './pay/refunds'
 import { reconcileIfDue } from './pay/reconcile'
 import { runMessages } from './messages/outbox'
+import { queueBindingMessages } from './messages/binding-message'
 
 /** A step that needs the provider: a failure is logged and tried again next round, the others still run. */
 async function withProvider(ctx: Ctx, what: string, step: () => Promise<unknown>): Promise<void> {
@@ -34,11 +35,21 @@ async function runRecovery(ctx: Ctx): Promise<void> {
   await withProvider(ctx, 'late notifies', () => syncWithProvider(ctx))
   await withProvider(ctx, 'refunds', () => followRefunds(ctx))
   await withProvider(ctx, 'reconciliation', () => reconcileIfDue(ctx))
-  await withProvider(ctx, 'subscribe messages', () => runMessages(ctx))
+  await withProvider(ctx, 'subscribe messages', () => {
+    queueBindingMessages(ctx)
+    return runMessages(ctx)
+  })
 }
 
-/** Starts the periodic job; the returned stop() resolves once a running pass has finished. */
-export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: string | null = null): () => Promise<void> {
+export interface BackgroundJobs {
+  /** resolves once a running pass has finished; no pass starts after it */
+  stop: () => Promise<void>
+  /** one whole pass now, after the running one (tests, through TEST_HOOKS: no waiting for the timer) */
+  runOnce: () => Promise<void>
+}
+
+/** Starts the periodic job. */
+export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: string | null = null): BackgroundJobs {
   let current: Promise<void> | null = null
   let stopped = false
   const funded = fundedEnrolmentJob(ctx, fundedDoneOn)
@@ -54,10 +65,18 @@ export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: stri
   const first = setImmediate(tick) // right after start: whatever a crash left behind
   const timer = setInterval(tick, everyMs)
   timer.unref()
-  return async () => {
-    stopped = true
-    clearImmediate(first)
-    clearInterval(timer)
-    if (current) await current
+  return {
+    async stop() {
+      stopped = true
+      clearImmediate(first)
+      clearInterval(timer)
+      if (current) await current
+    },
+    async runOnce() {
+      // a pass already running may have read the clock before the test moved it: wait, then one more
+      while (current) await current
+      tick()
+      if (current) await current
+    }
   }
 }

@@ -22,7 +22,7 @@ import { makeWechatPayProvider, ProviderUnavailable } from './ports/wechat-pay/p
 import { makeSmsSender } from './ports/sms'
 import { seedDemo, type SeedOptions } from './seed'
 import { makeHandlers } from './routes'
-import { startBackgroundJobs } from './jobs'
+import { startBackgroundJobs, type BackgroundJobs } from './jobs'
 import { enrolFundedAtStart } from './pay/funded'
 import { installLimits, limitKeys } from './limits'
 import { settleGrantExpiry } from './grants'
@@ -303,7 +303,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     })
   }
 
+  // the background job, started once the server listens
+  let jobs: BackgroundJobs | null = null
   if (config.testHooks && config.mode !== 'production') {
+    // one pass of the background job now: a test moves the clock, then runs it (no waiting for its timer)
+    app.post('/__test/jobs', async () => {
+      await jobs?.runOnce()
+      return { ok: true }
+    })
     app.post('/__test/clock', async (req) => {
       const body = req.body as { now?: string }
       if (!body?.now || Number.isNaN(Date.parse(body.now))) throw new ApiFailure('BAD_REQUEST')
@@ -320,7 +327,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : config.port
   baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
-  const stopJobs = startBackgroundJobs(ctx, 5000, fundedDoneOn)
+  jobs = startBackgroundJobs(ctx, 5000, fundedDoneOn)
+  const stopJobs = jobs.stop
 
   let closed = false
   return {

@@ -877,8 +877,8 @@ export const HouseholdNotificationList = Type.Object({
 })
 export const NotificationParams = Type.Object({ notificationId: Id })
 
-export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], {
-  description: 'deadline：缴费截止提醒；result：缴费结果通知'
+export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result'), Type.Literal('binding')], {
+  description: 'deadline：缴费截止提醒；result：缴费结果通知；binding：有账号绑定了本户（只发给户主）'
 })
 export const SubscriptionsBody = Type.Object(
   {
@@ -887,7 +887,7 @@ export const SubscriptionsBody = Type.Object(
     channel: Type.Optional(Channel),
     templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }, closed), {
       minItems: 1,
-      maxItems: 2
+      maxItems: 3
     })
   },
   closed
@@ -909,7 +909,11 @@ export const SubscriptionList = Type.Object({
   subscriptions: Type.Array(Subscription),
   sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' }),
   /** the county's subscribe-message template ids (its configuration); null: the county sends no such message */
-  templateIds: Type.Object({ deadline: Nullable(Type.String()), result: Nullable(Type.String()) })
+  templateIds: Type.Object({
+    deadline: Nullable(Type.String()),
+    result: Nullable(Type.String()),
+    binding: Nullable(Type.String())
+  })
 })
 export const SubscriptionQuery = Type.Object({ householdId: Id }, closed)
 

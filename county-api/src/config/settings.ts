@@ -205,6 +205,11 @@ export const SETTINGS = {
     text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
     'subscribe-message template of the payment result (fields thing1 amount2 date3 phrase4 character_string5); unset: not sent'
   ),
+  wechatTemplateBinding: optional(
+    'WECHAT_TEMPLATE_BINDING',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template telling the head an account was bound to the household (fields thing1 thing2 date3 thing4); unset: not sent'
+  ),
   wechatMiniprogramState: setting(
     'WECHAT_MINIPROGRAM_STATE',
     oneOf('formal', 'trial', 'developer'),

@@ -25,11 +25,11 @@ const DEADLINE_DAYS = [7, 1] as const
 const DEADLINE_SCAN_EVERY = 3600_000
 const SEND_BATCH = 50
 const MAX_ATTEMPTS = 8
-/** A payment confirmed longer ago than this is not announced any more (a job that was down). */
-const RESULT_WINDOW = 3 * DAY
+/** A payment confirmed (or an account bound) longer ago than this is not announced any more (a job that was down). */
+export const RESULT_WINDOW = 3 * DAY
 
 /** Sending needs the mini-program's AppID and AppSecret (the access token). */
-function canSend(ctx: Ctx): boolean {
+export function canSend(ctx: Ctx): boolean {
   return ctx.config.wechatAppId !== null && ctx.config.wechatSecret !== null
 }
 
@@ -58,7 +58,7 @@ function subscribers(ctx: Ctx, kind: ReminderKind, householdId?: string): Candid
 }
 
 /** Queues one message under its key, taking one acceptance; false when already queued or none left. */
-function queue(
+export function queue(
   ctx: Ctx,
   m: {
     key: string

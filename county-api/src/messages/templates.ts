@@ -41,24 +41,33 @@ export const FIELDS: Record<
     date3: 'date',
     phrase4: 'phrase',
     character_string5: 'character_string'
-  }
+  },
+  // binding-message.ts
+  binding: { thing1: 'thing', thing2: 'thing', date3: 'date', thing4: 'thing' }
 }
 
 /** A kind's template id, from the configuration; null: the county sends no such message. */
 export function templateId(config: Config, kind: ReminderKind): string | null {
-  return { deadline: config.wechatTemplateDeadline, result: config.wechatTemplateResult }[kind]
+  return {
+    deadline: config.wechatTemplateDeadline,
+    result: config.wechatTemplateResult,
+    binding: config.wechatTemplateBinding
+  }[kind]
 }
 
 /** What the household sees in the app's list of sent messages: a short title per kind. */
 export const TITLES: Record<ReminderKind, string> = {
   deadline: '缴费截止提醒',
-  result: '缴费结果通知'
+  result: '缴费结果通知',
+  binding: '家人账号绑定提醒'
 }
 
 /** The page a message opens in the mini-program. */
 export const PAGES: Record<ReminderKind, (p: { householdId: string; orderId?: string }) => string> = {
   deadline: (p) => `subpackages/pay/quote/index?householdId=${p.householdId}`,
-  result: (p) => `subpackages/pay/order/index?orderId=${p.orderId ?? ''}`
+  result: (p) => `subpackages/pay/order/index?orderId=${p.orderId ?? ''}`,
+  // the head's list of bound accounts, where one can be removed
+  binding: () => 'subpackages/account/family/index'
 }
 
 export const messages = {

@@ -43,7 +43,11 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
       updatedAt: isoTime(r.updated_at)
     })),
     sent: sentMessages(ctx, user.id, householdId),
-    templateIds: { deadline: templateId(ctx.config, 'deadline'), result: templateId(ctx.config, 'result') }
+    templateIds: {
+      deadline: templateId(ctx.config, 'deadline'),
+      result: templateId(ctx.config, 'result'),
+      binding: templateId(ctx.config, 'binding')
+    }
   }
 }
 

@@ -249,6 +249,11 @@ export function client(base: string, transport: Transport = fetchTransport(base)
       if (r.status !== 200) throw new Error(`clock hook refused: ${r.status}`)
       return Date.parse(r.body.now as string)
     },
+    /** Runs one whole pass of the county's background job now (TEST_HOOKS only): no waiting for its timer. */
+    async runJobs(): Promise<void> {
+      const r = await raw('POST', '/__test/jobs')
+      if (r.status !== 200) throw new Error(`jobs hook refused: ${r.status}`)
+    },
     /** Moves the county's clock (TEST_HOOKS only). */
     async setNow(at: number | string): Promise<void> {
       const r = await raw('POST', '/__test/clock', {
