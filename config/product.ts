@@ -81,9 +81,18 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const wechat =
     (opts.payment ?? 'wechat') === 'wechat' ? await startWechatSim({ keys: (simKeys ??= makeSimKeys()), now }) : null
   // the county's subscribe-message templates, as a county registers them in WeChat's console
-  const templates = { WECHAT_TEMPLATE_DEADLINE: 'simTmplDeadline01', WECHAT_TEMPLATE_RESULT: 'simTmplResult001' }
+  const templates = {
+    WECHAT_TEMPLATE_DEADLINE: 'simTmplDeadline01',
+    WECHAT_TEMPLATE_RESULT: 'simTmplResult001',
+    WECHAT_TEMPLATE_WINDOW: 'simTmplWindow001',
+    WECHAT_TEMPLATE_CLAIM: 'simTmplClaim0001',
+    WECHAT_TEMPLATE_DECISION: 'simTmplDecision1'
+  }
   wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DEADLINE, FIELDS.deadline)
   wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_RESULT, FIELDS.result)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_WINDOW, FIELDS.window)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_CLAIM, FIELDS.claim)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DECISION, FIELDS.decision)
   const startApi = async () => {
     api = await spawnServer({
       dbPath,

@@ -877,9 +877,19 @@ export const HouseholdNotificationList = Type.Object({
 })
 export const NotificationParams = Type.Object({ notificationId: Id })
 
-export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result')], {
-  description: 'deadline：缴费截止提醒；result：缴费结果通知'
-})
+export const ReminderKind = Type.Union(
+  [
+    Type.Literal('deadline'),
+    Type.Literal('result'),
+    Type.Literal('window'),
+    Type.Literal('claim'),
+    Type.Literal('decision')
+  ],
+  {
+    description:
+      'deadline：缴费截止提醒；result：缴费结果通知；window：开始缴费提醒；claim：报销到账通知；decision：申请办理结果'
+  }
+)
 export const SubscriptionsBody = Type.Object(
   {
     householdId: Id,
@@ -887,7 +897,7 @@ export const SubscriptionsBody = Type.Object(
     channel: Type.Optional(Channel),
     templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }, closed), {
       minItems: 1,
-      maxItems: 2
+      maxItems: 5
     })
   },
   closed
@@ -909,7 +919,13 @@ export const SubscriptionList = Type.Object({
   subscriptions: Type.Array(Subscription),
   sent: Type.Array(SentMessage, { description: '县里已经通过微信发给这个用户的消息（本户，最近的在前，最多 5 条）' }),
   /** the county's subscribe-message template ids (its configuration); null: the county sends no such message */
-  templateIds: Type.Object({ deadline: Nullable(Type.String()), result: Nullable(Type.String()) })
+  templateIds: Type.Object({
+    deadline: Nullable(Type.String()),
+    result: Nullable(Type.String()),
+    window: Nullable(Type.String()),
+    claim: Nullable(Type.String()),
+    decision: Nullable(Type.String())
+  })
 })
 export const SubscriptionQuery = Type.Object({ householdId: Id }, closed)
 

@@ -205,6 +205,21 @@ export const SETTINGS = {
     text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
     'subscribe-message template of the payment result (fields thing1 amount2 date3 phrase4 character_string5); unset: not sent'
   ),
+  wechatTemplateWindow: optional(
+    'WECHAT_TEMPLATE_WINDOW',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of the collection window opening (fields thing1 amount2 date3 date4 thing5); unset: not sent'
+  ),
+  wechatTemplateClaim: optional(
+    'WECHAT_TEMPLATE_CLAIM',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of a claim paid out (fields thing1 thing2 amount3 date4 phrase5); unset: not sent'
+  ),
+  wechatTemplateDecision: optional(
+    'WECHAT_TEMPLATE_DECISION',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of an application decided (fields thing1 phrase2 thing3 date4); unset: not sent'
+  ),
   wechatMiniprogramState: setting(
     'WECHAT_MINIPROGRAM_STATE',
     oneOf('formal', 'trial', 'developer'),
