@@ -144,6 +144,18 @@ export const SETTINGS = {
     'simulated',
     'who takes the money: the simulated cashier (development) or WeChat Pay'
   ),
+  collectionChannel: setting(
+    'COLLECTION_CHANNEL',
+    oneOf('app', 'tax_bureau'),
+    'app',
+    "where households pay: in the app (PAYMENT_MODE's provider), or the tax bureau's own channel (the app then sends them there)"
+  ),
+  taxChannelHowTo: setting(
+    'TAX_CHANNEL_HOWTO',
+    text(/^[^\n]{4,80}$/, '4 to 80 characters on one line'),
+    '用当地税务局的缴费小程序，或到村委会交',
+    'with COLLECTION_CHANNEL=tax_bureau: how a household pays there, in plain Chinese (shown in the app)'
+  ),
   notifyKey: setting(
     'PAYMENT_NOTIFY_KEY',
     secret(16),
