@@ -31,7 +31,7 @@ test('no order is made; the answer says where the county collects', async () => 
   expect(r.status).toBe(409)
   expect(r.error).toMatchObject({
     code: 'CONFLICT',
-    message: '本县的医保费由税务部门收，这里不能交。请在微信里搜“湖南税务”小程序交。'
+    message: '本县的医保费由税务部门收，这里不能交。请在微信里搜“湖南税务”小程序交'
   })
   expect(orders()).toEqual(before)
 })

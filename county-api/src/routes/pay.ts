@@ -55,7 +55,7 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
       throw new ApiFailure(
         'CONFLICT',
         { channel: 'tax_bureau' },
-        `本县的医保费由税务部门收，这里不能交。请${ctx.config.taxChannelHowTo}。`
+        `本县的医保费由税务部门收，这里不能交。请${ctx.config.taxChannelHowTo}`
       )
     const key = req.headers['idempotency-key'] as string
     const { order, created, namesVisible } = createOrder(ctx, user, body, key)
