@@ -84,10 +84,16 @@ export async function startProduct(opts: ProductOptions = {}): Promise<RunningPr
   const templates = {
     WECHAT_TEMPLATE_DEADLINE: 'simTmplDeadline01',
     WECHAT_TEMPLATE_RESULT: 'simTmplResult001',
+    WECHAT_TEMPLATE_WINDOW: 'simTmplWindow001',
+    WECHAT_TEMPLATE_CLAIM: 'simTmplClaim0001',
+    WECHAT_TEMPLATE_DECISION: 'simTmplDecision1',
     WECHAT_TEMPLATE_BINDING: 'simTmplBinding01'
   }
   wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DEADLINE, FIELDS.deadline)
   wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_RESULT, FIELDS.result)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_WINDOW, FIELDS.window)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_CLAIM, FIELDS.claim)
+  wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_DECISION, FIELDS.decision)
   wechat?.mini.templates.set(templates.WECHAT_TEMPLATE_BINDING, FIELDS.binding)
   const startApi = async () => {
     api = await spawnServer({

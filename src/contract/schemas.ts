@@ -877,9 +877,20 @@ export const HouseholdNotificationList = Type.Object({
 })
 export const NotificationParams = Type.Object({ notificationId: Id })
 
-export const ReminderKind = Type.Union([Type.Literal('deadline'), Type.Literal('result'), Type.Literal('binding')], {
-  description: 'deadline：缴费截止提醒；result：缴费结果通知；binding：有账号绑定了本户（只发给户主）'
-})
+export const ReminderKind = Type.Union(
+  [
+    Type.Literal('deadline'),
+    Type.Literal('result'),
+    Type.Literal('window'),
+    Type.Literal('claim'),
+    Type.Literal('decision'),
+    Type.Literal('binding')
+  ],
+  {
+    description:
+      'deadline：缴费截止提醒；result：缴费结果通知；window：开始缴费提醒；claim：报销到账通知；decision：申请办理结果；binding：有账号绑定了本户（只发给户主）'
+  }
+)
 export const SubscriptionsBody = Type.Object(
   {
     householdId: Id,
@@ -887,7 +898,7 @@ export const SubscriptionsBody = Type.Object(
     channel: Type.Optional(Channel),
     templates: Type.Array(Type.Object({ kind: ReminderKind, accepted: Type.Boolean() }, closed), {
       minItems: 1,
-      maxItems: 3
+      maxItems: 6
     })
   },
   closed
@@ -912,6 +923,9 @@ export const SubscriptionList = Type.Object({
   templateIds: Type.Object({
     deadline: Nullable(Type.String()),
     result: Nullable(Type.String()),
+    window: Nullable(Type.String()),
+    claim: Nullable(Type.String()),
+    decision: Nullable(Type.String()),
     binding: Nullable(Type.String())
   })
 })

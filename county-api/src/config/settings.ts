@@ -144,6 +144,18 @@ export const SETTINGS = {
     'simulated',
     'who takes the money: the simulated cashier (development) or WeChat Pay'
   ),
+  collectionChannel: setting(
+    'COLLECTION_CHANNEL',
+    oneOf('app', 'tax_bureau'),
+    'app',
+    "where households pay: in the app (PAYMENT_MODE's provider), or the tax bureau's own channel (the app then sends them there)"
+  ),
+  taxChannelHowTo: setting(
+    'TAX_CHANNEL_HOWTO',
+    text(/^[^\n]{4,80}$/, '4 to 80 characters on one line'),
+    '用当地税务局的缴费小程序，或到村委会交',
+    'with COLLECTION_CHANNEL=tax_bureau: how a household pays there, in plain Chinese (shown in the app)'
+  ),
   notifyKey: setting(
     'PAYMENT_NOTIFY_KEY',
     secret(16),
@@ -209,6 +221,21 @@ export const SETTINGS = {
     'WECHAT_TEMPLATE_BINDING',
     text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
     'subscribe-message template telling the head an account was bound to the household (fields thing1 thing2 date3 thing4); unset: not sent'
+  ),
+  wechatTemplateWindow: optional(
+    'WECHAT_TEMPLATE_WINDOW',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of the collection window opening (fields thing1 amount2 date3 date4 thing5); unset: not sent'
+  ),
+  wechatTemplateClaim: optional(
+    'WECHAT_TEMPLATE_CLAIM',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of a claim paid out (fields thing1 thing2 amount3 date4 phrase5); unset: not sent'
+  ),
+  wechatTemplateDecision: optional(
+    'WECHAT_TEMPLATE_DECISION',
+    text(/^[A-Za-z0-9_-]{8,64}$/, 'a template id from the mini-program console'),
+    'subscribe-message template of an application decided (fields thing1 phrase2 thing3 date4); unset: not sent'
   ),
   wechatMiniprogramState: setting(
     'WECHAT_MINIPROGRAM_STATE',

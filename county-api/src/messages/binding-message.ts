@@ -52,7 +52,7 @@ export function queueBindingMessages(ctx: Ctx): number {
     })
     const key = `binding:${b.binding_id}:${b.head_user_id}`
     const m = { key, kind: 'binding' as const, userId: b.head_user_id, householdId: b.household_id }
-    if (queue(ctx, { ...m, page: PAGES.binding({ householdId: b.household_id }), data, dueAt: now })) n++
+    if (queue(ctx, { ...m, page: PAGES.binding(), data, dueAt: now })) n++
   }
   return n
 }

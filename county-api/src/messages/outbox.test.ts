@@ -114,7 +114,14 @@ test('the deadline reminder 7 days before the end, then "no acceptance left" at 
 
   // the app's list says what was sent and when, latest first
   const list = await c.api.ok('listSubscriptions', { query: { householdId: 'hh_0001' }, token: head })
-  expect(list.templateIds).toEqual({ deadline: DEADLINE, result: RESULT, binding: null })
+  expect(list.templateIds).toEqual({
+    deadline: DEADLINE,
+    result: RESULT,
+    window: null,
+    claim: null,
+    decision: null,
+    binding: null
+  })
   expect(list.sent.map((s) => [s.kind, s.title])).toEqual([
     ['result', '缴费结果通知'],
     ['deadline', '缴费截止提醒']

@@ -1,13 +1,15 @@
 // Subscribe messages that are sent (issue 14, item 6). The background job queues what is due —
-// a payment confirmed (at once), the deadline 7 days and 1 day before the collection window closes
-// (for a household that still owes, spread over MESSAGE_SPREAD_MINUTES from 09:00 so a county's
-// reminders do not reach WeChat in one burst) — and sends what is due. A message is queued only
-// while an acceptance is left (one acceptance, one message), under a key that makes it unique: a
-// job run twice, or two processes, never send one twice. WeChat's "refused / no acceptance left"
-// (43101) drops the user's acceptances; a message WeChat finds invalid is kept with its errcode
-// (logged for the county); a busy WeChat is asked again later, a few times.
+// a payment confirmed, a claim paid out, an application decided (at once, if it happened in the
+// last 3 days), the collection window opening (its first 3 days) and the deadline 7 days and 1 day
+// before it closes (for a household that still owes; both spread over MESSAGE_SPREAD_MINUTES from
+// 09:00 so a county's reminders do not reach WeChat in one burst) — and sends what is due. A
+// message is queued only while an acceptance is left (one acceptance, one message), under a key
+// that makes it unique: a job run twice, or two processes, never send one twice. WeChat's
+// "refused / no acceptance left" (43101) drops the user's acceptances; a message WeChat finds
+// invalid is kept with its errcode (logged for the county); a busy WeChat is asked again later.
 import crypto from 'node:crypto'
-import type { ReminderKind, SentMessage } from '../../../src/contract'
+import type { ApplicationKind, ReminderKind, SentMessage } from '../../../src/contract'
+import { maskName } from '../mask'
 import type { Ctx } from '../context'
 import type { OrderRow } from '../db/rows'
 import { dateStart, isoDate, isoTime } from '../clock'
@@ -25,8 +27,10 @@ const DEADLINE_DAYS = [7, 1] as const
 const DEADLINE_SCAN_EVERY = 3600_000
 const SEND_BATCH = 50
 const MAX_ATTEMPTS = 8
-/** A payment confirmed (or an account bound) longer ago than this is not announced any more (a job that was down). */
+/** What happened longer ago than this is not announced any more (a job that was down, old claims). */
 export const RESULT_WINDOW = 3 * DAY
+/** "Collection has started" goes out in the window's first days only. */
+const WINDOW_OPEN_DAYS = 3
 
 /** Sending needs the mini-program's AppID and AppSecret (the access token). */
 export function canSend(ctx: Ctx): boolean {
@@ -128,7 +132,7 @@ function queueResults(ctx: Ctx): number {
         paidOn: isoDate(o.paid_at ?? o.confirmed_at),
         receipt: o.receipt_number
       })
-      const page = PAGES.result({ householdId: o.household_id, orderId: o.id })
+      const page = PAGES.result({ orderId: o.id })
       const key = `result:${o.id}:${s.user_id}`
       if (queue(ctx, { key, kind: 'result', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
         n++
@@ -137,13 +141,28 @@ function queueResults(ctx: Ctx): number {
   return n
 }
 
+/** Whether an hourly scan (keyed by `metaKey`) is due now; if so, marks it done. */
+function scanDue(ctx: Ctx, metaKey: string): boolean {
+  const now = ctx.clock.now()
+  const last = Number(getMeta(ctx.db, metaKey) ?? 0)
+  if (now - last < DEADLINE_SCAN_EVERY && now >= last) return false
+  setMeta(ctx.db, metaKey, String(now))
+  return true
+}
+
+/** 09:00 today (or now, if later) plus this user's place in the county's spread. */
+function spreadDueAt(ctx: Ctx, today: string, s: Candidate): number {
+  return (
+    Math.max(ctx.clock.now(), dateStart(today) + 9 * 3600_000) +
+    spreadOffsetMinutes(ctx.config.messageSpreadMinutes, s.user_id, s.household_id) * 60_000
+  )
+}
+
 /** 7 days and 1 day before the window closes, for households that still owe (once an hour). */
 function queueDeadlines(ctx: Ctx): number {
   if (!templateId(ctx.config, 'deadline')) return 0
   const now = ctx.clock.now()
-  const last = Number(getMeta(ctx.db, 'messages_deadline_scan') ?? 0)
-  if (now - last < DEADLINE_SCAN_EVERY && now >= last) return 0
-  setMeta(ctx.db, 'messages_deadline_scan', String(now))
+  if (!scanDue(ctx, 'messages_deadline_scan')) return 0
   const today = isoDate(now)
   let n = 0
   for (const s of subscribers(ctx, 'deadline')) {
@@ -156,12 +175,101 @@ function queueDeadlines(ctx: Ctx): number {
     const mark = [...DEADLINE_DAYS].reverse().find((d) => daysLeft <= d)
     if (mark === undefined || daysLeft < 0) continue
     const data = messages.deadline({ year, due: fenToYuan(quote.totalFen), end: period.end, daysLeft })
-    const dueAt =
-      Math.max(now, dateStart(today) + 9 * 3600_000) +
-      spreadOffsetMinutes(ctx.config.messageSpreadMinutes, s.user_id, s.household_id) * 60_000
+    const dueAt = spreadDueAt(ctx, today, s)
     const key = `deadline:${year}:${mark}:${s.household_id}:${s.user_id}`
     const page = PAGES.deadline({ householdId: s.household_id })
     if (queue(ctx, { key, kind: 'deadline', userId: s.user_id, householdId: s.household_id, page, data, dueAt })) n++
+  }
+  return n
+}
+
+/** The collection window's first days, for households that owe (once an hour). */
+function queueWindowOpening(ctx: Ctx): number {
+  if (!templateId(ctx.config, 'window')) return 0
+  if (!scanDue(ctx, 'messages_window_scan')) return 0
+  const today = isoDate(ctx.clock.now())
+  let n = 0
+  for (const s of subscribers(ctx, 'window')) {
+    const year = s.year ?? defaultYear(ctx)
+    const { quote } = computeQuote(ctx, s.household_id, year, { steps: false })
+    const period = quote.collectionPeriod
+    if (!period || !period.open || quote.totalFen <= 0) continue
+    const sinceStart = Math.round((dateStart(today) - dateStart(period.start)) / DAY)
+    if (sinceStart < 0 || sinceStart >= WINDOW_OPEN_DAYS) continue
+    const data = messages.window({ year, due: fenToYuan(quote.totalFen), start: period.start, end: period.end })
+    const key = `window:${year}:${s.household_id}:${s.user_id}`
+    const page = PAGES.window({ householdId: s.household_id })
+    const dueAt = spreadDueAt(ctx, today, s)
+    if (queue(ctx, { key, kind: 'window', userId: s.user_id, householdId: s.household_id, page, data, dueAt })) n++
+  }
+  return n
+}
+
+/** Claims of the household paid out (拨付) in the last days: one message per claim. */
+function queueClaims(ctx: Ctx): number {
+  if (!templateId(ctx.config, 'claim')) return 0
+  const now = ctx.clock.now()
+  const today = isoDate(now)
+  const since = isoDate(now - RESULT_WINDOW)
+  let n = 0
+  for (const s of subscribers(ctx, 'claim')) {
+    const claims = ctx.db
+      .prepare(
+        `SELECT c.id, c.institution_name, c.payout_fen, c.timeline, p.name FROM claims c JOIN persons p ON p.id = c.person_id
+         WHERE p.household_id = ? AND c.stage = 'paid_out'`
+      )
+      .all(s.household_id) as {
+      id: string
+      institution_name: string
+      payout_fen: number
+      timeline: string
+      name: string
+    }[]
+    for (const c of claims) {
+      const paidOn = (JSON.parse(c.timeline) as { stage: string; date: string }[]).find(
+        (t) => t.stage === 'paid_out'
+      )?.date
+      if (!paidOn || paidOn < since || paidOn > today) continue
+      const data = messages.claim({
+        who: maskName(c.name),
+        institution: c.institution_name,
+        payout: fenToYuan(c.payout_fen),
+        paidOn
+      })
+      const key = `claim:${c.id}:${s.user_id}`
+      const page = PAGES.claim({ claimId: c.id })
+      if (queue(ctx, { key, kind: 'claim', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+        n++
+    }
+  }
+  return n
+}
+
+/** Applications the county decided lately (approved, rejected, or more needed): one message per decision. */
+function queueDecisions(ctx: Ctx): number {
+  if (!templateId(ctx.config, 'decision')) return 0
+  const now = ctx.clock.now()
+  let n = 0
+  for (const s of subscribers(ctx, 'decision')) {
+    const decided = ctx.db
+      .prepare(
+        `SELECT id, kind, status, decided_at FROM applications
+         WHERE household_id = ? AND status IN ('approved', 'rejected', 'needs_more') AND decided_at >= ? ORDER BY decided_at`
+      )
+      .all(s.household_id, now - RESULT_WINDOW) as {
+      id: string
+      kind: ApplicationKind
+      status: 'approved' | 'rejected' | 'needs_more'
+      decided_at: number
+    }[]
+    for (const a of decided) {
+      const data = messages.decision({ kind: a.kind, status: a.status, decidedOn: isoDate(a.decided_at) })
+      // a decision, not the application: "more needed", then approved after resubmitting, are two
+      const key = `decision:${a.id}:${a.decided_at}:${s.user_id}`
+      const page = PAGES.decision({ applicationId: a.id })
+      if (queue(ctx, { key, kind: 'decision', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+        n++
+    }
   }
   return n
 }
@@ -237,7 +345,8 @@ async function sendDue(ctx: Ctx): Promise<number> {
 /** One round of the messages job (background job): queue what is due, send what is due. */
 export async function runMessages(ctx: Ctx): Promise<{ queued: number; sent: number }> {
   if (!canSend(ctx)) return { queued: 0, sent: 0 }
-  const queued = queueResults(ctx) + queueDeadlines(ctx)
+  const queued =
+    queueResults(ctx) + queueClaims(ctx) + queueDecisions(ctx) + queueWindowOpening(ctx) + queueDeadlines(ctx)
   return { queued, sent: await sendDue(ctx) }
 }
 

@@ -270,7 +270,7 @@ describe('reminder subscriptions', () => {
       ],
       // nothing sent yet (messages/outbox.test.ts sends); this county has no templates configured
       sent: [],
-      templateIds: { deadline: null, result: null, binding: null }
+      templateIds: { deadline: null, result: null, window: null, claim: null, decision: null, binding: null }
     })
     expect((await api.call('listSubscriptions', { query: { householdId: 'hh_0001' }, token: head })).body).toEqual(
       r.body

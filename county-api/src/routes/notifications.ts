@@ -18,7 +18,7 @@ import { isoTime } from '../clock'
 import { transact } from '../db'
 import { notificationView } from '../notifications'
 import { sentMessages } from '../messages/outbox'
-import { templateId } from '../messages/templates'
+import { templateIds } from '../messages/templates'
 
 const LIST_LIMIT = 50
 /**
@@ -43,11 +43,7 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
       updatedAt: isoTime(r.updated_at)
     })),
     sent: sentMessages(ctx, user.id, householdId),
-    templateIds: {
-      deadline: templateId(ctx.config, 'deadline'),
-      result: templateId(ctx.config, 'result'),
-      binding: templateId(ctx.config, 'binding')
-    }
+    templateIds: templateIds(ctx.config)
   }
 }
 

@@ -50,6 +50,13 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   },
 
   createOrder: ({ body, user, req, reply }) => {
+    // a county that collects through the tax bureau takes no money here: say where to pay instead
+    if (ctx.config.collectionChannel === 'tax_bureau')
+      throw new ApiFailure(
+        'CONFLICT',
+        { channel: 'tax_bureau' },
+        `本县的医保费由税务部门收，这里不能交。请${ctx.config.taxChannelHowTo}`
+      )
     const key = req.headers['idempotency-key'] as string
     const { order, created, namesVisible } = createOrder(ctx, user, body, key)
     reply.status(created ? 201 : 200)

@@ -19,7 +19,7 @@ const saved = (body: { householdId: string; templates: { kind: string; accepted:
     updatedAt: '2026-11-23T10:00:00.000+08:00'
   })),
   sent: [],
-  templateIds: { deadline: null, result: null, binding: null }
+  templateIds: { deadline: null, result: null, window: null, claim: null, decision: null, binding: null }
 })
 const target = { owner: 'u1', householdId: 'hh1', year: 2027 }
 const posts = () =>

@@ -11,6 +11,7 @@ import {
   payParams,
   requestMessage,
   rsaSign,
+  rsaSignAsync,
   signedHeaders,
   verifySigned
 } from './protocol'
@@ -32,9 +33,9 @@ const merchant = () => ({
 })
 const now = () => Math.floor(Date.now() / 1000)
 
-test('the Authorization header we send verifies by the plugin, and its format parses as ours', () => {
+test('the Authorization header we send verifies by the plugin, and its format parses as ours', async () => {
   const body = JSON.stringify({ mchid: sim.keys.mchid, out_trade_no: 'ord_abc123' })
-  const header = authorization(merchant(), 'POST', '/v3/pay/transactions/jsapi', body)
+  const header = await authorization(merchant(), 'POST', '/v3/pay/transactions/jsapi', body)
   const a = parseAuthorization(header)
   expect(a).not.toBeNull()
   const message = Formatter.request('POST', '/v3/pay/transactions/jsapi', a!.timestamp, a!.nonce_str, body)
@@ -84,12 +85,16 @@ test('an answer or notify the plugin signs verifies by serial; tampering, an unk
   ).toBe(true)
 })
 
-test("wx.requestPayment's paySign verifies by the plugin over appId, timeStamp, nonceStr and package", () => {
-  const p = payParams(sim.keys.appId, 'wx201410272009395522657a690389285100', sim.keys.merchant.privateKey)
+test("wx.requestPayment's paySign verifies by the plugin over appId, timeStamp, nonceStr and package", async () => {
+  const p = await payParams(sim.keys.appId, 'wx201410272009395522657a690389285100', sim.keys.merchant.privateKey)
   const message = Formatter.joinedByLineFeed(sim.keys.appId, p.timeStamp, p.nonceStr, p.package)
   expect(Rsa.verify(message, p.paySign, sim.keys.merchant.publicKey)).toBe(true)
   expect(p).toMatchObject({ signType: 'RSA', package: 'prepay_id=wx201410272009395522657a690389285100' })
   expect(rsaSign(message, sim.keys.merchant.privateKey)).toBe(Rsa.sign(message, sim.keys.merchant.privateKey))
+  // signed in the thread pool: the same bytes as on the main thread and as the plugin's
+  expect(await rsaSignAsync(message, sim.keys.merchant.privateKey)).toBe(
+    Rsa.sign(message, sim.keys.merchant.privateKey)
+  )
 })
 
 test('AEAD_AES_256_GCM resources: ours decrypt by the plugin, the plugin’s by ours; a wrong key fails', () => {
@@ -151,7 +156,7 @@ test('the trade bill reads the same by the plugin and by us', async () => {
     for (const o of sim.pay.orders.values()) later.pay.orders.set(o.outTradeNo, o)
     const res = await fetch(`${later.url}/v3/bill/tradebill?bill_date=${date}&bill_type=ALL`, {
       headers: {
-        Authorization: authorization(merchant(), 'GET', `/v3/bill/tradebill?bill_date=${date}&bill_type=ALL`, '')
+        Authorization: await authorization(merchant(), 'GET', `/v3/bill/tradebill?bill_date=${date}&bill_type=ALL`, '')
       }
     })
     const meta = (await res.json()) as { download_url: string }
@@ -160,7 +165,7 @@ test('the trade bill reads the same by the plugin and by us', async () => {
     const bytes = Buffer.from(
       await (
         await fetch(meta.download_url, {
-          headers: { Authorization: authorization(merchant(), 'GET', `${u.pathname}${u.search}`, '') }
+          headers: { Authorization: await authorization(merchant(), 'GET', `${u.pathname}${u.search}`, '') }
         })
       ).arrayBuffer()
     )

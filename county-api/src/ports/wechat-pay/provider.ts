@@ -140,12 +140,13 @@ export function makeWechatPayProvider(ctx: Ctx): PaymentProvider {
     opts: { signed?: boolean; url?: string } = {}
   ): Promise<{ status: number; text: string; bytes: Buffer; data: Record<string, unknown> | null }> {
     const text = body === undefined ? '' : JSON.stringify(body)
+    const signed = await authorization(merchant, method, pathAndQuery, text)
     let res: Response
     try {
       res = await fetch(opts.url ?? `${base}${pathAndQuery}`, {
         method,
         headers: {
-          Authorization: authorization(merchant, method, pathAndQuery, text),
+          Authorization: signed,
           Accept: 'application/json',
           'User-Agent': 'xqyb-county-api',
           ...(text ? { 'Content-Type': 'application/json' } : {})
@@ -260,7 +261,7 @@ export function makeWechatPayProvider(ctx: Ctx): PaymentProvider {
       return {
         orderId: order.id,
         provider: 'wechat',
-        wechat: order.channel === 'weapp' ? payParams(appId, ref, merchant.privateKey) : null,
+        wechat: order.channel === 'weapp' ? await payParams(appId, ref, merchant.privateKey) : null,
         cashier: null,
         h5Url: order.channel === 'h5' ? ref : null
       }

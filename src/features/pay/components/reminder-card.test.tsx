@@ -65,7 +65,14 @@ test('on weapp it says what the county already sent in WeChat, and when', async 
                 { kind: 'result', title: '缴费结果通知', sentAt: '2025-12-02T09:05:00.000+08:00' },
                 { kind: 'deadline', title: '缴费截止提醒', sentAt: '2025-11-24T10:41:00.000+08:00' }
               ],
-              templateIds: { deadline: 'tmplD', result: 'tmplR', binding: null }
+              templateIds: {
+                deadline: 'tmplD',
+                result: 'tmplR',
+                window: null,
+                claim: null,
+                decision: null,
+                binding: null
+              }
             })
           }
         : { statusCode: 404, header: {}, data: JSON.stringify({ code: 'NOT_FOUND', message: '没有找到' }) }
