@@ -1,11 +1,13 @@
 import { PageShell } from '@/shell/page-shell'
 import { HouseholdStatus } from '@/features/household/components/household-status'
 import { HouseholdNotices } from '@/features/notifications/components/household-notices'
+import { HomeOutcomes } from '@/features/notifications/components/home-outcomes'
 
 export default function HomePage() {
   return (
     <PageShell title='我家参保情况' tab='home'>
       <HouseholdNotices />
+      <HomeOutcomes />
       <HouseholdStatus />
     </PageShell>
   )
