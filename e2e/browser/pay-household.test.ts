@@ -121,6 +121,11 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
     await expect(
       card(name).locator('.member-card__next-benefit').getAttribute('data-benefit-start', { timeout: 5_000 })
     ).resolves.toBe(quoted[name])
+  // and says what happened, with the next step: the payment's card and its receipt (issue 17 item 6)
+  const paidCard = visiblePage(w).locator('.home-outcome', { hasText: `${order.year}年的医保费` })
+  await paidCard.waitFor({ timeout: 5_000 })
+  await expect(paidCard.innerText()).resolves.toContain(`${totalText.replace('¥', '').trim()} 已交上，县里已确认`)
+  await paidCard.getByRole('button', { name: '看票据' }).waitFor()
   await settle(w)
   await shot(w, 'pay-done-home')
   await tab('缴费').click()

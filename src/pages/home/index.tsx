@@ -7,8 +7,9 @@ export default function HomePage() {
   return (
     <PageShell title='我家参保情况' tab='home'>
       <HouseholdNotices />
-      <HomeOutcomes />
+      <HomeOutcomes place='top' />
       <HouseholdStatus />
+      <HomeOutcomes place='bottom' />
     </PageShell>
   )
 }

@@ -5,6 +5,7 @@ import { resetNetworkForTests } from '@/services/network'
 import { configureTransport } from '@/services/transport'
 import { resetClock, setClock } from '@/services/time'
 import { useSession } from '@/features/session/store'
+import { useSettings } from '@/features/settings/store'
 import { householdCache } from '@/features/session/household'
 import { notificationsCache } from '../notices'
 import { homeOutcomes, outcomesCache } from '../outcomes'
@@ -111,12 +112,13 @@ beforeEach(() => {
   householdCache.getState().clear()
   householdCache.getState().put('u1', 'hh1', household)
   useSession.setState({ userId: 'u1', me: me('head'), activeHouseholdId: 'hh1', hasToken: true })
+  useSettings.setState({ elderlyChoice: 'off' })
 })
 afterEach(() => resetClock())
 
 test('a request for material comes first with 去补充材料; a payment and a paid claim follow, each with its next step', async () => {
   county([application()], [order()], { p2: [claim()] })
-  render(<HomeOutcomes />)
+  render(<HomeOutcomes place='top' />)
   await screen.findByText(/刘桂兰在青山县人民医院/)
   const cards = Array.from(document.querySelectorAll('.home-outcome__text'))
   expect(cards.map((c) => c.textContent)).toEqual([
@@ -179,7 +181,7 @@ test('a payment someone else made is told once, by its own notice card', async (
   }
   notificationsCache.getState().put('u1', 'hh1', { householdId: 'hh1', notifications: [paidByOther] })
   county([], [order()], { p2: [claim()] })
-  render(<HomeOutcomes />)
+  render(<HomeOutcomes place='top' />)
   await screen.findByText(/刘桂兰在青山县人民医院/)
   expect(screen.queryByText(/医保费/)).toBeNull()
 })
@@ -187,7 +189,7 @@ test('a payment someone else made is told once, by its own notice card', async (
 test('a grantee with 报销 only: no applications or orders are asked for, claims are', async () => {
   useSession.setState({ me: me('grantee', ['status', 'claims']) })
   county([application()], [order()], { p2: [claim()] })
-  render(<HomeOutcomes />)
+  render(<HomeOutcomes place='top' />)
   await screen.findByText(/刘桂兰在青山县人民医院/)
   expect(screen.queryByText(/补充材料|医保费/)).toBeNull()
   const urls = request.mock.calls.map(([o]) => (o as { url: string }).url)
@@ -196,7 +198,31 @@ test('a grantee with 报销 only: no applications or orders are asked for, claim
 
 test('the county fails: no card', async () => {
   request.mockImplementation(() => answer(503, { code: 'UNAVAILABLE', message: '县医保系统暂时不能用' }))
-  const { container } = render(<HomeOutcomes />)
+  const { container } = render(<HomeOutcomes place='top' />)
   await waitFor(() => expect(request).toHaveBeenCalled())
   expect(container).toBeEmptyDOMElement()
+})
+
+test("elderly mode: the cards come after the household (the elder's own answer first), not above it", async () => {
+  county([application()], [], {})
+  const normal = render(
+    <>
+      <HomeOutcomes place='top' />
+      <p>全家参保情况</p>
+      <HomeOutcomes place='bottom' />
+    </>
+  )
+  await screen.findByText(/县里要您补充材料/)
+  expect(normal.container.textContent).toMatch(/^县里要您补充材料.*全家参保情况$/)
+  normal.unmount()
+  useSettings.setState({ elderlyChoice: 'on' })
+  const elderly = render(
+    <>
+      <HomeOutcomes place='top' />
+      <p>全家参保情况</p>
+      <HomeOutcomes place='bottom' />
+    </>
+  )
+  await screen.findByText(/县里要您补充材料/)
+  expect(elderly.container.textContent).toMatch(/^全家参保情况县里要您补充材料/)
 })

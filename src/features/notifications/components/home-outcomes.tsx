@@ -8,12 +8,19 @@ import { householdTopic } from '@/services/county-changes'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, todayShanghai } from '@/services/time'
 import { useActiveLink, useSession } from '@/features/session/store'
+import { useElderly } from '@/features/settings/store'
 import { householdCache } from '@/features/session/household'
 import { notificationsCache } from '../notices'
 import { homeOutcomes, loadOutcomes, outcomesCache } from '../outcomes'
 import './home-outcomes.scss'
 
-export function HomeOutcomes() {
+/**
+ * `place`: home puts one above the household and one below; the cards show in the top one, or in
+ * elderly mode in the bottom one, after the elder's own answer (今天看病能报销吗), as the payment
+ * reminder does.
+ */
+export function HomeOutcomes({ place }: { place: 'top' | 'bottom' }) {
+  const elderly = useElderly()
   const userId = useSession((s) => s.userId)
   const link = useActiveLink()
   const householdId = link?.householdId ?? null
@@ -21,6 +28,7 @@ export function HomeOutcomes() {
   const personIds = householdCache((s) => (householdId ? s.read(userId, householdId) : null))
     ?.data.members.map((m) => m.personId)
     .join(',')
+  if (place !== (elderly ? 'bottom' : 'top')) return null
   if (!userId || !link || personIds === undefined) return null
   // a new member list is a new set of calls: mount afresh
   return <Outcomes key={`${link.householdId}:${personIds}`} owner={userId} link={link} personIds={personIds} />
