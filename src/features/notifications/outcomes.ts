@@ -10,7 +10,7 @@ import { call, type CallResult } from '@/services/county-client'
 import { daysBetween, formatDate } from '@/services/time'
 
 /** What home needs from the county; each part is [] when this user may not read it. */
-export interface OutcomeSources {
+interface OutcomeSources {
   applications: Application[]
   orders: Order[]
   claims: Claim[]
@@ -20,9 +20,9 @@ export interface OutcomeSources {
 export const outcomesCache = createUserCache<OutcomeSources>({ name: 'home-outcomes', version: 1, maxEntries: 5 })
 
 /** A decision or a payment stays on home this many days; a request for material until it is answered. */
-export const RECENT_DAYS = 30
+const RECENT_DAYS = 30
 
-export interface Outcome {
+interface Outcome {
   key: string
   /** good news (green) or something the family must do or know (orange) */
   tone: 'done' | 'todo'
