@@ -89,6 +89,11 @@ test('the demo reviewer code signs nobody in: the code goes to WeChat, which ref
   expect(r.error.code).toBe('WECHAT_CODE_INVALID')
 })
 
+test('the demo accounts for WeChat DevTools are not listed: the route does not exist', async () => {
+  const r = await api.call('listDemoAccounts', {})
+  expect(r.status).toBe(404)
+})
+
 test('a notify signed with the old public HMAC key reaches no route that would accept it', async () => {
   const n = signedNotify(
     { orderId: 'ord_anything', amountFen: 38000, paidAt: '2026-11-20T10:00:00.000+08:00' },

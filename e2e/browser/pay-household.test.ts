@@ -64,7 +64,8 @@ test('a member civil affairs pays for in full shows 0 and the reason, already en
 
 test('pay for the whole household: cashier, confirmation, receipt equal to the county record, everyone enrolled', async () => {
   // home and the 缴费 tab are open (not yet paid) before paying: afterwards they must tell the
-  // new state at once, in the same page (no reload, no restart)
+  // new state at once, with no reload after coming back from WeChat's payment page (h5 pays on
+  // WeChat's own page, which is a navigation: the marker is set on return)
   await openSignedIn(w, DEMO.head, '/pages/home/index')
   // Taro's tab bar, or the app's own (主菜单) once main's custom tab bar is merged in
   const tab = (name: string) =>
@@ -123,6 +124,11 @@ test('pay for the whole household: cashier, confirmation, receipt equal to the c
     await expect(
       card(name).locator('.member-card__next-benefit').getAttribute('data-benefit-start', { timeout: 5_000 })
     ).resolves.toBe(quoted[name])
+  // and says what happened, with the next step: the payment's card and its receipt (issue 17 item 6)
+  const paidCard = visiblePage(w).locator('.home-outcome', { hasText: `${order.year}年的医保费` })
+  await paidCard.waitFor({ timeout: 5_000 })
+  await expect(paidCard.innerText()).resolves.toContain(`${totalText.replace('¥', '').trim()} 已交上，县里已确认`)
+  await paidCard.getByRole('button', { name: '看票据' }).waitFor()
   await settle(w)
   await shot(w, 'pay-done-home')
   await tab('缴费').click()

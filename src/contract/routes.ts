@@ -82,6 +82,14 @@ export const routes = {
     body: S.OtpVerifyBody,
     response: { 200: S.Session }
   }),
+  listDemoAccounts: r({
+    method: 'GET',
+    url: '/v1/auth/demo-accounts',
+    tag: 'auth',
+    auth: 'dev',
+    summary: '演示县的演示账号（只在开发模式下有：微信开发者工具里用 demo-<name> 登录）',
+    response: { 200: S.DemoAccountList }
+  }),
   signOut: r({
     method: 'POST',
     url: '/v1/auth/sign-out',

@@ -62,6 +62,15 @@ export const Session = Type.Object({
 })
 
 export const WechatSignInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }, closed)
+/** The demo county's ready-made accounts, for signing in from WeChat DevTools (development only). */
+export const DemoAccountList = Type.Object({
+  accounts: Type.Array(
+    Type.Object({
+      code: Type.String({ description: '给 POST /v1/auth/wechat 的 code（demo-<name>）' }),
+      name: Type.String({ description: '演示账号的名字（编造的人）' })
+    })
+  )
+})
 export const OtpRequestBody = Type.Object({ phone: PhoneInput }, closed)
 export const OtpRequestResult = Type.Object({ sent: Type.Boolean(), expiresInSeconds: Type.Integer() })
 export const OtpVerifyBody = Type.Object({ phone: PhoneInput, code: Type.String({ pattern: '^\\d{6}$' }) }, closed)
@@ -947,6 +956,7 @@ export type SentMessage = Static<typeof SentMessage>
 
 export type Me = Static<typeof Me>
 export type Session = Static<typeof Session>
+export type DemoAccountList = Static<typeof DemoAccountList>
 export type Scope = Static<typeof Scope>
 export type Role = Static<typeof Role>
 export type HouseholdLink = Static<typeof HouseholdLink>

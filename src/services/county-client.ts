@@ -16,6 +16,7 @@ type Def<K extends RouteId> = Routes[K]
 
 const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] } } = {
   signInWechat: { method: 'POST', url: '/v1/auth/wechat' },
+  listDemoAccounts: { method: 'GET', url: '/v1/auth/demo-accounts' },
   requestOtp: { method: 'POST', url: '/v1/auth/otp/request' },
   verifyOtp: { method: 'POST', url: '/v1/auth/otp/verify' },
   signOut: { method: 'POST', url: '/v1/auth/sign-out' },

@@ -322,6 +322,7 @@ export const responseChecks: { [K in C.RouteId]?: Checker<unknown> } = {
   signInWechat: sessionCheck,
   verifyOtp: sessionCheck,
   requestOtp: obj<{ sent: boolean; expiresInSeconds: number }>({ sent: bool, expiresInSeconds: int }),
+  listDemoAccounts: obj<C.DemoAccountList>({ accounts: arr(obj({ code: str, name: str })) }),
   signOut: okCheck,
   signOutEverywhere: okCheck,
   me: meCheck,

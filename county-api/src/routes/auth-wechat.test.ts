@@ -52,3 +52,16 @@ test('no answer from WeChat in time is UPSTREAM_UNAVAILABLE, not a 500', async (
   expect(r.status).toBe(503)
   expect(r.error.code).toBe('UPSTREAM_UNAVAILABLE')
 })
+
+test('development lists the demo villagers; each code signs in as that person (WeChat DevTools)', async () => {
+  const r = await c.api.call('listDemoAccounts', {})
+  expect(r.status).toBe(200)
+  const accounts = r.data.accounts
+  expect(accounts.map((a) => a.code)).toEqual(['demo-head', 'demo-elder', 'demo-migrant', 'demo-grantee'])
+  for (const a of accounts) {
+    const s = await signIn(a.code)
+    expect(s.status).toBe(200)
+    const me = await c.api.call('me', { token: s.data.token })
+    expect(me.data.displayName).toBe(a.name)
+  }
+})

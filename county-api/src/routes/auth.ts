@@ -23,6 +23,19 @@ export const authRoutes = (ctx: Ctx): TagHandlers<'auth'> => ({
     return session(ctx, findOrCreateWechatUser(ctx, r.openid))
   },
 
+  // development only (auth 'dev': production does not serve it): the demo users the seed made,
+  // each with the demo-<name> code that signs in as them
+  listDemoAccounts: () => {
+    const rows = ctx.db
+      .prepare(
+        "SELECT openid, display_name FROM users WHERE role = 'villager' AND openid LIKE 'dev-openid-%' ORDER BY phone, id"
+      )
+      .all() as { openid: string; display_name: string }[]
+    return {
+      accounts: rows.map((u) => ({ code: `demo-${u.openid.slice('dev-openid-'.length)}`, name: u.display_name }))
+    }
+  },
+
   requestOtp: async ({ body }) => {
     return { sent: true, expiresInSeconds: await requestOtp(ctx, body.phone) }
   },

@@ -23,6 +23,7 @@ type Routes = typeof contractRoutes
 // or missing method or url fails tsc.
 const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url']] } = {
   signInWechat: ['POST', '/v1/auth/wechat'],
+  listDemoAccounts: ['GET', '/v1/auth/demo-accounts'],
   requestOtp: ['POST', '/v1/auth/otp/request'],
   verifyOtp: ['POST', '/v1/auth/otp/verify'],
   signOut: ['POST', '/v1/auth/sign-out'],

@@ -2,6 +2,7 @@
 // missing paper. The catastrophic-claim list is seed 000 C23 (nine documents, criticised as
 // burdensome): shown so people photograph them while still in hospital.
 import type { Application, ApplicationKind } from '@/contract'
+import { APPLICATION_KIND_LABEL } from '@/shared/application-kinds'
 
 export interface DocumentNeed {
   /** also the upload's file name, so the county sees which paper a photo is */
@@ -145,14 +146,8 @@ export const APPLICATION_KINDS: ApplicationKind[] = [
   'out_of_area_care'
 ]
 
-export const KIND_LABEL: Record<ApplicationKind, string> = {
-  add_newborn: '新生儿参保',
-  add_marriage: '结婚嫁入参保',
-  add_return: '回乡落户参保',
-  renew_remote: '在外地续保',
-  out_of_area_care: '异地就医备案',
-  add_id_number: '补登身份证号'
-}
+/** the shared names (home's cards use them too) */
+export const KIND_LABEL = APPLICATION_KIND_LABEL
 
 export function checklistFor(kind: ApplicationKind | 'catastrophic_claim'): Checklist {
   return CHECKLISTS[kind]

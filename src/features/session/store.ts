@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import type { BindingRequest, BindStart, HouseholdLink, Me, Scope, Session } from '@/contract'
+import type { BindingRequest, BindStart, DemoAccountList, HouseholdLink, Me, Scope, Session } from '@/contract'
 import { call, configureCountyClient, forgetPrefetched, prefetch, sessionStarted } from '@/services/county-client'
 import { clearAllUserCaches } from '@/services/cache'
 import { onForeground } from '@/services/network'
@@ -103,10 +103,11 @@ export const selectActiveLink = (s: Pick<SessionState, 'me' | 'activeHouseholdId
 export const useActiveLink = () => useSession(selectActiveLink)
 
 /** Mini-program sign-in: wx.login's one-time code is exchanged by the county for a session. */
-export async function signInWithWechat(): Promise<Result> {
+/** `demoCode`: a demo account's `demo-<name>` (WeChat DevTools against a county in development). */
+export async function signInWithWechat(demoCode?: string): Promise<Result> {
   let code: string
   try {
-    code = (await Taro.login()).code
+    code = demoCode ?? (await Taro.login()).code
   } catch {
     return { ok: false, error: appError('WECHAT_CODE_INVALID') }
   }
@@ -116,6 +117,15 @@ export async function signInWithWechat(): Promise<Result> {
   useSession.getState().adopt(r.data)
   if (!silentSignIn) sessionStarted() // a tap on 登录: screens showing saved data ask again
   return { ok: true }
+}
+
+/**
+ * The demo county's accounts, when the county runs in development (production has no such
+ * route: a 404, or no answer, is an empty list and the page shows nothing of it).
+ */
+export async function demoAccounts(): Promise<DemoAccountList['accounts']> {
+  const r = await call('listDemoAccounts', {})
+  return r.ok ? r.data.accounts : []
 }
 
 export const PHONE_RE = /^1\d{10}$/

@@ -1,12 +1,15 @@
 import { PageShell } from '@/shell/page-shell'
 import { HouseholdStatus } from '@/features/household/components/household-status'
 import { HouseholdNotices } from '@/features/notifications/components/household-notices'
+import { HomeOutcomes } from '@/features/notifications/components/home-outcomes'
 
 export default function HomePage() {
   return (
     <PageShell title='我家参保情况' tab='home'>
       <HouseholdNotices />
+      <HomeOutcomes place='top' />
       <HouseholdStatus />
+      <HomeOutcomes place='bottom' />
     </PageShell>
   )
 }

@@ -3,7 +3,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { inputFor } from '@/components/control-label'
-import { requestOtp, signInWithOtp, signInWithWechat, useSession } from '../store'
+import { demoAccounts, requestOtp, signInWithOtp, signInWithWechat, useSession } from '../store'
 
 function afterSignIn() {
   const me = useSession.getState().me
@@ -25,6 +25,13 @@ export function SignInForm() {
   }, [wait])
 
   if (process.env.TARO_ENV === 'weapp') {
+    const signIn = async (demoCode?: string) => {
+      setBusy(true)
+      const r = await signInWithWechat(demoCode)
+      setBusy(false)
+      if (r.ok) afterSignIn()
+      else setMessage(r.error.message)
+    }
     return (
       <View className='card sign-in'>
         <Text>用微信登录，不用记密码。</Text>
@@ -33,20 +40,10 @@ export function SignInForm() {
             {message}
           </View>
         ) : null}
-        <Button
-          className='btn btn-primary sign-in__wechat'
-          loading={busy}
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true)
-            const r = await signInWithWechat()
-            setBusy(false)
-            if (r.ok) afterSignIn()
-            else setMessage(r.error.message)
-          }}
-        >
+        <Button className='btn btn-primary sign-in__wechat' loading={busy} disabled={busy} onClick={() => signIn()}>
           微信一键登录
         </Button>
+        <DemoAccounts busy={busy} onPick={signIn} />
       </View>
     )
   }
@@ -108,6 +105,33 @@ export function SignInForm() {
       >
         登录
       </Button>
+    </View>
+  )
+}
+
+/**
+ * WeChat DevTools against a county in development: wx.login gives a real code the demo county
+ * refuses, so the demo villagers are offered by name. Production has no list (the county does not
+ * serve it), so nothing shows.
+ */
+function DemoAccounts({ busy, onPick }: { busy: boolean; onPick: (code: string) => void }) {
+  const [accounts, setAccounts] = useState<{ code: string; name: string }[]>([])
+  useEffect(() => {
+    let live = true
+    void demoAccounts().then((a) => live && setAccounts(a))
+    return () => {
+      live = false
+    }
+  }, [])
+  if (accounts.length === 0) return null
+  return (
+    <View className='sign-in__demo' ariaRole='region' ariaLabel='演示账号'>
+      <Text className='muted'>演示版：选一个演示账号登录（正式版没有这一栏）</Text>
+      {accounts.map((a) => (
+        <Button key={a.code} className='btn sign-in__demo-account' disabled={busy} onClick={() => onPick(a.code)}>
+          用演示账号“{a.name}”登录
+        </Button>
+      ))}
     </View>
   )
 }
