@@ -203,7 +203,14 @@ test('an application decided: "more needed", then the decision after resubmittin
     query: { householdId: 'hh_0001' },
     token: await c.api.wechat('head')
   })
-  expect(list.templateIds).toEqual({ deadline: null, result: null, window: WINDOW, claim: CLAIM, decision: DECISION })
+  expect(list.templateIds).toEqual({
+    deadline: null,
+    result: null,
+    window: WINDOW,
+    claim: CLAIM,
+    decision: DECISION,
+    binding: null
+  })
   expect(list.sent.slice(0, 2).map((s) => [s.kind, s.title])).toEqual([
     ['decision', '申请办理结果'],
     ['decision', '申请办理结果']
