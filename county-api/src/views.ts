@@ -95,20 +95,20 @@ export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' 
 
 export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
   // once confirmed, each person's benefit dates as the county recorded them for this payment
-  const recorded = new Map(
-    o.status !== 'confirmed'
-      ? []
-      : (
-          ctx.db
-            .prepare(
-              'SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments WHERE order_id = ? AND year = ?'
-            )
-            .all(o.id, o.year) as (Pick<EnrolmentRow, 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'> & {
-            person_id: string
-          })[]
-        ).map((e) => [e.person_id, benefitOf(e)])
-  )
-  const persons = (JSON.parse(o.persons) as OrderPerson[]).map((p) => ({
+  // (by the enrolments' key, person and year: an order is viewed at every status poll)
+  const orderPersons = JSON.parse(o.persons) as OrderPerson[]
+  const recorded = new Map<string, ReturnType<typeof benefitOf>>()
+  if (o.status === 'confirmed') {
+    const one = ctx.db.prepare(
+      'SELECT status, coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ? AND order_id = ?'
+    )
+    for (const p of orderPersons) {
+      const e = one.get(p.personId, o.year, o.id) as
+        Pick<EnrolmentRow, 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'> | undefined
+      if (e) recorded.set(p.personId, benefitOf(e))
+    }
+  }
+  const persons = orderPersons.map((p) => ({
     personId: p.personId,
     name: namesVisible ? p.name : maskName(p.name),
     // a payer outside the household sees the total only: a due (or a late benefit start) gives
