@@ -368,6 +368,16 @@ export const routes = {
     params: S.BillDateParams,
     response: { 200: S.Reconciliation }
   }),
+  reviewImportTaxBureauPayments: r({
+    method: 'POST',
+    url: '/v1/review/tax-bureau-payments',
+    tag: 'pay',
+    auth: 'reviewer',
+    summary:
+      '县经办人员：登记税务部门代收的医保费（每行一张缴费凭证；按缴费日期由计算器算待遇期；同一凭证只登记一次，对不上的逐行说明）',
+    body: S.TaxBureauImportBody,
+    response: { 200: S.TaxBureauImport }
+  }),
   // the simulated provider's cashier page (only where PAYMENT_MODE=simulated: development and tests)
   cashierPay: r({
     paymentMode: 'simulated',

@@ -495,6 +495,56 @@ export const Reconciliation = Type.Object({
   runAt: DateTime
 })
 export const ReconciliationList = Type.Object({ days: Type.Array(Reconciliation) })
+// A county that collects through the tax bureau (COLLECTION_CHANNEL=tax_bureau): the bureau's
+// results, imported by county staff, are what enrols the members the household paid for there.
+export const TaxBureauPaymentRow = Type.Object(
+  {
+    bureauReceipt: Type.String({
+      minLength: 4,
+      maxLength: 40,
+      pattern: '^[A-Za-z0-9-]+$',
+      description: '税务部门的缴费凭证号（同一张凭证只登记一次）'
+    }),
+    idNumber: IdNumberInput,
+    year: Year,
+    amount: Type.String({ pattern: '^\\d{1,7}\\.\\d{2}$', description: '税务部门收到的金额（元，两位小数，大于0）' }),
+    paidOn: DateStr
+  },
+  closed
+)
+export const TaxBureauImportBody = Type.Object(
+  { rows: Type.Array(TaxBureauPaymentRow, { minItems: 1, maxItems: 2000 }) },
+  closed
+)
+export const TaxBureauOutcome = Type.Union(
+  [
+    Type.Literal('enrolled'),
+    Type.Literal('already_imported'),
+    Type.Literal('already_enrolled'),
+    Type.Literal('person_not_found'),
+    Type.Literal('amount_differs'),
+    Type.Literal('no_benefit_period')
+  ],
+  {
+    description:
+      'enrolled：已登记参保；already_imported：这张凭证登记过了；already_enrolled：此人这一年已经参保（需经税务退费）；person_not_found：花名册里没有这个身份证号；amount_differs：金额与政策应缴不符；no_benefit_period：按缴费日期当年已没有待遇期'
+  }
+)
+export const TaxBureauImportResult = Type.Object({
+  bureauReceipt: Type.String(),
+  outcome: TaxBureauOutcome,
+  /** the person (masked), where found */
+  nameMasked: Nullable(Type.String()),
+  householdId: Nullable(Id),
+  benefitStart: Nullable(DateStr),
+  /** what happened, in plain words for the reviewer */
+  message: Type.String()
+})
+export const TaxBureauImport = Type.Object({
+  results: Type.Array(TaxBureauImportResult),
+  enrolled: Type.Integer(),
+  needsAttention: Type.Integer()
+})
 export const BillDateParams = Type.Object({ billDate: DateStr })
 
 export const Receipt = Type.Object({
@@ -980,6 +1030,9 @@ export type WechatPayParams = Static<typeof WechatPayParams>
 export type PaymentNotifyBody = Static<typeof PaymentNotifyBody>
 export type WechatPayNotifyBody = Static<typeof WechatPayNotifyBody>
 export type UnbookedMoney = Static<typeof UnbookedMoney>
+export type TaxBureauImportBody = Static<typeof TaxBureauImportBody>
+export type TaxBureauImport = Static<typeof TaxBureauImport>
+export type TaxBureauOutcome = Static<typeof TaxBureauOutcome>
 export type MoneyKind = Static<typeof MoneyKind>
 export type RefundView = Static<typeof RefundView>
 export type Reconciliation = Static<typeof Reconciliation>

@@ -71,6 +71,7 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewResolveMoney: { method: 'POST', url: '/v1/review/money/:moneyId/resolve' },
   reviewReconciliations: { method: 'GET', url: '/v1/review/reconciliations' },
   reviewRunReconciliation: { method: 'POST', url: '/v1/review/reconciliations/:billDate/run' },
+  reviewImportTaxBureauPayments: { method: 'POST', url: '/v1/review/tax-bureau-payments' },
   reviewConcerns: { method: 'GET', url: '/v1/review/concerns' },
   reviewConcernUpdate: { method: 'POST', url: '/v1/review/concerns/:concernId' },
   listNotices: { method: 'GET', url: '/v1/notices' },

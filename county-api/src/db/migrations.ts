@@ -260,5 +260,15 @@ export const MIGRATIONS: (string | Migration)[] = [
   ALTER TABLE documents ADD COLUMN uploaded_by TEXT;
   ALTER TABLE documents ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX documents_uploader ON documents(uploaded_by, uploaded_at);
+  `,
+  // 12: a county that collects through the tax bureau records the bureau's receipts it imported
+  // (one row per receipt: importing the same list twice enrols nobody twice)
+  `
+  CREATE TABLE tax_bureau_payments (
+    bureau_receipt TEXT PRIMARY KEY, person_id TEXT REFERENCES persons(id), year INTEGER NOT NULL,
+    amount_fen INTEGER, paid_on TEXT NOT NULL, outcome TEXT NOT NULL, message TEXT NOT NULL,
+    imported_by TEXT NOT NULL, imported_at INTEGER NOT NULL
+  );
+  CREATE INDEX tax_bureau_payments_person ON tax_bureau_payments(person_id, year);
   `
 ]

@@ -9,6 +9,7 @@ import { isoDate } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { cachedSeries } from '../policies'
 import { chineseDate } from '../../../src/calculator/dates'
+import { TAX_BUREAU_ISSUE } from '../../../src/shared/quote-issues'
 
 export function defaultYear(ctx: Ctx): number {
   // From September the collection is for next year (集中缴费期 for year N runs in year N-1's autumn).
@@ -112,6 +113,7 @@ function refuseYearWithoutPolicy(series: PolicyRecord[], year: number, today: st
 
 export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
   const { quote, people, uncovered } = computeQuote(ctx, householdId, year)
+  const taxBureau = ctx.config.collectionChannel === 'tax_bureau'
   const byId = new Map(people.map((p) => [p.id, p]))
   // left out of the quote because paying now would give them no day of cover: say who and why
   const noCoverIssue = uncovered.length
@@ -186,7 +188,8 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
       ...enrolledLines
     ],
     total: fenToYuan(quote.totalFen),
-    payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed,
+    // a county that collects through the tax bureau takes no money here: the amount is shown, and where to pay it
+    payable: quote.payable && quote.totalFen > 0 && !quote.collectionClosed && !taxBureau,
     // A closed window is a refusal, not the calculator's "late: waiting period" note.
     issues: [
       ...(quote.collectionClosed
@@ -195,7 +198,10 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
             ...quote.issues.filter((i) => i.code !== 'OUTSIDE_COLLECTION')
           ]
         : quote.issues),
-      ...noCoverIssue
+      ...noCoverIssue,
+      ...(taxBureau && quote.totalFen > 0
+        ? [{ code: TAX_BUREAU_ISSUE, message: `本县的医保费由税务部门收，这里不能交。请${ctx.config.taxChannelHowTo}` }]
+        : [])
     ],
     steps: quote.steps,
     calculation: quote.raw as Quote['calculation']

@@ -18,6 +18,7 @@ import { createOrder, householdByIdNumber, loadOrderFor, refreshOrder, startPayi
 import { matchOrder, receiveNotify } from '../pay/notify'
 import { attachMoney, listMoney, refundMoney, resolveMoney } from '../pay/money-review'
 import { reconcileDay, reconciliationView } from '../pay/reconcile'
+import { importTaxBureauPayments } from '../pay/tax-bureau'
 import { cursorOf, pageOf } from '../paging'
 
 /** The notify's headers, as the provider reads them (x-notify-signature; Wechatpay-*). */
@@ -151,6 +152,8 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   reviewRefundMoney: ({ params, body, user }) => refundMoney(ctx, params.moneyId, body.reason, user),
   reviewAttachMoney: ({ params, body, user }) => attachMoney(ctx, params.moneyId, body.orderId, user),
   reviewResolveMoney: ({ params, body, user }) => resolveMoney(ctx, params.moneyId, body.note, user),
+
+  reviewImportTaxBureauPayments: ({ body, user }) => importTaxBureauPayments(ctx, body, user),
 
   reviewReconciliations: () => ({
     days: (

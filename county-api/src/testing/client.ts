@@ -55,6 +55,7 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   reviewResolveMoney: ['POST', '/v1/review/money/:moneyId/resolve'],
   reviewReconciliations: ['GET', '/v1/review/reconciliations'],
   reviewRunReconciliation: ['POST', '/v1/review/reconciliations/:billDate/run'],
+  reviewImportTaxBureauPayments: ['POST', '/v1/review/tax-bureau-payments'],
   cashierPay: ['POST', '/v1/sim-cashier/orders/:orderId/pay'],
   cashierFail: ['POST', '/v1/sim-cashier/orders/:orderId/fail'],
   cashierAbandon: ['POST', '/v1/sim-cashier/orders/:orderId/abandon'],

@@ -15,6 +15,7 @@ import { QuoteBreakdown, allEnrolled } from './quote-breakdown'
 import { ReceiptLink } from './pay-home'
 import { PaymentStatus } from './payment-status'
 import { ReminderCard, offerReminder } from './reminder-card'
+import { TaxBureauCard, taxBureauIssue } from './tax-bureau-card'
 import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '../policy-facts'
 import { PAY_ROUTES, startAndPay } from '../use-order-flow'
 import { pendingSlot } from '../pending'
@@ -63,6 +64,8 @@ export function QuoteScreen() {
   }
 
   const canPay = !!quote && quote.payable && !isZero(quote.total)
+  // paid at the tax bureau: no pay button here, the card says where (and the reminder still helps)
+  const atTaxBureau = !!quote && taxBureauIssue(quote) !== null
   const paidUp = !!quote && allEnrolled(quote)
   const today = todayShanghai()
   const deadline = quote ? deadlineOf(quote, facts) : null
@@ -102,13 +105,14 @@ export function QuoteScreen() {
           }}
         />
       ) : null}
+      {quote && atTaxBureau && !paidUp ? <TaxBureauCard quote={quote} onRefresh={q.reload} /> : null}
       {quote && offerReminder(quote, deadline, today) ? (
         <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} />
       ) : null}
       {quote && isZero(quote.total) && userId ? (
         <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} />
       ) : null}
-      {quote && !paidUp && !isZero(quote.total) ? (
+      {quote && !paidUp && !atTaxBureau && !isZero(quote.total) ? (
         <View className='pay-bar'>
           <Button
             key={busy ? 'busy' : canPay ? 'pay' : 'none'}
