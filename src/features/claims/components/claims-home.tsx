@@ -11,6 +11,7 @@ import { useSession } from '@/features/session/store'
 import { useHousehold } from '@/features/session/household'
 import { useCountyData } from '@/services/use-county-data'
 import { currentYear, todayShanghai } from '@/services/time'
+import { NotifyMe } from '@/features/settings/components/notify-me'
 import { policyCache, loadPolicy, claimListCache, listKey, loadClaimList } from '../api'
 import {
   actualRatio,
@@ -185,6 +186,7 @@ export function ClaimsHome() {
         onChange={setYear}
       />
 
+      {householdId ? <NotifyMe householdId={householdId} kinds={['claim']} label='报销款到账时，微信通知我' /> : null}
       {list?.summary && year === thisYear ? (
         <ProtectionMeter data={protectionOf(year, list.summary)} name={member?.name} />
       ) : null}

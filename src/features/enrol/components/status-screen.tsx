@@ -8,6 +8,7 @@ import { notifyError } from '@/services/errors'
 import { showPageMessage } from '@/services/page-message'
 import { todayShanghai } from '@/services/time'
 import { useSession } from '@/features/session/store'
+import { NotifyMe } from '@/features/settings/components/notify-me'
 import { activeFiling, fieldsOf, newbornBirthYearToPay, resubmit } from '../store'
 import { ApplicationStatusView } from './status-view'
 import { UploadPanel } from './upload-panel'
@@ -108,6 +109,9 @@ export function StatusScreen() {
             去缴{birthYear}年的费用
           </Button>
         </View>
+      ) : null}
+      {app && (app.status === 'submitted' || app.status === 'needs_more') ? (
+        <NotifyMe householdId={app.householdId} kinds={['decision']} label='审核有结果时，微信通知我' />
       ) : null}
       <Button className='btn enrol-refresh' onClick={() => q.reload()}>
         刷新进度

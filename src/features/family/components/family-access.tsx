@@ -10,6 +10,7 @@ import { formatInstant } from '@/services/time'
 import { OfflineBanner } from '@/components/offline-banner'
 import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
+import { NotifyMe } from '@/features/settings/components/notify-me'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
 import { BoundAccounts } from './bound-accounts'
@@ -63,6 +64,7 @@ export function FamilyAccess() {
     <View className='family-access'>
       <OfflineBanner hasCachedData={false} />
       <BoundAccounts householdId={link.householdId} />
+      <NotifyMe householdId={link.householdId} kinds={['binding']} label='有人绑定我家时，微信通知我' />
       <View className='card'>
         <Text className='section-title'>邀请家人</Text>
         <Text className='muted'>选好家人能做什么，生成邀请码，当面给家人看或念给他听。</Text>

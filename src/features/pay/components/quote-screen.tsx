@@ -107,7 +107,13 @@ export function QuoteScreen() {
       ) : null}
       {quote && atTaxBureau && !paidUp ? <TaxBureauCard quote={quote} onRefresh={q.reload} /> : null}
       {quote && offerReminder(quote, deadline, today) ? (
-        <ReminderCard householdId={quote.householdId} year={quote.year} total={quote.total} deadline={deadline} />
+        <ReminderCard
+          householdId={quote.householdId}
+          year={quote.year}
+          total={quote.total}
+          deadline={deadline}
+          windowOpen={quote.collectionPeriod?.open ?? true}
+        />
       ) : null}
       {quote && isZero(quote.total) && userId ? (
         <ReceiptLink owner={userId} householdId={quote.householdId} year={quote.year} />

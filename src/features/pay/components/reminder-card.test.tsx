@@ -92,3 +92,41 @@ test('on weapp it says what the county already sent in WeChat, and when', async 
     useSession.setState({ userId: null })
   }
 })
+
+test("before the window opens, the prompt asks for the 开始缴费 message too (three templates, WeChat's most)", async () => {
+  const env = process.env.TARO_ENV
+  process.env.TARO_ENV = 'weapp'
+  const request = Taro.request as unknown as jest.Mock
+  const subscribe = Taro.requestSubscribeMessage as unknown as jest.Mock
+  request.mockReset()
+  subscribe.mockReset()
+  subscribe.mockResolvedValue({ tmplW: 'accept', tmplD: 'accept', tmplR: 'reject' })
+  request.mockImplementation(() =>
+    Promise.resolve({
+      statusCode: 200,
+      header: {},
+      data: JSON.stringify({
+        householdId: 'hh_1',
+        subscriptions: [],
+        sent: [],
+        templateIds: { deadline: 'tmplD', result: 'tmplR', window: 'tmplW', claim: null, decision: null, binding: null }
+      })
+    })
+  )
+  useSession.setState({ userId: 'u_1' })
+  try {
+    render(<ReminderCard householdId='hh_1' year={2027} total='780.00' deadline='2026-12-31' windowOpen={false} />)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0))
+    })
+    expect(view.getByText(/开始缴费时告诉您/)).toBeInTheDocument()
+    await act(async () => {
+      view.getByText('打开提醒').click()
+      await new Promise((r) => setTimeout(r, 0))
+    })
+    expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['tmplW', 'tmplD', 'tmplR'] })
+  } finally {
+    process.env.TARO_ENV = env
+    useSession.setState({ userId: null })
+  }
+})

@@ -3,16 +3,16 @@ import { View, Text, Button } from '@tarojs/components'
 import type { Quote } from '@/contract'
 import { useSession } from '@/features/session/store'
 import { formatInstant } from '@/services/time'
-import { isZero } from '../labels'
 import {
   askForReminders,
-  previewMessages,
   readSentMessages,
   sendPendingReminderChoices,
   TEMPLATES,
   type ReminderKind,
   type SentSoFar
-} from '../reminders'
+} from '@/features/settings/subscriptions'
+import { isZero } from '../labels'
+import { previewMessages } from '../reminder-preview'
 import './pay.scss'
 
 interface Props {
@@ -20,6 +20,8 @@ interface Props {
   year: number
   total: string
   deadline: string | null
+  /** false while the collection window has not opened: the 开始缴费 message is offered too */
+  windowOpen?: boolean
 }
 
 /**
@@ -33,7 +35,7 @@ export function offerReminder(quote: Quote, deadline: string | null, today: stri
   return !deadline || today <= deadline
 }
 
-export function ReminderCard({ householdId, year, total, deadline }: Props) {
+export function ReminderCard({ householdId, year, total, deadline, windowOpen = true }: Props) {
   const userId = useSession((s) => s.userId)
   const [accepted, setAccepted] = useState<ReminderKind[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -56,7 +58,9 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
     if (!userId) return
     // the county's template ids when it told them (its configuration), else the app's
     const ids = { ...TEMPLATES, ...sofar?.templateIds }
-    const r = await askForReminders({ owner: userId, householdId, year }, undefined, ids)
+    // WeChat shows at most three in one prompt: the window opening (before it opens), the deadline, the result
+    const kinds: ReminderKind[] = windowOpen ? ['deadline', 'result'] : ['window', 'deadline', 'result']
+    const r = await askForReminders({ owner: userId, householdId, year }, kinds, ids)
     if (!r.ok) {
       setMessage(r.message)
       return
@@ -83,7 +87,7 @@ export function ReminderCard({ householdId, year, total, deadline }: Props) {
         </>
       ) : (
         <>
-          <Text>截止前提醒您交钱，交完告诉您有没有入账。</Text>
+          <Text>{windowOpen ? '' : '开始缴费时告诉您，'}截止前提醒您交钱，交完告诉您有没有入账。</Text>
           <Button key={accepted?.length ? 'on' : 'off'} className='btn pay-action reminder__ask' onClick={ask}>
             {accepted?.length ? '已打开提醒' : '打开提醒'}
           </Button>

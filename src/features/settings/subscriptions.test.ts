@@ -3,7 +3,7 @@ import { act } from '@testing-library/react'
 import { resetNetworkForTests, useNetwork } from '@/services/network'
 import { configureTransport } from '@/services/transport'
 import { useSession } from '@/features/session/store'
-import { askForReminders, previewMessages, sendPendingReminderChoices, TEMPLATES } from './reminders'
+import { askForReminders, sendPendingReminderChoices, TEMPLATES } from './subscriptions'
 
 const request = Taro.request as unknown as jest.Mock
 const subscribe = Taro.requestSubscribeMessage as unknown as jest.Mock
@@ -34,8 +34,8 @@ beforeEach(() => {
   resetNetworkForTests()
   configureTransport({ sleep: async () => {} })
   subscribe.mockResolvedValue({
-    [TEMPLATES.deadline]: 'accept',
-    [TEMPLATES.result]: 'reject',
+    [TEMPLATES.deadline as string]: 'accept',
+    [TEMPLATES.result as string]: 'reject',
     errMsg: 'requestSubscribeMessage:ok'
   })
 })
@@ -120,10 +120,4 @@ test('a kept answer is never sent for another user; a refusal (no access) is dro
   await sendPendingReminderChoices('u1')
   expect(posts()).toHaveLength(1)
   expect(storage.has('xqyb.reminders.pending')).toBe(false)
-})
-
-test('h5: what would be sent, in words', () => {
-  const [deadline, result] = previewMessages({ year: 2027, total: '760.00', deadline: '2026-12-31' })
-  expect(deadline.body).toBe('您家2027年医保费 ¥760.00 还没交，2026年12月31日截止。截止前7天、前1天各提醒一次。')
-  expect(result.body).toContain('已入账')
 })
