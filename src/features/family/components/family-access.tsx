@@ -11,6 +11,7 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
 import { NotifyMe } from '@/features/settings/components/notify-me'
+import { accessActionText } from '@/shared/access-actions'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
 import { BoundAccounts } from './bound-accounts'
@@ -167,7 +168,7 @@ export function FamilyAccess() {
             <Text>
               {formatInstant(e.at)} {e.granteeName}
             </Text>
-            <Text className='muted'>{e.action}</Text>
+            <Text className='muted'>{accessActionText(e.action)}</Text>
           </View>
         ))}
       </View>
