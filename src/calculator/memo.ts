@@ -15,7 +15,9 @@ export function memo<K, V>(): Map<K, V> {
 
 /** A memo of texts for the whole numbers 0 … size − 1 ('' where not yet known), emptied by resetCalculatorMemos. */
 export function textTable(size: number): string[] {
-  const t = new Array<string>(size).fill('')
+  // built element by element: a packed array (new Array(size) would stay holey, slower to read)
+  const t: string[] = []
+  for (let i = 0; i < size; i++) t.push('')
   clearers.push(() => t.fill(''))
   return t
 }
