@@ -320,10 +320,18 @@ export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
   if (typeof h !== 'object') bad('本年度就医记录应当是一个对象', '$history')
   if (h.coverageYear !== undefined)
     out.coverageYear = parseDate(h.coverageYear, '$history.coverageYear', '参保年度起始日')
-  for (let i = 0; i < MONEY_KEYS.length; i++) {
-    const k = MONEY_KEYS[i]
-    if (h[k] !== undefined) out[k] = parseYearTotalFen(h[k], MONEY_PATHS[i], '本年度累计金额')
-  }
+  // each read by name: a loop over the names costs a keyed read each, for every claim
+  out.fundPaid = yearTotal(h.fundPaid, 0)
+  out.outpatientFundPaid = yearTotal(h.outpatientFundPaid, 1)
+  out.outpatientDeductibleMet = yearTotal(h.outpatientDeductibleMet, 2)
+  out.specialFundPaid = yearTotal(h.specialFundPaid, 3)
+  out.specialDeductibleMet = yearTotal(h.specialDeductibleMet, 4)
+  out.majorDiseaseFundPaid = yearTotal(h.majorDiseaseFundPaid, 5)
+  out.catastrophicBase = yearTotal(h.catastrophicBase, 6)
+  out.catastrophicPaid = yearTotal(h.catastrophicPaid, 7)
+  out.assistanceBase = yearTotal(h.assistanceBase, 8)
+  out.assistancePaid = yearTotal(h.assistancePaid, 9)
+  out.householdAccountBalance = yearTotal(h.householdAccountBalance, 10)
   // a deductible, but one with a referral increase can pass 1 亿 with a policy's largest figures: read as history
   if (h.lastDeductible !== undefined && h.lastDeductible !== null)
     out.lastDeductible = parseYearTotalFen(h.lastDeductible, '$history.lastDeductible', '上次起付线')
@@ -342,6 +350,11 @@ export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
     }
   }
   return out
+}
+
+/** A year total of a history (MONEY_KEYS[i]) in fen; absent: 0. */
+function yearTotal(v: string | undefined, i: number): number {
+  return v === undefined ? 0 : parseYearTotalFen(v, MONEY_PATHS[i], '本年度累计金额')
 }
 
 /**
