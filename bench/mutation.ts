@@ -256,6 +256,7 @@ export function build(only?: string): { dir: string; bundle: string; mutants: Mu
       "import { checkPolicyCase } from './calculator/cases'",
       "import { pinCases } from './calculator/testing/pin-suite'",
       "import { PINS } from './calculator/testing/pins'",
+      "export { resetCalculatorMemos } from './calculator/memo'",
       `const cases = pinCases(${JSON.stringify(join(calc, 'policies'))})`,
       '/** the first failing case, or null when all pass */',
       'export function run(): string | null {',
@@ -310,6 +311,8 @@ for (let i = 0; i < 2 && base === null; i++) {
 }
 parentPort.postMessage({ ready: true, ms: base === null ? ms : 0, failed: base })
 parentPort.on('message', (id) => {
+  // a memo filled under the last mutant (or none) must not answer for this one
+  suite.resetCalculatorMemos()
   globalThis.__mutant = id
   let failed
   try { failed = suite.run() } catch (e) { failed = 'threw ' + String(e) }

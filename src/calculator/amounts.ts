@@ -9,6 +9,7 @@
 // Rounding to the fen is the one documented rule: half up, a tie away from zero (as
 // decimal.js ROUND_HALF_UP), applied to the exact value at the steps that say so.
 import { CalculatorError, show } from './errors'
+import { memo, textTable } from './memo'
 
 /** rate units per 1: rates are whole hundred-millionths */
 export const RATE = 100_000_000
@@ -112,9 +113,24 @@ export function scaleRate(r: number, keep: number): number {
 
 // ---------------------------------------------------------------- text
 
+/** the amounts below 1,000 元, which a county-year writes over and over: one string each (fewer to make and collect) */
+const FEN_TEXT_SIZE = 100_000
+const FEN_TEXT = textTable(FEN_TEXT_SIZE)
+
 /** whole fen → "1234.50" */
+// mutation: not money — a memo of fenText (emptied between mutants)
 export function fen2(f: number): string {
-  if (f < 0) return `-${fen2(-f)}`
+  if (!(f >= 0 && f < FEN_TEXT_SIZE)) return fenText(f)
+  const known = FEN_TEXT[f]
+  if (known) return known
+  const s = fenText(f)
+  // only a whole number in the table's range has a slot ('' until known)
+  if (known === '') FEN_TEXT[f] = s
+  return s
+}
+/** whole fen → "1234.50", computed */
+function fenText(f: number): string {
+  if (f < 0) return `-${fenText(-f)}`
   const y = Math.floor(f / 100)
   const r = f - y * 100
   return r < 10 ? `${y}.0${r}` : `${y}.${r}`
@@ -141,8 +157,18 @@ function exactYuan(fen: number, frac: number): string {
   return t ? `${y}.${t}` : String(y)
 }
 
+const RATE_TEXT = memo<number, string>()
 /** a rate as the policy writes it, at least two decimals: "0.70", "0.595", "1.00" */
+// mutation: not money — a memo of rateTextOf (rates are few; emptied between mutants)
 export function rateText(r: number): string {
+  let s = RATE_TEXT.get(r)
+  if (s === undefined) {
+    s = rateTextOf(r)
+    if (RATE_TEXT.size < 10_000) RATE_TEXT.set(r, s)
+  }
+  return s
+}
+function rateTextOf(r: number): string {
   const whole = Math.floor(r / RATE)
   const t = trimmed(whole, r - whole * RATE, 8)
   const dot = t.indexOf('.')

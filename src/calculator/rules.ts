@@ -3,6 +3,7 @@
 import { AREA_LABEL, type CompiledPolicy } from './compile'
 import { addDays, ageAtYearEnd, ageOn, coverageYearStart, yearOf } from './dates'
 import { CalculatorError } from './errors'
+import { memo } from './memo'
 import type { CareArea, Claim, ClaimKind, CoverageYearSpan, ExclusionCode, Person, SourceRef, Step } from './types'
 
 /** Which population group (e.g. students and minors vs others) the person belongs to. */
@@ -139,6 +140,24 @@ export function referralLevelsSkipped(
 /** The coverage year containing `date` for this person: students by the school year when the policy has one. */
 export function coverageYearOf(pol: CompiledPolicy, date: string, student: boolean | undefined): CoverageYearSpan {
   const first = student === true && pol.studentCoverageStart !== null ? pol.studentCoverageStart : pol.coverageStart
+  return spanOf(date, first)
+}
+
+/** year's first day "MM-DD" → date → its coverage year (frozen: settlements share them) */
+const SPANS = memo<string, Map<string, CoverageYearSpan>>()
+// mutation: not money — a memo of coverageYearSpan (a county-year has a few hundred dates; emptied between mutants)
+function spanOf(date: string, first: string): CoverageYearSpan {
+  let byDate = SPANS.get(first)
+  if (byDate === undefined) SPANS.set(first, (byDate = new Map()))
+  let span = byDate.get(date)
+  if (span === undefined) {
+    if (byDate.size >= 10_000) byDate.clear()
+    span = Object.freeze(coverageYearSpan(date, first))
+    byDate.set(date, span)
+  }
+  return span
+}
+function coverageYearSpan(date: string, first: string): CoverageYearSpan {
   const start = coverageYearStart(date, first)
   return { start, end: addDays(`${String(yearOf(start) + 1).padStart(4, '0')}${start.slice(4)}`, -1) }
 }

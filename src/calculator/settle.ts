@@ -61,6 +61,13 @@ const KIND_LABEL: Record<ClaimKind, string> = {
   'special-outpatient': '门诊特殊病种'
 }
 
+/** the ratio table's name in a "no row for this hospital" message (written once, not per claim) */
+const RATIO_TABLE_LABEL: Record<ClaimKind, string> = {
+  inpatient: `${KIND_LABEL.inpatient}报销比例`,
+  outpatient: `${KIND_LABEL.outpatient}报销比例`,
+  'special-outpatient': `${KIND_LABEL['special-outpatient']}报销比例`
+}
+
 type Steps = Step[] | null
 
 // mutation: not money — text of the explanation
@@ -1188,7 +1195,7 @@ function ordinaryFund(
   // the ratio is needed only when something is above the deductible
   let fund = 0
   if (above > 0) {
-    const rrow = findRow(ratioTable, ctx, `${KIND_LABEL[kind]}报销比例`)
+    const rrow = findRow(ratioTable, ctx, RATIO_TABLE_LABEL[kind])
     const raw = applyRate(
       pol,
       rrow.value,

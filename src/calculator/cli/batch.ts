@@ -69,9 +69,10 @@ class Histories {
     const s = this.s
     const opts = this.opts
     const person = claim.person.id!
+    const cur = this.latest.get(person)
     let r: { settlement: Settlement; after: NormalHistory }
     try {
-      r = settleInBatch(s.input, claim, this.latest.get(person), s.asOf, opts)
+      r = settleInBatch(s.input, claim, cur, s.asOf, opts)
     } catch (e) {
       // a claim of an earlier coverage year than the person's latest: settle it in its own year
       if (!(e instanceof CalculatorError) || e.path !== '$history.coverageYear') throw e
@@ -80,7 +81,6 @@ class Histories {
     }
     const after = r.after
     const year = after.coverageYear!
-    const cur = this.latest.get(person)
     if (!cur || year >= cur.coverageYear!) {
       if (cur && year > cur.coverageYear!) {
         let m = this.older.get(person)
