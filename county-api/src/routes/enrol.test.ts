@@ -33,8 +33,9 @@ async function upload(
   })
 }
 
-// Real server over HTTP on a shared machine: allow for a slow moment, never a hang.
-jest.setTimeout(30_000)
+// Real server over HTTP on a shared machine: allow for a slow moment, never a hang. (The newborn
+// round trip makes some 20 requests with uploads; on a loaded 2-core machine 30 s was once too little.)
+jest.setTimeout(60_000)
 
 beforeAll(async () => {
   server = await spawnServer({ households: 20 })
