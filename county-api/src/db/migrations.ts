@@ -260,5 +260,13 @@ export const MIGRATIONS: (string | Migration)[] = [
   ALTER TABLE documents ADD COLUMN uploaded_by TEXT;
   ALTER TABLE documents ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX documents_uploader ON documents(uploaded_by, uploaded_at);
+  `,
+  // issue 19: statements (参保缴费证明) issued, by verification code, with their masked summary only
+  `
+  CREATE TABLE statements (
+    code TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), year INTEGER NOT NULL,
+    digest TEXT NOT NULL, issued_at INTEGER NOT NULL, summary TEXT NOT NULL
+  );
+  CREATE INDEX statements_household ON statements(household_id, year, digest);
   `
 ]
