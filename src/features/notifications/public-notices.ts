@@ -45,4 +45,3 @@ export function noticeSpeech(n: Notice): string {
 
 export const NOTICE_PAGE = '/subpackages/notices/detail/index'
 export const NOTICES_PAGE = '/subpackages/notices/index/index'
-export const OFFICIAL_PAGE = '/subpackages/notices/official/index'
