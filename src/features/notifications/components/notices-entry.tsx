@@ -16,11 +16,14 @@ import {
 } from '../public-notices'
 import './notices.scss'
 
+const NONE: string[] = []
+
 export function NoticesEntry() {
   const owner = noticesOwner(useSession((s) => s.userId))
   const load = useCallback(() => loadNotices(), [])
   const list = useCountyData({ cache: noticesCache, owner, cacheKey: NOTICES_KEY, load })
-  const read = noticeReadsCache((s) => s.read(owner, 'read')?.data ?? [])
+  // the entry itself (a stable object): a new [] on every call would re-render without end
+  const read = noticeReadsCache((s) => s.read(owner, 'read'))?.data ?? NONE
   if (!list.data) return null
   const unread = unreadCount(list.data, read)
   return (
