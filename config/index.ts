@@ -25,7 +25,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.TARO_OUTPUT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      'process.env.COUNTY_API_URL': JSON.stringify(countyApiUrl)
+      'process.env.COUNTY_API_URL': JSON.stringify(countyApiUrl),
+      // the national 医保电子凭证 mini-program the "official channels" page opens (weapp); unset: it explains where to find it
+      'process.env.MEDICAL_VOUCHER_APPID': JSON.stringify(process.env.MEDICAL_VOUCHER_APPID ?? '')
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

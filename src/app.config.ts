@@ -12,7 +12,9 @@ export default defineAppConfig({
       pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index']
     },
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
-    { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] }
+    { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] },
+    { root: 'subpackages/notices', pages: ['index/index', 'detail/index', 'official/index'] },
+    { root: 'subpackages/household', pages: ['statement/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

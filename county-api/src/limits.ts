@@ -102,8 +102,13 @@ function routeLimits(c: Config): Partial<Record<RouteId, Limit[]>> {
   const lookup = (w: string) => `查找的次数太多了，为了保护别人家的信息，请${w}后再试`
   const invite = (w: string) => `邀请码试的次数太多了，请${w}后再试`
   const speech = (w: string) => `读得太多了，请${w}后再点“读给我听”`
+  const statement = (w: string) => `开证明的次数太多了，请${w}后再试`
+  const verify = (w: string) => `查验的次数太多了，请${w}后再试`
   return {
     speak: [{ rate: c.speechLimitAccount, key: byAccount, say: speech }],
+    getStatement: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
+    getStatementPdf: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
+    verifyStatement: [{ rate: c.verifyLimitIp, key: byAddress, say: verify }],
     signInWechat: [{ rate: perMinute(c.signInLimitPerMinute * 10), key: byAddress, say: signIn }],
     requestOtp: [{ rate: perMinute(c.signInLimitPerMinute), key: byAddress, say: signIn }],
     verifyOtp: [{ rate: perMinute(c.signInLimitPerMinute), key: byAddress, say: signIn }],

@@ -54,6 +54,9 @@ export async function pageQueries(product: RunningProduct, head: SignedIn): Prom
   })
   if (app.status !== 201) throw new Error(`application: ${app.status}`)
   const year = dayjs(product.now()).add(8, 'hour').year() + 1
+  const { notices } = await county.ok('listNotices', {})
+  const disclosure = notices.find((n) => n.kind === 'payout_disclosure') ?? notices[0]
+  if (!disclosure) throw new Error('the demo county has no notice')
   return {
     'subpackages/pay/quote/index': `householdId=${hh}&year=${year}`,
     'subpackages/pay/order/index': `orderId=${paid.orderId}`,
@@ -62,7 +65,8 @@ export async function pageQueries(product: RunningProduct, head: SignedIn): Prom
     'subpackages/enrol/checklist/index': 'kind=add_newborn',
     'subpackages/enrol/add-member/index': 'kind=add_newborn',
     'subpackages/enrol/status/index': `id=${app.data.applicationId}`,
-    'subpackages/claims/detail/index': `claimId=${claimId}`
+    'subpackages/claims/detail/index': `claimId=${claimId}`,
+    'subpackages/notices/detail/index': `noticeId=${disclosure.noticeId}`
   }
 }
 

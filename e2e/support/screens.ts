@@ -1,4 +1,5 @@
-// Photographs the screens an older villager uses most, in elderly mode at 320 and 375 wide, into
+// Photographs the screens an older villager uses most, in elderly mode at 320 and 375 wide (the
+// pages of issue 19 in normal mode at 375 too), into
 // docs/screens/ (run after an h5 build: `npx tsx e2e/support/screens.ts`). The pictures are
 // committed so a change to how these screens look is seen in review.
 import { mkdirSync, mkdtempSync } from 'fs'
@@ -14,8 +15,14 @@ const SCREENS: [name: string, route: string][] = [
   ['quote', 'subpackages/pay/quote/index'],
   ['receipt', 'subpackages/pay/receipt/index'],
   ['claim-detail', 'subpackages/claims/detail/index'],
-  ['estimate', 'subpackages/claims/estimate/index']
+  ['estimate', 'subpackages/claims/estimate/index'],
+  ['notices', 'subpackages/notices/index/index'],
+  ['notice', 'subpackages/notices/detail/index'],
+  ['official-channels', 'subpackages/notices/official/index'],
+  ['statement', 'subpackages/household/statement/index']
 ]
+/** Pages new in issue 19, photographed in normal mode too (375 wide). */
+const NORMAL_TOO = new Set(['notices', 'notice', 'official-channels', 'statement'])
 const SIZES = [
   [320, 568],
   [375, 667]
@@ -40,6 +47,11 @@ async function main() {
         await openPage(page, product, head, route, queries, { elderly: true })
         await page.screenshot({ path: path.join(out, `elderly-${width}-${name}.png`) })
       }
+    }
+    await page.setViewportSize({ width: 375, height: 667 })
+    for (const [name, route] of SCREENS.filter(([n]) => NORMAL_TOO.has(n))) {
+      await openPage(page, product, head, route, queries, { elderly: false })
+      await page.screenshot({ path: path.join(out, `normal-375-${name}.png`) })
     }
   } finally {
     await context.close()

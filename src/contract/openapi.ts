@@ -26,10 +26,12 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
     }
     const responses: Record<string, unknown> = {}
     for (const [status, schema] of Object.entries(def.response)) {
-      responses[status] = { description: 'OK', content: { 'application/json': { schema } } }
+      responses[status] = { description: 'OK', content: { [def.produces ?? 'application/json']: { schema } } }
     }
     responses.default = {
-      description: '错误（code + message + details）',
+      description: def.errors
+        ? `错误（code + message + details）：${def.errors.join('、')}`
+        : '错误（code + message + details）',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
     }
     const security =
@@ -46,6 +48,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       security,
       'x-grant-scope': def.scope,
       ...(def.paymentMode ? { 'x-payment-mode': def.paymentMode } : {}),
+      ...(def.errors ? { 'x-error-codes': def.errors } : {}),
       parameters,
       requestBody: def.body
         ? { required: true, content: { 'application/json': { schema: def.body } } }

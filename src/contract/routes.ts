@@ -6,6 +6,7 @@
 // handlers in one file, county-api/src/routes/<tag>.ts.
 import { Type, type Static, type TSchema } from 'typebox'
 import * as S from './schemas'
+import type { ErrorCode } from './errors'
 
 export type Auth = 'none' | 'user' | 'reviewer' | 'provider' | 'dev'
 
@@ -22,7 +23,8 @@ export const TAGS = {
   enrol: '网上参保申请：新增成员、异地续保、异地就医备案；县经办人员审核',
   notices: '政策公告和报销公示',
   notifications: '本户通知和微信订阅消息',
-  speech: '读给我听：把屏幕上的话合成语音（普通话或方言）'
+  speech: '读给我听：把屏幕上的话合成语音（普通话或方言）',
+  statements: '参保缴费证明：本户一年的参保、缴费和报销，图片和PDF，核验码'
 } as const
 export type Tag = keyof typeof TAGS
 
@@ -42,6 +44,10 @@ export interface RouteDef {
   multipart?: boolean
   /** Served only where the county's PAYMENT_MODE is this (the provider's own routes). */
   paymentMode?: 'simulated' | 'wechat'
+  /** The error codes this route answers besides validation (listed in /openapi.json). */
+  errors?: ErrorCode[]
+  /** The success answer's media type when it is not JSON (a PDF). */
+  produces?: string
 }
 
 function r<const T extends RouteDef>(def: T): T {
@@ -644,6 +650,56 @@ export const routes = {
     summary: '政策公告和报销公示（姓名掩码）',
     querystring: S.NoticeQuery,
     response: { 200: S.NoticeList }
+  }),
+  getNotice: r({
+    method: 'GET',
+    url: '/v1/notices/:noticeId',
+    tag: 'notices',
+    auth: 'none',
+    summary: '一条公告或公示（姓名掩码）',
+    params: S.NoticeParams,
+    response: { 200: S.Notice },
+    errors: ['NOT_FOUND']
+  }),
+
+  // statements (issue 19): the household's yearly proof of enrolment and payment
+  getStatement: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/statement',
+    tag: 'statements',
+    auth: 'user',
+    scope: 'status',
+    summary:
+      '参保缴费证明（某一年）：每人的参保和待遇期、缴费和票据号、报销和各项基金付的钱、合计，带核验码；被授权人要有看参保、缴费和报销三项',
+    params: S.StatementParams,
+    querystring: S.StatementQuery,
+    response: { 200: S.Statement },
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED']
+  }),
+  getStatementPdf: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/statement/pdf',
+    tag: 'statements',
+    auth: 'user',
+    scope: 'status',
+    summary: '参保缴费证明的PDF（中文，内嵌字体子集；和 JSON 同一份数字、同一个核验码）',
+    params: S.StatementParams,
+    querystring: S.StatementQuery,
+    response: {
+      200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'application/pdf' })
+    },
+    produces: 'application/pdf',
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED']
+  }),
+  verifyStatement: r({
+    method: 'GET',
+    url: '/v1/statements/verify/:code',
+    tag: 'statements',
+    auth: 'none',
+    summary: '核验一份参保缴费证明：县里开过没有（开过就给开证明时的合计，姓名掩码）；每个地址有次数限制',
+    params: S.StatementCodeParams,
+    response: { 200: S.StatementCheck },
+    errors: ['RATE_LIMITED']
   }),
 
   // notifications (issue #6): the household is told when someone else paid; reminder subscriptions

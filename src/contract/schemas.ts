@@ -877,6 +877,85 @@ export const Notice = Type.Object({
 })
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
 export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) }, closed)
+export const NoticeParams = Type.Object({ noticeId: Id })
+
+// ---------- statements (参保缴费证明) ----------
+export const StatementQuery = Type.Object({ year: Type.Optional(Year) }, closed)
+export const StatementParams = Type.Object({ householdId: Id })
+export const StatementCodeParams = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 40, description: '证明上的核验码，如 ZM-2026-7KQ4-M2XD' })
+})
+const StatementTotals = Type.Object({
+  contributions: Money,
+  claims: Type.Integer({ minimum: 0, description: '报销了几次' }),
+  totalCost: Money,
+  basicFund: Money,
+  catastrophic: Money,
+  assistance: Money,
+  insurancePaid: Money,
+  householdAccount: Money,
+  patientPays: Money
+})
+export const Statement = Type.Object({
+  verificationCode: Type.String({ description: '核验码：GET /v1/statements/verify/{code} 答复这份证明是否县里开的' }),
+  householdId: Id,
+  year: Year,
+  issuedAt: DateTime,
+  issuer: Type.String(),
+  township: Type.String(),
+  village: Type.String(),
+  headName: Type.String(),
+  members: Type.Array(
+    Type.Object({
+      personId: Id,
+      name: Type.String(),
+      relation: Type.String(),
+      idNumberMasked: Nullable(Type.String(), { description: '证明会转给别人看：身份证号一律掩码' }),
+      status: Nullable(EnrolmentStatus, { description: '这一年的参保状态；null：这一年没有记录' }),
+      payer: Nullable(Payer),
+      amountPaid: Nullable(Money),
+      benefitStart: Nullable(DateStr),
+      benefitEnd: Nullable(DateStr)
+    })
+  ),
+  payments: Type.Array(
+    Type.Object({
+      receiptNumber: Type.String(),
+      paidAt: DateTime,
+      amount: Money,
+      payerNameMasked: Type.String(),
+      members: Type.Array(Type.String())
+    })
+  ),
+  claims: Type.Array(
+    Type.Object({
+      claimId: Id,
+      personName: Type.String(),
+      kind: Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient'), Type.Literal('chronic')]),
+      institutionName: Type.String(),
+      admissionDate: DateStr,
+      totalCost: Money,
+      basicFund: Money,
+      catastrophic: Money,
+      assistance: Money,
+      insurancePaid: Money,
+      householdAccount: Money,
+      patientPays: Money
+    })
+  ),
+  totals: StatementTotals
+})
+export const StatementCheck = Type.Object({
+  genuine: Type.Boolean({ description: 'true：县里开过这份证明（下面是开证明时的数字，可和纸上的对照）' }),
+  code: Type.String(),
+  year: Type.Optional(Year),
+  issuedAt: Type.Optional(DateTime),
+  issuer: Type.Optional(Type.String()),
+  village: Type.Optional(Type.String()),
+  headNameMasked: Type.Optional(Type.String()),
+  members: Type.Optional(Type.Integer({ minimum: 0 })),
+  totals: Type.Optional(StatementTotals)
+})
 
 // ---------- params ----------
 export const HouseholdParams = Type.Object({ householdId: Id })
@@ -1058,6 +1137,9 @@ export type ApplicationStatus = Static<typeof ApplicationStatus>
 export type Application = Static<typeof Application>
 export type ApplicationFields = Static<typeof ApplicationFields>
 export type Notice = Static<typeof Notice>
+export type NoticeList = Static<typeof NoticeList>
+export type Statement = Static<typeof Statement>
+export type StatementCheck = Static<typeof StatementCheck>
 
 // ---- read aloud ----
 /** 普通话 (cmn) or a dialect, as ISO 639-3 codes: 粤语 (yue). */

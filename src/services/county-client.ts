@@ -2,6 +2,7 @@
 // url, typed against the contract's route table *as a type*: if the contract changes a
 // url or method, tsc fails here. Parameters, bodies and answers are typed from the same
 // schemas. Every call resolves to { ok: true, data } or { ok: false, error } — never throws.
+import Taro from '@tarojs/taro'
 import type { Static, TSchema } from 'typebox'
 import type { routes as ContractRoutes, RouteId } from '@/contract'
 import { appError, isKnownCode, type AppError } from './errors'
@@ -75,6 +76,10 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewConcerns: { method: 'GET', url: '/v1/review/concerns' },
   reviewConcernUpdate: { method: 'POST', url: '/v1/review/concerns/:concernId' },
   listNotices: { method: 'GET', url: '/v1/notices' },
+  getNotice: { method: 'GET', url: '/v1/notices/:noticeId' },
+  getStatement: { method: 'GET', url: '/v1/households/:householdId/statement' },
+  getStatementPdf: { method: 'GET', url: '/v1/households/:householdId/statement/pdf' },
+  verifyStatement: { method: 'GET', url: '/v1/statements/verify/:code' },
   listHouseholdNotifications: { method: 'GET', url: '/v1/households/:householdId/notifications' },
   markNotificationRead: { method: 'POST', url: '/v1/notifications/:notificationId/read' },
   saveSubscriptions: { method: 'POST', url: '/v1/me/subscriptions' },
@@ -310,4 +315,27 @@ async function ask<K extends RouteId>(
   // a real county answer: its date is the county's clock (the app's "today" when the phone is days off)
   if (res.date) noteCountyTime(res.date)
   return { ok: true, data: res.body as RouteData<K> }
+}
+
+/**
+ * A route whose answer is a file (the yearly statement's PDF), fetched by the phone's own
+ * downloader (a file, not text): the saved file's temporary path (a blob URL on h5).
+ */
+export async function download<K extends RouteId>(id: K, input: CallInput<K>): Promise<CallResult<string>> {
+  const route = ROUTES[id] as { method: HttpMethod; url: string }
+  const i = input as { params?: Record<string, unknown>; query?: Record<string, unknown> }
+  const path = fillPath(route.url, i.params)
+  if (path === null) return { ok: false, error: appError('INVALID_INPUT') }
+  const header: Record<string, string> = {}
+  const token = config.token()
+  if (token) header.authorization = `Bearer ${token}`
+  try {
+    const res = await Taro.downloadFile({ url: `${config.baseUrl}${path}${queryString(i.query)}`, header })
+    if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, data: res.tempFilePath }
+    if (res.statusCode === 404) return { ok: false, error: appError('NOT_FOUND', { status: 404 }) }
+    if (res.statusCode === 429) return { ok: false, error: appError('RATE_LIMITED', { status: 429 }) }
+    return { ok: false, error: appError('SERVER_ERROR', { status: res.statusCode }) }
+  } catch {
+    return { ok: false, error: appError('OFFLINE') }
+  }
 }

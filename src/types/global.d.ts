@@ -17,5 +17,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'quickapp' | 'qq' | 'jd'
     /** county API base URL baked into the h5/weapp build */
     COUNTY_API_URL?: string
+    MEDICAL_VOUCHER_APPID?: string
   }
 }

@@ -147,7 +147,9 @@ export const PRODUCTION_RULES: Rule[] = [
       ['inviteAcceptLimitIp', { count: 300, per: 'hour' }, 'guesses of invitation codes'],
       ['applicationLimit', { count: 50, per: 'day' }, 'applications'],
       ['uploadLimit', { count: 200, per: 'day' }, 'uploads'],
-      ['concernLimit', { count: 50, per: 'day' }, 'reports']
+      ['concernLimit', { count: 50, per: 'day' }, 'reports'],
+      ['statementLimitAccount', { count: 120, per: 'hour' }, 'statements'],
+      ['verifyLimitIp', { count: 600, per: 'hour' }, 'checks of statement codes']
     ] as const
   ).map(([key, most, what]) => rateAtMost(key, most, what)),
   ...(

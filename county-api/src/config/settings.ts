@@ -368,6 +368,18 @@ export const SETTINGS = {
   ),
   uploadLimit: setting('UPLOAD_LIMIT', rate(1_000_000), per(40, 'day'), 'documents one account may upload'),
   concernLimit: setting('CONCERN_LIMIT', rate(1_000_000), per(10, 'day'), 'reports on claims one account may make'),
+  statementLimitAccount: setting(
+    'STATEMENT_LIMIT',
+    rate(1_000_000),
+    per(30, 'hour'),
+    'yearly statements (参保缴费证明, JSON or PDF) one account may ask for'
+  ),
+  verifyLimitIp: setting(
+    'STATEMENT_VERIFY_LIMIT_IP',
+    rate(1_000_000),
+    per(60, 'hour'),
+    'checks of statement verification codes per address'
+  ),
   documentKey: optional(
     'DOCUMENT_KEY',
     key256,

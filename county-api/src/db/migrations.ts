@@ -270,5 +270,13 @@ export const MIGRATIONS: (string | Migration)[] = [
     imported_by TEXT NOT NULL, imported_at INTEGER NOT NULL
   );
   CREATE INDEX tax_bureau_payments_person ON tax_bureau_payments(person_id, year);
+  `,
+  // 13 (issue 19): statements (参保缴费证明) issued, by verification code, with their masked summary only
+  `
+  CREATE TABLE statements (
+    code TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id), year INTEGER NOT NULL,
+    digest TEXT NOT NULL, issued_at INTEGER NOT NULL, summary TEXT NOT NULL
+  );
+  CREATE INDEX statements_household ON statements(household_id, year, digest);
   `
 ]

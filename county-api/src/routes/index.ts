@@ -16,6 +16,7 @@ import { enrolRoutes } from './enrol'
 import { noticesRoutes } from './notices'
 import { notificationsRoutes } from './notifications'
 import { speechRoutes } from './speech'
+import { statementsRoutes } from './statements'
 
 const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   auth: authRoutes,
@@ -29,7 +30,8 @@ const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   enrol: enrolRoutes,
   notices: noticesRoutes,
   notifications: notificationsRoutes,
-  speech: speechRoutes
+  speech: speechRoutes,
+  statements: statementsRoutes
 }
 
 export function makeHandlers(ctx: Ctx): { [K in RouteId]: Handler<K> } {

@@ -4,6 +4,18 @@ import type { Ctx } from '../context'
 import type { NoticeRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { isoTime } from '../clock'
+import { ApiFailure } from '../errors'
+
+function noticeView(r: NoticeRow): Notice {
+  return {
+    noticeId: r.id,
+    kind: r.kind,
+    title: r.title,
+    publishedAt: isoTime(r.published_at),
+    body: r.body,
+    entries: JSON.parse(r.entries) as Notice['entries']
+  }
+}
 
 export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
   listNotices: ({ query }) => {
@@ -13,15 +25,12 @@ export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
         : ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC').all()
     ) as NoticeRow[]
     // Disclosure entries are stored already masked: full names never enter a public notice.
-    return {
-      notices: rows.map((r) => ({
-        noticeId: r.id,
-        kind: r.kind,
-        title: r.title,
-        publishedAt: isoTime(r.published_at),
-        body: r.body,
-        entries: JSON.parse(r.entries) as Notice['entries']
-      }))
-    }
+    return { notices: rows.map(noticeView) }
+  },
+
+  getNotice: ({ params }) => {
+    const row = ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(params.noticeId) as NoticeRow | undefined
+    if (!row) throw new ApiFailure('NOT_FOUND')
+    return noticeView(row)
   }
 })

@@ -1,4 +1,5 @@
-import { IMAGE_FONT, drawReceipt, imageHeight, receiptLines, receiptTime, type Ctx2D } from './receipt-image'
+import { IMAGE_FONT, drawLines, imageHeight, type Ctx2D } from '@/components/line-image'
+import { receiptLines, receiptTime } from './receipt-image'
 import { receipt } from './__fixtures__/data'
 
 test('the picture names every member with masked ID, amount and coverage, plus number, payer and total', () => {
@@ -29,7 +30,7 @@ test('drawing writes every line onto a canvas tall enough for them', () => {
       lastY = y
     }
   }
-  const h = drawReceipt(ctx, lines)
+  const h = drawLines(ctx, lines)
   expect(texts).toEqual(lines.map((l) => l.text))
   expect(h).toBe(imageHeight(lines))
   expect(lastY).toBeLessThan(h)
@@ -76,7 +77,7 @@ test('a name with the middle dot keeps it, and is drawn with the CJK fonts first
       return fonts[fonts.length - 1] ?? ''
     }
   }
-  drawReceipt(ctx as Ctx2D, lines)
+  drawLines(ctx as Ctx2D, lines)
   for (const f of fonts) expect(f).toMatch(/^(bold )?\d+px "PingFang SC", "Noto Sans CJK SC",.*sans-serif$/)
   expect(IMAGE_FONT.indexOf('Noto Sans CJK SC')).toBeLessThan(IMAGE_FONT.indexOf('sans-serif'))
 })

@@ -2,6 +2,8 @@ import { PageShell } from '@/shell/page-shell'
 import { HouseholdStatus } from '@/features/household/components/household-status'
 import { HouseholdNotices } from '@/features/notifications/components/household-notices'
 import { HomeOutcomes } from '@/features/notifications/components/home-outcomes'
+import { NoticesEntry } from '@/features/notifications/components/notices-entry'
+import { StatementEntry } from '@/features/household/components/statement-entry'
 
 export default function HomePage() {
   return (
@@ -10,6 +12,8 @@ export default function HomePage() {
       <HomeOutcomes place='top' />
       <HouseholdStatus />
       <HomeOutcomes place='bottom' />
+      <NoticesEntry />
+      <StatementEntry />
     </PageShell>
   )
 }

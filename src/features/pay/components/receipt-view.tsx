@@ -1,13 +1,13 @@
 // The e-receipt: every member by name, amounts, receipt number, payer and time. Works from
 // the phone's saved copy when offline; can be turned into a picture to send to family.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View, Text, Button, Canvas, Image } from '@tarojs/components'
 import type { Receipt } from '@/contract'
 import { Money } from '@/components/money'
 import { memberIdText } from '@/shared/mask'
 import { BenefitDates } from '@/components/benefit-dates'
-import { drawReceipt, imageHeight, IMAGE_WIDTH, receiptLines, receiptTime } from '../receipt-image'
+import { makeLineImage } from '@/components/line-image/make'
+import { receiptLines, receiptTime } from '../receipt-image'
 import './pay.scss'
 
 interface Props {
@@ -18,38 +18,6 @@ interface Props {
 
 const CANVAS_ID = 'receipt-canvas'
 
-async function makeImageWeapp(receipt: Receipt, payerText: string | null): Promise<string> {
-  const lines = receiptLines(receipt, payerText)
-  const node = await new Promise<{ getContext: (k: '2d') => unknown; width: number; height: number }>(
-    (resolve, reject) => {
-      Taro.createSelectorQuery()
-        .select(`#${CANVAS_ID}`)
-        .fields({ node: true, size: true })
-        .exec((res: Array<{ node?: unknown }>) => {
-          const n = res?.[0]?.node as { getContext: (k: '2d') => unknown; width: number; height: number } | undefined
-          if (n) resolve(n)
-          else reject(new Error('no canvas'))
-        })
-    }
-  )
-  node.width = IMAGE_WIDTH
-  node.height = imageHeight(lines)
-  drawReceipt(node.getContext('2d') as never, lines)
-  const out = await Taro.canvasToTempFilePath({ canvas: node as never } as never)
-  return out.tempFilePath
-}
-
-function makeImageH5(receipt: Receipt, payerText: string | null): string {
-  const lines = receiptLines(receipt, payerText)
-  const canvas = document.createElement('canvas')
-  canvas.width = IMAGE_WIDTH
-  canvas.height = imageHeight(lines)
-  const ctx = canvas.getContext('2d')
-  if (!ctx) throw new Error('no 2d context')
-  drawReceipt(ctx as unknown as Parameters<typeof drawReceipt>[0], lines)
-  return canvas.toDataURL('image/png')
-}
-
 export function ReceiptView({ receipt, payerText }: Props) {
   const [image, setImage] = useState<string | null>(null)
   const [shareError, setShareError] = useState<string | null>(null)
@@ -57,13 +25,7 @@ export function ReceiptView({ receipt, payerText }: Props) {
   const share = async () => {
     setShareError(null)
     try {
-      if (process.env.TARO_ENV === 'h5') {
-        setImage(makeImageH5(receipt, payerText))
-        return
-      }
-      const path = await makeImageWeapp(receipt, payerText)
-      setImage(path)
-      await Taro.showShareImageMenu({ path }).catch(() => undefined)
+      setImage(await makeLineImage(receiptLines(receipt, payerText), CANVAS_ID))
     } catch {
       setShareError('图片没有生成成功，可以截屏发给家人')
     }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '官方渠道和防骗' })
