@@ -122,11 +122,13 @@ export function QuoteScreen() {
             disabled={!canPay || busy || undefined}
             onClick={pay}
           >
-            {busy
-              ? '正在准备付款…'
-              : canPay
-                ? `确认无误，缴费 ¥${formatMoney(quote.total)}`
-                : '暂时不能缴费（见上面的说明）'}
+            {screen?.kind === 'queued'
+              ? `排队中，${screen.secondsLeft} 秒后自动再试`
+              : busy
+                ? '正在准备付款…'
+                : canPay
+                  ? `确认无误，缴费 ¥${formatMoney(quote.total)}`
+                  : '暂时不能缴费（见上面的说明）'}
           </Button>
         </View>
       ) : null}
