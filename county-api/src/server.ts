@@ -25,6 +25,7 @@ import { makeHandlers } from './routes'
 import { startBackgroundJobs, type BackgroundJobs } from './jobs'
 import { enrolFundedAtStart } from './pay/funded'
 import { installLimits, limitKeys } from './limits'
+import { makeAdmission } from './admission'
 import { settleGrantExpiry } from './grants'
 import { documentKey, keepPrivate, tightenExisting } from './at-rest'
 
@@ -99,6 +100,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     payments: null as unknown as Ctx['payments'],
     sms: makeSmsSender(config, log),
     documentKey: documentKey(config),
+    admission: makeAdmission(config.admissionRate),
     url: () => baseUrl
   }
   ctx.payments = config.paymentMode === 'wechat' ? makeWechatPayProvider(ctx) : makeSimulatedProvider(ctx)
@@ -197,7 +199,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // the API from a browser (the h5 app is served from the API's own site). * only in development.
     origin: config.corsOrigins.includes('*') ? true : config.corsOrigins.length === 0 ? false : config.corsOrigins,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-    exposedHeaders: ['ETag', 'Date'],
+    exposedHeaders: ['ETag', 'Date', 'Retry-After'],
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })
@@ -206,6 +208,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   app.setErrorHandler((thrown: FastifyError | ApiFailure, req, reply) => {
     const err = calculatorFailure(thrown) ?? thrown
     if (err instanceof ApiFailure) {
+      // a wait the client can act on (BUSY, RATE_LIMITED): also as the standard header, whole seconds
+      const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+      if (err.status === 429 && typeof wait === 'number') void reply.header('retry-after', String(wait))
       return reply
         .status(err.status)
         .send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) })

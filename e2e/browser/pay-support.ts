@@ -32,7 +32,9 @@ export interface PayWorld {
   close: () => Promise<void>
 }
 
-export async function startPayWorld(opts: { payment?: 'wechat' | 'simulated' } = {}): Promise<PayWorld> {
+export async function startPayWorld(
+  opts: { payment?: 'wechat' | 'simulated'; env?: Record<string, string> } = {}
+): Promise<PayWorld> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xqyb-pay-'))
   const dbPath = path.join(dir, 'county.sqlite')
   const product = await startProduct({
@@ -40,7 +42,7 @@ export async function startPayWorld(opts: { payment?: 'wechat' | 'simulated' } =
     households: 30,
     // the pay tests sign the same personas in again and again (a dozen times a run): more codes a
     // phone than a villager gets (the limits themselves: county-api/src/abuse.test.ts)
-    env: { DEV_OTP: '123456', TEST_HOOKS: '1', OTP_SENDS_PER_HOUR: '1000', OTP_SENDS_PER_DAY: '10000' },
+    env: { DEV_OTP: '123456', TEST_HOOKS: '1', OTP_SENDS_PER_HOUR: '1000', OTP_SENDS_PER_DAY: '10000', ...opts.env },
     now: TEST_NOW,
     payment: opts.payment
   })

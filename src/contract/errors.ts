@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   UPLOAD_REJECTED: { status: 400, message: '上传的文件不符合要求' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的文件太大' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  /** the county is admitting no more payment flows this moment (ADMISSION_RATE): the app waits Retry-After, then retries */
+  BUSY: { status: 429, message: '排队的人多，请稍等，会自动再试' },
   POLICY_NOT_FOUND: { status: 404, message: '没有找到该地区当时执行的政策' },
   UPSTREAM_UNAVAILABLE: { status: 503, message: '短信或微信服务暂时不可用，请稍后再试' },
   SPEECH_UNAVAILABLE: { status: 503, message: '现在没法读出来，请看屏幕上的字' },

@@ -50,6 +50,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
   UPLOAD_REJECTED: '上传的文件不符合要求',
   PAYLOAD_TOO_LARGE: '上传的文件太大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  BUSY: '排队的人多，请稍等，会自动再试',
   POLICY_NOT_FOUND: '没有找到该地区当时执行的政策',
   UPSTREAM_UNAVAILABLE: '短信或微信服务暂时不可用，请稍后再试',
   SPEECH_UNAVAILABLE: '现在没法读出来，请看屏幕上的字',
@@ -63,6 +64,7 @@ const RETRYABLE = new Set<AppErrorCode>([
   'SERVER_ERROR',
   'INTERNAL',
   'RATE_LIMITED',
+  'BUSY',
   'UPSTREAM_UNAVAILABLE'
 ])
 

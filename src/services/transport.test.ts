@@ -111,3 +111,40 @@ test('when the phone is known to be offline nothing is sent', async () => {
   await expect(send({ method: 'GET', url: '/x' })).resolves.toEqual({ ok: false, failure: { kind: 'offline' } })
   expect(request).not.toHaveBeenCalled()
 })
+
+describe('a 429 that says how long to wait (Retry-After)', () => {
+  const busy = (seconds: string) =>
+    Promise.resolve({
+      statusCode: 429,
+      data: JSON.stringify({ code: 'BUSY', message: '排队的人多，请稍等，会自动再试' }),
+      header: { 'retry-after': seconds }
+    })
+  const keyed = { method: 'POST' as const, url: '/v1/orders', body: {}, headers: { 'Idempotency-Key': 'k1' } }
+
+  test('a short wait is waited out here, exactly as long as told, then the same request again', async () => {
+    request.mockReturnValueOnce(busy('1')).mockReturnValueOnce(answer(201, '{"orderId":"o1"}'))
+    await expect(send(keyed)).resolves.toMatchObject({ ok: true, status: 201 })
+    expect(sleeps).toEqual([1000])
+    expect(request.mock.calls[1][0].header).toMatchObject({ 'Idempotency-Key': 'k1' })
+  })
+
+  test('a long wait goes back to the screen at once: no sleeping, no second request', async () => {
+    request.mockReturnValueOnce(busy('30'))
+    const r = await send(keyed)
+    expect(r).toEqual({
+      ok: false,
+      failure: { kind: 'http', status: 429, body: expect.objectContaining({ code: 'BUSY' }), retryAfterMs: 30000 }
+    })
+    expect(sleeps).toEqual([])
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
+  test("without the header, the body's details.retryAfterSeconds says it", async () => {
+    request.mockReturnValueOnce(
+      answer(429, JSON.stringify({ code: 'BUSY', message: 'x', details: { retryAfterSeconds: 12 } }))
+    )
+    const r = await send(keyed)
+    expect(r.ok === false && r.failure.kind === 'http' && r.failure.retryAfterMs).toBe(12000)
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+})

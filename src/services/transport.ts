@@ -4,7 +4,9 @@
 // Retries with backoff only when repeating is harmless: GET, or a request carrying an
 // Idempotency-Key (the server returns the first result for a repeated key). A GET that timed out
 // is not repeated at once: it already waited the whole timeout, the screen keeps its saved copy
-// and says so now, and network.ts asks again within seconds.
+// and says so now, and network.ts asks again within seconds. A 429 that says how long to wait
+// (Retry-After) is waited out here only when the wait is short; a longer one goes back to the
+// screen at once (the payment screen counts it down where the villager sees it), never both.
 import Taro from '@tarojs/taro'
 import { useNetwork } from './network'
 
@@ -26,8 +28,11 @@ export type TransportFailure =
   | { kind: 'timeout' }
   /** a gateway answered that the county system is down (502/503/504 without a county error body) */
   | { kind: 'unreachable'; status: number }
-  /** the server answered with an HTTP error; `body` is the parsed JSON body when there was one */
-  | { kind: 'http'; status: number; body: unknown }
+  /**
+   * the server answered with an HTTP error; `body` is the parsed JSON body when there was one;
+   * `retryAfterMs`: a 429's wait (Retry-After, or the body's details.retryAfterSeconds)
+   */
+  | { kind: 'http'; status: number; body: unknown; retryAfterMs?: number }
   /** the server answered 2xx with something that is not JSON */
   | { kind: 'garbage'; status: number }
 
@@ -39,12 +44,15 @@ interface Options {
   sleep: (ms: number) => Promise<void>
   defaultTimeoutMs: number
   baseDelayMs: number
+  /** the longest Retry-After waited out here (longer: handed to the screen) */
+  shortWaitMs: number
 }
 
 const options: Options = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   defaultTimeoutMs: 10000,
-  baseDelayMs: 400
+  baseDelayMs: 400,
+  shortWaitMs: 2000
 }
 
 /** Tests replace the sleep (no real waiting) and the delays. */
@@ -64,6 +72,15 @@ function retryableFailure(f: TransportFailure): boolean {
     f.kind === 'unreachable' ||
     (f.kind === 'http' && (f.status >= 500 || f.status === 429))
   )
+}
+
+/** A 429's wait in ms: the Retry-After header (whole seconds), else the county's details.retryAfterSeconds. */
+function retryAfterOf(header: Record<string, unknown> | undefined, body: unknown): number | undefined {
+  const h = header?.['retry-after'] ?? header?.['Retry-After']
+  const fromHeader = typeof h === 'string' && /^\d{1,6}$/.test(h.trim()) ? Number(h.trim()) : undefined
+  const d = (body as { details?: { retryAfterSeconds?: unknown } } | null)?.details?.retryAfterSeconds
+  const seconds = fromHeader ?? (typeof d === 'number' && d >= 0 ? d : undefined)
+  return seconds === undefined ? undefined : seconds * 1000
 }
 
 function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false } {
@@ -131,7 +148,11 @@ async function attempt(req: TransportRequest): Promise<TransportResult> {
         return { ok: false, failure: { kind: 'unreachable', status } }
       }
       if (status === 0) return { ok: false, failure: { kind: 'offline' } }
-      return { ok: false, failure: { kind: 'http', status, body } }
+      const wait = status === 429 ? retryAfterOf(res?.header, body) : undefined
+      return {
+        ok: false,
+        failure: { kind: 'http', status, body, ...(wait === undefined ? {} : { retryAfterMs: wait }) }
+      }
     } catch (e) {
       const msg = String((e as { errMsg?: string; message?: string })?.errMsg || (e as Error)?.message || '')
       if (/timeout|timed out|abort/i.test(msg)) return { ok: false, failure: { kind: 'timeout' } }
@@ -150,7 +171,9 @@ export async function send(req: TransportRequest): Promise<TransportResult> {
   for (let i = 0; i < maxRetries && !result.ok && retryableFailure(result.failure); i++) {
     if (result.failure.kind === 'offline' && !useNetwork.getState().online) break // wait for the reconnect event instead
     if (result.failure.kind === 'timeout' && req.method === 'GET') break // waited long enough: the probe asks again
-    const delay = options.baseDelayMs * 2 ** i * (0.75 + Math.random() * 0.5)
+    const told = result.failure.kind === 'http' ? result.failure.retryAfterMs : undefined
+    if (told !== undefined && told > options.shortWaitMs) break // a long wait: the screen counts it down
+    const delay = told ?? options.baseDelayMs * 2 ** i * (0.75 + Math.random() * 0.5)
     await options.sleep(delay)
     result = await attempt(req)
   }

@@ -136,6 +136,11 @@ describe('production refuses every setting made for demos or tests', () => {
     // abuse resistance (issue 15): the documents' key, proxies, and limits looser than production permits
     ['a missing document key', { DOCUMENT_KEY: undefined }, /^DOCUMENT_KEY is not set: ID-card photos and documents/],
     ['a placeholder document key', { DOCUMENT_KEY: 'a'.repeat(64) }, /^DOCUMENT_KEY is a development default/],
+    [
+      'no admission limit on the payment flow',
+      { ADMISSION_RATE: undefined },
+      /^ADMISSION_RATE is not set: a deadline-day rush/
+    ],
     ['trusting every proxy', { TRUST_PROXY: '0.0.0.0/0' }, /^TRUST_PROXY=0.0.0.0\/0 trusts \(nearly\) every address/],
     ['unlimited look-ups', { LOOKUP_LIMIT_ACCOUNT: '1000/hour' }, /^LOOKUP_LIMIT_ACCOUNT=1000\/hour allows more/],
     ['binding by brute force', { BIND_LIMIT_ID: '100/minute' }, /^BIND_LIMIT_ID=100\/minute allows more binding/],

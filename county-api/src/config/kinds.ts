@@ -124,6 +124,31 @@ export function rate(maxCount: number): Kind<Rate> {
   }
 }
 
+/** A county-wide admission rate: `300/second` admits at most 300 (and a burst of 300) a second. */
+export interface AdmissionRate {
+  count: number
+  per: 'second' | 'minute'
+}
+
+export const ADMISSION_WINDOW_MS: Record<AdmissionRate['per'], number> = { second: 1000, minute: 60_000 }
+
+export const admissionRate: Kind<AdmissionRate> = {
+  schema: {
+    type: 'object',
+    properties: {
+      count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      per: { enum: ['second', 'minute'] }
+    },
+    required: ['count', 'per'],
+    additionalProperties: false
+  },
+  expects: 'a count a second or a minute, e.g. 300/second (1 to 1000000)',
+  convert: (t) => {
+    const m = /^(\d{1,9})\/(second|minute)$/.exec(t)
+    return m ? { count: Number(m[1]), per: m[2] } : t
+  }
+}
+
 /**
  * Which proxies in front of the server to believe about the client's address (X-Forwarded-For):
  * a number of hops (`1`), or their addresses and ranges (`10.0.0.1,10.0.0.0/8`). Unset: none.

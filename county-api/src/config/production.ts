@@ -127,6 +127,11 @@ export const PRODUCTION_RULES: Rule[] = [
     'ID-card photos and documents are stored encrypted with it (openssl rand -base64 32; keep it with the database backups, apart from them)',
     ['documentKey']
   ),
+  requiredWhen(
+    () => true,
+    'a deadline-day rush would queue inside the server until every answer is late; set what this server sustains (npm run bench:api), e.g. ADMISSION_RATE=300/second',
+    ['admissionRate']
+  ),
   {
     settings: ['trustProxy'],
     check: (c) =>

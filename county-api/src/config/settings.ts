@@ -5,6 +5,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import {
+  admissionRate,
   filePath,
   flag,
   instant,
@@ -295,6 +296,11 @@ export const SETTINGS = {
     'TRUST_PROXY',
     proxyTrust,
     "the proxies in front of the server whose X-Forwarded-For is believed (hops or addresses); unset: none, the peer's address is the client's"
+  ),
+  admissionRate: optional(
+    'ADMISSION_RATE',
+    admissionRate,
+    "new payment orders admitted per county (the household's region code), e.g. 300/second: beyond it the app is told to wait (429 BUSY, Retry-After) and retries by itself; unset: no limit (development only, production requires it)"
   ),
   rateLimitKeys: setting(
     'RATE_LIMIT_KEYS',

@@ -18,6 +18,7 @@ import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked } from '../views'
 import { closedMessage, computeQuote, type ClosedWindow } from './quote'
 import { withinRate } from '../limits'
+import { admitFlow } from '../admission'
 
 export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
   const now = ctx.clock.now()
@@ -104,6 +105,8 @@ export function createOrder(
         hash
       )
       if (same) return { order: same, created: false, namesVisible }
+      // a new flow: the county's admission first, before anything is written (a refused key is not spent)
+      admitFlow(ctx, householdId)
       withinRate(
         ctx.clock.now(),
         ctx.config.orderLimit,

@@ -40,7 +40,8 @@ export function productionEnv(): Record<string, string> {
     TENCENT_SMS_SDK_APPID: '1400006666',
     TENCENT_SMS_SIGN_NAME: '青山县医保',
     TENCENT_SMS_TEMPLATE_ID: '1234567',
-    DOCUMENT_KEY: crypto.randomBytes(32).toString('base64')
+    DOCUMENT_KEY: crypto.randomBytes(32).toString('base64'),
+    ADMISSION_RATE: '300/second'
   }
   return { ...made }
 }

@@ -10,6 +10,8 @@ export type PayScreen =
   | { kind: 'ready' }
   /** the order is being created / payment being started (button disabled) */
   | { kind: 'starting' }
+  /** the county is busy (BUSY): waiting in line, then trying again by itself with the same key */
+  | { kind: 'queued'; secondsLeft: number }
   /** the county has an order; the money has not been taken */
   | { kind: 'awaiting_payment'; order: Order }
   /** the phone says it paid (or the county says paid): waiting for the county to record it */
@@ -89,6 +91,8 @@ export function screenTitle(s: PayScreen): string {
       return '核对金额后缴费'
     case 'starting':
       return '正在准备付款…'
+    case 'queued':
+      return '排队中'
     case 'awaiting_payment':
       return '等待付款'
     case 'confirming':
@@ -106,4 +110,16 @@ export function screenTitle(s: PayScreen): string {
     case 'trouble':
       return s.error.code === 'OFFLINE' ? '手机没有网络' : '暂时连不上县里'
   }
+}
+
+/** A wait in line is 1 s to 10 min (a longer one is cut short: the county says again if it is still busy). */
+const MIN_WAIT_S = 1
+const MAX_WAIT_S = 600
+
+/** The queue screen for a BUSY answer (its wait from details.retryAfterSeconds), or null for any other error. */
+export function queuedScreen(error: AppError): PayScreen | null {
+  if (error.code !== 'BUSY') return null
+  const told = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+  const seconds = typeof told === 'number' && Number.isFinite(told) ? Math.ceil(told) : 5
+  return { kind: 'queued', secondsLeft: Math.min(MAX_WAIT_S, Math.max(MIN_WAIT_S, seconds)) }
 }

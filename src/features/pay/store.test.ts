@@ -74,6 +74,20 @@ test('a retry after a timeout reuses the same key', async () => {
   expect(api.createOrder.mock.calls[0][1]).toBe(api.createOrder.mock.calls[1][1])
 })
 
+test('the county is busy: the screen waits in line as long as it says, and the retry sends the same key', async () => {
+  api.createOrder
+    .mockResolvedValueOnce({ ok: false, error: appError('BUSY', { status: 429, details: { retryAfterSeconds: 7 } }) })
+    .mockResolvedValueOnce({ ok: true, data: order() })
+  const first = await usePay.getState().startOrder(target)
+  expect(first).toEqual({ ok: false, screen: { kind: 'queued', secondsLeft: 7 } })
+  // the household keeps its place: the key is kept for the retry
+  const key = api.createOrder.mock.calls[0][1]
+  expect(Object.values(usePay.getState().pending).map((p) => p.key)).toEqual([key])
+  const second = await usePay.getState().startOrder(target)
+  expect(second.ok).toBe(true)
+  expect(api.createOrder.mock.calls[1][1]).toBe(key)
+})
+
 test('after the app restarts with a known order, it asks about that order instead of creating one', async () => {
   api.createOrder.mockResolvedValueOnce({ ok: true, data: order() })
   await usePay.getState().startOrder(target)

@@ -22,7 +22,7 @@ import {
   type PendingMap,
   type PendingPayment
 } from './pending'
-import { screenForOrder, type PayScreen } from './payment-state'
+import { queuedScreen, screenForOrder, type PayScreen } from './payment-state'
 
 export const quoteCache = createUserCache<Quote>({ name: 'contribution.quotes', version: 1, maxEntries: 10 })
 export const orderCache = createUserCache<Order>({ name: 'contribution.orders', version: 1, maxEntries: 20 })
@@ -211,6 +211,9 @@ export const usePay = create<ContributionState>()(
           set((s) => ({ pending: dropPending(s.pending, target.householdId, target.year) }))
           return { ok: false, screen: await blockedScreen(target.householdId, error) }
         }
+        // the county is busy: keep the key (BUSY is retryable) and wait in line on the screen
+        const queued = queuedScreen(error)
+        if (queued) return { ok: false, screen: queued }
         if (!error.retryable) {
           // the county refused the request itself: this key was not used, drop it
           set((s) => ({ pending: dropPending(s.pending, target.householdId, target.year) }))

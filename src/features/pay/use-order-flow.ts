@@ -8,6 +8,7 @@ import { isCountyDownError } from '@/services/errors'
 import { onReconnect } from '@/services/network'
 import { orderCache, pendingForOrder, usePay, type PaymentLaunch, type PayTarget } from './store'
 import { pollDelay, screenForOrder, shouldPoll, type PayScreen } from './payment-state'
+import { useQueuedStart } from './use-queued-start'
 
 export const PAY_ROUTES = {
   quote: (householdId: string, year?: number) =>
@@ -97,15 +98,30 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     []
   )
 
+  // 重新缴费: a new order, in the county's line when it is busy (use-queued-start.ts)
+  const again = useQueuedStart(async () => {
+    if (!order) return { ok: true }
+    if (!order.payerIsHousehold) {
+      // paying for another household needs the ID number again (it is never saved on the phone)
+      await Taro.redirectTo({ url: PAY_ROUTES.others() })
+      return { ok: true }
+    }
+    return startAndPay({ householdId: order.householdId, year: order.year })
+  })
+  const clearAgain = again.clear
+
   const refresh = useCallback(async () => {
     if (!orderId) return
     const r = await usePay.getState().refreshOrder(orderId)
     if (!alive.current) return
-    if (r.ok) setOverride(null)
+    if (r.ok) {
+      setOverride(null)
+      clearAgain()
+    }
     // county down while we know the order: keep its last known state (never a false 已缴费 or
     // 失败) and keep asking; onReconnect below asks again when the county answers
     else if (!order || !isCountyDownError(r.error)) setOverride({ kind: 'trouble', error: r.error, order })
-  }, [orderId, order])
+  }, [orderId, order, clearAgain])
 
   useEffect(() => {
     attempt.current = 0
@@ -148,27 +164,17 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
     else if (launch.kind === 'error') setOverride({ kind: 'trouble', error: launch.error, order })
   }, [orderId, busy, refresh, order])
 
-  const newOrder = useCallback(async () => {
-    if (!order || busy) return
-    if (!order.payerIsHousehold) {
-      // paying for another household needs the ID number again (it is never saved on the phone)
-      await Taro.redirectTo({ url: PAY_ROUTES.others() })
-      return
-    }
-    setBusy(true)
-    const r = await startAndPay({ householdId: order.householdId, year: order.year })
-    if (!alive.current) return
-    setBusy(false)
-    if (!r.ok) setOverride(r.screen)
-  }, [order, busy])
+  // (while it starts, the order's card stays with its button off)
+  const againScreen = again.screen?.kind === 'starting' ? null : again.screen
 
   const screen: PayScreen | null =
+    againScreen ??
     override ??
     (order ? screenForOrder(order, { submitted: submitted || !!pendingForOrder(order.orderId)?.submitted }) : null)
   return {
     screen,
     order,
-    busy,
+    busy: busy || again.busy,
     note,
     pay: () => {
       void pay()
@@ -178,7 +184,7 @@ export function useOrderFlow(orderId: string | null, initialNote: string | null 
       void refresh()
     },
     newOrder: () => {
-      void newOrder()
+      if (order && !busy) again.start()
     }
   }
 }

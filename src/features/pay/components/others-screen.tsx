@@ -1,12 +1,12 @@
 // 代他人缴费: by ID number; the payer sees masked names and amounts only.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
 import { usePay } from '../store'
 import { PayeeForm } from './payee-form'
 import { PaymentStatus } from './payment-status'
 import { startAndPay } from '../use-order-flow'
-import type { PayScreen } from '../payment-state'
+import { useQueuedStart } from '../use-queued-start'
 
 export function OthersScreen() {
   const userId = useSession((s) => s.userId)
@@ -14,28 +14,34 @@ export function OthersScreen() {
     usePay.getState().setOwner(userId)
   }, [userId])
   const lookup = usePay((s) => s.payee)
-  const [busy, setBusy] = useState(false)
+  const [finding, setFinding] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [screen, setScreen] = useState<PayScreen | null>(null)
+  // the ID number confirmed last: the queue starts again with it (kept in memory only, never saved)
+  const payee = useRef('')
+  const paying = useQueuedStart(() =>
+    lookup
+      ? startAndPay({ householdId: lookup.householdId, year: lookup.year, payeeIdNumber: payee.current })
+      : Promise.resolve({ ok: true as const })
+  )
+  const busy = finding || paying.busy
+  const screen = paying.screen
   useEffect(() => {
     usePay.setState({ payee: null })
   }, [])
 
   const find = async (idNumber: string) => {
-    setBusy(true)
+    if (busy) return
+    setFinding(true)
     setError(null)
-    setScreen(null)
+    paying.clear()
     const r = await usePay.getState().lookupPayee(idNumber)
-    setBusy(false)
+    setFinding(false)
     if (!r.ok) setError(r.error.message)
   }
-  const confirm = async (idNumber: string) => {
+  const confirm = (idNumber: string) => {
     if (!lookup || busy) return
-    setBusy(true)
-    setScreen({ kind: 'starting' })
-    const r = await startAndPay({ householdId: lookup.householdId, year: lookup.year, payeeIdNumber: idNumber })
-    setBusy(false)
-    setScreen(r.ok ? null : r.screen)
+    payee.current = idNumber
+    paying.start()
   }
   return (
     <>
@@ -47,13 +53,9 @@ export function OthersScreen() {
         onLookup={(id) => {
           void find(id)
         }}
-        onConfirm={(id) => {
-          void confirm(id)
-        }}
+        onConfirm={confirm}
       />
-      {screen ? (
-        <PaymentStatus screen={screen} busy={busy} onRetry={() => setScreen(null)} onRefresh={() => setScreen(null)} />
-      ) : null}
+      {screen ? <PaymentStatus screen={screen} busy={busy} onRetry={paying.clear} onRefresh={paying.clear} /> : null}
     </>
   )
 }

@@ -70,6 +70,14 @@ export function PaymentStatus({
         return null
       case 'starting':
         return <Text>正在和县里核对金额，请稍等，不要重复点。</Text>
+      case 'queued':
+        return (
+          <>
+            <Text>交费的人多，县里在一个一个办，您已经排上了。</Text>
+            <Text className='pay-queue__count'>{screen.secondsLeft} 秒后</Text>
+            <Text>不用关掉，到时自动再试。不会重复扣钱。</Text>
+          </>
+        )
       case 'awaiting_payment':
         return (
           <>

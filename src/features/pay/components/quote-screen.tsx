@@ -19,7 +19,7 @@ import { TaxBureauCard, taxBureauIssue } from './tax-bureau-card'
 import { loadPolicyFacts, deadlineOf, type PolicyFacts } from '../policy-facts'
 import { PAY_ROUTES, startAndPay } from '../use-order-flow'
 import { pendingSlot } from '../pending'
-import type { PayScreen } from '../payment-state'
+import { useQueuedStart } from '../use-queued-start'
 import { isZero } from '../labels'
 
 export function QuoteScreen() {
@@ -51,17 +51,15 @@ export function QuoteScreen() {
     }
   }, [householdId, quote?.year]) // eslint-disable-line react-hooks/exhaustive-deps
   const pending = usePay((s) => (householdId && quote ? s.pending[pendingSlot(householdId, quote.year)] : undefined))
-  const [busy, setBusy] = useState(false)
-  const [screen, setScreen] = useState<PayScreen | null>(null)
-
-  const pay = async () => {
-    if (!householdId || !quote || busy) return
-    setBusy(true)
-    setScreen({ kind: 'starting' })
-    const r = await startAndPay({ householdId, year: quote.year })
-    setBusy(false)
-    setScreen(r.ok ? null : r.screen)
-  }
+  // the pay button: one request at a time; a busy county puts it in line and it tries again by itself
+  const {
+    screen,
+    busy,
+    start: pay,
+    clear
+  } = useQueuedStart(() =>
+    householdId && quote ? startAndPay({ householdId, year: quote.year }) : Promise.resolve({ ok: true as const })
+  )
 
   const canPay = !!quote && quote.payable && !isZero(quote.total)
   // paid at the tax bureau: no pay button here, the card says where (and the reminder still helps)
@@ -96,12 +94,10 @@ export function QuoteScreen() {
         <PaymentStatus
           screen={screen}
           busy={busy}
-          onRetry={() => {
-            void pay()
-          }}
+          onRetry={pay}
           onRefresh={() => {
             q.reload()
-            setScreen(null)
+            clear()
           }}
         />
       ) : null}
@@ -124,15 +120,15 @@ export function QuoteScreen() {
             key={busy ? 'busy' : canPay ? 'pay' : 'none'}
             className='btn btn-primary pay-action pay-confirm'
             disabled={!canPay || busy || undefined}
-            onClick={() => {
-              void pay()
-            }}
+            onClick={pay}
           >
-            {busy
-              ? '正在准备付款…'
-              : canPay
-                ? `确认无误，缴费 ¥${formatMoney(quote.total)}`
-                : '暂时不能缴费（见上面的说明）'}
+            {screen?.kind === 'queued'
+              ? `排队中，${screen.secondsLeft} 秒后自动再试`
+              : busy
+                ? '正在准备付款…'
+                : canPay
+                  ? `确认无误，缴费 ¥${formatMoney(quote.total)}`
+                  : '暂时不能缴费（见上面的说明）'}
           </Button>
         </View>
       ) : null}

@@ -1,0 +1,59 @@
+// Admission control: at most ADMISSION_RATE new payment orders a county (the household's
+// region_code) is admitted, so a deadline-day rush waits on the phones (the app counts down and
+// retries by itself) instead of queueing inside the server until every answer is late.
+// Only creating an order is admitted here: it starts the flow's heavy part (the quote worked
+// out again, the writes, then the payment provider). A replay of an admitted order's key is
+// never refused, and starting the payment of an order that exists is not counted, so a
+// household that got in keeps its place. The quote is a read the app keeps a copy of.
+// One process: a token bucket in memory. Several processes: each has its own bucket (a county
+// gets N times the rate); the database-backed one (issue 20) implements the same interface.
+import type { Ctx } from './context'
+import type { AdmissionRate } from './config/kinds'
+import { ADMISSION_WINDOW_MS } from './config/kinds'
+import { ApiFailure } from './errors'
+
+export type Admitted = { ok: true } | { ok: false; retryAfterMs: number }
+
+export interface Admission {
+  /** Takes one place for a new payment flow of the county at `now`, or says how long until one is free. */
+  admit(county: string, now: number): Admitted
+}
+
+/** No limit (development without ADMISSION_RATE). */
+export const admitAll: Admission = { admit: () => ({ ok: true }) }
+
+/**
+ * A token bucket per county: it holds at most `count` places (a burst of one window's worth)
+ * and gets them back at `count` per window. The clock is the county's (tests move it).
+ */
+export function tokenBucket(rate: AdmissionRate): Admission {
+  const capacity = rate.count
+  const perMs = rate.count / ADMISSION_WINDOW_MS[rate.per]
+  const buckets = new Map<string, { tokens: number; at: number }>()
+  return {
+    admit(county, now) {
+      const b = buckets.get(county) ?? { tokens: capacity, at: now }
+      // (a clock moved back refills nothing, then or later)
+      b.tokens = Math.min(capacity, b.tokens + Math.max(0, now - b.at) * perMs)
+      b.at = Math.max(b.at, now)
+      buckets.set(county, b)
+      if (b.tokens >= 1) {
+        b.tokens -= 1
+        return { ok: true }
+      }
+      return { ok: false, retryAfterMs: (1 - b.tokens) / perMs }
+    }
+  }
+}
+
+export function makeAdmission(rate: AdmissionRate | null): Admission {
+  return rate ? tokenBucket(rate) : admitAll
+}
+
+/** Admits a new payment flow of the household's county, or throws BUSY (429, Retry-After) before anything is written. */
+export function admitFlow(ctx: Ctx, householdId: string): void {
+  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
+    { region_code: string } | undefined
+  const r = ctx.admission.admit(h?.region_code ?? ctx.config.regionCode, ctx.clock.now())
+  if (!r.ok) throw new ApiFailure('BUSY', { retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)) })
+}
