@@ -54,14 +54,14 @@ export function accountName(ctx: Ctx, userId: string): string {
 
 const MISMATCH = () => new ApiFailure('BIND_MISMATCH')
 
-interface Found {
+export interface Found {
   person: PersonRow
   householdNumber: string | null
   headPersonId: string
   headName: string
 }
 
-function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Found {
+export function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Found {
   const id = checkIdNumber(idNumber)
   if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
   const p = ctx.db

@@ -79,7 +79,15 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   saveSubscriptions: { method: 'POST', url: '/v1/me/subscriptions' },
   listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' },
   listSpeechVoices: { method: 'GET', url: '/v1/speech/voices' },
-  speak: { method: 'POST', url: '/v1/speech' }
+  speak: { method: 'POST', url: '/v1/speech' },
+  staffQueue: { method: 'GET', url: '/v1/staff/queue' },
+  staffApplication: { method: 'GET', url: '/v1/staff/applications/:applicationId' },
+  staffAudit: { method: 'GET', url: '/v1/staff/audit' },
+  startAssist: { method: 'POST', url: '/v1/assist/consents' },
+  confirmAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/confirm' },
+  listMyAssists: { method: 'GET', url: '/v1/assist/consents' },
+  listHouseholdAssists: { method: 'GET', url: '/v1/households/:householdId/assists' },
+  revokeAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/revoke' }
 }
 
 type SchemaOf<K extends RouteId, F extends string> =

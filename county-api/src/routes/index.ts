@@ -16,6 +16,8 @@ import { enrolRoutes } from './enrol'
 import { noticesRoutes } from './notices'
 import { notificationsRoutes } from './notifications'
 import { speechRoutes } from './speech'
+import { staffRoutes } from './staff'
+import { assistRoutes } from './assist'
 
 const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   auth: authRoutes,
@@ -29,7 +31,9 @@ const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   enrol: enrolRoutes,
   notices: noticesRoutes,
   notifications: notificationsRoutes,
-  speech: speechRoutes
+  speech: speechRoutes,
+  staff: staffRoutes,
+  assist: assistRoutes
 }
 
 export function makeHandlers(ctx: Ctx): { [K in RouteId]: Handler<K> } {
