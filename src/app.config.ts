@@ -12,7 +12,11 @@ export default defineAppConfig({
       pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index']
     },
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
-    { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] }
+    { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] },
+    // the county staff's workspace and the assistants' page: in the h5 build only, never in the mini-program
+    ...(process.env.TARO_ENV === 'h5'
+      ? [{ root: 'subpackages/staff', pages: ['queue/index', 'application/index', 'audit/index', 'assist/index'] }]
+      : [])
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -318,3 +318,27 @@ async function ask<K extends RouteId>(
   if (res.date) noteCountyTime(res.date)
   return { ok: true, data: res.body as RouteData<K> }
 }
+
+/**
+ * h5, county staff: an uploaded document, decrypted by the county for this reviewer (the read is in
+ * the household's log), as a URL the page can show; revoke it when the viewer closes.
+ */
+export async function fetchDocument(
+  documentId: string
+): Promise<{ ok: true; url: string; contentType: string } | { ok: false; error: AppError }> {
+  const token = config.token()
+  if (!token) return { ok: false, error: appError('UNAUTHENTICATED') }
+  try {
+    const res = await fetch(`${config.baseUrl}/v1/review/documents/${encodeURIComponent(documentId)}`, {
+      headers: { authorization: `Bearer ${token}` }
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null
+      return { ok: false, error: appError(body?.code && isKnownCode(body.code) ? body.code : 'INTERNAL') }
+    }
+    const blob = await res.blob()
+    return { ok: true, url: URL.createObjectURL(blob), contentType: blob.type }
+  } catch {
+    return { ok: false, error: appError('OFFLINE') }
+  }
+}

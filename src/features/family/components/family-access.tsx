@@ -10,8 +10,10 @@ import { formatInstant } from '@/services/time'
 import { OfflineBanner } from '@/components/offline-banner'
 import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
+import { actionLabel } from '@/shared/access-actions'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
+import { AssistedBy } from './assisted-by'
 import { BoundAccounts } from './bound-accounts'
 import './family-access.scss'
 
@@ -157,6 +159,8 @@ export function FamilyAccess() {
         ))}
       </View>
 
+      <AssistedBy householdId={link.householdId} />
+
       <View className='card'>
         <Text className='section-title'>家人查看记录</Text>
         {log.length === 0 ? <Text className='muted'>还没有记录。</Text> : null}
@@ -165,7 +169,7 @@ export function FamilyAccess() {
             <Text>
               {formatInstant(e.at)} {e.granteeName}
             </Text>
-            <Text className='muted'>{e.action}</Text>
+            <Text className='muted'>{actionLabel(e.action)}</Text>
           </View>
         ))}
       </View>

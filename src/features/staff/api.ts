@@ -1,0 +1,59 @@
+// The workspace's county calls: who may use it, the queue, one application, decisions, the audit
+// and the assistant's consents. Every call goes through the typed county client.
+import type { Me } from '@/contract'
+import { call, fetchDocument } from '@/services/county-client'
+
+export const STAFF_ROLES: Me['role'][] = ['reviewer', 'supervisor']
+
+/** May this account use the workspace (and which part)? */
+export function workspaceRole(me: Me | null): 'staff' | 'supervisor' | 'assistant' | null {
+  if (!me) return null
+  if (me.role === 'supervisor') return 'supervisor'
+  if (me.role === 'reviewer') return 'staff'
+  if (me.role === 'assistant') return 'assistant'
+  return null
+}
+
+export interface QueueFilter {
+  status: string
+  kind?: string
+  township?: string
+}
+
+export const loadQueue = (f: QueueFilter, after?: string) =>
+  call('staffQueue', {
+    query: {
+      status: f.status,
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.township ? { township: f.township } : {}),
+      limit: 20,
+      ...(after ? { after } : {})
+    }
+  })
+
+export const loadApplication = (applicationId: string) => call('staffApplication', { params: { applicationId } })
+
+export function decide(applicationId: string, decision: 'approve' | 'needs_more' | 'reject', reason: string) {
+  const r = reason.trim()
+  return call('reviewDecide', {
+    params: { applicationId },
+    body: { decision, ...(r ? { reason: r } : {}) },
+    retries: 0
+  })
+}
+
+export const loadDocument = fetchDocument
+
+export const loadAudit = (after?: string, householdId?: string) =>
+  call('staffAudit', { query: { limit: 50, ...(after ? { after } : {}), ...(householdId ? { householdId } : {}) } })
+
+export const startAssist = (body: { idNumber: string; name: string; householdNumber: string }) =>
+  call('startAssist', { body, retries: 0 })
+export const confirmAssist = (consentId: string, code: string) =>
+  call('confirmAssist', { params: { consentId }, body: { code: code.trim() }, retries: 0 })
+export const myAssists = () => call('listMyAssists', {})
+export const householdFor = (householdId: string) => call('getHousehold', { params: { householdId } })
+
+/** The assistant pays for the household: an order for the year being collected, paid on the order page. */
+export const payFor = (householdId: string, year: number, idempotencyKey: string) =>
+  call('createOrder', { body: { householdId, year, channel: 'h5' }, idempotencyKey })

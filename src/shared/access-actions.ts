@@ -1,0 +1,43 @@
+// What a line of a household's access log (and the supervisor's audit) says, in words: the
+// county sends codes (reviewer_read_document, assistant_create_order …); the family page and the
+// staff workspace say the same. An assistant's action is the same words with 代办人 before them.
+
+const ACTION_LABEL: Record<string, string> = {
+  view_household: '查看了家庭参保情况',
+  quote: '查看了应缴金额',
+  create_order: '发起缴费',
+  start_payment: '付款',
+  list_orders: '查看了缴费记录',
+  view_order: '查看了缴费订单',
+  view_receipt: '查看了缴费票据',
+  view_claims: '查看了报销记录',
+  view_claim: '查看了一笔报销',
+  view_claim_concerns: '查看了反映的问题',
+  report_claim_concern: '反映了报销问题',
+  save_subscriptions: '设置了微信提醒',
+  view_subscriptions: '查看了微信提醒',
+  create_application: '提交了新生儿参保申请',
+  upload_document: '上传了材料',
+  read_application: '查看了申请',
+  grant_accepted: '接受了邀请',
+  removed_binding: '移除了绑定的账号',
+  refused_binding: '拒绝了绑定申请',
+  reviewer_read_application: '县里审核员看了申请',
+  reviewer_read_document: '县里审核员看了上传的材料',
+  reviewer_decided_approved: '县里审核通过',
+  reviewer_decided_needs_more: '县里退回补材料',
+  reviewer_decided_rejected: '县里驳回',
+  assistant_asked_consent: '代办人请您家同意（验证码发到您家手机）',
+  assistant_consent_given: '您家同意代办',
+  assist_revoked: '您家收回了代办'
+}
+
+export function actionLabel(action: string): string {
+  const known = ACTION_LABEL[action]
+  if (known) return known
+  if (action.startsWith('assistant_')) {
+    const base = ACTION_LABEL[action.slice('assistant_'.length)]
+    if (base) return `代办人${base}`
+  }
+  return action
+}
