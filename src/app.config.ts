@@ -15,7 +15,12 @@ export default defineAppConfig({
     { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] },
     // the county staff's workspace and the assistants' page: in the h5 build only, never in the mini-program
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'subpackages/staff', pages: ['queue/index', 'application/index', 'audit/index', 'assist/index'] }]
+      ? [
+          {
+            root: 'subpackages/staff',
+            pages: ['queue/index', 'application/index', 'money/index', 'concerns/index', 'audit/index', 'assist/index']
+          }
+        ]
       : [])
   ],
   window: {

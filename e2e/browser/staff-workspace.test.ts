@@ -99,7 +99,11 @@ test('newborn round trip: the reviewer asks for material in the workspace, then 
   await page.locator('.staff-decide__needs_more:visible').click()
   await page.getByText('请写明原因，这户才知道要怎么办').waitFor()
   await page.locator('.staff-decide__reason:visible textarea').fill('出生医学证明照片看不清编号，请在亮处重拍一张')
-  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-decision-desktop.png'), fullPage: true })
+  // the picture: the request, its zoomed photo and the decision on one desktop screen
+  await page.setViewportSize({ width: DESKTOP.width, height: 1200 })
+  await page.locator('.staff-detail__title:visible').first().scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-decision-desktop.png') })
+  await page.setViewportSize(DESKTOP)
   await page.locator('.staff-decide__needs_more:visible').click()
   await page.getByText('已退回，这户会看到要补什么').waitFor()
   expect(
@@ -114,11 +118,12 @@ test('newborn round trip: the reviewer asks for material in the workspace, then 
   await page.setViewportSize({ width: 375, height: 667 })
   await openSignedIn(page, product, reviewer, '/subpackages/staff/queue/index')
   await page.locator('.staff-row:visible').filter({ hasText: '材料 2 份' }).first().waitFor()
-  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-queue-phone.png'), fullPage: true })
+  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-queue-phone.png') })
   await page.locator('.staff-row:visible').filter({ hasText: '材料 2 份' }).first().locator('.staff-row__open').click()
   await page.locator('.staff-decide__approve:visible').waitFor()
   expect(await axeSerious(page)).toEqual([])
-  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-decision-phone.png'), fullPage: true })
+  await page.locator('.staff-detail__title:visible').first().scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-decision-phone.png') })
   await page.locator('.staff-decide__approve:visible').click()
   await page.getByText('已通过，这户的首页会显示结果').waitFor()
 
@@ -198,4 +203,41 @@ test('villagers and grantees are refused the workspace, and their app has no lin
     expect(await page.locator('a[href*="staff"], [data-url*="staff"]').count()).toBe(0)
     await expect(page.content()).resolves.not.toContain('工作台')
   }
+})
+
+test('concerns and money: the reviewer answers a 多收钱了吗 report and the household reads the answer', async () => {
+  const api = countyClient(product)
+  const head = await signInApi(product, DEMO.head)
+  const reviewer = await signInApi(product, DEMO.reviewer)
+  const hh = await api.ok('getHousehold', { params: { householdId: 'hh_0001' }, token: head.token })
+  const claims = await api.ok('listClaims', {
+    params: { personId: hh.members[0].personId },
+    query: { year: 2026 },
+    token: head.token
+  })
+  const claim = claims.claims[0]
+  const report = await api.ok('reportClaimConcern', {
+    params: { claimId: claim.claimId },
+    body: { kind: 'dispute', note: '住院天数算少了' },
+    headers: { 'idempotency-key': 'staff-concern-0001' },
+    token: head.token
+  })
+
+  await page.setViewportSize(DESKTOP)
+  await openSignedIn(page, product, reviewer, '/subpackages/staff/concerns/index')
+  const item = page.locator('.concern-item:visible').filter({ hasText: report.trackingNumber })
+  await item.waitFor()
+  expect(await axeSerious(page)).toEqual([])
+  await item.locator('textarea').fill('已核对住院记录，天数无误，按8天结算')
+  await item.getByText('答复并结束').click()
+  await page.getByText('已答复，村民在受理号下面能看到').waitFor()
+  const seen = await api.ok('listClaimConcerns', { params: { claimId: claim.claimId }, token: head.token })
+  expect(seen.concerns.find((c) => c.concernId === report.concernId)?.resolution).toBe(
+    '已核对住院记录，天数无误，按8天结算'
+  )
+
+  await openSignedIn(page, product, reviewer, '/subpackages/staff/money/index')
+  await page.locator('.staff-money:visible').waitFor()
+  expect(await axeSerious(page)).toEqual([])
+  expect(errors).toEqual([])
 })

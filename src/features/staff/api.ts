@@ -3,8 +3,6 @@
 import type { Me } from '@/contract'
 import { call, fetchDocument } from '@/services/county-client'
 
-export const STAFF_ROLES: Me['role'][] = ['reviewer', 'supervisor']
-
 /** May this account use the workspace (and which part)? */
 export function workspaceRole(me: Me | null): 'staff' | 'supervisor' | 'assistant' | null {
   if (!me) return null
@@ -57,3 +55,24 @@ export const householdFor = (householdId: string) => call('getHousehold', { para
 /** The assistant pays for the household: an order for the year being collected, paid on the order page. */
 export const payFor = (householdId: string, year: number, idempotencyKey: string) =>
   call('createOrder', { body: { householdId, year, channel: 'h5' }, idempotencyKey })
+
+// money the county could not book, and the daily reconciliation (the payment work's own routes)
+export const loadMoney = (all: boolean) => call('reviewMoney', { query: { status: all ? 'all' : 'open' } })
+export const refundMoney = (moneyId: string, reason: string) =>
+  call('reviewRefundMoney', { params: { moneyId }, body: { reason: reason.trim() }, retries: 0 })
+export const attachMoney = (moneyId: string, orderId: string) =>
+  call('reviewAttachMoney', { params: { moneyId }, body: { orderId: orderId.trim() }, retries: 0 })
+export const resolveMoney = (moneyId: string, note: string) =>
+  call('reviewResolveMoney', { params: { moneyId }, body: { note: note.trim() }, retries: 0 })
+
+// 多收钱了吗 and disputes: read, investigate, answer (the household reads the answer under its tracking number)
+export const loadConcerns = (status: 'received' | 'investigating' | 'resolved', after?: string) =>
+  call('reviewConcerns', { query: { status, limit: 20, ...(after ? { after } : {}) } })
+export function answerConcern(concernId: string, status: 'investigating' | 'resolved', resolution: string) {
+  const r = resolution.trim()
+  return call('reviewConcernUpdate', {
+    params: { concernId },
+    body: { status, ...(r ? { resolution: r } : {}) },
+    retries: 0
+  })
+}

@@ -3,6 +3,7 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { StaffApplication } from '@/contract'
+import { imageLabel } from '@/components/control-label'
 import { loadDocument } from '../api'
 
 type ApplicationDocument = StaffApplication['application']['documents'][number]
@@ -65,7 +66,12 @@ export function DocumentViewer({ doc, onClose }: { doc: ApplicationDocument; onC
       {url && !pdf ? (
         <View className='staff-viewer__stage' ariaLabel='材料照片，可滚动查看' {...KEYBOARD_SCROLLABLE}>
           <View style={{ width: `${ZOOMS[zoom] * 100}%` }} className='staff-viewer__frame'>
-            <Image className='staff-viewer__image' src={url} mode='widthFix' ariaLabel={doc.fileName} />
+            <Image
+              className='staff-viewer__image'
+              src={url}
+              mode='widthFix'
+              {...imageLabel(`上传的材料：${doc.fileName}`)}
+            />
           </View>
         </View>
       ) : null}
