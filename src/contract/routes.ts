@@ -731,6 +731,24 @@ export const routes = {
     response: { 200: S.StaffAudit }
   }),
 
+  staffNotices: r({
+    method: 'GET',
+    url: '/v1/staff/notices',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：所有公告和公示，包括定时还没发布的',
+    response: { 200: S.StaffNoticeList }
+  }),
+  staffCreateNotice: r({
+    method: 'POST',
+    url: '/v1/staff/notices',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：写公告或公示（立即或定时发布；公示名单由县里按当年大额住院报销生成，姓名掩码）',
+    body: S.StaffNoticeBody,
+    response: { 201: S.Notice }
+  }),
+
   // the assisted path: a 村医 or 协管员 acts for a household with its consent given then and there
   startAssist: r({
     method: 'POST',

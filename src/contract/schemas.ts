@@ -1118,6 +1118,21 @@ export const StaffAuditEntry = Type.Object({
   subject: Nullable(Type.String({ description: '看的哪份材料、哪份申请、哪次代办' }))
 })
 export const StaffAudit = Type.Object({ entries: Type.Array(StaffAuditEntry), next: Nullable(PageCursor) })
+/** A notice the county writes: published at once, or at `publishAt` (scheduled); a 公示 list is made
+ * by the county from the year's large inpatient payouts, names masked. */
+export const StaffNoticeBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('announcement'), Type.Literal('payout_disclosure')]),
+    title: Type.String({ minLength: 1, maxLength: 60 }),
+    body: Type.String({ minLength: 1, maxLength: 2000 }),
+    publishAt: Type.Optional(DateTime),
+    disclosureYear: Type.Optional(Year)
+  },
+  closed
+)
+export const StaffNoticeList = Type.Object({
+  notices: Type.Array(Type.Object({ notice: Notice, scheduled: Type.Boolean() }))
+})
 export type QueueItem = Static<typeof QueueItem>
 export type StaffQueue = Static<typeof StaffQueue>
 export type StaffApplication = Static<typeof StaffApplication>

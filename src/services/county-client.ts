@@ -83,6 +83,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   staffQueue: { method: 'GET', url: '/v1/staff/queue' },
   staffApplication: { method: 'GET', url: '/v1/staff/applications/:applicationId' },
   staffAudit: { method: 'GET', url: '/v1/staff/audit' },
+  staffNotices: { method: 'GET', url: '/v1/staff/notices' },
+  staffCreateNotice: { method: 'POST', url: '/v1/staff/notices' },
   startAssist: { method: 'POST', url: '/v1/assist/consents' },
   confirmAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/confirm' },
   listMyAssists: { method: 'GET', url: '/v1/assist/consents' },

@@ -147,3 +147,57 @@ describe('staff workspace', () => {
     expect(r.data.status).toBe('rejected')
   })
 })
+
+describe('notices written by the county', () => {
+  it("publishes at once or at a set time, and makes a masked 公示 list from the year's large payouts", async () => {
+    const now = await api.now()
+    // the county's times are Beijing time, +08:00
+    const at = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00')
+    const soon = await api.call('staffCreateNotice', {
+      body: {
+        kind: 'announcement',
+        title: '下月起门诊报销比例提高',
+        body: '村卫生室看病报销比例提高到60%。',
+        publishAt: at(now + 86_400_000)
+      },
+      token: reviewer
+    })
+    expect(soon.status).toBe(201)
+    const published = await api.ok('staffCreateNotice', {
+      body: { kind: 'announcement', title: '缴费截止提醒', body: '12月31日截止，请抓紧缴费。' },
+      token: reviewer
+    })
+    const publicNow = (await api.ok('listNotices', {})).notices.map((n) => n.noticeId)
+    expect(publicNow).toContain(published.noticeId)
+    expect(publicNow).not.toContain(soon.data.noticeId)
+    const staffList = await api.ok('staffNotices', { token: reviewer })
+    expect(staffList.notices.find((n) => n.notice.noticeId === soon.data.noticeId)?.scheduled).toBe(true)
+
+    // a day later the scheduled one is public
+    await api.setNow(now + 86_400_000 + 1000)
+    reviewer = await api.wechat('reviewer') // (the sessions went idle meanwhile)
+    head = await api.wechat('head')
+    expect((await api.ok('listNotices', {})).notices.map((n) => n.noticeId)).toContain(soon.data.noticeId)
+
+    const disclosure = await api.call('staffCreateNotice', {
+      body: { kind: 'payout_disclosure', title: '2026年度大额住院报销公示', body: '公示期7天。', disclosureYear: 2026 },
+      token: reviewer
+    })
+    if (disclosure.status === 201) {
+      expect(disclosure.data.entries.length).toBeGreaterThan(0)
+      for (const e of disclosure.data.entries) expect(e.nameMasked).toContain('*')
+    } else expect(disclosure.error.code).toBe('CONFLICT') // a small county may have none that year
+    expect(
+      (
+        await api.call('staffCreateNotice', {
+          body: { kind: 'payout_disclosure', title: 'x', body: 'y' },
+          token: reviewer
+        })
+      ).status
+    ).toBe(400)
+    expect(
+      (await api.call('staffCreateNotice', { body: { kind: 'announcement', title: 'x', body: 'y' }, token: head }))
+        .status
+    ).toBe(403)
+  })
+})

@@ -3,9 +3,9 @@
 // household and document, who decided what, what an assistant did under which consent. Every read
 // of a household's request is written to that household's access log. (Decisions stay with their
 // domain: an application's in enrol.ts, money in pay.ts, answers to concerns in claims.ts.)
-import type { Role } from '../../../src/contract'
+import type { Notice, Role } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { AccessLogRow, ApplicationRow, PersonRow } from '../db/rows'
+import type { AccessLogRow, ApplicationRow, NoticeRow, PersonRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { logHouseholdEvent } from '../access'
 import { ApiFailure } from '../errors'
@@ -13,6 +13,8 @@ import { isoTime } from '../clock'
 import { maskBirthCertificate, maskIdNumber, maskName } from '../mask'
 import { cursorOf, pageOf } from '../paging'
 import { transact } from '../db'
+import { newId } from '../ids'
+import { fenToYuan } from '../../../src/calculator/money'
 import { queuePage } from '../staff/queue'
 import { applicationView } from './enrol'
 
@@ -30,7 +32,64 @@ function placeOf(ctx: Ctx, householdId: string): HouseholdPlace {
     .get(householdId) as HouseholdPlace
 }
 
+function noticeView(r: NoticeRow): Notice {
+  return {
+    noticeId: r.id,
+    kind: r.kind,
+    title: r.title,
+    publishedAt: isoTime(r.published_at),
+    body: r.body,
+    entries: JSON.parse(r.entries) as Notice['entries']
+  }
+}
+
+/** A year's 公示: its large inpatient payouts (as the seed's), names masked before they are stored. */
+function disclosureEntries(ctx: Ctx, year: number): Notice['entries'] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.name, h.village, c.total_fen, c.payout_fen FROM claims c JOIN persons p ON p.id = c.person_id
+         JOIN households h ON h.id = p.household_id
+       WHERE c.year = ? AND c.kind = 'inpatient' AND c.payout_fen >= ? ORDER BY c.payout_fen DESC LIMIT 100`
+    )
+    .all(year, LARGE_PAYOUT_FEN) as { name: string; village: string; total_fen: number; payout_fen: number }[]
+  return rows.map((r) => ({
+    nameMasked: maskName(r.name),
+    village: r.village,
+    kind: '住院',
+    totalCost: fenToYuan(r.total_fen),
+    payout: fenToYuan(r.payout_fen)
+  }))
+}
+
+/** Payouts from this amount are disclosed (5,000 yuan). */
+const LARGE_PAYOUT_FEN = 500_000
+
 export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
+  staffNotices: () => {
+    const now = ctx.clock.now()
+    const rows = ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC LIMIT 200').all() as NoticeRow[]
+    return { notices: rows.map((r) => ({ notice: noticeView(r), scheduled: r.published_at > now })) }
+  },
+
+  staffCreateNotice: ({ body, user, reply }) => {
+    const now = ctx.clock.now()
+    const at = body.publishAt === undefined ? now : Date.parse(body.publishAt)
+    if (at < now - 60_000)
+      throw new ApiFailure('BAD_REQUEST', { field: 'publishAt', problem: 'in_past' }, '发布时间不能早于现在')
+    if (body.kind === 'payout_disclosure' && body.disclosureYear === undefined)
+      throw new ApiFailure('BAD_REQUEST', { field: 'disclosureYear', problem: 'required' }, '公示要选哪一年的报销')
+    const entries = body.kind === 'payout_disclosure' ? disclosureEntries(ctx, body.disclosureYear as number) : []
+    if (body.kind === 'payout_disclosure' && entries.length === 0)
+      throw new ApiFailure('CONFLICT', { reason: 'nothing_to_disclose' }, '这一年还没有要公示的大额报销')
+    const id = newId('n')
+    ctx.db
+      .prepare('INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, body.kind, body.title.trim(), Math.max(at, now), body.body.trim(), JSON.stringify(entries))
+    ctx.log.info({ noticeId: id, by: user.id, kind: body.kind }, 'notice written')
+    reply.status(201)
+    return noticeView(ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow)
+  },
+
   staffQueue: ({ query, user }) => {
     const { limit, after } = pageOf(query)
     const filter = { kind: query.kind, status: query.status ?? 'submitted', township: query.township }

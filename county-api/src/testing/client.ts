@@ -90,6 +90,8 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   staffQueue: ['GET', '/v1/staff/queue'],
   staffApplication: ['GET', '/v1/staff/applications/:applicationId'],
   staffAudit: ['GET', '/v1/staff/audit'],
+  staffNotices: ['GET', '/v1/staff/notices'],
+  staffCreateNotice: ['POST', '/v1/staff/notices'],
   startAssist: ['POST', '/v1/assist/consents'],
   confirmAssist: ['POST', '/v1/assist/consents/:consentId/confirm'],
   listMyAssists: ['GET', '/v1/assist/consents'],
