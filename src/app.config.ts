@@ -18,7 +18,15 @@ export default defineAppConfig({
       ? [
           {
             root: 'subpackages/staff',
-            pages: ['queue/index', 'application/index', 'money/index', 'concerns/index', 'audit/index', 'assist/index']
+            pages: [
+              'queue/index',
+              'application/index',
+              'money/index',
+              'concerns/index',
+              'notices/index',
+              'audit/index',
+              'assist/index'
+            ]
           }
         ]
       : [])

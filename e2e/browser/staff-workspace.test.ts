@@ -205,7 +205,7 @@ test('villagers and grantees are refused the workspace, and their app has no lin
   }
 })
 
-test('concerns and money: the reviewer answers a 多收钱了吗 report and the household reads the answer', async () => {
+test('concerns, money and notices: a 多收钱了吗 report answered and read by the household; a notice published', async () => {
   const api = countyClient(product)
   const head = await signInApi(product, DEMO.head)
   const reviewer = await signInApi(product, DEMO.reviewer)
@@ -239,5 +239,16 @@ test('concerns and money: the reviewer answers a 多收钱了吗 report and the 
   await openSignedIn(page, product, reviewer, '/subpackages/staff/money/index')
   await page.locator('.staff-money:visible').waitFor()
   expect(await axeSerious(page)).toEqual([])
+
+  // a notice written in the workspace is public at once
+  await openSignedIn(page, product, reviewer, '/subpackages/staff/notices/index')
+  await page.locator('.staff-notices:visible').waitFor()
+  await page.locator('.notice-title:visible input').fill('缴费截止提醒')
+  await page.locator('.notice-body:visible textarea').fill('2027年度的医保费12月31日截止，请抓紧缴费。')
+  await page.locator('.notice-publish:visible').click()
+  await page.getByText('已发布，村民现在就能看到').waitFor()
+  expect(await axeSerious(page)).toEqual([])
+  const { notices } = await api.ok('listNotices', {})
+  expect(notices.map((n) => n.title)).toContain('缴费截止提醒')
   expect(errors).toEqual([])
 })

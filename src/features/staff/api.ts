@@ -76,3 +76,20 @@ export function answerConcern(concernId: string, status: 'investigating' | 'reso
     retries: 0
   })
 }
+
+// notices: written by the county, at once or at a set time; 公示 lists made by the county, masked
+export const loadNotices = () => call('staffNotices', {})
+
+/** "2026-12-01 09:00" (Beijing time) → the county's instant; null when not such a time. */
+export function publishTime(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim())
+  return m ? `${m[1]}T${m[2]}:${m[3]}:00+08:00` : null
+}
+
+export const writeNotice = (body: {
+  kind: 'announcement' | 'payout_disclosure'
+  title: string
+  body: string
+  publishAt?: string
+  disclosureYear?: number
+}) => call('staffCreateNotice', { body, retries: 0 })

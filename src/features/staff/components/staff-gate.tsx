@@ -16,6 +16,7 @@ const PLACES: { url: string; label: string; for: WorkspaceRole[] }[] = [
   { url: '/subpackages/staff/queue/index', label: '待办队列', for: ['staff', 'supervisor'] },
   { url: '/subpackages/staff/money/index', label: '要处理的钱', for: ['staff', 'supervisor'] },
   { url: '/subpackages/staff/concerns/index', label: '村民反映', for: ['staff', 'supervisor'] },
+  { url: '/subpackages/staff/notices/index', label: '公告公示', for: ['staff', 'supervisor'] },
   { url: '/subpackages/staff/audit/index', label: '查看记录', for: ['supervisor'] },
   { url: '/subpackages/staff/assist/index', label: '代办', for: ['assistant'] }
 ]
