@@ -9,7 +9,9 @@ import prodConfig from './prod'
 // so one build works against any API port. weapp: the county's HTTPS domain, set at build time.
 // Elderly mode's sizes are in pt, not in design px that shrink with the screen's width: a rule whose
 // selector names .elderly (not .elderly-switch) keeps its px as CSS px on both builds (src/app.scss).
-const pxtransform = { enable: true, config: { selectorBlackList: [/\.elderly(?![\w-])/] } }
+// The county staff's workspace (.staff-page, h5 only) is laid out for a desktop browser too: its
+// sizes are CSS px, not design px that would grow with a 1280-wide window.
+const pxtransform = { enable: true, config: { selectorBlackList: [/\.elderly(?![\w-])/, /\.staff-page/] } }
 
 const countyApiUrl =
   process.env.COUNTY_API_URL || (process.env.TARO_ENV === 'h5' ? '/county' : 'https://county-api.example.invalid')

@@ -36,7 +36,14 @@ const ACCOUNTS: Array<[phone: string, code: string, who: string]> = [
   ['13800000002', 'demo-elder', '李秀英，78岁，老两口的家（大字）'],
   ['13800000003', 'demo-migrant', '阿依古丽·买买提，在外打工，替父母交钱'],
   ['13800000004', 'demo-grantee', '王小燕，出嫁的女儿，父母授权她代办'],
-  ['13800000009', 'demo-reviewer', '县医保局审核员']
+  ['13800000009', 'demo-reviewer', '县医保局审核员（工作台：审核申请、看材料）']
+]
+
+/** The county's own accounts: the workspace (h5 only), signed in by phone. */
+const STAFF_ACCOUNTS: Array<[phone: string, who: string]> = [
+  ['13800000009', '县医保局审核员：待办队列、看材料、审核'],
+  ['13800000010', '县医保局科长：审核，再加查看记录（谁看了哪户、哪份材料）'],
+  ['13800000008', '云岭村村医 赵医生（代办人）：这户当场同意后替它查、替它交、替它给新生儿参保']
 ]
 
 /** The ID number the migrant persona pays her parents' household by (it follows the seed's date). */
@@ -132,6 +139,10 @@ async function main() {
     '演示账号：网页版用手机号登录，验证码一律 123456；小程序开发版用登录码',
     ...ACCOUNTS.map(([phone, code, who]) => `  ${phone}  ${code.padEnd(15)}${who}`),
     parent ? `  阿依古丽替父母交钱时输入父亲${parent.name}的身份证号：${parent.idNumber}` : '',
+    '',
+    `县医保局工作台  ${product.webUrl}/#/subpackages/staff/queue/index   （电脑浏览器或手机；验证码 123456）`,
+    `  代办页        ${product.webUrl}/#/subpackages/staff/assist/index`,
+    ...STAFF_ACCOUNTS.map(([phone, who]) => `  ${phone}  ${who}`),
     '  每个人的情况见 county-api/DEMO.md',
     '',
     '按 Ctrl+C 停止（网页版和县医保接口一起停）。'

@@ -14,7 +14,24 @@ export default defineAppConfig({
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
     { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] },
     { root: 'subpackages/notices', pages: ['index/index', 'detail/index', 'official/index'] },
-    { root: 'subpackages/household', pages: ['statement/index'] }
+    { root: 'subpackages/household', pages: ['statement/index'] },
+    // the county staff's workspace and the assistants' page: in the h5 build only, never in the mini-program
+    ...(process.env.TARO_ENV === 'h5'
+      ? [
+          {
+            root: 'subpackages/staff',
+            pages: [
+              'queue/index',
+              'application/index',
+              'money/index',
+              'concerns/index',
+              'notices/index',
+              'audit/index',
+              'assist/index'
+            ]
+          }
+        ]
+      : [])
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -9,14 +9,20 @@ import { ApiFailure } from './errors'
 
 export interface Access {
   householdId: string
+  /** an assistant acting with the household's consent is seen as a grantee (masked, logged) */
   relation: 'head' | 'member' | 'grantee'
   scopes: Scope[]
   grantId: string | null
+  /** an assistant's consent from the household (assist.ts): every access is logged under it */
+  consentId?: string
+  /** the consent lets the assistant start a newborn's enrolment */
+  mayEnrol?: boolean
 }
 
 const ALL: Scope[] = ['status', 'claims', 'pay']
 
 export function relationTo(ctx: Ctx, user: UserRow, householdId: string): Access | null {
+  if (user.role === 'assistant') return assistantAccess(ctx, user, householdId)
   if (user.person_id) {
     const row = ctx.db
       .prepare(
@@ -56,7 +62,32 @@ export function requireHousehold(
   if (!access.scopes.includes(scope)) throw new ApiFailure('FORBIDDEN', { needs: scope })
   if (access.relation === 'grantee' && access.grantId)
     logHouseholdEvent(ctx, householdId, user.id, action, ctx.clock.now(), { grantId: access.grantId, scope })
+  if (access.consentId)
+    logHouseholdEvent(ctx, householdId, user.id, `assistant_${action}`, ctx.clock.now(), {
+      scope,
+      subject: access.consentId
+    })
   return access
+}
+
+/** An assistant reaches a household only through an active, unexpired consent it gave (assist.ts). */
+function assistantAccess(ctx: Ctx, user: UserRow, householdId: string): Access | null {
+  const c = ctx.db
+    .prepare(
+      `SELECT id, scopes FROM assist_consents WHERE assistant_user_id = ? AND household_id = ? AND status = 'active' AND expires_at > ?
+       ORDER BY created_at DESC LIMIT 1`
+    )
+    .get(user.id, householdId, ctx.clock.now()) as { id: string; scopes: string } | undefined
+  if (!c) return null
+  const scopes = JSON.parse(c.scopes) as string[]
+  return {
+    householdId,
+    relation: 'grantee',
+    scopes: scopes.filter((x): x is Scope => x === 'status' || x === 'pay'),
+    grantId: null,
+    consentId: c.id,
+    mayEnrol: scopes.includes('enrol')
+  }
 }
 
 /**
@@ -70,13 +101,13 @@ export function logHouseholdEvent(
   actorUserId: string,
   action: string,
   at: number,
-  opts: { grantId?: string; scope?: Scope } = {}
+  opts: { grantId?: string; scope?: Scope; subject?: string } = {}
 ): void {
   ctx.db
     .prepare(
-      'INSERT INTO access_log (household_id, grant_id, actor_user_id, action, scope, at) VALUES (?, ?, ?, ?, ?, ?)'
+      'INSERT INTO access_log (household_id, grant_id, actor_user_id, action, scope, at, subject) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
-    .run(householdId, opts.grantId ?? null, actorUserId, action, opts.scope ?? null, at)
+    .run(householdId, opts.grantId ?? null, actorUserId, action, opts.scope ?? null, at, opts.subject ?? null)
 }
 
 /** Members only (head or member), e.g. applications, access log. */

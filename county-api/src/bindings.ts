@@ -54,14 +54,14 @@ export function accountName(ctx: Ctx, userId: string): string {
 
 const MISMATCH = () => new ApiFailure('BIND_MISMATCH')
 
-interface Found {
+export interface Found {
   person: PersonRow
   householdNumber: string | null
   headPersonId: string
   headName: string
 }
 
-function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Found {
+export function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Found {
   const id = checkIdNumber(idNumber)
   if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
   const p = ctx.db
@@ -80,7 +80,8 @@ function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: s
 }
 
 const ASSISTED =
-  '请带户口簿和本人身份证到村委会或乡镇医保经办点，工作人员会帮您绑定（也可以在那里登记或更新您的手机号）。'
+  '请带户口簿和本人身份证到村委会或乡镇医保经办点，工作人员会帮您绑定（也可以在那里登记或更新您的手机号）。' +
+  '自己办不了的，可以请村医或村里的医保协管员在您家同意后替您办：查参保、交医保费、给新生儿参保。'
 
 export interface BindingClient {
   user: UserRow

@@ -124,6 +124,12 @@ function routeLimits(c: Config): Partial<Record<RouteId, Limit[]>> {
       { rate: c.lookupLimitIp, key: byAddress, say: lookup },
       { rate: c.lookupLimitId, key: byField('idNumber'), say: lookup }
     ],
+    // an assistant asks a household's consent: a code to its phone (counted there too, auth.ts)
+    startAssist: [
+      { rate: c.bindLimitAccount, key: byAccount, say: binding },
+      { rate: c.bindLimitId, key: byField('idNumber'), say: binding }
+    ],
+    confirmAssist: [{ rate: c.bindLimitAccount, key: byAccount, say: binding }],
     acceptInvitation: [
       { rate: c.inviteAcceptLimitAccount, key: byAccount, say: invite },
       { rate: c.inviteAcceptLimitIp, key: byAddress, say: invite }

@@ -29,6 +29,13 @@ import { makeAdmission } from './admission'
 import { settleGrantExpiry } from './grants'
 import { documentKey, keepPrivate, tightenExisting } from './at-rest'
 
+/** The roles a route's `auth` admits (user: any signed-in account). */
+const ROLES_OF: Partial<Record<RouteDef['auth'], UserRow['role'][]>> = {
+  reviewer: ['reviewer', 'supervisor'],
+  supervisor: ['supervisor'],
+  assistant: ['assistant']
+}
+
 /** ?token=, &access_token= … in a request's address */
 const TOKEN_IN_URL = /[?&](access_?)?token=/i
 
@@ -274,12 +281,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       // Signed-in routes get the sign-in hook, a synchronous one (no promise per request); routes
       // with limits (limits.ts) then count the request, after sign-in and validation.
       preHandler: [
-        ...(def.auth === 'user' || def.auth === 'reviewer'
+        ...(def.auth === 'user' || def.auth in ROLES_OF
           ? [
               (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
                 try {
                   req.user = authenticate(ctx, req.headers.authorization)
-                  if (def.auth === 'reviewer' && req.user.role !== 'reviewer') throw new ApiFailure('FORBIDDEN')
+                  const roles = ROLES_OF[def.auth]
+                  if (roles && !roles.includes(req.user.role)) throw new ApiFailure('FORBIDDEN')
                 } catch (e) {
                   return done(e as Error)
                 }

@@ -35,7 +35,7 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
     }
     const security =
-      def.auth === 'user' || def.auth === 'reviewer'
+      def.auth === 'user' || def.auth === 'reviewer' || def.auth === 'supervisor' || def.auth === 'assistant'
         ? [{ bearer: [] }]
         : def.auth === 'provider'
           ? [def.paymentMode === 'wechat' ? { wechatpaySignature: [] } : { notifySignature: [] }]

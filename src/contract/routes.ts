@@ -8,7 +8,11 @@ import { Type, type Static, type TSchema } from 'typebox'
 import * as S from './schemas'
 import type { ErrorCode } from './errors'
 
-export type Auth = 'none' | 'user' | 'reviewer' | 'provider' | 'dev'
+/**
+ * user: any signed-in account; reviewer: county staff (role reviewer or supervisor); supervisor:
+ * the supervisor only; assistant: a 村医 or 协管员 the county registered (and, per household, its consent)
+ */
+export type Auth = 'none' | 'user' | 'reviewer' | 'supervisor' | 'assistant' | 'provider' | 'dev'
 
 /** The domains, as OpenAPI tags (with the description a county vendor reads). */
 export const TAGS = {
@@ -24,7 +28,9 @@ export const TAGS = {
   notices: '政策公告和报销公示',
   notifications: '本户通知和微信订阅消息',
   speech: '读给我听：把屏幕上的话合成语音（普通话或方言）',
-  statements: '参保缴费证明：本户一年的参保、缴费和报销，图片和PDF，核验码'
+  statements: '参保缴费证明：本户一年的参保、缴费和报销，图片和PDF，核验码',
+  staff: '县医保局工作台：待办队列（各类申请）、申请详情、查看记录（审核员、科长）',
+  assist: '村医、协管员代办：本户当场同意（验证码发到县里登记的手机）后，限时限事代查、代缴、代申请；本户能看到、能收回'
 } as const
 export type Tag = keyof typeof TAGS
 
@@ -759,6 +765,101 @@ export const routes = {
     summary: '读给我听：一段话（最多 200 字）合成 MP3，每个账号每分钟有次数限制',
     body: S.SpeechBody,
     response: { 200: S.Speech }
+  }),
+
+  // the county staff's workspace (decisions stay with their domain: reviewDecide, reviewMoney, reviewConcernUpdate)
+  staffQueue: r({
+    method: 'GET',
+    url: '/v1/staff/queue',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary:
+      '县经办人员：待办队列，各类要审核的事放在一起（按来源、种类、状态、乡镇筛选，分页，最早的在前；每条都记入这户的查看记录）',
+    querystring: S.StaffQueueQuery,
+    response: { 200: S.StaffQueue }
+  }),
+  staffApplication: r({
+    method: 'GET',
+    url: '/v1/staff/applications/:applicationId',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：一份申请和这户的成员（身份证号掩码；记入这户的查看记录）',
+    params: S.ApplicationParams,
+    response: { 200: S.StaffApplication }
+  }),
+  staffAudit: r({
+    method: 'GET',
+    url: '/v1/staff/audit',
+    tag: 'staff',
+    auth: 'supervisor',
+    summary: '科长：谁在什么时候看了哪户、哪份材料，做了什么决定，代办人替谁办了什么（最近的在前，分页）',
+    querystring: S.StaffAuditQuery,
+    response: { 200: S.StaffAudit }
+  }),
+
+  staffNotices: r({
+    method: 'GET',
+    url: '/v1/staff/notices',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：所有公告和公示，包括定时还没发布的',
+    response: { 200: S.StaffNoticeList }
+  }),
+  staffCreateNotice: r({
+    method: 'POST',
+    url: '/v1/staff/notices',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：写公告或公示（立即或定时发布；公示名单由县里按当年大额住院报销生成，姓名掩码）',
+    body: S.StaffNoticeBody,
+    response: { 201: S.Notice }
+  }),
+
+  // the assisted path: a 村医 or 协管员 acts for a household with its consent given then and there
+  startAssist: r({
+    method: 'POST',
+    url: '/v1/assist/consents',
+    tag: 'assist',
+    auth: 'assistant',
+    summary: '代办人：请这户当场同意（身份证号、姓名、户口簿户号对上后，验证码发到县里登记的户主手机）',
+    body: S.AssistStartBody,
+    response: { 201: S.AssistConsent }
+  }),
+  confirmAssist: r({
+    method: 'POST',
+    url: '/v1/assist/consents/:consentId/confirm',
+    tag: 'assist',
+    auth: 'assistant',
+    summary: '代办人：填这户念给您的验证码，同意即生效（限时，只能代查、代缴、代申请新生儿参保）',
+    params: S.AssistParams,
+    body: S.AssistConfirmBody,
+    response: { 200: S.AssistConsent }
+  }),
+  listMyAssists: r({
+    method: 'GET',
+    url: '/v1/assist/consents',
+    tag: 'assist',
+    auth: 'assistant',
+    summary: '代办人：自己最近的代办（进行中的在前）',
+    response: { 200: S.AssistConsentList }
+  }),
+  listHouseholdAssists: r({
+    method: 'GET',
+    url: '/v1/households/:householdId/assists',
+    tag: 'assist',
+    auth: 'user',
+    summary: '本户：谁替我办过事（每次同意和办的每件事）；仅户主和本户成员',
+    params: S.HouseholdParams,
+    response: { 200: S.AssistConsentList }
+  }),
+  revokeAssist: r({
+    method: 'POST',
+    url: '/v1/assist/consents/:consentId/revoke',
+    tag: 'assist',
+    auth: 'user',
+    summary: '本户：收回代办（立即失效）',
+    params: S.AssistParams,
+    response: { 200: S.AssistConsent }
   })
 } as const
 

@@ -35,7 +35,14 @@ export const ErrorBody = Type.Object(
 )
 
 // ---------- sign-in ----------
-export const Role = Type.Union([Type.Literal('villager'), Type.Literal('reviewer')])
+/** villager; county staff: reviewer (decides) and supervisor (decides and reads the audit); assistant: a 村医 or
+ * 协管员 the county registered, who acts for a household only with its consent given then and there */
+export const Role = Type.Union([
+  Type.Literal('villager'),
+  Type.Literal('reviewer'),
+  Type.Literal('supervisor'),
+  Type.Literal('assistant')
+])
 export const Scope = Type.Union([Type.Literal('status'), Type.Literal('claims'), Type.Literal('pay')])
 
 export const HouseholdLink = Type.Object({
@@ -1168,3 +1175,139 @@ export type SpeechVoice = Static<typeof SpeechVoice>
 export type SpeechVoices = Static<typeof SpeechVoices>
 export type SpeechBody = Static<typeof SpeechBody>
 export type Speech = Static<typeof Speech>
+
+// ---------- the county staff's workspace (issue 18) ----------
+/** What kind of thing waits in the queue: each source is one table of reviewable requests. */
+export const QueueSource = Type.String({
+  pattern: '^[a-z_]{1,32}$',
+  description: 'application（网上申请）；报销申请、慢特病认定等加进来时各有自己的 source'
+})
+export const StaffQueueQuery = Type.Object(
+  {
+    source: Type.Optional(QueueSource),
+    kind: Type.Optional(Type.String({ pattern: '^[a-z_]{1,40}$', description: '申请种类，如 add_newborn' })),
+    status: Type.Optional(
+      Type.String({
+        pattern: '^[a-z_]{1,32}$',
+        description: '默认 submitted（等审核）；needs_more、approved、rejected'
+      })
+    ),
+    township: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    limit: Type.Optional(PageLimit),
+    after: Type.Optional(PageCursor)
+  },
+  closed
+)
+export const QueueItem = Type.Object({
+  source: QueueSource,
+  itemId: Id,
+  kind: Type.String(),
+  status: Type.String(),
+  householdId: Id,
+  township: Type.String(),
+  village: Type.String(),
+  headNameMasked: Type.String(),
+  submittedAt: DateTime,
+  documentCount: Type.Integer(),
+  reason: Nullable(Type.String())
+})
+export const StaffQueue = Type.Object({
+  items: Type.Array(QueueItem),
+  next: Nullable(PageCursor),
+  /** what the filters would find in each status (the tabs' counts) */
+  counts: Type.Record(Type.String(), Type.Integer())
+})
+export const StaffMember = Type.Object({
+  personId: Id,
+  name: Type.String(),
+  relation: Type.String(),
+  birthDate: DateStr,
+  idNumberMasked: Nullable(Type.String())
+})
+export const StaffApplication = Type.Object({
+  application: Application,
+  household: Type.Object({
+    householdId: Id,
+    township: Type.String(),
+    village: Type.String(),
+    headNameMasked: Type.String(),
+    members: Type.Array(StaffMember)
+  })
+})
+export const StaffAuditQuery = Type.Object(
+  {
+    householdId: Type.Optional(Id),
+    actorUserId: Type.Optional(Id),
+    limit: Type.Optional(PageLimit),
+    after: Type.Optional(PageCursor)
+  },
+  closed
+)
+export const StaffAuditEntry = Type.Object({
+  at: DateTime,
+  actorUserId: Id,
+  actorName: Type.String(),
+  actorRole: Role,
+  action: Type.String(),
+  householdId: Id,
+  subject: Nullable(Type.String({ description: '看的哪份材料、哪份申请、哪次代办' }))
+})
+export const StaffAudit = Type.Object({ entries: Type.Array(StaffAuditEntry), next: Nullable(PageCursor) })
+/** A notice the county writes: published at once, or at `publishAt` (scheduled); a 公示 list is made
+ * by the county from the year's large inpatient payouts, names masked. */
+export const StaffNoticeBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('announcement'), Type.Literal('payout_disclosure')]),
+    title: Type.String({ minLength: 1, maxLength: 60 }),
+    body: Type.String({ minLength: 1, maxLength: 2000 }),
+    publishAt: Type.Optional(DateTime),
+    disclosureYear: Type.Optional(Year)
+  },
+  closed
+)
+export const StaffNoticeList = Type.Object({
+  notices: Type.Array(Type.Object({ notice: Notice, scheduled: Type.Boolean() }))
+})
+export type QueueItem = Static<typeof QueueItem>
+export type StaffQueue = Static<typeof StaffQueue>
+export type StaffApplication = Static<typeof StaffApplication>
+export type StaffAuditEntry = Static<typeof StaffAuditEntry>
+
+// ---------- assisted path: a 村医 or 协管员 acting for a household (issue 18) ----------
+/** status: 查参保情况; pay: 替这户缴费（票据归这户）; enrol: 替这户申请新生儿参保 */
+export const AssistScope = Type.Union([Type.Literal('status'), Type.Literal('pay'), Type.Literal('enrol')])
+export const AssistStartBody = Type.Object(
+  {
+    idNumber: IdNumberInput,
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    householdNumber: Type.String({ minLength: 1, maxLength: 32 })
+  },
+  closed
+)
+export const AssistConfirmBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }) }, closed)
+export const AssistParams = Type.Object({ consentId: Id })
+export const AssistAction = Type.Object({ at: DateTime, action: Type.String() })
+export const AssistConsent = Type.Object({
+  consentId: Id,
+  householdId: Id,
+  headNameMasked: Type.String(),
+  village: Type.String(),
+  assistantName: Type.String(),
+  status: Type.Union([
+    Type.Literal('code_sent'),
+    Type.Literal('active'),
+    Type.Literal('ended'),
+    Type.Literal('revoked')
+  ]),
+  scopes: Type.Array(AssistScope),
+  phoneMasked: Nullable(Type.String()),
+  createdAt: DateTime,
+  expiresAt: DateTime,
+  confirmedAt: Nullable(DateTime),
+  endedAt: Nullable(DateTime),
+  actions: Type.Array(AssistAction)
+})
+export const AssistConsentList = Type.Object({ consents: Type.Array(AssistConsent) })
+export type AssistScope = Static<typeof AssistScope>
+export type AssistConsent = Static<typeof AssistConsent>
+export type AssistConsentList = Static<typeof AssistConsentList>

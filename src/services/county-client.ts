@@ -85,7 +85,17 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   saveSubscriptions: { method: 'POST', url: '/v1/me/subscriptions' },
   listSubscriptions: { method: 'GET', url: '/v1/me/subscriptions' },
   listSpeechVoices: { method: 'GET', url: '/v1/speech/voices' },
-  speak: { method: 'POST', url: '/v1/speech' }
+  speak: { method: 'POST', url: '/v1/speech' },
+  staffQueue: { method: 'GET', url: '/v1/staff/queue' },
+  staffApplication: { method: 'GET', url: '/v1/staff/applications/:applicationId' },
+  staffAudit: { method: 'GET', url: '/v1/staff/audit' },
+  staffNotices: { method: 'GET', url: '/v1/staff/notices' },
+  staffCreateNotice: { method: 'POST', url: '/v1/staff/notices' },
+  startAssist: { method: 'POST', url: '/v1/assist/consents' },
+  confirmAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/confirm' },
+  listMyAssists: { method: 'GET', url: '/v1/assist/consents' },
+  listHouseholdAssists: { method: 'GET', url: '/v1/households/:householdId/assists' },
+  revokeAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/revoke' }
 }
 
 type SchemaOf<K extends RouteId, F extends string> =
@@ -335,6 +345,30 @@ export async function download<K extends RouteId>(id: K, input: CallInput<K>): P
     if (res.statusCode === 404) return { ok: false, error: appError('NOT_FOUND', { status: 404 }) }
     if (res.statusCode === 429) return { ok: false, error: appError('RATE_LIMITED', { status: 429 }) }
     return { ok: false, error: appError('SERVER_ERROR', { status: res.statusCode }) }
+  } catch {
+    return { ok: false, error: appError('OFFLINE') }
+  }
+}
+
+/**
+ * h5, county staff: an uploaded document, decrypted by the county for this reviewer (the read is in
+ * the household's log), as a URL the page can show; revoke it when the viewer closes.
+ */
+export async function fetchDocument(
+  documentId: string
+): Promise<{ ok: true; url: string; contentType: string } | { ok: false; error: AppError }> {
+  const token = config.token()
+  if (!token) return { ok: false, error: appError('UNAUTHENTICATED') }
+  try {
+    const res = await fetch(`${config.baseUrl}/v1/review/documents/${encodeURIComponent(documentId)}`, {
+      headers: { authorization: `Bearer ${token}` }
+    })
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null
+      return { ok: false, error: appError(body?.code && isKnownCode(body.code) ? body.code : 'INTERNAL') }
+    }
+    const blob = await res.blob()
+    return { ok: true, url: URL.createObjectURL(blob), contentType: blob.type }
   } catch {
     return { ok: false, error: appError('OFFLINE') }
   }

@@ -46,7 +46,7 @@ const payer = oneOf<C.Payer>({
 
 export const meCheck: Checker<C.Me> = obj<C.Me>({
   userId: str,
-  role: oneOf<C.Role>({ villager: true, reviewer: true }),
+  role: oneOf<C.Role>({ villager: true, reviewer: true, supervisor: true, assistant: true }),
   personId: nullable(str),
   displayName: str,
   phoneMasked: nullable(str),

@@ -2,7 +2,7 @@
 // from the server's source (the calls that write the log), so a new one without words fails.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessActionText, KNOWN_ACCESS_ACTIONS } from './access-actions'
+import { actionLabel, KNOWN_ACCESS_ACTIONS } from './access-actions'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -38,6 +38,7 @@ test('a grant ending is logged as grant_<how>: each way has words', () => {
 })
 
 test('an unknown code still reads as Chinese', () => {
-  expect(accessActionText('view_claim')).toBe('看了一笔报销的明细')
-  expect(accessActionText('something_new')).toBe('办理了业务')
+  expect(actionLabel('view_claim')).toBe('查看了一笔报销')
+  expect(actionLabel('assistant_create_order')).toBe('代办人发起缴费')
+  expect(actionLabel('something_new')).toBe('办理了业务')
 })

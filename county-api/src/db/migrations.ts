@@ -278,5 +278,23 @@ export const MIGRATIONS: (string | Migration)[] = [
     digest TEXT NOT NULL, issued_at INTEGER NOT NULL, summary TEXT NOT NULL
   );
   CREATE INDEX statements_household ON statements(household_id, year, digest);
+  `,
+  // 14: the county staff's workspace and the assisted path (issue 18). The access log names what
+  // was read or done (a document, an application, a consent) and is read by actor and by time for the
+  // supervisor's audit; a 村医's or 协管员's consent from a household: a code to the roster phone, a
+  // limited time and scope, revocable by the household.
+  `
+  ALTER TABLE access_log ADD COLUMN subject TEXT;
+  CREATE INDEX access_log_actor ON access_log(actor_user_id, at);
+  CREATE INDEX access_log_at ON access_log(at, id);
+  CREATE INDEX applications_queue ON applications(status, kind, submitted_at, id);
+  CREATE TABLE assist_consents (
+    id TEXT PRIMARY KEY, assistant_user_id TEXT NOT NULL REFERENCES users(id),
+    household_id TEXT NOT NULL REFERENCES households(id), person_id TEXT NOT NULL REFERENCES persons(id),
+    phone TEXT, code_hash TEXT, status TEXT NOT NULL, scopes TEXT NOT NULL, created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL, confirmed_at INTEGER, ended_at INTEGER, ended_by TEXT
+  );
+  CREATE INDEX assist_consents_household ON assist_consents(household_id, created_at);
+  CREATE INDEX assist_consents_assistant ON assist_consents(assistant_user_id, created_at);
   `
 ]

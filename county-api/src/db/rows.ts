@@ -18,7 +18,7 @@ import type {
 
 export interface UserRow {
   id: string
-  role: 'villager' | 'reviewer'
+  role: 'villager' | 'reviewer' | 'supervisor' | 'assistant'
   openid: string | null
   phone: string | null
   person_id: string | null
@@ -260,10 +260,32 @@ export interface GrantRow {
 
 /** A household's access log: a grantee's access (grant and scope), or an event (binding, grant, a reviewer's read). */
 export interface AccessLogRow {
+  id: number
+  household_id: string
   actor_user_id: string
   action: string
   scope: Scope | null
   at: number
+  /** what was read or done: a document, an application, a consent (migration 12) */
+  subject: string | null
+}
+
+/** A household's consent to a 村医 or 协管员 acting for it (migration 12). */
+export interface AssistConsentRow {
+  id: string
+  assistant_user_id: string
+  household_id: string
+  person_id: string
+  phone: string | null
+  code_hash: string | null
+  status: 'code_sent' | 'active' | 'ended' | 'revoked'
+  /** JSON: AssistScope[] */
+  scopes: string
+  created_at: number
+  expires_at: number
+  confirmed_at: number | null
+  ended_at: number | null
+  ended_by: string | null
 }
 
 /** An account bound to a person (migration 9): how it was proved, from where (coarse address), when. */

@@ -7,9 +7,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Application, ApplicationFields, ApplicationKind } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { ApplicationRow, DocumentRow } from '../db/rows'
+import type { ApplicationRow, DocumentRow, UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
-import { logHouseholdEvent, requireMember } from '../access'
+import { logHouseholdEvent, relationTo, requireMember } from '../access'
 import { decryptDocument, encryptDocument } from '../at-rest'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
@@ -36,7 +36,8 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'
 }
 
-function view(ctx: Ctx, a: ApplicationRow): Application {
+/** An application as its household (and the county staff) see it. */
+export function applicationView(ctx: Ctx, a: ApplicationRow): Application {
   const docs = ctx.db
     .prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at')
     .all(a.id) as DocumentRow[]
@@ -179,6 +180,24 @@ function coveredIfPaidNow(ctx: Ctx, householdId: string, year: number, personId:
   }
 }
 
+/** County staff: reviewers and their supervisor. */
+const isStaff = (user: UserRow) => user.role === 'reviewer' || user.role === 'supervisor'
+
+/**
+ * Who may apply for a household: its head and members; and an assistant (村医, 协管员) acting with
+ * the household's consent for a newborn's enrolment (assist.ts), each step logged under the consent.
+ */
+function requireApplicant(ctx: Ctx, user: UserRow, householdId: string, action: string, kind?: ApplicationKind): void {
+  if (user.role === 'assistant') {
+    const access = relationTo(ctx, user, householdId)
+    if (!access) throw new ApiFailure('NOT_FOUND')
+    if (!access.mayEnrol || (kind !== undefined && kind !== 'add_newborn')) throw new ApiFailure('FORBIDDEN')
+    logHouseholdEvent(ctx, householdId, user.id, `assistant_${action}`, ctx.clock.now(), { subject: access.consentId })
+    return
+  }
+  requireMember(ctx, user, householdId)
+}
+
 function load(ctx: Ctx, id: string): ApplicationRow {
   const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined
   if (!a) throw new ApiFailure('NOT_FOUND')
@@ -187,7 +206,7 @@ function load(ctx: Ctx, id: string): ApplicationRow {
 
 export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
   createApplication: ({ body, user, req, reply }) => {
-    requireMember(ctx, user, body.householdId)
+    requireApplicant(ctx, user, body.householdId, 'create_application', body.kind)
     const { id, replayed } = once(
       ctx,
       user.id,
@@ -217,12 +236,12 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
       }
     )
     reply.status(replayed ? 200 : 201)
-    return view(ctx, load(ctx, id))
+    return applicationView(ctx, load(ctx, id))
   },
 
   uploadDocument: async ({ params, user, req, reply }) => {
     const a = load(ctx, params.applicationId)
-    requireMember(ctx, user, a.household_id)
+    requireApplicant(ctx, user, a.household_id, 'upload_document', a.kind)
     const key = req.headers['idempotency-key'] as string | undefined
     // With a key the state is checked where the document is stored: a repeat of an upload
     // that went through answers the same even after the application has moved on.
@@ -288,14 +307,15 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
       }
     )
     reply.status(replayed ? 200 : 201)
-    return view(ctx, load(ctx, a.id))
+    return applicationView(ctx, load(ctx, a.id))
   },
 
   getApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
-    if (user.role !== 'reviewer') requireMember(ctx, user, a.household_id)
-    else logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now())
-    return view(ctx, a)
+    if (!isStaff(user)) requireApplicant(ctx, user, a.household_id, 'read_application', a.kind)
+    else
+      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), { subject: a.id })
+    return applicationView(ctx, a)
   },
 
   resubmitApplication: ({ params, user }) => {
@@ -305,7 +325,7 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     ctx.db
       .prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`)
       .run(ctx.clock.now(), a.id)
-    return view(ctx, load(ctx, a.id))
+    return applicationView(ctx, load(ctx, a.id))
   },
 
   listApplications: ({ params, user }) => {
@@ -313,7 +333,7 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     const rows = ctx.db
       .prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC')
       .all(params.householdId) as ApplicationRow[]
-    return { applications: rows.map((a) => view(ctx, a)) }
+    return { applications: rows.map((a) => applicationView(ctx, a)) }
   },
 
   // a page at a time, oldest first; each application shown is a read written to its household's log
@@ -327,11 +347,12 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     const page = rows.slice(0, limit)
     const now = ctx.clock.now()
     transact(ctx.db, () => {
-      for (const a of page) logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', now)
+      for (const a of page)
+        logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', now, { subject: a.id })
     })
     const last = page[page.length - 1]
     return {
-      applications: page.map((a) => view(ctx, a)),
+      applications: page.map((a) => applicationView(ctx, a)),
       next: rows.length > limit ? cursorOf(last.submitted_at, last.id) : null
     }
   },
@@ -348,7 +369,7 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     if (!d) throw new ApiFailure('NOT_FOUND')
     const stored = fs.readFileSync(d.path)
     const bytes = d.encrypted ? decryptDocument(ctx.documentKey, d.id, stored) : stored
-    logHouseholdEvent(ctx, d.household_id, user.id, 'reviewer_read_document', ctx.clock.now())
+    logHouseholdEvent(ctx, d.household_id, user.id, 'reviewer_read_document', ctx.clock.now(), { subject: d.id })
     reply
       .type(d.content_type)
       .header('cache-control', 'no-store')
@@ -367,6 +388,8 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
       ctx.db
         .prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?')
         .run(status, body.reason ?? null, now, user.id, a.id)
+      // the decision is in the household's log and the supervisor's audit, with who made it
+      logHouseholdEvent(ctx, a.household_id, user.id, `reviewer_decided_${status}`, now, { subject: a.id })
       if (status === 'approved' && a.kind === 'add_id_number') {
         const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'idNumber'>>
         if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber))
@@ -408,6 +431,6 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
         unpaid.run(pid, defaultYear(ctx))
       }
     })
-    return view(ctx, load(ctx, params.applicationId))
+    return applicationView(ctx, load(ctx, params.applicationId))
   }
 })

@@ -17,6 +17,8 @@ import { noticesRoutes } from './notices'
 import { notificationsRoutes } from './notifications'
 import { speechRoutes } from './speech'
 import { statementsRoutes } from './statements'
+import { staffRoutes } from './staff'
+import { assistRoutes } from './assist'
 
 const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   auth: authRoutes,
@@ -31,7 +33,9 @@ const byTag: { [T in Tag]: (ctx: Ctx) => TagHandlers<T> } = {
   notices: noticesRoutes,
   notifications: notificationsRoutes,
   speech: speechRoutes,
-  statements: statementsRoutes
+  statements: statementsRoutes,
+  staff: staffRoutes,
+  assist: assistRoutes
 }
 
 export function makeHandlers(ctx: Ctx): { [K in RouteId]: Handler<K> } {

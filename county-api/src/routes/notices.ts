@@ -19,10 +19,14 @@ function noticeView(r: NoticeRow): Notice {
 
 export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
   listNotices: ({ query }) => {
+    // a notice the county scheduled is public from its publishing time (routes/staff.ts)
+    const now = ctx.clock.now()
     const rows = (
       query.kind
-        ? ctx.db.prepare('SELECT * FROM notices WHERE kind = ? ORDER BY published_at DESC').all(query.kind)
-        : ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC').all()
+        ? ctx.db
+            .prepare('SELECT * FROM notices WHERE kind = ? AND published_at <= ? ORDER BY published_at DESC')
+            .all(query.kind, now)
+        : ctx.db.prepare('SELECT * FROM notices WHERE published_at <= ? ORDER BY published_at DESC').all(now)
     ) as NoticeRow[]
     // Disclosure entries are stored already masked: full names never enter a public notice.
     return { notices: rows.map(noticeView) }

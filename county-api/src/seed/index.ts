@@ -247,6 +247,9 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     )
     const now = ctx.clock.now()
     insU.run('u_county', 'reviewer', 'dev-openid-reviewer', '13800000009', null, '县医保局审核员', now)
+    // the workspace's supervisor (reads the audit) and a village doctor registered as an assistant
+    insU.run('u_supervisor', 'supervisor', 'dev-openid-supervisor', '13800000010', null, '县医保局科长', now)
+    insU.run('u_assistant', 'assistant', 'dev-openid-assistant', '13800000008', null, '云岭村村医 赵医生', now)
     const storyPersons = new Map<string, string>()
     const receiptSeq = new Map<number, number>()
 

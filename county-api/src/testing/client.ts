@@ -91,7 +91,17 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   saveSubscriptions: ['POST', '/v1/me/subscriptions'],
   listSubscriptions: ['GET', '/v1/me/subscriptions'],
   listSpeechVoices: ['GET', '/v1/speech/voices'],
-  speak: ['POST', '/v1/speech']
+  speak: ['POST', '/v1/speech'],
+  staffQueue: ['GET', '/v1/staff/queue'],
+  staffApplication: ['GET', '/v1/staff/applications/:applicationId'],
+  staffAudit: ['GET', '/v1/staff/audit'],
+  staffNotices: ['GET', '/v1/staff/notices'],
+  staffCreateNotice: ['POST', '/v1/staff/notices'],
+  startAssist: ['POST', '/v1/assist/consents'],
+  confirmAssist: ['POST', '/v1/assist/consents/:consentId/confirm'],
+  listMyAssists: ['GET', '/v1/assist/consents'],
+  listHouseholdAssists: ['GET', '/v1/households/:householdId/assists'],
+  revokeAssist: ['POST', '/v1/assist/consents/:consentId/revoke']
 }
 
 /** The one-time code of a county API started for tests (spawnServer, startProduct: DEV_OTP). */

@@ -11,9 +11,10 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { imageLabel } from '@/components/control-label'
 import { useActiveLink } from '@/features/session/store'
 import { NotifyMe } from '@/features/settings/components/notify-me'
-import { accessActionText } from '@/shared/access-actions'
+import { actionLabel } from '@/shared/access-actions'
 import { ALL_SCOPES, SCOPE_TEXT, toggleScope } from '../scopes'
 import { inviteQr } from '../invite-qr'
+import { AssistedBy } from './assisted-by'
 import { BoundAccounts } from './bound-accounts'
 import './family-access.scss'
 
@@ -160,6 +161,8 @@ export function FamilyAccess() {
         ))}
       </View>
 
+      <AssistedBy householdId={link.householdId} />
+
       <View className='card'>
         <Text className='section-title'>家人查看记录</Text>
         {log.length === 0 ? <Text className='muted'>还没有记录。</Text> : null}
@@ -168,7 +171,7 @@ export function FamilyAccess() {
             <Text>
               {formatInstant(e.at)} {e.granteeName}
             </Text>
-            <Text className='muted'>{accessActionText(e.action)}</Text>
+            <Text className='muted'>{actionLabel(e.action)}</Text>
           </View>
         ))}
       </View>

@@ -7,11 +7,15 @@ import { demoAccounts, requestOtp, signInWithOtp, signInWithWechat, useSession }
 
 function afterSignIn() {
   const me = useSession.getState().me
-  if (me && me.households.length === 0) Taro.redirectTo({ url: '/subpackages/account/bind/index' })
+  // county staff and assistants have no household of their own: their place is the workspace (h5)
+  if (me && me.role !== 'villager' && process.env.TARO_ENV === 'h5')
+    Taro.redirectTo({ url: '/subpackages/staff/queue/index' })
+  else if (me && me.households.length === 0) Taro.redirectTo({ url: '/subpackages/account/bind/index' })
   else Taro.switchTab({ url: '/pages/home/index' })
 }
 
-export function SignInForm() {
+/** `onSignedIn`: where to go next (default: the villager's home, or binding when bound to nobody). */
+export function SignInForm({ onSignedIn = afterSignIn }: { onSignedIn?: () => void } = {}) {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -29,7 +33,7 @@ export function SignInForm() {
       setBusy(true)
       const r = await signInWithWechat(demoCode)
       setBusy(false)
-      if (r.ok) afterSignIn()
+      if (r.ok) onSignedIn()
       else setMessage(r.error.message)
     }
     return (
@@ -99,7 +103,7 @@ export function SignInForm() {
           setBusy(true)
           const r = await signInWithOtp(phone, code)
           setBusy(false)
-          if (r.ok) afterSignIn()
+          if (r.ok) onSignedIn()
           else setMessage(r.error.message)
         }}
       >

@@ -1,0 +1,164 @@
+// The assisted path (issue 18): a 村医 or 协管员 the county registered (role `assistant`) acts for a
+// household that cannot do it alone, only with that household's consent given then and there:
+//   1. the villager in front of the assistant gives ID number, name and the booklet number (as for
+//      binding); a one-time code goes to the phone the county has for the household's head (or the
+//      person's own);
+//   2. the villager reads the code to the assistant, who types it: the consent is active for
+//      ASSIST_MINUTES, for looking up status, paying (the order and receipt are the household's) and
+//      starting a newborn's enrolment (access.ts gives the assistant a grantee's masked view);
+//   3. every action is written to the household's access log under the consent; the household sees
+//      them all in "谁替我办过事" and can revoke at once.
+// (A consent form signed on paper and confirmed by a reviewer is the other way; not built yet.)
+import type { AssistConsent, AssistScope } from '../../src/contract'
+import type { Ctx } from './context'
+import type { AccessLogRow, AssistConsentRow, UserRow } from './db/rows'
+import { ApiFailure } from './errors'
+import { isoTime } from './clock'
+import { newId, randomDigits, sha256 } from './ids'
+import { transact } from './db'
+import { maskName, maskPhone } from './mask'
+import { clearFailures, recordFailure, recordSent, refuseIfLocked, refuseIfTooManySent } from './auth'
+import { logHouseholdEvent, requireMember } from './access'
+import { findPerson } from './bindings'
+
+/** How long a consent lets the assistant act: one visit. */
+export const ASSIST_MINUTES = 120
+const SCOPES: AssistScope[] = ['status', 'pay', 'enrol']
+
+function load(ctx: Ctx, id: string): AssistConsentRow {
+  const c = ctx.db.prepare('SELECT * FROM assist_consents WHERE id = ?').get(id) as AssistConsentRow | undefined
+  if (!c) throw new ApiFailure('NOT_FOUND')
+  return c
+}
+
+export function consentView(ctx: Ctx, c: AssistConsentRow): AssistConsent {
+  const now = ctx.clock.now()
+  const place = ctx.db
+    .prepare('SELECT h.village, p.name FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?')
+    .get(c.household_id) as { village: string; name: string }
+  const assistant = ctx.db.prepare('SELECT display_name FROM users WHERE id = ?').get(c.assistant_user_id) as {
+    display_name: string
+  }
+  const actions = ctx.db
+    .prepare('SELECT * FROM access_log WHERE subject = ? AND household_id = ? ORDER BY at, id')
+    .all(c.id, c.household_id) as AccessLogRow[]
+  const live = c.status === 'code_sent' || c.status === 'active'
+  return {
+    consentId: c.id,
+    householdId: c.household_id,
+    headNameMasked: maskName(place.name),
+    village: place.village,
+    assistantName: assistant.display_name,
+    status: live && c.expires_at <= now ? 'ended' : c.status,
+    scopes: JSON.parse(c.scopes) as AssistScope[],
+    phoneMasked: c.phone ? maskPhone(c.phone) : null,
+    createdAt: isoTime(c.created_at),
+    expiresAt: isoTime(c.expires_at),
+    confirmedAt: c.confirmed_at === null ? null : isoTime(c.confirmed_at),
+    endedAt: c.ended_at !== null ? isoTime(c.ended_at) : live && c.expires_at <= now ? isoTime(c.expires_at) : null,
+    actions: actions.map((a) => ({ at: isoTime(a.at), action: a.action }))
+  }
+}
+
+/** Step 1: the roster says which household; a code goes to its phone. */
+export async function startAssist(
+  ctx: Ctx,
+  user: UserRow,
+  body: { idNumber: string; name: string; householdNumber: string }
+): Promise<AssistConsent> {
+  const found = findPerson(ctx, body.idNumber, body.name, body.householdNumber)
+  const head = ctx.db.prepare('SELECT phone FROM persons WHERE id = ?').get(found.headPersonId) as {
+    phone: string | null
+  }
+  const phone = head.phone ?? found.person.phone
+  if (!phone)
+    throw new ApiFailure(
+      'CONFLICT',
+      { reason: 'no_phone' },
+      '县里没有登记这户的手机号，发不了验证码。请这户签一张代办同意书，拍照交县医保局确认后再办'
+    )
+  refuseIfTooManySent(ctx, phone)
+  const code = ctx.config.devOtp ?? randomDigits(6)
+  const id = newId('as')
+  const now = ctx.clock.now()
+  transact(ctx.db, () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO assist_consents (id, assistant_user_id, household_id, person_id, phone, code_hash, status, scopes, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'code_sent', ?, ?, ?)`
+      )
+      .run(
+        id,
+        user.id,
+        found.person.household_id,
+        found.person.id,
+        phone,
+        sha256(`${id}:${code}`),
+        JSON.stringify(SCOPES),
+        now,
+        now + ctx.config.bindCodeMinutes * 60_000
+      )
+    recordSent(ctx, phone)
+    logHouseholdEvent(ctx, found.person.household_id, user.id, 'assistant_asked_consent', now, { subject: id })
+  })
+  await ctx.sms.sendCode(phone, code, ctx.config.bindCodeMinutes)
+  return consentView(ctx, load(ctx, id))
+}
+
+/** Step 2: the code the household read out; the consent runs for ASSIST_MINUTES from now. */
+export function confirmAssist(ctx: Ctx, user: UserRow, consentId: string, code: string): AssistConsent {
+  const c = load(ctx, consentId)
+  if (c.assistant_user_id !== user.id) throw new ApiFailure('NOT_FOUND')
+  if (c.status !== 'code_sent') throw new ApiFailure('CONFLICT', { status: c.status })
+  const phone = c.phone as string
+  refuseIfLocked(ctx, phone)
+  const refused = transact(ctx.db, (): ApiFailure | null => {
+    const now = ctx.clock.now()
+    const current = load(ctx, consentId)
+    if (current.status !== 'code_sent' || current.expires_at <= now || current.code_hash !== sha256(`${c.id}:${code}`))
+      return recordFailure(ctx, phone)
+    clearFailures(ctx, phone)
+    ctx.db
+      .prepare(
+        `UPDATE assist_consents SET status = 'active', code_hash = NULL, confirmed_at = ?, expires_at = ? WHERE id = ?`
+      )
+      .run(now, now + ASSIST_MINUTES * 60_000, c.id)
+    logHouseholdEvent(ctx, c.household_id, user.id, 'assistant_consent_given', now, { subject: c.id })
+    return null
+  })
+  if (refused) throw refused
+  return consentView(ctx, load(ctx, consentId))
+}
+
+/** The assistant's own consents, the latest first. */
+export function myAssists(ctx: Ctx, user: UserRow): AssistConsent[] {
+  const rows = ctx.db
+    .prepare('SELECT * FROM assist_consents WHERE assistant_user_id = ? ORDER BY created_at DESC LIMIT 50')
+    .all(user.id) as AssistConsentRow[]
+  return rows.map((c) => consentView(ctx, c))
+}
+
+/** 谁替我办过事: every consent the household gave (or was asked for), with each action. */
+export function householdAssists(ctx: Ctx, user: UserRow, householdId: string): AssistConsent[] {
+  requireMember(ctx, user, householdId)
+  const rows = ctx.db
+    .prepare('SELECT * FROM assist_consents WHERE household_id = ? ORDER BY created_at DESC LIMIT 50')
+    .all(householdId) as AssistConsentRow[]
+  return rows.map((c) => consentView(ctx, c))
+}
+
+/** The household takes the consent back: the assistant can do nothing more for it, at once. */
+export function revokeAssist(ctx: Ctx, user: UserRow, consentId: string): AssistConsent {
+  const c = load(ctx, consentId)
+  requireMember(ctx, user, c.household_id)
+  const now = ctx.clock.now()
+  if ((c.status !== 'code_sent' && c.status !== 'active') || c.expires_at <= now)
+    throw new ApiFailure('CONFLICT', { status: consentView(ctx, c).status }, '这次代办已经结束了')
+  transact(ctx.db, () => {
+    ctx.db
+      .prepare(`UPDATE assist_consents SET status = 'revoked', ended_at = ?, ended_by = ? WHERE id = ?`)
+      .run(now, user.id, c.id)
+    logHouseholdEvent(ctx, c.household_id, user.id, 'assist_revoked', now, { subject: c.id })
+  })
+  return consentView(ctx, load(ctx, consentId))
+}

@@ -1,0 +1,195 @@
+// Tag `staff`: the county staff's workspace. The queue of every reviewable request (staff/queue.ts),
+// one application with its household's members, and the supervisor's audit: who read which
+// household and document, who decided what, what an assistant did under which consent. Every read
+// of a household's request is written to that household's access log. (Decisions stay with their
+// domain: an application's in enrol.ts, money in pay.ts, answers to concerns in claims.ts.)
+import type { Notice, Role } from '../../../src/contract'
+import type { Ctx } from '../context'
+import type { AccessLogRow, ApplicationRow, NoticeRow, PersonRow } from '../db/rows'
+import type { TagHandlers } from './handler'
+import { logHouseholdEvent } from '../access'
+import { ApiFailure } from '../errors'
+import { isoTime } from '../clock'
+import { maskBirthCertificate, maskIdNumber, maskName } from '../mask'
+import { cursorOf, pageOf } from '../paging'
+import { transact } from '../db'
+import { newId } from '../ids'
+import { fenToYuan } from '../../../src/calculator/money'
+import { queuePage } from '../staff/queue'
+import { applicationView } from './enrol'
+
+interface HouseholdPlace {
+  township: string
+  village: string
+  head_name: string
+}
+
+function placeOf(ctx: Ctx, householdId: string): HouseholdPlace {
+  return ctx.db
+    .prepare(
+      'SELECT h.township, h.village, p.name AS head_name FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?'
+    )
+    .get(householdId) as HouseholdPlace
+}
+
+function noticeView(r: NoticeRow): Notice {
+  return {
+    noticeId: r.id,
+    kind: r.kind,
+    title: r.title,
+    publishedAt: isoTime(r.published_at),
+    body: r.body,
+    entries: JSON.parse(r.entries) as Notice['entries']
+  }
+}
+
+/** A year's 公示: its large inpatient payouts (as the seed's), names masked before they are stored. */
+function disclosureEntries(ctx: Ctx, year: number): Notice['entries'] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.name, h.village, c.total_fen, c.payout_fen FROM claims c JOIN persons p ON p.id = c.person_id
+         JOIN households h ON h.id = p.household_id
+       WHERE c.year = ? AND c.kind = 'inpatient' AND c.payout_fen >= ? ORDER BY c.payout_fen DESC LIMIT 100`
+    )
+    .all(year, LARGE_PAYOUT_FEN) as { name: string; village: string; total_fen: number; payout_fen: number }[]
+  return rows.map((r) => ({
+    nameMasked: maskName(r.name),
+    village: r.village,
+    kind: '住院',
+    totalCost: fenToYuan(r.total_fen),
+    payout: fenToYuan(r.payout_fen)
+  }))
+}
+
+/** Payouts from this amount are disclosed (5,000 yuan). */
+const LARGE_PAYOUT_FEN = 500_000
+
+export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
+  staffNotices: () => {
+    const now = ctx.clock.now()
+    const rows = ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC LIMIT 200').all() as NoticeRow[]
+    return { notices: rows.map((r) => ({ notice: noticeView(r), scheduled: r.published_at > now })) }
+  },
+
+  staffCreateNotice: ({ body, user, reply }) => {
+    const now = ctx.clock.now()
+    const at = body.publishAt === undefined ? now : Date.parse(body.publishAt)
+    if (at < now - 60_000)
+      throw new ApiFailure('BAD_REQUEST', { field: 'publishAt', problem: 'in_past' }, '发布时间不能早于现在')
+    if (body.kind === 'payout_disclosure' && body.disclosureYear === undefined)
+      throw new ApiFailure('BAD_REQUEST', { field: 'disclosureYear', problem: 'required' }, '公示要选哪一年的报销')
+    const entries = body.kind === 'payout_disclosure' ? disclosureEntries(ctx, body.disclosureYear as number) : []
+    if (body.kind === 'payout_disclosure' && entries.length === 0)
+      throw new ApiFailure('CONFLICT', { reason: 'nothing_to_disclose' }, '这一年还没有要公示的大额报销')
+    const id = newId('n')
+    ctx.db
+      .prepare('INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, body.kind, body.title.trim(), Math.max(at, now), body.body.trim(), JSON.stringify(entries))
+    ctx.log.info({ noticeId: id, by: user.id, kind: body.kind }, 'notice written')
+    reply.status(201)
+    return noticeView(ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow)
+  },
+
+  staffQueue: ({ query, user }) => {
+    const { limit, after } = pageOf(query)
+    const filter = { kind: query.kind, status: query.status ?? 'submitted', township: query.township }
+    const { rows, more, counts } = queuePage(ctx, query.source, filter, after, limit)
+    const now = ctx.clock.now()
+    transact(ctx.db, () => {
+      for (const r of rows)
+        logHouseholdEvent(ctx, r.householdId, user.id, `reviewer_read_${r.source}`, now, { subject: r.id })
+    })
+    const places = new Map<string, HouseholdPlace>()
+    const last = rows[rows.length - 1]
+    return {
+      items: rows.map((r) => {
+        const place = places.get(r.householdId) ?? placeOf(ctx, r.householdId)
+        places.set(r.householdId, place)
+        return {
+          source: r.source,
+          itemId: r.id,
+          kind: r.kind,
+          status: r.status,
+          householdId: r.householdId,
+          township: place.township,
+          village: place.village,
+          headNameMasked: maskName(place.head_name),
+          submittedAt: isoTime(r.at),
+          documentCount: r.documentCount,
+          reason: r.reason
+        }
+      }),
+      next: more ? cursorOf(last.at, last.id) : null,
+      counts
+    }
+  },
+
+  staffApplication: ({ params, user }) => {
+    const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(params.applicationId) as
+      ApplicationRow | undefined
+    if (!a) throw new ApiFailure('NOT_FOUND')
+    logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), { subject: a.id })
+    const place = placeOf(ctx, a.household_id)
+    const members = ctx.db
+      .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY birth_date')
+      .all(a.household_id) as PersonRow[]
+    return {
+      application: applicationView(ctx, a),
+      household: {
+        householdId: a.household_id,
+        township: place.township,
+        village: place.village,
+        headNameMasked: maskName(place.head_name),
+        members: members.map((p) => ({
+          personId: p.id,
+          name: p.name,
+          relation: p.relation,
+          birthDate: p.birth_date,
+          idNumberMasked:
+            p.id_number !== null
+              ? maskIdNumber(p.id_number)
+              : p.birth_certificate_number
+                ? maskBirthCertificate(p.birth_certificate_number)
+                : null
+        }))
+      }
+    }
+  },
+
+  // newest first; the cursor is the last entry's time and row id
+  staffAudit: ({ query }) => {
+    const { limit, after } = pageOf(query)
+    const first = query.after === undefined
+    const rows = ctx.db
+      .prepare(
+        `SELECT l.*, u.display_name, u.role, p.name AS person_name FROM access_log l
+           JOIN users u ON u.id = l.actor_user_id LEFT JOIN persons p ON p.id = u.person_id
+         WHERE (@household IS NULL OR l.household_id = @household) AND (@actor IS NULL OR l.actor_user_id = @actor)
+           AND (@first = 1 OR l.at < @at OR (l.at = @at AND l.id < @id))
+         ORDER BY l.at DESC, l.id DESC LIMIT @limit`
+      )
+      .all({
+        household: query.householdId ?? null,
+        actor: query.actorUserId ?? null,
+        first: first ? 1 : 0,
+        at: after.at,
+        id: Number(after.id) || 0,
+        limit: limit + 1
+      }) as (AccessLogRow & { display_name: string; role: Role; person_name: string | null })[]
+    const page = rows.slice(0, limit)
+    const last = page[page.length - 1]
+    return {
+      entries: page.map((r) => ({
+        at: isoTime(r.at),
+        actorUserId: r.actor_user_id,
+        // staff and assistants by their title; villagers masked (the supervisor needs who, not the name)
+        actorName: r.role === 'villager' ? (r.person_name ? maskName(r.person_name) : r.display_name) : r.display_name,
+        actorRole: r.role,
+        action: r.action,
+        householdId: r.household_id,
+        subject: r.subject
+      })),
+      next: rows.length > limit ? cursorOf(last.at, String(last.id)) : null
+    }
+  }
+})

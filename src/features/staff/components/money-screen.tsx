@@ -1,0 +1,135 @@
+// Payments needing attention: money the county could not book (an unknown order, a second payment,
+// an amount that does not match) and differences found by the daily reconciliation, oldest first,
+// each with what the county allows: refund it, attach it to the right order, or close it with a note.
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import type { UnbookedMoney } from '@/contract'
+import { inputFor } from '@/components/control-label'
+import { formatInstant } from '@/services/time'
+import { attachMoney, loadMoney, refundMoney, resolveMoney } from '../api'
+import { StaffGate } from './staff-gate'
+
+const KIND_TEXT: Record<UnbookedMoney['kind'], string> = {
+  unknown_order: '不明订单的钱',
+  second_payment: '重复付款',
+  not_matched: '没能入账',
+  missing_in_county: '微信有、县里没有',
+  missing_in_bill: '县里有、微信账单没有',
+  amount_differs: '金额不符',
+  refund_missing_in_county: '退款：县里没有记录',
+  refund_missing_in_bill: '退款：微信账单没有'
+}
+const STATUS_TEXT: Record<UnbookedMoney['status'], string> = {
+  open: '待处理',
+  refunding: '退款中',
+  refunded: '已退回',
+  attached: '已入账',
+  resolved: '已核实关闭'
+}
+
+function MoneyItem({ m, onDone }: { m: UnbookedMoney; onDone: (said: string) => void }) {
+  const [text, setText] = useState('')
+  const act = async (what: 'refund' | 'attach' | 'resolve') => {
+    if (!text.trim()) return onDone(what === 'attach' ? '请填要记到的订单号' : '请写明原因或处理情况')
+    const r =
+      what === 'refund'
+        ? await refundMoney(m.moneyId, text)
+        : what === 'attach'
+          ? await attachMoney(m.moneyId, text)
+          : await resolveMoney(m.moneyId, text)
+    onDone(r.ok ? '已处理' : r.error.message)
+  }
+  return (
+    <View className='staff-row money-item' ariaRole='listitem'>
+      <View className='staff-row__main'>
+        <Text className='staff-row__kind'>
+          {KIND_TEXT[m.kind]} · {m.amount ?? '—'} 元{m.countyAmount ? `（县里记的 ${m.countyAmount} 元）` : ''}
+        </Text>
+        <Text>{m.detail}</Text>
+        <Text className='muted'>
+          {formatInstant(m.at)} · 订单 {m.orderId ?? '—'} · {STATUS_TEXT[m.status]}
+        </Text>
+        {m.actions.length > 0 ? (
+          <>
+            <Input
+              className='field-input'
+              value={text}
+              placeholder='原因、处理情况，或要记到的订单号'
+              {...inputFor('原因、处理情况或订单号', 'text')}
+              onInput={(e) => setText(e.detail.value)}
+            />
+            <View className='staff-decide__buttons'>
+              {m.actions.includes('refund') ? (
+                <Button className='btn' onClick={() => void act('refund')}>
+                  原路退回
+                </Button>
+              ) : null}
+              {m.actions.includes('attach') ? (
+                <Button className='btn' onClick={() => void act('attach')}>
+                  记到这个订单
+                </Button>
+              ) : null}
+              {m.actions.includes('resolve') ? (
+                <Button className='btn' onClick={() => void act('resolve')}>
+                  核实后关闭
+                </Button>
+              ) : null}
+            </View>
+          </>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+function Money() {
+  const [all, setAll] = useState(false)
+  const [items, setItems] = useState<UnbookedMoney[]>([])
+  const [said, setSaid] = useState<string | null>(null)
+  const load = useCallback(async () => {
+    const r = await loadMoney(all)
+    if (!r.ok) return setSaid(r.error.message)
+    setItems(r.data.items)
+  }, [all])
+  useEffect(() => {
+    void load()
+  }, [load])
+  return (
+    <View className='staff-money'>
+      <View className='staff-filters'>
+        <Button className={`btn chip${!all ? ' chip--on' : ''}`} aria-pressed={!all} onClick={() => setAll(false)}>
+          待处理
+        </Button>
+        <Button className={`btn chip${all ? ' chip--on' : ''}`} aria-pressed={all} onClick={() => setAll(true)}>
+          全部
+        </Button>
+      </View>
+      {said ? (
+        <View className='form-message' ariaRole='status'>
+          {said}
+        </View>
+      ) : null}
+      {items.length === 0 ? <Text className='muted'>没有要处理的钱。</Text> : null}
+      <View className='staff-table' ariaRole='list' ariaLabel='要处理的钱'>
+        {items.map((m) => (
+          <MoneyItem
+            key={m.moneyId}
+            m={m}
+            onDone={(s) => {
+              setSaid(s)
+              void load()
+            }}
+          />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export function StaffMoneyScreen() {
+  return (
+    <StaffGate allow={['staff']} current='/subpackages/staff/money/index'>
+      {() => <Money />}
+    </StaffGate>
+  )
+}

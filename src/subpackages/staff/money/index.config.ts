@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '要处理的钱' })
