@@ -7,10 +7,8 @@
 // household that got in keeps its place. The quote is a read the app keeps a copy of.
 // One process: a token bucket in memory. Several processes: each has its own bucket (a county
 // gets N times the rate); the database-backed one (issue 20) implements the same interface.
-import type { Ctx } from './context'
 import type { AdmissionRate } from './config/kinds'
 import { ADMISSION_WINDOW_MS } from './config/kinds'
-import { ApiFailure } from './errors'
 
 export type Admitted = { ok: true } | { ok: false; retryAfterMs: number }
 
@@ -48,12 +46,4 @@ export function tokenBucket(rate: AdmissionRate): Admission {
 
 export function makeAdmission(rate: AdmissionRate | null): Admission {
   return rate ? tokenBucket(rate) : admitAll
-}
-
-/** Admits a new payment flow of the household's county, or throws BUSY (429, Retry-After) before anything is written. */
-export function admitFlow(ctx: Ctx, householdId: string): void {
-  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
-    { region_code: string } | undefined
-  const r = ctx.admission.admit(h?.region_code ?? ctx.config.regionCode, ctx.clock.now())
-  if (!r.ok) throw new ApiFailure('BUSY', { retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)) })
 }

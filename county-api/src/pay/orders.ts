@@ -18,7 +18,6 @@ import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked } from '../views'
 import { closedMessage, computeQuote, type ClosedWindow } from './quote'
 import { withinRate } from '../limits'
-import { admitFlow } from '../admission'
 
 export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
   const now = ctx.clock.now()
@@ -230,4 +229,12 @@ export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
   if (changed === 1) return { ...order, status: 'paying' }
   const o = refreshOrder(ctx, ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow)
   throw new ApiFailure('CONFLICT', { status: o.status })
+}
+
+/** Admits a new payment flow of the household's county, or throws BUSY (429, Retry-After) before anything is written. */
+function admitFlow(ctx: Ctx, householdId: string): void {
+  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
+    { region_code: string } | undefined
+  const r = ctx.admission.admit(h?.region_code ?? ctx.config.regionCode, ctx.clock.now())
+  if (!r.ok) throw new ApiFailure('BUSY', { retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)) })
 }
