@@ -278,5 +278,14 @@ export const MIGRATIONS: (string | Migration)[] = [
     digest TEXT NOT NULL, issued_at INTEGER NOT NULL, summary TEXT NOT NULL
   );
   CREATE INDEX statements_household ON statements(household_id, year, digest);
+  `,
+  // 14 (issue 19): 门诊慢特病 certified by an approved chronic_disease application (one row per person
+  // and disease; chronic claims take the disease from here)
+  `
+  CREATE TABLE chronic_certifications (
+    person_id TEXT NOT NULL REFERENCES persons(id), disease_code TEXT NOT NULL, valid_from TEXT NOT NULL,
+    application_id TEXT, certified_at INTEGER NOT NULL,
+    PRIMARY KEY (person_id, disease_code)
+  );
   `
 ]

@@ -55,6 +55,8 @@ function approvedMeaning(app: Application): string {
       return '家里人员已核对好，可以去缴明年的费用了。'
     case 'add_id_number':
       return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
+    case 'chronic_disease':
+      return '已认定。从今天起在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
   }
 }
 
