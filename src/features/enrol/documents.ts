@@ -156,7 +156,8 @@ export const APPLICATION_KINDS: ApplicationKind[] = [
   'add_marriage',
   'add_return',
   'renew_remote',
-  'out_of_area_care'
+  'out_of_area_care',
+  'chronic_disease'
 ]
 
 /** the shared names (home's cards use them too) */

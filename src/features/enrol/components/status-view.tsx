@@ -71,6 +71,8 @@ export function ApplicationStatusView({ app }: { app: Application }) {
         <AppStatus status={s} missingPapers={missing.length > 0} />
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
+      {f.hospital ? <Text className='enrol-line enrol-app-hospital'>诊断医院：{f.hospital}</Text> : null}
+      {f.diagnosisDate ? <Text className='enrol-line muted'>诊断日期：{formatDate(f.diagnosisDate)}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskIdNumber(f.idNumber)}</Text> : null}
       {f.birthCertificateNumber ? (
         <Text className='enrol-line muted enrol-app-certificate'>
