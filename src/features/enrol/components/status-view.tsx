@@ -56,7 +56,7 @@ function approvedMeaning(app: Application): string {
     case 'add_id_number':
       return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
     case 'chronic_disease':
-      return '已认定。从今天起在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
+      return '已认定。从认定那天起，在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
   }
 }
 
