@@ -9,7 +9,15 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/enrol',
-      pages: ['index/index', 'checklist/index', 'add-member/index', 'out-of-area/index', 'renew/index', 'status/index']
+      pages: [
+        'index/index',
+        'checklist/index',
+        'add-member/index',
+        'out-of-area/index',
+        'renew/index',
+        'status/index',
+        'chronic/index'
+      ]
     },
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },
     { root: 'subpackages/claims', pages: ['detail/index', 'estimate/index', 'institutions/index'] },

@@ -3,7 +3,8 @@ import type { Category, Enrolment, Household, Me, Order, Person } from '../../sr
 import type { Access } from './access'
 import type { Ctx } from './context'
 import type { EnrolmentRow, HouseholdRow, OrderPerson, OrderRow, PersonRow, UserRow } from './db/rows'
-import { isoTime } from './clock'
+import { isoDate, isoTime } from './clock'
+import { certificationsOf, listedDiseases } from './chronic'
 import { fenToYuan } from '../../src/calculator/money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
 
@@ -35,7 +36,14 @@ function enrolmentView(r: EnrolmentRow): Enrolment {
 }
 
 /** Full ID number and phone only for the person themself and the household head. */
-function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Access, headId: string): Person {
+function personView(
+  ctx: Ctx,
+  p: PersonRow,
+  viewer: UserRow,
+  access: Access,
+  headId: string,
+  diseaseName: (code: string) => string
+): Person {
   const full = access.relation === 'head' || viewer.person_id === p.id
   const enrolments = (
     ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]
@@ -57,12 +65,26 @@ function personView(ctx: Ctx, p: PersonRow, viewer: UserRow, access: Access, hea
     categories: JSON.parse(p.categories) as Category[],
     phone: p.phone === null ? null : full ? p.phone : maskPhone(p.phone),
     isHead: p.id === headId,
-    enrolments
+    enrolments,
+    // a health fact: the household's own members see it, a granted relative does not
+    ...(access.relation === 'grantee'
+      ? {}
+      : {
+          chronicDiseases: certificationsOf(ctx, p.id, isoDate(ctx.clock.now())).map((c) => ({
+            code: c.code,
+            label: diseaseName(c.code),
+            validFrom: c.validFrom
+          }))
+        })
   }
 }
 
 export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access: Access): Household {
   const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(h.id) as PersonRow[]
+  // the policy is read only when someone has a certification; a disease since dropped from the list shows its code
+  let names: Map<string, string> | undefined
+  const diseaseName = (code: string) =>
+    (names ??= listedDiseases(ctx, h.region_code, isoDate(ctx.clock.now()))).get(code) ?? code
   return {
     householdId: h.id,
     householdNumber: h.household_number,
@@ -71,7 +93,7 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
     village: h.village,
     headPersonId: h.head_person_id,
     accountBalance: h.account_balance_fen === null ? null : fenToYuan(h.account_balance_fen),
-    members: people.map((p) => personView(ctx, p, viewer, access, h.head_person_id)),
+    members: people.map((p) => personView(ctx, p, viewer, access, h.head_person_id, diseaseName)),
     viewer: { relation: access.relation, scopes: access.scopes }
   }
 }

@@ -19,10 +19,11 @@ const SCREENS: [name: string, route: string][] = [
   ['notices', 'subpackages/notices/index/index'],
   ['notice', 'subpackages/notices/detail/index'],
   ['official-channels', 'subpackages/notices/official/index'],
-  ['statement', 'subpackages/household/statement/index']
+  ['statement', 'subpackages/household/statement/index'],
+  ['chronic', 'subpackages/enrol/chronic/index']
 ]
 /** Pages new in issue 19, photographed in normal mode too (375 wide). */
-const NORMAL_TOO = new Set(['notices', 'notice', 'official-channels', 'statement'])
+const NORMAL_TOO = new Set(['notices', 'notice', 'official-channels', 'statement', 'chronic'])
 const SIZES = [
   [320, 568],
   [375, 667]

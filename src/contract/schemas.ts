@@ -149,7 +149,12 @@ export const Person = Type.Object({
   categories: Type.Array(Category),
   phone: Nullable(Type.String()),
   isHead: Type.Boolean(),
-  enrolments: Type.Array(Enrolment)
+  enrolments: Type.Array(Enrolment),
+  chronicDiseases: Type.Optional(
+    Type.Array(Type.Object({ code: Type.String(), label: Type.String(), validFrom: DateStr }), {
+      description: '已认定的门诊慢特病（病种代码、名称、从哪天起）；只给本户成员看，被授权的家人看不到'
+    })
+  )
 })
 
 export const Household = Type.Object({
@@ -797,9 +802,13 @@ export const ApplicationKind = Type.Union(
     Type.Literal('add_return'),
     Type.Literal('renew_remote'),
     Type.Literal('out_of_area_care'),
-    Type.Literal('add_id_number')
+    Type.Literal('add_id_number'),
+    Type.Literal('chronic_disease')
   ],
-  { description: 'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）' }
+  {
+    description:
+      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）'
+  }
 )
 export const ApplicationStatus = Type.Union([
   Type.Literal('submitted'),
@@ -821,7 +830,11 @@ export const ApplicationFields = Type.Object(
     destination: Type.Optional(Type.String({ maxLength: 100 })),
     reason: Type.Optional(Type.String({ maxLength: 200 })),
     from: Type.Optional(DateStr),
-    to: Type.Optional(DateStr)
+    to: Type.Optional(DateStr),
+    /** 门诊慢特病认定: the disease code from the county policy's list, the diagnosing hospital and date */
+    diseaseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    hospital: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    diagnosisDate: Type.Optional(DateStr)
   },
   { additionalProperties: false }
 )

@@ -82,7 +82,10 @@ export const personCheck: Checker<C.Person> = obj<C.Person>({
   categories: arr(category),
   phone: nullable(str),
   isHead: bool,
-  enrolments: arr(enrolmentCheck)
+  enrolments: arr(enrolmentCheck),
+  chronicDiseases: optional(
+    arr(obj<{ code: string; label: string; validFrom: string }>({ code: str, label: str, validFrom: date }))
+  )
 })
 
 export const householdCheck: Checker<C.Household> = obj<C.Household>({
@@ -129,7 +132,8 @@ export const applicationCheck: Checker<C.Application> = obj<C.Application>({
     add_return: true,
     renew_remote: true,
     out_of_area_care: true,
-    add_id_number: true
+    add_id_number: true,
+    chronic_disease: true
   }),
   status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
   fields: unknown,

@@ -8,5 +8,6 @@ export const APPLICATION_KIND_LABEL: Record<ApplicationKind, string> = {
   add_return: '回乡落户参保',
   renew_remote: '在外地续保',
   out_of_area_care: '异地就医备案',
-  add_id_number: '补登身份证号'
+  add_id_number: '补登身份证号',
+  chronic_disease: '门诊慢特病认定'
 }

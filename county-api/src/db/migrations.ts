@@ -296,5 +296,14 @@ export const MIGRATIONS: (string | Migration)[] = [
   );
   CREATE INDEX assist_consents_household ON assist_consents(household_id, created_at);
   CREATE INDEX assist_consents_assistant ON assist_consents(assistant_user_id, created_at);
+  `,
+  // 15 (issue 19): 门诊慢特病 certified by an approved chronic_disease application (one row per person
+  // and disease; chronic claims take the disease from here)
+  `
+  CREATE TABLE chronic_certifications (
+    person_id TEXT NOT NULL REFERENCES persons(id), disease_code TEXT NOT NULL, valid_from TEXT NOT NULL,
+    application_id TEXT, certified_at INTEGER NOT NULL,
+    PRIMARY KEY (person_id, disease_code)
+  );
   `
 ]

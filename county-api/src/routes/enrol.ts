@@ -1,5 +1,6 @@
 // Tag `enrol`: remote enrolment, applications made online (a new member: newborn, marriage, return;
-// an ID number for a child enrolled by birth certificate; renewing from afar; 异地就医备案), their
+// an ID number for a child enrolled by birth certificate; renewing from afar; 异地就医备案; 门诊慢特病
+// certification, for a disease the policy in force lists: approving records it), their
 // documents, and the county's staff deciding on them (approving adds the member, unpaid).
 // Bounded per account (APPLICATION_LIMIT, UPLOAD_LIMIT); documents are stored encrypted
 // (at-rest.ts); every reviewer's read of an application or a document is in the household's log.
@@ -27,6 +28,7 @@ import {
 } from '../../../src/shared/id-number'
 import { computeQuote, defaultYear } from '../pay/quote'
 import { transact } from '../db'
+import { certificationsOf, certify, listedDiseases } from '../chronic'
 
 const MAX_DOCUMENTS = 10
 // Magic numbers: the declared type must match the bytes.
@@ -162,6 +164,30 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       need('from')
       need('to')
       if (f.from && f.to && f.from > f.to) problems.push({ field: 'to', problem: 'before_from' })
+    }
+    if (kind === 'chronic_disease') {
+      need('diseaseCode')
+      need('hospital')
+      need('diagnosisDate')
+      const today = isoDate(ctx.clock.now())
+      if (f.diagnosisDate && !isRealDate(f.diagnosisDate))
+        problems.push({ field: 'diagnosisDate', problem: 'not_a_date' })
+      else if (f.diagnosisDate && f.diagnosisDate > today)
+        problems.push({ field: 'diagnosisDate', problem: 'in_future' })
+      if (f.diseaseCode) {
+        const region = (
+          ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string }
+        ).region_code
+        if (!listedDiseases(ctx, region, today).has(f.diseaseCode))
+          throw new ApiFailure(
+            'BAD_REQUEST',
+            { problems: [{ field: 'diseaseCode', problem: 'not_listed' }] },
+            '这个病不在本县门诊慢特病的名单里，请从名单里选'
+          )
+        if (f.personId && certificationsOf(ctx, f.personId, today).some((c) => c.code === f.diseaseCode))
+          problems.push({ field: 'diseaseCode', problem: 'already_certified' })
+      }
+      out = { personId: f.personId, diseaseCode: f.diseaseCode, hospital: f.hospital, diagnosisDate: f.diagnosisDate }
     }
   }
   if (problems.length) throw new ApiFailure('BAD_REQUEST', { problems })
@@ -398,6 +424,10 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
           .prepare('UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL')
           .run(f.idNumber, f.personId)
         if (done.changes !== 1) throw new ApiFailure('CONFLICT', undefined, '这个人已经有身份证号了')
+      }
+      if (status === 'approved' && a.kind === 'chronic_disease') {
+        const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'diseaseCode'>>
+        certify(ctx, f.personId, f.diseaseCode, isoDate(now), a.id)
       }
       if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
         const f = JSON.parse(a.fields) as ApplicationFields & Required<Pick<ApplicationFields, 'name' | 'relation'>>

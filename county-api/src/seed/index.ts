@@ -9,6 +9,7 @@ import { setMeta } from '../db'
 import { maskName } from '../mask'
 import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { policyEtag } from '../policies'
+import { certificationsOf, certify } from '../chronic'
 import { defaultYear } from '../pay/quote'
 import type { ClaimInput } from '../ports/calculator'
 import { makeRng, type Rng } from './prng'
@@ -413,6 +414,14 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       (series[0].document as { specialOutpatient?: { diseases?: { code: string }[] } }).specialOutpatient?.diseases ??
       []
     ).map((d) => d.code)
+    // a chronic claim is for the person's certified disease; the seed certifies the person (from
+    // that day) at their first one. (The disease is still drawn every time: the rest of the seed stays as it was.)
+    const certifiedFor = (personId: string, day: string, drawn: string): string => {
+      const held = certificationsOf(ctx, personId, '9999-12-31')[0]
+      if (held) return held.code
+      certify(ctx, personId, drawn, day, null)
+      return drawn
+    }
     let c = 0
     const disclosures: {
       nameMasked: string
@@ -444,7 +453,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         totalFen,
         excludedFen: Math.round((totalFen * rng.int(0, 15)) / 100),
         referred: inst.level === 'city' || inst.level === 'provincial' ? rng.chance(0.8) : true,
-        ...(kind === 'chronic' ? { specialDisease: rng.pick(diseases) } : {})
+        ...(kind === 'chronic' ? { specialDisease: certifiedFor(w.person_id, w.admission, rng.pick(diseases)) } : {})
       }
       const key = `${w.person_id}:${w.year}`
       const continuousYears = (enrolledYears.get(w.person_id, w.year) as { n: number }).n

@@ -2,7 +2,7 @@
 // client). Form values are turned into the contract's application fields here.
 import type { ApplicationFields } from '@/contract'
 import { call, type RouteBody } from '@/services/county-client'
-import type { AddMemberValue, FilingValue, RenewValue } from './validation'
+import type { AddMemberValue, ChronicValue, FilingValue, RenewValue } from './validation'
 
 export const listApplications = (householdId: string) => call('listApplications', { params: { householdId } })
 export const getApplication = (applicationId: string) => call('getApplication', { params: { applicationId } })
@@ -22,6 +22,10 @@ export function addMemberBody(householdId: string, v: AddMemberValue): CreateBod
     fields.sex = v.sex
   }
   return { householdId, kind: v.kind, fields }
+}
+
+export function chronicBody(householdId: string, v: ChronicValue): CreateBody {
+  return { householdId, kind: 'chronic_disease', fields: { ...v } }
 }
 
 export function idNumberBody(householdId: string, personId: string, idNumber: string): CreateBody {

@@ -119,6 +119,19 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
     purpose: '凭出生医学证明参保的孩子，上了户口、有了身份证号以后补登上',
     documents: [{ id: 'hukou-child', label: '孩子的户口本页', hint: '有孩子姓名和身份证号的那一页', required: true }]
   },
+  chronic_disease: {
+    kind: 'chronic_disease',
+    title: '门诊慢特病认定',
+    purpose: '得了县里名单上的慢性病（比如高血压、糖尿病），认定以后在门诊看病拿药能多报',
+    documents: [
+      {
+        id: 'diagnosis',
+        label: '医院的诊断证明',
+        hint: '有医院公章、病名和诊断日期的那一页；有检查报告、病历的也一起拍',
+        required: true
+      }
+    ]
+  },
   catastrophic_claim: {
     kind: 'catastrophic_claim',
     title: '大病保险报销（九样材料）',
@@ -143,7 +156,8 @@ export const APPLICATION_KINDS: ApplicationKind[] = [
   'add_marriage',
   'add_return',
   'renew_remote',
-  'out_of_area_care'
+  'out_of_area_care',
+  'chronic_disease'
 ]
 
 /** the shared names (home's cards use them too) */

@@ -20,11 +20,13 @@ import {
   emptyAddMember,
   emptyFiling,
   validateAddMember,
+  validateChronic,
   validateFiling,
   validateRenew,
   validateIdNumberFor,
   type AddKind,
   type AddMemberDraft,
+  type ChronicDraft,
   type FieldError,
   type FilingDraft,
   type RenewDraft
@@ -191,7 +193,9 @@ function countyFieldErrors(e: AppError): FieldError[] {
     not_newborn: '孩子已满一周岁，不算新生儿了；请选“回乡落户”或“其他”来添加',
     birthdate_mismatch: '身份证号里的出生日期和孩子登记的不一样，请核对',
     sex_mismatch: '身份证号里的性别和孩子登记的不一样，请核对',
-    already_has_id: '这个孩子已经登记了身份证号'
+    already_has_id: '这个孩子已经登记了身份证号',
+    not_listed: '这个病不在县里门诊慢特病的名单里',
+    already_certified: '这个人的这个病已经认定过了，不用再申请'
   }
   return problems.map((p) => ({
     field: p.field,
@@ -199,7 +203,9 @@ function countyFieldErrors(e: AppError): FieldError[] {
     message:
       p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
         ? '这个出生医学证明编号的孩子已经参保了，不用再添加'
-        : (text[p.problem] ?? '这一项填写有误')
+        : p.field === 'diagnosisDate' && p.problem === 'in_future'
+          ? '诊断日期不能晚于今天'
+          : (text[p.problem] ?? '这一项填写有误')
   }))
 }
 
@@ -242,6 +248,12 @@ export async function submitFiling(householdId: string, d: FilingDraft): Promise
   const r = await send(api.filingBody(householdId, v.value))
   if (r.ok) useEnrol.getState().clearDraft('out_of_area_care')
   return r
+}
+
+export async function submitChronic(householdId: string, d: ChronicDraft, listed: readonly string[]): Promise<Submit> {
+  const v = validateChronic(d, todayShanghai(), listed)
+  if (!v.ok) return { ok: false, errors: v.errors }
+  return send(api.chronicBody(householdId, v.value))
 }
 
 export async function submitRenew(

@@ -397,3 +397,34 @@ export function normaliseDateInput(raw: string): string {
   if (!m) return s
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
 }
+
+// ---------------------------------------------------------------- 门诊慢特病认定
+
+export interface ChronicDraft {
+  personId: string
+  diseaseCode: string
+  hospital: string
+  diagnosisDate: string
+}
+
+export type ChronicValue = ChronicDraft
+
+/** Who, which listed disease, which hospital diagnosed it and when (not after today). */
+export function validateChronic(d: ChronicDraft, today: string, listed: readonly string[]): Validated<ChronicValue> {
+  const errors: FieldError[] = []
+  if (!d.personId) errors.push({ field: 'personId', code: 'no_member', message: '请选择给谁申请' })
+  if (!d.diseaseCode || !listed.includes(d.diseaseCode))
+    errors.push({ field: 'diseaseCode', code: 'required', message: '请从县里的名单里选是什么病' })
+  const hospital = d.hospital.trim()
+  if (nameLength(hospital) < 2)
+    errors.push({ field: 'hospital', code: 'required', message: '请写是哪家医院诊断的，例如 县人民医院' })
+  else if (nameLength(hospital) > 100)
+    errors.push({ field: 'hospital', code: 'too_long', message: '医院名称最多写100个字' })
+  if (d.diagnosisDate === '') errors.push({ field: 'diagnosisDate', code: 'required', message: '请写诊断日期' })
+  else if (!isDate(d.diagnosisDate))
+    errors.push({ field: 'diagnosisDate', code: 'date_format', message: '诊断日期不对，例如 2026-03-15' })
+  else if (d.diagnosisDate > today)
+    errors.push({ field: 'diagnosisDate', code: 'date_future', message: '诊断日期不能晚于今天' })
+  if (errors.length) return { ok: false, errors }
+  return { ok: true, value: { ...d, hospital } }
+}

@@ -11,7 +11,8 @@ const FORM: Record<ApplicationKind, string> = {
   add_return: '/subpackages/enrol/add-member/index?kind=add_return',
   out_of_area_care: '/subpackages/enrol/out-of-area/index',
   renew_remote: '/subpackages/enrol/renew/index',
-  add_id_number: '/subpackages/enrol/index/index' // started from the child's card there
+  add_id_number: '/subpackages/enrol/index/index', // started from the child's card there
+  chronic_disease: '/subpackages/enrol/chronic/index'
 }
 
 export function ChecklistScreen() {

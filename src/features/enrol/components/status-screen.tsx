@@ -2,6 +2,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import type { Application } from '@/contract'
 import { OfflineBanner } from '@/components/offline-banner'
 import { AsOf } from '@/components/as-of'
 import { notifyError } from '@/services/errors'
@@ -14,6 +15,7 @@ import { ApplicationStatusView } from './status-view'
 import { UploadPanel } from './upload-panel'
 import { useApplication, useHousehold } from '../data'
 import { FilingWorthCard, SignInNeeded, useFilingWorth } from './shared'
+import { ChronicWorthCard, useChronicPolicy } from './chronic-worth-card'
 
 const HUB = 'subpackages/enrol/index/index'
 
@@ -84,6 +86,9 @@ export function StatusScreen() {
       {app && app.kind === 'out_of_area_care' ? (
         <FilingWorthCard worth={worth} filed={!!activeFiling([app], fieldsOf(app).personId ?? '', todayShanghai())} />
       ) : null}
+      {app && app.kind === 'chronic_disease' && app.status !== 'rejected' ? (
+        <ChronicStatusWorth app={app} regionCode={household.data?.regionCode ?? null} />
+      ) : null}
       {app && app.kind === 'renew_remote' && app.status !== 'rejected' ? (
         <Button
           className='btn btn-primary enrol-pay'
@@ -122,4 +127,12 @@ export function StatusScreen() {
       <AsOf at={q.asOf} source={q.source} />
     </>
   )
+}
+
+/** What the applied-for disease's certification is worth a year, and whether it is certified yet. */
+function ChronicStatusWorth({ app, regionCode }: { app: Application; regionCode: string | null }) {
+  const { diseases, worthOf } = useChronicPolicy(regionCode)
+  const code = fieldsOf(app).diseaseCode ?? ''
+  const label = diseases.find((x) => x.code === code)?.label ?? code
+  return <ChronicWorthCard worth={worthOf(code)} disease={label} certified={app.status === 'approved'} />
 }

@@ -55,6 +55,8 @@ function approvedMeaning(app: Application): string {
       return '家里人员已核对好，可以去缴明年的费用了。'
     case 'add_id_number':
       return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
+    case 'chronic_disease':
+      return '已认定。从认定那天起，在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
   }
 }
 
@@ -69,6 +71,8 @@ export function ApplicationStatusView({ app }: { app: Application }) {
         <AppStatus status={s} missingPapers={missing.length > 0} />
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
+      {f.hospital ? <Text className='enrol-line enrol-app-hospital'>诊断医院：{f.hospital}</Text> : null}
+      {f.diagnosisDate ? <Text className='enrol-line muted'>诊断日期：{formatDate(f.diagnosisDate)}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskIdNumber(f.idNumber)}</Text> : null}
       {f.birthCertificateNumber ? (
         <Text className='enrol-line muted enrol-app-certificate'>

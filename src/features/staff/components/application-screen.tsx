@@ -26,7 +26,10 @@ const FIELD_LABEL: Record<keyof ApplicationFields, string> = {
   destination: '去哪里',
   reason: '说明',
   from: '从',
-  to: '到'
+  to: '到',
+  diseaseCode: '认定的病种',
+  hospital: '诊断医院',
+  diagnosisDate: '诊断日期'
 }
 
 const DECISIONS = [

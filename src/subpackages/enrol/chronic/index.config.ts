@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '门诊慢特病认定' })
