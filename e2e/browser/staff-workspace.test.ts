@@ -239,6 +239,17 @@ test('concerns, money and notices: a 多收钱了吗 report answered and read by
   await openSignedIn(page, product, reviewer, '/subpackages/staff/money/index')
   await page.locator('.staff-money:visible').waitFor()
   expect(await axeSerious(page)).toEqual([])
+  // a past day reconciled again from the workspace: the day's line says what the bill showed
+  const yesterday = new Date(product.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10)
+  const [y, m, d] = yesterday.split('-').map(Number)
+  await page.locator('.reconcile-date:visible input').fill(yesterday)
+  await page.locator('.reconcile-run:visible').click()
+  await page
+    .locator('.reconcile-day:visible')
+    .filter({ hasText: `${y}年${m}月${d}日` })
+    .waitFor()
+  await page.getByText(new RegExp(`^${y}年${m}月${d}日：`)).waitFor()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-money-desktop.png'), fullPage: true })
 
   // a notice written in the workspace is public at once
   await openSignedIn(page, product, reviewer, '/subpackages/staff/notices/index')
@@ -250,5 +261,16 @@ test('concerns, money and notices: a 多收钱了吗 report answered and read by
   expect(await axeSerious(page)).toEqual([])
   const { notices } = await api.ok('listNotices', {})
   expect(notices.map((n) => n.title)).toContain('缴费截止提醒')
+
+  // written wrong: withdrawn with a reason, and the villagers no longer see it
+  const mine = page.locator('.notice-item:visible').filter({ hasText: '缴费截止提醒' })
+  await mine.locator('.notice-withdraw').click()
+  await mine.getByText('撤回要写明原因').waitFor()
+  await mine.locator('.notice-withdraw-reason input').fill('年度写错了，另发更正')
+  await mine.locator('.notice-withdraw').click()
+  await page.getByText('已撤回「缴费截止提醒」，村民那里不再显示').waitFor()
+  await page.locator('.notice-item:visible').filter({ hasText: '已撤回：年度写错了，另发更正' }).waitFor()
+  expect((await api.ok('listNotices', {})).notices.map((n) => n.title)).not.toContain('缴费截止提醒')
+  await page.screenshot({ path: path.join(ARTIFACTS, 'staff-notices-desktop.png'), fullPage: true })
   expect(errors).toEqual([])
 })

@@ -814,6 +814,28 @@ export const routes = {
     body: S.StaffNoticeBody,
     response: { 201: S.Notice }
   }),
+  staffEditNotice: r({
+    method: 'POST',
+    url: '/v1/staff/notices/:noticeId',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：改一条还没发布的公告或公示（已经发布的只能撤回后重发）',
+    params: S.NoticeParams,
+    body: S.StaffNoticeEditBody,
+    response: { 200: S.StaffNoticeItem },
+    errors: ['NOT_FOUND', 'CONFLICT']
+  }),
+  staffWithdrawNotice: r({
+    method: 'POST',
+    url: '/v1/staff/notices/:noticeId/withdraw',
+    tag: 'staff',
+    auth: 'reviewer',
+    summary: '县经办人员：撤回一条公告或公示（村民那里不再显示；写明原因，县里留底）',
+    params: S.NoticeParams,
+    body: S.StaffNoticeWithdrawBody,
+    response: { 200: S.StaffNoticeItem },
+    errors: ['NOT_FOUND', 'CONFLICT']
+  }),
 
   // the assisted path: a 村医 or 协管员 acts for a household with its consent given then and there
   startAssist: r({

@@ -1278,13 +1278,30 @@ export const StaffNoticeBody = Type.Object(
   },
   closed
 )
-export const StaffNoticeList = Type.Object({
-  notices: Type.Array(Type.Object({ notice: Notice, scheduled: Type.Boolean() }))
+/** Changing a notice the villagers cannot see yet (a public one is withdrawn and written again). */
+export const StaffNoticeEditBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 60 }),
+    body: Type.String({ minLength: 1, maxLength: 2000 }),
+    publishAt: Type.Optional(DateTime)
+  },
+  closed
+)
+export const StaffNoticeWithdrawBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 200, description: '为什么撤回（县里留底，村民看不到）' }) },
+  closed
+)
+export const StaffNoticeItem = Type.Object({
+  notice: Notice,
+  scheduled: Type.Boolean(),
+  withdrawn: Type.Union([Type.Null(), Type.Object({ at: DateTime, reason: Type.String() })])
 })
+export const StaffNoticeList = Type.Object({ notices: Type.Array(StaffNoticeItem) })
 export type QueueItem = Static<typeof QueueItem>
 export type StaffQueue = Static<typeof StaffQueue>
 export type StaffApplication = Static<typeof StaffApplication>
 export type StaffAuditEntry = Static<typeof StaffAuditEntry>
+export type StaffNoticeItem = Static<typeof StaffNoticeItem>
 
 // ---------- assisted path: a 村医 or 协管员 acting for a household (issue 18) ----------
 /** status: 查参保情况; pay: 替这户缴费（票据归这户）; enrol: 替这户申请新生儿参保 */

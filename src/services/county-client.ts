@@ -91,6 +91,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   staffAudit: { method: 'GET', url: '/v1/staff/audit' },
   staffNotices: { method: 'GET', url: '/v1/staff/notices' },
   staffCreateNotice: { method: 'POST', url: '/v1/staff/notices' },
+  staffEditNotice: { method: 'POST', url: '/v1/staff/notices/:noticeId' },
+  staffWithdrawNotice: { method: 'POST', url: '/v1/staff/notices/:noticeId/withdraw' },
   startAssist: { method: 'POST', url: '/v1/assist/consents' },
   confirmAssist: { method: 'POST', url: '/v1/assist/consents/:consentId/confirm' },
   listMyAssists: { method: 'GET', url: '/v1/assist/consents' },

@@ -305,5 +305,13 @@ export const MIGRATIONS: (string | Migration)[] = [
     application_id TEXT, certified_at INTEGER NOT NULL,
     PRIMARY KEY (person_id, disease_code)
   );
+  `,
+  // 16 (issue 18): a notice is changed only before it is public, and withdrawn (never deleted) with a
+  // reason: the public list drops it, the staff list keeps it with who withdrew it and why
+  `
+  ALTER TABLE notices ADD COLUMN edited_at INTEGER;
+  ALTER TABLE notices ADD COLUMN withdrawn_at INTEGER;
+  ALTER TABLE notices ADD COLUMN withdrawn_by TEXT;
+  ALTER TABLE notices ADD COLUMN withdraw_reason TEXT;
   `
 ]

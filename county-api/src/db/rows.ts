@@ -349,6 +349,12 @@ export interface NoticeRow {
   body: string
   /** JSON: Notice['entries'], names already masked */
   entries: string
+  /** last change before publication (migration 16) */
+  edited_at: number | null
+  /** withdrawn: off the public list; kept for the staff with who and why */
+  withdrawn_at: number | null
+  withdrawn_by: string | null
+  withdraw_reason: string | null
 }
 
 export interface NotificationRow {

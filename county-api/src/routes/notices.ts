@@ -24,9 +24,15 @@ export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
     const rows = (
       query.kind
         ? ctx.db
-            .prepare('SELECT * FROM notices WHERE kind = ? AND published_at <= ? ORDER BY published_at DESC')
+            .prepare(
+              'SELECT * FROM notices WHERE kind = ? AND published_at <= ? AND withdrawn_at IS NULL ORDER BY published_at DESC'
+            )
             .all(query.kind, now)
-        : ctx.db.prepare('SELECT * FROM notices WHERE published_at <= ? ORDER BY published_at DESC').all(now)
+        : ctx.db
+            .prepare(
+              'SELECT * FROM notices WHERE published_at <= ? AND withdrawn_at IS NULL ORDER BY published_at DESC'
+            )
+            .all(now)
     ) as NoticeRow[]
     // Disclosure entries are stored already masked: full names never enter a public notice.
     return { notices: rows.map(noticeView) }
@@ -34,7 +40,9 @@ export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
 
   getNotice: ({ params }) => {
     const row = ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(params.noticeId) as NoticeRow | undefined
-    if (!row) throw new ApiFailure('NOT_FOUND')
+    // not public before its time; a withdrawn one says so to whoever kept its link
+    if (!row || row.published_at > ctx.clock.now()) throw new ApiFailure('NOT_FOUND')
+    if (row.withdrawn_at !== null) throw new ApiFailure('NOT_FOUND', { reason: 'withdrawn' }, '这条通知县里已经撤回了')
     return noticeView(row)
   }
 })

@@ -200,4 +200,87 @@ describe('notices written by the county', () => {
         .status
     ).toBe(403)
   })
+
+  it('changes a notice only before it is public, withdraws one with a reason, and the villagers stop seeing it', async () => {
+    const now = await api.now()
+    const at = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00')
+    const scheduled = await api.ok('staffCreateNotice', {
+      body: { kind: 'announcement', title: '停诊通知', body: '周六乡镇卫生院停诊。', publishAt: at(now + 3_600_000) },
+      token: reviewer
+    })
+    // before its time it is nobody's to read, even by its id
+    expect((await api.call('getNotice', { params: { noticeId: scheduled.noticeId } })).status).toBe(404)
+    const edited = await api.ok('staffEditNotice', {
+      params: { noticeId: scheduled.noticeId },
+      body: { title: '停诊通知（更正）', body: '周日乡镇卫生院停诊。' },
+      token: reviewer
+    })
+    expect(edited.notice.title).toBe('停诊通知（更正）')
+    expect(edited.notice.publishedAt).toBe(scheduled.publishedAt) // the time stays unless changed
+    expect(edited.scheduled).toBe(true)
+    expect(
+      (
+        await api.call('staffEditNotice', {
+          params: { noticeId: scheduled.noticeId },
+          body: { title: 'x', body: 'y', publishAt: at(now - 86_400_000) },
+          token: reviewer
+        })
+      ).status
+    ).toBe(400)
+
+    const published = await api.ok('staffCreateNotice', {
+      body: { kind: 'announcement', title: '错发的通知', body: '报销比例写错了。' },
+      token: reviewer
+    })
+    const change = await api.call('staffEditNotice', {
+      params: { noticeId: published.noticeId },
+      body: { title: '悄悄改掉', body: '不行' },
+      token: reviewer
+    })
+    expect(change.status).toBe(409)
+    expect(change.error.message).toContain('撤回')
+
+    grantee = await api.wechat('grantee') // (idle since the clock moved a day on)
+    assistant = (await api.phone('13800000008')).token
+    for (const token of [head, grantee, assistant]) {
+      const r = await api.call('staffWithdrawNotice', {
+        params: { noticeId: published.noticeId },
+        body: { reason: '内容有误' },
+        token
+      })
+      expect(r.status).toBe(403)
+    }
+    expect(
+      (
+        await api.call('staffWithdrawNotice', {
+          params: { noticeId: published.noticeId },
+          body: { reason: '' },
+          token: reviewer
+        })
+      ).status
+    ).toBe(400)
+    const withdrawn = await api.ok('staffWithdrawNotice', {
+      params: { noticeId: published.noticeId },
+      body: { reason: '报销比例写错了，另发更正' },
+      token: reviewer
+    })
+    expect(withdrawn.withdrawn?.reason).toBe('报销比例写错了，另发更正')
+    expect((await api.ok('listNotices', {})).notices.map((n) => n.noticeId)).not.toContain(published.noticeId)
+    const gone = await api.call('getNotice', { params: { noticeId: published.noticeId } })
+    expect(gone.status).toBe(404)
+    expect(gone.error.message).toBe('这条通知县里已经撤回了')
+    expect(
+      (
+        await api.call('staffWithdrawNotice', {
+          params: { noticeId: published.noticeId },
+          body: { reason: '再撤一次' },
+          token: reviewer
+        })
+      ).status
+    ).toBe(409)
+    const staffList = await api.ok('staffNotices', { token: reviewer })
+    expect(staffList.notices.find((n) => n.notice.noticeId === published.noticeId)?.withdrawn?.reason).toBe(
+      '报销比例写错了，另发更正'
+    )
+  })
 })

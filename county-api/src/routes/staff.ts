@@ -3,7 +3,7 @@
 // household and document, who decided what, what an assistant did under which consent. Every read
 // of a household's request is written to that household's access log. (Decisions stay with their
 // domain: an application's in enrol.ts, money in pay.ts, answers to concerns in claims.ts.)
-import type { Notice, Role } from '../../../src/contract'
+import type { Notice, Role, StaffNoticeItem } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { AccessLogRow, ApplicationRow, NoticeRow, PersonRow } from '../db/rows'
 import type { TagHandlers } from './handler'
@@ -64,18 +64,66 @@ function disclosureEntries(ctx: Ctx, year: number): Notice['entries'] {
 /** Payouts from this amount are disclosed (5,000 yuan). */
 const LARGE_PAYOUT_FEN = 500_000
 
+function staffNoticeView(r: NoticeRow, now: number): StaffNoticeItem {
+  return {
+    notice: noticeView(r),
+    scheduled: r.published_at > now,
+    withdrawn: r.withdrawn_at === null ? null : { at: isoTime(r.withdrawn_at), reason: r.withdraw_reason ?? '' }
+  }
+}
+
+function loadNotice(ctx: Ctx, id: string): NoticeRow {
+  const row = ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined
+  if (!row) throw new ApiFailure('NOT_FOUND')
+  return row
+}
+
+/** A publishing time the county asked for: now when absent; never in the past (a minute of clock slack). */
+function publishingTime(now: number, publishAt: string | undefined): number {
+  const at = publishAt === undefined ? now : Date.parse(publishAt)
+  if (at < now - 60_000)
+    throw new ApiFailure('BAD_REQUEST', { field: 'publishAt', problem: 'in_past' }, '发布时间不能早于现在')
+  return Math.max(at, now)
+}
+
 export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
   staffNotices: () => {
     const now = ctx.clock.now()
     const rows = ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC LIMIT 200').all() as NoticeRow[]
-    return { notices: rows.map((r) => ({ notice: noticeView(r), scheduled: r.published_at > now })) }
+    return { notices: rows.map((r) => staffNoticeView(r, now)) }
+  },
+
+  // A public notice is never changed under the villagers' eyes: once published it can only be
+  // withdrawn (and a corrected one written); before that, title, text and time may change.
+  staffEditNotice: ({ params, body, user }) => {
+    const now = ctx.clock.now()
+    const row = loadNotice(ctx, params.noticeId)
+    if (row.withdrawn_at !== null)
+      throw new ApiFailure('CONFLICT', { reason: 'withdrawn' }, '这条已经撤回了，请重新写一条')
+    if (row.published_at <= now)
+      throw new ApiFailure('CONFLICT', { reason: 'published' }, '已经发布的不能改：请撤回，再发一条更正')
+    const at = publishingTime(now, body.publishAt ?? isoTime(row.published_at))
+    ctx.db
+      .prepare('UPDATE notices SET title = ?, body = ?, published_at = ?, edited_at = ? WHERE id = ?')
+      .run(body.title.trim(), body.body.trim(), at, now, row.id)
+    ctx.log.info({ noticeId: row.id, by: user.id }, 'notice changed before publication')
+    return staffNoticeView(loadNotice(ctx, row.id), now)
+  },
+
+  staffWithdrawNotice: ({ params, body, user }) => {
+    const now = ctx.clock.now()
+    const row = loadNotice(ctx, params.noticeId)
+    if (row.withdrawn_at !== null) throw new ApiFailure('CONFLICT', { reason: 'withdrawn' }, '这条已经撤回了')
+    ctx.db
+      .prepare('UPDATE notices SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?')
+      .run(now, user.id, body.reason.trim(), row.id)
+    ctx.log.info({ noticeId: row.id, by: user.id }, 'notice withdrawn')
+    return staffNoticeView(loadNotice(ctx, row.id), now)
   },
 
   staffCreateNotice: ({ body, user, reply }) => {
     const now = ctx.clock.now()
-    const at = body.publishAt === undefined ? now : Date.parse(body.publishAt)
-    if (at < now - 60_000)
-      throw new ApiFailure('BAD_REQUEST', { field: 'publishAt', problem: 'in_past' }, '发布时间不能早于现在')
+    const at = publishingTime(now, body.publishAt)
     if (body.kind === 'payout_disclosure' && body.disclosureYear === undefined)
       throw new ApiFailure('BAD_REQUEST', { field: 'disclosureYear', problem: 'required' }, '公示要选哪一年的报销')
     const entries = body.kind === 'payout_disclosure' ? disclosureEntries(ctx, body.disclosureYear as number) : []
@@ -84,7 +132,7 @@ export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
     const id = newId('n')
     ctx.db
       .prepare('INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, body.kind, body.title.trim(), Math.max(at, now), body.body.trim(), JSON.stringify(entries))
+      .run(id, body.kind, body.title.trim(), at, body.body.trim(), JSON.stringify(entries))
     ctx.log.info({ noticeId: id, by: user.id, kind: body.kind }, 'notice written')
     reply.status(201)
     return noticeView(ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow)

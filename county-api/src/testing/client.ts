@@ -97,6 +97,8 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   staffAudit: ['GET', '/v1/staff/audit'],
   staffNotices: ['GET', '/v1/staff/notices'],
   staffCreateNotice: ['POST', '/v1/staff/notices'],
+  staffEditNotice: ['POST', '/v1/staff/notices/:noticeId'],
+  staffWithdrawNotice: ['POST', '/v1/staff/notices/:noticeId/withdraw'],
   startAssist: ['POST', '/v1/assist/consents'],
   confirmAssist: ['POST', '/v1/assist/consents/:consentId/confirm'],
   listMyAssists: ['GET', '/v1/assist/consents'],

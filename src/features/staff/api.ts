@@ -93,3 +93,14 @@ export const writeNotice = (body: {
   publishAt?: string
   disclosureYear?: number
 }) => call('staffCreateNotice', { body, retries: 0 })
+
+/** Before it is public: title, text and time may change (a public one is withdrawn and written again). */
+export const editNotice = (noticeId: string, body: { title: string; body: string; publishAt?: string }) =>
+  call('staffEditNotice', { params: { noticeId }, body, retries: 0 })
+export const withdrawNotice = (noticeId: string, reason: string) =>
+  call('staffWithdrawNotice', { params: { noticeId }, body: { reason: reason.trim() }, retries: 0 })
+
+// the daily reconciliation with the payment provider's bill: its results, and running a past day again
+export const loadReconciliations = () => call('reviewReconciliations', {})
+export const runReconciliation = (billDate: string) =>
+  call('reviewRunReconciliation', { params: { billDate }, retries: 0 })

@@ -1,12 +1,13 @@
 // Payments needing attention: money the county could not book (an unknown order, a second payment,
 // an amount that does not match) and differences found by the daily reconciliation, oldest first,
-// each with what the county allows: refund it, attach it to the right order, or close it with a note.
+// each with what the county allows: refund it, attach it to the right order, or close it with a note;
+// below, each day's reconciliation with the provider's bill, and running a past day again.
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
-import type { UnbookedMoney } from '@/contract'
+import type { Reconciliation, UnbookedMoney } from '@/contract'
 import { inputFor } from '@/components/control-label'
-import { formatInstant } from '@/services/time'
-import { attachMoney, loadMoney, refundMoney, resolveMoney } from '../api'
+import { formatDate, formatInstant, todayShanghai } from '@/services/time'
+import { attachMoney, loadMoney, loadReconciliations, refundMoney, resolveMoney, runReconciliation } from '../api'
 import { StaffGate } from './staff-gate'
 
 const KIND_TEXT: Record<UnbookedMoney['kind'], string> = {
@@ -82,6 +83,76 @@ function MoneyItem({ m, onDone }: { m: UnbookedMoney; onDone: (said: string) => 
   )
 }
 
+const RECONCILED_TEXT: Record<Reconciliation['status'], (d: Reconciliation) => string> = {
+  matched: () => '全部对上',
+  differences: (d) => `有 ${d.differences} 处对不上（见上面的单子）`,
+  no_bill: () => '微信支付还没有这天的账单'
+}
+
+/** Each past day's reconciliation; a day can be run again (after a fix, or when the bill came late). */
+function Reconciliations({ onRun }: { onRun: () => void }) {
+  const [days, setDays] = useState<Reconciliation[]>([])
+  const [date, setDate] = useState('')
+  const [said, setSaid] = useState<string | null>(null)
+  const load = useCallback(async () => {
+    const r = await loadReconciliations()
+    if (r.ok) setDays(r.data.days)
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+  const run = async () => {
+    const day = date.trim()
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setSaid('日期请写成 2026-12-01')
+    if (day >= todayShanghai()) return setSaid('只能对已经过去的日子对账')
+    const r = await runReconciliation(day)
+    if (!r.ok) return setSaid(r.error.message)
+    setSaid(`${formatDate(day)}：${RECONCILED_TEXT[r.data.status](r.data)}`)
+    void load()
+    onRun()
+  }
+  return (
+    <View className='card staff-reconciliations'>
+      <View className='staff-detail__title' ariaRole='heading' aria-level={2}>
+        每日对账
+      </View>
+      <Text className='muted'>每天凌晨自动和微信支付的账单对一遍；对不上的钱会列在上面。</Text>
+      <View className='staff-filters'>
+        <Input
+          className='field-input reconcile-date'
+          value={date}
+          placeholder='重新对哪一天，如 2026-12-01'
+          {...inputFor('重新对账的日期', 'text')}
+          onInput={(e) => setDate(e.detail.value)}
+        />
+        <Button className='btn reconcile-run' onClick={() => void run()}>
+          重新对账
+        </Button>
+      </View>
+      {said ? (
+        <View className='form-message' ariaRole='status'>
+          {said}
+        </View>
+      ) : null}
+      {days.length === 0 ? <Text className='muted'>还没有对过账。</Text> : null}
+      <View className='staff-table' ariaRole='list' ariaLabel='每日对账'>
+        {days.map((d) => (
+          <View key={d.billDate} className='staff-row reconcile-day' ariaRole='listitem'>
+            <View className='staff-row__main'>
+              <Text className='staff-row__kind'>
+                {formatDate(d.billDate)} · {RECONCILED_TEXT[d.status](d)}
+              </Text>
+              <Text className='muted'>
+                微信账单 {d.billLines} 笔 · 县里 {d.countyLines} 笔 · {formatInstant(d.runAt)} 对的
+              </Text>
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
 function Money() {
   const [all, setAll] = useState(false)
   const [items, setItems] = useState<UnbookedMoney[]>([])
@@ -122,6 +193,7 @@ function Money() {
           />
         ))}
       </View>
+      <Reconciliations onRun={() => void load()} />
     </View>
   )
 }
