@@ -33,6 +33,8 @@ interface Props {
   existingIdNumbers: string[]
   /** the policy's newborn rule in plain words, when known */
   newbornNote?: string | null
+  /** which kinds may be chosen (a 村医 acting for a household may start a newborn's only) */
+  kinds?: AddKind[]
   onSubmitted: (app: Application) => void
 }
 
@@ -45,7 +47,7 @@ function pickerStart(typed: string, today: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= yearBefore(today) && d <= today ? d : today
 }
 
-export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNote, onSubmitted }: Props) {
+export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNote, kinds, onSubmitted }: Props) {
   const [d, setD] = useState<AddMemberDraft>(() => addDraft(kind))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [sending, setSending] = useState(false)
@@ -85,9 +87,16 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
   const errorCount = Object.keys(errors).length
   return (
     <View className='card enrol-form enrol-form--add'>
-      <FieldBlock name='kind' label='添加的是'>
-        <Chips name='kind' options={KINDS} value={d.kind} onChange={switchKind} />
-      </FieldBlock>
+      {kinds?.length === 1 ? null : (
+        <FieldBlock name='kind' label='添加的是'>
+          <Chips
+            name='kind'
+            options={kinds ? KINDS.filter((k) => kinds.includes(k.id)) : KINDS}
+            value={d.kind}
+            onChange={switchKind}
+          />
+        </FieldBlock>
+      )}
       {newborn && newbornNote ? (
         <Text className='enrol-hint enrol-newborn-note'>政策：{toPlainWords(newbornNote)}</Text>
       ) : null}

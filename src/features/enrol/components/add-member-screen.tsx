@@ -1,4 +1,6 @@
-// Add a member: newborn, married in, returned to the village.
+// Add a member: newborn, married in, returned to the village. A 村医 or 协管员 acting for a household
+// with its consent (the staff workspace's 代办) comes with ?householdId=…: a newborn's only; the
+// county checks the consent.
 import Taro, { useRouter } from '@tarojs/taro'
 import { OfflineBanner } from '@/components/offline-banner'
 import { useSession } from '@/features/session/store'
@@ -17,10 +19,13 @@ function newbornNote(document: unknown): string | null {
 }
 
 export function AddMemberScreen() {
-  const raw = useRouter().params.kind ?? ''
-  const kind = (KINDS as string[]).includes(raw) ? (raw as AddKind) : 'add_newborn'
+  const params = useRouter().params
+  const raw = params.kind ?? ''
+  const assisted = params.householdId ?? null
+  const kind = assisted ? 'add_newborn' : (KINDS as string[]).includes(raw) ? (raw as AddKind) : 'add_newborn'
   const userId = useSession((s) => s.userId)
-  const householdId = useHouseholdId()
+  const own = useHouseholdId()
+  const householdId = assisted ?? own
   const household = useHousehold()
   const policy = usePolicy(household.data?.regionCode ?? null)
   if (!userId || !householdId) {
@@ -30,7 +35,9 @@ export function AddMemberScreen() {
       </>
     )
   }
-  const ids = (household.data?.members ?? []).flatMap((m) => (!m.idNumberMasked && m.idNumber ? [m.idNumber] : []))
+  const ids = (assisted ? [] : (household.data?.members ?? [])).flatMap((m) =>
+    !m.idNumberMasked && m.idNumber ? [m.idNumber] : []
+  )
   return (
     <>
       <OfflineBanner hasCachedData />
@@ -39,6 +46,7 @@ export function AddMemberScreen() {
         kind={kind}
         existingIdNumbers={ids}
         newbornNote={newbornNote(policy.data?.document ?? null)}
+        kinds={assisted ? ['add_newborn'] : undefined}
         onSubmitted={(app) => {
           void Taro.redirectTo({ url: `/subpackages/enrol/status/index?id=${app.applicationId}` })
         }}

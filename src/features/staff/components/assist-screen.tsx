@@ -63,6 +63,18 @@ function ActiveConsent({ consent }: { consent: AssistConsent }) {
         >
           替这户交{year}年的医保费
         </Button>
+        {consent.scopes.includes('enrol') ? (
+          <Button
+            className='btn assist-newborn'
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/subpackages/enrol/add-member/index?kind=add_newborn&householdId=${encodeURIComponent(consent.householdId)}`
+              })
+            }
+          >
+            替这户申请新生儿参保
+          </Button>
+        ) : null}
       </View>
       {said ? (
         <View className='form-error' ariaRole='alert'>
