@@ -8,10 +8,12 @@
 //      starting a newborn's enrolment (access.ts gives the assistant a grantee's masked view);
 //   3. every action is written to the household's access log under the consent; the household sees
 //      them all in "谁替我办过事" and can revoke at once.
-// (A consent form signed on paper and confirmed by a reviewer is the other way; not built yet.)
+// A household with no phone (or none that gets the code) consents on paper instead: the assistant
+// photographs the form the head signed; the photo is an application (kind assist_consent) in the
+// county's queue, and the reviewer's approval starts the consent, for ASSIST_FORM_HOURS.
 import type { AssistConsent, AssistScope } from '../../src/contract'
 import type { Ctx } from './context'
-import type { AccessLogRow, AssistConsentRow, UserRow } from './db/rows'
+import type { AccessLogRow, ApplicationRow, AssistConsentRow, UserRow } from './db/rows'
 import { ApiFailure } from './errors'
 import { isoTime } from './clock'
 import { newId, randomDigits, sha256 } from './ids'
@@ -23,6 +25,10 @@ import { findPerson } from './bindings'
 
 /** How long a consent lets the assistant act: one visit. */
 export const ASSIST_MINUTES = 120
+/** A consent on paper runs from the county's confirmation: the assistant comes back within a day. */
+export const ASSIST_FORM_HOURS = 24
+/** How long a form waits for the county before it lapses. */
+const FORM_WAIT_DAYS = 7
 const SCOPES: AssistScope[] = ['status', 'pay', 'enrol']
 
 function load(ctx: Ctx, id: string): AssistConsentRow {
@@ -42,7 +48,7 @@ export function consentView(ctx: Ctx, c: AssistConsentRow): AssistConsent {
   const actions = ctx.db
     .prepare('SELECT * FROM access_log WHERE subject = ? AND household_id = ? ORDER BY at, id')
     .all(c.id, c.household_id) as AccessLogRow[]
-  const live = c.status === 'code_sent' || c.status === 'active'
+  const live = c.status === 'code_sent' || c.status === 'form_pending' || c.status === 'active'
   return {
     consentId: c.id,
     householdId: c.household_id,
@@ -56,7 +62,8 @@ export function consentView(ctx: Ctx, c: AssistConsentRow): AssistConsent {
     expiresAt: isoTime(c.expires_at),
     confirmedAt: c.confirmed_at === null ? null : isoTime(c.confirmed_at),
     endedAt: c.ended_at !== null ? isoTime(c.ended_at) : live && c.expires_at <= now ? isoTime(c.expires_at) : null,
-    actions: actions.map((a) => ({ at: isoTime(a.at), action: a.action }))
+    actions: actions.map((a) => ({ at: isoTime(a.at), action: a.action })),
+    applicationId: c.application_id
   }
 }
 
@@ -64,9 +71,10 @@ export function consentView(ctx: Ctx, c: AssistConsentRow): AssistConsent {
 export async function startAssist(
   ctx: Ctx,
   user: UserRow,
-  body: { idNumber: string; name: string; householdNumber: string }
+  body: { idNumber: string; name: string; householdNumber: string; method?: 'code' | 'form' }
 ): Promise<AssistConsent> {
   const found = findPerson(ctx, body.idNumber, body.name, body.householdNumber)
+  if (body.method === 'form') return startConsentForm(ctx, user, found.person)
   const head = ctx.db.prepare('SELECT phone FROM persons WHERE id = ?').get(found.headPersonId) as {
     phone: string | null
   }
@@ -103,6 +111,77 @@ export async function startAssist(
   })
   await ctx.sms.sendCode(phone, code, ctx.config.bindCodeMinutes)
   return consentView(ctx, load(ctx, id))
+}
+
+/** On paper: the consent waits for the form's photo and the county's confirmation (the queue). */
+function startConsentForm(ctx: Ctx, user: UserRow, person: { id: string; household_id: string }): AssistConsent {
+  const now = ctx.clock.now()
+  const waiting = ctx.db
+    .prepare(
+      `SELECT id FROM assist_consents WHERE assistant_user_id = ? AND household_id = ? AND status = 'form_pending' AND expires_at > ?`
+    )
+    .get(user.id, person.household_id, now) as { id: string } | undefined
+  if (waiting) return consentView(ctx, load(ctx, waiting.id)) // one form at a time per household
+  const id = newId('as')
+  const appId = newId('app')
+  transact(ctx.db, () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, 'assist_consent', 'submitted', ?, ?, ?)`
+      )
+      .run(appId, person.household_id, JSON.stringify({ personId: person.id }), user.id, now)
+    ctx.db
+      .prepare(
+        `INSERT INTO assist_consents (id, assistant_user_id, household_id, person_id, phone, code_hash, status, scopes, created_at, expires_at, application_id)
+         VALUES (?, ?, ?, ?, NULL, NULL, 'form_pending', ?, ?, ?, ?)`
+      )
+      .run(
+        id,
+        user.id,
+        person.household_id,
+        person.id,
+        JSON.stringify(SCOPES),
+        now,
+        now + FORM_WAIT_DAYS * 86_400_000,
+        appId
+      )
+    logHouseholdEvent(ctx, person.household_id, user.id, 'assistant_sent_consent_form', now, { subject: id })
+  })
+  return consentView(ctx, load(ctx, id))
+}
+
+/** The consent form's application: only the assistant who sent it adds photos or reads it (a member reads it too). */
+export function requireConsentFormAccess(ctx: Ctx, user: UserRow, a: ApplicationRow, write: boolean): void {
+  const c = ctx.db.prepare('SELECT * FROM assist_consents WHERE application_id = ?').get(a.id) as
+    AssistConsentRow | undefined
+  if (!c) throw new ApiFailure('NOT_FOUND')
+  if (user.role === 'assistant') {
+    if (c.assistant_user_id !== user.id) throw new ApiFailure('NOT_FOUND')
+    return
+  }
+  if (write) throw new ApiFailure('FORBIDDEN', undefined, '代办同意书由代办人拍照上传')
+  requireMember(ctx, user, a.household_id)
+}
+
+/** The county decided the form (enrol.ts, inside the decision's transaction): approved starts the consent. */
+export function decideConsentForm(ctx: Ctx, a: ApplicationRow, status: string, reviewerId: string, now: number): void {
+  const c = ctx.db.prepare('SELECT * FROM assist_consents WHERE application_id = ?').get(a.id) as
+    AssistConsentRow | undefined
+  if (!c) throw new ApiFailure('CONFLICT', undefined, '找不到这张同意书对应的代办')
+  if (status === 'needs_more') return // the assistant sends a clearer photo; the consent keeps waiting
+  if (c.status !== 'form_pending' || (status === 'approved' && c.expires_at <= now))
+    throw new ApiFailure('CONFLICT', { status: consentView(ctx, c).status }, '这次代办已经结束或被这户收回了')
+  if (status === 'approved') {
+    ctx.db
+      .prepare(`UPDATE assist_consents SET status = 'active', confirmed_at = ?, expires_at = ? WHERE id = ?`)
+      .run(now, now + ASSIST_FORM_HOURS * 3_600_000, c.id)
+    logHouseholdEvent(ctx, c.household_id, reviewerId, 'assistant_consent_form_confirmed', now, { subject: c.id })
+  } else {
+    ctx.db
+      .prepare(`UPDATE assist_consents SET status = 'refused', ended_at = ?, ended_by = ? WHERE id = ?`)
+      .run(now, reviewerId, c.id)
+    logHouseholdEvent(ctx, c.household_id, reviewerId, 'assistant_consent_form_refused', now, { subject: c.id })
+  }
 }
 
 /** Step 2: the code the household read out; the consent runs for ASSIST_MINUTES from now. */
@@ -152,12 +231,19 @@ export function revokeAssist(ctx: Ctx, user: UserRow, consentId: string): Assist
   const c = load(ctx, consentId)
   requireMember(ctx, user, c.household_id)
   const now = ctx.clock.now()
-  if ((c.status !== 'code_sent' && c.status !== 'active') || c.expires_at <= now)
+  if ((c.status !== 'code_sent' && c.status !== 'form_pending' && c.status !== 'active') || c.expires_at <= now)
     throw new ApiFailure('CONFLICT', { status: consentView(ctx, c).status }, '这次代办已经结束了')
   transact(ctx.db, () => {
     ctx.db
       .prepare(`UPDATE assist_consents SET status = 'revoked', ended_at = ?, ended_by = ? WHERE id = ?`)
       .run(now, user.id, c.id)
+    // a form still waiting leaves the county's queue: nothing left to confirm
+    if (c.application_id)
+      ctx.db
+        .prepare(
+          `UPDATE applications SET status = 'rejected', reason = '这户收回了代办同意', decided_at = ?, decided_by = ? WHERE id = ? AND status IN ('submitted', 'needs_more')`
+        )
+        .run(now, user.id, c.application_id)
     logHouseholdEvent(ctx, c.household_id, user.id, 'assist_revoked', now, { subject: c.id })
   })
   return consentView(ctx, load(ctx, consentId))

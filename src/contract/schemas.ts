@@ -803,11 +803,12 @@ export const ApplicationKind = Type.Union(
     Type.Literal('renew_remote'),
     Type.Literal('out_of_area_care'),
     Type.Literal('add_id_number'),
-    Type.Literal('chronic_disease')
+    Type.Literal('chronic_disease'),
+    Type.Literal('assist_consent')
   ],
   {
     description:
-      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）'
+      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）；assist_consent：代办人交来的代办同意书照片，县里确认后代办才生效（只能由代办页提交：POST /v1/assist/consents，method=form）'
   }
 )
 export const ApplicationStatus = Type.Union([
@@ -1310,7 +1311,13 @@ export const AssistStartBody = Type.Object(
   {
     idNumber: IdNumberInput,
     name: Type.String({ minLength: 1, maxLength: 40 }),
-    householdNumber: Type.String({ minLength: 1, maxLength: 32 })
+    householdNumber: Type.String({ minLength: 1, maxLength: 32 }),
+    method: Type.Optional(
+      Type.Union([Type.Literal('code'), Type.Literal('form')], {
+        description:
+          'code（默认）：验证码发到这户登记的手机；form：这户没有手机或收不到，拍户主签字的代办同意书，县里确认后生效'
+      })
+    )
   },
   closed
 )
@@ -1325,10 +1332,14 @@ export const AssistConsent = Type.Object({
   assistantName: Type.String(),
   status: Type.Union([
     Type.Literal('code_sent'),
+    Type.Literal('form_pending'),
     Type.Literal('active'),
     Type.Literal('ended'),
-    Type.Literal('revoked')
+    Type.Literal('revoked'),
+    Type.Literal('refused')
   ]),
+  /** the consent form's application (method form): the photo goes there, the county decides it there */
+  applicationId: Nullable(Id),
   scopes: Type.Array(AssistScope),
   phoneMasked: Nullable(Type.String()),
   createdAt: DateTime,

@@ -36,6 +36,9 @@ const ACTION_LABEL: Record<string, string> = {
   reviewer_decided_rejected: '县里驳回',
   assistant_asked_consent: '代办人请您家同意（验证码发到您家手机）',
   assistant_consent_given: '您家同意代办',
+  assistant_sent_consent_form: '代办人交了您家签的代办同意书',
+  assistant_consent_form_confirmed: '县医保局确认了代办同意书，代办开始',
+  assistant_consent_form_refused: '县医保局没有确认代办同意书',
   assist_revoked: '您家收回了代办',
   tax_bureau_payment_recorded: '县医保局登记了在税务部门交的医保费'
 }

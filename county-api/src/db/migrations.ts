@@ -313,5 +313,10 @@ export const MIGRATIONS: (string | Migration)[] = [
   ALTER TABLE notices ADD COLUMN withdrawn_at INTEGER;
   ALTER TABLE notices ADD COLUMN withdrawn_by TEXT;
   ALTER TABLE notices ADD COLUMN withdraw_reason TEXT;
+  `,
+  // 17 (issue 18): a consent given on paper: the assistant's photo of the signed form is an
+  // application (kind assist_consent) the county confirms; the consent points at it
+  `
+  ALTER TABLE assist_consents ADD COLUMN application_id TEXT REFERENCES applications(id);
   `
 ]

@@ -278,7 +278,7 @@ export interface AssistConsentRow {
   person_id: string
   phone: string | null
   code_hash: string | null
-  status: 'code_sent' | 'active' | 'ended' | 'revoked'
+  status: 'code_sent' | 'form_pending' | 'active' | 'ended' | 'revoked' | 'refused'
   /** JSON: AssistScope[] */
   scopes: string
   created_at: number
@@ -286,6 +286,8 @@ export interface AssistConsentRow {
   confirmed_at: number | null
   ended_at: number | null
   ended_by: string | null
+  /** a consent on paper: the application holding the form's photo (migration 17) */
+  application_id: string | null
 }
 
 /** An account bound to a person (migration 9): how it was proved, from where (coarse address), when. */

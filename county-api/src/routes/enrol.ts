@@ -11,6 +11,7 @@ import type { Ctx } from '../context'
 import type { ApplicationRow, DocumentRow, UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
 import { logHouseholdEvent, relationTo, requireMember } from '../access'
+import { decideConsentForm, requireConsentFormAccess } from '../assist'
 import { decryptDocument, encryptDocument } from '../at-rest'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
@@ -232,6 +233,12 @@ function load(ctx: Ctx, id: string): ApplicationRow {
 
 export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
   createApplication: ({ body, user, req, reply }) => {
+    if (body.kind === 'assist_consent')
+      throw new ApiFailure(
+        'BAD_REQUEST',
+        { field: 'kind', problem: 'assist_only' },
+        '代办同意书由代办人在代办页提交，这里不能申请'
+      )
     requireApplicant(ctx, user, body.householdId, 'create_application', body.kind)
     const { id, replayed } = once(
       ctx,
@@ -267,7 +274,8 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
 
   uploadDocument: async ({ params, user, req, reply }) => {
     const a = load(ctx, params.applicationId)
-    requireApplicant(ctx, user, a.household_id, 'upload_document', a.kind)
+    if (a.kind === 'assist_consent') requireConsentFormAccess(ctx, user, a, true)
+    else requireApplicant(ctx, user, a.household_id, 'upload_document', a.kind)
     const key = req.headers['idempotency-key'] as string | undefined
     // With a key the state is checked where the document is stored: a repeat of an upload
     // that went through answers the same even after the application has moved on.
@@ -338,7 +346,8 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
 
   getApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
-    if (!isStaff(user)) requireApplicant(ctx, user, a.household_id, 'read_application', a.kind)
+    if (a.kind === 'assist_consent' && !isStaff(user)) requireConsentFormAccess(ctx, user, a, false)
+    else if (!isStaff(user)) requireApplicant(ctx, user, a.household_id, 'read_application', a.kind)
     else
       logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), { subject: a.id })
     return applicationView(ctx, a)
@@ -346,7 +355,8 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
 
   resubmitApplication: ({ params, user }) => {
     const a = load(ctx, params.applicationId)
-    requireMember(ctx, user, a.household_id)
+    if (a.kind === 'assist_consent') requireConsentFormAccess(ctx, user, a, true)
+    else requireMember(ctx, user, a.household_id)
     if (a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
     ctx.db
       .prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`)
@@ -425,6 +435,7 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
           .run(f.idNumber, f.personId)
         if (done.changes !== 1) throw new ApiFailure('CONFLICT', undefined, '这个人已经有身份证号了')
       }
+      if (a.kind === 'assist_consent') decideConsentForm(ctx, a, status, user.id, now)
       if (status === 'approved' && a.kind === 'chronic_disease') {
         const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'diseaseCode'>>
         certify(ctx, f.personId, f.diseaseCode, isoDate(now), a.id)

@@ -132,6 +132,19 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
       }
     ]
   },
+  assist_consent: {
+    kind: 'assist_consent',
+    title: '代办同意书',
+    purpose: '这户没有手机收验证码时，户主在同意书上签字或按手印，代办人拍照交县里确认',
+    documents: [
+      {
+        id: 'consent-form',
+        label: '签了字的代办同意书',
+        hint: '整张拍全：户主签字或手印、日期、代办人姓名都要看得清',
+        required: true
+      }
+    ]
+  },
   catastrophic_claim: {
     kind: 'catastrophic_claim',
     title: '大病保险报销（九样材料）',

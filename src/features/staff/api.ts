@@ -45,8 +45,12 @@ export const loadDocument = fetchDocument
 export const loadAudit = (after?: string, householdId?: string) =>
   call('staffAudit', { query: { limit: 50, ...(after ? { after } : {}), ...(householdId ? { householdId } : {}) } })
 
-export const startAssist = (body: { idNumber: string; name: string; householdNumber: string }) =>
-  call('startAssist', { body, retries: 0 })
+export const startAssist = (body: {
+  idNumber: string
+  name: string
+  householdNumber: string
+  method?: 'code' | 'form'
+}) => call('startAssist', { body, retries: 0 })
 export const confirmAssist = (consentId: string, code: string) =>
   call('confirmAssist', { params: { consentId }, body: { code: code.trim() }, retries: 0 })
 export const myAssists = () => call('listMyAssists', {})

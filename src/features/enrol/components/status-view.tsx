@@ -57,6 +57,8 @@ function approvedMeaning(app: Application): string {
       return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
     case 'chronic_disease':
       return '已认定。从认定那天起，在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
+    case 'assist_consent':
+      return '县里确认了这户的代办同意书，一天之内可以替这户办事。'
   }
 }
 

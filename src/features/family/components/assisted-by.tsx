@@ -1,5 +1,6 @@
 // 谁替我办过事: every time a 村医 or 协管员 acted for the household (with its consent, given by the
-// code sent to its phone), what they did and until when; a consent still running can be taken back.
+// code sent to its phone, or a signed form the county confirmed), what they did and until when; a
+// consent still running or waiting can be taken back.
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { AssistConsent } from '@/contract'
@@ -9,9 +10,11 @@ import { actionLabel } from '@/shared/access-actions'
 
 const STATUS_TEXT: Record<AssistConsent['status'], string> = {
   code_sent: '等您家给验证码',
+  form_pending: '交了您家签的同意书，等县里确认',
   active: '正在代办',
   ended: '已结束',
-  revoked: '您家已收回'
+  revoked: '您家已收回',
+  refused: '县里没有确认同意书'
 }
 
 export function AssistedBy({ householdId }: { householdId: string }) {
@@ -38,7 +41,7 @@ export function AssistedBy({ householdId }: { householdId: string }) {
               {formatInstant(a.at)} {actionLabel(a.action)}
             </Text>
           ))}
-          {c.status === 'active' || c.status === 'code_sent' ? (
+          {c.status === 'active' || c.status === 'code_sent' || c.status === 'form_pending' ? (
             <Button
               className='btn assisted-by__revoke'
               onClick={async () => {

@@ -1,7 +1,8 @@
 // The assistant's page (村医, 协管员): the household in front of them consents then and there (a
 // code to its roster phone, read out to the assistant), then for two hours the assistant may look
 // up its status, pay for it (the receipt is the household's) or start a newborn's enrolment.
-// The household sees every step in 谁替我办过事 and can take the consent back.
+// The household sees every step in 谁替我办过事 and can take the consent back. A household with no
+// phone signs a consent form on paper: its photo goes to the county, whose confirmation starts it.
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -95,10 +96,23 @@ function Assist() {
   const refresh = () => void myAssists().then((r) => r.ok && setConsents(r.data.consents))
   useEffect(refresh, [])
   const active = consents.filter((c) => c.status === 'active')
+  const waiting = consents.filter((c) => c.status === 'form_pending')
+  const formPage = (c: AssistConsent) =>
+    void Taro.navigateTo({ url: `/subpackages/enrol/status/index?id=${encodeURIComponent(c.applicationId ?? '')}` })
   return (
     <View className='assist'>
       {active.map((c) => (
         <ActiveConsent key={c.consentId} consent={c} />
+      ))}
+      {waiting.map((c) => (
+        <View key={c.consentId} className='card assist-waiting'>
+          <Text>
+            {c.village} {c.headNameMasked} 家的代办同意书：等县里确认（交于 {formatInstant(c.createdAt)}）
+          </Text>
+          <Button className='btn assist-form-photos' onClick={() => formPage(c)}>
+            看同意书照片、补拍
+          </Button>
+        </View>
       ))}
       <View className='card'>
         <View className='staff-detail__title' ariaRole='heading' aria-level={2}>
@@ -135,6 +149,25 @@ function Assist() {
               }}
             >
               发验证码给这户
+            </Button>
+            <Text className='muted'>
+              这户没有手机，或收不到验证码：请户主在代办同意书上签字或按手印，拍照交县里确认。
+            </Text>
+            <Button
+              className='btn assist-form'
+              onClick={async () => {
+                const r = await startAssist({
+                  idNumber: who.idNumber.trim(),
+                  name: who.name.trim(),
+                  householdNumber: who.householdNumber.trim(),
+                  method: 'form'
+                })
+                if (!r.ok) return setSaid(r.error.message)
+                refresh()
+                formPage(r.data)
+              }}
+            >
+              拍代办同意书
             </Button>
           </>
         ) : (
