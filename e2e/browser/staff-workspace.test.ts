@@ -3,6 +3,8 @@
 //     uploaded photo viewed and zoomed), she adds it, the reviewer approves, her home shows the baby;
 //   - a 村医 gets an elderly household's consent on the assist page and pays for it; the household
 //     sees it in 谁替我办过事 and takes the consent back;
+//   - a household with no phone consents on paper: the 村医 sends the signed form's photo, the
+//     reviewer confirms it in the queue, and the 村医 may act;
 //   - a villager or grantee is refused the workspace (403 through HTTP, a refusal on the page) and
 //     their app has no link to it;
 //   - axe: no serious or critical violation on the workspace's pages, desktop and phone width.
@@ -13,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { RunningProduct } from '../../config/product'
 import { ARTIFACTS, collectErrors, launchPhone } from '../support/browser'
 import { countyClient, DEMO, DEV_OTP, openSignedIn, signInApi, type SignedIn } from '../support/session'
-import { makeJpeg, startEnrolProduct } from './enrol-helpers'
+import { chooseFiles, makeJpeg, startEnrolProduct } from './enrol-helpers'
 
 jest.setTimeout(240000)
 
@@ -203,6 +205,59 @@ test('a 村医 pays for an elderly household with its consent; the household see
   await page.getByText('已收回，他不能再替您家办事了').waitFor()
   const after = await api.call('getHousehold', { params: { householdId: 'hh_0002' }, token: assistant.token })
   expect(after.status).toBe(404)
+})
+
+test('a consent on paper: the 村医 sends the signed form, the reviewer confirms it, the 村医 may act', async () => {
+  const assistant = await signInApi(product, ASSISTANT)
+  const reviewer = await signInApi(product, DEMO.reviewer)
+  const elder = await signInApi(product, DEMO.elder)
+  const api = countyClient(product)
+  const hh = await api.ok('getHousehold', { params: { householdId: 'hh_0002' }, token: elder.token })
+  const head = hh.members.find((m) => m.relation === '户主')!
+
+  await page.setViewportSize({ width: 375, height: 667 })
+  await openSignedIn(page, product, assistant, '/subpackages/staff/assist/index')
+  await page.locator('.assist:visible').waitFor()
+  await page.getByRole('textbox', { name: '身份证号' }).fill(head.idNumber as string)
+  await page.getByRole('textbox', { name: '姓名' }).fill(head.name)
+  await page.getByRole('textbox', { name: '户口簿户号' }).fill('999901000002')
+  await page.locator('.assist-form:visible').click()
+  // the form's page: the photo of the signed form, through the villagers' weak-network uploads
+  await page.locator('.enrol-status-view--submitted:visible').waitFor()
+  await expect(page.locator('.enrol-status-view--submitted:visible').textContent()).resolves.toContain('代办同意书')
+  const photo = await makeJpeg(page, '代办同意书 户主签字')
+  await chooseFiles(page, '.enrol-doc--consent-form .enrol-pick__album', [
+    { name: 'IMG_0101.jpg', mimeType: 'image/jpeg', buffer: photo }
+  ])
+  await page.locator('.enrol-doc--consent-form').getByText('已上传 1 张').waitFor()
+  await page.screenshot({ path: path.join(ARTIFACTS, 'assist-consent-form-375.png'), fullPage: true })
+
+  // the reviewer finds it in the queue with its photo and confirms it
+  const [waiting] = (await api.ok('listMyAssists', { token: assistant.token })).consents.filter(
+    (c) => c.status === 'form_pending'
+  )
+  await page.setViewportSize(DESKTOP)
+  await openSignedIn(page, product, reviewer, '/subpackages/staff/queue/index')
+  const row = page.locator('.staff-row:visible').filter({ hasText: '代办同意书' }).first()
+  await row.waitFor()
+  await expect(row.textContent()).resolves.toContain('材料 1 份')
+  await row.locator('.staff-row__open').click()
+  await page.locator('.staff-detail:visible').waitFor()
+  await page.locator('.staff-doc:visible').first().click()
+  await page.locator('.staff-viewer__image:visible img').first().waitFor()
+  expect(await axeSerious(page)).toEqual([])
+  await page.locator('.staff-decide__approve:visible').click()
+  await page.getByText('已通过，这户的首页会显示结果').waitFor()
+
+  // the 村医 may now act for a day
+  await page.setViewportSize({ width: 375, height: 667 })
+  await openSignedIn(page, product, assistant, '/subpackages/staff/assist/index')
+  await page.locator('.assist-active:visible').waitFor()
+  await page.locator('.assist-pay:visible').waitFor()
+  const seen = (await api.ok('listHouseholdAssists', { params: { householdId: 'hh_0002' }, token: elder.token }))
+    .consents
+  expect(seen.find((c) => c.consentId === waiting.consentId)?.status).toBe('active')
+  await api.ok('revokeAssist', { params: { consentId: waiting.consentId }, token: elder.token })
 })
 
 test('villagers and grantees are refused the workspace, and their app has no link to it', async () => {

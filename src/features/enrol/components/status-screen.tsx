@@ -18,6 +18,7 @@ import { FilingWorthCard, SignInNeeded, useFilingWorth } from './shared'
 import { ChronicWorthCard, useChronicPolicy } from './chronic-worth-card'
 
 const HUB = 'subpackages/enrol/index/index'
+const ASSIST = 'subpackages/staff/assist/index'
 
 /** Back to the hub already open below (it refreshes when shown), else open it. */
 function backToHub() {
@@ -121,9 +122,16 @@ export function StatusScreen() {
       <Button className='btn enrol-refresh' onClick={() => q.reload()}>
         刷新进度
       </Button>
-      <Button className='btn enrol-back-home' onClick={backToHub}>
-        回到“在外地办参保”
-      </Button>
+      {app?.kind === 'assist_consent' ? (
+        // the 村医's consent form: back to their 代办 page in the county's workspace
+        <Button className='btn enrol-back-home' onClick={() => void Taro.redirectTo({ url: `/${ASSIST}` })}>
+          回到代办
+        </Button>
+      ) : (
+        <Button className='btn enrol-back-home' onClick={backToHub}>
+          回到“在外地办参保”
+        </Button>
+      )}
       <AsOf at={q.asOf} source={q.source} />
     </>
   )
