@@ -1240,6 +1240,8 @@ export const StaffMember = Type.Object({
 })
 export const StaffApplication = Type.Object({
   application: Application,
+  /** 门诊慢特病: the applied-for disease's name in the county's list (the fields carry its code) */
+  diseaseName: Type.Optional(Type.String()),
   household: Type.Object({
     householdId: Id,
     township: Type.String(),

@@ -60,6 +60,9 @@ it('submit, upload the diagnosis, needs more, resubmit, approve → the person i
   expect(up.status).toBe(201)
   expect(up.data.documents).toEqual([expect.objectContaining({ fileName: 'diagnosis.jpg', contentType: 'image/jpeg' })])
 
+  // the reviewer reads the disease by its name in the county's list
+  const seen = await api.ok('staffApplication', { params: { applicationId: id }, token: reviewer })
+  expect(seen.diseaseName).toBe('糖尿病')
   expect((await decide(id, 'needs_more', '诊断证明没有医院公章')).body).toMatchObject({ status: 'needs_more' })
   expect((await person(head, 'p_0001')).chronicDiseases).toEqual([])
   expect((await api.call('resubmitApplication', { params: { applicationId: id }, token: head })).data.status).toBe(

@@ -9,13 +9,14 @@ import type { AccessLogRow, ApplicationRow, NoticeRow, PersonRow } from '../db/r
 import type { TagHandlers } from './handler'
 import { logHouseholdEvent } from '../access'
 import { ApiFailure } from '../errors'
-import { isoTime } from '../clock'
+import { isoDate, isoTime } from '../clock'
 import { maskBirthCertificate, maskIdNumber, maskName } from '../mask'
 import { cursorOf, pageOf } from '../paging'
 import { transact } from '../db'
 import { newId } from '../ids'
 import { fenToYuan } from '../../../src/calculator/money'
 import { queuePage } from '../staff/queue'
+import { listedDiseases } from '../chronic'
 import { applicationView } from './enrol'
 
 interface HouseholdPlace {
@@ -181,8 +182,17 @@ export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
     const members = ctx.db
       .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY birth_date')
       .all(a.household_id) as PersonRow[]
+    const code = (JSON.parse(a.fields) as { diseaseCode?: string }).diseaseCode
+    const region = code
+      ? (ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(a.household_id) as {
+          region_code: string
+        })
+      : null
+    const diseaseName =
+      code && region ? listedDiseases(ctx, region.region_code, isoDate(ctx.clock.now())).get(code) : undefined
     return {
       application: applicationView(ctx, a),
+      ...(diseaseName ? { diseaseName } : {}),
       household: {
         householdId: a.household_id,
         township: place.township,

@@ -80,7 +80,15 @@ function Detail({ id }: { id: string }) {
             <View key={k} className='staff-fields__row'>
               <Text className='staff-fields__name'>{FIELD_LABEL[k] ?? k}</Text>
               <Text>
-                {k === 'personId' ? (members.get(String(v)) ?? v) : k === 'sex' ? (v === 'male' ? '男' : '女') : v}
+                {k === 'personId'
+                  ? (members.get(String(v)) ?? v)
+                  : k === 'sex'
+                    ? v === 'male'
+                      ? '男'
+                      : '女'
+                    : k === 'diseaseCode' && data.diseaseName
+                      ? `${data.diseaseName}（${v}）`
+                      : v}
               </Text>
             </View>
           ))}
