@@ -13,6 +13,7 @@ import { formatInstant } from '@/services/time'
 import { actionLabel } from '@/shared/access-actions'
 import { confirmAssist, householdFor, myAssists, payFor, startAssist } from '../api'
 import { StaffGate } from './staff-gate'
+import { Said } from './staff-bits'
 
 const HERE = '/subpackages/staff/assist/index'
 
@@ -188,11 +189,7 @@ function Assist() {
             </Button>
           </>
         )}
-        {said ? (
-          <View className='form-message' ariaRole='status'>
-            {said}
-          </View>
-        ) : null}
+        <Said text={said} />
       </View>
     </View>
   )

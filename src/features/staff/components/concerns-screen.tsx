@@ -7,6 +7,7 @@ import { inputFor } from '@/components/control-label'
 import { formatInstant } from '@/services/time'
 import { answerConcern, loadConcerns } from '../api'
 import { StaffGate } from './staff-gate'
+import { Said, StaffList } from './staff-bits'
 
 type Status = ClaimConcern['status']
 const STATUS_TEXT: Record<Status, string> = { received: '新收到', investigating: '正在核查', resolved: '已答复' }
@@ -89,13 +90,8 @@ function Concerns() {
           </Button>
         ))}
       </View>
-      {said ? (
-        <View className='form-message' ariaRole='status'>
-          {said}
-        </View>
-      ) : null}
-      {items.length === 0 ? <Text className='muted'>这里没有反映的问题。</Text> : null}
-      <View className='staff-table' ariaRole='list' ariaLabel='村民反映的问题'>
+      <Said text={said} />
+      <StaffList label='村民反映的问题' empty='这里没有反映的问题。'>
         {items.map((c) => (
           <ConcernItem
             key={c.concernId}
@@ -106,7 +102,7 @@ function Concerns() {
             }}
           />
         ))}
-      </View>
+      </StaffList>
     </View>
   )
 }

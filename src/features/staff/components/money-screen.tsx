@@ -9,6 +9,7 @@ import { inputFor } from '@/components/control-label'
 import { formatDate, formatInstant, todayShanghai } from '@/services/time'
 import { attachMoney, loadMoney, loadReconciliations, refundMoney, resolveMoney, runReconciliation } from '../api'
 import { StaffGate } from './staff-gate'
+import { Said, StaffList } from './staff-bits'
 
 const KIND_TEXT: Record<UnbookedMoney['kind'], string> = {
   unknown_order: '不明订单的钱',
@@ -129,13 +130,8 @@ function Reconciliations({ onRun }: { onRun: () => void }) {
           重新对账
         </Button>
       </View>
-      {said ? (
-        <View className='form-message' ariaRole='status'>
-          {said}
-        </View>
-      ) : null}
-      {days.length === 0 ? <Text className='muted'>还没有对过账。</Text> : null}
-      <View className='staff-table' ariaRole='list' ariaLabel='每日对账'>
+      <Said text={said} />
+      <StaffList label='每日对账' empty='还没有对过账。'>
         {days.map((d) => (
           <View key={d.billDate} className='staff-row reconcile-day' ariaRole='listitem'>
             <View className='staff-row__main'>
@@ -148,7 +144,7 @@ function Reconciliations({ onRun }: { onRun: () => void }) {
             </View>
           </View>
         ))}
-      </View>
+      </StaffList>
     </View>
   )
 }
@@ -175,13 +171,8 @@ function Money() {
           全部
         </Button>
       </View>
-      {said ? (
-        <View className='form-message' ariaRole='status'>
-          {said}
-        </View>
-      ) : null}
-      {items.length === 0 ? <Text className='muted'>没有要处理的钱。</Text> : null}
-      <View className='staff-table' ariaRole='list' ariaLabel='要处理的钱'>
+      <Said text={said} />
+      <StaffList label='要处理的钱' empty='没有要处理的钱。'>
         {items.map((m) => (
           <MoneyItem
             key={m.moneyId}
@@ -192,7 +183,7 @@ function Money() {
             }}
           />
         ))}
-      </View>
+      </StaffList>
       <Reconciliations onRun={() => void load()} />
     </View>
   )

@@ -9,6 +9,7 @@ import { inputFor } from '@/components/control-label'
 import { currentYear, formatInstant } from '@/services/time'
 import { editNotice, loadNotices, publishTime, withdrawNotice, writeNotice } from '../api'
 import { StaffGate } from './staff-gate'
+import { Said } from './staff-bits'
 
 type Kind = Notice['kind']
 const KIND_TEXT: Record<Kind, string> = { announcement: '公告', payout_disclosure: '报销公示' }
@@ -208,11 +209,7 @@ function Notices() {
             发布
           </Button>
         </View>
-        {said ? (
-          <View className='form-message' ariaRole='status'>
-            {said}
-          </View>
-        ) : null}
+        <Said text={said} />
       </View>
       <View className='staff-table' ariaRole='list' ariaLabel='公告和公示'>
         {list.map((item) => (
