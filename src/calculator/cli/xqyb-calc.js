@@ -26,15 +26,19 @@ function newest(dir) {
 function entry() {
   try {
     if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newest(src)) {
+      // written beside and renamed into place: a checkout whose node_modules is hard-linked to
+      // another's must get a file of its own, never rewrite the one they share
+      const tmp = `${bundle}.${process.pid}.tmp`
       require('esbuild').buildSync({
         entryPoints: [path.join(__dirname, 'main.ts')],
         bundle: true,
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        outfile: bundle,
+        outfile: tmp,
         logLevel: 'error'
       })
+      fs.renameSync(tmp, bundle)
     }
     return [bundle]
   } catch {
