@@ -304,7 +304,6 @@ export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchS
   let rows = 0
   let failed = 0
   for await (const { rows: chunk } of rowsOf(s)) {
-    let text = ''
     for (const r of chunk) {
       rows++
       let st: Settlement | null = null
@@ -324,9 +323,10 @@ export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchS
         failed++
         reportFailure(s, r, f, shown)
       }
-      text += resultLine(s, cols, r, st, f)
+      // row by row: the output encodes each line as it comes (no long string to build and copy)
+      const wait = s.out.write(resultLine(s, cols, r, st, f))
+      if (wait) await wait
     }
-    if (text) await s.out.write(text)
     progress.tick(rows)
   }
   if (shown.n > SHOWN_ERRORS) s.err(`……另有 ${shown.n - SHOWN_ERRORS} 行有错误，见结果文件的「错误说明」`)
