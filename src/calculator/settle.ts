@@ -979,7 +979,11 @@ function outOfArea(as: CareArea, source: SourceRef, S: Steps): CareArea {
 function yearHistory(pol: CompiledPolicy, h: NormalHistory, span: CoverageYearSpan, S: Steps): NormalHistory {
   if (h.coverageYear === span.start) return h
   // a history that does not say its year is the claim's own year (and now says so)
-  if (h.coverageYear === null) return { ...h, coverageYear: span.start }
+  if (h.coverageYear === null) {
+    const own = copyHistory(h)
+    own.coverageYear = span.start
+    return own
+  }
   if (h.coverageYear > span.start)
     throw new CalculatorError(
       'INVALID_INPUT',
