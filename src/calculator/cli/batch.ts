@@ -143,6 +143,9 @@ async function* rowsOf(
   const reader = new CsvReader()
   let idx: Map<string, number> | null = null
   let read: ((cells: string[]) => Claim) | null = null
+  /** where the id and the person's id are (-1: no such column), found once from the header */
+  let idAt = -1
+  let personAt = -1
   let rows: Row[] = []
   const onRow = (cells: string[], line: number) => {
     if (idx === null) {
@@ -156,18 +159,19 @@ async function* rowsOf(
       })
       const header = headerIndex(claimCells.map((h) => h ?? ''))
       idx = header
+      idAt = header.get('id') ?? -1
+      personAt = header.get('personId') ?? -1
       read = rowReader(header)
       extraIndex = extras
       return
     }
     if (cells.length === 1 && cells[0].trim() === '') return
-    const cell = (k: string) => {
-      const i = idx!.get(k as never)
-      const v = i === undefined ? '' : (cells[i] ?? '').trim()
+    const cell = (i: number) => {
+      const v = i < 0 ? '' : (cells[i] ?? '').trim()
       return v === '' ? undefined : v
     }
-    const id = cell('id')
-    const person = cell('personId')
+    const id = cell(idAt)
+    const person = cell(personAt)
     try {
       rows.push({ line, id, person, cells, claim: read!(cells) })
     } catch (e) {

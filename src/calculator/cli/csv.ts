@@ -176,7 +176,12 @@ export function parseCsv(text: string): string[][] {
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
 export function esc(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  // read by character (a batch writes four cells a row through here): a quote, a comma or a line break
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 34 || c === 44 || c === 10 || c === 13) return `"${s.replace(/"/g, '""')}"`
+  }
+  return s
 }
 /** One CSV line (with its line break). */
 export function csvLine(cells: readonly unknown[]): string {
