@@ -13,7 +13,7 @@ export class EncodingError extends Error {}
  * are valid UTF-8, else GB18030 (which includes GBK, what Excel writes for Chinese CSV).
  */
 export async function* readText(path: string, encoding: Encoding | 'auto'): AsyncGenerator<string> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 18 })
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 })
   let decode: ((b: Buffer) => string) | null = null
   let flush: () => string = () => ''
   let offset = 0
