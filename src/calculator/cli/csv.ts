@@ -108,7 +108,7 @@ export class CsvReader {
       if (q >= 0 && q < start) q = b.indexOf('"', start)
       if (q < 0 || q > nl) {
         const end = nl > start && b.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-        onRow(b.slice(start, end).split(','), this.line)
+        onRow(plainCells(b, start, end), this.line)
         this.line++
         start = nl + 1
         continue
@@ -121,6 +121,20 @@ export class CsvReader {
     }
     this.buf = start >= b.length ? '' : b.slice(start)
   }
+}
+
+/** The cells of a row without quotes, b[start, end), cut straight out of the chunk (no line string to split first). */
+function plainCells(b: string, start: number, end: number): string[] {
+  const cells: string[] = []
+  let from = start
+  for (;;) {
+    const comma = b.indexOf(',', from)
+    if (comma < 0 || comma >= end) break
+    cells.push(b.slice(from, comma))
+    from = comma + 1
+  }
+  cells.push(b.slice(from, end))
+  return cells
 }
 
 /** One row with quoted cells from `start`: its cells, the lines it spans, where the next row starts; null if it is not complete yet. */
