@@ -339,14 +339,17 @@ export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
     if (typeof h.admissions !== 'object' || h.admissions === null)
       bad('住院次数应当按就医地点分别填写', '$history.admissions')
     const a = h.admissions as Record<string, unknown>
-    const keys = Object.keys(a)
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]
-      const v = a[k]
-      if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
-      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ADMISSIONS)
-        bad(`本年住院次数应当是 0 到 ${MAX_ADMISSIONS} 之间的整数`, `$history.admissions.${k}`)
-      out.admissions[k as CareArea] = v as number
+    // the usual history (the six areas, counts in range) read by name; anything else is checked key by key
+    if (!readAdmissions(a, out.admissions)) {
+      const keys = Object.keys(a)
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]
+        const v = a[k]
+        if (!CARE_AREAS.includes(k as CareArea)) bad(`不认识的就医地点：${k}`, `$history.admissions.${k}`)
+        if (!isAdmissionCount(v))
+          bad(`本年住院次数应当是 0 到 ${MAX_ADMISSIONS} 之间的整数`, `$history.admissions.${k}`)
+        out.admissions[k as CareArea] = v
+      }
     }
   }
   return out
@@ -354,7 +357,55 @@ export function checkHistory(h: ClaimHistory | undefined): NormalHistory {
 
 /** A year total of a history (MONEY_KEYS[i]) in fen; absent: 0. */
 function yearTotal(v: string | undefined, i: number): number {
-  return v === undefined ? 0 : parseYearTotalFen(v, MONEY_PATHS[i], '本年度累计金额')
+  // most of a year's totals are nothing yet: "0.00" is read without the parser
+  return v === undefined ? 0 : v === '0.00' ? 0 : parseYearTotalFen(v, MONEY_PATHS[i], '本年度累计金额')
+}
+
+/** An area's admissions this year: a whole number 0 … MAX_ADMISSIONS. */
+function isAdmissionCount(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_ADMISSIONS
+}
+
+/** The six areas' counts read by name into `o`; false when a count is out of range or another key is there. */
+function readAdmissions(a: Record<string, unknown>, o: Record<CareArea, number>): boolean {
+  let known = 0
+  let v = a.local
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o.local = v
+    known++
+  }
+  v = a['out-referred']
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o['out-referred'] = v
+    known++
+  }
+  v = a['out-filed']
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o['out-filed'] = v
+    known++
+  }
+  v = a['out-unfiled']
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o['out-unfiled'] = v
+    known++
+  }
+  v = a['out-emergency']
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o['out-emergency'] = v
+    known++
+  }
+  v = a.abroad
+  if (v !== undefined) {
+    if (!isAdmissionCount(v)) return false
+    o.abroad = v
+    known++
+  }
+  return Object.keys(a).length === known
 }
 
 /**

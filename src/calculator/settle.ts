@@ -6,7 +6,18 @@
 // exactly). One engine, in whole fen (amounts.ts): each rule is written once, and steps
 // are built only when asked for (`S` is null for batch settling). Rounding to the fen
 // happens only where a step says so.
-import { Exact, fen2, MAX_YEAR_FEN, mulRound, parseFen, pct, RATE, rateText, scaleRate, yuan } from './amounts'
+import {
+  Exact,
+  fen2 as fenTextOf,
+  MAX_YEAR_FEN,
+  mulRound,
+  parseFen,
+  pct,
+  RATE,
+  rateText,
+  scaleRate,
+  yuan
+} from './amounts'
 import {
   AREA_LABEL,
   compileSeries,
@@ -51,6 +62,13 @@ import type {
   Step,
   YearAdds
 } from './types'
+
+/**
+ * whole fen → "1234.50" (amounts.ts), bound once here: a settlement writes some thirty
+ * amounts, and where modules stay separate (tsx, which runs the bench and the CLI's
+ * fallback) every call through an imported name is first a getter call.
+ */
+const fen2 = fenTextOf
 
 const SELECTION_LABEL = { admission: '入院日期', discharge: '出院日期', settlement: '结算日期' }
 const GRADE_LABEL: Record<string, string> = { A: '甲等', B: '乙等', C: '丙等' }
@@ -979,7 +997,11 @@ function outOfArea(as: CareArea, source: SourceRef, S: Steps): CareArea {
 function yearHistory(pol: CompiledPolicy, h: NormalHistory, span: CoverageYearSpan, S: Steps): NormalHistory {
   if (h.coverageYear === span.start) return h
   // a history that does not say its year is the claim's own year (and now says so)
-  if (h.coverageYear === null) return { ...h, coverageYear: span.start }
+  if (h.coverageYear === null) {
+    const own = copyHistory(h)
+    own.coverageYear = span.start
+    return own
+  }
   if (h.coverageYear > span.start)
     throw new CalculatorError(
       'INVALID_INPUT',

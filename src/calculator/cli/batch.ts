@@ -143,6 +143,9 @@ async function* rowsOf(
   const reader = new CsvReader()
   let idx: Map<string, number> | null = null
   let read: ((cells: string[]) => Claim) | null = null
+  /** where the id and the person's id are (-1: no such column), found once from the header */
+  let idAt = -1
+  let personAt = -1
   let rows: Row[] = []
   const onRow = (cells: string[], line: number) => {
     if (idx === null) {
@@ -156,18 +159,19 @@ async function* rowsOf(
       })
       const header = headerIndex(claimCells.map((h) => h ?? ''))
       idx = header
+      idAt = header.get('id') ?? -1
+      personAt = header.get('personId') ?? -1
       read = rowReader(header)
       extraIndex = extras
       return
     }
     if (cells.length === 1 && cells[0].trim() === '') return
-    const cell = (k: string) => {
-      const i = idx!.get(k as never)
-      const v = i === undefined ? '' : (cells[i] ?? '').trim()
+    const cell = (i: number) => {
+      const v = i < 0 ? '' : (cells[i] ?? '').trim()
       return v === '' ? undefined : v
     }
-    const id = cell('id')
-    const person = cell('personId')
+    const id = cell(idAt)
+    const person = cell(personAt)
     try {
       rows.push({ line, id, person, cells, claim: read!(cells) })
     } catch (e) {
@@ -304,7 +308,6 @@ export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchS
   let rows = 0
   let failed = 0
   for await (const { rows: chunk } of rowsOf(s)) {
-    let text = ''
     for (const r of chunk) {
       rows++
       let st: Settlement | null = null
@@ -324,9 +327,10 @@ export async function settleBatch(s: BatchSetup, steps: boolean): Promise<BatchS
         failed++
         reportFailure(s, r, f, shown)
       }
-      text += resultLine(s, cols, r, st, f)
+      // row by row: the output encodes each line as it comes (no long string to build and copy)
+      const wait = s.out.write(resultLine(s, cols, r, st, f))
+      if (wait) await wait
     }
-    if (text) await s.out.write(text)
     progress.tick(rows)
   }
   if (shown.n > SHOWN_ERRORS) s.err(`……另有 ${shown.n - SHOWN_ERRORS} 行有错误，见结果文件的「错误说明」`)

@@ -227,6 +227,18 @@ const ENGLISH: Record<string, readonly string[]> = {
   groups: ['dibao', 'wubao', 'tekun', 'severe-disability', 'dibao-edge', 'youfu', 'family-planning'],
   cause: CAUSES
 }
+/**
+ * Every value a column accepts → the calculator's word: its Chinese words, and its English
+ * words as themselves (looked up once a row per column: a Map reads a cell as it is, where
+ * an object's keys would first turn each cell into a property name).
+ */
+const ACCEPTED: Record<string, Map<string, string>> = {}
+for (const k of new Set([...Object.keys(ENGLISH), ...Object.keys(WORDS)])) {
+  const m = new Map<string, string>((ENGLISH[k] ?? []).map((v) => [v, v]))
+  // a Chinese word is read first, as it always was
+  for (const [zh, v] of Object.entries(WORDS[k] ?? {})) m.set(zh, v)
+  ACCEPTED[k] = m
+}
 const YES = new Set(['是', '有', 'y', 'yes', 'true', '1'])
 const NO = new Set(['否', '无', '没有', 'n', 'no', 'false', '0'])
 
@@ -341,7 +353,7 @@ export function rowReader(idx: Map<Key, number>): (cells: string[]) => Claim {
     throw new CellError(zhOf(k), `「${zhOf(k)}」没有填${why}${idx.has(k) ? '' : '（文件里没有这一列）'}`)
   }
   const word = (k: Key, v: string): string => {
-    const hit = WORDS[k]?.[v] ?? (ENGLISH[k]?.includes(v) ? v : undefined)
+    const hit = ACCEPTED[k]?.get(v)
     if (hit === undefined)
       throw new CellError(
         zhOf(k),

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // xqyb-calc: county staff CLI for the shared calculator (policies, validate, quote, settle, compare).
 // Runs main.ts bundled into one file (esbuild, rebuilt when a calculator source is newer; kept
-// in node_modules/.cache) so that a county-year batch does not pay for module wrappers, in a
-// node with a larger young generation: a batch allocates a few short-lived objects a claim,
-// and keeping them out of the old generation saves about a third of the time on 150,000 rows.
-const { spawnSync } = require('child_process')
+// in node_modules/.cache) so that a county-year batch does not pay for module wrappers. The
+// bundle runs in this process: a batch reads its file in small chunks and settles each row
+// soon after reading it, so node's default young generation serves (a second node with a
+// larger one no longer paid for its own start).
 const fs = require('fs')
 const path = require('path')
 
@@ -23,27 +23,38 @@ function newest(dir) {
   return t
 }
 
-function entry() {
-  try {
-    if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newest(src)) {
-      require('esbuild').buildSync({
-        entryPoints: [path.join(__dirname, 'main.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        outfile: bundle,
-        logLevel: 'error'
-      })
-    }
-    return [bundle]
-  } catch {
-    // no esbuild here: run the sources through tsx
-    return ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'main.ts')]
+/** the bundle, (re)built when a source is newer */
+function built() {
+  const esbuild = require('esbuild')
+  if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newest(src)) {
+    // written beside and renamed into place: a checkout whose node_modules is hard-linked to
+    // another's must get a file of its own, never rewrite the one they share
+    const tmp = `${bundle}.${process.pid}.tmp`
+    esbuild.buildSync({
+      entryPoints: [path.join(__dirname, 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: tmp,
+      logLevel: 'error'
+    })
+    fs.renameSync(tmp, bundle)
   }
+  return bundle
 }
 
-const r = spawnSync(process.execPath, ['--max-semi-space-size=64', ...entry(), ...process.argv.slice(2)], {
-  stdio: 'inherit'
-})
-process.exitCode = r.status === null ? 1 : r.status
+/** the CLI's module: the cached bundle, or the sources through tsx where esbuild is missing */
+function cli() {
+  let file = null
+  try {
+    file = built()
+  } catch {
+    // no esbuild here: run the sources through tsx
+  }
+  if (file) return require(file)
+  require('tsx/cjs')
+  return require('./main.ts')
+}
+
+cli().main()
