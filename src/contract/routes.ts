@@ -485,6 +485,30 @@ export const routes = {
     body: S.ConcernUpdateBody,
     response: { 200: S.ClaimConcern }
   }),
+  // 手工报销: the county settles a household's out-of-pocket bill with the shared calculator
+  reviewReimbursementPreview: r({
+    method: 'POST',
+    url: '/v1/review/reimbursements/:applicationId/preview',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary: '县经办人员：手工报销按填的（和改过的）输入试算，看计算器的每一步（不记账；记入这户的查看记录）',
+    params: S.ApplicationParams,
+    body: S.ReimbursementSettleBody,
+    response: { 200: S.ReimbursementPreview },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
+  reviewReimbursementSettle: r({
+    method: 'POST',
+    url: '/v1/review/reimbursements/:applicationId/settle',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary:
+      '县经办人员：结算手工报销：生成这户能在报销记录里看到的一笔报销（计入全年封顶线）；改过的输入连同原因记入审核记录；只结算一次（再结算 409），答复里有完整的收款账号',
+    params: S.ApplicationParams,
+    body: S.ReimbursementSettleBody,
+    response: { 200: S.ReimbursementSettled },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
 
   // institutions
   listInstitutions: r({

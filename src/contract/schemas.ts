@@ -795,6 +795,20 @@ export const AccessLogEntry = Type.Object({
 export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
 
 // ---------- remote enrolment ----------
+const CareKind = Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient')], { description: '住院或门诊' })
+const InstitutionLevel = Type.Union(
+  [
+    Type.Literal('village'),
+    Type.Literal('township'),
+    Type.Literal('county'),
+    Type.Literal('city'),
+    Type.Literal('provincial')
+  ],
+  { description: '村卫生室、乡镇卫生院、县级、市级、省级医院' }
+)
+/** an amount as typed: the county reads it (YuanInput) and answers a plain sentence when it cannot */
+const YuanInput = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 24, description: `${description}；元，如 3200.50` })
 export const ApplicationKind = Type.Union(
   [
     Type.Literal('add_newborn'),
@@ -803,11 +817,12 @@ export const ApplicationKind = Type.Union(
     Type.Literal('renew_remote'),
     Type.Literal('out_of_area_care'),
     Type.Literal('add_id_number'),
-    Type.Literal('chronic_disease')
+    Type.Literal('chronic_disease'),
+    Type.Literal('reimbursement')
   ],
   {
     description:
-      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）'
+      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）；reimbursement：手工报销自己垫付的钱（personId + careKind + hospital + institutionLevel + outOfCounty + admissionDate/dischargeDate + totalCost/selfPayCost + 收款银行账户，附发票、费用清单、出院小结），县里用计算器结算'
   }
 )
 export const ApplicationStatus = Type.Union([
@@ -834,7 +849,25 @@ export const ApplicationFields = Type.Object(
     /** 门诊慢特病认定: the disease code from the county policy's list, the diagnosing hospital and date */
     diseaseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
     hospital: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    diagnosisDate: Type.Optional(DateStr)
+    diagnosisDate: Type.Optional(DateStr),
+    /** 手工报销: the stay (hospital is the one above), its bill and where the payout goes */
+    careKind: Type.Optional(CareKind),
+    institutionLevel: Type.Optional(InstitutionLevel),
+    outOfCounty: Type.Optional(Type.Boolean({ description: '在县外看的病' })),
+    referred: Type.Optional(Type.Boolean({ description: '县外就医前办了转诊或异地备案' })),
+    admissionDate: Type.Optional(DateStr),
+    dischargeDate: Type.Optional(DateStr),
+    totalCost: Type.Optional(YuanInput('总费用（发票上的合计）')),
+    selfPayCost: Type.Optional(YuanInput('其中自费的部分（费用清单上不在医保目录里的，没有填 0）')),
+    bankName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    accountName: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: '户名' })),
+    accountNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: '收款银行卡号：只在提交时发送；之后的答复里只有 accountNumberMasked（如 6222********1234）'
+      })
+    )
   },
   { additionalProperties: false }
 )
@@ -1324,3 +1357,74 @@ export const AssistConsentList = Type.Object({ consents: Type.Array(AssistConsen
 export type AssistScope = Static<typeof AssistScope>
 export type AssistConsent = Static<typeof AssistConsent>
 export type AssistConsentList = Static<typeof AssistConsentList>
+
+// ---------- 手工报销: the county settles a household's out-of-pocket bill (issue 19 item 3) ----------
+/** The inputs a reviewer may correct before settling, each with a reason (kept and audited). */
+export const ReimbursementInput = Type.Union(
+  [
+    Type.Literal('careKind'),
+    Type.Literal('institutionLevel'),
+    Type.Literal('outOfCounty'),
+    Type.Literal('referred'),
+    Type.Literal('admissionDate'),
+    Type.Literal('dischargeDate'),
+    Type.Literal('totalCost'),
+    Type.Literal('selfPayCost')
+  ],
+  { description: '审核员可以改的输入：住院或门诊、医院级别、县外、转诊备案、入院出院日期、总费用、自费部分' }
+)
+export const ReimbursementAdjustment = Type.Object(
+  {
+    field: ReimbursementInput,
+    value: Type.String({
+      minLength: 1,
+      maxLength: 24,
+      description: '改成什么：金额如 3000.00，日期 YYYY-MM-DD，是否 true/false，种类和级别用英文代码'
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 200, description: '为什么改（记入审核记录，这户也能看到）' })
+  },
+  closed
+)
+export const ReimbursementSettleBody = Type.Object(
+  { adjustments: Type.Optional(Type.Array(ReimbursementAdjustment, { maxItems: 8 })) },
+  closed
+)
+export const ReimbursementInputs = Type.Object({
+  personId: Id,
+  personName: Type.String(),
+  careKind: CareKind,
+  hospital: Type.String(),
+  institutionLevel: InstitutionLevel,
+  outOfCounty: Type.Boolean(),
+  referred: Type.Boolean(),
+  admissionDate: DateStr,
+  dischargeDate: Nullable(DateStr),
+  totalCost: Money,
+  selfPayCost: Money
+})
+export const ReimbursementPreview = Type.Object({
+  applicationId: Id,
+  /** what the household entered, and what the calculator is run on after the reviewer's changes */
+  entered: ReimbursementInputs,
+  inputs: ReimbursementInputs,
+  adjustments: Type.Array(
+    Type.Object({ field: ReimbursementInput, from: Type.String(), to: Type.String(), reason: Type.String() })
+  ),
+  policyVersion: Type.String(),
+  eligibleCost: Money,
+  payout: Money,
+  selfPaid: Money,
+  steps: Type.Array(Step),
+  accountNumberMasked: Type.String()
+})
+export const ReimbursementSettled = Type.Object({
+  preview: ReimbursementPreview,
+  claim: Claim,
+  /** the full account, to the reviewer who settled it only (this answer); masked everywhere else */
+  payTo: Type.Object({ bankName: Type.String(), accountName: Type.String(), accountNumber: Type.String() })
+})
+export type ReimbursementInput = Static<typeof ReimbursementInput>
+export type ReimbursementInputs = Static<typeof ReimbursementInputs>
+export type ReimbursementPreview = Static<typeof ReimbursementPreview>
+export type ReimbursementSettled = Static<typeof ReimbursementSettled>
+export type ReimbursementSettleBody = Static<typeof ReimbursementSettleBody>

@@ -75,6 +75,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewImportTaxBureauPayments: { method: 'POST', url: '/v1/review/tax-bureau-payments' },
   reviewConcerns: { method: 'GET', url: '/v1/review/concerns' },
   reviewConcernUpdate: { method: 'POST', url: '/v1/review/concerns/:concernId' },
+  reviewReimbursementPreview: { method: 'POST', url: '/v1/review/reimbursements/:applicationId/preview' },
+  reviewReimbursementSettle: { method: 'POST', url: '/v1/review/reimbursements/:applicationId/settle' },
   listNotices: { method: 'GET', url: '/v1/notices' },
   getNotice: { method: 'GET', url: '/v1/notices/:noticeId' },
   getStatement: { method: 'GET', url: '/v1/households/:householdId/statement' },

@@ -133,7 +133,8 @@ export const applicationCheck: Checker<C.Application> = obj<C.Application>({
     renew_remote: true,
     out_of_area_care: true,
     add_id_number: true,
-    chronic_disease: true
+    chronic_disease: true,
+    reimbursement: true
   }),
   status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
   fields: unknown,

@@ -9,5 +9,6 @@ export const APPLICATION_KIND_LABEL: Record<ApplicationKind, string> = {
   renew_remote: '在外地续保',
   out_of_area_care: '异地就医备案',
   add_id_number: '补登身份证号',
-  chronic_disease: '门诊慢特病认定'
+  chronic_disease: '门诊慢特病认定',
+  reimbursement: '手工报销（自己垫付的钱）'
 }

@@ -95,7 +95,8 @@ const APPLICATION_TITLES: Record<ApplicationKind, string> = {
   renew_remote: '在外地续保',
   out_of_area_care: '异地就医备案',
   add_id_number: '补登身份证号',
-  chronic_disease: '门诊慢特病认定'
+  chronic_disease: '门诊慢特病认定',
+  reimbursement: '手工报销'
 }
 
 const DECIDED: Record<'approved' | 'rejected' | 'needs_more', { result: string; note: string }> = {

@@ -70,6 +70,11 @@ export interface ClaimInput {
   referred: boolean
   /** Chronic (门诊特殊病种) claims: the approved disease code from the policy. */
   specialDisease?: string
+  /**
+   * Where the care was, when the county knows it (a bill claimed back by hand says whether it was
+   * outside the county); otherwise read from the level: a city or provincial hospital is outside.
+   */
+  outOfCounty?: boolean
 }
 
 export interface SettleResult {

@@ -243,6 +243,7 @@ export const calculator: CalculatorPort = {
         : c.institutionGrade.startsWith('一')
           ? 1
           : undefined
+    const outside = c.outOfCounty ?? (c.institutionLevel === 'city' || c.institutionLevel === 'provincial')
     const claim: Claim = {
       id: c.claimId,
       kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
@@ -268,12 +269,7 @@ export const calculator: CalculatorPort = {
         ...(level ? { level } : {}),
         ...(grade ? { grade } : {})
       },
-      area:
-        c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
-          ? c.referred
-            ? 'out-referred'
-            : 'out-unfiled'
-          : 'local',
+      area: outside ? (c.referred ? 'out-referred' : 'out-unfiled') : 'local',
       ...(c.kind === 'inpatient'
         ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate }
         : { serviceDate: c.admissionDate }),
@@ -285,9 +281,7 @@ export const calculator: CalculatorPort = {
           ...(c.excludedFen > 0 ? [{ class: 'self-pay' as const, amount: fenToYuan(c.excludedFen) }] : [])
         ]
       },
-      ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
-        ? { referral: { approved: c.referred } }
-        : {}),
+      ...(outside ? { referral: { approved: c.referred } } : {}),
       ...(c.kind === 'chronic' && c.specialDisease
         ? { specialDisease: { code: c.specialDisease, approved: true } }
         : {})

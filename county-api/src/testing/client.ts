@@ -65,6 +65,8 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   listClaimConcerns: ['GET', '/v1/claims/:claimId/concerns'],
   reviewConcerns: ['GET', '/v1/review/concerns'],
   reviewConcernUpdate: ['POST', '/v1/review/concerns/:concernId'],
+  reviewReimbursementPreview: ['POST', '/v1/review/reimbursements/:applicationId/preview'],
+  reviewReimbursementSettle: ['POST', '/v1/review/reimbursements/:applicationId/settle'],
   listInstitutions: ['GET', '/v1/institutions'],
   getInstitution: ['GET', '/v1/institutions/:institutionId'],
   createInvitation: ['POST', '/v1/households/:householdId/invitations'],

@@ -12,7 +12,8 @@ const FORM: Record<ApplicationKind, string> = {
   out_of_area_care: '/subpackages/enrol/out-of-area/index',
   renew_remote: '/subpackages/enrol/renew/index',
   add_id_number: '/subpackages/enrol/index/index', // started from the child's card there
-  chronic_disease: '/subpackages/enrol/chronic/index'
+  chronic_disease: '/subpackages/enrol/chronic/index',
+  reimbursement: '/subpackages/enrol/reimburse/index'
 }
 
 export function ChecklistScreen() {

@@ -57,6 +57,8 @@ function approvedMeaning(app: Application): string {
       return '身份证号已补登。以后看病、缴费、查报销都可以用身份证号了。'
     case 'chronic_disease':
       return '已认定。从认定那天起，在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
+    case 'reimbursement':
+      return '县里已经按政策算好了这笔报销，钱会打到您填的银行卡上。每一步怎么算的，点下面的“看这笔报销”。'
   }
 }
 

@@ -29,7 +29,18 @@ const FIELD_LABEL: Record<keyof ApplicationFields, string> = {
   to: '到',
   diseaseCode: '认定的病种',
   hospital: '诊断医院',
-  diagnosisDate: '诊断日期'
+  diagnosisDate: '诊断日期',
+  careKind: '住院还是门诊',
+  institutionLevel: '医院级别',
+  outOfCounty: '在县外看的',
+  referred: '办了转诊或备案',
+  admissionDate: '入院（看病）日期',
+  dischargeDate: '出院日期',
+  totalCost: '总费用',
+  selfPayCost: '其中自费',
+  bankName: '开户银行',
+  accountName: '户名',
+  accountNumber: '银行卡号'
 }
 
 const DECISIONS = [
