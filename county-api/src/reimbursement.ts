@@ -39,7 +39,7 @@ type Problem = { field: string; problem: string; message: string }
 function refuse(problems: Problem[]): never {
   throw new ApiFailure(
     'BAD_REQUEST',
-    { problems: problems.map(({ field, problem }) => ({ field, problem })) },
+    { problems: problems.map(({ field, problem, message }) => ({ field, problem, message })) },
     problems.map((p) => p.message).join('；')
   )
 }
