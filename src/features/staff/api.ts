@@ -1,6 +1,6 @@
 // The workspace's county calls: who may use it, the queue, one application, decisions, the audit
 // and the assistant's consents. Every call goes through the typed county client.
-import type { Me } from '@/contract'
+import type { Me, ReimbursementInput } from '@/contract'
 import { call, fetchDocument } from '@/services/county-client'
 
 /** May this account use the workspace (and which part)? */
@@ -93,3 +93,14 @@ export const writeNotice = (body: {
   publishAt?: string
   disclosureYear?: number
 }) => call('staffCreateNotice', { body, retries: 0 })
+
+// 手工报销: the calculator's steps for the entered inputs (and the reviewer's changes), then settling once
+export interface InputChange {
+  field: ReimbursementInput
+  value: string
+  reason: string
+}
+export const previewReimbursement = (applicationId: string, adjustments: InputChange[]) =>
+  call('reviewReimbursementPreview', { params: { applicationId }, body: { adjustments }, retries: 0 })
+export const settleReimbursement = (applicationId: string, adjustments: InputChange[]) =>
+  call('reviewReimbursementSettle', { params: { applicationId }, body: { adjustments }, retries: 0 })

@@ -10,9 +10,13 @@ import { formatInstant } from '@/services/time'
 import { decide, loadApplication } from '../api'
 import { kindLabel, STATUS_LABEL } from '../labels'
 import { DocumentViewer } from './document-viewer'
+import { SettlePanel } from './settle-panel'
 import { StaffGate } from './staff-gate'
 
 type ApplicationDocument = StaffApplication['application']['documents'][number]
+
+/** What the county adds to a 手工报销's fields (the card only masked; the claim once settled). */
+const SHOWN_LABEL: Record<string, string> = { accountNumberMasked: '银行卡号', claimId: '报销单号' }
 
 const FIELD_LABEL: Record<keyof ApplicationFields, string> = {
   name: '姓名',
@@ -87,14 +91,26 @@ function Detail({ id }: { id: string }) {
           {formatInstant(a.submittedAt)} 提交
         </Text>
         <View className='staff-fields'>
-          {(Object.entries(fields) as [keyof ApplicationFields, string | number][]).map(([k, v]) => (
-            <View key={k} className='staff-fields__row'>
-              <Text className='staff-fields__name'>{FIELD_LABEL[k] ?? k}</Text>
-              <Text>
-                {k === 'personId' ? (members.get(String(v)) ?? v) : k === 'sex' ? (v === 'male' ? '男' : '女') : v}
-              </Text>
-            </View>
-          ))}
+          {(Object.entries(fields) as [keyof ApplicationFields, string | number | boolean | null | object][])
+            .filter(([, v]) => v !== null && typeof v !== 'object')
+            .map(([k, v]) => (
+              <View key={k} className='staff-fields__row'>
+                <Text className='staff-fields__name'>{FIELD_LABEL[k] ?? SHOWN_LABEL[k] ?? k}</Text>
+                <Text>
+                  {k === 'personId'
+                    ? (members.get(String(v)) ?? String(v))
+                    : k === 'sex'
+                      ? v === 'male'
+                        ? '男'
+                        : '女'
+                      : typeof v === 'boolean'
+                        ? v
+                          ? '是'
+                          : '否'
+                        : String(v)}
+                </Text>
+              </View>
+            ))}
         </View>
         {a.reason ? <Text className='muted'>上次的意见：{a.reason}</Text> : null}
       </View>
@@ -123,6 +139,9 @@ function Detail({ id }: { id: string }) {
         ))}
       </View>
 
+      {a.kind === 'reimbursement' && a.status === 'submitted' ? (
+        <SettlePanel applicationId={a.applicationId} onSettled={() => void load()} />
+      ) : null}
       {a.status === 'submitted' ? (
         <View className='card staff-decide'>
           <View className='staff-detail__title' ariaRole='heading' aria-level={2}>
@@ -137,7 +156,7 @@ function Detail({ id }: { id: string }) {
             onInput={(e) => setReason(e.detail.value)}
           />
           <View className='staff-decide__buttons'>
-            {DECISIONS.map((d) => (
+            {DECISIONS.filter((d) => d.id !== 'approve' || a.kind !== 'reimbursement').map((d) => (
               <Button
                 key={d.id}
                 className={`btn ${d.id === 'approve' ? 'btn-primary' : ''} staff-decide__${d.id}`}
