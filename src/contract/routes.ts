@@ -485,6 +485,39 @@ export const routes = {
     body: S.ConcernUpdateBody,
     response: { 200: S.ClaimConcern }
   }),
+  // estimates a household chose to keep with the county, compared with the claim when it settles
+  keepEstimate: r({
+    method: 'POST',
+    url: '/v1/persons/:personId/estimates',
+    tag: 'claims',
+    auth: 'user',
+    summary:
+      '本户成员：把一次报销估算交给县里保存（县里用同一个计算器重算）；这次看病结算后，报销详情里估算和实际放在一起比；随时可删',
+    params: S.PersonParams,
+    body: S.KeepEstimateBody,
+    response: { 201: S.KeptEstimate },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
+  listKeptEstimates: r({
+    method: 'GET',
+    url: '/v1/persons/:personId/estimates',
+    tag: 'claims',
+    auth: 'user',
+    summary: '本户成员：交给县里保存的估算（最近的在前）',
+    params: S.PersonParams,
+    response: { 200: S.KeptEstimateList },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']
+  }),
+  deleteKeptEstimate: r({
+    method: 'DELETE',
+    url: '/v1/estimates/:estimateId',
+    tag: 'claims',
+    auth: 'user',
+    summary: '本户成员：删掉保存在县里的一次估算（立即删除，不留副本）',
+    params: S.EstimateParams,
+    response: { 200: S.EstimateDeleted },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']
+  }),
   // 手工报销: the county settles a household's out-of-pocket bill with the shared calculator
   reviewReimbursementPreview: r({
     method: 'POST',

@@ -1,7 +1,14 @@
 // County API entities. Each schema gives the runtime validator, the OpenAPI
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
-import type { ContributionQuote, PolicyDocument, Settlement, YearSummary } from '../calculator'
+import type {
+  ContributionQuote,
+  EstimateAnswers,
+  EstimateComparison,
+  PolicyDocument,
+  Settlement,
+  YearSummary
+} from '../calculator'
 import {
   BirthCertificateNumber,
   DateStr,
@@ -608,8 +615,51 @@ export const Claim = Type.Object({
   timeline: Type.Array(Type.Object({ stage: ClaimStage, date: DateStr })),
   policyVersion: Type.String(),
   steps: Type.Array(Step),
-  settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' })
+  settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' }),
+  estimate: Type.Optional(
+    Nullable(
+      Type.Object({
+        estimateId: Id,
+        keptAt: DateTime,
+        match: Type.String({ description: '怎么认出是这次看病的估算' }),
+        comparison: Type.Unsafe<EstimateComparison>({
+          description: '计算器 compareEstimate：估算和实际的各项数，和不同的每一项（哪条规则、差多少、为什么）'
+        })
+      }),
+      { description: '这户交给县里保存过这次看病的估算时（只给本户成员）：估算和实际放在一起比' }
+    )
+  )
 })
+// ---------- estimates kept with the county (opt-in; deleted on request) ----------
+export const KeepEstimateBody = Type.Object(
+  {
+    answers: Type.Unsafe<EstimateAnswers>({
+      type: 'object',
+      description: '计算器 estimate 的输入（EstimateAnswers）；县里用同一个计算器、同一份政策重算后保存'
+    }),
+    admissionDate: DateStr,
+    dischargeDate: Type.Optional(DateStr)
+  },
+  closed
+)
+export const KeptEstimate = Type.Object({
+  estimateId: Id,
+  personId: Id,
+  keptAt: DateTime,
+  kind: Type.String(),
+  admissionDate: DateStr,
+  dischargeDate: Nullable(DateStr),
+  total: Money,
+  basicFund: Money,
+  insurancePaid: Money,
+  policyVersion: Type.String(),
+  steps: Type.Array(Step)
+})
+export const KeptEstimateList = Type.Object({ estimates: Type.Array(KeptEstimate) })
+export const EstimateParams = Type.Object({ estimateId: Id })
+export const EstimateDeleted = Type.Object({ estimateId: Id, deleted: Type.Literal(true) })
+export type KeptEstimate = Static<typeof KeptEstimate>
+
 /** A yearly limit: what it is, what is used, what is left (the calculator's YearMeter). */
 export const YearMeter = Type.Object({
   limit: Nullable(Money, { description: 'null：不设限额，或政策里没有这个数（见 missingNote）' }),

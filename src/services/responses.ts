@@ -181,7 +181,17 @@ export const claimCheck: Checker<C.Claim> = obj<C.Claim>({
   timeline: arr(obj<C.Claim['timeline'][number]>({ stage: claimStage, date })),
   policyVersion: str,
   steps: arr(stepCheck),
-  settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>())
+  settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>()),
+  estimate: optional(
+    nullable(
+      obj<NonNullable<C.Claim['estimate']>>({
+        estimateId: str,
+        keptAt: str,
+        match: str,
+        comparison: opaqueObject<NonNullable<C.Claim['estimate']>['comparison']>()
+      })
+    )
+  )
 })
 export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
   institutionId: str,

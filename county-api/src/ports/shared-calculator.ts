@@ -7,6 +7,8 @@
 //   same rules with their own dates and collection periods (demo data, marked as such).
 import {
   DEMO_POLICY_ID,
+  compareEstimate,
+  estimate,
   fenToYuan,
   isCalculatorError,
   loadBundledPolicy,
@@ -16,6 +18,8 @@ import {
   yuanToFen,
   type Claim,
   type ClaimHistory,
+  type Estimate,
+  type EstimateAnswers,
   type ContributionQuote,
   type Member,
   type PolicyDocument,
@@ -297,6 +301,23 @@ export const calculator: CalculatorPort = {
       historyAfter: s.historyAfter,
       raw: s
     }
+  },
+
+  estimate(records, answers, asOf) {
+    const e: Estimate = estimate(series(records), answers as EstimateAnswers, asOf)
+    return {
+      kind: e.kind,
+      policyVersion: e.policyVersion,
+      total: e.total,
+      basicFund: e.basicFund,
+      insurancePaid: e.insurancePaid,
+      steps: toSteps(e.steps),
+      raw: e
+    }
+  },
+
+  compareEstimate(e, s) {
+    return compareEstimate(e as Settlement, s as Settlement)
   },
 
   yearSummary(records, settlements, date, person) {

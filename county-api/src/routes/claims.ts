@@ -6,9 +6,9 @@
 // investigating → resolved (with a resolution).
 import type { Category, Claim, ClaimConcern, Step } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { ClaimRow, ConcernRow, UserRow } from '../db/rows'
+import type { ClaimRow, ConcernRow, KeptEstimateRow, UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
-import { householdOfPerson, logHouseholdEvent, requireHousehold } from '../access'
+import { householdOfPerson, logHouseholdEvent, requireHousehold, requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { isoDate, isoTime, yearOf } from '../clock'
@@ -19,6 +19,7 @@ import { cachedSeries } from '../policies'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
 import { payoutAccount, previewReimbursement } from '../reimbursement'
+import { estimateForClaim, keepEstimate, keptView } from '../kept-estimates'
 
 /** A claim row with its patient's name (`SELECT c.*, p.name AS person_name … JOIN persons p`). */
 type ClaimWithName = ClaimRow & { person_name: string }
@@ -194,8 +195,35 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
   getClaim: ({ params, user }) => {
     const c = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(params.claimId) as ClaimWithName | undefined
     if (!c) throw new ApiFailure('NOT_FOUND')
-    requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
-    return claimView(c)
+    const access = requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
+    const claim = claimView(c)
+    // an estimate the household kept is its own: shown to its members, not to a granted relative
+    return access.relation === 'grantee' ? claim : { ...claim, estimate: estimateForClaim(ctx, claim) }
+  },
+
+  keepEstimate: ({ params, body, user, reply }) => {
+    const householdId = householdOfPerson(ctx, params.personId)
+    requireMember(ctx, user, householdId)
+    const kept = transact(ctx.db, () => keepEstimate(ctx, user.id, householdId, params.personId, body))
+    reply.status(201)
+    return kept
+  },
+
+  listKeptEstimates: ({ params, user }) => {
+    requireMember(ctx, user, householdOfPerson(ctx, params.personId))
+    const rows = ctx.db
+      .prepare('SELECT * FROM kept_estimates WHERE person_id = ? ORDER BY kept_at DESC, id DESC')
+      .all(params.personId) as KeptEstimateRow[]
+    return { estimates: rows.map(keptView) }
+  },
+
+  deleteKeptEstimate: ({ params, user }) => {
+    const r = ctx.db.prepare('SELECT household_id FROM kept_estimates WHERE id = ?').get(params.estimateId) as
+      { household_id: string } | undefined
+    if (!r) throw new ApiFailure('NOT_FOUND')
+    requireMember(ctx, user, r.household_id)
+    ctx.db.prepare('DELETE FROM kept_estimates WHERE id = ?').run(params.estimateId)
+    return { estimateId: params.estimateId, deleted: true as const }
   },
 
   reportClaimConcern: ({ params, body, user, req, reply }) => {

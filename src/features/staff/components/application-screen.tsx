@@ -60,6 +60,7 @@ function Detail({ id }: { id: string }) {
   const [busy, setBusy] = useState(false)
   const [said, setSaid] = useState<string | null>(null)
   const [open, setOpen] = useState<ApplicationDocument | null>(null)
+  const [settledHere, setSettledHere] = useState(false)
 
   const load = useCallback(async () => {
     const r = await loadApplication(id)
@@ -139,8 +140,15 @@ function Detail({ id }: { id: string }) {
         ))}
       </View>
 
-      {a.kind === 'reimbursement' && a.status === 'submitted' ? (
-        <SettlePanel applicationId={a.applicationId} onSettled={() => void load()} />
+      {a.kind === 'reimbursement' && (a.status === 'submitted' || settledHere) ? (
+        <SettlePanel
+          applicationId={a.applicationId}
+          onSettled={() => {
+            // the panel stays to show where to pay; the request above shows it settled
+            setSettledHere(true)
+            void load()
+          }}
+        />
       ) : null}
       {a.status === 'submitted' ? (
         <View className='card staff-decide'>
