@@ -111,6 +111,7 @@ function routeLimits(c: Config): Partial<Record<RouteId, Limit[]>> {
     getStatement: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
     getStatementPdf: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
     verifyStatement: [{ rate: c.verifyLimitIp, key: byAddress, say: verify }],
+    markNoticeRead: [{ rate: perMinute(60), key: byAccount, say: (w) => `请${w}后再试` }],
     // an estimate kept with the county: each is a calculator run and a row
     keepEstimate: [{ rate: { count: 30, per: 'hour' }, key: byAccount, say: keep }],
     // a reviewer's trials and settlements of bills claimed back (each settlement is one bill's work)

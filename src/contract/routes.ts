@@ -724,6 +724,25 @@ export const routes = {
     response: { 200: S.Notice },
     errors: ['NOT_FOUND']
   }),
+  markNoticeRead: r({
+    method: 'POST',
+    url: '/v1/notices/:noticeId/read',
+    tag: 'notices',
+    auth: 'user',
+    summary: '这个账号看过了这条公告（每个账号记一份，换手机登录也一样；再记一次保留第一次的时间）',
+    params: S.NoticeParams,
+    response: { 200: S.NoticeRead },
+    errors: ['UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED']
+  }),
+  myNoticeReads: r({
+    method: 'GET',
+    url: '/v1/me/notice-reads',
+    tag: 'notices',
+    auth: 'user',
+    summary: '这个账号看过的公告（最近的 200 条），手机用它数“没看”的',
+    response: { 200: S.NoticeReadList },
+    errors: ['UNAUTHENTICATED']
+  }),
 
   // statements (issue 19): the household's yearly proof of enrolment and payment
   getStatement: r({

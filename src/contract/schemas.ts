@@ -981,6 +981,8 @@ export const Notice = Type.Object({
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
 export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) }, closed)
 export const NoticeParams = Type.Object({ noticeId: Id })
+export const NoticeRead = Type.Object({ noticeId: Id, readAt: DateTime })
+export const NoticeReadList = Type.Object({ reads: Type.Array(NoticeRead) })
 
 // ---------- statements (参保缴费证明) ----------
 export const StatementQuery = Type.Object({ year: Type.Optional(Year) }, closed)

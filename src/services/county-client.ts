@@ -75,6 +75,8 @@ const ROUTES: { [K in RouteId]: { method: Def<K>['method']; url: Def<K>['url'] }
   reviewImportTaxBureauPayments: { method: 'POST', url: '/v1/review/tax-bureau-payments' },
   reviewConcerns: { method: 'GET', url: '/v1/review/concerns' },
   reviewConcernUpdate: { method: 'POST', url: '/v1/review/concerns/:concernId' },
+  markNoticeRead: { method: 'POST', url: '/v1/notices/:noticeId/read' },
+  myNoticeReads: { method: 'GET', url: '/v1/me/notice-reads' },
   keepEstimate: { method: 'POST', url: '/v1/persons/:personId/estimates' },
   listKeptEstimates: { method: 'GET', url: '/v1/persons/:personId/estimates' },
   deleteKeptEstimate: { method: 'DELETE', url: '/v1/estimates/:estimateId' },

@@ -65,6 +65,8 @@ const ENDPOINTS: { [K in RouteId]: readonly [Routes[K]['method'], Routes[K]['url
   listClaimConcerns: ['GET', '/v1/claims/:claimId/concerns'],
   reviewConcerns: ['GET', '/v1/review/concerns'],
   reviewConcernUpdate: ['POST', '/v1/review/concerns/:concernId'],
+  markNoticeRead: ['POST', '/v1/notices/:noticeId/read'],
+  myNoticeReads: ['GET', '/v1/me/notice-reads'],
   keepEstimate: ['POST', '/v1/persons/:personId/estimates'],
   listKeptEstimates: ['GET', '/v1/persons/:personId/estimates'],
   deleteKeptEstimate: ['DELETE', '/v1/estimates/:estimateId'],
