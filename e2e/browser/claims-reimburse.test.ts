@@ -135,3 +135,69 @@ test('the form in elderly mode (picture)', async () => {
   await page.screenshot({ path: path.join(SCREENS, 'elderly-375-reimburse.png'), fullPage: true })
   expect(errors).toEqual([])
 })
+
+test('estimate vs actual, kept: the estimate kept with the county meets the settled claim of that stay; deleted, it is gone', async () => {
+  const api = countyClient(product)
+  const householdId = migrant.me.households[0].householdId
+  const hh = await api.ok('getHousehold', { params: { householdId }, token: migrant.token })
+  const patient = hh.members.find((m) => m.enrolments.some((e) => e.year === 2026 && e.status === 'enrolled'))!
+  await page.setViewportSize({ width: 375, height: 667 })
+  await openSignedIn(page, product, migrant, `/subpackages/claims/estimate/index?personId=${patient.personId}`)
+  const p = page
+    .locator('.estimate-page:visible, .taro_page:visible')
+    .filter({ has: page.locator('.estimate-form') })
+    .last()
+  await p.locator('.ef-place .chip[data-value="county"]').click()
+  await p.locator('.ef-inpatient .chip[data-value="true"]').click()
+  await p.locator('.ef-amount input').fill('6000')
+  await p.locator('.ef-referral .chip[data-value="false"]').click()
+  await p.locator('.ef-submit').click()
+  await p.locator('.er-summary').waitFor()
+  await p.locator('.kept-estimates__what').getByText('随时可以删掉', { exact: false }).waitFor()
+  await p.locator('.kept-estimates__keep').click()
+  await p.getByText('已交给县里保存。').waitFor()
+  const [kept] = (await api.ok('listKeptEstimates', { params: { personId: patient.personId }, token: migrant.token }))
+    .estimates
+  expect(kept.total).toBe('6000.00')
+
+  // the stay happens (two days ago, 9000.00) and the county settles the bill claimed back
+  const created = await api.ok('createApplication', {
+    body: {
+      householdId,
+      kind: 'reimbursement',
+      fields: {
+        personId: patient.personId,
+        careKind: 'inpatient',
+        hospital: '县人民医院',
+        institutionLevel: 'county',
+        outOfCounty: false,
+        admissionDate: '2026-11-18',
+        dischargeDate: '2026-11-19',
+        totalCost: '9000',
+        bankName: '农村信用社',
+        accountName: patient.name,
+        accountNumber: CARD
+      }
+    },
+    token: migrant.token
+  })
+  const settled = await api.ok('reviewReimbursementSettle', {
+    params: { applicationId: created.applicationId },
+    body: {},
+    token: reviewer.token
+  })
+  await openSignedIn(page, product, migrant, `/subpackages/claims/detail/index?claimId=${settled.claim.claimId}`)
+  const card = page.locator('.estimate-vs-actual--kept')
+  await card
+    .getByText('总费用：估算 6000.00元，实际 9000.00元。实际花费和估算时填的不一样。', { exact: false })
+    .waitFor()
+  await card.getByText('怎么认出是这次看病的', { exact: false }).waitFor()
+
+  // deleted at the estimate page: the claim shows no kept estimate any more
+  await openSignedIn(page, product, migrant, `/subpackages/claims/estimate/index?personId=${patient.personId}`)
+  await page.locator('.kept-estimates__delete').first().click()
+  await page.getByText('已删除，县里不再保存这次估算。').waitFor()
+  const after = await api.ok('getClaim', { params: { claimId: settled.claim.claimId }, token: migrant.token })
+  expect(after.estimate).toBeNull()
+  expect(errors).toEqual([])
+})
