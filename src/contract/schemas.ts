@@ -626,7 +626,7 @@ export const Claim = Type.Object({
           description: '计算器 compareEstimate：估算和实际的各项数，和不同的每一项（哪条规则、差多少、为什么）'
         })
       }),
-      { description: '这户交给县里保存过这次看病的估算时（只给本户成员）：估算和实际放在一起比' }
+      { description: '这户交给县里保存过这次看病的估算时（只给本户成员）：估算和实际放在一起比；没有就不出现' }
     )
   )
 })

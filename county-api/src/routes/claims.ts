@@ -198,7 +198,9 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
     const access = requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
     const claim = claimView(c)
     // an estimate the household kept is its own: shown to its members, not to a granted relative
-    return access.relation === 'grantee' ? claim : { ...claim, estimate: estimateForClaim(ctx, claim) }
+    // (left out when none matches: the claim reads as it does in the year's list)
+    const estimate = access.relation === 'grantee' ? null : estimateForClaim(ctx, claim)
+    return estimate ? { ...claim, estimate } : claim
   },
 
   keepEstimate: ({ params, body, user, reply }) => {

@@ -91,11 +91,11 @@ it('kept, matched to the claim of that stay, compared by the calculator; deleted
 
   // a stay weeks away is another stay: no estimate
   const other = await settledStay('2026-06-01', '2026-06-03', '3000')
-  expect((await api.call('getClaim', { params: { claimId: other }, token: head })).data.estimate).toBeNull()
+  expect((await api.call('getClaim', { params: { claimId: other }, token: head })).data.estimate).toBeUndefined()
 
   const del = await api.call('deleteKeptEstimate', { params: { estimateId: kept.data.estimateId }, token: head })
   expect(del.data).toEqual({ estimateId: kept.data.estimateId, deleted: true })
-  expect((await api.call('getClaim', { params: { claimId }, token: head })).data.estimate).toBeNull()
+  expect((await api.call('getClaim', { params: { claimId }, token: head })).data.estimate).toBeUndefined()
   expect(
     (await api.call('deleteKeptEstimate', { params: { estimateId: kept.data.estimateId }, token: head })).status
   ).toBe(404)
