@@ -16,7 +16,8 @@ export default defineAppConfig({
         'out-of-area/index',
         'renew/index',
         'status/index',
-        'chronic/index'
+        'chronic/index',
+        'reimburse/index'
       ]
     },
     { root: 'subpackages/account', pages: ['sign-in/index', 'bind/index', 'family/index', 'accept/index'] },

@@ -104,11 +104,19 @@ function routeLimits(c: Config): Partial<Record<RouteId, Limit[]>> {
   const speech = (w: string) => `读得太多了，请${w}后再点“读给我听”`
   const statement = (w: string) => `开证明的次数太多了，请${w}后再试`
   const verify = (w: string) => `查验的次数太多了，请${w}后再试`
+  const keep = (w: string) => `保存估算的次数太多了，请${w}后再试`
+  const settle = (w: string) => `试算和结算得太快了，请${w}后再试`
   return {
     speak: [{ rate: c.speechLimitAccount, key: byAccount, say: speech }],
     getStatement: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
     getStatementPdf: [{ rate: c.statementLimitAccount, key: byAccount, say: statement }],
     verifyStatement: [{ rate: c.verifyLimitIp, key: byAddress, say: verify }],
+    markNoticeRead: [{ rate: perMinute(60), key: byAccount, say: (w) => `请${w}后再试` }],
+    // an estimate kept with the county: each is a calculator run and a row
+    keepEstimate: [{ rate: { count: 30, per: 'hour' }, key: byAccount, say: keep }],
+    // a reviewer's trials and settlements of bills claimed back (each settlement is one bill's work)
+    reviewReimbursementPreview: [{ rate: perMinute(60), key: byAccount, say: settle }],
+    reviewReimbursementSettle: [{ rate: perMinute(20), key: byAccount, say: settle }],
     signInWechat: [{ rate: perMinute(c.signInLimitPerMinute * 10), key: byAddress, say: signIn }],
     requestOtp: [{ rate: perMinute(c.signInLimitPerMinute), key: byAddress, say: signIn }],
     verifyOtp: [{ rate: perMinute(c.signInLimitPerMinute), key: byAddress, say: signIn }],

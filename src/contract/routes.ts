@@ -485,6 +485,63 @@ export const routes = {
     body: S.ConcernUpdateBody,
     response: { 200: S.ClaimConcern }
   }),
+  // estimates a household chose to keep with the county, compared with the claim when it settles
+  keepEstimate: r({
+    method: 'POST',
+    url: '/v1/persons/:personId/estimates',
+    tag: 'claims',
+    auth: 'user',
+    summary:
+      '本户成员：把一次报销估算交给县里保存（县里用同一个计算器重算）；这次看病结算后，报销详情里估算和实际放在一起比；随时可删',
+    params: S.PersonParams,
+    body: S.KeepEstimateBody,
+    response: { 201: S.KeptEstimate },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
+  listKeptEstimates: r({
+    method: 'GET',
+    url: '/v1/persons/:personId/estimates',
+    tag: 'claims',
+    auth: 'user',
+    summary: '本户成员：交给县里保存的估算（最近的在前）',
+    params: S.PersonParams,
+    response: { 200: S.KeptEstimateList },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']
+  }),
+  deleteKeptEstimate: r({
+    method: 'DELETE',
+    url: '/v1/estimates/:estimateId',
+    tag: 'claims',
+    auth: 'user',
+    summary: '本户成员：删掉保存在县里的一次估算（立即删除，不留副本）',
+    params: S.EstimateParams,
+    response: { 200: S.EstimateDeleted },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']
+  }),
+  // 手工报销: the county settles a household's out-of-pocket bill with the shared calculator
+  reviewReimbursementPreview: r({
+    method: 'POST',
+    url: '/v1/review/reimbursements/:applicationId/preview',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary: '县经办人员：手工报销按填的（和改过的）输入试算，看计算器的每一步（不记账；记入这户的查看记录）',
+    params: S.ApplicationParams,
+    body: S.ReimbursementSettleBody,
+    response: { 200: S.ReimbursementPreview },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
+  reviewReimbursementSettle: r({
+    method: 'POST',
+    url: '/v1/review/reimbursements/:applicationId/settle',
+    tag: 'claims',
+    auth: 'reviewer',
+    summary:
+      '县经办人员：结算手工报销：生成这户能在报销记录里看到的一笔报销（计入全年封顶线）；改过的输入连同原因记入审核记录；只结算一次（再结算 409），答复里有完整的收款账号',
+    params: S.ApplicationParams,
+    body: S.ReimbursementSettleBody,
+    response: { 200: S.ReimbursementSettled },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'POLICY_NOT_FOUND', 'RATE_LIMITED']
+  }),
 
   // institutions
   listInstitutions: r({
@@ -666,6 +723,25 @@ export const routes = {
     params: S.NoticeParams,
     response: { 200: S.Notice },
     errors: ['NOT_FOUND']
+  }),
+  markNoticeRead: r({
+    method: 'POST',
+    url: '/v1/notices/:noticeId/read',
+    tag: 'notices',
+    auth: 'user',
+    summary: '这个账号看过了这条公告（每个账号记一份，换手机登录也一样；再记一次保留第一次的时间）',
+    params: S.NoticeParams,
+    response: { 200: S.NoticeRead },
+    errors: ['UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED']
+  }),
+  myNoticeReads: r({
+    method: 'GET',
+    url: '/v1/me/notice-reads',
+    tag: 'notices',
+    auth: 'user',
+    summary: '这个账号看过的公告（最近的 200 条），手机用它数“没看”的',
+    response: { 200: S.NoticeReadList },
+    errors: ['UNAUTHENTICATED']
   }),
 
   // statements (issue 19): the household's yearly proof of enrolment and payment

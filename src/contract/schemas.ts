@@ -1,7 +1,14 @@
 // County API entities. Each schema gives the runtime validator, the OpenAPI
 // component and (through Static) the TypeScript type the app imports.
 import { Type, type Static } from 'typebox'
-import type { ContributionQuote, PolicyDocument, Settlement, YearSummary } from '../calculator'
+import type {
+  ContributionQuote,
+  EstimateAnswers,
+  EstimateComparison,
+  PolicyDocument,
+  Settlement,
+  YearSummary
+} from '../calculator'
 import {
   BirthCertificateNumber,
   DateStr,
@@ -608,8 +615,51 @@ export const Claim = Type.Object({
   timeline: Type.Array(Type.Object({ stage: ClaimStage, date: DateStr })),
   policyVersion: Type.String(),
   steps: Type.Array(Step),
-  settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' })
+  settlement: Type.Unsafe<Settlement | null>({ description: '计算器的结算结果（Settlement），含各部分金额' }),
+  estimate: Type.Optional(
+    Nullable(
+      Type.Object({
+        estimateId: Id,
+        keptAt: DateTime,
+        match: Type.String({ description: '怎么认出是这次看病的估算' }),
+        comparison: Type.Unsafe<EstimateComparison>({
+          description: '计算器 compareEstimate：估算和实际的各项数，和不同的每一项（哪条规则、差多少、为什么）'
+        })
+      }),
+      { description: '这户交给县里保存过这次看病的估算时（只给本户成员）：估算和实际放在一起比；没有就不出现' }
+    )
+  )
 })
+// ---------- estimates kept with the county (opt-in; deleted on request) ----------
+export const KeepEstimateBody = Type.Object(
+  {
+    answers: Type.Unsafe<EstimateAnswers>({
+      type: 'object',
+      description: '计算器 estimate 的输入（EstimateAnswers）；县里用同一个计算器、同一份政策重算后保存'
+    }),
+    admissionDate: DateStr,
+    dischargeDate: Type.Optional(DateStr)
+  },
+  closed
+)
+export const KeptEstimate = Type.Object({
+  estimateId: Id,
+  personId: Id,
+  keptAt: DateTime,
+  kind: Type.String(),
+  admissionDate: DateStr,
+  dischargeDate: Nullable(DateStr),
+  total: Money,
+  basicFund: Money,
+  insurancePaid: Money,
+  policyVersion: Type.String(),
+  steps: Type.Array(Step)
+})
+export const KeptEstimateList = Type.Object({ estimates: Type.Array(KeptEstimate) })
+export const EstimateParams = Type.Object({ estimateId: Id })
+export const EstimateDeleted = Type.Object({ estimateId: Id, deleted: Type.Literal(true) })
+export type KeptEstimate = Static<typeof KeptEstimate>
+
 /** A yearly limit: what it is, what is used, what is left (the calculator's YearMeter). */
 export const YearMeter = Type.Object({
   limit: Nullable(Money, { description: 'null：不设限额，或政策里没有这个数（见 missingNote）' }),
@@ -795,6 +845,20 @@ export const AccessLogEntry = Type.Object({
 export const AccessLog = Type.Object({ entries: Type.Array(AccessLogEntry) })
 
 // ---------- remote enrolment ----------
+const CareKind = Type.Union([Type.Literal('inpatient'), Type.Literal('outpatient')], { description: '住院或门诊' })
+const InstitutionLevel = Type.Union(
+  [
+    Type.Literal('village'),
+    Type.Literal('township'),
+    Type.Literal('county'),
+    Type.Literal('city'),
+    Type.Literal('provincial')
+  ],
+  { description: '村卫生室、乡镇卫生院、县级、市级、省级医院' }
+)
+/** an amount as typed: the county reads it (YuanInput) and answers a plain sentence when it cannot */
+const YuanInput = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 24, description: `${description}；元，如 3200.50` })
 export const ApplicationKind = Type.Union(
   [
     Type.Literal('add_newborn'),
@@ -804,11 +868,12 @@ export const ApplicationKind = Type.Union(
     Type.Literal('out_of_area_care'),
     Type.Literal('add_id_number'),
     Type.Literal('chronic_disease'),
-    Type.Literal('assist_consent')
+    Type.Literal('assist_consent'),
+    Type.Literal('reimbursement')
   ],
   {
     description:
-      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）；assist_consent：代办人交来的代办同意书照片，县里确认后代办才生效（只能由代办页提交：POST /v1/assist/consents，method=form）'
+      'add_id_number：凭出生医学证明参保的孩子上了户口后补登身份证号（personId + idNumber）；chronic_disease：门诊慢特病认定（personId + diseaseCode + hospital + diagnosisDate，附医院诊断证明）；assist_consent：代办人交来的代办同意书照片，县里确认后代办才生效（只能由代办页提交：POST /v1/assist/consents，method=form）；reimbursement：手工报销自己垫付的钱（personId + careKind + hospital + institutionLevel + outOfCounty + admissionDate/dischargeDate + totalCost/selfPayCost + 收款银行账户，附发票、费用清单、出院小结），县里用计算器结算'
   }
 )
 export const ApplicationStatus = Type.Union([
@@ -835,7 +900,25 @@ export const ApplicationFields = Type.Object(
     /** 门诊慢特病认定: the disease code from the county policy's list, the diagnosing hospital and date */
     diseaseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
     hospital: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    diagnosisDate: Type.Optional(DateStr)
+    diagnosisDate: Type.Optional(DateStr),
+    /** 手工报销: the stay (hospital is the one above), its bill and where the payout goes */
+    careKind: Type.Optional(CareKind),
+    institutionLevel: Type.Optional(InstitutionLevel),
+    outOfCounty: Type.Optional(Type.Boolean({ description: '在县外看的病' })),
+    referred: Type.Optional(Type.Boolean({ description: '县外就医前办了转诊或异地备案' })),
+    admissionDate: Type.Optional(DateStr),
+    dischargeDate: Type.Optional(DateStr),
+    totalCost: Type.Optional(YuanInput('总费用（发票上的合计）')),
+    selfPayCost: Type.Optional(YuanInput('其中自费的部分（费用清单上不在医保目录里的，没有填 0）')),
+    bankName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    accountName: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: '户名' })),
+    accountNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: '收款银行卡号：只在提交时发送；之后的答复里只有 accountNumberMasked（如 6222********1234）'
+      })
+    )
   },
   { additionalProperties: false }
 )
@@ -899,6 +982,8 @@ export const Notice = Type.Object({
 export const NoticeList = Type.Object({ notices: Type.Array(Notice) })
 export const NoticeQuery = Type.Object({ kind: Type.Optional(Type.String()) }, closed)
 export const NoticeParams = Type.Object({ noticeId: Id })
+export const NoticeRead = Type.Object({ noticeId: Id, readAt: DateTime })
+export const NoticeReadList = Type.Object({ reads: Type.Array(NoticeRead) })
 
 // ---------- statements (参保缴费证明) ----------
 export const StatementQuery = Type.Object({ year: Type.Optional(Year) }, closed)
@@ -1354,3 +1439,74 @@ export const AssistConsentList = Type.Object({ consents: Type.Array(AssistConsen
 export type AssistScope = Static<typeof AssistScope>
 export type AssistConsent = Static<typeof AssistConsent>
 export type AssistConsentList = Static<typeof AssistConsentList>
+
+// ---------- 手工报销: the county settles a household's out-of-pocket bill (issue 19 item 3) ----------
+/** The inputs a reviewer may correct before settling, each with a reason (kept and audited). */
+export const ReimbursementInput = Type.Union(
+  [
+    Type.Literal('careKind'),
+    Type.Literal('institutionLevel'),
+    Type.Literal('outOfCounty'),
+    Type.Literal('referred'),
+    Type.Literal('admissionDate'),
+    Type.Literal('dischargeDate'),
+    Type.Literal('totalCost'),
+    Type.Literal('selfPayCost')
+  ],
+  { description: '审核员可以改的输入：住院或门诊、医院级别、县外、转诊备案、入院出院日期、总费用、自费部分' }
+)
+export const ReimbursementAdjustment = Type.Object(
+  {
+    field: ReimbursementInput,
+    value: Type.String({
+      minLength: 1,
+      maxLength: 24,
+      description: '改成什么：金额如 3000.00，日期 YYYY-MM-DD，是否 true/false，种类和级别用英文代码'
+    }),
+    reason: Type.String({ minLength: 1, maxLength: 200, description: '为什么改（记入审核记录，这户也能看到）' })
+  },
+  closed
+)
+export const ReimbursementSettleBody = Type.Object(
+  { adjustments: Type.Optional(Type.Array(ReimbursementAdjustment, { maxItems: 8 })) },
+  closed
+)
+export const ReimbursementInputs = Type.Object({
+  personId: Id,
+  personName: Type.String(),
+  careKind: CareKind,
+  hospital: Type.String(),
+  institutionLevel: InstitutionLevel,
+  outOfCounty: Type.Boolean(),
+  referred: Type.Boolean(),
+  admissionDate: DateStr,
+  dischargeDate: Nullable(DateStr),
+  totalCost: Money,
+  selfPayCost: Money
+})
+export const ReimbursementPreview = Type.Object({
+  applicationId: Id,
+  /** what the household entered, and what the calculator is run on after the reviewer's changes */
+  entered: ReimbursementInputs,
+  inputs: ReimbursementInputs,
+  adjustments: Type.Array(
+    Type.Object({ field: ReimbursementInput, from: Type.String(), to: Type.String(), reason: Type.String() })
+  ),
+  policyVersion: Type.String(),
+  eligibleCost: Money,
+  payout: Money,
+  selfPaid: Money,
+  steps: Type.Array(Step),
+  accountNumberMasked: Type.String()
+})
+export const ReimbursementSettled = Type.Object({
+  preview: ReimbursementPreview,
+  claim: Claim,
+  /** the full account, to the reviewer who settled it only (this answer); masked everywhere else */
+  payTo: Type.Object({ bankName: Type.String(), accountName: Type.String(), accountNumber: Type.String() })
+})
+export type ReimbursementInput = Static<typeof ReimbursementInput>
+export type ReimbursementInputs = Static<typeof ReimbursementInputs>
+export type ReimbursementPreview = Static<typeof ReimbursementPreview>
+export type ReimbursementSettled = Static<typeof ReimbursementSettled>
+export type ReimbursementSettleBody = Static<typeof ReimbursementSettleBody>

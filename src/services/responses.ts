@@ -134,7 +134,8 @@ export const applicationCheck: Checker<C.Application> = obj<C.Application>({
     out_of_area_care: true,
     add_id_number: true,
     chronic_disease: true,
-    assist_consent: true
+    assist_consent: true,
+    reimbursement: true
   }),
   status: oneOf<C.ApplicationStatus>({ submitted: true, needs_more: true, approved: true, rejected: true }),
   fields: unknown,
@@ -181,7 +182,17 @@ export const claimCheck: Checker<C.Claim> = obj<C.Claim>({
   timeline: arr(obj<C.Claim['timeline'][number]>({ stage: claimStage, date })),
   policyVersion: str,
   steps: arr(stepCheck),
-  settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>())
+  settlement: nullable(opaqueObject<NonNullable<C.Claim['settlement']>>()),
+  estimate: optional(
+    nullable(
+      obj<NonNullable<C.Claim['estimate']>>({
+        estimateId: str,
+        keptAt: str,
+        match: str,
+        comparison: opaqueObject<NonNullable<C.Claim['estimate']>['comparison']>()
+      })
+    )
+  )
 })
 export const institutionCheck: Checker<C.Institution> = obj<C.Institution>({
   institutionId: str,

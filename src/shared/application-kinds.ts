@@ -10,5 +10,6 @@ export const APPLICATION_KIND_LABEL: Record<ApplicationKind, string> = {
   out_of_area_care: '异地就医备案',
   add_id_number: '补登身份证号',
   chronic_disease: '门诊慢特病认定',
-  assist_consent: '代办同意书'
+  assist_consent: '代办同意书',
+  reimbursement: '手工报销（自己垫付的钱）'
 }

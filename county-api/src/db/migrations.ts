@@ -318,5 +318,27 @@ export const MIGRATIONS: (string | Migration)[] = [
   // application (kind assist_consent) the county confirms; the consent points at it
   `
   ALTER TABLE assist_consents ADD COLUMN application_id TEXT REFERENCES applications(id);
+  `,
+  // 18 (issue 19 items 3 and 5, and notices read on any phone) 手工报销: the payout account of a
+  // reimbursement application, sealed like the documents (only its masked form readable), and the
+  // claim its settlement made (once: UNIQUE) with the reviewer's changed inputs and reasons;
+  // estimates a household chose to keep with the county (deleted on request), matched to a settled
+  // claim by person and dates; the notices each account has opened.
+  `
+  CREATE TABLE reimbursements (
+    application_id TEXT PRIMARY KEY REFERENCES applications(id), bank_name TEXT NOT NULL,
+    account_name TEXT NOT NULL, account_sealed BLOB NOT NULL, account_masked TEXT NOT NULL,
+    claim_id TEXT UNIQUE REFERENCES claims(id), adjustments TEXT, settled_by TEXT, settled_at INTEGER
+  );
+  CREATE TABLE kept_estimates (
+    id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES persons(id), household_id TEXT NOT NULL,
+    kept_by TEXT NOT NULL, kept_at INTEGER NOT NULL, care_kind TEXT NOT NULL, admission_date TEXT NOT NULL,
+    discharge_date TEXT, answers TEXT NOT NULL, estimate TEXT NOT NULL
+  );
+  CREATE INDEX kept_estimates_person ON kept_estimates(person_id, admission_date);
+  CREATE TABLE notice_reads (
+    user_id TEXT NOT NULL REFERENCES users(id), notice_id TEXT NOT NULL, read_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, notice_id)
+  );
   `
 ]

@@ -335,6 +335,37 @@ export interface ApplicationRow {
   decided_at: number | null
 }
 
+/** 手工报销: where the payout goes (the number sealed, readable only masked) and the claim it made. */
+export interface ReimbursementRow {
+  application_id: string
+  bank_name: string
+  account_name: string
+  /** the account number, AES-256-GCM under DOCUMENT_KEY with the application id bound in */
+  account_sealed: Buffer
+  account_masked: string
+  claim_id: string | null
+  /** JSON: { field, from, to, reason }[] the settling reviewer changed */
+  adjustments: string | null
+  settled_by: string | null
+  settled_at: number | null
+}
+
+/** An estimate a household kept with the county (opt-in), to compare with the claim that settles. */
+export interface KeptEstimateRow {
+  id: string
+  person_id: string
+  household_id: string
+  kept_by: string
+  kept_at: number
+  care_kind: string
+  admission_date: string
+  discharge_date: string | null
+  /** JSON: the calculator's EstimateAnswers */
+  answers: string
+  /** JSON: the calculator's Estimate, as the county ran it */
+  estimate: string
+}
+
 export interface DocumentRow {
   id: string
   file_name: string

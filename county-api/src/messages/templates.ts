@@ -96,7 +96,8 @@ const APPLICATION_TITLES: Record<ApplicationKind, string> = {
   out_of_area_care: '异地就医备案',
   add_id_number: '补登身份证号',
   chronic_disease: '门诊慢特病认定',
-  assist_consent: '代办同意书'
+  assist_consent: '代办同意书',
+  reimbursement: '手工报销'
 }
 
 const DECIDED: Record<'approved' | 'rejected' | 'needs_more', { result: string; note: string }> = {

@@ -3,6 +3,7 @@
 // converted by the calculator's money module, src/calculator/money.ts, imported where needed: the
 // project's one fen↔yuan conversion.)
 import type { Category, ClaimYearSummary as YearSummary, Payer, Step } from '../../../src/contract'
+import type { EstimateComparison } from '../../../src/calculator'
 
 export interface PolicyRecord {
   regionCode: string
@@ -70,6 +71,11 @@ export interface ClaimInput {
   referred: boolean
   /** Chronic (门诊特殊病种) claims: the approved disease code from the policy. */
   specialDisease?: string
+  /**
+   * Where the care was, when the county knows it (a bill claimed back by hand says whether it was
+   * outside the county); otherwise read from the level: a city or provincial hospital is outside.
+   */
+  outOfCounty?: boolean
 }
 
 export interface SettleResult {
@@ -94,6 +100,17 @@ interface SettlePerson {
   enrolment?: { benefitStart: string; benefitEnd: string }
 }
 
+export interface EstimateResult {
+  kind: string
+  policyVersion: string
+  total: string
+  basicFund: string
+  insurancePaid: string
+  steps: Step[]
+  /** the calculator's Estimate, kept as is */
+  raw: unknown
+}
+
 export interface CalculatorPort {
   /** Policies for the demo county (the calculator's shipped demo policy and its yearly versions). */
   shippedPolicies(): PolicyRecord[]
@@ -113,6 +130,10 @@ export interface CalculatorPort {
    * deductibles, the annual cap, the outpatient limit, 大病保险. null when no claim was settled
    * and no policy is in force for that date.
    */
+  /** The calculator's estimate (its Estimate object) of what a villager told about a stay. */
+  estimate(series: PolicyRecord[], answers: unknown, asOf: string): EstimateResult
+  /** An estimate and the settlement of the same stay compared figure by figure (the calculator's compareEstimate). */
+  compareEstimate(estimate: unknown, settlement: unknown): EstimateComparison
   yearSummary(
     series: PolicyRecord[],
     settlements: unknown[],

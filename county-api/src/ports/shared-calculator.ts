@@ -7,6 +7,8 @@
 //   same rules with their own dates and collection periods (demo data, marked as such).
 import {
   DEMO_POLICY_ID,
+  compareEstimate,
+  estimate,
   fenToYuan,
   isCalculatorError,
   loadBundledPolicy,
@@ -16,6 +18,8 @@ import {
   yuanToFen,
   type Claim,
   type ClaimHistory,
+  type Estimate,
+  type EstimateAnswers,
   type ContributionQuote,
   type Member,
   type PolicyDocument,
@@ -243,6 +247,7 @@ export const calculator: CalculatorPort = {
         : c.institutionGrade.startsWith('一')
           ? 1
           : undefined
+    const outside = c.outOfCounty ?? (c.institutionLevel === 'city' || c.institutionLevel === 'provincial')
     const claim: Claim = {
       id: c.claimId,
       kind: c.kind === 'chronic' ? 'special-outpatient' : c.kind,
@@ -268,12 +273,7 @@ export const calculator: CalculatorPort = {
         ...(level ? { level } : {}),
         ...(grade ? { grade } : {})
       },
-      area:
-        c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
-          ? c.referred
-            ? 'out-referred'
-            : 'out-unfiled'
-          : 'local',
+      area: outside ? (c.referred ? 'out-referred' : 'out-unfiled') : 'local',
       ...(c.kind === 'inpatient'
         ? { admissionDate: c.admissionDate, dischargeDate: c.dischargeDate ?? c.admissionDate }
         : { serviceDate: c.admissionDate }),
@@ -285,9 +285,7 @@ export const calculator: CalculatorPort = {
           ...(c.excludedFen > 0 ? [{ class: 'self-pay' as const, amount: fenToYuan(c.excludedFen) }] : [])
         ]
       },
-      ...(c.institutionLevel === 'city' || c.institutionLevel === 'provincial'
-        ? { referral: { approved: c.referred } }
-        : {}),
+      ...(outside ? { referral: { approved: c.referred } } : {}),
       ...(c.kind === 'chronic' && c.specialDisease
         ? { specialDisease: { code: c.specialDisease, approved: true } }
         : {})
@@ -303,6 +301,23 @@ export const calculator: CalculatorPort = {
       historyAfter: s.historyAfter,
       raw: s
     }
+  },
+
+  estimate(records, answers, asOf) {
+    const e: Estimate = estimate(series(records), answers as EstimateAnswers, asOf)
+    return {
+      kind: e.kind,
+      policyVersion: e.policyVersion,
+      total: e.total,
+      basicFund: e.basicFund,
+      insurancePaid: e.insurancePaid,
+      steps: toSteps(e.steps),
+      raw: e
+    }
+  },
+
+  compareEstimate(e, s) {
+    return compareEstimate(e as Settlement, s as Settlement)
   },
 
   yearSummary(records, settlements, date, person) {

@@ -6,9 +6,9 @@
 // investigating → resolved (with a resolution).
 import type { Category, Claim, ClaimConcern, Step } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { ClaimRow, ConcernRow, UserRow } from '../db/rows'
+import type { ClaimRow, ConcernRow, KeptEstimateRow, UserRow } from '../db/rows'
 import type { TagHandlers } from './handler'
-import { householdOfPerson, requireHousehold } from '../access'
+import { householdOfPerson, logHouseholdEvent, requireHousehold, requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { isoDate, isoTime, yearOf } from '../clock'
@@ -18,6 +18,8 @@ import { transact } from '../db'
 import { cachedSeries } from '../policies'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
+import { payoutAccount, previewReimbursement } from '../reimbursement'
+import { estimateForClaim, keepEstimate, keptView } from '../kept-estimates'
 
 /** A claim row with its patient's name (`SELECT c.*, p.name AS person_name … JOIN persons p`). */
 type ClaimWithName = ClaimRow & { person_name: string }
@@ -76,6 +78,84 @@ const bad = (field: string, problem: string, message: string): never => {
 }
 
 export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
+  // 手工报销: the calculator's steps for the entered inputs (and the reviewer's changes); nothing written
+  reviewReimbursementPreview: ({ params, body, user }) => {
+    const { preview, a } = previewReimbursement(ctx, params.applicationId, body.adjustments ?? [])
+    if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
+    logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_previewed_reimbursement', ctx.clock.now(), {
+      subject: a.id
+    })
+    return preview
+  },
+
+  // settling writes the claim (once), approves the application and keeps who changed what and why
+  reviewReimbursementSettle: ({ params, body, user }) =>
+    transact(ctx.db, () => {
+      const claimId = newId('c')
+      const { preview, settled, a, r } = previewReimbursement(
+        ctx,
+        params.applicationId,
+        body.adjustments ?? [],
+        claimId
+      )
+      if (a.status !== 'submitted' || r.claim_id !== null)
+        throw new ApiFailure(
+          'CONFLICT',
+          { status: a.status, claimId: r.claim_id },
+          a.status === 'approved' ? '这笔手工报销已经结算过了，不会再付一次' : '这份申请现在不能结算'
+        )
+      const now = ctx.clock.now()
+      const today = isoDate(now)
+      const i = preview.inputs
+      const timeline = [
+        { stage: 'accepted' as const, date: isoDate(a.submitted_at) },
+        { stage: 'reviewing' as const, date: today }
+      ]
+      const capRemaining = (settled.raw as { capRemaining?: string | null }).capRemaining ?? null
+      ctx.db
+        .prepare(
+          `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+           VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'reviewing', ?, ?, ?, ?, ?)`
+        )
+        .run(
+          claimId,
+          i.personId,
+          Number(i.admissionDate.slice(0, 4)),
+          i.careKind,
+          i.hospital,
+          i.admissionDate,
+          i.dischargeDate,
+          yuanToFen(i.totalCost),
+          settled.eligibleFen,
+          settled.payoutFen,
+          settled.selfFen,
+          JSON.stringify(timeline),
+          settled.policyVersion,
+          JSON.stringify(settled.steps),
+          JSON.stringify(settled.raw),
+          capRemaining === null ? null : yuanToFen(capRemaining)
+        )
+      const done = ctx.db
+        .prepare(
+          'UPDATE reimbursements SET claim_id = ?, adjustments = ?, settled_by = ?, settled_at = ? WHERE application_id = ? AND claim_id IS NULL'
+        )
+        .run(claimId, JSON.stringify(preview.adjustments), user.id, now, a.id)
+      if (done.changes !== 1) throw new ApiFailure('CONFLICT', { status: a.status }, '这笔手工报销已经结算过了')
+      ctx.db
+        .prepare(
+          `UPDATE applications SET status = 'approved', reason = NULL, decided_at = ?, decided_by = ? WHERE id = ?`
+        )
+        .run(now, user.id, a.id)
+      // the household's log and the supervisor's audit: the changes (their reasons kept on the row), the
+      // settlement, and that the reviewer was shown the full account to pay into
+      if (preview.adjustments.length)
+        logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_adjusted_reimbursement', now, { subject: a.id })
+      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_settled_reimbursement', now, { subject: claimId })
+      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_payout_account', now, { subject: a.id })
+      const claim = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(claimId) as ClaimWithName
+      return { preview, claim: claimView(claim), payTo: payoutAccount(ctx, r) }
+    }),
+
   listClaims: ({ params, query, user }) => {
     const householdId = householdOfPerson(ctx, params.personId)
     requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
@@ -115,8 +195,37 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
   getClaim: ({ params, user }) => {
     const c = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(params.claimId) as ClaimWithName | undefined
     if (!c) throw new ApiFailure('NOT_FOUND')
-    requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
-    return claimView(c)
+    const access = requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
+    const claim = claimView(c)
+    // an estimate the household kept is its own: shown to its members, not to a granted relative
+    // (left out when none matches: the claim reads as it does in the year's list)
+    const estimate = access.relation === 'grantee' ? null : estimateForClaim(ctx, claim)
+    return estimate ? { ...claim, estimate } : claim
+  },
+
+  keepEstimate: ({ params, body, user, reply }) => {
+    const householdId = householdOfPerson(ctx, params.personId)
+    requireMember(ctx, user, householdId)
+    const kept = transact(ctx.db, () => keepEstimate(ctx, user.id, householdId, params.personId, body))
+    reply.status(201)
+    return kept
+  },
+
+  listKeptEstimates: ({ params, user }) => {
+    requireMember(ctx, user, householdOfPerson(ctx, params.personId))
+    const rows = ctx.db
+      .prepare('SELECT * FROM kept_estimates WHERE person_id = ? ORDER BY kept_at DESC, id DESC')
+      .all(params.personId) as KeptEstimateRow[]
+    return { estimates: rows.map(keptView) }
+  },
+
+  deleteKeptEstimate: ({ params, user }) => {
+    const r = ctx.db.prepare('SELECT household_id FROM kept_estimates WHERE id = ?').get(params.estimateId) as
+      { household_id: string } | undefined
+    if (!r) throw new ApiFailure('NOT_FOUND')
+    requireMember(ctx, user, r.household_id)
+    ctx.db.prepare('DELETE FROM kept_estimates WHERE id = ?').run(params.estimateId)
+    return { estimateId: params.estimateId, deleted: true as const }
   },
 
   reportClaimConcern: ({ params, body, user, req, reply }) => {

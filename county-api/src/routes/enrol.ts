@@ -30,6 +30,7 @@ import {
 import { computeQuote, defaultYear } from '../pay/quote'
 import { transact } from '../db'
 import { certificationsOf, certify, listedDiseases } from '../chronic'
+import { keepPayoutAccount, payoutView, reimbursementOf, validateReimbursement } from '../reimbursement'
 
 const MAX_DOCUMENTS = 10
 // Magic numbers: the declared type must match the bytes.
@@ -45,6 +46,8 @@ export function applicationView(ctx: Ctx, a: ApplicationRow): Application {
     .prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at')
     .all(a.id) as DocumentRow[]
   const fields = JSON.parse(a.fields) as ApplicationFields
+  // 手工报销: the payout account only masked (the full number is the settling reviewer's alone)
+  if (a.kind === 'reimbursement') Object.assign(fields, payoutView(reimbursementOf(ctx, a.id)))
   // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
   if (fields.idNumber) fields.idNumber = maskIdNumber(fields.idNumber)
   if (fields.birthCertificateNumber) fields.birthCertificateNumber = maskBirthCertificate(fields.birthCertificateNumber)
@@ -258,13 +261,17 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
               .get(user.id, since) as { n: number; first: number | null },
           (w) => `网上申请提交得太多了，请${w}后再试；着急的话可以到乡镇医保经办点办理`
         )
-        const fields = validateFields(ctx, body.householdId, body.kind, body.fields)
+        // 手工报销: the payout account leaves the fields here and is kept sealed beside them
+        const claimBack =
+          body.kind === 'reimbursement' ? validateReimbursement(ctx, body.householdId, body.fields) : null
+        const fields = claimBack ? claimBack.fields : validateFields(ctx, body.householdId, body.kind, body.fields)
         const appId = newId('app')
         ctx.db
           .prepare(
             `INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`
           )
           .run(appId, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
+        if (claimBack) keepPayoutAccount(ctx, appId, claimBack.account)
         return appId
       }
     )
@@ -419,6 +426,9 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
     transact(ctx.db, () => {
       const a = load(ctx, params.applicationId)
       if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
+      // a bill claimed back is approved by settling it with the calculator (claims.ts), never by a bare yes
+      if (a.kind === 'reimbursement' && body.decision === 'approve')
+        throw new ApiFailure('CONFLICT', { reason: 'settle_instead' }, '手工报销要在结算页用计算器结算，结算后就算通过')
       const now = ctx.clock.now()
       const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
       ctx.db

@@ -38,6 +38,27 @@ export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
     return { notices: rows.map(noticeView) }
   },
 
+  // read marks per account, so a second phone counts the same 没看 (the first time is kept)
+  markNoticeRead: ({ params, user }) => {
+    const now = ctx.clock.now()
+    const row = ctx.db.prepare('SELECT 1 FROM notices WHERE id = ? AND published_at <= ?').get(params.noticeId, now)
+    if (!row) throw new ApiFailure('NOT_FOUND')
+    ctx.db
+      .prepare('INSERT OR IGNORE INTO notice_reads (user_id, notice_id, read_at) VALUES (?, ?, ?)')
+      .run(user.id, params.noticeId, now)
+    const r = ctx.db
+      .prepare('SELECT read_at FROM notice_reads WHERE user_id = ? AND notice_id = ?')
+      .get(user.id, params.noticeId) as { read_at: number }
+    return { noticeId: params.noticeId, readAt: isoTime(r.read_at) }
+  },
+
+  myNoticeReads: ({ user }) => {
+    const rows = ctx.db
+      .prepare('SELECT notice_id, read_at FROM notice_reads WHERE user_id = ? ORDER BY read_at DESC LIMIT 200')
+      .all(user.id) as { notice_id: string; read_at: number }[]
+    return { reads: rows.map((r) => ({ noticeId: r.notice_id, readAt: isoTime(r.read_at) })) }
+  },
+
   getNotice: ({ params }) => {
     const row = ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(params.noticeId) as NoticeRow | undefined
     // not public before its time; a withdrawn one says so to whoever kept its link

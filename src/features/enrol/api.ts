@@ -2,7 +2,7 @@
 // client). Form values are turned into the contract's application fields here.
 import type { ApplicationFields } from '@/contract'
 import { call, type RouteBody } from '@/services/county-client'
-import type { AddMemberValue, ChronicValue, FilingValue, RenewValue } from './validation'
+import type { AddMemberValue, ChronicValue, FilingValue, ReimburseValue, RenewValue } from './validation'
 
 export const listApplications = (householdId: string) => call('listApplications', { params: { householdId } })
 export const getApplication = (applicationId: string) => call('getApplication', { params: { applicationId } })
@@ -26,6 +26,11 @@ export function addMemberBody(householdId: string, v: AddMemberValue): CreateBod
 
 export function chronicBody(householdId: string, v: ChronicValue): CreateBody {
   return { householdId, kind: 'chronic_disease', fields: { ...v } }
+}
+
+/** 手工报销: the account number goes to the county once, here; every answer after it is masked. */
+export function reimburseBody(householdId: string, v: ReimburseValue): CreateBody {
+  return { householdId, kind: 'reimbursement', fields: { ...v } }
 }
 
 export function idNumberBody(householdId: string, personId: string, idNumber: string): CreateBody {

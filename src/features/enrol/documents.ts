@@ -145,6 +145,21 @@ export const CHECKLISTS: Record<ApplicationKind | 'catastrophic_claim', Checklis
       }
     ]
   },
+  reimbursement: {
+    kind: 'reimbursement',
+    title: '手工报销（自己垫付的钱）',
+    purpose: '急诊、在外地没备案，或者医院没能直接报销，自己先垫付了的，把票据拍下来申请报销，钱打到您的银行卡上',
+    documents: [
+      { id: 'invoice', label: '医院的收费票据（发票）', hint: '有医院章和合计金额的那张', required: true },
+      { id: 'itemised', label: '费用清单', hint: '每一页都拍，看得清每一项的金额', required: true },
+      {
+        id: 'discharge',
+        label: '出院小结（门诊拍病历）',
+        hint: '住院的拍出院小结或出院记录；门诊的拍门诊病历',
+        required: true
+      }
+    ]
+  },
   catastrophic_claim: {
     kind: 'catastrophic_claim',
     title: '大病保险报销（九样材料）',
@@ -170,7 +185,8 @@ export const APPLICATION_KINDS: ApplicationKind[] = [
   'add_return',
   'renew_remote',
   'out_of_area_care',
-  'chronic_disease'
+  'chronic_disease',
+  'reimbursement'
 ]
 
 /** the shared names (home's cards use them too) */

@@ -21,6 +21,8 @@ import {
   emptyFiling,
   validateAddMember,
   validateChronic,
+  validateReimburse,
+  type ReimburseDraft,
   validateFiling,
   validateRenew,
   validateIdNumberFor,
@@ -178,7 +180,8 @@ export function newbornBirthYearToPay(app: Application, household: Household | n
 
 /** The county's "what is wrong" details, turned into field messages where it says which field. */
 function countyFieldErrors(e: AppError): FieldError[] {
-  const problems = (e.details as { problems?: { field: string; problem: string }[] } | undefined)?.problems
+  const problems = (e.details as { problems?: { field: string; problem: string; message?: string }[] } | undefined)
+    ?.problems
   if (!problems) return []
   const text: Record<string, string> = {
     already_insured: '这个人已经参保了（在本县有参保记录），不用再添加',
@@ -201,11 +204,12 @@ function countyFieldErrors(e: AppError): FieldError[] {
     field: p.field,
     code: 'required' as const,
     message:
-      p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
+      p.message ??
+      (p.field === 'birthCertificateNumber' && p.problem === 'already_insured'
         ? '这个出生医学证明编号的孩子已经参保了，不用再添加'
         : p.field === 'diagnosisDate' && p.problem === 'in_future'
           ? '诊断日期不能晚于今天'
-          : (text[p.problem] ?? '这一项填写有误')
+          : (text[p.problem] ?? '这一项填写有误'))
   }))
 }
 
@@ -254,6 +258,12 @@ export async function submitChronic(householdId: string, d: ChronicDraft, listed
   const v = validateChronic(d, todayShanghai(), listed)
   if (!v.ok) return { ok: false, errors: v.errors }
   return send(api.chronicBody(householdId, v.value))
+}
+
+export async function submitReimburse(householdId: string, d: ReimburseDraft): Promise<Submit> {
+  const v = validateReimburse(d, todayShanghai())
+  if (!v.ok) return { ok: false, errors: v.errors }
+  return send(api.reimburseBody(householdId, v.value))
 }
 
 export async function submitRenew(

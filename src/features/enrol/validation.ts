@@ -6,6 +6,9 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import { checkIdNumber, idNumberBirthDate, idNumberSex } from '@/shared/id-number'
 import { normaliseName } from '@/shared/names'
+import { compareYuan } from '@/calculator/money'
+import { BANK_ACCOUNT_MESSAGE, bankAccountProblem, normaliseBankAccount } from '@/shared/bank-account'
+import { readYuan } from '@/shared/yuan-input'
 
 dayjs.extend(utc)
 
@@ -427,4 +430,114 @@ export function validateChronic(d: ChronicDraft, today: string, listed: readonly
     errors.push({ field: 'diagnosisDate', code: 'date_future', message: '诊断日期不能晚于今天' })
   if (errors.length) return { ok: false, errors }
   return { ok: true, value: { ...d, hospital } }
+}
+
+// ---------------------------------------------------------------- 手工报销
+
+export type CareLevel = 'village' | 'township' | 'county' | 'city' | 'provincial'
+
+export interface ReimburseDraft {
+  personId: string
+  careKind: 'inpatient' | 'outpatient' | ''
+  hospital: string
+  institutionLevel: CareLevel | ''
+  outOfCounty: 'yes' | 'no' | ''
+  referred: 'yes' | 'no' | ''
+  admissionDate: string
+  dischargeDate: string
+  totalCost: string
+  selfPayCost: string
+  bankName: string
+  accountName: string
+  accountNumber: string
+}
+
+export interface ReimburseValue {
+  personId: string
+  careKind: 'inpatient' | 'outpatient'
+  hospital: string
+  institutionLevel: CareLevel
+  outOfCounty: boolean
+  referred: boolean
+  admissionDate: string
+  dischargeDate?: string
+  totalCost: string
+  selfPayCost: string
+  bankName: string
+  accountName: string
+  accountNumber: string
+}
+
+export function emptyReimburse(personId = ''): ReimburseDraft {
+  return {
+    personId,
+    careKind: '',
+    hospital: '',
+    institutionLevel: '',
+    outOfCounty: '',
+    referred: '',
+    admissionDate: '',
+    dischargeDate: '',
+    totalCost: '',
+    selfPayCost: '',
+    bankName: '',
+    accountName: '',
+    accountNumber: ''
+  }
+}
+
+/** The same readings as the county's (amounts, the card's check digit), so what passes here passes there. */
+export function validateReimburse(d: ReimburseDraft, today: string): Validated<ReimburseValue> {
+  const errors: FieldError[] = []
+  const need = (field: string, message: string) => errors.push({ field, code: 'required', message })
+  if (!d.personId) errors.push({ field: 'personId', code: 'no_member', message: '请选择给谁报销' })
+  if (!d.careKind) need('careKind', '请选择是住院还是门诊')
+  const hospital = d.hospital.trim()
+  if (nameLength(hospital) < 2) need('hospital', '请写在哪家医院看的病，例如 省人民医院')
+  if (!d.institutionLevel) need('institutionLevel', '请选择医院的级别（看发票或问医院）')
+  if (!d.outOfCounty) need('outOfCounty', '请选择是在县里还是县外看的')
+  const date = (field: 'admissionDate' | 'dischargeDate', what: string): string | null => {
+    const v = normaliseDateInput(d[field])
+    if (v === '') need(field, `请写${what}`)
+    else if (!isDate(v)) errors.push({ field, code: 'date_format', message: `${what}不对，例如 2026-10-08` })
+    else if (v > today) errors.push({ field, code: 'date_future', message: `${what}不能晚于今天` })
+    else return v
+    return null
+  }
+  const admission = date('admissionDate', d.careKind === 'inpatient' ? '入院日期' : '看病日期')
+  const discharge = d.careKind === 'inpatient' ? date('dischargeDate', '出院日期') : null
+  if (admission && discharge && discharge < admission)
+    errors.push({ field: 'dischargeDate', code: 'to_before_from', message: '出院日期不能早于入院日期' })
+  const total = readYuan(d.totalCost, '总费用')
+  if (!total.ok) errors.push({ field: 'totalCost', code: 'required', message: total.message })
+  else if (compareYuan(total.value, '0.00') === 0)
+    errors.push({ field: 'totalCost', code: 'required', message: '总费用要大于0元' })
+  const self =
+    d.selfPayCost.trim() === '' ? ({ ok: true, value: '0.00' } as const) : readYuan(d.selfPayCost, '自费的部分')
+  if (!self.ok) errors.push({ field: 'selfPayCost', code: 'required', message: self.message })
+  else if (total.ok && compareYuan(self.value, total.value) > 0)
+    errors.push({ field: 'selfPayCost', code: 'required', message: '自费的部分不能比总费用还多' })
+  if (!d.bankName.trim()) need('bankName', '请写开户银行，例如 农村信用社')
+  if (!d.accountName.trim()) need('accountName', '请写银行卡的户名')
+  const card = bankAccountProblem(d.accountNumber)
+  if (card) errors.push({ field: 'accountNumber', code: 'required', message: BANK_ACCOUNT_MESSAGE[card] })
+  if (errors.length || !total.ok || !self.ok || !admission) return { ok: false, errors }
+  return {
+    ok: true,
+    value: {
+      personId: d.personId,
+      careKind: d.careKind as 'inpatient' | 'outpatient',
+      hospital,
+      institutionLevel: d.institutionLevel as CareLevel,
+      outOfCounty: d.outOfCounty === 'yes',
+      referred: d.outOfCounty === 'yes' && d.referred === 'yes',
+      admissionDate: admission,
+      ...(discharge ? { dischargeDate: discharge } : {}),
+      totalCost: total.value,
+      selfPayCost: self.value,
+      bankName: d.bankName.trim(),
+      accountName: d.accountName.trim(),
+      accountNumber: normaliseBankAccount(d.accountNumber)
+    }
+  }
 }

@@ -15,8 +15,20 @@ const READS_KEY = 'read'
 /** Who the phone keeps notices for: the signed-in user, or nobody in particular before sign-in. */
 export const noticesOwner = (userId: string | null): string => userId ?? 'signed-out'
 
-export function loadNotices(): Promise<CallResult<NoticeList>> {
-  return call('listNotices', {})
+/** The county's list; for a signed-in user also the notices the account opened on any phone. */
+export async function loadNotices(owner?: string): Promise<CallResult<NoticeList>> {
+  const r = await call('listNotices', {})
+  if (owner && owner !== noticesOwner(null)) void syncNoticeReads(owner)
+  return r
+}
+
+/** The county's read marks for this account, added to the phone's (a read is never taken back). */
+export async function syncNoticeReads(owner: string): Promise<void> {
+  const r = await call('myNoticeReads', {})
+  if (!r.ok) return
+  const read = readNoticeIds(owner)
+  const more = r.data.reads.map((x) => x.noticeId).filter((id) => !read.includes(id))
+  if (more.length) noticeReadsCache.getState().put(owner, READS_KEY, [...read, ...more].slice(-200))
 }
 
 export function readNoticeIds(owner: string): string[] {
@@ -26,6 +38,8 @@ export function readNoticeIds(owner: string): string[] {
 export function markNoticeOpened(owner: string, noticeId: string): void {
   const read = readNoticeIds(owner)
   if (!read.includes(noticeId)) noticeReadsCache.getState().put(owner, READS_KEY, [...read, noticeId].slice(-200))
+  // the account's mark at the county, so another phone counts it read too (offline: the phone's mark stays)
+  if (owner !== noticesOwner(null)) void call('markNoticeRead', { params: { noticeId }, retries: 0 })
 }
 
 export function unreadCount(list: NoticeList | null, read: string[]): number {

@@ -1,6 +1,6 @@
 // The workspace's county calls: who may use it, the queue, one application, decisions, the audit
 // and the assistant's consents. Every call goes through the typed county client.
-import type { Me } from '@/contract'
+import type { Me, ReimbursementInput } from '@/contract'
 import { call, fetchDocument } from '@/services/county-client'
 
 /** May this account use the workspace (and which part)? */
@@ -108,3 +108,14 @@ export const withdrawNotice = (noticeId: string, reason: string) =>
 export const loadReconciliations = () => call('reviewReconciliations', {})
 export const runReconciliation = (billDate: string) =>
   call('reviewRunReconciliation', { params: { billDate }, retries: 0 })
+
+// 手工报销: the calculator's steps for the entered inputs (and the reviewer's changes), then settling once
+export interface InputChange {
+  field: ReimbursementInput
+  value: string
+  reason: string
+}
+export const previewReimbursement = (applicationId: string, adjustments: InputChange[]) =>
+  call('reviewReimbursementPreview', { params: { applicationId }, body: { adjustments }, retries: 0 })
+export const settleReimbursement = (applicationId: string, adjustments: InputChange[]) =>
+  call('reviewReimbursementSettle', { params: { applicationId }, body: { adjustments }, retries: 0 })

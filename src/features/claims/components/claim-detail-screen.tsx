@@ -15,6 +15,7 @@ import { KIND_LABEL } from '../history'
 import { buildWaterfall } from '../waterfall'
 import { StageTimeline } from './claim-card'
 import { ConcernBox } from './concern-box'
+import { KeptComparison } from './kept-estimates'
 import { WaterfallView, WhoPaid } from './waterfall'
 import { estimateForClaim, savedEstimatesCache } from '../saved'
 import './claim-card.scss'
@@ -47,7 +48,10 @@ export function ClaimDetailScreen() {
     )
   }
   const w = buildWaterfall(claim.steps)
-  const earlier = estimateForClaim(saved?.data, claim)
+  // an estimate kept with the county is compared by the county's calculator; otherwise the
+  // phone's own earlier estimate, as before
+  const kept = claim.estimate ?? null
+  const earlier = kept ? null : estimateForClaim(saved?.data, claim)
   const diff = earlier ? explainDifference(earlier.result.steps, claim.steps) : null
 
   return (
@@ -69,6 +73,7 @@ export function ClaimDetailScreen() {
         <AsOf at={q.asOf} source={q.source} />
       </View>
       <WhoPaid data={w} />
+      {kept ? <KeptComparison kept={kept} /> : null}
       {diff && earlier ? (
         <View className='card estimate-vs-actual'>
           <Text className='er-h'>和您之前的估算比</Text>

@@ -93,6 +93,13 @@ function Entries({ personId }: { personId: string | null }) {
       >
         <Text>查定点医院（能报销的医院）</Text>
       </View>
+      <View
+        className='btn entry-reimburse'
+        ariaRole='button'
+        onClick={() => go('/subpackages/enrol/checklist/index?kind=reimbursement')}
+      >
+        <Text>自己垫付了钱？申请手工报销</Text>
+      </View>
     </View>
   )
 }

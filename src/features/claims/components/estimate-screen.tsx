@@ -8,8 +8,10 @@ import { OfflineBanner } from '@/components/offline-banner'
 import { useNetwork } from '@/services/network'
 import { todayShanghai } from '@/services/time'
 import type { Person } from '@/contract'
+import type { EstimateAnswers } from '@/calculator'
 import { EstimateForm } from './estimate-form'
 import { EstimateResult } from './estimate-result'
+import { KeptEstimates } from './kept-estimates'
 import { memberDefaults } from '../defaults'
 import { policyFacts, type EstimateFormInput } from '../form'
 import { compareLowerLevel, runEstimate, type Estimate, type LowerLevelComparison } from '../run'
@@ -34,6 +36,8 @@ export function EstimateScreen({
     estimate: Estimate
     placeLabel: string
     lower: LowerLevelComparison | null
+    answers: EstimateAnswers
+    date: string
   } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const doc = policy.data?.document
@@ -107,7 +111,7 @@ export function EstimateScreen({
               }
               setFailure(null)
               const lower = compareLowerLevel(doc, answers, asOf, r.estimate)
-              setResult({ estimate: r.estimate, placeLabel, lower })
+              setResult({ estimate: r.estimate, placeLabel, lower, answers, date: answers.date ?? asOf })
               // the answer is below the form: bring it into view
               setTimeout(() => {
                 Taro.pageScrollTo({ selector: '.estimate-result', duration: 200 }).catch(() => {})
@@ -129,6 +133,12 @@ export function EstimateScreen({
               policyTitle={(doc as { title?: string }).title}
               offline={policy.source === 'cache' || !connected}
               notCovered={notCovered}
+            />
+          ) : null}
+          {member && connected ? (
+            <KeptEstimates
+              personId={member.personId}
+              current={result ? { answers: result.answers, date: result.date } : null}
             />
           ) : null}
         </>

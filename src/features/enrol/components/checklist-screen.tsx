@@ -13,7 +13,8 @@ const FORM: Record<ApplicationKind, string> = {
   renew_remote: '/subpackages/enrol/renew/index',
   add_id_number: '/subpackages/enrol/index/index', // started from the child's card there
   chronic_disease: '/subpackages/enrol/chronic/index',
-  assist_consent: '/subpackages/staff/assist/index' // the assistant's page (h5 workspace)
+  assist_consent: '/subpackages/staff/assist/index', // the assistant's page (h5 workspace)
+  reimbursement: '/subpackages/enrol/reimburse/index'
 }
 
 export function ChecklistScreen() {

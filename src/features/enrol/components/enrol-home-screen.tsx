@@ -90,7 +90,11 @@ export function EnrolHomeScreen() {
               void Taro.navigateTo({ url: `/subpackages/enrol/checklist/index?kind=${k}` })
             }}
           >
-            {k === 'chronic_disease' ? '申请门诊慢特病认定' : '看要准备的材料，开始办理'}
+            {k === 'chronic_disease'
+              ? '申请门诊慢特病认定'
+              : k === 'reimbursement'
+                ? '申请报销自己垫付的钱'
+                : '看要准备的材料，开始办理'}
           </Button>
         </View>
       ))}

@@ -1,8 +1,10 @@
 // Where an application is: submitted → needs more (what exactly) → approved / rejected (why).
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { Application, ApplicationStatus } from '@/contract'
 import { formatDate, formatInstant } from '@/services/time'
 import { maskBirthCertificate, maskIdNumber } from '@/shared/mask'
+import { formatMoney } from '@/components/money'
 import { KIND_LABEL, papersStillMissing } from '../documents'
 import { fieldsOf } from '../store'
 import './enrol.scss'
@@ -59,7 +61,69 @@ function approvedMeaning(app: Application): string {
       return '已认定。从认定那天起，在本地定点医院门诊看这个病、拿药，按门诊慢特病报销。'
     case 'assist_consent':
       return '县里确认了这户的代办同意书，一天之内可以替这户办事。'
+    case 'reimbursement':
+      return '县里已经按政策算好了这笔报销，钱会打到您填的银行卡上。每一步怎么算的，点下面的“看这笔报销”。'
   }
+}
+
+/** 手工报销: what the county adds to the fields (the account only masked, the claim once settled). */
+interface ReimburseExtras {
+  bankName?: string
+  accountName?: string
+  accountNumberMasked?: string
+  claimId?: string | null
+  adjustments?: { field: string; from: string; to: string; reason: string }[]
+}
+
+const ADJUSTED_WHAT: Record<string, string> = {
+  careKind: '住院还是门诊',
+  institutionLevel: '医院级别',
+  outOfCounty: '是否在县外',
+  referred: '是否办了转诊备案',
+  admissionDate: '入院日期',
+  dischargeDate: '出院日期',
+  totalCost: '总费用',
+  selfPayCost: '自费的部分'
+}
+
+function ReimburseLines({ app }: { app: Application }) {
+  const f = fieldsOf(app)
+  const x = f as typeof f & ReimburseExtras
+  return (
+    <View className='enrol-reimburse-lines'>
+      <Text className='enrol-line'>
+        {f.careKind === 'outpatient' ? '门诊' : '住院'}：{f.admissionDate ? formatDate(f.admissionDate) : ''}
+        {f.dischargeDate ? ` 到 ${formatDate(f.dischargeDate)}` : ''}
+        {f.outOfCounty ? '（县外）' : ''}
+      </Text>
+      {f.totalCost ? (
+        <Text className='enrol-line enrol-app-total'>
+          总费用 ¥{formatMoney(f.totalCost)}
+          {f.selfPayCost && f.selfPayCost !== '0.00' ? `，其中自费 ¥${formatMoney(f.selfPayCost)}` : ''}
+        </Text>
+      ) : null}
+      {x.accountNumberMasked ? (
+        <Text className='enrol-line muted enrol-app-account'>
+          打到：{x.bankName ?? ''} {x.accountName ?? ''} {x.accountNumberMasked}
+        </Text>
+      ) : null}
+      {(x.adjustments ?? []).map((a) => (
+        <Text key={a.field} className='enrol-line muted enrol-app-adjusted'>
+          县里核对后改了{ADJUSTED_WHAT[a.field] ?? a.field}：{a.from} → {a.to}（{a.reason}）
+        </Text>
+      ))}
+      {app.status === 'approved' && x.claimId ? (
+        <Button
+          className='btn btn-primary enrol-app-claim'
+          onClick={() => {
+            void Taro.navigateTo({ url: `/subpackages/claims/detail/index?claimId=${x.claimId}` })
+          }}
+        >
+          看这笔报销（每一步怎么算的）
+        </Button>
+      ) : null}
+    </View>
+  )
 }
 
 export function ApplicationStatusView({ app }: { app: Application }) {
@@ -73,7 +137,12 @@ export function ApplicationStatusView({ app }: { app: Application }) {
         <AppStatus status={s} missingPapers={missing.length > 0} />
       </View>
       {f.name ? <Text className='enrol-line enrol-app-name'>姓名：{f.name}</Text> : null}
-      {f.hospital ? <Text className='enrol-line enrol-app-hospital'>诊断医院：{f.hospital}</Text> : null}
+      {f.hospital ? (
+        <Text className='enrol-line enrol-app-hospital'>
+          {app.kind === 'reimbursement' ? '看病医院' : '诊断医院'}：{f.hospital}
+        </Text>
+      ) : null}
+      {app.kind === 'reimbursement' ? <ReimburseLines app={app} /> : null}
       {f.diagnosisDate ? <Text className='enrol-line muted'>诊断日期：{formatDate(f.diagnosisDate)}</Text> : null}
       {f.idNumber ? <Text className='enrol-line muted'>身份证号：{maskIdNumber(f.idNumber)}</Text> : null}
       {f.birthCertificateNumber ? (

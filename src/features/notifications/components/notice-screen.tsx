@@ -30,7 +30,7 @@ export function NoticeScreen() {
   const noticeId = (useRouter().params as { noticeId?: string }).noticeId ?? null
   const owner = noticesOwner(useSession((s) => s.userId))
   const voice = useSettings((s) => s.voice)
-  const load = useCallback(() => loadNotices(), [])
+  const load = useCallback(() => loadNotices(owner), [owner])
   const list = useCountyData({ cache: noticesCache, owner, cacheKey: NOTICES_KEY, load })
   const notice = list.data?.notices.find((n) => n.noticeId === noticeId) ?? null
   useEffect(() => {

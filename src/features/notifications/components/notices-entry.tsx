@@ -20,7 +20,7 @@ const NONE: string[] = []
 
 export function NoticesEntry() {
   const owner = noticesOwner(useSession((s) => s.userId))
-  const load = useCallback(() => loadNotices(), [])
+  const load = useCallback(() => loadNotices(owner), [owner])
   const list = useCountyData({ cache: noticesCache, owner, cacheKey: NOTICES_KEY, load })
   // the entry itself (a stable object): a new [] on every call would re-render without end
   const read = noticeReadsCache((s) => s.read(owner, 'read'))?.data ?? NONE

@@ -10,9 +10,13 @@ import { formatInstant } from '@/services/time'
 import { decide, loadApplication } from '../api'
 import { kindLabel, STATUS_LABEL } from '../labels'
 import { DocumentViewer } from './document-viewer'
+import { SettlePanel } from './settle-panel'
 import { StaffGate } from './staff-gate'
 
 type ApplicationDocument = StaffApplication['application']['documents'][number]
+
+/** What the county adds to a 手工报销's fields (the card only masked; the claim once settled). */
+const SHOWN_LABEL: Record<string, string> = { accountNumberMasked: '银行卡号', claimId: '报销单号' }
 
 const FIELD_LABEL: Record<keyof ApplicationFields, string> = {
   name: '姓名',
@@ -29,7 +33,18 @@ const FIELD_LABEL: Record<keyof ApplicationFields, string> = {
   to: '到',
   diseaseCode: '认定的病种',
   hospital: '诊断医院',
-  diagnosisDate: '诊断日期'
+  diagnosisDate: '诊断日期',
+  careKind: '住院还是门诊',
+  institutionLevel: '医院级别',
+  outOfCounty: '在县外看的',
+  referred: '办了转诊或备案',
+  admissionDate: '入院（看病）日期',
+  dischargeDate: '出院日期',
+  totalCost: '总费用',
+  selfPayCost: '其中自费',
+  bankName: '开户银行',
+  accountName: '户名',
+  accountNumber: '银行卡号'
 }
 
 const DECISIONS = [
@@ -45,6 +60,7 @@ function Detail({ id }: { id: string }) {
   const [busy, setBusy] = useState(false)
   const [said, setSaid] = useState<string | null>(null)
   const [open, setOpen] = useState<ApplicationDocument | null>(null)
+  const [settledHere, setSettledHere] = useState(false)
 
   const load = useCallback(async () => {
     const r = await loadApplication(id)
@@ -76,22 +92,28 @@ function Detail({ id }: { id: string }) {
           {formatInstant(a.submittedAt)} 提交
         </Text>
         <View className='staff-fields'>
-          {(Object.entries(fields) as [keyof ApplicationFields, string | number][]).map(([k, v]) => (
-            <View key={k} className='staff-fields__row'>
-              <Text className='staff-fields__name'>{FIELD_LABEL[k] ?? k}</Text>
-              <Text>
-                {k === 'personId'
-                  ? (members.get(String(v)) ?? v)
-                  : k === 'sex'
-                    ? v === 'male'
-                      ? '男'
-                      : '女'
-                    : k === 'diseaseCode' && data.diseaseName
-                      ? `${data.diseaseName}（${v}）`
-                      : v}
-              </Text>
-            </View>
-          ))}
+          {(Object.entries(fields) as [keyof ApplicationFields, string | number | boolean | null | object][])
+            .filter(([, v]) => v !== null && typeof v !== 'object')
+            .map(([k, v]) => (
+              <View key={k} className='staff-fields__row'>
+                <Text className='staff-fields__name'>{FIELD_LABEL[k] ?? SHOWN_LABEL[k] ?? k}</Text>
+                <Text>
+                  {k === 'personId'
+                    ? (members.get(String(v)) ?? String(v))
+                    : k === 'sex'
+                      ? v === 'male'
+                        ? '男'
+                        : '女'
+                      : k === 'diseaseCode' && data.diseaseName
+                        ? `${data.diseaseName}（${String(v)}）`
+                        : typeof v === 'boolean'
+                          ? v
+                            ? '是'
+                            : '否'
+                          : String(v)}
+                </Text>
+              </View>
+            ))}
         </View>
         {a.reason ? <Text className='muted'>上次的意见：{a.reason}</Text> : null}
       </View>
@@ -120,6 +142,16 @@ function Detail({ id }: { id: string }) {
         ))}
       </View>
 
+      {a.kind === 'reimbursement' && (a.status === 'submitted' || settledHere) ? (
+        <SettlePanel
+          applicationId={a.applicationId}
+          onSettled={() => {
+            // the panel stays to show where to pay; the request above shows it settled
+            setSettledHere(true)
+            void load()
+          }}
+        />
+      ) : null}
       {a.status === 'submitted' ? (
         <View className='card staff-decide'>
           <View className='staff-detail__title' ariaRole='heading' aria-level={2}>
@@ -134,7 +166,7 @@ function Detail({ id }: { id: string }) {
             onInput={(e) => setReason(e.detail.value)}
           />
           <View className='staff-decide__buttons'>
-            {DECISIONS.map((d) => (
+            {DECISIONS.filter((d) => d.id !== 'approve' || a.kind !== 'reimbursement').map((d) => (
               <Button
                 key={d.id}
                 className={`btn ${d.id === 'approve' ? 'btn-primary' : ''} staff-decide__${d.id}`}
