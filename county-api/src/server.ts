@@ -12,7 +12,7 @@ import { configFromEnv, ConfigProblems, type Config } from './config'
 import type { Ctx } from './context'
 import type { UserRow } from './db/rows'
 import type { Call } from './routes/handler'
-import { openDb, getMeta } from './db'
+import { openDb, getMeta, dbCounts } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
@@ -334,6 +334,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     app.get('/__test/clock', async () => ({ now: isoTime(clock.now()) }))
     // how many keys the in-memory limits hold (their memory is bounded: RATE_LIMIT_KEYS per limit)
     app.get('/__test/limits', async () => ({ keys: limitKeys() }))
+    // statements and commits the database has run so far (bench:api: per payment flow)
+    app.get('/__test/db-counts', async () => dbCounts(db))
   }
 
   await app.listen({ port: config.port, host: config.host })
