@@ -4,7 +4,7 @@
 // (real signing, verification and decryption; figures named api.wechat.*). Prints flows/s, request
 // and flow latency p50/p99, errors, CPU per flow (server, load generator), the statements and commits
 // the server's database ran per flow, then checks the database: no lost and no duplicated payment.
-//   npm run bench:api            (BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOUSEHOLDS to tune;
+//   npm run bench:api  (--help for usage; BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOUSEHOLDS to tune;
 //   BENCH_PAYMENT=simulated or wechat runs one of the two;
 //   BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server)
 import { info, report, type Figure } from './format'
@@ -53,7 +53,23 @@ function measureSeed(): number {
   return ms
 }
 
+const USAGE = `npx tsx bench/api.ts   (npm run bench:api)
+The county API's deadline-day spike on loopback: concurrent clients each pay for a distinct household
+(quote → create order → start payment → pay → read the order back), at the simulated cashier, then
+through WeChat Pay APIv3 at the WeChat simulator (real RSA signing, verification and decryption).
+Prints, per path: flows/s, request and flow p50/p99, errors, server and load-generator CPU per flow,
+statements and commits per flow (target ≤ ${API_TARGET.statementsPerFlow} statements), then checks the
+database: no lost or duplicated payment. Exit code 1 when a target is missed.
+Environment:
+  BENCH_PAYMENT=simulated|wechat   one of the two paths (default: both)
+  BENCH_CLIENTS=32  BENCH_SECONDS=8  BENCH_HOUSEHOLDS=4000
+  BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   profile the server`
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE)
+    return
+  }
   const seedMs = measureSeed()
   const which = process.env.BENCH_PAYMENT ?? 'both'
   let ok = true
