@@ -24,11 +24,15 @@ const ALL: Scope[] = ['status', 'claims', 'pay']
 export function relationTo(ctx: Ctx, user: UserRow, householdId: string): Access | null {
   if (user.role === 'assistant') return assistantAccess(ctx, user, householdId)
   if (user.person_id) {
-    const row = ctx.db
-      .prepare(
-        `SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`
-      )
-      .get(user.person_id) as { household_id: string; head_person_id: string } | undefined
+    // (read with the session when the request signed in: authenticate)
+    const row =
+      user.home?.personId === user.person_id
+        ? { household_id: user.home.householdId, head_person_id: user.home.headPersonId }
+        : (ctx.db
+            .prepare(
+              `SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?`
+            )
+            .get(user.person_id) as { household_id: string; head_person_id: string } | undefined)
     if (row && row.household_id === householdId) {
       return {
         householdId,

@@ -16,12 +16,16 @@ export function authenticate(ctx: Ctx, header: string | undefined): UserRow {
   const m = header ? /^Bearer\s+(\S+)$/.exec(header) : null
   if (!m) throw new ApiFailure('UNAUTHENTICATED')
   const hash = sha256(m[1])
+  // the session, its user and the household the user is bound to, in one read
   const row = ctx.db
     .prepare(
-      `SELECT s.expires_at, s.last_seen_at, u.id, u.role, u.openid, u.phone, u.person_id, u.display_name
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`
+      `SELECT s.expires_at, s.last_seen_at, u.id, u.role, u.openid, u.phone, u.person_id, u.display_name,
+        p.name AS person_name, p.household_id, h.head_person_id, h.region_code
+      FROM sessions s JOIN users u ON u.id = s.user_id
+        LEFT JOIN persons p ON p.id = u.person_id LEFT JOIN households h ON h.id = p.household_id
+      WHERE s.token_hash = ?`
     )
-    .get(hash) as (UserRow & { expires_at: number; last_seen_at: number | null }) | undefined
+    .get(hash) as SessionRow | undefined
   if (!row) throw new ApiFailure('UNAUTHENTICATED')
   const now = ctx.clock.now()
   const seen = row.last_seen_at ?? 0
@@ -32,10 +36,33 @@ export function authenticate(ctx: Ctx, header: string | undefined): UserRow {
   }
   if (now - seen >= SEEN_EVERY_MS)
     ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, hash)
-  const { expires_at: _e, last_seen_at: _s, ...user } = row
-  void _e
-  void _s
-  return user
+  return {
+    id: row.id,
+    role: row.role,
+    openid: row.openid,
+    phone: row.phone,
+    person_id: row.person_id,
+    display_name: row.display_name,
+    home:
+      row.household_id === null || row.head_person_id === null
+        ? null
+        : {
+            personId: row.person_id as string,
+            householdId: row.household_id,
+            headPersonId: row.head_person_id,
+            regionCode: row.region_code as string,
+            personName: row.person_name as string
+          }
+  }
+}
+
+type SessionRow = Omit<UserRow, 'home'> & {
+  expires_at: number
+  last_seen_at: number | null
+  person_name: string | null
+  household_id: string | null
+  head_person_id: string | null
+  region_code: string | null
 }
 
 export function createSession(ctx: Ctx, userId: string): { token: string; expiresAt: string } {

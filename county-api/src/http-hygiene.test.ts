@@ -85,6 +85,19 @@ describe('answers', () => {
     }
   })
 
+  it("are dated by the county's clock (the app takes today from it), also when the clock is moved", async () => {
+    const dateOf = async () => Date.parse((await fetch(`${server.url}/health`)).headers.get('date') as string)
+    const now = await api.now()
+    expect(Math.abs((await dateOf()) - now)).toBeLessThan(5_000)
+    const dayBefore = now - 86_400_000
+    await api.setNow(dayBefore)
+    try {
+      expect(Math.abs((await dateOf()) - dayBefore)).toBeLessThan(5_000)
+    } finally {
+      await api.setNow(now)
+    }
+  })
+
   it('allow browsers only from the allow-list (development: the h5 dev server)', async () => {
     const ok = await fetch(`${server.url}/health`, { headers: { origin: 'http://localhost:10086' } })
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:10086')

@@ -12,7 +12,7 @@ import { configFromEnv, ConfigProblems, type Config } from './config'
 import type { Ctx } from './context'
 import type { UserRow } from './db/rows'
 import type { Call } from './routes/handler'
-import { openDb, getMeta } from './db'
+import { openDb, getMeta, dbCounts } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
@@ -175,8 +175,17 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
   // Every answer is dated by the county's clock: the app takes "today" from it when the phone's
   // clock is days off (farmers' phones often are), so both sides mean the same day.
-  app.addHook('onRequest', async (_req, reply) => {
-    reply.header('date', new Date(clock.now()).toUTCString())
+  // (one text a second, and a callback hook: no promise per request)
+  let dateSecond = NaN
+  let dateText = ''
+  app.addHook('onRequest', (_req, reply, done) => {
+    const now = clock.now()
+    if (Math.floor(now / 1000) !== dateSecond) {
+      dateSecond = Math.floor(now / 1000)
+      dateText = new Date(now).toUTCString()
+    }
+    reply.header('date', dateText)
+    done()
   })
 
   // Keep the raw JSON text (the payment notify signature covers the exact bytes), and parse it with
@@ -334,6 +343,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     app.get('/__test/clock', async () => ({ now: isoTime(clock.now()) }))
     // how many keys the in-memory limits hold (their memory is bounded: RATE_LIMIT_KEYS per limit)
     app.get('/__test/limits', async () => ({ keys: limitKeys() }))
+    // statements and commits the database has run so far (bench:api: per payment flow)
+    app.get('/__test/db-counts', async () => dbCounts(db))
   }
 
   await app.listen({ port: config.port, host: config.host })

@@ -102,7 +102,10 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
  * How a payer appears to others: the bound person's name masked (张**), else the account's
  * display name, which holds no name (微信用户, or the phone masked).
  */
-export function maskedPayerName(ctx: Ctx, userId: string): string {
+export function maskedPayerName(ctx: Ctx, userId: string, known?: UserRow): string {
+  // (the signed-in user's bound person was read with the session)
+  if (known?.id === userId && known.home !== undefined && (known.home?.personId ?? null) === known.person_id)
+    return known.home ? maskName(known.home.personName) : known.display_name
   const u = ctx.db
     .prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?')
     .get(userId) as { display_name: string; name: string | null } | undefined
@@ -115,20 +118,25 @@ export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' 
   return o.payer_name_masked ?? maskedPayerName(ctx, o.payer_user_id)
 }
 
-export function orderView(ctx: Ctx, o: OrderRow, namesVisible: boolean): Order {
+/** `o.recorded`: the enrolments, read with the order (pay/orders.ts loadOrderFor); else they are read here. */
+export function orderView(ctx: Ctx, o: OrderRow & { recorded?: string | null }, namesVisible: boolean): Order {
   // once confirmed, each person's benefit dates as the county recorded them for this payment
   // (by the enrolments' key, person and year: an order is viewed at every status poll)
   const orderPersons = JSON.parse(o.persons) as OrderPerson[]
   const recorded = new Map<string, ReturnType<typeof benefitOf>>()
   if (o.status === 'confirmed') {
-    const one = ctx.db.prepare(
-      'SELECT status, coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ? AND order_id = ?'
-    )
-    for (const p of orderPersons) {
-      const e = one.get(p.personId, o.year, o.id) as
-        Pick<EnrolmentRow, 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'> | undefined
-      if (e) recorded.set(p.personId, benefitOf(e))
-    }
+    // (every person of the order in one statement, each found by the key)
+    type Row = Pick<EnrolmentRow, 'person_id' | 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'>
+    const rows =
+      typeof o.recorded === 'string'
+        ? (JSON.parse(o.recorded) as Row[])
+        : (ctx.db
+            .prepare(
+              `SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments
+        WHERE person_id IN (SELECT value FROM json_each(?)) AND year = ? AND order_id = ?`
+            )
+            .all(JSON.stringify(orderPersons.map((p) => p.personId)), o.year, o.id) as Row[])
+    for (const e of rows) recorded.set(e.person_id, benefitOf(e))
   }
   const persons = orderPersons.map((p) => ({
     personId: p.personId,

@@ -20,18 +20,60 @@ export function openDb(dbPath: string): DB {
   return db
 }
 
-/** Handlers prepare their SQL inline; compiling it once per text keeps that cheap. */
+/**
+ * What the database has been asked since it was opened (bench:api prints it per payment flow):
+ * statements run (each run/get/all/iterate of a prepared statement, and each pragma) and commits
+ * (a top-level transaction, or a write outside one, which SQLite commits on its own).
+ */
+export interface DbCounts {
+  statements: number
+  commits: number
+}
+
+const counts = new WeakMap<DB, DbCounts>()
+
+export function dbCounts(db: DB): DbCounts {
+  return { ...(counts.get(db) ?? { statements: 0, commits: 0 }) }
+}
+
+/**
+ * Handlers prepare their SQL inline; compiling it once per text keeps that cheap. Each statement
+ * is counted when it runs (one increment: cheap enough to stay on).
+ */
 function cacheStatements(db: DB): void {
+  const c: DbCounts = { statements: 0, commits: 0 }
+  counts.set(db, c)
   const prepare = db.prepare.bind(db)
   const cache = new Map<string, Database.Statement>()
   db.prepare = ((sql: string) => {
     let st = cache.get(sql)
     if (!st) {
-      st = prepare(sql)
+      st = countRuns(db, prepare(sql), c)
       cache.set(sql, st)
     }
     return st
   }) as DB['prepare']
+  const pragma = db.pragma.bind(db)
+  db.pragma = ((source: string, options?: Database.PragmaOptions) => {
+    c.statements++
+    return pragma(source, options)
+  }) as DB['pragma']
+}
+
+function countRuns(db: DB, st: Database.Statement, c: DbCounts): Database.Statement {
+  const { run, get, all, iterate } = st
+  const writes = !st.readonly
+  const counted = <F extends (...args: never[]) => unknown>(f: F): F =>
+    ((...args: never[]) => {
+      c.statements++
+      if (writes && !db.inTransaction) c.commits++
+      return f.apply(st, args)
+    }) as F
+  st.run = counted(run)
+  st.get = counted(get)
+  st.all = counted(all)
+  st.iterate = counted(iterate)
+  return st
 }
 
 const runners = new WeakMap<DB, (fn: () => unknown) => unknown>()
@@ -47,6 +89,8 @@ export function transact<T>(db: DB, fn: () => T): T {
   // so a transaction that reads then writes never fails with SQLITE_BUSY when another process
   // (a second worker, COUNTY_API_WORKERS) committed in between.
   if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f()).immediate))
+  const c = counts.get(db)
+  if (c && !db.inTransaction) c.commits++ // (a rolled-back one too: it cost the same until then)
   return run(fn) as T
 }
 

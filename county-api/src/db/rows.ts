@@ -23,6 +23,21 @@ export interface UserRow {
   phone: string | null
   person_id: string | null
   display_name: string
+  /**
+   * The household of the person the account is bound to, read with the session (one
+   * authorisation read a request): access.ts and views.ts use it instead of asking again.
+   * Undefined where the user was read without it; null when the account is bound to nobody.
+   */
+  home?: UserHome | null
+}
+
+export interface UserHome {
+  /** the person it was read for (a request that binds the account changes person_id: then it is read again) */
+  personId: string
+  householdId: string
+  headPersonId: string
+  regionCode: string
+  personName: string
 }
 
 export interface HouseholdRow {

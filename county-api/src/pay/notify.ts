@@ -15,8 +15,19 @@ import type { HeaderLookup, ProviderNotice, ProviderPayment } from '../ports/pay
 /** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
 function applyNotify(ctx: Ctx, n: ProviderPayment): OrderRow | null {
   return transact(ctx.db, () => {
-    if (ctx.db.prepare('SELECT 1 FROM payment_notices WHERE notify_id = ?').get(n.notifyId)) return null
-    const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(n.orderId) as OrderRow | undefined
+    // One read: the order, whether this notify was applied already, whether this money was told before
+    const { seen_notify, seen_money, ...row } = ctx.db
+      .prepare(
+        `SELECT o.*, EXISTS (SELECT 1 FROM payment_notices WHERE notify_id = @notify) AS seen_notify,
+          EXISTS (SELECT 1 FROM payment_notices WHERE transaction_id = @money
+            AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')) AS seen_money
+        FROM (SELECT 1) LEFT JOIN orders o ON o.id = @order`
+      )
+      .get({ notify: n.notifyId, money: n.transactionId, order: n.orderId }) as {
+      [K in keyof OrderRow]: OrderRow[K] | null
+    } & { seen_notify: 0 | 1; seen_money: 0 | 1 }
+    if (seen_notify) return null
+    const order = row.id === null ? undefined : (row as OrderRow)
     const record = (outcome: PaymentNoticeRow['outcome']) =>
       ctx.db
         .prepare(
@@ -33,14 +44,7 @@ function applyNotify(ctx: Ctx, n: ProviderPayment): OrderRow | null {
           parseTime(n.paidAt)
         )
     // the same money told again under another notify id (a query's answer, then the late notify)
-    if (
-      n.result === 'SUCCESS' &&
-      ctx.db
-        .prepare(
-          `SELECT 1 FROM payment_notices WHERE transaction_id = ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`
-        )
-        .get(n.transactionId)
-    ) {
+    if (n.result === 'SUCCESS' && seen_money) {
       record('duplicate')
       return null
     }
@@ -79,12 +83,23 @@ function applyNotify(ctx: Ctx, n: ProviderPayment): OrderRow | null {
       return null
     }
     // Late money for an expired or failed order is still the villager's money: try to match it.
-    ctx.db
-      .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ?, provider_done_at = ? WHERE id = ?`)
-      .run(paidAt, n.transactionId, ctx.clock.now(), order.id)
+    // (the order's row is written once, by the match, with the payment: savePaid)
     record('paid')
     return { ...order, status: 'paid' as const, paid_at: paidAt, transaction_id: n.transactionId }
   })
+}
+
+/** The payment on the order's row, in the same commit as the notify: at the match, or alone when matching failed. */
+interface PaymentToSave {
+  paidAt: number
+  transactionId: string
+  doneAt: number
+}
+
+function savePaid(ctx: Ctx, orderId: string, p: PaymentToSave): void {
+  ctx.db
+    .prepare(`UPDATE orders SET status = 'paid', paid_at = ?, transaction_id = ?, provider_done_at = ? WHERE id = ?`)
+    .run(p.paidAt, p.transactionId, p.doneAt, orderId)
 }
 
 /**
@@ -115,11 +130,17 @@ export function acceptPayment(ctx: Ctx, payment: ProviderPayment): void {
   transactDurably(ctx.db, () => {
     const paid = applyNotify(ctx, payment)
     if (!paid) return
+    const toSave = {
+      paidAt: paid.paid_at as number,
+      transactionId: paid.transaction_id as string,
+      doneAt: ctx.clock.now()
+    }
     try {
-      confirmOrder(ctx, paid.id, paid)
+      if (confirmOrder(ctx, paid.id, paid, toSave)) return
     } catch (e) {
       ctx.log.error({ orderId: paid.id, err: e }, 'matching a paid order failed; left paid for the retry job')
     }
+    savePaid(ctx, paid.id, toSave)
   })
 }
 
@@ -129,51 +150,65 @@ export function matchOrder(ctx: Ctx, orderId: string): OrderRow {
   return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow
 }
 
-/** `known`: the row as the same transaction just wrote it (saves reading it back). */
-function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
-  transact(ctx.db, () => {
+/**
+ * `known`: the row as the same transaction has it (saves reading it back). `payment`: the payment
+ * just accepted, not yet on the row: written with the outcome (one write of the row, not two).
+ * True when the row was written.
+ */
+function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow, payment?: PaymentToSave): boolean {
+  return transact(ctx.db, () => {
     const o = known ?? (ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow)
-    if (o.status !== 'paid' && o.status !== 'paid_not_matched') return
-    if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return // needs a refund, not a retry
+    if (o.status !== 'paid' && o.status !== 'paid_not_matched') return false
+    if (o.status === 'paid_not_matched' && o.failure_reason?.startsWith('到账金额')) return false // needs a refund, not a retry
+    const paymentCols = {
+      paidAt: payment?.paidAt ?? null,
+      transactionId: payment?.transactionId ?? null,
+      doneAt: payment?.doneAt ?? null
+    }
+    // (the payment's columns, when it came with this call; as they are otherwise)
+    const withPayment = `paid_at = COALESCE(@paidAt, paid_at), transaction_id = COALESCE(@transactionId, transaction_id),
+      provider_done_at = COALESCE(@doneAt, provider_done_at)`
+    const unmatched = (reason: string) => {
+      ctx.db
+        .prepare(
+          `UPDATE orders SET status = 'paid_not_matched', failure_reason = @reason, match_attempts = match_attempts + 1, ${withPayment} WHERE id = @id`
+        )
+        .run({ ...paymentCols, reason, id: o.id })
+      return true
+    }
     const persons = JSON.parse(o.persons) as OrderPerson[]
     const problems: string[] = []
-    // The household's members now and their enrolment for the year, in one query.
-    const members = new Map(
-      (
-        ctx.db
-          .prepare(
-            `SELECT p.id, e.status, e.order_id FROM persons p LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = ? WHERE p.household_id = ?`
-          )
-          .all(o.year, o.household_id) as {
-          id: string
-          status: EnrolmentRow['status'] | null
-          order_id: string | null
-        }[]
-      ).map((m) => [m.id, m])
-    )
+    // One read: the household's members now and their enrolment for the year, the county, whether
+    // the payer is the head (anyone else paying is told to the household), and whether another
+    // payer's order for the household and year is still open (closed below).
+    const rows = ctx.db
+      .prepare(
+        `SELECT h.region_code, h.head_person_id, (SELECT person_id FROM users WHERE id = @payer) AS payer_person_id,
+          EXISTS (SELECT 1 FROM orders WHERE household_id = h.id AND year = @year AND id != @order
+            AND status IN ('created', 'paying')) AS others_open,
+          p.id, e.status, e.order_id
+        FROM households h LEFT JOIN persons p ON p.household_id = h.id
+          LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = @year
+        WHERE h.id = @household`
+      )
+      .all({ payer: o.payer_user_id, year: o.year, order: o.id, household: o.household_id }) as {
+      region_code: string
+      head_person_id: string
+      payer_person_id: string | null
+      others_open: 0 | 1
+      id: string | null
+      status: EnrolmentRow['status'] | null
+      order_id: string | null
+    }[]
+    const members = new Map(rows.filter((m) => m.id !== null).map((m) => [m.id, m]))
     for (const p of persons) {
       const m = members.get(p.personId)
       if (!m) problems.push('成员已迁出')
       else if (m.status === 'enrolled' && m.order_id !== o.id) problems.push('该成员本年度已经缴费')
     }
-    if (problems.length > 0) {
-      ctx.db
-        .prepare(
-          `UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`
-        )
-        .run([...new Set(problems)].join('；'), o.id)
-      return
-    }
-    // (and whether the payer is the head: anyone else paying is told to the household)
-    const h = ctx.db
-      .prepare(
-        'SELECT h.region_code, h.head_person_id, (SELECT person_id FROM users WHERE id = ?) AS payer_person_id FROM households h WHERE h.id = ?'
-      )
-      .get(o.payer_user_id, o.household_id) as {
-      region_code: string
-      head_person_id: string
-      payer_person_id: string | null
-    }
+    if (problems.length > 0) return unmatched([...new Set(problems)].join('；'))
+    const h = rows[0]
+    if (!h) throw new Error(`household ${o.household_id} of order ${o.id} not found`)
     // Benefit dates depend on the payment date (waiting period outside the collection period):
     // reuse the quote's when paid the day it was quoted, otherwise ask the calculator again.
     const paidDate = isoDate(o.paid_at as number)
@@ -197,30 +232,28 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
       const l = dates.get(p.personId)
       return !l || l.benefitStart > l.benefitEnd
     })
-    if (noDates.length > 0) {
-      ctx.db
-        .prepare(
-          `UPDATE orders SET status = 'paid_not_matched', failure_reason = ?, match_attempts = match_attempts + 1 WHERE id = ?`
-        )
-        .run('按缴费日期计算，有成员当年已没有待遇期（需人工核对或退款）', o.id)
-      return
-    }
-    for (const p of persons) {
+    if (noDates.length > 0) return unmatched('按缴费日期计算，有成员当年已没有待遇期（需人工核对或退款）')
+    // every member paid for, in one statement
+    const enrolled = persons.map((p) => {
       const l = dates.get(p.personId) as { benefitStart: string; benefitEnd: string }
-      const cov = {
+      return {
+        personId: p.personId,
+        dueFen: p.dueFen,
         start: `${o.year}-01-01`,
         end: l.benefitEnd,
         waitingEnd: l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null
       }
-      ctx.db
-        .prepare(
-          `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
-        VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)
+    })
+    ctx.db
+      .prepare(
+        `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+        SELECT json_extract(value, '$.personId'), @year, 'enrolled', 'self', json_extract(value, '$.dueFen'),
+          json_extract(value, '$.start'), json_extract(value, '$.end'), json_extract(value, '$.waitingEnd'), @order
+        FROM json_each(@enrolled) WHERE true
         ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
           coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = excluded.order_id`
-        )
-        .run(p.personId, o.year, p.dueFen, cov.start, cov.end, cov.waitingEnd, o.id)
-    }
+      )
+      .run({ year: o.year, order: o.id, enrolled: JSON.stringify(enrolled) })
     const seqKey = `receipt_seq_${o.year}`
     const seq = Number(
       (
@@ -235,18 +268,21 @@ function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow): void {
     const now = ctx.clock.now()
     ctx.db
       .prepare(
-        `UPDATE orders SET status = 'confirmed', confirmed_at = ?, receipt_number = ?, failure_reason = NULL, match_attempts = match_attempts + 1 WHERE id = ?`
+        `UPDATE orders SET status = 'confirmed', confirmed_at = @now, receipt_number = @receipt, failure_reason = NULL,
+          match_attempts = match_attempts + 1, ${withPayment} WHERE id = @id`
       )
-      .run(now, receipt, o.id)
+      .run({ ...paymentCols, now, receipt, id: o.id })
     // Paid: the other payers' open orders for the household and year close (their payment would be
     // for members already enrolled); the app shows who paid when they look.
-    ctx.db
-      .prepare(
-        `UPDATE orders SET status = 'expired', failure_reason = ? WHERE household_id = ? AND year = ? AND id != ? AND status IN ('created', 'paying')`
-      )
-      .run('这一年已经有人交过了', o.household_id, o.year, o.id)
+    if (h.others_open)
+      ctx.db
+        .prepare(
+          `UPDATE orders SET status = 'expired', failure_reason = ? WHERE household_id = ? AND year = ? AND id != ? AND status IN ('created', 'paying')`
+        )
+        .run('这一年已经有人交过了', o.household_id, o.year, o.id)
     // Someone other than the head paid: the household is notified, in this same commit.
     if (h.payer_person_id !== h.head_person_id) recordPaidByOther(ctx, o, receipt, now)
+    return true
   })
 }
 

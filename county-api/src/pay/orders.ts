@@ -16,8 +16,9 @@ import { isoDate, isoTime } from '../clock'
 import { requestHash, sameRequest } from '../idempotency'
 import { checkIdNumber } from '../../../src/shared/id-number'
 import { maskedPayerName, payerNameMasked } from '../views'
-import { closedMessage, computeQuote, type ClosedWindow } from './quote'
+import { closedMessage, computeQuote, readQuoteInputs, type ClosedWindow } from './quote'
 import { withinRate } from '../limits'
+import { RATE_WINDOW_MS } from '../config/kinds'
 
 export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
   const now = ctx.clock.now()
@@ -98,34 +99,57 @@ export function createOrder(
 
   const result = () =>
     transact(ctx.db, () => {
-      const same = sameRequest(
-        ctx.db.prepare('SELECT * FROM orders WHERE payer_user_id = ? AND idempotency_key = ?').get(user.id, idemKey) as
-          OrderRow | undefined,
-        hash
-      )
+      const now = ctx.clock.now()
+      // One read: the first order made with this key (a replay), the payer's orders within the
+      // limit's window, and their open order for the household and year (at most one: orders_one_open).
+      const seen = ctx.db
+        .prepare(
+          `SELECT o.*,
+            (SELECT COUNT(*) FROM orders WHERE payer_user_id = @user AND created_at > @since) AS recent_n,
+            (SELECT MIN(created_at) FROM orders WHERE payer_user_id = @user AND created_at > @since) AS recent_first,
+            x.id AS open_id, x.payer_name_masked AS open_payer_name_masked, x.created_at AS open_created_at,
+            x.expires_at AS open_expires_at
+          FROM (SELECT 1) LEFT JOIN orders o ON o.payer_user_id = @user AND o.idempotency_key = @key
+            LEFT JOIN orders x ON x.household_id = @household AND x.year = @year AND x.payer_user_id = @user
+              AND x.status IN ('created', 'paying')`
+        )
+        .get({
+          user: user.id,
+          key: idemKey,
+          since: now - RATE_WINDOW_MS[ctx.config.orderLimit.per],
+          household: householdId,
+          year: body.year
+        }) as SeenOrders
+      const { recent_n, recent_first, open_id, open_payer_name_masked, open_created_at, open_expires_at, ...first } =
+        seen
+      const same = sameRequest(first.id === null ? undefined : (first as OrderRow), hash)
       if (same) return { order: same, created: false, namesVisible }
       // a new flow: the county's admission first, before anything is written (a refused key is not spent)
-      admitFlow(ctx, householdId)
+      const inputs = readQuoteInputs(ctx, householdId, body.year)
+      admitFlow(ctx, inputs?.regionCode ?? ctx.config.regionCode)
       withinRate(
-        ctx.clock.now(),
+        now,
         ctx.config.orderLimit,
-        (since) =>
-          ctx.db
-            .prepare(
-              'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM orders WHERE payer_user_id = ? AND created_at > ?'
-            )
-            .get(user.id, since) as { n: number; first: number | null },
+        () => ({ n: recent_n, first: recent_first }),
         (w) => `缴费订单下得太多了，请${w}后再试`
       )
-      expireStale(ctx, { householdId, year: body.year })
-      const open = openOrder()
-      if (open) throw openOrderExists(ctx, user, open)
-      const { quote, people } = computeQuote(ctx, householdId, body.year, { steps: false })
+      if (open_id !== null) {
+        // the payer's open order stands in the way, unless it has run out (then it expires now)
+        if (open_expires_at > now)
+          throw openOrderExists(ctx, user, {
+            id: open_id,
+            payer_user_id: user.id,
+            payer_name_masked: open_payer_name_masked,
+            created_at: open_created_at,
+            expires_at: open_expires_at
+          })
+        expireStale(ctx, { householdId, year: body.year })
+      }
+      const { quote, people } = computeQuote(ctx, householdId, body.year, { steps: false, inputs })
       if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
       if (quote.collectionClosed) throw notInCollectionPeriod(ctx, body.year, quote.collectionClosed)
       if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
       const names = new Map(people.map((p) => [p.id, p.name]))
-      const now = ctx.clock.now()
       const quotedOn = isoDate(now)
       const persons: OrderPerson[] = quote.lines
         .filter((l) => l.dueFen > 0)
@@ -159,7 +183,7 @@ export function createOrder(
         receipt_number: null,
         failure_reason: null,
         match_attempts: 0,
-        payer_name_masked: maskedPayerName(ctx, user.id)
+        payer_name_masked: maskedPayerName(ctx, user.id, user)
       }
       ctx.db
         .prepare(
@@ -201,9 +225,11 @@ export function loadOrderFor(
   ctx: Ctx,
   user: UserRow,
   orderId: string,
-  action: string
-): { order: OrderRow; namesVisible: boolean; access: ReturnType<typeof relationTo> } {
-  const order = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined
+  action: string,
+  opts: { withRecorded?: boolean } = {}
+): { order: OrderRow & Recorded; namesVisible: boolean; access: ReturnType<typeof relationTo> } {
+  const order = ctx.db.prepare(opts.withRecorded ? WITH_RECORDED : 'SELECT * FROM orders WHERE id = ?').get(orderId) as
+    (OrderRow & Recorded) | undefined
   if (!order) throw new ApiFailure('NOT_FOUND')
   const rel = relationTo(ctx, user, order.household_id)
   if (order.payer_user_id === user.id && (!rel || (rel.relation === 'grantee' && !rel.scopes.includes('pay')))) {
@@ -212,6 +238,18 @@ export function loadOrderFor(
   const access = requireHousehold(ctx, user, order.household_id, 'pay', action, rel)
   return { order, namesVisible: true, access }
 }
+
+/** A confirmed order's enrolments as recorded (JSON, for orderView), read with the order: one statement. */
+export interface Recorded {
+  recorded?: string | null
+}
+
+const WITH_RECORDED = `SELECT o.*, CASE WHEN o.status = 'confirmed' THEN (
+    SELECT json_group_array(json_object('person_id', e.person_id, 'status', e.status, 'coverage_start', e.coverage_start,
+      'coverage_end', e.coverage_end, 'waiting_end', e.waiting_end))
+    FROM enrolments e WHERE e.person_id IN (SELECT json_extract(value, '$.personId') FROM json_each(o.persons))
+      AND e.year = o.year AND e.order_id = o.id) END AS recorded
+  FROM orders o WHERE o.id = ?`
 
 export function refreshOrder(ctx: Ctx, order: OrderRow): OrderRow {
   if ((order.status === 'created' || order.status === 'paying') && order.expires_at <= ctx.clock.now()) {
@@ -231,10 +269,18 @@ export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
   throw new ApiFailure('CONFLICT', { status: o.status })
 }
 
-/** Admits a new payment flow of the household's county, or throws BUSY (429, Retry-After) before anything is written. */
-function admitFlow(ctx: Ctx, householdId: string): void {
-  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
-    { region_code: string } | undefined
-  const r = ctx.admission.admit(h?.region_code ?? ctx.config.regionCode, ctx.clock.now())
+/** Admits a new payment flow of the county, or throws BUSY (429, Retry-After) before anything is written. */
+function admitFlow(ctx: Ctx, county: string): void {
+  const r = ctx.admission.admit(county, ctx.clock.now())
   if (!r.ok) throw new ApiFailure('BUSY', { retryAfterSeconds: Math.max(1, Math.ceil(r.retryAfterMs / 1000)) })
+}
+
+/** The row createOrder reads first: an order made with the key (all null when none) and what the checks need. */
+type SeenOrders = { [K in keyof OrderRow]: OrderRow[K] | null } & {
+  recent_n: number
+  recent_first: number | null
+  open_id: string | null
+  open_payer_name_masked: string | null
+  open_created_at: number
+  open_expires_at: number
 }

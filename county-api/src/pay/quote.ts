@@ -18,35 +18,63 @@ export function defaultYear(ctx: Ctx): number {
   return Number(today.slice(5, 7)) >= 9 ? y + 1 : y
 }
 
+/**
+ * What a quote is worked out from, in one read: the household's county, its members (by id) and
+ * their enrolment records up to the year (newest first). Undefined: no such household.
+ */
+export interface QuoteInputs {
+  regionCode: string
+  people: PersonRow[]
+  /** each member's record for the year */
+  status: Map<string, string>
+  /** each member's records of the years before, newest first */
+  history: Map<string, { year: number; status: string }[]>
+}
+
+export function readQuoteInputs(ctx: Ctx, householdId: string, year: number): QuoteInputs | undefined {
+  const rows = ctx.db
+    .prepare(
+      `SELECT h.region_code AS h_region_code, p.*, e.year AS e_year, e.status AS e_status FROM households h
+        LEFT JOIN persons p ON p.household_id = h.id LEFT JOIN enrolments e ON e.person_id = p.id AND e.year <= ?
+      WHERE h.id = ? ORDER BY p.id, e.year DESC`
+    )
+    .all(year, householdId) as (PersonRow & { h_region_code: string; e_year: number | null; e_status: string | null })[]
+  if (rows.length === 0) return undefined
+  const inputs: QuoteInputs = { regionCode: rows[0].h_region_code, people: [], status: new Map(), history: new Map() }
+  for (const { h_region_code: _r, e_year: y, e_status: st, ...person } of rows) {
+    void _r
+    if (person.id === null) continue // a household with nobody in it
+    if (inputs.people[inputs.people.length - 1]?.id !== person.id) inputs.people.push(person)
+    if (y === null || st === null) continue
+    if (y === year) inputs.status.set(person.id, st)
+    else inputs.history.set(person.id, [...(inputs.history.get(person.id) ?? []), { year: y, status: st }])
+  }
+  return inputs
+}
+
 /** `steps: false` when nobody will read the explanation (orders, matching): the calculator skips writing it. */
 /**
  * `keepUncovered`: matching a payment already taken must see every person paid for, even one the
  * payment day leaves without cover (the caller refuses to match then); quotes and new orders leave
  * such a person out, listed in `uncovered`, so nobody is charged for no cover.
+ * `inputs`: readQuoteInputs() already asked (creating an order needs the county first).
  */
 export function computeQuote(
   ctx: Ctx,
   householdId: string,
   year: number,
-  opts: { only?: string[]; paymentDate?: string; steps?: boolean; keepUncovered?: boolean } = {}
+  opts: {
+    only?: string[]
+    paymentDate?: string
+    steps?: boolean
+    keepUncovered?: boolean
+    inputs?: QuoteInputs
+  } = {}
 ): { quote: QuoteResult; people: PersonRow[]; uncovered: string[] } {
-  const h = ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as
-    { region_code: string } | undefined
-  if (!h) throw new ApiFailure('NOT_FOUND')
-  const people = ctx.db
-    .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id')
-    .all(householdId) as PersonRow[]
-  // One query for the household's enrolment history: this year's status and the lapsed streak before it.
-  const status = new Map<string, string>()
-  const history = new Map<string, { year: number; status: string }[]>()
-  for (const r of ctx.db
-    .prepare(
-      `SELECT e.person_id, e.year, e.status FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year <= ? ORDER BY e.year DESC`
-    )
-    .all(householdId, year) as { person_id: string; year: number; status: string }[]) {
-    if (r.year === year) status.set(r.person_id, r.status)
-    else history.set(r.person_id, [...(history.get(r.person_id) ?? []), r])
-  }
+  const inputs = opts.inputs ?? readQuoteInputs(ctx, householdId, year)
+  if (!inputs) throw new ApiFailure('NOT_FOUND')
+  const { people, status, history } = inputs
+  const h = { region_code: inputs.regionCode }
   const lapsedYears = (personId: string) => {
     let n = 0
     for (const r of history.get(personId) ?? []) {

@@ -36,26 +36,41 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   if (ctx.config.mode === 'production') throw new Error('production takes real money: PAYMENT_MODE=wechat')
   const timers = new Set<NodeJS.Timeout>()
 
-  /** Sends one notify, in process; in a transaction when the caller has one open (as a savepoint). */
-  function deliverNow(row: SimPaymentRow): boolean {
+  /**
+   * Sends one notify, in process; in a transaction when the caller has one open (as a savepoint).
+   * `fresh`: the payment is not in the ledger yet; it is written after the attempt, with its outcome.
+   */
+  function deliverNow(row: SimPaymentRow, fresh = false): boolean {
     const body = JSON.stringify(asPayment(row))
     const signature = signBody(ctx.config.notifyKey, body)
     // Delivered in-process to the same code as the HTTP callback (signature check included);
     // a separate provider would POST it to /v1/payments/notify.
+    let delivered: boolean
     try {
       // Accepted and marked delivered together (the notify's transaction nests as a savepoint).
       transact(ctx.db, () => {
         receiveNotify(ctx, body, (name) => (name === 'x-notify-signature' ? signature : undefined))
-        ctx.db
-          .prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?')
-          .run(row.order_id)
+        if (!fresh)
+          ctx.db
+            .prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?')
+            .run(row.order_id)
       })
-      return true
+      delivered = true
     } catch (e) {
-      ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+      if (!fresh) ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
       ctx.log.warn({ orderId: row.order_id, err: e }, 'simulated notify not accepted; will retry')
-      return false
+      delivered = false
     }
+    if (fresh) insert({ ...row, delivered: delivered ? 1 : 0, attempts: 1 })
+    return delivered
+  }
+
+  function insert(r: SimPaymentRow): void {
+    ctx.db
+      .prepare(
+        'INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at, delivered, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      )
+      .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at, r.delivered, r.attempts)
   }
 
   async function deliver(row: SimPaymentRow): Promise<boolean> {
@@ -65,32 +80,39 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
     const delay = ctx.config.simNotifyDelayMs
     const row = transact(ctx.db, () => {
-      const order = ctx.db.prepare('SELECT status, amount_fen FROM orders WHERE id = ?').get(orderId) as
-        Pick<OrderRow, 'status' | 'amount_fen'> | undefined
-      if (!order) throw new ApiFailure('NOT_FOUND')
-      let r = ctx.db.prepare('SELECT * FROM sim_payments WHERE order_id = ?').get(orderId) as SimPaymentRow | undefined
-      // (r found: the cashier page pressed twice: one payment only)
-      if (!r) {
-        if (order.status !== 'paying') throw new ApiFailure('CONFLICT', { status: order.status })
-        r = {
-          order_id: orderId,
-          notify_id: newId('n'),
-          transaction_id: `sim${randomHex(10)}`,
-          result,
-          amount_fen: order.amount_fen,
-          paid_at: ctx.clock.now(),
-          delivered: 0,
-          attempts: 0
-        }
-        ctx.db
-          .prepare(
-            'INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at) VALUES (?, ?, ?, ?, ?, ?)'
-          )
-          .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at)
+      // one read: the order and its payment in the ledger, if any
+      const found = ctx.db
+        .prepare(
+          'SELECT o.status AS order_status, o.amount_fen AS order_amount_fen, s.* FROM orders o LEFT JOIN sim_payments s ON s.order_id = o.id WHERE o.id = ?'
+        )
+        .get(orderId) as
+        | ({ order_status: OrderRow['status']; order_amount_fen: number } & {
+            [K in keyof SimPaymentRow]: SimPaymentRow[K] | null
+          })
+        | undefined
+      if (!found) throw new ApiFailure('NOT_FOUND')
+      const { order_status: status, order_amount_fen: amountFen, ...ledger } = found
+      // (in the ledger: the cashier page pressed twice: one payment only)
+      if (ledger.order_id !== null) {
+        const r = ledger as SimPaymentRow
+        if (!r.delivered && delay === 0) deliverNow(r)
+        return r
+      }
+      if (status !== 'paying') throw new ApiFailure('CONFLICT', { status })
+      const r: SimPaymentRow = {
+        order_id: orderId,
+        notify_id: newId('n'),
+        transaction_id: `sim${randomHex(10)}`,
+        result,
+        amount_fen: amountFen,
+        paid_at: ctx.clock.now(),
+        delivered: 0,
+        attempts: 0
       }
       // No delay: the notify goes out at once, committed with the payment (one commit, not two);
       // if it is not accepted, the payment stays recorded, undelivered, for the outbox retry.
-      if (!r.delivered && delay === 0) deliverNow(r)
+      if (delay !== 0) insert(r)
+      else r.delivered = deliverNow(r, true) ? 1 : 0
       return r
     })
     if (row.delivered || delay === 0) return

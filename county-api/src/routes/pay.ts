@@ -73,7 +73,7 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   },
 
   getOrder: ({ params, user }) => {
-    const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order')
+    const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order', { withRecorded: true })
     return orderView(ctx, refreshOrder(ctx, order), namesVisible)
   },
 
