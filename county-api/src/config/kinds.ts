@@ -60,6 +60,13 @@ export function secret(minLength: number, maxLength = 4096): Kind<string> {
   }
 }
 
+/** A PostgreSQL connection URL (postgres://user:password@host:port/database). Holds a password: never shown. */
+export const postgresUrl: Kind<string> = {
+  schema: { type: 'string', pattern: '^postgres(ql)?://\\S+$' },
+  expects: 'a postgres://user:password@host:5432/database address',
+  convert: (t) => t
+}
+
 /** http(s) URL without a trailing slash. */
 export const url: Kind<string> = {
   schema: { type: 'string', pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*[^\\s/?#])?$' },

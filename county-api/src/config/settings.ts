@@ -10,6 +10,7 @@ import {
   flag,
   instant,
   integer,
+  postgresUrl,
   key256,
   list,
   oneOf,
@@ -111,6 +112,19 @@ export const SETTINGS = {
   port: setting('PORT', integer(0, 65535), 8787, 'port to listen on; 0 picks a free one'),
   host: setting('HOST', text(/^[A-Za-z0-9.:-]+$/, 'a host name or IP address'), '127.0.0.1', 'address to listen on'),
   dbPath: setting('COUNTY_API_DB', filePath, 'county-api/data/county.sqlite', 'the sqlite database file'),
+  databaseUrl: optional(
+    'DATABASE_URL',
+    postgresUrl,
+    'run on PostgreSQL instead of the sqlite file (postgres://user:password@host:5432/database); unset: COUNTY_API_DB',
+    { secret: true }
+  ),
+  databasePool: setting('DATABASE_POOL', integer(1, 200), 10, 'PostgreSQL connections each process keeps'),
+  workers: setting(
+    'COUNTY_API_WORKERS',
+    integer(1, 64),
+    1,
+    'processes serving the same port (each one stateless: sessions, limits and job claims are in the database)'
+  ),
   uploadDir: setting(
     'UPLOAD_DIR',
     filePath,
