@@ -6,6 +6,7 @@ import { startServer } from './server'
 import { ConfigProblems, loadConfig } from './config'
 import { makeLogger } from './log'
 import { DEMO_ACCOUNTS } from './seed'
+import { isClusterWorker, reportListening, runPrimary } from './workers'
 
 function refuse(problems: string[]): never {
   for (const p of problems) process.stderr.write(`${p}\n`)
@@ -19,17 +20,19 @@ async function main(): Promise<void> {
   const { config, problems } = loadConfig()
   if (problems.length > 0) refuse(problems)
   const log = makeLogger()
+  if (config.workers > 1 && !isClusterWorker()) return runPrimary({ workers: config.workers, log })
   const server = await startServer({ logger: log })
   log.info(
     { url: server.url, db: config.dbPath, mode: config.mode, payment: config.paymentMode, sms: config.smsProvider },
     `county API listening on ${server.url} (contract: ${server.url}/openapi.json)`
   )
-  if (config.seedDemo)
+  if (config.seedDemo && !isClusterWorker())
     log.info(
       `demo accounts (see county-api/DEMO.md): ${DEMO_ACCOUNTS.map((a) => `WeChat code demo-${a.key}`).join(', ')}; h5 phones 1380000000x, one-time code in this log${config.devOtp ? ' or DEV_OTP' : ''}`
     )
-  // Machine-readable line for tools that spawn the server (tests, npm start).
-  process.stdout.write(`COUNTY_API_URL=${server.url}\n`)
+  // Machine-readable line for tools that spawn the server (tests, npm start); a worker tells its primary
+  if (isClusterWorker()) reportListening(server.url)
+  else process.stdout.write(`COUNTY_API_URL=${server.url}\n`)
 
   let stopping = false
   const stop = (signal: string) => {
