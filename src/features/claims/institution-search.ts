@@ -1,15 +1,9 @@
 // Search and labels for the designated institutions list.
 import type { Institution } from '@/contract'
 
-export type Level = Institution['level']
-export const LEVEL_LABEL: Record<Level, string> = {
-  village: '村卫生室',
-  township: '乡镇卫生院',
-  county: '县级医院',
-  city: '市级医院',
-  provincial: '省级医院'
-}
-export const LEVELS: Level[] = ['village', 'township', 'county', 'city', 'provincial']
+import { LEVELS, type Level } from '@/shared/care-labels'
+
+export { LEVEL_LABEL, LEVELS, type Level } from '@/shared/care-labels'
 
 export const AGREEMENT_TEXT: Record<Institution['agreement']['status'], string> = {
   active: '可以用医保',

@@ -4,6 +4,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Application } from '@/contract'
+import { CARE_LABEL, LEVEL_LABEL, LEVELS as INSTITUTION_LEVELS } from '@/shared/care-labels'
 import { notifyError } from '@/services/errors'
 import { submitReimburse } from '../store'
 import { emptyReimburse, errorsByField, type CareLevel, type ReimburseDraft } from '../validation'
@@ -18,16 +19,13 @@ interface Props {
 }
 
 const CARE = [
-  { id: 'inpatient', label: '住院' },
-  { id: 'outpatient', label: '门诊' }
+  { id: 'inpatient', label: CARE_LABEL.inpatient },
+  { id: 'outpatient', label: CARE_LABEL.outpatient }
 ] as const
-const LEVELS: readonly { id: CareLevel; label: string }[] = [
-  { id: 'village', label: '村卫生室' },
-  { id: 'township', label: '乡镇卫生院' },
-  { id: 'county', label: '县级医院' },
-  { id: 'city', label: '市级医院' },
-  { id: 'provincial', label: '省级医院' }
-]
+const LEVELS: readonly { id: CareLevel; label: string }[] = INSTITUTION_LEVELS.map((l) => ({
+  id: l,
+  label: LEVEL_LABEL[l]
+}))
 const WHERE = [
   { id: 'no', label: '在本县' },
   { id: 'yes', label: '在县外' }

@@ -6,6 +6,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { ReimbursementInput, ReimbursementPreview, ReimbursementSettled } from '@/contract'
 import { inputFor } from '@/components/control-label'
+import { CARE_LABEL, LEVEL_LABEL, LEVELS } from '@/shared/care-labels'
 import { previewReimbursement, settleReimbursement, type InputChange } from '../api'
 
 const INPUT_LABEL: Record<ReimbursementInput, string> = {
@@ -13,12 +14,39 @@ const INPUT_LABEL: Record<ReimbursementInput, string> = {
   selfPayCost: '自费部分',
   admissionDate: '入院日期',
   dischargeDate: '出院日期',
-  careKind: '住院/门诊（inpatient/outpatient）',
-  institutionLevel: '医院级别（village/township/county/city/provincial）',
-  outOfCounty: '县外（true/false）',
-  referred: '转诊备案（true/false）'
+  careKind: '住院或门诊',
+  institutionLevel: '医院级别',
+  outOfCounty: '县内或县外',
+  referred: '转诊备案'
 }
 const FIELDS = Object.keys(INPUT_LABEL) as ReimbursementInput[]
+
+/** The inputs that take one of a few values: chosen, never typed (the county reads the code). */
+const CHOICES: Partial<Record<ReimbursementInput, { value: string; label: string }[]>> = {
+  careKind: [
+    { value: 'inpatient', label: CARE_LABEL.inpatient },
+    { value: 'outpatient', label: CARE_LABEL.outpatient }
+  ],
+  institutionLevel: LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })),
+  outOfCounty: [
+    { value: 'false', label: '在本县' },
+    { value: 'true', label: '在县外' }
+  ],
+  referred: [
+    { value: 'true', label: '办了' },
+    { value: 'false', label: '没办' }
+  ]
+}
+const PLACEHOLDER: Partial<Record<ReimbursementInput, string>> = {
+  totalCost: '金额，如 3000.00',
+  selfPayCost: '金额，如 200.00',
+  admissionDate: '日期，如 2026-10-08',
+  dischargeDate: '日期，如 2026-10-15'
+}
+
+/** A value as the reviewer reads it: the choice's name, or what was typed. */
+const shown = (field: ReimbursementInput, value: string) =>
+  CHOICES[field]?.find((c) => c.value === value)?.label ?? value
 
 const yuan = (v: string) => `¥${v}`
 
@@ -82,7 +110,7 @@ export function SettlePanel({ applicationId, onSettled }: { applicationId: strin
           {preview.adjustments.map((a, i) => (
             <View key={a.field} className='staff-settle__change'>
               <Text>
-                改了{INPUT_LABEL[a.field]}：{a.from} → {a.to}（{a.reason}）
+                改了{INPUT_LABEL[a.field]}：{shown(a.field, a.from)} → {shown(a.field, a.to)}（{a.reason}）
               </Text>
               <Button className='btn' onClick={() => void run(changes.filter((_, j) => j !== i))}>
                 撤销这项
@@ -100,19 +128,38 @@ export function SettlePanel({ applicationId, onSettled }: { applicationId: strin
             key={f}
             className={`btn chip${f === field ? ' chip--on' : ''} staff-settle__field--${f}`}
             aria-pressed={f === field}
-            onClick={() => setField(f)}
+            onClick={() => {
+              setField(f)
+              setValue('')
+            }}
           >
             {INPUT_LABEL[f]}
           </Button>
         ))}
       </View>
       <Text className='field-label'>改成</Text>
-      <Input
-        className='field-input staff-settle__value'
-        value={value}
-        {...inputFor('改成', 'text')}
-        onInput={(e) => setValue(e.detail.value)}
-      />
+      {CHOICES[field] ? (
+        <View className='staff-settle__fields staff-settle__choices'>
+          {CHOICES[field].map((c) => (
+            <Button
+              key={c.value}
+              className={`btn chip${c.value === value ? ' chip--on' : ''} staff-settle__choice--${c.value}`}
+              aria-pressed={c.value === value}
+              onClick={() => setValue(c.value)}
+            >
+              {c.label}
+            </Button>
+          ))}
+        </View>
+      ) : (
+        <Input
+          className='field-input staff-settle__value'
+          value={value}
+          placeholder={PLACEHOLDER[field]}
+          {...inputFor('改成', 'text')}
+          onInput={(e) => setValue(e.detail.value)}
+        />
+      )}
       <Text className='field-label'>为什么改（这户会看到，记入审核记录）</Text>
       <Input
         className='field-input staff-settle__reason'
