@@ -5,7 +5,7 @@ import { spawnServer, type SpawnedServer } from './testing/spawn-server'
 import { client, type Client } from './testing/client'
 import { peek } from './testing/db-peek'
 import { freshHousehold } from './testing/households'
-import { tokenBucket } from './admission'
+import { makeAdmission, tokenBucket } from './admission'
 
 jest.setTimeout(30_000)
 
@@ -87,5 +87,18 @@ describe('the token bucket', () => {
     expect(bucket.admit('990101', t + 334).ok).toBe(false)
     // a clock moved back gives nothing back
     expect(bucket.admit('990101', t).ok).toBe(false)
+  })
+
+  it('shares the county rate among the workers of the machine (each admits its part)', () => {
+    const t = 1_000_000
+    const admitted = (a: ReturnType<typeof makeAdmission>) => {
+      let n = 0
+      while (a.admit('990101', t).ok) n++
+      return n
+    }
+    expect(admitted(makeAdmission({ count: 300, per: 'second' }))).toBe(300)
+    expect(admitted(makeAdmission({ count: 300, per: 'second' }, 2))).toBe(150)
+    // never nothing: a worker keeps one place a window
+    expect(admitted(makeAdmission({ count: 1, per: 'minute' }, 4))).toBe(1)
   })
 })

@@ -5,8 +5,10 @@
 // out again, the writes, then the payment provider). A replay of an admitted order's key is
 // never refused, and starting the payment of an order that exists is not counted, so a
 // household that got in keeps its place. The quote is a read the app keeps a copy of.
-// One process: a token bucket in memory. Several processes: each has its own bucket (a county
-// gets N times the rate); the database-backed one (issue 20) implements the same interface.
+// A token bucket in memory, per process: with COUNTY_API_WORKERS=N each worker admits its share
+// (rate / N; node:cluster deals the connections round robin, so the county gets the rate). Behind
+// another load balancer with several machines, ADMISSION_RATE is set per machine. (Not in the
+// database on purpose: a shared bucket is one hot row every new order of the county would wait on.)
 import type { AdmissionRate } from './config/kinds'
 import { ADMISSION_WINDOW_MS } from './config/kinds'
 
@@ -44,6 +46,8 @@ export function tokenBucket(rate: AdmissionRate): Admission {
   }
 }
 
-export function makeAdmission(rate: AdmissionRate | null): Admission {
-  return rate ? tokenBucket(rate) : admitAll
+/** The county's rate shared among `workers` processes of this machine (each keeps at least one place a window). */
+export function makeAdmission(rate: AdmissionRate | null, workers = 1): Admission {
+  if (!rate) return admitAll
+  return tokenBucket(workers > 1 ? { ...rate, count: Math.max(1, Math.floor(rate.count / workers)) } : rate)
 }

@@ -107,7 +107,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     payments: null as unknown as Ctx['payments'],
     sms: makeSmsSender(config, log),
     documentKey: documentKey(config),
-    admission: makeAdmission(config.admissionRate),
+    admission: makeAdmission(config.admissionRate, config.workers),
     url: () => baseUrl
   }
   ctx.payments = config.paymentMode === 'wechat' ? makeWechatPayProvider(ctx) : makeSimulatedProvider(ctx)
