@@ -68,8 +68,13 @@ async function createDatabaseAt(adminUrl: string, name: string): Promise<string>
   return adminUrl.replace(/\/[^/]*$/, `/${name}`)
 }
 
+export interface PgClusterOptions {
+  /** fsync, synchronous_commit and full_page_writes on, as in production (benchmarks of commits) */
+  durable?: boolean
+}
+
 /** Starts a new cluster; call stop() when done (jest: afterAll or the globalTeardown). */
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBinDir()
   const asRoot = process.getuid?.() === 0
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'county-pg-'))
@@ -103,9 +108,7 @@ export async function startPgCluster(): Promise<PgCluster> {
         '-c listen_addresses=127.0.0.1',
         `-p ${port}`,
         `-k ${dir}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=200'
       ].join(' ')
       try {
