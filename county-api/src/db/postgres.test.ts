@@ -251,3 +251,19 @@ describe('transactions', () => {
     expect(after.commits - before.commits).toBe(2)
   })
 })
+
+describe('the statement cache', () => {
+  it('prepares a bounded number of texts: past the bound a text is parsed each time, still answered', async () => {
+    // (last in this file: it fills the process's cache)
+    const only = await openPostgresDb(url, { poolSize: 1 })
+    try {
+      for (let i = 0; i < 2100; i++)
+        expect(await only.get(`SELECT ${i} AS n, CAST(? AS TEXT) AS t`, 'x')).toEqual({ n: i, t: 'x' })
+      const prepared = await only.get<{ n: number }>('SELECT COUNT(*) AS n FROM pg_prepared_statements')
+      expect(prepared?.n).toBeLessThanOrEqual(2000)
+      expect(prepared?.n).toBeGreaterThan(1900)
+    } finally {
+      await only.close()
+    }
+  })
+})

@@ -42,8 +42,8 @@ const types = {
 }
 
 interface Compiled {
-  /** the prepared statement's name: one per text in this process */
-  name: string
+  /** the prepared statement's name: one per text in this process (none past MAX_PREPARED: parsed each time) */
+  name: string | undefined
   text: string
   names: string[] | null
   /** does it write (a write outside a transaction is a commit of its own) */
@@ -51,13 +51,19 @@ interface Compiled {
 }
 
 const compiled = new Map<string, Compiled>()
+/**
+ * Texts kept (and prepared on each connection) at most: the code's SQL is a few hundred texts; one
+ * built with values in it would otherwise grow the cache and every connection's statements forever.
+ */
+const MAX_PREPARED = 2000
 
 function compile(sql: string): Compiled {
   let c = compiled.get(sql)
   if (!c) {
     const { text, names } = rewritePlaceholders(sql)
-    c = { name: `s${compiled.size + 1}`, text, names, writes: writes(sql) }
-    compiled.set(sql, c)
+    const keep = compiled.size < MAX_PREPARED
+    c = { name: keep ? `s${compiled.size + 1}` : undefined, text, names, writes: writes(sql) }
+    if (keep) compiled.set(sql, c)
   }
   return c
 }
