@@ -1,5 +1,6 @@
-// Four jest projects, all run by `npm test` (through .ci/test-all.mjs):
+// Five jest projects, all run by `npm test` (through .ci/test-all.mjs):
 //   node     pure TypeScript: calculator, contract, county API server (real HTTP + sqlite)
+//   node-pg  the county API tests again on PostgreSQL (a throwaway cluster for the run, issue 20)
 //   app      Taro components and features rendered in jsdom with Taro API mocks
 //   weapp    the BUILT mini-program (dist/weapp) rendered with miniprogram-simulate
 //   browser  the BUILT h5 app (dist/h5) + county API, driven in Debian chromium by playwright-core
@@ -24,6 +25,21 @@ module.exports = {
         '<rootDir>/config/**/*.test.ts',
         '<rootDir>/bench/**/*.test.ts'
       ]
+    },
+    {
+      ...base,
+      displayName: 'node-pg',
+      testEnvironment: 'node',
+      // to become '<rootDir>/county-api/**/*.test.ts' once every module reaches the database through
+      // db/port.ts; until then the PostgreSQL adapter's, schema's and cluster's own tests
+      testMatch: [
+        '<rootDir>/county-api/src/db/postgres.test.ts',
+        '<rootDir>/county-api/src/db/migrations-postgres.test.ts',
+        '<rootDir>/county-api/src/testing/pg-cluster.test.ts'
+      ],
+      globalSetup: '<rootDir>/config/jest/pg-global-setup.ts',
+      globalTeardown: '<rootDir>/config/jest/pg-global-teardown.ts',
+      setupFiles: ['<rootDir>/config/jest/setup-pg.ts']
     },
     {
       ...base,

@@ -4,8 +4,9 @@
 //   typecheck (tsc over app, calculator, contract, server, tests) · lint (with import boundaries)
 //   format (Prettier: `npm run format` writes it) · knip (no unused file, export or dependency)
 //   build:weapp + build:h5 (the weapp and browser tests run against the built output)
-//   jest: node (calculator, contract, county API), app (components), weapp (built mini-program),
-//         browser (h5 build + county API in Debian chromium)
+//   jest: node (calculator, contract, county API), node-pg (county API on a throwaway PostgreSQL
+//         cluster: needs PostgreSQL, `.ci/run` installs it), app (components), weapp (built
+//         mini-program), browser (h5 build + county API in Debian chromium)
 // SKIP_BUILD=1 reuses dist/ (for quick local runs); CI always builds.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -53,7 +54,7 @@ mkdirSync(path.join(root, '.tmp'), { recursive: true })
 const jestJson = path.join(root, '.tmp', 'jest-results.json')
 rmSync(jestJson, { force: true })
 const jestStarted = Date.now()
-console.log('\n── jest: node, app, weapp, browser projects')
+console.log('\n── jest: node, node-pg, app, weapp, browser projects')
 const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
