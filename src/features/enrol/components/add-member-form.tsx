@@ -1,23 +1,14 @@
 // Add a member to the household from afar: a newborn (with or without an ID number yet),
 // someone who married in, or someone whose household registration came back to the village.
-import { Button, Picker, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
 import type { Application } from '@/contract'
-import { notifyError } from '@/services/errors'
 import { todayShanghai } from '@/services/time'
 import { relationText } from '@/shared/names'
 import { toPlainWords } from '@/shared/plain-words'
 import { addDraft, submitAddMember, useEnrol } from '../store'
-import {
-  errorsByField,
-  NEWBORN_RELATIONS,
-  normaliseDateInput,
-  RELATIONS,
-  type AddKind,
-  type AddMemberDraft,
-  type FieldError
-} from '../validation'
-import { Chips, Field, FieldBlock } from './form-bits'
+import { NEWBORN_RELATIONS, normaliseDateInput, RELATIONS, type AddKind, type AddMemberDraft } from '../validation'
+import { DateField, SubmitBlock, useApplicationForm } from './application-fields'
+import { ChoiceField, Field } from './form-bits'
 import './enrol.scss'
 
 const KINDS: { id: AddKind; label: string }[] = [
@@ -48,112 +39,70 @@ function pickerStart(typed: string, today: string): string {
 }
 
 export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNote, kinds, onSubmitted }: Props) {
-  const [d, setD] = useState<AddMemberDraft>(() => addDraft(kind))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [sending, setSending] = useState(false)
   const save = useEnrol((s) => s.saveAddDraft)
-
-  const update = (p: Partial<AddMemberDraft>) => {
-    const next = { ...d, ...p }
-    setD(next)
-    save(next)
-    const cleared = { ...errors }
-    for (const k of Object.keys(p)) delete cleared[k]
-    setErrors(cleared)
-  }
+  const f = useApplicationForm<AddMemberDraft>(() => addDraft(kind), {
+    save,
+    send: (d) => submitAddMember(householdId, { ...d, birthDate: normaliseDateInput(d.birthDate) }, existingIdNumbers),
+    onSubmitted
+  })
+  const { d, update } = f
   const switchKind = (k: AddKind) => {
-    if (k !== d.kind) {
-      setD(addDraft(k))
-      setErrors({})
-    }
-  }
-
-  const submit = async () => {
-    if (sending) return
-    setSending(true)
-    const r = await submitAddMember(
-      householdId,
-      { ...d, birthDate: normaliseDateInput(d.birthDate) },
-      existingIdNumbers
-    )
-    setSending(false)
-    if (r.ok) return onSubmitted(r.application)
-    if ('errors' in r) setErrors(errorsByField(r.errors as FieldError[]))
-    else notifyError(r.error)
+    if (k !== d.kind) f.reset(addDraft(k))
   }
 
   const newborn = d.kind === 'add_newborn'
   const today = todayShanghai()
-  const errorCount = Object.keys(errors).length
   return (
     <View className='card enrol-form enrol-form--add'>
       {kinds?.length === 1 ? null : (
-        <FieldBlock name='kind' label='添加的是'>
-          <Chips
-            name='kind'
-            options={kinds ? KINDS.filter((k) => kinds.includes(k.id)) : KINDS}
-            value={d.kind}
-            onChange={switchKind}
-          />
-        </FieldBlock>
+        <ChoiceField
+          name='kind'
+          label='添加的是'
+          options={kinds ? KINDS.filter((k) => kinds.includes(k.id)) : KINDS}
+          value={d.kind}
+          onChange={switchKind}
+        />
       )}
       {newborn && newbornNote ? (
         <Text className='enrol-hint enrol-newborn-note'>政策：{toPlainWords(newbornNote)}</Text>
       ) : null}
       <Field
-        name='name'
         label={newborn ? '孩子姓名' : '姓名'}
-        value={d.name}
-        onInput={(v) => update({ name: v })}
-        error={errors.name}
         hint='照户口本或出生证写。少数民族姓名中间的点可以直接打“.”，例如 阿依古丽.买买提；生僻字可以手写输入'
+        {...f.text('name')}
       />
       {newborn ? (
-        <FieldBlock name='hasIdNumber' label='孩子有身份证号了吗'>
-          <Chips
-            name='hasIdNumber'
-            options={[
-              { id: 'no', label: '还没有' },
-              { id: 'yes', label: '已经有了' }
-            ]}
-            value={d.hasIdNumber ? 'yes' : 'no'}
-            onChange={(v) => update({ hasIdNumber: v === 'yes' })}
-          />
-        </FieldBlock>
+        <ChoiceField
+          name='hasIdNumber'
+          label='孩子有身份证号了吗'
+          options={[
+            { id: 'no', label: '还没有' },
+            { id: 'yes', label: '已经有了' }
+          ]}
+          value={d.hasIdNumber ? 'yes' : 'no'}
+          onChange={(v) => update({ hasIdNumber: v === 'yes' })}
+        />
       ) : null}
       {!newborn || d.hasIdNumber ? (
         <Field
-          name='idNumber'
           label='身份证号'
           kind='id-number'
           maxlength={18}
-          value={d.idNumber}
-          onInput={(v) => update({ idNumber: v })}
-          error={errors.idNumber}
           hint='18位，上了户口就有。只用来办理参保，不会显示给别人'
+          {...f.text('idNumber')}
         />
       ) : null}
       {newborn ? (
         <Field
-          name='birthCertificateNumber'
           label='出生医学证明编号'
-          value={d.birthCertificateNumber}
           maxlength={12}
-          onInput={(v) => update({ birthCertificateNumber: v })}
-          error={errors.birthCertificateNumber}
           hint='证上右上角红色的编号，1个字母加9位数字'
+          {...f.text('birthCertificateNumber')}
         />
       ) : null}
       {newborn && !d.hasIdNumber ? (
         <>
-          <Field
-            name='birthDate'
-            label='出生日期'
-            value={d.birthDate}
-            placeholder='例如 2026-10-01'
-            onInput={(v) => update({ birthDate: v })}
-            error={errors.birthDate}
-          />
+          <DateField label='出生日期' example='2026-10-01' {...f.text('birthDate')} />
           {/* typing a date is hard for many: a calendar wheel fills the box (a newborn: within the last year) */}
           <Picker
             mode='date'
@@ -166,39 +115,22 @@ export function AddMemberForm({ householdId, kind, existingIdNumbers, newbornNot
               📅 在日历上选出生日期
             </View>
           </Picker>
-          <FieldBlock name='sex' label='性别' error={errors.sex}>
-            <Chips
-              name='sex'
-              options={[
-                { id: 'male', label: '男孩' },
-                { id: 'female', label: '女孩' }
-              ]}
-              value={d.sex}
-              onChange={(v) => update({ sex: v })}
-            />
-          </FieldBlock>
+          <ChoiceField
+            label='性别'
+            options={[
+              { id: 'male', label: '男孩' },
+              { id: 'female', label: '女孩' }
+            ]}
+            {...f.choice('sex')}
+          />
         </>
       ) : null}
-      <FieldBlock name='relation' label='和户主的关系' error={errors.relation}>
-        <Chips
-          name='relation'
-          options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: relationText(r) }))}
-          value={d.relation as (typeof RELATIONS)[number]}
-          onChange={(v) => update({ relation: v })}
-        />
-      </FieldBlock>
-      {errorCount ? (
-        <Text className='enrol-error enrol-error--summary'>有 {errorCount} 处要改，请看上面红字</Text>
-      ) : null}
-      <Button
-        className='btn btn-primary enrol-submit'
-        disabled={sending}
-        onClick={() => {
-          void submit()
-        }}
-      >
-        {sending ? '正在提交…' : '提交申请，下一步拍照上传'}
-      </Button>
+      <ChoiceField
+        label='和户主的关系'
+        options={(newborn ? NEWBORN_RELATIONS : RELATIONS).map((r) => ({ id: r, label: relationText(r) }))}
+        {...f.choice('relation')}
+      />
+      <SubmitBlock label='提交申请，下一步拍照上传' form={f} />
     </View>
   )
 }

@@ -1,5 +1,5 @@
 // Small form pieces with big touch targets: a labelled text field with its error under it,
-// and a row of choice chips (radio buttons people can hit).
+// and a row of choice chips (radio buttons people can hit), alone or labelled as a field.
 import { Input, Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 import { inputFor, type FieldKind } from '@/components/control-label'
@@ -78,5 +78,30 @@ export function Chips<T extends string>({
         </View>
       ))}
     </View>
+  )
+}
+
+/** A labelled row of choice chips with its hint and red text under it (the chips share the field's name). */
+export function ChoiceField<T extends string>({
+  name,
+  label,
+  options,
+  value,
+  onChange,
+  error,
+  hint
+}: {
+  name: string
+  label: string
+  options: readonly { id: T; label: string }[]
+  value: T | ''
+  onChange: (v: T) => void
+  error?: string
+  hint?: string
+}) {
+  return (
+    <FieldBlock name={name} label={label} error={error} hint={hint}>
+      <Chips name={name} options={options} value={value} onChange={onChange} />
+    </FieldBlock>
   )
 }

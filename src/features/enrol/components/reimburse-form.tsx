@@ -1,14 +1,13 @@
 // 手工报销: who was treated, where and when, what the bill says, and the bank card the county pays
 // into. Checked on the phone as the county checks it; the card number is sent once and shown
 // masked ever after.
-import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import type { Application } from '@/contract'
 import { CARE_LABEL, LEVEL_LABEL, LEVELS as INSTITUTION_LEVELS } from '@/shared/care-labels'
-import { notifyError } from '@/services/errors'
 import { submitReimburse } from '../store'
-import { emptyReimburse, errorsByField, type CareLevel, type ReimburseDraft } from '../validation'
-import { Chips, Field, FieldBlock } from './form-bits'
+import { emptyReimburse, type CareLevel, type ReimburseDraft } from '../validation'
+import { DateField, PersonPicker, SubmitBlock, useApplicationForm } from './application-fields'
+import { ChoiceField, Field } from './form-bits'
 import './enrol.scss'
 
 interface Props {
@@ -36,144 +35,47 @@ const YES_NO = [
 ] as const
 
 export function ReimburseForm({ householdId, members, defaultPersonId, onSubmitted }: Props) {
-  const [d, setD] = useState<ReimburseDraft>(emptyReimburse(defaultPersonId))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [sending, setSending] = useState(false)
+  const f = useApplicationForm<ReimburseDraft>(emptyReimburse(defaultPersonId), {
+    send: (d) => submitReimburse(householdId, d),
+    onSubmitted
+  })
 
-  const update = (p: Partial<ReimburseDraft>) => {
-    setD({ ...d, ...p })
-    const cleared = { ...errors }
-    for (const k of Object.keys(p)) delete cleared[k]
-    setErrors(cleared)
-  }
-
-  const submit = async () => {
-    if (sending) return
-    setSending(true)
-    const r = await submitReimburse(householdId, d)
-    setSending(false)
-    if (r.ok) return onSubmitted(r.application)
-    if ('errors' in r) setErrors(errorsByField(r.errors))
-    else notifyError(r.error)
-  }
-
-  const inpatient = d.careKind === 'inpatient'
+  const inpatient = f.d.careKind === 'inpatient'
   return (
     <View className='card enrol-form enrol-form--reimburse'>
-      <FieldBlock name='personId' label='给谁报销（看病的人）' error={errors.personId}>
-        <Chips
-          name='personId'
-          options={members.map((m) => ({ id: m.personId, label: m.name }))}
-          value={d.personId}
-          onChange={(v) => update({ personId: v })}
-        />
-      </FieldBlock>
-      <FieldBlock name='careKind' label='住院还是门诊' error={errors.careKind}>
-        <Chips name='careKind' options={CARE} value={d.careKind} onChange={(v) => update({ careKind: v })} />
-      </FieldBlock>
-      <Field
-        name='hospital'
-        label='在哪家医院看的'
-        value={d.hospital}
-        placeholder='例如 省人民医院'
-        onInput={(v) => update({ hospital: v })}
-        error={errors.hospital}
-      />
-      <FieldBlock name='institutionLevel' label='医院是哪一级' error={errors.institutionLevel}>
-        <Chips
-          name='institutionLevel'
-          options={LEVELS}
-          value={d.institutionLevel}
-          onChange={(v) => update({ institutionLevel: v })}
-        />
-      </FieldBlock>
-      <FieldBlock name='outOfCounty' label='在县里还是县外' error={errors.outOfCounty}>
-        <Chips name='outOfCounty' options={WHERE} value={d.outOfCounty} onChange={(v) => update({ outOfCounty: v })} />
-      </FieldBlock>
-      {d.outOfCounty === 'yes' ? (
-        <FieldBlock
-          name='referred'
+      <PersonPicker label='给谁报销（看病的人）' members={members} {...f.choice('personId')} />
+      <ChoiceField label='住院还是门诊' options={CARE} {...f.choice('careKind')} />
+      <Field label='在哪家医院看的' placeholder='例如 省人民医院' {...f.text('hospital')} />
+      <ChoiceField label='医院是哪一级' options={LEVELS} {...f.choice('institutionLevel')} />
+      <ChoiceField label='在县里还是县外' options={WHERE} {...f.choice('outOfCounty')} />
+      {f.d.outOfCounty === 'yes' ? (
+        <ChoiceField
           label='去之前办了转诊或异地备案吗'
           hint='办了的报得多；没办的也能报，比例低一些'
-          error={errors.referred}
-        >
-          <Chips name='referred' options={YES_NO} value={d.referred} onChange={(v) => update({ referred: v })} />
-        </FieldBlock>
-      ) : null}
-      <Field
-        name='admissionDate'
-        label={inpatient ? '入院日期' : '看病日期'}
-        value={d.admissionDate}
-        placeholder='例如 2026-10-08'
-        onInput={(v) => update({ admissionDate: v })}
-        error={errors.admissionDate}
-      />
-      {inpatient ? (
-        <Field
-          name='dischargeDate'
-          label='出院日期'
-          value={d.dischargeDate}
-          placeholder='例如 2026-10-15'
-          onInput={(v) => update({ dischargeDate: v })}
-          error={errors.dischargeDate}
+          options={YES_NO}
+          {...f.choice('referred')}
         />
       ) : null}
+      <DateField label={inpatient ? '入院日期' : '看病日期'} example='2026-10-08' {...f.text('admissionDate')} />
+      {inpatient ? <DateField label='出院日期' example='2026-10-15' {...f.text('dischargeDate')} /> : null}
+      <Field label='总费用（元，发票上的合计）' kind='amount' placeholder='例如 12000.00' {...f.text('totalCost')} />
       <Field
-        name='totalCost'
-        label='总费用（元，发票上的合计）'
-        kind='amount'
-        value={d.totalCost}
-        placeholder='例如 12000.00'
-        onInput={(v) => update({ totalCost: v })}
-        error={errors.totalCost}
-      />
-      <Field
-        name='selfPayCost'
         label='其中自费的（元，不知道就不填）'
         kind='amount'
-        value={d.selfPayCost}
         hint='费用清单上写着“自费”或“丙类”的加起来；县里会再核对'
-        onInput={(v) => update({ selfPayCost: v })}
-        error={errors.selfPayCost}
+        {...f.text('selfPayCost')}
       />
       <Text className='enrol-section-title'>报销的钱打到哪里</Text>
+      <Field label='开户银行' placeholder='例如 农村信用社' {...f.text('bankName')} />
+      <Field label='户名（卡是谁的名字）' {...f.text('accountName')} />
       <Field
-        name='bankName'
-        label='开户银行'
-        value={d.bankName}
-        placeholder='例如 农村信用社'
-        onInput={(v) => update({ bankName: v })}
-        error={errors.bankName}
-      />
-      <Field
-        name='accountName'
-        label='户名（卡是谁的名字）'
-        value={d.accountName}
-        onInput={(v) => update({ accountName: v })}
-        error={errors.accountName}
-      />
-      <Field
-        name='accountNumber'
         label='银行卡号'
         kind='count'
-        value={d.accountNumber}
         maxlength={30}
         hint='照着卡上的号码填。提交以后只显示前4位和后4位，别人看不到完整卡号'
-        onInput={(v) => update({ accountNumber: v })}
-        error={errors.accountNumber}
+        {...f.text('accountNumber')}
       />
-      {Object.keys(errors).length ? (
-        <Text className='enrol-error enrol-error--summary'>有 {Object.keys(errors).length} 处要改，请看上面红字</Text>
-      ) : null}
-      <Button
-        className='btn btn-primary enrol-submit'
-        disabled={sending}
-        onClick={() => {
-          void submit()
-        }}
-      >
-        {sending ? '正在提交…' : '提交申请，下一步拍票据'}
-      </Button>
+      <SubmitBlock label='提交申请，下一步拍票据' form={f} />
     </View>
   )
 }
