@@ -217,6 +217,28 @@ describe('transactions', () => {
     ])
   })
 
+  it('read-then-write transactions behave as if run one after the other (SERIALIZABLE), as on SQLite', async () => {
+    // both read the balance, each waits until the other has read, both write what they read + 1:
+    // under READ COMMITTED the second write would lose the first (balance 1); here PostgreSQL
+    // refuses one (40001) and the adapter runs it again after the other committed
+    await db.run(`UPDATE households SET balance_fen = 0 WHERE id = 'h1'`)
+    let read = 0
+    let attempts = 0
+    let bothRead: () => void = () => undefined
+    const both = new Promise<void>((resolve) => (bothRead = resolve))
+    const addOne = () =>
+      db.tx(async (t) => {
+        attempts++
+        const row = await t.get<{ balance_fen: number }>(`SELECT balance_fen FROM households WHERE id = 'h1'`)
+        if (++read === 2) bothRead()
+        if (read <= 2) await both
+        await t.run(`UPDATE households SET balance_fen = ? WHERE id = 'h1'`, row!.balance_fen + 1)
+      })
+    await Promise.all([addOne(), addOne()])
+    expect(attempts).toBe(3)
+    expect(await db.get(`SELECT balance_fen FROM households WHERE id = 'h1'`)).toEqual({ balance_fen: 2 })
+  })
+
   it('two transactions on different rows run at the same time on two pooled connections', async () => {
     // each waits inside its transaction until the other has written: possible only in parallel
     let arrived = 0

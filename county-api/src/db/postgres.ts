@@ -2,6 +2,7 @@
 // rewritten to `$n` once and run as a named prepared statement (parsed and planned once per
 // connection), BIGINT and NUMERIC read as JavaScript numbers, transactions on one pooled client
 // with a bounded retry when PostgreSQL gives up on one (serialization failure, deadlock).
+// Transactions are SERIALIZABLE: the same guarantee as SQLite's BEGIN IMMEDIATE (see PostgresOptions).
 import pg from 'pg'
 import type { Db, DbCounts, Params, Param, RunResult, TxOptions } from './port'
 import { rewritePlaceholders } from './placeholders'
@@ -9,8 +10,14 @@ import { rewritePlaceholders } from './placeholders'
 export interface PostgresOptions {
   /** connections in this process's pool (default 10) */
   poolSize?: number
-  /** how many times a transaction is run again after 40001/40P01 (default 5) */
+  /** how many times a transaction is run again after 40001/40P01 (default 10) */
   maxRetries?: number
+  /**
+   * SERIALIZABLE (default): every transaction behaves as if it ran alone, as SQLite's BEGIN IMMEDIATE
+   * makes them, so code written read-then-write stays correct on both engines; PostgreSQL refuses a
+   * conflicting one (40001) and tx() runs it again. READ COMMITTED only for measurements.
+   */
+  isolation?: 'serializable' | 'read committed'
 }
 
 /** SQLSTATEs after which running the whole transaction again is the documented remedy. */
@@ -92,6 +99,7 @@ interface Shared {
   pool: pg.Pool
   counts: DbCounts
   maxRetries: number
+  begin: string
 }
 
 /** Opens a pool on `url` (postgres://…) and checks it answers. The schema: migratePostgres. */
@@ -100,7 +108,12 @@ export async function openPostgresDb(url: string, opts: PostgresOptions = {}): P
   // an idle client that loses its connection (server restart) is dropped by the pool; the next
   // query opens a new one. Without a listener the error would end the process.
   pool.on('error', () => undefined)
-  const shared: Shared = { pool, counts: { statements: 0, commits: 0 }, maxRetries: opts.maxRetries ?? 5 }
+  const shared: Shared = {
+    pool,
+    counts: { statements: 0, commits: 0 },
+    maxRetries: opts.maxRetries ?? 10,
+    begin: `BEGIN ISOLATION LEVEL ${(opts.isolation ?? 'serializable').toUpperCase()}`
+  }
   try {
     await pool.query('SELECT 1')
   } catch (e) {
@@ -174,7 +187,7 @@ class PostgresDb implements Db {
     this.shared.counts.commits++ // (a rolled-back or retried one too: it cost the same until then)
     let broken: Error | undefined
     try {
-      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
+      await client.query(this.shared.begin)
       const result = await fn(new PostgresDb(this.shared, client, 0))
       await client.query('COMMIT')
       return result
