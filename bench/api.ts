@@ -36,7 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 4000)
 
 /** First start of a fresh server: creating and seeding the demo county (200 households, ~500 claims). */
-function measureSeed(): number {
+async function measureSeed(): Promise<number> {
   const db = openDb(tempDbPath('seed'))
   const ctx = {
     db,
@@ -47,9 +47,9 @@ function measureSeed(): number {
   } as unknown as Ctx
   calculator.shippedPolicies() // load the policy documents outside the measurement, as a running server has
   const t0 = performance.now()
-  seedDemo(ctx, { households: 200 })
+  await seedDemo(ctx, { households: 200 })
   const ms = performance.now() - t0
-  db.close()
+  await db.close()
   return ms
 }
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  const seedMs = measureSeed()
+  const seedMs = await measureSeed()
   const which = process.env.BENCH_PAYMENT ?? 'both'
   let ok = true
   if (which !== 'wechat') ok = (await spike(null, seedMs)) && ok

@@ -13,7 +13,7 @@ import type { BindingRequestRow, BindingRow, PersonRow, UserRow } from './db/row
 import { ApiFailure } from './errors'
 import { isoTime } from './clock'
 import { newId, randomDigits, sha256 } from './ids'
-import { transact } from './db'
+import { inTx, mapInOrder } from './db'
 import { maskName, maskPhone } from './mask'
 import { clearFailures, recordFailure, recordSent, refuseIfLocked, refuseIfTooManySent } from './auth'
 import { logHouseholdEvent, relationTo } from './access'
@@ -45,9 +45,11 @@ export function coarseAddress(ip: string | undefined): string | null {
 export const channelOf = (user: Pick<UserRow, 'openid'>): 'weapp' | 'h5' => (user.openid ? 'weapp' : 'h5')
 
 /** How an account appears to the head: 微信用户, or its phone masked. */
-export function accountName(ctx: Ctx, userId: string): string {
-  const u = ctx.db.prepare('SELECT display_name, phone FROM users WHERE id = ?').get(userId) as
-    { display_name: string; phone: string | null } | undefined
+export async function accountName(ctx: Ctx, userId: string): Promise<string> {
+  const u = await ctx.db.get<{ display_name: string; phone: string | null }>(
+    'SELECT display_name, phone FROM users WHERE id = ?',
+    userId
+  )
   if (!u) return '*'
   return u.phone ? maskPhone(u.phone) : u.display_name
 }
@@ -61,16 +63,16 @@ export interface Found {
   headName: string
 }
 
-export function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Found {
+export async function findPerson(ctx: Ctx, idNumber: string, name: string, householdNumber: string): Promise<Found> {
   const id = checkIdNumber(idNumber)
   if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
-  const p = ctx.db
-    .prepare(
-      `SELECT p.*, h.household_number, h.head_person_id, hp.name AS head_name FROM persons p
-      JOIN households h ON h.id = p.household_id JOIN persons hp ON hp.id = h.head_person_id WHERE p.id_number = ?`
-    )
-    .get(id.value) as
-    (PersonRow & { household_number: string | null; head_person_id: string; head_name: string }) | undefined
+  const p = await ctx.db.get<
+    PersonRow & { household_number: string | null; head_person_id: string; head_name: string }
+  >(
+    `SELECT p.*, h.household_number, h.head_person_id, hp.name AS head_name FROM persons p
+      JOIN households h ON h.id = p.household_id JOIN persons hp ON hp.id = h.head_person_id WHERE p.id_number = ?`,
+    id.value
+  )
   // One answer for an unknown number, a wrong name and a wrong booklet number: nothing to probe with.
   if (!p || !sameName(p.name, name)) throw MISMATCH()
   if (p.household_number !== null && bookletNumber(p.household_number) !== bookletNumber(householdNumber))
@@ -94,7 +96,7 @@ export async function startBinding(
   { user, ip }: BindingClient,
   body: { idNumber: string; name: string; householdNumber: string; method?: 'sms' | 'head_approval' }
 ): Promise<BindStart> {
-  const found = findPerson(ctx, body.idNumber, body.name, body.householdNumber)
+  const found = await findPerson(ctx, body.idNumber, body.name, body.householdNumber)
   const p = found.person
   if (user.person_id === p.id) throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定好了')
   if (user.person_id) throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定了其他人')
@@ -105,29 +107,26 @@ export async function startBinding(
 
   const method = body.method ?? (p.phone ? 'sms' : 'head_approval')
   if (method === 'sms' && p.phone) {
-    refuseIfTooManySent(ctx, p.phone)
+    await refuseIfTooManySent(ctx, p.phone)
     const code = ctx.config.devOtp ?? randomDigits(6)
     const requestId = newId('br')
     const expires = now + ctx.config.bindCodeMinutes * 60_000
-    transact(ctx.db, () => {
-      ctx.db
-        .prepare(
-          `INSERT INTO binding_requests (id, user_id, person_id, household_id, method, phone, code_hash, status, channel, ip, created_at, expires_at)
-        VALUES (?, ?, ?, ?, 'sms', ?, ?, 'code_sent', ?, ?, ?, ?)`
-        )
-        .run(
-          requestId,
-          user.id,
-          p.id,
-          p.household_id,
-          p.phone,
-          sha256(`${requestId}:${code}`),
-          channelOf(user),
-          coarseAddress(ip),
-          now,
-          expires
-        )
-      recordSent(ctx, p.phone as string)
+    await inTx(ctx, async (ctx) => {
+      await ctx.db.run(
+        `INSERT INTO binding_requests (id, user_id, person_id, household_id, method, phone, code_hash, status, channel, ip, created_at, expires_at)
+        VALUES (?, ?, ?, ?, 'sms', ?, ?, 'code_sent', ?, ?, ?, ?)`,
+        requestId,
+        user.id,
+        p.id,
+        p.household_id,
+        p.phone,
+        sha256(`${requestId}:${code}`),
+        channelOf(user),
+        coarseAddress(ip),
+        now,
+        expires
+      )
+      await recordSent(ctx, p.phone as string)
     })
     await ctx.sms.sendCode(p.phone, code, ctx.config.bindCodeMinutes)
     return {
@@ -142,14 +141,14 @@ export async function startBinding(
   // the head cannot approve themself
   if (p.id === found.headPersonId)
     return { method: 'assisted', requestId: null, phoneMasked: null, expiresAt: null, message: `${noPhone}${ASSISTED}` }
-  const headBound = ctx.db.prepare('SELECT 1 FROM users WHERE person_id = ? LIMIT 1').get(found.headPersonId) as
-    unknown | undefined
-  const request = transact(ctx.db, () => {
-    const open = ctx.db
-      .prepare(
-        `SELECT * FROM binding_requests WHERE user_id = ? AND person_id = ? AND status = 'waiting_for_head' AND expires_at > ?`
-      )
-      .get(user.id, p.id, now) as BindingRequestRow | undefined
+  const headBound = await ctx.db.get<unknown>('SELECT 1 FROM users WHERE person_id = ? LIMIT 1', found.headPersonId)
+  const request = await inTx(ctx, async (ctx) => {
+    const open = await ctx.db.get<BindingRequestRow>(
+      `SELECT * FROM binding_requests WHERE user_id = ? AND person_id = ? AND status = 'waiting_for_head' AND expires_at > ?`,
+      user.id,
+      p.id,
+      now
+    )
     if (open) return open
     const row: BindingRequestRow = {
       id: newId('br'),
@@ -167,13 +166,19 @@ export async function startBinding(
       decided_at: null,
       decided_by: null
     }
-    ctx.db
-      .prepare(
-        `INSERT INTO binding_requests (id, user_id, person_id, household_id, method, status, channel, ip, created_at, expires_at)
-      VALUES (?, ?, ?, ?, 'head_approval', 'waiting_for_head', ?, ?, ?, ?)`
-      )
-      .run(row.id, row.user_id, row.person_id, row.household_id, row.channel, row.ip, now, row.expires_at)
-    recordBindingNotice(ctx, 'binding_request', row, p.name, accountName(ctx, user.id), now)
+    await ctx.db.run(
+      `INSERT INTO binding_requests (id, user_id, person_id, household_id, method, status, channel, ip, created_at, expires_at)
+      VALUES (?, ?, ?, ?, 'head_approval', 'waiting_for_head', ?, ?, ?, ?)`,
+      row.id,
+      row.user_id,
+      row.person_id,
+      row.household_id,
+      row.channel,
+      row.ip,
+      now,
+      row.expires_at
+    )
+    await recordBindingNotice(ctx, 'binding_request', row, p.name, await accountName(ctx, user.id), now)
     return row
   })
   return {
@@ -188,10 +193,21 @@ export async function startBinding(
 }
 
 /** Binds the account (inside the caller's transaction): the row, the head's notice, the access log. */
-function bind(ctx: Ctx, req: BindingRequestRow, via: BoundAccount['via'], personName: string, now: number): void {
-  const changed = ctx.db
-    .prepare('UPDATE users SET person_id = ? WHERE id = ? AND (person_id IS NULL OR person_id = ?)')
-    .run(req.person_id, req.user_id, req.person_id).changes
+async function bind(
+  ctx: Ctx,
+  req: BindingRequestRow,
+  via: BoundAccount['via'],
+  personName: string,
+  now: number
+): Promise<void> {
+  const changed = (
+    await ctx.db.run(
+      'UPDATE users SET person_id = ? WHERE id = ? AND (person_id IS NULL OR person_id = ?)',
+      req.person_id,
+      req.user_id,
+      req.person_id
+    )
+  ).changes
   if (changed !== 1) throw new ApiFailure('CONFLICT', undefined, '这个账号已经绑定了其他人')
   const b: BindingRow = {
     id: newId('b'),
@@ -205,16 +221,31 @@ function bind(ctx: Ctx, req: BindingRequestRow, via: BoundAccount['via'], person
     removed_at: null,
     removed_by: null
   }
-  ctx.db
-    .prepare(
-      'INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-    )
-    .run(b.id, b.user_id, b.person_id, b.household_id, b.via, b.channel, b.ip, now)
-  ctx.db
-    .prepare(`UPDATE binding_requests SET status = 'bound', decided_at = ?, code_hash = NULL WHERE id = ?`)
-    .run(now, req.id)
-  recordBindingNotice(ctx, 'new_binding', { ...req, binding_id: b.id }, personName, accountName(ctx, req.user_id), now)
-  logHouseholdEvent(
+  await ctx.db.run(
+    'INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    b.id,
+    b.user_id,
+    b.person_id,
+    b.household_id,
+    b.via,
+    b.channel,
+    b.ip,
+    now
+  )
+  await ctx.db.run(
+    `UPDATE binding_requests SET status = 'bound', decided_at = ?, code_hash = NULL WHERE id = ?`,
+    now,
+    req.id
+  )
+  await recordBindingNotice(
+    ctx,
+    'new_binding',
+    { ...req, binding_id: b.id },
+    personName,
+    await accountName(ctx, req.user_id),
+    now
+  )
+  await logHouseholdEvent(
     ctx,
     req.household_id,
     req.user_id,
@@ -224,34 +255,37 @@ function bind(ctx: Ctx, req: BindingRequestRow, via: BoundAccount['via'], person
 }
 
 /** Step 2 (sms): the code from the roster phone. A wrong code counts against that phone, across re-sent codes. */
-export function confirmBinding(ctx: Ctx, user: UserRow, requestId: string, code: string): void {
-  const req = ctx.db.prepare('SELECT * FROM binding_requests WHERE id = ? AND user_id = ?').get(requestId, user.id) as
-    BindingRequestRow | undefined
+export async function confirmBinding(ctx: Ctx, user: UserRow, requestId: string, code: string): Promise<void> {
+  const req = await ctx.db.get<BindingRequestRow>(
+    'SELECT * FROM binding_requests WHERE id = ? AND user_id = ?',
+    requestId,
+    user.id
+  )
   if (!req) throw new ApiFailure('NOT_FOUND')
   if (req.method !== 'sms' || !req.phone)
     throw new ApiFailure('CONFLICT', { status: req.status }, '这个申请要等户主确认，不用填验证码')
   if (req.status === 'bound') return
   const phone = req.phone
-  refuseIfLocked(ctx, phone)
-  const r = transact(ctx.db, (): ApiFailure | null => {
+  await refuseIfLocked(ctx, phone)
+  const r = await inTx(ctx, async (ctx): Promise<ApiFailure | null> => {
     const now = ctx.clock.now()
-    const current = ctx.db.prepare('SELECT * FROM binding_requests WHERE id = ?').get(req.id) as BindingRequestRow
+    const current = (await ctx.db.get<BindingRequestRow>('SELECT * FROM binding_requests WHERE id = ?', req.id))!
     if (
       current.status !== 'code_sent' ||
       current.expires_at <= now ||
       current.code_hash !== sha256(`${req.id}:${code}`)
     )
-      return recordFailure(ctx, phone)
-    clearFailures(ctx, phone)
-    const name = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(req.person_id) as { name: string }).name
-    bind(ctx, current, 'sms_code', name, now)
+      return await recordFailure(ctx, phone)
+    await clearFailures(ctx, phone)
+    const name = (await ctx.db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', req.person_id))!.name
+    await bind(ctx, current, 'sms_code', name, now)
     return null
   })
   if (r) throw r
 }
 
-function requestView(ctx: Ctx, r: BindingRequestRow, now: number): BindingRequest {
-  const name = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(r.person_id) as { name: string }).name
+async function requestView(ctx: Ctx, r: BindingRequestRow, now: number): Promise<BindingRequest> {
+  const name = (await ctx.db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', r.person_id))!.name
   const live = r.status === 'code_sent' || r.status === 'waiting_for_head'
   return {
     requestId: r.id,
@@ -259,7 +293,7 @@ function requestView(ctx: Ctx, r: BindingRequestRow, now: number): BindingReques
     method: r.method,
     status: live && r.expires_at <= now ? 'expired' : r.status,
     personName: name,
-    accountName: accountName(ctx, r.user_id),
+    accountName: await accountName(ctx, r.user_id),
     channel: r.channel,
     from: r.ip,
     createdAt: isoTime(r.created_at),
@@ -268,26 +302,29 @@ function requestView(ctx: Ctx, r: BindingRequestRow, now: number): BindingReques
 }
 
 /** The applicant's own request (did the head approve?). */
-export function ownRequest(ctx: Ctx, user: UserRow, requestId: string): BindingRequest {
-  const r = ctx.db.prepare('SELECT * FROM binding_requests WHERE id = ? AND user_id = ?').get(requestId, user.id) as
-    BindingRequestRow | undefined
+export async function ownRequest(ctx: Ctx, user: UserRow, requestId: string): Promise<BindingRequest> {
+  const r = await ctx.db.get<BindingRequestRow>(
+    'SELECT * FROM binding_requests WHERE id = ? AND user_id = ?',
+    requestId,
+    user.id
+  )
   if (!r) throw new ApiFailure('NOT_FOUND')
-  return requestView(ctx, r, ctx.clock.now())
+  return await requestView(ctx, r, ctx.clock.now())
 }
 
 /** Only the head manages who is bound (uniform 404 to strangers, 403 to members and grantees). */
-function requireHead(ctx: Ctx, user: UserRow, householdId: string): void {
-  const access = relationTo(ctx, user, householdId)
+async function requireHead(ctx: Ctx, user: UserRow, householdId: string): Promise<void> {
+  const access = await relationTo(ctx, user, householdId)
   if (!access) throw new ApiFailure('NOT_FOUND')
   if (access.relation !== 'head') throw new ApiFailure('FORBIDDEN', { needs: 'head' })
 }
 
-function accountView(ctx: Ctx, b: BindingRow & { person_name: string }, viewer: UserRow): BoundAccount {
+async function accountView(ctx: Ctx, b: BindingRow & { person_name: string }, viewer: UserRow): Promise<BoundAccount> {
   return {
     bindingId: b.id,
     personId: b.person_id,
     personName: b.person_name,
-    accountName: accountName(ctx, b.user_id),
+    accountName: await accountName(ctx, b.user_id),
     channel: b.channel,
     via: b.via,
     from: b.ip,
@@ -297,69 +334,77 @@ function accountView(ctx: Ctx, b: BindingRow & { person_name: string }, viewer: 
   }
 }
 
-export function listBindings(ctx: Ctx, user: UserRow, householdId: string) {
-  requireHead(ctx, user, householdId)
+export async function listBindings(ctx: Ctx, user: UserRow, householdId: string) {
+  await requireHead(ctx, user, householdId)
   const now = ctx.clock.now()
-  const accounts = ctx.db
-    .prepare(
-      `SELECT b.*, p.name AS person_name FROM bindings b JOIN persons p ON p.id = b.person_id
-      WHERE b.household_id = ? AND b.removed_at IS NULL ORDER BY b.created_at DESC`
-    )
-    .all(householdId) as (BindingRow & { person_name: string })[]
-  const requests = ctx.db
-    .prepare(
-      `SELECT * FROM binding_requests WHERE household_id = ? AND status = 'waiting_for_head' AND expires_at > ? ORDER BY created_at DESC`
-    )
-    .all(householdId, now) as BindingRequestRow[]
+  const accounts = await ctx.db.all<BindingRow & { person_name: string }>(
+    `SELECT b.*, p.name AS person_name FROM bindings b JOIN persons p ON p.id = b.person_id
+      WHERE b.household_id = ? AND b.removed_at IS NULL ORDER BY b.created_at DESC`,
+    householdId
+  )
+  const requests = await ctx.db.all<BindingRequestRow>(
+    `SELECT * FROM binding_requests WHERE household_id = ? AND status = 'waiting_for_head' AND expires_at > ? ORDER BY created_at DESC`,
+    householdId,
+    now
+  )
   return {
     householdId,
-    accounts: accounts.map((b) => accountView(ctx, b, user)),
-    requests: requests.map((r) => requestView(ctx, r, now))
+    accounts: await mapInOrder(accounts, async (b) => await accountView(ctx, b, user)),
+    requests: await mapInOrder(requests, async (r) => await requestView(ctx, r, now))
   }
 }
 
 /** The head approves (binds the applicant) or refuses a request waiting for them. */
-export function decideRequest(ctx: Ctx, user: UserRow, requestId: string, approve: boolean): BindingRequest {
-  return transact(ctx.db, () => {
-    const r = ctx.db.prepare('SELECT * FROM binding_requests WHERE id = ?').get(requestId) as
-      BindingRequestRow | undefined
+export async function decideRequest(
+  ctx: Ctx,
+  user: UserRow,
+  requestId: string,
+  approve: boolean
+): Promise<BindingRequest> {
+  return await inTx(ctx, async (ctx) => {
+    const r = await ctx.db.get<BindingRequestRow>('SELECT * FROM binding_requests WHERE id = ?', requestId)
     if (!r) throw new ApiFailure('NOT_FOUND')
-    requireHead(ctx, user, r.household_id)
+    await requireHead(ctx, user, r.household_id)
     const now = ctx.clock.now()
     if (r.status !== 'waiting_for_head' || r.expires_at <= now)
-      throw new ApiFailure('CONFLICT', { status: requestView(ctx, r, now).status }, '这个申请已经处理过或过期了')
+      throw new ApiFailure(
+        'CONFLICT',
+        { status: (await requestView(ctx, r, now)).status },
+        '这个申请已经处理过或过期了'
+      )
     if (approve) {
-      const name = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(r.person_id) as { name: string }).name
-      bind(ctx, r, 'head_approval', name, now)
+      const name = (await ctx.db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', r.person_id))!.name
+      await bind(ctx, r, 'head_approval', name, now)
     } else {
-      ctx.db.prepare(`UPDATE binding_requests SET status = 'refused' WHERE id = ?`).run(r.id)
-      logHouseholdEvent(ctx, r.household_id, user.id, 'refused_binding', now)
+      await ctx.db.run(`UPDATE binding_requests SET status = 'refused' WHERE id = ?`, r.id)
+      await logHouseholdEvent(ctx, r.household_id, user.id, 'refused_binding', now)
     }
-    ctx.db.prepare('UPDATE binding_requests SET decided_at = ?, decided_by = ? WHERE id = ?').run(now, user.id, r.id)
-    return requestView(
+    await ctx.db.run('UPDATE binding_requests SET decided_at = ?, decided_by = ? WHERE id = ?', now, user.id, r.id)
+    return await requestView(
       ctx,
-      ctx.db.prepare('SELECT * FROM binding_requests WHERE id = ?').get(r.id) as BindingRequestRow,
+      (await ctx.db.get<BindingRequestRow>('SELECT * FROM binding_requests WHERE id = ?', r.id))!,
       now
     )
   })
 }
 
 /** The head removes an account bound to the household: it sees nothing of it from now on. */
-export function removeBinding(ctx: Ctx, user: UserRow, bindingId: string): BoundAccount {
-  return transact(ctx.db, () => {
-    const b = ctx.db
-      .prepare('SELECT b.*, p.name AS person_name FROM bindings b JOIN persons p ON p.id = b.person_id WHERE b.id = ?')
-      .get(bindingId) as (BindingRow & { person_name: string }) | undefined
+export async function removeBinding(ctx: Ctx, user: UserRow, bindingId: string): Promise<BoundAccount> {
+  return await inTx(ctx, async (ctx) => {
+    const b = await ctx.db.get<BindingRow & { person_name: string }>(
+      'SELECT b.*, p.name AS person_name FROM bindings b JOIN persons p ON p.id = b.person_id WHERE b.id = ?',
+      bindingId
+    )
     if (!b) throw new ApiFailure('NOT_FOUND')
-    requireHead(ctx, user, b.household_id)
+    await requireHead(ctx, user, b.household_id)
     if (b.user_id === user.id) throw new ApiFailure('CONFLICT', undefined, '不能移除您正在用的这个账号')
     const now = ctx.clock.now()
     if (b.removed_at === null) {
-      ctx.db.prepare('UPDATE bindings SET removed_at = ?, removed_by = ? WHERE id = ?').run(now, user.id, b.id)
-      ctx.db.prepare('UPDATE users SET person_id = NULL WHERE id = ? AND person_id = ?').run(b.user_id, b.person_id)
-      logHouseholdEvent(ctx, b.household_id, user.id, 'removed_binding', now)
+      await ctx.db.run('UPDATE bindings SET removed_at = ?, removed_by = ? WHERE id = ?', now, user.id, b.id)
+      await ctx.db.run('UPDATE users SET person_id = NULL WHERE id = ? AND person_id = ?', b.user_id, b.person_id)
+      await logHouseholdEvent(ctx, b.household_id, user.id, 'removed_binding', now)
     }
-    const after = ctx.db.prepare('SELECT * FROM bindings WHERE id = ?').get(b.id) as BindingRow
-    return accountView(ctx, { ...after, person_name: b.person_name }, user)
+    const after = (await ctx.db.get<BindingRow>('SELECT * FROM bindings WHERE id = ?', b.id))!
+    return await accountView(ctx, { ...after, person_name: b.person_name }, user)
   })
 }

@@ -5,8 +5,8 @@ import type { Ctx } from './context'
 import { policyInForce } from './policies'
 
 /** The policy in force's listed diseases, code → name; empty when the policy lists none. */
-export function listedDiseases(ctx: Ctx, regionCode: string, date: string): Map<string, string> {
-  const doc = JSON.parse(policyInForce(ctx, regionCode, date).document) as {
+export async function listedDiseases(ctx: Ctx, regionCode: string, date: string): Promise<Map<string, string>> {
+  const doc = JSON.parse((await policyInForce(ctx, regionCode, date)).document) as {
     specialOutpatient?: { diseases?: unknown }
   }
   const list = doc.specialOutpatient?.diseases
@@ -20,27 +20,30 @@ export interface Certification {
 }
 
 /** The person's certifications valid on `date`, oldest first. */
-export function certificationsOf(ctx: Ctx, personId: string, date: string): Certification[] {
+export async function certificationsOf(ctx: Ctx, personId: string, date: string): Promise<Certification[]> {
   return (
-    ctx.db
-      .prepare(
-        'SELECT disease_code, valid_from FROM chronic_certifications WHERE person_id = ? AND valid_from <= ? ORDER BY valid_from, disease_code'
-      )
-      .all(personId, date) as { disease_code: string; valid_from: string }[]
+    await ctx.db.all<{ disease_code: string; valid_from: string }>(
+      'SELECT disease_code, valid_from FROM chronic_certifications WHERE person_id = ? AND valid_from <= ? ORDER BY valid_from, disease_code',
+      personId,
+      date
+    )
   ).map((r) => ({ code: r.disease_code, validFrom: r.valid_from }))
 }
 
 /** Record a certification from the day it is granted (a repeat approval keeps the first one). */
-export function certify(
+export async function certify(
   ctx: Ctx,
   personId: string,
   code: string,
   validFrom: string,
   applicationId: string | null
-): void {
-  ctx.db
-    .prepare(
-      'INSERT OR IGNORE INTO chronic_certifications (person_id, disease_code, valid_from, application_id, certified_at) VALUES (?, ?, ?, ?, ?)'
-    )
-    .run(personId, code, validFrom, applicationId, ctx.clock.now())
+): Promise<void> {
+  await ctx.db.run(
+    'INSERT OR IGNORE INTO chronic_certifications (person_id, disease_code, valid_from, application_id, certified_at) VALUES (?, ?, ?, ?, ?)',
+    personId,
+    code,
+    validFrom,
+    applicationId,
+    ctx.clock.now()
+  )
 }

@@ -3,14 +3,14 @@
 import type { Admission } from './admission'
 import type { Clock } from './clock'
 import type { Config } from './config'
-import type { DB } from './db'
+import type { Db } from './db/port'
 import type { Logger } from './log'
 import type { CalculatorPort } from './ports/calculator'
 import type { PaymentProvider } from './ports/payment-provider'
 import type { SmsSender } from './ports/sms'
 
 export interface Ctx {
-  db: DB
+  db: Db
   clock: Clock
   config: Config
   log: Logger

@@ -5,7 +5,7 @@
 import type { Ctx } from './context'
 import { ApiFailure } from './errors'
 import { sha256 } from './ids'
-import { transact } from './db'
+import { inTx } from './db'
 
 /** What identifies "the same request": the parts that decide what gets created. */
 export function requestHash(parts: unknown): string {
@@ -19,33 +19,40 @@ export function sameRequest<T extends { request_hash: string }>(first: T | undef
 }
 
 /**
- * Runs `create` (which returns the new object's id) at most once per user, route and key, in one
+ * Runs `create` (which returns the new object's id; it gets the transaction's ctx and uses only that) at most once per user, route and key, in one
  * transaction with the key's record. A repeat gets the first id and `replayed: true`. Without a
  * key the request is simply carried out. (Orders keep their key on the order row itself.)
  */
-export function once(
+export async function once(
   ctx: Ctx,
   userId: string,
   route: string,
   key: string | undefined,
   hash: string,
-  create: () => string
-): { id: string; replayed: boolean } {
-  if (key === undefined) return { id: create(), replayed: false }
-  return transact(ctx.db, () => {
+  create: (ctx: Ctx) => Promise<string>
+): Promise<{ id: string; replayed: boolean }> {
+  if (key === undefined) return { id: await create(ctx), replayed: false }
+  return await inTx(ctx, async (ctx) => {
     const first = sameRequest(
-      ctx.db
-        .prepare('SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?')
-        .get(userId, route, key) as { request_hash: string; resource_id: string } | undefined,
+      await ctx.db.get<{ request_hash: string; resource_id: string }>(
+        'SELECT request_hash, resource_id FROM idempotency_keys WHERE user_id = ? AND route = ? AND key = ?',
+        userId,
+        route,
+        key
+      ),
       hash
     )
     if (first) return { id: first.resource_id, replayed: true }
-    const id = create()
-    ctx.db
-      .prepare(
-        'INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'
-      )
-      .run(userId, route, key, hash, id, ctx.clock.now())
+    const id = await create(ctx)
+    await ctx.db.run(
+      'INSERT INTO idempotency_keys (user_id, route, key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      userId,
+      route,
+      key,
+      hash,
+      id,
+      ctx.clock.now()
+    )
     return { id, replayed: false }
   })
 }

@@ -26,17 +26,17 @@ async function withProvider(ctx: Ctx, what: string, step: () => Promise<unknown>
 }
 
 async function runRecovery(ctx: Ctx): Promise<void> {
-  expireStale(ctx)
-  expireGrants(ctx)
-  purgeExpired(ctx)
-  rematchPending(ctx)
+  await expireStale(ctx)
+  await expireGrants(ctx)
+  await purgeExpired(ctx)
+  await rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
   if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()
   await withProvider(ctx, 'late notifies', () => syncWithProvider(ctx))
   await withProvider(ctx, 'refunds', () => followRefunds(ctx))
   await withProvider(ctx, 'reconciliation', () => reconcileIfDue(ctx))
-  await withProvider(ctx, 'subscribe messages', () => {
-    queueBindingMessages(ctx)
+  await withProvider(ctx, 'subscribe messages', async () => {
+    await queueBindingMessages(ctx)
     return runMessages(ctx)
   })
 }

@@ -41,27 +41,27 @@ export function keptView(r: KeptEstimateRow): KeptEstimate {
   }
 }
 
-export function keepEstimate(
+export async function keepEstimate(
   ctx: Ctx,
   userId: string,
   householdId: string,
   personId: string,
   body: { answers: unknown; admissionDate: string; dischargeDate?: string }
-): KeptEstimate {
-  const p = ctx.db
-    .prepare(
-      'SELECT p.birth_date, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
-    )
-    .get(personId) as { birth_date: string; region_code: string }
+): Promise<KeptEstimate> {
+  const p = (await ctx.db.get<{ birth_date: string; region_code: string }>(
+    'SELECT p.birth_date, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?',
+    personId
+  ))!
   if (body.dischargeDate && body.dischargeDate < body.admissionDate)
     throw new ApiFailure(
       'BAD_REQUEST',
       { field: 'dischargeDate', problem: 'before_admission' },
       '出院日期不能早于入院日期'
     )
-  const count = (
-    ctx.db.prepare('SELECT COUNT(*) AS n FROM kept_estimates WHERE person_id = ?').get(personId) as { n: number }
-  ).n
+  const count = (await ctx.db.get<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM kept_estimates WHERE person_id = ?',
+    personId
+  ))!.n
   if (count >= MAX_KEPT)
     throw new ApiFailure(
       'CONFLICT',
@@ -76,48 +76,42 @@ export function keepEstimate(
   }
   let e
   try {
-    e = ctx.calc.estimate(cachedSeries(ctx, p.region_code), answers, isoDate(ctx.clock.now()))
+    e = ctx.calc.estimate(await cachedSeries(ctx, p.region_code), answers, isoDate(ctx.clock.now()))
   } catch (err) {
     throw calculatorFailure(err) ?? err
   }
   const id = newId('est')
-  ctx.db
-    .prepare(
-      `INSERT INTO kept_estimates (id, person_id, household_id, kept_by, kept_at, care_kind, admission_date, discharge_date, answers, estimate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(
-      id,
-      personId,
-      householdId,
-      userId,
-      ctx.clock.now(),
-      e.kind,
-      body.admissionDate,
-      body.dischargeDate ?? null,
-      JSON.stringify(answers),
-      JSON.stringify(e)
-    )
-  return keptView(ctx.db.prepare('SELECT * FROM kept_estimates WHERE id = ?').get(id) as KeptEstimateRow)
+  await ctx.db.run(
+    `INSERT INTO kept_estimates (id, person_id, household_id, kept_by, kept_at, care_kind, admission_date, discharge_date, answers, estimate)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    personId,
+    householdId,
+    userId,
+    ctx.clock.now(),
+    e.kind,
+    body.admissionDate,
+    body.dischargeDate ?? null,
+    JSON.stringify(answers),
+    JSON.stringify(e)
+  )
+  return keptView((await ctx.db.get<KeptEstimateRow>('SELECT * FROM kept_estimates WHERE id = ?', id))!)
 }
 
 /** The kept estimate for this claim's stay, compared with its settlement; null when none matches. */
-export function estimateForClaim(
+export async function estimateForClaim(
   ctx: Ctx,
   c: Pick<Claim, 'personId' | 'kind' | 'admissionDate' | 'settlement'>
-): Claim['estimate'] {
+): Promise<Claim['estimate']> {
   if (!c.settlement) return null
-  const r = ctx.db
-    .prepare(
-      `SELECT * FROM kept_estimates WHERE person_id = ? AND care_kind = ? AND admission_date BETWEEN ? AND ?
-       ORDER BY kept_at DESC, id DESC LIMIT 1`
-    )
-    .get(
-      c.personId,
-      KIND_OF_CLAIM[c.kind],
-      addDays(c.admissionDate, -MATCH_DAYS),
-      addDays(c.admissionDate, MATCH_DAYS)
-    ) as KeptEstimateRow | undefined
+  const r = await ctx.db.get<KeptEstimateRow>(
+    `SELECT * FROM kept_estimates WHERE person_id = ? AND care_kind = ? AND admission_date BETWEEN ? AND ?
+       ORDER BY kept_at DESC, id DESC LIMIT 1`,
+    c.personId,
+    KIND_OF_CLAIM[c.kind],
+    addDays(c.admissionDate, -MATCH_DAYS),
+    addDays(c.admissionDate, MATCH_DAYS)
+  )
   if (!r) return null
   const kept = JSON.parse(r.estimate) as { raw: unknown }
   return {

@@ -181,23 +181,23 @@ export async function installLimits(app: FastifyInstance, config: Config): Promi
  * many happened since then and when the first of them was; at the limit, RATE_LIMITED until the
  * first leaves the window.
  */
-export function withinWindow(
+export async function withinWindow(
   now: number,
   count: number,
   windowMs: number,
-  recent: (since: number) => { n: number; first: number | null },
+  recent: (since: number) => Promise<{ n: number; first: number | null }>,
   say: (wait: string) => string
-): void {
-  const { n, first } = recent(now - windowMs)
+): Promise<void> {
+  const { n, first } = await recent(now - windowMs)
   if (n >= count) throw refusal(((first ?? now) + windowMs - now) / 1000, say)
 }
 
 /** withinWindow for a limit set as count/window (ORDER_LIMIT=20/hour). */
-export function withinRate(
+export async function withinRate(
   now: number,
   rate: Rate,
-  recent: (since: number) => { n: number; first: number | null },
+  recent: (since: number) => Promise<{ n: number; first: number | null }>,
   say: (wait: string) => string
-): void {
-  withinWindow(now, rate.count, RATE_WINDOW_MS[rate.per], recent, say)
+): Promise<void> {
+  return await withinWindow(now, rate.count, RATE_WINDOW_MS[rate.per], recent, say)
 }

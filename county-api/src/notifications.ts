@@ -13,24 +13,28 @@ import { newId } from './ids'
 import { payerNameMasked } from './views'
 
 /** Called by the settlement, inside its transaction, once the order is confirmed with `receipt`. */
-export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: number): void {
+export async function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: number): Promise<void> {
   const payment: PaidByOther = {
     orderId: o.id,
     year: o.year,
     amount: fenToYuan(o.amount_fen),
-    payerNameMasked: payerNameMasked(ctx, o),
+    payerNameMasked: await payerNameMasked(ctx, o),
     payerIsHousehold: o.payer_is_household === 1,
     // the names as the household knows them (the order keeps them as quoted)
     members: (JSON.parse(o.persons) as OrderPerson[]).map((p) => p.name),
     receiptNumber: receipt,
     paidAt: isoTime(o.paid_at ?? now)
   }
-  ctx.db
-    .prepare(
-      `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at)
-    VALUES (?, ?, 'paid_by_other', ?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING`
-    )
-    .run(newId('ntf'), o.household_id, o.id, o.payer_user_id, JSON.stringify(payment), now)
+  await ctx.db.run(
+    `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at)
+    VALUES (?, ?, 'paid_by_other', ?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING`,
+    newId('ntf'),
+    o.household_id,
+    o.id,
+    o.payer_user_id,
+    JSON.stringify(payment),
+    now
+  )
 }
 
 /**
@@ -38,14 +42,14 @@ export function recordPaidByOther(ctx: Ctx, o: OrderRow, receipt: string, now: n
  * on the home page, in the binding's own commit. The account that did it is not told (payer_user_id
  * holds who did it, as for payments).
  */
-export function recordBindingNotice(
+export async function recordBindingNotice(
   ctx: Ctx,
   kind: 'new_binding' | 'binding_request',
   r: Pick<BindingRequestRow, 'id' | 'household_id' | 'user_id' | 'channel'> & { binding_id?: string },
   personName: string,
   accountName: string,
   now: number
-): void {
+): Promise<void> {
   const binding: BindingNotice = {
     bindingId: r.binding_id ?? null,
     requestId: r.id,
@@ -54,11 +58,15 @@ export function recordBindingNotice(
     channel: r.channel,
     at: isoTime(now)
   }
-  ctx.db
-    .prepare(
-      `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?)`
-    )
-    .run(newId('ntf'), r.household_id, kind, r.user_id, JSON.stringify(binding), now)
+  await ctx.db.run(
+    `INSERT INTO notifications (id, household_id, kind, order_id, payer_user_id, payload, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?)`,
+    newId('ntf'),
+    r.household_id,
+    kind,
+    r.user_id,
+    JSON.stringify(binding),
+    now
+  )
 }
 
 export function notificationView(n: NotificationRow): HouseholdNotification {

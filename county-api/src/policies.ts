@@ -7,22 +7,24 @@ import type { PolicyRecord } from './ports/calculator'
 import { ApiFailure } from './errors'
 
 /** The version in force in the region on `date`. */
-export function policyInForce(ctx: Ctx, regionCode: string, date: string): PolicyRow {
-  const row = ctx.db
-    .prepare(
-      `SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-    ORDER BY effective_from DESC LIMIT 1`
-    )
-    .get(regionCode, date, date) as PolicyRow | undefined
+export async function policyInForce(ctx: Ctx, regionCode: string, date: string): Promise<PolicyRow> {
+  const row = await ctx.db.get<PolicyRow>(
+    `SELECT * FROM policies WHERE region_code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+    ORDER BY effective_from DESC LIMIT 1`,
+    regionCode,
+    date,
+    date
+  )
   if (!row) throw new ApiFailure('POLICY_NOT_FOUND', { region: regionCode, date })
   return row
 }
 
 /** Every version for the region: the calculator picks the one for the year or date. */
-function policySeries(ctx: Ctx, regionCode: string): PolicyRecord[] {
-  const rows = ctx.db
-    .prepare('SELECT * FROM policies WHERE region_code = ? ORDER BY effective_from DESC')
-    .all(regionCode) as PolicyRow[]
+async function policySeries(ctx: Ctx, regionCode: string): Promise<PolicyRecord[]> {
+  const rows = await ctx.db.all<PolicyRow>(
+    'SELECT * FROM policies WHERE region_code = ? ORDER BY effective_from DESC',
+    regionCode
+  )
   if (rows.length === 0) throw new ApiFailure('POLICY_NOT_FOUND', { region: regionCode })
   return rows.map((row) => ({
     regionCode: row.region_code,
@@ -35,11 +37,11 @@ function policySeries(ctx: Ctx, regionCode: string): PolicyRecord[] {
 
 const seriesCache = new WeakMap<Ctx, Map<string, PolicyRecord[]>>()
 /** Policies are immutable once published: cache the parsed series per server. */
-export function cachedSeries(ctx: Ctx, regionCode: string): PolicyRecord[] {
+export async function cachedSeries(ctx: Ctx, regionCode: string): Promise<PolicyRecord[]> {
   let m = seriesCache.get(ctx)
   if (!m) seriesCache.set(ctx, (m = new Map()))
   let s = m.get(regionCode)
-  if (!s) m.set(regionCode, (s = policySeries(ctx, regionCode)))
+  if (!s) m.set(regionCode, (s = await policySeries(ctx, regionCode)))
   return s
 }
 

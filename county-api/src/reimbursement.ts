@@ -53,7 +53,7 @@ function isRealDate(d: string): boolean {
 const LEVELS = ['village', 'township', 'county', 'city', 'provincial'] as const
 
 /** The stay's figures and dates, checked; the problems in plain Chinese (empty: fine). */
-function stayProblems(ctx: Ctx, householdId: string, i: Partial<ReimbursementInputs>): Problem[] {
+async function stayProblems(ctx: Ctx, householdId: string, i: Partial<ReimbursementInputs>): Promise<Problem[]> {
   const out: Problem[] = []
   const today = isoDate(ctx.clock.now())
   if (!i.careKind) out.push({ field: 'careKind', problem: 'required', message: '请选择是住院还是门诊' })
@@ -77,12 +77,13 @@ function stayProblems(ctx: Ctx, householdId: string, i: Partial<ReimbursementInp
     out.push({ field: 'totalCost', problem: 'not_positive', message: '总费用要大于0元' })
   if (i.personId && i.admissionDate && isRealDate(i.admissionDate) && i.admissionDate <= today) {
     const year = Number(i.admissionDate.slice(0, 4))
-    const e = ctx.db
-      .prepare(
-        `SELECT 1 FROM enrolments e JOIN persons p ON p.id = e.person_id
-        WHERE e.person_id = ? AND p.household_id = ? AND e.year = ? AND e.status = 'enrolled'`
-      )
-      .get(i.personId, householdId, year)
+    const e = await ctx.db.get(
+      `SELECT 1 FROM enrolments e JOIN persons p ON p.id = e.person_id
+        WHERE e.person_id = ? AND p.household_id = ? AND e.year = ? AND e.status = 'enrolled'`,
+      i.personId,
+      householdId,
+      year
+    )
     if (!e)
       out.push({
         field: 'admissionDate',
@@ -104,14 +105,14 @@ function amount(raw: string | undefined, field: string, what: string, problems: 
  * The fields as they are kept (no account number), and the payout account to seal. Amounts are
  * read as villagers type them; every problem is answered at once, in plain words.
  */
-export function validateReimbursement(
+export async function validateReimbursement(
   ctx: Ctx,
   householdId: string,
   f: ApplicationFields
-): { fields: ApplicationFields; account: PayoutAccount } {
+): Promise<{ fields: ApplicationFields; account: PayoutAccount }> {
   const problems: Problem[] = []
   if (!f.personId) problems.push({ field: 'personId', problem: 'required', message: '请选择给谁报销' })
-  else if (!ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId))
+  else if (!(await ctx.db.get('SELECT 1 FROM persons WHERE id = ? AND household_id = ?', f.personId, householdId)))
     problems.push({ field: 'personId', problem: 'not_a_member', message: '只能给本户的人报销' })
   if (!f.hospital?.trim()) problems.push({ field: 'hospital', problem: 'required', message: '请填写在哪家医院看的病' })
   const totalCost = amount(f.totalCost, 'totalCost', '总费用', problems)
@@ -126,7 +127,7 @@ export function validateReimbursement(
     totalCost,
     selfPayCost
   }
-  problems.push(...stayProblems(ctx, householdId, stay))
+  problems.push(...(await stayProblems(ctx, householdId, stay)))
   if (!f.bankName?.trim()) problems.push({ field: 'bankName', problem: 'required', message: '请填写开户银行' })
   if (!f.accountName?.trim())
     problems.push({ field: 'accountName', problem: 'required', message: '请填写银行卡的户名' })
@@ -156,23 +157,19 @@ export function validateReimbursement(
 }
 
 /** Keeps the payout account sealed beside the application (in the caller's transaction). */
-export function keepPayoutAccount(ctx: Ctx, applicationId: string, a: PayoutAccount): void {
-  ctx.db
-    .prepare(
-      'INSERT INTO reimbursements (application_id, bank_name, account_name, account_sealed, account_masked) VALUES (?, ?, ?, ?, ?)'
-    )
-    .run(
-      applicationId,
-      a.bankName,
-      a.accountName,
-      encryptDocument(ctx.documentKey, applicationId, Buffer.from(a.accountNumber)),
-      maskBankAccount(a.accountNumber)
-    )
+export async function keepPayoutAccount(ctx: Ctx, applicationId: string, a: PayoutAccount): Promise<void> {
+  await ctx.db.run(
+    'INSERT INTO reimbursements (application_id, bank_name, account_name, account_sealed, account_masked) VALUES (?, ?, ?, ?, ?)',
+    applicationId,
+    a.bankName,
+    a.accountName,
+    encryptDocument(ctx.documentKey, applicationId, Buffer.from(a.accountNumber)),
+    maskBankAccount(a.accountNumber)
+  )
 }
 
-export function reimbursementOf(ctx: Ctx, applicationId: string): ReimbursementRow | undefined {
-  return ctx.db.prepare('SELECT * FROM reimbursements WHERE application_id = ?').get(applicationId) as
-    ReimbursementRow | undefined
+export async function reimbursementOf(ctx: Ctx, applicationId: string): Promise<ReimbursementRow | undefined> {
+  return await ctx.db.get<ReimbursementRow>('SELECT * FROM reimbursements WHERE application_id = ?', applicationId)
 }
 
 /** What the household (and anyone else reading the application) sees of the payout: masked. */
@@ -187,9 +184,9 @@ export function payoutView(r: ReimbursementRow | undefined): Record<string, unkn
   }
 }
 
-function inputsOf(ctx: Ctx, a: ApplicationRow): ReimbursementInputs {
+async function inputsOf(ctx: Ctx, a: ApplicationRow): Promise<ReimbursementInputs> {
   const f = JSON.parse(a.fields) as ApplicationFields
-  const p = ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(f.personId) as { name: string }
+  const p = (await ctx.db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', f.personId as string))!
   return {
     personId: f.personId as string,
     personName: p.name,
@@ -214,12 +211,15 @@ export interface Adjustment {
 const shown = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 
 /** The inputs after the reviewer's changes, each change checked like the household's entry. */
-function adjusted(
+async function adjusted(
   ctx: Ctx,
   householdId: string,
   entered: ReimbursementInputs,
   changes: Adjustment[]
-): { inputs: ReimbursementInputs; changed: { field: ReimbursementInput; from: string; to: string; reason: string }[] } {
+): Promise<{
+  inputs: ReimbursementInputs
+  changed: { field: ReimbursementInput; from: string; to: string; reason: string }[]
+}> {
   const problems: Problem[] = []
   const inputs: ReimbursementInputs = { ...entered }
   const changed: { field: ReimbursementInput; from: string; to: string; reason: string }[] = []
@@ -263,38 +263,43 @@ function adjusted(
   }
   if (inputs.careKind === 'outpatient') inputs.dischargeDate = null
   if (!inputs.outOfCounty) inputs.referred = false
-  if (!problems.length) problems.push(...stayProblems(ctx, householdId, inputs))
+  if (!problems.length) problems.push(...(await stayProblems(ctx, householdId, inputs)))
   if (problems.length) refuse(problems)
   return { inputs, changed }
 }
 
 /** The calculator's settlement of these inputs, after the person's claims already settled that year. */
-function settle(ctx: Ctx, claimId: string, i: ReimbursementInputs): SettleResult {
+async function settle(ctx: Ctx, claimId: string, i: ReimbursementInputs): Promise<SettleResult> {
   const year = Number(i.admissionDate.slice(0, 4))
-  const p = ctx.db
-    .prepare(
-      'SELECT p.birth_date, p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
-    )
-    .get(i.personId) as { birth_date: string; categories: string; region_code: string }
-  const e = ctx.db
-    .prepare('SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?')
-    .get(i.personId, year) as { coverage_start: string | null; coverage_end: string | null; waiting_end: string | null }
-  const continuousYears = (
-    ctx.db
-      .prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`)
-      .get(i.personId, year) as { n: number }
-  ).n
+  const p = (await ctx.db.get<{ birth_date: string; categories: string; region_code: string }>(
+    'SELECT p.birth_date, p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?',
+    i.personId
+  ))!
+  const e = (await ctx.db.get<{
+    coverage_start: string | null
+    coverage_end: string | null
+    waiting_end: string | null
+  }>(
+    'SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?',
+    i.personId,
+    year
+  ))!
+  const continuousYears = (await ctx.db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`,
+    i.personId,
+    year
+  ))!.n
   // what the year has used so far (deductibles paid, the cap, 大病保险's base): the history after
   // the person's last settled claim that year, as the calculator left it
-  const last = ctx.db
-    .prepare(
-      'SELECT settlement FROM claims WHERE person_id = ? AND year = ? AND settlement IS NOT NULL ORDER BY admission_date DESC, id DESC LIMIT 1'
-    )
-    .get(i.personId, year) as { settlement: string } | undefined
+  const last = await ctx.db.get<{ settlement: string }>(
+    'SELECT settlement FROM claims WHERE person_id = ? AND year = ? AND settlement IS NOT NULL ORDER BY admission_date DESC, id DESC LIMIT 1',
+    i.personId,
+    year
+  )
   const history = last ? (JSON.parse(last.settlement) as { historyAfter?: unknown }).historyAfter : undefined
   try {
     return ctx.calc.settle(
-      cachedSeries(ctx, p.region_code),
+      await cachedSeries(ctx, p.region_code),
       {
         birthDate: p.birth_date,
         categories: JSON.parse(p.categories) as Category[],
@@ -324,24 +329,24 @@ function settle(ctx: Ctx, claimId: string, i: ReimbursementInputs): SettleResult
   }
 }
 
-function loadReimbursement(ctx: Ctx, applicationId: string): { a: ApplicationRow; r: ReimbursementRow } {
-  const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(applicationId) as ApplicationRow | undefined
-  const r = a && a.kind === 'reimbursement' ? reimbursementOf(ctx, a.id) : undefined
+async function loadReimbursement(ctx: Ctx, applicationId: string): Promise<{ a: ApplicationRow; r: ReimbursementRow }> {
+  const a = await ctx.db.get<ApplicationRow>('SELECT * FROM applications WHERE id = ?', applicationId)
+  const r = a && a.kind === 'reimbursement' ? await reimbursementOf(ctx, a.id) : undefined
   if (!a || !r) throw new ApiFailure('NOT_FOUND')
   return { a, r }
 }
 
 /** What settling would give (nothing is written). `claimId` names the claim the settlement would make. */
-export function previewReimbursement(
+export async function previewReimbursement(
   ctx: Ctx,
   applicationId: string,
   changes: Adjustment[],
   claimId = 'preview'
-): { preview: ReimbursementPreview; settled: SettleResult; a: ApplicationRow; r: ReimbursementRow } {
-  const { a, r } = loadReimbursement(ctx, applicationId)
-  const entered = inputsOf(ctx, a)
-  const { inputs, changed } = adjusted(ctx, a.household_id, entered, changes)
-  const settled = settle(ctx, claimId, inputs)
+): Promise<{ preview: ReimbursementPreview; settled: SettleResult; a: ApplicationRow; r: ReimbursementRow }> {
+  const { a, r } = await loadReimbursement(ctx, applicationId)
+  const entered = await inputsOf(ctx, a)
+  const { inputs, changed } = await adjusted(ctx, a.household_id, entered, changes)
+  const settled = await settle(ctx, claimId, inputs)
   return {
     a,
     r,

@@ -12,7 +12,7 @@ import { configFromEnv, ConfigProblems, type Config } from './config'
 import type { Ctx } from './context'
 import type { UserRow } from './db/rows'
 import type { Call } from './routes/handler'
-import { openDb, getMeta, dbCounts } from './db'
+import { openDb, getMeta } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
@@ -89,8 +89,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   keepPrivate()
   const db = openDb(config.dbPath)
   tightenExisting(config.dbPath, config.uploadDir)
-  if (config.mode === 'production' && getMeta(db, 'seeded') !== undefined) {
-    db.close()
+  if (config.mode === 'production' && (await getMeta(db, 'seeded')) !== undefined) {
+    await db.close()
     throw new ConfigProblems([
       `COUNTY_API_DB=${config.dbPath} holds the invented demo county; production needs the county's own database`
     ])
@@ -112,23 +112,21 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
   ctx.payments = config.paymentMode === 'wechat' ? makeWechatPayProvider(ctx) : makeSimulatedProvider(ctx)
 
-  if (seedOpt !== false && getMeta(db, 'seeded') === undefined) {
+  if (seedOpt !== false && (await getMeta(db, 'seeded')) === undefined) {
     const started = Date.now()
-    const summary = seedDemo(ctx, seedOpt === true ? {} : seedOpt)
+    const summary = await seedDemo(ctx, seedOpt === true ? {} : seedOpt)
     log.info({ ...summary, ms: Date.now() - started }, 'seeded demo county')
   }
   // claims settled by a calculator older than the year summary (no coverage year) cannot be summed
   if (
-    db
-      .prepare(
-        `SELECT 1 FROM claims WHERE settlement IS NOT NULL AND json_extract(settlement, '$.coverageYear') IS NULL LIMIT 1`
-      )
-      .get()
+    await db.get(
+      `SELECT 1 FROM claims WHERE settlement IS NOT NULL AND json_extract(settlement, '$.coverageYear') IS NULL LIMIT 1`
+    )
   )
     log.warn('claims settled by an older calculator: their year summary is refused; delete the database to reseed')
-  settleGrantExpiry(ctx)
+  await settleGrantExpiry(ctx)
   // before the first request: members a department pays for are enrolled for the year being collected
-  const fundedDoneOn = enrolFundedAtStart(ctx)
+  const fundedDoneOn = await enrolFundedAtStart(ctx)
 
   const app = Fastify({
     loggerInstance: log,
@@ -184,7 +182,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       dateSecond = Math.floor(now / 1000)
       dateText = new Date(now).toUTCString()
     }
-    reply.header('date', dateText)
+    void reply.header('date', dateText)
     done()
   })
 
@@ -195,7 +193,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const text = body as string
     req.rawBody = text
     if (text === '') return done(null, undefined)
-    parseJson(req, text, (err, value) =>
+    void parseJson(req, text, (err, value) =>
       err ? done(new ApiFailure('BAD_REQUEST', { reason: scrub(err.message) }), undefined) : done(null, value)
     )
   })
@@ -287,20 +285,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           response: def.response
         }).filter(([, v]) => v !== undefined)
       ),
-      // Signed-in routes get the sign-in hook, a synchronous one (no promise per request); routes
-      // with limits (limits.ts) then count the request, after sign-in and validation.
+      // Signed-in routes get the sign-in hook (the session is read through the data port: async);
+      // routes with limits (limits.ts) then count the request, after sign-in and validation.
       preHandler: [
         ...(def.auth === 'user' || def.auth in ROLES_OF
           ? [
-              (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
-                try {
-                  req.user = authenticate(ctx, req.headers.authorization)
-                  const roles = ROLES_OF[def.auth]
-                  if (roles && !roles.includes(req.user.role)) throw new ApiFailure('FORBIDDEN')
-                } catch (e) {
-                  return done(e as Error)
-                }
-                done()
+              async (req: FastifyRequest) => {
+                req.user = await authenticate(ctx, req.headers.authorization)
+                const roles = ROLES_OF[def.auth]
+                if (roles && !roles.includes(req.user.role)) throw new ApiFailure('FORBIDDEN')
               }
             ]
           : []),
@@ -344,7 +337,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // how many keys the in-memory limits hold (their memory is bounded: RATE_LIMIT_KEYS per limit)
     app.get('/__test/limits', async () => ({ keys: limitKeys() }))
     // statements and commits the database has run so far (bench:api: per payment flow)
-    app.get('/__test/db-counts', async () => dbCounts(db))
+    app.get('/__test/db-counts', async () => db.counts())
   }
 
   await app.listen({ port: config.port, host: config.host })
@@ -364,7 +357,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       closed = true
       await stopJobs()
       await app.close()
-      db.close()
+      await db.close()
     }
   }
 }

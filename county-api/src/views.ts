@@ -7,6 +7,7 @@ import { isoDate, isoTime } from './clock'
 import { certificationsOf, listedDiseases } from './chronic'
 import { fenToYuan } from '../../src/calculator/money'
 import { maskBirthCertificate, maskIdNumber, maskName, maskPhone } from './mask'
+import { mapInOrder } from './db'
 
 /**
  * When an enrolment pays claims, as recorded when the county enrolled the person (the dates the
@@ -36,17 +37,17 @@ function enrolmentView(r: EnrolmentRow): Enrolment {
 }
 
 /** Full ID number and phone only for the person themself and the household head. */
-function personView(
+async function personView(
   ctx: Ctx,
   p: PersonRow,
   viewer: UserRow,
   access: Access,
   headId: string,
-  diseaseName: (code: string) => string
-): Person {
+  diseaseName: (code: string) => Promise<string>
+): Promise<Person> {
   const full = access.relation === 'head' || viewer.person_id === p.id
   const enrolments = (
-    ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year').all(p.id) as EnrolmentRow[]
+    await ctx.db.all<EnrolmentRow>('SELECT * FROM enrolments WHERE person_id = ? ORDER BY year', p.id)
   ).map(enrolmentView)
   return {
     personId: p.id,
@@ -70,21 +71,21 @@ function personView(
     ...(access.relation === 'grantee'
       ? {}
       : {
-          chronicDiseases: certificationsOf(ctx, p.id, isoDate(ctx.clock.now())).map((c) => ({
+          chronicDiseases: await mapInOrder(await certificationsOf(ctx, p.id, isoDate(ctx.clock.now())), async (c) => ({
             code: c.code,
-            label: diseaseName(c.code),
+            label: await diseaseName(c.code),
             validFrom: c.validFrom
           }))
         })
   }
 }
 
-export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access: Access): Household {
-  const people = ctx.db.prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id').all(h.id) as PersonRow[]
+export async function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access: Access): Promise<Household> {
+  const people = await ctx.db.all<PersonRow>('SELECT * FROM persons WHERE household_id = ? ORDER BY id', h.id)
   // the policy is read only when someone has a certification; a disease since dropped from the list shows its code
   let names: Map<string, string> | undefined
-  const diseaseName = (code: string) =>
-    (names ??= listedDiseases(ctx, h.region_code, isoDate(ctx.clock.now()))).get(code) ?? code
+  const diseaseName = async (code: string) =>
+    (names ??= await listedDiseases(ctx, h.region_code, isoDate(ctx.clock.now()))).get(code) ?? code
   return {
     householdId: h.id,
     householdNumber: h.household_number,
@@ -93,7 +94,10 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
     village: h.village,
     headPersonId: h.head_person_id,
     accountBalance: h.account_balance_fen === null ? null : fenToYuan(h.account_balance_fen),
-    members: people.map((p) => personView(ctx, p, viewer, access, h.head_person_id, diseaseName)),
+    members: await mapInOrder(
+      people,
+      async (p) => await personView(ctx, p, viewer, access, h.head_person_id, diseaseName)
+    ),
     viewer: { relation: access.relation, scopes: access.scopes }
   }
 }
@@ -102,24 +106,32 @@ export function householdView(ctx: Ctx, h: HouseholdRow, viewer: UserRow, access
  * How a payer appears to others: the bound person's name masked (张**), else the account's
  * display name, which holds no name (微信用户, or the phone masked).
  */
-export function maskedPayerName(ctx: Ctx, userId: string, known?: UserRow): string {
+export async function maskedPayerName(ctx: Ctx, userId: string, known?: UserRow): Promise<string> {
   // (the signed-in user's bound person was read with the session)
   if (known?.id === userId && known.home !== undefined && (known.home?.personId ?? null) === known.person_id)
     return known.home ? maskName(known.home.personName) : known.display_name
-  const u = ctx.db
-    .prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?')
-    .get(userId) as { display_name: string; name: string | null } | undefined
+  const u = await ctx.db.get<{ display_name: string; name: string | null }>(
+    'SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?',
+    userId
+  )
   if (!u) return '*'
   return u.name !== null ? maskName(u.name) : u.display_name
 }
 
 /** Stored when the order was created; looked up for orders older than that column. */
-export function payerNameMasked(ctx: Ctx, o: Pick<OrderRow, 'payer_name_masked' | 'payer_user_id'>): string {
-  return o.payer_name_masked ?? maskedPayerName(ctx, o.payer_user_id)
+export async function payerNameMasked(
+  ctx: Ctx,
+  o: Pick<OrderRow, 'payer_name_masked' | 'payer_user_id'>
+): Promise<string> {
+  return o.payer_name_masked ?? (await maskedPayerName(ctx, o.payer_user_id))
 }
 
 /** `o.recorded`: the enrolments, read with the order (pay/orders.ts loadOrderFor); else they are read here. */
-export function orderView(ctx: Ctx, o: OrderRow & { recorded?: string | null }, namesVisible: boolean): Order {
+export async function orderView(
+  ctx: Ctx,
+  o: OrderRow & { recorded?: string | null },
+  namesVisible: boolean
+): Promise<Order> {
   // once confirmed, each person's benefit dates as the county recorded them for this payment
   // (by the enrolments' key, person and year: an order is viewed at every status poll)
   const orderPersons = JSON.parse(o.persons) as OrderPerson[]
@@ -130,12 +142,13 @@ export function orderView(ctx: Ctx, o: OrderRow & { recorded?: string | null }, 
     const rows =
       typeof o.recorded === 'string'
         ? (JSON.parse(o.recorded) as Row[])
-        : (ctx.db
-            .prepare(
-              `SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments
-        WHERE person_id IN (SELECT value FROM json_each(?)) AND year = ? AND order_id = ?`
-            )
-            .all(JSON.stringify(orderPersons.map((p) => p.personId)), o.year, o.id) as Row[])
+        : await ctx.db.all<Row>(
+            `SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments
+        WHERE person_id IN (SELECT value FROM json_each(?)) AND year = ? AND order_id = ?`,
+            JSON.stringify(orderPersons.map((p) => p.personId)),
+            o.year,
+            o.id
+          )
     for (const e of rows) recorded.set(e.person_id, benefitOf(e))
   }
   const persons = orderPersons.map((p) => ({
@@ -156,7 +169,7 @@ export function orderView(ctx: Ctx, o: OrderRow & { recorded?: string | null }, 
     channel: o.channel,
     persons,
     payerIsHousehold: o.payer_is_household === 1,
-    payerNameMasked: payerNameMasked(ctx, o),
+    payerNameMasked: await payerNameMasked(ctx, o),
     createdAt: isoTime(o.created_at),
     expiresAt: isoTime(o.expires_at),
     paidAt: o.paid_at === null ? null : isoTime(o.paid_at),
@@ -166,42 +179,42 @@ export function orderView(ctx: Ctx, o: OrderRow & { recorded?: string | null }, 
   }
 }
 
-export function meView(ctx: Ctx, user: UserRow): Me {
+export async function meView(ctx: Ctx, user: UserRow): Promise<Me> {
   const households: Me['households'] = []
-  const headName = (hid: string) => {
-    const r = ctx.db
-      .prepare('SELECT p.name, h.village FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?')
-      .get(hid) as { name: string; village: string }
+  const headName = async (hid: string) => {
+    const r = (await ctx.db.get<{ name: string; village: string }>(
+      'SELECT p.name, h.village FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?',
+      hid
+    ))!
     return { headNameMasked: maskName(r.name), village: r.village }
   }
   if (user.person_id) {
-    const r = ctx.db
-      .prepare(
-        'SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
-      )
-      .get(user.person_id) as { household_id: string; head_person_id: string }
+    const r = (await ctx.db.get<{ household_id: string; head_person_id: string }>(
+      'SELECT p.household_id, h.head_person_id FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?',
+      user.person_id
+    ))!
     households.push({
       householdId: r.household_id,
       relation: r.head_person_id === user.person_id ? 'head' : 'member',
       scopes: ['status', 'claims', 'pay'],
-      ...headName(r.household_id)
+      ...(await headName(r.household_id))
     })
   }
-  const grants = ctx.db
-    .prepare(
-      'SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL AND expires_at > ?'
-    )
-    .all(user.id, ctx.clock.now()) as { household_id: string; scopes: string }[]
+  const grants = await ctx.db.all<{ household_id: string; scopes: string }>(
+    'SELECT household_id, scopes FROM grants WHERE grantee_user_id = ? AND revoked_at IS NULL AND expires_at > ?',
+    user.id,
+    ctx.clock.now()
+  )
   for (const g of grants)
     households.push({
       householdId: g.household_id,
       relation: 'grantee',
       scopes: JSON.parse(g.scopes),
-      ...headName(g.household_id)
+      ...(await headName(g.household_id))
     })
   let displayName = user.display_name
   if (user.person_id)
-    displayName = (ctx.db.prepare('SELECT name FROM persons WHERE id = ?').get(user.person_id) as { name: string }).name
+    displayName = (await ctx.db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', user.person_id))!.name
   return {
     userId: user.id,
     role: user.role,

@@ -31,28 +31,27 @@ interface NewBinding {
 }
 
 /** Bindings made lately, to each account of the household's head that accepted the message. */
-export function queueBindingMessages(ctx: Ctx): number {
+export async function queueBindingMessages(ctx: Ctx): Promise<number> {
   if (!canSend(ctx) || !templateId(ctx.config, 'binding')) return 0
   const now = ctx.clock.now()
-  const rows = ctx.db
-    .prepare(
-      `SELECT b.id AS binding_id, b.household_id, b.user_id AS bound_user_id, p.name AS person_name, b.created_at, u.id AS head_user_id
+  const rows = await ctx.db.all<NewBinding>(
+    `SELECT b.id AS binding_id, b.household_id, b.user_id AS bound_user_id, p.name AS person_name, b.created_at, u.id AS head_user_id
        FROM bindings b JOIN persons p ON p.id = b.person_id JOIN households h ON h.id = b.household_id
        JOIN users u ON u.person_id = h.head_person_id AND u.openid IS NOT NULL AND u.id != b.user_id
        JOIN subscriptions s ON s.user_id = u.id AND s.household_id = b.household_id AND s.kind = 'binding' AND s.acceptances > 0
-       WHERE b.created_at >= ? ORDER BY b.created_at`
-    )
-    .all(now - RESULT_WINDOW) as NewBinding[]
+       WHERE b.created_at >= ? ORDER BY b.created_at`,
+    now - RESULT_WINDOW
+  )
   let n = 0
   for (const b of rows) {
     const data = bindingMessage({
       personName: b.person_name,
-      accountName: accountName(ctx, b.bound_user_id),
+      accountName: await accountName(ctx, b.bound_user_id),
       boundAt: b.created_at
     })
     const key = `binding:${b.binding_id}:${b.head_user_id}`
     const m = { key, kind: 'binding' as const, userId: b.head_user_id, householdId: b.household_id }
-    if (queue(ctx, { ...m, page: PAGES.binding(), data, dueAt: now })) n++
+    if (await queue(ctx, { ...m, page: PAGES.binding(), data, dueAt: now })) n++
   }
   return n
 }

@@ -13,7 +13,7 @@ import { maskName } from '../mask'
 import type { Ctx } from '../context'
 import type { OrderRow } from '../db/rows'
 import { dateStart, isoDate, isoTime } from '../clock'
-import { getMeta, setMeta, transact } from '../db'
+import { getMeta, setMeta, inTx } from '../db'
 import { newId } from '../ids'
 import { fenToYuan } from '../../../src/calculator/money'
 import { computeQuote, defaultYear } from '../pay/quote'
@@ -52,17 +52,16 @@ interface Candidate {
 }
 
 /** Those who accepted `kind` and have an acceptance left, with their WeChat openid. */
-function subscribers(ctx: Ctx, kind: ReminderKind, householdId?: string): Candidate[] {
-  return ctx.db
-    .prepare(
-      `SELECT s.user_id, s.household_id, u.openid, s.year FROM subscriptions s JOIN users u ON u.id = s.user_id
-       WHERE s.kind = ? AND s.acceptances > 0 AND u.openid IS NOT NULL ${householdId ? 'AND s.household_id = ?' : ''}`
-    )
-    .all(...(householdId ? [kind, householdId] : [kind])) as Candidate[]
+async function subscribers(ctx: Ctx, kind: ReminderKind, householdId?: string): Promise<Candidate[]> {
+  return await ctx.db.all<Candidate>(
+    `SELECT s.user_id, s.household_id, u.openid, s.year FROM subscriptions s JOIN users u ON u.id = s.user_id
+       WHERE s.kind = ? AND s.acceptances > 0 AND u.openid IS NOT NULL ${householdId ? 'AND s.household_id = ?' : ''}`,
+    ...(householdId ? [kind, householdId] : [kind])
+  )
 }
 
 /** Queues one message under its key, taking one acceptance; false when already queued or none left. */
-export function queue(
+export async function queue(
   ctx: Ctx,
   m: {
     key: string
@@ -73,34 +72,32 @@ export function queue(
     data: MessageData
     dueAt: number
   }
-): boolean {
+): Promise<boolean> {
   const template = templateId(ctx.config, m.kind)
   if (!template) return false
   try {
-    return transact(ctx.db, () => {
-      const took = ctx.db
-        .prepare(
-          'UPDATE subscriptions SET acceptances = acceptances - 1 WHERE user_id = ? AND household_id = ? AND kind = ? AND acceptances > 0'
-        )
-        .run(m.userId, m.householdId, m.kind)
+    return await inTx(ctx, async (ctx) => {
+      const took = await ctx.db.run(
+        'UPDATE subscriptions SET acceptances = acceptances - 1 WHERE user_id = ? AND household_id = ? AND kind = ? AND acceptances > 0',
+        m.userId,
+        m.householdId,
+        m.kind
+      )
       if (took.changes === 0) return false
-      const r = ctx.db
-        .prepare(
-          `INSERT INTO messages (id, key, user_id, household_id, kind, template_id, page, data, status, due_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(key) DO NOTHING`
-        )
-        .run(
-          newId('msg'),
-          m.key,
-          m.userId,
-          m.householdId,
-          m.kind,
-          template,
-          m.page,
-          JSON.stringify(m.data),
-          m.dueAt,
-          ctx.clock.now()
-        )
+      const r = await ctx.db.run(
+        `INSERT INTO messages (id, key, user_id, household_id, kind, template_id, page, data, status, due_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) ON CONFLICT(key) DO NOTHING`,
+        newId('msg'),
+        m.key,
+        m.userId,
+        m.householdId,
+        m.kind,
+        template,
+        m.page,
+        JSON.stringify(m.data),
+        m.dueAt,
+        ctx.clock.now()
+      )
       if (r.changes === 0) throw new AlreadyQueued()
       return true
     })
@@ -114,16 +111,16 @@ export function queue(
 class AlreadyQueued extends Error {}
 
 /** Payments confirmed lately: their result, to whoever accepted it for the household. */
-function queueResults(ctx: Ctx): number {
+async function queueResults(ctx: Ctx): Promise<number> {
   if (!templateId(ctx.config, 'result')) return 0
   const now = ctx.clock.now()
   let n = 0
-  for (const s of subscribers(ctx, 'result')) {
-    const orders = ctx.db
-      .prepare(
-        `SELECT * FROM orders WHERE household_id = ? AND status = 'confirmed' AND confirmed_at >= ? ORDER BY confirmed_at`
-      )
-      .all(s.household_id, now - RESULT_WINDOW) as OrderRow[]
+  for (const s of await subscribers(ctx, 'result')) {
+    const orders = await ctx.db.all<OrderRow>(
+      `SELECT * FROM orders WHERE household_id = ? AND status = 'confirmed' AND confirmed_at >= ? ORDER BY confirmed_at`,
+      s.household_id,
+      now - RESULT_WINDOW
+    )
     for (const o of orders) {
       if (o.receipt_number === null || o.confirmed_at === null) continue
       const data = messages.result({
@@ -134,7 +131,17 @@ function queueResults(ctx: Ctx): number {
       })
       const page = PAGES.result({ orderId: o.id })
       const key = `result:${o.id}:${s.user_id}`
-      if (queue(ctx, { key, kind: 'result', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+      if (
+        await queue(ctx, {
+          key,
+          kind: 'result',
+          userId: s.user_id,
+          householdId: s.household_id,
+          page,
+          data,
+          dueAt: now
+        })
+      )
         n++
     }
   }
@@ -142,11 +149,11 @@ function queueResults(ctx: Ctx): number {
 }
 
 /** Whether an hourly scan (keyed by `metaKey`) is due now; if so, marks it done. */
-function scanDue(ctx: Ctx, metaKey: string): boolean {
+async function scanDue(ctx: Ctx, metaKey: string): Promise<boolean> {
   const now = ctx.clock.now()
-  const last = Number(getMeta(ctx.db, metaKey) ?? 0)
+  const last = Number((await getMeta(ctx.db, metaKey)) ?? 0)
   if (now - last < DEADLINE_SCAN_EVERY && now >= last) return false
-  setMeta(ctx.db, metaKey, String(now))
+  await setMeta(ctx.db, metaKey, String(now))
   return true
 }
 
@@ -159,15 +166,15 @@ function spreadDueAt(ctx: Ctx, today: string, s: Candidate): number {
 }
 
 /** 7 days and 1 day before the window closes, for households that still owe (once an hour). */
-function queueDeadlines(ctx: Ctx): number {
+async function queueDeadlines(ctx: Ctx): Promise<number> {
   if (!templateId(ctx.config, 'deadline')) return 0
   const now = ctx.clock.now()
-  if (!scanDue(ctx, 'messages_deadline_scan')) return 0
+  if (!(await scanDue(ctx, 'messages_deadline_scan'))) return 0
   const today = isoDate(now)
   let n = 0
-  for (const s of subscribers(ctx, 'deadline')) {
+  for (const s of await subscribers(ctx, 'deadline')) {
     const year = s.year ?? defaultYear(ctx)
-    const { quote } = computeQuote(ctx, s.household_id, year, { steps: false })
+    const { quote } = await computeQuote(ctx, s.household_id, year, { steps: false })
     const period = quote.collectionPeriod
     if (!period || !period.open || quote.totalFen <= 0) continue
     const daysLeft = Math.round((dateStart(period.end) - dateStart(today)) / DAY)
@@ -178,20 +185,21 @@ function queueDeadlines(ctx: Ctx): number {
     const dueAt = spreadDueAt(ctx, today, s)
     const key = `deadline:${year}:${mark}:${s.household_id}:${s.user_id}`
     const page = PAGES.deadline({ householdId: s.household_id })
-    if (queue(ctx, { key, kind: 'deadline', userId: s.user_id, householdId: s.household_id, page, data, dueAt })) n++
+    if (await queue(ctx, { key, kind: 'deadline', userId: s.user_id, householdId: s.household_id, page, data, dueAt }))
+      n++
   }
   return n
 }
 
 /** The collection window's first days, for households that owe (once an hour). */
-function queueWindowOpening(ctx: Ctx): number {
+async function queueWindowOpening(ctx: Ctx): Promise<number> {
   if (!templateId(ctx.config, 'window')) return 0
-  if (!scanDue(ctx, 'messages_window_scan')) return 0
+  if (!(await scanDue(ctx, 'messages_window_scan'))) return 0
   const today = isoDate(ctx.clock.now())
   let n = 0
-  for (const s of subscribers(ctx, 'window')) {
+  for (const s of await subscribers(ctx, 'window')) {
     const year = s.year ?? defaultYear(ctx)
-    const { quote } = computeQuote(ctx, s.household_id, year, { steps: false })
+    const { quote } = await computeQuote(ctx, s.household_id, year, { steps: false })
     const period = quote.collectionPeriod
     if (!period || !period.open || quote.totalFen <= 0) continue
     const sinceStart = Math.round((dateStart(today) - dateStart(period.start)) / DAY)
@@ -200,31 +208,31 @@ function queueWindowOpening(ctx: Ctx): number {
     const key = `window:${year}:${s.household_id}:${s.user_id}`
     const page = PAGES.window({ householdId: s.household_id })
     const dueAt = spreadDueAt(ctx, today, s)
-    if (queue(ctx, { key, kind: 'window', userId: s.user_id, householdId: s.household_id, page, data, dueAt })) n++
+    if (await queue(ctx, { key, kind: 'window', userId: s.user_id, householdId: s.household_id, page, data, dueAt }))
+      n++
   }
   return n
 }
 
 /** Claims of the household paid out (拨付) in the last days: one message per claim. */
-function queueClaims(ctx: Ctx): number {
+async function queueClaims(ctx: Ctx): Promise<number> {
   if (!templateId(ctx.config, 'claim')) return 0
   const now = ctx.clock.now()
   const today = isoDate(now)
   const since = isoDate(now - RESULT_WINDOW)
   let n = 0
-  for (const s of subscribers(ctx, 'claim')) {
-    const claims = ctx.db
-      .prepare(
-        `SELECT c.id, c.institution_name, c.payout_fen, c.timeline, p.name FROM claims c JOIN persons p ON p.id = c.person_id
-         WHERE p.household_id = ? AND c.stage = 'paid_out'`
-      )
-      .all(s.household_id) as {
+  for (const s of await subscribers(ctx, 'claim')) {
+    const claims = await ctx.db.all<{
       id: string
       institution_name: string
       payout_fen: number
       timeline: string
       name: string
-    }[]
+    }>(
+      `SELECT c.id, c.institution_name, c.payout_fen, c.timeline, p.name FROM claims c JOIN persons p ON p.id = c.person_id
+         WHERE p.household_id = ? AND c.stage = 'paid_out'`,
+      s.household_id
+    )
     for (const c of claims) {
       const paidOn = (JSON.parse(c.timeline) as { stage: string; date: string }[]).find(
         (t) => t.stage === 'paid_out'
@@ -238,7 +246,9 @@ function queueClaims(ctx: Ctx): number {
       })
       const key = `claim:${c.id}:${s.user_id}`
       const page = PAGES.claim({ claimId: c.id })
-      if (queue(ctx, { key, kind: 'claim', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+      if (
+        await queue(ctx, { key, kind: 'claim', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now })
+      )
         n++
     }
   }
@@ -246,28 +256,38 @@ function queueClaims(ctx: Ctx): number {
 }
 
 /** Applications the county decided lately (approved, rejected, or more needed): one message per decision. */
-function queueDecisions(ctx: Ctx): number {
+async function queueDecisions(ctx: Ctx): Promise<number> {
   if (!templateId(ctx.config, 'decision')) return 0
   const now = ctx.clock.now()
   let n = 0
-  for (const s of subscribers(ctx, 'decision')) {
-    const decided = ctx.db
-      .prepare(
-        `SELECT id, kind, status, decided_at FROM applications
-         WHERE household_id = ? AND status IN ('approved', 'rejected', 'needs_more') AND decided_at >= ? ORDER BY decided_at`
-      )
-      .all(s.household_id, now - RESULT_WINDOW) as {
+  for (const s of await subscribers(ctx, 'decision')) {
+    const decided = await ctx.db.all<{
       id: string
       kind: ApplicationKind
       status: 'approved' | 'rejected' | 'needs_more'
       decided_at: number
-    }[]
+    }>(
+      `SELECT id, kind, status, decided_at FROM applications
+         WHERE household_id = ? AND status IN ('approved', 'rejected', 'needs_more') AND decided_at >= ? ORDER BY decided_at`,
+      s.household_id,
+      now - RESULT_WINDOW
+    )
     for (const a of decided) {
       const data = messages.decision({ kind: a.kind, status: a.status, decidedOn: isoDate(a.decided_at) })
       // a decision, not the application: "more needed", then approved after resubmitting, are two
       const key = `decision:${a.id}:${a.decided_at}:${s.user_id}`
       const page = PAGES.decision({ applicationId: a.id })
-      if (queue(ctx, { key, kind: 'decision', userId: s.user_id, householdId: s.household_id, page, data, dueAt: now }))
+      if (
+        await queue(ctx, {
+          key,
+          kind: 'decision',
+          userId: s.user_id,
+          householdId: s.household_id,
+          page,
+          data,
+          dueAt: now
+        })
+      )
         n++
     }
   }
@@ -288,16 +308,15 @@ interface QueuedRow {
 /** Sends the messages that are due; how many were sent. */
 async function sendDue(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now()
-  const due = ctx.db
-    .prepare(
-      `SELECT m.id, m.user_id, m.household_id, m.kind, m.template_id, m.page, m.data, m.attempts FROM messages m
-       WHERE m.status = 'queued' AND m.due_at <= ? ORDER BY m.due_at LIMIT ?`
-    )
-    .all(now, SEND_BATCH) as QueuedRow[]
+  const due = await ctx.db.all<QueuedRow>(
+    `SELECT m.id, m.user_id, m.household_id, m.kind, m.template_id, m.page, m.data, m.attempts FROM messages m
+       WHERE m.status = 'queued' AND m.due_at <= ? ORDER BY m.due_at LIMIT ?`,
+    now,
+    SEND_BATCH
+  )
   let sent = 0
   for (const m of due) {
-    const user = ctx.db.prepare('SELECT openid FROM users WHERE id = ?').get(m.user_id) as
-      { openid: string | null } | undefined
+    const user = await ctx.db.get<{ openid: string | null }>('SELECT openid FROM users WHERE id = ?', m.user_id)
     const outcome = user?.openid
       ? await sendSubscribeMessage(ctx, {
           touser: user.openid,
@@ -308,35 +327,42 @@ async function sendDue(ctx: Ctx): Promise<number> {
       : ({ status: 'invalid', errcode: 0 } as const)
     const at = ctx.clock.now()
     if (outcome.status === 'sent') {
-      ctx.db
-        .prepare(`UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`)
-        .run(at, m.id)
+      await ctx.db.run(
+        `UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`,
+        at,
+        m.id
+      )
       sent++
     } else if (outcome.status === 'refused') {
       // refused, or no acceptance left at WeChat: nothing more of this kind until the user accepts again
-      transact(ctx.db, () => {
-        ctx.db
-          .prepare(`UPDATE messages SET status = 'refused', errcode = 43101, attempts = attempts + 1 WHERE id = ?`)
-          .run(m.id)
-        ctx.db
-          .prepare('UPDATE subscriptions SET acceptances = 0 WHERE user_id = ? AND household_id = ? AND kind = ?')
-          .run(m.user_id, m.household_id, m.kind)
-      })
-    } else if (outcome.status === 'invalid') {
-      ctx.db
-        .prepare(`UPDATE messages SET status = 'invalid', errcode = ?, attempts = attempts + 1 WHERE id = ?`)
-        .run(outcome.errcode, m.id)
-    } else {
-      const attempts = m.attempts + 1
-      ctx.db
-        .prepare('UPDATE messages SET status = ?, errcode = ?, attempts = ?, due_at = ? WHERE id = ?')
-        .run(
-          attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
-          outcome.errcode,
-          attempts,
-          at + 60_000 * 2 ** attempts,
+      await inTx(ctx, async (ctx) => {
+        await ctx.db.run(
+          `UPDATE messages SET status = 'refused', errcode = 43101, attempts = attempts + 1 WHERE id = ?`,
           m.id
         )
+        await ctx.db.run(
+          'UPDATE subscriptions SET acceptances = 0 WHERE user_id = ? AND household_id = ? AND kind = ?',
+          m.user_id,
+          m.household_id,
+          m.kind
+        )
+      })
+    } else if (outcome.status === 'invalid') {
+      await ctx.db.run(
+        `UPDATE messages SET status = 'invalid', errcode = ?, attempts = attempts + 1 WHERE id = ?`,
+        outcome.errcode,
+        m.id
+      )
+    } else {
+      const attempts = m.attempts + 1
+      await ctx.db.run(
+        'UPDATE messages SET status = ?, errcode = ?, attempts = ?, due_at = ? WHERE id = ?',
+        attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
+        outcome.errcode,
+        attempts,
+        at + 60_000 * 2 ** attempts,
+        m.id
+      )
     }
   }
   return sent
@@ -346,16 +372,20 @@ async function sendDue(ctx: Ctx): Promise<number> {
 export async function runMessages(ctx: Ctx): Promise<{ queued: number; sent: number }> {
   if (!canSend(ctx)) return { queued: 0, sent: 0 }
   const queued =
-    queueResults(ctx) + queueClaims(ctx) + queueDecisions(ctx) + queueWindowOpening(ctx) + queueDeadlines(ctx)
+    (await queueResults(ctx)) +
+    (await queueClaims(ctx)) +
+    (await queueDecisions(ctx)) +
+    (await queueWindowOpening(ctx)) +
+    (await queueDeadlines(ctx))
   return { queued, sent: await sendDue(ctx) }
 }
 
 /** What the county sent this user about this household, latest first (the app's reminder card). */
-export function sentMessages(ctx: Ctx, userId: string, householdId: string): SentMessage[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT kind, sent_at FROM messages WHERE user_id = ? AND household_id = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 5`
-    )
-    .all(userId, householdId) as { kind: ReminderKind; sent_at: number }[]
+export async function sentMessages(ctx: Ctx, userId: string, householdId: string): Promise<SentMessage[]> {
+  const rows = await ctx.db.all<{ kind: ReminderKind; sent_at: number }>(
+    `SELECT kind, sent_at FROM messages WHERE user_id = ? AND household_id = ? AND status = 'sent' ORDER BY sent_at DESC LIMIT 5`,
+    userId,
+    householdId
+  )
   return rows.map((r) => ({ kind: r.kind, title: TITLES[r.kind], sentAt: isoTime(r.sent_at) }))
 }

@@ -38,7 +38,7 @@ async function post(ctx: Ctx, path: string, body: unknown): Promise<{ errcode?: 
 
 /** The shared token; `force` asks WeChat for a new one (when it said the stored one is invalid). */
 export async function accessToken(ctx: Ctx, force = false): Promise<string | null> {
-  const stored = getMeta(ctx.db, TOKEN_KEY)
+  const stored = await getMeta(ctx.db, TOKEN_KEY)
   const s = stored ? (JSON.parse(stored) as Stored) : null
   if (!force && s && s.expiresAt - EARLY_MS > Date.now()) return s.token
   const r = await post(ctx, '/cgi-bin/stable_token', {
@@ -51,7 +51,11 @@ export async function accessToken(ctx: Ctx, force = false): Promise<string | nul
     ctx.log.warn({ errcode: r.errcode }, 'stable_token refused')
     return null
   }
-  setMeta(ctx.db, TOKEN_KEY, JSON.stringify({ token: r.access_token, expiresAt: Date.now() + r.expires_in * 1000 }))
+  await setMeta(
+    ctx.db,
+    TOKEN_KEY,
+    JSON.stringify({ token: r.access_token, expiresAt: Date.now() + r.expires_in * 1000 })
+  )
   return r.access_token
 }
 

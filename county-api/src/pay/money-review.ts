@@ -10,7 +10,7 @@ import type { UnbookedMoney } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { OrderRow, PaymentNoticeRow, ReconciliationDifferenceRow, RefundRow, UserRow } from '../db/rows'
 import { ApiFailure } from '../errors'
-import { transact } from '../db'
+import { inTx, mapInOrder } from '../db'
 import { isoTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { bookMoneyOnOrder } from './notify'
@@ -26,10 +26,12 @@ const DIFF_TEXT: Record<ReconciliationDifferenceRow['kind'], string> = {
   refund_missing_in_bill: '县里记了这笔退款，微信支付账单上没有'
 }
 
-function latestRefund(ctx: Ctx, source: string): RefundRow | null {
+async function latestRefund(ctx: Ctx, source: string): Promise<RefundRow | null> {
   return (
-    (ctx.db.prepare('SELECT * FROM refunds WHERE source = ? ORDER BY requested_at DESC LIMIT 1').get(source) as
-      RefundRow | undefined) ?? null
+    (await ctx.db.get<RefundRow>(
+      'SELECT * FROM refunds WHERE source = ? ORDER BY requested_at DESC LIMIT 1',
+      source
+    )) ?? null
   )
 }
 
@@ -50,22 +52,20 @@ function refundView(r: RefundRow | null): UnbookedMoney['refund'] {
     : null
 }
 
-const householdOf = (ctx: Ctx, orderId: string | null) =>
+const householdOf = async (ctx: Ctx, orderId: string | null) =>
   orderId === null
     ? null
-    : ((
-        ctx.db.prepare('SELECT household_id FROM orders WHERE id = ?').get(orderId) as
-          { household_id: string } | undefined
-      )?.household_id ?? null)
+    : ((await ctx.db.get<{ household_id: string }>('SELECT household_id FROM orders WHERE id = ?', orderId))
+        ?.household_id ?? null)
 
-function noticeView(ctx: Ctx, n: PaymentNoticeRow): UnbookedMoney {
-  const refund = latestRefund(ctx, `notice:${n.notify_id}`)
+async function noticeView(ctx: Ctx, n: PaymentNoticeRow): Promise<UnbookedMoney> {
+  const refund = await latestRefund(ctx, `notice:${n.notify_id}`)
   const status = refundState(refund) ?? (n.resolution ? 'attached' : 'open')
   return {
     moneyId: `notice.${n.notify_id}`,
     kind: n.outcome === 'second_payment' ? 'second_payment' : 'unknown_order',
     orderId: n.order_id,
-    householdId: householdOf(ctx, n.order_id),
+    householdId: await householdOf(ctx, n.order_id),
     transactionId: n.transaction_id,
     amount: fenToYuan(n.amount_fen),
     countyAmount: null,
@@ -82,18 +82,18 @@ function noticeView(ctx: Ctx, n: PaymentNoticeRow): UnbookedMoney {
 }
 
 /** What the provider took for an order (its money notice), which may differ from the order's amount. */
-function paidFor(ctx: Ctx, o: OrderRow): PaymentNoticeRow | undefined {
-  return ctx.db
-    .prepare(
-      `SELECT * FROM payment_notices WHERE order_id = ? AND transaction_id = ? AND outcome IN ('paid', 'amount_mismatch')`
-    )
-    .get(o.id, o.transaction_id) as PaymentNoticeRow | undefined
+async function paidFor(ctx: Ctx, o: OrderRow): Promise<PaymentNoticeRow | undefined> {
+  return await ctx.db.get<PaymentNoticeRow>(
+    `SELECT * FROM payment_notices WHERE order_id = ? AND transaction_id = ? AND outcome IN ('paid', 'amount_mismatch')`,
+    o.id,
+    o.transaction_id
+  )
 }
 
-function orderView(ctx: Ctx, o: OrderRow): UnbookedMoney {
-  const refund = latestRefund(ctx, `order:${o.id}`)
+async function orderView(ctx: Ctx, o: OrderRow): Promise<UnbookedMoney> {
+  const refund = await latestRefund(ctx, `order:${o.id}`)
   const status = refundState(refund) ?? 'open'
-  const paid = paidFor(ctx, o)
+  const paid = await paidFor(ctx, o)
   return {
     moneyId: `order.${o.id}`,
     kind: 'not_matched',
@@ -111,8 +111,8 @@ function orderView(ctx: Ctx, o: OrderRow): UnbookedMoney {
   }
 }
 
-function diffView(ctx: Ctx, d: ReconciliationDifferenceRow): UnbookedMoney {
-  const refund = latestRefund(ctx, `diff:${d.id}`)
+async function diffView(ctx: Ctx, d: ReconciliationDifferenceRow): Promise<UnbookedMoney> {
+  const refund = await latestRefund(ctx, `diff:${d.id}`)
   const status =
     refundState(refund) ??
     (d.status === 'resolved' ? (d.resolution?.startsWith('attached:') ? 'attached' : 'resolved') : 'open')
@@ -129,7 +129,7 @@ function diffView(ctx: Ctx, d: ReconciliationDifferenceRow): UnbookedMoney {
     moneyId: `diff.${d.id}`,
     kind: d.kind,
     orderId: d.order_id,
-    householdId: householdOf(ctx, d.order_id),
+    householdId: await householdOf(ctx, d.order_id),
     transactionId: d.transaction_id,
     amount: d.bill_fen === null ? null : fenToYuan(d.bill_fen),
     countyAmount: d.county_fen === null ? null : fenToYuan(d.county_fen),
@@ -142,25 +142,21 @@ function diffView(ctx: Ctx, d: ReconciliationDifferenceRow): UnbookedMoney {
   }
 }
 
-export function listMoney(ctx: Ctx, which: 'open' | 'all'): UnbookedMoney[] {
+export async function listMoney(ctx: Ctx, which: 'open' | 'all'): Promise<UnbookedMoney[]> {
   const open = which === 'open'
-  const notices = ctx.db
-    .prepare(
-      `SELECT * FROM payment_notices WHERE outcome IN ('unknown_order', 'second_payment')${open ? ' AND resolution IS NULL' : ''}`
-    )
-    .all() as PaymentNoticeRow[]
-  const orders = ctx.db
-    .prepare(
-      `SELECT * FROM orders WHERE status = 'paid_not_matched'${open ? '' : ` OR id IN (SELECT substr(source, 7) FROM refunds WHERE source LIKE 'order:%')`}`
-    )
-    .all() as OrderRow[]
-  const diffs = ctx.db
-    .prepare(`SELECT * FROM reconciliation_differences${open ? ` WHERE status = 'open'` : ''}`)
-    .all() as ReconciliationDifferenceRow[]
+  const notices = await ctx.db.all<PaymentNoticeRow>(
+    `SELECT * FROM payment_notices WHERE outcome IN ('unknown_order', 'second_payment')${open ? ' AND resolution IS NULL' : ''}`
+  )
+  const orders = await ctx.db.all<OrderRow>(
+    `SELECT * FROM orders WHERE status = 'paid_not_matched'${open ? '' : ` OR id IN (SELECT substr(source, 7) FROM refunds WHERE source LIKE 'order:%')`}`
+  )
+  const diffs = await ctx.db.all<ReconciliationDifferenceRow>(
+    `SELECT * FROM reconciliation_differences${open ? ` WHERE status = 'open'` : ''}`
+  )
   const items = [
-    ...notices.map((n) => noticeView(ctx, n)),
-    ...orders.map((o) => orderView(ctx, o)),
-    ...diffs.map((d) => diffView(ctx, d))
+    ...(await mapInOrder(notices, async (n) => await noticeView(ctx, n))),
+    ...(await mapInOrder(orders, async (o) => await orderView(ctx, o))),
+    ...(await mapInOrder(diffs, async (d) => await diffView(ctx, d)))
   ]
   return (open ? items.filter((i) => i.status === 'open' || i.status === 'refunding') : items).sort((a, b) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : 0
@@ -172,34 +168,33 @@ type Found =
   | { kind: 'order'; row: OrderRow }
   | { kind: 'diff'; row: ReconciliationDifferenceRow }
 
-function find(ctx: Ctx, moneyId: string): Found {
+async function find(ctx: Ctx, moneyId: string): Promise<Found> {
   const dot = moneyId.indexOf('.')
   const [kind, id] = [moneyId.slice(0, dot), moneyId.slice(dot + 1)]
   const row =
     kind === 'notice'
-      ? ctx.db
-          .prepare(
-            `SELECT * FROM payment_notices WHERE notify_id = ? AND outcome IN ('unknown_order', 'second_payment')`
-          )
-          .get(id)
+      ? await ctx.db.get(
+          `SELECT * FROM payment_notices WHERE notify_id = ? AND outcome IN ('unknown_order', 'second_payment')`,
+          id
+        )
       : kind === 'order'
-        ? ctx.db.prepare(`SELECT * FROM orders WHERE id = ? AND transaction_id IS NOT NULL`).get(id)
-        : ctx.db.prepare('SELECT * FROM reconciliation_differences WHERE id = ?').get(id)
+        ? await ctx.db.get(`SELECT * FROM orders WHERE id = ? AND transaction_id IS NOT NULL`, id)
+        : await ctx.db.get('SELECT * FROM reconciliation_differences WHERE id = ?', id)
   if (!row) throw new ApiFailure('NOT_FOUND')
-  return { kind, row } as Found
+  return { kind, row } as unknown as Found
 }
 
-function view(ctx: Ctx, f: Found): UnbookedMoney {
-  const fresh = find(ctx, `${f.kind}.${f.kind === 'notice' ? f.row.notify_id : f.row.id}`)
+async function view(ctx: Ctx, f: Found): Promise<UnbookedMoney> {
+  const fresh = await find(ctx, `${f.kind}.${f.kind === 'notice' ? f.row.notify_id : f.row.id}`)
   return fresh.kind === 'notice'
-    ? noticeView(ctx, fresh.row)
+    ? await noticeView(ctx, fresh.row)
     : fresh.kind === 'order'
-      ? orderView(ctx, fresh.row)
-      : diffView(ctx, fresh.row)
+      ? await orderView(ctx, fresh.row)
+      : await diffView(ctx, fresh.row)
 }
 
-function requireAction(ctx: Ctx, f: Found, action: Action): void {
-  const v = view(ctx, f)
+async function requireAction(ctx: Ctx, f: Found, action: Action): Promise<void> {
+  const v = await view(ctx, f)
   if (!v.actions.includes(action))
     throw new ApiFailure('CONFLICT', { status: v.status, actions: v.actions }, '这笔钱现在不能这样处理')
 }
@@ -210,8 +205,8 @@ export async function refundMoney(
   reason: string,
   reviewer: UserRow
 ): Promise<UnbookedMoney> {
-  const f = find(ctx, moneyId)
-  requireAction(ctx, f, 'refund')
+  const f = await find(ctx, moneyId)
+  await requireAction(ctx, f, 'refund')
   const money =
     f.kind === 'notice'
       ? {
@@ -225,7 +220,7 @@ export async function refundMoney(
             source: `order:${f.row.id}`,
             orderId: f.row.id,
             transactionId: f.row.transaction_id as string,
-            fen: paidFor(ctx, f.row)?.amount_fen ?? f.row.amount_fen
+            fen: (await paidFor(ctx, f.row))?.amount_fen ?? f.row.amount_fen
           }
         : {
             source: `diff:${f.row.id}`,
@@ -246,67 +241,81 @@ export async function refundMoney(
     reviewer.id
   )
   if (f.kind === 'diff')
-    ctx.db
-      .prepare(`UPDATE reconciliation_differences SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`)
-      .run(`refund: ${reason}`, reviewer.id, ctx.clock.now(), f.row.id)
-  return view(ctx, f)
+    await ctx.db.run(
+      `UPDATE reconciliation_differences SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`,
+      `refund: ${reason}`,
+      reviewer.id,
+      ctx.clock.now(),
+      f.row.id
+    )
+  return await view(ctx, f)
 }
 
-export function attachMoney(ctx: Ctx, moneyId: string, orderId: string, reviewer: UserRow): UnbookedMoney {
-  const f = find(ctx, moneyId)
-  requireAction(ctx, f, 'attach')
+export async function attachMoney(
+  ctx: Ctx,
+  moneyId: string,
+  orderId: string,
+  reviewer: UserRow
+): Promise<UnbookedMoney> {
+  const f = await find(ctx, moneyId)
+  await requireAction(ctx, f, 'attach')
   const now = ctx.clock.now()
-  transact(ctx.db, () => {
+  await inTx(ctx, async (ctx) => {
     if (f.kind === 'notice') {
-      bookMoneyOnOrder(ctx, orderId, {
+      await bookMoneyOnOrder(ctx, orderId, {
         transactionId: f.row.transaction_id,
         amountFen: f.row.amount_fen,
         paidAt: f.row.paid_at ?? f.row.received_at
       })
-      ctx.db
-        .prepare('UPDATE payment_notices SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE notify_id = ?')
-        .run(`attached:${orderId}`, reviewer.id, now, f.row.notify_id)
+      await ctx.db.run(
+        'UPDATE payment_notices SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE notify_id = ?',
+        `attached:${orderId}`,
+        reviewer.id,
+        now,
+        f.row.notify_id
+      )
     } else if (f.kind === 'diff') {
       const d = f.row
-      bookMoneyOnOrder(ctx, orderId, {
+      await bookMoneyOnOrder(ctx, orderId, {
         transactionId: d.transaction_id as string,
         amountFen: d.bill_fen as number,
         paidAt: d.bill_at ?? d.found_at
       })
       // the county's books now hold the money WeChat's bill showed
-      ctx.db
-        .prepare(
-          `INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome, paid_at, resolution, resolved_by, resolved_at)
-         VALUES (?, ?, ?, 'SUCCESS', ?, ?, 'paid', ?, ?, ?, ?)`
-        )
-        .run(
-          `bill-${d.transaction_id}`,
-          orderId,
-          d.transaction_id,
-          d.bill_fen,
-          now,
-          d.bill_at ?? d.found_at,
-          `attached:${orderId}`,
-          reviewer.id,
-          now
-        )
-      ctx.db
-        .prepare(
-          `UPDATE reconciliation_differences SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`
-        )
-        .run(`attached:${orderId}`, reviewer.id, now, d.id)
+      await ctx.db.run(
+        `INSERT INTO payment_notices (notify_id, order_id, transaction_id, result, amount_fen, received_at, outcome, paid_at, resolution, resolved_by, resolved_at)
+         VALUES (?, ?, ?, 'SUCCESS', ?, ?, 'paid', ?, ?, ?, ?)`,
+        `bill-${d.transaction_id}`,
+        orderId,
+        d.transaction_id,
+        d.bill_fen,
+        now,
+        d.bill_at ?? d.found_at,
+        `attached:${orderId}`,
+        reviewer.id,
+        now
+      )
+      await ctx.db.run(
+        `UPDATE reconciliation_differences SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`,
+        `attached:${orderId}`,
+        reviewer.id,
+        now,
+        d.id
+      )
     }
   })
-  return view(ctx, f)
+  return await view(ctx, f)
 }
 
-export function resolveMoney(ctx: Ctx, moneyId: string, note: string, reviewer: UserRow): UnbookedMoney {
-  const f = find(ctx, moneyId)
-  requireAction(ctx, f, 'resolve')
-  ctx.db
-    .prepare(
-      `UPDATE reconciliation_differences SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`
-    )
-    .run(note, reviewer.id, ctx.clock.now(), (f.row as ReconciliationDifferenceRow).id)
-  return view(ctx, f)
+export async function resolveMoney(ctx: Ctx, moneyId: string, note: string, reviewer: UserRow): Promise<UnbookedMoney> {
+  const f = await find(ctx, moneyId)
+  await requireAction(ctx, f, 'resolve')
+  await ctx.db.run(
+    `UPDATE reconciliation_differences SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?`,
+    note,
+    reviewer.id,
+    ctx.clock.now(),
+    (f.row as ReconciliationDifferenceRow).id
+  )
+  return await view(ctx, f)
 }

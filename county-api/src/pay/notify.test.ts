@@ -13,7 +13,7 @@ import type { OrderRow, UserRow } from '../db/rows'
 import { createOrder, startPaying } from './orders'
 import { acceptPayment, rematchPending } from './notify'
 
-function seededCtx(): Ctx {
+async function seededCtx(): Promise<Ctx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notify-test-'))
   const ctx = {
     db: openDb(path.join(dir, 'c.sqlite')),
@@ -23,18 +23,17 @@ function seededCtx(): Ctx {
     log: makeLogger('silent'),
     admission: admitAll
   } as unknown as Ctx
-  seedDemo(ctx, { households: 30, claims: 0 })
+  await seedDemo(ctx, { households: 30, claims: 0 })
   return ctx
 }
 
 /** An order being paid for 2027 by the head of a household that owes something. */
-function orderBeingPaid(ctx: Ctx): OrderRow {
-  const heads = ctx.db
-    .prepare(
-      `SELECT h.id AS household_id, h.head_person_id FROM households h WHERE h.id > 'hh_0010'
-      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = h.head_person_id) ORDER BY h.id`
-    )
-    .all() as { household_id: string; head_person_id: string }[]
+async function orderBeingPaid(ctx: Ctx): Promise<OrderRow> {
+  const heads = await ctx.db.all<{
+    household_id: string
+    head_person_id: string
+  }>(`SELECT h.id AS household_id, h.head_person_id FROM households h WHERE h.id > 'hh_0010'
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = h.head_person_id) ORDER BY h.id`)
   for (const [i, h] of heads.entries()) {
     const user: UserRow = {
       id: `u_test_${i}`,
@@ -44,17 +43,20 @@ function orderBeingPaid(ctx: Ctx): OrderRow {
       person_id: h.head_person_id,
       display_name: '微信用户'
     }
-    ctx.db
-      .prepare(`INSERT INTO users (id, role, person_id, display_name, created_at) VALUES (?, 'villager', ?, ?, 0)`)
-      .run(user.id, user.person_id, user.display_name)
+    await ctx.db.run(
+      `INSERT INTO users (id, role, person_id, display_name, created_at) VALUES (?, 'villager', ?, ?, 0)`,
+      user.id,
+      user.person_id,
+      user.display_name
+    )
     try {
-      const { order } = createOrder(
+      const { order } = await createOrder(
         ctx,
         user,
         { householdId: h.household_id, year: 2027, channel: 'h5' },
         `key-${i}-abc`
       )
-      return startPaying(ctx, order)
+      return await startPaying(ctx, order)
     } catch {
       // owes nothing (paid for by a department, or already enrolled): the next household
     }
@@ -62,16 +64,16 @@ function orderBeingPaid(ctx: Ctx): OrderRow {
   throw new Error('no household owes anything')
 }
 
-test('money whose matching fails is still on the order (paid, with the transaction), then matched by the retry job', () => {
-  const ctx = seededCtx()
-  const order = orderBeingPaid(ctx)
-  const row = () => ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow
+test('money whose matching fails is still on the order (paid, with the transaction), then matched by the retry job', async () => {
+  const ctx = await seededCtx()
+  const order = await orderBeingPaid(ctx)
+  const row = async () => (await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', order.id))!
   // matching breaks: enrolling anyone fails
-  ctx.db.exec(
+  await ctx.db.exec(
     `CREATE TEMP TRIGGER enrolments_broken BEFORE INSERT ON enrolments BEGIN SELECT RAISE(ABORT, 'broken'); END`
   )
   const paidAt = ctx.clock.now()
-  acceptPayment(ctx, {
+  await acceptPayment(ctx, {
     notifyId: 'n_test_1',
     orderId: order.id,
     transactionId: 'wx_test_1',
@@ -79,26 +81,31 @@ test('money whose matching fails is still on the order (paid, with the transacti
     amountFen: order.amount_fen,
     paidAt: isoTime(paidAt)
   })
-  expect(row()).toMatchObject({ status: 'paid', transaction_id: 'wx_test_1', paid_at: paidAt, receipt_number: null })
-  expect(row().provider_done_at).not.toBeNull()
-  expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?').get(order.id)).toEqual({ n: 0 })
+  expect(await row()).toMatchObject({
+    status: 'paid',
+    transaction_id: 'wx_test_1',
+    paid_at: paidAt,
+    receipt_number: null
+  })
+  expect((await row()).provider_done_at).not.toBeNull()
+  expect(await ctx.db.get('SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?', order.id)).toEqual({ n: 0 })
 
-  ctx.db.exec('DROP TRIGGER enrolments_broken')
-  expect(rematchPending(ctx)).toBe(1)
-  expect(row()).toMatchObject({ status: 'confirmed', transaction_id: 'wx_test_1', paid_at: paidAt })
-  expect(row().receipt_number).toMatch(/^\d{6}-2027-\d{8}$/)
+  await ctx.db.exec('DROP TRIGGER enrolments_broken')
+  expect(await rematchPending(ctx)).toBe(1)
+  expect(await row()).toMatchObject({ status: 'confirmed', transaction_id: 'wx_test_1', paid_at: paidAt })
+  expect((await row()).receipt_number).toMatch(/^\d{6}-2027-\d{8}$/)
   const persons = JSON.parse(order.persons) as unknown[]
-  expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?').get(order.id)).toEqual({
+  expect(await ctx.db.get('SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?', order.id)).toEqual({
     n: persons.length
   })
-  ctx.db.close()
+  await ctx.db.close()
 })
 
-test('money matched at once is written on the order with the match, in one write of the row', () => {
-  const ctx = seededCtx()
-  const order = orderBeingPaid(ctx)
+test('money matched at once is written on the order with the match, in one write of the row', async () => {
+  const ctx = await seededCtx()
+  const order = await orderBeingPaid(ctx)
   const paidAt = ctx.clock.now()
-  acceptPayment(ctx, {
+  await acceptPayment(ctx, {
     notifyId: 'n_test_2',
     orderId: order.id,
     transactionId: 'wx_test_2',
@@ -106,8 +113,8 @@ test('money matched at once is written on the order with the match, in one write
     amountFen: order.amount_fen,
     paidAt: isoTime(paidAt)
   })
-  const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow
+  const o = (await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', order.id))!
   expect(o).toMatchObject({ status: 'confirmed', transaction_id: 'wx_test_2', paid_at: paidAt, match_attempts: 1 })
   expect((o as OrderRow & { provider_done_at: number | null }).provider_done_at).not.toBeNull()
-  ctx.db.close()
+  await ctx.db.close()
 })

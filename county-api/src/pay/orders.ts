@@ -11,7 +11,7 @@ import type { OrderPerson, OrderRow, UserRow } from '../db/rows'
 import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
 import { newId } from '../ids'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { isoDate, isoTime } from '../clock'
 import { requestHash, sameRequest } from '../idempotency'
 import { checkIdNumber } from '../../../src/shared/id-number'
@@ -20,25 +20,33 @@ import { closedMessage, computeQuote, readQuoteInputs, type ClosedWindow } from 
 import { withinRate } from '../limits'
 import { RATE_WINDOW_MS } from '../config/kinds'
 
-export function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): number {
+export async function expireStale(ctx: Ctx, where?: { householdId: string; year: number }): Promise<number> {
   const now = ctx.clock.now()
   if (where) {
-    return ctx.db
-      .prepare(
-        `UPDATE orders SET status = 'expired' WHERE household_id = ? AND year = ? AND status IN ('created', 'paying') AND expires_at <= ?`
+    return (
+      await ctx.db.run(
+        `UPDATE orders SET status = 'expired' WHERE household_id = ? AND year = ? AND status IN ('created', 'paying') AND expires_at <= ?`,
+        where.householdId,
+        where.year,
+        now
       )
-      .run(where.householdId, where.year, now).changes
+    ).changes
   }
-  return ctx.db
-    .prepare(`UPDATE orders SET status = 'expired' WHERE status IN ('created', 'paying') AND expires_at <= ?`)
-    .run(now).changes
+  return (
+    await ctx.db.run(
+      `UPDATE orders SET status = 'expired' WHERE status IN ('created', 'paying') AND expires_at <= ?`,
+      now
+    )
+  ).changes
 }
 
-export function householdByIdNumber(ctx: Ctx, raw: string): string {
+export async function householdByIdNumber(ctx: Ctx, raw: string): Promise<string> {
   const id = checkIdNumber(raw)
   if (!id.ok) throw new ApiFailure('BAD_REQUEST', { field: 'idNumber', problem: id.problem }, '身份证号不正确，请核对')
-  const row = ctx.db.prepare('SELECT household_id FROM persons WHERE id_number = ?').get(id.value) as
-    { household_id: string } | undefined
+  const row = await ctx.db.get<{ household_id: string }>(
+    'SELECT household_id FROM persons WHERE id_number = ?',
+    id.value
+  )
   if (!row) throw new ApiFailure('NOT_FOUND', undefined, '没有找到这个身份证号的参保家庭')
   return row.household_id
 }
@@ -46,11 +54,11 @@ export function householdByIdNumber(ctx: Ctx, raw: string): string {
 type OpenOrder = Pick<OrderRow, 'id' | 'payer_user_id' | 'payer_name_masked' | 'created_at' | 'expires_at'>
 
 /** Who started the open order and when (masked name), so the app can say 已由 张** 于 11月20日 发起缴费; its id only to its payer. */
-function openOrderExists(ctx: Ctx, user: UserRow, open: OpenOrder): ApiFailure {
+async function openOrderExists(ctx: Ctx, user: UserRow, open: OpenOrder): Promise<ApiFailure> {
   return new ApiFailure('OPEN_ORDER_EXISTS', {
     ...(open.payer_user_id === user.id ? { orderId: open.id } : {}),
     startedByYou: open.payer_user_id === user.id,
-    payerNameMasked: payerNameMasked(ctx, open),
+    payerNameMasked: await payerNameMasked(ctx, open),
     startedAt: isoTime(open.created_at),
     expiresAt: isoTime(open.expires_at)
   })
@@ -67,22 +75,22 @@ function notInCollectionPeriod(ctx: Ctx, year: number, closed: ClosedWindow): Ap
 }
 
 /** `namesVisible`: the payer is of the household or holds a grant on it (else names are masked). */
-export function createOrder(
+export async function createOrder(
   ctx: Ctx,
   user: UserRow,
   body: CreateOrderBody,
   idemKey: string
-): { order: OrderRow; created: boolean; namesVisible: boolean } {
+): Promise<{ order: OrderRow; created: boolean; namesVisible: boolean }> {
   let householdId: string
   let payerIsHousehold = false
   let namesVisible = true
   if (body.householdId) {
-    const access = requireHousehold(ctx, user, body.householdId, 'pay', 'create_order')
+    const access = await requireHousehold(ctx, user, body.householdId, 'pay', 'create_order')
     householdId = body.householdId
     payerIsHousehold = access.relation !== 'grantee'
   } else if (body.payeeIdNumber) {
-    householdId = householdByIdNumber(ctx, body.payeeIdNumber)
-    const rel = relationTo(ctx, user, householdId)
+    householdId = await householdByIdNumber(ctx, body.payeeIdNumber)
+    const rel = await relationTo(ctx, user, householdId)
     payerIsHousehold = rel?.relation === 'head' || rel?.relation === 'member'
     namesVisible = rel !== null
   } else {
@@ -90,62 +98,62 @@ export function createOrder(
   }
   const hash = requestHash([householdId, body.year, body.channel])
   // one open order per household, year and payer: nobody else's order can stand in the way of yours
-  const openOrder = () =>
-    ctx.db
-      .prepare(
-        `SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND payer_user_id = ? AND status IN ('created', 'paying')`
-      )
-      .get(householdId, body.year, user.id) as OpenOrder | undefined
+  const openOrder = async () =>
+    await ctx.db.get<OpenOrder>(
+      `SELECT id, payer_user_id, payer_name_masked, created_at, expires_at FROM orders WHERE household_id = ? AND year = ? AND payer_user_id = ? AND status IN ('created', 'paying')`,
+      householdId,
+      body.year,
+      user.id
+    )
 
-  const result = () =>
-    transact(ctx.db, () => {
+  const result = async () =>
+    await inTx(ctx, async (ctx) => {
       const now = ctx.clock.now()
       // One read: the first order made with this key (a replay), the payer's orders within the
       // limit's window, and their open order for the household and year (at most one: orders_one_open).
-      const seen = ctx.db
-        .prepare(
-          `SELECT o.*,
+      const seen = (await ctx.db.get<SeenOrders>(
+        `SELECT o.*,
             (SELECT COUNT(*) FROM orders WHERE payer_user_id = @user AND created_at > @since) AS recent_n,
             (SELECT MIN(created_at) FROM orders WHERE payer_user_id = @user AND created_at > @since) AS recent_first,
             x.id AS open_id, x.payer_name_masked AS open_payer_name_masked, x.created_at AS open_created_at,
             x.expires_at AS open_expires_at
           FROM (SELECT 1) LEFT JOIN orders o ON o.payer_user_id = @user AND o.idempotency_key = @key
             LEFT JOIN orders x ON x.household_id = @household AND x.year = @year AND x.payer_user_id = @user
-              AND x.status IN ('created', 'paying')`
-        )
-        .get({
+              AND x.status IN ('created', 'paying')`,
+        {
           user: user.id,
           key: idemKey,
           since: now - RATE_WINDOW_MS[ctx.config.orderLimit.per],
           household: householdId,
           year: body.year
-        }) as SeenOrders
+        }
+      ))!
       const { recent_n, recent_first, open_id, open_payer_name_masked, open_created_at, open_expires_at, ...first } =
         seen
       const same = sameRequest(first.id === null ? undefined : (first as OrderRow), hash)
       if (same) return { order: same, created: false, namesVisible }
       // a new flow: the county's admission first, before anything is written (a refused key is not spent)
-      const inputs = readQuoteInputs(ctx, householdId, body.year)
+      const inputs = await readQuoteInputs(ctx, householdId, body.year)
       admitFlow(ctx, inputs?.regionCode ?? ctx.config.regionCode)
-      withinRate(
+      await withinRate(
         now,
         ctx.config.orderLimit,
-        () => ({ n: recent_n, first: recent_first }),
+        async () => ({ n: recent_n, first: recent_first }),
         (w) => `缴费订单下得太多了，请${w}后再试`
       )
       if (open_id !== null) {
         // the payer's open order stands in the way, unless it has run out (then it expires now)
         if (open_expires_at > now)
-          throw openOrderExists(ctx, user, {
+          throw await openOrderExists(ctx, user, {
             id: open_id,
             payer_user_id: user.id,
             payer_name_masked: open_payer_name_masked,
             created_at: open_created_at,
             expires_at: open_expires_at
           })
-        expireStale(ctx, { householdId, year: body.year })
+        await expireStale(ctx, { householdId, year: body.year })
       }
-      const { quote, people } = computeQuote(ctx, householdId, body.year, { steps: false, inputs })
+      const { quote, people } = await computeQuote(ctx, householdId, body.year, { steps: false, inputs })
       if (quote.totalFen <= 0) throw new ApiFailure('ALREADY_PAID')
       if (quote.collectionClosed) throw notInCollectionPeriod(ctx, body.year, quote.collectionClosed)
       if (!quote.payable) throw new ApiFailure('CONFLICT', { issues: quote.issues }, quote.issues[0]?.message)
@@ -183,59 +191,58 @@ export function createOrder(
         receipt_number: null,
         failure_reason: null,
         match_attempts: 0,
-        payer_name_masked: maskedPayerName(ctx, user.id, user)
+        payer_name_masked: await maskedPayerName(ctx, user.id, user)
       }
-      ctx.db
-        .prepare(
-          `INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, payer_name_masked)
-      VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(
-          order.id,
-          householdId,
-          body.year,
-          order.amount_fen,
-          body.channel,
-          user.id,
-          order.payer_is_household,
-          order.persons,
-          order.policy_version,
-          idemKey,
-          hash,
-          now,
-          order.expires_at,
-          order.payer_name_masked
-        )
+      await ctx.db.run(
+        `INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, payer_name_masked)
+      VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        order.id,
+        householdId,
+        body.year,
+        order.amount_fen,
+        body.channel,
+        user.id,
+        order.payer_is_household,
+        order.persons,
+        order.policy_version,
+        idemKey,
+        hash,
+        now,
+        order.expires_at,
+        order.payer_name_masked
+      )
       return { order, created: true, namesVisible }
     })
   try {
-    return result()
+    return await result()
   } catch (e) {
     // The partial unique index is the last line of defence against two open orders.
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      const open = openOrder()
-      throw open ? openOrderExists(ctx, user, open) : new ApiFailure('OPEN_ORDER_EXISTS')
+      const open = await openOrder()
+      throw open ? await openOrderExists(ctx, user, open) : new ApiFailure('OPEN_ORDER_EXISTS')
     }
     throw e
   }
 }
 
 /** Order-level access: the payer who created it, or the household with the `pay` scope. */
-export function loadOrderFor(
+export async function loadOrderFor(
   ctx: Ctx,
   user: UserRow,
   orderId: string,
   action: string,
   opts: { withRecorded?: boolean } = {}
-): { order: OrderRow & Recorded; namesVisible: boolean; access: ReturnType<typeof relationTo> } {
-  const order = ctx.db.prepare(opts.withRecorded ? WITH_RECORDED : 'SELECT * FROM orders WHERE id = ?').get(orderId) as
-    (OrderRow & Recorded) | undefined
+): Promise<{ order: OrderRow & Recorded; namesVisible: boolean; access: Awaited<ReturnType<typeof relationTo>> }> {
+  const order = await ctx.db.get<OrderRow & Recorded>(
+    opts.withRecorded ? WITH_RECORDED : 'SELECT * FROM orders WHERE id = ?',
+    orderId
+  )
   if (!order) throw new ApiFailure('NOT_FOUND')
-  const rel = relationTo(ctx, user, order.household_id)
+  const rel = await relationTo(ctx, user, order.household_id)
   if (order.payer_user_id === user.id && (!rel || (rel.relation === 'grantee' && !rel.scopes.includes('pay')))) {
     return { order, namesVisible: rel !== null, access: rel }
   }
-  const access = requireHousehold(ctx, user, order.household_id, 'pay', action, rel)
+  const access = await requireHousehold(ctx, user, order.household_id, 'pay', action, rel)
   return { order, namesVisible: true, access }
 }
 
@@ -251,21 +258,25 @@ const WITH_RECORDED = `SELECT o.*, CASE WHEN o.status = 'confirmed' THEN (
       AND e.year = o.year AND e.order_id = o.id) END AS recorded
   FROM orders o WHERE o.id = ?`
 
-export function refreshOrder(ctx: Ctx, order: OrderRow): OrderRow {
+export async function refreshOrder(ctx: Ctx, order: OrderRow): Promise<OrderRow> {
   if ((order.status === 'created' || order.status === 'paying') && order.expires_at <= ctx.clock.now()) {
-    expireStale(ctx, { householdId: order.household_id, year: order.year })
-    return ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow
+    await expireStale(ctx, { householdId: order.household_id, year: order.year })
+    return (await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', order.id))!
   }
   return order
 }
 
-export function startPaying(ctx: Ctx, order: OrderRow): OrderRow {
+export async function startPaying(ctx: Ctx, order: OrderRow): Promise<OrderRow> {
   // One guarded write: only an open order that has not run out becomes (or stays) paying.
-  const changed = ctx.db
-    .prepare(`UPDATE orders SET status = 'paying' WHERE id = ? AND status IN ('created', 'paying') AND expires_at > ?`)
-    .run(order.id, ctx.clock.now()).changes
+  const changed = (
+    await ctx.db.run(
+      `UPDATE orders SET status = 'paying' WHERE id = ? AND status IN ('created', 'paying') AND expires_at > ?`,
+      order.id,
+      ctx.clock.now()
+    )
+  ).changes
   if (changed === 1) return { ...order, status: 'paying' }
-  const o = refreshOrder(ctx, ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(order.id) as OrderRow)
+  const o = await refreshOrder(ctx, (await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', order.id))!)
   throw new ApiFailure('CONFLICT', { status: o.status })
 }
 

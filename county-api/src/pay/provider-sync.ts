@@ -11,37 +11,38 @@ const ASK_AFTER_MS = 60_000
 
 export async function syncWithProvider(ctx: Ctx, limit = 50): Promise<number> {
   const now = ctx.clock.now()
-  const due = ctx.db
-    .prepare(
-      `SELECT * FROM orders WHERE provider_ref IS NOT NULL AND provider_done_at IS NULL AND created_at <= ?
-       AND (provider_checked_at IS NULL OR provider_checked_at <= ?) ORDER BY created_at LIMIT ?`
-    )
-    .all(now - ASK_AFTER_MS, now - ASK_AFTER_MS, limit) as OrderRow[]
-  const mark = (o: OrderRow, column: 'provider_checked_at' | 'provider_done_at') =>
-    ctx.db.prepare(`UPDATE orders SET ${column} = ? WHERE id = ?`).run(ctx.clock.now(), o.id)
+  const due = await ctx.db.all<OrderRow>(
+    `SELECT * FROM orders WHERE provider_ref IS NOT NULL AND provider_done_at IS NULL AND created_at <= ?
+       AND (provider_checked_at IS NULL OR provider_checked_at <= ?) ORDER BY created_at LIMIT ?`,
+    now - ASK_AFTER_MS,
+    now - ASK_AFTER_MS,
+    limit
+  )
+  const mark = async (o: OrderRow, column: 'provider_checked_at' | 'provider_done_at') =>
+    await ctx.db.run(`UPDATE orders SET ${column} = ? WHERE id = ?`, ctx.clock.now(), o.id)
   let settled = 0
   for (const o of due) {
     try {
       const paid = await ctx.payments.query(o)
       if (paid) {
-        acceptPayment(ctx, paid)
-        mark(o, 'provider_done_at') // (already, unless the money was told before under another id)
+        await acceptPayment(ctx, paid)
+        await mark(o, 'provider_done_at') // (already, unless the money was told before under another id)
         settled++
         continue
       }
-      const fresh = ctx.db.prepare('SELECT status, expires_at FROM orders WHERE id = ?').get(o.id) as OrderRow
+      const fresh = (await ctx.db.get<OrderRow>('SELECT status, expires_at FROM orders WHERE id = ?', o.id))!
       const open = (fresh.status === 'created' || fresh.status === 'paying') && fresh.expires_at > ctx.clock.now()
       if (open) {
-        mark(o, 'provider_checked_at')
+        await mark(o, 'provider_checked_at')
         continue
       }
       // over at the county: close it there too; paid meanwhile → the next round's query books it
       if ((await ctx.payments.close(o)) === 'closed') {
-        mark(o, 'provider_done_at')
+        await mark(o, 'provider_done_at')
         settled++
-      } else mark(o, 'provider_checked_at')
+      } else await mark(o, 'provider_checked_at')
     } catch (e) {
-      mark(o, 'provider_checked_at')
+      await mark(o, 'provider_checked_at')
       ctx.log.warn(
         { orderId: o.id, err: { message: String((e as Error).message) } },
         'provider not reachable for an order'

@@ -31,14 +31,14 @@ export interface QuoteInputs {
   history: Map<string, { year: number; status: string }[]>
 }
 
-export function readQuoteInputs(ctx: Ctx, householdId: string, year: number): QuoteInputs | undefined {
-  const rows = ctx.db
-    .prepare(
-      `SELECT h.region_code AS h_region_code, p.*, e.year AS e_year, e.status AS e_status FROM households h
+export async function readQuoteInputs(ctx: Ctx, householdId: string, year: number): Promise<QuoteInputs | undefined> {
+  const rows = await ctx.db.all<PersonRow & { h_region_code: string; e_year: number | null; e_status: string | null }>(
+    `SELECT h.region_code AS h_region_code, p.*, e.year AS e_year, e.status AS e_status FROM households h
         LEFT JOIN persons p ON p.household_id = h.id LEFT JOIN enrolments e ON e.person_id = p.id AND e.year <= ?
-      WHERE h.id = ? ORDER BY p.id, e.year DESC`
-    )
-    .all(year, householdId) as (PersonRow & { h_region_code: string; e_year: number | null; e_status: string | null })[]
+      WHERE h.id = ? ORDER BY p.id, e.year DESC`,
+    year,
+    householdId
+  )
   if (rows.length === 0) return undefined
   const inputs: QuoteInputs = { regionCode: rows[0].h_region_code, people: [], status: new Map(), history: new Map() }
   for (const { h_region_code: _r, e_year: y, e_status: st, ...person } of rows) {
@@ -59,7 +59,7 @@ export function readQuoteInputs(ctx: Ctx, householdId: string, year: number): Qu
  * such a person out, listed in `uncovered`, so nobody is charged for no cover.
  * `inputs`: readQuoteInputs() already asked (creating an order needs the county first).
  */
-export function computeQuote(
+export async function computeQuote(
   ctx: Ctx,
   householdId: string,
   year: number,
@@ -70,8 +70,8 @@ export function computeQuote(
     keepUncovered?: boolean
     inputs?: QuoteInputs
   } = {}
-): { quote: QuoteResult; people: PersonRow[]; uncovered: string[] } {
-  const inputs = opts.inputs ?? readQuoteInputs(ctx, householdId, year)
+): Promise<{ quote: QuoteResult; people: PersonRow[]; uncovered: string[] }> {
+  const inputs = opts.inputs ?? (await readQuoteInputs(ctx, householdId, year))
   if (!inputs) throw new ApiFailure('NOT_FOUND')
   const { people, status, history } = inputs
   const h = { region_code: inputs.regionCode }
@@ -93,7 +93,7 @@ export function computeQuote(
       excludedReason: status.get(p.id) === 'pending_review' ? '参保申请待审核' : undefined,
       lapsedYears: lapsedYears(p.id)
     }))
-  const series = cachedSeries(ctx, h.region_code)
+  const series = await cachedSeries(ctx, h.region_code)
   const today = isoDate(ctx.clock.now())
   refuseYearWithoutPolicy(series, year, today)
   let quote = ctx.calc.quote(series, members, year, today, opts.paymentDate, { steps: opts.steps })
@@ -139,8 +139,8 @@ function refuseYearWithoutPolicy(series: PolicyRecord[], year: number, today: st
   )
 }
 
-export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
-  const { quote, people, uncovered } = computeQuote(ctx, householdId, year)
+export async function quoteView(ctx: Ctx, householdId: string, year: number): Promise<Quote> {
+  const { quote, people, uncovered } = await computeQuote(ctx, householdId, year)
   const taxBureau = ctx.config.collectionChannel === 'tax_bureau'
   const byId = new Map(people.map((p) => [p.id, p]))
   // left out of the quote because paying now would give them no day of cover: say who and why
@@ -160,11 +160,11 @@ export function quoteView(ctx: Ctx, householdId: string, year: number): Quote {
       ? new Map<string, { status: string; payer: string | null }>()
       : new Map(
           (
-            ctx.db
-              .prepare(
-                `SELECT e.person_id, e.status, e.payer FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`
-              )
-              .all(householdId, year) as { person_id: string; status: string; payer: string | null }[]
+            await ctx.db.all<{ person_id: string; status: string; payer: string | null }>(
+              `SELECT e.person_id, e.status, e.payer FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?`,
+              householdId,
+              year
+            )
           ).map((r) => [r.person_id, r])
         )
   const enrolledLines = rest

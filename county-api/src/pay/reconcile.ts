@@ -7,7 +7,7 @@
 import type { Reconciliation } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { ReconciliationDifferenceRow, ReconciliationRow } from '../db/rows'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { addDays, dateStart, isoDate, isoTime, parseTime } from '../clock'
 import { newId } from '../ids'
 import { fenToYuan } from '../../../src/calculator/money'
@@ -40,24 +40,30 @@ export function reconciliationView(r: ReconciliationRow): Reconciliation {
 }
 
 /** Compares the bill with the county's books; the differences, not yet written. */
-export function compare(ctx: Ctx, date: string, bill: BillLine[]): { differences: Difference[]; countyLines: number } {
+export async function compare(
+  ctx: Ctx,
+  date: string,
+  bill: BillLine[]
+): Promise<{ differences: Difference[]; countyLines: number }> {
   const from = dateStart(date)
   const to = from + DAY
-  const money = ctx.db
-    .prepare(
-      `SELECT order_id, transaction_id, amount_fen FROM payment_notices
-       WHERE paid_at >= ? AND paid_at < ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`
-    )
-    .all(from, to) as CountyMoney[]
-  const refunds = ctx.db
-    .prepare(
-      `SELECT id, order_id, transaction_id, amount_fen FROM refunds WHERE status = 'succeeded' AND completed_at >= ? AND completed_at < ?`
-    )
-    .all(from, to) as (CountyMoney & { id: string })[]
-  // (a payment the county dated a moment differently is found by its transaction, whatever its day)
-  const anyDay = ctx.db.prepare(
-    `SELECT order_id, transaction_id, amount_fen FROM payment_notices WHERE transaction_id = ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`
+  const money = await ctx.db.all<CountyMoney>(
+    `SELECT order_id, transaction_id, amount_fen FROM payment_notices
+       WHERE paid_at >= ? AND paid_at < ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`,
+    from,
+    to
   )
+  const refunds = await ctx.db.all<CountyMoney & { id: string }>(
+    `SELECT id, order_id, transaction_id, amount_fen FROM refunds WHERE status = 'succeeded' AND completed_at >= ? AND completed_at < ?`,
+    from,
+    to
+  )
+  // (a payment the county dated a moment differently is found by its transaction, whatever its day)
+  const anyDay = (transactionId: string) =>
+    ctx.db.get<CountyMoney>(
+      `SELECT order_id, transaction_id, amount_fen FROM payment_notices WHERE transaction_id = ? AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')`,
+      transactionId
+    )
   const byTxn = new Map(money.map((m) => [m.transaction_id, m]))
   const refundById = new Map(refunds.map((r) => [r.id, r]))
   const differences: Difference[] = []
@@ -67,7 +73,7 @@ export function compare(ctx: Ctx, date: string, bill: BillLine[]): { differences
     const at = parseTime(line.at)
     if (line.kind === 'payment') {
       billPayments.add(line.transactionId)
-      const c = byTxn.get(line.transactionId) ?? (anyDay.get(line.transactionId) as CountyMoney | undefined)
+      const c = byTxn.get(line.transactionId) ?? (await anyDay(line.transactionId))
       if (!c)
         differences.push({
           kind: 'missing_in_county',
@@ -148,16 +154,16 @@ export function compare(ctx: Ctx, date: string, bill: BillLine[]): { differences
 /** Reconciles one day (again, if asked): a difference found before is not recorded twice. */
 export async function reconcileDay(ctx: Ctx, date: string): Promise<ReconciliationRow> {
   const bill = await ctx.payments.tradeBill(date)
-  const { differences, countyLines } = compare(ctx, date, bill)
+  const { differences, countyLines } = await compare(ctx, date, bill)
   const now = ctx.clock.now()
-  return transact(ctx.db, () => {
-    const insert = ctx.db.prepare(
-      `INSERT OR IGNORE INTO reconciliation_differences
+  return await inTx(ctx, async (ctx) => {
+    const insert = `INSERT INTO reconciliation_differences
        (id, bill_date, kind, order_id, transaction_id, refund_id, bill_fen, county_fen, bill_at, detail, status, found_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`
-    )
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
+       ON CONFLICT DO NOTHING`
     for (const d of differences)
-      insert.run(
+      await ctx.db.run(
+        insert,
         newId('df'),
         date,
         d.kind,
@@ -179,13 +185,18 @@ export async function reconcileDay(ctx: Ctx, date: string): Promise<Reconciliati
       run_at: now,
       detail: null
     }
-    ctx.db
-      .prepare(
-        `INSERT INTO reconciliations (bill_date, status, bill_lines, county_lines, differences, run_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+    await ctx.db.run(
+      `INSERT INTO reconciliations (bill_date, status, bill_lines, county_lines, differences, run_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(bill_date) DO UPDATE SET status = excluded.status, bill_lines = excluded.bill_lines,
-           county_lines = excluded.county_lines, differences = excluded.differences, run_at = excluded.run_at`
-      )
-      .run(row.bill_date, row.status, row.bill_lines, row.county_lines, row.differences, row.run_at, row.detail)
+           county_lines = excluded.county_lines, differences = excluded.differences, run_at = excluded.run_at`,
+      row.bill_date,
+      row.status,
+      row.bill_lines,
+      row.county_lines,
+      row.differences,
+      row.run_at,
+      row.detail
+    )
     if (differences.length > 0)
       ctx.log.warn({ date, differences: differences.length }, 'reconciliation found differences')
     return row
@@ -198,6 +209,6 @@ export async function reconcileIfDue(ctx: Ctx): Promise<ReconciliationRow | null
   const today = isoDate(now)
   if (now - dateStart(today) < BILL_READY_HOUR * 3600_000) return null
   const yesterday = addDays(today, -1)
-  if (ctx.db.prepare('SELECT 1 FROM reconciliations WHERE bill_date = ?').get(yesterday)) return null
+  if (await ctx.db.get('SELECT 1 FROM reconciliations WHERE bill_date = ?', yesterday)) return null
   return reconcileDay(ctx, yesterday)
 }

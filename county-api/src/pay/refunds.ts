@@ -4,7 +4,7 @@
 // went back is `failed` with the reason, so the household can pay again.
 import type { Ctx } from '../context'
 import type { RefundRow } from '../db/rows'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { newId } from '../ids'
 import { parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
@@ -13,14 +13,15 @@ import { ApiFailure } from '../errors'
 
 /** Refunds without a final answer yet (no notify, no answer to the request): asked again. */
 export async function followRefunds(ctx: Ctx): Promise<number> {
-  const due = ctx.db
-    .prepare(`SELECT id FROM refunds WHERE status = 'processing' AND requested_at <= ? LIMIT 50`)
-    .all(ctx.clock.now() - 60_000) as { id: string }[]
+  const due = await ctx.db.all<{ id: string }>(
+    `SELECT id FROM refunds WHERE status = 'processing' AND requested_at <= ? LIMIT 50`,
+    ctx.clock.now() - 60_000
+  )
   let n = 0
   for (const { id } of due) {
     const r = await ctx.payments.queryRefund(id).catch(() => null)
     if (r) {
-      acceptRefund(ctx, r)
+      await acceptRefund(ctx, r)
       n++
     }
   }
@@ -28,26 +29,28 @@ export async function followRefunds(ctx: Ctx): Promise<number> {
 }
 
 /** Records the provider's word on a refund (its answer or its notify). Unknown refunds are logged, not applied. */
-export function acceptRefund(ctx: Ctx, r: ProviderRefund): void {
-  transact(ctx.db, () => {
-    const row = ctx.db.prepare('SELECT * FROM refunds WHERE id = ?').get(r.refundId) as RefundRow | undefined
+export async function acceptRefund(ctx: Ctx, r: ProviderRefund): Promise<void> {
+  await inTx(ctx, async (ctx) => {
+    const row = await ctx.db.get<RefundRow>('SELECT * FROM refunds WHERE id = ?', r.refundId)
     if (!row) {
       ctx.log.warn({ refundId: r.refundId }, 'refund notify for a refund the county did not ask for')
       return
     }
     if (row.status === 'succeeded' || row.status === 'closed') return // final; a repeat changes nothing
-    ctx.db
-      .prepare(
-        'UPDATE refunds SET status = ?, provider_refund_id = COALESCE(?, provider_refund_id), completed_at = ? WHERE id = ?'
-      )
-      .run(r.status, r.providerRefundId, r.completedAt ? parseTime(r.completedAt) : null, row.id)
+    await ctx.db.run(
+      'UPDATE refunds SET status = ?, provider_refund_id = COALESCE(?, provider_refund_id), completed_at = ? WHERE id = ?',
+      r.status,
+      r.providerRefundId,
+      r.completedAt ? parseTime(r.completedAt) : null,
+      row.id
+    )
     if (r.status === 'succeeded' && row.source.startsWith('order:')) {
       // the household paid for nothing that could be booked: the order ends, they may pay again
-      ctx.db
-        .prepare(
-          `UPDATE orders SET status = 'failed', failure_reason = ? WHERE id = ? AND status IN ('paid', 'paid_not_matched')`
-        )
-        .run(`钱已原路退回（${fenToYuan(row.amount_fen)} 元）：${row.reason}`, row.source.slice('order:'.length))
+      await ctx.db.run(
+        `UPDATE orders SET status = 'failed', failure_reason = ? WHERE id = ? AND status IN ('paid', 'paid_not_matched')`,
+        `钱已原路退回（${fenToYuan(row.amount_fen)} 元）：${row.reason}`,
+        row.source.slice('order:'.length)
+      )
     }
   })
 }
@@ -59,11 +62,10 @@ export async function requestRefund(
   reason: string,
   reviewerId: string
 ): Promise<RefundRow> {
-  const existing = ctx.db
-    .prepare(
-      `SELECT * FROM refunds WHERE source = ? AND status IN ('processing', 'succeeded') ORDER BY requested_at DESC LIMIT 1`
-    )
-    .get(money.source) as RefundRow | undefined
+  const existing = await ctx.db.get<RefundRow>(
+    `SELECT * FROM refunds WHERE source = ? AND status IN ('processing', 'succeeded') ORDER BY requested_at DESC LIMIT 1`,
+    money.source
+  )
   if (existing) return existing
   const row: RefundRow = {
     id: newId('rf'),
@@ -79,22 +81,19 @@ export async function requestRefund(
     requested_at: ctx.clock.now(),
     completed_at: null
   }
-  ctx.db
-    .prepare(
-      `INSERT INTO refunds (id, order_id, transaction_id, amount_fen, total_fen, reason, status, source, requested_by, requested_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'processing', ?, ?, ?)`
-    )
-    .run(
-      row.id,
-      row.order_id,
-      row.transaction_id,
-      row.amount_fen,
-      row.total_fen,
-      reason,
-      row.source,
-      reviewerId,
-      row.requested_at
-    )
+  await ctx.db.run(
+    `INSERT INTO refunds (id, order_id, transaction_id, amount_fen, total_fen, reason, status, source, requested_by, requested_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'processing', ?, ?, ?)`,
+    row.id,
+    row.order_id,
+    row.transaction_id,
+    row.amount_fen,
+    row.total_fen,
+    reason,
+    row.source,
+    reviewerId,
+    row.requested_at
+  )
   try {
     const answer = await ctx.payments.refund({
       refundId: row.id,
@@ -104,16 +103,16 @@ export async function requestRefund(
       totalFen: row.total_fen,
       reason
     })
-    acceptRefund(ctx, answer)
+    await acceptRefund(ctx, answer)
   } catch (e) {
     if (e instanceof ApiFailure) {
       // refused by the provider: the row says so, the money is still to resolve
-      ctx.db.prepare(`UPDATE refunds SET status = 'closed', completed_at = ? WHERE id = ?`).run(ctx.clock.now(), row.id)
+      await ctx.db.run(`UPDATE refunds SET status = 'closed', completed_at = ? WHERE id = ?`, ctx.clock.now(), row.id)
       throw e
     }
     // no answer: the provider may have taken it; the row stays processing and the job asks again
     // (the same out_refund_no: never a second refund)
     ctx.log.warn({ refundId: row.id, err: { message: String((e as Error).message) } }, 'refund not confirmed yet')
   }
-  return ctx.db.prepare('SELECT * FROM refunds WHERE id = ?').get(row.id) as RefundRow
+  return (await ctx.db.get<RefundRow>('SELECT * FROM refunds WHERE id = ?', row.id))!
 }

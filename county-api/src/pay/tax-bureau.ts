@@ -9,7 +9,7 @@
 import type { TaxBureauImport, TaxBureauImportBody, TaxBureauOutcome } from '../../../src/contract'
 import type { Ctx } from '../context'
 import type { UserRow } from '../db/rows'
-import { transactDurably } from '../db'
+import { inTx, mapInOrder } from '../db'
 import { logHouseholdEvent } from '../access'
 import { ApiFailure } from '../errors'
 import { maskName } from '../mask'
@@ -21,7 +21,11 @@ import { computeQuote } from './quote'
 type Result = TaxBureauImport['results'][number]
 type Row = TaxBureauImportBody['rows'][number]
 
-export function importTaxBureauPayments(ctx: Ctx, body: TaxBureauImportBody, staff: UserRow): TaxBureauImport {
+export async function importTaxBureauPayments(
+  ctx: Ctx,
+  body: TaxBureauImportBody,
+  staff: UserRow
+): Promise<TaxBureauImport> {
   if (ctx.config.collectionChannel !== 'tax_bureau')
     throw new ApiFailure('CONFLICT', { channel: 'app' }, '本县在app里收医保费，没有税务部门的缴费要登记')
   const seen = new Set<string>()
@@ -35,7 +39,13 @@ export function importTaxBureauPayments(ctx: Ctx, body: TaxBureauImportBody, sta
     seen.add(r.bureauReceipt)
   }
   // one commit for the whole list, on the disk before the answer: money records are never half-imported
-  const results = transactDurably(ctx.db, () => body.rows.map((r) => importRow(ctx, r, staff)))
+  const results = await inTx(
+    ctx,
+    async (ctx) => await mapInOrder(body.rows, async (r) => await importRow(ctx, r, staff)),
+    {
+      durable: true
+    }
+  )
   const enrolled = results.filter((r) => r.outcome === 'enrolled').length
   return {
     results,
@@ -44,36 +54,46 @@ export function importTaxBureauPayments(ctx: Ctx, body: TaxBureauImportBody, sta
   }
 }
 
-function importRow(ctx: Ctx, r: Row, staff: UserRow): Result {
+async function importRow(ctx: Ctx, r: Row, staff: UserRow): Promise<Result> {
   const now = ctx.clock.now()
-  const earlier = ctx.db
-    .prepare('SELECT outcome, person_id FROM tax_bureau_payments WHERE bureau_receipt = ?')
-    .get(r.bureauReceipt) as { outcome: TaxBureauOutcome; person_id: string | null } | undefined
+  const earlier = await ctx.db.get<{ outcome: TaxBureauOutcome; person_id: string | null }>(
+    'SELECT outcome, person_id FROM tax_bureau_payments WHERE bureau_receipt = ?',
+    r.bureauReceipt
+  )
   const base = { bureauReceipt: r.bureauReceipt, nameMasked: null, householdId: null, benefitStart: null }
   if (earlier?.outcome === 'enrolled')
     return { ...base, outcome: 'already_imported', message: '这张凭证已经登记过了，没有再登记' }
 
-  const record = (result: Result, personId: string | null, amountFen: number | null): Result => {
-    ctx.db
-      .prepare(
-        `INSERT INTO tax_bureau_payments (bureau_receipt, person_id, year, amount_fen, paid_on, outcome, message, imported_by, imported_at)
+  const record = async (result: Result, personId: string | null, amountFen: number | null): Promise<Result> => {
+    await ctx.db.run(
+      `INSERT INTO tax_bureau_payments (bureau_receipt, person_id, year, amount_fen, paid_on, outcome, message, imported_by, imported_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(bureau_receipt) DO UPDATE SET person_id = excluded.person_id, year = excluded.year,
           amount_fen = excluded.amount_fen, paid_on = excluded.paid_on, outcome = excluded.outcome,
-          message = excluded.message, imported_by = excluded.imported_by, imported_at = excluded.imported_at`
-      )
-      .run(r.bureauReceipt, personId, r.year, amountFen, r.paidOn, result.outcome, result.message, staff.id, now)
+          message = excluded.message, imported_by = excluded.imported_by, imported_at = excluded.imported_at`,
+      r.bureauReceipt,
+      personId,
+      r.year,
+      amountFen,
+      r.paidOn,
+      result.outcome,
+      result.message,
+      staff.id,
+      now
+    )
     return result
   }
 
   const amountFen = yuanToFen(r.amount)
   const id = checkIdNumber(r.idNumber)
   const person = id.ok
-    ? (ctx.db.prepare('SELECT id, household_id, name FROM persons WHERE id_number = ?').get(id.value) as
-        { id: string; household_id: string; name: string } | undefined)
+    ? await ctx.db.get<{ id: string; household_id: string; name: string }>(
+        'SELECT id, household_id, name FROM persons WHERE id_number = ?',
+        id.value
+      )
     : undefined
   if (!person)
-    return record(
+    return await record(
       {
         ...base,
         outcome: 'person_not_found',
@@ -83,11 +103,13 @@ function importRow(ctx: Ctx, r: Row, staff: UserRow): Result {
       amountFen
     )
   const who = { ...base, nameMasked: maskName(person.name), householdId: person.household_id }
-  const enrolment = ctx.db
-    .prepare('SELECT status FROM enrolments WHERE person_id = ? AND year = ?')
-    .get(person.id, r.year) as { status: string } | undefined
+  const enrolment = await ctx.db.get<{ status: string }>(
+    'SELECT status FROM enrolments WHERE person_id = ? AND year = ?',
+    person.id,
+    r.year
+  )
   if (enrolment?.status === 'enrolled')
-    return record(
+    return await record(
       {
         ...who,
         outcome: 'already_enrolled',
@@ -100,18 +122,20 @@ function importRow(ctx: Ctx, r: Row, staff: UserRow): Result {
   // What the policy asks of this person for the year, and the benefit dates, for the day the bureau took the money.
   let line: { dueFen: number; benefitStart: string; benefitEnd: string } | undefined
   try {
-    line = computeQuote(ctx, person.household_id, r.year, {
-      only: [person.id],
-      paymentDate: r.paidOn,
-      steps: false,
-      keepUncovered: true
-    }).quote.lines.find((l) => l.personId === person.id)
+    line = (
+      await computeQuote(ctx, person.household_id, r.year, {
+        only: [person.id],
+        paymentDate: r.paidOn,
+        steps: false,
+        keepUncovered: true
+      })
+    ).quote.lines.find((l) => l.personId === person.id)
   } catch (e) {
     if (!(e instanceof ApiFailure)) throw e
-    return record({ ...who, outcome: 'no_benefit_period', message: e.message }, person.id, amountFen)
+    return await record({ ...who, outcome: 'no_benefit_period', message: e.message }, person.id, amountFen)
   }
   if (!line || line.benefitStart > line.benefitEnd)
-    return record(
+    return await record(
       {
         ...who,
         outcome: 'no_benefit_period',
@@ -121,7 +145,7 @@ function importRow(ctx: Ctx, r: Row, staff: UserRow): Result {
       amountFen
     )
   if (line.dueFen !== amountFen)
-    return record(
+    return await record(
       {
         ...who,
         outcome: 'amount_differs',
@@ -132,17 +156,21 @@ function importRow(ctx: Ctx, r: Row, staff: UserRow): Result {
     )
 
   const waitingEnd = line.benefitStart > `${r.year}-01-01` ? line.benefitStart : null
-  ctx.db
-    .prepare(
-      `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
+  await ctx.db.run(
+    `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
       VALUES (?, ?, 'enrolled', 'self', ?, ?, ?, ?, NULL)
       ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
-        coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = NULL`
-    )
-    .run(person.id, r.year, amountFen, `${r.year}-01-01`, line.benefitEnd, waitingEnd)
+        coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = NULL`,
+    person.id,
+    r.year,
+    amountFen,
+    `${r.year}-01-01`,
+    line.benefitEnd,
+    waitingEnd
+  )
   // the household sees, in its access log, that the county recorded it
-  logHouseholdEvent(ctx, person.household_id, staff.id, 'tax_bureau_payment_recorded', now)
-  return record(
+  await logHouseholdEvent(ctx, person.household_id, staff.id, 'tax_bureau_payment_recorded', now)
+  return await record(
     {
       ...who,
       benefitStart: line.benefitStart,

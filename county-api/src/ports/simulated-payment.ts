@@ -9,7 +9,7 @@ import { ApiFailure } from '../errors'
 import { fenToYuan } from '../../../src/calculator/money'
 import { isoDate, isoTime } from '../clock'
 import { newId, randomHex } from '../ids'
-import { transact } from '../db'
+import { inTx } from '../db'
 import type { BillLine, PaymentProvider, ProviderPayment } from './payment-provider'
 import { receiveNotify } from '../pay/notify'
 
@@ -40,7 +40,7 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
    * Sends one notify, in process; in a transaction when the caller has one open (as a savepoint).
    * `fresh`: the payment is not in the ledger yet; it is written after the attempt, with its outcome.
    */
-  function deliverNow(row: SimPaymentRow, fresh = false): boolean {
+  async function deliverNow(ctx: Ctx, row: SimPaymentRow, fresh = false): Promise<boolean> {
     const body = JSON.stringify(asPayment(row))
     const signature = signBody(ctx.config.notifyKey, body)
     // Delivered in-process to the same code as the HTTP callback (signature check included);
@@ -48,54 +48,60 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     let delivered: boolean
     try {
       // Accepted and marked delivered together (the notify's transaction nests as a savepoint).
-      transact(ctx.db, () => {
-        receiveNotify(ctx, body, (name) => (name === 'x-notify-signature' ? signature : undefined))
+      await inTx(ctx, async (ctx) => {
+        await receiveNotify(ctx, body, (name) => (name === 'x-notify-signature' ? signature : undefined))
         if (!fresh)
-          ctx.db
-            .prepare('UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?')
-            .run(row.order_id)
+          await ctx.db.run(
+            'UPDATE sim_payments SET delivered = 1, attempts = attempts + 1 WHERE order_id = ?',
+            row.order_id
+          )
       })
       delivered = true
     } catch (e) {
-      if (!fresh) ctx.db.prepare('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?').run(row.order_id)
+      if (!fresh) await ctx.db.run('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?', row.order_id)
       ctx.log.warn({ orderId: row.order_id, err: e }, 'simulated notify not accepted; will retry')
       delivered = false
     }
-    if (fresh) insert({ ...row, delivered: delivered ? 1 : 0, attempts: 1 })
+    if (fresh) await insert(ctx, { ...row, delivered: delivered ? 1 : 0, attempts: 1 })
     return delivered
   }
 
-  function insert(r: SimPaymentRow): void {
-    ctx.db
-      .prepare(
-        'INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at, delivered, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-      )
-      .run(r.order_id, r.notify_id, r.transaction_id, r.result, r.amount_fen, r.paid_at, r.delivered, r.attempts)
+  async function insert(ctx: Ctx, r: SimPaymentRow): Promise<void> {
+    await ctx.db.run(
+      'INSERT INTO sim_payments (order_id, notify_id, transaction_id, result, amount_fen, paid_at, delivered, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      r.order_id,
+      r.notify_id,
+      r.transaction_id,
+      r.result,
+      r.amount_fen,
+      r.paid_at,
+      r.delivered,
+      r.attempts
+    )
   }
 
   async function deliver(row: SimPaymentRow): Promise<boolean> {
-    return deliverNow(row)
+    return await deliverNow(ctx, row)
   }
 
   async function record(orderId: string, result: 'SUCCESS' | 'FAIL'): Promise<void> {
     const delay = ctx.config.simNotifyDelayMs
-    const row = transact(ctx.db, () => {
+    const row = await inTx(ctx, async (ctx) => {
       // one read: the order and its payment in the ledger, if any
-      const found = ctx.db
-        .prepare(
-          'SELECT o.status AS order_status, o.amount_fen AS order_amount_fen, s.* FROM orders o LEFT JOIN sim_payments s ON s.order_id = o.id WHERE o.id = ?'
-        )
-        .get(orderId) as
-        | ({ order_status: OrderRow['status']; order_amount_fen: number } & {
-            [K in keyof SimPaymentRow]: SimPaymentRow[K] | null
-          })
-        | undefined
+      const found = await ctx.db.get<
+        { order_status: OrderRow['status']; order_amount_fen: number } & {
+          [K in keyof SimPaymentRow]: SimPaymentRow[K] | null
+        }
+      >(
+        'SELECT o.status AS order_status, o.amount_fen AS order_amount_fen, s.* FROM orders o LEFT JOIN sim_payments s ON s.order_id = o.id WHERE o.id = ?',
+        orderId
+      )
       if (!found) throw new ApiFailure('NOT_FOUND')
       const { order_status: status, order_amount_fen: amountFen, ...ledger } = found
       // (in the ledger: the cashier page pressed twice: one payment only)
       if (ledger.order_id !== null) {
         const r = ledger as SimPaymentRow
-        if (!r.delivered && delay === 0) deliverNow(r)
+        if (!r.delivered && delay === 0) await deliverNow(ctx, r)
         return r
       }
       if (status !== 'paying') throw new ApiFailure('CONFLICT', { status })
@@ -111,8 +117,8 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
       }
       // No delay: the notify goes out at once, committed with the payment (one commit, not two);
       // if it is not accepted, the payment stays recorded, undelivered, for the outbox retry.
-      if (delay !== 0) insert(r)
-      else r.delivered = deliverNow(r, true) ? 1 : 0
+      if (delay !== 0) await insert(ctx, r)
+      else r.delivered = (await deliverNow(ctx, r, true)) ? 1 : 0
       return r
     })
     if (row.delivered || delay === 0) return
@@ -127,8 +133,8 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     // delay < 0: only the outbox retry sends it (tests stop the server "between payment and notify")
   }
 
-  const ledger = (orderId: string) =>
-    ctx.db.prepare(`SELECT * FROM sim_payments WHERE order_id = ?`).get(orderId) as SimPaymentRow | undefined
+  const ledger = async (orderId: string) =>
+    await ctx.db.get<SimPaymentRow>(`SELECT * FROM sim_payments WHERE order_id = ?`, orderId)
 
   return {
     kind: 'simulated',
@@ -170,11 +176,11 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
       return { kind: 'payment', payment: JSON.parse(rawBody) as ProviderPayment }
     },
     async query(order) {
-      const row = ledger(order.id)
+      const row = await ledger(order.id)
       return row && row.result === 'SUCCESS' ? asPayment(row) : null
     },
     async close(order) {
-      return ledger(order.id)?.result === 'SUCCESS' ? 'paid' : 'closed'
+      return (await ledger(order.id))?.result === 'SUCCESS' ? 'paid' : 'closed'
     },
     async refund(r) {
       // the simulated provider gives the money back at once
@@ -192,7 +198,7 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
       return null // answered at once when asked (refund above)
     },
     async tradeBill(date) {
-      const rows = ctx.db.prepare(`SELECT * FROM sim_payments WHERE result = 'SUCCESS'`).all() as SimPaymentRow[]
+      const rows = await ctx.db.all<SimPaymentRow>(`SELECT * FROM sim_payments WHERE result = 'SUCCESS'`)
       return rows
         .filter((r) => isoDate(r.paid_at) === date)
         .map((r): BillLine => ({
@@ -207,9 +213,9 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
     cashierPay: (orderId) => record(orderId, 'SUCCESS'),
     cashierFail: (orderId) => record(orderId, 'FAIL'),
     async deliverPending() {
-      const rows = ctx.db
-        .prepare('SELECT * FROM sim_payments WHERE delivered = 0 ORDER BY paid_at LIMIT 200')
-        .all() as SimPaymentRow[]
+      const rows = await ctx.db.all<SimPaymentRow>(
+        'SELECT * FROM sim_payments WHERE delivered = 0 ORDER BY paid_at LIMIT 200'
+      )
       let n = 0
       for (const r of rows) if (await deliver(r)) n++
       return n

@@ -8,11 +8,13 @@ import { confirmAssist, householdAssists, myAssists, revokeAssist, startAssist }
 export const assistRoutes = (ctx: Ctx): TagHandlers<'assist'> => ({
   startAssist: async ({ body, user, reply }) => {
     const consent = await startAssist(ctx, user, body)
-    reply.status(201)
+    void reply.status(201)
     return consent
   },
-  confirmAssist: ({ params, body, user }) => confirmAssist(ctx, user, params.consentId, body.code),
-  listMyAssists: ({ user }) => ({ consents: myAssists(ctx, user) }),
-  listHouseholdAssists: ({ params, user }) => ({ consents: householdAssists(ctx, user, params.householdId) }),
-  revokeAssist: ({ params, user }) => revokeAssist(ctx, user, params.consentId)
+  confirmAssist: async ({ params, body, user }) => await confirmAssist(ctx, user, params.consentId, body.code),
+  listMyAssists: async ({ user }) => ({ consents: await myAssists(ctx, user) }),
+  listHouseholdAssists: async ({ params, user }) => ({
+    consents: await householdAssists(ctx, user, params.householdId)
+  }),
+  revokeAssist: async ({ params, user }) => await revokeAssist(ctx, user, params.consentId)
 })

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3'
+import { openDb } from '../db'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
@@ -35,29 +35,31 @@ async function firstClaimYear(personId: string, token: string): Promise<{ year: 
 }
 
 /** Settles an outpatient visit at a village clinic on 31 Dec of the year (after every seeded claim) and stores it as the seed does. */
-function addVisit(dbPath: string, personId: string, year: number): Settlement {
-  const db = new Database(dbPath, { fileMustExist: true })
+async function addVisit(dbPath: string, personId: string, year: number): Promise<Settlement> {
+  const db = openDb(dbPath)
   try {
-    const p = db.prepare('SELECT birth_date, categories FROM persons WHERE id = ?').get(personId) as {
+    const p = (await db.get<{
       birth_date: string
       categories: string
-    }
-    const e = db
-      .prepare('SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?')
-      .get(personId, year) as { coverage_start: string; coverage_end: string; waiting_end: string | null }
-    const years = (
-      db
-        .prepare(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`)
-        .get(personId, year) as { n: number }
-    ).n
-    const last = db
-      .prepare('SELECT settlement FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date DESC LIMIT 1')
-      .get(personId, year) as { settlement: string }
-    const inst = db
-      .prepare(
-        `SELECT id, name, grade, ownership FROM institutions WHERE level = 'village' AND agreement_status = 'active' LIMIT 1`
-      )
-      .get() as { id: string; name: string; grade: string; ownership: 'public' | 'private' }
+    }>('SELECT birth_date, categories FROM persons WHERE id = ?', personId))!
+    const e = (await db.get<{ coverage_start: string; coverage_end: string; waiting_end: string | null }>(
+      'SELECT coverage_start, coverage_end, waiting_end FROM enrolments WHERE person_id = ? AND year = ?',
+      personId,
+      year
+    ))!
+    const years = (await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`,
+      personId,
+      year
+    ))!.n
+    const last = (await db.get<{ settlement: string }>(
+      'SELECT settlement FROM claims WHERE person_id = ? AND year = ? ORDER BY admission_date DESC LIMIT 1',
+      personId,
+      year
+    ))!
+    const inst = (await db.get<{ id: string; name: string; grade: string; ownership: 'public' | 'private' }>(
+      `SELECT id, name, grade, ownership FROM institutions WHERE level = 'village' AND agreement_status = 'active' LIMIT 1`
+    ))!
     const date = `${year}-12-31`
     const claim: ClaimInput = {
       claimId: `c_visit_${year}`,
@@ -84,10 +86,9 @@ function addVisit(dbPath: string, personId: string, year: number): Settlement {
       date
     )
     const raw = s.raw as Settlement
-    db.prepare(
+    await db.run(
       `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
-      VALUES (?, ?, ?, 'outpatient', ?, ?, ?, NULL, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`
-    ).run(
+      VALUES (?, ?, ?, 'outpatient', ?, ?, ?, NULL, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
       claim.claimId,
       personId,
       year,
@@ -106,7 +107,7 @@ function addVisit(dbPath: string, personId: string, year: number): Settlement {
     )
     return { ...raw, claimId: claim.claimId }
   } finally {
-    db.close()
+    await db.close()
   }
 }
 
@@ -140,7 +141,7 @@ describe('claims', () => {
       ORDER BY c.person_id, c.year LIMIT 1`
     )
     expect(stay).toBeDefined()
-    const visit = addVisit(server.dbPath, stay.person_id, stay.year)
+    const visit = await addVisit(server.dbPath, stay.person_id, stay.year)
     expect(visit.capRemaining).not.toBeNull()
 
     const body = await api.ok('listClaims', {

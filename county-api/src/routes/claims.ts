@@ -14,7 +14,7 @@ import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { isoDate, isoTime, yearOf } from '../clock'
 import { newId } from '../ids'
 import { once, requestHash } from '../idempotency'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { cachedSeries } from '../policies'
 import { withinRate } from '../limits'
 import { cursorOf, pageOf } from '../paging'
@@ -65,11 +65,18 @@ function concernView(c: ConcernRow): ClaimConcern {
 }
 
 /** The claim, if this user may read it (404 otherwise, 403 for a grantee without the claims scope). */
-function claimFor(ctx: Ctx, user: UserRow, claimId: string, action: string): { id: string; total_fen: number } {
-  const c = ctx.db.prepare('SELECT id, person_id, total_fen FROM claims WHERE id = ?').get(claimId) as
-    { id: string; person_id: string; total_fen: number } | undefined
+async function claimFor(
+  ctx: Ctx,
+  user: UserRow,
+  claimId: string,
+  action: string
+): Promise<{ id: string; total_fen: number }> {
+  const c = await ctx.db.get<{ id: string; person_id: string; total_fen: number }>(
+    'SELECT id, person_id, total_fen FROM claims WHERE id = ?',
+    claimId
+  )
   if (!c) throw new ApiFailure('NOT_FOUND')
-  requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', action)
+  await requireHousehold(ctx, user, await householdOfPerson(ctx, c.person_id), 'claims', action)
   return c
 }
 
@@ -79,20 +86,20 @@ const bad = (field: string, problem: string, message: string): never => {
 
 export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
   // 手工报销: the calculator's steps for the entered inputs (and the reviewer's changes); nothing written
-  reviewReimbursementPreview: ({ params, body, user }) => {
-    const { preview, a } = previewReimbursement(ctx, params.applicationId, body.adjustments ?? [])
+  reviewReimbursementPreview: async ({ params, body, user }) => {
+    const { preview, a } = await previewReimbursement(ctx, params.applicationId, body.adjustments ?? [])
     if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
-    logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_previewed_reimbursement', ctx.clock.now(), {
+    await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_previewed_reimbursement', ctx.clock.now(), {
       subject: a.id
     })
     return preview
   },
 
   // settling writes the claim (once), approves the application and keeps who changed what and why
-  reviewReimbursementSettle: ({ params, body, user }) =>
-    transact(ctx.db, () => {
+  reviewReimbursementSettle: async ({ params, body, user }) =>
+    await inTx(ctx, async (ctx) => {
       const claimId = newId('c')
-      const { preview, settled, a, r } = previewReimbursement(
+      const { preview, settled, a, r } = await previewReimbursement(
         ctx,
         params.applicationId,
         body.adjustments ?? [],
@@ -112,64 +119,66 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
         { stage: 'reviewing' as const, date: today }
       ]
       const capRemaining = (settled.raw as { capRemaining?: string | null }).capRemaining ?? null
-      ctx.db
-        .prepare(
-          `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
-           VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'reviewing', ?, ?, ?, ?, ?)`
-        )
-        .run(
-          claimId,
-          i.personId,
-          Number(i.admissionDate.slice(0, 4)),
-          i.careKind,
-          i.hospital,
-          i.admissionDate,
-          i.dischargeDate,
-          yuanToFen(i.totalCost),
-          settled.eligibleFen,
-          settled.payoutFen,
-          settled.selfFen,
-          JSON.stringify(timeline),
-          settled.policyVersion,
-          JSON.stringify(settled.steps),
-          JSON.stringify(settled.raw),
-          capRemaining === null ? null : yuanToFen(capRemaining)
-        )
-      const done = ctx.db
-        .prepare(
-          'UPDATE reimbursements SET claim_id = ?, adjustments = ?, settled_by = ?, settled_at = ? WHERE application_id = ? AND claim_id IS NULL'
-        )
-        .run(claimId, JSON.stringify(preview.adjustments), user.id, now, a.id)
+      await ctx.db.run(
+        `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+           VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'reviewing', ?, ?, ?, ?, ?)`,
+        claimId,
+        i.personId,
+        Number(i.admissionDate.slice(0, 4)),
+        i.careKind,
+        i.hospital,
+        i.admissionDate,
+        i.dischargeDate,
+        yuanToFen(i.totalCost),
+        settled.eligibleFen,
+        settled.payoutFen,
+        settled.selfFen,
+        JSON.stringify(timeline),
+        settled.policyVersion,
+        JSON.stringify(settled.steps),
+        JSON.stringify(settled.raw),
+        capRemaining === null ? null : yuanToFen(capRemaining)
+      )
+      const done = await ctx.db.run(
+        'UPDATE reimbursements SET claim_id = ?, adjustments = ?, settled_by = ?, settled_at = ? WHERE application_id = ? AND claim_id IS NULL',
+        claimId,
+        JSON.stringify(preview.adjustments),
+        user.id,
+        now,
+        a.id
+      )
       if (done.changes !== 1) throw new ApiFailure('CONFLICT', { status: a.status }, '这笔手工报销已经结算过了')
-      ctx.db
-        .prepare(
-          `UPDATE applications SET status = 'approved', reason = NULL, decided_at = ?, decided_by = ? WHERE id = ?`
-        )
-        .run(now, user.id, a.id)
+      await ctx.db.run(
+        `UPDATE applications SET status = 'approved', reason = NULL, decided_at = ?, decided_by = ? WHERE id = ?`,
+        now,
+        user.id,
+        a.id
+      )
       // the household's log and the supervisor's audit: the changes (their reasons kept on the row), the
       // settlement, and that the reviewer was shown the full account to pay into
       if (preview.adjustments.length)
-        logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_adjusted_reimbursement', now, { subject: a.id })
-      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_settled_reimbursement', now, { subject: claimId })
-      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_payout_account', now, { subject: a.id })
-      const claim = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(claimId) as ClaimWithName
+        await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_adjusted_reimbursement', now, { subject: a.id })
+      await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_settled_reimbursement', now, { subject: claimId })
+      await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_payout_account', now, { subject: a.id })
+      const claim = (await ctx.db.get<ClaimWithName>(`${CLAIM_WITH_NAME} WHERE c.id = ?`, claimId))!
       return { preview, claim: claimView(claim), payTo: payoutAccount(ctx, r) }
     }),
 
-  listClaims: ({ params, query, user }) => {
-    const householdId = householdOfPerson(ctx, params.personId)
-    requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
+  listClaims: async ({ params, query, user }) => {
+    const householdId = await householdOfPerson(ctx, params.personId)
+    await requireHousehold(ctx, user, householdId, 'claims', 'view_claims')
     const today = isoDate(ctx.clock.now())
     const year = query.year ?? Number(today.slice(0, 4))
-    const rows = ctx.db
-      .prepare(`${CLAIM_WITH_NAME} WHERE c.person_id = ? AND c.year = ? ORDER BY c.admission_date`)
-      .all(params.personId, year) as ClaimWithName[]
+    const rows = await ctx.db.all<ClaimWithName>(
+      `${CLAIM_WITH_NAME} WHERE c.person_id = ? AND c.year = ? ORDER BY c.admission_date`,
+      params.personId,
+      year
+    )
     const claims = rows.map(claimView)
-    const p = ctx.db
-      .prepare(
-        'SELECT p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?'
-      )
-      .get(params.personId) as { categories: string; region_code: string }
+    const p = (await ctx.db.get<{ categories: string; region_code: string }>(
+      'SELECT p.categories, h.region_code FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?',
+      params.personId
+    ))!
     // The year at a glance, as the calculator's year summary counts it from the settlements: the
     // one count the app shows (it adds nothing itself). The coverage year is the one the listed
     // claims were settled in; with none, the one containing today (this year) or the year's start.
@@ -177,7 +186,7 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
     const date =
       settlements[settlements.length - 1]?.coverageYear?.start ??
       (today.startsWith(`${year}-`) ? today : `${year}-01-01`)
-    const summary = ctx.calc.yearSummary(cachedSeries(ctx, p.region_code), settlements, date, {
+    const summary = ctx.calc.yearSummary(await cachedSeries(ctx, p.region_code), settlements, date, {
       categories: JSON.parse(p.categories) as Category[]
     })
     const cap = summary?.annualCap ?? null
@@ -192,44 +201,47 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
     }
   },
 
-  getClaim: ({ params, user }) => {
-    const c = ctx.db.prepare(`${CLAIM_WITH_NAME} WHERE c.id = ?`).get(params.claimId) as ClaimWithName | undefined
+  getClaim: async ({ params, user }) => {
+    const c = await ctx.db.get<ClaimWithName>(`${CLAIM_WITH_NAME} WHERE c.id = ?`, params.claimId)
     if (!c) throw new ApiFailure('NOT_FOUND')
-    const access = requireHousehold(ctx, user, householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
+    const access = await requireHousehold(ctx, user, await householdOfPerson(ctx, c.person_id), 'claims', 'view_claim')
     const claim = claimView(c)
     // an estimate the household kept is its own: shown to its members, not to a granted relative
     // (left out when none matches: the claim reads as it does in the year's list)
-    const estimate = access.relation === 'grantee' ? null : estimateForClaim(ctx, claim)
+    const estimate = access.relation === 'grantee' ? null : await estimateForClaim(ctx, claim)
     return estimate ? { ...claim, estimate } : claim
   },
 
-  keepEstimate: ({ params, body, user, reply }) => {
-    const householdId = householdOfPerson(ctx, params.personId)
-    requireMember(ctx, user, householdId)
-    const kept = transact(ctx.db, () => keepEstimate(ctx, user.id, householdId, params.personId, body))
-    reply.status(201)
+  keepEstimate: async ({ params, body, user, reply }) => {
+    const householdId = await householdOfPerson(ctx, params.personId)
+    await requireMember(ctx, user, householdId)
+    const kept = await inTx(ctx, async (ctx) => await keepEstimate(ctx, user.id, householdId, params.personId, body))
+    void reply.status(201)
     return kept
   },
 
-  listKeptEstimates: ({ params, user }) => {
-    requireMember(ctx, user, householdOfPerson(ctx, params.personId))
-    const rows = ctx.db
-      .prepare('SELECT * FROM kept_estimates WHERE person_id = ? ORDER BY kept_at DESC, id DESC')
-      .all(params.personId) as KeptEstimateRow[]
+  listKeptEstimates: async ({ params, user }) => {
+    await requireMember(ctx, user, await householdOfPerson(ctx, params.personId))
+    const rows = await ctx.db.all<KeptEstimateRow>(
+      'SELECT * FROM kept_estimates WHERE person_id = ? ORDER BY kept_at DESC, id DESC',
+      params.personId
+    )
     return { estimates: rows.map(keptView) }
   },
 
-  deleteKeptEstimate: ({ params, user }) => {
-    const r = ctx.db.prepare('SELECT household_id FROM kept_estimates WHERE id = ?').get(params.estimateId) as
-      { household_id: string } | undefined
+  deleteKeptEstimate: async ({ params, user }) => {
+    const r = await ctx.db.get<{ household_id: string }>(
+      'SELECT household_id FROM kept_estimates WHERE id = ?',
+      params.estimateId
+    )
     if (!r) throw new ApiFailure('NOT_FOUND')
-    requireMember(ctx, user, r.household_id)
-    ctx.db.prepare('DELETE FROM kept_estimates WHERE id = ?').run(params.estimateId)
+    await requireMember(ctx, user, r.household_id)
+    await ctx.db.run('DELETE FROM kept_estimates WHERE id = ?', params.estimateId)
     return { estimateId: params.estimateId, deleted: true as const }
   },
 
-  reportClaimConcern: ({ params, body, user, req, reply }) => {
-    const claim = claimFor(ctx, user, params.claimId, 'report_claim_concern')
+  reportClaimConcern: async ({ params, body, user, req, reply }) => {
+    const claim = await claimFor(ctx, user, params.claimId, 'report_claim_concern')
     const note = (body.note ?? '').trim()
     if (note.length > MAX_NOTE) bad('note', 'too_long', '说明最多200个字')
     let amountFen: number | null = null
@@ -250,69 +262,76 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
       if (note === '') bad('note', 'required', '请简单说一下哪里不对')
     }
     const key = req.headers['idempotency-key'] as string
-    const { id, replayed } = once(
+    const { id, replayed } = await once(
       ctx,
       user.id,
       'reportClaimConcern',
       key,
       requestHash([claim.id, body.kind, amountFen, note]),
-      () => {
-        withinRate(
+      async (ctx) => {
+        await withinRate(
           ctx.clock.now(),
           ctx.config.concernLimit,
-          (since) =>
-            ctx.db
-              .prepare(
-                'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM claim_concerns WHERE reported_by = ? AND created_at > ?'
-              )
-              .get(user.id, since) as { n: number; first: number | null },
+          async (since) =>
+            (await ctx.db.get<{ n: number; first: number | null }>(
+              'SELECT COUNT(*) AS n, MIN(created_at) AS first FROM claim_concerns WHERE reported_by = ? AND created_at > ?',
+              user.id,
+              since
+            ))!,
           (w) => `反映的问题太多了，请${w}后再试；着急的话可以打医保局的电话`
         )
         const concernId = newId('fk')
         const now = ctx.clock.now()
-        const { lastInsertRowid } = ctx.db
-          .prepare(
-            `INSERT INTO claim_concerns (id, claim_id, kind, amount_fen, note, status, reported_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?)`
-          )
-          .run(concernId, claim.id, body.kind, amountFen, note === '' ? null : note, user.id, now)
-        ctx.db
-          .prepare('UPDATE claim_concerns SET tracking_number = ? WHERE seq = ?')
-          .run(`FK-${yearOf(now)}-${String(lastInsertRowid).padStart(6, '0')}`, lastInsertRowid)
+        const { seq } = (await ctx.db.get<{ seq: number }>(
+          `INSERT INTO claim_concerns (id, claim_id, kind, amount_fen, note, status, reported_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?) RETURNING seq`,
+          concernId,
+          claim.id,
+          body.kind,
+          amountFen,
+          note === '' ? null : note,
+          user.id,
+          now
+        ))!
+        await ctx.db.run(
+          'UPDATE claim_concerns SET tracking_number = ? WHERE seq = ?',
+          `FK-${yearOf(now)}-${String(seq).padStart(6, '0')}`,
+          seq
+        )
         return concernId
       }
     )
-    reply.status(replayed ? 200 : 201)
-    return concernView(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(id) as ConcernRow)
+    void reply.status(replayed ? 200 : 201)
+    return concernView((await ctx.db.get<ConcernRow>('SELECT * FROM claim_concerns WHERE id = ?', id))!)
   },
 
-  listClaimConcerns: ({ params, user }) => {
-    const claim = claimFor(ctx, user, params.claimId, 'view_claim_concerns')
-    const rows = ctx.db
-      .prepare('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq')
-      .all(claim.id) as ConcernRow[]
+  listClaimConcerns: async ({ params, user }) => {
+    const claim = await claimFor(ctx, user, params.claimId, 'view_claim_concerns')
+    const rows = await ctx.db.all<ConcernRow>('SELECT * FROM claim_concerns WHERE claim_id = ? ORDER BY seq', claim.id)
     return { claimId: claim.id, concerns: rows.map(concernView) }
   },
 
   // County staff: the reports in one status, oldest first (the order they are worked through)
-  reviewConcerns: ({ query }) => {
+  reviewConcerns: async ({ query }) => {
     const { limit, after } = pageOf(query)
-    const rows = ctx.db
-      .prepare('SELECT * FROM claim_concerns WHERE status = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(query.status ?? 'received', after.at, limit + 1) as ConcernRow[]
+    const rows = await ctx.db.all<ConcernRow>(
+      'SELECT * FROM claim_concerns WHERE status = ? AND seq > ? ORDER BY seq LIMIT ?',
+      query.status ?? 'received',
+      after.at,
+      limit + 1
+    )
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     return { concerns: page.map(concernView), next: rows.length > limit ? cursorOf(last.seq, last.id) : null }
   },
 
   // received → investigating → resolved (or straight to resolved); an answer is final
-  reviewConcernUpdate: ({ params, body }) => {
+  reviewConcernUpdate: async ({ params, body }) => {
     const resolution = body.resolution?.trim() ?? ''
     if (body.status === 'resolved' && resolution === '') bad('resolution', 'required', '答复时请写明处理结果')
     if (body.status === 'investigating' && resolution !== '')
       bad('resolution', 'not_allowed', '开始核查时不用写答复，核查完再答复')
-    return transact(ctx.db, () => {
-      const c = ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(params.concernId) as
-        ConcernRow | undefined
+    return await inTx(ctx, async (ctx) => {
+      const c = await ctx.db.get<ConcernRow>('SELECT * FROM claim_concerns WHERE id = ?', params.concernId)
       if (!c) throw new ApiFailure('NOT_FOUND')
       if (c.status === 'resolved' || c.status === body.status)
         throw new ApiFailure(
@@ -320,10 +339,13 @@ export const claimsRoutes = (ctx: Ctx): TagHandlers<'claims'> => ({
           { status: c.status },
           c.status === 'resolved' ? '这件事已经答复过了' : '已经是这个状态'
         )
-      ctx.db
-        .prepare('UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?')
-        .run(body.status, resolution === '' ? null : resolution, c.id)
-      return concernView(ctx.db.prepare('SELECT * FROM claim_concerns WHERE id = ?').get(c.id) as ConcernRow)
+      await ctx.db.run(
+        'UPDATE claim_concerns SET status = ?, resolution = ? WHERE id = ?',
+        body.status,
+        resolution === '' ? null : resolution,
+        c.id
+      )
+      return concernView((await ctx.db.get<ConcernRow>('SELECT * FROM claim_concerns WHERE id = ?', c.id))!)
     })
   }
 })

@@ -28,7 +28,7 @@ import {
   maskIdNumber
 } from '../../../src/shared/id-number'
 import { computeQuote, defaultYear } from '../pay/quote'
-import { transact } from '../db'
+import { inTx, mapInOrder } from '../db'
 import { certificationsOf, certify, listedDiseases } from '../chronic'
 import { keepPayoutAccount, payoutView, reimbursementOf, validateReimbursement } from '../reimbursement'
 
@@ -41,13 +41,14 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 }
 
 /** An application as its household (and the county staff) see it. */
-export function applicationView(ctx: Ctx, a: ApplicationRow): Application {
-  const docs = ctx.db
-    .prepare('SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at')
-    .all(a.id) as DocumentRow[]
+export async function applicationView(ctx: Ctx, a: ApplicationRow): Promise<Application> {
+  const docs = await ctx.db.all<DocumentRow>(
+    'SELECT * FROM documents WHERE application_id = ? ORDER BY uploaded_at',
+    a.id
+  )
   const fields = JSON.parse(a.fields) as ApplicationFields
   // 手工报销: the payout account only masked (the full number is the settling reviewer's alone)
-  if (a.kind === 'reimbursement') Object.assign(fields, payoutView(reimbursementOf(ctx, a.id)))
+  if (a.kind === 'reimbursement') Object.assign(fields, payoutView(await reimbursementOf(ctx, a.id)))
   // The applicant's own household sees the fields; a full ID number is shown only masked after submission.
   if (fields.idNumber) fields.idNumber = maskIdNumber(fields.idNumber)
   if (fields.birthCertificateNumber) fields.birthCertificateNumber = maskBirthCertificate(fields.birthCertificateNumber)
@@ -83,7 +84,12 @@ function isRealDate(d: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
 }
 
-function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f: ApplicationFields): ApplicationFields {
+async function validateFields(
+  ctx: Ctx,
+  householdId: string,
+  kind: ApplicationKind,
+  f: ApplicationFields
+): Promise<ApplicationFields> {
   const problems: { field: string; problem: string }[] = []
   const need = (k: keyof ApplicationFields) => {
     if (f[k] === undefined) problems.push({ field: k, problem: 'required' })
@@ -106,7 +112,7 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
         problems.push({ field: 'birthDate', problem: 'not_newborn' })
       if (
         f.birthCertificateNumber &&
-        ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)
+        (await ctx.db.get('SELECT 1 FROM persons WHERE birth_certificate_number = ?', f.birthCertificateNumber))
       ) {
         problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
       }
@@ -119,7 +125,7 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       if (kind !== 'add_newborn') delete out.birthCertificateNumber
       else if (
         f.birthCertificateNumber &&
-        ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(f.birthCertificateNumber)
+        (await ctx.db.get('SELECT 1 FROM persons WHERE birth_certificate_number = ?', f.birthCertificateNumber))
       ) {
         problems.push({ field: 'birthCertificateNumber', problem: 'already_insured' })
       }
@@ -129,7 +135,7 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
       else {
         out = { ...out, idNumber: c.value }
-        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value))
+        if (await ctx.db.get('SELECT 1 FROM persons WHERE id_number = ?', c.value))
           problems.push({ field: 'idNumber', problem: 'already_insured' })
       }
     }
@@ -137,7 +143,7 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
     need('personId')
     if (
       f.personId &&
-      !ctx.db.prepare('SELECT 1 FROM persons WHERE id = ? AND household_id = ?').get(f.personId, householdId)
+      !(await ctx.db.get('SELECT 1 FROM persons WHERE id = ? AND household_id = ?', f.personId, householdId))
     )
       problems.push({ field: 'personId', problem: 'not_a_member' })
     if (kind === 'renew_remote') need('year')
@@ -145,9 +151,11 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       // a child enrolled by birth certificate now has an ID number: it must be theirs
       need('idNumber')
       const p = f.personId
-        ? (ctx.db
-            .prepare('SELECT id_number, birth_date, sex FROM persons WHERE id = ? AND household_id = ?')
-            .get(f.personId, householdId) as { id_number: string | null; birth_date: string; sex: string } | undefined)
+        ? await ctx.db.get<{ id_number: string | null; birth_date: string; sex: string }>(
+            'SELECT id_number, birth_date, sex FROM persons WHERE id = ? AND household_id = ?',
+            f.personId,
+            householdId
+          )
         : undefined
       if (p && p.id_number !== null) problems.push({ field: 'personId', problem: 'already_has_id' })
       if (f.idNumber) {
@@ -155,7 +163,7 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
         if (!c.ok) problems.push({ field: 'idNumber', problem: c.problem })
         else {
           out = { personId: f.personId, idNumber: c.value }
-          if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(c.value))
+          if (await ctx.db.get('SELECT 1 FROM persons WHERE id_number = ?', c.value))
             problems.push({ field: 'idNumber', problem: 'already_insured' })
           else if (p && idNumberBirthDate(c.value) !== p.birth_date)
             problems.push({ field: 'idNumber', problem: 'birthdate_mismatch' })
@@ -179,16 +187,17 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
       else if (f.diagnosisDate && f.diagnosisDate > today)
         problems.push({ field: 'diagnosisDate', problem: 'in_future' })
       if (f.diseaseCode) {
-        const region = (
-          ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(householdId) as { region_code: string }
-        ).region_code
-        if (!listedDiseases(ctx, region, today).has(f.diseaseCode))
+        const region = (await ctx.db.get<{ region_code: string }>(
+          'SELECT region_code FROM households WHERE id = ?',
+          householdId
+        ))!.region_code
+        if (!(await listedDiseases(ctx, region, today)).has(f.diseaseCode))
           throw new ApiFailure(
             'BAD_REQUEST',
             { problems: [{ field: 'diseaseCode', problem: 'not_listed' }] },
             '这个病不在本县门诊慢特病的名单里，请从名单里选'
           )
-        if (f.personId && certificationsOf(ctx, f.personId, today).some((c) => c.code === f.diseaseCode))
+        if (f.personId && (await certificationsOf(ctx, f.personId, today)).some((c) => c.code === f.diseaseCode))
           problems.push({ field: 'diseaseCode', problem: 'already_certified' })
       }
       out = { personId: f.personId, diseaseCode: f.diseaseCode, hospital: f.hospital, diagnosisDate: f.diagnosisDate }
@@ -199,9 +208,9 @@ function validateFields(ctx: Ctx, householdId: string, kind: ApplicationKind, f:
 }
 
 /** Would paying for `year` today still give this person some cover (the newborn rule, the waiting period)? */
-function coveredIfPaidNow(ctx: Ctx, householdId: string, year: number, personId: string): boolean {
+async function coveredIfPaidNow(ctx: Ctx, householdId: string, year: number, personId: string): Promise<boolean> {
   try {
-    const line = computeQuote(ctx, householdId, year, { only: [personId], steps: false }).quote.lines.find(
+    const line = (await computeQuote(ctx, householdId, year, { only: [personId], steps: false })).quote.lines.find(
       (l) => l.personId === personId
     )
     return !!line && line.benefitStart <= line.benefitEnd
@@ -217,72 +226,86 @@ const isStaff = (user: UserRow) => user.role === 'reviewer' || user.role === 'su
  * Who may apply for a household: its head and members; and an assistant (村医, 协管员) acting with
  * the household's consent for a newborn's enrolment (assist.ts), each step logged under the consent.
  */
-function requireApplicant(ctx: Ctx, user: UserRow, householdId: string, action: string, kind?: ApplicationKind): void {
+async function requireApplicant(
+  ctx: Ctx,
+  user: UserRow,
+  householdId: string,
+  action: string,
+  kind?: ApplicationKind
+): Promise<void> {
   if (user.role === 'assistant') {
-    const access = relationTo(ctx, user, householdId)
+    const access = await relationTo(ctx, user, householdId)
     if (!access) throw new ApiFailure('NOT_FOUND')
     if (!access.mayEnrol || (kind !== undefined && kind !== 'add_newborn')) throw new ApiFailure('FORBIDDEN')
-    logHouseholdEvent(ctx, householdId, user.id, `assistant_${action}`, ctx.clock.now(), { subject: access.consentId })
+    await logHouseholdEvent(ctx, householdId, user.id, `assistant_${action}`, ctx.clock.now(), {
+      subject: access.consentId
+    })
     return
   }
-  requireMember(ctx, user, householdId)
+  await requireMember(ctx, user, householdId)
 }
 
-function load(ctx: Ctx, id: string): ApplicationRow {
-  const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined
+async function load(ctx: Ctx, id: string): Promise<ApplicationRow> {
+  const a = await ctx.db.get<ApplicationRow>('SELECT * FROM applications WHERE id = ?', id)
   if (!a) throw new ApiFailure('NOT_FOUND')
   return a
 }
 
 export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
-  createApplication: ({ body, user, req, reply }) => {
+  createApplication: async ({ body, user, req, reply }) => {
     if (body.kind === 'assist_consent')
       throw new ApiFailure(
         'BAD_REQUEST',
         { field: 'kind', problem: 'assist_only' },
         '代办同意书由代办人在代办页提交，这里不能申请'
       )
-    requireApplicant(ctx, user, body.householdId, 'create_application', body.kind)
-    const { id, replayed } = once(
+    await requireApplicant(ctx, user, body.householdId, 'create_application', body.kind)
+    const { id, replayed } = await once(
       ctx,
       user.id,
       'createApplication',
       req.headers['idempotency-key'] as string | undefined,
       requestHash(body),
-      () => {
-        withinRate(
+      async (ctx) => {
+        await withinRate(
           ctx.clock.now(),
           ctx.config.applicationLimit,
-          (since) =>
-            ctx.db
-              .prepare(
-                'SELECT COUNT(*) AS n, MIN(submitted_at) AS first FROM applications WHERE submitted_by = ? AND submitted_at > ?'
-              )
-              .get(user.id, since) as { n: number; first: number | null },
+          async (since) =>
+            (await ctx.db.get<{ n: number; first: number | null }>(
+              'SELECT COUNT(*) AS n, MIN(submitted_at) AS first FROM applications WHERE submitted_by = ? AND submitted_at > ?',
+              user.id,
+              since
+            ))!,
           (w) => `网上申请提交得太多了，请${w}后再试；着急的话可以到乡镇医保经办点办理`
         )
         // 手工报销: the payout account leaves the fields here and is kept sealed beside them
         const claimBack =
-          body.kind === 'reimbursement' ? validateReimbursement(ctx, body.householdId, body.fields) : null
-        const fields = claimBack ? claimBack.fields : validateFields(ctx, body.householdId, body.kind, body.fields)
+          body.kind === 'reimbursement' ? await validateReimbursement(ctx, body.householdId, body.fields) : null
+        const fields = claimBack
+          ? claimBack.fields
+          : await validateFields(ctx, body.householdId, body.kind, body.fields)
         const appId = newId('app')
-        ctx.db
-          .prepare(
-            `INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`
-          )
-          .run(appId, body.householdId, body.kind, JSON.stringify(fields), user.id, ctx.clock.now())
-        if (claimBack) keepPayoutAccount(ctx, appId, claimBack.account)
+        await ctx.db.run(
+          `INSERT INTO applications (id, household_id, kind, status, fields, submitted_by, submitted_at) VALUES (?, ?, ?, 'submitted', ?, ?, ?)`,
+          appId,
+          body.householdId,
+          body.kind,
+          JSON.stringify(fields),
+          user.id,
+          ctx.clock.now()
+        )
+        if (claimBack) await keepPayoutAccount(ctx, appId, claimBack.account)
         return appId
       }
     )
-    reply.status(replayed ? 200 : 201)
-    return applicationView(ctx, load(ctx, id))
+    void reply.status(replayed ? 200 : 201)
+    return await applicationView(ctx, await load(ctx, id))
   },
 
   uploadDocument: async ({ params, user, req, reply }) => {
-    const a = load(ctx, params.applicationId)
-    if (a.kind === 'assist_consent') requireConsentFormAccess(ctx, user, a, true)
-    else requireApplicant(ctx, user, a.household_id, 'upload_document', a.kind)
+    const a = await load(ctx, params.applicationId)
+    if (a.kind === 'assist_consent') await requireConsentFormAccess(ctx, user, a, true)
+    else await requireApplicant(ctx, user, a.household_id, 'upload_document', a.kind)
     const key = req.headers['idempotency-key'] as string | undefined
     // With a key the state is checked where the document is stored: a repeat of an upload
     // that went through answers the same even after the application has moved on.
@@ -308,30 +331,31 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
       throw new ApiFailure('UPLOAD_REJECTED', { reason: 'content does not match type' })
     const safeName = (file.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(0, 80)
     const digest = sha256(buf)
-    const { replayed } = once(
+    const { replayed } = await once(
       ctx,
       user.id,
       'uploadDocument',
       key,
       requestHash([a.id, file.mimetype, safeName, digest]),
-      () => {
-        const current = load(ctx, a.id)
+      async (ctx) => {
+        const current = await load(ctx, a.id)
         if (current.status !== 'submitted' && current.status !== 'needs_more')
           throw new ApiFailure('CONFLICT', { status: current.status })
-        const count = (
-          ctx.db.prepare('SELECT COUNT(*) AS n FROM documents WHERE application_id = ?').get(a.id) as { n: number }
-        ).n
+        const count = (await ctx.db.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM documents WHERE application_id = ?',
+          a.id
+        ))!.n
         if (count >= MAX_DOCUMENTS)
           throw new ApiFailure('UPLOAD_REJECTED', { reason: 'too many documents', max: MAX_DOCUMENTS })
-        withinRate(
+        await withinRate(
           ctx.clock.now(),
           ctx.config.uploadLimit,
-          (since) =>
-            ctx.db
-              .prepare(
-                'SELECT COUNT(*) AS n, MIN(uploaded_at) AS first FROM documents WHERE uploaded_by = ? AND uploaded_at > ?'
-              )
-              .get(user.id, since) as { n: number; first: number | null },
+          async (since) =>
+            (await ctx.db.get<{ n: number; first: number | null }>(
+              'SELECT COUNT(*) AS n, MIN(uploaded_at) AS first FROM documents WHERE uploaded_by = ? AND uploaded_at > ?',
+              user.id,
+              since
+            ))!,
           (w) => `上传的照片太多了，请${w}后再试`
         )
         const docId = newId('doc')
@@ -339,124 +363,150 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
         const filePath = path.join(ctx.config.uploadDir, docId)
         // encrypted before it touches the disk; readable by the server's user only
         fs.writeFileSync(filePath, encryptDocument(ctx.documentKey, docId, buf), { mode: 0o600 })
-        ctx.db
-          .prepare(
-            'INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at, uploaded_by, encrypted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)'
-          )
-          .run(docId, a.id, safeName, file.mimetype, buf.length, digest, filePath, ctx.clock.now(), user.id)
+        await ctx.db.run(
+          'INSERT INTO documents (id, application_id, file_name, content_type, size, sha256, path, uploaded_at, uploaded_by, encrypted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)',
+          docId,
+          a.id,
+          safeName,
+          file.mimetype,
+          buf.length,
+          digest,
+          filePath,
+          ctx.clock.now(),
+          user.id
+        )
         return docId
       }
     )
-    reply.status(replayed ? 200 : 201)
-    return applicationView(ctx, load(ctx, a.id))
+    void reply.status(replayed ? 200 : 201)
+    return await applicationView(ctx, await load(ctx, a.id))
   },
 
-  getApplication: ({ params, user }) => {
-    const a = load(ctx, params.applicationId)
-    if (a.kind === 'assist_consent' && !isStaff(user)) requireConsentFormAccess(ctx, user, a, false)
-    else if (!isStaff(user)) requireApplicant(ctx, user, a.household_id, 'read_application', a.kind)
+  getApplication: async ({ params, user }) => {
+    const a = await load(ctx, params.applicationId)
+    if (a.kind === 'assist_consent' && !isStaff(user)) await requireConsentFormAccess(ctx, user, a, false)
+    else if (!isStaff(user)) await requireApplicant(ctx, user, a.household_id, 'read_application', a.kind)
     else
-      logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), { subject: a.id })
-    return applicationView(ctx, a)
+      await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), {
+        subject: a.id
+      })
+    return await applicationView(ctx, a)
   },
 
-  resubmitApplication: ({ params, user }) => {
-    const a = load(ctx, params.applicationId)
-    if (a.kind === 'assist_consent') requireConsentFormAccess(ctx, user, a, true)
-    else requireMember(ctx, user, a.household_id)
+  resubmitApplication: async ({ params, user }) => {
+    const a = await load(ctx, params.applicationId)
+    if (a.kind === 'assist_consent') await requireConsentFormAccess(ctx, user, a, true)
+    else await requireMember(ctx, user, a.household_id)
     if (a.status !== 'needs_more') throw new ApiFailure('CONFLICT', { status: a.status })
-    ctx.db
-      .prepare(`UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`)
-      .run(ctx.clock.now(), a.id)
-    return applicationView(ctx, load(ctx, a.id))
+    await ctx.db.run(
+      `UPDATE applications SET status = 'submitted', submitted_at = ? WHERE id = ?`,
+      ctx.clock.now(),
+      a.id
+    )
+    return await applicationView(ctx, await load(ctx, a.id))
   },
 
-  listApplications: ({ params, user }) => {
-    requireMember(ctx, user, params.householdId)
-    const rows = ctx.db
-      .prepare('SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC')
-      .all(params.householdId) as ApplicationRow[]
-    return { applications: rows.map((a) => applicationView(ctx, a)) }
+  listApplications: async ({ params, user }) => {
+    await requireMember(ctx, user, params.householdId)
+    const rows = await ctx.db.all<ApplicationRow>(
+      'SELECT * FROM applications WHERE household_id = ? ORDER BY submitted_at DESC',
+      params.householdId
+    )
+    return { applications: await mapInOrder(rows, async (a) => await applicationView(ctx, a)) }
   },
 
   // a page at a time, oldest first; each application shown is a read written to its household's log
-  reviewList: ({ query, user }) => {
+  reviewList: async ({ query, user }) => {
     const { limit, after } = pageOf(query)
-    const rows = ctx.db
-      .prepare(
-        `SELECT * FROM applications WHERE status = ? AND (submitted_at > ? OR (submitted_at = ? AND id > ?)) ORDER BY submitted_at, id LIMIT ?`
-      )
-      .all(query.status ?? 'submitted', after.at, after.at, after.id, limit + 1) as ApplicationRow[]
+    const rows = await ctx.db.all<ApplicationRow>(
+      `SELECT * FROM applications WHERE status = ? AND (submitted_at > ? OR (submitted_at = ? AND id > ?)) ORDER BY submitted_at, id LIMIT ?`,
+      query.status ?? 'submitted',
+      after.at,
+      after.at,
+      after.id,
+      limit + 1
+    )
     const page = rows.slice(0, limit)
     const now = ctx.clock.now()
-    transact(ctx.db, () => {
+    await inTx(ctx, async (ctx) => {
       for (const a of page)
-        logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', now, { subject: a.id })
+        await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', now, { subject: a.id })
     })
     const last = page[page.length - 1]
     return {
-      applications: page.map((a) => applicationView(ctx, a)),
+      applications: await mapInOrder(page, async (a) => await applicationView(ctx, a)),
       next: rows.length > limit ? cursorOf(last.submitted_at, last.id) : null
     }
   },
 
   // the document as uploaded, decrypted for the reviewer; the read is in the household's log
-  reviewDocument: ({ params, user, reply }) => {
-    const d = ctx.db
-      .prepare(
-        'SELECT d.id, d.content_type, d.path, d.encrypted, d.file_name, a.household_id FROM documents d JOIN applications a ON a.id = d.application_id WHERE d.id = ?'
-      )
-      .get(params.documentId) as
-      | { id: string; content_type: string; path: string; encrypted: number; file_name: string; household_id: string }
-      | undefined
+  reviewDocument: async ({ params, user, reply }) => {
+    const d = await ctx.db.get<{
+      id: string
+      content_type: string
+      path: string
+      encrypted: number
+      file_name: string
+      household_id: string
+    }>(
+      'SELECT d.id, d.content_type, d.path, d.encrypted, d.file_name, a.household_id FROM documents d JOIN applications a ON a.id = d.application_id WHERE d.id = ?',
+      params.documentId
+    )
     if (!d) throw new ApiFailure('NOT_FOUND')
     const stored = fs.readFileSync(d.path)
     const bytes = d.encrypted ? decryptDocument(ctx.documentKey, d.id, stored) : stored
-    logHouseholdEvent(ctx, d.household_id, user.id, 'reviewer_read_document', ctx.clock.now(), { subject: d.id })
-    reply
+    await logHouseholdEvent(ctx, d.household_id, user.id, 'reviewer_read_document', ctx.clock.now(), { subject: d.id })
+    void reply
       .type(d.content_type)
       .header('cache-control', 'no-store')
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.file_name)}`)
     return sendBytes(reply.status(200), bytes)
   },
 
-  reviewDecide: ({ params, body, user }) => {
+  reviewDecide: async ({ params, body, user }) => {
     if ((body.decision === 'reject' || body.decision === 'needs_more') && !body.reason)
       throw new ApiFailure('BAD_REQUEST', { field: 'reason', problem: 'required' }, '驳回或退回补充时请写明原因')
-    transact(ctx.db, () => {
-      const a = load(ctx, params.applicationId)
+    await inTx(ctx, async (ctx) => {
+      const a = await load(ctx, params.applicationId)
       if (a.status !== 'submitted') throw new ApiFailure('CONFLICT', { status: a.status })
       // a bill claimed back is approved by settling it with the calculator (claims.ts), never by a bare yes
       if (a.kind === 'reimbursement' && body.decision === 'approve')
         throw new ApiFailure('CONFLICT', { reason: 'settle_instead' }, '手工报销要在结算页用计算器结算，结算后就算通过')
       const now = ctx.clock.now()
       const status = body.decision === 'approve' ? 'approved' : body.decision === 'reject' ? 'rejected' : 'needs_more'
-      ctx.db
-        .prepare('UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?')
-        .run(status, body.reason ?? null, now, user.id, a.id)
+      await ctx.db.run(
+        'UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ? WHERE id = ?',
+        status,
+        body.reason ?? null,
+        now,
+        user.id,
+        a.id
+      )
       // the decision is in the household's log and the supervisor's audit, with who made it
-      logHouseholdEvent(ctx, a.household_id, user.id, `reviewer_decided_${status}`, now, { subject: a.id })
+      await logHouseholdEvent(ctx, a.household_id, user.id, `reviewer_decided_${status}`, now, { subject: a.id })
       if (status === 'approved' && a.kind === 'add_id_number') {
         const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'idNumber'>>
-        if (ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(f.idNumber))
+        if (await ctx.db.get('SELECT 1 FROM persons WHERE id_number = ?', f.idNumber))
           throw new ApiFailure('CONFLICT', undefined, '这个身份证号已经有人在用')
-        const done = ctx.db
-          .prepare('UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL')
-          .run(f.idNumber, f.personId)
+        const done = await ctx.db.run(
+          'UPDATE persons SET id_number = ? WHERE id = ? AND id_number IS NULL',
+          f.idNumber,
+          f.personId
+        )
         if (done.changes !== 1) throw new ApiFailure('CONFLICT', undefined, '这个人已经有身份证号了')
       }
-      if (a.kind === 'assist_consent') decideConsentForm(ctx, a, status, user.id, now)
+      if (a.kind === 'assist_consent') await decideConsentForm(ctx, a, status, user.id, now)
       if (status === 'approved' && a.kind === 'chronic_disease') {
         const f = JSON.parse(a.fields) as Required<Pick<ApplicationFields, 'personId' | 'diseaseCode'>>
-        certify(ctx, f.personId, f.diseaseCode, isoDate(now), a.id)
+        await certify(ctx, f.personId, f.diseaseCode, isoDate(now), a.id)
       }
       if (status === 'approved' && (a.kind === 'add_newborn' || a.kind === 'add_marriage' || a.kind === 'add_return')) {
         const f = JSON.parse(a.fields) as ApplicationFields & Required<Pick<ApplicationFields, 'name' | 'relation'>>
         const id = f.idNumber ?? null
         const certificate = f.birthCertificateNumber ?? null
-        if (id && ctx.db.prepare('SELECT 1 FROM persons WHERE id_number = ?').get(id))
+        if (id && (await ctx.db.get('SELECT 1 FROM persons WHERE id_number = ?', id)))
           throw new ApiFailure('CONFLICT', undefined, '此人已经参保')
-        if (certificate && ctx.db.prepare('SELECT 1 FROM persons WHERE birth_certificate_number = ?').get(certificate))
+        if (certificate && (await ctx.db.get('SELECT 1 FROM persons WHERE birth_certificate_number = ?', certificate)))
           throw new ApiFailure('CONFLICT', undefined, '这个孩子已经参保')
         const sex = id ? idNumberSex(id) : f.sex
         const birthDate = id ? idNumberBirthDate(id) : f.birthDate
@@ -464,24 +514,34 @@ export const enrolRoutes = (ctx: Ctx): TagHandlers<'enrol'> => ({
           throw new ApiFailure('CONFLICT', undefined, '申请缺少身份证号或出生医学证明信息，请退回补充')
         const pid = newId('p')
         const categories = ['ordinary']
-        ctx.db
-          .prepare(
-            'INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)'
-          )
-          .run(pid, a.household_id, f.name, id, sex, birthDate, f.relation, JSON.stringify(categories), certificate)
+        await ctx.db.run(
+          'INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone, birth_certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+          pid,
+          a.household_id,
+          f.name,
+          id,
+          sex,
+          birthDate,
+          f.relation,
+          JSON.stringify(categories),
+          certificate
+        )
         // The new member still has to pay: the enrolment shows as unpaid for the contribution year,
         // and for a newborn also for the birth year when that is this year (the policy's newborn
         // rule may cover the baby from birth when paid soon enough: the quote for that year says)
-        const unpaid = ctx.db.prepare(
-          `INSERT OR IGNORE INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid')`
-        )
+        const unpaid = (personId: string, year: number) =>
+          ctx.db.run(
+            `INSERT INTO enrolments (person_id, year, status) VALUES (?, ?, 'unpaid') ON CONFLICT (person_id, year) DO NOTHING`,
+            personId,
+            year
+          )
         const thisYear = Number(isoDate(now).slice(0, 4))
         if (a.kind === 'add_newborn' && Number(birthDate.slice(0, 4)) === thisYear && thisYear !== defaultYear(ctx)) {
-          if (coveredIfPaidNow(ctx, a.household_id, thisYear, pid)) unpaid.run(pid, thisYear)
+          if (await coveredIfPaidNow(ctx, a.household_id, thisYear, pid)) await unpaid(pid, thisYear)
         }
-        unpaid.run(pid, defaultYear(ctx))
+        await unpaid(pid, defaultYear(ctx))
       }
     })
-    return applicationView(ctx, load(ctx, params.applicationId))
+    return await applicationView(ctx, await load(ctx, params.applicationId))
   }
 })

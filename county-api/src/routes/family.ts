@@ -12,22 +12,23 @@ import { endGrant } from '../grants'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
 import { newId, randomDigits, sha256 } from '../ids'
-import { transact } from '../db'
+import { inTx, mapInOrder } from '../db'
 
 const CODE_DIGITS = 12
 
-function granteeName(ctx: Ctx, userId: string): string {
-  const r = ctx.db
-    .prepare('SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?')
-    .get(userId) as { display_name: string; name: string | null } | undefined
+async function granteeName(ctx: Ctx, userId: string): Promise<string> {
+  const r = await ctx.db.get<{ display_name: string; name: string | null }>(
+    'SELECT u.display_name, p.name FROM users u LEFT JOIN persons p ON p.id = u.person_id WHERE u.id = ?',
+    userId
+  )
   return r ? (r.name ?? r.display_name) : '*'
 }
 
-const grantView = (ctx: Ctx, g: GrantRow): Grant => ({
+const grantView = async (ctx: Ctx, g: GrantRow): Promise<Grant> => ({
   grantId: g.id,
   householdId: g.household_id,
   granteeUserId: g.grantee_user_id,
-  granteeName: granteeName(ctx, g.grantee_user_id),
+  granteeName: await granteeName(ctx, g.grantee_user_id),
   scopes: JSON.parse(g.scopes) as Scope[],
   createdAt: isoTime(g.created_at),
   expiresAt: isoTime(g.expires_at ?? g.created_at),
@@ -36,8 +37,8 @@ const grantView = (ctx: Ctx, g: GrantRow): Grant => ({
 })
 
 export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
-  createInvitation: ({ params, body, user, reply }) => {
-    requireInviter(ctx, user, params.householdId)
+  createInvitation: async ({ params, body, user, reply }) => {
+    await requireInviter(ctx, user, params.householdId)
     const minutes = body.ttlMinutes ?? Math.min(60 * 24, ctx.config.invitationMaxMinutes)
     if (minutes > ctx.config.invitationMaxMinutes)
       throw new ApiFailure(
@@ -49,12 +50,17 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
     const now = ctx.clock.now()
     const expires = now + minutes * 60_000
     const id = newId('inv')
-    ctx.db
-      .prepare(
-        'INSERT INTO invitations (id, household_id, code_hash, scopes, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-      )
-      .run(id, params.householdId, sha256(code), JSON.stringify(body.scopes), user.id, now, expires)
-    reply.status(201)
+    await ctx.db.run(
+      'INSERT INTO invitations (id, household_id, code_hash, scopes, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      id,
+      params.householdId,
+      sha256(code),
+      JSON.stringify(body.scopes),
+      user.id,
+      now,
+      expires
+    )
+    void reply.status(201)
     return {
       invitationId: id,
       code,
@@ -64,79 +70,92 @@ export const familyRoutes = (ctx: Ctx): TagHandlers<'family'> => ({
     }
   },
 
-  acceptInvitation: ({ body, user }) => {
-    const grant = transact(ctx.db, () => {
+  acceptInvitation: async ({ body, user }) => {
+    const grant = await inTx(ctx, async (ctx) => {
       // typed with spaces or dashes as it is read out (1234 5678 9012): only the digits count
-      const inv = ctx.db
-        .prepare('SELECT * FROM invitations WHERE code_hash = ?')
-        .get(sha256(body.code.replace(/[\s-]/g, ''))) as
-        { id: string; household_id: string; scopes: string; expires_at: number; used_at: number | null } | undefined
+      const inv = await ctx.db.get<{
+        id: string
+        household_id: string
+        scopes: string
+        expires_at: number
+        used_at: number | null
+      }>('SELECT * FROM invitations WHERE code_hash = ?', sha256(body.code.replace(/[\s-]/g, '')))
       if (!inv || inv.used_at !== null || inv.expires_at <= ctx.clock.now()) throw new ApiFailure('INVITATION_INVALID')
       if (user.person_id) {
-        const own = ctx.db.prepare('SELECT household_id FROM persons WHERE id = ?').get(user.person_id) as {
+        const own = (await ctx.db.get<{
           household_id: string
-        }
+        }>('SELECT household_id FROM persons WHERE id = ?', user.person_id))!
         if (own.household_id === inv.household_id) throw new ApiFailure('CONFLICT', undefined, '您已经是这个家庭的成员')
       }
       const now = ctx.clock.now()
-      ctx.db.prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ?').run(now, user.id, inv.id)
+      await ctx.db.run('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ?', now, user.id, inv.id)
       // One active grant per grantee and household: a new invitation replaces the old scopes.
-      const earlier = ctx.db
-        .prepare('SELECT * FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL')
-        .all(inv.household_id, user.id) as GrantRow[]
-      for (const g of earlier) endGrant(ctx, g, 'replaced', user.id, now)
+      const earlier = await ctx.db.all<GrantRow>(
+        'SELECT * FROM grants WHERE household_id = ? AND grantee_user_id = ? AND revoked_at IS NULL',
+        inv.household_id,
+        user.id
+      )
+      for (const g of earlier) await endGrant(ctx, g, 'replaced', user.id, now)
       const id = newId('g')
-      ctx.db
-        .prepare(
-          'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
-        )
-        .run(id, inv.household_id, user.id, inv.scopes, now, now + ctx.config.grantDays * 86_400_000, inv.id)
-      logHouseholdEvent(ctx, inv.household_id, user.id, 'grant_accepted', now, { grantId: id })
-      return ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(id) as GrantRow
+      await ctx.db.run(
+        'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at, invitation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        id,
+        inv.household_id,
+        user.id,
+        inv.scopes,
+        now,
+        now + ctx.config.grantDays * 86_400_000,
+        inv.id
+      )
+      await logHouseholdEvent(ctx, inv.household_id, user.id, 'grant_accepted', now, { grantId: id })
+      return (await ctx.db.get<GrantRow>('SELECT * FROM grants WHERE id = ?', id))!
     })
-    return grantView(ctx, grant)
+    return await grantView(ctx, grant)
   },
 
-  listGrants: ({ params, user }) => {
-    requireInviter(ctx, user, params.householdId)
-    const rows = ctx.db
-      .prepare('SELECT * FROM grants WHERE household_id = ? ORDER BY created_at DESC')
-      .all(params.householdId) as GrantRow[]
-    return { grants: rows.map((g) => grantView(ctx, g)) }
+  listGrants: async ({ params, user }) => {
+    await requireInviter(ctx, user, params.householdId)
+    const rows = await ctx.db.all<GrantRow>(
+      'SELECT * FROM grants WHERE household_id = ? ORDER BY created_at DESC',
+      params.householdId
+    )
+    return { grants: await mapInOrder(rows, async (g) => await grantView(ctx, g)) }
   },
 
-  revokeGrant: ({ params, user }) => {
-    const g = ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(params.grantId) as GrantRow | undefined
+  revokeGrant: async ({ params, user }) => {
+    const g = await ctx.db.get<GrantRow>('SELECT * FROM grants WHERE id = ?', params.grantId)
     if (!g) throw new ApiFailure('NOT_FOUND')
-    requireInviter(ctx, user, g.household_id)
-    transact(ctx.db, () => endGrant(ctx, g, 'revoked', user.id, ctx.clock.now()))
-    return grantView(ctx, ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(g.id) as GrantRow)
+    await requireInviter(ctx, user, g.household_id)
+    await inTx(ctx, async (ctx) => await endGrant(ctx, g, 'revoked', user.id, ctx.clock.now()))
+    return await grantView(ctx, (await ctx.db.get<GrantRow>('SELECT * FROM grants WHERE id = ?', g.id))!)
   },
 
   // the grantee no longer wants to look at this household: their grant ends now
-  leaveHousehold: ({ params, user }) => {
-    const access = relationTo(ctx, user, params.householdId)
+  leaveHousehold: async ({ params, user }) => {
+    const access = await relationTo(ctx, user, params.householdId)
     if (!access) throw new ApiFailure('NOT_FOUND')
     if (access.relation !== 'grantee')
       throw new ApiFailure('CONFLICT', undefined, '您是这家的成员，不是被授权的家人；要解除绑定请找户主')
-    transact(ctx.db, () => {
-      const g = ctx.db.prepare('SELECT * FROM grants WHERE id = ?').get(access.grantId) as GrantRow
-      endGrant(ctx, g, 'left', user.id, ctx.clock.now())
+    await inTx(ctx, async (ctx) => {
+      const g = (await ctx.db.get<GrantRow>('SELECT * FROM grants WHERE id = ?', access.grantId))!
+      await endGrant(ctx, g, 'left', user.id, ctx.clock.now())
     })
     return { ok: true }
   },
 
-  accessLog: ({ params, user }) => {
-    requireMember(ctx, user, params.householdId)
-    const rows = ctx.db
-      .prepare('SELECT * FROM access_log WHERE household_id = ? ORDER BY at DESC, id DESC LIMIT 200')
-      .all(params.householdId) as AccessLogRow[]
+  accessLog: async ({ params, user }) => {
+    await requireMember(ctx, user, params.householdId)
+    const rows = await ctx.db.all<AccessLogRow>(
+      'SELECT * FROM access_log WHERE household_id = ? ORDER BY at DESC, id DESC LIMIT 200',
+      params.householdId
+    )
     const names = new Map<string, string>()
-    const name = (id: string) => names.get(id) ?? (names.set(id, granteeName(ctx, id)), names.get(id) as string)
+    const name = async (id: string) =>
+      names.get(id) ?? (names.set(id, await granteeName(ctx, id)), names.get(id) as string)
     return {
-      entries: rows.map((r) => ({
+      entries: await mapInOrder(rows, async (r) => ({
         at: isoTime(r.at),
-        granteeName: name(r.actor_user_id),
+        granteeName: await name(r.actor_user_id),
         action: r.action,
         scope: r.scope
       }))

@@ -11,26 +11,26 @@ import { confirmBinding, decideRequest, listBindings, ownRequest, removeBinding,
 export const householdsRoutes = (ctx: Ctx): TagHandlers<'households'> => ({
   startBinding: ({ body, user, req }) => startBinding(ctx, { user, ip: req.ip }, body),
 
-  confirmBinding: ({ body, user }) => {
-    confirmBinding(ctx, user, body.requestId, body.code)
-    const personId = (ctx.db.prepare('SELECT person_id FROM users WHERE id = ?').get(user.id) as { person_id: string })
+  confirmBinding: async ({ body, user }) => {
+    await confirmBinding(ctx, user, body.requestId, body.code)
+    const personId = (await ctx.db.get<{ person_id: string }>('SELECT person_id FROM users WHERE id = ?', user.id))!
       .person_id
-    return meView(ctx, { ...user, person_id: personId })
+    return await meView(ctx, { ...user, person_id: personId })
   },
 
-  getBindingRequest: ({ params, user }) => ownRequest(ctx, user, params.requestId),
+  getBindingRequest: async ({ params, user }) => await ownRequest(ctx, user, params.requestId),
 
-  listBindings: ({ params, user }) => listBindings(ctx, user, params.householdId),
+  listBindings: async ({ params, user }) => await listBindings(ctx, user, params.householdId),
 
-  approveBindingRequest: ({ params, user }) => decideRequest(ctx, user, params.requestId, true),
+  approveBindingRequest: async ({ params, user }) => await decideRequest(ctx, user, params.requestId, true),
 
-  refuseBindingRequest: ({ params, user }) => decideRequest(ctx, user, params.requestId, false),
+  refuseBindingRequest: async ({ params, user }) => await decideRequest(ctx, user, params.requestId, false),
 
-  removeBinding: ({ params, user }) => removeBinding(ctx, user, params.bindingId),
+  removeBinding: async ({ params, user }) => await removeBinding(ctx, user, params.bindingId),
 
-  getHousehold: ({ params, user }) => {
-    const access = requireHousehold(ctx, user, params.householdId, 'status', 'view_household')
-    const h = ctx.db.prepare('SELECT * FROM households WHERE id = ?').get(params.householdId) as HouseholdRow
-    return householdView(ctx, h, user, access)
+  getHousehold: async ({ params, user }) => {
+    const access = await requireHousehold(ctx, user, params.householdId, 'status', 'view_household')
+    const h = (await ctx.db.get<HouseholdRow>('SELECT * FROM households WHERE id = ?', params.householdId))!
+    return await householdView(ctx, h, user, access)
   }
 })

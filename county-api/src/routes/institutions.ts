@@ -19,7 +19,7 @@ const institutionView = (r: InstitutionRow): Institution => ({
 })
 
 export const institutionsRoutes = (ctx: Ctx): TagHandlers<'institutions'> => ({
-  listInstitutions: ({ query }) => {
+  listInstitutions: async ({ query }) => {
     const where: string[] = []
     const args: string[] = []
     if (query.township) {
@@ -34,17 +34,15 @@ export const institutionsRoutes = (ctx: Ctx): TagHandlers<'institutions'> => ({
       where.push('agreement_status = ?')
       args.push(query.status)
     }
-    const rows = ctx.db
-      .prepare(
-        `SELECT * FROM institutions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY township, level, name`
-      )
-      .all(...args) as InstitutionRow[]
+    const rows = await ctx.db.all<InstitutionRow>(
+      `SELECT * FROM institutions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY township, level, name`,
+      ...args
+    )
     return { institutions: rows.map(institutionView) }
   },
 
-  getInstitution: ({ params }) => {
-    const r = ctx.db.prepare('SELECT * FROM institutions WHERE id = ?').get(params.institutionId) as
-      InstitutionRow | undefined
+  getInstitution: async ({ params }) => {
+    const r = await ctx.db.get<InstitutionRow>('SELECT * FROM institutions WHERE id = ?', params.institutionId)
     if (!r) throw new ApiFailure('NOT_FOUND')
     return institutionView(r)
   }

@@ -15,7 +15,7 @@ import type { TagHandlers } from './handler'
 import { requireHousehold, requireMember } from '../access'
 import { ApiFailure } from '../errors'
 import { isoTime } from '../clock'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { notificationView } from '../notifications'
 import { sentMessages } from '../messages/outbox'
 import { templateIds } from '../messages/templates'
@@ -27,12 +27,12 @@ const LIST_LIMIT = 50
  */
 const MAX_ACCEPTANCES = 20
 
-function subscriptions(ctx: Ctx, user: UserRow, householdId: string): SubscriptionList {
-  const rows = ctx.db
-    .prepare(
-      'SELECT kind, accepted, year, channel, updated_at FROM subscriptions WHERE user_id = ? AND household_id = ? ORDER BY kind'
-    )
-    .all(user.id, householdId) as SubscriptionRow[]
+async function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Promise<SubscriptionList> {
+  const rows = await ctx.db.all<SubscriptionRow>(
+    'SELECT kind, accepted, year, channel, updated_at FROM subscriptions WHERE user_id = ? AND household_id = ? ORDER BY kind',
+    user.id,
+    householdId
+  )
   return {
     householdId,
     subscriptions: rows.map((r) => ({
@@ -42,48 +42,53 @@ function subscriptions(ctx: Ctx, user: UserRow, householdId: string): Subscripti
       channel: r.channel,
       updatedAt: isoTime(r.updated_at)
     })),
-    sent: sentMessages(ctx, user.id, householdId),
+    sent: await sentMessages(ctx, user.id, householdId),
     templateIds: templateIds(ctx.config)
   }
 }
 
 export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => ({
-  listHouseholdNotifications: ({ params, user }) => {
-    const access = requireMember(ctx, user, params.householdId)
+  listHouseholdNotifications: async ({ params, user }) => {
+    const access = await requireMember(ctx, user, params.householdId)
     // who was bound to the household (and requests to approve) is for the head, who manages it
-    const rows = ctx.db
-      .prepare(
-        `SELECT n.*, r.read_at FROM notifications n
+    const rows = await ctx.db.all<NotificationRow>(
+      `SELECT n.*, r.read_at FROM notifications n
       LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ?
       WHERE n.household_id = ? AND (n.payer_user_id IS NULL OR n.payer_user_id != ?)
         AND (n.kind = 'paid_by_other' OR ? = 1)
-      ORDER BY n.created_at DESC, n.id LIMIT ${LIST_LIMIT}`
-      )
-      .all(user.id, params.householdId, user.id, access.relation === 'head' ? 1 : 0) as NotificationRow[]
+      ORDER BY n.created_at DESC, n.id LIMIT ${LIST_LIMIT}`,
+      user.id,
+      params.householdId,
+      user.id,
+      access.relation === 'head' ? 1 : 0
+    )
     return { householdId: params.householdId, notifications: rows.map(notificationView) }
   },
 
-  markNotificationRead: ({ params, user }) => {
-    const n = ctx.db.prepare('SELECT household_id FROM notifications WHERE id = ?').get(params.notificationId) as
-      { household_id: string } | undefined
+  markNotificationRead: async ({ params, user }) => {
+    const n = await ctx.db.get<{ household_id: string }>(
+      'SELECT household_id FROM notifications WHERE id = ?',
+      params.notificationId
+    )
     if (!n) throw new ApiFailure('NOT_FOUND')
-    requireMember(ctx, user, n.household_id)
+    await requireMember(ctx, user, n.household_id)
     // the first 知道了 counts; a repeat (double tap, retry) changes nothing
-    ctx.db
-      .prepare(
-        'INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
-      )
-      .run(params.notificationId, user.id, ctx.clock.now())
-    const row = ctx.db
-      .prepare(
-        `SELECT n.*, r.read_at FROM notifications n JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? WHERE n.id = ?`
-      )
-      .get(user.id, params.notificationId) as NotificationRow
+    await ctx.db.run(
+      'INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      params.notificationId,
+      user.id,
+      ctx.clock.now()
+    )
+    const row = (await ctx.db.get<NotificationRow>(
+      `SELECT n.*, r.read_at FROM notifications n JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = ? WHERE n.id = ?`,
+      user.id,
+      params.notificationId
+    ))!
     return notificationView(row)
   },
 
-  saveSubscriptions: ({ body, user }) => {
-    requireHousehold(ctx, user, body.householdId, 'pay', 'save_subscriptions')
+  saveSubscriptions: async ({ body, user }) => {
+    await requireHousehold(ctx, user, body.householdId, 'pay', 'save_subscriptions')
     const kinds = body.templates.map((t) => t.kind)
     if (new Set(kinds).size !== kinds.length) {
       throw new ApiFailure(
@@ -93,31 +98,28 @@ export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => (
       )
     }
     const now = ctx.clock.now()
-    transact(ctx.db, () => {
+    await inTx(ctx, async (ctx) => {
       for (const t of body.templates) {
-        ctx.db
-          .prepare(
-            `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at, acceptances) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        await ctx.db.run(
+          `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at, acceptances) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at,
-            acceptances = CASE WHEN excluded.accepted = 1 THEN MIN(acceptances + 1, ${MAX_ACCEPTANCES}) ELSE 0 END`
-          )
-          .run(
-            user.id,
-            body.householdId,
-            t.kind,
-            t.accepted ? 1 : 0,
-            body.year ?? null,
-            body.channel ?? 'weapp',
-            now,
-            t.accepted ? 1 : 0
-          )
+            acceptances = CASE WHEN excluded.accepted = 1 THEN MIN(acceptances + 1, ${MAX_ACCEPTANCES}) ELSE 0 END`,
+          user.id,
+          body.householdId,
+          t.kind,
+          t.accepted ? 1 : 0,
+          body.year ?? null,
+          body.channel ?? 'weapp',
+          now,
+          t.accepted ? 1 : 0
+        )
       }
     })
-    return subscriptions(ctx, user, body.householdId)
+    return await subscriptions(ctx, user, body.householdId)
   },
 
-  listSubscriptions: ({ query, user }) => {
-    requireHousehold(ctx, user, query.householdId, 'pay', 'view_subscriptions')
-    return subscriptions(ctx, user, query.householdId)
+  listSubscriptions: async ({ query, user }) => {
+    await requireHousehold(ctx, user, query.householdId, 'pay', 'view_subscriptions')
+    return await subscriptions(ctx, user, query.householdId)
   }
 })

@@ -20,6 +20,7 @@ import { attachMoney, listMoney, refundMoney, resolveMoney } from '../pay/money-
 import { reconcileDay, reconciliationView } from '../pay/reconcile'
 import { importTaxBureauPayments } from '../pay/tax-bureau'
 import { cursorOf, pageOf } from '../paging'
+import { mapInOrder } from '../db'
 
 /** The notify's headers, as the provider reads them (x-notify-signature; Wechatpay-*). */
 const headerOf = (req: FastifyRequest) => (name: string) => {
@@ -28,19 +29,19 @@ const headerOf = (req: FastifyRequest) => (name: string) => {
 }
 
 export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
-  getQuote: ({ params, query, user }) => {
-    requireHousehold(ctx, user, params.householdId, 'pay', 'quote')
-    return quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
+  getQuote: async ({ params, query, user }) => {
+    await requireHousehold(ctx, user, params.householdId, 'pay', 'quote')
+    return await quoteView(ctx, params.householdId, query.year ?? defaultYear(ctx))
   },
 
   // Paying for another household by an ID number shows what confirms the family (village, names
   // masked) and the total: never each member's due, which would give away their category
   // (110.00 = 低保, 1500.00 = lapsed). Limited per account, address and ID number (limits.ts).
-  lookupPayee: ({ body }) => {
-    const householdId = householdByIdNumber(ctx, body.idNumber)
+  lookupPayee: async ({ body }) => {
+    const householdId = await householdByIdNumber(ctx, body.idNumber)
     const year = body.year ?? defaultYear(ctx)
-    const { quote, people } = computeQuote(ctx, householdId, year, { steps: false })
-    const h = ctx.db.prepare('SELECT village FROM households WHERE id = ?').get(householdId) as { village: string }
+    const { quote, people } = await computeQuote(ctx, householdId, year, { steps: false })
+    const h = (await ctx.db.get<{ village: string }>('SELECT village FROM households WHERE id = ?', householdId))!
     return {
       householdId,
       year,
@@ -50,7 +51,7 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
     }
   },
 
-  createOrder: ({ body, user, req, reply }) => {
+  createOrder: async ({ body, user, req, reply }) => {
     // a county that collects through the tax bureau takes no money here: say where to pay instead
     if (ctx.config.collectionChannel === 'tax_bureau')
       throw new ApiFailure(
@@ -59,31 +60,32 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
         `本县的医保费由税务部门收，这里不能交。请${ctx.config.taxChannelHowTo}`
       )
     const key = req.headers['idempotency-key'] as string
-    const { order, created, namesVisible } = createOrder(ctx, user, body, key)
-    reply.status(created ? 201 : 200)
-    return orderView(ctx, order, namesVisible)
+    const { order, created, namesVisible } = await createOrder(ctx, user, body, key)
+    void reply.status(created ? 201 : 200)
+    return await orderView(ctx, order, namesVisible)
   },
 
-  listOrders: ({ params, user }) => {
-    requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
-    const rows = ctx.db
-      .prepare('SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC')
-      .all(params.householdId) as OrderRow[]
-    return { orders: rows.map((o) => orderView(ctx, refreshOrder(ctx, o), true)) }
+  listOrders: async ({ params, user }) => {
+    await requireHousehold(ctx, user, params.householdId, 'pay', 'list_orders')
+    const rows = await ctx.db.all<OrderRow>(
+      'SELECT * FROM orders WHERE household_id = ? ORDER BY created_at DESC',
+      params.householdId
+    )
+    return { orders: await mapInOrder(rows, async (o) => await orderView(ctx, await refreshOrder(ctx, o), true)) }
   },
 
-  getOrder: ({ params, user }) => {
-    const { order, namesVisible } = loadOrderFor(ctx, user, params.orderId, 'view_order', { withRecorded: true })
-    return orderView(ctx, refreshOrder(ctx, order), namesVisible)
+  getOrder: async ({ params, user }) => {
+    const { order, namesVisible } = await loadOrderFor(ctx, user, params.orderId, 'view_order', { withRecorded: true })
+    return await orderView(ctx, await refreshOrder(ctx, order), namesVisible)
   },
 
-  startPayment: ({ params, user, req }) => {
-    const { order } = loadOrderFor(ctx, user, params.orderId, 'start_payment')
-    return ctx.payments.start(startPaying(ctx, order), { openid: user.openid, ip: req.ip })
+  startPayment: async ({ params, user, req }) => {
+    const { order } = await loadOrderFor(ctx, user, params.orderId, 'start_payment')
+    return ctx.payments.start(await startPaying(ctx, order), { openid: user.openid, ip: req.ip })
   },
 
-  getReceipt: ({ params, user }) => {
-    const { order, namesVisible, access } = loadOrderFor(ctx, user, params.orderId, 'view_receipt')
+  getReceipt: async ({ params, user }) => {
+    const { order, namesVisible, access } = await loadOrderFor(ctx, user, params.orderId, 'view_receipt')
     if (order.status !== 'confirmed' || !order.receipt_number)
       throw new ApiFailure('CONFLICT', { status: order.status }, '订单还没有确认，暂时没有票据')
     const receipt: Receipt = {
@@ -92,15 +94,17 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
       householdId: order.household_id,
       year: order.year,
       amount: fenToYuan(order.amount_fen),
-      payerNameMasked: payerNameMasked(ctx, order),
+      payerNameMasked: await payerNameMasked(ctx, order),
       paidAt: isoTime(order.paid_at as number),
       issuedAt: isoTime(order.confirmed_at as number),
       issuer: '城乡居民医保基金',
-      persons: (JSON.parse(order.persons) as OrderPerson[]).map((p) => {
-        const person = ctx.db.prepare('SELECT * FROM persons WHERE id = ?').get(p.personId) as PersonRow
-        const e = ctx.db
-          .prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?')
-          .get(p.personId, order.year) as EnrolmentRow
+      persons: await mapInOrder(JSON.parse(order.persons) as OrderPerson[], async (p) => {
+        const person = (await ctx.db.get<PersonRow>('SELECT * FROM persons WHERE id = ?', p.personId))!
+        const e = (await ctx.db.get<EnrolmentRow>(
+          'SELECT * FROM enrolments WHERE person_id = ? AND year = ?',
+          p.personId,
+          order.year
+        ))!
         const fullId = access?.relation === 'head' || user.person_id === p.personId
         return {
           name: namesVisible ? person.name : maskName(person.name),
@@ -117,48 +121,50 @@ export const payRoutes = (ctx: Ctx): TagHandlers<'pay'> => ({
   },
 
   // (the body was checked against the contract; the provider reads the exact bytes it signed)
-  paymentNotify: ({ req }) => {
-    receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
+  paymentNotify: async ({ req }) => {
+    await receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
     return { code: 'SUCCESS' as const, message: '成功' }
   },
 
-  wechatPayNotify: ({ req }) => {
-    receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
+  wechatPayNotify: async ({ req }) => {
+    await receiveNotify(ctx, req.rawBody ?? '', headerOf(req))
     return { code: 'SUCCESS' as const, message: '成功' }
   },
 
-  reviewUnmatched: ({ query }) => {
+  reviewUnmatched: async ({ query }) => {
     const { limit, after } = pageOf(query)
-    const rows = ctx.db
-      .prepare(
-        `SELECT * FROM orders WHERE status = 'paid_not_matched' AND (paid_at > ? OR (paid_at = ? AND id > ?)) ORDER BY paid_at, id LIMIT ?`
-      )
-      .all(after.at, after.at, after.id, limit + 1) as OrderRow[]
+    const rows = await ctx.db.all<OrderRow>(
+      `SELECT * FROM orders WHERE status = 'paid_not_matched' AND (paid_at > ? OR (paid_at = ? AND id > ?)) ORDER BY paid_at, id LIMIT ?`,
+      after.at,
+      after.at,
+      after.id,
+      limit + 1
+    )
     const page = rows.slice(0, limit)
     return {
-      orders: page.map((o) => orderView(ctx, o, true)),
+      orders: await mapInOrder(page, async (o) => await orderView(ctx, o, true)),
       next: rows.length > limit ? cursorOf(page[page.length - 1].paid_at as number, page[page.length - 1].id) : null
     }
   },
 
-  reviewRetryMatch: ({ params }) => {
-    const o = ctx.db.prepare('SELECT * FROM orders WHERE id = ?').get(params.orderId) as OrderRow | undefined
+  reviewRetryMatch: async ({ params }) => {
+    const o = await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', params.orderId)
     if (!o) throw new ApiFailure('NOT_FOUND')
     if (o.status !== 'paid_not_matched' && o.status !== 'paid') throw new ApiFailure('CONFLICT', { status: o.status })
-    return orderView(ctx, matchOrder(ctx, o.id), true)
+    return await orderView(ctx, await matchOrder(ctx, o.id), true)
   },
 
-  reviewMoney: ({ query }) => ({ items: listMoney(ctx, query.status ?? 'open') }),
+  reviewMoney: async ({ query }) => ({ items: await listMoney(ctx, query.status ?? 'open') }),
   reviewRefundMoney: ({ params, body, user }) => refundMoney(ctx, params.moneyId, body.reason, user),
-  reviewAttachMoney: ({ params, body, user }) => attachMoney(ctx, params.moneyId, body.orderId, user),
-  reviewResolveMoney: ({ params, body, user }) => resolveMoney(ctx, params.moneyId, body.note, user),
+  reviewAttachMoney: async ({ params, body, user }) => await attachMoney(ctx, params.moneyId, body.orderId, user),
+  reviewResolveMoney: async ({ params, body, user }) => await resolveMoney(ctx, params.moneyId, body.note, user),
 
-  reviewImportTaxBureauPayments: ({ body, user }) => importTaxBureauPayments(ctx, body, user),
+  reviewImportTaxBureauPayments: async ({ body, user }) => await importTaxBureauPayments(ctx, body, user),
 
-  reviewReconciliations: () => ({
-    days: (
-      ctx.db.prepare('SELECT * FROM reconciliations ORDER BY bill_date DESC LIMIT 90').all() as ReconciliationRow[]
-    ).map(reconciliationView)
+  reviewReconciliations: async () => ({
+    days: (await ctx.db.all<ReconciliationRow>('SELECT * FROM reconciliations ORDER BY bill_date DESC LIMIT 90')).map(
+      reconciliationView
+    )
   }),
   reviewRunReconciliation: async ({ params }) => {
     if (params.billDate >= isoDate(ctx.clock.now()))

@@ -7,12 +7,12 @@ import { isoDate } from '../clock'
 import { policyInForce } from '../policies'
 
 export const policyRoutes = (ctx: Ctx): TagHandlers<'policy'> => ({
-  getPolicy: ({ query, req, reply }) => {
-    const row = policyInForce(ctx, query.region, query.date ?? isoDate(ctx.clock.now()))
+  getPolicy: async ({ query, req, reply }) => {
+    const row = await policyInForce(ctx, query.region, query.date ?? isoDate(ctx.clock.now()))
     const etag = `"${row.etag}"`
-    reply.header('ETag', etag)
+    void reply.header('ETag', etag)
     // A published version never changes; clients revalidate daily to notice a new version taking effect.
-    reply.header('Cache-Control', 'public, max-age=86400')
+    void reply.header('Cache-Control', 'public, max-age=86400')
     if (req.headers['if-none-match'] === etag) return notModified(reply)
     return {
       regionCode: row.region_code,

@@ -15,12 +15,12 @@ export const simulatedCashierRoutes = (ctx: Ctx): TagHandlers<'simulated-cashier
     return { ok: true }
   },
 
-  cashierAbandon: ({ params }) => {
-    const changed = ctx.db
-      .prepare(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`)
-      .run(params.orderId).changes
+  cashierAbandon: async ({ params }) => {
+    const changed = (
+      await ctx.db.run(`UPDATE orders SET status = 'created' WHERE id = ? AND status = 'paying'`, params.orderId)
+    ).changes
     if (changed === 0) {
-      if (!ctx.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(params.orderId)) throw new ApiFailure('NOT_FOUND')
+      if (!(await ctx.db.get('SELECT 1 FROM orders WHERE id = ?', params.orderId))) throw new ApiFailure('NOT_FOUND')
       throw new ApiFailure('CONFLICT')
     }
     return { ok: true }

@@ -12,7 +12,7 @@ import { ApiFailure } from '../errors'
 import { isoDate, isoTime } from '../clock'
 import { maskBirthCertificate, maskIdNumber, maskName } from '../mask'
 import { cursorOf, pageOf } from '../paging'
-import { transact } from '../db'
+import { inTx, mapInOrder } from '../db'
 import { newId } from '../ids'
 import { fenToYuan } from '../../../src/calculator/money'
 import { queuePage } from '../staff/queue'
@@ -25,12 +25,11 @@ interface HouseholdPlace {
   head_name: string
 }
 
-function placeOf(ctx: Ctx, householdId: string): HouseholdPlace {
-  return ctx.db
-    .prepare(
-      'SELECT h.township, h.village, p.name AS head_name FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?'
-    )
-    .get(householdId) as HouseholdPlace
+async function placeOf(ctx: Ctx, householdId: string): Promise<HouseholdPlace> {
+  return (await ctx.db.get<HouseholdPlace>(
+    'SELECT h.township, h.village, p.name AS head_name FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.id = ?',
+    householdId
+  ))!
 }
 
 function noticeView(r: NoticeRow): Notice {
@@ -45,14 +44,14 @@ function noticeView(r: NoticeRow): Notice {
 }
 
 /** A year's 公示: its large inpatient payouts (as the seed's), names masked before they are stored. */
-function disclosureEntries(ctx: Ctx, year: number): Notice['entries'] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.name, h.village, c.total_fen, c.payout_fen FROM claims c JOIN persons p ON p.id = c.person_id
+async function disclosureEntries(ctx: Ctx, year: number): Promise<Notice['entries']> {
+  const rows = await ctx.db.all<{ name: string; village: string; total_fen: number; payout_fen: number }>(
+    `SELECT p.name, h.village, c.total_fen, c.payout_fen FROM claims c JOIN persons p ON p.id = c.person_id
          JOIN households h ON h.id = p.household_id
-       WHERE c.year = ? AND c.kind = 'inpatient' AND c.payout_fen >= ? ORDER BY c.payout_fen DESC LIMIT 100`
-    )
-    .all(year, LARGE_PAYOUT_FEN) as { name: string; village: string; total_fen: number; payout_fen: number }[]
+       WHERE c.year = ? AND c.kind = 'inpatient' AND c.payout_fen >= ? ORDER BY c.payout_fen DESC LIMIT 100`,
+    year,
+    LARGE_PAYOUT_FEN
+  )
   return rows.map((r) => ({
     nameMasked: maskName(r.name),
     village: r.village,
@@ -73,8 +72,8 @@ function staffNoticeView(r: NoticeRow, now: number): StaffNoticeItem {
   }
 }
 
-function loadNotice(ctx: Ctx, id: string): NoticeRow {
-  const row = ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined
+async function loadNotice(ctx: Ctx, id: string): Promise<NoticeRow> {
+  const row = await ctx.db.get<NoticeRow>('SELECT * FROM notices WHERE id = ?', id)
   if (!row) throw new ApiFailure('NOT_FOUND')
   return row
 }
@@ -88,71 +87,86 @@ function publishingTime(now: number, publishAt: string | undefined): number {
 }
 
 export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
-  staffNotices: () => {
+  staffNotices: async () => {
     const now = ctx.clock.now()
-    const rows = ctx.db.prepare('SELECT * FROM notices ORDER BY published_at DESC LIMIT 200').all() as NoticeRow[]
+    const rows = await ctx.db.all<NoticeRow>('SELECT * FROM notices ORDER BY published_at DESC LIMIT 200')
     return { notices: rows.map((r) => staffNoticeView(r, now)) }
   },
 
   // A public notice is never changed under the villagers' eyes: once published it can only be
   // withdrawn (and a corrected one written); before that, title, text and time may change.
-  staffEditNotice: ({ params, body, user }) => {
+  staffEditNotice: async ({ params, body, user }) => {
     const now = ctx.clock.now()
-    const row = loadNotice(ctx, params.noticeId)
+    const row = await loadNotice(ctx, params.noticeId)
     if (row.withdrawn_at !== null)
       throw new ApiFailure('CONFLICT', { reason: 'withdrawn' }, '这条已经撤回了，请重新写一条')
     if (row.published_at <= now)
       throw new ApiFailure('CONFLICT', { reason: 'published' }, '已经发布的不能改：请撤回，再发一条更正')
     const at = publishingTime(now, body.publishAt ?? isoTime(row.published_at))
-    ctx.db
-      .prepare('UPDATE notices SET title = ?, body = ?, published_at = ?, edited_at = ? WHERE id = ?')
-      .run(body.title.trim(), body.body.trim(), at, now, row.id)
+    await ctx.db.run(
+      'UPDATE notices SET title = ?, body = ?, published_at = ?, edited_at = ? WHERE id = ?',
+      body.title.trim(),
+      body.body.trim(),
+      at,
+      now,
+      row.id
+    )
     ctx.log.info({ noticeId: row.id, by: user.id }, 'notice changed before publication')
-    return staffNoticeView(loadNotice(ctx, row.id), now)
+    return staffNoticeView(await loadNotice(ctx, row.id), now)
   },
 
-  staffWithdrawNotice: ({ params, body, user }) => {
+  staffWithdrawNotice: async ({ params, body, user }) => {
     const now = ctx.clock.now()
-    const row = loadNotice(ctx, params.noticeId)
+    const row = await loadNotice(ctx, params.noticeId)
     if (row.withdrawn_at !== null) throw new ApiFailure('CONFLICT', { reason: 'withdrawn' }, '这条已经撤回了')
-    ctx.db
-      .prepare('UPDATE notices SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?')
-      .run(now, user.id, body.reason.trim(), row.id)
+    await ctx.db.run(
+      'UPDATE notices SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ? WHERE id = ?',
+      now,
+      user.id,
+      body.reason.trim(),
+      row.id
+    )
     ctx.log.info({ noticeId: row.id, by: user.id }, 'notice withdrawn')
-    return staffNoticeView(loadNotice(ctx, row.id), now)
+    return staffNoticeView(await loadNotice(ctx, row.id), now)
   },
 
-  staffCreateNotice: ({ body, user, reply }) => {
+  staffCreateNotice: async ({ body, user, reply }) => {
     const now = ctx.clock.now()
     const at = publishingTime(now, body.publishAt)
     if (body.kind === 'payout_disclosure' && body.disclosureYear === undefined)
       throw new ApiFailure('BAD_REQUEST', { field: 'disclosureYear', problem: 'required' }, '公示要选哪一年的报销')
-    const entries = body.kind === 'payout_disclosure' ? disclosureEntries(ctx, body.disclosureYear as number) : []
+    const entries = body.kind === 'payout_disclosure' ? await disclosureEntries(ctx, body.disclosureYear as number) : []
     if (body.kind === 'payout_disclosure' && entries.length === 0)
       throw new ApiFailure('CONFLICT', { reason: 'nothing_to_disclose' }, '这一年还没有要公示的大额报销')
     const id = newId('n')
-    ctx.db
-      .prepare('INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, body.kind, body.title.trim(), at, body.body.trim(), JSON.stringify(entries))
+    await ctx.db.run(
+      'INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      body.kind,
+      body.title.trim(),
+      at,
+      body.body.trim(),
+      JSON.stringify(entries)
+    )
     ctx.log.info({ noticeId: id, by: user.id, kind: body.kind }, 'notice written')
-    reply.status(201)
-    return noticeView(ctx.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow)
+    void reply.status(201)
+    return noticeView((await ctx.db.get<NoticeRow>('SELECT * FROM notices WHERE id = ?', id))!)
   },
 
-  staffQueue: ({ query, user }) => {
+  staffQueue: async ({ query, user }) => {
     const { limit, after } = pageOf(query)
     const filter = { kind: query.kind, status: query.status ?? 'submitted', township: query.township }
-    const { rows, more, counts } = queuePage(ctx, query.source, filter, after, limit)
+    const { rows, more, counts } = await queuePage(ctx, query.source, filter, after, limit)
     const now = ctx.clock.now()
-    transact(ctx.db, () => {
+    await inTx(ctx, async (ctx) => {
       for (const r of rows)
-        logHouseholdEvent(ctx, r.householdId, user.id, `reviewer_read_${r.source}`, now, { subject: r.id })
+        await logHouseholdEvent(ctx, r.householdId, user.id, `reviewer_read_${r.source}`, now, { subject: r.id })
     })
     const places = new Map<string, HouseholdPlace>()
     const last = rows[rows.length - 1]
     return {
-      items: rows.map((r) => {
-        const place = places.get(r.householdId) ?? placeOf(ctx, r.householdId)
+      items: await mapInOrder(rows, async (r) => {
+        const place = places.get(r.householdId) ?? (await placeOf(ctx, r.householdId))
         places.set(r.householdId, place)
         return {
           source: r.source,
@@ -173,25 +187,27 @@ export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
     }
   },
 
-  staffApplication: ({ params, user }) => {
-    const a = ctx.db.prepare('SELECT * FROM applications WHERE id = ?').get(params.applicationId) as
-      ApplicationRow | undefined
+  staffApplication: async ({ params, user }) => {
+    const a = await ctx.db.get<ApplicationRow>('SELECT * FROM applications WHERE id = ?', params.applicationId)
     if (!a) throw new ApiFailure('NOT_FOUND')
-    logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), { subject: a.id })
-    const place = placeOf(ctx, a.household_id)
-    const members = ctx.db
-      .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY birth_date')
-      .all(a.household_id) as PersonRow[]
+    await logHouseholdEvent(ctx, a.household_id, user.id, 'reviewer_read_application', ctx.clock.now(), {
+      subject: a.id
+    })
+    const place = await placeOf(ctx, a.household_id)
+    const members = await ctx.db.all<PersonRow>(
+      'SELECT * FROM persons WHERE household_id = ? ORDER BY birth_date',
+      a.household_id
+    )
     const code = (JSON.parse(a.fields) as { diseaseCode?: string }).diseaseCode
     const region = code
-      ? (ctx.db.prepare('SELECT region_code FROM households WHERE id = ?').get(a.household_id) as {
+      ? (await ctx.db.get<{
           region_code: string
-        })
+        }>('SELECT region_code FROM households WHERE id = ?', a.household_id))!
       : null
     const diseaseName =
-      code && region ? listedDiseases(ctx, region.region_code, isoDate(ctx.clock.now())).get(code) : undefined
+      code && region ? (await listedDiseases(ctx, region.region_code, isoDate(ctx.clock.now()))).get(code) : undefined
     return {
-      application: applicationView(ctx, a),
+      application: await applicationView(ctx, a),
       ...(diseaseName ? { diseaseName } : {}),
       household: {
         householdId: a.household_id,
@@ -215,25 +231,24 @@ export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
   },
 
   // newest first; the cursor is the last entry's time and row id
-  staffAudit: ({ query }) => {
+  staffAudit: async ({ query }) => {
     const { limit, after } = pageOf(query)
     const first = query.after === undefined
-    const rows = ctx.db
-      .prepare(
-        `SELECT l.*, u.display_name, u.role, p.name AS person_name FROM access_log l
+    const rows = await ctx.db.all<AccessLogRow & { display_name: string; role: Role; person_name: string | null }>(
+      `SELECT l.*, u.display_name, u.role, p.name AS person_name FROM access_log l
            JOIN users u ON u.id = l.actor_user_id LEFT JOIN persons p ON p.id = u.person_id
          WHERE (@household IS NULL OR l.household_id = @household) AND (@actor IS NULL OR l.actor_user_id = @actor)
            AND (@first = 1 OR l.at < @at OR (l.at = @at AND l.id < @id))
-         ORDER BY l.at DESC, l.id DESC LIMIT @limit`
-      )
-      .all({
+         ORDER BY l.at DESC, l.id DESC LIMIT @limit`,
+      {
         household: query.householdId ?? null,
         actor: query.actorUserId ?? null,
         first: first ? 1 : 0,
         at: after.at,
         id: Number(after.id) || 0,
         limit: limit + 1
-      }) as (AccessLogRow & { display_name: string; role: Role; person_name: string | null })[]
+      }
+    )
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     return {

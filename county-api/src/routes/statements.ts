@@ -13,28 +13,29 @@ import { checkStatement, issueStatement } from '../statements/statement'
 import { statementPdf } from '../statements/pdf'
 import { sendBytes } from './handler'
 
-function statementFor(ctx: Ctx, user: UserRow, householdId: string, year: number | undefined, action: string) {
-  const access = relationTo(ctx, user, householdId)
+async function statementFor(ctx: Ctx, user: UserRow, householdId: string, year: number | undefined, action: string) {
+  const access = await relationTo(ctx, user, householdId)
   if (!access) throw new ApiFailure('NOT_FOUND')
   const missing = (['status', 'pay', 'claims'] as const).find((s) => !access.scopes.includes(s))
   if (missing) throw new ApiFailure('FORBIDDEN', { needs: missing })
-  requireHousehold(ctx, user, householdId, 'status', action, access)
-  return issueStatement(ctx, householdId, year ?? yearOf(ctx.clock.now()))
+  await requireHousehold(ctx, user, householdId, 'status', action, access)
+  return await issueStatement(ctx, householdId, year ?? yearOf(ctx.clock.now()))
 }
 
 export const statementsRoutes = (ctx: Ctx): TagHandlers<'statements'> => ({
-  getStatement: ({ params, query, user }) => statementFor(ctx, user, params.householdId, query.year, 'view_statement'),
+  getStatement: async ({ params, query, user }) =>
+    await statementFor(ctx, user, params.householdId, query.year, 'view_statement'),
 
   getStatementPdf: async ({ params, query, user, reply }) => {
-    const s = statementFor(ctx, user, params.householdId, query.year, 'download_statement')
+    const s = await statementFor(ctx, user, params.householdId, query.year, 'download_statement')
     const base = ctx.config.publicUrl ?? ctx.url()
     const pdf = await statementPdf(s, `${base}/v1/statements/verify/${s.verificationCode}`)
-    reply
+    void reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="statement-${s.year}.pdf"`)
     return sendBytes(reply.status(200), pdf)
   },
 
-  verifyStatement: ({ params }) => checkStatement(ctx, params.code)
+  verifyStatement: async ({ params }) => await checkStatement(ctx, params.code)
 })

@@ -5,7 +5,7 @@ import type { Category } from '../../../src/contract'
 import type { Ctx } from '../context'
 import { makeIdNumber } from '../../../src/shared/id-number'
 import { dateStart, isoDate, addDays } from '../clock'
-import { setMeta } from '../db'
+import { inTx, setMeta, type Param } from '../db'
 import { maskName } from '../mask'
 import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { policyEtag } from '../policies'
@@ -58,7 +58,7 @@ export const DEMO_ACCOUNTS = [
   { key: 'reviewer', phone: '13800000009', personKey: null }
 ] as const
 
-export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
+export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}): Promise<SeedSummary> {
   const rng = makeRng(opts.seed ?? 20260101)
   const series = ctx.calc.shippedPolicies()
   const region = series[0].regionCode
@@ -66,7 +66,6 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
   const years = [collectionYear - 3, collectionYear - 2, collectionYear - 1]
   const targetHouseholds = opts.households ?? 200
   const targetClaims = opts.claims ?? Math.round(targetHouseholds * 2.5)
-  const db = ctx.db
   let seq = 0
   const idSeq = () => String(++seq).padStart(4, '0')
   // Sequence numbers per birth date (unique), last digit odd for men; the region is fictional.
@@ -82,17 +81,24 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
 
   const summary: SeedSummary = { households: 0, persons: 0, claims: 0, institutions: 0, orders: 0 }
 
-  db.transaction(() => {
+  await inTx(ctx, async (ctx) => {
+    const db = ctx.db
     // ---- policies shipped with the calculator ----
     for (const p of ctx.calc.shippedPolicies()) {
       const doc = JSON.stringify(p.document)
-      db.prepare(
-        'INSERT OR REPLACE INTO policies (region_code, version, effective_from, effective_to, document, etag) VALUES (?, ?, ?, ?, ?, ?)'
-      ).run(p.regionCode, p.version, p.effectiveFrom, p.effectiveTo, doc, policyEtag(doc))
+      await db.run(
+        'INSERT OR REPLACE INTO policies (region_code, version, effective_from, effective_to, document, etag) VALUES (?, ?, ?, ?, ?, ?)',
+        p.regionCode,
+        p.version,
+        p.effectiveFrom,
+        p.effectiveTo,
+        doc,
+        policyEtag(doc)
+      )
     }
 
     // ---- institutions ----
-    const insts = seedInstitutions(ctx, rng)
+    const insts = await seedInstitutions(ctx, rng)
     summary.institutions = insts.length
 
     // ---- households ----
@@ -230,37 +236,48 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       }
     }
 
-    const insHh = db.prepare(
-      'INSERT INTO households (id, household_number, region_code, township, village, head_person_id, account_balance_fen) VALUES (?, ?, ?, ?, ?, ?, ?)'
-    )
-    const insP = db.prepare(
-      'INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-    )
-    const insE = db.prepare(
-      'INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-    )
+    const insHh = (...a: Param[]) =>
+      db.run(
+        'INSERT INTO households (id, household_number, region_code, township, village, head_person_id, account_balance_fen) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ...a
+      )
+    const insP = (...a: Param[]) =>
+      db.run(
+        'INSERT INTO persons (id, household_id, name, id_number, sex, birth_date, relation, categories, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ...a
+      )
+    const insE = (...a: Param[]) =>
+      db.run(
+        'INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ...a
+      )
     // Seeded payments were made by the household's head (the payer account is the county's).
-    const insO =
-      db.prepare(`INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, paid_at, confirmed_at, transaction_id, receipt_number, payer_name_masked)
-      VALUES (?, ?, ?, 'confirmed', ?, ?, ?, 1, ?, ?, ?, 'seed', ?, ?, ?, ?, ?, ?, ?)`)
-    const insU = db.prepare(
-      'INSERT INTO users (id, role, openid, phone, person_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-    )
+    const insO = (...a: Param[]) =>
+      db.run(
+        `INSERT INTO orders (id, household_id, year, status, amount_fen, channel, payer_user_id, payer_is_household, persons, policy_version, idempotency_key, request_hash, created_at, expires_at, paid_at, confirmed_at, transaction_id, receipt_number, payer_name_masked)
+      VALUES (?, ?, ?, 'confirmed', ?, ?, ?, 1, ?, ?, ?, 'seed', ?, ?, ?, ?, ?, ?, ?)`,
+        ...a
+      )
+    const insU = (...a: Param[]) =>
+      db.run(
+        'INSERT INTO users (id, role, openid, phone, person_id, display_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ...a
+      )
     const now = ctx.clock.now()
-    insU.run('u_county', 'reviewer', 'dev-openid-reviewer', '13800000009', null, '县医保局审核员', now)
+    await insU('u_county', 'reviewer', 'dev-openid-reviewer', '13800000009', null, '县医保局审核员', now)
     // the workspace's supervisor (reads the audit) and a village doctor registered as an assistant
-    insU.run('u_supervisor', 'supervisor', 'dev-openid-supervisor', '13800000010', null, '县医保局科长', now)
-    insU.run('u_assistant', 'assistant', 'dev-openid-assistant', '13800000008', null, '云岭村村医 赵医生', now)
+    await insU('u_supervisor', 'supervisor', 'dev-openid-supervisor', '13800000010', null, '县医保局科长', now)
+    await insU('u_assistant', 'assistant', 'dev-openid-assistant', '13800000008', null, '云岭村村医 赵医生', now)
     const storyPersons = new Map<string, string>()
     const receiptSeq = new Map<number, number>()
 
     for (const h of households) {
-      insHh.run(h.id, h.number, region, h.township, h.village, h.members[0].id, h.balanceFen)
+      await insHh(h.id, h.number, region, h.township, h.village, h.members[0].id, h.balanceFen)
       if (h.story) storyPersons.set(h.story, h.members[0].id)
       for (const p of h.members) {
         // generated heads have a phone on the roster (binding sends its code there); the stories' own are above
         const phone = p.phone ?? (h.story === undefined && p === h.members[0] ? `1390000${h.id.slice(-4)}` : null)
-        insP.run(
+        await insP(
           p.id,
           h.id,
           p.name,
@@ -300,7 +317,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
           const n = (receiptSeq.get(year) ?? 0) + 1
           receiptSeq.set(year, n)
           const paidAt = dateStart(paidDate) + rng.int(8, 19) * 3600_000
-          insO.run(
+          await insO(
             orderId,
             h.id,
             year,
@@ -327,7 +344,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
           summary.orders++
         }
         for (const l of quote.lines) {
-          insE.run(
+          await insE(
             l.personId,
             year,
             'enrolled',
@@ -344,31 +361,35 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         // lapsed in past years only: the year being collected is still open to pay (未缴费, not 已断保)
         if (p.lapsedFrom !== undefined)
           for (let y = p.lapsedFrom; y < collectionYear; y++)
-            if (years.includes(y)) insE.run(p.id, y, 'lapsed', null, null, null, null, null, null)
+            if (years.includes(y)) await insE(p.id, y, 'lapsed', null, null, null, null, null, null)
         if (p.pendingFrom !== undefined)
-          insE.run(p.id, collectionYear, 'pending_review', null, null, null, null, null, null)
+          await insE(p.id, collectionYear, 'pending_review', null, null, null, null, null, null)
       }
     }
-    for (const [year, n] of receiptSeq) setMeta(db, `receipt_seq_${year}`, String(n))
+    for (const [year, n] of receiptSeq) await setMeta(db, `receipt_seq_${year}`, String(n))
 
     // ---- demo users ----
     for (const a of DEMO_ACCOUNTS) {
       if (!a.personKey) continue
       const pid = storyPersons.get(a.personKey) as string
-      const name = (db.prepare('SELECT name FROM persons WHERE id = ?').get(pid) as { name: string }).name
-      insU.run(`u_${a.key}`, 'villager', `dev-openid-${a.key}`, a.phone, pid, name, now)
+      const name = (await db.get<{ name: string }>('SELECT name FROM persons WHERE id = ?', pid))!.name
+      await insU(`u_${a.key}`, 'villager', `dev-openid-${a.key}`, a.phone, pid, name, now)
       // bound at the county's office (the demo accounts are ready to use; new ones prove themselves)
-      const hid = (db.prepare('SELECT household_id FROM persons WHERE id = ?').get(pid) as { household_id: string })
+      const hid = (await db.get<{ household_id: string }>('SELECT household_id FROM persons WHERE id = ?', pid))!
         .household_id
-      db.prepare(
-        `INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at) VALUES (?, ?, ?, ?, 'county', 'weapp', NULL, ?)`
-      ).run(`b_demo_${a.key}`, `u_${a.key}`, pid, hid, now)
+      await db.run(
+        `INSERT INTO bindings (id, user_id, person_id, household_id, via, channel, ip, created_at) VALUES (?, ?, ?, ?, 'county', 'weapp', NULL, ?)`,
+        `b_demo_${a.key}`,
+        `u_${a.key}`,
+        pid,
+        hid,
+        now
+      )
     }
     // 王小燕 (grantee) may view and pay for her parents' household (王建国)
     const granted = now - 30 * 86400_000
-    db.prepare(
-      'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'
-    ).run(
+    await db.run(
+      'INSERT INTO grants (id, household_id, grantee_user_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       'g_demo',
       headHh.id,
       'u_grantee',
@@ -378,11 +399,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     )
 
     // ---- claims, settled by the calculator in date order per person-year ----
-    const enrolled = db
-      .prepare(
-        `SELECT e.person_id, e.year, p.birth_date, p.sex, p.categories, e.coverage_start, e.coverage_end, e.waiting_end FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`
-      )
-      .all() as {
+    const enrolled = await db.all<{
       person_id: string
       year: number
       birth_date: string
@@ -391,7 +408,9 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       coverage_start: string
       coverage_end: string
       waiting_end: string | null
-    }[]
+    }>(
+      `SELECT e.person_id, e.year, p.birth_date, p.sex, p.categories, e.coverage_start, e.coverage_end, e.waiting_end FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE e.status = 'enrolled' AND e.year IN (${years.join(',')}) ORDER BY e.person_id, e.year`
+    )
     const wanted: ((typeof enrolled)[number] & { admission: string })[] = []
     const storyIds = new Set(households.filter((h) => h.story).flatMap((h) => h.members.map((m) => m.id)))
     for (const e of enrolled)
@@ -401,12 +420,14 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       wanted.push({ ...e, admission: randomDate(rng, e.year, ctx) })
     }
     wanted.sort((a, b) => a.person_id.localeCompare(b.person_id) || a.admission.localeCompare(b.admission))
-    const insC =
-      db.prepare(`INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    const enrolledYears = db.prepare(
-      `SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`
-    )
+    const insC = (...a: Param[]) =>
+      db.run(
+        `INSERT INTO claims (id, person_id, year, kind, institution_id, institution_name, admission_date, discharge_date, total_fen, eligible_fen, payout_fen, self_fen, stage, timeline, policy_version, steps, settlement, cap_remaining_fen)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ...a
+      )
+    const enrolledYears = (...a: Param[]) =>
+      db.get(`SELECT COUNT(*) AS n FROM enrolments WHERE person_id = ? AND year < ? AND status = 'enrolled'`, ...a)
     const today = isoDate(now)
     const history = new Map<string, unknown>()
     const active = insts.filter((i) => i.status === 'active')
@@ -416,10 +437,10 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     ).map((d) => d.code)
     // a chronic claim is for the person's certified disease; the seed certifies the person (from
     // that day) at their first one. (The disease is still drawn every time: the rest of the seed stays as it was.)
-    const certifiedFor = (personId: string, day: string, drawn: string): string => {
-      const held = certificationsOf(ctx, personId, '9999-12-31')[0]
+    const certifiedFor = async (personId: string, day: string, drawn: string): Promise<string> => {
+      const held = (await certificationsOf(ctx, personId, '9999-12-31'))[0]
       if (held) return held.code
-      certify(ctx, personId, drawn, day, null)
+      await certify(ctx, personId, drawn, day, null)
       return drawn
     }
     let c = 0
@@ -453,10 +474,12 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         totalFen,
         excludedFen: Math.round((totalFen * rng.int(0, 15)) / 100),
         referred: inst.level === 'city' || inst.level === 'provincial' ? rng.chance(0.8) : true,
-        ...(kind === 'chronic' ? { specialDisease: certifiedFor(w.person_id, w.admission, rng.pick(diseases)) } : {})
+        ...(kind === 'chronic'
+          ? { specialDisease: await certifiedFor(w.person_id, w.admission, rng.pick(diseases)) }
+          : {})
       }
       const key = `${w.person_id}:${w.year}`
-      const continuousYears = (enrolledYears.get(w.person_id, w.year) as { n: number }).n
+      const continuousYears = ((await enrolledYears(w.person_id, w.year)) as { n: number }).n
       const settledOn = addDays(claim.dischargeDate ?? claim.admissionDate, 3)
       const enrolment = { benefitStart: w.waiting_end ?? w.coverage_start, benefitEnd: w.coverage_end }
       const settled = ctx.calc.settle(
@@ -479,7 +502,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       const timeline = stages.map(([stage, d]) => ({ stage, date: addDays(base, d) })).filter((s) => s.date <= today)
       if (timeline.length === 0) timeline.push({ stage: 'accepted', date: base })
       const stage = timeline[timeline.length - 1].stage
-      insC.run(
+      await insC(
         claim.claimId,
         w.person_id,
         w.year,
@@ -501,9 +524,10 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       )
       summary.claims++
       if (kind === 'inpatient' && settled.payoutFen >= 500000) {
-        const p = db
-          .prepare('SELECT p.name, h.village FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?')
-          .get(w.person_id) as { name: string; village: string }
+        const p = (await db.get<{ name: string; village: string }>(
+          'SELECT p.name, h.village FROM persons p JOIN households h ON h.id = p.household_id WHERE p.id = ?',
+          w.person_id
+        ))!
         disclosures.push({
           nameMasked: maskName(p.name),
           village: p.village,
@@ -516,10 +540,9 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
     }
 
     // ---- notices ----
-    const insN = db.prepare(
-      'INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)'
-    )
-    insN.run(
+    const insN = (...a: Param[]) =>
+      db.run('INSERT INTO notices (id, kind, title, published_at, body, entries) VALUES (?, ?, ?, ?, ?, ?)', ...a)
+    await insN(
       'n_collect',
       'announcement',
       `${collectionYear}年度城乡居民医保集中缴费开始了`,
@@ -527,7 +550,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       `${collectionYear}年度城乡居民基本医疗保险集中缴费期为${collectionYear - 1}年9月1日至12月31日。可以在“乡亲医保”里给自己和家人缴费，也可以帮外地的父母缴费。逾期缴费的有待遇等待期。`,
       '[]'
     )
-    insN.run(
+    await insN(
       'n_policy',
       'announcement',
       `${collectionYear - 1}年度报销政策调整说明`,
@@ -541,7 +564,7 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
         .slice(0, 30)
         .map(({ year: _y, ...e }) => e)
       if (entries.length === 0) continue
-      insN.run(
+      await insN(
         `n_disclose_${year}`,
         'payout_disclosure',
         `${year}年度大额住院报销公示`,
@@ -551,8 +574,8 @@ export function seedDemo(ctx: Ctx, opts: SeedOptions = {}): SeedSummary {
       )
     }
 
-    setMeta(db, 'seeded', JSON.stringify({ at: now, collectionYear, households: summary.households }))
-  })()
+    await setMeta(db, 'seeded', JSON.stringify({ at: now, collectionYear, households: summary.households }))
+  })
   return summary
 }
 
@@ -584,11 +607,11 @@ function ageOn(birth: string, on: string): number {
   return on.slice(5) < birth.slice(5) ? years - 1 : years
 }
 
-function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
+async function seedInstitutions(ctx: Ctx, rng: Rng): Promise<Inst[]> {
   const out: Inst[] = []
-  const ins = ctx.db
-    .prepare(`INSERT INTO institutions (id, name, level, grade, ownership, township, address, phone, instant_settlement, agreement_status, agreement_since, agreement_until)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const rows: Param[][] = []
+  const ins = `INSERT INTO institutions (id, name, level, grade, ownership, township, address, phone, instant_settlement, agreement_status, agreement_since, agreement_until)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   const add = (
     name: string,
     level: Inst['level'],
@@ -600,7 +623,7 @@ function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
     until: string | null = null
   ) => {
     const id = `inst_${String(out.length + 1).padStart(3, '0')}`
-    ins.run(
+    rows.push([
       id,
       name,
       level,
@@ -613,7 +636,7 @@ function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
       status,
       `20${rng.int(10, 22)}-0${rng.int(1, 9)}-01`,
       until
-    )
+    ])
     out.push({ id, name, level, grade, ownership, status, womenAndChildren: name.includes('妇幼') })
   }
   add('青山县人民医院', 'county', '二级甲等', 'public', '石桥镇', true)
@@ -640,5 +663,6 @@ function seedInstitutions(ctx: Ctx, rng: Rng): Inst[] {
       i % 5 !== 0,
       i === 3 ? 'suspended' : 'active'
     )
+  for (const r of rows) await ctx.db.run(ins, ...r)
   return out
 }

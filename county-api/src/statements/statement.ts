@@ -11,7 +11,7 @@ import type { Ctx } from '../context'
 import type { EnrolmentRow, HouseholdRow, OrderPerson, PersonRow } from '../db/rows'
 import { addYuan, fenToYuan, insurancePaid } from '../../../src/calculator/money'
 import { isoTime } from '../clock'
-import { transact } from '../db'
+import { inTx } from '../db'
 import { sha256 } from '../ids'
 import { maskIdNumber, maskName } from '../mask'
 import { benefitOf } from '../views'
@@ -31,14 +31,17 @@ interface StatementRow {
 
 type Body = Omit<Statement, 'verificationCode' | 'issuedAt'>
 
-function gather(ctx: Ctx, householdId: string, year: number): Body {
-  const h = ctx.db.prepare('SELECT * FROM households WHERE id = ?').get(householdId) as HouseholdRow
-  const people = ctx.db
-    .prepare('SELECT * FROM persons WHERE household_id = ? ORDER BY id')
-    .all(householdId) as PersonRow[]
-  const enrolmentOf = ctx.db.prepare('SELECT * FROM enrolments WHERE person_id = ? AND year = ?')
+async function gather(ctx: Ctx, householdId: string, year: number): Promise<Body> {
+  const h = (await ctx.db.get<HouseholdRow>('SELECT * FROM households WHERE id = ?', householdId))!
+  const people = await ctx.db.all<PersonRow>('SELECT * FROM persons WHERE household_id = ? ORDER BY id', householdId)
+  const enrolments = await ctx.db.all<EnrolmentRow>(
+    'SELECT e.* FROM enrolments e JOIN persons p ON p.id = e.person_id WHERE p.household_id = ? AND e.year = ?',
+    householdId,
+    year
+  )
+  const enrolmentOf = new Map(enrolments.map((e) => [e.person_id, e]))
   const members: Statement['members'] = people.map((p) => {
-    const e = enrolmentOf.get(p.id, year) as EnrolmentRow | undefined
+    const e = enrolmentOf.get(p.id)
     return {
       personId: p.id,
       name: p.name,
@@ -50,18 +53,18 @@ function gather(ctx: Ctx, householdId: string, year: number): Body {
       ...(e ? benefitOf(e) : { benefitStart: null, benefitEnd: null })
     }
   })
-  const orders = ctx.db
-    .prepare(
-      `SELECT receipt_number, paid_at, amount_fen, payer_name_masked, persons FROM orders
-       WHERE household_id = ? AND year = ? AND status = 'confirmed' AND receipt_number IS NOT NULL ORDER BY paid_at`
-    )
-    .all(householdId, year) as {
+  const orders = await ctx.db.all<{
     receipt_number: string
     paid_at: number
     amount_fen: number
     payer_name_masked: string | null
     persons: string
-  }[]
+  }>(
+    `SELECT receipt_number, paid_at, amount_fen, payer_name_masked, persons FROM orders
+       WHERE household_id = ? AND year = ? AND status = 'confirmed' AND receipt_number IS NOT NULL ORDER BY paid_at`,
+    householdId,
+    year
+  )
   const payments: Statement['payments'] = orders.map((o) => ({
     receiptNumber: o.receipt_number,
     paidAt: isoTime(o.paid_at),
@@ -69,13 +72,7 @@ function gather(ctx: Ctx, householdId: string, year: number): Body {
     payerNameMasked: o.payer_name_masked ?? '—',
     members: (JSON.parse(o.persons) as OrderPerson[]).map((p) => p.name)
   }))
-  const claimRows = ctx.db
-    .prepare(
-      `SELECT c.id, c.kind, c.institution_name, c.admission_date, c.total_fen, c.settlement, p.name AS person_name
-       FROM claims c JOIN persons p ON p.id = c.person_id
-       WHERE p.household_id = ? AND c.year = ? AND c.settlement IS NOT NULL ORDER BY c.admission_date, c.id`
-    )
-    .all(householdId, year) as {
+  const claimRows = await ctx.db.all<{
     id: string
     kind: Statement['claims'][number]['kind']
     institution_name: string
@@ -83,7 +80,13 @@ function gather(ctx: Ctx, householdId: string, year: number): Body {
     total_fen: number
     settlement: string
     person_name: string
-  }[]
+  }>(
+    `SELECT c.id, c.kind, c.institution_name, c.admission_date, c.total_fen, c.settlement, p.name AS person_name
+       FROM claims c JOIN persons p ON p.id = c.person_id
+       WHERE p.household_id = ? AND c.year = ? AND c.settlement IS NOT NULL ORDER BY c.admission_date, c.id`,
+    householdId,
+    year
+  )
   const claims: Statement['claims'] = claimRows.map((c) => {
     const s = JSON.parse(c.settlement) as Settlement
     return {
@@ -146,13 +149,16 @@ export function normaliseCode(code: string): string {
 }
 
 /** The statement for the year, with its code: the one already issued for the same figures, or a new one. */
-export function issueStatement(ctx: Ctx, householdId: string, year: number): Statement {
-  const body = gather(ctx, householdId, year)
+export async function issueStatement(ctx: Ctx, householdId: string, year: number): Promise<Statement> {
+  const body = await gather(ctx, householdId, year)
   const digest = sha256(JSON.stringify(body))
-  return transact(ctx.db, () => {
-    const known = ctx.db
-      .prepare('SELECT * FROM statements WHERE household_id = ? AND year = ? AND digest = ?')
-      .get(householdId, year, digest) as StatementRow | undefined
+  return await inTx(ctx, async (ctx) => {
+    const known = await ctx.db.get<StatementRow>(
+      'SELECT * FROM statements WHERE household_id = ? AND year = ? AND digest = ?',
+      householdId,
+      year,
+      digest
+    )
     if (known) return { ...body, verificationCode: known.code, issuedAt: isoTime(known.issued_at) }
     const now = ctx.clock.now()
     const code = newCode(year)
@@ -165,19 +171,22 @@ export function issueStatement(ctx: Ctx, householdId: string, year: number): Sta
       members: body.members.length,
       totals: body.totals
     }
-    ctx.db
-      .prepare(
-        'INSERT INTO statements (code, household_id, year, digest, issued_at, summary) VALUES (?, ?, ?, ?, ?, ?)'
-      )
-      .run(code, householdId, year, digest, now, JSON.stringify(check))
+    await ctx.db.run(
+      'INSERT INTO statements (code, household_id, year, digest, issued_at, summary) VALUES (?, ?, ?, ?, ?, ?)',
+      code,
+      householdId,
+      year,
+      digest,
+      now,
+      JSON.stringify(check)
+    )
     return { ...body, verificationCode: code, issuedAt: isoTime(now) }
   })
 }
 
-export function checkStatement(ctx: Ctx, code: string): StatementCheck {
+export async function checkStatement(ctx: Ctx, code: string): Promise<StatementCheck> {
   const c = normaliseCode(code)
-  const row = ctx.db.prepare('SELECT summary FROM statements WHERE code = ?').get(c) as
-    Pick<StatementRow, 'summary'> | undefined
+  const row = await ctx.db.get<Pick<StatementRow, 'summary'>>('SELECT summary FROM statements WHERE code = ?', c)
   if (!row) return { genuine: false, code: c }
   return { genuine: true, code: c, ...(JSON.parse(row.summary) as Omit<StatementCheck, 'genuine' | 'code'>) }
 }

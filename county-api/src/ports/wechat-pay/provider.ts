@@ -210,10 +210,13 @@ export function makeWechatPayProvider(ctx: Ctx): PaymentProvider {
     }
   }
 
-  function saveRef(order: OrderRow, ref: string) {
-    ctx.db
-      .prepare('UPDATE orders SET provider_ref = ?, provider_ref_at = ? WHERE id = ?')
-      .run(ref, ctx.clock.now(), order.id)
+  async function saveRef(order: OrderRow, ref: string) {
+    await ctx.db.run(
+      'UPDATE orders SET provider_ref = ?, provider_ref_at = ? WHERE id = ?',
+      ref,
+      ctx.clock.now(),
+      order.id
+    )
   }
 
   async function placeOrder(order: OrderRow, payer: { openid: string | null; ip: string }): Promise<string> {
@@ -249,7 +252,7 @@ export function makeWechatPayProvider(ctx: Ctx): PaymentProvider {
       if (code === 'ORDER_CLOSED') throw new ApiFailure('CONFLICT', { status: 'expired' }, '订单已关闭，请重新缴费')
       throw new ApiFailure('UPSTREAM_UNAVAILABLE', undefined, '微信支付暂时不能下单，请稍后再试')
     }
-    saveRef(order, ref)
+    await saveRef(order, ref)
     return ref
   }
 
