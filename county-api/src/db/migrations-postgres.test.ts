@@ -1,24 +1,27 @@
 // The PostgreSQL schema is SQLite's after all its migrations: every table with the same columns
 // (names, nullability, kinds of type), every index by name and by what it covers, every foreign key.
+import type Database from 'better-sqlite3'
 import { testPostgres } from '../testing/pg-cluster'
-import { openDb, type DB } from '.'
+import { openDb, sqliteHandle } from '.'
 import { migratePostgres, POSTGRES_BASE_VERSION, postgresMigrations } from './migrations-postgres'
 import type { Db } from './port'
 import { openPostgresDb } from './postgres'
 
 let pgTest: Awaited<ReturnType<typeof testPostgres>>
 let pgDb: Db
-let sqlite: DB
+let sqliteDb: Db
+let sqlite: Database.Database
 
 beforeAll(async () => {
   pgTest = await testPostgres()
   pgDb = await openPostgresDb(await pgTest.createDatabase(), { poolSize: 2 })
   await migratePostgres(pgDb)
-  sqlite = openDb(':memory:')
+  sqliteDb = openDb(':memory:')
+  sqlite = sqliteHandle(sqliteDb)!
 }, 60_000)
 
 afterAll(async () => {
-  sqlite?.close()
+  await sqliteDb?.close()
   await pgDb?.close()
   await pgTest?.stop()
 })
