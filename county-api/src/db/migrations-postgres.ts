@@ -265,6 +265,9 @@ const MIGRATION_LOCK = 4_120_020_001
  */
 export async function migratePostgres(db: Db, migrations = postgresMigrations()): Promise<number[]> {
   return db.tx(async (t) => {
+    // READ COMMITTED here (tx() begins SERIALIZABLE, whose snapshot is taken at the first statement:
+    // the lock's wait, before the other process committed): after the lock, see what it applied
+    await t.exec('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')
     await t.get(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`)
     await t.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)'
