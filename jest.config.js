@@ -30,13 +30,8 @@ module.exports = {
       ...base,
       displayName: 'node-pg',
       testEnvironment: 'node',
-      // to become '<rootDir>/county-api/**/*.test.ts' once every module reaches the database through
-      // db/port.ts; until then the PostgreSQL adapter's, schema's and cluster's own tests
-      testMatch: [
-        '<rootDir>/county-api/src/db/postgres.test.ts',
-        '<rootDir>/county-api/src/db/migrations-postgres.test.ts',
-        '<rootDir>/county-api/src/testing/pg-cluster.test.ts'
-      ],
+      // every county API test, each test file on a database of its own in the run's cluster
+      testMatch: ['<rootDir>/county-api/**/*.test.ts'],
       globalSetup: '<rootDir>/config/jest/pg-global-setup.ts',
       globalTeardown: '<rootDir>/config/jest/pg-global-teardown.ts',
       setupFiles: ['<rootDir>/config/jest/setup-pg.ts']

@@ -5,6 +5,8 @@
 // messages that are due (messages/outbox.ts; the head's on a new binding, messages/binding-message.ts),
 // and once a day enrol the members a department pays for in full (资助参保).
 import type { Ctx } from './context'
+import { releaseLease, takeLease } from './job-lease'
+import { purgeRateCounts } from './shared-limits'
 import { expireStale } from './pay/orders'
 import { rematchPending } from './pay/notify'
 import { fundedEnrolmentJob } from './pay/funded'
@@ -29,6 +31,8 @@ async function runRecovery(ctx: Ctx): Promise<void> {
   await expireStale(ctx)
   await expireGrants(ctx)
   await purgeExpired(ctx)
+  // (wall clock: the windows are counted on it; the longest is a day)
+  await purgeRateCounts(ctx.db, Date.now() - 86_400_000)
   await rematchPending(ctx)
   // A negative delay means "the provider never retries by itself" (tests stop between payment and notify).
   if (ctx.config.simNotifyDelayMs >= 0) await ctx.payments.deliverPending()
@@ -48,15 +52,25 @@ export interface BackgroundJobs {
   runOnce: () => Promise<void>
 }
 
-/** Starts the periodic job. */
+const LEASE = 'background-jobs'
+
+/**
+ * Starts the periodic job. Every process runs the timer; a pass runs where the lease is held
+ * (job-lease.ts: several processes, one pass at a time; a dead holder's lease runs out after
+ * three periods, wall clock).
+ */
 export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: string | null = null): BackgroundJobs {
   let current: Promise<void> | null = null
   let stopped = false
   const funded = fundedEnrolmentJob(ctx, fundedDoneOn)
+  const pass = async () => {
+    if (!(await takeLease(ctx.db, LEASE, Date.now(), Math.max(3 * everyMs, 15_000)))) return
+    await runRecovery(ctx)
+    await funded()
+  }
   const tick = () => {
     if (current || stopped) return
-    current = runRecovery(ctx)
-      .then(() => funded())
+    current = pass()
       .catch((e: unknown) => ctx.log.error({ err: e }, 'background job failed'))
       .finally(() => {
         current = null
@@ -71,6 +85,8 @@ export function startBackgroundJobs(ctx: Ctx, everyMs = 5000, fundedDoneOn: stri
       clearImmediate(first)
       clearInterval(timer)
       if (current) await current
+      // another process may take over at once
+      await releaseLease(ctx.db, LEASE).catch((e: unknown) => ctx.log.warn({ err: e }, 'job lease not released'))
     },
     async runOnce() {
       // a pass already running may have read the clock before the test moved it: wait, then one more

@@ -13,8 +13,10 @@ import type { RouteId } from '../../src/contract/routes'
 import type { Config } from './config'
 import type { Rate } from './config/kinds'
 import { RATE_WINDOW_MS } from './config/kinds'
+import type { Db } from './db/port'
 import { ApiFailure } from './errors'
 import { sha256 } from './ids'
+import { countInWindow } from './shared-limits'
 
 interface Entry {
   count: number
@@ -147,22 +149,41 @@ function routeLimits(c: Config): Partial<Record<RouteId, Limit[]>> {
 
 type Check = (req: FastifyRequest) => Promise<void>
 
+type Apply = (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded: boolean; ttlInSeconds: number }>
+
+/** A limit counted in the database (`shared`): every process sees the same count (shared-limits.ts). */
+function countedIn(db: Db, name: string, l: Limit): Apply {
+  const windowMs = RATE_WINDOW_MS[l.rate.per]
+  return async (req) => {
+    const { current, ttl } = await countInWindow(db, name, l.key(req) ?? '', Date.now(), windowMs)
+    const over = current > l.rate.count
+    return { isAllowed: !over, isExceeded: over, ttlInSeconds: Math.ceil(ttl / 1000) }
+  }
+}
+
 /**
  * Registers @fastify/rate-limit (no global limit) and returns, per route id, the check its
  * preHandler runs after sign-in and validation (the limits may key on the account and the body).
+ * With `shared` (several processes serve the county) the limits are counted in that database.
  */
-export async function installLimits(app: FastifyInstance, config: Config): Promise<(id: RouteId) => Check | null> {
+export async function installLimits(
+  app: FastifyInstance,
+  config: Config,
+  shared: Db | null = null
+): Promise<(id: RouteId) => Check | null> {
   await app.register(rateLimit, { global: false, store: BoundedStore as never })
   const checks = new Map<RouteId, Check>()
   for (const [id, limits] of Object.entries(routeLimits(config)) as [RouteId, Limit[]][]) {
-    const each = limits.map((l) => ({
+    const each = limits.map((l, i) => ({
       l,
-      apply: app.createRateLimit({
-        max: l.rate.count,
-        timeWindow: RATE_WINDOW_MS[l.rate.per],
-        cache: config.rateLimitKeys,
-        keyGenerator: (req) => l.key(req) ?? ''
-      } as Parameters<FastifyInstance['createRateLimit']>[0])
+      apply: shared
+        ? countedIn(shared, `${id}#${i}`, l)
+        : (app.createRateLimit({
+            max: l.rate.count,
+            timeWindow: RATE_WINDOW_MS[l.rate.per],
+            cache: config.rateLimitKeys,
+            keyGenerator: (req) => l.key(req) ?? ''
+          } as Parameters<FastifyInstance['createRateLimit']>[0]) as Apply)
     }))
     checks.set(id, async (req) => {
       // one limit after the other: a refused request counts against no further limit

@@ -12,7 +12,7 @@ import { configFromEnv, ConfigProblems, type Config } from './config'
 import type { Ctx } from './context'
 import type { UserRow } from './db/rows'
 import type { Call } from './routes/handler'
-import { openDb, getMeta } from './db'
+import { openDatabase, getMeta } from './db'
 import { ApiFailure } from './errors'
 import { makeLogger, scrub, type Logger } from './log'
 import { authenticate } from './auth'
@@ -87,7 +87,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     throw new ConfigProblems(['production does not seed the demo county (SEED_DEMO)'])
   // the database, its journal, the uploads and the key file are the server user's alone
   keepPrivate()
-  const db = openDb(config.dbPath)
+  const db = await openDatabase(config)
   tightenExisting(config.dbPath, config.uploadDir)
   if (config.mode === 'production' && (await getMeta(db, 'seeded')) !== undefined) {
     await db.close()
@@ -217,7 +217,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     methods: ['GET', 'POST', 'DELETE', 'OPTIONS']
   })
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } })
-  const limitsOf = await installLimits(app as unknown as Parameters<typeof installLimits>[0], config)
+  // several processes (or PostgreSQL behind any balancer) count the cheap limits in the database
+  const shared = config.workers > 1 || config.databaseUrl !== null ? db : null
+  const limitsOf = await installLimits(app as unknown as Parameters<typeof installLimits>[0], config, shared)
 
   app.setErrorHandler((thrown: FastifyError | ApiFailure, req, reply) => {
     const err = calculatorFailure(thrown) ?? thrown
@@ -337,7 +339,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     // how many keys the in-memory limits hold (their memory is bounded: RATE_LIMIT_KEYS per limit)
     app.get('/__test/limits', async () => ({ keys: limitKeys() }))
     // statements and commits the database has run so far (bench:api: per payment flow)
-    app.get('/__test/db-counts', async () => db.counts())
+    // (each worker counts its own: pid says which one answered)
+    app.get('/__test/db-counts', async () => ({ ...db.counts(), pid: process.pid }))
   }
 
   await app.listen({ port: config.port, host: config.host })

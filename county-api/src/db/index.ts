@@ -1,7 +1,9 @@
 // The county API's data layer: the port (port.ts), the SQLite adapter (sqlite.ts, the default) and
 // the helpers every module uses. Modules see only the port, so the same code runs on either engine.
 import type { Ctx } from '../context'
+import { migratePostgres } from './migrations-postgres'
 import type { Db, TxOptions } from './port'
+import { openPostgresDb } from './postgres'
 import { openSqliteDb } from './sqlite'
 
 export type { Db, DbCounts, Param, Params, RunResult, TxOptions } from './port'
@@ -10,6 +12,26 @@ export { openSqliteDb, sqliteHandle, migrate } from './sqlite'
 /** Opens the county's database (the embedded SQLite file), migrated. */
 export function openDb(dbPath: string): Db {
   return openSqliteDb(dbPath)
+}
+
+/**
+ * The database the settings name, migrated: PostgreSQL when DATABASE_URL is set (processes starting
+ * together migrate once: migratePostgres), else the SQLite file COUNTY_API_DB.
+ */
+export async function openDatabase(config: {
+  databaseUrl: string | null
+  databasePool: number
+  dbPath: string
+}): Promise<Db> {
+  if (!config.databaseUrl) return openDb(config.dbPath)
+  const db = await openPostgresDb(config.databaseUrl, { poolSize: config.databasePool })
+  try {
+    await migratePostgres(db)
+  } catch (e) {
+    await db.close()
+    throw e
+  }
+  return db
 }
 
 /**

@@ -340,5 +340,16 @@ export const MIGRATIONS: (string | Migration)[] = [
     user_id TEXT NOT NULL REFERENCES users(id), notice_id TEXT NOT NULL, read_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, notice_id)
   );
+  `,
+  // 19 (issue 20, several processes): the background jobs' lease (one pass at a time among every
+  // process: job-lease.ts) and the cheap-to-refuse limits counted in the database when several
+  // processes serve the county (shared-limits.ts). SQL both engines accept.
+  `
+  CREATE TABLE job_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL);
+  CREATE TABLE rate_counts (
+    limit_name TEXT NOT NULL, key TEXT NOT NULL, window_start BIGINT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (limit_name, key)
+  );
+  CREATE INDEX rate_counts_window ON rate_counts(window_start);
   `
 ]

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openDb } from '../db'
+import { openTestDb } from '../testing/test-db'
 import { makeClock } from '../clock'
 import { configFromEnv } from '../config'
 import { makeLogger } from '../log'
@@ -13,7 +13,7 @@ import { quoteView } from './quote'
 
 async function seededCtx(now: string): Promise<Ctx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funded-test-'))
-  const db = openDb(path.join(dir, 'c.sqlite'))
+  const db = await openTestDb(path.join(dir, 'c.sqlite'))
   const ctx = {
     db,
     clock: makeClock(Date.parse(now)),

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openDb } from '../db'
+import { openTestDb } from '../testing/test-db'
 import { isoTime, makeClock } from '../clock'
 import { configFromEnv } from '../config'
 import { makeLogger } from '../log'
@@ -16,7 +16,7 @@ import { acceptPayment, rematchPending } from './notify'
 async function seededCtx(): Promise<Ctx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notify-test-'))
   const ctx = {
-    db: openDb(path.join(dir, 'c.sqlite')),
+    db: await openTestDb(path.join(dir, 'c.sqlite')),
     clock: makeClock(Date.parse('2026-11-20T10:00:00+08:00')),
     calc: calculator,
     config: configFromEnv({} as NodeJS.ProcessEnv),

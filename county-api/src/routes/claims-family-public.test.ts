@@ -1,4 +1,4 @@
-import { openDb } from '../db'
+import { openServerDb } from '../testing/test-db'
 import { spawnServer, type SpawnedServer } from '../testing/spawn-server'
 import { client, type Client } from '../testing/client'
 import { peek } from '../testing/db-peek'
@@ -36,7 +36,7 @@ async function firstClaimYear(personId: string, token: string): Promise<{ year: 
 
 /** Settles an outpatient visit at a village clinic on 31 Dec of the year (after every seeded claim) and stores it as the seed does. */
 async function addVisit(dbPath: string, personId: string, year: number): Promise<Settlement> {
-  const db = openDb(dbPath)
+  const db = await openServerDb(dbPath)
   try {
     const p = (await db.get<{
       birth_date: string

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { isValidIdNumber } from '../../../src/shared/id-number'
-import { openDb, type Db } from '../db'
+import type { Db } from '../db'
+import { openTestDb } from '../testing/test-db'
 import { makeClock } from '../clock'
 import { configFromEnv } from '../config'
 import { makeLogger } from '../log'
@@ -12,7 +13,7 @@ import type { Ctx } from '../context'
 
 async function seeded(households: number): Promise<Db> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-test-'))
-  const db = openDb(path.join(dir, 'c.sqlite'))
+  const db = await openTestDb(path.join(dir, 'c.sqlite'))
   const ctx = {
     db,
     clock: makeClock(Date.parse('2026-11-20T10:00:00+08:00')),

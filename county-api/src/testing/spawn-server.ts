@@ -6,10 +6,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { productionEnv } from './production-env'
+import { onPostgres, postgresFor } from './test-db'
 
 export interface SpawnedServer {
   url: string
+  /** the SQLite file, or on PostgreSQL (node-pg project) the path the database stands for (testing/test-db.ts) */
   dbPath: string
+  /** postgres://… when the server runs on PostgreSQL */
+  databaseUrl: string | null
   child: ChildProcess
   logs: () => string
   /** SIGTERM and wait for exit (graceful shutdown). */
@@ -48,8 +52,10 @@ export function tempDbPath(label = 'county'): string {
   return path.join(dir, 'county.sqlite')
 }
 
-export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
+export async function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
   const dbPath = opts.dbPath ?? tempDbPath()
+  // the node-pg project runs the same tests on PostgreSQL: a database of the run's cluster per path
+  const databaseUrl = opts.env?.DATABASE_URL ?? (onPostgres() ? await postgresFor(dbPath) : null)
   const child = spawn(
     process.execPath,
     [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'county-api/src/main.ts')],
@@ -73,6 +79,7 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
               ...(opts.now === null ? {} : { COUNTY_API_NOW: opts.now ?? TEST_NOW })
             }),
         COUNTY_API_DB: dbPath,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         ...opts.env
       },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -106,6 +113,7 @@ export function spawnServer(opts: SpawnOptions = {}): Promise<SpawnedServer> {
       resolve({
         url: m[1],
         dbPath,
+        databaseUrl,
         child,
         logs: () => out,
         stop: () => waitExit('SIGTERM'),
