@@ -39,7 +39,8 @@ export async function certify(
   applicationId: string | null
 ): Promise<void> {
   await ctx.db.run(
-    'INSERT OR IGNORE INTO chronic_certifications (person_id, disease_code, valid_from, application_id, certified_at) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO chronic_certifications (person_id, disease_code, valid_from, application_id, certified_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (person_id, disease_code) DO NOTHING`,
     personId,
     code,
     validFrom,

@@ -120,7 +120,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // claims settled by a calculator older than the year summary (no coverage year) cannot be summed
   if (
     await db.get(
-      `SELECT 1 FROM claims WHERE settlement IS NOT NULL AND json_extract(settlement, '$.coverageYear') IS NULL LIMIT 1`
+      // (the settlement is JSON.stringify's text: no spaces; read as text, no JSON functions, on either engine)
+      `SELECT 1 FROM claims WHERE settlement IS NOT NULL
+        AND (settlement NOT LIKE '%"coverageYear":%' OR settlement LIKE '%"coverageYear":null%') LIMIT 1`
     )
   )
     log.warn('claims settled by an older calculator: their year summary is refused; delete the database to reseed')

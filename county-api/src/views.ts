@@ -2,7 +2,16 @@
 import type { Category, Enrolment, Household, Me, Order, Person } from '../../src/contract'
 import type { Access } from './access'
 import type { Ctx } from './context'
-import type { EnrolmentRow, HouseholdRow, OrderPerson, OrderRow, PersonRow, UserRow } from './db/rows'
+import type {
+  EnrolmentRow,
+  HouseholdRow,
+  OrderPerson,
+  OrderRow,
+  PersonRow,
+  Recorded,
+  RecordedEnrolment,
+  UserRow
+} from './db/rows'
 import { isoDate, isoTime } from './clock'
 import { certificationsOf, listedDiseases } from './chronic'
 import { fenToYuan } from '../../src/calculator/money'
@@ -127,28 +136,22 @@ export async function payerNameMasked(
 }
 
 /** `o.recorded`: the enrolments, read with the order (pay/orders.ts loadOrderFor); else they are read here. */
-export async function orderView(
-  ctx: Ctx,
-  o: OrderRow & { recorded?: string | null },
-  namesVisible: boolean
-): Promise<Order> {
+export async function orderView(ctx: Ctx, o: OrderRow & Recorded, namesVisible: boolean): Promise<Order> {
   // once confirmed, each person's benefit dates as the county recorded them for this payment
   // (by the enrolments' key, person and year: an order is viewed at every status poll)
   const orderPersons = JSON.parse(o.persons) as OrderPerson[]
   const recorded = new Map<string, ReturnType<typeof benefitOf>>()
   if (o.status === 'confirmed') {
     // (every person of the order in one statement, each found by the key)
-    type Row = Pick<EnrolmentRow, 'person_id' | 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'>
     const rows =
-      typeof o.recorded === 'string'
-        ? (JSON.parse(o.recorded) as Row[])
-        : await ctx.db.all<Row>(
-            `SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments
-        WHERE person_id IN (SELECT value FROM json_each(?)) AND year = ? AND order_id = ?`,
-            JSON.stringify(orderPersons.map((p) => p.personId)),
-            o.year,
-            o.id
-          )
+      o.recorded ??
+      (await ctx.db.all<RecordedEnrolment>(
+        `SELECT person_id, status, coverage_start, coverage_end, waiting_end FROM enrolments
+          WHERE person_id IN (${orderPersons.map(() => '?').join(', ')}) AND year = ? AND order_id = ?`,
+        ...orderPersons.map((p) => p.personId),
+        o.year,
+        o.id
+      ))
     for (const e of rows) recorded.set(e.person_id, benefitOf(e))
   }
   const persons = orderPersons.map((p) => ({

@@ -425,3 +425,12 @@ export interface SubscriptionRow {
   channel: Subscription['channel']
   updated_at: number
 }
+
+/** A confirmed order's enrolments as recorded, read with the order (pay/orders.ts loadOrderFor; views.ts orderView). */
+export type RecordedEnrolment = Pick<
+  EnrolmentRow,
+  'person_id' | 'status' | 'coverage_start' | 'coverage_end' | 'waiting_end'
+>
+export interface Recorded {
+  recorded?: RecordedEnrolment[] | null
+}

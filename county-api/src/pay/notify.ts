@@ -4,7 +4,7 @@
 import type { Ctx } from '../context'
 import type { EnrolmentRow, OrderPerson, OrderRow, PaymentNoticeRow } from '../db/rows'
 import { ApiFailure } from '../errors'
-import { inTx } from '../db'
+import { inTx, type Param } from '../db'
 import { isoDate, parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
@@ -238,25 +238,27 @@ async function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow, payment
       return !l || l.benefitStart > l.benefitEnd
     })
     if (noDates.length > 0) return await unmatched('按缴费日期计算，有成员当年已没有待遇期（需人工核对或退款）')
-    // every member paid for, in one statement
-    const enrolled = persons.map((p) => {
+    // every member paid for, in one statement (one row of values per member)
+    const values: Param[] = []
+    for (const p of persons) {
       const l = dates.get(p.personId) as { benefitStart: string; benefitEnd: string }
-      return {
-        personId: p.personId,
-        dueFen: p.dueFen,
-        start: `${o.year}-01-01`,
-        end: l.benefitEnd,
-        waitingEnd: l.benefitStart > `${o.year}-01-01` ? l.benefitStart : null
-      }
-    })
+      const start = `${o.year}-01-01`
+      values.push(
+        p.personId,
+        o.year,
+        p.dueFen,
+        start,
+        l.benefitEnd,
+        l.benefitStart > start ? l.benefitStart : null,
+        o.id
+      )
+    }
     await ctx.db.run(
       `INSERT INTO enrolments (person_id, year, status, payer, amount_fen, coverage_start, coverage_end, waiting_end, order_id)
-        SELECT json_extract(value, '$.personId'), @year, 'enrolled', 'self', json_extract(value, '$.dueFen'),
-          json_extract(value, '$.start'), json_extract(value, '$.end'), json_extract(value, '$.waitingEnd'), @order
-        FROM json_each(@enrolled) WHERE true
-        ON CONFLICT(person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
+        VALUES ${persons.map(() => `(?, ?, 'enrolled', 'self', ?, ?, ?, ?, ?)`).join(', ')}
+        ON CONFLICT (person_id, year) DO UPDATE SET status = 'enrolled', payer = 'self', amount_fen = excluded.amount_fen,
           coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = excluded.order_id`,
-      { year: o.year, order: o.id, enrolled: JSON.stringify(enrolled) }
+      ...values
     )
     const seqKey = `receipt_seq_${o.year}`
     const seq = Number(

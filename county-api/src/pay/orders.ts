@@ -7,7 +7,7 @@
 //   paid → paid_not_matched (money in, enrolment not recordable; retried, listed for reviewers)
 import type { CreateOrderBody } from '../../../src/contract'
 import type { Ctx } from '../context'
-import type { OrderPerson, OrderRow, UserRow } from '../db/rows'
+import type { EnrolmentRow, OrderPerson, OrderRow, Recorded, RecordedEnrolment, UserRow } from '../db/rows'
 import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
 import { newId } from '../ids'
@@ -233,10 +233,9 @@ export async function loadOrderFor(
   action: string,
   opts: { withRecorded?: boolean } = {}
 ): Promise<{ order: OrderRow & Recorded; namesVisible: boolean; access: Awaited<ReturnType<typeof relationTo>> }> {
-  const order = await ctx.db.get<OrderRow & Recorded>(
-    opts.withRecorded ? WITH_RECORDED : 'SELECT * FROM orders WHERE id = ?',
-    orderId
-  )
+  const order = opts.withRecorded
+    ? await orderWithRecorded(ctx, orderId)
+    : await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', orderId)
   if (!order) throw new ApiFailure('NOT_FOUND')
   const rel = await relationTo(ctx, user, order.household_id)
   if (order.payer_user_id === user.id && (!rel || (rel.relation === 'grantee' && !rel.scopes.includes('pay')))) {
@@ -246,17 +245,47 @@ export async function loadOrderFor(
   return { order, namesVisible: true, access }
 }
 
-/** A confirmed order's enrolments as recorded (JSON, for orderView), read with the order: one statement. */
-export interface Recorded {
-  recorded?: string | null
+// the order, and per member of its household the enrolment this order recorded (if any): indexed
+// lookups (persons by household, enrolments by key), assembled in TypeScript
+const WITH_RECORDED = `SELECT o.*, e.person_id AS e_person_id, e.status AS e_status, e.coverage_start AS e_coverage_start,
+    e.coverage_end AS e_coverage_end, e.waiting_end AS e_waiting_end
+  FROM orders o LEFT JOIN persons p ON o.status = 'confirmed' AND p.household_id = o.household_id
+    LEFT JOIN enrolments e ON e.person_id = p.id AND e.year = o.year AND e.order_id = o.id
+  WHERE o.id = ?`
+
+type WithRecordedRow = OrderRow & {
+  e_person_id: string | null
+  e_status: EnrolmentRow['status']
+  e_coverage_start: string | null
+  e_coverage_end: string | null
+  e_waiting_end: string | null
 }
 
-const WITH_RECORDED = `SELECT o.*, CASE WHEN o.status = 'confirmed' THEN (
-    SELECT json_group_array(json_object('person_id', e.person_id, 'status', e.status, 'coverage_start', e.coverage_start,
-      'coverage_end', e.coverage_end, 'waiting_end', e.waiting_end))
-    FROM enrolments e WHERE e.person_id IN (SELECT json_extract(value, '$.personId') FROM json_each(o.persons))
-      AND e.year = o.year AND e.order_id = o.id) END AS recorded
-  FROM orders o WHERE o.id = ?`
+async function orderWithRecorded(ctx: Ctx, orderId: string): Promise<(OrderRow & Recorded) | undefined> {
+  const rows = await ctx.db.all<WithRecordedRow>(WITH_RECORDED, orderId)
+  if (rows.length === 0) return undefined
+  const {
+    e_person_id: _p,
+    e_status: _s,
+    e_coverage_start: _cs,
+    e_coverage_end: _ce,
+    e_waiting_end: _w,
+    ...order
+  } = rows[0]
+  if (order.status !== 'confirmed') return order
+  const paidFor = new Set((JSON.parse(order.persons) as OrderPerson[]).map((p) => p.personId))
+  const recorded: RecordedEnrolment[] = []
+  for (const r of rows)
+    if (r.e_person_id !== null && paidFor.has(r.e_person_id))
+      recorded.push({
+        person_id: r.e_person_id,
+        status: r.e_status,
+        coverage_start: r.e_coverage_start,
+        coverage_end: r.e_coverage_end,
+        waiting_end: r.e_waiting_end
+      })
+  return { ...order, recorded }
+}
 
 export async function refreshOrder(ctx: Ctx, order: OrderRow): Promise<OrderRow> {
   if ((order.status === 'created' || order.status === 'paying') && order.expires_at <= ctx.clock.now()) {

@@ -43,7 +43,7 @@ export const noticesRoutes = (ctx: Ctx): TagHandlers<'notices'> => ({
     const row = await ctx.db.get('SELECT 1 FROM notices WHERE id = ? AND published_at <= ?', params.noticeId, now)
     if (!row) throw new ApiFailure('NOT_FOUND')
     await ctx.db.run(
-      'INSERT OR IGNORE INTO notice_reads (user_id, notice_id, read_at) VALUES (?, ?, ?)',
+      'INSERT INTO notice_reads (user_id, notice_id, read_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
       user.id,
       params.noticeId,
       now

@@ -103,7 +103,7 @@ export const notificationsRoutes = (ctx: Ctx): TagHandlers<'notifications'> => (
         await ctx.db.run(
           `INSERT INTO subscriptions (user_id, household_id, kind, accepted, year, channel, updated_at, acceptances) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT(user_id, household_id, kind) DO UPDATE SET accepted = excluded.accepted, year = excluded.year, channel = excluded.channel, updated_at = excluded.updated_at,
-            acceptances = CASE WHEN excluded.accepted = 1 THEN MIN(acceptances + 1, ${MAX_ACCEPTANCES}) ELSE 0 END`,
+            acceptances = CASE WHEN excluded.accepted <> 1 THEN 0 WHEN subscriptions.acceptances < ${MAX_ACCEPTANCES} THEN subscriptions.acceptances + 1 ELSE ${MAX_ACCEPTANCES} END`,
           user.id,
           body.householdId,
           t.kind,

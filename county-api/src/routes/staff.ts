@@ -237,7 +237,7 @@ export const staffRoutes = (ctx: Ctx): TagHandlers<'staff'> => ({
     const rows = await ctx.db.all<AccessLogRow & { display_name: string; role: Role; person_name: string | null }>(
       `SELECT l.*, u.display_name, u.role, p.name AS person_name FROM access_log l
            JOIN users u ON u.id = l.actor_user_id LEFT JOIN persons p ON p.id = u.person_id
-         WHERE (@household IS NULL OR l.household_id = @household) AND (@actor IS NULL OR l.actor_user_id = @actor)
+         WHERE (CAST(@household AS TEXT) IS NULL OR l.household_id = @household) AND (CAST(@actor AS TEXT) IS NULL OR l.actor_user_id = @actor)
            AND (@first = 1 OR l.at < @at OR (l.at = @at AND l.id < @id))
          ORDER BY l.at DESC, l.id DESC LIMIT @limit`,
       {

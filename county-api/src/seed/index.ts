@@ -87,7 +87,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}): Promise<SeedSu
     for (const p of ctx.calc.shippedPolicies()) {
       const doc = JSON.stringify(p.document)
       await db.run(
-        'INSERT OR REPLACE INTO policies (region_code, version, effective_from, effective_to, document, etag) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO policies (region_code, version, effective_from, effective_to, document, etag) VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT (region_code, version) DO UPDATE SET effective_from = excluded.effective_from,
+            effective_to = excluded.effective_to, document = excluded.document, etag = excluded.etag`,
         p.regionCode,
         p.version,
         p.effectiveFrom,

@@ -34,10 +34,10 @@ const applications: QueueSource = {
   source: 'application',
   async list(ctx, f, after, limit) {
     return await ctx.db.all<QueueRow>(
-      `SELECT 'application' AS source, a.id, a.submitted_at AS at, a.household_id AS householdId, a.kind, a.status,
-           a.reason, (SELECT COUNT(*) FROM documents d WHERE d.application_id = a.id) AS documentCount
+      `SELECT 'application' AS source, a.id, a.submitted_at AS at, a.household_id AS "householdId", a.kind, a.status,
+           a.reason, (SELECT COUNT(*) FROM documents d WHERE d.application_id = a.id) AS "documentCount"
          FROM applications a JOIN households h ON h.id = a.household_id
-         WHERE a.status = @status AND (@kind IS NULL OR a.kind = @kind) AND (@township IS NULL OR h.township = @township)
+         WHERE a.status = @status AND (CAST(@kind AS TEXT) IS NULL OR a.kind = @kind) AND (CAST(@township AS TEXT) IS NULL OR h.township = @township)
            AND (a.submitted_at > @at OR (a.submitted_at = @at AND a.id > @id))
          ORDER BY a.submitted_at, a.id LIMIT @limit`,
       {
@@ -53,7 +53,7 @@ const applications: QueueSource = {
   async counts(ctx, f) {
     const rows = await ctx.db.all<{ status: string; n: number }>(
       `SELECT a.status, COUNT(*) AS n FROM applications a JOIN households h ON h.id = a.household_id
-         WHERE (@kind IS NULL OR a.kind = @kind) AND (@township IS NULL OR h.township = @township) GROUP BY a.status`,
+         WHERE (CAST(@kind AS TEXT) IS NULL OR a.kind = @kind) AND (CAST(@township AS TEXT) IS NULL OR h.township = @township) GROUP BY a.status`,
       { kind: f.kind ?? null, township: f.township ?? null }
     )
     return Object.fromEntries(rows.map((r) => [r.status, r.n]))
