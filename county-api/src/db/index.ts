@@ -66,3 +66,28 @@ export async function mapInOrder<T, R>(items: readonly T[], f: (item: T, index: 
   for (let i = 0; i < items.length; i++) out.push(await f(items[i], i))
   return out
 }
+
+/**
+ * The next receipt number's sequence part for `year`. SQLite: a counter per year in meta (one
+ * writer at a time anyway). PostgreSQL: the sequence receipt_seq, which never makes concurrent
+ * payments wait on one row or fail serialization (its numbers run on across years; the receipt
+ * carries the year anyway, so it stays unique).
+ */
+export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
+  if (db.engine === 'postgres') return (await db.get<{ n: number }>(`SELECT nextval('receipt_seq') AS n`))!.n
+  const row = await db.get<{ value: string | number }>(
+    `INSERT INTO meta (key, value) VALUES (?, '1')
+     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT) RETURNING value`,
+    `receipt_seq_${year}`
+  )
+  return Number(row!.value)
+}
+
+/** After receipts numbered up to `n` for `year` were written directly (the seed): the next is above. */
+export async function receiptsIssued(db: Db, year: number, n: number): Promise<void> {
+  if (db.engine === 'postgres') {
+    await db.get(`SELECT setval('receipt_seq', GREATEST(?, (SELECT last_value FROM receipt_seq)))`, n)
+    return
+  }
+  await setMeta(db, `receipt_seq_${year}`, String(n))
+}

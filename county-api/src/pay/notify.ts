@@ -4,7 +4,7 @@
 import type { Ctx } from '../context'
 import type { EnrolmentRow, OrderPerson, OrderRow, PaymentNoticeRow } from '../db/rows'
 import { ApiFailure } from '../errors'
-import { inTx, type Param } from '../db'
+import { inTx, nextReceiptSeq, type Param } from '../db'
 import { isoDate, parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
@@ -260,13 +260,7 @@ async function confirmOrder(ctx: Ctx, orderId: string, known?: OrderRow, payment
           coverage_start = excluded.coverage_start, coverage_end = excluded.coverage_end, waiting_end = excluded.waiting_end, order_id = excluded.order_id`,
       ...values
     )
-    const seqKey = `receipt_seq_${o.year}`
-    const seq = Number(
-      (await ctx.db.get<{ value: string | number }>(
-        `INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value`,
-        seqKey
-      ))!.value
-    )
+    const seq = await nextReceiptSeq(ctx.db, o.year)
     const receipt = `${h.region_code}-${o.year}-${String(seq).padStart(8, '0')}`
     const now = ctx.clock.now()
     await ctx.db.run(

@@ -12,6 +12,7 @@ import { requireHousehold, relationTo } from '../access'
 import { ApiFailure } from '../errors'
 import { newId } from '../ids'
 import { inTx } from '../db'
+import { isUniqueViolation } from '../db/errors'
 import { isoDate, isoTime } from '../clock'
 import { requestHash, sameRequest } from '../idempotency'
 import { checkIdNumber } from '../../../src/shared/id-number'
@@ -217,7 +218,7 @@ export async function createOrder(
     return await result()
   } catch (e) {
     // The partial unique index is the last line of defence against two open orders.
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    if (isUniqueViolation(e)) {
       const open = await openOrder()
       throw open ? await openOrderExists(ctx, user, open) : new ApiFailure('OPEN_ORDER_EXISTS')
     }

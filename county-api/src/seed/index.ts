@@ -5,7 +5,7 @@ import type { Category } from '../../../src/contract'
 import type { Ctx } from '../context'
 import { makeIdNumber } from '../../../src/shared/id-number'
 import { dateStart, isoDate, addDays } from '../clock'
-import { inTx, setMeta, type Param } from '../db'
+import { inTx, receiptsIssued, setMeta, type Param } from '../db'
 import { maskName } from '../mask'
 import { fenToYuan, yuanToFen } from '../../../src/calculator/money'
 import { policyEtag } from '../policies'
@@ -368,7 +368,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}): Promise<SeedSu
           await insE(p.id, collectionYear, 'pending_review', null, null, null, null, null, null)
       }
     }
-    for (const [year, n] of receiptSeq) await setMeta(db, `receipt_seq_${year}`, String(n))
+    for (const [year, n] of receiptSeq) await receiptsIssued(db, year, n)
 
     // ---- demo users ----
     for (const a of DEMO_ACCOUNTS) {
