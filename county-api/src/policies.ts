@@ -35,11 +35,13 @@ async function policySeries(ctx: Ctx, regionCode: string): Promise<PolicyRecord[
   }))
 }
 
-const seriesCache = new WeakMap<Ctx, Map<string, PolicyRecord[]>>()
+// keyed by the server's configuration: one object per server, shared by the Ctx a transaction
+// gets (inTx makes a new Ctx per transaction; keyed by that, every transaction missed the cache)
+const seriesCache = new WeakMap<Ctx['config'], Map<string, PolicyRecord[]>>()
 /** Policies are immutable once published: cache the parsed series per server. */
 export async function cachedSeries(ctx: Ctx, regionCode: string): Promise<PolicyRecord[]> {
-  let m = seriesCache.get(ctx)
-  if (!m) seriesCache.set(ctx, (m = new Map()))
+  let m = seriesCache.get(ctx.config)
+  if (!m) seriesCache.set(ctx.config, (m = new Map()))
   let s = m.get(regionCode)
   if (!s) m.set(regionCode, (s = await policySeries(ctx, regionCode)))
   return s
