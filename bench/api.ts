@@ -169,7 +169,7 @@ async function spike(sim: WechatSim | null, seedMs: number): Promise<boolean> {
     const duplicated = confirmed.filter((r) => r.n > 1).length
     const [notices] = peek<{ paid: number; other: number }>(
       dbPath,
-      `SELECT SUM(outcome = 'paid') AS paid, SUM(outcome != 'paid') AS other FROM payment_notices`
+      `SELECT SUM(CASE WHEN outcome = 'paid' THEN 1 ELSE 0 END) AS paid, SUM(CASE WHEN outcome = 'paid' THEN 0 ELSE 1 END) AS other FROM payment_notices`
     )
     const [money] = peek<{ taken: number; booked: number }>(
       dbPath,

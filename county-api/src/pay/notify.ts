@@ -24,7 +24,7 @@ async function applyNotify(ctx: Ctx, n: ProviderPayment): Promise<OrderRow | nul
       `SELECT o.*, EXISTS (SELECT 1 FROM payment_notices WHERE notify_id = @notify) AS seen_notify,
           EXISTS (SELECT 1 FROM payment_notices WHERE transaction_id = @money
             AND outcome IN ('paid', 'amount_mismatch', 'unknown_order', 'second_payment')) AS seen_money
-        FROM (SELECT 1) LEFT JOIN orders o ON o.id = @order`,
+        FROM (SELECT 1 AS one) AS one LEFT JOIN orders o ON o.id = @order`,
       { notify: n.notifyId, money: n.transactionId, order: n.orderId }
     ))!
     if (seen_notify) return null

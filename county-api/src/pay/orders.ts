@@ -118,7 +118,7 @@ export async function createOrder(
             (SELECT MIN(created_at) FROM orders WHERE payer_user_id = @user AND created_at > @since) AS recent_first,
             x.id AS open_id, x.payer_name_masked AS open_payer_name_masked, x.created_at AS open_created_at,
             x.expires_at AS open_expires_at
-          FROM (SELECT 1) LEFT JOIN orders o ON o.payer_user_id = @user AND o.idempotency_key = @key
+          FROM (SELECT 1 AS one) AS one LEFT JOIN orders o ON o.payer_user_id = @user AND o.idempotency_key = @key
             LEFT JOIN orders x ON x.household_id = @household AND x.year = @year AND x.payer_user_id = @user
               AND x.status IN ('created', 'paying')`,
         {

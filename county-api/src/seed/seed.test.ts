@@ -137,11 +137,14 @@ describe('demo county seed', () => {
       ['claims', 'payout_fen'],
       ['enrolments', 'amount_fen']
     ]) {
-      expect(
-        (await all<{ t: string }>(`SELECT DISTINCT typeof(${col}) AS t FROM ${table} WHERE ${col} IS NOT NULL`)).map(
-          (r) => r.t
-        )
-      ).toEqual(['integer'])
+      // SQLite: what each stored value is; PostgreSQL: the column's type (it holds nothing else)
+      const types =
+        db.engine === 'postgres'
+          ? await all<{ t: string }>(
+              `SELECT data_type AS t FROM information_schema.columns WHERE table_name = '${table}' AND column_name = '${col}'`
+            )
+          : await all<{ t: string }>(`SELECT DISTINCT typeof(${col}) AS t FROM ${table} WHERE ${col} IS NOT NULL`)
+      expect(types.map((r) => r.t)).toEqual([db.engine === 'postgres' ? 'bigint' : 'integer'])
     }
   })
 })
