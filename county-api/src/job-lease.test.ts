@@ -32,6 +32,19 @@ test('one holder at a time; renewed by its holder; taken by another once it runs
   expect(await takeLease(db, 'jobs', t + 28_000, 15_000, 'B')).toBe(false)
 })
 
+test('a holder on this machine whose process is gone leaves the lease at once (restart after a crash)', async () => {
+  const t = 9_000_000
+  const dead = `${os.hostname()}:2147483646:dead`
+  const living = `${os.hostname()}:${process.ppid}:alive`
+  expect(await takeLease(db, 'after-crash', t, 15_000, dead)).toBe(true)
+  expect(await takeLease(db, 'after-crash', t + 1, 15_000)).toBe(true)
+  // a living process keeps its lease until it runs out; so does one on another machine
+  expect(await takeLease(db, 'alive', t, 15_000, living)).toBe(true)
+  expect(await takeLease(db, 'alive', t + 1, 15_000)).toBe(false)
+  expect(await takeLease(db, 'elsewhere', t, 15_000, 'other-host:2147483646:x')).toBe(true)
+  expect(await takeLease(db, 'elsewhere', t + 1, 15_000)).toBe(false)
+})
+
 test('two processes asking at the same moment: exactly one gets it', async () => {
   const t = 5_000_000
   const answers = await Promise.all(['P1', 'P2', 'P3'].map((h) => takeLease(db, 'race', t, 15_000, h)))

@@ -30,7 +30,36 @@ export async function takeLease(
     now + ttlMs,
     now
   )
+  if (r.changes === 1) return true
+  return takeFromTheDead(db, name, now, ttlMs, holder)
+}
+
+/**
+ * A holder on this machine whose process is gone (a crash, kill -9; the restarted server or another
+ * worker asks) leaves its lease at once instead of when it runs out: recovery right after a restart.
+ */
+async function takeFromTheDead(db: Db, name: string, now: number, ttlMs: number, holder: string): Promise<boolean> {
+  const row = await db.get<{ holder: string }>('SELECT holder FROM job_leases WHERE name = ?', name)
+  if (!row) return false
+  const [host, pid] = row.holder.split(':')
+  if (host !== os.hostname() || !/^\d+$/.test(pid) || Number(pid) === process.pid || alive(Number(pid))) return false
+  const r = await db.run(
+    'UPDATE job_leases SET holder = ?, until_ms = ? WHERE name = ? AND holder = ?',
+    holder,
+    now + ttlMs,
+    name,
+    row.holder
+  )
   return r.changes === 1
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM' // exists, someone else's
+  }
 }
 
 /** Gives the lease back (a process stopping cleanly): another may take it at once. */

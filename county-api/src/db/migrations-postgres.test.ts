@@ -126,7 +126,12 @@ describe('the PostgreSQL schema matches SQLite after every migration', () => {
     const shape = (c: Column) => `${c.table}.${c.name}${c.notNull ? ' NOT NULL' : ''}`
     expect(pg.map(shape).sort()).toEqual(lite.map(shape).sort())
     const pgType = new Map(pg.map((c) => [`${c.table}.${c.name}`, c.type]))
-    const expected: Record<string, string[]> = { INTEGER: ['integer', 'bigint'], TEXT: ['text'], BLOB: ['bytea'] }
+    const expected: Record<string, string[]> = {
+      INTEGER: ['integer', 'bigint'],
+      BIGINT: ['bigint'],
+      TEXT: ['text'],
+      BLOB: ['bytea']
+    }
     for (const c of lite) {
       const key = `${c.table}.${c.name}`
       expect([key, expected[c.type]]).toEqual([key, expect.arrayContaining([pgType.get(key)])])

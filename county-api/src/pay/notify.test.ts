@@ -70,7 +70,10 @@ test('money whose matching fails is still on the order (paid, with the transacti
   const row = async () => (await ctx.db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', order.id))!
   // matching breaks: enrolling anyone fails
   await ctx.db.exec(
-    `CREATE TEMP TRIGGER enrolments_broken BEFORE INSERT ON enrolments BEGIN SELECT RAISE(ABORT, 'broken'); END`
+    ctx.db.engine === 'postgres'
+      ? `CREATE FUNCTION broken() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken'; END $$;
+         CREATE TRIGGER enrolments_broken BEFORE INSERT OR UPDATE ON enrolments FOR EACH ROW EXECUTE FUNCTION broken();`
+      : `CREATE TEMP TRIGGER enrolments_broken BEFORE INSERT ON enrolments BEGIN SELECT RAISE(ABORT, 'broken'); END`
   )
   const paidAt = ctx.clock.now()
   await acceptPayment(ctx, {
@@ -90,7 +93,7 @@ test('money whose matching fails is still on the order (paid, with the transacti
   expect((await row()).provider_done_at).not.toBeNull()
   expect(await ctx.db.get('SELECT COUNT(*) AS n FROM enrolments WHERE order_id = ?', order.id)).toEqual({ n: 0 })
 
-  await ctx.db.exec('DROP TRIGGER enrolments_broken')
+  await ctx.db.exec(`DROP TRIGGER enrolments_broken${ctx.db.engine === 'postgres' ? ' ON enrolments' : ''}`)
   expect(await rematchPending(ctx)).toBe(1)
   expect(await row()).toMatchObject({ status: 'confirmed', transaction_id: 'wx_test_1', paid_at: paidAt })
   expect((await row()).receipt_number).toMatch(/^\d{6}-2027-\d{8}$/)

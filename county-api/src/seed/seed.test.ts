@@ -91,7 +91,7 @@ describe('demo county seed', () => {
     ).toEqual([2024, 2025, 2026])
     expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM orders WHERE receipt_number IS NULL`)).n).toBe(0)
     const claims = await one<{ n: number; bad: number }>(
-      `SELECT COUNT(*) AS n, SUM(payout_fen + self_fen != total_fen) AS bad FROM claims`
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN payout_fen + self_fen <> total_fen THEN 1 ELSE 0 END) AS bad FROM claims`
     )
     expect(claims.n).toBeGreaterThanOrEqual(450)
     expect(claims.bad).toBe(0)
