@@ -6,8 +6,8 @@ import type { Db, TxOptions } from './port'
 import { openPostgresDb } from './postgres'
 import { openSqliteDb } from './sqlite'
 
-export type { Db, DbCounts, Param, Params, RunResult, TxOptions } from './port'
-export { openSqliteDb, sqliteHandle, migrate } from './sqlite'
+export type { Db, Param, TxOptions } from './port'
+export { sqliteHandle, migrate } from './sqlite'
 
 /** Opens the county's database (the embedded SQLite file), migrated. */
 export function openDb(dbPath: string): Db {
