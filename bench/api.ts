@@ -160,6 +160,7 @@ async function spike(sim: WechatSim | null, seedMs: number | null, cluster: PgCl
     const phone = sim ? simPhone(sim.url, CLIENTS) : null
     const queue = [...tokens]
     const dbBefore = await dbCounts(server.url, WORKERS)
+    const logsBefore = server.logs().length
     // the server's CPU: the primary's and every worker's (COUNTY_API_WORKER_PIDS) when there are several
     const pids = [server.child.pid, ...workerPids(server.logs())]
     const serverCpu = () => pids.reduce<number>((sum, pid) => sum + cpuSeconds(pid), 0)
@@ -310,6 +311,15 @@ async function spike(sim: WechatSim | null, seedMs: number | null, cluster: PgCl
             } satisfies Figure
           ])
     ] satisfies Figure[])
+    // what the server said about its failures during the spike (its first few error log lines)
+    if (errors > 0)
+      for (const entry of server
+        .logs()
+        .slice(logsBefore)
+        .split('\n')
+        .filter((l) => l.includes('"level":50'))
+        .slice(0, 3))
+        console.error(`server error: ${entry.slice(0, 600)}`)
     if (flows < tokens.length && queue.length === 0)
       console.log('note: ran out of households before the time limit; raise BENCH_HOUSEHOLDS')
     return ok
