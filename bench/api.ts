@@ -234,7 +234,7 @@ async function spike(sim: WechatSim | null, seedMs: number | null, cluster: PgCl
       `machine load average before the run: ${loadBefore} (2 cores shared with other work; figures are noisy)`
     )
     console.log(
-      `county API deadline-day spike, ${sim ? 'WeChat Pay APIv3 through the WeChat simulator' : 'simulated cashier'}, ${ENGINE === 'postgres' ? 'PostgreSQL (durable)' : 'SQLite'}, ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}: ${CLIENTS} clients, ${flows} flows in ${elapsed.toFixed(1)} s, ${requestMs.length} requests, ${tokens.length} households ready`
+      `county API deadline-day spike, ${sim ? 'WeChat Pay APIv3 through the WeChat simulator' : 'simulated cashier'}${NAMED ? `, ${ENGINE === 'postgres' ? 'PostgreSQL (durable)' : 'SQLite'}, ${WORKERS} server process${WORKERS > 1 ? 'es' : ''}` : ''}: ${CLIENTS} clients, ${flows} flows in ${elapsed.toFixed(1)} s, ${requestMs.length} requests, ${tokens.length} households ready`
     )
     console.log(info(`${prefix}.request_p50`, pct(requestMs, 50), 'ms', 2))
     console.log(info(`${prefix}.flow_p50`, pct(flowMs, 50), 'ms', 1))
