@@ -63,6 +63,28 @@ export function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds of the postmaster and its processes (backends, writers), from /proc (Linux). */
+export function postgresCpuSeconds(postmaster: number): number {
+  const ticks = 100 // USER_HZ on Linux
+  const stat = (pid: number) => {
+    try {
+      // fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17)
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) }
+    } catch {
+      return null // ended meanwhile
+    }
+  }
+  let total = stat(postmaster)?.own ?? 0
+  total += stat(postmaster)?.reaped ?? 0 // backends that ended: counted in the parent once waited for
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    const s = stat(Number(name))
+    if (s && s.ppid === postmaster) total += s.own
+  }
+  return total / ticks
+}
+
 export function pct(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

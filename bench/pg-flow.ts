@@ -6,13 +6,13 @@
 //   npx tsx bench/pg-flow.ts [--flows 3000] [--concurrency 32] [--pool 10] [--fast]
 // A throwaway cluster on this machine (testing/pg-cluster.ts), durable as in production unless
 // --fast (fsync off, as the tests run). Client and server share the CPUs: the figures are per flow.
-import fs from 'node:fs'
 import os from 'node:os'
 import { migratePostgres } from '../county-api/src/db/migrations-postgres'
 import type { Db } from '../county-api/src/db/port'
 import { openPostgresDb } from '../county-api/src/db/postgres'
 import { startPgCluster } from '../county-api/src/testing/pg-cluster'
 import { info, report } from './format'
+import { postgresCpuSeconds } from './api-flow'
 
 function arg(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -155,28 +155,6 @@ async function drive(db: Db, first: number, last: number): Promise<number[]> {
   }
   await Promise.all(Array.from({ length: concurrency }, lane))
   return times
-}
-
-/** CPU seconds of the postmaster and its processes (backends, writers), from /proc (Linux). */
-function postgresCpuSeconds(postmaster: number): number {
-  const ticks = 100 // USER_HZ on Linux
-  const stat = (pid: number) => {
-    try {
-      // fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17)
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-      return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) }
-    } catch {
-      return null // ended meanwhile
-    }
-  }
-  let total = stat(postmaster)?.own ?? 0
-  total += stat(postmaster)?.reaped ?? 0 // backends that ended: counted in the parent once waited for
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    const s = stat(Number(name))
-    if (s && s.ppid === postmaster) total += s.own
-  }
-  return total / ticks
 }
 
 async function main(): Promise<void> {
