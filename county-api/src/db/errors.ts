@@ -23,3 +23,12 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const code = codeOf(err)
   return code === pgForeignKeyViolation || code === sqliteForeignKey
 }
+
+/**
+ * PostgreSQL gave up on the whole transaction (serialization failure, deadlock; or it is already
+ * aborted): code inside a transaction must not catch and carry on, but let tx() run it again.
+ */
+export function isTransactionLost(err: unknown): boolean {
+  const code = codeOf(err)
+  return code === '40001' || code === '40P01' || code === '25P02'
+}

@@ -61,6 +61,14 @@ export interface Db {
    * Nested tx() on the transaction's Db is a savepoint.
    */
   tx<T>(fn: (db: Db) => Promise<T>, opts?: TxOptions): Promise<T>
+  /**
+   * Inside tx(): holds an exclusive lock named `key` until the transaction ends, so transactions
+   * that read then write one thing (an order's payment) run one after the other. SQLite: nothing to
+   * do (BEGIN IMMEDIATE already lets one writer in); PostgreSQL: a transaction-scoped advisory lock
+   * (its transactions are READ COMMITTED; correctness rests on constraints, guarded single-statement
+   * updates, and this lock where code reads before it writes).
+   */
+  lock(key: string): Promise<void>
   /** true inside tx() (on the Db that fn was given) */
   readonly inTransaction: boolean
   counts(): DbCounts

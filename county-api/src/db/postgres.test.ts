@@ -217,7 +217,8 @@ describe('transactions', () => {
     ])
   })
 
-  it('read-then-write transactions behave as if run one after the other (SERIALIZABLE), as on SQLite', async () => {
+  it('SERIALIZABLE when asked: read-then-write transactions behave as if run one after the other', async () => {
+    const db = await openPostgresDb(url, { poolSize: 4, isolation: 'serializable' })
     // both read the balance, each waits until the other has read, both write what they read + 1:
     // under READ COMMITTED the second write would lose the first (balance 1); here PostgreSQL
     // refuses one (40001) and the adapter runs it again after the other committed
@@ -237,6 +238,27 @@ describe('transactions', () => {
     await Promise.all([addOne(), addOne()])
     expect(attempts).toBe(3)
     expect(await db.get(`SELECT balance_fen FROM households WHERE id = 'h1'`)).toEqual({ balance_fen: 2 })
+    await db.close()
+  })
+
+  it('READ COMMITTED (default) with lock(): read-then-write on one thing runs one after the other', async () => {
+    await db.run(`UPDATE households SET balance_fen = 0 WHERE id = 'h1'`)
+    let first: () => void = () => undefined
+    const firstHolds = new Promise<void>((resolve) => (first = resolve))
+    let order = ''
+    const addOne = (name: string, wait: boolean) =>
+      db.tx(async (t) => {
+        if (wait) await firstHolds // the second asks for the lock only once the first holds it
+        await t.lock('household:h1')
+        if (!wait) first()
+        const row = await t.get<{ balance_fen: number }>(`SELECT balance_fen FROM households WHERE id = 'h1'`)
+        order += name
+        await t.run(`UPDATE households SET balance_fen = ? WHERE id = 'h1'`, row!.balance_fen + 1)
+      })
+    await Promise.all([addOne('A', false), addOne('B', true)])
+    expect(order).toBe('AB')
+    expect(await db.get(`SELECT balance_fen FROM households WHERE id = 'h1'`)).toEqual({ balance_fen: 2 })
+    await expect(db.lock('x')).rejects.toThrow(/outside a transaction/)
   })
 
   it('two transactions on different rows run at the same time on two pooled connections', async () => {

@@ -160,7 +160,7 @@ class SqliteDb implements Db {
   readonly engine = 'sqlite'
   readonly inTransaction = false
   private core: Core
-  private lock = new Mutex()
+  private mutex = new Mutex()
   private scope: TxScope
   constructor(raw: Database.Database, guard: boolean) {
     this.core = new Core(raw)
@@ -170,7 +170,7 @@ class SqliteDb implements Db {
 
   /** Runs f now when no transaction is open, or after the open ones end. */
   private when<T>(f: () => T): Promise<T> {
-    if (!this.lock.held) {
+    if (!this.mutex.held) {
       try {
         return Promise.resolve(f())
       } catch (e) {
@@ -184,12 +184,12 @@ class SqliteDb implements Db {
       throw new Error(
         'the outer Db was used inside its own transaction (it would wait for itself): use the Db that tx() gave fn'
       )
-    const waiting = this.lock.acquire()
+    const waiting = this.mutex.acquire()
     if (waiting) await waiting
     try {
       return await f()
     } finally {
-      this.lock.release()
+      this.mutex.release()
     }
   }
 
@@ -207,15 +207,18 @@ class SqliteDb implements Db {
   }
   tx<T>(fn: (db: Db) => Promise<T>, opts: TxOptions = {}): Promise<T> {
     const start = () => this.core.transaction(fn, opts.durable ?? false, this.scope)
-    if (this.lock.held) return this.queued(start)
-    this.lock.held = true
-    return start().finally(() => this.lock.release())
+    if (this.mutex.held) return this.queued(start)
+    this.mutex.held = true
+    return start().finally(() => this.mutex.release())
+  }
+  lock(): Promise<void> {
+    return Promise.reject(new Error('lock() outside a transaction: it would be released at once'))
   }
   counts(): DbCounts {
     return { ...this.core.counts }
   }
   async close(): Promise<void> {
-    if (this.lock.held) await this.queued(() => undefined)
+    if (this.mutex.held) await this.queued(() => undefined)
     this.core.raw.close()
   }
 }
@@ -266,6 +269,10 @@ class SqliteTx implements Db {
     } finally {
       t.closed = true
     }
+  }
+  /** BEGIN IMMEDIATE already holds the one write lock: every transaction runs alone. */
+  lock(): Promise<void> {
+    return this.open(() => undefined)
   }
   counts(): DbCounts {
     return { ...this.core.counts }

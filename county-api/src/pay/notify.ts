@@ -5,6 +5,7 @@ import type { Ctx } from '../context'
 import type { EnrolmentRow, OrderPerson, OrderRow, PaymentNoticeRow } from '../db/rows'
 import { ApiFailure } from '../errors'
 import { inTx, nextReceiptSeq, type Param } from '../db'
+import { isTransactionLost } from '../db/errors'
 import { isoDate, parseTime } from '../clock'
 import { fenToYuan } from '../../../src/calculator/money'
 import { recordPaidByOther } from '../notifications'
@@ -15,6 +16,8 @@ import type { HeaderLookup, ProviderNotice, ProviderPayment } from '../ports/pay
 /** Applies a verified notify. Returns the order (as now paid) to match, if any. Same notify twice → no change. */
 async function applyNotify(ctx: Ctx, n: ProviderPayment): Promise<OrderRow | null> {
   return await inTx(ctx, async (ctx) => {
+    // the order's notifies (the provider's, a retry, the late-notify query) one after the other
+    await ctx.db.lock(`order:${n.orderId}`)
     // One read: the order, whether this notify was applied already, whether this money was told before
     const { seen_notify, seen_money, ...row } = (await ctx.db.get<
       {
@@ -143,6 +146,7 @@ export async function acceptPayment(ctx: Ctx, payment: ProviderPayment): Promise
       try {
         if (await confirmOrder(ctx, paid.id, paid, toSave)) return
       } catch (e) {
+        if (isTransactionLost(e)) throw e // (PostgreSQL: the whole transaction is run again)
         ctx.log.error({ orderId: paid.id, err: e }, 'matching a paid order failed; left paid for the retry job')
       }
       await savePaid(ctx, paid.id, toSave)

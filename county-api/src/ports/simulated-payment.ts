@@ -10,6 +10,7 @@ import { fenToYuan } from '../../../src/calculator/money'
 import { isoDate, isoTime } from '../clock'
 import { newId, randomHex } from '../ids'
 import { inTx } from '../db'
+import { isTransactionLost } from '../db/errors'
 import type { BillLine, PaymentProvider, ProviderPayment } from './payment-provider'
 import { receiveNotify } from '../pay/notify'
 
@@ -58,6 +59,8 @@ export function makeSimulatedProvider(ctx: Ctx): PaymentProvider {
       })
       delivered = true
     } catch (e) {
+      // (PostgreSQL gave up on the enclosing transaction: it is run again as a whole)
+      if (isTransactionLost(e)) throw e
       if (!fresh) await ctx.db.run('UPDATE sim_payments SET attempts = attempts + 1 WHERE order_id = ?', row.order_id)
       ctx.log.warn({ orderId: row.order_id, err: e }, 'simulated notify not accepted; will retry')
       delivered = false
