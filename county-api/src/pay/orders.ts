@@ -216,6 +216,14 @@ export async function createOrder(
     })
   try {
     return await result()
+  } catch (first) {
+    if (!isUniqueViolation(first)) throw first
+  }
+  // Another request committed its order between our read and our write (PostgreSQL runs them side
+  // by side): read again, now seeing it — the same key replays that order, another open order is
+  // OPEN_ORDER_EXISTS.
+  try {
+    return await result()
   } catch (e) {
     // The partial unique index is the last line of defence against two open orders.
     if (isUniqueViolation(e)) {
