@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   if (config.workers > 1 && !isClusterWorker()) return runPrimary({ workers: config.workers, log })
   const server = await startServer({ logger: log })
   log.info(
-    { url: server.url, db: config.dbPath, mode: config.mode, payment: config.paymentMode, sms: config.smsProvider },
+    {
+      url: server.url,
+      db: config.databaseUrl ? 'postgres (DATABASE_URL)' : config.dbPath,
+      mode: config.mode,
+      payment: config.paymentMode,
+      sms: config.smsProvider
+    },
     `county API listening on ${server.url} (contract: ${server.url}/openapi.json)`
   )
   if (config.seedDemo && !isClusterWorker())
